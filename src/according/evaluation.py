@@ -1,0 +1,78 @@
+"""`according eval`: write predictions for a development corpus and score them
+with the shared scorers (``shared/eval/score_*.py``), returning their numbers."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from itertools import islice
+from pathlib import Path
+
+from .errors import ConfigError
+
+# dataset -> (scorer, extra scorer args, input inside the corpus folder, gold inside it)
+DATASETS = {
+    "polnear": ("score_quotes.py", ["--dataset", "polnear"], "articles", "gold.jsonl"),
+    "meantime": ("score_times.py", [], "input.jsonl", "gold.jsonl"),
+    "lgl": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
+    "trnews": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
+    "case2021": ("score_events.py", [], "input.jsonl", "gold.jsonl"),
+}
+
+
+def find_scorer(corpus: Path, name: str) -> Path:
+    for parent in [corpus, *corpus.resolve().parents]:
+        cand = parent / "eval" / name
+        if cand.exists():
+            return cand
+    raise ConfigError(f"scorer {name} not found above {corpus}", detail="expected shared/eval/ beside shared/corpora/")
+
+
+def predict(dataset: str, corpus: Path, out: Path, limit: int | None = None, model: str = "en_core_web_md") -> int:
+    from .analyzer import analyze_documents
+    from .ingest import read_paths
+
+    _, _, inp, _ = DATASETS[dataset]
+    docs = read_paths([str(corpus / inp)])
+    if limit:
+        docs = islice(docs, limit)
+    n = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for rec in analyze_documents(docs, model=model):
+            fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def score(dataset: str, corpus: Path, pred: Path, gold: Path | None = None) -> dict:
+    scorer, extra, _, gold_name = DATASETS[dataset]
+    gold = gold or corpus / gold_name
+    cmd = [sys.executable, str(find_scorer(corpus, scorer)), *extra, "--gold", str(gold), "--pred", str(pred), "--json"]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        raise ConfigError(f"scorer failed: {' '.join(cmd)}", detail=res.stderr[-2000:])
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def run_eval(dataset: str, path: str, out: str | None = None, limit: int | None = None,
+             model: str = "en_core_web_md") -> dict:
+    corpus = Path(path)
+    if dataset not in DATASETS:
+        raise ConfigError(f"unknown dataset {dataset!r}", detail=f"one of {sorted(DATASETS)}")
+    if not (corpus / DATASETS[dataset][2]).exists():
+        raise ConfigError(f"{corpus} has no {DATASETS[dataset][2]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(out) if out else Path(tmp) / "pred.jsonl"
+        predict(dataset, corpus, pred, limit, model)
+        gold = corpus / DATASETS[dataset][3]
+        if limit:
+            # score only the documents predicted: a gold subset with the same ids
+            ids = {json.loads(line)["id"] for line in open(pred, encoding="utf-8")}
+            sub = Path(tmp) / "gold.jsonl"
+            with open(gold, encoding="utf-8") as src, open(sub, "w", encoding="utf-8") as dst:
+                for line in src:
+                    if json.loads(line).get("id") in ids:
+                        dst.write(line)
+            gold = sub
+        return score(dataset, corpus, pred, gold)

@@ -1,0 +1,201 @@
+"""Turn bytes, files, folders, stdin and JSONL archives into Documents.
+
+Limits: one article may be at most ``MAX_BYTES`` (5 MB) once decoded. A news
+article is rarely over 100 KB; the largest PolNeAR article is 40 KB. Anything
+bigger is almost always a wrong file (a dump, a book), and the parse of a
+5 MB text already needs ~2 GB of memory with the medium model, so larger
+input is refused with a message naming the limit rather than risking a hang.
+JSONL archives have no limit as a whole: the limit applies to each line.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import (AccordingError, BinaryInputError, EmptyInputError, EncodingError,
+                      InputTooLargeError, RecordError)
+from ..model import Meta
+from .document import Document, Unreadable
+from .furniture import mark_furniture
+from .html import looks_like_html, read_html
+from .metadata import merge_meta, normalise_date
+
+MAX_BYTES = 5_000_000
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def text_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def decode(data: bytes, source: str | None = None) -> str:
+    """UTF-8 (BOM dropped); otherwise a confident detection; otherwise refuse."""
+    if len(data) > MAX_BYTES:
+        raise InputTooLargeError(
+            f"input is {len(data):,} bytes; the limit for one article is {MAX_BYTES:,} bytes",
+            source=source, detail="split the file, or give a JSONL archive with one article a line")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BinaryInputError("input looks binary (NUL bytes), not text", source=source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    # Below 0.2 "chaos" charset-normalizer's guesses are usually right for
+    # single-byte Western encodings (cp1252, latin-1: the common non-UTF-8 news
+    # exports); above it they are often arbitrary, so we refuse instead.
+    if best is None or best.chaos > 0.2:
+        raise EncodingError("input is not UTF-8 and its encoding could not be detected",
+                            source=source, detail=str(utf8_error))
+    return str(best)
+
+
+def _check_text(text: str, source: str | None) -> str:
+    if not text.strip():
+        raise EmptyInputError("input is empty", source=source)
+    if len(text) > MAX_BYTES:
+        raise InputTooLargeError(f"input is {len(text):,} characters; the limit for one article is "
+                                 f"{MAX_BYTES:,}", source=source)
+    bad = sum(1 for ch in text[:20000] if ch < " " and ch not in "\n\r\t\f")
+    if bad > 0.01 * min(len(text), 20000) + 5:
+        raise BinaryInputError("input has many control characters; it does not look like text", source=source)
+    return text
+
+
+def read_document(data: str | bytes, *, format: str | None = None, published: str | None = None,
+                  url: str | None = None, id: str | None = None, source: str | None = None,
+                  meta: Meta | None = None) -> Document:
+    """One article from a string or bytes. Raises InputError when it is not readable."""
+    text = decode(data, source) if isinstance(data, bytes) else data
+    if format not in (None, "text", "html"):
+        raise AccordingError(f"unknown input format {format!r}", detail="use 'text' or 'html'")
+    is_html = format == "html" or (format is None and looks_like_html(text))
+    given = Meta(url=url, published=normalise_date(published) if published else None)
+    if meta is not None:
+        given = merge_meta(meta, given)
+    if is_html:
+        body, found = read_html(text, source=source)
+        _check_text(body, source)
+        furniture, from_text = (), Meta()
+        text = body
+    else:
+        _check_text(text, source)
+        furniture, from_text = mark_furniture(text)
+        found = Meta()
+    meta_out = merge_meta(given, merge_meta(found, from_text))
+    return Document(id=id or text_id(text), text=text, meta=meta_out, furniture=tuple(furniture))
+
+
+def _jsonl_meta(obj: dict) -> Meta:
+    m = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+
+    def pick(key):
+        v = obj.get(key, m.get(key))
+        return v if isinstance(v, str) and v.strip() else None
+
+    published = pick("published")
+    return Meta(headline=pick("headline"), publisher=pick("publisher"), url=pick("url"),
+                published=normalise_date(published) if published else None)
+
+
+def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Document | Unreadable]:
+    for n, line in enumerate(lines, 1):
+        where = f"{source}:{n}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield Unreadable(f"{source}#{n}", "", RecordError("line is not UTF-8", source=where, detail=str(exc)))
+                continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise RecordError("line is not a JSON object", source=where)
+        except json.JSONDecodeError as exc:
+            yield Unreadable(f"{source}#{n}", "", RecordError("line is not valid JSON", source=where, detail=str(exc)))
+            continue
+        except RecordError as exc:
+            yield Unreadable(f"{source}#{n}", "", exc)
+            continue
+        doc_id = str(obj.get("id")) if obj.get("id") is not None else f"{source}#{n}"
+        body = obj.get("text") if isinstance(obj.get("text"), str) else None
+        html = obj.get("html") if isinstance(obj.get("html"), str) else None
+        if body is None and html is None:
+            yield Unreadable(doc_id, "", RecordError("object has neither 'text' nor 'html'", source=where))
+            continue
+        try:
+            yield read_document(body if body is not None else html, format="text" if body is not None else "html",
+                                published=published, id=doc_id, source=where, meta=_jsonl_meta(obj))
+        except AccordingError as exc:
+            yield Unreadable(doc_id, body or "", exc)
+
+
+def _kind(path: Path, input_format: str | None) -> str:
+    if input_format in ("text", "html", "jsonl"):
+        return input_format
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "auto"
+
+
+def read_file(path: Path, doc_id: str, input_format: str | None = None,
+              published: str | None = None) -> Iterator[Document | Unreadable]:
+    kind = _kind(path, input_format)
+    if kind == "jsonl":
+        with open(path, "rb") as fh:
+            yield from read_jsonl(fh, str(path), published)
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputTooLargeError(f"file is {size:,} bytes; the limit for one article is {MAX_BYTES:,} bytes",
+                                     source=str(path), detail="split it, or give a JSONL archive with one article a line")
+        data = path.read_bytes()
+        yield read_document(data, format=None if kind == "auto" else kind, published=published,
+                            id=doc_id, source=str(path))
+    except AccordingError as exc:
+        yield Unreadable(doc_id, "", exc)
+    except OSError as exc:
+        yield Unreadable(doc_id, "", AccordingError("cannot read file", source=str(path), detail=exc.strerror))
+
+
+def read_paths(paths: list[str], input_format: str | None = None,
+               published: str | None = None) -> Iterator[Document | Unreadable]:
+    """Documents from files, folders (recursively, sorted) and ``-`` (stdin)."""
+    for p in paths:
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            if input_format == "jsonl":
+                yield from read_jsonl(data.splitlines(), "stdin", published)
+                continue
+            try:
+                text = decode(data, "stdin")
+                yield read_document(text, format=input_format, published=published, source="stdin")
+            except AccordingError as exc:
+                yield Unreadable("stdin", "", exc)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not f.name.startswith(".") and (
+                        f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES):
+                    rel = f.relative_to(path).with_suffix("").as_posix()
+                    yield from read_file(f, rel, input_format, published)
+        elif path.exists():
+            yield from read_file(path, path.stem, input_format, published)
+        else:
+            yield Unreadable(path.stem, "", AccordingError("no such file or folder", source=p))

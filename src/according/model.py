@@ -1,0 +1,187 @@
+"""Plain data passed between stages: frozen dataclasses, no spaCy objects.
+
+The shapes follow ``analysis-v1`` (the record contract); :meth:`Analysis.to_dict`
+produces the record. Offsets are Python ``str`` indices (code points) into
+``Analysis.text`` and ``span.text == text[start:end]`` always holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+SCHEMA = "according.analysis/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    start: int
+    end: int
+    text: str
+    kind: str  # masthead|timestamp|caption|credit|read_time|related_link|carousel|contributors|topic_box|other
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    headline: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    dateline: str | None = None
+    authors: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str  # PERSON|ORG|GPE|LOC|NORP|FAC|OTHER
+    description: str | None
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity: str | None = None
+    name: str | None = None
+    type: str = "unknown"  # person|organization|group|anonymous|unknown
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    kind: str  # direct|mixed|indirect
+    category: str  # speech|belief
+    content: tuple[Span, ...]
+    cue: Span | None
+    source: Span | None
+    speaker: Speaker
+    in_furniture: bool = False
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    span: Span
+    type: str  # DATE|TIME|DURATION|SET
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    span: Span
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str  # city|country|admin|region|facility|other
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: str
+    span: Span
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    qualifier: str | None
+    unit: str
+    measure: str | None
+    source: Speaker | None
+    quote: str | None
+    when: str | None
+    where: int | None
+    in_furniture: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    span: Span
+    event_type: str
+    sub_event_type: str
+    actor1: Actor | None
+    actor2: Actor | None
+    place: int | None
+    date: str | None
+    time_precision: int | None
+    fatalities: int | None
+    fatalities_qualifier: str | None
+    source: Speaker | None
+    in_furniture: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEntry:
+    stage: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    id: str
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    furniture: tuple[Furniture, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    errors: tuple[ErrorEntry, ...] = ()
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"schema": SCHEMA}
+        out.update(_plain(self))
+        return out
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+
+def _plain(obj: Any) -> Any:
+    """dataclasses.asdict without its deep copies, and with lists for tuples."""
+    if is_dataclass(obj):
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj

@@ -1,0 +1,128 @@
+"""Writers for analysis records: the terminal "who said what" view, JSON, JSONL."""
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import TextIO
+
+from .model import Analysis
+
+_KIND = {"direct": "“”", "mixed": "“…", "indirect": "~"}
+
+
+def sources(rec: Analysis) -> list[tuple[dict, list]]:
+    """Quotes grouped by speaker, each speaker once, most quoted first (text order on ties)."""
+    groups: dict[tuple, tuple[dict, list]] = {}
+    for q in rec.quotes:
+        sp = q.speaker
+        key = (sp.entity,) if sp.entity else ("name", (sp.name or "").lower(), sp.type)
+        if key not in groups:
+            groups[key] = ({"name": sp.name or "(unknown)", "type": sp.type, "description": sp.description,
+                            "entity": sp.entity}, [])
+        groups[key][1].append(q)
+    return sorted(groups.values(), key=lambda g: (-len(g[1]), g[1][0].content[0].start if g[1][0].content else 0))
+
+
+def render_text(rec: Analysis) -> str:
+    m = rec.meta
+    lines = []
+    title = m.headline or rec.id
+    lines.append(title)
+    lines.append("=" * min(len(title), 78))
+    facts = [("publisher", m.publisher), ("published", m.published), ("updated", m.updated),
+             ("dateline", m.dateline), ("authors", ", ".join(m.authors)),
+             ("contributors", ", ".join(m.contributors))]
+    for k, v in facts:
+        if v:
+            lines.append(f"{k:>13}: {v}")
+    lines.append("")
+    groups = sources(rec)
+    lines.append(f"WHO SAID WHAT — {len(rec.quotes)} quotes from {len(groups)} sources")
+    for info, quotes in groups:
+        desc = f", {info['description']}" if info["description"] and info["description"] != info["name"] else ""
+        lines.append("")
+        lines.append(f"● {info['name']}{desc}  [{info['type']}]")
+        for q in quotes:
+            content = " … ".join(s.text for s in q.content)
+            cue = q.cue.text if q.cue else "-"
+            flags = [q.kind]
+            if q.category != "speech":
+                flags.append(q.category)
+            if q.in_furniture:
+                flags.append("furniture")
+            head = f"  - ({', '.join(flags)}; {cue}) "
+            body = textwrap.fill(content, width=100, initial_indent=head, subsequent_indent=" " * 6)
+            lines.append(body)
+    for extra in (_figures, _events):
+        block = extra(rec)
+        if block:
+            lines.append("")
+            lines.extend(block)
+    if rec.errors:
+        lines.append("")
+        lines.append("PROBLEMS")
+        for e in rec.errors:
+            lines.append(f"  - {e.stage}: {e.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _figures(rec: Analysis) -> list[str]:
+    if not rec.figures:
+        return []
+    out = [f"FIGURES — {len(rec.figures)}", f"  {'value':<18} {'what':<26} {'who says':<28} {'when':<11} where"]
+    for f in rec.figures:
+        if f.value is not None:
+            val = f"{f.value:,}"
+        elif f.low is not None or f.high is not None:
+            val = f"{f.low if f.low is not None else '?'}–{f.high if f.high is not None else '?'}"
+        else:
+            val = f.span.text
+        if f.qualifier and f.qualifier != "exactly":
+            val = f"{f.qualifier.replace('_', ' ')} {val}"
+        what = " ".join(x for x in (f.unit, f.measure) if x)
+        who = (f.source.name if f.source else None) or "(the outlet)"
+        where = rec.places[f.where].name if f.where is not None and f.where < len(rec.places) else ""
+        out.append(f"  {val:<18.18} {what:<26.26} {who:<28.28} {f.when or '':<11} {where}")
+    return out
+
+
+def _events(rec: Analysis) -> list[str]:
+    if not rec.events:
+        return []
+    out = [f"EVENTS — {len(rec.events)}"]
+    for ev in rec.events:
+        where = rec.places[ev.place].name if ev.place is not None and ev.place < len(rec.places) else "?"
+        fat = f", {ev.fatalities} killed" if ev.fatalities else ""
+        actors = " → ".join(a.name for a in (ev.actor1, ev.actor2) if a)
+        out.append(f"  - {ev.date or '????-??-??'} {ev.sub_event_type} in {where}{fat}"
+                   f"{' (' + actors + ')' if actors else ''}")
+    return out
+
+
+class _Writer:
+    def __init__(self, fmt: str, out: TextIO):
+        self.fmt, self.out, self.n, self.buf = fmt, out, 0, []
+
+    def write(self, rec: Analysis) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self.buf.append(rec.to_dict())
+        elif self.fmt == "acled-csv":
+            from .events import write_acled_csv
+            write_acled_csv(rec, self.out, header=self.n == 0)
+        else:
+            if self.n:
+                self.out.write("\n" + "─" * 78 + "\n\n")
+            self.out.write(render_text(rec))
+        self.n += 1
+        self.out.flush() if self.fmt != "json" else None
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            data = self.buf[0] if len(self.buf) == 1 else self.buf
+            self.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def writer(fmt: str, out: TextIO) -> _Writer:
+    return _Writer(fmt, out)
