@@ -24,7 +24,7 @@ from . import places as _places  # noqa: F401,E402
 from . import figures as _figures  # noqa: F401,E402
 from . import events as _events  # noqa: F401,E402
 
-STAGES = ("entities", "quotes", "times", "places", "figures", "events")
+STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "events")
 
 
 def provenance(model: str) -> dict:

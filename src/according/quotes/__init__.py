@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from ..pipeline import Work, stage
+from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 
 
-@stage("quotes", requires=("parse", "entities", "furniture"), assigns=("quotes", "entities"))
+@stage("quotes", requires=("parse", "furniture"), assigns=("quotes",))
 def find_quotes(work: Work) -> dict:
     return {"quotes": ()}
