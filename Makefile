@@ -1,7 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make demo   -> .venv/ with pinned dependencies and the language model, then analyses the example article
 #   make test   -> the same set-up, then the whole test suite
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
