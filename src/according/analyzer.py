@@ -5,13 +5,13 @@ parses once (``nlp``), then runs the registered stages in order.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from typing import Iterable, Iterator
 
 from . import __version__
 from .errors import AccordingError
 from .ingest import Document, Unreadable, read_document
+from .ingest.readers import text_id
 from .model import Analysis, ErrorEntry, Meta
 from .nlp import DEFAULT_MODEL, Parse, load, parse_many, spacy_version, to_parse
 from .pipeline import Work, run_stages
@@ -27,18 +27,20 @@ from . import events as _events  # noqa: F401,E402
 STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "events")
 
 
-def provenance(model: str) -> dict:
-    nlp = load(model)
+def provenance(model: str, model_info: dict | None = None) -> dict:
+    if model_info is None:
+        nlp = load(model)
+        model_info = {"name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
+                      "version": nlp.meta.get("version")}
     return {
         "according": __version__,
-        "model": {"name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
-                  "version": nlp.meta.get("version")},
+        "model": model_info,
         "spacy": spacy_version(),
         "settings": {"stages": list(STAGES)},
     }
 
 
-def _finish(doc: Document, parse: Parse, model: str) -> Analysis:
+def _finish(doc: Document, parse: Parse, model: str, model_info: dict | None = None) -> Analysis:
     work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture,
                 errors=list(doc.errors))
     run_stages(work, STAGES)
@@ -46,18 +48,15 @@ def _finish(doc: Document, parse: Parse, model: str) -> Analysis:
         id=doc.id, text=doc.text, meta=work.meta, furniture=tuple(work.furniture),
         entities=tuple(work.entities), quotes=tuple(work.quotes), figures=tuple(work.figures),
         times=tuple(work.times), places=tuple(work.places), events=tuple(work.events),
-        errors=tuple(work.errors), provenance=provenance(model),
+        errors=tuple(work.errors), provenance=provenance(model, model_info),
     )
 
 
-def analyze_parse(parse: Parse, meta: Meta | None = None, id: str | None = None) -> Analysis:
-    """Analyse an already parsed text (used by the spaCy component)."""
+def analyze_parse(parse: Parse, meta: Meta | None = None, id: str | None = None,
+                  model_info: dict | None = None) -> Analysis:
+    """Analyse an already parsed text (the spaCy component; tests)."""
     doc = Document(id=id or text_id(parse.text), text=parse.text, meta=meta or Meta())
-    return _finish(doc, parse, parse.model if parse.model in ("en_core_web_md", "en_core_web_sm") else DEFAULT_MODEL)
-
-
-def text_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return _finish(doc, parse, parse.model, model_info)
 
 
 def analyze(text_or_html: str | bytes, *, format: str | None = None, published: str | None = None,

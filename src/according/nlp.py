@@ -164,19 +164,23 @@ def _register() -> None:
     @Language.factory("according", requires=["token.dep", "token.head", "doc.ents"],
                       assigns=["doc._.according"], default_config={})
     def according_component(nlp, name):
-        return AttributionComponent()
+        return AttributionComponent(f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
+                                    nlp.meta.get("version", ""))
 
 
 class AttributionComponent:
     """spaCy component: ``nlp.add_pipe("according")`` sets ``doc._.according`` to the
     :class:`according.model.Analysis` of the doc (quotes, entities, figures...)."""
 
+    def __init__(self, model_name: str, model_version: str):
+        self.model = {"name": model_name, "version": model_version}
+
     def __call__(self, doc):
         from spacy.tokens import Doc
         from .analyzer import analyze_parse
         if not Doc.has_extension("according"):
             Doc.set_extension("according", default=None)
-        doc._.according = analyze_parse(to_parse(doc, model="user pipeline"))
+        doc._.according = analyze_parse(to_parse(doc, model=self.model["name"]), model_info=self.model)
         return doc
 
 
