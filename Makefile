@@ -28,7 +28,7 @@ eval: setup
 	$(BIN)/according eval polnear ../shared/corpora/polnear/dev
 
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_throughput.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
