@@ -1,9 +1,443 @@
-"""Entities: placeholder until the entity stage lands."""
+"""In-article entities: people, organisations, places and groups, each once.
+
+Stage ``entities`` (requires the parse, assigns ``entities`` and ``mentions``).
+
+Method, in one linear pass over spaCy's named entities plus a pass over noun
+chunks:
+
+1. *Candidates*: PERSON/ORG/GPE/LOC/FAC ents, and NORP ents used as nouns
+   ("Palestinians", not the adjective in "Israeli hostages"). Ents inside
+   page furniture that is not article prose (photo credits, masthead,
+   timestamps, contributor lines) are skipped, as are ents inside a
+   credit-shaped parenthesis ("(Name/AFP/Getty Images)") when the furniture
+   detector has not marked it. Adjacent PERSON ents split by the tagger
+   ("Abdel Fatah" + "El-Sisi") are joined; a leading "the", trailing
+   possessives ("Hamas’s", "Hamas’") and leading titles ("Dr.", "President")
+   are cut from the name.
+2. *Clustering* (union-find): same normalised key ("U.S." = "US"); acronym =
+   initials of a multi-word name ("IDF" = "Israel Defense Forces"); a one-word
+   person name = a multi-word person name ending or starting with it
+   ("Netanyahu" = "Benjamin Netanyahu", the nearest one when several).
+3. *Descriptions*: the title words before a name inside its noun phrase
+   ("Israeli Prime Minister" Benjamin Netanyahu) and appositives ("Hazem
+   Bahloul, a doctor at the hospital"); an appositive number is an age.
+4. *Definite descriptions*: "the prime minister", "the ministry", "the
+   26-year-old", "the company" are linked to the most recent earlier entity
+   whose description, name or class fits (see :func:`match_description`,
+   reused by the speakers stage).
+
+Internal hand-off: ``work.mentions`` is a tuple of :class:`Mention` (token and
+character offsets, entity id, kind) sorted by position, and
+``scratch["entity_info"]`` maps entity ids to plain dicts of what the
+description matcher needs (label, name words, description words, age).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from .model import Entity, Span
+from .nlp import Parse
 from .pipeline import Work, stage
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+# Furniture kinds that are not article prose: names there are credits, bylines
+# and mastheads, not participants of the story.
+SKIP_FURNITURE = {"masthead", "timestamp", "credit", "read_time", "contributors", "related_link"}
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "prime", "minister", "sen",
+    "senator", "rep", "gov", "governor", "gen", "general", "col", "lt", "sgt", "capt", "adm",
+    "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "rev", "judge",
+    "justice", "mayor", "ambassador", "chairman", "director", "commissioner", "sheikh", "rabbi",
+    "vice", "former", "deputy", "lord", "lady", "speaker", "chief", "officer",
+}
+ACRONYM_STOP = {"of", "the", "for", "and", "&", "on", "in", "de", "to"}
+POSSESSIVE = {"'s", "’s", "'", "’", "s"}
+# Class nouns by which a definite description may refer back to an entity of
+# a label even when its name does not contain the noun ("the company" for
+# "Acme Corp."). Role nouns for people come from the entity's own descriptions.
+# Place nouns ("the city", "the country") are left out: without a gazetteer the
+# nearest place is as often a country as a city (the places stage geocodes).
+CLASS_NOUNS = {
+    "company": {"ORG"}, "firm": {"ORG"}, "group": {"ORG", "NORP"}, "organization": {"ORG"},
+    "organisation": {"ORG"}, "agency": {"ORG"}, "body": {"ORG"}, "movement": {"ORG"},
+    "militia": {"ORG"}, "party": {"ORG"}, "corporation": {"ORG"}, "startup": {"ORG"},
+    "charity": {"ORG"}, "newspaper": {"ORG"}, "outlet": {"ORG"}, "network": {"ORG"},
+    "man": {"PERSON"}, "woman": {"PERSON"},
+}
+# Definite NPs never linked: generic or temporal nouns.
+NON_REFERRING = {"time", "day", "year", "week", "month", "way", "world", "end", "past", "war",
+                 "number", "situation", "talks", "fighting", "area", "region", "truce", "deal"}
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+_CREDIT = re.compile(r"\([^()\n]*(?:/|Getty|Images|Reuters|AFP|Associated Press|Photo)[^()\n]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One resolved mention of an entity (internal; the record keeps only spans)."""
+
+    start: int  # character offsets
+    end: int
+    text: str
+    tok_start: int  # token offsets, end exclusive
+    tok_end: int
+    entity: str
+    kind: str  # name | alias | description | pronoun | source
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass
+class _Cand:
+    a: int  # token start (after trimming)
+    b: int  # token end
+    label: str
+    text: str
+    key: str
+    title: tuple[int, int] | None = None  # token span of a pre-name title
+    appos: tuple[int, int] | None = None  # token span of an appositive
+    age: int | None = None
+
+
+def norm_key(text: str) -> str:
+    """Comparable form of a name: no dots, no leading "the", case-folded words."""
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = text.replace(".", "").replace("’", "'")
+    return " ".join(text.casefold().split())
+
+
+def initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.casefold() not in ACRONYM_STOP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).casefold()
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
+def _candidates(work: Work) -> list[_Cand]:
+    p = work.parse
+    toks = p.toks
+    skip = [(f.start, f.end) for f in work.furniture if f.kind in SKIP_FURNITURE]
+    skip += _credit_spans(p.text)
+    out: list[_Cand] = []
+    for e in p.ents:
+        if e.label not in LABELS:
+            continue
+        if any(s <= e.start_char and e.end_char <= t for s, t in skip):
+            continue
+        a, b = e.start, e.end
+        while a < b and toks[a].text.casefold() == "the":
+            a += 1
+        while b > a and (toks[b - 1].text in POSSESSIVE or toks[b - 1].is_punct):
+            b -= 1
+        if a >= b:
+            continue
+        if e.label == "NORP":
+            t = toks[b - 1]
+            # A group only when used as a noun ("Palestinians"), not as an adjective.
+            if t.tag not in ("NNPS", "NNS") and t.dep in ("amod", "compound", "npadvmod"):
+                continue
+            if b < len(toks) and toks[b].text in ("-", "–"):
+                continue
+        if any(toks[i].pos in ("VERB", "AUX") for i in range(a, b)):
+            continue  # a sentence tagged as a name (a masthead slogan)
+        if e.label == "PERSON" and b - a == 1 and toks[a].dep == "compound" \
+                and toks[toks[a].head].tag == "NNS":
+            continue  # a demonym misread as a name ("Gazan cities")
+        label = e.label
+        title_end = a
+        if label == "PERSON":
+            while title_end < b - 1 and toks[title_end].text.casefold().rstrip(".") in TITLES:
+                title_end += 1
+        if out and label == "PERSON" and out[-1].label == "PERSON" and out[-1].b == a \
+                and toks[a - 1].ws:
+            prev = out.pop()  # "Abdel Fatah" + "El-Sisi": one name split in two ents
+            a, title_end = prev.a, prev.a
+        cand = _Cand(title_end, b, label, "", "")
+        cand.text = p.text[toks[cand.a].start:toks[b - 1].end]
+        cand.key = norm_key(cand.text)
+        if label == "PERSON" and title_end > a:
+            cand.title = (a, title_end)
+        out.append(cand)
+    return out
+
+
+def _head_of(p: Parse, a: int, b: int) -> int:
+    for i in range(a, b):
+        if not (a <= p.toks[i].head < b) or p.toks[i].head == i:
+            return i
+    return b - 1
+
+
+def _describe(p: Parse, cand: _Cand, taken_people: set[int]) -> None:
+    """Fill the title / appositive / age of a candidate from the dependency parse."""
+    toks = p.toks
+    head = _head_of(p, cand.a, cand.b)
+    # Title words before the name inside its noun phrase: walk left while each
+    # token attaches (directly or via its right neighbours) into the name.
+    i = (cand.title[0] if cand.title else cand.a) - 1
+    inside = set(range(i + 1, cand.b))
+    while i >= 0 and toks[i].sent == toks[head].sent and i not in taken_people:
+        t = toks[i]
+        if t.dep in ("det", "punct", "poss", "case", "cc", "prep") or t.is_punct or t.pos in ("VERB", "AUX", "ADP"):
+            break
+        if t.head not in inside:
+            break
+        inside.add(i)
+        i -= 1
+    lo = i + 1
+    if lo < cand.a and cand.label in ("PERSON",) and any(
+            toks[j].pos in ("NOUN", "PROPN") for j in range(lo, cand.a)):
+        cand.title = (lo, cand.a)
+    # Appositive: "Hazem Bahloul, a doctor at the hospital," (a child of the
+    # name's head) or "the group's leader, John Smith," (the name is the appositive).
+    for k in p.children[head]:
+        if toks[k].dep == "appos" and k >= cand.b and k not in taken_people:
+            lo2, hi2 = p.subtree(k)
+            lo2 = max(lo2, cand.b)
+            while lo2 < hi2 and toks[lo2].is_punct:
+                lo2 += 1
+            while hi2 > lo2 and toks[hi2 - 1].is_punct:
+                hi2 -= 1
+            if hi2 - lo2 == 1 and toks[lo2].like_num and toks[lo2].text.isdigit():
+                cand.age = int(toks[lo2].text)
+            elif hi2 > lo2 and hi2 - lo2 <= 25:
+                cand.appos = (lo2, hi2)
+            break
+
+
+def _find(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _cluster(cands: list[_Cand]) -> list[int]:
+    """Union-find over candidates; returns the root of each."""
+    n = len(cands)
+    parent = list(range(n))
+
+    def union(x: int, y: int) -> None:
+        rx, ry = _find(parent, x), _find(parent, y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    by_key: dict[str, int] = {}
+    for k, c in enumerate(cands):
+        if c.key in by_key:
+            union(by_key[c.key], k)
+        else:
+            by_key[c.key] = k
+    # Acronyms: "IDF" = "Israel Defense Forces", "US" = "United States".
+    by_initials: dict[str, int] = {}
+    for k, c in enumerate(cands):
+        ini = initials(c.text)
+        if ini and len(ini) >= 2:
+            by_initials.setdefault(ini, k)
+    for k, c in enumerate(cands):
+        if " " not in c.key and c.text.replace(".", "").isupper() and c.key in by_initials:
+            union(by_initials[c.key], k)
+    # One-word person names: the nearest multi-word person name ending (or
+    # starting) with that word; a one-word PERSON that is a word of a facility
+    # or organisation name ("Nasser" / "Nasser Hospital") joins that instead.
+    multi = [(k, c.key.split()) for k, c in enumerate(cands) if " " in c.key]
+    for k, c in enumerate(cands):
+        if " " in c.key or c.label not in ("PERSON",):
+            continue
+        best, best_d = None, None
+        for j, words in multi:
+            lab = cands[j].label
+            fits = (lab == "PERSON" and (words[-1] == c.key or words[0] == c.key)) or \
+                   (lab in ("FAC", "ORG") and words[0] == c.key)
+            if fits:
+                # Prefer the person reading, then the nearest (earlier wins ties).
+                d = (0 if lab == "PERSON" else 1, abs(cands[j].a - c.a) + (0 if cands[j].a < c.a else 1))
+                if best_d is None or d < best_d:
+                    best, best_d = j, d
+        if best is not None:
+            union(best, k)
+    # Organisation names that end another one ("Health Ministry" / "Gaza Health Ministry").
+    for k, c in enumerate(cands):
+        if c.label != "ORG" or " " not in c.key:
+            continue
+        for j, words in multi:
+            if j != k and cands[j].label == "ORG" and len(words) > len(c.key.split()) \
+                    and " ".join(words).endswith(" " + c.key):
+                union(j, k)
+                break
+    return [_find(parent, k) for k in range(n)]
+
+
+def _cluster_label(members: list[_Cand]) -> str:
+    votes: dict[str, int] = {}
+    for c in members:
+        votes[c.label] = votes.get(c.label, 0) + 1
+    # A one-word name the tagger reads now as a person, now as a place, with no
+    # full personal name behind it ("Rafah"), is a place: people are introduced
+    # with a full name, places are not.
+    if "PERSON" in votes and any(" " not in c.key for c in members) and \
+            not any(c.label == "PERSON" and " " in c.key for c in members):
+        for lab in ("GPE", "LOC", "FAC", "ORG"):
+            if lab in votes:
+                return lab
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w\-]+", text.casefold().replace("’", "'")) if w]
+
+
+def _role_heads(p: Parse, a: int, b: int) -> list[str]:
+    """Nouns naming the role in a description: those before its first preposition."""
+    out = []
+    for i in range(a, b):
+        t = p.toks[i]
+        if t.pos == "ADP" or t.text in (",", "who", "which", "that"):
+            break
+        if t.pos in ("NOUN", "PROPN"):
+            out.append(t.lemma.casefold())
+    return out
+
+
+def _text(p: Parse, a: int, b: int) -> str:
+    return p.text[p.toks[a].start:p.toks[b - 1].end]
+
+
+def definite_nps(p: Parse, taken: set[int]):
+    """(start, end, head) of definite noun phrases ("the former official", also the
+    possessor in "the prime minister’s office") not covered by a name."""
+    toks = p.toks
+    kids = p.children
+    for h in toks:
+        if h.pos not in ("NOUN", "PROPN") or h.i in taken or h.lemma.casefold() in NON_REFERRING:
+            continue
+        dets = [k for k in kids[h.i] if k < h.i and toks[k].dep == "det"
+                and toks[k].text.casefold() in ("the", "this", "that")]
+        if not dets:
+            continue
+        a = dets[0]
+        if any(i in taken for i in range(a, h.i)):
+            continue  # a phrase containing a name is that name's phrase
+        yield a, h.i + 1, h.i
+
+
+def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
+                      recent: list[str]) -> str | None:
+    """The entity a definite description (tokens a..head) refers back to.
+
+    ``recent`` lists entity ids from the most recently mentioned backwards. An
+    entity fits when the description's head noun is one of its role nouns
+    (from its descriptions: "doctor", "minister"), a word of its name ("the
+    ministry" for "Gaza Health Ministry"), a class noun of its label ("the
+    company"), or an age ("the 26-year-old"); every modifier of the
+    description must also occur in the entity's words ("the former official"
+    fits "a former Egyptian defense official", "the prime minister" fits
+    "Israeli Prime Minister"). The most recent fitting entity wins.
+    """
+    toks = p.toks
+    h = toks[head]
+    lemma = h.lemma.casefold()
+    m = _AGE.match(h.text.casefold()) or (head > a and _AGE.match(_text(p, a + 1, head + 1).casefold()))
+    age = int(m.group(1)) if m else None
+    mods = [toks[i].text.casefold() for i in range(a + 1, head)
+            if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct]
+    plural = h.tag in ("NNS", "NNPS")
+    for eid in recent:
+        info = infos.get(eid)
+        if not info:
+            continue
+        if age is not None:
+            if info.get("age") == age:
+                return eid
+            continue
+        words = set(info["words"])
+        if lemma in info["roles"] or (lemma in info["name_words"] and info["label"] != "PERSON") \
+                or info["label"] in CLASS_NOUNS.get(lemma, ()):
+            if plural != info.get("plural", False) and info["label"] == "PERSON":
+                continue
+            if all(w in words or w.rstrip(".") in words for w in mods):
+                return eid
+    return None
 
 
 @stage("entities", requires=("parse",), assigns=("entities", "mentions"))
 def find_entities(work: Work) -> dict:
-    return {"entities": (), "mentions": ()}
+    p = work.parse
+    cands = _candidates(work)
+    if not cands:
+        return {"entities": (), "mentions": (), "scratch": {"entity_info": {}}}
+    taken = {i for c in cands for i in range(c.a, c.b)}
+    people = {i for c in cands if c.label == "PERSON" for i in range(c.a, c.b)}
+    for c in cands:
+        _describe(p, c, people)
+    roots = _cluster(cands)
+    groups: dict[int, list[int]] = {}
+    for k, r in enumerate(roots):
+        groups.setdefault(r, []).append(k)
+    order = sorted(groups, key=lambda r: min(cands[k].a for k in groups[r]))
+    ids = {r: f"e{n + 1}" for n, r in enumerate(order)}
+    infos: dict[str, dict] = {}
+    mentions: list[Mention] = []
+    for r in order:
+        members = [cands[k] for k in groups[r]]
+        eid = ids[r]
+        label = _cluster_label(members)
+        name_c = max(members, key=lambda c: (len(c.key.split()), len(c.text), -c.a))
+        descs, roles, words, age = [], [], set(), None
+        for c in members:
+            for span in (c.appos, c.title):
+                if span:
+                    d = _text(p, *span)
+                    if d not in descs:
+                        descs.append(d)
+                    roles += _role_heads(p, *span)
+                    words.update(_words(d))
+            age = age if age is not None else c.age
+        for d in descs:
+            m = _AGE.search(d.casefold())
+            if m and age is None:
+                age = int(m.group(1))
+        name_words = _words(name_c.text)
+        words.update(name_words)
+        aliases = sorted({c.text for c in members if c.text != name_c.text})
+        infos[eid] = {"name": name_c.text, "label": label, "descriptions": descs,
+                      "roles": sorted(set(roles)), "words": sorted(words),
+                      "name_words": name_words, "age": age, "aliases": aliases,
+                      "acronym": next((c.text for c in members if c.key == initials(name_c.text)
+                                       and " " not in c.key), None),
+                      "plural": label == "NORP"}
+        for c in members:
+            kind = "name" if c.key == name_c.key else "alias"
+            mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))
+    # Definite descriptions referring back to an entity ("the prime minister").
+    mentions.sort(key=lambda m: m.tok_start)
+    desc_mentions = []
+    pos = 0
+    recent: list[str] = []
+    for a, b, head in definite_nps(p, taken):
+        while pos < len(mentions) and mentions[pos].tok_start < a:
+            eid = mentions[pos].entity
+            if eid in recent:
+                recent.remove(eid)
+            recent.insert(0, eid)
+            pos += 1
+        eid = match_description(p, a, head, infos, recent)
+        if eid:
+            desc_mentions.append(Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b),
+                                         a, b, eid, "description"))
+    mentions = sorted(mentions + desc_mentions, key=lambda m: (m.tok_start, m.tok_end))
+    entities = []
+    for r in order:
+        eid = ids[r]
+        info = infos[eid]
+        spans = tuple(m.span for m in mentions if m.entity == eid)
+        entities.append(Entity(eid, info["name"], info["label"],
+                               info["descriptions"][0] if info["descriptions"] else None, spans))
+    return {"entities": tuple(entities), "mentions": tuple(mentions),
+            "scratch": {"entity_info": infos}}
