@@ -1,9 +1,518 @@
-"""Figures: placeholder stage (filled by the issue on figures, times, places and events)."""
+"""Figures: every count a claim rests on ("more than 28,500 people killed").
+
+A figure is a count of people or things, found from the parse:
+
+* **number** — digits ("28,500", "1.4 million"), words ("seven", "twenty-five",
+  "a dozen"), ranges ("between 5,000 and 7,000", "5,000-7,000", "5,000 to 7,000").
+* **not figures** — years, dates, clock times, durations, ages, ordinals,
+  percentages, money and measurements (spaCy's DATE/TIME/PERCENT/MONEY/ORDINAL
+  entities, and numbers counting time or measure units such as "days", "km",
+  "-year-old"): the issue asks for counts of people/things only, and money and
+  percentages carry a different kind of claim. A number with neither a counted
+  noun nor a measure ("one of its hospitals") is not a figure either.
+* **qualifier** — the words before the number: more_than ("more than", "over"),
+  at_least ("at least", "no fewer than"), nearly ("nearly", "almost", "close to"),
+  about ("about", "around", "some", "an estimated"), up_to ("up to", "as many as",
+  "fewer/less than"), between (a range), exactly (nothing, or "exactly").
+  ``value`` is the stated number; ``low`` is set for at_least / more_than (the
+  number itself), ``high`` for up_to / nearly; a range has ``value`` null and
+  ``low``/``high``.
+* **vague quantities** keep ``value`` null. Convention (the most conservative
+  reading of the plural, as ACLED reads vague counts conservatively): "dozens" →
+  low 24 (at least two dozen), "scores of" → low 40, "hundreds" → low 200,
+  "thousands" → low 2,000, "tens of thousands" → low 20,000, "hundreds of
+  thousands" → low 200,000, "millions" → low 2,000,000, "several" → low 3;
+  ``high`` stays null. "a dozen" is the number 12. (The events stage applies
+  ACLED's own fatality codes instead: "dozens" = 12, "several"/"many" = 10,
+  "hundreds" = 100.)
+* **unit** — the counted noun with its compounds ("people", "troops", "service
+  members"), through "of" ("232 of its troops", "dozens of militants"); an
+  elided head ("killed 28,500 people and wounded nearly 70,000") takes the unit
+  of the previous figure in the sentence, else "people" when a casualty measure
+  governs it.
+* **measure** — what happened to them, from the noun's own clause ("hostages
+  held by Hamas"), the verb governing it ("were killed", "wounded nearly
+  70,000"), an adjective ("displaced people") or the noun itself ("hostages"),
+  normalised (killed, wounded, missing, displaced, held, released, freed, arrested,
+  detained, evacuated, sheltering, abducted...).
+* **source** — the speaker of the quote whose content holds the figure (with
+  ``quote`` = its id); failing that an attribution in the same clause ("...,
+  Israel says", "according to the Gaza Health Ministry"); null when the outlet
+  says it itself.
+* **when** — the nearest DATE expression of the sentence, else the publication
+  date ("as of"); **where** — the nearest place mentioned in the sentence.
+
+Malformed numbers ("1,2,3") and absurdly large ones are dropped with an entry in
+``errors``; nothing here raises on odd input.
+"""
 from __future__ import annotations
 
+import re
+
+from .model import ErrorEntry, Figure, Span, Speaker
+from .nlp import Parse, Tok
 from .pipeline import Work, stage
+
+SMALL = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+SMALL.update({w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+         "dozen": 12, "mln": 1_000_000, "bn": 1_000_000_000}
+# vague plural -> conservative lower bound (see module docstring)
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+         "several": 3}
+VAGUE_OF = {("tens", "thousands"): 20_000, ("hundreds", "thousands"): 200_000,
+            ("tens", "millions"): 20_000_000, ("hundreds", "millions"): 200_000_000}
+NOT_FIGURE_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
+# counted nouns that make a number a duration, measurement or amount, not a count
+NON_UNITS = set("""year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
+second seconds decade decades century centuries am pm a.m. p.m. percent % per cent km kilometer kilometers
+kilometre kilometres mile miles meter meters metre metres foot feet ft inch inches kg kilogram kilograms
+pound pounds ton tons tonne tonnes dollar dollars euro euros cent cents shekel shekels degree degrees
+point points time times o'clock mph acre acres hectare hectares gallon gallons liter liters litre litres
+round rounds""".split())
+CURRENCY = set("$ £ € ¥ usd eur".split())
+MAX_VALUE = 1e13  # beyond any count of people or things in news: treat as a parse error
+
+QUALIFIERS = [  # (words before the number, qualifier); longest first
+    ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
+    ("at least", "at_least"), ("more than", "more_than"), ("in excess of", "more_than"),
+    ("upwards of", "more_than"), ("over", "more_than"), ("close to", "nearly"), ("just under", "nearly"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("an estimated", "about"), ("estimated", "about"),
+    ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
+    ("some", "about"), ("up to", "up_to"), ("as many as", "up_to"), ("fewer than", "up_to"),
+    ("less than", "up_to"), ("exactly", "exactly"), ("precisely", "exactly"), ("between", "between"),
+]
+
+MEASURES = {
+    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "slay": "killed",
+    "murder": "killed", "execute": "killed", "behead": "killed", "massacre": "killed", "fatality": "killed",
+    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "injured": "wounded", "wounded": "wounded",
+    "injury": "wounded", "missing": "missing", "disappear": "missing",
+    "displace": "displaced", "displaced": "displaced", "flee": "displaced", "uproot": "displaced",
+    "evacuate": "evacuated", "shelter": "sheltering", "hold": "held", "languish": "held", "captive": "held",
+    "hostage": "held", "release": "released", "free": "freed", "arrest": "arrested", "detain": "detained",
+    "jail": "jailed", "imprison": "jailed", "kidnap": "abducted", "abduct": "abducted", "capture": "captured",
+    "rescue": "rescued", "deport": "deported", "strand": "stranded", "trap": "trapped",
+}
+SHELTER_OBJECTS = {"refuge", "shelter", "sanctuary", "asylum"}  # "sought refuge", "took shelter"
+INHERENT = {"hostage": "held", "captive": "held", "prisoner": "held", "detainee": "detained",
+            "refugee": "displaced", "death": "killed", "fatality": "killed", "casualty": None,
+            "dead": "killed", "evacuee": "evacuated"}
+SAY = {"say", "tell", "report", "announce", "add", "claim", "state", "estimate", "confirm", "allege",
+       "write", "post", "tweet", "insist", "note", "warn", "declare", "count", "record", "put"}
+CASUALTY = {"killed", "wounded", "missing", "displaced", "held", "abducted", "arrested", "detained"}
+SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
 
 
 @stage("figures", requires=("parse", "quotes", "times", "places",), assigns=("figures",))
 def find_figures(work: Work) -> dict:
-    return {"figures": ()}
+    found = []
+    for s in work.parse.sents:
+        try:
+            found.extend(_sentence_figures(work, s))
+        except Exception as exc:  # noqa: BLE001 - one odd sentence costs only that sentence
+            work.errors.append(ErrorEntry("figures", f"sentence at {s.start_char}: {type(exc).__name__}: {exc}"))
+    figures = tuple(Figure(id=f"f{k}", **f) for k, f in enumerate(found, 1))
+    return {"figures": figures}
+
+
+# --------------------------------------------------------------------------- numbers
+
+def number_value(words: list[str]) -> float | None:
+    """Value of a run of number words/digits ("1.4", "million") -> 1400000.0; None if not a number."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        w = w.lower().replace("\u2009", "")
+        if w in ("-", "and", "a", "an"):
+            if w in ("a", "an"):
+                current = current or 1
+            continue
+        if w in SMALL:
+            current += SMALL[w]
+        elif w in SCALE:
+            mult = SCALE[w]
+            if mult == 100 or mult == 12:
+                current = (current or 1) * mult
+            else:
+                total += (current or 1) * mult
+                current = 0
+        elif _GROUPED.match(w):
+            current += float(w.replace(",", ""))
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _tidy(x: float | None):
+    if x is None:
+        return None
+    return int(round(x)) if abs(x - round(x)) < 1e-9 else round(x, 6)
+
+
+def _is_num_tok(t: Tok) -> bool:
+    w = t.text.lower()
+    return (w in SMALL or w in SCALE or (t.like_num and any(c.isdigit() for c in w))
+            or bool(_RANGE_TOKEN.match(w)))
+
+
+def _excluded(p: Parse, a: int, b: int) -> bool:
+    """Numbers that are dates, times, money, percentages, ages, measurements or ordinals."""
+    toks = p.toks
+    if any(toks[k].ent_type in NOT_FIGURE_ENTS for k in range(a, b)):
+        return True
+    if any(":" in toks[k].text or "/" in toks[k].text for k in range(a, b)):
+        return True
+    if a > 0 and (toks[a - 1].text.lower() in CURRENCY or toks[a - 1].text.lower() in ("no.", "number", "#")):
+        return True
+    nxt = [toks[k].text.lower() for k in range(b, min(b + 3, len(toks)))]
+    if nxt and (nxt[0] in NON_UNITS or (nxt[0] in ("-", "–") and len(nxt) > 1 and nxt[1] in NON_UNITS)):
+        return True
+    if nxt and re.match(r"^(st|nd|rd|th)$", nxt[0]):
+        return True
+    if b - a == 1:
+        w = toks[a].text
+        if re.fullmatch(r"1[89]\d\d|20\d\d", w) and not (nxt and toks[b].tag == "NNS"):
+            return True  # a bare year
+        if re.fullmatch(r"\d+(st|nd|rd|th)", w.lower()):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- one sentence
+
+def _sentence_figures(work: Work, s) -> list[dict]:
+    p = work.parse
+    toks = p.toks
+    out: list[dict] = []
+    i = s.start
+    prev_unit = None
+    while i < s.end:
+        t = toks[i]
+        w = t.text.lower()
+        got = None
+        # vague quantities: "tens of thousands", "dozens", "hundreds", "several"
+        if w in ("tens", "hundreds") and i + 2 < s.end and toks[i + 1].text.lower() == "of" \
+                and (w, toks[i + 2].text.lower()) in VAGUE_OF:
+            got = (i, i + 3, None, VAGUE_OF[(w, toks[i + 2].text.lower())], None, True)
+        elif w in VAGUE and (w != "scores" or (i + 1 < s.end and toks[i + 1].text.lower() == "of")) \
+                and not (i > s.start and _is_num_tok(toks[i - 1])) and toks[i].ent_type not in NOT_FIGURE_ENTS:
+            if w != "several" or (t.head > i and toks[t.head].tag in ("NNS", "NNPS")):
+                got = (i, i + 1, None, VAGUE[w], None, True)
+        elif _is_num_tok(t) and not (w in ("one", "a") and i + 1 < s.end and toks[i + 1].text.lower() == "of"):
+            j = i + 1
+            while j < s.end and (_is_num_tok(toks[j]) or (toks[j].text in ("-", "and") and j + 1 < s.end
+                                 and toks[j + 1].text.lower() in SMALL and toks[j - 1].text.lower() in SMALL)):
+                j += 1
+            if i > s.start and toks[i - 1].text.lower() == "a" and toks[i].text.lower() in SCALE:
+                i -= 1  # "a dozen", "a hundred"
+            got = _plain_number(work, i, j)
+            if got is None:
+                i = j
+                continue
+        if got is None:
+            i += 1
+            continue
+        a, b, value, low, high, vague = got
+        if _excluded(p, a, b):
+            i = b
+            continue
+        fig = _build(work, s, a, b, value, low, high, vague, prev_unit)
+        if fig is not None:
+            out.append(fig)
+            prev_unit = fig["unit"]
+        i = fig.pop("_end") if fig is not None else b
+    return out
+
+
+def _plain_number(work: Work, a: int, b: int):
+    """(a, b, value, low, high, vague) for a digit/word run, ranges merged; None (and an error) if malformed."""
+    toks = work.parse.toks
+    words = [toks[k].text for k in range(a, b)]
+    m = _RANGE_TOKEN.match(words[0]) if len(words) == 1 else None
+    if m:
+        lo, hi = number_value([m.group(1)]), number_value([m.group(2)])
+        if lo is None or hi is None:
+            return _drop(work, a, b)
+        return (a, b, None, _tidy(lo), _tidy(hi), False)
+    value = number_value(words)
+    if value is None:
+        if any(c.isdigit() for c in "".join(words)):
+            return _drop(work, a, b)
+        return None
+    if value > MAX_VALUE:
+        return _drop(work, a, b, "too large")
+    # a range: "5,000 to 7,000", "5,000 and 7,000" (after "between"), "5,000-7,000"
+    n = len(toks)
+    if b + 1 < n and toks[b].text.lower() in ("to", "-", "–", "and") and _is_num_tok(toks[b + 1]) \
+            and toks[b + 1].sent == toks[a].sent:
+        c = b + 1
+        while c < n and _is_num_tok(toks[c]) and toks[c].sent == toks[a].sent:
+            c += 1
+        hi = number_value([toks[k].text for k in range(b + 1, c)])
+        is_between = a > 0 and toks[a - 1].text.lower() == "between"
+        if hi is not None and hi <= MAX_VALUE and (toks[b].text.lower() != "and" or is_between) \
+                and hi > value and not _excluded(work.parse, b + 1, c):
+            # "2 to 3 million": the scale of the second number applies to the first
+            if hi / max(value, 1e-9) > 100 and value < 1000:
+                value *= _scale_of(toks, b + 1, c)
+            return (a, c, None, _tidy(value), _tidy(hi), False)
+    return (a, b, _tidy(value), None, None, False)
+
+
+def _scale_of(toks, a: int, b: int) -> float:
+    for k in range(a, b):
+        if toks[k].text.lower() in SCALE:
+            return SCALE[toks[k].text.lower()]
+    return 1.0
+
+
+def _drop(work: Work, a: int, b: int, why: str = "not a number"):
+    toks = work.parse.toks
+    start, end = toks[a].start, toks[b - 1].end
+    work.errors.append(ErrorEntry("figures", f"dropped {work.text[start:end]!r} at {start}: {why}"))
+    return None
+
+
+# --------------------------------------------------------------------------- unit, measure, source
+
+def _unit(p: Parse, a: int, b: int) -> tuple[int | None, int]:
+    """(index of the counted noun or None, syntactic head of the number run)."""
+    toks = p.toks
+    head = b - 1
+    # the run's own head: the token in the run whose head lies outside it
+    for k in range(a, b):
+        if not (a <= toks[k].head < b) or toks[k].head == k:
+            head = k
+            break
+    t = toks[head]
+    if t.dep in ("nummod", "compound", "amod", "quantmod", "det") and t.head > head \
+            and toks[t.head].pos in ("NOUN", "PROPN"):
+        return t.head, head
+    if t.dep == "conj" and toks[t.head].pos == "NUM":  # "between 5,000 and 7,000 displaced people"
+        h = toks[t.head]
+        if h.dep == "nummod" and toks[h.head].pos in ("NOUN", "PROPN"):
+            return h.head, head
+    for c in p.children[head]:
+        if toks[c].dep == "prep" and toks[c].text.lower() == "of":
+            for d in p.children[c]:
+                if toks[d].dep == "pobj" and toks[d].pos in ("NOUN", "PROPN"):
+                    return d, head
+    return None, head
+
+
+def _unit_text(p: Parse, n: int) -> str:
+    toks = p.toks
+    a = n
+    while a - 1 >= 0 and toks[a - 1].dep == "compound" and toks[a - 1].head == n and toks[a - 1].pos == "NOUN":
+        a -= 1
+    words = [toks[k].text if toks[k].pos == "PROPN" else toks[k].text.lower() for k in range(a, n + 1)]
+    return " ".join(words)
+
+
+def _measure(p: Parse, noun: int | None, head: int) -> str | None:
+    toks = p.toks
+    kids = p.children
+    if noun is not None:
+        for c in kids[noun]:  # the noun's own clause: "hostages held by Hamas", "people who were killed"
+            if toks[c].dep in ("acl", "relcl") and toks[c].lemma.lower() in MEASURES:
+                return MEASURES[toks[c].lemma.lower()]
+    x = noun if noun is not None else head
+    for _ in range(6):  # climb coordination and "of" to the clause argument
+        tx = toks[x]
+        if tx.dep == "conj" and toks[tx.head].pos in ("NOUN", "PROPN", "NUM"):
+            x = tx.head
+        elif tx.dep == "pobj" and toks[tx.head].text.lower() == "of" and toks[toks[tx.head].head].pos in ("NOUN", "NUM"):
+            x = toks[tx.head].head
+        elif tx.dep == "appos":
+            x = tx.head
+        else:
+            break
+    tx = toks[x]
+    if tx.dep in SUBJ_OBJ or (tx.dep == "pobj" and toks[tx.head].dep == "agent"):
+        v = toks[tx.head]
+        lem = v.lemma.lower()
+        if lem in MEASURES:
+            return MEASURES[lem]
+        objs = [toks[c].lemma.lower() for c in kids[v.i] if toks[c].dep in ("dobj", "pobj", "prep")]
+        if lem in ("seek", "take", "find") and SHELTER_OBJECTS & set(objs):
+            return "sheltering"
+        for c in kids[v.i]:  # "were dead", "are missing", "shot dead"
+            if toks[c].dep in ("acomp", "oprd", "advmod", "xcomp") and toks[c].lemma.lower() in MEASURES:
+                return MEASURES[toks[c].lemma.lower()]
+    if noun is not None:
+        for c in kids[noun]:
+            if toks[c].dep == "amod" and toks[c].lemma.lower() in MEASURES:
+                return MEASURES[toks[c].lemma.lower()]
+        if toks[noun].lemma.lower() in INHERENT:
+            return INHERENT[toks[noun].lemma.lower()]
+    return None
+
+
+def _qualifier(p: Parse, a: int, low_bound: int) -> tuple[str | None, int]:
+    """Qualifier from the words before token a, and the token where the figure starts."""
+    toks = p.toks
+    before = [toks[k].text.lower() for k in range(max(low_bound, a - 3), a)]
+    for words, q in QUALIFIERS:
+        ws = words.split()
+        if before[-len(ws):] == ws:
+            return q, a - len(ws)
+    return None, a
+
+
+def _speaker_for_np(work: Work, a: int, b: int) -> Speaker:
+    p = work.parse
+    toks = p.toks
+    while a < b and toks[a].dep in ("det", "punct") and toks[a].text.lower() in ("the", "a", "an", ",", "'"):
+        a += 1
+    start, end = p.char_span(a, b)
+    text = work.text[start:end]
+    for e in work.entities:
+        for m in e.mentions:
+            if m.start < end and start < m.end:
+                typ = {"PERSON": "person", "NORP": "group"}.get(e.type, "organization")
+                return Speaker(entity=e.id, name=e.name, type=typ, description=e.description)
+    ents = [toks[k].ent_type for k in range(a, b) if toks[k].ent_type]
+    if "PERSON" in ents:
+        typ = "person"
+    elif any(x in ("ORG", "GPE") for x in ents):
+        typ = "organization"
+    elif "NORP" in ents:
+        typ = "group"
+    elif any(toks[k].pos == "PRON" for k in range(a, b)):
+        return Speaker(name=text, type="unknown")
+    else:
+        return Speaker(name=text, type="anonymous", description=text)
+    return Speaker(name=text, type=typ)
+
+
+def attribution_cues(work: Work, s) -> list[tuple[int, int, int]]:
+    """Attributions inside a sentence: (cue token, source NP start, source NP end) for "according to X"
+    and "X said/says/reported" (used when no quote covers a figure or event)."""
+    p = work.parse
+    toks = p.toks
+    out = []
+    for k in range(s.start, s.end):
+        t = toks[k]
+        if t.text.lower() == "according" and k + 1 < s.end and toks[k + 1].text.lower() == "to":
+            for d in p.children[k + 1]:
+                if toks[d].dep == "pobj":
+                    a, b = p.subtree(d)
+                    out.append((k, a, b))
+        elif t.pos == "VERB" and t.lemma.lower() in SAY and (
+                t.dep == "parataxis" or any(toks[d].dep == "ccomp" for d in p.children[k])):
+            # a reporting verb with a reported clause ("X said (that) ...", "..., X says"), not
+            # "added to pressure" or "put the toll at"
+            for d in p.children[k]:
+                if toks[d].dep == "nsubj":
+                    a, b = p.subtree(d)
+                    out.append((k, a, b))
+    return out
+
+
+def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker | None, str | None]:
+    """Who claims what lies at [start, end) of sentence s: a quote's speaker, else an attribution in
+    the same ';'-clause (the nearest following one, else the nearest preceding), else None."""
+    for q in work.quotes:
+        for c in q.content:
+            if c.start <= start and end <= c.end:
+                return q.speaker, q.id
+    p = work.parse
+    toks = p.toks
+    cues = attribution_cues(work, s) if cues is None else cues
+    if not cues:
+        return None, None
+    # clause boundaries: semicolons split a sentence into separately attributed claims
+    bounds = [s.start_char] + [t.start for t in toks[s.start:s.end] if t.text == ";"] + [s.end_char]
+    seg = next(((x, y) for x, y in zip(bounds, bounds[1:]) if x <= start < y), (s.start_char, s.end_char))
+    inside = [(k, a, b) for k, a, b in cues if seg[0] <= toks[k].start < seg[1]
+              and not (toks[a].start <= start < toks[b - 1].end)]
+    # a reporting verb that governs the claim wins ("Officials warned that the two sides ...")
+    here = p.token_at(start)
+    ancestors = set()
+    while here is not None and here not in ancestors:
+        ancestors.add(here)
+        here = toks[here].head if toks[here].head != here else None
+    governing = [c for c in inside if c[0] in ancestors and toks[c[0]].text.lower() != "according"]
+    if governing:
+        pick = max(governing, key=lambda c: toks[c[0]].start if toks[c[0]].start < start else -toks[c[0]].start)
+        return _speaker_for_np(work, pick[1], pick[2]), None
+    after = [c for c in inside if toks[c[0]].start >= end]
+    before = [c for c in inside if toks[c[0]].start < start]
+    pick = min(after, key=lambda c: toks[c[0]].start) if after else (
+        max(before, key=lambda c: toks[c[0]].start) if before else None)
+    if pick is None:
+        return None, None
+    return _speaker_for_np(work, pick[1], pick[2]), None
+
+
+def nearest(items, s, start: int, end: int, exclude=()) -> int | None:
+    """Index of the item (anything with .span) inside sentence s nearest to [start, end)."""
+    best, best_d = None, None
+    for k, it in enumerate(items):
+        sp = it.span
+        if not (s.start_char <= sp.start and sp.end <= s.end_char):
+            continue
+        if any(sp.start < e and x < sp.end for x, e in exclude):
+            continue
+        d = 0 if (sp.start < end and start < sp.end) else min(abs(sp.start - end), abs(start - sp.end))
+        if best_d is None or d < best_d:
+            best, best_d = k, d
+    return best
+
+
+def publication_day(work: Work) -> str | None:
+    pub = work.meta.published if work.meta else None
+    if isinstance(pub, str) and re.match(r"^\d{4}-\d{2}-\d{2}", pub):
+        return pub[:10]
+    return None
+
+
+def _build(work: Work, s, a: int, b: int, value, low, high, vague: bool, prev_unit: str | None) -> dict | None:
+    p = work.parse
+    toks = p.toks
+    noun, head = _unit(p, a, b)
+    if noun is not None and (toks[noun].text.lower() in NON_UNITS or toks[noun].lemma.lower() in NON_UNITS
+                             or toks[noun].ent_type in NOT_FIGURE_ENTS - {"ORDINAL"}):
+        return None
+    measure = _measure(p, noun, head)
+    if noun is not None:
+        unit = _unit_text(p, noun)
+    elif prev_unit is not None and toks[head].dep in SUBJ_OBJ | {"conj", "pobj"}:
+        unit = prev_unit  # elided head: "... and wounded nearly 70,000"
+    elif measure in CASUALTY:
+        unit = "people"
+    else:
+        return None
+    if value == 1 and measure is None and b - a == 1 and toks[a].text.lower() in ("one", "a", "an"):
+        return None  # "one resident described...": an article, not a claim resting on a count
+    qual, fstart = _qualifier(p, a, s.start)
+    if low is not None and high is not None:
+        qual = "between"
+    elif vague:
+        qual = None
+    else:
+        if qual == "between":
+            qual = None
+        qual = qual or "exactly"
+        if qual in ("at_least", "more_than"):
+            low = value
+        elif qual in ("up_to", "nearly"):
+            high = value
+    end_tok = b
+    if noun is not None and noun >= b and noun - b <= 4:
+        end_tok = noun + 1
+    start, end = toks[fstart].start, toks[end_tok - 1].end
+    source, quote = source_at(work, s, toks[a].start, toks[b - 1].end)
+    src_spans = []
+    times_in = [k for k, t in enumerate(work.times) if getattr(t, "type", "") == "DATE"]
+    k_time = nearest([work.times[k] for k in times_in], s, start, end)
+    when = work.times[times_in[k_time]].value if k_time is not None else publication_day(work)
+    where = nearest(work.places, s, start, end, exclude=src_spans)
+    return {"span": Span.of(work.text, start, end), "value": value, "low": low, "high": high,
+            "qualifier": qual, "unit": unit, "measure": measure, "source": source, "quote": quote,
+            "when": when, "where": where, "in_furniture": work.in_furniture(start, end), "_end": b}
