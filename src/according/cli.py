@@ -47,6 +47,11 @@ def _eval(args) -> int:
     return 0
 
 
+def _serve(args) -> int:
+    from .web.serve import serve
+    return serve(db=args.db, host=args.host, port=args.port, token=args.token)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="according", description="Who said what, which figures, where and when.")
     from . import __version__
@@ -70,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=int, default=None, help="only the first N documents")
     e.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
     e.set_defaults(func=_eval)
+
+    s = sub.add_parser("serve", help="the HTTP API and web page over a store")
+    s.add_argument("--db", default=None, help="store: SQLite path or SQLAlchemy URL (default: the user's store)")
+    s.add_argument("--host", default="127.0.0.1", help="beyond loopback a --token is required")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--token", default=None, help="bearer token for writes (default: $ACCORDING_TOKEN)")
+    s.set_defaults(func=_serve)
     return p
 
 

@@ -1,0 +1,308 @@
+"""The JSON API under ``/api``: thin routes over :class:`~according.store.Store` and ``according.analyze``.
+
+Reads are plain ``def`` routes (FastAPI runs them in its threadpool; the store
+opens a connection per call). Lists share one shape: ``{"total", "items",
+"limit", "offset", "next"}`` where ``next`` is the offset of the following page
+or null. Every error has the shape ``{"error": {"code", "message", "detail"}}``
+(see ``app.py``).
+"""
+from __future__ import annotations
+
+import functools
+import hmac
+import json
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+
+from .app import ApiError, is_loopback
+
+router = APIRouter(prefix="/api")
+
+MAX_PAGE = 200  # a page of 200 quote/figure rows is ~100 KB of JSON; beyond that, paginate
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
+Day = Annotated[date | None, Query(description="ISO date, YYYY-MM-DD")]
+Text = Annotated[str | None, Query(max_length=500)]
+
+ARTICLE_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "The article: plain text, an HTML page, or a JSON object "
+                       '{"text" | "html", "id", "published", "url", "headline", "publisher"}. '
+                       "Query parameters id/published/url apply to text and HTML bodies. "
+                       "At most 5 MB.",
+        "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"type": "object", "properties": {
+                "text": {"type": "string"}, "html": {"type": "string"}, "id": {"type": "string"},
+                "published": {"type": "string"}, "url": {"type": "string"},
+                "headline": {"type": "string"}, "publisher": {"type": "string"}}}},
+        },
+    }
+}
+
+
+# --- helpers --------------------------------------------------------------------
+
+def store(request: Request):
+    return request.app.state.store
+
+
+def require_writer(request: Request) -> None:
+    """Bearer token when one is configured; otherwise only loopback clients may write."""
+    token = request.app.state.token
+    if token:
+        given = request.headers.get("authorization", "")
+        scheme, _, value = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+            raise ApiError(401, "a valid bearer token is required for this request",
+                           headers={"WWW-Authenticate": "Bearer"})
+        return
+    client = request.client.host if request.client else None
+    if not is_loopback(client):
+        raise ApiError(403, "writes are accepted only from this machine when the server has no token")
+
+
+def page(result: dict) -> dict:
+    """The store's list result plus ``next`` (offset of the following page, or null)."""
+    total, limit, offset = result.get("total", 0), result.get("limit", 0), result.get("offset", 0)
+    result["next"] = offset + limit if offset + limit < total else None
+    return result
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def found(obj: Any, what: str, key: Any) -> Any:
+    if obj is None:
+        raise ApiError(404, f"no such {what}: {key}", {"id": key})
+    return obj
+
+
+async def read_article_body(request: Request, id: str | None, published: str | None,
+                            url: str | None, format: str | None):
+    """Parse the posted article into a Document, or (JSON with ``schema``) return the ready record."""
+    from ..ingest import read_document
+    from ..model import Meta
+
+    ctype = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
+    body = await request.body()
+    if not body.strip():
+        raise ApiError(422, "the request body is empty; post an article", code="input_error")
+    if ctype in ("text/plain", "text/markdown", ""):
+        return None, read_document(body, format=format or "text", published=published, url=url, id=id)
+    if ctype in ("text/html", "application/xhtml+xml"):
+        return None, read_document(body, format="html", published=published, url=url, id=id)
+    if ctype == "application/json":
+        try:
+            obj = json.loads(body)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ApiError(400, "the body is not valid JSON", str(exc)) from None
+        if not isinstance(obj, dict):
+            raise ApiError(422, "the JSON body must be an object", code="input_error")
+        if isinstance(obj.get("schema"), str) and obj["schema"].startswith("according.analysis/"):
+            return obj, None
+        meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+
+        def pick(key, given=None):
+            v = given if given is not None else obj.get(key, meta.get(key))
+            return v if isinstance(v, str) and v.strip() else None
+
+        text, html = obj.get("text"), obj.get("html")
+        if not isinstance(text, str) and not isinstance(html, str):
+            raise ApiError(422, "the JSON object needs a 'text' or an 'html' string", code="input_error")
+        return None, read_document(
+            text if isinstance(text, str) else html, format="text" if isinstance(text, str) else "html",
+            published=pick("published", published), url=pick("url", url), id=pick("id", id),
+            meta=Meta(headline=pick("headline"), publisher=pick("publisher")))
+    raise ApiError(415, f"unsupported content type {ctype!r}",
+                   {"accepted": ["text/plain", "text/html", "application/json"]})
+
+
+def check_record(obj: dict) -> dict:
+    """A posted ready-made record must at least hold its text and consistent offsets."""
+    if not isinstance(obj.get("id"), str) or not obj["id"].strip() or not isinstance(obj.get("text"), str):
+        raise ApiError(422, "a record needs a string 'id' and 'text'", code="input_error")
+    text = obj["text"]
+    for q in obj.get("quotes") or []:
+        for s in (q.get("content") or []) + [q.get("cue"), q.get("source")]:
+            if s is None:
+                continue
+            try:
+                ok = text[s["start"]:s["end"]] == s["text"] and 0 <= s["start"] <= s["end"] <= len(text)
+            except (KeyError, TypeError):
+                ok = False
+            if not ok:
+                raise ApiError(422, f"quote {q.get('id')!r} has a span that does not match the text",
+                               {"span": s}, code="input_error")
+    return obj
+
+
+# --- analysis -------------------------------------------------------------------
+
+@router.post("/analyze", summary="Analyse an article without storing it", openapi_extra=ARTICLE_BODY,
+             dependencies=[Depends(require_writer)],
+             responses={200: {"description": "the analysis record (analysis-v1)"}})
+async def analyze_article(request: Request, id: Text = None, published: Text = None, url: Text = None,
+                          format: Literal["text", "html"] | None = None) -> JSONResponse:
+    from ..analyzer import analyze_document
+    ready, doc = await read_article_body(request, id, published, url, format)
+    if ready is not None:
+        raise ApiError(422, "this is already an analysis record; POST it to /api/articles to store it",
+                       code="input_error")
+    async with request.app.state.analysis_gate:
+        record = await run_in_threadpool(analyze_document, doc, request.app.state.model)
+    return JSONResponse(record.to_dict())
+
+
+@router.post("/articles", status_code=201, summary="Analyse and store an article, or store a ready record",
+             openapi_extra=ARTICLE_BODY, dependencies=[Depends(require_writer)])
+async def store_article(request: Request, id: Text = None, published: Text = None, url: Text = None,
+                        format: Literal["text", "html"] | None = None) -> JSONResponse:
+    st = store(request)
+    ready, doc = await read_article_body(request, id, published, url, format)
+    if ready is not None:
+        summary = await run_in_threadpool(st.ingest, [check_record(ready)])
+        article_id = ready["id"]
+    else:
+        async with request.app.state.analysis_gate:
+            summary = await run_in_threadpool(
+                functools.partial(st.ingest_documents, [doc], model=request.app.state.model))
+        article_id = doc.id
+    if summary.get("failed"):
+        reasons = summary["failed"]
+        raise ApiError(422, f"the article could not be stored: {reasons[0].get('reason')}", reasons,
+                       code="input_error")
+    current = await run_in_threadpool(st.article, article_id)
+    created = bool(summary.get("stored") or summary.get("new_versions"))
+    body = {"id": article_id, "version": (current or {}).get("version"),
+            "versions": (current or {}).get("versions"), "story": (current or {}).get("story"),
+            "summary": summary, "href": f"/api/articles/{article_id}"}
+    return JSONResponse(body, status_code=201 if created else 200,
+                        headers={"location": f"/api/articles/{article_id}"})
+
+
+# --- reading --------------------------------------------------------------------
+
+@router.get("/health", summary="Liveness and store counts")
+def health(request: Request) -> dict:
+    from .. import __version__
+    return {"status": "ok", "version": __version__, "stats": store(request).stats()}
+
+
+@router.get("/articles", summary="Stored articles (latest versions), newest first")
+def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+                  story: int | None = None, source: Text = None,
+                  date_from: Day = None, date_to: Day = None) -> dict:
+    return page(store(request).articles(limit=limit, offset=offset, q=q, story=story, source=source,
+                                        date_from=iso(date_from), date_to=iso(date_to)))
+
+
+@router.get("/articles/{article_id:path}/versions", summary="The stored versions of an article")
+def article_versions(request: Request, article_id: str) -> dict:
+    st = store(request)
+    found(st.article(article_id), "article", article_id)
+    return {"id": article_id, "versions": st.versions(article_id)}
+
+
+@router.get("/articles/{article_id:path}/diff", summary="What changed between two versions")
+def article_diff(request: Request, article_id: str, v1: Annotated[int, Query(ge=1)],
+                 v2: Annotated[int, Query(ge=1)]) -> dict:
+    return found(store(request).diff(article_id, v1, v2), "article version", f"{article_id} v{v1}/v{v2}")
+
+
+@router.get("/articles/{article_id:path}", summary="One article: its analysis record and store data")
+def get_article(request: Request, article_id: str,
+                version: Annotated[int | None, Query(ge=1)] = None) -> dict:
+    return found(store(request).article(article_id, version=version), "article", article_id)
+
+
+@router.get("/sources", summary="People and organisations quoted, most quoted first")
+def list_sources(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+                 type: Text = None, story: int | None = None) -> dict:
+    return page(store(request).sources(limit=limit, offset=offset, q=q, type=type, story=story))
+
+
+@router.get("/sources/{source_id}", summary="One source with its quotes")
+def get_source(request: Request, source_id: int) -> dict:
+    return found(store(request).source(source_id), "source", source_id)
+
+
+@router.get("/quotes", summary="Quotes; q searches the quote text (full-text)")
+def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+                speaker: Text = None, source_id: int | None = None,
+                type: Literal["person", "organization", "group", "anonymous", "unknown"] | None = None,
+                category: Literal["speech", "belief"] | None = None,
+                kind: Literal["direct", "mixed", "indirect"] | None = None,
+                story: int | None = None, article: Text = None,
+                date_from: Day = None, date_to: Day = None) -> dict:
+    return page(store(request).quotes(speaker=speaker, source_id=source_id, type=type, category=category,
+                                      kind=kind, story=story, article=article, date_from=iso(date_from),
+                                      date_to=iso(date_to), q=q, limit=limit, offset=offset))
+
+
+@router.get("/figures", summary="Numeric claims by measure, place, date and source")
+def list_figures(request: Request, limit: Limit = 50, offset: Offset = 0, measure: Text = None,
+                 unit: Text = None, place: Text = None, source: Text = None, story: int | None = None,
+                 article: Text = None, date_from: Day = None, date_to: Day = None) -> dict:
+    return page(store(request).figures(measure=measure, unit=unit, place=place, source=source, story=story,
+                                       article=article, date_from=iso(date_from), date_to=iso(date_to),
+                                       limit=limit, offset=offset))
+
+
+@router.get("/events", summary="Events (ACLED types) by type, place, actor and date")
+def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, type: Text = None,
+                sub_type: Text = None, place: Text = None, actor: Text = None, story: int | None = None,
+                article: Text = None, date_from: Day = None, date_to: Day = None) -> dict:
+    return page(store(request).events(type=type, sub_type=sub_type, place=place, actor=actor, story=story,
+                                      article=article, date_from=iso(date_from), date_to=iso(date_to),
+                                      limit=limit, offset=offset))
+
+
+@router.get("/stories", summary="Stories: articles grouped by what they report")
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+    return page(store(request).stories(limit=limit, offset=offset))
+
+
+@router.get("/stories/{story_id}", summary="One story: articles, timeline, figure series, sources")
+def get_story(request: Request, story_id: int) -> dict:
+    return found(store(request).story(story_id), "story", story_id)
+
+
+EXPORT_TABLES = ("articles", "sources", "quotes", "figures", "events", "places", "entities", "stories")
+
+
+@router.get("/export", summary="Download one exported table (articles: one analysis record a line)")
+def export(request: Request, table: Literal[EXPORT_TABLES] = "articles",  # type: ignore[valid-type]
+           format: Literal["jsonl", "csv"] = "jsonl"):
+    if table == "articles" and format != "jsonl":
+        raise ApiError(422, "the articles table is exported as JSONL only", code="validation_error")
+    tmp = Path(tempfile.mkdtemp(prefix="according-export-"))
+    try:
+        paths = store(request).export(format=format, out_dir=str(tmp))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    path = paths.get(table)
+    if path is None or not Path(path).exists():
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ApiError(404, f"the export has no table {table!r}")
+    media = "application/x-ndjson" if format == "jsonl" else "text/csv"
+    return FileResponse(path, media_type=media, filename=f"{table}.{format}",
+                        background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
+
+
+@router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+def unknown(rest: str):
+    raise ApiError(404, f"no such endpoint: /api/{rest}")
+

@@ -1,0 +1,248 @@
+"""The FastAPI application behind ``according serve``: the JSON API and the web page.
+
+``create_app`` wires one :class:`~according.store.Store` (opened once), the
+API routes (``api.py``), the static page (``static/``) and three safety layers
+that sit in front of every route:
+
+- a request-size limit, enforced on the ``Content-Length`` header *before* the
+  body is read and again while a chunked body streams in (413 either way);
+- security headers on every response (a strict Content-Security-Policy with no
+  inline script, ``X-Content-Type-Options: nosniff``, no framing);
+- one error shape for everything that goes wrong, validation and 404 included:
+  ``{"error": {"code": str, "message": str, "detail": any}}``.
+
+Writes (and analysis, which costs a parse) need ``Authorization: Bearer <token>``
+when a token is configured; without one they are accepted only from loopback
+clients, and ``according serve`` refuses to listen beyond loopback without a
+token (:func:`check_bind`).
+"""
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import (AccordingError, ConfigError, InputError, InputTooLargeError, ModelError,
+                      StoreError)
+from ..ingest import MAX_BYTES
+from ..nlp import DEFAULT_MODEL
+
+log = logging.getLogger("according.web")
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+# The same limit as one article on the command line (ingest.MAX_BYTES, 5 MB):
+# a body larger than the largest article we would analyse is refused unread.
+MAX_BODY_BYTES = MAX_BYTES
+
+# No inline script or style, nothing from other origins: the page is three
+# files served by this app. 'self' for connect-src lets app.js call the API.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'; object-src 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+              405: "method_not_allowed", 406: "not_acceptable", 409: "conflict",
+              413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error",
+              429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
+
+
+def error_body(status: int, message: str, detail: Any = None, code: str | None = None) -> dict:
+    return {"error": {"code": code or HTTP_CODES.get(status, f"http_{status}"),
+                      "message": message, "detail": detail}}
+
+
+def error_response(status: int, message: str, detail: Any = None, code: str | None = None,
+                   headers: dict | None = None) -> JSONResponse:
+    return JSONResponse(error_body(status, message, detail, code), status_code=status, headers=headers)
+
+
+class ApiError(Exception):
+    """Raised by routes for an error response in the one shape."""
+
+    def __init__(self, status: int, message: str, detail: Any = None, code: str | None = None,
+                 headers: dict | None = None):
+        super().__init__(message)
+        self.status, self.message, self.detail, self.code, self.headers = status, message, detail, code, headers
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_bind(host: str, token: str | None) -> None:
+    """Refuse to listen beyond loopback without a token (writes would be open to the network)."""
+    if not is_loopback(host) and not token:
+        raise ConfigError(f"refusing to listen on {host} without a token",
+                          detail="give --token (or ACCORDING_TOKEN), or listen on 127.0.0.1")
+
+
+# --- ASGI middleware (plain ASGI so it runs before any body is read) ----------
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _send_json(send, status: int, body: dict, extra_headers=()) -> None:
+    data = json.dumps(body).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
+               (b"connection", b"close"), *SECURITY_HEADERS, *extra_headers]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": data})
+
+
+class GuardMiddleware:
+    """Size limit on request bodies and security headers on every response."""
+
+    def __init__(self, app, max_body: int):
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        too_large = error_body(413, f"request body over the limit of {self.max_body:,} bytes",
+                               {"limit": self.max_body})
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    return await _send_json(send, 400, error_body(400, "bad Content-Length header"))
+                if declared > self.max_body:
+                    return await _send_json(send, 413, too_large)
+        started = False
+        seen = 0
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_body:
+                    raise _BodyTooLarge()
+            return message
+
+        async def guarded_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message = dict(message)
+                names = {n.lower() for n, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    h for h in SECURITY_HEADERS if h[0] not in names]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, guarded_send)
+        except _BodyTooLarge:
+            if not started:
+                await _send_json(send, 413, too_large)
+
+
+# --- the app ------------------------------------------------------------------
+
+def create_app(store_url: str | None = None, token: str | None = None, *, store=None,
+               model: str = DEFAULT_MODEL, max_body_bytes: int = MAX_BODY_BYTES,
+               analysis_slots: int = 1) -> FastAPI:
+    """The app. ``store`` (an open Store) wins over ``store_url``; ``token`` guards writes.
+
+    ``analysis_slots``: how many analyses may run at once. One by default: a
+    parse of a long article takes one core and a few hundred MB, and the
+    server shares its machine with the store; more requests wait their turn.
+    """
+    if store is None:
+        from ..store import Store
+        store = Store(store_url)
+    app = FastAPI(title="according", version=__version__,
+                  description="Who said what, which figures, where and when: analysed news articles. "
+                              "Records follow the analysis-v1 contract. Errors always have the shape "
+                              '{"error": {"code", "message", "detail"}}.',
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    app.state.store = store
+    app.state.token = token or None
+    app.state.model = model
+    app.state.analysis_gate = asyncio.Semaphore(max(1, analysis_slots))
+
+    _install_error_handlers(app)
+    from .api import router
+    app.include_router(router)
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC / "index.html", headers={"cache-control": "no-cache"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(GuardMiddleware, max_body=max_body_bytes)
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return error_response(exc.status, exc.message, exc.detail, exc.code, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else HTTP_CODES.get(exc.status_code, "error")
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such resource: {request.url.path}"
+        return error_response(exc.status_code, message, None, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError):
+        detail = [{"loc": [str(p) for p in e.get("loc", ())], "message": e.get("msg", ""),
+                   "type": e.get("type", "")} for e in exc.errors()]
+        where = ", ".join(".".join(d["loc"]) + ": " + d["message"] for d in detail[:3])
+        return error_response(422, f"invalid request: {where}", detail)
+
+    @app.exception_handler(AccordingError)
+    async def _according_error(request: Request, exc: AccordingError):
+        if isinstance(exc, InputTooLargeError):
+            status, code = 413, "payload_too_large"
+        elif isinstance(exc, InputError):
+            status, code = 422, "input_error"
+        elif isinstance(exc, ModelError):
+            status, code = 503, "model_unavailable"
+        elif isinstance(exc, StoreError):
+            log.error("store error on %s: %s", request.url.path, exc)
+            status, code = 503, "store_error"
+        elif isinstance(exc, ConfigError):
+            status, code = 400, "bad_request"
+        else:
+            status, code = 400, "bad_request"
+        return error_response(status, exc.message, exc.detail, code)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        # Never echo internals (paths, SQL) to the client; the log has them.
+        log.exception("unexpected error on %s", request.url.path)
+        return error_response(500, "internal error", None)
