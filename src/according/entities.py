@@ -99,6 +99,11 @@ class _Cand:
     title: tuple[int, int] | None = None  # token span of a pre-name title
     appos: tuple[int, int] | None = None  # token span of an appositive
     age: int | None = None
+    gender: str | None = None  # "m"/"f" from an honorific (Mr., Mrs., Ms.)
+
+
+GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f",
+                 "lord": "m", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 
 
 def norm_key(text: str) -> str:
@@ -163,6 +168,10 @@ def _candidates(work: Work) -> list[_Cand]:
         cand.key = norm_key(cand.text)
         if label == "PERSON" and title_end > a:
             cand.title = (a, title_end)
+        if label == "PERSON":
+            for j in (a - 1, a, title_end - 1):
+                if 0 <= j < len(toks) and toks[j].text.casefold().rstrip(".") in GENDER_TITLES:
+                    cand.gender = GENDER_TITLES[toks[j].text.casefold().rstrip(".")]
         out.append(cand)
     return out
 
@@ -293,6 +302,13 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\w\-]+", text.casefold().replace("’", "'")) if w]
 
 
+# Abbreviated titles, so that "Sen. Lindsey Graham" is later "the senator".
+ROLE_ABBREV = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+               "pres": "president", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
+               "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
+               "dr": "doctor", "prof": "professor", "supt": "superintendent"}
+
+
 def _role_heads(p: Parse, a: int, b: int) -> list[str]:
     """Nouns naming the role in a description: those before its first preposition."""
     out = []
@@ -301,7 +317,8 @@ def _role_heads(p: Parse, a: int, b: int) -> list[str]:
         if t.pos == "ADP" or t.text in (",", "who", "which", "that"):
             break
         if t.pos in ("NOUN", "PROPN"):
-            out.append(t.lemma.casefold())
+            w = t.lemma.casefold().rstrip(".")
+            out.append(ROLE_ABBREV.get(w, w))
     return out
 
 
@@ -345,7 +362,7 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
     lemma = h.lemma.casefold()
     m = _AGE.match(h.text.casefold()) or (head > a and _AGE.match(_text(p, a + 1, head + 1).casefold()))
     age = int(m.group(1)) if m else None
-    mods = [toks[i].text.casefold() for i in range(a + 1, head)
+    mods = [(toks[i].text.casefold(), toks[i].pos == "PROPN") for i in range(a + 1, head)
             if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct]
     plural = h.tag in ("NNS", "NNPS")
     for eid in recent:
@@ -361,7 +378,11 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
                 or info["label"] in CLASS_NOUNS.get(lemma, ()):
             if plural != info.get("plural", False) and info["label"] == "PERSON":
                 continue
-            if all(w in words or w.rstrip(".") in words for w in mods):
+            # A named person's description often lacks the place words a later
+            # mention adds ("the South Carolina senator"): proper-noun
+            # modifiers are then not required; for unnamed sources they are.
+            named = info["label"] == "PERSON" and not info.get("stype")
+            if all(w in words or w.rstrip(".") in words or (proper and named) for w, proper in mods):
                 return eid
     return None
 
@@ -411,7 +432,8 @@ def find_entities(work: Work) -> dict:
                       "name_words": name_words, "age": age, "aliases": aliases,
                       "acronym": next((c.text for c in members if c.key == initials(name_c.text)
                                        and " " not in c.key), None),
-                      "plural": label == "NORP"}
+                      "plural": label == "NORP",
+                      "gender": next((c.gender for c in members if c.gender), None)}
         for c in members:
             kind = "name" if c.key == name_c.key else "alias"
             mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))

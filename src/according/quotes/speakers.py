@@ -55,7 +55,37 @@ from ..nlp import Parse
 from ..pipeline import Work, stage
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "it", "i": "i", "we": "we"}
+PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "it", "i": "i", "we": "we",
+            "his": "m", "him": "m", "her": "f", "their": "pl", "them": "pl", "its": "it"}
+NOMINATIVE = {"m": "he", "f": "she", "pl": "they", "it": "it", "i": "i", "we": "we"}
+# Nouns for people, so that an unnamed singular source is a person (and a
+# later he/she may refer to it) only when its head is one: "a diplomat", not
+# "a letter" or "the report". Agent suffixes cover most of the rest.
+PERSON_NOUNS = {
+    "official", "diplomat", "source", "person", "spokesman", "spokeswoman", "spokesperson", "aide",
+    "adviser", "advisor", "analyst", "expert", "witness", "resident", "doctor", "nurse", "medic",
+    "physician", "surgeon", "lawyer", "attorney", "judge", "officer", "soldier", "commander",
+    "general", "colonel", "captain", "sergeant", "minister", "president", "chief", "head",
+    "leader", "member", "delegate", "envoy", "ambassador", "negotiator", "mediator", "staffer",
+    "employee", "executive", "director", "chairman", "chairwoman", "chair", "secretary",
+    "representative", "senator", "congressman", "congresswoman", "lawmaker", "legislator",
+    "governor", "mayor", "councillor", "councilor", "candidate", "nominee", "insider", "man",
+    "woman", "boy", "girl", "child", "mother", "father", "son", "daughter", "wife", "husband",
+    "brother", "sister", "friend", "neighbor", "neighbour", "relative", "student", "teacher",
+    "professor", "scientist", "researcher", "economist", "journalist", "reporter", "activist",
+    "survivor", "victim", "patient", "refugee", "farmer", "worker", "volunteer", "owner",
+    "founder", "partner", "colleague", "someone", "somebody", "individual", "veteran", "agent",
+    "detective", "prosecutor", "investigator", "inspector", "consultant", "strategist",
+    "pollster", "operative", "organizer", "organiser", "protester", "demonstrator", "militant",
+    "fighter", "commentator", "historian", "academic", "priest", "imam", "rabbi", "cleric",
+}
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person)$")
+_NOT_AGENT = {"letter", "paper", "newspaper", "order", "matter", "number", "center", "centre",
+              "computer", "statement", "document", "agreement", "government", "report",
+              "poster", "filter", "parliament", "department", "comment", "element", "event",
+              "plant", "restaurant", "chapter", "quarter", "border", "corridor", "factor",
+              "sector", "error", "mirror", "monitor", "indicator", "motor", "water", "power",
+              "answer", "tower", "cancer", "summer", "winter", "banner", "tweet", "account"}
 # Words that mark a source as deliberately unnamed.
 ANON_MARKERS = {"familiar", "briefed", "involved", "close", "anonymity", "condition", "authorized",
                 "authorised", "knowledge", "unnamed", "anonymous", "senior", "knowledgeable"}
@@ -81,6 +111,7 @@ PRONOUN_WINDOW = 6
 # (sentences), same reading as above.
 PREV_QUOTE_WINDOW = 4
 MAX_NAME_TOKENS = 16
+_KEEP_PUNCT = {"-", "'", "’", ".", "&", "(", ")"}
 
 
 class _State:
@@ -167,7 +198,7 @@ def _np(p: Parse, head: int, blocked: set[int]) -> tuple[int, int]:
     while a - 1 >= lo and (a - 1) not in blocked and p.toks[a - 1].text not in ("“", "”", '"'):
         a -= 1
     b = head + 1
-    while b < hi and b not in blocked and p.toks[b].text not in (",", "—", "–", "“", "”", '"', ";", ":"):
+    while b < hi and b not in blocked and not (p.toks[b].is_punct and p.toks[b].text not in _KEEP_PUNCT):
         b += 1
     while b > a + 1 and (p.toks[b - 1].is_punct or p.toks[b - 1].dep in ("cc",)):
         b -= 1
@@ -186,6 +217,12 @@ def _text(p: Parse, a: int, b: int) -> str:
 
 def _is_subject(p: Parse, m: Mention) -> bool:
     return any(p.toks[i].dep in SUBJ for i in range(m.tok_start, m.tok_end))
+
+
+def person_noun(lemma: str) -> bool:
+    lemma = lemma.casefold()
+    return lemma in PERSON_NOUNS or (len(lemma) > 4 and lemma not in _NOT_AGENT
+                                     and _AGENT.search(lemma) is not None and not lemma.endswith("ment"))
 
 
 def _person_like(info: dict) -> bool:
@@ -234,16 +271,17 @@ class Resolver:
                 self.link(m.entity, source, a, b, "source")
                 return st.speaker(m.entity)
         # 2. pronouns
-        if ht.pos == "PRON" and low in PRONOUNS and b - a <= 2:
-            eid = self.pronoun(low, head)
+        if ht.pos == "PRON" and low in PRONOUNS and b - a <= 2 or (b - a == 1 and low in PRONOUNS):
+            eid = self.pronoun(NOMINATIVE[PRONOUNS[low]], head)
             if eid:
                 self.link(eid, source, a, b, "pronoun")
-                if low in ("he", "she"):
+                if PRONOUNS[low] in ("m", "f"):
                     st.gender.setdefault(eid, PRONOUNS[low])
                 return st.speaker(eid)
             return Speaker(name=None, type="unknown")
+        # The name comes from the noun phrase of the head, not from the
+        # source span as given (which may run on into a relative clause).
         lo, hi = _np(p, head, self.blocked)
-        lo, hi = min(lo, a), max(hi, b) if hi > head else hi
         kids = p.children[head]
         dets = [k for k in kids if p.toks[k].dep == "det"]
         poss = [k for k in kids if p.toks[k].dep == "poss"]
@@ -280,8 +318,8 @@ class Resolver:
         p, st = self.p, self.st
         t = p.toks[k]
         if t.pos == "PRON":
-            return self.pronoun(t.text.casefold().replace("his", "he").replace("her", "she")
-                                .replace("their", "they").replace("its", "it"), k)
+            g = PRONOUNS.get(t.text.casefold())
+            return self.pronoun(NOMINATIVE[g], k) if g else None
         for m in st.mentions[bisect.bisect_left(st.keys, k - 8):]:
             if m.tok_start > k:
                 break
@@ -324,7 +362,7 @@ class Resolver:
             if not info:
                 return False
             if g in ("m", "f"):
-                return _person_like(info) and st.gender.get(eid, g) == g
+                return _person_like(info) and st.gender.get(eid, info.get("gender") or g) == g
             if g == "pl":
                 return _plural_like(info)
             return info["label"] in ("ORG", "GPE")  # "it"
@@ -334,7 +372,7 @@ class Resolver:
             d = sent - p.toks[m.tok_start].sent
             if d > 3 * PRONOUN_WINDOW:
                 break
-            if m.kind == "pronoun" or self.in_quote(m) or not fits(m.entity):
+            if self.in_quote(m) or not fits(m.entity):
                 continue
             cands.append((m, d, _is_subject(p, m)))
         if self.prev and fits(self.prev[1]):
@@ -387,8 +425,11 @@ class Resolver:
                        for i in p.children[head] if lo <= i < hi)
         if lemma in ORG_HEADS and not plural:
             stype, label = "organization", "ORG"
-        elif not plural:
+        elif not plural and (person_noun(lemma) or any(person_noun(w) for w in words[:4]) and marked):
             stype, label = "anonymous", "PERSON"
+        elif not plural:
+            # "the report", "a letter": a document, not a person; named by its phrase.
+            stype, label = "unknown", "OTHER"
         elif marked or not modified:
             stype, label = "anonymous", "OTHER"
         else:
