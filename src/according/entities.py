@@ -173,6 +173,18 @@ def _candidates(work: Work) -> list[_Cand]:
                 if 0 <= j < len(toks) and toks[j].text.casefold().rstrip(".") in GENDER_TITLES:
                     cand.gender = GENDER_TITLES[toks[j].text.casefold().rstrip(".")]
         out.append(cand)
+    # Surnames the tagger missed or mislabelled: a lone capitalised word equal to
+    # the last word of a full personal name in the article ("Lindqvist said").
+    surnames = {toks[c.b - 1].text for c in out if c.label == "PERSON" and c.b - c.a >= 2}
+    covered = {i for c in out for i in range(c.a, c.b)}
+    for t in toks:
+        if t.text in surnames and t.i not in covered and t.pos == "PROPN" \
+                and not any(0 <= j < len(toks) and toks[j].pos == "PROPN" and toks[j].dep == "compound"
+                            and toks[j].head == t.i for j in (t.i - 1,)) \
+                and not any(s <= t.start and t.end <= e for s, e in skip):
+            c = _Cand(t.i, t.i + 1, "PERSON", t.text, norm_key(t.text))
+            out.append(c)
+    out.sort(key=lambda c: c.a)
     return out
 
 
@@ -257,13 +269,14 @@ def _cluster(cands: list[_Cand]) -> list[int]:
     # or organisation name ("Nasser" / "Nasser Hospital") joins that instead.
     multi = [(k, c.key.split()) for k, c in enumerate(cands) if " " in c.key]
     for k, c in enumerate(cands):
-        if " " in c.key or c.label not in ("PERSON",):
+        # ORG too: the tagger often calls a lone surname an organisation.
+        if " " in c.key or c.label not in ("PERSON", "ORG"):
             continue
         best, best_d = None, None
         for j, words in multi:
             lab = cands[j].label
-            fits = (lab == "PERSON" and (words[-1] == c.key or words[0] == c.key)) or \
-                   (lab in ("FAC", "ORG") and words[0] == c.key)
+            fits = (lab == "PERSON" and (words[-1] == c.key or (words[0] == c.key and c.label == "PERSON"))) or \
+                   (lab in ("FAC", "ORG") and words[0] == c.key and c.label == "PERSON")
             if fits:
                 # Prefer the person reading, then the nearest (earlier wins ties).
                 d = (0 if lab == "PERSON" else 1, abs(cands[j].a - c.a) + (0 if cands[j].a < c.a else 1))
@@ -284,6 +297,8 @@ def _cluster(cands: list[_Cand]) -> list[int]:
 
 
 def _cluster_label(members: list[_Cand]) -> str:
+    if any(c.label == "PERSON" and " " in c.key for c in members):
+        return "PERSON"  # a full personal name outweighs a mislabelled surname
     votes: dict[str, int] = {}
     for c in members:
         votes[c.label] = votes.get(c.label, 0) + 1

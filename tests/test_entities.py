@@ -1,0 +1,120 @@
+"""The entities stage on small hand-written texts (fictional names and events)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import according.entities  # noqa: F401  (registers the stage)
+from according.entities import initials, norm_key
+from according.model import Furniture
+from according.nlp import parse
+from according.pipeline import Work, run_stages
+
+
+def entities_of(text, furniture=()):
+    work = Work(text=text, parse=parse(text), furniture=tuple(furniture))
+    run_stages(work, ["entities"])
+    assert not work.errors, work.errors
+    return work
+
+
+def by_name(work, name):
+    found = [e for e in work.entities if e.name == name]
+    assert found, [e.name for e in work.entities]
+    return found[0]
+
+
+def test_surname_joins_full_name_and_title_becomes_description():
+    w = entities_of("Finnish Prime Minister Johanna Lindqvist arrived in Oslo on Monday. "
+                    "Lindqvist said the talks would continue.")
+    e = by_name(w, "Johanna Lindqvist")
+    assert e.type == "PERSON"
+    assert e.description and "Prime Minister" in e.description
+    assert [m.text for m in e.mentions].count("Lindqvist") == 1
+    assert sum(1 for x in w.entities if "Lindqvist" in x.name) == 1
+
+
+def test_definite_description_links_to_the_titled_person():
+    w = entities_of("Finnish Prime Minister Johanna Lindqvist arrived in Oslo on Monday. "
+                    "The talks, the prime minister said, had gone well.")
+    e = by_name(w, "Johanna Lindqvist")
+    assert any(m.text.casefold() == "the prime minister" for m in e.mentions)
+    assert any(m.kind == "description" and m.entity == e.id for m in w.mentions)
+
+
+def test_acronym_joins_full_name():
+    w = entities_of("The Israel Defense Forces said it had opened a corridor. "
+                    "Later the IDF said the corridor was closed again.")
+    e = by_name(w, "Israel Defense Forces")
+    assert e.type == "ORG"
+    assert "IDF" in [m.text for m in e.mentions]
+    assert not [x for x in w.entities if x.name == "IDF"]
+
+
+def test_possessives_are_cut_from_names():
+    w = entities_of("Hamas’s leaders met in Doha. Officials said Hamas’ demands were unchanged, "
+                    "and Hamas said nothing.")
+    hamas = [e for e in w.entities if e.name.startswith("Hamas")]
+    assert len(hamas) == 1 and hamas[0].name == "Hamas"
+    assert all(m.text == "Hamas" for m in hamas[0].mentions)
+
+
+def test_appositive_description_and_age():
+    w = entities_of("Maria Okafor, a nurse at the clinic, said the generators had failed. "
+                    "Daniel Reyes, 26, said he had waited for hours.")
+    assert by_name(w, "Maria Okafor").description == "a nurse at the clinic"
+    assert w.scratch["entity_info"][by_name(w, "Daniel Reyes").id]["age"] == 26
+
+
+def test_photo_credit_names_are_not_entities():
+    text = ("Rescue workers search the rubble in Antakya on Tuesday. (Ayla Demir/AFP/Getty Images)\n"
+            "Turkish officials said the search would go on.")
+    w = entities_of(text)
+    names = {e.name for e in w.entities}
+    assert "Getty Images" not in names and "Ayla Demir" not in names
+    # The furniture detector's credit marks are honoured as well.
+    start = text.index("Turkish")
+    w2 = entities_of(text, [Furniture(0, start - 1, text[:start - 1], "credit")])
+    assert not any(m.start < start for e in w2.entities for m in e.mentions)
+
+
+def test_norp_only_as_a_group_noun():
+    w = entities_of("Palestinians fled south as Israeli troops advanced.")
+    names = {e.name: e.type for e in w.entities}
+    assert names.get("Palestinians") == "NORP"
+    assert "Israeli" not in names
+
+
+def test_ids_follow_first_mention_and_spans_are_exact():
+    text = ("Karin Holm met Omar Haddad in Geneva. Haddad said the meeting was useful; "
+            "Holm said little. The United Nations said both would return.")
+    w = entities_of(text)
+    assert [e.id for e in w.entities] == [f"e{k + 1}" for k in range(len(w.entities))]
+    firsts = [min(m.start for m in e.mentions) for e in w.entities]
+    assert firsts == sorted(firsts)
+    for e in w.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_key_and_initials_helpers():
+    assert norm_key("the U.S.") == norm_key("US") == "us"
+    assert initials("World Health Organization") == "who"
+    assert initials("Israel Defense Forces") == "idf"
+    assert initials("Hamas") == ""
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(["Anna Berg", "Berg", "the Red Cross", "ICRC", "Kenya", "he",
+                                 "said", "met", "in", "Nairobi", ".", ",", "the minister"]),
+                min_size=1, max_size=25))
+def test_entity_invariants_on_arbitrary_token_soup(words):
+    text = " ".join(words)
+    w = entities_of(text)
+    seen = set()
+    for e in w.entities:
+        assert e.mentions and e.name
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+            assert (m.start, m.end) not in seen
+            seen.add((m.start, m.end))
