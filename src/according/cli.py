@@ -52,6 +52,32 @@ def _serve(args) -> int:
     return serve(db=args.db, host=args.host, port=args.port, token=args.token)
 
 
+def _ingest(args) -> int:
+    from .ingest import read_paths
+    from .store import Store
+    from .store.ingest import Progress, count_inputs
+
+    progress = Progress(count_inputs(args.inputs) if sys.stderr.isatty() else None)
+    with Store(args.db) as store:
+        docs = read_paths(args.inputs, input_format=args.input_format, published=args.published)
+        summary = store.ingest_documents(docs, model=args.model, progress=progress)
+    progress.close()
+    for f in summary["failed"]:
+        print(f"according: {f['id']}: {f['reason']}", file=sys.stderr)
+    print(f"{summary['analysed']} analysed, {summary['stored']} stored ({summary['new_versions']} as new versions), "
+          f"{summary['skipped']} skipped as already stored, {len(summary['failed'])} failed")
+    return EXIT_PARTIAL if summary["failed"] else 0
+
+
+def _export(args) -> int:
+    from .store import Store
+    with Store(args.db) as store:
+        written = store.export(args.format, args.out)
+    for name, path in written.items():
+        print(f"{name}\t{path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="according", description="Who said what, which figures, where and when.")
     from . import __version__
@@ -75,6 +101,20 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=int, default=None, help="only the first N documents")
     e.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
     e.set_defaults(func=_eval)
+
+    i = sub.add_parser("ingest", help="analyse articles and store them (skips those already stored)")
+    i.add_argument("inputs", nargs="+", help="files, folders, .jsonl archives, or - for stdin")
+    i.add_argument("--db", default=None, help="store: SQLite path or database URL (default: the user's data dir)")
+    i.add_argument("--input-format", choices=["text", "html", "jsonl"], default=None)
+    i.add_argument("--published", default=None, help="publication date (ISO 8601); wins over one found in the text")
+    i.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
+    i.set_defaults(func=_ingest)
+
+    x = sub.add_parser("export", help="write the store as files: articles.jsonl plus one file per flat table")
+    x.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
+    x.add_argument("--out", required=True, help="output folder")
+    x.add_argument("--db", default=None, help="store: SQLite path or database URL (default: the user's data dir)")
+    x.set_defaults(func=_export)
 
     s = sub.add_parser("serve", help="the HTTP API and web page over a store")
     s.add_argument("--db", default=None, help="store: SQLite path or SQLAlchemy URL (default: the user's store)")

@@ -1,0 +1,115 @@
+"""The store: analysis records in a database (SQLite by default, PostgreSQL by URL).
+
+>>> from according.store import Store
+>>> with Store("news.sqlite") as store:
+...     store.ingest(records)            # Analysis objects or spec dicts
+...     store.quotes(speaker="Netanyahu")
+
+The functions the HTTP API calls are documented in the methods below; they
+return plain JSON-ready dicts and lists. Modules: schema (tables), migrations,
+db (URLs, engine), ingest (writing), crossdoc (sources across articles),
+stories (grouping, timelines, figure series, contested claims), queries
+(reading), export.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from . import export as _export
+from . import queries as _q
+from .db import make_engine, make_url_safe, to_url
+from .ingest import Progress, Summary, ingest_documents, ingest_records
+from .migrations import migrate
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = to_url(url)
+        self.engine = make_engine(self.url)
+        try:
+            self.schema_version = migrate(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError("the database refused", source=make_url_safe(self.url),
+                             detail=str(exc).splitlines()[0]) from exc
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _read(self, fn, *args, **kwargs):
+        try:
+            with self.engine.connect() as conn:
+                return fn(conn, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise StoreError("the database refused", source=make_url_safe(self.url),
+                             detail=str(exc).splitlines()[0]) from exc
+
+    # -- writing --------------------------------------------------------------------------------
+    def ingest(self, records: Iterable[Any], progress: Progress | None = None) -> dict:
+        """Store already analysed records; returns the summary dict."""
+        return ingest_records(self.engine, records, progress=progress).as_dict()
+
+    def ingest_documents(self, docs: Iterable, model: str = "en_core_web_md",
+                         progress: Progress | None = None) -> dict:
+        """Analyse and store Documents, skipping already stored id+text before analysis."""
+        return ingest_documents(self.engine, docs, model=model, progress=progress).as_dict()
+
+    # -- reading --------------------------------------------------------------------------------
+    def articles(self, limit=50, offset=0, q=None, story=None, source=None, date_from=None, date_to=None):
+        return self._read(_q.articles, limit=limit, offset=offset, q=q, story=story, source=source,
+                          date_from=date_from, date_to=date_to)
+
+    def article(self, id, version=None):
+        return self._read(_q.article, id, version)
+
+    def versions(self, article_id):
+        return self._read(_q.versions, article_id)
+
+    def diff(self, article_id, v1, v2):
+        return self._read(_q.diff, article_id, v1, v2)
+
+    def sources(self, limit=50, offset=0, q=None, type=None, story=None):
+        return self._read(_q.sources, limit=limit, offset=offset, q=q, type=type, story=story)
+
+    def source(self, id):
+        return self._read(_q.source, id)
+
+    def quotes(self, **filters):
+        """speaker, source_id, type, category, kind, story, article, date_from, date_to, q, limit, offset."""
+        return self._read(_q.quotes, **filters)
+
+    def figures(self, **filters):
+        """measure, unit, place, source, story, article, date_from, date_to, limit, offset."""
+        return self._read(_q.figures, **filters)
+
+    def events(self, **filters):
+        """type, sub_type, place, actor, story, article, date_from, date_to, limit, offset."""
+        return self._read(_q.events, **filters)
+
+    def places(self, **filters):
+        return self._read(_q.places, **filters)
+
+    def stories(self, limit=50, offset=0, q=None):
+        return self._read(_q.stories, limit=limit, offset=offset, q=q)
+
+    def story(self, id):
+        return self._read(_q.story, id)
+
+    def stats(self):
+        return self._read(_q.stats)
+
+    def export(self, format: str, out_dir) -> dict:
+        return self._read(_export.export, format, out_dir)
+
+
+__all__ = ["Store", "Summary", "Progress", "StoreError"]

@@ -1,0 +1,385 @@
+"""Writing analysis records into the store.
+
+Idempotence: an article is keyed on its record ``id`` (falling back to its
+``url``) and a version on the SHA-256 of its ``text``. The same id + text is
+stored once; a changed text under the same id or URL is a new version of the
+same article. :func:`ingest_documents` checks this *before* analysing, so a
+re-run over the same inputs costs a hash and an indexed look-up per article.
+
+Atomicity: records are written in batches, one transaction per batch; a
+process killed mid-batch leaves the database at the previous commit, and the
+next run analyses and stores the lost batch again. A batch that fails (a bad
+record, a concurrent writer) is retried one record per transaction so one bad
+article costs only itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import time
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from . import schema as s
+from .crossdoc import SourceResolver
+from .db import clean
+from .stories import assign_story
+
+BATCH = 32  # records per transaction: large enough to amortise commits (fsync), small enough to lose little
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def day(value: str | None) -> str | None:
+    return value[:10] if isinstance(value, str) and _DAY.match(value) else None
+
+
+def as_record(rec: Any) -> dict:
+    if isinstance(rec, dict):
+        return rec
+    if hasattr(rec, "to_dict"):
+        return rec.to_dict()
+    raise TypeError(f"not an analysis record: {type(rec).__name__}")
+
+
+def record_json(rec: dict) -> str:
+    """The record as `according analyze --format jsonl` writes it (falls back to ASCII
+    escapes for text with lone surrogates, which no UTF-8 database column accepts)."""
+    out = json.dumps(rec, ensure_ascii=False)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:
+        out = json.dumps(rec, ensure_ascii=True)
+    return out
+
+
+def failure_reason(rec: dict) -> str | None:
+    """Why a record is a failed analysis (not stored, so a later run retries it), or None."""
+    if not isinstance(rec.get("id"), str) or not rec["id"]:
+        return "record has no id"
+    if not isinstance(rec.get("text"), str):
+        return "record has no text"
+    bad = [e for e in rec.get("errors") or [] if isinstance(e, dict) and e.get("stage") in ("ingest", "analyze")]
+    if bad:
+        return "; ".join(str(e.get("message")) for e in bad)
+    return None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def find_version(conn: Connection, key: str, text_hash: str, url: str | None) -> bool:
+    a, v = s.articles, s.versions
+    match = a.c.key == key if not url else or_(a.c.key == key, a.c.url == url)
+    q = select(v.c.id).select_from(v.join(a, v.c.article_id == a.c.id)).where(
+        and_(v.c.content_hash == text_hash, match)).limit(1)
+    return conn.execute(q).first() is not None
+
+
+def _find_article(conn: Connection, key: str, url: str | None):
+    a = s.articles
+    row = conn.execute(select(a.c.id, a.c.n_versions).where(a.c.key == key)).first()
+    if row is None and url:
+        row = conn.execute(select(a.c.id, a.c.n_versions).where(a.c.url == url)
+                           .order_by(a.c.id.desc()).limit(1)).first()
+    return row
+
+
+# -- flat rows ----------------------------------------------------------------------------------
+def _speaker(sp: dict | None) -> tuple:
+    sp = sp or {}
+    return sp.get("name"), sp.get("type"), sp.get("description"), sp.get("entity")
+
+
+def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: SourceResolver) -> dict:
+    ents = {e.get("id"): e for e in rec.get("entities") or [] if isinstance(e, dict)}
+    ent_source: dict[str, int | None] = {}
+    rows: dict[str, list] = {t.name: [] for t in s.FLAT_TABLES}
+    for e in ents.values():
+        sid = resolver.resolve(e.get("name"), e.get("type"))
+        ent_source[e.get("id")] = sid
+        rows["entities"].append(dict(article_id=article_id, entity_id=str(e.get("id")), source_id=sid,
+                                     name=clean(e.get("name") or ""), type=e.get("type") or "OTHER",
+                                     description=clean(e.get("description")),
+                                     n_mentions=len(e.get("mentions") or [])))
+
+    def source_of(sp: dict | None) -> int | None:
+        name, typ, _, ent = _speaker(sp)
+        if ent in ent_source:
+            return ent_source[ent]
+        if typ in ("person", "organization", "group") and name:
+            return resolver.resolve(name, typ)
+        return None
+
+    for q in rec.get("quotes") or []:
+        content = q.get("content") or []
+        name, typ, desc, _ = _speaker(q.get("speaker"))
+        cue, src = q.get("cue") or {}, q.get("source") or {}
+        rows["quotes"].append(dict(
+            article_id=article_id, quote_id=str(q.get("id")), kind=q.get("kind"), category=q.get("category"),
+            text=clean(" … ".join(c.get("text", "") for c in content)), cue=clean(cue.get("text")),
+            source_text=clean(src.get("text")), speaker_name=clean(name), speaker_type=typ,
+            speaker_description=clean(desc), source_id=source_of(q.get("speaker")),
+            in_furniture=bool(q.get("in_furniture")), confidence=q.get("confidence"),
+            start=content[0].get("start") if content else None, end=content[-1].get("end") if content else None,
+            pub_date=pub_date))
+    place_list = rec.get("places") or []
+
+    def place(i):
+        return place_list[i] if isinstance(i, int) and 0 <= i < len(place_list) else {}
+
+    for f in rec.get("figures") or []:
+        name, typ, _, _ = _speaker(f.get("source"))
+        p = place(f.get("where"))
+        rows["figures"].append(dict(
+            article_id=article_id, figure_id=str(f.get("id")), text=clean((f.get("span") or {}).get("text")),
+            value=f.get("value"), low=f.get("low"), high=f.get("high"), qualifier=f.get("qualifier"),
+            unit=clean(f.get("unit")), measure=clean(f.get("measure")), source_name=clean(name), source_type=typ,
+            source_id=source_of(f.get("source")), quote_id=f.get("quote"), when_value=f.get("when"),
+            place_name=clean(p.get("name")), country=p.get("country"),
+            date=day(f.get("when")) or pub_date, pub_date=pub_date, in_furniture=bool(f.get("in_furniture"))))
+    for ev in rec.get("events") or []:
+        a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
+        p = place(ev.get("place"))
+        rows["events"].append(dict(
+            article_id=article_id, event_id=str(ev.get("id")), text=clean((ev.get("span") or {}).get("text")),
+            event_type=ev.get("event_type"), sub_event_type=ev.get("sub_event_type"),
+            actor1=clean(a1.get("name")), actor1_source_id=ent_source.get(a1.get("entity")),
+            actor2=clean(a2.get("name")), actor2_source_id=ent_source.get(a2.get("entity")),
+            place_name=clean(p.get("name")), country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"),
+            date=day(ev.get("date")) or pub_date, time_precision=ev.get("time_precision"),
+            fatalities=ev.get("fatalities"), fatalities_qualifier=ev.get("fatalities_qualifier"),
+            source_name=clean(_speaker(ev.get("source"))[0]), pub_date=pub_date,
+            in_furniture=bool(ev.get("in_furniture"))))
+    for p in place_list:
+        span = p.get("span") or {}
+        rows["places"].append(dict(article_id=article_id, name=clean(p.get("name")), geonameid=p.get("geonameid"),
+                                   lat=p.get("lat"), lon=p.get("lon"), country=p.get("country"),
+                                   feature=p.get("feature"), start=span.get("start"), end=span.get("end")))
+    for t in rec.get("times") or []:
+        span = t.get("span") or {}
+        rows["times"].append(dict(article_id=article_id, text=clean(span.get("text")), type=t.get("type"),
+                                  value=t.get("value"), start=span.get("start"), end=span.get("end")))
+    return rows
+
+
+def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending: dict) -> str:
+    """Store one record inside the caller's transaction: 'new', 'version' or 'skipped'.
+
+    Flat rows go through ``pending`` (table name -> rows): one executemany per table.
+    """
+    text = rec["text"]
+    key = clean(rec["id"])
+    meta = rec.get("meta") or {}
+    url = clean(meta.get("url")) or None
+    h = content_hash(text)
+    if find_version(conn, key, h, url):
+        return "skipped"
+    now = _now()
+    pub_date = day(meta.get("published"))
+    heads = dict(headline=clean(meta.get("headline")), published=meta.get("published"), updated=meta.get("updated"))
+    found = _find_article(conn, key, url)
+    if found is None:
+        article_id = conn.execute(s.articles.insert().values(
+            key=key, url=url, publisher=clean(meta.get("publisher")), pub_date=pub_date, current_version=1,
+            n_versions=1, first_seen=now, **heads)).inserted_primary_key[0]
+        n, outcome = 1, "new"
+    else:
+        article_id, n, outcome = found.id, found.n_versions + 1, "version"
+        for t in s.FLAT_TABLES:
+            conn.execute(t.delete().where(t.c.article_id == article_id))
+        conn.execute(update(s.articles).where(s.articles.c.id == article_id).values(
+            url=url or s.articles.c.url, publisher=clean(meta.get("publisher")), pub_date=pub_date,
+            current_version=n, n_versions=n, **heads))
+    conn.execute(s.versions.insert().values(article_id=article_id, n=n, content_hash=h, ingested_at=now,
+                                            record=record_json(rec), **heads))
+    for table, rows in _flat_rows(rec, article_id, pub_date, resolver).items():
+        pending.setdefault(table, []).extend(rows)
+    # Flushed per record (one executemany per table): a later record's source merge
+    # re-points rows with UPDATEs, which must see these rows.
+    flush_rows(conn, pending)
+    assign_story(conn, article_id, rec, pub_date)
+    return outcome
+
+
+def flush_rows(conn: Connection, pending: dict) -> None:
+    for t in s.FLAT_TABLES:
+        rows = pending.get(t.name)
+        if rows:
+            conn.execute(t.insert(), rows)
+            rows.clear()
+
+
+def write_batch(engine: Engine, records: list[dict]) -> list[tuple[dict, str]]:
+    """Store records in one transaction; on failure, one transaction per record.
+
+    Returns (record, outcome) pairs; outcome is new|version|skipped|failed: <reason>.
+    """
+    try:
+        with engine.begin() as conn:
+            resolver, pending, out = SourceResolver(conn), {}, []
+            for rec in records:
+                out.append((rec, store_record(conn, rec, resolver, pending)))
+            flush_rows(conn, pending)
+        return out
+    except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        if len(records) == 1:
+            return [(records[0], f"failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}")]
+    out = []
+    for rec in records:
+        out.extend(write_batch(engine, [rec]))
+    return out
+
+
+class Summary:
+    def __init__(self):
+        self.read = self.analysed = self.stored = self.new_versions = self.skipped = 0
+        self.failed: list[dict] = []
+
+    def as_dict(self) -> dict:
+        return {"analysed": self.analysed, "stored": self.stored, "new_versions": self.new_versions,
+                "skipped": self.skipped, "failed": list(self.failed)}
+
+    def count(self, rec: dict, outcome: str) -> None:
+        if outcome == "new":
+            self.stored += 1
+        elif outcome == "version":
+            self.stored += 1
+            self.new_versions += 1
+        elif outcome == "skipped":
+            self.skipped += 1
+        else:
+            self.failed.append({"id": str(rec.get("id")), "reason": outcome.removeprefix("failed: ")})
+
+
+def ingest_records(engine: Engine, records: Iterable[Any], summary: Summary | None = None,
+                   progress=None) -> Summary:
+    """Store already analysed records (Analysis objects or spec dicts)."""
+    summary = summary or Summary()
+    batch: list[dict] = []
+
+    def flush():
+        for rec, outcome in write_batch(engine, batch):
+            summary.count(rec, outcome)
+        batch.clear()
+        if progress:
+            progress.update(summary)
+
+    for item in records:
+        try:
+            rec = as_record(item)
+        except TypeError as exc:
+            summary.failed.append({"id": "?", "reason": str(exc)})
+            continue
+        why = failure_reason(rec)
+        if why:
+            summary.failed.append({"id": str(rec.get("id")), "reason": why})
+            continue
+        batch.append(rec)
+        if len(batch) >= BATCH:
+            flush()
+    if batch:
+        flush()
+    return summary
+
+
+def ingest_documents(engine: Engine, docs: Iterable, model: str = "en_core_web_md", progress=None) -> Summary:
+    """Analyse and store documents, skipping (before analysis) those already stored."""
+    from ..analyzer import analyze_documents
+    from ..ingest import Document
+
+    summary = Summary()
+
+    def pending() -> Iterator:
+        for d in docs:
+            summary.read += 1
+            if isinstance(d, Document):
+                with engine.connect() as conn:
+                    if find_version(conn, clean(d.id), content_hash(d.text), clean(d.meta.url)):
+                        summary.skipped += 1
+                        if progress:
+                            progress.update(summary)
+                        continue
+            yield d
+
+    def analysed() -> Iterator:
+        for rec in analyze_documents(pending(), model=model):
+            summary.analysed += 1
+            yield rec
+
+    return ingest_records(engine, analysed(), summary, progress)
+
+
+class Progress:
+    """A progress bar on a terminal (stderr), plain counts every ``every`` seconds otherwise."""
+
+    def __init__(self, total: int | None = None, stream=None, every: float = 10.0):
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.total, self.every = total, every
+        self.t0 = self.last = time.monotonic()
+
+    def _line(self, sm: Summary) -> str:
+        done = sm.stored + sm.skipped + len(sm.failed)
+        rate = done / max(time.monotonic() - self.t0, 1e-6)
+        counts = f"{sm.stored} stored, {sm.skipped} skipped, {len(sm.failed)} failed ({rate:.1f}/s)"
+        if self.total:
+            frac = min(done / self.total, 1.0)
+            bar = "#" * int(frac * 30)
+            return f"[{bar:<30}] {done}/{self.total} {counts}"
+        return f"{done} done: {counts}"
+
+    def update(self, sm: Summary) -> None:
+        self.summary = sm
+        now = time.monotonic()
+        if self.tty:
+            if now - self.last >= 0.1:
+                self.stream.write("\r" + self._line(sm) + "\x1b[K")
+                self.stream.flush()
+                self.last = now
+        elif now - self.last >= self.every:
+            self.stream.write("according ingest: " + self._line(sm) + "\n")
+            self.stream.flush()
+            self.last = now
+
+    def close(self) -> None:
+        sm = getattr(self, "summary", None)
+        if self.tty and sm is not None:
+            self.stream.write("\r" + self._line(sm) + "\x1b[K\n")
+            self.stream.flush()
+
+
+def count_inputs(paths: list[str]) -> int | None:
+    """How many articles the inputs hold (files, JSONL lines), for the bar; None for stdin."""
+    from pathlib import Path
+    from ..ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    def lines(f: Path) -> int:
+        with open(f, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+
+    n = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for f in files:
+            if not f.is_file() or (path.is_dir() and f.name.startswith(".")):
+                continue
+            suffix = f.suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                n += lines(f)
+            elif not path.is_dir() or suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+                n += 1
+    return n

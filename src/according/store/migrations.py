@@ -1,0 +1,67 @@
+"""Versioned schema migrations: ordered functions, applied once each.
+
+``schema_migrations`` records what has been applied. ``migrate`` runs the
+missing ones in order, each in its own transaction (PostgreSQL DDL is
+transactional; SQLite's is too). To change the schema, append a function to
+MIGRATIONS: never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import inspect, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from . import schema as s
+
+
+def _m1_initial(conn: Connection) -> None:
+    tables = [t for t in s.metadata.sorted_tables if t.name != "schema_migrations"]
+    s.metadata.create_all(conn, tables=tables, checkfirst=True)
+    if conn.dialect.name == "sqlite":
+        # Full-text index of quote text, kept in step by triggers (FTS5 external content).
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
+            "text, content='quotes', content_rowid='id', tokenize='porter unicode61')")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER IF NOT EXISTS quotes_fts_ai AFTER INSERT ON quotes BEGIN "
+            "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER IF NOT EXISTS quotes_fts_ad AFTER DELETE ON quotes BEGIN "
+            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes "
+                          "USING GIN (to_tsvector('english', text))"))
+
+
+MIGRATIONS = [
+    (1, "initial schema: articles, versions, flat tables, sources, stories, quote full-text index", _m1_initial),
+]
+
+
+def current_version(engine: Engine) -> int:
+    if not inspect(engine).has_table("schema_migrations"):
+        return 0
+    with engine.connect() as conn:
+        v = conn.execute(select(s.schema_migrations.c.version).order_by(
+            s.schema_migrations.c.version.desc()).limit(1)).scalar()
+    return v or 0
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the database to the latest schema; returns the version reached."""
+    s.schema_migrations.create(engine, checkfirst=True)
+    done = current_version(engine)
+    for version, name, fn in MIGRATIONS:
+        if version <= done:
+            continue
+        with engine.begin() as conn:
+            # Another process may have applied it meanwhile: check inside the transaction.
+            if conn.execute(select(s.schema_migrations.c.version).where(
+                    s.schema_migrations.c.version == version)).first():
+                continue
+            fn(conn)
+            conn.execute(s.schema_migrations.insert().values(
+                version=version, name=name, applied_at=datetime.now(timezone.utc).isoformat()))
+        done = version
+    return done
