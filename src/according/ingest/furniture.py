@@ -1,9 +1,521 @@
-"""Page furniture in pasted web pages: marked by offsets, never cut out."""
+"""Page furniture in pasted web pages: marked by offsets, never cut out.
+
+A page copied from a browser brings the article's own text together with the
+page around it: the masthead, time stamps, photo captions and credits, read
+times, headlines of other stories, carousels, bylines and contributor lines,
+topic boxes, "Advertisement" and "Share" buttons. ``mark_furniture`` finds
+them line by line from generic features (length, final punctuation, position
+before or after the first body paragraph, keyword patterns) and reads the
+metadata they carry.
+
+Choices:
+
+- The **headline** is *not* furniture: it is the article's own text (PolNeAR
+  annotates attributions in headlines: 50 of the 2,192 dev attributions start
+  in the first line), and the spec has no kind for it. It goes to
+  ``meta.headline``; short labels around it (section names, kickers) are
+  ``other``.
+- A **byline** ("By Jane Doe and John Smith") is kind ``contributors``, like
+  the "... contributed to this report." line: both credit the people behind
+  the report. Its names go to ``meta.authors``; the contributor line's names
+  to ``meta.contributors`` ("Editing by" names are left out: editors).
+- A **caption ending with its credit** is two spans: ``caption`` (the words)
+  and ``credit`` (the parenthesised or "Photograph: ..." credit).
+- A **carousel** is one span from "Skip to end of carousel" to "End of
+  carousel" (its captions included); a **topic box** is one span per run of
+  lines (its heading and its "Label: text" paragraphs).
+- The **dateline** ("CAIRO —") is part of the first paragraph, not furniture;
+  it goes to ``meta.dateline``.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..model import Furniture, Meta
+from .metadata import AGENCIES, find_datetimes, looks_like_name, split_names
+
+
+@dataclass(frozen=True)
+class Line:
+    i: int
+    start: int  # offsets of the line without its surrounding whitespace
+    end: int
+    text: str
+    para: int  # paragraph number (blank lines separate paragraphs)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their offsets (surrounding whitespace excluded)."""
+    lines: list[Line] = []
+    pos = 0
+    para = 0
+    blank = False
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            if blank and lines:
+                para += 1
+            s = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(len(lines), s, s + len(stripped), stripped, para))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw)
+    return lines
+
+
+# --- line features ----------------------------------------------------------
+
+_END_SENTENCE = re.compile(r"[.!?…][\"”’'»)\]]*$")
+_OPEN_QUOTE = re.compile(r"^[\"“‘'«]")
+
+
+def ends_sentence(s: str) -> bool:
+    return bool(_END_SENTENCE.search(s))
+
+
+def continues(a: Line, b: Line | None) -> bool:
+    """Is ``b`` the same paragraph's next line in hard-wrapped text? A wrapped
+    line does not end a sentence and the next one starts in lower case, or the
+    line is long: 14 words is past most headlines and short of most wrap widths."""
+    if b is None or b.para != a.para or ends_sentence(a.text):
+        return False
+    return b.text[0].islower() or a.text[-1] in ",;:(-–—" or a.words >= 14
+
+
+def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) line indexes of paragraphs, hard-wrapped lines joined."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k, ln in enumerate(lines):
+        if not continues(ln, lines[k + 1] if k + 1 < len(lines) else None):
+            out.append((start, k))
+            start = k + 1
+    return out
+
+
+def title_case_share(s: str) -> float:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) > 3]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+# --- patterns ---------------------------------------------------------------
+
+# Outlets whose masthead or byline names the publisher. The list is for
+# recognising the name when it is glued to a slogan or followed by a section;
+# an unknown masthead is still found from its position and shape.
+OUTLETS = (
+    "The Washington Post", "The New York Times", "The Wall Street Journal", "Financial Times",
+    "The Guardian", "The Observer", "The Times of Israel", "The Times", "The Telegraph",
+    "The Independent", "The Economist", "The Atlantic", "The Hill", "The Jerusalem Post",
+    "The National", "Los Angeles Times", "Chicago Tribune", "USA Today", "Associated Press",
+    "AP News", "Reuters", "Bloomberg", "Politico", "Axios", "BBC News", "BBC", "CNN", "NPR",
+    "NBC News", "CBS News", "ABC News", "Fox News", "Sky News", "Al Jazeera", "Al-Monitor",
+    "Haaretz", "France 24", "Deutsche Welle", "DW", "Euronews", "Le Monde", "Der Spiegel",
+    "The Daily Telegraph", "Breitbart", "HuffPost", "Vox", "Slate", "Newsweek", "Time",
+    "The Boston Globe", "The Philadelphia Inquirer", "Middle East Eye", "Arab News",
+    "South China Morning Post", "The Straits Times", "The Hindu", "The Times of India",
+    "Kyiv Independent", "The Moscow Times", "Agence France-Presse", "AFP",
+)
+_OUTLET_RE = re.compile(r"^(?P<name>" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+                        + r")(?=$|[^a-z]|[A-Z])")
+# "The Washington PostDemocracy Dies in Darkness": a name glued to its slogan
+# when the page was copied. "McCaul", "MacArthur", "DeYoung" are not glue.
+_GLUE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?!Mc|Mac[A-Z])[A-Z][a-z]{2,})(?=[A-Z][a-z])")
+
+_BOILER = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|"
+    r"continue reading(?: the main story)?|skip (?:to|past) .{1,40}|share(?: this (?:article|story|page))?|"
+    r"share (?:on|via) \w+|share full article|save(?: article)?|comments?|\d+ comments?|view \d+ comments|"
+    r"gift(?: this)? article|copy link|link copied|print|email|toggle caption|hide caption|"
+    r"enlarge this image|image|video|photo|loading\.*|most (?:read|popular|viewed)|supported by|"
+    r"sign (?:up|in)(?: (?:for|to) .{1,120})?|subscribe(?: .{1,80})?|follow (?:us|\w+) on .{1,60}|"
+    r"get (?:the|our) .{1,80}newsletter.{0,60}|newsletter|open in app|play video|watch(?: video)?|"
+    r"related (?:articles|stories|coverage|topics|content)|more on this story|top stories|trending(?: now)?|"
+    r"you (?:may|might) also like|recommended(?: for you)?|read (?:the rest|more) (?:here|at .{1,40})|"
+    r"click here.{0,80}|listen to this article|listen|audio|close|menu|search|"
+    r"©.{0,120}|copyright .{0,120}|all rights reserved\.?|our standards: .{1,80}|"
+    r"(?:reporting|reported) from .{1,40}|[_\-=*~•·—]{3,})\.?$", re.I)
+_NOTE = re.compile(r"^(?:Correction|Clarification|Editor['’]s note|Update|CORRECTION|UPDATE)s?\s*:", re.I)
+_READ_TIME = re.compile(
+    r"^(?:(?:listen|read)(?: to this article)?\s*[·|:•-]?\s*)?(?:reading time:?\s*)?\d{1,3}\s*"
+    r"(?:min|mins|minutes?)\.?(?:\s+(?:read|listen))?\.?$", re.I)
+_CAROUSEL_START = re.compile(r"^(?:skip to (?:the )?end of|(?:start|beginning) of) (?:the )?"
+                             r"(?:carousel|slideshow|gallery|slider)\b", re.I)
+_CAROUSEL_END = re.compile(r"^end of (?:the )?(?:carousel|slideshow|gallery|slider)\b", re.I)
+_BYLINE = re.compile(r"^(?:By|BY|Byline:|BYLINE:|Written by|Words by|Story by)\s+(?P<who>[A-Z].{1,200})$")
+_CONTRIB = re.compile(r"\bcontributed (?:to (?:this|the) (?:report|story|article)|reporting|research)\b", re.I)
+_ROLE_BY = re.compile(r"\b(?P<role>(?:additional )?reporting|writing|editing|compiled|research|"
+                      r"reported|written|edited)\s+by\s+(?P<who>[^;|]+)", re.I)
+# Words that make a short parenthesis a picture credit: "(Supplied photo)", "(AP Photo)".
+_CREDIT_WORDS = re.compile(r"\b(?:photo|photograph|photos|getty images|reuters|AFP|AP|EPA|associated press|"
+                           r"shutterstock|handout|credit|illustration|anadolu|sipa|alamy|xinhua)\b", re.I)
+_PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)$")
+_LABEL_CREDIT = re.compile(r"(?:^|(?<=\s))(?P<credit>(?:Photograph|Photo|Image|Picture|Illustration|Video|"
+                           r"Credit|Photos|Photographs)\s*(?::|\.\.\.|…|by\b)\s*\S.{0,150})$")
+_RELATED_LABEL = re.compile(
+    r"^(?:Read more|Read also|Also read|Related|Related coverage|See also|More|More coverage|Opinion|"
+    r"Explainer|Watch|Live updates|Latest|Don['’]t miss|Further reading|More from [\w ]{1,30}|For context|"
+    r"READ MORE|RELATED|MORE|WATCH|ALSO READ)\s*[:|>»]\s*\S")
+# A label may hold initials ("U.S. involvement") but no sentence end.
+_TOPIC_LABEL = re.compile(r"^(?P<label>[A-Z0-9](?:[^:.!?\"“”]|(?<=\b[A-Z])\.){0,48}?):\s+(?P<rest>\S.*)$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})?)"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|--|-|:)\s+\S")
+
+
+_BBC_IMAGE = re.compile(r"^(?:Image|Media|Photo|Video)\s+(copyright|caption)\s+\S", re.I)
+
+
+def _credit_like(s: str) -> bool:
+    """"Name/Agency/Getty Images", "Supplied photo": short, names or agencies,
+    not an aside ("(Mr. Gore did not run in 1992.)")."""
+    words = s.split()
+    big = [w for w in words if len(w.strip(".,/")) > 2]
+    caps = sum(w[0].isupper() for w in big) / len(big) if big else 0.0
+    if re.search(r"[A-Z][\w.]*\s*/\s*[A-Z]", s):
+        return len(words) <= 10 and caps >= 0.5
+    return len(words) <= 6 and bool(_CREDIT_WORDS.search(s)) and ":" not in s
+
+
+def find_dateline(s: str) -> tuple[str, str | None] | None:
+    """("CAIRO", None) for "CAIRO — ...", ("GAZA", "Reuters") for "GAZA, Feb 14 (Reuters) - "."""
+    m = _DATELINE.match(s)
+    if not m:
+        return None
+    place = m.group("place").strip(" ,")
+    head = place.split(",")[0]
+    if len(head) < 2 or not re.search(r"[A-Z]{2}", head):
+        return None
+    return place, m.group("agency")
+
+
+def publisher_of(masthead: str) -> str | None:
+    m = _OUTLET_RE.match(masthead)
+    if m:
+        return m.group("name")
+    m = _GLUE.match(masthead)
+    if m:
+        return m.group("name").strip()
+    name = re.split(r"\s+[|·•—–:-]\s+|\s*[|·•]\s*", masthead)[0].strip()
+    return name or None
+
+
+# --- the marker -------------------------------------------------------------
+
+class _Marks:
+    def __init__(self, lines: list[Line], text: str):
+        self.lines, self.text = lines, text
+        self.spans: list[Furniture] = []
+        self.kind: dict[int, str] = {}  # line index -> kind of the (first) span on it
+        self.paras = logical_paragraphs(lines)
+        self.para_of: dict[int, tuple[int, int]] = {k: p for p in self.paras for k in range(p[0], p[1] + 1)}
+
+    def alone(self, i: int) -> bool:
+        """A one-line paragraph (not a piece of a hard-wrapped one)."""
+        return self.para_of[i] == (i, i)
+
+    def para_words(self, i: int) -> int:
+        a, b = self.para_of[i]
+        return sum(self.lines[k].words for k in range(a, b + 1))
+
+    def prose(self, i: int) -> bool:
+        """Line ``i`` belongs to a body paragraph: 8+ words ending like a sentence."""
+        return self.para_words(i) >= 8 and ends_sentence(self.lines[self.para_of[i][1]].text)
+
+    def add(self, kind: str, start: int, end: int, lines: range | list[int]) -> None:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        self.spans.append(Furniture(start, end, self.text[start:end], kind))
+        for i in lines:
+            self.kind.setdefault(i, kind)
+
+    def line(self, ln: Line, kind: str) -> None:
+        self.add(kind, ln.start, ln.end, [ln.i])
+
+    def free(self, i: int) -> bool:
+        return i not in self.kind
+
+
+def _carousels(m: _Marks) -> None:
+    lines = m.lines
+    i = 0
+    while i < len(lines):
+        if m.free(i) and _CAROUSEL_START.match(lines[i].text):
+            # Carousels hold a few slides; 40 lines bounds the search on a page without an end marker.
+            end = next((j for j in range(i + 1, min(len(lines), i + 40)) if _CAROUSEL_END.match(lines[j].text)), None)
+            if end is None:
+                m.line(lines[i], "carousel")
+            else:
+                m.add("carousel", lines[i].start, lines[end].end, range(i, end + 1))
+                i = end
+        i += 1
+
+
+def _credits(m: _Marks, ln: Line) -> bool:
+    """A credit line, or a caption ending with its credit."""
+    t = ln.text
+    bbc = _BBC_IMAGE.match(t)
+    if bbc:  # "Image copyright Getty Images", "Image caption Rescuers at the scene"
+        m.line(ln, "credit" if bbc.group(1).lower() == "copyright" else "caption")
+        return True
+    pm = _PAREN_CREDIT.search(t)
+    cm = None if pm else _LABEL_CREDIT.search(t)
+    hit = pm if pm and _credit_like(pm.group("credit")) else cm
+    if not hit or ln.words > 90:
+        return False
+    c0 = ln.start + hit.start() - (1 if hit is pm else 0)
+    before = t[:c0 - ln.start].strip()
+    if before and (find_dateline(before) or _CONTRIB.search(before)):
+        return False  # a body paragraph ending with "(Reuters)" is not a caption
+    if before and len(before.split()) < 3 and hit is pm:
+        return False  # "Smith (AP/Reuters)"-like fragments: not enough to call it a caption
+    cap_start, cap_lines = ln.start, [ln.i]
+    if before and before[0].islower():
+        # A hard-wrapped caption: its first words are on the lines above.
+        k = ln.i - 1
+        while k >= 0 and m.lines[k].para == ln.para and m.free(k) and len(cap_lines) < 6:
+            cap_start = m.lines[k].start
+            cap_lines.append(k)
+            if not m.lines[k].text[0].islower():
+                break
+            k -= 1
+    # Captions run up to ~50 words; a longer "caption" is body text ending with
+    # a credit (one-line LGL articles), where only the credit is marked.
+    if before and len(m.text[cap_start:c0].split()) <= 50 and len(m.lines) > 1:
+        m.add("caption", cap_start, c0, cap_lines)
+    m.add("credit", c0, ln.end, [ln.i])
+    return True
+
+
+def _line_patterns(m: _Marks, meta: dict) -> None:
+    for ln in m.lines:
+        if not m.free(ln.i):
+            continue
+        t = ln.text
+        if ln.words <= 25 and _BOILER.match(t) or _NOTE.match(t) and ln.words <= 80:
+            m.line(ln, "other")
+        elif ln.words <= 8 and _READ_TIME.match(t):
+            m.line(ln, "read_time")
+        elif ln.words <= 40 and (b := _BYLINE.match(t)):
+            who = re.split(r"\s+[|·•]\s+|\s+(?:Updated|Published|Posted)\b", b.group("who"))[0]
+            names = split_names(who)
+            if not names and not AGENCIES.match(who.strip(" .")):
+                continue
+            meta.setdefault("authors", names)
+            _take_dates(meta, t)
+            m.line(ln, "contributors")
+        elif ln.words <= 80 and (_CONTRIB.search(t) or _ROLE_BY.match(t)):
+            names: list[str] = []
+            c = _CONTRIB.search(t)
+            if c:
+                names += split_names(re.sub(r"^(?:Additional reporting by|Reporting by)\s+", "", t[:c.start()], flags=re.I))
+            for r in _ROLE_BY.finditer(t):
+                if not r.group("role").lower().startswith("edit"):
+                    names += [n for n in split_names(r.group("who")) if n not in names]
+            if c or names or _ROLE_BY.match(t):
+                meta.setdefault("contributors", [])
+                meta["contributors"] += [n for n in names if n not in meta["contributors"]]
+                m.line(ln, "contributors")
+        elif ln.words <= 30 and _timestamp_line(t):
+            meta.setdefault("stamps", []).append(ln)
+            m.line(ln, "timestamp")
+        else:
+            _credits(m, ln)
+
+
+def _timestamp_line(t: str) -> bool:
+    found = find_datetimes(t)
+    if not found:
+        return False
+    rest, last = [], 0
+    for s, e, _, _ in found:
+        rest.append(t[last:s])
+        last = e
+    rest.append(t[last:])
+    # Besides dates and labels a stamp holds only words like these; a timeline
+    # entry ("Oct. 31, 2012 The Obama hug") or a sentence holds others.
+    leftover = re.findall(r"[^\W\d_]{2,}", " ".join(rest).lower())
+    return all(w in _STAMP_WORDS for w in leftover)
+
+
+_STAMP_WORDS = {"on", "at", "and", "the", "by", "share", "save", "comment", "comments", "listen", "min",
+                "read", "ago", "hours", "first", "last", "edition", "print", "local", "time", "date"}
+
+
+def _take_dates(meta: dict, t: str) -> None:
+    for _, _, label, value in find_datetimes(t):
+        key = "updated" if label == "updated" else "published"
+        meta.setdefault(key, value)
+
+
+def _stamp_meta(meta: dict, body: int) -> None:
+    """Dates from stamps above the body; below it only labelled ones count (a
+    bare date under a correction note is not the publication date)."""
+    stamps = meta.pop("stamps", [])
+    for ln in [s for s in stamps if s.i < body] or stamps:
+        for _, _, label, value in find_datetimes(ln.text):
+            if label is None and ln.i > body:
+                continue
+            meta.setdefault("updated" if label == "updated" else "published", value)
+
+
+def _body_start(m: _Marks, meta: dict) -> int:
+    """Index of the first body line: the dateline paragraph, else the first
+    long free prose line (20 words: longer than mastheads, headlines and
+    stamps; a standfirst above it stays unmarked, which is harmless)."""
+    for ln in m.lines[:30]:
+        if m.free(ln.i) and m.para_words(ln.i) >= 6 and (d := find_dateline(ln.text)):
+            meta.setdefault("dateline", d[0])
+            if d[1]:
+                meta.setdefault("publisher", d[1])
+            return ln.i
+    for a, b in m.paras:
+        if all(m.free(k) for k in range(a, b + 1)) and m.para_words(a) >= 20 and ends_sentence(m.lines[b].text):
+            return a
+    return len(m.lines)
+
+
+def _title_like(m: _Marks, ln: Line) -> bool:
+    t = ln.text
+    if ln.words > 30 or not m.alone(ln.i) or not t[0].isupper() or _OPEN_QUOTE.match(t) and ends_sentence(t):
+        return False
+    return not ends_sentence(t) or t.endswith("?") or ln.words >= 4 and title_case_share(t) >= 0.6
+
+
+def _name_shaped(ln: Line) -> bool:
+    """"The Daily Star": up to five words, all capitalised but small words."""
+    words = ln.text.split()
+    return len(words) <= 5 and all(w[0].isupper() or w in ("of", "the", "and", "&", "de", "la", "le", "du")
+                                   for w in words)
+
+
+def _header(m: _Marks, body: int, meta: dict) -> None:
+    """Masthead, headline and labels above the first body line."""
+    # Pages put masthead and headline in the first dozen lines; further down
+    # a short line is body text even when no long paragraph came before it.
+    free = [ln for ln in m.lines[:min(body, 12)] if m.free(ln.i)]
+    titles = [ln for ln in free if _title_like(m, ln)]
+    if not titles:
+        # A first line of its own, short, above the body: a sentence-case
+        # headline ending with a period (as PolNeAR prints them). Headlines
+        # are not furniture, so a wrong guess only costs meta.headline.
+        first = m.lines[0]
+        if free and free[0] is first and m.alone(0) and first.words <= 16 and len(m.lines) > 1 \
+                and not find_dateline(first.text) and first.text[0].isupper() and not _OPEN_QUOTE.match(first.text):
+            meta.setdefault("headline", first.text)
+        return
+    first = titles[0]
+    rest = titles[1:]
+    outlet = _OUTLET_RE.match(first.text)
+    glued = _GLUE.match(first.text)
+    plain = first.words <= 10 and not re.search(r"[.;,:!?…]$", first.text)
+    if first.i == 0 and plain and (outlet and _OUTLET_RE.fullmatch(first.text.split(" | ")[0]) or
+                                   outlet and re.match(r"[|·•—–:-]|[A-Z]", first.text[outlet.end():].lstrip()[:1] or "|")
+                                   and not first.text[outlet.end():outlet.end() + 1].isspace()
+                                   or glued or _name_shaped(first) and any(r.words >= 3 for r in rest)):
+        m.line(first, "masthead")
+        meta.setdefault("publisher", publisher_of(first.text))
+        titles = rest
+    # The headline: the first title line of four words or more (section
+    # labels and kickers are shorter), else the first one at all.
+    head = next((ln for ln in titles if ln.words >= 4), titles[0] if titles else None)
+    if head is None:
+        return
+    meta.setdefault("headline", head.text)
+    for ln in titles:
+        if ln is not head and ln.words <= 6 and not re.search(r"[.;,:!?…]$", ln.text) and not ends_sentence(ln.text):
+            m.line(ln, "other")
+
+
+def _body(m: _Marks, body: int) -> None:
+    """Headlines of other stories and labelled links between body paragraphs."""
+    lines = m.lines
+    for k in range(body + 1, len(lines)):
+        ln = lines[k]
+        if not m.free(k):
+            continue
+        t = ln.text
+        if ln.words <= 30 and _RELATED_LABEL.match(t):
+            m.line(ln, "related_link")
+            continue
+        prev = lines[k - 1]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if not (3 <= ln.words <= 20) or not m.alone(k) or not t[0].isupper() or _OPEN_QUOTE.match(t):
+            continue
+        if ends_sentence(t):
+            continue  # questions too: "So where should policy makers go from here?" is body text
+        if t[-1] in ",;:—–-(" or re.match(r"^(?:[-*•▪◦]|\d+[.)])\s", t):
+            continue
+        # Between two body paragraphs (a list or a table has no prose on both sides).
+        if not (m.prose(prev.i) and m.free(prev.i)) or not (nxt is None or m.prose(nxt.i)):
+            continue
+        if nxt is None:
+            continue  # a last short line is a topic heading or a sign-off: left to _topic_box
+        # Other stories' headlines run five words or more; shorter ones are subheadings.
+        m.line(ln, "related_link" if ln.words >= 5 else "other")
+
+
+def _topic_box(m: _Marks, body: int) -> None:
+    """"Label: text" paragraphs at the end of the page, with their heading."""
+    lines = m.lines
+    run: list[Line] = []
+    k = len(lines) - 1
+    while k > body and not m.free(k) and m.kind[k] == "other":
+        k -= 1  # trailing buttons ("Share", "Advertisement") below the box
+    while k > body and m.free(k):
+        lab = _TOPIC_LABEL.match(lines[k].text)
+        label = lab.group("label") if lab else ""
+        # Labels are short topic names; a person's name or "Q"/"A" is a transcript.
+        if not lab or len(label.split()) > 6 or len(label) <= 2 or looks_like_name(label) \
+                or len(lab.group("rest").split()) < 5:
+            break
+        run.append(lines[k])
+        k -= 1
+    if not run:
+        return
+    heading = lines[k] if k > body and m.free(k) and lines[k].words <= 8 and not ends_sentence(lines[k].text) else None
+    labels = {_TOPIC_LABEL.match(r.text).group("label").lower() for r in run}
+    if len(run) < 2 and not (heading and heading.text.lower() in labels):
+        return
+    run.reverse()
+    block = ([heading] if heading else []) + run
+    m.add("topic_box", block[0].start, block[-1].end, [ln.i for ln in block])
 
 
 def mark_furniture(text: str) -> tuple[list[Furniture], Meta]:
-    """Furniture spans and the metadata read from them (headline, timestamps...)."""
-    return [], Meta()
+    """Furniture spans (sorted, non-overlapping, ``text[start:end] == span.text``)
+    and the metadata read from them (headline, publisher, dates, dateline,
+    authors, contributors)."""
+    lines = split_lines(text)
+    m = _Marks(lines, text)
+    meta: dict = {}
+    if not lines:
+        return [], Meta()
+    _carousels(m)
+    _line_patterns(m, meta)
+    body = _body_start(m, meta)
+    _stamp_meta(meta, body)
+    _header(m, body, meta)
+    _body(m, body)
+    _topic_box(m, body)
+    spans = sorted(m.spans, key=lambda f: (f.start, f.end))
+    out: list[Furniture] = []
+    for f in spans:  # defensive: never hand on overlapping spans
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out, Meta(headline=meta.get("headline"), publisher=meta.get("publisher"),
+                     published=meta.get("published"), updated=meta.get("updated"),
+                     dateline=meta.get("dateline"), authors=tuple(meta.get("authors", ())),
+                     contributors=tuple(meta.get("contributors", ())))

@@ -1,9 +1,12 @@
-"""Metadata helpers: merging what the caller gave with what the page says, dates."""
+"""Metadata helpers: merging what the caller gave with what the page says,
+dates and timestamps as pages print them, and the names in bylines and
+contributor lines.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
 
 from ..model import Meta
 
@@ -22,7 +25,8 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$")
 
 def normalise_date(value: str) -> str | None:
     """ISO 8601 as given where it is ISO already (a bare date stays a date);
-    other common forms parsed; None when it is not a date."""
+    other common forms parsed (with their time zone when printed); None when
+    it is not a date."""
     value = value.strip()
     if _ISO.match(value):
         try:
@@ -35,7 +39,8 @@ def normalise_date(value: str) -> str | None:
             return datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
             pass
-    return None
+    found = find_datetimes(value)
+    return found[0][3] if found else None
 
 
 def published_date(meta: Meta) -> str | None:
@@ -43,3 +48,183 @@ def published_date(meta: Meta) -> str | None:
     if meta.published and re.match(r"\d{4}-\d{2}-\d{2}", meta.published):
         return meta.published[:10]
     return None
+
+
+# --- timestamps as printed on pages ---------------------------------------
+
+_MONTHS = {m: i for i, ms in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), 1) for m in ms}
+_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+)?"
+DATE_RE = re.compile(
+    _WEEKDAY + r"(?:" + _MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("mon>", "mon2>") + r",?\s+(?P<y2>(?:19|20)\d{2})"
+    r"|(?P<iso>(?P<y3>(?:19|20)\d{2})[-/](?P<m3>\d{1,2})[-/](?P<d3>\d{1,2}))"
+    r"(?:T(?P<isot>\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?)?)\b", re.I)
+# A clock time needs minutes or an a.m./p.m. so that "2024" or "14" never reads as one.
+TIME_RE = re.compile(
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?::(?P<s>[0-5]\d))?\s*"
+    r"(?P<ampm>[ap]\.?\s?m\b\.?)?", re.I)
+# Abbreviations with one meaning in English-language news. Ambiguous ones
+# (IST, AST, CST in Asia) are read the way US/UK outlets use them or left out.
+_FIXED = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "IST": 120, "CET": 60, "CEST": 120, "EET": 120,
+          "EEST": 180, "WET": 0, "WEST": 60, "MSK": 180, "JST": 540, "KST": 540, "HKT": 480,
+          "SGT": 480, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240,
+          "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+          "AKST": -540, "AKDT": -480, "HST": -600}
+# Zone names without a season: the offset depends on the date (daylight saving).
+_ZONES = {"ET": "America/New_York", "EASTERN": "America/New_York", "CT": "America/Chicago",
+          "CENTRAL": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+          "PACIFIC": "America/Los_Angeles"}
+TZ_RE = re.compile(r"\s*(?:\(\s*)?(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b|"
+                   r"(?:" + "|".join(sorted(list(_FIXED) + list(_ZONES), key=len, reverse=True))
+                   + r")\b)", re.I)
+LABEL_RE = re.compile(
+    r"\b(?P<label>last\s+updated|updated|last\s+modified|modified|first\s+published|"
+    r"originally\s+published|published|posted|first\s+posted)\b(?:\s+on\b|\s+at\b)?\s*:?", re.I)
+
+
+def _offset(tz: str, day: date) -> timedelta | None:
+    tz = tz.strip().upper().replace(" ", "")
+    m = re.match(r"^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$", tz)
+    if m:
+        mins = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        return timedelta(minutes=mins if m.group(1) == "+" else -mins)
+    if tz in _FIXED:
+        return timedelta(minutes=_FIXED[tz])
+    if tz in _ZONES:
+        try:
+            from zoneinfo import ZoneInfo
+            noon = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(_ZONES[tz]))
+            return noon.utcoffset()
+        except Exception:  # noqa: BLE001 - no tz database: say nothing rather than guess
+            return None
+    return None
+
+
+def _date_of(m: re.Match) -> date | None:
+    try:
+        if m.group("iso"):
+            return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        mon = (m.group("mon") or m.group("mon2")).lower().rstrip(".")
+        return date(int(m.group("y1") or m.group("y2")), _MONTHS[mon], int(m.group("d1") or m.group("d2")))
+    except (ValueError, KeyError):
+        return None
+
+
+def _segment_datetime(seg: str) -> tuple[int, int, str] | None:
+    """The first date in ``seg`` with the clock time and zone printed near it,
+    as (start, end, ISO). A time without a zone gives the bare date: an ISO
+    value without an offset would claim a precision the page does not give."""
+    dm = DATE_RE.search(seg)
+    if not dm:
+        return None
+    day = _date_of(dm)
+    if day is None:
+        return None
+    start, end = dm.start(), dm.end()
+    if dm.group("iso") and dm.group("isot"):
+        z = dm.group("isoz")
+        value = f"{day.isoformat()}T{dm.group('isot')}"
+        if z:
+            off = _offset("UTC" if z.upper() == "Z" else z, day)
+            value = datetime.fromisoformat(value).replace(tzinfo=timezone(off)).isoformat()
+            return start, end, value
+        return start, end, day.isoformat()
+    # the clock time: after the date ("February 14, 2024 at 11:35 a.m. EST")
+    # or before it ("2:21 PM EST, February 14, 2024"), close by.
+    best = None
+    for tm in TIME_RE.finditer(seg):
+        if not (tm.group("mi") or tm.group("ampm")) or dm.start() <= tm.start() < dm.end():
+            continue
+        gap = seg[dm.end():tm.start()] if tm.start() >= dm.end() else seg[tm.end():dm.start()]
+        if len(gap) > 12 or re.search(r"[|;]", gap):
+            continue
+        zm = TZ_RE.match(seg, tm.end())
+        best = (tm, zm)
+        break
+    if best is None:
+        return start, end, day.isoformat()
+    tm, zm = best
+    h, mi, s = int(tm.group("h")), int(tm.group("mi") or 0), int(tm.group("s") or 0)
+    ampm = (tm.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    start, end = min(start, tm.start()), max(end, (zm or tm).end())
+    off = _offset(zm.group("tz"), day) if zm else None
+    if off is None:
+        return start, end, day.isoformat()
+    when = datetime(day.year, day.month, day.day, h, mi, s, tzinfo=timezone(off))
+    return start, end, when.isoformat()
+
+
+def find_datetimes(line: str) -> list[tuple[int, int, str | None, str]]:
+    """Dates printed in a line, each as (start, end, label, ISO value).
+
+    ``label`` is "updated", "published" or None (no label: a page's lone date
+    is its publication date). "Updated February 14, 2024 at 2:21 p.m.
+    EST|Published February 14, 2024 at 11:35 a.m. EST" gives two.
+    """
+    labels = list(LABEL_RE.finditer(line))
+    cuts = [(0, None)] + [(m.start(), m) for m in labels] + [(len(line), None)]
+    out = []
+    for (a, lab), (b, _) in zip(cuts, cuts[1:]):
+        body_start = lab.end() if lab else a
+        found = _segment_datetime(line[body_start:b])
+        if not found:
+            continue
+        s, e, value = found
+        label = None
+        if lab:
+            word = lab.group("label").lower()
+            label = "updated" if ("updated" in word or "modified" in word) else "published"
+        out.append((a if lab else body_start + s, body_start + e, label, value))
+    return out
+
+
+# --- names in bylines and contributor lines -------------------------------
+
+# Agencies and desks that appear where people's names are expected.
+AGENCIES = re.compile(
+    r"^(?:the\s+)?(?:associated\s+press|AP|reuters|AFP|agence\s+france[- ]presse|bloomberg|"
+    r"dpa|xinhua|ANSA|EFE|UPI|PA\s+media|staff|staff\s+writers?|agencies|wire\s+services|"
+    r"\w+\s+staff|the\s+\w+\s+(?:desk|team|staff))$", re.I)
+_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
+              "ter", "la", "le", "al", "el", "bin", "ibn", "abu", "bint", "y", "e", "st.", "mac"}
+_PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
+_ROLE_TAIL = re.compile(r",?\s*(?:\||—|–|-)\s.*$|,\s*(?:[a-z].*|(?:Senior|Chief|Staff)\b.*|"
+                        r"[A-Z][a-z]+ (?:Correspondent|Reporter|Editor|Writer)\b.*)$")
+
+
+def looks_like_name(s: str) -> bool:
+    """A person's name: 2-6 words, each capitalised or a name particle."""
+    words = s.split()
+    if not 2 <= len(words) <= 6 or AGENCIES.match(s):
+        return False
+    caps = 0
+    for w in words:
+        core = w.strip(".,'’")
+        if not core:
+            return False
+        if core[0].isupper() or re.match(r"^(?:al|el)-[A-Z]", core):
+            caps += 1
+        elif core.lower() not in _PARTICLES:
+            return False
+    return caps >= 2 and not any(ch.isdigit() for ch in s)
+
+
+def split_names(s: str) -> list[str]:
+    """People named in "A in X, B and C in Y" style lists, places and roles cut."""
+    s = re.sub(r"\s+", " ", s).strip().rstrip(".")
+    parts = re.split(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", s)
+    names = []
+    for p in parts:
+        p = _PLACE_TAIL.sub("", _ROLE_TAIL.sub("", p.strip())).strip(" .")
+        if looks_like_name(p) and p not in names:
+            names.append(p)
+    return names
