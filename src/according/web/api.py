@@ -300,9 +300,3 @@ def export(request: Request, table: Literal[EXPORT_TABLES] = "articles",  # type
     media = "application/x-ndjson" if format == "jsonl" else "text/csv"
     return FileResponse(path, media_type=media, filename=f"{table}.{format}",
                         background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
-
-
-@router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
-def unknown(rest: str):
-    raise ApiError(404, f"no such endpoint: /api/{rest}")
-

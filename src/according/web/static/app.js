@@ -440,10 +440,16 @@
     const table = el("table", { class: "sources-table" },
       el("thead", null, el("tr", null, el("th", null, "Source"), el("th", null, "Type"), el("th", null, "Quotes"), el("th", null, "Articles"))),
       el("tbody", null, res.items.map((s) => el("tr", null,
-        el("td", null, el("a", { href: "#/source/" + enc(s.id) }, s.name), (s.aliases || []).length ? el("div", { class: "muted" }, "also: " + s.aliases.join(", ")) : null),
+        el("td", null, el("a", { href: "#/source/" + enc(s.id) }, s.name), aliases(s).length ? el("div", { class: "muted" }, "also: " + aliases(s).join(", ")) : null),
         el("td", null, s.type), el("td", { class: "num" }, String(s.n_quotes)), el("td", { class: "num" }, String(s.n_articles))))));
     show(el("h1", null, "Sources"), filter, res.items.length ? table : message("No sources."),
       pager(res, (o) => { location.hash = "#/sources" + qs({ offset: o, q }); }));
+  }
+
+  // Other spellings of a source's name, without the name itself.
+  function aliases(s) {
+    const own = String(s.name || "").toLowerCase();
+    return (s.aliases || []).filter((a) => String(a).toLowerCase() !== own);
   }
 
   function quoteList(items) {
@@ -457,7 +463,7 @@
   async function viewSource(id) {
     const s = await api("/api/sources/" + enc(id));
     show(el("h1", null, s.name), el("p", { class: "muted" }, [s.type, `${s.n_quotes} quotes`, `${s.n_articles} articles`,
-      (s.aliases || []).length ? "also: " + s.aliases.join(", ") : null].filter(Boolean).join(" · ")),
+      aliases(s).length ? "also: " + aliases(s).join(", ") : null].filter(Boolean).join(" · ")),
     quoteList(s.quotes || []));
   }
 

@@ -1,0 +1,252 @@
+"""The web page in a real browser: Debian's chromium, headless, driven by Playwright.
+
+Skips (with the reason) when /usr/bin/chromium or the ``playwright`` package is
+missing; ``scripts/ci-browser.sh`` installs chromium in CI. The server runs with
+uvicorn in a background thread on 127.0.0.1 and a free port, over a SQLite
+store in a temporary folder. Every wait has a timeout. Screenshots go to
+tests/screenshots/ (not committed).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from web_records import XSS_IMG, XSS_SCRIPT, emoji_record, story_records, xss_record
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbor-ceasefire.txt"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WAIT_MS = 10_000
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (scripts/ci-browser.sh installs it)",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """(base URL, store) of a live server; tests may add records to the store."""
+    import uvicorn
+    from according.store import Store
+    from according.web.app import create_app
+
+    store = Store(str(tmp_path_factory.mktemp("web") / "browser.sqlite"))
+    summary = store.ingest([emoji_record(), xss_record(), *story_records()])
+    assert not summary["failed"], summary
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, name="according-test-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the test server did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/", store
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory):
+    pw = sync_api.sync_playwright().start()
+    try:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh user-data-dir
+            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS, timeout=60_000,
+            viewport={"width": 1280, "height": 900}, java_script_enabled=True)
+    except Exception as exc:  # noqa: BLE001 - an unusable browser is a skip, not a failure of the page
+        pw.stop()
+        pytest.skip(f"chromium could not be started by playwright: {exc}")
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    yield context
+    context.close()
+    pw.stop()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A fresh tab that records console errors and uncaught exceptions (CSP violations show there)."""
+    p = browser_context.new_page()
+    p.problems = []
+    p.on("console", lambda m: p.problems.append(m.text) if m.type == "error" else None)
+    p.on("pageerror", lambda e: p.problems.append(str(e)))
+    yield p
+    p.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def open_view(page, base: str, fragment: str, ready: str) -> None:
+    page.goto(base + fragment)
+    page.wait_for_selector(ready)
+    page.wait_for_function("document.body.dataset.view !== undefined")
+
+
+def highlighted(page) -> dict[str, str]:
+    """Quote id -> the text highlighted for it, in document order."""
+    return page.evaluate("""() => {
+        const out = {};
+        for (const m of document.querySelectorAll('.article-text mark.quote'))
+            out[m.dataset.q] = (out[m.dataset.q] || '') + m.textContent;
+        return out; }""")
+
+
+def expected_highlights(record: dict) -> dict[str, str]:
+    """What each quote should highlight: its content spans, where no earlier quote already covers them."""
+    taken: list[tuple[int, int]] = []
+    out = {}
+    for q in record["quotes"]:
+        spans = q["content"]
+        if any(s["start"] < e and b < s["end"] for s in spans for b, e in taken):
+            continue  # overlapping quotes share words; checked by count only
+        out[q["id"]] = "".join(s["text"] for s in spans)
+        taken += [(s["start"], s["end"]) for s in spans]
+    return out
+
+
+def check_article(page, base: str, record: dict, name: str) -> None:
+    from urllib.parse import quote as urlquote
+    open_view(page, base, "#/article/" + urlquote(record["id"], safe=""), ".article-text")
+    got = highlighted(page)
+    want = expected_highlights(record)
+    assert {k: got.get(k) for k in want} == want
+    assert set(got) <= {q["id"] for q in record["quotes"]}
+    names = page.locator(".sources .source-name").all_text_contents()
+    for q in record["quotes"]:
+        assert (q["speaker"]["name"] or "unknown speaker") in names
+    furniture = page.locator(".article-text .furniture").all_text_contents()
+    assert "".join(furniture) == "".join(f["text"] for f in record["furniture"])
+    shot(page, name)
+    assert page.problems == []
+
+
+# --- hand-built articles ------------------------------------------------------------
+
+def test_emoji_article_highlights_the_right_words(page, site):
+    base, _ = site
+    rec = emoji_record()
+    check_article(page, base, rec, "article-emoji")
+    marks = highlighted(page)
+    assert marks["q1"] == "“We will rebuild the pier by June 🛠️,”"
+    assert marks["q2"] == "12 families were displaced 😢 by the storm"
+    assert page.locator(".article-text .furniture").first.text_content().startswith("Photo: 🚢")
+    # clicking a quote shows who said it, their description and type, and the cue
+    page.locator('mark.quote[data-q="q1"]').first.click()
+    detail = page.locator("#quote-detail")
+    assert detail.locator(".detail-name").text_content() == "Ana Lind"
+    assert detail.locator(".detail-description").text_content() == "the mayor of Port Selva"
+    assert detail.locator(".detail-type").text_content() == "person"
+    assert detail.locator(".detail-cue").text_content() == "said"
+    # hovering shows the same in the title
+    assert "Ana Lind (person) — the mayor of Port Selva" in page.locator('mark.quote[data-q="q1"]').first.get_attribute("title")
+    # the same speaker keeps one colour for all her words; different speakers differ
+    cls = page.evaluate("""() => [...document.querySelectorAll('mark.quote')].map(m => [m.dataset.q, m.className])""")
+    colours = {q: next(c for c in k.split() if c.startswith("spk-")) for q, k in cls}
+    assert len({colours["q1"], colours["q2"], colours["q3"]}) == 3
+    shot(page, "article-emoji-clicked")
+
+
+def test_markup_in_an_article_renders_as_text(page, site):
+    base, _ = site
+    open_view(page, base, "#/article/xss-council", ".article-text")
+    page.locator("mark.quote").first.click()
+    page.locator("mark.quote").first.hover()
+    page.locator(".source-toggle").first.click()
+    body = page.locator("main").inner_text()
+    for payload in (XSS_SCRIPT, XSS_IMG, '<img src=x onerror="window.__xss = 4">', "<svg onload=window.__xss=5>"):
+        assert payload in body
+    assert page.locator("h1.headline").text_content() == f"Council row {XSS_SCRIPT}"
+    assert page.locator("main img, main script, main svg, main b").count() == 0
+    assert page.locator('a[href^="javascript"]').count() == 0
+    # search results and the sources table render names as text too
+    open_view(page, base, "#/search?q=" + "Vote", ".quote-list")
+    open_view(page, base, "#/sources", ".sources-table")
+    assert page.locator(".sources-table img").count() == 0
+    page.wait_for_timeout(300)  # give any injected handler the chance to run
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    shot(page, "article-xss")
+    assert page.problems == []
+
+
+def test_story_view_from_an_article(page, site):
+    base, _ = site
+    open_view(page, base, "#/article/vardenholm-2", ".story-link")
+    page.locator(".story-link").click()
+    page.wait_for_selector(".story-view svg.series")
+    assert page.evaluate("document.body.dataset.view") == "story"
+    killed = [c for c in page.locator("figure.chart").all() if "killed" in c.locator("figcaption").text_content()]
+    assert killed and killed[0].locator("circle.dot").count() == 3
+    labels = killed[0].locator("circle.dot title").all_text_contents()
+    assert any("27" in t for t in labels) and any("12" in t for t in labels)
+    timeline = page.locator(".timeline").inner_text()
+    for n in (12, 19, 27):
+        assert f"Shelling in Vardenholm kills {n}" in timeline
+    shot(page, "story")
+    page.locator(".timeline .tl-article a").first.click()
+    page.wait_for_selector(".article-text")
+    assert "Vardenholm" in page.locator("h1.headline").text_content()
+    assert page.problems == []
+
+
+def test_sources_search_and_back_to_the_quote(page, site):
+    base, _ = site
+    open_view(page, base, "#/sources", ".sources-table")
+    assert "Mira Solberg" in page.locator(".sources-table tbody tr").first.inner_text()
+    shot(page, "sources")
+    page.fill("#search-q", "fantasy")
+    page.press("#search-q", "Enter")
+    page.wait_for_selector(".quote-list")
+    assert "Tom Berg" in page.locator(".quote-list").inner_text()
+    shot(page, "search")
+    page.locator(".quote-list a", has_text="in context").first.click()
+    page.wait_for_selector("#quote-detail")
+    assert page.locator("#quote-detail .detail-name").text_content() == "Tom Berg"
+    assert page.locator("mark.quote.picked").first.text_content() == "“It is a fantasy,”"
+    open_view(page, base, "#/", ".list")
+    assert page.locator(".article-item").count() == 5
+    shot(page, "articles")
+    assert page.problems == []
+
+
+# --- analysed articles: the project's example and the specimen --------------------------
+
+def _store_analysis(store, analysis) -> dict:
+    record = analysis.to_dict()
+    summary = store.ingest([record])
+    assert not summary["failed"], summary
+    return record
+
+
+def test_example_article(page, site, analyze):
+    base, store = site
+    record = _store_analysis(store, analyze(EXAMPLE.read_text(encoding="utf-8"), id="harbor-ceasefire"))
+    assert record["quotes"], "the example article has quotes to highlight"
+    check_article(page, base, record, "article-example")
+
+
+def test_sample_article(page, site, sample_analysis):
+    base, store = site
+    record = _store_analysis(store, sample_analysis)
+    assert record["quotes"]
+    check_article(page, base, record, "article-sample")
