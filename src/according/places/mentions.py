@@ -1,0 +1,240 @@
+"""Finding place mentions in a Parse: which character spans name a place, and
+which gazetteer records each could be.
+
+News toponym annotation (LGL, TR-News) counts a place wherever it is named:
+alone ("in Cairo"), inside an organisation's name ("the Ohio Supreme Court",
+"Laurel County Sheriff's Office"), as a demonym ("Israeli forces" -> Israel),
+as a state abbreviation ("Alexandria, La."), and streets and buildings. So the
+scanner reads every capitalised run of tokens and keeps the longest sub-span
+the gazetteer knows, and how much it trusts a match depends on where it is:
+inside a spaCy GPE/LOC/FAC entity any match counts; inside an organisation or
+a person's name, or outside any entity, only places that are hard to mistake
+(countries, states, counties, regions, large cities) or that the same article
+uses as a place elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..nlp import Parse
+from .gazetteer import GENERIC, Gazetteer, norm
+
+# AP style and postal abbreviations of US states, and Canadian provinces' usual ones.
+# AP forms are matched with their periods as written; bare postal codes only right
+# after "City," (elsewhere "IN", "OR", "ME" are words).
+AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Cal.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "D.C.": "DC", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
+    "Kans.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
+    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH",
+    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR",
+    "Oreg.": "OR", "Pa.": "PA", "Penn.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "W.Va": "WV", "Wis.": "WI",
+    "Wisc.": "WI", "Wyo.": "WY",
+}
+PROVINCE_ABBR = {"B.C.": "British Columbia", "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta",
+                 "Man.": "Manitoba", "Sask.": "Saskatchewan", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
+                 "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland"}
+POSTAL = {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+          "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
+          "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"}
+# Short names of countries that the packages spell otherwise (usage, not data).
+COUNTRY_ALIASES = {"us": "US", "usa": "US", "america": "US", "united states of america": "US", "uk": "GB",
+                   "britain": "GB", "great britain": "GB", "uae": "AE", "holland": "NL", "burma": "MM",
+                   "ivory coast": "CI", "czech republic": "CZ", "vatican": "VA", "south korea": "KR",
+                   "north korea": "KP", "the netherlands": "NL", "palestinian territories": "PS"}
+# Demonyms the packages lack or give in another form.
+DEMONYM_ALIASES = {"saudi": "SA", "saudis": "SA", "briton": "GB", "britons": "GB", "brit": "GB", "brits": "GB",
+                   "english": "GB", "scottish": "GB", "welsh": "GB", "palestinians": "PS", "israelis": "IL",
+                   "americans": "US", "filipinos": "PH", "emirati": "AE", "kiwi": "NZ", "afghani": "AF",
+                   "iraqis": "IQ", "iranians": "IR", "turks": "TR", "kurds": None, "dutch": "NL",
+                   "yemeni": "YE", "yemenis": "YE", "qatari": "QA", "qataris": "QA", "lebanese": "LB",
+                   "egyptians": "EG", "syrians": "SY", "ukrainians": "UA", "russians": "RU", "soviet": None}
+# Place demonyms for cities and regions ("Gazans" -> Gaza): name of the place.
+PLACE_DEMONYMS = {"gazan": "Gaza", "gazans": "Gaza", "texan": "Texas", "texans": "Texas",
+                  "californian": "California", "californians": "California", "floridian": "Florida",
+                  "londoner": "London", "londoners": "London", "new yorker": "New York", "new yorkers": "New York",
+                  "parisian": "Paris", "parisians": "Paris", "muscovite": "Moscow", "muscovites": "Moscow",
+                  "albertan": "Alberta", "albertans": "Alberta", "quebecer": "Quebec", "quebecers": "Quebec",
+                  "ontarian": "Ontario", "ontarians": "Ontario", "european": "Europe", "europeans": "Europe",
+                  "african": "Africa", "africans": "Africa", "asian": "Asia", "asians": "Asia",
+                  "ossetian": "South Ossetia", "ossetians": "South Ossetia", "abkhaz": "Abkhazia"}
+
+_CONNECT = {"of", "de", "du", "la", "le", "el", "al", "upon", "on", "the", "-", "and", "&", "'s", "’s", "da", "do", "des"}
+_DROP_LEAD = {"the", "a", "an"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Generic nouns that make a capitalised name a street, river or building ("Red River",
+# "Dublin Road", "Meadow Grove"): a gazetteer match followed by one is not that place.
+FEATURE_WORDS = {"river", "creek", "lake", "lakes", "bay", "street", "st", "road", "rd", "avenue", "ave", "drive",
+                 "dr", "boulevard", "blvd", "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "trail",
+                 "court", "ct", "place", "pl", "circle", "square", "park", "grove", "valley", "island", "islands",
+                 "mountain", "mountains", "hill", "hills", "heights", "springs", "beach", "bridge", "dam", "canyon",
+                 "falls", "harbor", "harbour", "pike", "turnpike", "expressway", "freeway", "forest", "woods",
+                 "estates", "subdivision", "terrace", "crescent", "close"}
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets
+    end: int
+    tok: int  # first token
+    tok_end: int
+    text: str
+    label: str  # spaCy label of the entity the mention lies in ("" outside any)
+    whole: bool  # the mention is the whole entity (after trimming "the" and "'s")
+    cands: list[int] = field(default_factory=list)  # gazetteer record indices
+    alt: dict[int, bool] = field(default_factory=dict)  # record -> matched by an alternate name
+    demonym: bool = False
+    qualifier: tuple[str, str] | None = None  # ("US", "LA") state, ("CC", "") country, ("REC", idx) region
+    qualifier_of: int | None = None  # this mention qualifies the mention with this index ("La." of "Alexandria")
+    sentence_initial: bool = False
+
+
+def _ent_ids(parse: Parse) -> list[int]:
+    ids = [-1] * len(parse.toks)
+    for k, e in enumerate(parse.ents):
+        for i in range(e.start, e.end):
+            ids[i] = k
+    return ids
+
+
+def _capital(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def lookup_text(g: Gazetteer, text: str) -> tuple[list[int], dict[int, bool], bool]:
+    """Gazetteer records a span of text may name: (records, alternate-name flags, is a demonym)."""
+    text = text.replace(". ", ".") if len(text) < 8 else text  # "W. Va."
+    if norm(text) in GENERIC:
+        return [], {}, False
+    if text in AP_STATES:
+        idx = g.admin1.get(("US", AP_STATES[text]))
+        return ([idx], {}, False) if idx is not None else ([], {}, False)
+    if text in PROVINCE_ABBR:
+        hits = [i for i, _ in g.lookup(PROVINCE_ABBR[text]) if g.rec(i).kind == "admin1"]
+        return hits, {}, False
+    key = norm(text)
+    if key in COUNTRY_ALIASES and (text.isupper() or text[:1].isupper()):
+        idx = g.country.get(COUNTRY_ALIASES[key])
+        if idx is not None and (len(key) > 3 or text.replace(".", "").isupper()):
+            return [idx], {}, False
+    dem = g.demonyms.get(key)
+    if dem is None and key in DEMONYM_ALIASES and DEMONYM_ALIASES[key]:
+        dem = g.country.get(DEMONYM_ALIASES[key])
+    if dem is not None:
+        return [dem], {}, True
+    if key in PLACE_DEMONYMS:
+        hits = g.lookup(PLACE_DEMONYMS[key])
+        return [i for i, _ in hits], {i: a for i, a in hits}, True
+    hits = g.lookup(text)
+    if not hits and key.startswith("the "):
+        hits = g.lookup(key[4:])
+    return [i for i, _ in hits], {i: a for i, a in hits}, False
+
+
+def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
+    """Every gazetteer match in capitalised runs, plus place entities the gazetteer lacks."""
+    toks = parse.toks
+    text = parse.text
+    ent_of = _ent_ids(parse)
+    out: list[Mention] = []
+    covered = [False] * len(toks)
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.is_space or t.is_punct or not _capital(t):
+            i += 1
+            continue
+        e = ent_of[i]
+        best = None
+        # longest capitalised sub-span within the same entity (or outside any), up to 6 tokens
+        for m in range(min(6, n - i), 0, -1):
+            j = i + m  # exclusive
+            last = toks[j - 1]
+            if any(ent_of[k] != e for k in range(i, j)) or any(toks[k].is_space for k in range(i, j)):
+                continue
+            if not (_capital(last) or last.text in AP_STATES or last.text in PROVINCE_ABBR):
+                continue
+            if any(not (_capital(toks[k]) or toks[k].text.lower() in _CONNECT or toks[k].like_num) for k in range(i, j)):
+                continue
+            if any(toks[k].sent != t.sent for k in range(i, j)):
+                continue
+            span_text = text[t.start:last.end]
+            cands, alt, dem = lookup_text(g, span_text)
+            if cands:
+                best = (j, span_text, cands, alt, dem)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, span_text, cands, alt, dem = best
+        label = parse.ents[e].label if e >= 0 else ""
+        if (j < n and ent_of[j] == e and toks[j].sent == t.sent and _capital(toks[j])
+                and toks[j].text.lower().rstrip(".") in FEATURE_WORDS and not dem):
+            # "Red River", "Dublin Road": a different place, which the gazetteer lacks
+            while j < n and ent_of[j] == e and toks[j].sent == t.sent and _capital(toks[j]):
+                j += 1
+            span_text, cands, alt = text[t.start:toks[j - 1].end], [], {}
+            label = label or "FAC"
+        whole = False
+        if e >= 0:
+            ent = parse.ents[e]
+            a, b = ent.start, ent.end
+            while a < b and toks[a].text.lower() in _DROP_LEAD:
+                a += 1
+            while b > a and toks[b - 1].text in ("'s", "’s", "'", "’"):
+                b -= 1
+            whole = (a, b) == (i, j)
+        sent_start = parse.sents[t.sent].start if parse.sents else 0
+        out.append(Mention(t.start, toks[j - 1].end, i, j, span_text, label, whole, cands, alt, dem,
+                           sentence_initial=(i == sent_start)))
+        for k in range(i, j):
+            covered[k] = True
+        i = j
+    # place entities the gazetteer does not know (streets, buildings, small places)
+    for e in parse.ents:
+        if e.label not in _PLACE_LABELS or any(covered[k] for k in range(e.start, e.end)):
+            continue
+        a, b = e.start, e.end
+        while a < b and toks[a].text.lower() in _DROP_LEAD:
+            a += 1
+        while b > a and (toks[b - 1].text in ("'s", "’s", "'", "’") or toks[b - 1].is_punct or toks[b - 1].is_space):
+            b -= 1
+        if a >= b or not any(_capital(toks[k]) for k in range(a, b)):
+            continue
+        s, end = toks[a].start, toks[b - 1].end
+        out.append(Mention(s, end, a, b, text[s:end], e.label, True))
+    out.sort(key=lambda m: m.start)
+    _qualifiers(out, parse)
+    return out
+
+
+_POSTAL_RE = re.compile(r"^[A-Z]{2}$")
+
+
+def _qualifiers(ms: list[Mention], parse: Parse) -> None:
+    """Mark "City, State" / "City, Country" pairs: the second qualifies the first."""
+    text = parse.text
+    for k in range(len(ms) - 1):
+        a, b = ms[k], ms[k + 1]
+        gap = text[a.end:b.start]
+        if gap.strip() != "," or "\n" in gap:
+            continue
+        b_text = b.text
+        if b_text in AP_STATES:
+            a.qualifier = ("US", AP_STATES[b_text])
+        elif b.cands:
+            a.qualifier = ("REC", str(b.cands[0]))  # resolved later against b's best reading
+        else:
+            continue
+        b.qualifier_of = k
+    # bare postal codes after "City,": "Paris, TX"
+    for k, m in enumerate(ms):
+        if m.qualifier is not None or not m.cands:
+            continue
+        rest = text[m.end:m.end + 5]
+        mt = re.match(r"^, ([A-Z]{2})\b", rest)
+        if mt and mt.group(1) in POSTAL:
+            m.qualifier = ("US", mt.group(1))
