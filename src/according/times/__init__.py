@@ -1,0 +1,238 @@
+"""Times stage: temporal expressions normalised to TIMEX3 values.
+
+Handwritten rules (``grammar.py``: calendar dates, months, years, seasons,
+quarters; ``relative.py``: weekdays, "yesterday", "last month", durations,
+sets, clock times) run over the text; the parse is consulted only for the
+tense of the verb an expression attaches to (``resolve.governing_tense``),
+which decides whether "Friday" / "March" / "Oct. 7" is the last or the next one.
+
+Reference date: ``meta.published`` (its date part). Without one, only absolute
+values are given ("March 2023", "2024-02-14"); weekdays and month names get
+TIMEX3 underspecified values ("XXXX-WXX-3", "XXXX-03"), and expressions that
+only make sense against a date ("yesterday", "last month") are left out, with
+one ``errors`` entry saying how many.
+
+For other stages: ``work.times`` is sorted by offset, and
+:func:`time_near` gives the time expression nearest a character span in the
+same sentence; :func:`value_date` turns a value into a date and a precision.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from ..ingest.metadata import published_date
+from ..model import ErrorEntry, Span, TimeExpr
+from ..pipeline import Work, stage
+from . import relative as _relative  # noqa: F401  (registers its rules)
+from .grammar import RULES, Ctx, Found
+from .resolve import add_months, governing_tense, shift_value
+
+__all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_PERIOD = re.compile(r"^\d{4}-(?:\d{2}|W\d{2}|Q[1-4]|H[12])")
+_SKIP_FURNITURE = {"read_time"}
+# bare month / weekday / season / holiday names inside a person or work title ("June Carter") are names
+_NAME_RULES = {"month", "weekday", "season", "holiday", "set_adverb"}
+_NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"}
+
+
+def reference_date(meta) -> date | None:
+    iso = published_date(meta)
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+@stage("times", requires=("parse", "meta"), assigns=("times",))
+def find_times(work: Work) -> dict:
+    dct = reference_date(work.meta)
+    skip = [(f.start, f.end) for f in work.furniture if f.kind in _SKIP_FURNITURE]
+    times, problems = extract(work.text, work.parse, dct, skip=skip)
+    # errors is the shared list of the record's problems: appending keeps the other stages' entries
+    work.errors.extend(ErrorEntry(stage="times", message=p) for p in problems)
+    return {"times": tuple(times)}
+
+
+def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr], list[str]]:
+    """All time expressions of ``text`` (sorted by offset) and the problems met."""
+    starts = [t.start for t in parse.toks] if parse is not None else []
+
+    def tok_range(s: int, e: int):
+        a = bisect.bisect_left(starts, s)
+        if a > 0 and parse.toks[a - 1].end > s:
+            a -= 1
+        b = bisect.bisect_left(starts, e) - 1
+        return (a, b) if 0 <= a <= b < len(starts) else None
+
+    def tense(s: int, e: int):
+        r = tok_range(s, e)
+        if r is None:
+            return None
+        return governing_tense(parse, r[0], r[1], headline=is_headline(s))
+
+    def is_headline(pos: int) -> bool:
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        line = text[ls:le if le >= 0 else len(text)].strip()
+        return bool(line) and not re.search(r"[.!?\"”’':)]$", line) and len(line.split()) <= 20
+
+    ctx = Ctx(text, dct, tense, is_headline)
+    cands: list[tuple[Found, str]] = []
+    for order, (name, rx, handler) in enumerate(RULES):
+        for m in rx.finditer(text):
+            n_before = len(ctx.problems)
+            try:
+                f = handler(m, ctx)
+            except Exception as exc:  # noqa: BLE001 - one odd expression costs only itself
+                ctx.problems.append(f"rule {name} failed on {m.group(0)!r} at {m.start()}: {exc!r}")
+                continue
+            if f is None or f.end <= f.start:
+                del ctx.problems[n_before:]  # a rejected match reports nothing
+                continue
+            if any(a < f.end and f.start < b for a, b in skip):
+                continue
+            if name in _NAME_RULES and _in_name(parse, tok_range, f):
+                continue
+            cands.append((f, name, order, tuple(ctx.problems[n_before:])))
+            del ctx.problems[n_before:]
+    # longest first, then leftmost, then rule order: one expression per stretch of text
+    cands.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start, c[2]))
+    taken: list[Found] = []
+    problems = list(ctx.problems)
+    occupied: list[tuple[int, int]] = []
+    for f, name, order, probs in cands:
+        if any(a < f.end and f.start < b for a, b in occupied):
+            continue
+        occupied.append((f.start, f.end))
+        taken.append(f)
+        problems.extend(probs)
+    taken.sort(key=lambda f: f.start)
+    taken = _merge_clock_and_day(text, taken)
+    out, unresolved = _anchor(text, parse, starts, taken, dct)
+    if unresolved:
+        problems.append(f"no publication date: {unresolved} relative time expression(s) left out")
+    return out, problems
+
+
+def _in_name(parse, tok_range, f: Found) -> bool:
+    if parse is None:
+        return False
+    r = tok_range(f.start, f.end)
+    return r is not None and all(parse.toks[i].ent_type in _NAME_ENTS for i in range(r[0], r[1] + 1))
+
+
+def _merge_clock_and_day(text: str, found: list[Found]) -> list[Found]:
+    """"12:00 UTC Monday", "16:00 UTC today": one TIME with the day's date."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and {a.kind, b.kind} == {"clock", "day"} and not text[a.end:b.start].strip() \
+                and "\n" not in text[a.end:b.start]:
+            clk, day = (a, b) if a.kind == "clock" else (b, a)
+            if day.value and _DAY.match(day.value):
+                out.append(Found(a.start, b.end, "TIME", day.value[:10] + clk.value, "day"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _anchor(text, parse, starts, found: list[Found], dct: date | None):
+    """Give clock times their day and anchored expressions ("the day", "two days
+    later") their value; turn Found into TimeExpr."""
+    def sent_of(pos: int) -> int:
+        if parse is None or not starts:
+            return 0
+        k = max(0, bisect.bisect_right(starts, pos) - 1)
+        return parse.toks[k].sent
+
+    out, unresolved = [], 0
+    last_day: str | None = None  # the most recent calendar day mentioned (text order)
+    last_period: str | None = None  # the most recent day, week, month, quarter or half
+    days = [(f.start, sent_of(f.start), f.value[:10]) for f in found if f.value and _DAY.match(f.value)]
+    for f in found:
+        value = f.value
+        if f.kind == "clock" and value.startswith("T"):
+            s = sent_of(f.start)
+            near = [(abs(p - f.start), v) for p, ss, v in days if ss == s]
+            day = min(near)[1] if near else (dct.isoformat() if dct else "XXXX-XX-XX")
+            value = day + value
+        elif f.kind.startswith("sameperiod:"):
+            if last_period:
+                value = f"{int(last_period[:4]) - 1:04d}" + last_period[4:]
+            elif dct:
+                value = f"{dct.year - 1:04d}"
+        elif f.kind.startswith("anchored:"):
+            _, n, unit = f.kind.split(":")
+            base = last_day or (dct.isoformat() if dct else None)
+            if base is None:
+                unresolved += 1
+                continue
+            value = shift_value(date.fromisoformat(base), float(n), unit)
+            if value is None:
+                continue
+        if value is None:
+            unresolved += 1
+            continue
+        if _DAY.match(value):
+            last_day = value[:10]
+        if _PERIOD.match(value):
+            last_period = value
+        out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=value))
+    return out, unresolved
+
+
+def time_near(work: Work, start: int, end: int, types=("DATE", "TIME")) -> TimeExpr | None:
+    """The time expression of ``work.times`` nearest the character span
+    [start, end) within the same sentence (distance 0 when they overlap; ties:
+    the earlier one), restricted to ``types`` and to resolved values (no
+    PRESENT_REF / PAST_REF). None when the sentence has none."""
+    parse = work.parse
+    starts = [t.start for t in parse.toks]
+
+    def sent_of(pos: int) -> int:
+        k = max(0, bisect.bisect_right(starts, pos) - 1)
+        return parse.toks[k].sent if parse.toks else 0
+
+    s = sent_of(start)
+    best = None
+    for t in work.times:
+        if t.type not in types or t.value.endswith("_REF") or sent_of(t.span.start) != s:
+            continue
+        d = 0 if (t.span.start < end and start < t.span.end) else min(abs(t.span.start - end),
+                                                                         abs(start - t.span.end))
+        if best is None or d < best[0]:
+            best = (d, t)
+    return best[1] if best else None
+
+
+def value_date(value: str | None) -> tuple[date | None, int | None]:
+    """A TIMEX3 value as (first day, ACLED-style precision: 1 day, 2 week, 3 month);
+    (None, None) for coarser or unresolved values."""
+    if not value:
+        return None, None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), 1
+        except ValueError:
+            return None, None
+    m = re.match(r"^(\d{4})-W(\d{2})", value)
+    if m:
+        try:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1), 2
+        except ValueError:
+            return None, None
+    m = re.match(r"^(\d{4})-(\d{2})$", value)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return date(*add_months(int(m.group(1)), int(m.group(2)), 0), 1), 3
+    return None, None

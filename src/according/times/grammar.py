@@ -1,0 +1,386 @@
+"""The rules: one compiled regex and one handler per kind of expression.
+
+A handler gets the match and a :class:`Ctx` and returns a :class:`Found`
+(span, TIMEX3 type and value) or None to reject the match. Spans follow the
+TimeML/TempEval extent conventions as MEANTIME annotates them: prepositions
+("on", "in", "since") stay outside, determiners and modifiers ("the past",
+"early", "more than", "ago") inside; a possessive "'s" stays outside.
+Month and weekday names are matched case-sensitively (Title or capitals): a
+lower-case "may" or "march" is a verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from . import resolve as R
+from .lexicon import (HOLIDAYS, MONTH_RE, MONTHS, NUM_WORD_RE, PART_OF_DAY, REF_WORDS, SEASON_MONTH, SEASONS,
+                      SET_ADVERBS, UNIT_RE, UNITS, WEEKDAY_NAMES_NOT_DATES, WEEKDAY_RE, WEEKDAYS, ZONE_RE, ZONES,
+                      number_value)
+
+W = r"[^\S\n]+"  # spaces inside one expression; an expression never crosses a line break
+WO = r"[^\S\n]*"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+PRE = (r"(?P<pre>(?i:(?:(?:very|the very) )?early|late|(?:the (?:very )?)?(?:end|beginning|start|middle|close|turn"
+       r"|first half|second half|first part|latter part|latter half|spring|summer|fall|autumn|winter) of)" + W +
+       r"|(?i:mid|early|late)-|(?i:mid)" + W + ")?")
+MODQ = (r"(?i:more than|less than|fewer than|nearly|almost|about|around|roughly|approximately|at least|at most|"
+        r"up to|just over|just under|well over|over|under|barely|only|just|close to|upwards of|the better part of"
+        r"|some)")
+NUM = (r"(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+|(?i:" + NUM_WORD_RE + r"|an?|a few|several|many|a couple(?: of)?"
+       r"|a number of|dozens of|hundreds of|numerous|countless))")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    type: str
+    value: str | None
+    kind: str = "other"  # day (a resolved calendar day), clock, anchored, other
+
+
+class Ctx:
+    """What handlers need: the text, the reference date and a tense oracle."""
+
+    def __init__(self, text: str, dct: date | None, tense: Callable[[int, int], str | None],
+                 is_headline: Callable[[int], bool]):
+        self.text = text
+        self.dct = dct
+        self.tense = tense
+        self.is_headline = is_headline
+        self.problems: list[str] = []
+
+    def prev_word(self, pos: int) -> str:
+        m = re.search(r"([A-Za-z.']+)[^\S\n]*$", self.text[max(0, pos - 30):pos])
+        return m.group(1).lower() if m else ""
+
+    def next_text(self, pos: int, n: int = 30) -> str:
+        return self.text[pos:pos + n]
+
+    def direction(self, start: int, end: int) -> str | None:
+        """'past' / 'future' / None from a cue word before the expression or the verb's tense."""
+        pw = self.prev_word(start)
+        if pw in ("until", "till", "before", "next", "coming", "by"):
+            return "future" if pw != "by" or self.tense(start, end) != "past" else "past"
+        if pw in ("since", "last", "past"):
+            return "past"
+        t = self.tense(start, end)
+        return t if t in ("past", "future") else (None if t != "present" else "present")
+
+
+Rule = tuple[str, "re.Pattern[str]", Callable[[re.Match, Ctx], "Found | None"]]
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, flags: int = 0):
+    rx = re.compile(pattern, flags)
+
+    def deco(fn):
+        RULES.append((name, rx, fn))
+        return fn
+    return deco
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.rstrip(".").lower()]
+
+
+def _cap(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def _pre_value(pre: str | None, year: int, month: int | None = None) -> str:
+    """Value of '<pre> <year>': halves of a year are H1/H2, seasons SP..., others keep the year's precision."""
+    p = (pre or "").lower()
+    if month is None:
+        if "first half" in p:
+            return f"{year:04d}-H1"
+        if "second half" in p or "latter half" in p:
+            return f"{year:04d}-H2"
+        for w, code in SEASONS.items():
+            if p.startswith(w) or f" {w} " in f" {p} ":
+                return f"{year:04d}-{code}"
+        return f"{year:04d}"
+    return R.month_str(year, month)
+
+
+# ---------------------------------------------------------------- calendar dates
+
+@rule("month_day", r"(?<![\w-])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?P<mon>" + MONTH_RE + r")" + W +
+      r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3})(?:,?" + W + r"(?P<year>" + YEAR + r")(?![\d%]))?")
+def month_day(m, ctx):
+    return _calendar(m, ctx, m.group("mon"), m.group("day"), m.group("year"))
+
+
+@rule("day_month", r"(?<![\w-])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?:(?i:the)" + W + r")?(?P<day>[0-3]?\d)"
+      r"(?:st|nd|rd|th)?(?:" + W + r"(?i:of))?" + W + r"(?P<mon>" + MONTH_RE + r")(?:,?" + W + r"(?P<year>" + YEAR +
+      r")(?![\d%]))?")
+def day_month(m, ctx):
+    if m.group("mon") == "May" and not m.group("year") and not m.group("wd"):
+        nxt = ctx.next_text(m.end(), 3)
+        if nxt[:1] == " " and nxt[1:2].islower():  # "5 May be" / "25 may" is not a date
+            return None
+    return _calendar(m, ctx, m.group("mon"), m.group("day"), m.group("year"))
+
+
+def _calendar(m, ctx, mon, day, year):
+    month, d = _month(mon), int(day)
+    if d == 0:
+        return None
+    if year:
+        y = int(year)
+        if R.valid_date(y, month, d) is None:
+            ctx.problems.append(f"{m.group(0)!r} at {m.start()} is not a calendar date; value kept at the month")
+            return Found(m.start(), m.end(), "DATE", R.month_str(y, month))
+        return Found(m.start(), m.end(), "DATE", f"{y:04d}-{month:02d}-{d:02d}", "day")
+    if d > 31 or R.valid_date(2000, month, d) is None:  # 2000 is a leap year: Feb 29 is allowed
+        ctx.problems.append(f"{m.group(0)!r} at {m.start()} is not a calendar date; value kept at the month")
+        if ctx.dct is None:
+            return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}")
+        return Found(m.start(), m.end(), "DATE",
+                     R.month_str(R.pick_year_for_month(ctx.dct, month, ctx.direction(m.start(), m.end())), month))
+    if ctx.dct is None:
+        return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{d:02d}")
+    if m.group("wd"):  # "Wednesday, Feb. 14": the weekday picks the year
+        wd = WEEKDAYS[m.group("wd").rstrip(".").lower()]
+        for k in (0, -1, 1):
+            c = R.valid_date(ctx.dct.year + k, month, d)
+            if c is not None and c.weekday() == wd:
+                return Found(m.start(), m.end(), "DATE", c.isoformat(), "day")
+    if (month, d) == (9, 11) and re.match(r"(?:th)?,?" + W + r"(?:\d{4}" + W + r")?(?:terror|attack|hijack)",
+                                          ctx.next_text(m.end()) if not year else ""):
+        return Found(m.start(), m.end(), "DATE", "2001-09-11", "day")  # "the September 11 attacks"
+    dirn = ctx.direction(m.start(), m.end())
+    got = R.pick_month_day(ctx.dct, month, d, dirn if dirn in ("past", "future") else None)
+    if got is None:
+        got = R.pick_month_day(ctx.dct, month, d, None)
+    return Found(m.start(), m.end(), "DATE", got.isoformat(), "day") if got else None
+
+
+@rule("iso_date", r"(?<![\w/.-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w/-])")
+def iso_date(m, ctx):
+    d = R.valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return Found(m.start(), m.end(), "DATE", d.isoformat(), "day") if d else None
+
+
+@rule("slash_date", r"(?<![\w/.-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<c>\d\d|(?:19|20)\d\d)(?![\w/])")
+def slash_date(m, ctx):
+    a, b, c = int(m.group("a")), int(m.group("b")), int(m.group("c"))
+    if c < 100:
+        c += 2000 if ctx.dct is None or 2000 + c <= ctx.dct.year + 1 else 1900
+    d = R.valid_date(c, a, b) or R.valid_date(c, b, a)  # US month/day first, day/month when that is impossible
+    return Found(m.start(), m.end(), "DATE", d.isoformat(), "day") if d else None
+
+
+@rule("month_year", r"(?<![\w-])" + PRE + r"(?P<mon>" + MONTH_RE + r"),?" + W + r"(?:(?i:of)" + W + r")?(?P<year>" +
+      YEAR + r")(?![\d%])")
+def month_year(m, ctx):
+    return Found(m.start(), m.end(), "DATE", R.month_str(int(m.group("year")), _month(m.group("mon"))))
+
+
+_MONTH_CUES = {"in", "since", "until", "till", "by", "from", "to", "through", "during", "of", "before", "after",
+               "between", "and", "or", "early", "late", "mid", "last", "next", "this", "on", "for", "around",
+               "throughout", "into", "as", "each", "every", "past", "coming"}
+
+
+@rule("month", r"(?<![\w-])" + PRE + r"(?:(?P<rel>(?i:last|next|this|this past|this coming|past|coming))" + W +
+      r")?(?P<mon>" + MONTH_RE + r")(?:(?P<ofrel>,?" + W + r"(?:(?i:of)" + W + r")?(?i:last|next|this)" + W +
+      r"(?i:year))|(?![\w-]|" + W + r"\d|'s" + W + r"[a-z]))")
+def bare_month(m, ctx):
+    mon, rel, pre = m.group("mon"), (m.group("rel") or "").lower(), m.group("pre")
+    if not _cap(mon):
+        return None
+    # "May" and "March" are also a verb, a name and a noun: only after a temporal cue
+    if mon in ("May", "March") or (not rel and not pre and m.start() > 0 and ctx.text[m.start() - 1] == "\n"):
+        if not (rel or pre or m.group("ofrel") or ctx.prev_word(m.start()) in _MONTH_CUES):
+            return None
+    month = _month(mon)
+    # "between September and October of 2007": the year named after the pair
+    pair = _PAIR_YEAR.match(ctx.text, m.end()) if not m.group("ofrel") else None
+    if pair:
+        return Found(m.start(), m.end(), "DATE", R.month_str(int(pair.group(1)), month))
+    if ctx.dct is None:
+        return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}")
+    y = ctx.dct.year
+    if m.group("ofrel"):
+        y += {"last": -1, "next": 1}.get(m.group("ofrel").split()[-2].lower(), 0)
+    elif rel in ("last", "past", "this past"):
+        y = y if month < ctx.dct.month else y - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = y if month > ctx.dct.month else y + 1
+    elif rel != "this":
+        y = R.pick_year_for_month(ctx.dct, month, _dir(ctx, m))
+    return Found(m.start(), m.end(), "DATE", R.month_str(y, month))
+
+
+_PAIR_YEAR = re.compile(W + r"(?:and|or|to|through|until|-|–)" + W + MONTH_RE + r",?" + W + r"(?:of" + W + r")?(" +
+                        YEAR + r")(?!\d)")
+
+
+def _dir(ctx, m):
+    d = ctx.direction(m.start(), m.end())
+    return d if d in ("past", "future") else None
+
+
+@rule("year", r"(?<![\w$£€#.,'’/-])" + PRE + r"(?P<fy>(?i:fiscal(?: year)?|FY)" + WO + r")?(?P<year>" + YEAR +
+      r")(?![\d%]|[.,]\d|s\b|-\d|-(?:year|old)|'s" + W + r"\d)")
+def year(m, ctx):
+    y = int(m.group("year"))
+    pw = ctx.prev_word(m.start())
+    if pw in ("no.", "number", "flight", "route", "model", "version", "windows", "size", "room", "page", "article",
+              "resolution", "chapter", "section", "highway", "interstate", "boeing", "airbus", "rule", "code",
+              "form", "bill", "act", "h.r.", "s.", "the") and not m.group("pre"):
+        if pw != "the" or re.match(W + r"[a-z]+s\b", ctx.next_text(m.end())):  # "the 2000 people"
+            return None
+    if ctx.dct is not None and y > ctx.dct.year + 30 and not m.group("pre"):
+        return None
+    nxt = ctx.next_text(m.end(), 25)
+    # a count of things ("2000 people", "some 1,900 troops") rather than a year
+    if re.match(W + r"(?:people|persons|troops|soldiers|workers|jobs|votes|homes|cars|units|points|dollars|"
+                r"euros|pounds|feet|metres|meters|miles|km|kilometers|tons|tonnes|barrels|shares|students|"
+                r"members|cases|deaths|patients|residents|families|children|civilians|prisoners|hostages|"
+                r"employees|copies|words|pages|acres|square)\b", nxt):
+        return None
+    if pw in ("about", "some", "nearly", "around", "over", "than", "approximately", "roughly", "almost") and \
+            not m.group("pre") and y % 100 == 0:
+        return None
+    if m.group("fy"):
+        return Found(m.start(), m.end(), "DATE", f"FY{y:04d}")
+    return Found(m.start(), m.end(), "DATE", _pre_value(m.group("pre"), y))
+
+
+@rule("short_year", r"(?<=[\s(])['’](?P<yy>\d\d)(?![\w'’])")
+def short_year(m, ctx):
+    pw = ctx.prev_word(m.start())
+    if pw not in ("in", "since", "of", "from", "until", "by", "to", "and", "the", "class", "during", "summer",
+                  "spring", "fall", "winter", "autumn", "early", "late", "mid", "before", "after"):
+        return None
+    yy = int(m.group("yy"))
+    cut = (ctx.dct.year if ctx.dct else 2030) % 100
+    return Found(m.start(), m.end(), "DATE", f"{(2000 if yy <= cut else 1900) + yy:04d}")
+
+
+@rule("decade", r"(?<![\w'’-])(?:(?i:the)" + W + r")?(?:(?P<pre>(?i:early|late|mid))-?" + WO + r")?"
+      r"(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0|(?P<dec3>[2-9])0)['’]?s(?![\w'’])")
+def decade(m, ctx):
+    if m.group("cent"):
+        if m.group("dec") == "0" and m.group("cent") != "20":
+            return Found(m.start(), m.end(), "DATE", m.group("cent"))  # "the 1800s": a century
+        return Found(m.start(), m.end(), "DATE", m.group("cent") + m.group("dec"))
+    dec = int(m.group("dec2") or m.group("dec3"))
+    if m.group("dec3"):
+        pw = ctx.prev_word(m.start())
+        if pw in ("his", "her", "their", "its", "my", "your", "our") or ctx.prev_word(
+                m.start() - len(pw) - 1) in ("his", "her", "their"):  # "in his 80s": an age
+            return None
+        if not m.group(0).lower().startswith("the") and pw not in ("the", "in", "of", "and", "since", "early",
+                                                                    "late", "mid"):
+            return None
+    ref = ctx.dct.year if ctx.dct else 2030
+    cent = 20 if 2000 + dec * 10 <= ref else 19
+    return Found(m.start(), m.end(), "DATE", f"{cent}{dec}")
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+        "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+        "twentieth": 20, "twenty-first": 21}
+
+
+@rule("century", r"(?<![\w-])(?:(?i:the)" + W + r")?(?:(?i:early|late|mid)-?" + WO + r")?(?P<ord>\d{1,2}(?:st|nd|rd|th)"
+      r"|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+      r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ](?i:century)(?![\w-])")
+def century(m, ctx):
+    o = m.group("ord").lower()
+    n = int(o[:-2]) if o[0].isdigit() else _ORD[o]
+    return Found(m.start(), m.end(), "DATE", f"{n - 1:02d}") if 1 <= n <= 22 else None
+
+
+@rule("season", r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|the|early|late|mid))" + W + r")?"
+      r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:" + W + r"(?:(?i:of)" + W + r")?(?P<year>" + YEAR +
+      r"))?(?![\w-])")
+def season(m, ctx):
+    s, rel, yr = m.group("season"), (m.group("rel") or "").lower(), m.group("year")
+    pw = ctx.prev_word(m.start())
+    if not yr:
+        after = ctx.next_text(m.end(), 12)
+        if re.match(W + r"(?:of|'s|[a-z])", after) and not re.match(W + r"(?:and|or|to|in|when|as|at|with)\b",
+                                                                    after):
+            return None  # "the fall of Rome", "summer camp", "spring offensive"
+        if s.lower() == "fall" and rel in ("", "the"):
+            return None
+        if not rel and pw not in ("in", "during", "by", "until", "since", "over", "through", "throughout"):
+            return None
+    code = SEASONS[s.lower()]
+    if yr:
+        return Found(m.start(), m.end(), "DATE", f"{int(yr):04d}-{code}")
+    if ctx.dct is None:
+        return None
+    y = ctx.dct.year
+    if rel in ("last", "this past"):
+        y = y - 1 if SEASON_MONTH[code] >= ctx.dct.month else y
+    elif rel in ("next", "this coming"):
+        y = y + 1 if SEASON_MONTH[code] + 2 < ctx.dct.month else y
+    elif rel != "this":
+        y = R.season_year(ctx.dct, SEASON_MONTH[code], _dir(ctx, m))
+    return Found(m.start(), m.end(), "DATE", f"{y:04d}-{code}")
+
+
+@rule("quarter", r"(?<![\w-])(?:(?i:the)" + W + r")?(?P<ord>(?i:first|second|third|fourth|final|last|latest|current|"
+      r"previous|next|past|coming|1st|2nd|3rd|4th|this))[- ](?P<q>(?i:quarter|half))(?!-)(?:" + W + r"(?i:of)" + W +
+      r"(?P<of>(?i:fiscal" + W + r")?" + YEAR + r"|(?i:this|last|next|the)" + W + r"(?i:fiscal" + W + r")?(?i:year)))?"
+      r"|(?<![\w-])(?P<qn>Q[1-4])(?:" + W + r"(?P<qy>" + YEAR + r"))?(?![\w-])")
+def quarter(m, ctx):
+    if m.group("qn"):
+        q, half, of = int(m.group("qn")[1]), False, m.group("qy")
+        o = ""
+    else:
+        o = m.group("ord").lower()
+        half = m.group("q").lower() == "half"
+        of = m.group("of")
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(o)
+        if q is None and o in ("final", "last") and of and re.search(r"\d{4}", of):
+            q = 2 if half else 4  # "the final quarter of 2009"
+        if half and q not in (1, 2):
+            return None
+    unit = "H" if half else "Q"
+    if of and re.search(r"\d{4}", of):
+        y = int(re.search(r"\d{4}", of).group(0))
+        return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}") if q else None
+    if ctx.dct is None:
+        return None
+    cur = R.quarter_of(ctx.dct) if not half else (1 if ctx.dct.month <= 6 else 2)
+    n = 4 if not half else 2
+    if q is None:  # last / latest / previous / this / next ... quarter
+        if half:
+            return None
+        k = {"final": None, "last": -1, "latest": -1, "previous": -1, "past": -1, "current": 0, "this": 0,
+             "next": 1, "coming": 1}.get(o)
+        if k is None:
+            return None
+        idx = ctx.dct.year * 4 + cur - 1 + k
+        return Found(m.start(), m.end(), "DATE", f"{idx // 4:04d}-Q{idx % 4 + 1}")
+    y = ctx.dct.year
+    if of:
+        w = of.lower().split()[0]
+        y += {"last": -1, "next": 1}.get(w, 0)
+    else:  # "the fourth quarter" reported in January is last year's; in August, this year's
+        dirn = _dir(ctx, m)
+        if (dirn == "past" and q > cur) or (dirn is None and q - cur >= 2):
+            y -= 1
+    return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}")
+
+
+@rule("holiday", r"(?<![\w-])(?P<hol>Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Halloween|Valentine's Day|"
+      r"Boxing Day|Bastille Day)(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])")
+def holiday(m, ctx):
+    month, d = HOLIDAYS[m.group("hol").lower().replace("’", "'")]
+    if m.group("year"):
+        return Found(m.start(), m.end(), "DATE", f"{int(m.group('year')):04d}-{month:02d}-{d:02d}", "day")
+    if ctx.dct is None:
+        return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{d:02d}")
+    got = R.pick_month_day(ctx.dct, month, d, _dir(ctx, m)) or R.pick_month_day(ctx.dct, month, d, None)
+    return Found(m.start(), m.end(), "DATE", got.isoformat(), "day")

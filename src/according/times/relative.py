@@ -1,0 +1,342 @@
+"""Rules for expressions read relative to the publication date (weekdays,
+"yesterday", "last month", "20 years ago"), durations, sets and clock times.
+Registered into :data:`grammar.RULES` on import."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import resolve as R
+from .grammar import MODQ, NUM, PRE, W, WO, Found, rule
+from .lexicon import (PART_OF_DAY, REF_WORDS, SET_ADVERBS, UNIT_RE, UNITS, WEEKDAY_NAMES_NOT_DATES, WEEKDAY_RE,
+                      WEEKDAYS, ZONE_RE, ZONES, number_value)
+
+POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
+
+
+@rule("weekday", r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past))" + W + r")?"
+      r"(?P<pre>(?i:early|late|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
+      r"(?:" + W + POD + r"(?![\w-]))?")
+def weekday(m, ctx):
+    wdname = m.group("wd")
+    if wdname == "Sun." or not m.group("wd")[:1].isupper():
+        return None
+    if ctx.prev_word(m.start()) in WEEKDAY_NAMES_NOT_DATES and not m.group("rel") and not m.group("pre"):
+        return None
+    wd = WEEKDAYS[wdname.rstrip(".").lower()]
+    rel = (m.group("rel") or "").lower()
+    pod = PART_OF_DAY.get((m.group("pod") or "").lower())
+    typ = "TIME" if pod else "DATE"
+    if ctx.dct is None:
+        return Found(m.start(), m.end(), typ, f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
+    if rel in ("last", "past", "this past"):
+        d = R.weekday_date(ctx.dct, wd, "past", strict=True)
+    elif rel in ("next", "coming", "this coming"):
+        d = R.weekday_date(ctx.dct, wd, "future", strict=True)
+    else:
+        dirn = ctx.direction(m.start(), m.end())
+        # present tense with a weekday announces ("talks resume Friday"); headlines excepted in the tense oracle
+        d = R.weekday_date(ctx.dct, wd, "future" if dirn in ("future", "present") else "past")
+    return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
+
+
+@rule("plural_weekday", r"(?<![\w-])(?P<every>(?i:every)" + W + r")?(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|"
+      r"Fridays|Saturdays|Sundays)(?![\w-])")
+def plural_weekday(m, ctx):
+    return Found(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd')[:-1].lower()] + 1}")
+
+
+@rule("relday", r"(?<![\w-])(?P<pre>(?i:earlier|later|early|late)" + W + r")?(?P<w>(?i:today|tonight|tomorrow|"
+      r"yesterday|the day before yesterday|the day after tomorrow|this|last|tomorrow|yesterday))(?![\w-])"
+      r"(?:" + W + POD + r")?(?![\w-])")
+def relday(m, ctx):
+    w, pod = m.group("w").lower(), PART_OF_DAY.get((m.group("pod") or "").lower())
+    if w in ("this", "last"):
+        if not pod or (w == "last" and pod != "NI") or (m.group("pre") and w == "last"):
+            return None
+    if w == "tonight":
+        pod = "NI"
+    if ctx.dct is None:
+        return None
+    off = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1,
+           "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    d = ctx.dct + timedelta(days=off)
+    if w == "today" and re.match(r"'s" + W + r"(?:world|society|standards|economy|market|young|youth)", ctx.next_text(m.end())):
+        return Found(m.start(), m.end(), "DATE", "PRESENT_REF")
+    return Found(m.start(), m.end(), "TIME" if pod else "DATE", d.isoformat() + (f"T{pod}" if pod else ""), "day")
+
+
+_REL = r"(?P<rel>(?i:last|this|next|the past|the previous|the current|the same|current|past|previous|coming|" \
+       r"the coming|this past|this coming|the following|the next|the last|the))"
+_PRE2 = r"(?P<pre>(?i:(?:earlier|later|early|late|mid)" + W + r"|mid-|(?:the (?:very )?(?:end|beginning|start|" \
+        r"middle|rest|remainder|close|first half|second half) of)" + W + r"))?"
+
+
+@rule("relunit", r"(?<![\w-])" + _PRE2 + _REL + W + r"(?P<unit>(?i:week|month|year|weekend|decade|century|"
+      r"quarter|fiscal year))(?![\w-])")
+def relunit(m, ctx):
+    rel, unit, pre = m.group("rel").lower(), m.group("unit").lower(), (m.group("pre") or "").lower()
+    if rel in ("the", "the same", "the following", "the next") and unit != "weekend":
+        if rel == "the" and pre and unit in ("year", "month", "week") and ctx.dct:  # "the end of the year"
+            rel = "this"
+        elif rel == "the next" and not pre:  # "the next year": the coming twelve months
+            return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
+        else:
+            return None
+    if rel in ("the past", "the last") and not pre:  # "the past year": a duration
+        return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
+    if ctx.dct is None:
+        return None
+    d = ctx.dct
+    k = {"last": -1, "the past": -1, "the last": -1, "past": -1, "previous": -1, "the previous": -1,
+         "this past": -1, "this": 0, "current": 0, "the current": 0, "the": 0, "next": 1, "coming": 1,
+         "the coming": 1, "this coming": 1, "the next": 1}[rel]
+    if unit == "weekend":
+        if rel in ("the", "the same", "the following"):
+            dirn = _dir(ctx, m)
+            base = d if dirn == "future" or d.weekday() >= 5 else d - timedelta(days=7)
+        else:
+            base = d + timedelta(days=7 * k)
+        return Found(m.start(), m.end(), "DATE", R.iso_week(base) + "-WE")
+    if unit == "week":
+        val = R.iso_week(d + timedelta(days=7 * k))
+    elif unit == "month":
+        val = R.month_str(*R.add_months(d.year, d.month, k))
+    elif unit == "year":
+        val = f"{d.year + k:04d}"
+        if "first half" in pre:
+            val += "-H1"
+        elif "second half" in pre:
+            val += "-H2"
+    elif unit == "fiscal year":
+        val = f"FY{d.year + k:04d}"
+    elif unit == "quarter":
+        idx = d.year * 4 + R.quarter_of(d) - 1 + k
+        val = f"{idx // 4:04d}-Q{idx % 4 + 1}"
+    elif unit == "decade":
+        val = f"{d.year // 10 + k:03d}"
+    else:  # century
+        val = f"{d.year // 100 + k:02d}"
+    return Found(m.start(), m.end(), "DATE", val)
+
+
+def _code(unit: str) -> str:
+    """The unit letter after 'P1': "decade" gives P10Y, "century" P100Y."""
+    return {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "decade": "0Y", "century": "00Y",
+            "quarter": "Q", "fiscal year": "Y"}[unit]
+
+
+def _dir(ctx, m):
+    d = ctx.direction(m.start(), m.end())
+    return d if d in ("past", "future") else None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else ("%.2f" % n).rstrip("0").rstrip(".")
+
+
+def duration_value(n: float | None, unit_word: str) -> str:
+    u = unit_word.lower()
+    u = u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
+    u = "century" if u == "centuries" else u
+    mult, code, clock = UNITS[u]
+    if code == "WE":
+        return f"P{_fmt(n) if n is not None else 'X'}WE"
+    if n is None:
+        return ("PT" if clock else "P") + "X" + ("DE" if u == "decade" else "CE" if u == "century" else code)
+    n = n * mult  # "a year and a half" stays P1.5Y (TimeML allows decimal values)
+    return ("PT" if clock else "P") + _fmt(n) + code
+
+
+@rule("duration", r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?P<det>(?i:the (?:past|last|next|first|previous|coming|"
+      r"following|final|remaining|preceding|ensuing|same)|another|an additional|an extra|a further|the|these|those)" +
+      W + r")?(?P<num>" + NUM + r")(?P<half>" + W + r"(?i:and a half))?(?P<hy>-|" + W + r")(?P<adj>(?i:more|additional|"
+      r"straight|consecutive|full|long|successive|trading|business|working|calendar|extra|further|school|"
+      r"(?:and a half))[- ])*(?P<unit>(?i:" + UNIT_RE + r"))(?P<half2>" + W + r"(?i:and a half))?(?![\w])"
+      r"(?P<post>" + W + r"(?i:ago|earlier|later|from now|before|after|old|of age|in a row)(?![\w-]))?")
+def duration(m, ctx):
+    num_s, unit_w = m.group("num").lower(), m.group("unit").lower()
+    post = (m.group("post") or "").strip().lower()
+    tail = ctx.next_text(m.end(), 12)
+    if post in ("old", "of age") or re.match(r"-(?:old|olds)\b", tail):
+        return None  # ages are not times
+    if unit_w in ("second", "minute") and num_s in ("a", "an") and not m.group("det") and \
+            ctx.prev_word(m.start()) not in ("for", "in", "within", "than", "about", "just", "only", "wait"):
+        return None  # "a second A380", "a minute's silence"
+    if unit_w.startswith("quarter") and num_s in ("a", "an", "one", "three"):
+        return None  # "a quarter of the vote", "three quarters of"
+    if num_s in ("a", "an") and unit_w.endswith("s"):
+        return None
+    n = None if num_s in ("a few", "several", "many", "a number of", "dozens of", "hundreds of", "numerous",
+                          "countless") else number_value(num_s.replace("a couple of", "2").replace("a couple", "2"))
+    if num_s.startswith("a couple"):
+        n = 2.0
+    if n is not None and (m.group("half") or m.group("half2") or "and a half" in (m.group("adj") or "").lower()):
+        n += 0.5
+    if m.group("hy") == "-" and unit_w.endswith("s") and n is not None and n != 1:
+        return None  # "five-years" is not English; likely a list or code
+    end = m.end() if post not in ("before", "after", "in a row") else m.end() - len(m.group("post"))
+    start = m.start()
+    if m.group("mod") and m.group("det") and m.group("det").lower().startswith("the"):
+        start = m.start("det")  # "over the past four days": "over" is the preposition here
+    if post in ("before", "after", "in a row"):
+        post = ""
+    # SET: "15 a year", "$5 a day", "twice a week", "three times a month"
+    pw = ctx.prev_word(start)
+    if num_s in ("a", "an", "one") and not m.group("det") and not m.group("mod") and not post:
+        before = ctx.text[max(0, start - 25):start]
+        if re.search(r"(?:\d|%|\btimes|\bonce|\btwice|\bdollars|\bcents|\bper cent)[^\S\n]*$", before) or \
+                pw in ("times", "once", "twice", "thrice"):
+            return Found(start, end, "SET", duration_value(1, unit_w))
+    if post in ("ago", "earlier", "later", "from now"):
+        if ctx.dct is None:
+            return None
+        u = UNITS.get(unit_w.rstrip("s") if unit_w.rstrip("s") in UNITS else unit_w, UNITS["year"])
+        mult, code, clock = u
+        if n is None:
+            return Found(start, end, "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
+        if clock:
+            return None
+        sign = 1 if post in ("later", "from now") else -1
+        if post in ("earlier", "later"):
+            return Found(start, end, "DATE", None, f"anchored:{sign * n * mult}:{code}")
+        if code == "W":  # "a week ago" is a day (MEANTIME), not an ISO week
+            n, mult, code = n * 7, mult, "D"
+        val = R.shift_value(ctx.dct, sign * n * mult, code)
+        return Found(start, end, "DATE", val) if val else None
+    return Found(start, end, "DURATION", duration_value(n, unit_w))
+
+
+@rule("half_unit", r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?i:half" + W + r"an?" + W + r"(?P<unit>hour|day|year|"
+      r"century|decade|minute))(?![\w-])")
+def half_unit(m, ctx):
+    u = m.group("unit").lower()
+    val = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y", "minute": "PT30S"}[u]
+    return Found(m.start(), m.end(), "DURATION", val)
+
+
+@rule("vague", r"(?<![\w-])(?P<det>(?i:the past few|the last few|the next few|the coming|the past several|"
+      r"the last several|the next several|recent|the first few|the ensuing|the intervening)" + W + r")?"
+      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?P<long>-long)?(?![\w-])"
+      r"(?P<post>" + W + r"(?i:ago|later|earlier))?(?![\w-])")
+def vague(m, ctx):
+    det = (m.group("det") or "").lower().strip()
+    start = m.start()
+    if not det and not m.group("long") and not m.group("post"):
+        pw = ctx.prev_word(start)
+        if pw not in ("for", "within", "than", "over", "took", "take", "takes", "taking", "spent", "lasted", "in",
+                      "just", "only", "mere"):
+            return None
+        if re.match(W + r"(?:of|old)\b", ctx.next_text(m.end())):
+            return None
+    post = (m.group("post") or "").strip().lower()
+    if post:
+        return Found(start, m.end(), "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
+    return Found(start, m.end(), "DURATION", duration_value(None, m.group("unit")))
+
+
+@rule("set", r"(?<![\w-])(?P<cnt>(?:(?i:" + r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+      r"multiple|a few)" + W + r"(?i:times)|(?i:once|twice|thrice))" + W + r")?(?P<q>(?i:every|each|per|a))" + W +
+      r"(?P<num>(?i:other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)" + W + r")?(?P<unit>(?i:"
+      + UNIT_RE + r"))(?![\w-])")
+def set_(m, ctx):
+    q = m.group("q").lower()
+    if q == "a" and not m.group("cnt"):
+        return None  # "a day" without a count: the duration rule decides
+    unit = m.group("unit").lower()
+    if unit.startswith("quarter") and q != "every":
+        return None
+    n = m.group("num")
+    k = 2 if n and n.strip().lower() == "other" else (number_value(n) if n else 1) or 1
+    if n and k != 1 and not unit.endswith("s"):
+        return None
+    return Found(m.start(), m.end(), "SET", duration_value(k, unit))
+
+
+@rule("set_adverb", r"(?<![\w-])(?P<w>(?i:daily|nightly|weekly|monthly|annually|yearly|hourly|quarterly|"
+      r"biannually|biennially|annual))(?![\w-])")
+def set_adverb(m, ctx):
+    w = m.group("w").lower()
+    if w == "annual":  # "annual revenue": the year it covers (MEANTIME: 4 of 5 DURATION P1Y)
+        return Found(m.start(), m.end(), "DURATION", "P1Y")
+    return Found(m.start(), m.end(), "SET", SET_ADVERBS[w])
+
+
+_AMPM = r"(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))"
+_ZONE = r"(?P<zone>" + ZONE_RE + r"(?![\w])|\((?:GMT|UTC)" + WO + r"[+\-−]" + WO + r"\d{1,2}(?::?\d{2})?\)|\(" + \
+        ZONE_RE + r"\))"
+
+
+@rule("clock", r"(?<![\w:.,$])(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?(?::[0-5]\d)?" + WO + _AMPM +
+      r"(?:" + WO + _ZONE + r")?"
+      r"|(?<![\w:.,$])(?P<h2>[012]?\d):(?P<mi2>[0-5]\d)(?![\d:])(?:" + WO + _ZONE.replace("zone", "zone2") + r")?"
+      r"|(?<![\w:.,$])(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)" + W + r"(?P<zone3>UTC|GMT|(?i:hours|local time)|Z)"
+      r"(?![\w])|(?<![\w-])(?P<noon>(?i:noon|midday))(?![\w-])")
+def clock(m, ctx):
+    if m.group("noon"):
+        if ctx.prev_word(m.start()) not in ("at", "by", "until", "till", "before", "after", "around", "from", "since"):
+            return None
+        return Found(m.start(), m.end(), "TIME", "T12:00", "clock")
+    if m.group("h") is not None:
+        h, mi, zone = int(m.group("h")), int(m.group("mi") or 0), m.group("zone")
+        if not 1 <= h <= 12:
+            return None
+        pm = m.group("ampm").lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    elif m.group("h2") is not None:
+        h, mi, zone = int(m.group("h2")), int(m.group("mi2")), m.group("zone2")
+        if h > 23:
+            return None
+        if not zone and ctx.prev_word(m.start()) not in ("at", "around", "about", "by", "until", "till", "from",
+                                                         "before", "after", "approximately", "since"):
+            return None
+    else:
+        h, mi, zone = int(m.group("h3")), int(m.group("mi3")), m.group("zone3")
+    z = ZONES.get((zone or "").strip("()").split()[0].lower(), "") if zone else ""
+    if zone and zone.startswith("(") and re.search(r"[+\-−]", zone):
+        z = ""  # "(GMT +8)": local time; TIMEX3 values here carry no offsets
+    return Found(m.start(), m.end(), "TIME", f"T{h:02d}:{mi:02d}{z}", "clock")
+
+
+@rule("ref", r"(?<![\w-])(?P<w>(?i:now|nowadays|these days|recently|lately|at present|the present|"
+      r"the time being|the past|the future|the near future|the distant future|the foreseeable future|"
+      r"the long term|the short term|the near term|the long run|the short run))(?![\w-])")
+def ref(m, ctx):
+    w = m.group("w").lower()
+    nxt = ctx.next_text(m.end(), 20)
+    if w in ("the past", "the future", "the present") and re.match(W + r"(?!of\b|and\b|or\b|is\b|was\b|will\b|has\b)"
+                                                                 r"[a-z]", nxt):
+        return None  # "the past president", "the future king"
+    if w == "now" and re.match(r"[^\S\n]*(?:that|-)", nxt):
+        return None  # "now that", "now-defunct"
+    if w == "at present":
+        return Found(m.end() - 7, m.end(), "DATE", "PRESENT_REF")
+    return Found(m.start(), m.end(), "DATE", REF_WORDS[w])
+
+
+@rule("ordinal_day", r"(?<![\w-])(?i:(?:a|the)" + W + r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+      r"tenth|\d+(?:st|nd|rd|th))" + W + r"(?:(?:straight|consecutive|successive|full)" + W + r")?day)(?![\w-])")
+def ordinal_day(m, ctx):
+    # "for a third straight day", "a second day of talks": in a news report, the day reported (publication)
+    if ctx.dct is None or re.match(W + r"(?:of" + W + r"(?:the|his|her|its|their)\b|after|before)",
+                                   ctx.next_text(m.end())):
+        return None
+    return Found(m.start(), m.end(), "DATE", ctx.dct.isoformat(), "day")
+
+
+@rule("the_day", r"(?<![\w-])(?:(?:(?i:on|for|throughout|end|ended|ending|ends|finish|finished|finishing|close|"
+      r"closed|closing|start|started|starting|began|begin|in)" + W + r")(?P<s>(?i:the(?: same)?" + W + r"day))|"
+      r"(?P<s2>(?i:that|the same)" + W + r"(?i:day)))(?![\w-])(?!" + W + r"(?i:after|before|when|that|of|he|she|they|we|"
+      r"i|it)\b)")
+def the_day(m, ctx):
+    # "ending the day", "on the same day", "that day": the day last mentioned
+    g = "s" if m.group("s") else "s2"
+    return Found(m.start(g), m.end(g), "DATE", None, "anchored:0:D")
+
+
+@rule("same_period", r"(?<![\w-])(?i:the same (?P<u>period|month|quarter|week|time|day)(?:" + W + r"of)?" + W +
+      r"(?P<r>last year|a year (?:ago|earlier|before)|the (?:previous|prior|last) year|(?:of )?(?:a|one) year ago))"
+      r"(?![\w-])")
+def same_period(m, ctx):
+    # "sales rose in February compared with the same period last year": the period last named, a year back
+    return Found(m.start(), m.end(), "DATE", None, "sameperiod:" + m.group("u").lower())

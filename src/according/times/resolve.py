@@ -1,0 +1,169 @@
+"""Calendar arithmetic and the tense of a time expression's governing verb.
+
+Directions: ``"past"`` (on or before the reference date), ``"future"`` (on or
+after it) or ``None`` (no evidence: the caller picks its default).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .lexicon import FUTURE_GOVERNORS, SAY_VERBS
+
+
+def iso_day(d: date) -> str:
+    return d.isoformat()
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def month_str(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def valid_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def weekday_date(ref: date, wd: int, direction: str | None, strict: bool = False) -> date:
+    """The weekday ``wd`` (Mon=0) nearest ``ref`` in ``direction`` (past by default:
+    news reports mostly what happened). ``strict`` excludes ``ref`` itself
+    ("last Wednesday" said on a Wednesday is a week back)."""
+    if direction == "future":
+        k = (wd - ref.weekday()) % 7
+        return ref + timedelta(days=k or (7 if strict else 0))
+    k = (ref.weekday() - wd) % 7
+    return ref - timedelta(days=k or (7 if strict else 0))
+
+
+def pick_year_for_month(ref: date, month: int, direction: str | None) -> int:
+    """The year of a month named without one: the most recent (past), the next
+    (future), or the nearest in months (no evidence; ties go to the past)."""
+    if direction == "past":
+        return ref.year if month <= ref.month else ref.year - 1
+    if direction == "future":
+        return ref.year if month >= ref.month else ref.year + 1
+    diff = month - ref.month  # -11..11; ties (6 months either way) go to the past
+    if diff >= 6:
+        return ref.year - 1
+    if diff < -6:
+        return ref.year + 1
+    return ref.year
+
+
+def pick_month_day(ref: date, month: int, day: int, direction: str | None) -> date | None:
+    """A month and day without a year, placed like :func:`pick_year_for_month` but by days."""
+    cands = [d for d in (valid_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
+    if not cands:
+        return None
+    if direction == "past":
+        past = [d for d in cands if d <= ref]
+        return max(past) if past else None
+    if direction == "future":
+        fut = [d for d in cands if d >= ref]
+        return min(fut) if fut else None
+    return min(cands, key=lambda d: (abs((d - ref).days), d > ref))
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def season_year(ref: date, code_month: int, direction: str | None) -> int:
+    """Year of a season named without one (winter counted from December)."""
+    if direction == "future":
+        return ref.year if code_month + 2 >= ref.month else ref.year + 1
+    if direction == "past":
+        return ref.year if code_month <= ref.month else ref.year - 1
+    return ref.year
+
+
+def shift_value(ref: date, n: float, unit: str) -> str | None:
+    """``ref`` moved by n units (negative = back), at the unit's precision:
+    '20 years ago' is a year, 'three days ago' a day."""
+    if n != int(n):
+        return None
+    n = int(n)
+    if unit == "D":
+        return iso_day(ref + timedelta(days=n))
+    if unit == "W":
+        return iso_week(ref + timedelta(weeks=n))
+    if unit == "M":
+        return month_str(*add_months(ref.year, ref.month, n))
+    if unit == "Y":
+        return f"{ref.year + n:04d}"
+    if unit == "Q":
+        y, m = add_months(ref.year, ref.month, 3 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    return None
+
+
+# ---------------------------------------------------------------- tense
+
+_FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "sha"}
+_MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "'d"}
+
+
+def governing_tense(parse, first: int, last: int, headline: bool = False, depth: int = 0) -> str | None:
+    """'past' | 'future' | 'present' | None for the expression on tokens first..last
+    (inclusive): read from the verb it attaches to. None when it attaches to a
+    noun ("the Oct. 7 attack", "Ramadan in March") or no verb is found."""
+    toks = parse.toks
+    head = last
+    for i in range(first, last + 1):
+        if not (first <= toks[i].head <= last) or toks[i].head == i:
+            head = i
+            break
+    cur = toks[head]
+    for _ in range(6):
+        if cur.head == cur.i:
+            return _verb_tense(parse, cur, headline, depth) if cur.pos in ("VERB", "AUX") else None
+        nxt = toks[cur.head]
+        if nxt.pos in ("VERB", "AUX"):
+            return _verb_tense(parse, nxt, headline, depth)
+        if nxt.pos in ("NOUN", "PROPN", "PRON", "NUM") and cur.dep in ("prep", "npadvmod", "compound", "nmod",
+                                                                         "poss", "amod", "nummod"):
+            return None
+        if nxt.pos == "ADJ" and nxt.lemma in FUTURE_GOVERNORS:  # "due on Friday", "likely in March"
+            return "future"
+        cur = nxt
+    return None
+
+
+def _verb_tense(parse, v, headline: bool, depth: int) -> str | None:
+    kids = [parse.toks[k] for k in parse.children[v.i]]
+    aux = [k for k in kids if k.dep in ("aux", "auxpass")]
+    low = {k.text.lower() for k in aux}
+    if low & _FUTURE_AUX or v.text.lower() in _FUTURE_AUX:
+        return "future"
+    if low & _MODALS:
+        return "future"
+    if v.tag == "VB" and any(k.tag == "TO" for k in aux):
+        gov = parse.toks[v.head]
+        if gov.lemma.lower() in FUTURE_GOVERNORS or gov.text.lower() in ("going", "set", "due", "about"):
+            return "future"
+        if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
+            return "future"
+        if depth < 2 and gov.i != v.i and gov.pos in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(parse, gov, headline, depth + 1)
+        return None
+    tags = {v.tag} | {k.tag for k in aux}
+    if "VBD" in tags:
+        return "past"
+    if v.tag == "VBN" and (not aux or any(k.lemma == "have" for k in aux)):
+        return "past"
+    if tags & {"VBZ", "VBP"} or (v.tag == "VBG" and aux):
+        if headline or v.lemma in SAY_VERBS:  # headlines and "X says Monday" report the past
+            return "past"
+        return "present"
+    return None
