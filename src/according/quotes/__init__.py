@@ -1,10 +1,323 @@
-"""Quotes: placeholder until the attribution stage lands."""
+"""Quote attribution: who said (wrote, claimed, believed...) what.
+
+How the stage works (all linear in the article's length):
+
+1. ``marks.pair`` finds double-quotation spans paragraph by paragraph
+   (apostrophes and single marks are ignored; a bad paragraph costs only itself).
+2. ``cues`` scores every token whose lemma is in the learned cue lexicon with
+   a logistic regression trained on PolNeAR train; tokens above the learned
+   threshold are cues.
+3. ``rules`` reads the cue's extent, its source (the subject, the object of
+   "according to", the subject shared with a governing verb for "..., adding")
+   and its content (the complement clause, object, "of ..." phrase; the rest of
+   the clause for "according to") off the dependency parse, with extent tables
+   learned from PolNeAR train. Content edges are widened to the enclosing
+   quotation marks, so a direct quote's span includes them.
+4. Quotation spans no attribution covers are then placed:
+   - in a paragraph where an attribution already quotes someone, they become
+     extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
+     with two content spans; so is a second quoted sentence in that paragraph);
+   - after a cue that ends in a colon with nothing to report yet
+     ("said:" + next paragraph in quotation marks), they are that cue's content;
+   - a multi-paragraph quotation's later paragraphs join the quote of its first;
+   - otherwise a whole quoted sentence (at least four words, not a scare quote)
+     becomes a quote with ``cue`` and ``source`` None. If an earlier quote in the
+     same or one of the two previous paragraphs has a source, it is taken to
+     continue that speaker: ``work.scratch["inherited_from"]`` maps the new
+     quote's id to the earlier quote's id, and its provisional speaker is a copy
+     of the earlier one, for the speakers stage to resolve.
+5. ``kind`` is direct (content wholly inside quotation marks), mixed or
+   indirect; ``category`` is speech for verbs/nouns of communication, belief
+   otherwise (``cues.SPEECH``); ``confidence`` is the cue model's probability.
+
+The provisional ``speaker`` is ``Speaker(name=<source text>, type=<guess>)``;
+the speakers stage (``speakers.py``) replaces it.
+"""
 from __future__ import annotations
 
+import bisect
+
+from ..model import Quote, Span, Speaker
+from ..nlp import Parse
 from ..pipeline import Work, stage
+from . import cues, marks, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
+
+MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
+ORG_WORDS = frozenset("""ministry department government army military office police party committee
+campaign company agency group council court administration commission board union
+association network newspaper paper poll survey study report organization organisation
+forces force embassy spokesperson foundation institute center centre service website""".split())
+PERSON_PRON = frozenset("he she him her i me".split())
+GROUP_PRON = frozenset("they them we us".split())
 
 
 @stage("quotes", requires=("parse", "furniture"), assigns=("quotes",))
 def find_quotes(work: Work) -> dict:
-    return {"quotes": ()}
+    quotes, inherited = extract(work.parse, work.in_furniture)
+    return {"quotes": quotes, "scratch": {"inherited_from": inherited}}
+
+
+class _Attr:
+    __slots__ = ("cue", "source", "content", "conf", "lemma", "para", "src_tok", "inherit")
+
+    def __init__(self, cue, source, content, conf, lemma, para, src_tok=None):
+        self.cue = cue  # (start, end) or None
+        self.source = source
+        self.content = content  # [(start, end)]
+        self.conf = conf
+        self.lemma = lemma
+        self.para = para
+        self.src_tok = src_tok
+        self.inherit = None
+
+
+def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
+    """Quotes of one parsed article, in text order, and the inherited-source map."""
+    mdl = mdl or cues.model()
+    text = p.text
+    qspans = marks.pair(text)
+    paras = marks.paragraphs(text)
+    pstarts = [s for s, _ in paras]
+
+    def para_of(c: int) -> int:
+        return max(0, bisect.bisect_right(pstarts, c) - 1)
+
+    qstarts = [q.start for q in qspans]
+
+    def qspan_at(c: int):
+        k = bisect.bisect_right(qstarts, c) - 1
+        if k >= 0 and qspans[k].start <= c < qspans[k].end:
+            return qspans[k]
+        return None
+
+    attrs: list[_Attr] = []
+    lex = mdl["lexicon"]
+    w = mdl["weights"]
+    thr = mdl["threshold"]
+    toks = p.toks
+    for t in toks:
+        if not cues.is_candidate(p, t.i, lex):
+            continue
+        try:
+            a = _attribution(p, t.i, mdl, w, thr, qspan_at, qspans)
+        except (IndexError, ValueError, RecursionError):  # a malformed parse costs this cue only
+            a = None
+        if a is not None:
+            a.para = para_of(a.cue[0])
+            attrs.append(a)
+    _place_orphans(text, attrs, qspans, para_of)
+    return _finish(p, attrs, qspans, in_furniture)
+
+
+def _attribution(p, h, mdl, w, thr, qspan_at, qspans):
+    toks = p.toks
+    t = toks[h]
+    q = qspan_at(t.start)
+    near = _quote_near(p, h, qspan_at)
+    conf = cues.score(cues.features(p, h, q is not None, near), w)
+    if conf < thr:
+        return None
+    cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"])
+    cue_set = set(cue_idx)
+    sh = rules.source_head(p, h)
+    src_idx = []
+    if sh is not None and sh not in cue_set:
+        src_idx = rules.source_tokens(p, sh, mdl["source_kids"], cue_set | {h})
+    con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx))
+    spans = _content_spans(p, con, qspan_at)
+    cue = (toks[cue_idx[0]].start, toks[cue_idx[-1]].end)
+    source = (toks[src_idx[0]].start, toks[src_idx[-1]].end) if src_idx else None
+    a = _Attr(cue, source, spans, conf, "according" if rules.is_according(t) else t.lemma.lower(), 0, sh)
+    return a
+
+
+def _quote_near(p: Parse, h: int, qspan_at) -> bool:
+    """A quotation mark within a few tokens of the cue ("...,” he said")."""
+    toks = p.toks
+    s = toks[h].sent
+    lo = max(0, h - 4)
+    hi = min(len(toks), h + 4)
+    for j in range(lo, hi):
+        if toks[j].sent == s and any(ch in toks[j].text for ch in "\u201c\u201d\"\u00ab\u00bb") or \
+                toks[j].text in ("''", "``"):
+            return True
+    return False
+
+
+def _content_spans(p: Parse, idx: set[int], qspan_at) -> list[tuple[int, int]]:
+    toks = p.toks
+    out = []
+    for a, b in rules.runs(idx):
+        while a < b and (toks[a].is_punct or toks[a].is_space) and not _is_mark(toks[a].text):
+            a += 1
+        while b > a and (toks[b - 1].is_punct or toks[b - 1].is_space) and not _is_mark(toks[b - 1].text):
+            b -= 1
+        if a >= b:
+            continue
+        s, e = toks[a].start, toks[b - 1].end
+        # a quotation is atomic: an edge inside one moves out to its mark
+        q = qspan_at(s)
+        if q is not None and q.start < s:
+            s = q.start
+        q = qspan_at(max(s, e - 1))
+        if q is not None and q.closed and e < q.end:
+            e = q.end
+        out.append((s, e))
+    return out
+
+
+def _is_mark(s: str) -> bool:
+    return any(ch in s for ch in "\u201c\u201d\u201e\u00ab\u00bb\"") or s in ("''", "``")
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _place_orphans(text, attrs, qspans, para_of):
+    covered = [False] * len(qspans)
+    for k, q in enumerate(qspans):
+        for a in attrs:
+            if any(_overlaps((q.start, q.end), c) for c in a.content) or \
+                    (a.cue and q.start <= a.cue[0] < q.end):
+                covered[k] = True
+                break
+    # multi-paragraph quotations: later paragraphs follow the quote of the first
+    for k, q in enumerate(qspans):
+        if covered[k]:
+            continue
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if qspans[j].group == q.group and covered[j]:
+                a = _owner(attrs, qspans[j])
+                if a is not None:
+                    a.content.append((q.start, q.end))
+                    covered[k] = True
+                break
+    for k, q in enumerate(qspans):
+        if covered[k]:
+            continue
+        para = q.para
+        same = [a for a in attrs if a.para == para and a.cue is not None]
+        # a cue that ends in a colon right before the quotation ("went so far as to say:")
+        target = None
+        for a in attrs:
+            if a.cue and a.cue[1] <= q.start and para - 1 <= a.para <= para:
+                gap = text[a.cue[1]:q.start].strip()
+                if gap.endswith(":") and len(gap) < 80:
+                    target = a
+        if target is None:
+            # another quotation of a speaker quoted (or at least cued) in this paragraph
+            speech = [a for a in same if cues.category(a.lemma) == "speech"]
+            quoting = [a for a in speech if a.content and any(_in_any(c, qspans) for c in a.content)]
+            pool = quoting or speech
+            if pool:
+                target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
+        if target is not None:
+            target.content.append((q.start, q.end))
+            covered[k] = True
+            continue
+        words = len(text[q.start:q.end].split())
+        if words < MIN_ORPHAN_WORDS or not _whole_sentence(text, q):
+            continue
+        a = _Attr(None, None, [(q.start, q.end)], 0.5, "", para)
+        prev = [b for b in attrs if b.content and max(e for _, e in b.content) <= q.start
+                and para - 2 <= b.para <= para and (b.source is not None or b.inherit is not None)
+                and (b.cue is None or cues.category(b.lemma) == "speech")]
+        if prev:
+            a.inherit = max(prev, key=lambda b: max(e for _, e in b.content))
+        attrs.append(a)
+        covered[k] = True
+    for a in attrs:
+        a.content = [c for c in a.content if c[0] < c[1]]
+    attrs[:] = [a for a in attrs if a.content]
+
+
+def _owner(attrs, q):
+    for a in attrs:
+        if any(_overlaps((q.start, q.end), c) for c in a.content):
+            return a
+    return None
+
+
+def _in_any(c, qspans) -> bool:
+    return any(_overlaps(c, (q.start, q.end)) for q in qspans)
+
+
+def _whole_sentence(text: str, q) -> bool:
+    """The quotation is a sentence of its own: nothing but punctuation between it
+    and the paragraph edge or a sentence end on at least one side."""
+    ls = text.rfind("\n", 0, q.start) + 1
+    before = text[ls:q.start].rstrip()
+    return not before or before[-1] in ".!?:\u201d\"" or before.endswith("''")
+
+
+def _finish(p: Parse, attrs, qspans, in_furniture):
+    text = p.text
+    attrs.sort(key=lambda a: min([c[0] for c in a.content] + ([a.cue[0]] if a.cue else [])))
+    out = []
+    ids = {}
+    for n, a in enumerate(attrs, 1):
+        ids[id(a)] = "q%d" % n
+    inherited = {}
+    qrng = [(q.start, q.end) for q in qspans]
+    for a in attrs:
+        qid = ids[id(a)]
+        content = tuple(Span.of(text, s, e) for s, e in sorted(set(a.content)))
+        kind = _kind(text, content, qrng)
+        src = Span.of(text, *a.source) if a.source else None
+        speaker = _speaker(p, src, a.src_tok)
+        if a.inherit is not None and id(a.inherit) in ids:
+            inherited[qid] = ids[id(a.inherit)]
+            b = a.inherit
+            speaker = _speaker(p, Span.of(text, *b.source), b.src_tok) if b.source else Speaker()
+        cat = cues.category(a.lemma) if a.cue else "speech"
+        lo = min([c.start for c in content] + ([a.cue[0]] if a.cue else []))
+        hi = max([c.end for c in content] + ([a.cue[1]] if a.cue else []))
+        furn = bool(in_furniture and in_furniture(lo, hi))
+        out.append(Quote(id=qid, kind=kind, category=cat, content=content,
+                         cue=Span.of(text, *a.cue) if a.cue else None, source=src, speaker=speaker,
+                         in_furniture=furn, confidence=round(a.conf, 3)))
+    return tuple(out), inherited
+
+
+def _kind(text, content, qrng) -> str:
+    inside = total = 0
+    for c in content:
+        for i in range(c.start, c.end):
+            ch = text[i]
+            if ch.isspace() or not ch.isalnum():
+                continue
+            total += 1
+            k = bisect.bisect_right(qrng, (i, 1 << 60)) - 1
+            if k >= 0 and qrng[k][0] <= i < qrng[k][1]:
+                inside += 1
+    if total and inside == total:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _speaker(p: Parse, src: Span | None, head: int | None) -> Speaker:
+    if src is None:
+        return Speaker()
+    return Speaker(entity=None, name=src.text, type=_speaker_type(p, head, src), description=None)
+
+
+def _speaker_type(p: Parse, head: int | None, src: Span) -> str:
+    if head is None:
+        return "unknown"
+    t = p.toks[head]
+    low = t.text.lower()
+    if t.pos == "PRON":
+        return "person" if low in PERSON_PRON else ("group" if low in GROUP_PRON else "unknown")
+    if t.ent_type == "PERSON":
+        return "person"
+    if t.ent_type in ("ORG", "GPE"):
+        return "organization"
+    if t.ent_type == "NORP":
+        return "group"
+    if t.lemma.lower() in ORG_WORDS:
+        return "organization"
+    if t.pos == "NOUN":
+        return "anonymous"
+    return "unknown"

@@ -1,0 +1,117 @@
+"""Cue detection: which words attribute something to someone.
+
+A *candidate* is a token whose lemma is in the learned cue lexicon (the
+lemmas that head an attribution cue in the PolNeAR train split, see
+``scripts/train_quotes.py``), or "according" in "according to". Each
+candidate gets a logistic-regression score over sparse, human-readable
+features (its lemma, part of speech, dependency label, which dependents it
+has, the kind of its subject, whether quotation marks are near); the weights
+and the decision threshold live in ``data/quotes/cue_model.json`` and are
+loaded once per process. Scoring is a dictionary lookup per feature, so the
+stage stays linear and cheap.
+
+The category (speech or belief) is not learned: PolNeAR does not label it.
+A cue is ``speech`` when its lemma is a verb or noun of communication in
+:data:`SPEECH`, otherwise ``belief`` (thought, hope, finding, intention...),
+so that who-*said*-what measures never count a belief as a quotation.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from ..nlp import Parse
+
+MODEL_FILE = "cue_model.json"
+
+# Verbs and nouns of communication: the cue lemmas whose attributions are
+# things said or written. Everything else the model accepts is a belief,
+# intention, perception or finding.
+SPEECH = frozenset("""
+according accuse add address admit advise allege announce answer argue ask assert assure
+attack blame blast boast brag call caution charge cite claim comment complain concede
+condemn confess confirm contend counter criticize criticise declare decry demand deny
+describe dismiss disclose emphasize emphasise endorse explain insist instruct interview joke
+lament mention mock note object order plead pledge praise predict proclaim promise
+propose protest quip quote recall recount reiterate reject remark remind reply report
+respond retort reveal say scold shout slam state stress suggest swear tell testify
+threaten tout tweet twitter urge vow warn write post statement remarks comment speech
+interview announcement claim testimony letter tweet email memo interview chant yell
+insist declaration pledge promise warning message argument accusation allegation
+assertion question inquire reiterate underscore acknowledge express
+""".split())
+
+KID_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "dative", "prep", "parataxis",
+            "advcl", "agent", "oprd", "acomp", "attr", "aux", "auxpass", "neg", "prt", "acl",
+            "relcl", "mark", "pobj", "conj")
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """The shipped cue model (weights, threshold, lexicon, extent tables)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "quotes" / MODEL_FILE
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def category(lemma: str) -> str:
+    return "speech" if lemma.lower() in SPEECH else "belief"
+
+
+def is_candidate(p: Parse, i: int, lexicon) -> bool:
+    t = p.toks[i]
+    if t.pos in ("PUNCT", "SPACE", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "SYM", "X", "PART"):
+        return False
+    return t.lemma.lower() in lexicon
+
+
+def features(p: Parse, i: int, inq: bool, qnear: bool) -> list[str]:
+    """Sparse features of candidate token i (strings; weights are looked up by name)."""
+    toks = p.toks
+    t = toks[i]
+    lem = t.lemma.lower()
+    kids = p.children[i]
+    f = ["b", "l=" + lem, "p=" + t.pos, "t=" + t.tag, "d=" + t.dep, "ld=%s|%s" % (lem, t.dep),
+         "lp=%s|%s" % (lem, t.pos)]
+    kd = set()
+    subj = None
+    for c in kids:
+        d = toks[c].dep
+        if d in KID_DEPS:
+            side = "L" if c < i else "R"
+            kd.add(d + side)
+            if d in ("nsubj", "nsubjpass") and subj is None:
+                subj = toks[c]
+            if d == "prep":
+                kd.add("prep:" + toks[c].lemma.lower())
+    for k in sorted(kd):
+        f.append("k=" + k)
+        f.append("lk=%s|%s" % (lem, k))
+    if subj is not None:
+        f.append("s=" + subj.pos)
+        f.append("se=" + (subj.ent_type or "-"))
+        f.append("ls=%s|%s" % (lem, subj.pos))
+    else:
+        f.append("s=none")
+        f.append("ls=%s|none" % lem)
+    h = toks[t.head]
+    if t.head != i:
+        f.append("hd=" + h.dep)
+        f.append("hp=" + h.pos)
+        f.append("ddh=%s|%s" % (t.dep, h.lemma.lower() if h.lemma.lower() in ("say", "tell") else h.pos))
+    if inq:
+        f.append("inq")
+        f.append("linq=" + lem)
+    if qnear:
+        f.append("qnear")
+        f.append("lqn=" + lem)
+    return f
+
+
+def score(feats: list[str], weights: dict[str, float]) -> float:
+    z = sum(weights.get(x, 0.0) for x in feats)
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))

@@ -1,0 +1,193 @@
+"""From a cue token to its cue, source and content spans (dependency rules).
+
+The extent of each role is read off the dependency tree with small tables
+learned from the PolNeAR train split (``scripts/train_quotes.py``): for the
+cue, which dependents of the cue word belong to the cue ("has said", "also
+said", "according to", "called for"; not "in a statement"); for the
+content, which dependents' subtrees form the attributed content (the clausal
+complement, the object and its "of ..." phrase of "accused X of ...", ...);
+for the source, which dependents of the subject's head belong to the source
+as written (appositions yes, most ``acl`` clauses no). A table entry is used
+when its training rate is at least 0.5 (a majority vote per dependency).
+
+Everything here works on token indices of one :class:`~according.nlp.Parse`;
+callers convert to character spans.
+"""
+from __future__ import annotations
+
+from ..nlp import Parse
+
+FUNC_DEPS = ("aux", "auxpass", "prep", "prt", "neg", "advmod", "mark", "agent")
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CLIMB = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")  # share the subject of the head verb
+
+
+def is_according(t) -> bool:
+    return t.text.lower() == "according"
+
+
+def child_key(p: Parse, c: int, h: int) -> str:
+    t = p.toks[c]
+    lem = t.lemma.lower() if t.dep in FUNC_DEPS else ""
+    return "%s|%s|%s" % (t.dep, lem, "L" if c < h else "R")
+
+
+def has_clause(p: Parse, h: int) -> bool:
+    """Whether the cue word has a clausal complement (then its object is an addressee)."""
+    return any(p.toks[c].dep in ("ccomp", "xcomp") and c > h for c in p.children[h])
+
+
+def content_key(p: Parse, c: int, h: int) -> str:
+    return ("C:" if has_clause(p, h) else "N:") + child_key(p, c, h)
+
+
+def rate(table: dict, key: str, default: float = 0.0) -> float:
+    """Training rate of a child key, falling back to the key without the word."""
+    if key in table:
+        return table[key]
+    pre = key[:2] if key[1:2] == ":" else ""
+    dep, _, side = key[len(pre):].split("|")
+    return table.get("%s%s|*|%s" % (pre, dep, side), default)
+
+
+def subtree_set(p: Parse, i: int) -> set[int]:
+    out = set()
+    stack = [i]
+    kids = p.children
+    while stack:
+        j = stack.pop()
+        out.add(j)
+        stack.extend(kids[j])
+    return out
+
+
+def cue_tokens(p: Parse, h: int, table: dict) -> list[int]:
+    """The cue word and the function words that belong to it, as one contiguous run."""
+    toks = p.toks
+    inc = {h}
+    if is_according(toks[h]):
+        for c in p.children[h]:
+            if toks[c].text.lower() == "to":
+                inc.add(c)
+    for c in p.children[h]:
+        if rate(table, child_key(p, c, h)) >= 0.5 and len(p.children[c]) <= 1:
+            inc.add(c)
+    # keep the run of included tokens around h (no gaps)
+    lo = hi = h
+    while lo - 1 in inc:
+        lo -= 1
+    while hi + 1 in inc:
+        hi += 1
+    # aux chains may be separated from the verb by an adverb ("has also said")
+    for c in sorted(inc):
+        if c < lo and all(j in inc or toks[j].dep == "advmod" for j in range(c, lo)):
+            lo = c
+    return list(range(lo, hi + 1))
+
+
+def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
+    toks = p.toks
+    kids = p.children[h]
+    t = toks[h]
+    if is_according(t):
+        for c in kids:
+            if toks[c].dep == "prep" or toks[c].text.lower() == "to":
+                for g in p.children[c]:
+                    if toks[g].dep in ("pobj", "pcomp"):
+                        return g
+        return None
+    for c in kids:
+        if toks[c].dep == "agent":  # passive: "was described by X"
+            for g in p.children[c]:
+                if toks[g].dep == "pobj":
+                    return g
+    for c in kids:
+        if toks[c].dep in SUBJ and toks[c].pos not in ("PUNCT",):
+            if toks[c].dep == "nsubjpass" and t.pos == "VERB":
+                continue  # the passive subject is what is reported, not who reports
+            return c
+    if t.pos == "VERB" and (t.dep in ("ccomp", "parataxis") or any(toks[c].dep == "ccomp" and c < h for c in kids)):
+        # inverted attribution after the content: "..., said a former spokesman"
+        for c in kids:
+            if c > h and toks[c].dep in ("dobj", "attr", "npadvmod", "appos", "oprd") and \
+                    toks[c].pos in ("NOUN", "PROPN", "PRON"):
+                return c
+    if t.pos == "VERB" and any(toks[c].dep == "ccomp" and c < h for c in kids):
+        # "“...,” said a former official briefed on the talks": the parser makes the
+        # reduced relative a clause of "said"; its subject is the source
+        for c in kids:
+            if c > h and toks[c].dep == "ccomp" and any(toks[g].dep == "nsubj" and g < c for g in p.children[c]):
+                return c
+    if t.pos == "NOUN":
+        for c in kids:
+            if toks[c].dep == "poss":
+                return c
+        return None
+    if depth < 3 and t.head != h:
+        if t.dep in CLIMB and t.dep != "ccomp":
+            return source_head(p, t.head, depth + 1)
+        if t.dep == "relcl" and toks[t.head].pos in ("NOUN", "PROPN", "PRON"):
+            return t.head
+    return None
+
+
+def source_tokens(p: Parse, s: int, table: dict, exclude: set[int]) -> list[int]:
+    toks = p.toks
+    out = {s}
+    for c in p.children[s]:
+        if c in exclude:
+            continue
+        if rate(table, "%s||%s" % (toks[c].dep, "L" if c < s else "R"), 1.0) >= 0.5:
+            out |= subtree_set(p, c)
+    out -= exclude
+    idx = sorted(out)
+    # the part around the head, contiguous
+    lo = hi = idx.index(s)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    run = idx[lo:hi + 1]
+    while run and toks[run[0]].is_punct:
+        run = run[1:]
+    while run and toks[run[-1]].is_punct and toks[run[-1]].text not in (",",):
+        run = run[:-1]
+    while run and toks[run[-1]].text == "," and not any(toks[j].dep in ("appos", "relcl", "acl") for j in run):
+        run = run[:-1]
+    return run
+
+
+def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) -> set[int]:
+    toks = p.toks
+    t = toks[h]
+    out: set[int] = set()
+    if is_according(t):
+        # "X happened, according to Y": the clause the phrase hangs on, minus the phrase
+        g = t.head
+        if g != h:
+            out = subtree_set(p, g) - subtree_set(p, h)
+        return out
+    for c in p.children[h]:
+        if c in cue or c in src:
+            if c in cue and toks[c].dep == "prep":
+                for g in p.children[c]:
+                    if toks[g].dep in ("pobj", "pcomp"):
+                        out |= subtree_set(p, g)
+            continue
+        if rate(table, content_key(p, c, h)) >= 0.5:
+            out |= subtree_set(p, c)
+    if not out and t.dep in ("ccomp", "parataxis", "advcl") and t.head != h:
+        # "“...,” he said" / "X, he said, Y" parsed with "said" under the quotation's verb
+        out = subtree_set(p, t.head) - subtree_set(p, h)
+    return out - cue - src
+
+
+def runs(idx) -> list[tuple[int, int]]:
+    """Sorted token indices -> [(first, last+1)] runs of consecutive tokens."""
+    out: list[list[int]] = []
+    for i in sorted(idx):
+        if out and i == out[-1][1]:
+            out[-1][1] = i + 1
+        else:
+            out.append([i, i + 1])
+    return [(a, b) for a, b in out]
