@@ -6,6 +6,12 @@ bigger is almost always a wrong file (a dump, a book), and the parse of a
 5 MB text already needs ~2 GB of memory with the medium model, so larger
 input is refused with a message naming the limit rather than risking a hang.
 JSONL archives have no limit as a whole: the limit applies to each line.
+
+Language: the analysis is English-only. A text that looks like another
+language (``language.detect_language``) is still analysed, so a batch goes
+on, but its record gets ``meta.language`` and an ``errors`` entry
+``{"stage": "language", "message": "text looks like French (fr), not English; ..."}``.
+It is a warning, not a failure: the CLI prints it and still exits 0.
 """
 from __future__ import annotations
 
@@ -13,15 +19,17 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import (AccordingError, BinaryInputError, EmptyInputError, EncodingError,
+from ..errors import (AccordingError, BinaryInputError, ConfigError, EmptyInputError, EncodingError,
                       InputTooLargeError, RecordError)
-from ..model import Meta
+from ..model import ErrorEntry, Meta
 from .document import Document, Unreadable
 from .furniture import mark_furniture
 from .html import looks_like_html, read_html
+from .language import NAMES, detect_language
 from .metadata import merge_meta, normalise_date
 
 MAX_BYTES = 5_000_000
@@ -75,24 +83,37 @@ def read_document(data: str | bytes, *, format: str | None = None, published: st
                   url: str | None = None, id: str | None = None, source: str | None = None,
                   meta: Meta | None = None) -> Document:
     """One article from a string or bytes. Raises InputError when it is not readable."""
-    text = decode(data, source) if isinstance(data, bytes) else data
     if format not in (None, "text", "html"):
-        raise AccordingError(f"unknown input format {format!r}", detail="use 'text' or 'html'")
+        raise ConfigError(f"unknown input format {format!r}", detail="use 'text' or 'html'")
+    if not isinstance(data, (str, bytes)):
+        raise ConfigError(f"expected the article as str or bytes, got {type(data).__name__}")
+    if isinstance(data, str) and len(data) > MAX_BYTES:  # before any scan of a huge string
+        raise InputTooLargeError(f"input is {len(data):,} characters; the limit for one article is "
+                                 f"{MAX_BYTES:,}", source=source)
+    text = decode(data, source) if isinstance(data, bytes) else data
     is_html = format == "html" or (format is None and looks_like_html(text))
     given = Meta(url=url, published=normalise_date(published) if published else None)
     if meta is not None:
         given = merge_meta(meta, given)
     if is_html:
-        body, found = read_html(text, source=source)
-        _check_text(body, source)
-        furniture, from_text = (), Meta()
-        text = body
-    else:
         _check_text(text, source)
-        furniture, from_text = mark_furniture(text)
+        text, found = read_html(text, source=source)
+    else:
         found = Meta()
+    _check_text(text, source)
+    # The extracted text of an HTML page still holds captions and contributor
+    # lines; the page's own metadata wins over what they say.
+    furniture, from_text = mark_furniture(text)
     meta_out = merge_meta(given, merge_meta(found, from_text))
-    return Document(id=id or text_id(text), text=text, meta=meta_out, furniture=tuple(furniture))
+    errors: tuple[ErrorEntry, ...] = ()
+    lang = meta_out.language or detect_language(text)
+    if meta_out.language is None:
+        meta_out = replace(meta_out, language=lang)
+    if lang != "en":
+        errors = (ErrorEntry(stage="language", message=(
+            f"text looks like {NAMES.get(lang, lang)} ({lang}), not English; the analysis is "
+            "English-only, so its results for this text are unreliable")),)
+    return Document(id=id or text_id(text), text=text, meta=meta_out, furniture=tuple(furniture), errors=errors)
 
 
 def _jsonl_meta(obj: dict) -> Meta:
@@ -132,13 +153,16 @@ def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Doc
         body = obj.get("text") if isinstance(obj.get("text"), str) else None
         html = obj.get("html") if isinstance(obj.get("html"), str) else None
         if body is None and html is None:
-            yield Unreadable(doc_id, "", RecordError("object has neither 'text' nor 'html'", source=where))
+            bad = [k for k in ("text", "html") if k in obj]
+            why = (f"'{bad[0]}' is not a string" if bad else "object has neither 'text' nor 'html'")
+            yield Unreadable(doc_id, "", RecordError(why, source=where))
             continue
         try:
             yield read_document(body if body is not None else html, format="text" if body is not None else "html",
                                 published=published, id=doc_id, source=where, meta=_jsonl_meta(obj))
         except AccordingError as exc:
-            yield Unreadable(doc_id, body or "", exc)
+            keep = body if body is not None and not isinstance(exc, InputTooLargeError) else ""
+            yield Unreadable(doc_id, keep, exc)
 
 
 def _kind(path: Path, input_format: str | None) -> str:
@@ -178,11 +202,16 @@ def read_paths(paths: list[str], input_format: str | None = None,
     """Documents from files, folders (recursively, sorted) and ``-`` (stdin)."""
     for p in paths:
         if p == "-":
-            data = sys.stdin.buffer.read()
             if input_format == "jsonl":
-                yield from read_jsonl(data.splitlines(), "stdin", published)
+                yield from read_jsonl(sys.stdin.buffer, "stdin", published)
                 continue
+            # One byte past the limit is enough to know it is too large;
+            # the rest of a huge pipe is never read.
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
             try:
+                if len(data) > MAX_BYTES:
+                    raise InputTooLargeError(f"input is over {MAX_BYTES:,} bytes, the limit for one article",
+                                             source="stdin", detail="give a JSONL archive with one article a line")
                 text = decode(data, "stdin")
                 yield read_document(text, format=input_format, published=published, source="stdin")
             except AccordingError as exc:
@@ -191,7 +220,8 @@ def read_paths(paths: list[str], input_format: str | None = None,
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith(".") and (
+                hidden = any(part.startswith(".") for part in f.relative_to(path).parts)
+                if f.is_file() and not hidden and (
                         f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES):
                     rel = f.relative_to(path).with_suffix("").as_posix()
                     yield from read_file(f, rel, input_format, published)

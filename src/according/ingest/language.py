@@ -1,0 +1,121 @@
+"""A cheap guess at the language of an article: is it English?
+
+The analysis is English-only. Rather than ship a language-identification
+model, we look at two things any text shows at once: the script its letters
+are written in (Arabic, Cyrillic, Han...), and, for Latin script, which
+language's most frequent function words make up the largest share of its
+words. Function words are a quarter to a half of the words of running text in
+every language listed, and the lists barely overlap, so a few hundred words
+decide reliably; a headline does not, and a short text is taken as English
+unless its script says otherwise.
+
+Only ISO 639-1 codes are returned ("und" when undetermined). A script shared
+by several languages gives the most common one in news (Cyrillic -> "ru",
+Arabic script -> "ar"): the point is to say "not English", not to name the
+language exactly.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FUNCTION_WORDS = {
+    "en": "the of and to a in is that for it was on with as he at by his said from be this are have "
+          "not but had they were an which has their its who been would will or she her we after",
+    "fr": "le la les de des du et est un une que qui dans pour pas sur au aux ce il elle sont avec "
+          "par plus ne se son sa ses mais ont été cette leur nous vous",
+    "de": "der die das und ist nicht ein eine den dem des zu mit sich auf für von im sie es auch "
+          "wird wurde hat bei nach aus einem einer sind noch wie über dass",
+    "es": "el la los las de del y en que un una es por con para se no su al lo como más pero sus "
+          "fue ha le ya este esta entre cuando muy sin sobre también",
+    "it": "il la di che e è un una per non con del della dei gli le si da al alla sono ha nel "
+          "anche come più ma questo questa essere stato loro",
+    "pt": "o a os as de do da dos das e em um uma que não para com por se no na nos mais foi como "
+          "ao seu sua mas também pelo pela são está",
+    "nl": "de het een en van in is dat op te met voor niet zijn aan er om ook als bij door maar "
+          "was werd heeft dan nog naar uit wordt",
+    "sv": "och att det som en på är av för med till den har inte om ett var jag men från så "
+          "kan eller också när efter",
+    "pl": "i w na z że się nie do jest to jak po co ale od za dla przez o tak jego być są "
+          "który która które tylko",
+    "tr": "ve bir bu da de için ile olarak çok daha ama gibi olan en kadar sonra değil ancak "
+          "şu ise mi ne her",
+    "id": "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada "
+          "oleh mereka bisa sudah saya",
+}
+_WORDS = {lang: set(ws.split()) for lang, ws in _FUNCTION_WORDS.items()}
+
+# Unicode script of letters -> the language we report for it.
+_SCRIPTS = (
+    ("ARABIC", "ar"), ("HEBREW", "he"), ("CYRILLIC", "ru"), ("GREEK", "el"), ("HIRAGANA", "ja"),
+    ("KATAKANA", "ja"), ("HANGUL", "ko"), ("CJK", "zh"), ("DEVANAGARI", "hi"), ("THAI", "th"),
+    ("BENGALI", "bn"), ("ARMENIAN", "hy"), ("GEORGIAN", "ka"), ("ETHIOPIC", "am"), ("TAMIL", "ta"),
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+# Below 30 words function-word shares are noise (a headline, a caption).
+MIN_WORDS = 30
+# Calibrated on the dev corpora (1,743 English texts of 30+ words from
+# PolNeAR, MEANTIME, LGL and TR-News: English share 0.12-0.50, 5th percentile
+# 0.29; the best other language never above 0.125 and never 1.5x the English
+# share: no text flagged) and on hand-written news paragraphs in French,
+# German, Spanish, Italian, Portuguese and Dutch (English share <= 0.05, own
+# language 0.22-0.42). A language must pass MIN_SHARE and beat English by
+# half again.
+MIN_SHARE = 0.12
+
+
+def script_language(text: str, sample: int = 5000) -> str | None:
+    """The language of a non-Latin script making up most letters, else None."""
+    letters = [ch for ch in text[:sample] if ch.isalpha()]
+    if not letters:
+        return None
+    counts: dict[str, int] = {}
+    latin = 0
+    for ch in letters:
+        if ch < "\u0250":
+            latin += 1
+            continue
+        name = unicodedata.name(ch, "")
+        for script, lang in _SCRIPTS:
+            if name.startswith(script):
+                counts[lang] = counts.get(lang, 0) + 1
+                break
+        else:
+            if "LATIN" in name:
+                latin += 1
+    if not counts:
+        return None
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    if "ja" in counts and lang == "zh":  # Japanese mixes kanji with kana
+        lang = "ja"
+    return lang if n > latin else None
+
+
+def function_word_shares(text: str, sample: int = 20000) -> tuple[int, dict[str, float]]:
+    words = [w.lower().replace("’", "'") for w in _TOKEN.findall(text[:sample])]
+    if not words:
+        return 0, {}
+    return len(words), {lang: sum(w in ws for w in words) / len(words) for lang, ws in _WORDS.items()}
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language: "en" unless the evidence says otherwise."""
+    by_script = script_language(text)
+    if by_script:
+        return by_script
+    n, shares = function_word_shares(text)
+    if n < MIN_WORDS or not shares:
+        return "en"
+    best = max(shares, key=shares.get)
+    if best == "en" or shares[best] < MIN_SHARE or shares[best] <= shares["en"] * 1.5:
+        return "en"
+    return best
+
+
+NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+         "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "pl": "Polish", "tr": "Turkish",
+         "id": "Indonesian", "ar": "Arabic script", "he": "Hebrew", "ru": "Cyrillic script",
+         "el": "Greek", "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "hi": "Devanagari script",
+         "th": "Thai", "bn": "Bengali", "hy": "Armenian", "ka": "Georgian", "am": "Ethiopic script",
+         "ta": "Tamil"}
