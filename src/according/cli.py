@@ -2,8 +2,9 @@
 
 Exit codes: 0 every document analysed; 1 some documents could not be analysed
 (their records carry ``errors``; the others are written); 2 bad usage;
-3 the only input could not be read; 4 the language model is missing;
-5 the database refused.
+3 the only input could not be read (or held no article); 4 the language model is missing;
+5 the database refused. A text that looks like another language than English is
+analysed anyway: a warning on stderr and a ``language`` entry in its record's ``errors``.
 """
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ def _analyze(args) -> int:
     from .ingest import Unreadable, read_paths
     from . import report
 
+    if args.published is not None:
+        from .errors import ConfigError
+        from .ingest.metadata import normalise_date
+        if normalise_date(args.published) is None:
+            raise ConfigError(f"--published {args.published!r} is not a date",
+                              detail="use ISO 8601, e.g. 2024-02-14 or 2024-02-14T11:35:00-05:00")
     docs = read_paths(args.inputs, input_format=args.input_format, published=args.published)
     failures = 0
     total = 0
@@ -33,8 +40,15 @@ def _analyze(args) -> int:
             failures += 1
             for e in rec.errors:
                 print(f"according: {rec.id}: {e.message}", file=sys.stderr)
+        for e in rec.errors:
+            if e.stage == "language":  # analysed anyway: a warning, not a failure
+                print(f"according: {rec.id}: warning: {e.message}", file=sys.stderr)
         writer.write(rec)
     writer.close()
+    if total == 0:
+        print("according: no articles found in the input (folders are searched for "
+              ".txt, .md, .html, .htm, .jsonl files)", file=sys.stderr)
+        return 3
     if failures and total == failures == 1:
         return 3
     return EXIT_PARTIAL if failures else 0
