@@ -1,0 +1,180 @@
+"""Times stage: TIMEX3 extraction and normalisation against the publication date."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from according.nlp import parse
+from according.times import extract, time_near, value_date
+
+WED = date(2024, 2, 14)  # a Wednesday
+
+
+def times(text: str, published: date | None = WED):
+    found, _ = extract(text, parse(text), published)
+    return [(t.span.text, t.type, t.value) for t in found]
+
+
+def value_of(text: str, phrase: str, published: date | None = WED):
+    for span, typ, value in times(text, published):
+        if span == phrase:
+            return typ, value
+    raise AssertionError(f"{phrase!r} not found in {times(text, published)}")
+
+
+# ---------------------------------------------------------------- weekdays
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The minister resigned on Wednesday.", "Wednesday", "2024-02-14"),  # the publication day itself
+    ("Rebels attacked the town on Monday.", "Monday", "2024-02-12"),
+    ("Strikes early Monday killed at least ten people.", "early Monday", "2024-02-12"),
+    ("The envoys met Tuesday in Cairo.", "Tuesday", "2024-02-13"),
+    ("The vote took place on Thursday.", "Thursday", "2024-02-08"),  # past tense: the last one
+    ("The leaders will meet on Friday.", "Friday", "2024-02-16"),  # future tense: the next one
+    ("The trial is set to begin on Thursday.", "Thursday", "2024-02-15"),
+    ("Markets stay closed until Friday.", "Friday", "2024-02-16"),
+    ("They met last Wednesday.", "last Wednesday", "2024-02-07"),
+    ("They meet again next Monday.", "next Monday", "2024-02-19"),
+])
+def test_weekday_resolution(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DATE", value)
+
+
+def test_weekday_with_part_of_day_is_a_time():
+    assert value_of("The shelling began Monday morning.", "Monday morning") == ("TIME", "2024-02-12TMO")
+    assert value_of("He spoke Tuesday night.", "Tuesday night") == ("TIME", "2024-02-13TNI")
+
+
+def test_named_days_are_not_weekdays():
+    assert not [t for t in times("Stocks crashed on Black Monday in 1987.") if "Monday" in t[0]]
+
+
+# ---------------------------------------------------------------- months, days, years
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("A previous pause in late November ended badly.", "late November", "2023-11"),
+    ("The fasting month begins in March.", "March", "2024-03"),
+    ("The Oct. 7 attack began the war.", "Oct. 7", "2023-10-07"),
+    ("It was signed on Feb. 2, 2019 in Doha.", "Feb. 2, 2019", "2019-02-02"),
+    ("The deal was agreed in March 2023.", "March 2023", "2023-03"),
+    ("The plant opened in 2016.", "2016", "2016"),
+    ("Prices soared in the 1990s.", "the 1990s", "199"),
+    ("He was jailed 20 years ago.", "20 years ago", "2004"),
+    ("The summit opens on 11 December.", "11 December", "2023-12-11"),
+    ("Profits fell in the third quarter of 2009.", "the third quarter of 2009", "2009-Q3"),
+    ("The memorial marks the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
+    ("Sales rose in September last year.", "September last year", "2023-09"),
+])
+def test_calendar_resolution(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, phrase, typ, value", [
+    ("The army surrounded the hospital last month.", "last month", "DATE", "2024-01"),
+    ("Talks resumed this week.", "this week", "DATE", "2024-W07"),
+    ("The bill passed last year.", "last year", "DATE", "2023"),
+    ("The results were published today.", "today", "DATE", "2024-02-14"),
+    ("The results were published yesterday.", "yesterday", "DATE", "2024-02-13"),
+    ("He will speak tonight.", "tonight", "TIME", "2024-02-14TNI"),
+    ("It is more difficult now.", "now", "DATE", "PRESENT_REF"),
+    ("Aid was blocked over the past four days.", "the past four days", "DURATION", "P4D"),
+    ("The framework would pause fighting for six weeks.", "six weeks", "DURATION", "P6W"),
+    ("The talks were expected to last two more days.", "two more days", "DURATION", "P2D"),
+    ("The plane flew for two and a half hours.", "two and a half hours", "DURATION", "PT2.5H"),
+    ("Inspectors visit every week.", "every week", "SET", "P1W"),
+    ("The factory builds 15 a year.", "a year", "SET", "P1Y"),
+    ("The update came at 2:21 p.m. EST.", "2:21 p.m. EST", "TIME", "2024-02-14T14:21"),
+    ("The launch was at 18:00 UTC Monday.", "18:00 UTC Monday", "TIME", "2024-02-12T18:00Z"),
+])
+def test_relative_and_durations(sentence, phrase, typ, value):
+    assert value_of(sentence, phrase) == (typ, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 26-year-old man was arrested.",
+    "The victim was 26 years old.",
+    "The group submitted a list of 1,500 prisoners.",
+    "Some 2000 people marched.",
+    "She finished second in the first round.",
+    "Officials may resign.",
+])
+def test_not_times(sentence):
+    assert times(sentence) == []
+
+
+def test_impossible_date_is_coarsened_and_reported(analyze):
+    a = analyze("The ceasefire was agreed on February 30 in Cairo.", published="2024-02-14")
+    assert [(t.span.text, t.value) for t in a.times] == [("February 30", "2024-02")]
+    assert any(e.stage == "times" and "February 30" in e.message for e in a.errors)
+
+
+def test_without_publication_date_only_absolute_values():
+    got = dict((s, v) for s, _, v in times("On Monday, a year after the March 2023 deal, he left yesterday.", None))
+    assert got.get("March 2023") == "2023-03"
+    assert got.get("Monday") == "XXXX-WXX-1"
+    assert "yesterday" not in got  # wrong resolution is worse than none
+
+
+def test_future_publication_date_is_still_the_reference():
+    assert value_of("The council met on Tuesday.", "Tuesday", date(2031, 5, 7)) == ("DATE", "2031-05-06")
+
+
+def test_time_near_and_value_date(analyze):
+    text = "Rebels attacked the town on Monday, killing 12 people. Talks continue."
+    a = analyze(text, published="2024-02-14")
+    from according.pipeline import Work
+    from according.nlp import parse as p
+    work = Work(text=text, parse=p(text), times=a.times)
+    k = text.index("12")
+    assert time_near(work, k, k + 2).value == "2024-02-12"
+    k = text.index("Talks")
+    assert time_near(work, k, k + 5) is None
+    assert value_date("2024-02-12") == (date(2024, 2, 12), 1)
+    assert value_date("2024-W07") == (date(2024, 2, 12), 2)
+    assert value_date("2024-01") == (date(2024, 1, 1), 3)
+    assert value_date("PRESENT_REF") == (None, None)
+
+
+_WORDS = ["Monday", "on", "Feb.", "30", "2024", "late", "November", "the", "past", "four", "days", "ago", "1990s",
+          "'82", "at", "2:21", "p.m.", "EST", "next", "week", "every", "year", "May", "26-year-old", "\n", ",",
+          "quarter", "third", "Q3", "noon", "12/31/99", "2024-02-30", "weekend", "tonight", "Sept.", "11", "now"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14),
+       st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)) | st.none())
+def test_never_raises_and_spans_index_the_text(words, published):
+    text = " ".join(words)
+    found, problems = extract(text, parse(text), published)
+    for t in found:
+        assert text[t.span.start:t.span.end] == t.span.text and t.span.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
+    assert [t.span.start for t in found] == sorted(t.span.start for t in found)
+    assert not [p for p in problems if p.startswith("rule ")]  # no rule crashed
+
+
+# ---------------------------------------------------------------- the specimen (needs ../shared)
+
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def test_specimen_weekdays_and_relative_dates(sample_text):
+    import according
+    a = according.analyze(sample_text, published="2024-02-14")
+    weekday_times = [t for t in a.times if _WEEKDAY.search(t.span.text)]
+    # every weekday mention in the text is found ...
+    assert len(weekday_times) == len(_WEEKDAY.findall(sample_text))
+    # ... and is the most recent such day on or before publication (the article reports the past)
+    for t in weekday_times:
+        wd = _DAYS.index(_WEEKDAY.search(t.span.text).group(1))
+        expect = WED - timedelta(days=(WED.weekday() - wd) % 7)
+        assert t.value[:10] == expect.isoformat(), (t.span.text, t.value)
+    values = {t.value for t in a.times}
+    # last month, late January; late November; March (Ramadan ahead); Oct. 7; the past four days;
+    # six weeks; two more days; more than 20 years ago
+    for v in ("2024-01", "2023-11", "2024-03", "2023-10-07", "P4D", "P6W", "P2D", "2004"):
+        assert v in values, v
