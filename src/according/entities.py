@@ -41,6 +41,11 @@ from .nlp import Parse
 from .pipeline import Work, stage
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+# Last words that make a "person" the tagger found an organisation ("Velora Shipping").
+ORG_LAST = {"shipping", "group", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "bank",
+            "airlines", "airways", "holdings", "partners", "foundation", "institute", "university",
+            "company", "industries", "ministry", "agency", "council", "association", "network",
+            "systems", "technologies", "motors", "energy", "media", "press", "news", "times", "post"}
 # Furniture kinds that are not article prose: names there are credits, bylines
 # and mastheads, not participants of the story.
 SKIP_FURNITURE = {"masthead", "timestamp", "credit", "read_time", "contributors", "related_link"}
@@ -155,6 +160,8 @@ def _candidates(work: Work) -> list[_Cand]:
                 and toks[toks[a].head].tag == "NNS":
             continue  # a demonym misread as a name ("Gazan cities")
         label = e.label
+        if label == "PERSON" and b - a >= 2 and toks[b - 1].text.casefold().rstrip(".") in ORG_LAST:
+            label = "ORG"
         title_end = a
         if label == "PERSON":
             while title_end < b - 1 and toks[title_end].text.casefold().rstrip(".") in TITLES:
@@ -347,7 +354,9 @@ def definite_nps(p: Parse, taken: set[int]):
     toks = p.toks
     kids = p.children
     for h in toks:
-        if h.pos not in ("NOUN", "PROPN") or h.i in taken or h.lemma.casefold() in NON_REFERRING:
+        if h.i in taken or h.lemma.casefold() in NON_REFERRING:
+            continue
+        if h.pos not in ("NOUN", "PROPN") and not is_age_head(p, h.i):
             continue
         dets = [k for k in kids[h.i] if k < h.i and toks[k].dep == "det"
                 and toks[k].text.casefold() in ("the", "this", "that")]
@@ -357,6 +366,11 @@ def definite_nps(p: Parse, taken: set[int]):
         if any(i in taken for i in range(a, h.i)):
             continue  # a phrase containing a name is that name's phrase
         yield a, h.i + 1, h.i
+
+
+def is_age_head(p: Parse, i: int) -> bool:
+    """"old" in "the 26-year-old" (the tagger's head of the phrase is the adjective)."""
+    return p.toks[i].text.casefold() == "old" and i >= 3 and p.toks[i - 2].text.casefold() in ("year", "years")
 
 
 def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
@@ -396,8 +410,12 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
             # A named person's description often lacks the place words a later
             # mention adds ("the South Carolina senator"): proper-noun
             # modifiers are then not required; for unnamed sources they are.
+            # A class noun ("the militant group" for Hamas) carries descriptive
+            # adjectives the name lacks: only proper-noun modifiers must fit.
             named = info["label"] == "PERSON" and not info.get("stype")
-            if all(w in words or w.rstrip(".") in words or (proper and named) for w, proper in mods):
+            by_class = info["label"] in CLASS_NOUNS.get(lemma, ()) and lemma not in info["roles"]
+            if all(w in words or w.rstrip(".") in words or (proper and named) or (by_class and not proper)
+                   for w, proper in mods):
                 return eid
     return None
 

@@ -49,7 +49,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..entities import Mention, match_description
+from ..entities import Mention, is_age_head, match_description
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
@@ -241,12 +241,7 @@ class Resolver:
         # Characters inside quotation content: names there are not antecedents.
         self.inside: list[tuple[int, int]] = sorted(
             (c.start, c.end) for q in work.quotes for c in q.content)
-        self.blocked: set[int] = set()
-        for q in work.quotes:
-            for s in list(q.content) + ([q.cue] if q.cue else []):
-                r = _toks_in(self.p, s)
-                if r:
-                    self.blocked.update(range(*r))
+        self.blocked: set[int] = set()  # the current quote's content and cue tokens
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
 
     def in_quote(self, m: Mention) -> bool:
@@ -254,6 +249,16 @@ class Resolver:
         return k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]
 
     # -- per source ---------------------------------------------------------
+    def resolve_quote(self, q) -> Speaker:
+        # Only this quote's own content and cue bound its source's noun phrase:
+        # a source may sit inside another quote's content ("..., he added").
+        self.blocked = set()
+        for s in list(q.content) + ([q.cue] if q.cue else []):
+            r = _toks_in(self.p, s)
+            if r:
+                self.blocked.update(range(*r))
+        return self.resolve(q.source)
+
     def resolve(self, source: Span) -> Speaker:
         p, st = self.p, self.st
         r = _toks_in(p, source)
@@ -261,6 +266,10 @@ class Resolver:
             return Speaker()
         a, b = r
         head = _head(p, a, b)
+        if p.toks[head].tag in ("WDT", "WP") and p.toks[p.toks[head].head].dep in ("relcl", "acl"):
+            # "South Africa, which filed a case, said ...": the relative pronoun
+            # stands for the noun its clause modifies.
+            head = p.toks[p.toks[head].head].head
         ht = p.toks[head]
         low = ht.text.casefold()
         # 1. a mention of a known entity at the head ("Bahloul", "the prime minister").
@@ -291,7 +300,8 @@ class Resolver:
             if owner:
                 return self.owned(owner, head, lo, hi, source, a, b)
         # 4. definite description referring back.
-        if dets and p.toks[dets[0]].text.casefold() in ("the", "this", "that") and ht.pos in ("NOUN", "PROPN"):
+        if dets and p.toks[dets[0]].text.casefold() in ("the", "this", "that") and (
+                ht.pos in ("NOUN", "PROPN") or is_age_head(p, head)):
             recent = self.recent(head)
             eid = match_description(p, dets[0], head, st.infos, recent)
             if eid:
@@ -381,6 +391,10 @@ class Resolver:
                 rival = [m for m, d, subj in cands if subj and m.tok_start > ptok and m.entity != peid]
                 if not rival:
                     return peid
+        if g == "pl":
+            eid = self.plural_subject(tok, cands)
+            if eid:
+                return eid
         near = [c for c in cands if c[1] <= PRONOUN_WINDOW]
         for m, d, subj in near:
             if subj:
@@ -388,6 +402,30 @@ class Resolver:
         if near:
             return near[0][0].entity
         return cands[0][0].entity if cands else None
+
+    def plural_subject(self, tok: int, cands) -> str | None:
+        """"They" after a sentence whose subject is a plural noun phrase that is
+        no entity ("The prime ministers of Spain and Ireland ... They ...")."""
+        p = self.p
+        sent = p.toks[tok].sent
+        if sent == 0:
+            return None
+        s = p.sents[sent - 1]
+        for i in range(s.start, s.end):
+            t = p.toks[i]
+            if t.dep == "nsubj" and t.tag in ("NNS", "NNPS") and p.toks[t.head].dep == "ROOT":
+                if any(m.tok_start <= i < m.tok_end and d <= 1 for m, d, _ in cands):
+                    return None  # an entity already stands there
+                lo, hi = _np(p, i, set())
+                name = _text(p, lo, hi)
+                key = name.casefold()
+                eid = next((e for e, inf in self.st.infos.items() if inf["name"].casefold() == key), None)
+                if eid is None:
+                    eid = self.st.new_entity(name, "OTHER", "group", [t.lemma.casefold()], _words(name), True)
+                    sp = Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end)
+                    self.link(eid, sp, lo, hi, "description")
+                return eid
+        return None
 
     def unnamed_proper(self, head: int, source: Span, a: int, b: int) -> Speaker:
         """A capitalised source the tagger did not tag: join a person by surname or
@@ -478,7 +516,7 @@ def resolve_speakers(work: Work) -> dict:
         sp = None
         if q.source is not None:
             try:
-                sp = res.resolve(q.source)
+                sp = res.resolve_quote(q)
             except Exception:  # noqa: BLE001 - one odd source costs only its quote
                 sp = None
             if sp is None or (sp.entity is None and not sp.name):

@@ -1,0 +1,251 @@
+"""The speakers stage: hand-built quotes on small fictional texts, and the sample article."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import according.entities  # noqa: F401  (registers the stage)
+import according.quotes  # noqa: F401  (registers "speakers")
+from according.model import Quote, Span, Speaker
+from according.nlp import parse
+from according.pipeline import Work, run_stages
+
+
+def find(text, phrase, after=None, nth=0):
+    start = text.index(after) + len(after) if after else 0
+    i = text.index(phrase, start)
+    for _ in range(nth):
+        i = text.index(phrase, i + 1)
+    return Span.of(text, i, i + len(phrase))
+
+
+def run(text, sources, inherited=None, extra=()):
+    """Quotes whose source is each (phrase, after) given; content = the rest of the
+    quotation-marked text of the sentence when there is one."""
+    quotes = []
+    for k, (phrase, after) in enumerate(sources):
+        src = find(text, phrase, after) if phrase else None
+        quotes.append(Quote(f"q{k + 1}", "direct", "speech", (), None, src,
+                            Speaker(name=phrase)))
+    quotes.extend(extra)
+    quotes.sort(key=lambda q: (q.source.start if q.source else q.content[0].start))
+    work = Work(text=text, parse=parse(text), quotes=tuple(quotes))
+    if inherited:
+        work.scratch["inherited_from"] = inherited
+    run_stages(work, ["entities", "speakers"])
+    assert not work.errors, work.errors
+    return work
+
+
+def speaker_at(work, phrase, after=None):
+    src = find(work.text, phrase, after)
+    for q in work.quotes:
+        if q.source == src:
+            return q.speaker
+    raise AssertionError(f"no quote with source {phrase!r}")
+
+
+def test_pronoun_takes_the_named_person_and_full_name():
+    text = ("Hazel Brandt, a doctor at the clinic, said the water had run out. "
+            "Brandt said about 300 people were waiting. "
+            "“We have nothing left,” she said.")
+    w = run(text, [("Hazel Brandt", None), ("Brandt", "run out. "), ("she", None)])
+    sp = speaker_at(w, "she")
+    assert (sp.name, sp.type) == ("Hazel Brandt", "person")
+    assert sp.description == "a doctor at the clinic"
+    assert speaker_at(w, "Brandt", "run out. ").entity == sp.entity
+    ent = next(e for e in w.entities if e.id == sp.entity)
+    assert "she" in [m.text for m in ent.mentions]
+
+
+def test_pronoun_prefers_a_newer_subject_over_the_previous_speaker():
+    text = ("Tom Rivers said the bridge was safe. Anna Cole, an engineer, disagreed. "
+            "“The cracks are getting wider,” she said.")
+    w = run(text, [("Tom Rivers", None), ("she", None)])
+    assert speaker_at(w, "she").name == "Anna Cole"
+
+
+def test_pronoun_keeps_the_previous_speaker_when_others_are_only_mentioned():
+    text = ("“We will rebuild,” said Mayor Lena Ortiz. She met Paul Grant and Ivan Petrov on Monday. "
+            "“The money is there,” she said.")
+    w = run(text, [("Mayor Lena Ortiz", None), ("she", "money is there,” ")])
+    assert speaker_at(w, "she", "money is there,” ").name == "Lena Ortiz"
+
+
+def test_names_inside_quotations_are_not_antecedents():
+    text = ("Sara Lind, a teacher, was at the school. "
+            "“Omar Haddad came too, and the children sang,” she said.")
+    w = run(text, [("she", None)],
+            extra=())
+    w2 = run(text, [("she", None)], extra=(Quote("qx", "direct", "speech",
+                                                   (find(text, "“Omar Haddad came too, and the children sang,”"),),
+                                                   None, None, Speaker()),))
+    assert speaker_at(w2, "she").name == "Sara Lind"
+
+
+def test_definite_description_reaches_an_unnamed_source():
+    text = ("“The convoy will move on Friday,” said a retired Jordanian army officer familiar with the plan. "
+            "The United Nations declined to comment. "
+            "The route is still contested, the retired officer added.")
+    w = run(text, [("a retired Jordanian army officer familiar with the plan", None),
+                   ("The United Nations", None), ("the retired officer", None)])
+    first = speaker_at(w, "a retired Jordanian army officer familiar with the plan")
+    later = speaker_at(w, "the retired officer")
+    assert first.type == "anonymous" and later.type == "anonymous"
+    assert later.entity == first.entity
+    assert later.name == "a retired Jordanian army officer familiar with the plan"
+
+
+def test_the_diplomat_the_ministry_the_company():
+    text = ("A diplomat in Amman said the talks were stuck. The Lebanese Health Ministry said 12 people died. "
+            "Velora Shipping said its vessel was seized. Officials disputed that account. "
+            "The ministry said later that the toll had risen, and the company said the crew was safe. "
+            "The diplomat said nothing more.")
+    w = run(text, [("A diplomat in Amman", None), ("The Lebanese Health Ministry", None),
+                   ("Velora Shipping", None), ("The ministry", None), ("the company", None),
+                   ("The diplomat", None)])
+    assert speaker_at(w, "The ministry").entity == speaker_at(w, "The Lebanese Health Ministry").entity
+    assert speaker_at(w, "The ministry").type == "organization"
+    assert speaker_at(w, "the company").entity == speaker_at(w, "Velora Shipping").entity
+    d = speaker_at(w, "The diplomat")
+    assert (d.name, d.type) == ("A diplomat in Amman", "anonymous")
+
+
+def test_age_description_links_to_its_owner():
+    text = ("Daniel Reyes, 26, waited at the gate for hours. Lucia Ferro, 41, a nurse, waited too. "
+            "“Nobody told us anything,” the 26-year-old said.")
+    w = run(text, [("the 26-year-old", None)])
+    assert speaker_at(w, "the 26-year-old").name == "Daniel Reyes"
+
+
+def test_possessive_office_is_an_organisation_named_after_its_owner():
+    text = ("Finnish Prime Minister Johanna Lindqvist flew to Oslo. "
+            "“No deal has been reached,” the prime minister’s office said in a statement.")
+    w = run(text, [("the prime minister’s office", None)])
+    sp = speaker_at(w, "the prime minister’s office")
+    assert sp.type == "organization"
+    assert "Johanna Lindqvist" in sp.name and "Office" in sp.name
+    ent = next(e for e in w.entities if e.id == sp.entity)
+    assert ent.type == "ORG"
+
+
+def test_group_versus_anonymous():
+    text = ("Israeli media reported that the envoy had left. "
+            "The deal is close, according to people familiar with the talks. "
+            "U.S. officials said they were hopeful. A senior official said the text was ready.")
+    w = run(text, [("Israeli media", None), ("people familiar with the talks", None),
+                   ("U.S. officials", None), ("A senior official", None)])
+    assert speaker_at(w, "Israeli media").type == "group"
+    assert speaker_at(w, "people familiar with the talks").type == "anonymous"
+    assert speaker_at(w, "U.S. officials").type == "group"
+    assert speaker_at(w, "A senior official").type == "anonymous"
+
+
+def test_acronym_speaker_names_both_forms():
+    text = ("The Israel Defense Forces said the crossing would open. Later the IDF said it stayed shut.")
+    w = run(text, [("The Israel Defense Forces", None), ("the IDF", None)])
+    a, b = speaker_at(w, "The Israel Defense Forces"), speaker_at(w, "the IDF")
+    assert a.entity == b.entity and a.type == "organization"
+    assert "Israel Defense Forces" in b.name and "IDF" in b.name
+
+
+def test_inherited_quote_takes_its_donors_speaker():
+    text = ("“We are leaving tonight,” said Omar Haddad, a shopkeeper. "
+            "“There is nothing left here.”\n"
+            "Nadia Salem, a teacher, said she would stay.")
+    cont = Quote("qc", "direct", "speech", (find(text, "“There is nothing left here.”"),), None, None, Speaker())
+    w = run(text, [("Omar Haddad", None), ("Nadia Salem", None)], inherited={"qc": "q1"}, extra=(cont,))
+    got = next(q for q in w.quotes if q.id == "qc").speaker
+    assert got.name == "Omar Haddad" and got.entity == speaker_at(w, "Omar Haddad").entity
+
+
+def test_entities_renumbered_and_sources_are_mentions():
+    text = ("A former minister said the vote was rigged. Karin Holm, a judge, disagreed. "
+            "“The count was fair,” she said.")
+    w = run(text, [("A former minister", None), ("she", None)])
+    assert [e.id for e in w.entities] == [f"e{k + 1}" for k in range(len(w.entities))]
+    firsts = [min(m.start for m in e.mentions) for e in w.entities]
+    assert firsts == sorted(firsts)
+    for q in w.quotes:
+        if q.speaker.entity:
+            ent = next(e for e in w.entities if e.id == q.speaker.entity)
+            assert any(m.start == q.source.start and m.end == q.source.end for m in ent.mentions)
+    assert {m.entity for m in w.mentions} <= {e.id for e in w.entities}
+
+
+# --- the specimen article -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_parse(sample_text):
+    return parse(sample_text)
+
+
+def _sample_run(text, p, sources):
+    quotes = []
+    for k, src in enumerate(sources):
+        span = src if isinstance(src, Span) else find(text, *src)
+        quotes.append(Quote(f"q{k + 1}", "direct", "speech", (), None, span, Speaker(name=span.text)))
+    quotes.sort(key=lambda q: q.source.start)
+    work = Work(text=text, parse=p, quotes=tuple(quotes))
+    run_stages(work, ["entities", "speakers"])
+    return work
+
+
+def test_sample_key_sources_by_hand(sample_text, sample_parse):
+    """Sources located by hand (the quotes stage is tested elsewhere)."""
+    text = sample_text
+    # the first "he said" after "Bahloul said"
+    at = text.index("Bahloul said")
+    m = re.compile(r"\bhe said").search(text, at)
+    he_span = Span.of(text, m.start(), m.start() + 2)
+    w = _sample_run(text, sample_parse, [
+        ("Hazem Bahloul", None), ("Bahloul", "WhatsApp"), he_span,
+        ("a former Egyptian defense official briefed on the talks", None),
+        ("the former official", "from the north"), ("the former official", "flexible this time"),
+        ("a diplomat in Cairo who was briefed on the talks", None), ("the diplomat", "according to "),
+        ("the prime minister’s office", None), ("The IDF", None), ("the ministry", None),
+        ("people familiar with the talks", None), ("Israeli media", None),
+    ])
+    sp = {(q.source.text, q.source.start): q.speaker for q in w.quotes}
+
+    def get(phrase, after=None):
+        s = find(text, phrase, after)
+        return sp[(s.text, s.start)]
+
+    he = sp[("he", he_span.start)]
+    assert (he.name, he.type) == ("Hazem Bahloul", "person")
+    official = get("a former Egyptian defense official briefed on the talks")
+    assert official.type == "anonymous"
+    for after in ("from the north", "flexible this time"):
+        later = get("the former official", after)
+        assert later.entity == official.entity and later.type == "anonymous"
+        assert "former Egyptian defense official" in later.name
+    assert get("the diplomat", "according to ").name.startswith("a diplomat in Cairo")
+    assert get("the diplomat", "according to ").type == "anonymous"
+    office = get("the prime minister’s office")
+    assert office.type == "organization" and "Benjamin Netanyahu" in office.name
+    assert "Israel Defense Forces" in get("The IDF").name
+    assert "Gaza Health Ministry" in get("the ministry").name
+    assert get("people familiar with the talks").type == "anonymous"
+    assert get("Israeli media").type == "group"
+
+
+def test_sample_pipeline_speakers(sample_analysis):
+    """The full pipeline: whatever quotes are found, their speakers are resolved."""
+    a = sample_analysis
+    body = [q for q in a.quotes if q.source is not None and not q.in_furniture]
+    if not body:
+        pytest.skip("the quotes stage found no sourced quotes (not landed yet)")
+    he = [q for q in body if q.source.text == "he" and q.source.start > a.text.index("Bahloul said")]
+    if he:
+        assert he[0].speaker.name == "Hazem Bahloul"
+    insisted = [q for q in body if q.source.text == "the former official" and q.cue
+                and "insist" in q.cue.text]
+    if insisted:
+        assert insisted[0].speaker.type == "anonymous"
+        assert "former Egyptian defense official" in insisted[0].speaker.name
+    for q in body:
+        assert q.speaker.name, q
+        if q.speaker.entity:
+            assert a.entity(q.speaker.entity) is not None
