@@ -122,9 +122,15 @@ def _attribution(p, h, mdl, w, thr, qspan_at, qspans):
     cue_set = set(cue_idx)
     sh = rules.source_head(p, h)
     src_idx = []
+    not_content = set()
     if sh is not None and sh not in cue_set:
-        src_idx = rules.source_tokens(p, sh, mdl["source_kids"], cue_set | {h})
-    con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx))
+        exclude = cue_set | {h}
+        # a relative pronoun ("who said") stays the source as written, as PolNeAR
+        # annotates it; the speakers stage resolves it to the noun it stands for
+        src_idx = rules.source_tokens(p, sh, mdl["source_kids"], exclude)
+        if not rules.dominates(p, sh, h):
+            not_content = rules.subtree_set(p, sh)
+    con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
     spans = _content_spans(p, con, qspan_at)
     cue = (toks[cue_idx[0]].start, toks[cue_idx[-1]].end)
     source = (toks[src_idx[0]].start, toks[src_idx[-1]].end) if src_idx else None
@@ -271,7 +277,7 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
             inherited[qid] = ids[id(a.inherit)]
             b = a.inherit
             speaker = _speaker(p, Span.of(text, *b.source), b.src_tok) if b.source else Speaker()
-        cat = cues.category(a.lemma) if a.cue else "speech"
+        cat = cues.category(a.lemma, kind) if a.cue else "speech"
         lo = min([c.start for c in content] + ([a.cue[0]] if a.cue else []))
         hi = max([c.end for c in content] + ([a.cue[1]] if a.cue else []))
         furn = bool(in_furniture and in_furniture(lo, hi))

@@ -56,8 +56,22 @@ def model() -> dict:
         return json.load(fh)
 
 
-def category(lemma: str) -> str:
-    return "speech" if lemma.lower() in SPEECH else "belief"
+# Verbs of evaluation that are speech acts but rarely *report* what was said:
+# "criticized the plan", "praised the deal". They count as speech only when
+# the content quotes words ("mocked Rubio for “having a tough night”"), so
+# that who-said-what lists do not fill with stances.
+WEAK_SPEECH = frozenset("""attack blame blast condemn criticize criticise decry dismiss endorse mock
+praise reject scold slam tout order propose address interview cite quote object protest threaten
+lament remind ask answer mention""".split())
+
+
+def category(lemma: str, kind: str = "direct") -> str:
+    lem = lemma.lower()
+    if lem not in SPEECH:
+        return "belief"
+    if lem in WEAK_SPEECH and kind == "indirect":
+        return "belief"
+    return "speech"
 
 
 def is_candidate(p: Parse, i: int, lexicon) -> bool:

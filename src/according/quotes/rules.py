@@ -131,6 +131,20 @@ def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
     return None
 
 
+def dominates(p: Parse, a: int, b: int) -> bool:
+    """Whether token a is an ancestor of token b (or b itself)."""
+    seen = 0
+    while seen < 200:
+        if a == b:
+            return True
+        nb = p.toks[b].head
+        if nb == b:
+            return False
+        b = nb
+        seen += 1
+    return False
+
+
 def source_tokens(p: Parse, s: int, table: dict, exclude: set[int]) -> list[int]:
     toks = p.toks
     out = {s}
@@ -148,6 +162,11 @@ def source_tokens(p: Parse, s: int, table: dict, exclude: set[int]) -> list[int]
     while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
         hi += 1
     run = idx[lo:hi + 1]
+    # a source never runs into a quotation (a relative clause quoting someone else)
+    for k, j in enumerate(run):
+        if j > s and any(ch in toks[j].text for ch in "\u201c\u201d\u00ab\u00bb\"") or toks[j].text in ("''", "``"):
+            run = run[:k]
+            break
     while run and toks[run[0]].is_punct:
         run = run[1:]
     while run and toks[run[-1]].is_punct and toks[run[-1]].text not in (",",):

@@ -1,0 +1,174 @@
+"""Quote attribution: quotation marks, cues, sources, contents, kinds, categories."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from according.quotes import cues, extract, marks
+from according.quotes.marks import pair
+
+
+# ------------------------------------------------------------ quotation marks
+
+def spans_text(text):
+    return [text[q.start:q.end] for q in pair(text)]
+
+
+def test_interrupted_quotation_gives_two_closed_spans():
+    text = "\u201cA is fine,\u201d he said, \u201cB is not.\u201d"
+    assert spans_text(text) == ["\u201cA is fine,\u201d", "\u201cB is not.\u201d"]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Hamas\u2019 tunnels, they don\u2019t know, the \u201990s and O'Brien's view."
+    assert pair(text) == []
+
+
+def test_multi_paragraph_quotation_shares_a_group():
+    text = "He said: \u201cFirst part.\n\u201cSecond part.\u201d\nOther text."
+    qs = pair(text)
+    assert [q.closed for q in qs] == [False, True]
+    assert qs[0].group == qs[1].group
+
+
+def test_straight_and_doubled_apostrophe_quotes():
+    assert spans_text('She said "we will win" today.') == ['"we will win"']
+    assert spans_text("He called it ''a disgrace'' on Monday.") == ["''a disgrace''"]
+
+
+def test_unbalanced_mark_costs_only_its_paragraph():
+    text = "He said \u201cthis never closes\nShe said \u201cthis does.\u201d"
+    qs = pair(text)
+    assert qs[-1].closed and text[qs[-1].start:qs[-1].end] == "\u201cthis does.\u201d"
+
+
+MARKS = "\u201c\u201d\u2018\u2019\"'\u00ab\u00bb\u201e`"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n") + list(MARKS)), max_size=80))
+def test_pairing_never_raises_and_stays_in_paragraphs(text):
+    for q in pair(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert "\n" not in text[q.start:q.end]
+
+
+# ------------------------------------------------------------ with the parser
+
+@pytest.fixture(scope="module")
+def parse():
+    from according.nlp import parse as p
+    return p
+
+
+def quotes_of(parse, text):
+    qs, inherited = extract(parse(text))
+    for q in qs:
+        for sp in (*q.content, q.cue, q.source):
+            if sp is not None:
+                assert text[sp.start:sp.end] == sp.text
+    return qs, inherited
+
+
+def test_direct_quote_with_interruption_is_one_quote(parse):
+    text = "\u201cThe talks are stuck,\u201d the former official said, \u201cbut we will keep trying.\u201d"
+    qs, _ = quotes_of(parse, text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.kind == "direct" and q.category == "speech"
+    assert q.source.text == "the former official" and q.cue.text == "said"
+    assert len(q.content) == 2
+    assert q.content[0].text.startswith("\u201cThe talks") and q.content[1].text.endswith("trying.\u201d")
+
+
+def test_indirect_speech_and_belief(parse):
+    text = "The minister warned that prices would rise. Many voters believe the economy is weak."
+    qs, _ = quotes_of(parse, text)
+    by_cue = {q.cue.text: q for q in qs}
+    assert by_cue["warned"].kind == "indirect"
+    assert by_cue["warned"].category == "speech"
+    assert by_cue["warned"].source.text == "The minister"
+    assert by_cue["warned"].content[0].text == "that prices would rise"
+    assert by_cue["believe"].category == "belief"
+
+
+def test_according_to(parse):
+    text = "The group has submitted a list of prisoners, according to people familiar with the talks."
+    qs, _ = quotes_of(parse, text)
+    q = next(q for q in qs if q.cue and q.cue.text == "according to")
+    assert q.source.text == "people familiar with the talks"
+    assert q.content[0].text.startswith("The group has submitted")
+    assert q.category == "speech"
+
+
+def test_mixed_quote_with_description(parse):
+    text = "But a diplomat in Cairo who was briefed on the talks described them as \u201cinconclusive.\u201d"
+    qs, _ = quotes_of(parse, text)
+    q = next(q for q in qs if q.cue and q.cue.text.startswith("described"))
+    assert q.kind == "mixed"
+    assert q.source.text.startswith("a diplomat in Cairo")
+    assert "\u201cinconclusive.\u201d" in q.content[-1].text
+
+
+def test_continuation_paragraph_inherits_the_speaker(parse):
+    text = ("\u201cWe are ready to talk,\u201d the spokesman said.\n\n"
+            "\u201cBut nobody has called us back since the last round of meetings.\u201d")
+    qs, inherited = quotes_of(parse, text)
+    assert len(qs) == 2
+    assert qs[1].cue is None and qs[1].source is None
+    assert inherited == {qs[1].id: qs[0].id}
+
+
+def test_colon_introduces_next_paragraph(parse):
+    text = "The senator said:\n\n\u201cThis bill will not pass the chamber this year.\u201d"
+    qs, _ = quotes_of(parse, text)
+    assert len(qs) == 1
+    assert qs[0].cue.text == "said" and qs[0].kind == "direct"
+
+
+def test_ids_in_text_order(parse):
+    text = "Ann said it rained. Bob said it snowed. Carl said it was sunny."
+    qs, _ = quotes_of(parse, text)
+    assert [q.id for q in qs] == ["q%d" % (k + 1) for k in range(len(qs))]
+    assert [q.source.text for q in qs] == ["Ann", "Bob", "Carl"]
+
+
+def test_category_lexicon():
+    assert cues.category("say") == "speech"
+    assert cues.category("think") == "belief"
+    assert cues.category("criticize", "indirect") == "belief"
+    assert cues.category("criticize", "mixed") == "speech"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 200), st.sampled_from(list(MARKS))), max_size=6))
+def test_random_quote_marks_never_break_extraction(parse, inserts):
+    base = ("\u201cThe talks are stuck,\u201d the official said.\n"
+            "She added that the sides remained far apart, according to people familiar with them.\n"
+            "Hamas\u2019 leaders don\u2019t agree.")
+    text = base
+    for pos, ch in sorted(inserts, reverse=True):
+        pos = min(pos, len(text))
+        text = text[:pos] + ch + text[pos:]
+    quotes_of(parse, text)  # asserts the offsets
+
+
+# ------------------------------------------------------------ the specimen article
+
+@pytest.mark.shared
+def test_specimen_body_quotations_are_found(sample_text, parse):
+    qs, _ = extract(parse(sample_text))
+    speech = [q for q in qs if q.category == "speech"]
+
+    def found(fragment):
+        return any(fragment in c.text for q in speech for c in q.content)
+
+    # every quotation mark pair of the body lies in some speech quote's content
+    body = [q for q in pair(sample_text) if q.closed]
+    missing = [sample_text[q.start:q.end] for q in body
+               if not any(c.start <= q.start and q.end <= c.end for x in qs for c in x.content)]
+    assert len(missing) <= 2, missing
+    assert found("inconclusive")
+    assert any(q.cue and q.cue.text == "according to" and q.source and "familiar" in q.source.text for q in speech)
+    assert found("Marwan Barghouti")
