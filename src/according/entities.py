@@ -274,13 +274,24 @@ def _cluster(cands: list[_Cand]) -> list[int]:
     # One-word person names: the nearest multi-word person name ending (or
     # starting) with that word; a one-word PERSON that is a word of a facility
     # or organisation name ("Nasser" / "Nasser Hospital") joins that instead.
-    multi = [(k, c.key.split()) for k, c in enumerate(cands) if " " in c.key]
+    # Indexed by edge word so that the pass stays linear in the number of names.
+    by_edge: dict[str, list[tuple[int, list[str]]]] = {}
+    by_last_words: dict[str, list[int]] = {}
+    for k, c in enumerate(cands):
+        if " " in c.key:
+            words = c.key.split()
+            by_edge.setdefault(words[-1], []).append((k, words))
+            if words[0] != words[-1]:
+                by_edge.setdefault(words[0], []).append((k, words))
+            if c.label == "ORG":
+                for cut in range(1, len(words) - 1):
+                    by_last_words.setdefault(" ".join(words[cut:]), []).append(k)
     for k, c in enumerate(cands):
         # ORG too: the tagger often calls a lone surname an organisation.
         if " " in c.key or c.label not in ("PERSON", "ORG"):
             continue
         best, best_d = None, None
-        for j, words in multi:
+        for j, words in by_edge.get(c.key, ()):
             lab = cands[j].label
             fits = (lab == "PERSON" and (words[-1] == c.key or (words[0] == c.key and c.label == "PERSON"))) or \
                    (lab in ("FAC", "ORG") and words[0] == c.key and c.label == "PERSON")
@@ -293,13 +304,8 @@ def _cluster(cands: list[_Cand]) -> list[int]:
             union(best, k)
     # Organisation names that end another one ("Health Ministry" / "Gaza Health Ministry").
     for k, c in enumerate(cands):
-        if c.label != "ORG" or " " not in c.key:
-            continue
-        for j, words in multi:
-            if j != k and cands[j].label == "ORG" and len(words) > len(c.key.split()) \
-                    and " ".join(words).endswith(" " + c.key):
-                union(j, k)
-                break
+        if c.label == "ORG" and " " in c.key and by_last_words.get(c.key):
+            union(by_last_words[c.key][0], k)
     return [_find(parent, k) for k in range(n)]
 
 

@@ -126,10 +126,13 @@ class _State:
         self.keys = [m.tok_start for m in self.mentions]
         self.new_n = 0
         self.gender: dict[str, str] = {}
+        self.seen = {(m.entity, m.start, m.end) for m in self.mentions}
+        self.by_name = {i["name"].casefold(): e for e, i in self.infos.items()}
 
     def add_mention(self, m: Mention) -> None:
-        if any(x.entity == m.entity and x.start == m.start and x.end == m.end for x in self.mentions):
+        if (m.entity, m.start, m.end) in self.seen:
             return
+        self.seen.add((m.entity, m.start, m.end))
         k = bisect.bisect_right(self.keys, m.tok_start)
         self.keys.insert(k, m.tok_start)
         self.mentions.insert(k, m)
@@ -143,6 +146,7 @@ class _State:
                            "roles": roles, "words": words, "name_words": words, "age": None,
                            "aliases": [], "acronym": None, "plural": plural, "stype": stype}
         self.ents[eid] = Entity(eid, name, label, description, ())
+        self.by_name.setdefault(name.casefold(), eid)
         return eid
 
     def before(self, tok: int):
@@ -345,7 +349,7 @@ class Resolver:
         if lemma in ORG_HEADS:
             name = " ".join([rest[0][:1].upper() + rest[0][1:]] + rest[1:]) + f" of {oname}"
             key = name.casefold()
-            eid = next((e for e, i in st.infos.items() if i["name"].casefold() == key), None)
+            eid = st.by_name.get(key)
             eid = eid or st.new_entity(name, "ORG", "organization", [lemma], _words(name), False,
                                        description=_text(p, lo, hi))
         else:  # "Netanyahu’s spokesman": an unnamed person speaking for the owner
@@ -362,7 +366,7 @@ class Resolver:
         if g in ("i", "we", None):
             if g == "i" and self.work.meta.authors:
                 name = self.work.meta.authors[0]
-                eid = next((e for e, i in st.infos.items() if i["name"] == name), None)
+                eid = st.by_name.get(name.casefold())
                 return eid or st.new_entity(name, "PERSON", "person", [], _words(name), False)
             return None
         sent = p.toks[tok].sent
@@ -419,7 +423,7 @@ class Resolver:
                 lo, hi = _np(p, i, set())
                 name = _text(p, lo, hi)
                 key = name.casefold()
-                eid = next((e for e, inf in self.st.infos.items() if inf["name"].casefold() == key), None)
+                eid = self.st.by_name.get(key)
                 if eid is None:
                     eid = self.st.new_entity(name, "OTHER", "group", [t.lemma.casefold()], _words(name), True)
                     sp = Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end)
@@ -477,7 +481,7 @@ class Resolver:
         key = name.casefold()
         eid = None
         if plural or definite or stype == "organization":
-            eid = next((e for e, i in st.infos.items() if i["name"].casefold() == key), None)
+            eid = st.by_name.get(key)
         if eid is None:
             roles = [p.toks[i].lemma.casefold() for i in range(lo, head + 1)
                      if p.toks[i].pos in ("NOUN", "PROPN")]
