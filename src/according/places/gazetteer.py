@@ -36,7 +36,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 4  # bump when the layout of the pickled index changes
+INDEX_VERSION = 5  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):
@@ -124,6 +124,9 @@ _ABBREV = (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", 
 def _variants(name: str) -> list[str]:
     key = norm(name)
     out = [key]
+    first, _, rest = key.partition(" ")
+    if rest and first in ("de", "la", "le", "du", "mc", "van", "von", "del"):
+        out.append(first + rest)  # "De Soto" is also written "DeSoto"
     for full, short in _ABBREV:
         if key.startswith(full):
             out.append(short + key[len(full):])

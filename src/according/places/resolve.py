@@ -16,7 +16,7 @@ from collections import Counter
 from ..model import Meta, Place, Span
 from ..nlp import Parse
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
-from .mentions import Mention, find_mentions, lookup_text
+from .mentions import _CONNECT, Mention, find_mentions, lookup_text
 
 # Priors in "log10 population" units, so a city of 1M people scores 6.
 # Calibrated on the LGL and TR-News development sets (maximising acc@161 with recall fixed):
@@ -59,7 +59,7 @@ def _prior(r: Rec, alt: bool, text: str) -> float:
     return p
 
 
-def _accept(m: Mention, g: Gazetteer, doc_names: set[str]) -> bool:
+def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
     """Is this match a place mention? (see mentions.py: trust depends on where it is)."""
     if not m.cands:
         return True  # an unknown GPE/LOC/FAC entity
@@ -70,6 +70,8 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str]) -> bool:
     recs = [g.rec(i) for i in m.cands]
     strong = any(r.kind in _STRONG and not m.alt.get(i) for i, r in zip(m.cands, recs))
     county = any(r.kind == "admin2" for r in recs) and m.text.split()[-1] in ("County", "Parish")
+    if not m.label and not all(t.pos == "PROPN" or t.text.lower() in _CONNECT for t in toks[m.tok:m.tok_end]):
+        return False  # outside entities only proper nouns ("Most" is a Czech city, "most" is not)
     if m.label == "PERSON":
         return m.whole and strong and " " not in m.text
     if m.sentence_initial and not m.label:
@@ -87,7 +89,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     g = g or gz.get()
     ms = find_mentions(parse, g)
     doc_names = {norm(m.text) for m in ms if m.label in ("GPE", "LOC") and m.whole}
-    ms = [m for m in ms if _accept(m, g, doc_names)]
+    ms = [m for m in ms if _accept(m, g, doc_names, parse.toks)]
 
     # ---- pass 1: prior (+ qualifier) only; the unambiguous readings become evidence
     first: list[tuple[int, float, float] | None] = []
@@ -100,7 +102,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
             continue
         idx, score, margin = b
         r = g.rec(idx)
-        if margin >= 2.0 or m.demonym:
+        if _unambiguous(m, r, margin, g):
             if r.cc:
                 countries[r.cc] += 1
             if r.cc == "US" and r.admin1 and r.kind in ("admin1", "city", "admin2"):
@@ -206,7 +208,7 @@ def _qualifier_score(r: Rec, qual) -> float:
 def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
     countries, states, points, first, focus = ctx
     s = 0.0
-    if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2"):
+    if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
         s += FOCUS_BONUS * focus[r.admin1]
     own = first[self_k] if self_k is not None and self_k < len(first) else None
     own_rec = g.rec(own[0]) if own else None
@@ -229,6 +231,23 @@ def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
     return s
 
 
+def _unambiguous(m: Mention, r: Rec, margin: float, g: Gazetteer) -> bool:
+    """Can this reading be evidence for the others? Countries, states, regions and demonyms
+    when they win clearly, and cities whose every sizeable namesake is in the same country
+    ("Paris" is not: there are Parises in Texas and Tennessee)."""
+    if m.demonym:
+        return True
+    if margin < 2.0:
+        return False
+    others = [g.rec(i) for i in m.cands if not m.alt.get(i)]
+    if r.kind in _STRONG:
+        # "Georgia" the country and the state, "Lebanon" the country and the Tennessee city
+        return not any(x.cc != r.cc and (x.kind in ("country", "admin1") and x.gid or x.pop >= 5000) for x in others)
+    if r.kind == "city":
+        return all(x.cc == r.cc for x in others if x.kind == "city" and x.pop >= 1000)
+    return False
+
+
 def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[str, float]:
     """US states that would explain most of the article's place names at once
     ("Paris" ... "Lamar County" ... "Reno": Texas has all three), as state -> share of the
@@ -237,7 +256,8 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[s
     total = sum(countries.values())
     if not total or countries["US"] / total < 0.5:
         return {}
-    votes: Counter = Counter()
+    votes: Counter = Counter()  # a name found in k states gives each 1/k
+    names: Counter = Counter()  # how many names each state explains
     seen = set()
     for m in ms:
         key = norm(m.text)
@@ -247,16 +267,20 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[s
         sts = set()
         for idx in m.cands:
             r = g.rec(idx)
+            if m.alt.get(idx) and r.kind == "city":
+                continue  # "Saint Paris" is not a Paris
             if r.cc == "US" and r.admin1 and r.kind in ("city", "admin2", "admin1"):
                 sts.add(r.admin1)
         for st in sts:
-            votes[st] += 1
+            votes[st] += 1 / len(sts)
+            names[st] += 1
+    votes = Counter({st: v for st, v in votes.items() if names[st] >= 2})
     if not votes:
         return {}
     top = max(votes.values())
-    if top < 2:
-        return {}
-    return {st: v / top for st, v in votes.items() if v >= max(2, top - 1)}
+    # states within 3/4 of the best share the bonus in proportion (LGL dev: one state per
+    # article is the rule, but a border town's article names two)
+    return {st: v / top for st, v in votes.items() if v >= 0.75 * top}
 
 
 def _dateline(meta: Meta | None, g: Gazetteer) -> Rec | None:
