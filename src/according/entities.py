@@ -111,6 +111,9 @@ GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lad
                  "lord": "m", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"}
+
+
 def norm_key(text: str) -> str:
     """Comparable form of a name: no dots, no leading "the", case-folded words."""
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
@@ -185,7 +188,8 @@ def _candidates(work: Work) -> list[_Cand]:
     surnames = {toks[c.b - 1].text for c in out if c.label == "PERSON" and c.b - c.a >= 2}
     covered = {i for c in out for i in range(c.a, c.b)}
     for t in toks:
-        if t.text in surnames and t.i not in covered and t.pos == "PROPN" \
+        # Any part of speech: the tagger reads some surnames as nouns ("Trump").
+        if t.text in surnames and t.i not in covered and t.pos in ("PROPN", "NOUN", "ADJ", "VERB") \
                 and not any(0 <= j < len(toks) and toks[j].pos == "PROPN" and toks[j].dep == "compound"
                             and toks[j].head == t.i for j in (t.i - 1,)) \
                 and not any(s <= t.start and t.end <= e for s, e in skip):
@@ -222,6 +226,9 @@ def _describe(p: Parse, cand: _Cand, taken_people: set[int]) -> None:
     if lo < cand.a and cand.label in ("PERSON",) and any(
             toks[j].pos in ("NOUN", "PROPN") for j in range(lo, cand.a)):
         cand.title = (lo, cand.a)
+    if cand.title and all(toks[j].text.casefold().rstrip(".") in HONORIFICS
+                          for j in range(*cand.title)):
+        cand.title = None  # "Mr." is no description
     # Appositive: "Hazem Bahloul, a doctor at the hospital," (a child of the
     # name's head) or "the group's leader, John Smith," (the name is the appositive).
     for k in p.children[head]:
@@ -426,6 +433,42 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
     return None
 
 
+_GENDER_PRON = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _gender_votes(p: Parse, mentions: list[Mention], infos: dict[str, dict]) -> None:
+    """Gender of people from the article itself: in a sentence that names exactly
+    one person, as its subject, a later he/his or she/her most likely refers to
+    that person ("Clinton said she ..."). A clear majority (two to one, at
+    least two votes) sets ``gender`` where no honorific did."""
+    people: dict[int, dict[str, int]] = {}
+    for m in mentions:
+        if infos[m.entity]["label"] == "PERSON":
+            subj = any(p.toks[i].dep in ("nsubj", "nsubjpass") for i in range(m.tok_start, m.tok_end))
+            people.setdefault(p.toks[m.tok_start].sent, {}).setdefault(m.entity, m.tok_start if subj else -1)
+    votes: dict[str, list[int]] = {}
+    for sent, who in people.items():
+        if len(who) != 1:
+            continue
+        (eid, first), = who.items()
+        if first < 0:
+            continue
+        s = p.sents[sent]
+        for i in range(first + 1, s.end):
+            g = _GENDER_PRON.get(p.toks[i].text.casefold())
+            if g:
+                v = votes.setdefault(eid, [0, 0])
+                v[g == "f"] += 1
+    for eid, (m, f) in votes.items():
+        if infos[eid].get("gender"):
+            continue
+        if m >= 2 and m >= 2 * f:
+            infos[eid]["gender"] = "m"
+        elif f >= 2 and f >= 2 * m:
+            infos[eid]["gender"] = "f"
+
+
 @stage("entities", requires=("parse",), assigns=("entities", "mentions"))
 def find_entities(work: Work) -> dict:
     p = work.parse
@@ -476,6 +519,7 @@ def find_entities(work: Work) -> dict:
         for c in members:
             kind = "name" if c.key == name_c.key else "alias"
             mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))
+    _gender_votes(p, mentions, infos)
     # Definite descriptions referring back to an entity ("the prime minister").
     mentions.sort(key=lambda m: m.tok_start)
     desc_mentions = []

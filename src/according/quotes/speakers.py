@@ -111,6 +111,12 @@ PRONOUN_WINDOW = 6
 # (sentences), same reading as above.
 PREV_QUOTE_WINDOW = 4
 MAX_NAME_TOKENS = 16
+# Titles of offices held by named public figures: a definite "the <title>" with
+# no described antecedent is then the person just being written about.
+OFFICE_TITLES = {"president", "nominee", "candidate", "senator", "governor", "minister", "premier",
+                 "chancellor", "secretary", "mayor", "congressman", "congresswoman", "ambassador",
+                 "chairman", "chairwoman", "king", "queen", "prince", "pope", "speaker", "frontrunner",
+                 "front-runner", "incumbent", "challenger", "leader", "commissioner", "attorney"}
 _KEEP_PUNCT = {"-", "'", "’", ".", "&", "(", ")"}
 
 
@@ -206,8 +212,8 @@ def _np(p: Parse, head: int, blocked: set[int]) -> tuple[int, int]:
         b += 1
     while b > a + 1 and (p.toks[b - 1].is_punct or p.toks[b - 1].dep in ("cc",)):
         b -= 1
-    while a < head and p.toks[a].is_punct:
-        a += 1
+    while a < head and (p.toks[a].is_punct or p.toks[a].pos in ("ADP", "CCONJ", "SCONJ")):
+        a += 1  # "according to show insiders": the preposition is the cue's
     return a, min(b, a + MAX_NAME_TOKENS)
 
 
@@ -283,6 +289,14 @@ class Resolver:
             if m.tok_start <= head < m.tok_end and m.kind != "pronoun":
                 self.link(m.entity, source, a, b, "source")
                 return st.speaker(m.entity)
+        # ... or a name in apposition to it ("the campaign chairman, Phil Lovas,").
+        for m in st.mentions[bisect.bisect_left(st.keys, a):]:
+            if m.tok_start >= b:
+                break
+            mh = _head(p, m.tok_start, m.tok_end)
+            if m.kind in ("name", "alias") and p.toks[mh].dep == "appos" and p.toks[mh].head == head:
+                self.link(m.entity, source, a, b, "source")
+                return st.speaker(m.entity)
         # 2. pronouns
         if ht.pos == "PRON" and low in PRONOUNS and b - a <= 2 or (b - a == 1 and low in PRONOUNS):
             eid = self.pronoun(NOMINATIVE[PRONOUNS[low]], head)
@@ -308,6 +322,12 @@ class Resolver:
                 ht.pos in ("NOUN", "PROPN") or is_age_head(p, head)):
             recent = self.recent(head)
             eid = match_description(p, dets[0], head, st.infos, recent)
+            if eid is None and ht.lemma.casefold() in OFFICE_TITLES and ht.tag == "NN":
+                eid = self.titled_person(head)
+                if eid:  # remember the title for later "the nominee"s
+                    info = st.infos[eid]
+                    info["roles"] = list(info["roles"]) + [ht.lemma.casefold()]
+                    info["words"] = list(info["words"]) + _words(_text(p, dets[0], head + 1))
             if eid:
                 self.link(eid, source, a, b, "description")
                 return st.speaker(eid)
@@ -407,6 +427,22 @@ class Resolver:
             return near[0][0].entity
         return cands[0][0].entity if cands else None
 
+    def titled_person(self, tok: int) -> str | None:
+        """"The Republican presidential nominee said": an office title held by a
+        named person the article has not described with that title. Take the
+        named person who is the subject of the nearest preceding sentences
+        (titles like this re-introduce the current protagonist)."""
+        p, st = self.p, self.st
+        sent = p.toks[tok].sent
+        for m in st.before(tok):
+            if sent - p.toks[m.tok_start].sent > 2:
+                break
+            info = st.infos.get(m.entity)
+            if info and _person_like(info) and not info.get("stype") and not self.in_quote(m) \
+                    and _is_subject(p, m):
+                return m.entity
+        return None
+
     def plural_subject(self, tok: int, cands) -> str | None:
         """"They" after a sentence whose subject is a plural noun phrase that is
         no entity ("The prime ministers of Spain and Ireland ... They ...")."""
@@ -415,9 +451,15 @@ class Resolver:
         if sent == 0:
             return None
         s = p.sents[sent - 1]
-        for i in range(s.start, s.end):
+        found = [i for i in range(s.start, s.end) if p.toks[i].dep == "nsubj" and
+                 p.toks[i].tag in ("NNS", "NNPS") and p.toks[p.toks[i].head].dep == "ROOT"]
+        # Or people in the object: "The AP interviewed 20 former crew members. They said ..."
+        found += [i for i in range(s.start, s.end) if p.toks[i].dep in ("dobj", "pobj", "conj")
+                  and p.toks[i].tag == "NNS" and (person_noun(p.toks[i].lemma)
+                                                   or p.toks[i].text.casefold() in COLLECTIVE_HEADS)]
+        for i in found[:1]:
             t = p.toks[i]
-            if t.dep == "nsubj" and t.tag in ("NNS", "NNPS") and p.toks[t.head].dep == "ROOT":
+            if True:
                 if any(m.tok_start <= i < m.tok_end and d <= 1 for m, d, _ in cands):
                     return None  # an entity already stands there
                 lo, hi = _np(p, i, set())
