@@ -86,11 +86,23 @@ def test_calendar_resolution(sentence, phrase, value):
     ("The plane flew for two and a half hours.", "two and a half hours", "DURATION", "PT2.5H"),
     ("Inspectors visit every week.", "every week", "SET", "P1W"),
     ("The factory builds 15 a year.", "a year", "SET", "P1Y"),
+    ("Workers earn $28 an hour.", "an hour", "SET", "PT1H"),
+    ("The repair took a year.", "a year", "DURATION", "P1Y"),
     ("The update came at 2:21 p.m. EST.", "2:21 p.m. EST", "TIME", "2024-02-14T14:21"),
     ("The launch was at 18:00 UTC Monday.", "18:00 UTC Monday", "TIME", "2024-02-12T18:00Z"),
 ])
 def test_relative_and_durations(sentence, phrase, typ, value):
     assert value_of(sentence, phrase) == (typ, value)
+
+
+def test_anchored_expressions_count_from_the_date_last_mentioned():
+    text = ("The accord was signed on June 3, 1998. The next day, troops withdrew. Later that year, polls were held. "
+            "Two years later it collapsed. Sales rose in February compared with the same period last year.")
+    got = {s: v for s, _, v in times(text)}
+    assert got["The next day"] == "1998-06-04"
+    assert got["that year"] == "1998"
+    assert got["Two years later"] == "2000"
+    assert got["the same period last year"] == "2023-02"
 
 
 @pytest.mark.parametrize("sentence", [

@@ -82,7 +82,11 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
         line = text[ls:le if le >= 0 else len(text)].strip()
         return bool(line) and not re.search(r"[.!?\"”’':)]$", line) and len(line.split()) <= 20
 
-    ctx = Ctx(text, dct, tense, is_headline)
+    def pos_before(pos: int) -> str:
+        k = bisect.bisect_left(starts, pos) - 1
+        return parse.toks[k].pos if k >= 0 else ""
+
+    ctx = Ctx(text, dct, tense, is_headline, pos_before)
     cands: list[tuple[Found, str]] = []
     for order, (name, rx, handler) in enumerate(RULES):
         for m in rx.finditer(text):
@@ -156,7 +160,7 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
         return parse.toks[k].sent
 
     out, unresolved = [], 0
-    last_day: str | None = None  # the most recent calendar day mentioned (text order)
+    seen: list[str] = []  # resolved calendar values so far (text order): anchors for "the next day", "that year"
     last_period: str | None = None  # the most recent day, week, month, quarter or half
     days = [(f.start, sent_of(f.start), f.value[:10]) for f in found if f.value and _DAY.match(f.value)]
     for f in found:
@@ -173,22 +177,45 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
                 value = f"{dct.year - 1:04d}"
         elif f.kind.startswith("anchored:"):
             _, n, unit = f.kind.split(":")
-            base = last_day or (dct.isoformat() if dct else None)
+            base = _last_with(seen, unit) or (dct.isoformat() if dct else None)
             if base is None:
                 unresolved += 1
                 continue
-            value = shift_value(date.fromisoformat(base), float(n), unit)
+            value = _shift_from(base, float(n), unit)
             if value is None:
                 continue
         if value is None:
             unresolved += 1
             continue
-        if _DAY.match(value):
-            last_day = value[:10]
-        if _PERIOD.match(value):
-            last_period = value
+        if _PERIOD.match(value) or re.match(r"^\d{4}$", value):
+            last_period = value if _PERIOD.match(value) else last_period
+            seen.append(value)
         out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=value))
     return out, unresolved
+
+
+_PRECISION = {"D": re.compile(r"^\d{4}-\d{2}-\d{2}"), "W": re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2})"),
+              "M": re.compile(r"^\d{4}-\d{2}"), "Y": re.compile(r"^\d{4}")}
+
+
+def _last_with(seen: list[str], unit: str) -> str | None:
+    """The most recent value at least as fine as ``unit`` (a day for "the next day", a year for "that year")."""
+    rx = _PRECISION.get(unit, _PRECISION["D"])
+    for v in reversed(seen):
+        if rx.match(v):
+            return v
+    return None
+
+
+def _shift_from(base: str, n: float, unit: str) -> str | None:
+    if unit == "W" and re.match(r"^\d{4}-W\d{2}", base):
+        base = date.fromisocalendar(int(base[:4]), int(base[6:8]), 1).isoformat()
+    parts = [int(x) for x in re.findall(r"\d+", base[:10])] + [1, 1]
+    try:
+        return shift_value(date(parts[0], parts[1] if len(base) >= 7 else 1, parts[2] if len(base) >= 10 else 1),
+                           n, unit)
+    except ValueError:
+        return None
 
 
 def time_near(work: Work, start: int, end: int, types=("DATE", "TIME")) -> TimeExpr | None:

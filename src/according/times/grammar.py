@@ -46,8 +46,9 @@ class Ctx:
     """What handlers need: the text, the reference date and a tense oracle."""
 
     def __init__(self, text: str, dct: date | None, tense: Callable[[int, int], str | None],
-                 is_headline: Callable[[int], bool]):
+                 is_headline: Callable[[int], bool], pos_before: Callable[[int], str] = lambda pos: ""):
         self.text = text
+        self.pos_before = pos_before  # coarse POS of the token just before a character offset
         self.dct = dct
         self.tense = tense
         self.is_headline = is_headline

@@ -181,12 +181,11 @@ def duration(m, ctx):
         start = m.start("det")  # "over the past four days": "over" is the preposition here
     if post in ("before", "after", "in a row"):
         post = ""
-    # SET: "15 a year", "$5 a day", "twice a week", "three times a month"
+    # SET: "15 a year", "$28 an hour", "$300 million in fuel a year", "twice a week": "a <unit>" right after
+    # a number or a noun is a rate; after a preposition or a verb ("for a year", "took a year") a duration
     pw = ctx.prev_word(start)
-    if num_s in ("a", "an", "one") and not m.group("det") and not m.group("mod") and not post:
-        before = ctx.text[max(0, start - 25):start]
-        if re.search(r"(?:\d|%|\btimes|\bonce|\btwice|\bdollars|\bcents|\bper cent)[^\S\n]*$", before) or \
-                pw in ("times", "once", "twice", "thrice"):
+    if num_s in ("a", "an") and not m.group("det") and not m.group("mod") and not post:
+        if ctx.pos_before(start) in ("NUM", "NOUN", "PROPN", "SYM") or pw in ("times", "once", "twice", "thrice"):
             return Found(start, end, "SET", duration_value(1, unit_w))
     if post in ("ago", "earlier", "later", "from now"):
         if ctx.dct is None:
@@ -298,7 +297,7 @@ def clock(m, ctx):
     return Found(m.start(), m.end(), "TIME", f"T{h:02d}:{mi:02d}{z}", "clock")
 
 
-@rule("ref", r"(?<![\w-])(?P<w>(?i:now|nowadays|these days|recently|lately|at present|the present|"
+@rule("ref", r"(?<![\w-])(?P<w>(?i:now|nowadays|this time|these days|recently|lately|at present|the present|"
       r"the time being|the past|the future|the near future|the distant future|the foreseeable future|"
       r"the long term|the short term|the near term|the long run|the short run))(?![\w-])")
 def ref(m, ctx):
@@ -309,6 +308,8 @@ def ref(m, ctx):
         return None  # "the past president", "the future king"
     if w == "now" and re.match(r"[^\S\n]*(?:that|-)", nxt):
         return None  # "now that", "now-defunct"
+    if w == "this time" and re.match(W + r"(?:of|last|next|around|the|a|an|in|on|to)\b|[^\S\n]*-", nxt):
+        return None  # "this time last year", "this time of year"
     if w == "at present":
         return Found(m.end() - 7, m.end(), "DATE", "PRESENT_REF")
     return Found(m.start(), m.end(), "DATE", REF_WORDS[w])
@@ -340,3 +341,19 @@ def the_day(m, ctx):
 def same_period(m, ctx):
     # "sales rose in February compared with the same period last year": the period last named, a year back
     return Found(m.start(), m.end(), "DATE", None, "sameperiod:" + m.group("u").lower())
+
+
+@rule("next_day", r"(?<![\w-])(?i:the" + W + r"(?P<w>next|following|previous|preceding)" + W + r"(?P<u>day|week|month|"
+      r"year)|(?P<w2>that)" + W + r"(?P<u2>week|month|year))(?![\w-])")
+def next_day(m, ctx):
+    # "the next day", "the previous week", "that year": counted from the date last mentioned
+    w, u = (m.group("w") or m.group("w2")).lower(), (m.group("u") or m.group("u2")).lower()
+    if w == "next" and u != "day":
+        return None  # "the next year" is a duration (relunit)
+    if w == "previous" and u != "day":
+        return None  # "the previous year": relunit, counted from publication (MEANTIME)
+    if re.match(W + r"(?:of|after|before|when|that|in which)\b", ctx.next_text(m.end())):
+        return None
+    n = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "that": 0}[w]
+    code = {"day": "D", "week": "W", "month": "M", "year": "Y"}[u]
+    return Found(m.start(), m.end(), "DATE", None, f"anchored:{n}:{code}")
