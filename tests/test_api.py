@@ -314,3 +314,49 @@ def test_analyse_and_store_a_real_article(client, analyze):
     assert again.status_code == 200 and again.json()["summary"]["skipped"] == 1
     back = client.get("/api/articles/harbor").json()["record"]
     assert len(back["quotes"]) == len(rec["quotes"])
+
+
+def test_serve_command_answers_on_loopback(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "according.cli", "serve", "--db", str(tmp_path / "s.sqlite"),
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "according serve did not answer within 30 s"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["status"] == "ok"
+        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+        assert "app.js" in page.text and page.headers["content-security-policy"] == CSP
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_read_cache_reuses_lists_and_forgets_them_on_write(client):
+    first = client.get("/api/articles")
+    assert first.headers["x-cache"] == "miss" and first.json()["total"] == 0
+    again = client.get("/api/articles")
+    assert again.headers["x-cache"] == "hit" and again.json() == first.json()
+    assert again.headers["content-security-policy"] == CSP  # hits carry the security headers too
+    assert client.post("/api/articles", json=emoji_record(), headers=AUTH).status_code == 201
+    after = client.get("/api/articles")
+    assert after.headers["x-cache"] == "miss" and after.json()["total"] == 1
+    assert client.get("/api/articles/nope").status_code == 404
+    assert client.get("/api/articles/nope").headers["x-cache"] == "miss"  # errors are not kept

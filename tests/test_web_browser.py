@@ -39,7 +39,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """(base URL, store) of a live server; tests may add records to the store."""
+    """(base URL, app) of a live server; tests may add records with _store_analysis."""
     import uvicorn
     from according.store import Store
     from according.web.app import create_app
@@ -48,7 +48,8 @@ def site(tmp_path_factory):
     summary = store.ingest([emoji_record(), xss_record(), *story_records()])
     assert not summary["failed"], summary
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port,
+    app = create_app(store=store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, name="according-test-server", daemon=True)
     thread.start()
@@ -57,7 +58,7 @@ def site(tmp_path_factory):
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the test server did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/", store
+    yield f"http://127.0.0.1:{port}/", app
     server.should_exit = True
     thread.join(timeout=10)
     store.close()
@@ -231,22 +232,23 @@ def test_sources_search_and_back_to_the_quote(page, site):
 
 # --- analysed articles: the project's example and the specimen --------------------------
 
-def _store_analysis(store, analysis) -> dict:
+def _store_analysis(app, analysis) -> dict:
     record = analysis.to_dict()
-    summary = store.ingest([record])
+    summary = app.state.store.ingest([record])
     assert not summary["failed"], summary
+    app.state.cache.clear()  # written behind the app's back: drop cached lists now
     return record
 
 
 def test_example_article(page, site, analyze):
-    base, store = site
-    record = _store_analysis(store, analyze(EXAMPLE.read_text(encoding="utf-8"), id="harbor-ceasefire"))
+    base, app = site
+    record = _store_analysis(app, analyze(EXAMPLE.read_text(encoding="utf-8"), id="harbor-ceasefire"))
     assert record["quotes"], "the example article has quotes to highlight"
     check_article(page, base, record, "article-example")
 
 
 def test_sample_article(page, site, sample_analysis):
-    base, store = site
-    record = _store_analysis(store, sample_analysis)
+    base, app = site
+    record = _store_analysis(app, sample_analysis)
     assert record["quotes"]
     check_article(page, base, record, "article-sample")

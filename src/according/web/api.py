@@ -72,21 +72,27 @@ def require_writer(request: Request) -> None:
         raise ApiError(403, "writes are accepted only from this machine when the server has no token")
 
 
-def page(result: dict) -> dict:
+def model_name(request: Request) -> str:
+    from ..nlp import DEFAULT_MODEL  # imports spaCy: only when something is analysed
+    return request.app.state.model or DEFAULT_MODEL
+
+
+def page(result: dict) -> JSONResponse:
     """The store's list result plus ``next`` (offset of the following page, or null)."""
     total, limit, offset = result.get("total", 0), result.get("limit", 0), result.get("offset", 0)
     result["next"] = offset + limit if offset + limit < total else None
-    return result
+    return JSONResponse(result)
 
 
 def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def found(obj: Any, what: str, key: Any) -> Any:
+def found(obj: Any, what: str, key: Any) -> JSONResponse:
+    """The store's answer as JSON (returned as is: no re-encoding walk), or a 404."""
     if obj is None:
         raise ApiError(404, f"no such {what}: {key}", {"id": key})
-    return obj
+    return JSONResponse(obj)
 
 
 async def read_article_body(request: Request, id: str | None, published: str | None,
@@ -161,7 +167,7 @@ async def analyze_article(request: Request, id: Text = None, published: Text = N
         raise ApiError(422, "this is already an analysis record; POST it to /api/articles to store it",
                        code="input_error")
     async with request.app.state.analysis_gate:
-        record = await run_in_threadpool(analyze_document, doc, request.app.state.model)
+        record = await run_in_threadpool(analyze_document, doc, model_name(request))
     return JSONResponse(record.to_dict())
 
 
@@ -177,7 +183,7 @@ async def store_article(request: Request, id: Text = None, published: Text = Non
     else:
         async with request.app.state.analysis_gate:
             summary = await run_in_threadpool(
-                functools.partial(st.ingest_documents, [doc], model=request.app.state.model))
+                functools.partial(st.ingest_documents, [doc], model=model_name(request)))
         article_id = doc.id
     if summary.get("failed"):
         reasons = summary["failed"]
@@ -195,46 +201,46 @@ async def store_article(request: Request, id: Text = None, published: Text = Non
 # --- reading --------------------------------------------------------------------
 
 @router.get("/health", summary="Liveness and store counts")
-def health(request: Request) -> dict:
+def health(request: Request) -> JSONResponse:
     from .. import __version__
-    return {"status": "ok", "version": __version__, "stats": store(request).stats()}
+    return JSONResponse({"status": "ok", "version": __version__, "stats": store(request).stats()})
 
 
 @router.get("/articles", summary="Stored articles (latest versions), newest first")
 def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
                   story: int | None = None, source: Text = None,
-                  date_from: Day = None, date_to: Day = None) -> dict:
+                  date_from: Day = None, date_to: Day = None) -> JSONResponse:
     return page(store(request).articles(limit=limit, offset=offset, q=q, story=story, source=source,
                                         date_from=iso(date_from), date_to=iso(date_to)))
 
 
 @router.get("/articles/{article_id:path}/versions", summary="The stored versions of an article")
-def article_versions(request: Request, article_id: str) -> dict:
+def article_versions(request: Request, article_id: str) -> JSONResponse:
     st = store(request)
     found(st.article(article_id), "article", article_id)
-    return {"id": article_id, "versions": st.versions(article_id)}
+    return JSONResponse({"id": article_id, "versions": st.versions(article_id)})
 
 
 @router.get("/articles/{article_id:path}/diff", summary="What changed between two versions")
 def article_diff(request: Request, article_id: str, v1: Annotated[int, Query(ge=1)],
-                 v2: Annotated[int, Query(ge=1)]) -> dict:
+                 v2: Annotated[int, Query(ge=1)]) -> JSONResponse:
     return found(store(request).diff(article_id, v1, v2), "article version", f"{article_id} v{v1}/v{v2}")
 
 
 @router.get("/articles/{article_id:path}", summary="One article: its analysis record and store data")
 def get_article(request: Request, article_id: str,
-                version: Annotated[int | None, Query(ge=1)] = None) -> dict:
+                version: Annotated[int | None, Query(ge=1)] = None) -> JSONResponse:
     return found(store(request).article(article_id, version=version), "article", article_id)
 
 
 @router.get("/sources", summary="People and organisations quoted, most quoted first")
 def list_sources(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
-                 type: Text = None, story: int | None = None) -> dict:
+                 type: Text = None, story: int | None = None) -> JSONResponse:
     return page(store(request).sources(limit=limit, offset=offset, q=q, type=type, story=story))
 
 
 @router.get("/sources/{source_id}", summary="One source with its quotes")
-def get_source(request: Request, source_id: int) -> dict:
+def get_source(request: Request, source_id: int) -> JSONResponse:
     return found(store(request).source(source_id), "source", source_id)
 
 
@@ -245,7 +251,7 @@ def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text
                 category: Literal["speech", "belief"] | None = None,
                 kind: Literal["direct", "mixed", "indirect"] | None = None,
                 story: int | None = None, article: Text = None,
-                date_from: Day = None, date_to: Day = None) -> dict:
+                date_from: Day = None, date_to: Day = None) -> JSONResponse:
     return page(store(request).quotes(speaker=speaker, source_id=source_id, type=type, category=category,
                                       kind=kind, story=story, article=article, date_from=iso(date_from),
                                       date_to=iso(date_to), q=q, limit=limit, offset=offset))
@@ -254,7 +260,7 @@ def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text
 @router.get("/figures", summary="Numeric claims by measure, place, date and source")
 def list_figures(request: Request, limit: Limit = 50, offset: Offset = 0, measure: Text = None,
                  unit: Text = None, place: Text = None, source: Text = None, story: int | None = None,
-                 article: Text = None, date_from: Day = None, date_to: Day = None) -> dict:
+                 article: Text = None, date_from: Day = None, date_to: Day = None) -> JSONResponse:
     return page(store(request).figures(measure=measure, unit=unit, place=place, source=source, story=story,
                                        article=article, date_from=iso(date_from), date_to=iso(date_to),
                                        limit=limit, offset=offset))
@@ -263,19 +269,19 @@ def list_figures(request: Request, limit: Limit = 50, offset: Offset = 0, measur
 @router.get("/events", summary="Events (ACLED types) by type, place, actor and date")
 def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, type: Text = None,
                 sub_type: Text = None, place: Text = None, actor: Text = None, story: int | None = None,
-                article: Text = None, date_from: Day = None, date_to: Day = None) -> dict:
+                article: Text = None, date_from: Day = None, date_to: Day = None) -> JSONResponse:
     return page(store(request).events(type=type, sub_type=sub_type, place=place, actor=actor, story=story,
                                       article=article, date_from=iso(date_from), date_to=iso(date_to),
                                       limit=limit, offset=offset))
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     return page(store(request).stories(limit=limit, offset=offset))
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, timeline, figure series, sources")
-def get_story(request: Request, story_id: int) -> dict:
+def get_story(request: Request, story_id: int) -> JSONResponse:
     return found(store(request).story(story_id), "story", story_id)
 
 

@@ -35,7 +35,6 @@ from .. import __version__
 from ..errors import (AccordingError, ConfigError, InputError, InputTooLargeError, ModelError,
                       StoreError)
 from ..ingest import MAX_BYTES
-from ..nlp import DEFAULT_MODEL
 
 log = logging.getLogger("according.web")
 
@@ -167,13 +166,14 @@ class GuardMiddleware:
 # --- the app ------------------------------------------------------------------
 
 def create_app(store_url: str | None = None, token: str | None = None, *, store=None,
-               model: str = DEFAULT_MODEL, max_body_bytes: int = MAX_BODY_BYTES,
-               analysis_slots: int = 1) -> FastAPI:
+               model: str | None = None, max_body_bytes: int = MAX_BODY_BYTES,
+               analysis_slots: int = 1, cache_seconds: float = 5.0) -> FastAPI:
     """The app. ``store`` (an open Store) wins over ``store_url``; ``token`` guards writes.
 
     ``analysis_slots``: how many analyses may run at once. One by default: a
     parse of a long article takes one core and a few hundred MB, and the
     server shares its machine with the store; more requests wait their turn.
+    ``cache_seconds``: how long a GET /api response may be reused (``cache.py``; 0 = off).
     """
     if store is None:
         from ..store import Store
@@ -185,7 +185,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.store = store
     app.state.token = token or None
-    app.state.model = model
+    app.state.model = model  # None: the analyser's default model (loaded on the first analysis)
     app.state.analysis_gate = asyncio.Semaphore(max(1, analysis_slots))
 
     _install_error_handlers(app)
@@ -201,7 +201,10 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
         return Response(status_code=204)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(GuardMiddleware, max_body=max_body_bytes)
+    from .cache import ReadCacheMiddleware, ResponseCache
+    app.state.cache = ResponseCache(ttl=cache_seconds)
+    app.add_middleware(ReadCacheMiddleware, cache=app.state.cache)
+    app.add_middleware(GuardMiddleware, max_body=max_body_bytes)  # outermost: before the cache
     return app
 
 

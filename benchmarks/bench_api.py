@@ -1,0 +1,291 @@
+"""Latency of the read endpoints of ``according serve`` under 50 concurrent clients.
+
+    python benchmarks/bench_api.py                 # 10,000 articles, 5,000 requests, 50 clients
+    python benchmarks/bench_api.py --articles 2000 --requests 1000   # quicker
+
+1. Builds a SQLite store of N articles in a temporary folder (or reuses
+   ``--db``). The records are generated here from a fixed seed, in the
+   analysis-v1 shape, with invented names, places and figures: 1 article in 50
+   is a new story, speakers come from a pool of 400, each article has 3-6
+   quotes, 1-3 figures and an event. Records are generated rather than
+   analysed because the benchmark measures the server and the store, not
+   spaCy; the variety matters (10,000 copies of one article would make one
+   giant story and a single-speaker index).
+2. Starts the app with uvicorn in a subprocess on 127.0.0.1 (access log off).
+3. Sends a fixed number of GET requests over 50 keep-alive connections from a
+   minimal asyncio HTTP/1.1 client (light enough not to starve the server on
+   a small machine), with a per-request timeout and an overall time limit.
+   Only 127.0.0.1 is ever contacted.
+4. Prints p50/p90/p99/max per endpoint and overall, and writes the numbers to
+   benchmarks/results/bench_api.json. Target: overall p99 < 100 ms.
+   Exit status 1 when the target is missed (``--no-check`` to only report).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote_plus as q
+
+HERE = Path(__file__).resolve().parent
+TARGET_P99_MS = 100.0
+
+FIRST = ["Ana", "Tom", "Mira", "Karim", "Nadia", "Jonas", "Lea", "Omar", "Ines", "Pavel", "Sara", "Yusuf",
+         "Elena", "Hugo", "Amira", "Felix", "Noor", "Ivan", "Rosa", "Malik"]
+LAST = ["Lind", "Berg", "Solberg", "Osei", "Karam", "Haddad", "Novak", "Rahimi", "Costa", "Weber",
+        "Dubois", "Moreau", "Petrov", "Sato", "Okafor", "Larsen", "Varga", "Kowalski", "Haas", "Ortiz"]
+ORGS = ["health ministry", "defense ministry", "Red Cross", "port authority", "city council", "U.N. agency",
+        "police", "fire service", "electoral commission", "central bank"]
+PLACES = ["Vardenholm", "Port Selva", "Tiryan", "Kessarin", "Moravec", "Altena", "Dunmore", "Sorvik",
+          "Belcastro", "Quillan", "Ravensk", "Oduya", "Marlow Bay", "Teskor", "Ilvana", "Zarech"]
+WORDS = ["ceasefire", "hospital", "evacuation", "budget", "harbour", "election", "flood", "strike", "talks",
+         "fuel", "bridge", "schools", "prisoners", "aid", "power", "water", "corridor", "shelling"]
+MEASURES = [("people", "killed"), ("people", "wounded"), ("families", "displaced"), ("hostages", "held"),
+            ("trucks", "delivered")]
+
+
+def span(text: str, needle: str, start_at: int = 0) -> dict:
+    s = text.index(needle, start_at)
+    return {"start": s, "end": s + len(needle), "text": needle}
+
+
+def make_record(i: int, rng: random.Random) -> dict:
+    """One invented article in the analysis-v1 shape."""
+    story = i // 50
+    place = PLACES[story % len(PLACES)]
+    topic = WORDS[story % len(WORDS)]
+    day = f"2024-{1 + (story * 7 + i % 50) // 28 % 12:02d}-{1 + (story * 7 + i % 50) % 28:02d}"
+    parts = [f"{topic.capitalize()} in {place}: day {i % 50 + 1}\n\n{place.upper()} — "]
+    quotes, figures, pending = [], [], []
+    for qn in range(rng.randint(3, 6)):
+        if rng.random() < 0.7:
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            stype, desc = "person", f"a {rng.choice(WORDS)} official"
+        else:
+            name, stype, desc = f"the {place} {rng.choice(ORGS)}", "organization", None
+        w1, w2 = rng.choice(WORDS), rng.choice(WORDS)
+        content = f"“The {w1} in {place} depends on the {w2} now,”"
+        parts.append(f"{content} said {name}. ")
+        pending.append((f"q{qn + 1}", content, name, stype, desc))
+    for fn in range(rng.randint(1, 3)):
+        unit, measure = rng.choice(MEASURES)
+        value = rng.randint(2, 900)
+        parts.append(f"Officials said {value} {unit} were {measure} in {place}. ")
+        figures.append((f"f{fn + 1}", f"{value} {unit}", value, unit, measure))
+    text = "".join(parts) + "\n"
+    pos = 0
+    for qid, content, name, stype, desc in pending:
+        c = span(text, content, pos)
+        cue = span(text, "said", c["end"])
+        src = span(text, name, cue["end"])
+        pos = src["end"]
+        quotes.append({"id": qid, "kind": "direct", "category": "speech", "in_furniture": False,
+                       "confidence": 0.9, "content": [c], "cue": cue, "source": src,
+                       "speaker": {"entity": None, "name": name, "type": stype, "description": desc}})
+    figs = []
+    for fid, needle, value, unit, measure in figures:
+        figs.append({"id": fid, "span": span(text, needle), "in_furniture": False, "value": value, "low": None,
+                     "high": None, "qualifier": "exactly", "unit": unit, "measure": measure,
+                     "source": {"entity": None, "name": "Officials", "type": "group", "description": None},
+                     "quote": None, "when": day, "where": 0})
+    place_span = span(text, place)
+    return {"schema": "according.analysis/1", "id": f"bench-{i:05d}", "text": text,
+            "meta": {"headline": f"{topic.capitalize()} in {place}: day {i % 50 + 1}", "publisher": "Bench Post",
+                     "url": None, "published": day, "updated": None, "dateline": place.upper(), "authors": [],
+                     "contributors": [], "language": "en"},
+            "furniture": [], "entities": [], "quotes": quotes, "figures": figs, "times": [],
+            "places": [{"span": place_span, "name": place, "geonameid": None, "lat": 0.0, "lon": 0.0,
+                        "country": "XX", "feature": "city"}],
+            "events": [{"id": "v1", "span": place_span, "event_type": "Violence against civilians",
+                        "sub_event_type": "Attack", "actor1": None, "actor2": None, "place": 0, "date": day,
+                        "time_precision": 1, "fatalities": figs[0]["value"] if figs else None,
+                        "fatalities_qualifier": None, "source": None}],
+            "errors": [], "provenance": {"according": "bench", "model": {"name": "generated"}}}
+
+
+def build_store(db: str, n: int) -> float:
+    from according.store import Store
+    rng = random.Random(20240214)
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        have = store.stats().get("articles", 0)
+        batch = []
+        for i in range(have, n):
+            batch.append(make_record(i, rng))
+            if len(batch) == 500:
+                store.ingest(batch)
+                batch = []
+                print(f"  stored {i + 1:,} articles", file=sys.stderr)
+        if batch:
+            store.ingest(batch)
+    return time.perf_counter() - t0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: str, port: int, cache_seconds: float) -> subprocess.Popen:
+    code = ("import uvicorn; from according.web.app import create_app; "
+            f"uvicorn.run(create_app({db!r}, cache_seconds={cache_seconds!r}), host='127.0.0.1', port={port}, "
+            "access_log=False, "
+            "log_level='warning', proxy_headers=False)")
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit("the server exited during start-up")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def request_plan(n_requests: int, n_articles: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(endpoint label, path) pairs: a mix of the read endpoints the page uses."""
+    n_stories = max(1, n_articles // 50)
+    makers = [
+        ("articles list", lambda: f"/api/articles?limit=25&offset={rng.randrange(0, max(1, n_articles - 25))}"),
+        ("article", lambda: f"/api/articles/bench-{rng.randrange(n_articles):05d}"),
+        ("quotes by speaker", lambda: f"/api/quotes?limit=25&speaker={q(rng.choice(FIRST) + ' ' + rng.choice(LAST))}"),
+        ("quotes search", lambda: f"/api/quotes?limit=25&q={rng.choice(WORDS)}"),
+        ("figures", lambda: f"/api/figures?limit=25&measure={rng.choice(MEASURES)[1]}&place={q(rng.choice(PLACES))}"),
+        ("events", lambda: f"/api/events?limit=25&date_from=2024-03-01&date_to=2024-03-31"),
+        ("sources", lambda: f"/api/sources?limit=50&offset={rng.randrange(0, 200)}"),
+        ("stories", lambda: f"/api/stories?limit=25&offset={rng.randrange(0, max(1, n_stories - 25))}"),
+        ("story", lambda: f"/api/stories/{rng.randrange(1, n_stories + 1)}"),
+    ]
+    return [(label, make()) for label, make in (rng.choice(makers) for _ in range(n_requests))]
+
+
+async def _fetch(reader, writer, path: str, port: int) -> int:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    await reader.readexactly(length)
+    return status
+
+
+async def run_load(port: int, plan, concurrency: int, per_request_timeout: float, time_limit: float):
+    queue = list(reversed(plan))
+    results: list[tuple[str, float, int]] = []
+    deadline = time.monotonic() + time_limit
+
+    async def worker():
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            while queue and time.monotonic() < deadline:
+                label, path = queue.pop()
+                t0 = time.perf_counter()
+                try:
+                    status = await asyncio.wait_for(_fetch(reader, writer, path, port), per_request_timeout)
+                except (asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError, ValueError):
+                    results.append((label, (time.perf_counter() - t0) * 1000, 0))
+                    writer.close()
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                    continue
+                results.append((label, (time.perf_counter() - t0) * 1000, status))
+        finally:
+            writer.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return results, time.perf_counter() - t0
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, int(round(p / 100 * len(values) + 0.5)) - 1))
+    return values[k]
+
+
+def summarise(results, wall: float) -> dict:
+    by: dict[str, list[float]] = {}
+    errors = 0
+    for label, ms, status in results:
+        by.setdefault(label, []).append(ms)
+        errors += status != 200
+    everything = [ms for _, ms, _ in results]
+    rows = {label: {"n": len(v), "p50_ms": round(pct(v, 50), 1), "p90_ms": round(pct(v, 90), 1),
+                    "p99_ms": round(pct(v, 99), 1), "max_ms": round(max(v), 1)} for label, v in sorted(by.items())}
+    return {"requests": len(results), "errors": errors, "wall_s": round(wall, 2),
+            "throughput_rps": round(len(results) / wall, 1) if wall else None,
+            "overall": {"p50_ms": round(pct(everything, 50), 1), "p90_ms": round(pct(everything, 90), 1),
+                        "p99_ms": round(pct(everything, 99), 1), "max_ms": round(max(everything), 1),
+                        "mean_ms": round(statistics.fmean(everything), 1)},
+            "endpoints": rows}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--requests", type=int, default=5_000)
+    ap.add_argument("--concurrency", type=int, default=50)
+    ap.add_argument("--time-limit", type=float, default=300.0, help="seconds for the whole load phase")
+    ap.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    ap.add_argument("--db", default=None, help="reuse (or fill up to --articles) this SQLite file")
+    ap.add_argument("--warmup", type=int, default=200, help="requests sent (and not counted) first")
+    ap.add_argument("--cache-seconds", type=float, default=5.0,
+                    help="the server's read cache (web/cache.py); 0 measures the store without it")
+    ap.add_argument("--no-check", action="store_true", help="exit 0 even when p99 misses the target")
+    args = ap.parse_args(argv)
+
+    tmp = None
+    db = args.db
+    if db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="according-bench-")
+        db = os.path.join(tmp.name, "bench.sqlite")
+    print(f"store {db}: filling to {args.articles:,} articles", file=sys.stderr)
+    build_s = build_store(db, args.articles)
+    port = free_port()
+    server = start_server(db, port, args.cache_seconds)
+    try:
+        rng = random.Random(7)
+        if args.warmup:
+            asyncio.run(run_load(port, request_plan(args.warmup, args.articles, rng), args.concurrency,
+                                 args.timeout, args.time_limit))
+        plan = request_plan(args.requests, args.articles, rng)
+        results, wall = asyncio.run(run_load(port, plan, args.concurrency, args.timeout, args.time_limit))
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    report = {"articles": args.articles, "concurrency": args.concurrency, "cache_seconds": args.cache_seconds, "store_build_s": round(build_s, 1),
+              "target_p99_ms": TARGET_P99_MS, "cpus": os.cpu_count(), **summarise(results, wall)}
+    report["complete"] = len(results) == args.requests
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"bench_api{'' if args.cache_seconds else '_nocache'}.json").write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+    if tmp is not None:
+        tmp.cleanup()
+    ok = report["overall"]["p99_ms"] < TARGET_P99_MS and report["errors"] == 0 and report["complete"]
+    return 0 if ok or args.no_check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""A small in-process cache of GET /api responses, in front of the store.
+
+Why: the store's aggregate reads (stories, sources, quote search) cost
+milliseconds to tens of milliseconds each, and 50 readers of a newsroom page
+ask the same few lists again and again. A response is reused for ``ttl``
+seconds (default 5), so a page stays fresh to within a few seconds while
+repeated reads cost microseconds. Any write that goes through this app (a
+non-GET request under /api) empties the cache at once; writes by another
+process (``according ingest`` on the same database) show after at most
+``ttl`` seconds. ``ttl=0`` turns the cache off.
+
+Only 200 responses with a JSON body of at most ``max_body`` bytes are kept,
+at most ``max_entries`` of them (oldest evicted first). Responses say
+``x-cache: hit`` or ``miss``.
+"""
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+
+UNCACHED = ("/api/export", "/api/health", "/api/openapi.json")
+
+
+class ResponseCache:
+    """The entries; shared by the middleware and the app (``app.state.cache``)."""
+
+    def __init__(self, ttl: float = 5.0, max_entries: int = 4096, max_body: int = 1_000_000):
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self.max_body = max_body
+        self.entries: OrderedDict[bytes, tuple[float, int, list, bytes]] = OrderedDict()
+        self.hits = self.misses = 0
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+    def get(self, key: bytes, now: float):
+        entry = self.entries.get(key)
+        if entry is not None and now - entry[0] < self.ttl:
+            self.hits += 1
+            return entry
+        self.misses += 1
+        return None
+
+    def put(self, key: bytes, now: float, status: int, headers: list, body: bytes) -> None:
+        self.entries[key] = (now, status, headers, body)
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.max_entries:
+            self.entries.popitem(last=False)
+
+
+class ReadCacheMiddleware:
+    def __init__(self, app, cache: ResponseCache):
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope, receive, send):
+        cache = self.cache
+        if scope["type"] != "http" or cache.ttl <= 0 or not scope["path"].startswith("/api/"):
+            return await self.app(scope, receive, send)
+        if scope["method"] not in ("GET", "HEAD"):
+            try:
+                return await self.app(scope, receive, send)
+            finally:
+                cache.clear()  # a write may change any list
+        if scope["path"].startswith(UNCACHED):
+            return await self.app(scope, receive, send)
+
+        key = scope["path"].encode() + b"?" + scope.get("query_string", b"")
+        now = time.monotonic()
+        entry = cache.get(key, now)
+        if entry is not None:
+            _, status, headers, body = entry
+            await send({"type": "http.response.start", "status": status,
+                        "headers": headers + [(b"x-cache", b"hit")]})
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+            return
+
+        start: dict = {}
+        chunks: list[bytes] = []
+        keep = True
+
+        async def capture(message):
+            nonlocal keep
+            if message["type"] == "http.response.start":
+                start.update(message)
+                keep = message["status"] == 200
+                message = {**message, "headers": list(message.get("headers", [])) + [(b"x-cache", b"miss")]}
+            elif message["type"] == "http.response.body" and keep:
+                chunks.append(message.get("body", b""))
+                if sum(map(len, chunks)) > cache.max_body:
+                    keep = False
+                    chunks.clear()
+                elif not message.get("more_body", False) and scope["method"] == "GET":
+                    cache.put(key, now, start["status"], list(start.get("headers", [])), b"".join(chunks))
+            await send(message)
+
+        await self.app(scope, receive, capture)
