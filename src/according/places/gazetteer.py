@@ -36,7 +36,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 5  # bump when the layout of the pickled index changes
+INDEX_VERSION = 6  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):

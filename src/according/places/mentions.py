@@ -144,7 +144,7 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     i = 0
     while i < n:
         t = toks[i]
-        if t.is_space or t.is_punct or not _capital(t):
+        if t.is_space or t.is_punct or not _capital(t) or t.text.lower() in _DROP_LEAD:
             i += 1
             continue
         e = ent_of[i]

@@ -63,7 +63,9 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
     """Is this match a place mention? (see mentions.py: trust depends on where it is)."""
     if not m.cands:
         return True  # an unknown GPE/LOC/FAC entity
-    if m.label in ("GPE", "LOC", "FAC") or m.demonym or m.qualifier_of is not None or m.qualifier is not None:
+    if m.demonym or m.qualifier_of is not None or m.qualifier is not None:
+        return True
+    if m.label in ("GPE", "LOC", "FAC") and m.whole:
         return True
     if norm(m.text) in doc_names:
         return True

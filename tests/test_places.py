@@ -1,0 +1,186 @@
+"""Places: gazetteer loading, the GeoNames dump loader, mention finding and
+context-based resolution, place_near, and the specimen article."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from according.model import Meta, Place, Span
+from according.pipeline import Work
+from according.places import gazetteer as gz
+from according.places import place_near
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gz.get()
+
+
+def places_of(analyze, text, **kw):
+    rec = analyze(text, id="t", **kw)
+    return rec, list(rec.places)
+
+
+def by_text(places, s):
+    return [p for p in places if p.span.text == s]
+
+
+# ---------------------------------------------------------------- gazetteer
+
+def test_gazetteer_loads_once_and_fast(gaz):
+    t = time.perf_counter()
+    again = gz.get()
+    assert again is gaz  # one instance per process
+    assert time.perf_counter() - t < 0.01
+
+
+def test_lookup_knows_countries_cities_states_and_demonyms(gaz):
+    kinds = {gaz.rec(i).kind for i, _ in gaz.lookup("Georgia")}
+    assert {"country", "admin1"} <= kinds  # the country and the US state
+    cairo = [gaz.rec(i) for i, _ in gaz.lookup("Cairo")]
+    assert any(r.cc == "EG" and r.kind == "city" and r.pop > 1_000_000 for r in cairo)
+    assert gaz.rec(gaz.demonyms["israeli"]).cc == "IL"
+    assert gaz.rec(gaz.demonyms["american"]).cc == "US"  # not a US territory
+    la = gaz.rec(gaz.admin1[("US", "LA")])
+    assert la.name == "Louisiana" and la.gid is not None
+
+
+def test_norm_folds_case_accents_and_periods():
+    assert gz.norm("U.S.") == "us"
+    assert gz.norm("Québec") == "quebec"
+    assert gz.norm("Khan  Younis") == "khan younis"
+
+
+def test_geonames_dump_loader(tmp_path):
+    dump = tmp_path / "mini.txt"
+    rows = [
+        # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop elev dem tz mod
+        ["9000001", "Zorbaville", "Zorbaville", "Zorba,Zorbaburg", "45.5", "-100.25", "P", "PPL", "US", "",
+         "SD", "", "", "", "1200", "", "500", "America/Chicago", "2020-01-01"],
+        ["9000002", "Quux County", "Quux County", "", "45.0", "-100.0", "A", "ADM2", "US", "", "SD", "099",
+         "", "", "0", "", "", "", "2020-01-01"],
+        ["9000003", "Frobland", "Frobland", "", "10", "20", "A", "ADM1", "XX", "", "07", "", "", "", "0", "",
+         "", "", "2020-01-01"],
+        ["not a number", "Broken"],  # malformed: skipped
+    ]
+    dump.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    g = gz.Gazetteer()
+    assert gz.load_geonames(dump, g) == 3
+    (i, alt), = g.lookup("Zorbaville")
+    r = g.rec(i)
+    assert (r.gid, r.kind, r.cc, r.admin1, r.pop) == (9000001, "city", "US", "SD", 1200) and not alt
+    assert g.lookup("Zorbaburg") == [(i, True)]  # an alternate name
+    assert g.rec(g.lookup("Quux County")[0][0]).kind == "admin2"
+    assert g.admin1[("XX", "07")] == g.lookup("Frobland")[0][0]
+    assert gz.load_geonames(dump, g) == 0  # known ids are not added twice
+
+
+def test_resolve_with_a_custom_gazetteer(tmp_path):
+    """The resolver takes any gazetteer: a GeoNames dump alone is enough."""
+    from according.nlp import Parse, Sent, Tok
+    from according.places.resolve import resolve
+    dump = tmp_path / "mini.txt"
+    dump.write_text("\t".join(["9000001", "Zorbaville", "Zorbaville", "", "45.5", "-100.25", "P", "PPL", "US", "",
+                               "SD", "", "", "", "1200", "", "", "", ""]) + "\n", encoding="utf-8")
+    g = gz.Gazetteer()
+    gz.load_geonames(dump, g)
+    text = "Zorbaville"
+    tok = Tok(0, text, 0, len(text), text, "PROPN", "NNP", "ROOT", 0, "GPE", "B", 0, False, False, False, False, "Xxxxx")
+    from according.nlp import Ent
+    parse = Parse(text, (tok,), (Sent(0, 1, 0, len(text)),), (Ent(0, 1, "GPE", 0, len(text), text),), (), "test")
+    (p,) = resolve(parse, Meta(), g)
+    assert (p.geonameid, p.lat, p.lon, p.country, p.feature) == (9000001, 45.5, -100.25, "US", "city")
+
+
+# ---------------------------------------------------------------- resolution in context
+
+def test_city_state_abbreviation(analyze):
+    _, pl = places_of(analyze, "Police in Alexandria, La., arrested a man on Tuesday, the sheriff said.")
+    (alex,) = by_text(pl, "Alexandria")
+    assert alex.country == "US" and 30 < alex.lat < 32.5 and -93.5 < alex.lon < -91.5
+    (la,) = by_text(pl, "La.")
+    assert la.name == "Louisiana" and la.feature == "admin"
+
+
+def test_paris_texas_versus_paris_france(analyze):
+    _, pl = places_of(analyze, "The festival moved from Paris, Texas, to Dallas this spring, organisers said.")
+    (paris,) = by_text(pl, "Paris")
+    assert paris.country == "US" and paris.lat < 40
+    _, pl = places_of(analyze, "French officials met German diplomats in Paris on Monday.")
+    (paris,) = by_text(pl, "Paris")
+    assert paris.country == "FR"
+    (french,) = by_text(pl, "French")
+    assert french.feature == "country" and french.country == "FR"
+
+
+def test_demonyms_are_places(analyze):
+    _, pl = places_of(analyze, "Israeli forces entered the town as Gazans fled south, Egyptian officials said.")
+    got = {p.span.text: p.country for p in pl}
+    assert got.get("Israeli") == "IL" and got.get("Egyptian") == "EG" and got.get("Gazans") == "PS"
+
+
+def test_georgia_follows_the_article(analyze):
+    _, pl = places_of(analyze, "Russian tanks rolled toward Tbilisi as Georgia appealed to Moscow and the Kremlin.")
+    assert by_text(pl, "Georgia")[0].country == "GE"
+    _, pl = places_of(analyze, "Gainesville and Atlanta schools in Hall County, Georgia, will close on Friday.")
+    assert by_text(pl, "Georgia")[0].country == "US"
+
+
+def test_place_inside_an_organisation_name(analyze):
+    _, pl = places_of(analyze, "The Laurel County Sheriff's Office said the Ohio Supreme Court would hear it.")
+    texts = {p.span.text for p in pl}
+    assert "Laurel County" in texts and "Ohio" in texts
+
+
+def test_spans_hold_and_confidence_in_range(analyze):
+    text = "From Cairo to Washington, officials in Brussels, Beirut and Tel Aviv waited. The U.S. said little."
+    rec, pl = places_of(analyze, text)
+    assert pl
+    for p in pl:
+        assert rec.text[p.span.start:p.span.end] == p.span.text
+        assert p.confidence is None or 0 <= p.confidence <= 1
+        assert p.feature in {"city", "country", "admin", "region", "facility", "other"}
+    assert by_text(pl, "U.S.")[0].geonameid == 6252001
+
+
+def test_no_place_in_plain_prose(analyze):
+    _, pl = places_of(analyze, "Most people said the weather was fine and nothing happened at all.")
+    assert pl == []
+
+
+# ---------------------------------------------------------------- place_near
+
+def _place(text, s, e, feature, lat=1.0):
+    return Place(Span.of(text, s, e), text[s:e], None, lat, 2.0, None, feature, 0.9)
+
+
+def test_place_near_prefers_inside_then_before_in_paragraph():
+    text = "Egypt talks.\nIn Rafah, strikes killed 12 people in Gaza.\nNothing here."
+    w = Work(text=text, parse=None)
+    egypt = _place(text, 0, 5, "country")
+    rafah = _place(text, text.index("Rafah"), text.index("Rafah") + 5, "city")
+    gaza = _place(text, text.index("Gaza"), text.index("Gaza") + 4, "region")
+    w.places = (egypt, rafah, gaza)
+    s = text.index("killed")
+    assert place_near(w, s, s + 6) == 1  # the closest before, same paragraph
+    line2 = text.index("In Rafah")
+    assert place_near(w, line2, text.index("\nNothing")) == 1  # inside: the most specific
+    last = text.index("Nothing")
+    assert place_near(w, last, len(text)) is None  # no place in that paragraph
+
+
+# ---------------------------------------------------------------- the specimen
+
+def test_specimen_places(sample_analysis):
+    want = {"Rafah": "PS", "Khan Younis": "PS", "Cairo": "EG", "Gaza": "PS", "Egypt": "EG", "Qatar": "QA",
+            "Israel": "IL", "Sinai": "EG", "West Bank": "PS", "Brussels": "BE", "Tel Aviv": "IL", "Beirut": "LB"}
+    got = {}
+    for p in sample_analysis.places:
+        got.setdefault(p.span.text, p)
+    for name, cc in want.items():
+        if name in got:  # some are only in the sample's later paragraphs; those found must be right
+            assert got[name].country == cc, (name, got[name])
+    assert sum(n in got for n in want) >= 10
+    washington = [p for p in sample_analysis.places if p.span.text == "Washington"]
+    assert washington and all(p.geonameid == 4140963 for p in washington)  # the capital, not the state
