@@ -111,6 +111,11 @@ PRONOUN_WINDOW = 6
 # (sentences), same reading as above.
 PREV_QUOTE_WINDOW = 4
 MAX_NAME_TOKENS = 16
+# Documents that "say" things on behalf of whoever issued them.
+DOCUMENTS = {"statement", "report", "letter", "release", "memo", "filing", "complaint", "post",
+             "tweet", "notice", "communique", "note", "document", "message", "announcement", "email"}
+# Collective institutions that speak as a body: "police said", "Israeli media reported".
+INSTITUTIONS = {"media", "press", "police", "authorities", "government", "military", "army"}
 # Titles of offices held by named public figures: a definite "the <title>" with
 # no described antecedent is then the person just being written about.
 OFFICE_TITLES = {"president", "nominee", "candidate", "senator", "governor", "minister", "premier",
@@ -148,6 +153,7 @@ class _State:
                    plural: bool, description: str | None = None) -> str:
         self.new_n += 1
         eid = f"new{self.new_n}"
+        name = " ".join(name.split())
         self.infos[eid] = {"name": name, "label": label, "descriptions": [description] if description else [],
                            "roles": roles, "words": words, "name_words": words, "age": None,
                            "aliases": [], "acronym": None, "plural": plural, "stype": stype}
@@ -253,6 +259,7 @@ class Resolver:
             (c.start, c.end) for q in work.quotes for c in q.content)
         self.blocked: set[int] = set()  # the current quote's content and cue tokens
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
+        self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
 
     def in_quote(self, m: Mention) -> bool:
         k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
@@ -427,6 +434,41 @@ class Resolver:
             return near[0][0].entity
         return cands[0][0].entity if cands else None
 
+    def expanded(self, lo: int, hi: int) -> str:
+        """Text of tokens lo..hi with definite descriptions inside it replaced by
+        the names they stand for ("a spokesman for the ministry" -> "a spokesman
+        for the Gaza Health Ministry"), so that the name identifies the source."""
+        p, st = self.p, self.st
+        out, pos = [], p.toks[lo].start
+        end = p.toks[hi - 1].end
+        for m in st.mentions[bisect.bisect_left(st.keys, lo):]:
+            if m.tok_start >= hi:
+                break
+            if m.kind == "description" and m.tok_end <= hi and m.start >= pos:
+                info = st.infos.get(m.entity)
+                if info and not info.get("stype"):
+                    out.append(p.text[pos:m.start])
+                    out.append(("the " if info["label"] not in ("PERSON", "GPE") else "") + info["name"])
+                    pos = m.end
+        out.append(p.text[pos:end])
+        return "".join(out)
+
+    def document_owner(self, tok: int) -> str | None:
+        """"The statement said": the statement of the last quote whose attribution
+        mentions the same kind of document ("said in a statement"), else the
+        previous speaker when close by."""
+        p = self.p
+        lemma = p.toks[tok].lemma.casefold()
+        sent = p.toks[tok].sent
+        for ptok, eid, cue_words in reversed(self.history):
+            if sent - p.toks[ptok].sent > PRONOUN_WINDOW:
+                break
+            if lemma in cue_words:
+                return eid
+        if self.prev and sent - p.toks[self.prev[0]].sent <= 2:
+            return self.prev[1]
+        return None
+
     def titled_person(self, tok: int) -> str | None:
         """"The Republican presidential nominee said": an office title held by a
         named person the article has not described with that title. Take the
@@ -498,8 +540,8 @@ class Resolver:
         p, st = self.p, self.st
         ht = p.toks[head]
         lemma = ht.lemma.casefold()
-        plural = ht.tag in ("NNS", "NNPS") or ht.text.casefold() in ("media", "press", "police")
-        name = _text(p, lo, hi)
+        plural = ht.tag in ("NNS", "NNPS") or ht.text.casefold() in INSTITUTIONS
+        name = self.expanded(lo, hi)
         words = _words(name)
         if ht.pos == "PRON" and ht.text.casefold() not in ("someone", "one", "somebody"):
             return Speaker(name=name, type="unknown")
@@ -507,6 +549,11 @@ class Resolver:
             ht.text.casefold() in ANON_HEADS
         modified = any(p.toks[i].dep in ("amod", "compound", "nmod", "prep", "acl", "relcl", "nummod")
                        for i in p.children[head] if lo <= i < hi)
+        if definite and not plural and lemma in DOCUMENTS:
+            eid = self.document_owner(head)
+            if eid:
+                self.link(eid, source, a, b, "description")
+                return st.speaker(eid)
         if lemma in ORG_HEADS and not plural:
             stype, label = "organization", "ORG"
         elif not plural and (person_noun(lemma) or any(person_noun(w) for w in words[:4]) and marked):
@@ -514,8 +561,12 @@ class Resolver:
         elif not plural:
             # "the report", "a letter": a document, not a person; named by its phrase.
             stype, label = "unknown", "OTHER"
-        elif marked or not modified:
+        elif marked:
             stype, label = "anonymous", "OTHER"
+        elif ht.text.casefold() in INSTITUTIONS:
+            stype, label = "group", "ORG"  # "police said", "Israeli media reported"
+        elif not modified:
+            stype, label = "anonymous", "OTHER"  # bare "officials said", "analysts say"
         else:
             stype, label = "group", "OTHER"
         # A bare plural seen before ("U.S. officials" twice) is the same body;
@@ -580,6 +631,11 @@ def resolve_speakers(work: Work) -> dict:
             r = _toks_in(work.parse, q.source)
             if r:
                 res.prev = (r[0], sp.entity)
+                # The cue's sentence words, for a later "the statement said".
+                s = work.parse.sents[work.parse.toks[r[0]].sent]
+                lemmas = {t.lemma.casefold() for t in work.parse.toks[s.start:s.end] if t.pos == "NOUN"
+                          and not any(c.start <= t.start < c.end for c in q.content)}
+                res.history.append((r[0], sp.entity, lemmas))
         if sp.type != "unknown":
             prev_q = q
     # Inherited quotes that came before their donor in text order (rare).
