@@ -370,3 +370,107 @@ def test_furniture_on_arbitrary_text(text):
     furniture, _ = mark_furniture(text)
     check_spans(text, furniture)
     assert all(l.text == text[l.start:l.end] for l in split_lines(text))
+
+
+# --- other outlets' page shapes (words our own) ------------------------------------------
+
+NYT_LIKE = """Skip to content
+Advertisement
+Supported by
+
+Ferry Service Resumes Between Two Embattled Ports
+
+Listen to this article · 6:12 min Learn more
+Share full article
+
+Image
+Passengers queue at the ferry terminal on Tuesday.Credit...Nikos Papas for The Daily Record
+
+By Helen Ward and Samir Aziz
+
+Reporting from Piraeus, Greece
+
+March 12, 2025
+Updated 5:40 p.m. ET
+
+The first passenger ferry in six weeks left the port on Tuesday morning, carrying about 300 people across a stretch of water closed since January, port officials said.
+
+The crossing took just under four hours, according to the shipping ministry, which said two more sailings were planned.
+
+Helen Ward reported from Piraeus and Samir Aziz from Athens.
+
+A version of this article appears in print on March 13, 2025, Section A, Page 8 with the headline: Ferry Service Resumes.
+"""
+
+BBC_LIKE = """BBC News
+Home
+
+Ferry crossing resumes as truce holds
+
+12 March 2025
+
+Share
+
+Helen Ward
+BBC News, Piraeus
+
+Image caption,
+Passengers queued for hours before boarding
+
+The first passenger ferry in six weeks left the port on Tuesday morning, carrying about 300 people across the strait, port officials said.
+
+"It felt like the whole city was holding its breath," said Eleni Markou, 58, who was returning home.
+
+More on this story
+Truce talks enter second week
+Shipping firms count cost of closure
+"""
+
+AP_LIKE = """Ferry crossing resumes as truce holds
+
+By HELEN WARD
+Updated 4:12 PM EDT, March 12, 2025
+
+PIRAEUS, Greece (AP) — The first passenger ferry in six weeks left the port on Tuesday morning, carrying about 300 people, port officials said.
+
+The crossing took just under four hours, according to the shipping ministry.
+
+Associated Press writer Samir Aziz in Athens contributed to this report.
+
+Source: news agencies
+"""
+
+
+def test_nyt_like_page():
+    furniture, meta = mark_furniture(NYT_LIKE)
+    check_spans(NYT_LIKE, furniture)
+    got = kinds(furniture)
+    assert ("read_time", "Listen to this article · 6:12 min Learn more") in got
+    assert ("credit", "Credit...Nikos Papas for The Daily Record") in got
+    assert ("caption", "Passengers queue at the ferry terminal on Tuesday.") in got
+    assert ("contributors", "Helen Ward reported from Piraeus and Samir Aziz from Athens.") in got
+    assert any(k == "other" and t.startswith("A version of this article") for k, t in got)
+    assert meta.published == "2025-03-12" and meta.updated == "2025-03-12T17:40:00-04:00"
+    assert meta.authors == ("Helen Ward", "Samir Aziz") and meta.dateline == "Piraeus, Greece"
+    assert meta.headline == "Ferry Service Resumes Between Two Embattled Ports"
+
+
+def test_bbc_like_page():
+    furniture, meta = mark_furniture(BBC_LIKE)
+    check_spans(BBC_LIKE, furniture)
+    got = kinds(furniture)
+    assert ("masthead", "BBC News") in got and meta.publisher == "BBC News"
+    assert ("contributors", "Helen Ward\nBBC News, Piraeus") in got and meta.authors == ("Helen Ward",)
+    assert ("caption", "Image caption,\nPassengers queued for hours before boarding") in got
+    assert ("related_link", "Truce talks enter second week") in got
+    assert ("related_link", "Shipping firms count cost of closure") in got
+    assert meta.published == "2025-03-12"
+
+
+def test_ap_like_page():
+    furniture, meta = mark_furniture(AP_LIKE)
+    check_spans(AP_LIKE, furniture)
+    assert meta.authors == ("Helen Ward",) and meta.contributors == ("Samir Aziz",)
+    assert meta.updated == "2025-03-12T16:12:00-04:00" and meta.published is None
+    assert meta.dateline == "PIRAEUS, Greece" and meta.publisher == "AP"
+    assert ("credit", "Source: news agencies") in kinds(furniture)

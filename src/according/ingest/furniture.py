@@ -19,6 +19,8 @@ Choices:
   the "... contributed to this report." line: both credit the people behind
   the report. Its names go to ``meta.authors``; the contributor line's names
   to ``meta.contributors`` ("Editing by" names are left out: editors).
+- "Source: ..." lines (an agency story's providers, a chart's source) are
+  ``credit``; a known outlet named there becomes ``meta.publisher``.
 - A **caption ending with its credit** is two spans: ``caption`` (the words)
   and ``credit`` (the parenthesised or "Photograph: ..." credit).
 - A **carousel** is one span from "Skip to end of carousel" to "End of
@@ -43,10 +45,7 @@ class Line:
     end: int
     text: str
     para: int  # paragraph number (blank lines separate paragraphs)
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    words: int
 
 
 def split_lines(text: str) -> list[Line]:
@@ -61,7 +60,7 @@ def split_lines(text: str) -> list[Line]:
             if blank and lines:
                 para += 1
             s = pos + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(len(lines), s, s + len(stripped), stripped, para))
+            lines.append(Line(len(lines), s, s + len(stripped), stripped, para, len(stripped.split())))
             blank = False
         else:
             blank = True
@@ -140,11 +139,19 @@ _BOILER = re.compile(
     r"you (?:may|might) also like|recommended(?: for you)?|read (?:the rest|more) (?:here|at .{1,40})|"
     r"click here.{0,80}|listen to this article|listen|audio|close|menu|search|"
     r"©.{0,120}|copyright .{0,120}|all rights reserved\.?|our standards: .{1,80}|"
-    r"(?:reporting|reported) from .{1,40}|[_\-=*~•·—]{3,})\.?$", re.I)
-_NOTE = re.compile(r"^(?:Correction|Clarification|Editor['’]s note|Update|CORRECTION|UPDATE)s?\s*:", re.I)
-_READ_TIME = re.compile(
-    r"^(?:(?:listen|read)(?: to this article)?\s*[·|:•-]?\s*)?(?:reading time:?\s*)?\d{1,3}\s*"
-    r"(?:min|mins|minutes?)\.?(?:\s+(?:read|listen))?\.?$", re.I)
+    r"(?:reporting|reported) from .{1,40}|save (?:articles?|this|for later).{0,80}|related content|[_\-=*~•·—]{3,})\.?$", re.I)
+_NOTE = re.compile(r"^(?:(?:Correction|Clarification|Editor['’]s note|Update)s?\s*:|"
+                   r"A version of this (?:article|story) appear(?:s|ed) in print)", re.I)
+_READ_TIME = re.compile(r"(?<![\d:])\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes?)\b", re.I)
+_READ_WORDS = {"listen", "to", "this", "article", "story", "read", "reading", "time", "learn", "more", "min",
+               "mins", "minute", "minutes", "audio", "estimated"}
+_TIME_ONLY = re.compile(r"^(?P<label>(?:last\s+)?updated|published|posted)\s*:?\s*(?:at\s+)?"
+                        r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{1,4}(?:[+-]\d{1,2})?)$", re.I)
+_REPORTED = re.compile(r"^(?P<who>[A-Z][^.;:]{2,120}?)\s+reported\s+(?:from|in|this)\b")
+_SOURCE = re.compile(r"^Sources?\s*:\s*(?P<who>\S.{1,100})$")
+_RELATED_HEAD = re.compile(r"^(?:more on this (?:story|topic)|related(?: (?:articles|stories|coverage|topics|content|links))?|"
+                           r"top stories|most (?:read|popular|viewed)|you (?:may|might) also like|recommended(?: for you)?|"
+                           r"more from [\w ]{1,30}|read (?:more|next)|further reading|latest(?: news| stories)?)\s*:?$", re.I)
 _CAROUSEL_START = re.compile(r"^(?:skip to (?:the )?end of|(?:start|beginning) of) (?:the )?"
                              r"(?:carousel|slideshow|gallery|slider)\b", re.I)
 _CAROUSEL_END = re.compile(r"^end of (?:the )?(?:carousel|slideshow|gallery|slider)\b", re.I)
@@ -156,7 +163,7 @@ _ROLE_BY = re.compile(r"\b(?P<role>(?:additional )?reporting|writing|editing|com
 _CREDIT_WORDS = re.compile(r"\b(?:photo|photograph|photos|getty images|reuters|AFP|AP|EPA|associated press|"
                            r"shutterstock|handout|credit|illustration|anadolu|sipa|alamy|xinhua)\b", re.I)
 _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)$")
-_LABEL_CREDIT = re.compile(r"(?:^|(?<=\s))(?P<credit>(?:Photograph|Photo|Image|Picture|Illustration|Video|"
+_LABEL_CREDIT = re.compile(r"(?:^|(?<=[\s.]))(?P<credit>(?:Photograph|Photo|Image|Picture|Illustration|Video|"
                            r"Credit|Photos|Photographs)\s*(?::|\.\.\.|…|by\b)\s*\S.{0,150})$")
 _RELATED_LABEL = re.compile(
     r"^(?:Read more|Read also|Also read|Related|Related coverage|See also|More|More coverage|Opinion|"
@@ -170,7 +177,7 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|--|-|:)\s+\S")
 
 
-_BBC_IMAGE = re.compile(r"^(?:Image|Media|Photo|Video)\s+(copyright|caption)\s+\S", re.I)
+_BBC_IMAGE = re.compile(r"^(?:Image|Media|Photo|Video)\s+(copyright|caption|source)\b\s*,?\s*(?P<rest>.*)$", re.I)
 
 
 def _credit_like(s: str) -> bool:
@@ -266,8 +273,13 @@ def _credits(m: _Marks, ln: Line) -> bool:
     """A credit line, or a caption ending with its credit."""
     t = ln.text
     bbc = _BBC_IMAGE.match(t)
-    if bbc:  # "Image copyright Getty Images", "Image caption Rescuers at the scene"
-        m.line(ln, "credit" if bbc.group(1).lower() == "copyright" else "caption")
+    if bbc and ln.words <= 40:  # "Image copyright Getty Images", "Image caption, Rescuers at the scene"
+        kind = "caption" if bbc.group(1).lower() == "caption" else "credit"
+        end, used = ln.end, [ln.i]
+        nxt = m.lines[ln.i + 1] if ln.i + 1 < len(m.lines) else None
+        if not bbc.group("rest").strip() and nxt is not None and m.free(nxt.i) and nxt.words <= 40:
+            end, used = nxt.end, [ln.i, nxt.i]  # the label on its own line, the words on the next
+        m.add(kind, ln.start, end, used)
         return True
     pm = _PAREN_CREDIT.search(t)
     cm = None if pm else _LABEL_CREDIT.search(t)
@@ -304,9 +316,26 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
             continue
         t = ln.text
         if ln.words <= 25 and _BOILER.match(t) or _NOTE.match(t) and ln.words <= 80:
+            if (rf := re.match(r"^Reporting from (?P<place>[A-Z][^.;]{1,60})$", t)):
+                meta.setdefault("reporting_from", rf.group("place"))  # the NYT's dateline
             m.line(ln, "other")
-        elif ln.words <= 8 and _READ_TIME.match(t):
-            m.line(ln, "read_time")
+        elif ln.words <= 10 and _READ_TIME.search(t) and all(
+                w in _READ_WORDS for w in re.findall(r"[^\W\d_]+", _READ_TIME.sub(" ", t).lower())):
+            m.line(ln, "read_time")  # "7 min", "6 min read", "Listen to this article · 6:12 min Learn more"
+        elif ln.words <= 8 and _TIME_ONLY.match(t):
+            meta.setdefault("times", []).append(ln)  # "Updated 5:40 p.m. ET": the day comes from another stamp
+            m.line(ln, "timestamp")
+        elif ln.words <= 12 and (src := _SOURCE.match(t)):
+            if (o := _OUTLET_RE.match(src.group("who"))):
+                meta.setdefault("publisher", o.group("name"))
+            m.line(ln, "credit")  # "Source: Al Jazeera and news agencies", a chart's "Source: NATO"
+        elif ln.words <= 30 and ends_sentence(t) and (rep := _REPORTED.match(t)) and \
+                (names := split_names(rep.group("who"))) and len(names) == len(re.split(r",|\band\b", rep.group("who"))):
+            names += [n for n in re.findall(r"(?:,|\band)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+from\b", t)
+                      if looks_like_name(n) and n not in names]
+            meta.setdefault("contributors", [])
+            meta["contributors"] += [n for n in names if n not in meta["contributors"]]
+            m.line(ln, "contributors")  # "Helen Ward reported from Piraeus and Samir Aziz from Athens."
         elif ln.words <= 40 and (b := _BYLINE.match(t)):
             who = re.split(r"\s+[|·•]\s+|\s+(?:Updated|Published|Posted)\b", b.group("who"))[0]
             names = split_names(who)
@@ -368,6 +397,12 @@ def _stamp_meta(meta: dict, body: int) -> None:
             if label is None and ln.i > body:
                 continue
             meta.setdefault("updated" if label == "updated" else "published", value)
+    day = (meta.get("published") or meta.get("updated") or "")[:10]
+    for ln in meta.pop("times", []):
+        tm = _TIME_ONLY.match(ln.text)
+        found = find_datetimes(f"{day} {tm.group('time')}") if day else []
+        if found and "T" in found[0][3]:
+            meta.setdefault("updated" if "updated" in tm.group("label").lower() else "published", found[0][3])
 
 
 def _body_start(m: _Marks, meta: dict) -> int:
@@ -398,6 +433,22 @@ def _name_shaped(ln: Line) -> bool:
     words = ln.text.split()
     return len(words) <= 5 and all(w[0].isupper() or w in ("of", "the", "and", "&", "de", "la", "le", "du")
                                    for w in words)
+
+
+_ROLE_LINE = re.compile(r"\b(?:correspondent|reporter|editor|writer|journalist|bureau chief|analyst)\b", re.I)
+
+
+def _name_bylines(m: _Marks, body: int, meta: dict) -> None:
+    """A byline without "By": a name alone on its line, then the outlet or a
+    role ("Helen Ward" / "BBC News, Piraeus" or "Diplomatic correspondent")."""
+    lines = m.lines
+    for k in range(min(body, 30) - 1):
+        ln, nxt = lines[k], lines[k + 1]
+        if m.free(k) and m.free(k + 1) and looks_like_name(ln.text) and ln.words <= 4 and nxt.words <= 10 \
+                and (_OUTLET_RE.match(nxt.text) or _ROLE_LINE.search(nxt.text)):
+            meta.setdefault("authors", [])
+            meta["authors"].append(ln.text)
+            m.add("contributors", ln.start, nxt.end, [k, k + 1])
 
 
 def _header(m: _Marks, body: int, meta: dict) -> None:
@@ -441,6 +492,13 @@ def _header(m: _Marks, body: int, meta: dict) -> None:
 def _body(m: _Marks, body: int) -> None:
     """Headlines of other stories and labelled links between body paragraphs."""
     lines = m.lines
+    for k in range(body + 1, len(lines)):
+        if m.kind.get(k) == "other" and _RELATED_HEAD.match(lines[k].text):
+            # "More on this story" and the headlines listed under it
+            j = k + 1
+            while j < len(lines) and m.free(j) and lines[j].words <= 20 and not ends_sentence(lines[j].text):
+                m.line(lines[j], "related_link")
+                j += 1
     for k in range(body + 1, len(lines)):
         ln = lines[k]
         if not m.free(k):
@@ -506,6 +564,7 @@ def mark_furniture(text: str) -> tuple[list[Furniture], Meta]:
     _line_patterns(m, meta)
     body = _body_start(m, meta)
     _stamp_meta(meta, body)
+    _name_bylines(m, body, meta)
     _header(m, body, meta)
     _body(m, body)
     _topic_box(m, body)
@@ -517,5 +576,5 @@ def mark_furniture(text: str) -> tuple[list[Furniture], Meta]:
         out.append(f)
     return out, Meta(headline=meta.get("headline"), publisher=meta.get("publisher"),
                      published=meta.get("published"), updated=meta.get("updated"),
-                     dateline=meta.get("dateline"), authors=tuple(meta.get("authors", ())),
+                     dateline=meta.get("dateline") or meta.get("reporting_from"), authors=tuple(meta.get("authors", ())),
                      contributors=tuple(meta.get("contributors", ())))

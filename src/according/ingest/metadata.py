@@ -201,6 +201,10 @@ _ROLE_TAIL = re.compile(r",?\s*(?:\||—|–|-)\s.*$|,\s*(?:[a-z].*|(?:Senior|Ch
                         r"[A-Z][a-z]+ (?:Correspondent|Reporter|Editor|Writer)\b.*)$")
 
 
+_ROLE_HEAD = re.compile(r"^.{0,60}?\b(?:writers?|reporters?|correspondents?|journalists?|photographers?|"
+                        r"staff members?)\s+(?=[A-Z])")
+
+
 def looks_like_name(s: str) -> bool:
     """A person's name: 2-6 words, each capitalised or a name particle."""
     words = s.split()
@@ -225,6 +229,9 @@ def split_names(s: str) -> list[str]:
     names = []
     for p in parts:
         p = _PLACE_TAIL.sub("", _ROLE_TAIL.sub("", p.strip())).strip(" .")
+        p = _ROLE_HEAD.sub("", p)  # "Associated Press writer Samir Aziz"
+        if p.isupper():
+            p = p.title()  # "By HELEN WARD"
         if looks_like_name(p) and p not in names:
             names.append(p)
     return names
