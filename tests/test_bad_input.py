@@ -233,3 +233,15 @@ def test_cli_model_missing_exit_4(tmp_path, capsys, monkeypatch):
 def test_cli_stdin_unreadable(capsys, monkeypatch):
     code, out, err = run(capsys, "analyze", "-", "--format", "json", stdin=b"", monkeypatch=monkeypatch)
     assert code == 3 and "stdin" in err and "empty" in err
+
+
+def test_a_furniture_bug_costs_only_the_furniture(monkeypatch):
+    import according.ingest.readers as readers
+
+    def broken(text):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(readers, "mark_furniture", broken)
+    doc = read_document(ARTICLE)
+    assert doc.text == ARTICLE and doc.furniture == ()
+    assert [(e.stage, e.message) for e in doc.errors] == [("furniture", "RuntimeError: boom")]

@@ -103,17 +103,22 @@ def read_document(data: str | bytes, *, format: str | None = None, published: st
     _check_text(text, source)
     # The extracted text of an HTML page still holds captions and contributor
     # lines; the page's own metadata wins over what they say.
-    furniture, from_text = mark_furniture(text)
+    errors: list[ErrorEntry] = []
+    try:
+        furniture, from_text = mark_furniture(text)
+    except Exception as exc:  # noqa: BLE001 - a furniture bug costs the furniture, not the article
+        furniture, from_text = [], Meta()
+        errors.append(ErrorEntry(stage="furniture", message=f"{type(exc).__name__}: {exc}"))
     meta_out = merge_meta(given, merge_meta(found, from_text))
-    errors: tuple[ErrorEntry, ...] = ()
     lang = meta_out.language or detect_language(text)
     if meta_out.language is None:
         meta_out = replace(meta_out, language=lang)
     if lang != "en":
-        errors = (ErrorEntry(stage="language", message=(
+        errors.append(ErrorEntry(stage="language", message=(
             f"text looks like {NAMES.get(lang, lang)} ({lang}), not English; the analysis is "
-            "English-only, so its results for this text are unreliable")),)
-    return Document(id=id or text_id(text), text=text, meta=meta_out, furniture=tuple(furniture), errors=errors)
+            "English-only, so its results for this text are unreliable")))
+    return Document(id=id or text_id(text), text=text, meta=meta_out, furniture=tuple(furniture),
+                    errors=tuple(errors))
 
 
 def _jsonl_meta(obj: dict) -> Meta:
