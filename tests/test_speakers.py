@@ -174,6 +174,54 @@ def test_entities_renumbered_and_sources_are_mentions():
     assert {m.entity for m in w.mentions} <= {e.id for e in w.entities}
 
 
+def test_relative_pronoun_and_appositive_name_in_the_source():
+    text = ("Norland, which filed the complaint, said the ruling was unfair. "
+            "The party’s campaign chairman, Erik Vaag, said the vote would go ahead.")
+    w = run(text, [("which", None), ("The party’s campaign chairman, Erik Vaag,", None)])
+    assert speaker_at(w, "which").name == "Norland"
+    assert speaker_at(w, "The party’s campaign chairman, Erik Vaag,").name == "Erik Vaag"
+
+
+def test_statement_speaks_for_its_issuer_and_names_expand_descriptions():
+    text = ("The Kestrel Health Ministry said in a statement that 40 people were hurt. "
+            "The statement said more help was needed. "
+            "A spokesman for the ministry said the numbers could rise.")
+    w = run(text, [("The Kestrel Health Ministry", None), ("The statement", None),
+                   ("A spokesman for the ministry", None)])
+    assert speaker_at(w, "The statement").entity == speaker_at(w, "The Kestrel Health Ministry").entity
+    sp = speaker_at(w, "A spokesman for the ministry")
+    assert sp.type == "anonymous" and "Kestrel Health Ministry" in sp.name
+
+
+def test_institutions_are_groups_and_bare_roles_anonymous():
+    text = "Police said the road was closed. Officials said it would reopen."
+    w = run(text, [("Police", None), ("Officials", None)])
+    assert speaker_at(w, "Police").type == "group"
+    assert speaker_at(w, "Officials").type == "anonymous"
+
+
+def test_office_title_falls_back_to_the_current_protagonist():
+    text = ("Marta Silva spoke in Lisbon on Monday. The Socialist nominee said taxes would fall.")
+    w = run(text, [("The Socialist nominee", None)])
+    assert speaker_at(w, "The Socialist nominee").name == "Marta Silva"
+
+
+def test_they_takes_a_plural_subject_that_is_no_entity():
+    text = ("The foreign ministers of Chile and Peru met in Lima. "
+            "They said the border would stay open.")
+    w = run(text, [("They", None)])
+    sp = speaker_at(w, "They")
+    assert sp.type == "group" and "foreign ministers" in sp.name
+
+
+def test_gender_from_the_article_blocks_a_wrong_pronoun():
+    text = ("Laura Brenner said she would run again. Brenner said she had the votes. "
+            "She met Tomas Eklund in the hall. "
+            "“We will win,” he said.")
+    w = run(text, [("Laura Brenner", None), ("he", "win,” ")])
+    assert speaker_at(w, "he", "win,” ").name == "Tomas Eklund"
+
+
 # --- the specimen article -------------------------------------------------
 
 @pytest.fixture(scope="module")
