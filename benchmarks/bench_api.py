@@ -112,7 +112,8 @@ def make_record(i: int, rng: random.Random) -> dict:
             "errors": [], "provenance": {"according": "bench", "model": {"name": "generated"}}}
 
 
-def build_store(db: str, n: int) -> float:
+def build_store(db: str, n: int) -> tuple[float, list[int]]:
+    """Fill the store up to n articles; returns the seconds taken and the story ids."""
     from according.store import Store
     rng = random.Random(20240214)
     t0 = time.perf_counter()
@@ -127,7 +128,9 @@ def build_store(db: str, n: int) -> float:
                 print(f"  stored {i + 1:,} articles", file=sys.stderr)
         if batch:
             store.ingest(batch)
-    return time.perf_counter() - t0
+        took = time.perf_counter() - t0
+        stories = [s["id"] for s in store.stories(limit=1000)["items"]]
+    return took, stories
 
 
 def free_port() -> int:
@@ -155,9 +158,9 @@ def start_server(db: str, port: int, cache_seconds: float) -> subprocess.Popen:
     raise SystemExit("the server did not start within 60 s")
 
 
-def request_plan(n_requests: int, n_articles: int, rng: random.Random) -> list[tuple[str, str]]:
+def request_plan(n_requests: int, n_articles: int, stories: list[int], rng: random.Random) -> list[tuple[str, str]]:
     """(endpoint label, path) pairs: a mix of the read endpoints the page uses."""
-    n_stories = max(1, n_articles // 50)
+    n_stories = max(1, len(stories))
     makers = [
         ("articles list", lambda: f"/api/articles?limit=25&offset={rng.randrange(0, max(1, n_articles - 25))}"),
         ("article", lambda: f"/api/articles/bench-{rng.randrange(n_articles):05d}"),
@@ -167,7 +170,7 @@ def request_plan(n_requests: int, n_articles: int, rng: random.Random) -> list[t
         ("events", lambda: f"/api/events?limit=25&date_from=2024-03-01&date_to=2024-03-31"),
         ("sources", lambda: f"/api/sources?limit=50&offset={rng.randrange(0, 200)}"),
         ("stories", lambda: f"/api/stories?limit=25&offset={rng.randrange(0, max(1, n_stories - 25))}"),
-        ("story", lambda: f"/api/stories/{rng.randrange(1, n_stories + 1)}"),
+        ("story", lambda: f"/api/stories/{rng.choice(stories or [1])}"),
     ]
     return [(label, make()) for label, make in (rng.choice(makers) for _ in range(n_requests))]
 
@@ -224,13 +227,15 @@ def pct(values: list[float], p: float) -> float:
 def summarise(results, wall: float) -> dict:
     by: dict[str, list[float]] = {}
     errors = 0
+    statuses: dict[str, int] = {}
     for label, ms, status in results:
         by.setdefault(label, []).append(ms)
         errors += status != 200
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
     everything = [ms for _, ms, _ in results]
     rows = {label: {"n": len(v), "p50_ms": round(pct(v, 50), 1), "p90_ms": round(pct(v, 90), 1),
                     "p99_ms": round(pct(v, 99), 1), "max_ms": round(max(v), 1)} for label, v in sorted(by.items())}
-    return {"requests": len(results), "errors": errors, "wall_s": round(wall, 2),
+    return {"requests": len(results), "errors": errors, "statuses": statuses, "wall_s": round(wall, 2),
             "throughput_rps": round(len(results) / wall, 1) if wall else None,
             "overall": {"p50_ms": round(pct(everything, 50), 1), "p90_ms": round(pct(everything, 90), 1),
                         "p99_ms": round(pct(everything, 99), 1), "max_ms": round(max(everything), 1),
@@ -258,15 +263,15 @@ def main(argv=None) -> int:
         tmp = tempfile.TemporaryDirectory(prefix="according-bench-")
         db = os.path.join(tmp.name, "bench.sqlite")
     print(f"store {db}: filling to {args.articles:,} articles", file=sys.stderr)
-    build_s = build_store(db, args.articles)
+    build_s, stories = build_store(db, args.articles)
     port = free_port()
     server = start_server(db, port, args.cache_seconds)
     try:
         rng = random.Random(7)
         if args.warmup:
-            asyncio.run(run_load(port, request_plan(args.warmup, args.articles, rng), args.concurrency,
+            asyncio.run(run_load(port, request_plan(args.warmup, args.articles, stories, rng), args.concurrency,
                                  args.timeout, args.time_limit))
-        plan = request_plan(args.requests, args.articles, rng)
+        plan = request_plan(args.requests, args.articles, stories, rng)
         results, wall = asyncio.run(run_load(port, plan, args.concurrency, args.timeout, args.time_limit))
     finally:
         server.terminate()

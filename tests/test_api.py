@@ -341,6 +341,18 @@ def test_serve_command_answers_on_loopback(tmp_path):
         assert r.status_code == 200 and r.json()["status"] == "ok"
         page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
         assert "app.js" in page.text and page.headers["content-security-policy"] == CSP
+        # A declared 50 MB body is refused from the headers: the answer comes without sending it.
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+            conn.sendall(b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                         b"Content-Length: 50000000\r\n\r\n" + b"x" * 1000)
+            answer = b""
+            while b"payload_too_large" not in answer:
+                chunk = conn.recv(65536)  # the socket timeout (5 s) bounds the wait
+                if not chunk:
+                    break
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+        assert b'"payload_too_large"' in answer
     finally:
         proc.terminate()
         try:
