@@ -111,6 +111,17 @@ GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lad
                  "lord": "m", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 
 
+# Role nouns that carry a gender ("a mother of three", "the spokeswoman").
+GENDERED_NOUNS = {
+    "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f",
+    "grandmother": "f", "aunt": "f", "niece": "f", "widow": "f", "actress": "f", "lady": "f",
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "policewoman": "f", "queen": "f", "princess": "f", "girlfriend": "f", "stepmother": "f",
+    "man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m",
+    "grandfather": "m", "uncle": "m", "nephew": "m", "widower": "m", "actor": "m",
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "policeman": "m",
+    "king": "m", "prince": "m", "boyfriend": "m", "stepfather": "m", "gentleman": "m",
+}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"}
 
 
@@ -515,7 +526,8 @@ def find_entities(work: Work) -> dict:
                       "acronym": next((c.text for c in members if c.key == initials(name_c.text)
                                        and " " not in c.key), None),
                       "plural": label == "NORP",
-                      "gender": next((c.gender for c in members if c.gender), None)}
+                      "gender": next((c.gender for c in members if c.gender), None)
+                      or next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None)}
         for c in members:
             kind = "name" if c.key == name_c.key else "alias"
             mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))

@@ -49,7 +49,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..entities import Mention, is_age_head, match_description
+from ..entities import GENDERED_NOUNS, Mention, is_age_head, match_description
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
@@ -156,7 +156,8 @@ class _State:
         name = " ".join(name.split())
         self.infos[eid] = {"name": name, "label": label, "descriptions": [description] if description else [],
                            "roles": roles, "words": words, "name_words": words, "age": None,
-                           "aliases": [], "acronym": None, "plural": plural, "stype": stype}
+                           "aliases": [], "acronym": None, "plural": plural, "stype": stype,
+                           "gender": next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None)}
         self.ents[eid] = Entity(eid, name, label, description, ())
         self.by_name.setdefault(name.casefold(), eid)
         return eid
