@@ -96,15 +96,14 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
             except Exception as exc:  # noqa: BLE001 - one odd expression costs only itself
                 ctx.problems.append(f"rule {name} failed on {m.group(0)!r} at {m.start()}: {exc!r}")
                 continue
-            if f is None or f.end <= f.start:
-                del ctx.problems[n_before:]  # a rejected match reports nothing
-                continue
-            if any(a < f.end and f.start < b for a, b in skip):
-                continue
-            if name in _NAME_RULES and _in_name(parse, tok_range, f):
-                continue
-            cands.append((f, name, order, tuple(ctx.problems[n_before:])))
-            del ctx.problems[n_before:]
+            probs = tuple(ctx.problems[n_before:])
+            del ctx.problems[n_before:]  # kept only if the expression survives the overlap resolution
+            for f in (f if isinstance(f, list) else [f]):
+                if f is None or f.end <= f.start or any(a < f.end and f.start < b for a, b in skip):
+                    continue
+                if name in _NAME_RULES and _in_name(parse, tok_range, f):
+                    continue
+                cands.append((f, name, order, probs))
     # longest first, then leftmost, then rule order: one expression per stretch of text
     cands.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start, c[2]))
     taken: list[Found] = []

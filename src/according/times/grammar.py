@@ -253,6 +253,15 @@ def year(m, ctx):
     return Found(m.start(), m.end(), "DATE", _pre_value(m.group("pre"), y))
 
 
+@rule("year_range", r"(?<![\w$£€#.,/-])(?P<a>" + YEAR + r")[-–](?P<b>" + YEAR + r"|\d\d)(?![\w%-])")
+def year_range(m, ctx):
+    """"2009-2011": both years; "2009-10" (a season, a fiscal year): the first."""
+    a = Found(m.start("a"), m.end("a"), "DATE", m.group("a"))
+    if len(m.group("b")) == 4 and int(m.group("b")) > int(m.group("a")):
+        return [a, Found(m.start("b"), m.end("b"), "DATE", m.group("b"))]
+    return a
+
+
 @rule("short_year", r"(?<=[\s(])['’](?P<yy>\d\d)(?![\w'’])")
 def short_year(m, ctx):
     pw = ctx.prev_word(m.start())

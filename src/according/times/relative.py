@@ -56,6 +56,8 @@ def relday(m, ctx):
             return None
     if w == "tonight":
         pod = "NI"
+    if w in ("tomorrow", "today", "yesterday") and ctx.pos_before(m.start()) in ("ADJ", "DET") and not m.group("pre"):
+        return None  # "a brighter tomorrow", "the world of today"
     if ctx.dct is None:
         return None
     off = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1,
@@ -160,6 +162,11 @@ def duration(m, ctx):
     tail = ctx.next_text(m.end(), 12)
     if post in ("old", "of age") or re.match(r"-(?:old|olds)\b", tail):
         return None  # ages are not times
+    if num_s == "one" and unit_w == "day" and not (m.group("det") or m.group("mod") or post) and \
+            ctx.pos_before(m.start()) not in ("VERB", "AUX", "ADP", "ADV", "ADJ"):
+        return None  # "One day, he will ...": not a measured day
+    if re.match(r"-(?!long\b)\w", tail):
+        return None  # "day-to-day", "year-round", "year-end"
     if unit_w in ("second", "minute") and num_s in ("a", "an") and not m.group("det") and \
             ctx.prev_word(m.start()) not in ("for", "in", "within", "than", "about", "just", "only", "wait"):
         return None  # "a second A380", "a minute's silence"
