@@ -391,6 +391,8 @@
       }
       const label = `${p.date}: ${p.qualifier && p.qualifier !== "exactly" ? p.qualifier.replace("_", " ") + " " : ""}${p.y.toLocaleString("en")}` +
         (p.source ? ` (per ${p.source})` : "");
+      chart.appendChild(svg("text", { x: x(p.t).toFixed(1), y: (y(p.y) - 8).toFixed(1), "text-anchor": "middle", class: "value" },
+        p.y.toLocaleString("en")));
       const dot = svg("circle", { cx: x(p.t).toFixed(1), cy: y(p.y).toFixed(1), r: 4, class: "dot" }, svg("title", null, label));
       if (p.article) {
         const link = svg("a", { href: articleHref(p.article) }, dot);
@@ -438,7 +440,7 @@
     const input = el("input", { type: "search", value: q, placeholder: "Filter sources by name", "aria-label": "Filter sources", maxLength: 200 });
     append(filter, [input, el("button", { type: "submit" }, "Filter")]);
     const table = el("table", { class: "sources-table" },
-      el("thead", null, el("tr", null, el("th", null, "Source"), el("th", null, "Type"), el("th", null, "Quotes"), el("th", null, "Articles"))),
+      el("thead", null, el("tr", null, el("th", null, "Source"), el("th", null, "Type"), el("th", { class: "num" }, "Quotes"), el("th", { class: "num" }, "Articles"))),
       el("tbody", null, res.items.map((s) => el("tr", null,
         el("td", null, el("a", { href: "#/source/" + enc(s.id) }, s.name), aliases(s).length ? el("div", { class: "muted" }, "also: " + aliases(s).join(", ")) : null),
         el("td", null, s.type), el("td", { class: "num" }, String(s.n_quotes)), el("td", { class: "num" }, String(s.n_articles))))));
@@ -472,9 +474,13 @@
     const speaker = params.get("speaker") || "";
     const offset = Number(params.get("offset") || 0);
     document.getElementById("search-q").value = q;
-    if (!q && !speaker) return show(el("h1", null, "Search"), message("Type words to search quote text."));
+    const words = el("input", { type: "search", value: q, placeholder: "Words in the quote", "aria-label": "Words in the quote", maxLength: 200, class: "q-words" });
+    const who = el("input", { type: "search", value: speaker, placeholder: "Speaker", "aria-label": "Speaker", maxLength: 200, class: "q-speaker" });
+    const form = el("form", { class: "filter", onsubmit: (ev) => { ev.preventDefault(); location.hash = "#/search" + qs({ q: words.value.trim(), speaker: who.value.trim() }); } },
+      words, who, el("button", { type: "submit" }, "Search"));
+    if (!q && !speaker) return show(el("h1", null, "Search quotes"), form, message("Type words to search quote text, or a speaker's name."));
     const res = await api("/api/quotes" + qs({ q, speaker, limit: 25, offset }));
-    show(el("h1", null, "Quotes matching “", q || speaker, "”"), el("p", { class: "muted" }, `${res.total} found`),
+    show(el("h1", null, "Quotes", q ? ` matching “${q}”` : "", speaker ? ` by “${speaker}”` : ""), form, el("p", { class: "muted" }, `${res.total} found`),
       res.items.length ? quoteList(res.items) : message("Nothing found."),
       pager(res, (o) => { location.hash = "#/search" + qs({ q, speaker, offset: o }); }));
   }
