@@ -32,186 +32,15 @@ Choices:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import Furniture, Meta
 from .metadata import AGENCIES, find_datetimes, looks_like_name, split_names
-
-
-@dataclass(frozen=True)
-class Line:
-    i: int
-    start: int  # offsets of the line without its surrounding whitespace
-    end: int
-    text: str
-    para: int  # paragraph number (blank lines separate paragraphs)
-    words: int
-
-
-def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with their offsets (surrounding whitespace excluded)."""
-    lines: list[Line] = []
-    pos = 0
-    para = 0
-    blank = False
-    for raw in text.splitlines(keepends=True):
-        stripped = raw.strip()
-        if stripped:
-            if blank and lines:
-                para += 1
-            s = pos + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(len(lines), s, s + len(stripped), stripped, para, len(stripped.split())))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw)
-    return lines
-
-
-# --- line features ----------------------------------------------------------
-
-_END_SENTENCE = re.compile(r"[.!?…][\"”’'»)\]]*$")
-_OPEN_QUOTE = re.compile(r"^[\"“‘'«]")
-
-
-def ends_sentence(s: str) -> bool:
-    return bool(_END_SENTENCE.search(s))
-
-
-def continues(a: Line, b: Line | None) -> bool:
-    """Is ``b`` the same paragraph's next line in hard-wrapped text? A wrapped
-    line does not end a sentence and the next one starts in lower case, or the
-    line is long: 14 words is past most headlines and short of most wrap widths."""
-    if b is None or b.para != a.para or ends_sentence(a.text):
-        return False
-    return b.text[0].islower() or a.text[-1] in ",;:(-–—" or a.words >= 14
-
-
-def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
-    """(first, last) line indexes of paragraphs, hard-wrapped lines joined."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for k, ln in enumerate(lines):
-        if not continues(ln, lines[k + 1] if k + 1 < len(lines) else None):
-            out.append((start, k))
-            start = k + 1
-    return out
-
-
-def title_case_share(s: str) -> float:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) > 3]
-    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
-
-
-# --- patterns ---------------------------------------------------------------
-
-# Outlets whose masthead or byline names the publisher. The list is for
-# recognising the name when it is glued to a slogan or followed by a section;
-# an unknown masthead is still found from its position and shape.
-OUTLETS = (
-    "The Washington Post", "The New York Times", "The Wall Street Journal", "Financial Times",
-    "The Guardian", "The Observer", "The Times of Israel", "The Times", "The Telegraph",
-    "The Independent", "The Economist", "The Atlantic", "The Hill", "The Jerusalem Post",
-    "The National", "Los Angeles Times", "Chicago Tribune", "USA Today", "Associated Press",
-    "AP News", "Reuters", "Bloomberg", "Politico", "Axios", "BBC News", "BBC", "CNN", "NPR",
-    "NBC News", "CBS News", "ABC News", "Fox News", "Sky News", "Al Jazeera", "Al-Monitor",
-    "Haaretz", "France 24", "Deutsche Welle", "DW", "Euronews", "Le Monde", "Der Spiegel",
-    "The Daily Telegraph", "Breitbart", "HuffPost", "Vox", "Slate", "Newsweek", "Time",
-    "The Boston Globe", "The Philadelphia Inquirer", "Middle East Eye", "Arab News",
-    "South China Morning Post", "The Straits Times", "The Hindu", "The Times of India",
-    "Kyiv Independent", "The Moscow Times", "Agence France-Presse", "AFP",
-)
-_OUTLET_RE = re.compile(r"^(?P<name>" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
-                        + r")(?=$|[^a-z]|[A-Z])")
-# "The Washington PostDemocracy Dies in Darkness": a name glued to its slogan
-# when the page was copied. "McCaul", "MacArthur", "DeYoung" are not glue.
-_GLUE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?!Mc|Mac[A-Z])[A-Z][a-z]{2,})(?=[A-Z][a-z])")
-
-_BOILER = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|"
-    r"continue reading(?: the main story)?|skip (?:to|past) .{1,40}|share(?: this (?:article|story|page))?|"
-    r"share (?:on|via) \w+|share full article|save(?: article)?|comments?|\d+ comments?|view \d+ comments|"
-    r"gift(?: this)? article|copy link|link copied|print|email|toggle caption|hide caption|"
-    r"enlarge this image|image|video|photo|loading\.*|most (?:read|popular|viewed)|supported by|"
-    r"sign (?:up|in)(?: (?:for|to) .{1,120})?|subscribe(?: .{1,80})?|follow (?:us|\w+) on .{1,60}|"
-    r"get (?:the|our) .{1,80}newsletter.{0,60}|newsletter|open in app|play video|watch(?: video)?|"
-    r"related (?:articles|stories|coverage|topics|content)|more on this story|top stories|trending(?: now)?|"
-    r"you (?:may|might) also like|recommended(?: for you)?|read (?:the rest|more) (?:here|at .{1,40})|"
-    r"click here.{0,80}|listen to this article|listen|audio|close|menu|search|"
-    r"©.{0,120}|copyright .{0,120}|all rights reserved\.?|our standards: .{1,80}|"
-    r"(?:reporting|reported) from .{1,40}|save (?:articles?|this|for later).{0,80}|related content|[_\-=*~•·—]{3,})\.?$", re.I)
-_NOTE = re.compile(r"^(?:(?:Correction|Clarification|Editor['’]s note|Update)s?\s*:|"
-                   r"A version of this (?:article|story) appear(?:s|ed) in print)", re.I)
-_READ_TIME = re.compile(r"(?<![\d:])\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes?)\b", re.I)
-_READ_WORDS = {"listen", "to", "this", "article", "story", "read", "reading", "time", "learn", "more", "min",
-               "mins", "minute", "minutes", "audio", "estimated"}
-_TIME_ONLY = re.compile(r"^(?P<label>(?:last\s+)?updated|published|posted)\s*:?\s*(?:at\s+)?"
-                        r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{1,4}(?:[+-]\d{1,2})?)$", re.I)
-_REPORTED = re.compile(r"^(?P<who>[A-Z][^.;:]{2,120}?)\s+reported\s+(?:from|in|this)\b")
-_SOURCE = re.compile(r"^Sources?\s*:\s*(?P<who>\S.{1,100})$")
-_RELATED_HEAD = re.compile(r"^(?:more on this (?:story|topic)|related(?: (?:articles|stories|coverage|topics|content|links))?|"
-                           r"top stories|most (?:read|popular|viewed)|you (?:may|might) also like|recommended(?: for you)?|"
-                           r"more from [\w ]{1,30}|read (?:more|next)|further reading|latest(?: news| stories)?)\s*:?$", re.I)
-_CAROUSEL_START = re.compile(r"^(?:skip to (?:the )?end of|(?:start|beginning) of) (?:the )?"
-                             r"(?:carousel|slideshow|gallery|slider)\b", re.I)
-_CAROUSEL_END = re.compile(r"^end of (?:the )?(?:carousel|slideshow|gallery|slider)\b", re.I)
-_BYLINE = re.compile(r"^(?:By|BY|Byline:|BYLINE:|Written by|Words by|Story by)\s+(?P<who>[A-Z].{1,200})$")
-_CONTRIB = re.compile(r"\bcontributed (?:to (?:this|the) (?:report|story|article)|reporting|research)\b", re.I)
-_ROLE_BY = re.compile(r"\b(?P<role>(?:additional )?reporting|writing|editing|compiled|research|"
-                      r"reported|written|edited)\s+by\s+(?P<who>[^;|]+)", re.I)
-# Words that make a short parenthesis a picture credit: "(Supplied photo)", "(AP Photo)".
-_CREDIT_WORDS = re.compile(r"\b(?:photo|photograph|photos|getty images|reuters|AFP|AP|EPA|associated press|"
-                           r"shutterstock|handout|credit|illustration|anadolu|sipa|alamy|xinhua)\b", re.I)
-_PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)$")
-_LABEL_CREDIT = re.compile(r"(?:^|(?<=[\s.]))(?P<credit>(?:Photograph|Photo|Image|Picture|Illustration|Video|"
-                           r"Credit|Photos|Photographs)\s*(?::|\.\.\.|…|by\b)\s*\S.{0,150})$")
-_RELATED_LABEL = re.compile(
-    r"^(?:Read more|Read also|Also read|Related|Related coverage|See also|More|More coverage|Opinion|"
-    r"Explainer|Watch|Live updates|Latest|Don['’]t miss|Further reading|More from [\w ]{1,30}|For context|"
-    r"READ MORE|RELATED|MORE|WATCH|ALSO READ)\s*[:|>»]\s*\S")
-# A label may hold initials ("U.S. involvement") but no sentence end.
-_TOPIC_LABEL = re.compile(r"^(?P<label>[A-Z0-9](?:[^:.!?\"“”]|(?<=\b[A-Z])\.){0,48}?):\s+(?P<rest>\S.*)$")
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})?)"
-    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|--|-|:)\s+\S")
-
-
-_BBC_IMAGE = re.compile(r"^(?:Image|Media|Photo|Video)\s+(copyright|caption|source)\b\s*,?\s*(?P<rest>.*)$", re.I)
-
-
-def _credit_like(s: str) -> bool:
-    """"Name/Agency/Getty Images", "Supplied photo": short, names or agencies,
-    not an aside ("(Mr. Gore did not run in 1992.)")."""
-    words = s.split()
-    big = [w for w in words if len(w.strip(".,/")) > 2]
-    caps = sum(w[0].isupper() for w in big) / len(big) if big else 0.0
-    if re.search(r"[A-Z][\w.]*\s*/\s*[A-Z]", s):
-        return len(words) <= 10 and caps >= 0.5
-    return len(words) <= 6 and bool(_CREDIT_WORDS.search(s)) and ":" not in s
-
-
-def find_dateline(s: str) -> tuple[str, str | None] | None:
-    """("CAIRO", None) for "CAIRO — ...", ("GAZA", "Reuters") for "GAZA, Feb 14 (Reuters) - "."""
-    m = _DATELINE.match(s)
-    if not m:
-        return None
-    place = m.group("place").strip(" ,")
-    head = place.split(",")[0]
-    if len(head) < 2 or not re.search(r"[A-Z]{2}", head):
-        return None
-    return place, m.group("agency")
-
-
-def publisher_of(masthead: str) -> str | None:
-    m = _OUTLET_RE.match(masthead)
-    if m:
-        return m.group("name")
-    m = _GLUE.match(masthead)
-    if m:
-        return m.group("name").strip()
-    name = re.split(r"\s+[|·•—–:-]\s+|\s*[|·•]\s*", masthead)[0].strip()
-    return name or None
+from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of this module's API
+    Line, split_lines, OPEN_QUOTE, ends_sentence, logical_paragraphs, title_case_share, OUTLET_RE,
+    GLUE, BOILER, NOTE, READ_TIME, READ_WORDS, TIME_ONLY, REPORTED, SOURCE, RELATED_HEAD,
+    CAROUSEL_START, CAROUSEL_END, BYLINE, CONTRIB, ROLE_BY, PAREN_CREDIT, LABEL_CREDIT,
+    RELATED_LABEL, TOPIC_LABEL, BBC_IMAGE, credit_like, find_dateline, publisher_of, STAMP_WORDS,
+    ROLE_LINE)
 
 
 # --- the marker -------------------------------------------------------------
@@ -258,9 +87,9 @@ def _carousels(m: _Marks) -> None:
     lines = m.lines
     i = 0
     while i < len(lines):
-        if m.free(i) and _CAROUSEL_START.match(lines[i].text):
+        if m.free(i) and CAROUSEL_START.match(lines[i].text):
             # Carousels hold a few slides; 40 lines bounds the search on a page without an end marker.
-            end = next((j for j in range(i + 1, min(len(lines), i + 40)) if _CAROUSEL_END.match(lines[j].text)), None)
+            end = next((j for j in range(i + 1, min(len(lines), i + 40)) if CAROUSEL_END.match(lines[j].text)), None)
             if end is None:
                 m.line(lines[i], "carousel")
             else:
@@ -272,7 +101,7 @@ def _carousels(m: _Marks) -> None:
 def _credits(m: _Marks, ln: Line) -> bool:
     """A credit line, or a caption ending with its credit."""
     t = ln.text
-    bbc = _BBC_IMAGE.match(t)
+    bbc = BBC_IMAGE.match(t)
     if bbc and ln.words <= 40:  # "Image copyright Getty Images", "Image caption, Rescuers at the scene"
         kind = "caption" if bbc.group(1).lower() == "caption" else "credit"
         end, used = ln.end, [ln.i]
@@ -281,14 +110,14 @@ def _credits(m: _Marks, ln: Line) -> bool:
             end, used = nxt.end, [ln.i, nxt.i]  # the label on its own line, the words on the next
         m.add(kind, ln.start, end, used)
         return True
-    pm = _PAREN_CREDIT.search(t)
-    cm = None if pm else _LABEL_CREDIT.search(t)
-    hit = pm if pm and _credit_like(pm.group("credit")) else cm
+    pm = PAREN_CREDIT.search(t)
+    cm = None if pm else LABEL_CREDIT.search(t)
+    hit = pm if pm and credit_like(pm.group("credit")) else cm
     if not hit or ln.words > 90:
         return False
     c0 = ln.start + hit.start() - (1 if hit is pm else 0)
     before = t[:c0 - ln.start].strip()
-    if before and (find_dateline(before) or _CONTRIB.search(before)):
+    if before and (find_dateline(before) or CONTRIB.search(before)):
         return False  # a body paragraph ending with "(Reuters)" is not a caption
     if before and len(before.split()) < 3 and hit is pm:
         return False  # "Smith (AP/Reuters)"-like fragments: not enough to call it a caption
@@ -315,28 +144,28 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
         if not m.free(ln.i):
             continue
         t = ln.text
-        if ln.words <= 25 and _BOILER.match(t) or _NOTE.match(t) and ln.words <= 80:
+        if ln.words <= 25 and BOILER.match(t) or NOTE.match(t) and ln.words <= 80:
             if (rf := re.match(r"^Reporting from (?P<place>[A-Z][^.;]{1,60})$", t)):
                 meta.setdefault("reporting_from", rf.group("place"))  # the NYT's dateline
             m.line(ln, "other")
-        elif ln.words <= 10 and _READ_TIME.search(t) and all(
-                w in _READ_WORDS for w in re.findall(r"[^\W\d_]+", _READ_TIME.sub(" ", t).lower())):
+        elif ln.words <= 10 and READ_TIME.search(t) and all(
+                w in READ_WORDS for w in re.findall(r"[^\W\d_]+", READ_TIME.sub(" ", t).lower())):
             m.line(ln, "read_time")  # "7 min", "6 min read", "Listen to this article · 6:12 min Learn more"
-        elif ln.words <= 8 and _TIME_ONLY.match(t):
+        elif ln.words <= 8 and TIME_ONLY.match(t):
             meta.setdefault("times", []).append(ln)  # "Updated 5:40 p.m. ET": the day comes from another stamp
             m.line(ln, "timestamp")
-        elif ln.words <= 12 and (src := _SOURCE.match(t)):
-            if (o := _OUTLET_RE.match(src.group("who"))):
+        elif ln.words <= 12 and (src := SOURCE.match(t)):
+            if (o := OUTLET_RE.match(src.group("who"))):
                 meta.setdefault("publisher", o.group("name"))
             m.line(ln, "credit")  # "Source: Al Jazeera and news agencies", a chart's "Source: NATO"
-        elif ln.words <= 30 and ends_sentence(t) and (rep := _REPORTED.match(t)) and \
+        elif ln.words <= 30 and ends_sentence(t) and (rep := REPORTED.match(t)) and \
                 (names := split_names(rep.group("who"))) and len(names) == len(re.split(r",|\band\b", rep.group("who"))):
             names += [n for n in re.findall(r"(?:,|\band)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+from\b", t)
                       if looks_like_name(n) and n not in names]
             meta.setdefault("contributors", [])
             meta["contributors"] += [n for n in names if n not in meta["contributors"]]
             m.line(ln, "contributors")  # "Helen Ward reported from Piraeus and Samir Aziz from Athens."
-        elif ln.words <= 40 and (b := _BYLINE.match(t)):
+        elif ln.words <= 40 and (b := BYLINE.match(t)):
             who = re.split(r"\s+[|·•]\s+|\s+(?:Updated|Published|Posted)\b", b.group("who"))[0]
             names = split_names(who)
             if not names and not AGENCIES.match(who.strip(" .")):
@@ -344,15 +173,15 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
             meta.setdefault("authors", names)
             _take_dates(meta, t)
             m.line(ln, "contributors")
-        elif ln.words <= 80 and (_CONTRIB.search(t) or _ROLE_BY.match(t)):
+        elif ln.words <= 80 and (CONTRIB.search(t) or ROLE_BY.match(t)):
             names: list[str] = []
-            c = _CONTRIB.search(t)
+            c = CONTRIB.search(t)
             if c:
                 names += split_names(re.sub(r"^(?:Additional reporting by|Reporting by)\s+", "", t[:c.start()], flags=re.I))
-            for r in _ROLE_BY.finditer(t):
+            for r in ROLE_BY.finditer(t):
                 if not r.group("role").lower().startswith("edit"):
                     names += [n for n in split_names(r.group("who")) if n not in names]
-            if c or names or _ROLE_BY.match(t):
+            if c or names or ROLE_BY.match(t):
                 meta.setdefault("contributors", [])
                 meta["contributors"] += [n for n in names if n not in meta["contributors"]]
                 m.line(ln, "contributors")
@@ -375,11 +204,9 @@ def _timestamp_line(t: str) -> bool:
     # Besides dates and labels a stamp holds only words like these; a timeline
     # entry ("Oct. 31, 2012 The Obama hug") or a sentence holds others.
     leftover = re.findall(r"[^\W\d_]{2,}", " ".join(rest).lower())
-    return all(w in _STAMP_WORDS for w in leftover)
+    return all(w in STAMP_WORDS for w in leftover)
 
 
-_STAMP_WORDS = {"on", "at", "and", "the", "by", "share", "save", "comment", "comments", "listen", "min",
-                "read", "ago", "hours", "first", "last", "edition", "print", "local", "time", "date"}
 
 
 def _take_dates(meta: dict, t: str) -> None:
@@ -399,7 +226,7 @@ def _stamp_meta(meta: dict, body: int) -> None:
             meta.setdefault("updated" if label == "updated" else "published", value)
     day = (meta.get("published") or meta.get("updated") or "")[:10]
     for ln in meta.pop("times", []):
-        tm = _TIME_ONLY.match(ln.text)
+        tm = TIME_ONLY.match(ln.text)
         found = find_datetimes(f"{day} {tm.group('time')}") if day else []
         if found and "T" in found[0][3]:
             meta.setdefault("updated" if "updated" in tm.group("label").lower() else "published", found[0][3])
@@ -423,7 +250,7 @@ def _body_start(m: _Marks, meta: dict) -> int:
 
 def _title_like(m: _Marks, ln: Line) -> bool:
     t = ln.text
-    if ln.words > 30 or not m.alone(ln.i) or not t[0].isupper() or _OPEN_QUOTE.match(t) and ends_sentence(t):
+    if ln.words > 30 or not m.alone(ln.i) or not t[0].isupper() or OPEN_QUOTE.match(t) and ends_sentence(t):
         return False
     return not ends_sentence(t) or t.endswith("?") or ln.words >= 4 and title_case_share(t) >= 0.6
 
@@ -435,7 +262,6 @@ def _name_shaped(ln: Line) -> bool:
                                    for w in words)
 
 
-_ROLE_LINE = re.compile(r"\b(?:correspondent|reporter|editor|writer|journalist|bureau chief|analyst)\b", re.I)
 
 
 def _name_bylines(m: _Marks, body: int, meta: dict) -> None:
@@ -445,7 +271,7 @@ def _name_bylines(m: _Marks, body: int, meta: dict) -> None:
     for k in range(min(body, 30) - 1):
         ln, nxt = lines[k], lines[k + 1]
         if m.free(k) and m.free(k + 1) and looks_like_name(ln.text) and ln.words <= 4 and nxt.words <= 10 \
-                and (_OUTLET_RE.match(nxt.text) or _ROLE_LINE.search(nxt.text)):
+                and (OUTLET_RE.match(nxt.text) or ROLE_LINE.search(nxt.text)):
             meta.setdefault("authors", [])
             meta["authors"].append(ln.text)
             m.add("contributors", ln.start, nxt.end, [k, k + 1])
@@ -463,15 +289,15 @@ def _header(m: _Marks, body: int, meta: dict) -> None:
         # are not furniture, so a wrong guess only costs meta.headline.
         first = m.lines[0]
         if free and free[0] is first and m.alone(0) and first.words <= 16 and len(m.lines) > 1 \
-                and not find_dateline(first.text) and first.text[0].isupper() and not _OPEN_QUOTE.match(first.text):
+                and not find_dateline(first.text) and first.text[0].isupper() and not OPEN_QUOTE.match(first.text):
             meta.setdefault("headline", first.text)
         return
     first = titles[0]
     rest = titles[1:]
-    outlet = _OUTLET_RE.match(first.text)
-    glued = _GLUE.match(first.text)
+    outlet = OUTLET_RE.match(first.text)
+    glued = GLUE.match(first.text)
     plain = first.words <= 10 and not re.search(r"[.;,:!?…]$", first.text)
-    if first.i == 0 and plain and (outlet and _OUTLET_RE.fullmatch(first.text.split(" | ")[0]) or
+    if first.i == 0 and plain and (outlet and OUTLET_RE.fullmatch(first.text.split(" | ")[0]) or
                                    outlet and re.match(r"[|·•—–:-]|[A-Z]", first.text[outlet.end():].lstrip()[:1] or "|")
                                    and not first.text[outlet.end():outlet.end() + 1].isspace()
                                    or glued or _name_shaped(first) and any(r.words >= 3 for r in rest)):
@@ -493,7 +319,7 @@ def _body(m: _Marks, body: int) -> None:
     """Headlines of other stories and labelled links between body paragraphs."""
     lines = m.lines
     for k in range(body + 1, len(lines)):
-        if m.kind.get(k) == "other" and _RELATED_HEAD.match(lines[k].text):
+        if m.kind.get(k) == "other" and RELATED_HEAD.match(lines[k].text):
             # "More on this story" and the headlines listed under it
             j = k + 1
             while j < len(lines) and m.free(j) and lines[j].words <= 20 and not ends_sentence(lines[j].text):
@@ -504,12 +330,12 @@ def _body(m: _Marks, body: int) -> None:
         if not m.free(k):
             continue
         t = ln.text
-        if ln.words <= 30 and _RELATED_LABEL.match(t):
+        if ln.words <= 30 and RELATED_LABEL.match(t):
             m.line(ln, "related_link")
             continue
         prev = lines[k - 1]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if not (3 <= ln.words <= 20) or not m.alone(k) or not t[0].isupper() or _OPEN_QUOTE.match(t):
+        if not (3 <= ln.words <= 20) or not m.alone(k) or not t[0].isupper() or OPEN_QUOTE.match(t):
             continue
         if ends_sentence(t):
             continue  # questions too: "So where should policy makers go from here?" is body text
@@ -532,7 +358,7 @@ def _topic_box(m: _Marks, body: int) -> None:
     while k > body and not m.free(k) and m.kind[k] == "other":
         k -= 1  # trailing buttons ("Share", "Advertisement") below the box
     while k > body and m.free(k):
-        lab = _TOPIC_LABEL.match(lines[k].text)
+        lab = TOPIC_LABEL.match(lines[k].text)
         label = lab.group("label") if lab else ""
         # Labels are short topic names; a person's name or "Q"/"A" is a transcript.
         if not lab or len(label.split()) > 6 or len(label) <= 2 or looks_like_name(label) \
@@ -543,7 +369,7 @@ def _topic_box(m: _Marks, body: int) -> None:
     if not run:
         return
     heading = lines[k] if k > body and m.free(k) and lines[k].words <= 8 and not ends_sentence(lines[k].text) else None
-    labels = {_TOPIC_LABEL.match(r.text).group("label").lower() for r in run}
+    labels = {TOPIC_LABEL.match(r.text).group("label").lower() for r in run}
     if len(run) < 2 and not (heading and heading.text.lower() in labels):
         return
     run.reverse()
