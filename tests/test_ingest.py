@@ -184,6 +184,12 @@ def test_guardian_and_reuters_style_lines():
     assert meta.headline == "Talks stall as both sides trade blame"
 
 
+def test_relative_stamp():
+    text = "\n\n".join(["Talks stall again", "Updated 3 hours ago", BODY1, BODY2])
+    furniture, meta = mark_furniture(text)
+    assert kinds(furniture) == [("timestamp", "Updated 3 hours ago")] and meta.published is None
+
+
 def test_transcript_is_not_a_topic_box():
     text = "\n\n".join([BODY1, BODY2, "Q: What did the delegations agree on last night in Oslo?",
                         "Jane Smith: Only the order of the agenda, and even that took four hours."])

@@ -36,7 +36,7 @@ import re
 from ..model import Furniture, Meta
 from .metadata import AGENCIES, find_datetimes, looks_like_name, split_names
 from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of this module's API
-    Line, split_lines, OPEN_QUOTE, ends_sentence, logical_paragraphs, title_case_share, OUTLET_RE,
+    AGO, Line, split_lines, OPEN_QUOTE, ends_sentence, logical_paragraphs, title_case_share, OUTLET_RE,
     GLUE, BOILER, NOTE, READ_TIME, READ_WORDS, TIME_ONLY, REPORTED, SOURCE, RELATED_HEAD,
     CAROUSEL_START, CAROUSEL_END, BYLINE, CONTRIB, ROLE_BY, PAREN_CREDIT, LABEL_CREDIT,
     RELATED_LABEL, TOPIC_LABEL, BBC_IMAGE, credit_like, find_dateline, publisher_of, STAMP_WORDS,
@@ -151,6 +151,8 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
         elif ln.words <= 10 and READ_TIME.search(t) and all(
                 w in READ_WORDS for w in re.findall(r"[^\W\d_]+", READ_TIME.sub(" ", t).lower())):
             m.line(ln, "read_time")  # "7 min", "6 min read", "Listen to this article · 6:12 min Learn more"
+        elif ln.words <= 6 and AGO.match(t):
+            m.line(ln, "timestamp")  # "3 hours ago": no date to read
         elif ln.words <= 8 and TIME_ONLY.match(t):
             meta.setdefault("times", []).append(ln)  # "Updated 5:40 p.m. ET": the day comes from another stamp
             m.line(ln, "timestamp")

@@ -115,6 +115,7 @@ READ_WORDS = {"listen", "to", "this", "article", "story", "read", "reading", "ti
                "mins", "minute", "minutes", "audio", "estimated"}
 TIME_ONLY = re.compile(r"^(?P<label>(?:last\s+)?updated|published|posted)\s*:?\s*(?:at\s+)?"
                         r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{1,4}(?:[+-]\d{1,2})?)$", re.I)
+AGO = re.compile(r"^(?:(?:updated|published|posted)\s+)?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
 REPORTED = re.compile(r"^(?P<who>[A-Z][^.;:]{2,120}?)\s+reported\s+(?:from|in|this)\b")
 SOURCE = re.compile(r"^Sources?\s*:\s*(?P<who>\S.{1,100})$")
 RELATED_HEAD = re.compile(r"^(?:more on this (?:story|topic)|related(?: (?:articles|stories|coverage|topics|content|links))?|"
