@@ -73,6 +73,13 @@ def test_pronoun_keeps_the_previous_speaker_when_others_are_only_mentioned():
     assert speaker_at(w, "she", "money is there,” ").name == "Lena Ortiz"
 
 
+def test_a_subject_in_a_subordinate_clause_does_not_take_over():
+    text = ("“We will rebuild,” said Lena Ortiz. The plan was drafted after Paul Grant resigned. "
+            "“The money is there,” she said.")
+    w = run(text, [("Lena Ortiz", None), ("she", "money is there,” ")])
+    assert speaker_at(w, "she", "money is there,” ").name == "Lena Ortiz"
+
+
 def test_names_inside_quotations_are_not_antecedents():
     text = ("Sara Lind, a teacher, was at the school. "
             "“Omar Haddad came too, and the children sang,” she said.")

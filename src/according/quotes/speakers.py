@@ -242,6 +242,15 @@ def person_noun(lemma: str) -> bool:
                                      and _AGENT.search(lemma) is not None and not lemma.endswith("ment"))
 
 
+def _main_clause_subject(p: Parse, m: Mention) -> bool:
+    for i in range(m.tok_start, m.tok_end):
+        t = p.toks[i]
+        if t.dep in SUBJ:
+            verb = p.toks[t.head]
+            return verb.dep == "ROOT" or (verb.dep == "conj" and p.toks[verb.head].dep == "ROOT")
+    return False
+
+
 def _person_like(info: dict) -> bool:
     return info["label"] == "PERSON" and not info.get("plural")
 
@@ -420,7 +429,11 @@ class Resolver:
         if self.prev and fits(self.prev[1]):
             ptok, peid = self.prev
             if sent - p.toks[ptok].sent <= PREV_QUOTE_WINDOW:
-                rival = [m for m, d, subj in cands if subj and m.tok_start > ptok and m.entity != peid]
+                # Another person who became the subject of a main clause since
+                # the previous quote takes over ("Y, an engineer, disagreed.");
+                # one met in a subordinate clause does not.
+                rival = [m for m, d, subj in cands if subj and m.tok_start > ptok and m.entity != peid
+                         and _main_clause_subject(p, m)]
                 if not rival:
                     return peid
         if g == "pl":
