@@ -28,6 +28,7 @@ import os
 import marshal
 import re
 import threading
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 6  # bump when the layout of the pickled index changes
+INDEX_VERSION = 7  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):
@@ -239,22 +240,43 @@ def build(src: dict[str, Path]) -> Gazetteer:
     cities = json.loads(src["cities500.json"].read_text(encoding="utf-8")) if "cities500.json" in src else {}
     # cells (country, lat, lon rounded to 1 degree) that hold a city: a subdivision whose point
     # falls in no such cell near it was geocoded wrongly upstream (the data has some)
-    cells = {(c["countrycode"], round(c["latitude"]), round(c["longitude"])) for c in cities.values()}
+    cells: dict[tuple, Counter] = {}
+    box: dict[tuple[str, str], list[float]] = {}  # (country, admin1 code) -> [min lat, max lat, min lon, max lon]
+    for c in cities.values():
+        key = (c["countrycode"], c.get("admin1code") or "")
+        cells.setdefault((c["countrycode"], round(c["latitude"]), round(c["longitude"])), Counter())[key[1]] += 1
+        b = box.setdefault(key, [90.0, -90.0, 180.0, -180.0])
+        b[0], b[1] = min(b[0], c["latitude"]), max(b[1], c["latitude"])
+        b[2], b[3] = min(b[2], c["longitude"]), max(b[3], c["longitude"])
     if "states" in src:
         for s in states:
             if s["countryCode"] == "US" or s.get("latitude") is None:
                 continue
+            cc = s["countryCode"]
             la, lo = round(float(s["latitude"])), round(float(s["longitude"]))
-            if cells and not any((s["countryCode"], la + a, lo + b) in cells for a in (-1, 0, 1) for b in (-1, 0, 1)):
+            near = Counter()
+            for a in (-1, 0, 1):
+                for b in (-1, 0, 1):
+                    near.update(cells.get((cc, la + a, lo + b), {}))
+            if cells and not near:
                 continue
+            code = near.most_common(1)[0][0] if near else None
+            lat, lon = _f(s["latitude"]), _f(s["longitude"])
+            bb = box.get((cc, code)) if code else None
+            if bb is not None and bb[3] - bb[2] < 60:
+                # GeoNames places a province near the middle of its extent, the source near its
+                # geocoder's idea of it; the middle of the province's towns is the closer guess
+                # (TR-News dev: Ontario, Queensland, Manitoba, British Columbia within 161 km)
+                lat, lon = (bb[0] + bb[1]) / 2, (bb[2] + bb[3]) / 2
             name = s["name"]
             # "Alberta", but also "Punjab" for "Punjab Province" style names
             short = re.sub(r"\s+(Province|Region|State|Governorate|Prefecture|Oblast|District|Department|County)$", "", name)
             # the short form is an alternate name (it is often also a city's: "Gaza"); a generic
             # word left after cutting the suffix ("South Governorate") is not a name at all
             alts = [short] if short != name and norm(short) not in GENERIC else []
-            g.add(Rec(None, name, _f(s["latitude"]), _f(s["longitude"]), s["countryCode"], None, 0, "admin1"),
-                  alternates=alts)
+            idx = g.add(Rec(None, name, lat, lon, cc, code, 0, "admin1"), alternates=alts)
+            if code:
+                g.admin1.setdefault((cc, code), idx)
     if "us_counties.json" in src:
         for c in json.loads(src["us_counties.json"].read_text(encoding="utf-8")):
             name = c["name"]

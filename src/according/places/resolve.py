@@ -99,32 +99,35 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     for m in ms:
         best = _rank(m, g, None)
         first.append(best[0] if best else None)
+    evidence: list[tuple[str | None, str | None]] = []  # per mention: (country, US state) it vouches for
     for m, b in zip(ms, first):
-        if b is None:
-            continue
-        idx, score, margin = b
-        r = g.rec(idx)
-        if _unambiguous(m, r, margin, g):
-            if r.cc:
-                countries[r.cc] += 1
-            if r.cc == "US" and r.admin1 and r.kind in ("admin1", "city", "admin2"):
-                states[r.admin1] += 1
-        elif r.kind == "admin2" and m.text.split()[-1] in ("County", "Parish"):
-            countries["US"] += 1  # which state's county is open, but counties are American
+        cc = st = None
+        if b is not None:
+            r = g.rec(b[0])
+            if _unambiguous(m, r, b[2], g):
+                cc = r.cc
+                st = r.admin1 if r.cc == "US" and r.kind in ("admin1", "city", "admin2") else None
+            elif r.kind == "admin2" and m.text.split()[-1] in ("County", "Parish"):
+                cc = "US"  # which state's county is open, but counties are American
+        evidence.append((cc, st))
+        if cc:
+            countries[cc] += 1
+        if st:
+            states[st] += 1
     dateline = _dateline(meta, g)
     if dateline is not None:
         countries[dateline.cc] += 2
         if dateline.cc == "US" and dateline.admin1:
             states[dateline.admin1] += 2
     points = [(_point(g.rec(b[0])), k) for k, b in enumerate(first)
-              if b and b[2] >= 2.0 and g.rec(b[0]).kind == "city" and _point(g.rec(b[0]))]
+              if b and evidence[k][0] and g.rec(b[0]).kind == "city" and _point(g.rec(b[0]))]
     if dateline is not None and _point(dateline):
         points.append((_point(dateline), -1))
 
     focus = _focus_states(ms, g, countries)
 
     # ---- pass 2: with the article's context; the same name gets one reading
-    ctx = (countries, states, points, first, focus)
+    ctx = (countries, states, points, evidence, focus)
     pooled: dict[str, Counter] = {}
     ranked = []
     for k, m in enumerate(ms):
@@ -208,21 +211,18 @@ def _qualifier_score(r: Rec, qual) -> float:
 
 
 def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
-    countries, states, points, first, focus = ctx
+    countries, states, points, evidence, focus = ctx
     s = 0.0
     if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
         s += FOCUS_BONUS * focus[r.admin1]
-    own = first[self_k] if self_k is not None and self_k < len(first) else None
-    own_rec = g.rec(own[0]) if own else None
-    total = sum(countries.values())
-    if r.cc and total:
-        n = countries[r.cc] - (1 if own_rec is not None and own_rec.cc == r.cc and own[2] >= 2.0 else 0)
-        denom = total - (1 if own_rec is not None and own[2] >= 2.0 else 0)
-        if denom > 0 and n > 0:
-            s += COUNTRY_CONTEXT * n / denom
-    if r.cc == "US" and r.admin1 and r.kind != "admin1":
-        n = states[r.admin1] - (1 if own_rec is not None and own_rec.admin1 == r.admin1 and own[2] >= 2.0 else 0)
+    own_cc, own_st = evidence[self_k] if self_k is not None else (None, None)
+    total = sum(countries.values()) - (1 if own_cc else 0)  # a mention is no evidence for itself
+    if r.cc and total > 0:
+        n = countries[r.cc] - (1 if own_cc == r.cc else 0)
         if n > 0:
+            s += COUNTRY_CONTEXT * n / total
+    if r.cc == "US" and r.admin1 and r.kind != "admin1":
+        if states[r.admin1] - (1 if own_st == r.admin1 else 0) > 0:
             s += STATE_CONTEXT
     p = _point(r)
     if p and r.kind == "city":
