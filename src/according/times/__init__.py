@@ -32,7 +32,8 @@ from .resolve import add_months, governing_tense, shift_value
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_PERIOD = re.compile(r"^\d{4}-(?:\d{2}|W\d{2}|Q[1-4]|H[12])")
+_CALENDAR = re.compile(r"^\d{4}(?:$|-(?:\d{2}|W\d{2}|Q[1-4]|H[12]))")
+_COARSE = re.compile(r"^\d{4}-(?:\d{2}|W\d{2}|Q[1-4]|H[12])$")
 _SKIP_FURNITURE = {"read_time"}
 # bare month / weekday / season / holiday names inside a person or work title ("June Carter") are names
 _NAME_RULES = {"month", "weekday", "season", "holiday", "set_adverb"}
@@ -160,7 +161,6 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
 
     out, unresolved = [], 0
     seen: list[str] = []  # resolved calendar values so far (text order): anchors for "the next day", "that year"
-    last_period: str | None = None  # the most recent day, week, month, quarter or half
     days = [(f.start, sent_of(f.start), f.value[:10]) for f in found if f.value and _DAY.match(f.value)]
     for f in found:
         value = f.value
@@ -170,10 +170,10 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             day = min(near)[1] if near else (dct.isoformat() if dct else "XXXX-XX-XX")
             value = day + value
         elif f.kind.startswith("sameperiod:"):
-            if last_period:
-                value = f"{int(last_period[:4]) - 1:04d}" + last_period[4:]
-            elif dct:
-                value = f"{dct.year - 1:04d}"
+            # "the same period last year": the month / quarter last named (a day for "the same day"), a year back
+            want = _PRECISION["D"] if f.kind.endswith(":day") else _COARSE
+            base = next((v for v in reversed(seen) if want.match(v)), None)
+            value = _year_back(base) if base else (f"{dct.year - 1:04d}" if dct else None)
         elif f.kind.startswith("anchored:"):
             _, n, unit = f.kind.split(":")
             base = _last_with(seen, unit) or (dct.isoformat() if dct else None)
@@ -186,8 +186,7 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
         if value is None:
             unresolved += 1
             continue
-        if _PERIOD.match(value) or re.match(r"^\d{4}$", value):
-            last_period = value if _PERIOD.match(value) else last_period
+        if _CALENDAR.match(value):
             seen.append(value)
         out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=value))
     return out, unresolved
@@ -195,6 +194,13 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
 
 _PRECISION = {"D": re.compile(r"^\d{4}-\d{2}-\d{2}"), "W": re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2})"),
               "M": re.compile(r"^\d{4}-\d{2}"), "Y": re.compile(r"^\d{4}")}
+
+
+def _year_back(value: str) -> str:
+    y = int(value[:4]) - 1
+    if re.match(r"^\d{4}-02-29", value):
+        return f"{y:04d}-02"  # no 29 February a year back: keep the month
+    return f"{y:04d}{value[4:]}"
 
 
 def _last_with(seen: list[str], unit: str) -> str | None:

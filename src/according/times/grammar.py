@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Callable
 
 from . import resolve as R
-from .lexicon import (HOLIDAYS, MONTH_RE, MONTHS, NUM_WORD_RE, PART_OF_DAY, REF_WORDS, SEASON_MONTH, SEASONS,
-                      SET_ADVERBS, UNIT_RE, UNITS, WEEKDAY_NAMES_NOT_DATES, WEEKDAY_RE, WEEKDAYS, ZONE_RE, ZONES,
-                      number_value)
+from .lexicon import HOLIDAYS, MONTH_RE, MONTHS, NUM_WORD_RE, SEASON_MONTH, SEASONS, WEEKDAY_RE, WEEKDAYS
 
 W = r"[^\S\n]+"  # spaces inside one expression; an expression never crosses a line break
 WO = r"[^\S\n]*"

@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 
 from . import resolve as R
-from .grammar import MODQ, NUM, PRE, W, WO, Found, rule
+from .grammar import MODQ, NUM, W, WO, Found, rule
 from .lexicon import (PART_OF_DAY, REF_WORDS, SET_ADVERBS, UNIT_RE, UNITS, WEEKDAY_NAMES_NOT_DATES, WEEKDAY_RE,
                       WEEKDAYS, ZONE_RE, ZONES, number_value)
 
