@@ -80,6 +80,15 @@ def test_a_subject_in_a_subordinate_clause_does_not_take_over():
     assert speaker_at(w, "she", "money is there,” ").name == "Lena Ortiz"
 
 
+def test_pronoun_can_refer_to_an_unnamed_person():
+    text = ("Jonas Berg, the mayor, said the shelter was full. "
+            "A mother of three waited outside with her children. "
+            "“We have nowhere to go,” she said.")
+    w = run(text, [("Jonas Berg", None), ("she", "nowhere to go,” ")])
+    sp = speaker_at(w, "she", "nowhere to go,” ")
+    assert sp.type == "anonymous" and sp.name == "A mother of three"
+
+
 def test_names_inside_quotations_are_not_antecedents():
     text = ("Sara Lind, a teacher, was at the school. "
             "“Omar Haddad came too, and the children sang,” she said.")

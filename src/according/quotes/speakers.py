@@ -426,6 +426,9 @@ class Resolver:
             if self.in_quote(m) or not fits(m.entity):
                 continue
             cands.append((m, d, _is_subject(p, m)))
+        # An unnamed person who is the subject of a recent main clause ("A
+        # mother of three waited at the gate.") can be the antecedent too.
+        virtual = self.unnamed_subject(tok, g) if g in ("m", "f") else None
         if self.prev and fits(self.prev[1]):
             ptok, peid = self.prev
             if sent - p.toks[ptok].sent <= PREV_QUOTE_WINDOW:
@@ -434,7 +437,7 @@ class Resolver:
                 # one met in a subordinate clause does not.
                 rival = [m for m, d, subj in cands if subj and m.tok_start > ptok and m.entity != peid
                          and _main_clause_subject(p, m)]
-                if not rival:
+                if not rival and (virtual is None or virtual < ptok):
                     return peid
         if g == "pl":
             eid = self.plural_subject(tok, cands)
@@ -443,10 +446,50 @@ class Resolver:
         near = [c for c in cands if c[1] <= PRONOUN_WINDOW]
         for m, d, subj in near:
             if subj:
+                if virtual is not None and virtual > m.tok_start:
+                    return self.unnamed_entity(virtual)
                 return m.entity
+        if virtual is not None:
+            return self.unnamed_entity(virtual)
         if near:
             return near[0][0].entity
         return cands[0][0].entity if cands else None
+
+    def unnamed_subject(self, tok: int, g: str) -> int | None:
+        """The nearest main-clause subject before ``tok`` (within the pronoun
+        window) that is an unnamed singular person ("a nurse", "the woman")."""
+        p, st = self.p, self.st
+        first_sent = max(0, p.toks[tok].sent - PRONOUN_WINDOW)
+        for i in range(tok - 1, p.sents[first_sent].start - 1, -1):
+            t = p.toks[i]
+            if t.dep not in ("nsubj", "nsubjpass") or t.tag != "NN" or not person_noun(t.lemma):
+                continue
+            if GENDERED_NOUNS.get(t.lemma.casefold(), g) != g:
+                continue
+            verb = p.toks[t.head]
+            if not (verb.dep == "ROOT" or (verb.dep == "conj" and p.toks[verb.head].dep == "ROOT")):
+                continue
+            k = bisect.bisect_right(self.inside, (t.start, 10**12)) - 1
+            if k >= 0 and self.inside[k][0] <= t.start < self.inside[k][1]:
+                continue
+            j = bisect.bisect_left(st.keys, i - 8)
+            if any(m.tok_start <= i < m.tok_end for m in st.mentions[j:j + 16]):
+                return None  # the subject is a known entity: the named candidates cover it
+            return i
+        return None
+
+    def unnamed_entity(self, head: int) -> str:
+        p, st = self.p, self.st
+        dets = [k for k in p.children[head] if p.toks[k].dep == "det"]
+        if dets and p.toks[dets[0]].text.casefold() == "the":
+            eid = match_description(p, dets[0], head, st.infos, self.recent(head))
+            if eid:
+                return eid
+        lo, hi = _np(p, head, set())
+        name = self.expanded(lo, hi)
+        eid = st.new_entity(name, "PERSON", "anonymous", [p.toks[head].lemma.casefold()], _words(name), False)
+        self.link(eid, Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end), lo, hi, "description")
+        return eid
 
     def expanded(self, lo: int, hi: int) -> str:
         """Text of tokens lo..hi with definite descriptions inside it replaced by
