@@ -85,6 +85,8 @@ def test_calendar_resolution(sentence, phrase, value):
     ("The talks were expected to last two more days.", "two more days", "DURATION", "P2D"),
     ("The plane flew for two and a half hours.", "two and a half hours", "DURATION", "PT2.5H"),
     ("Inspectors visit every week.", "every week", "SET", "P1W"),
+    ("Each Friday they march.", "Each Friday", "SET", "XXXX-WXX-5"),
+    ("The law takes effect Jan. 1.", "Jan. 1", "DATE", "2025-01-01"),  # present tense schedules
     ("The factory builds 15 a year.", "a year", "SET", "P1Y"),
     ("Workers earn $28 an hour.", "an hour", "SET", "PT1H"),
     ("The repair took a year.", "a year", "DURATION", "P1Y"),

@@ -153,7 +153,8 @@ def _calendar(m, ctx, mon, day, year):
                                           ctx.next_text(m.end()) if not year else ""):
         return Found(m.start(), m.end(), "DATE", "2001-09-11", "day")  # "the September 11 attacks"
     dirn = ctx.direction(m.start(), m.end())
-    got = R.pick_month_day(ctx.dct, month, d, dirn if dirn in ("past", "future") else None)
+    # present tense with a day ("the law takes effect Jan. 1") schedules; headlines and "says" are past already
+    got = R.pick_month_day(ctx.dct, month, d, "future" if dirn == "present" else dirn)
     if got is None:
         got = R.pick_month_day(ctx.dct, month, d, None)
     return Found(m.start(), m.end(), "DATE", got.isoformat(), "day") if got else None

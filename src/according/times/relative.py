@@ -14,7 +14,7 @@ from .lexicon import (PART_OF_DAY, REF_WORDS, SET_ADVERBS, UNIT_RE, UNITS, WEEKD
 POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 
 
-@rule("weekday", r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past))" + W + r")?"
+@rule("weekday", r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past|every|each))" + W + r")?"
       r"(?P<pre>(?i:early|late|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
       r"(?:" + W + POD + r"(?![\w-]))?")
 def weekday(m, ctx):
@@ -27,6 +27,8 @@ def weekday(m, ctx):
     rel = (m.group("rel") or "").lower()
     pod = PART_OF_DAY.get((m.group("pod") or "").lower())
     typ = "TIME" if pod else "DATE"
+    if rel in ("every", "each"):
+        return Found(m.start(), m.end(), "SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
     if ctx.dct is None:
         return Found(m.start(), m.end(), typ, f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
     if rel in ("last", "past", "this past"):
