@@ -37,6 +37,7 @@ from according.quotes import cues, rules, extract  # noqa: E402
 
 MIN_LEMMA = 3  # lemmas heading fewer gold cues than this are not candidates
 MIN_KEY = 5  # extent-table keys seen fewer times than this fall back to the generic key
+MIN_LEMMA_KEY = 8  # a cue lemma's own extent rate needs this many training cases
 MIN_FEAT = 2  # features seen fewer times than this are dropped
 L2 = 1e-4
 OUT = ROOT / "src" / "according" / "data" / "quotes" / "cue_model.json"
@@ -88,6 +89,10 @@ def rates(inc: Counter, tot: Counter) -> dict:
     table = {}
     gen_inc, gen_tot = Counter(), Counter()
     for k, n in tot.items():
+        if ">" in k:  # a cue lemma's own rate: kept only where train has enough cases
+            if n >= MIN_LEMMA_KEY:
+                table[k] = round(inc[k] / n, 3)
+            continue
         pre = k[:2] if k[1:2] == ":" else ""
         dep, _, side = k[len(pre):].split("|")
         gen_inc["%s%s|*|%s" % (pre, dep, side)] += inc[k]
@@ -102,10 +107,11 @@ def rates(inc: Counter, tot: Counter) -> dict:
 
 def learn_tables(recs, parses):
     lem = Counter()
-    ci, ct, xi, xt, si, st = (Counter() for _ in range(6))
+    ci, ct, xi, xt, si, st, sci, sct = (Counter() for _ in range(8))
     for rec, p in zip(recs, parses):
         for h, cue, sh, src, con in gold_heads(rec, p):
-            lem[p.toks[h].lemma.lower()] += 1
+            lem_h = p.toks[h].lemma.lower()
+            lem[lem_h] += 1
             for c in p.children[h]:
                 k = rules.child_key(p, c, h)
                 ct[k] += 1
@@ -116,20 +122,29 @@ def learn_tables(recs, parses):
                 if not sub:
                     continue
                 k = rules.content_key(p, c, h)
-                xt[k] += 1
-                xi[k] += sum(j in con for j in sub) >= 0.8 * len(sub)
+                hit = sum(j in con for j in sub) >= 0.8 * len(sub)
+                for kk in (k, lem_h + ">" + k):
+                    xt[kk] += 1
+                    xi[kk] += hit
+            subj = rules.subject(p, h)
+            if subj is not None:
+                for kk in rules.subject_key(p, h):
+                    sct[kk] += 1
+                    sci[kk] += subj in con
             if sh is not None:
                 for c in p.children[sh]:
                     k = "%s||%s" % (p.toks[c].dep, "L" if c < sh else "R")
                     st[k] += 1
                     si[k] += c in src
     lexicon = sorted(x for x, n in lem.items() if n >= MIN_LEMMA and x.isalpha())
-    return lexicon, rates(ci, ct), rates(xi, xt), rates(si, st)
+    subject_content = {k: round(sci[k] / n, 3) for k, n in sct.items() if n >= MIN_KEY}
+    return lexicon, rates(ci, ct), rates(xi, xt), rates(si, st), subject_content
 
 
 def dataset(recs, parses, mdl):
     from according.quotes import marks
     X, y = [], []
+    lexset = frozenset(mdl["lexicon"])
     for rec, p in zip(recs, parses):
         heads = {g[0] for g in gold_heads(rec, p)}
         qs = marks.pair(p.text)
@@ -140,11 +155,12 @@ def dataset(recs, parses, mdl):
             k = bisect.bisect_right(starts, c) - 1
             return qs[k] if k >= 0 and qs[k].start <= c < qs[k].end else None
 
-        from according.quotes import _quote_near
+        from according.quotes import mark_tokens, quote_near
+        mt = mark_tokens(p)
         for t in p.toks:
-            if not cues.is_candidate(p, t.i, mdl["lexicon"]):
+            if not cues.is_candidate(p, t.i, lexset):
                 continue
-            X.append(cues.features(p, t.i, qspan_at(t.start) is not None, _quote_near(p, t.i, qspan_at)))
+            X.append(cues.features(p, t.i, qspan_at(t.start) is not None, quote_near(p, t.i, mt)))
             y.append(1.0 if t.i in heads else 0.0)
     return X, np.array(y)
 
@@ -204,9 +220,9 @@ def main(argv=None):
     cut = int(len(recs) * 0.8)
 
     def build(r, p):
-        lexicon, cue_kids, content_kids, source_kids = learn_tables(r, p)
+        lexicon, cue_kids, content_kids, source_kids, subject_content = learn_tables(r, p)
         mdl = {"lexicon": lexicon, "cue_kids": cue_kids, "content_kids": content_kids,
-               "source_kids": source_kids, "threshold": 0.5, "weights": {}}
+               "source_kids": source_kids, "subject_content": subject_content, "threshold": 0.5, "weights": {}}
         X, y = dataset(r, p, mdl)
         mdl["weights"] = fit(X, y)
         print("  %d candidates, %d positive, %d features" % (len(y), int(y.sum()), len(mdl["weights"])),

@@ -36,6 +36,7 @@ the speakers stage (``speakers.py``) replaces it.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
@@ -43,6 +44,7 @@ from ..pipeline import Work, stage
 from . import cues, marks, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 
+_WORD = re.compile(r"[^\W_]")
 MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
 ORG_WORDS = frozenset("""ministry department government army military office police party committee
 campaign company agency group council court administration commission board union
@@ -92,7 +94,10 @@ def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
         return None
 
     attrs: list[_Attr] = []
-    lex = mdl["lexicon"]
+    lex = mdl.get("_lexset")
+    if lex is None:
+        lex = mdl["_lexset"] = frozenset(mdl["lexicon"])
+    mark_toks = mark_tokens(p)
     w = mdl["weights"]
     thr = mdl["threshold"]
     toks = p.toks
@@ -100,7 +105,7 @@ def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
         if not cues.is_candidate(p, t.i, lex):
             continue
         try:
-            a = _attribution(p, t.i, mdl, w, thr, qspan_at, qspans)
+            a = _attribution(p, t.i, mdl, w, thr, qspan_at, mark_toks)
         except (IndexError, ValueError, RecursionError):  # a malformed parse costs this cue only
             a = None
         if a is not None:
@@ -110,17 +115,21 @@ def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
     return _finish(p, attrs, qspans, in_furniture)
 
 
-def _attribution(p, h, mdl, w, thr, qspan_at, qspans):
+def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     toks = p.toks
     t = toks[h]
     q = qspan_at(t.start)
-    near = _quote_near(p, h, qspan_at)
+    near = quote_near(p, h, mark_toks)
     conf = cues.score(cues.features(p, h, q is not None, near), w)
     if conf < thr:
         return None
     cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"])
     cue_set = set(cue_idx)
-    sh = rules.source_head(p, h)
+    subj = rules.subject(p, h)
+    subj_content = subj is not None and rules.subject_is_content(p, h, mdl["subject_content"])
+    sh = None if subj_content else rules.source_head(p, h)
+    if sh is not None and not subj_content:
+        sh = _source_after_quote(p, h, sh, qspan_at) if near else sh
     src_idx = []
     not_content = set()
     if sh is not None and sh not in cue_set:
@@ -131,6 +140,8 @@ def _attribution(p, h, mdl, w, thr, qspan_at, qspans):
         if not rules.dominates(p, sh, h):
             not_content = rules.subtree_set(p, sh)
     con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
+    if subj_content:
+        con |= rules.subtree_set(p, subj)
     spans = _content_spans(p, con, qspan_at)
     cue = (toks[cue_idx[0]].start, toks[cue_idx[-1]].end)
     source = (toks[src_idx[0]].start, toks[src_idx[-1]].end) if src_idx else None
@@ -138,16 +149,41 @@ def _attribution(p, h, mdl, w, thr, qspan_at, qspans):
     return a
 
 
-def _quote_near(p: Parse, h: int, qspan_at) -> bool:
-    """A quotation mark within a few tokens of the cue ("...,” he said")."""
+def _source_after_quote(p: Parse, h: int, sh: int, qspan_at) -> int:
+    """“...,” the candidate said: the noun phrase between the closing mark and the
+    cue is the source, whatever the parser attached it to."""
     toks = p.toks
-    s = toks[h].sent
-    lo = max(0, h - 4)
-    hi = min(len(toks), h + 4)
-    for j in range(lo, hi):
-        if toks[j].sent == s and any(ch in toks[j].text for ch in "\u201c\u201d\"\u00ab\u00bb") or \
-                toks[j].text in ("''", "``"):
+    j = h - 1
+    while j >= 0 and h - j <= 12 and toks[j].sent == toks[h].sent:
+        if _is_mark(toks[j].text) and qspan_at(toks[j].start) is not None:
+            break
+        if toks[j].pos in ("VERB", "AUX") and toks[j].dep not in ("aux", "auxpass", "amod"):
+            return sh
+        j -= 1
+    else:
+        return sh
+    gap = [k for k in range(j + 1, h) if not toks[k].is_punct and toks[k].dep not in ("aux", "auxpass", "neg", "advmod")]
+    if not gap or sh in gap:
+        return sh
+    # the head of the gap: the token whose head lies outside it
+    inside = set(gap)
+    heads = [k for k in gap if toks[k].head not in inside and toks[k].pos in ("NOUN", "PROPN", "PRON")]
+    return heads[-1] if heads else sh
+
+
+def mark_tokens(p: Parse) -> list[int]:
+    """Token indices of quotation marks (for :func:`quote_near`)."""
+    return [t.i for t in p.toks if (t.is_punct or not t.text.isalnum()) and _is_mark(t.text)]
+
+
+def quote_near(p: Parse, h: int, mark_toks: list[int]) -> bool:
+    """A quotation mark within four tokens of the cue, in its sentence ("...,” he said")."""
+    toks = p.toks
+    k = bisect.bisect_left(mark_toks, h - 4)
+    while k < len(mark_toks) and mark_toks[k] < h + 4:
+        if toks[mark_toks[k]].sent == toks[h].sent:
             return True
+        k += 1
     return False
 
 
@@ -173,8 +209,11 @@ def _content_spans(p: Parse, idx: set[int], qspan_at) -> list[tuple[int, int]]:
     return out
 
 
+_MARK_TEXTS = frozenset(["\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", '"', "''", "``"])
+
+
 def _is_mark(s: str) -> bool:
-    return any(ch in s for ch in "\u201c\u201d\u201e\u00ab\u00bb\"") or s in ("''", "``")
+    return s in _MARK_TEXTS or (len(s) > 1 and any(ch in s for ch in "\u201c\u201d\u201e\u00ab\u00bb\""))
 
 
 def _overlaps(a, b) -> bool:
@@ -288,17 +327,14 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
 
 
 def _kind(text, content, qrng) -> str:
+    """direct / mixed / indirect by the share of word characters inside quotation marks."""
     inside = total = 0
     for c in content:
-        for i in range(c.start, c.end):
-            ch = text[i]
-            if ch.isspace() or not ch.isalnum():
-                continue
-            total += 1
-            k = bisect.bisect_right(qrng, (i, 1 << 60)) - 1
-            if k >= 0 and qrng[k][0] <= i < qrng[k][1]:
-                inside += 1
-    if total and inside == total:
+        total += len(_WORD.findall(text, c.start, c.end))
+        for qs, qe in qrng:
+            if qs < c.end and c.start < qe:
+                inside += len(_WORD.findall(text, max(qs, c.start), min(qe, c.end)))
+    if total and inside >= total:
         return "direct"
     return "mixed" if inside else "indirect"
 

@@ -17,6 +17,7 @@ treat them as one quotation.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 OPENERS = {"\u201c": "\u201d", "\u201e": "\u201d\u201c", "\u00ab": "\u00bb"}
@@ -48,27 +49,26 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_MARK = re.compile("[\u201c\u201e\u00ab\u201d\u00bb\"]|''|``")
+
+
 def _marks(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """Quotation marks in text[s:e] as (offset, length, role): role is "open",
     "close" or "either" (straight marks, decided by context)."""
     out = []
-    i = s
-    while i < e:
-        c = text[i]
+    for m in _MARK.finditer(text, s, e):
+        i = m.start()
+        c = m.group()
         if c in OPENERS:
             out.append((i, 1, "open"))
         elif c in CLOSERS:
             out.append((i, 1, "close"))
         elif c == STRAIGHT:
             out.append((i, 1, _straight_role(text, i, 1, s, e)))
-        elif c in "'`" and i + 1 < e and text[i + 1] == c:
-            # doubled apostrophes / backticks: ``quote'' or ''quote''
-            role = "open" if c == "`" else _straight_role(text, i, 2, s, e)
+        else:  # doubled apostrophes / backticks: ``quote'' or ''quote''
+            role = "open" if c == "``" else _straight_role(text, i, 2, s, e)
             if role != "skip":
                 out.append((i, 2, role))
-            i += 2
-            continue
-        i += 1
     return out
 
 

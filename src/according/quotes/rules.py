@@ -41,8 +41,11 @@ def content_key(p: Parse, c: int, h: int) -> str:
     return ("C:" if has_clause(p, h) else "N:") + child_key(p, c, h)
 
 
-def rate(table: dict, key: str, default: float = 0.0) -> float:
-    """Training rate of a child key, falling back to the key without the word."""
+def rate(table: dict, key: str, default: float = 0.0, lemma: str | None = None) -> float:
+    """Training rate of a child key: the cue lemma's own rate where train had enough
+    cases, else the key's, else the key without the function word."""
+    if lemma is not None and lemma + ">" + key in table:
+        return table[lemma + ">" + key]
     if key in table:
         return table[key]
     pre = key[:2] if key[1:2] == ":" else ""
@@ -103,8 +106,6 @@ def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
                     return g
     for c in kids:
         if toks[c].dep in SUBJ and toks[c].pos not in ("PUNCT",):
-            if toks[c].dep == "nsubjpass" and t.pos == "VERB":
-                continue  # the passive subject is what is reported, not who reports
             return c
     if t.pos == "VERB" and (t.dep in ("ccomp", "parataxis") or any(toks[c].dep == "ccomp" and c < h for c in kids)):
         # inverted attribution after the content: "..., said a former spokesman"
@@ -143,6 +144,28 @@ def dominates(p: Parse, a: int, b: int) -> bool:
         b = nb
         seen += 1
     return False
+
+
+def subject(p: Parse, h: int) -> int | None:
+    for c in p.children[h]:
+        if p.toks[c].dep in SUBJ:
+            return c
+    return None
+
+
+def subject_key(p: Parse, h: int) -> tuple[str, str]:
+    """Keys of the subject-is-content table: (lemma|voice, *|voice)."""
+    passive = any(p.toks[c].dep in ("auxpass", "nsubjpass") for c in p.children[h])
+    voice = "P" if passive else "A"
+    return "%s|%s" % (p.toks[h].lemma.lower(), voice), "*|%s" % voice
+
+
+def subject_is_content(p: Parse, h: int, table: dict) -> bool:
+    """Raising and passive cues ("X seems to ...", "X was declared the winner"): PolNeAR
+    puts the subject in the content and gives no source; learned per lemma and voice."""
+    k1, k2 = subject_key(p, h)
+    r = table.get(k1, table.get(k2, 0.0))
+    return r >= 0.5
 
 
 def source_tokens(p: Parse, s: int, table: dict, exclude: set[int]) -> list[int]:
@@ -193,7 +216,7 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
                     if toks[g].dep in ("pobj", "pcomp"):
                         out |= subtree_set(p, g)
             continue
-        if rate(table, content_key(p, c, h)) >= 0.5:
+        if rate(table, content_key(p, c, h), lemma=t.lemma.lower()) >= 0.5:
             out |= subtree_set(p, c)
     if not out and t.dep in ("ccomp", "parataxis", "advcl") and t.head != h:
         # "“...,” he said" / "X, he said, Y" parsed with "said" under the quotation's verb
