@@ -63,7 +63,8 @@ def test_named_days_are_not_weekdays():
     ("The plant opened in 2016.", "2016", "2016"),
     ("Prices soared in the 1990s.", "the 1990s", "199"),
     ("He was jailed 20 years ago.", "20 years ago", "2004"),
-    ("The summit opens on 11 December.", "11 December", "2023-12-11"),
+    ("The summit opened on 11 December.", "11 December", "2023-12-11"),
+    ("The summit opens on 11 December.", "11 December", "2024-12-11"),  # present tense: the coming one
     ("Profits fell in the third quarter of 2009.", "the third quarter of 2009", "2009-Q3"),
     ("The memorial marks the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
     ("Sales rose in September last year.", "September last year", "2023-09"),
