@@ -587,8 +587,11 @@ class Resolver:
                 self.link(eid, source, a, b, "source")
                 return st.speaker(eid)
         orgish = p.toks[head].lemma.casefold() in ORG_HEADS or len(name.split()) > 3
-        eid = st.new_entity(name, "ORG" if orgish else "PERSON",
-                            "organization" if orgish else "person", [], _words(name), False)
+        if p.toks[head].tag == "NNPS":  # "Gazans": a people, not a person
+            eid = st.new_entity(name, "NORP", "group", [], _words(name), True)
+        else:
+            eid = st.new_entity(name, "ORG" if orgish else "PERSON",
+                                "organization" if orgish else "person", [], _words(name), False)
         self.link(eid, source, a, b, "source")
         return st.speaker(eid)
 
@@ -677,9 +680,13 @@ def resolve_speakers(work: Work) -> dict:
                 sp = replace(q.speaker, type=q.speaker.type if q.speaker.name else "unknown")
         elif q.id in inherited and inherited[q.id] in by_id:
             sp = by_id[inherited[q.id]]
-        elif prev_q is not None and para[_quote_pos(q)] - para[_quote_pos(prev_q)] <= 1 \
+        elif q.cue is None and q.kind == "direct" and prev_q is not None \
+                and para[_quote_pos(q)] - para[_quote_pos(prev_q)] <= 1 \
                 and by_id.get(prev_q.id) and by_id[prev_q.id].type != "unknown":
-            sp = by_id[prev_q.id]  # a sourceless quote continuing the previous speaker
+            # A bare quotation right after another speaker's quote, which the
+            # quotes stage did not tie to anyone: the running speaker is the
+            # best guess. A quote with a cue but no source is left alone.
+            sp = by_id[prev_q.id]
         else:
             sp = q.speaker if q.speaker.name else Speaker()
         by_id[q.id] = sp
