@@ -171,6 +171,19 @@ def test_never_raises_and_spans_index_the_text(words, published):
     assert not [p for p in problems if p.startswith("rule ")]  # no rule crashed
 
 
+@settings(max_examples=15, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_arbitrary_text_never_raises(text):
+    found, problems = extract(text, parse(text), WED)
+    assert all(text[t.span.start:t.span.end] == t.span.text for t in found)
+    assert not [p for p in problems if p.startswith("rule ")]
+
+
+def test_stage_survives_a_missing_parse():
+    found, _ = extract("Talks resumed on Monday, March 4.", None, WED)
+    assert [(t.span.text, t.value) for t in found] == [("Monday, March 4", "2024-03-04")]
+
+
 # ---------------------------------------------------------------- the specimen (needs ../shared)
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
