@@ -106,7 +106,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
             r = g.rec(b[0])
             if _unambiguous(m, r, b[2], g):
                 cc = r.cc
-                st = r.admin1 if r.cc == "US" and r.kind in ("admin1", "city", "admin2") else None
+                st = (r.cc, r.admin1) if r.admin1 and r.kind in ("admin1", "city", "admin2") else None
             elif r.kind == "admin2" and m.text.split()[-1] in ("County", "Parish"):
                 cc = "US"  # which state's county is open, but counties are American
         evidence.append((cc, st))
@@ -117,8 +117,8 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     dateline = _dateline(meta, g)
     if dateline is not None:
         countries[dateline.cc] += 2
-        if dateline.cc == "US" and dateline.admin1:
-            states[dateline.admin1] += 2
+        if dateline.admin1:
+            states[(dateline.cc, dateline.admin1)] += 2
     points = [(_point(g.rec(b[0])), k) for k, b in enumerate(first)
               if b and evidence[k][0] and g.rec(b[0]).kind == "city" and _point(g.rec(b[0]))]
     if dateline is not None and _point(dateline):
@@ -221,13 +221,14 @@ def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
         n = countries[r.cc] - (1 if own_cc == r.cc else 0)
         if n > 0:
             s += COUNTRY_CONTEXT * n / total
-    if r.cc == "US" and r.admin1 and r.kind != "admin1":
-        if states[r.admin1] - (1 if own_st == r.admin1 else 0) > 0:
+    if r.admin1 and r.kind != "admin1":  # in a state or province the article names
+        if states[(r.cc, r.admin1)] - (1 if own_st == (r.cc, r.admin1) else 0) > 0:
             s += STATE_CONTEXT
     p = _point(r)
-    if p and r.kind == "city":
+    if p and r.kind in ("city", "admin1"):
+        radius = NEAR_KM if r.kind == "city" else 3 * NEAR_KM  # a province is wide
         for q, k in points:
-            if k != self_k and haversine_km(p[0], p[1], q[0], q[1]) < NEAR_KM:
+            if k != self_k and haversine_km(p[0], p[1], q[0], q[1]) < radius:
                 s += NEAR_BONUS
                 break
     return s
