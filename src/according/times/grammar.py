@@ -60,17 +60,20 @@ class Ctx:
         return self.text[pos:pos + n]
 
     def direction(self, start: int, end: int) -> str | None:
-        """'past' / 'future' / None from a cue word before the expression or the verb's tense."""
+        """'past' | 'future' | 'present' | None: a cue word just before the expression
+        wins ("until Friday", "since March"); else the tense of the verb it attaches to."""
         pw = self.prev_word(start)
-        if pw in ("until", "till", "before", "next", "coming", "by"):
-            return "future" if pw != "by" or self.tense(start, end) != "past" else "past"
+        if pw in ("until", "till", "before", "next", "coming"):
+            return "future"
+        if pw == "by":  # "by Friday" is a deadline ahead, unless told in the past tense
+            return "past" if self.tense(start, end) == "past" else "future"
         if pw in ("since", "last", "past"):
             return "past"
-        t = self.tense(start, end)
-        return t if t in ("past", "future") else (None if t != "present" else "present")
+        return self.tense(start, end)
 
 
-Rule = tuple[str, "re.Pattern[str]", Callable[[re.Match, Ctx], "Found | None"]]
+# a handler returns one Found, a list of them ("2009-2011"), or None to reject the match
+Rule = tuple[str, "re.Pattern[str]", Callable[[re.Match, Ctx], "Found | list[Found] | None"]]
 RULES: list[Rule] = []
 
 
