@@ -71,6 +71,12 @@ def test_cp1252_is_decoded():
     assert doc.text == text
 
 
+def test_utf16_with_and_without_bom():
+    text = "Officials said on Monday that 12 ships were diverted to Piraeus, Greece."
+    for data in (text.encode("utf-16"), text.encode("utf-16-le"), text.encode("utf-16-be")):
+        assert read_document(data).text == text
+
+
 def test_bom_is_dropped_and_line_endings_kept():
     doc = read_document("\ufeffLine one.\r\nLine two.".encode("utf-8"))
     assert doc.text == "Line one.\r\nLine two."

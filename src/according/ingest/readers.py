@@ -48,8 +48,19 @@ def decode(data: bytes, source: str | None = None) -> str:
         raise InputTooLargeError(
             f"input is {len(data):,} bytes; the limit for one article is {MAX_BYTES:,} bytes",
             source=source, detail="split the file, or give a JSONL archive with one article a line")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BinaryInputError("input looks binary (NUL bytes), not text", source=source)
+    head = data[:8192]
+    if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 without a byte-order mark: (mostly ASCII) text has a NUL in
+        # every other byte, on one side only; binary data has them anywhere.
+        odd, even, half = head[1::2].count(0), head[0::2].count(0), len(head) // 2
+        codec = "utf-16-le" if odd > 0.3 * half and even == 0 else \
+            "utf-16-be" if even > 0.3 * half and odd == 0 else None
+        try:
+            if codec is None:
+                raise UnicodeDecodeError("binary", b"", 0, 1, "NUL bytes")
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            raise BinaryInputError("input looks binary (NUL bytes), not text", source=source) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
