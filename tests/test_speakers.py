@@ -89,11 +89,21 @@ def test_pronoun_can_refer_to_an_unnamed_person():
     assert sp.type == "anonymous" and sp.name == "A mother of three"
 
 
+def test_unlisted_role_nouns_are_people_and_texts_are_not():
+    text = ("An architect who built the hall said he was never paid. A study said costs had doubled. "
+            "Karl Moen said his words were misread, and his lawyer said the same.")
+    w = run(text, [("who", None), ("A study", None), ("his words", None), ("his lawyer", None)])
+    arch = speaker_at(w, "who")
+    assert (arch.name, arch.type) == ("An architect", "anonymous")
+    assert speaker_at(w, "A study").type == "unknown"
+    assert speaker_at(w, "his words").name == "Karl Moen"
+    lawyer = speaker_at(w, "his lawyer")
+    assert lawyer.type == "anonymous" and "Karl Moen" in lawyer.name
+
+
 def test_names_inside_quotations_are_not_antecedents():
     text = ("Sara Lind, a teacher, was at the school. "
             "“Omar Haddad came too, and the children sang,” she said.")
-    w = run(text, [("she", None)],
-            extra=())
     w2 = run(text, [("she", None)], extra=(Quote("qx", "direct", "speech",
                                                    (find(text, "“Omar Haddad came too, and the children sang,”"),),
                                                    None, None, Speaker()),))

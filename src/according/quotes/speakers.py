@@ -114,6 +114,13 @@ MAX_NAME_TOKENS = 16
 # Documents that "say" things on behalf of whoever issued them.
 DOCUMENTS = {"statement", "report", "letter", "release", "memo", "filing", "complaint", "post",
              "tweet", "notice", "communique", "note", "document", "message", "announcement", "email"}
+# Other things that "say": findings and media, not people.
+NONPERSON = {"study", "survey", "poll", "data", "analysis", "estimate", "figure", "website", "site",
+             "film", "ad", "advertisement", "book", "article", "video", "clip", "law", "bill", "rule",
+             "policy", "plan", "proposal", "agreement", "deal", "resolution", "investigation",
+             "review", "audit", "assessment", "record", "evidence", "research", "comment", "remark",
+             "speech", "interview", "campaign", "page", "sign", "map", "chart", "model", "index",
+             "thing", "fact", "idea", "view", "account", "version", "story", "headline", "caption"}
 # Collective institutions that speak as a body: "police said", "Israeli media reported".
 INSTITUTIONS = {"media", "press", "police", "authorities", "government", "military", "army"}
 # Titles of offices held by named public figures: a definite "the <title>" with
@@ -217,8 +224,9 @@ def _np(p: Parse, head: int, blocked: set[int]) -> tuple[int, int]:
     b = head + 1
     while b < hi and b not in blocked and not (p.toks[b].is_punct and p.toks[b].text not in _KEEP_PUNCT):
         b += 1
-    while b > a + 1 and (p.toks[b - 1].is_punct or p.toks[b - 1].dep in ("cc",)):
-        b -= 1
+    while b > head + 1 and (p.toks[b - 1].is_punct or p.toks[b - 1].dep in ("cc", "det", "case")
+                            or p.toks[b - 1].tag in ("WDT", "WP", "IN", "TO", "DT", "CC", "WRB")):
+        b -= 1  # "an architect who" -> "an architect"
     while a < head and (p.toks[a].is_punct or p.toks[a].pos in ("ADP", "CCONJ", "SCONJ")):
         a += 1  # "according to show insiders": the preposition is the cue's
     return a, min(b, a + MAX_NAME_TOKENS)
@@ -293,9 +301,11 @@ class Resolver:
             return Speaker()
         a, b = r
         head = _head(p, a, b)
+        rel = None
         if p.toks[head].tag in ("WDT", "WP") and p.toks[p.toks[head].head].dep in ("relcl", "acl"):
             # "South Africa, which filed a case, said ...": the relative pronoun
             # stands for the noun its clause modifies.
+            rel = head
             head = p.toks[p.toks[head].head].head
         ht = p.toks[head]
         low = ht.text.casefold()
@@ -326,6 +336,8 @@ class Resolver:
         # The name comes from the noun phrase of the head, not from the
         # source span as given (which may run on into a relative clause).
         lo, hi = _np(p, head, self.blocked)
+        if rel is not None and lo <= rel < hi:
+            hi = max(rel, head + 1)  # the antecedent without its relative clause
         kids = p.children[head]
         dets = [k for k in kids if p.toks[k].dep == "det"]
         poss = [k for k in kids if p.toks[k].dep == "poss"]
@@ -389,6 +401,10 @@ class Resolver:
             eid = st.by_name.get(key)
             eid = eid or st.new_entity(name, "ORG", "organization", [lemma], _words(name), False,
                                        description=_text(p, lo, hi))
+        elif not person_noun(lemma):
+            # "his performance shows", "Trump’s words": the owner speaks.
+            self.link(owner, source, a, b, "source")
+            return st.speaker(owner)
         else:  # "Netanyahu’s spokesman": an unnamed person speaking for the owner
             name = " ".join(rest) + f" of {oname}"
             plural = p.toks[head].tag in ("NNS", "NNPS")
@@ -616,10 +632,12 @@ class Resolver:
                 return st.speaker(eid)
         if lemma in ORG_HEADS and not plural:
             stype, label = "organization", "ORG"
-        elif not plural and (person_noun(lemma) or any(person_noun(w) for w in words[:4]) and marked):
+        elif not plural and lemma not in DOCUMENTS and lemma not in NONPERSON:
+            # Whoever is the subject of "said" and is neither an institution nor
+            # a text is a person: "an architect", "a mogul", "a diplomat".
             stype, label = "anonymous", "PERSON"
         elif not plural:
-            # "the report", "a letter": a document, not a person; named by its phrase.
+            # "the report", "a study": a text, not a person; named by its phrase.
             stype, label = "unknown", "OTHER"
         elif marked:
             stype, label = "anonymous", "OTHER"
