@@ -73,7 +73,8 @@ def decode(data: bytes, source: str | None = None) -> str:
     # single-byte Western encodings (cp1252, latin-1: the common non-UTF-8 news
     # exports); above it they are often arbitrary, so we refuse instead.
     if best is None or best.chaos > 0.2:
-        raise EncodingError("input is not UTF-8 and its encoding could not be detected",
+        raise EncodingError("input is not UTF-8 and its encoding could not be detected with confidence; "
+                            "convert it to UTF-8 (e.g. iconv -f <encoding> -t UTF-8)",
                             source=source, detail=str(utf8_error))
     return str(best)
 
