@@ -228,9 +228,9 @@ def read_paths(paths: list[str], input_format: str | None = None,
             try:
                 if len(data) > MAX_BYTES:
                     raise InputTooLargeError(f"input is over {MAX_BYTES:,} bytes, the limit for one article",
-                                             source="stdin", detail="give a JSONL archive with one article a line")
-                text = decode(data, "stdin")
-                yield read_document(text, format=input_format, published=published, source="stdin")
+                                             source=None, detail="give a JSONL archive with one article a line")
+                text = decode(data, None)  # the record id says "stdin" already
+                yield read_document(text, format=input_format, published=published, source=None)
             except AccordingError as exc:
                 yield Unreadable("stdin", "", exc)
             continue
