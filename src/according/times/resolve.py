@@ -111,6 +111,8 @@ def shift_value(ref: date, n: float, unit: str) -> str | None:
 # ---------------------------------------------------------------- tense
 
 _FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "sha"}
+_STATIVE = {"be", "have", "remain", "seem", "appear", "continue", "mark", "show", "stand", "look", "feel",
+            "know", "mean", "need", "want", "believe", "think", "make", "come", "follow", "bring", "leave"}
 _MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "'d"}
 
 
@@ -165,5 +167,7 @@ def _verb_tense(parse, v, headline: bool, depth: int) -> str | None:
     if tags & {"VBZ", "VBP"} or (v.tag == "VBG" and aux):
         if headline or v.lemma in SAY_VERBS:  # headlines and "X says Monday" report the past
             return "past"
-        return "present"
+        if v.lemma in _STATIVE and v.tag != "VBG":  # "the attack Monday is the worst": no schedule
+            return None
+        return "present"  # "talks resume Friday", "they are meeting Friday": a schedule
     return None
