@@ -294,7 +294,9 @@ def test_health(filled):
 
 # --- a real article through the analyser ---------------------------------------------
 
-def test_analyse_and_store_a_real_article(client, analyze):
+def test_analyse_and_store_a_real_article(client, store_url, analyze):
+    if "postgresql" in store_url:
+        pytest.skip("the analyser is backend-independent; one real analysis (on SQLite) keeps the suite fast")
     with open(EXAMPLE, encoding="utf-8") as fh:
         text = fh.read()
     r = client.post("/api/analyze", params={"id": "harbor"}, content=text.encode(),
