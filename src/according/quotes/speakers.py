@@ -53,55 +53,11 @@ from ..entities import GENDERED_NOUNS, Mention, is_age_head, match_description
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
+from .speaker_words import (ANON_HEADS, ANON_MARKERS, COLLECTIVE_HEADS, DOCUMENTS, INSTITUTIONS,
+                            NAME_TYPE, NOMINATIVE, NONPERSON, OFFICE_TITLES, ORG_HEADS, PRONOUNS,
+                            head_of, is_subject, main_clause_subject, noun_phrase, person_like,
+                            plural_like, text_of, toks_in, words_of, person_noun)
 
-SUBJ = ("nsubj", "nsubjpass", "csubj")
-PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "it", "i": "i", "we": "we",
-            "his": "m", "him": "m", "her": "f", "their": "pl", "them": "pl", "its": "it"}
-NOMINATIVE = {"m": "he", "f": "she", "pl": "they", "it": "it", "i": "i", "we": "we"}
-# Nouns for people, so that an unnamed singular source is a person (and a
-# later he/she may refer to it) only when its head is one: "a diplomat", not
-# "a letter" or "the report". Agent suffixes cover most of the rest.
-PERSON_NOUNS = {
-    "official", "diplomat", "source", "person", "spokesman", "spokeswoman", "spokesperson", "aide",
-    "adviser", "advisor", "analyst", "expert", "witness", "resident", "doctor", "nurse", "medic",
-    "physician", "surgeon", "lawyer", "attorney", "judge", "officer", "soldier", "commander",
-    "general", "colonel", "captain", "sergeant", "minister", "president", "chief", "head",
-    "leader", "member", "delegate", "envoy", "ambassador", "negotiator", "mediator", "staffer",
-    "employee", "executive", "director", "chairman", "chairwoman", "chair", "secretary",
-    "representative", "senator", "congressman", "congresswoman", "lawmaker", "legislator",
-    "governor", "mayor", "councillor", "councilor", "candidate", "nominee", "insider", "man",
-    "woman", "boy", "girl", "child", "mother", "father", "son", "daughter", "wife", "husband",
-    "brother", "sister", "friend", "neighbor", "neighbour", "relative", "student", "teacher",
-    "professor", "scientist", "researcher", "economist", "journalist", "reporter", "activist",
-    "survivor", "victim", "patient", "refugee", "farmer", "worker", "volunteer", "owner",
-    "founder", "partner", "colleague", "someone", "somebody", "individual", "veteran", "agent",
-    "detective", "prosecutor", "investigator", "inspector", "consultant", "strategist",
-    "pollster", "operative", "organizer", "organiser", "protester", "demonstrator", "militant",
-    "fighter", "commentator", "historian", "academic", "priest", "imam", "rabbi", "cleric",
-}
-_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person)$")
-_NOT_AGENT = {"letter", "paper", "newspaper", "order", "matter", "number", "center", "centre",
-              "computer", "statement", "document", "agreement", "government", "report",
-              "poster", "filter", "parliament", "department", "comment", "element", "event",
-              "plant", "restaurant", "chapter", "quarter", "border", "corridor", "factor",
-              "sector", "error", "mirror", "monitor", "indicator", "motor", "water", "power",
-              "answer", "tower", "cancer", "summer", "winter", "banner", "tweet", "account"}
-# Words that mark a source as deliberately unnamed.
-ANON_MARKERS = {"familiar", "briefed", "involved", "close", "anonymity", "condition", "authorized",
-                "authorised", "knowledge", "unnamed", "anonymous", "senior", "knowledgeable"}
-# Heads that are sources by nature of withholding who they are.
-ANON_HEADS = {"source", "people", "person", "someone", "insider", "individual"}
-# Heads of an unnamed body: it speaks as an organisation ("the army said").
-ORG_HEADS = {"office", "army", "military", "government", "ministry", "department", "agency",
-             "administration", "police", "company", "firm", "council", "committee", "court",
-             "embassy", "authority", "campaign", "party", "cabinet", "navy", "force", "forces",
-             "commission", "parliament", "regime", "organization", "organisation", "group",
-             "spokesman's office", "secretariat", "presidency", "union", "board", "team"}
-COLLECTIVE_HEADS = {"media", "press", "authorities", "officials", "leaders", "residents",
-                    "doctors", "protesters", "witnesses", "activists", "analysts", "experts",
-                    "lawmakers", "critics", "observers", "families", "members", "workers"}
-NAME_TYPE = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "LOC": "organization",
-             "FAC": "organization", "NORP": "group"}
 # How far back (in sentences) a he/she looks for a subject before falling back
 # to the nearest person: news attributions rarely reach further than the
 # previous paragraph or two; 6 sentences was chosen by reading the PolNeAR dev
@@ -110,26 +66,6 @@ PRONOUN_WINDOW = 6
 # A previous quote's speaker is preferred for a pronoun only this close
 # (sentences), same reading as above.
 PREV_QUOTE_WINDOW = 4
-MAX_NAME_TOKENS = 16
-# Documents that "say" things on behalf of whoever issued them.
-DOCUMENTS = {"statement", "report", "letter", "release", "memo", "filing", "complaint", "post",
-             "tweet", "notice", "communique", "note", "document", "message", "announcement", "email"}
-# Other things that "say": findings and media, not people.
-NONPERSON = {"study", "survey", "poll", "data", "analysis", "estimate", "figure", "website", "site",
-             "film", "ad", "advertisement", "book", "article", "video", "clip", "law", "bill", "rule",
-             "policy", "plan", "proposal", "agreement", "deal", "resolution", "investigation",
-             "review", "audit", "assessment", "record", "evidence", "research", "comment", "remark",
-             "speech", "interview", "campaign", "page", "sign", "map", "chart", "model", "index",
-             "thing", "fact", "idea", "view", "account", "version", "story", "headline", "caption"}
-# Collective institutions that speak as a body: "police said", "Israeli media reported".
-INSTITUTIONS = {"media", "press", "police", "authorities", "government", "military", "army"}
-# Titles of offices held by named public figures: a definite "the <title>" with
-# no described antecedent is then the person just being written about.
-OFFICE_TITLES = {"president", "nominee", "candidate", "senator", "governor", "minister", "premier",
-                 "chancellor", "secretary", "mayor", "congressman", "congresswoman", "ambassador",
-                 "chairman", "chairwoman", "king", "queen", "prince", "pope", "speaker", "frontrunner",
-                 "front-runner", "incumbent", "challenger", "leader", "commissioner", "attorney"}
-_KEEP_PUNCT = {"-", "'", "’", ".", "&", "(", ")"}
 
 
 class _State:
@@ -187,86 +123,6 @@ class _State:
         return Speaker(entity=eid, name=name, type=stype, description=desc)
 
 
-def _toks_in(p: Parse, span: Span) -> tuple[int, int] | None:
-    a = p.token_at(span.start)
-    if a is None:
-        for t in p.toks:
-            if t.start >= span.start:
-                a = t.i
-                break
-    if a is None:
-        return None
-    b = a
-    while b < len(p.toks) and p.toks[b].start < span.end:
-        b += 1
-    return (a, b) if b > a else None
-
-
-def _head(p: Parse, a: int, b: int) -> int:
-    """The token of a..b whose head lies outside it (the source's head word)."""
-    for i in range(a, b):
-        h = p.toks[i].head
-        if h == i or not (a <= h < b):
-            if not p.toks[i].is_punct:
-                return i
-    return b - 1
-
-
-def _np(p: Parse, head: int, blocked: set[int]) -> tuple[int, int]:
-    """The noun phrase of ``head``: its subtree, cut at quotation content and
-    cues, at a comma or dash after the head, and at the sentence edge."""
-    lo, hi = p.subtree(head)
-    sent = p.sents[p.toks[head].sent]
-    lo, hi = max(lo, sent.start), min(hi, sent.end)
-    a = head
-    while a - 1 >= lo and (a - 1) not in blocked and p.toks[a - 1].text not in ("“", "”", '"'):
-        a -= 1
-    b = head + 1
-    while b < hi and b not in blocked and not (p.toks[b].is_punct and p.toks[b].text not in _KEEP_PUNCT):
-        b += 1
-    while b > head + 1 and (p.toks[b - 1].is_punct or p.toks[b - 1].dep in ("cc", "det", "case")
-                            or p.toks[b - 1].tag in ("WDT", "WP", "IN", "TO", "DT", "CC", "WRB")):
-        b -= 1  # "an architect who" -> "an architect"
-    while a < head and (p.toks[a].is_punct or p.toks[a].pos in ("ADP", "CCONJ", "SCONJ")):
-        a += 1  # "according to show insiders": the preposition is the cue's
-    return a, min(b, a + MAX_NAME_TOKENS)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w\-]+", text.casefold().replace("’", "'"))
-
-
-def _text(p: Parse, a: int, b: int) -> str:
-    return p.text[p.toks[a].start:p.toks[b - 1].end]
-
-
-def _is_subject(p: Parse, m: Mention) -> bool:
-    return any(p.toks[i].dep in SUBJ for i in range(m.tok_start, m.tok_end))
-
-
-def person_noun(lemma: str) -> bool:
-    lemma = lemma.casefold()
-    return lemma in PERSON_NOUNS or (len(lemma) > 4 and lemma not in _NOT_AGENT
-                                     and _AGENT.search(lemma) is not None and not lemma.endswith("ment"))
-
-
-def _main_clause_subject(p: Parse, m: Mention) -> bool:
-    for i in range(m.tok_start, m.tok_end):
-        t = p.toks[i]
-        if t.dep in SUBJ:
-            verb = p.toks[t.head]
-            return verb.dep == "ROOT" or (verb.dep == "conj" and p.toks[verb.head].dep == "ROOT")
-    return False
-
-
-def _person_like(info: dict) -> bool:
-    return info["label"] == "PERSON" and not info.get("plural")
-
-
-def _plural_like(info: dict) -> bool:
-    return bool(info.get("plural")) or info["label"] in ("ORG", "NORP", "OTHER")
-
-
 class Resolver:
     def __init__(self, work: Work):
         self.work = work
@@ -289,18 +145,18 @@ class Resolver:
         # a source may sit inside another quote's content ("..., he added").
         self.blocked = set()
         for s in list(q.content) + ([q.cue] if q.cue else []):
-            r = _toks_in(self.p, s)
+            r = toks_in(self.p, s)
             if r:
                 self.blocked.update(range(*r))
         return self.resolve(q.source)
 
     def resolve(self, source: Span) -> Speaker:
         p, st = self.p, self.st
-        r = _toks_in(p, source)
+        r = toks_in(p, source)
         if r is None:
             return Speaker()
         a, b = r
-        head = _head(p, a, b)
+        head = head_of(p, a, b)
         rel = None
         if p.toks[head].tag in ("WDT", "WP") and p.toks[p.toks[head].head].dep in ("relcl", "acl"):
             # "South Africa, which filed a case, said ...": the relative pronoun
@@ -320,7 +176,7 @@ class Resolver:
         for m in st.mentions[bisect.bisect_left(st.keys, a):]:
             if m.tok_start >= b:
                 break
-            mh = _head(p, m.tok_start, m.tok_end)
+            mh = head_of(p, m.tok_start, m.tok_end)
             if m.kind in ("name", "alias") and p.toks[mh].dep == "appos" and p.toks[mh].head == head:
                 self.link(m.entity, source, a, b, "source")
                 return st.speaker(m.entity)
@@ -335,7 +191,7 @@ class Resolver:
             return Speaker(name=None, type="unknown")
         # The name comes from the noun phrase of the head, not from the
         # source span as given (which may run on into a relative clause).
-        lo, hi = _np(p, head, self.blocked)
+        lo, hi = noun_phrase(p, head, self.blocked)
         if rel is not None and lo <= rel < hi:
             hi = max(rel, head + 1)  # the antecedent without its relative clause
         kids = p.children[head]
@@ -356,7 +212,7 @@ class Resolver:
                 if eid:  # remember the title for later "the nominee"s
                     info = st.infos[eid]
                     info["roles"] = list(info["roles"]) + [ht.lemma.casefold()]
-                    info["words"] = list(info["words"]) + _words(_text(p, dets[0], head + 1))
+                    info["words"] = list(info["words"]) + words_of(text_of(p, dets[0], head + 1))
             if eid:
                 self.link(eid, source, a, b, "description")
                 return st.speaker(eid)
@@ -399,8 +255,8 @@ class Resolver:
             name = " ".join([rest[0][:1].upper() + rest[0][1:]] + rest[1:]) + f" of {oname}"
             key = name.casefold()
             eid = st.by_name.get(key)
-            eid = eid or st.new_entity(name, "ORG", "organization", [lemma], _words(name), False,
-                                       description=_text(p, lo, hi))
+            eid = eid or st.new_entity(name, "ORG", "organization", [lemma], words_of(name), False,
+                                       description=text_of(p, lo, hi))
         elif not person_noun(lemma):
             # "his performance shows", "Trump’s words": the owner speaks.
             self.link(owner, source, a, b, "source")
@@ -409,7 +265,7 @@ class Resolver:
             name = " ".join(rest) + f" of {oname}"
             plural = p.toks[head].tag in ("NNS", "NNPS")
             eid = st.new_entity(name, "PERSON" if not plural else "OTHER",
-                                "anonymous", [lemma], _words(name), plural)
+                                "anonymous", [lemma], words_of(name), plural)
         self.link(eid, source, a, b, "source")
         return st.speaker(eid)
 
@@ -420,7 +276,7 @@ class Resolver:
             if g == "i" and self.work.meta.authors:
                 name = self.work.meta.authors[0]
                 eid = st.by_name.get(name.casefold())
-                return eid or st.new_entity(name, "PERSON", "person", [], _words(name), False)
+                return eid or st.new_entity(name, "PERSON", "person", [], words_of(name), False)
             return None
         sent = p.toks[tok].sent
 
@@ -429,9 +285,9 @@ class Resolver:
             if not info:
                 return False
             if g in ("m", "f"):
-                return _person_like(info) and st.gender.get(eid, info.get("gender") or g) == g
+                return person_like(info) and st.gender.get(eid, info.get("gender") or g) == g
             if g == "pl":
-                return _plural_like(info)
+                return plural_like(info)
             return info["label"] in ("ORG", "GPE")  # "it"
 
         cands = []  # (mention, sentence distance, is_subject), nearest first
@@ -441,7 +297,7 @@ class Resolver:
                 break
             if self.in_quote(m) or not fits(m.entity):
                 continue
-            cands.append((m, d, _is_subject(p, m)))
+            cands.append((m, d, is_subject(p, m)))
         # An unnamed person who is the subject of a recent main clause ("A
         # mother of three waited at the gate.") can be the antecedent too.
         virtual = self.unnamed_subject(tok, g) if g in ("m", "f") else None
@@ -452,7 +308,7 @@ class Resolver:
                 # the previous quote takes over ("Y, an engineer, disagreed.");
                 # one met in a subordinate clause does not.
                 rival = [m for m, d, subj in cands if subj and m.tok_start > ptok and m.entity != peid
-                         and _main_clause_subject(p, m)]
+                         and main_clause_subject(p, m)]
                 if not rival and (virtual is None or virtual < ptok):
                     return peid
         if g == "pl":
@@ -501,9 +357,9 @@ class Resolver:
             eid = match_description(p, dets[0], head, st.infos, self.recent(head))
             if eid:
                 return eid
-        lo, hi = _np(p, head, set())
+        lo, hi = noun_phrase(p, head, set())
         name = self.expanded(lo, hi)
-        eid = st.new_entity(name, "PERSON", "anonymous", [p.toks[head].lemma.casefold()], _words(name), False)
+        eid = st.new_entity(name, "PERSON", "anonymous", [p.toks[head].lemma.casefold()], words_of(name), False)
         self.link(eid, Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end), lo, hi, "description")
         return eid
 
@@ -553,8 +409,8 @@ class Resolver:
             if sent - p.toks[m.tok_start].sent > 2:
                 break
             info = st.infos.get(m.entity)
-            if info and _person_like(info) and not info.get("stype") and not self.in_quote(m) \
-                    and _is_subject(p, m):
+            if info and person_like(info) and not info.get("stype") and not self.in_quote(m) \
+                    and is_subject(p, m):
                 return m.entity
         return None
 
@@ -577,12 +433,12 @@ class Resolver:
             if True:
                 if any(m.tok_start <= i < m.tok_end and d <= 1 for m, d, _ in cands):
                     return None  # an entity already stands there
-                lo, hi = _np(p, i, set())
-                name = _text(p, lo, hi)
+                lo, hi = noun_phrase(p, i, set())
+                name = text_of(p, lo, hi)
                 key = name.casefold()
                 eid = self.st.by_name.get(key)
                 if eid is None:
-                    eid = self.st.new_entity(name, "OTHER", "group", [t.lemma.casefold()], _words(name), True)
+                    eid = self.st.new_entity(name, "OTHER", "group", [t.lemma.casefold()], words_of(name), True)
                     sp = Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end)
                     self.link(eid, sp, lo, hi, "description")
                 return eid
@@ -595,7 +451,7 @@ class Resolver:
         lo = head
         while lo - 1 >= a and p.toks[lo - 1].pos == "PROPN":
             lo -= 1
-        name = _text(p, lo, head + 1)
+        name = text_of(p, lo, head + 1)
         last = p.toks[head].text.casefold()
         for eid in self.recent(head):
             info = st.infos[eid]
@@ -604,10 +460,10 @@ class Resolver:
                 return st.speaker(eid)
         orgish = p.toks[head].lemma.casefold() in ORG_HEADS or len(name.split()) > 3
         if p.toks[head].tag == "NNPS":  # "Gazans": a people, not a person
-            eid = st.new_entity(name, "NORP", "group", [], _words(name), True)
+            eid = st.new_entity(name, "NORP", "group", [], words_of(name), True)
         else:
             eid = st.new_entity(name, "ORG" if orgish else "PERSON",
-                                "organization" if orgish else "person", [], _words(name), False)
+                                "organization" if orgish else "person", [], words_of(name), False)
         self.link(eid, source, a, b, "source")
         return st.speaker(eid)
 
@@ -618,7 +474,7 @@ class Resolver:
         lemma = ht.lemma.casefold()
         plural = ht.tag in ("NNS", "NNPS") or ht.text.casefold() in INSTITUTIONS
         name = self.expanded(lo, hi)
-        words = _words(name)
+        words = words_of(name)
         if ht.pos == "PRON" and ht.text.casefold() not in ("someone", "one", "somebody"):
             return Speaker(name=name, type="unknown")
         marked = any(w in ANON_MARKERS for w in words) or lemma in ANON_HEADS or \
@@ -710,7 +566,7 @@ def resolve_speakers(work: Work) -> dict:
         by_id[q.id] = sp
         quotes[k] = replace(q, speaker=sp)
         if sp.entity and q.source is not None:
-            r = _toks_in(work.parse, q.source)
+            r = toks_in(work.parse, q.source)
             if r:
                 res.prev = (r[0], sp.entity)
                 # The cue's sentence words, for a later "the statement said".

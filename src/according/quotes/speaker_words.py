@@ -1,0 +1,163 @@
+"""Parts of the speakers stage: the English word lists it classifies sources
+with, and small helpers over the parse (a source's tokens, head, noun phrase).
+
+Kept apart from the resolution logic in ``speakers.py``. The lists are
+closed-class or near it (pronouns, anonymity markers, institution heads);
+the open class of person nouns is covered by a list plus agent suffixes.
+"""
+from __future__ import annotations
+
+import re
+
+from ..entities import Mention
+from ..model import Span
+from ..nlp import Parse
+
+MAX_NAME_TOKENS = 16  # an unnamed source's name is cut there (a runaway parse)
+_KEEP_PUNCT = {"-", "'", "’", ".", "&", "(", ")"}
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "it", "i": "i", "we": "we",
+            "his": "m", "him": "m", "her": "f", "their": "pl", "them": "pl", "its": "it"}
+NOMINATIVE = {"m": "he", "f": "she", "pl": "they", "it": "it", "i": "i", "we": "we"}
+# Nouns for people, so that an unnamed singular source is a person (and a
+# later he/she may refer to it) only when its head is one: "a diplomat", not
+# "a letter" or "the report". Agent suffixes cover most of the rest.
+PERSON_NOUNS = {
+    "official", "diplomat", "source", "person", "spokesman", "spokeswoman", "spokesperson", "aide",
+    "adviser", "advisor", "analyst", "expert", "witness", "resident", "doctor", "nurse", "medic",
+    "physician", "surgeon", "lawyer", "attorney", "judge", "officer", "soldier", "commander",
+    "general", "colonel", "captain", "sergeant", "minister", "president", "chief", "head",
+    "leader", "member", "delegate", "envoy", "ambassador", "negotiator", "mediator", "staffer",
+    "employee", "executive", "director", "chairman", "chairwoman", "chair", "secretary",
+    "representative", "senator", "congressman", "congresswoman", "lawmaker", "legislator",
+    "governor", "mayor", "councillor", "councilor", "candidate", "nominee", "insider", "man",
+    "woman", "boy", "girl", "child", "mother", "father", "son", "daughter", "wife", "husband",
+    "brother", "sister", "friend", "neighbor", "neighbour", "relative", "student", "teacher",
+    "professor", "scientist", "researcher", "economist", "journalist", "reporter", "activist",
+    "survivor", "victim", "patient", "refugee", "farmer", "worker", "volunteer", "owner",
+    "founder", "partner", "colleague", "someone", "somebody", "individual", "veteran", "agent",
+    "detective", "prosecutor", "investigator", "inspector", "consultant", "strategist",
+    "pollster", "operative", "organizer", "organiser", "protester", "demonstrator", "militant",
+    "fighter", "commentator", "historian", "academic", "priest", "imam", "rabbi", "cleric",
+}
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person)$")
+_NOT_AGENT = {"letter", "paper", "newspaper", "order", "matter", "number", "center", "centre",
+              "computer", "statement", "document", "agreement", "government", "report",
+              "poster", "filter", "parliament", "department", "comment", "element", "event",
+              "plant", "restaurant", "chapter", "quarter", "border", "corridor", "factor",
+              "sector", "error", "mirror", "monitor", "indicator", "motor", "water", "power",
+              "answer", "tower", "cancer", "summer", "winter", "banner", "tweet", "account"}
+# Words that mark a source as deliberately unnamed.
+ANON_MARKERS = {"familiar", "briefed", "involved", "close", "anonymity", "condition", "authorized",
+                "authorised", "knowledge", "unnamed", "anonymous", "senior", "knowledgeable"}
+# Heads that are sources by nature of withholding who they are.
+ANON_HEADS = {"source", "people", "person", "someone", "insider", "individual"}
+# Heads of an unnamed body: it speaks as an organisation ("the army said").
+ORG_HEADS = {"office", "army", "military", "government", "ministry", "department", "agency",
+             "administration", "police", "company", "firm", "council", "committee", "court",
+             "embassy", "authority", "campaign", "party", "cabinet", "navy", "force", "forces",
+             "commission", "parliament", "regime", "organization", "organisation", "group", "secretariat", "presidency", "union", "board", "team"}
+COLLECTIVE_HEADS = {"media", "press", "authorities", "officials", "leaders", "residents",
+                    "doctors", "protesters", "witnesses", "activists", "analysts", "experts",
+                    "lawmakers", "critics", "observers", "families", "members", "workers"}
+NAME_TYPE = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "LOC": "organization",
+             "FAC": "organization", "NORP": "group"}
+# Documents that "say" things on behalf of whoever issued them.
+DOCUMENTS = {"statement", "report", "letter", "release", "memo", "filing", "complaint", "post",
+             "tweet", "notice", "communique", "note", "document", "message", "announcement", "email"}
+# Other things that "say": findings and media, not people.
+NONPERSON = {"study", "survey", "poll", "data", "analysis", "estimate", "figure", "website", "site",
+             "film", "ad", "advertisement", "book", "article", "video", "clip", "law", "bill", "rule",
+             "policy", "plan", "proposal", "agreement", "deal", "resolution", "investigation",
+             "review", "audit", "assessment", "record", "evidence", "research", "comment", "remark",
+             "speech", "interview", "campaign", "page", "sign", "map", "chart", "model", "index",
+             "thing", "fact", "idea", "view", "account", "version", "story", "headline", "caption"}
+# Collective institutions that speak as a body: "police said", "Israeli media reported".
+INSTITUTIONS = {"media", "press", "police", "authorities", "government", "military", "army"}
+# Titles of offices held by named public figures: a definite "the <title>" with
+# no described antecedent is then the person just being written about.
+OFFICE_TITLES = {"president", "nominee", "candidate", "senator", "governor", "minister", "premier",
+                 "chancellor", "secretary", "mayor", "congressman", "congresswoman", "ambassador",
+                 "chairman", "chairwoman", "king", "queen", "prince", "pope", "speaker", "frontrunner",
+                 "front-runner", "incumbent", "challenger", "leader", "commissioner", "attorney"}
+
+
+def person_noun(lemma: str) -> bool:
+    lemma = lemma.casefold()
+    return lemma in PERSON_NOUNS or (len(lemma) > 4 and lemma not in _NOT_AGENT
+                                     and _AGENT.search(lemma) is not None and not lemma.endswith("ment"))
+
+
+def toks_in(p: Parse, span: Span) -> tuple[int, int] | None:
+    a = p.token_at(span.start)
+    if a is None:
+        for t in p.toks:
+            if t.start >= span.start:
+                a = t.i
+                break
+    if a is None:
+        return None
+    b = a
+    while b < len(p.toks) and p.toks[b].start < span.end:
+        b += 1
+    return (a, b) if b > a else None
+
+
+def head_of(p: Parse, a: int, b: int) -> int:
+    """The token of a..b whose head lies outside it (the source's head word)."""
+    for i in range(a, b):
+        h = p.toks[i].head
+        if h == i or not (a <= h < b):
+            if not p.toks[i].is_punct:
+                return i
+    return b - 1
+
+
+def noun_phrase(p: Parse, head: int, blocked: set[int]) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree, cut at quotation content and
+    cues, at a comma or dash after the head, and at the sentence edge."""
+    lo, hi = p.subtree(head)
+    sent = p.sents[p.toks[head].sent]
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    a = head
+    while a - 1 >= lo and (a - 1) not in blocked and p.toks[a - 1].text not in ("“", "”", '"'):
+        a -= 1
+    b = head + 1
+    while b < hi and b not in blocked and not (p.toks[b].is_punct and p.toks[b].text not in _KEEP_PUNCT):
+        b += 1
+    while b > head + 1 and (p.toks[b - 1].is_punct or p.toks[b - 1].dep in ("cc", "det", "case")
+                            or p.toks[b - 1].tag in ("WDT", "WP", "IN", "TO", "DT", "CC", "WRB")):
+        b -= 1  # "an architect who" -> "an architect"
+    while a < head and (p.toks[a].is_punct or p.toks[a].pos in ("ADP", "CCONJ", "SCONJ")):
+        a += 1  # "according to show insiders": the preposition is the cue's
+    return a, min(b, a + MAX_NAME_TOKENS)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[\w\-]+", text.casefold().replace("’", "'"))
+
+
+def text_of(p: Parse, a: int, b: int) -> str:
+    return p.text[p.toks[a].start:p.toks[b - 1].end]
+
+
+def is_subject(p: Parse, m: Mention) -> bool:
+    return any(p.toks[i].dep in SUBJ for i in range(m.tok_start, m.tok_end))
+
+
+def main_clause_subject(p: Parse, m: Mention) -> bool:
+    for i in range(m.tok_start, m.tok_end):
+        t = p.toks[i]
+        if t.dep in SUBJ:
+            verb = p.toks[t.head]
+            return verb.dep == "ROOT" or (verb.dep == "conj" and p.toks[verb.head].dep == "ROOT")
+    return False
+
+
+def person_like(info: dict) -> bool:
+    return info["label"] == "PERSON" and not info.get("plural")
+
+
+def plural_like(info: dict) -> bool:
+    return bool(info.get("plural")) or info["label"] in ("ORG", "NORP", "OTHER")
