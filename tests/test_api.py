@@ -88,6 +88,11 @@ def test_openapi_lists_every_endpoint(client):
                  "/api/export"]:
         assert path in doc["paths"], path
     assert "text/plain" in doc["paths"]["/api/analyze"]["post"]["requestBody"]["content"]
+    # the documented error shape is the one actually sent
+    ref = doc["paths"]["/api/quotes"]["get"]["responses"]["422"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref.endswith("/ErrorBody")
+    assert "HTTPValidationError" not in doc["components"]["schemas"]
+    assert "401" in doc["paths"]["/api/articles"]["post"]["responses"]
 
 
 def test_security_headers_on_page_api_and_errors(client):

@@ -19,12 +19,34 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
 from .app import ApiError, is_loopback
 
-router = APIRouter(prefix="/api")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="machine-readable: not_found, validation_error, unauthorized, ...")
+    message: str = Field(description="for people")
+    detail: Any = Field(None, description="more context (for validation errors: a list of {loc, message, type})")
+
+
+class ErrorBody(BaseModel):
+    """The one shape of every error response."""
+    error: ErrorDetail
+
+
+_ERR = {"model": ErrorBody}
+router = APIRouter(prefix="/api", responses={
+    400: {**_ERR, "description": "bad request"}, 404: {**_ERR, "description": "not found"},
+    413: {**_ERR, "description": "body over the size limit"},
+    422: {**_ERR, "description": "invalid parameters or input"},
+    503: {**_ERR, "description": "the store or the language model is unavailable"}})
+WRITE_ERRORS = {401: {**_ERR, "description": "token missing or wrong"},
+                403: {**_ERR, "description": "write from a non-loopback client to a server without a token"},
+                415: {**_ERR, "description": "unsupported content type"}}
 
 MAX_PAGE = 200  # a page of 200 quote/figure rows is ~100 KB of JSON; beyond that, paginate
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
@@ -158,7 +180,7 @@ def check_record(obj: dict) -> dict:
 
 @router.post("/analyze", summary="Analyse an article without storing it", openapi_extra=ARTICLE_BODY,
              dependencies=[Depends(require_writer)],
-             responses={200: {"description": "the analysis record (analysis-v1)"}})
+             responses={200: {"description": "the analysis record (analysis-v1)"}, **WRITE_ERRORS})
 async def analyze_article(request: Request, id: Text = None, published: Text = None, url: Text = None,
                           format: Literal["text", "html"] | None = None) -> JSONResponse:
     from ..analyzer import analyze_document
@@ -172,7 +194,7 @@ async def analyze_article(request: Request, id: Text = None, published: Text = N
 
 
 @router.post("/articles", status_code=201, summary="Analyse and store an article, or store a ready record",
-             openapi_extra=ARTICLE_BODY, dependencies=[Depends(require_writer)])
+             openapi_extra=ARTICLE_BODY, dependencies=[Depends(require_writer)], responses=WRITE_ERRORS)
 async def store_article(request: Request, id: Text = None, published: Text = None, url: Text = None,
                         format: Literal["text", "html"] | None = None) -> JSONResponse:
     st = store(request)
