@@ -128,6 +128,13 @@ def test_impossible_date_is_coarsened_and_reported(analyze):
     assert any(e.stage == "times" and "February 30" in e.message for e in a.errors)
 
 
+def test_impossible_iso_dates_are_reported():
+    found, problems = extract("Filed 2024-02-30 and 2024-13-01.", parse("Filed 2024-02-30 and 2024-13-01."), WED)
+    assert [(t.span.text, t.value) for t in found] == [("2024-02-30", "2024-02")]
+    assert any("2024-13-01" in p and "dropped" in p for p in problems)
+    assert any("2024-02-30" in p for p in problems)
+
+
 def test_without_publication_date_only_absolute_values():
     got = dict((s, v) for s, _, v in times("On Monday, a year after the March 2023 deal, he left yesterday.", None))
     assert got.get("March 2023") == "2023-03"

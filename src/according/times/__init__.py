@@ -88,7 +88,8 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
         return parse.toks[k].pos if k >= 0 else ""
 
     ctx = Ctx(text, dct, tense, is_headline, pos_before)
-    cands: list[tuple[Found, str]] = []
+    cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
+    problems_dropped: list[str] = []
     for order, (name, rx, handler) in enumerate(RULES):
         for m in rx.finditer(text):
             n_before = len(ctx.problems)
@@ -99,6 +100,8 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
                 continue
             probs = tuple(ctx.problems[n_before:])
             del ctx.problems[n_before:]  # kept only if the expression survives the overlap resolution
+            if f is None and probs:  # a dropped date-like string is reported
+                problems_dropped.extend(probs)
             for f in (f if isinstance(f, list) else [f]):
                 if f is None or f.end <= f.start or any(a < f.end and f.start < b for a, b in skip):
                     continue
@@ -108,7 +111,7 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
     # longest first, then leftmost, then rule order: one expression per stretch of text
     cands.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start, c[2]))
     taken: list[Found] = []
-    problems = list(ctx.problems)
+    problems = list(ctx.problems) + problems_dropped
     occupied: list[tuple[int, int]] = []
     for f, name, order, probs in cands:
         if any(a < f.end and f.start < b for a, b in occupied):

@@ -165,8 +165,15 @@ def _calendar(m, ctx, mon, day, year):
 
 @rule("iso_date", r"(?<![\w/.-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w/-])")
 def iso_date(m, ctx):
-    d = R.valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    return Found(m.start(), m.end(), "DATE", d.isoformat(), "day") if d else None
+    y, mo = int(m.group("y")), int(m.group("m"))
+    d = R.valid_date(y, mo, int(m.group("d")))
+    if d:
+        return Found(m.start(), m.end(), "DATE", d.isoformat(), "day")
+    if 1 <= mo <= 12:
+        ctx.problems.append(f"{m.group(0)!r} at {m.start()} is not a calendar date; value kept at the month")
+        return Found(m.start(), m.end(), "DATE", R.month_str(y, mo))
+    ctx.problems.append(f"{m.group(0)!r} at {m.start()} looks like a date but is not one; dropped")
+    return None
 
 
 @rule("slash_date", r"(?<![\w/.-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<c>\d\d|(?:19|20)\d\d)(?![\w/])")
