@@ -128,9 +128,20 @@ def test_georgia_follows_the_article(analyze):
 
 
 def test_place_inside_an_organisation_name(analyze):
-    _, pl = places_of(analyze, "The Laurel County Sheriff's Office said the Ohio Supreme Court would hear it.")
+    _, pl = places_of(analyze, "The Laurel County Sheriff's Office in London, Ky., said the Ohio Supreme Court "
+                               "would hear it.")
     texts = {p.span.text for p in pl}
-    assert "Laurel County" in texts and "Ohio" in texts
+    assert "Ohio" in texts
+    (laurel,) = by_text(pl, "Laurel County")
+    assert laurel.feature == "admin" and laurel.country == "US"
+    (london,) = by_text(pl, "London")
+    assert london.country == "US" and (laurel.lat, laurel.lon) == (london.lat, london.lon)  # a borrowed point
+
+
+def test_unsure_readings_are_left_out(analyze):
+    """A county named with nothing to tell which state's it is gets no place."""
+    _, pl = places_of(analyze, "Deputies in Washington County found the car.")
+    assert all((p.confidence or 0) >= 0.4 for p in pl)
 
 
 def test_spans_hold_and_confidence_in_range(analyze):
