@@ -253,3 +253,20 @@ def test_a_furniture_bug_costs_only_the_furniture(monkeypatch):
     doc = read_document(ARTICLE)
     assert doc.text == ARTICLE and doc.furniture == ()
     assert [(e.stage, e.message) for e in doc.errors] == [("furniture", "RuntimeError: boom")]
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300),
+                 st.builds(lambda a, b: "<html><body><p>" + a + "</p>" + b, st.text(max_size=100), st.text(max_size=50))))
+def test_any_input_is_read_or_refused_with_an_input_error(data):
+    try:
+        doc = read_document(data)
+    except InputError as exc:
+        assert str(exc)
+        return
+    assert doc.text.strip()
+    for f in doc.furniture:
+        assert doc.text[f.start:f.end] == f.text
