@@ -252,3 +252,19 @@ def test_sample_article(page, site, sample_analysis):
     record = _store_analysis(app, sample_analysis)
     assert record["quotes"]
     check_article(page, base, record, "article-sample")
+
+
+def test_analyse_a_pasted_article_without_storing(page, site, analyze):
+    base, app = site
+    analyze("The model loads once per process; this warms it up, said the test.")
+    before = app.state.store.stats()["articles"]
+    open_view(page, base, "#/analyse", "textarea.paste")
+    page.fill("textarea.paste", "Bridge to reopen 🌉 in Port Selva\n\n"
+                                "“We will reopen the bridge on Monday,” said Ana Lind, the mayor of Port Selva.\n")
+    page.click(".analyse-form button[type=submit]")
+    page.wait_for_selector(".article-text mark.quote", timeout=60_000)
+    assert page.locator("mark.quote").first.text_content().startswith("“We will reopen the bridge on Monday")
+    assert "Ana Lind" in page.locator(".sources").inner_text()
+    assert app.state.store.stats()["articles"] == before
+    shot(page, "analyse")
+    assert page.problems == []

@@ -259,7 +259,11 @@
 
   async function viewArticle(id, params) {
     show(message("Loading article…"));
-    const data = await api("/api/articles/" + enc(id));
+    renderArticle(await api("/api/articles/" + enc(id)), params);
+  }
+
+  // The article view for a stored article ({record, story, ...}) or a bare analysis record.
+  function renderArticle(data, params, before) {
     const record = data.record || data;
     const meta = record.meta || {};
     const speakers = speakerTable(record);
@@ -316,14 +320,14 @@
     const events = el("ul", { class: "events" });
     for (const e of record.events || []) {
       events.appendChild(el("li", null, el("strong", null, e.sub_event_type || e.event_type || "event"),
-        el("div", { class: "muted" }, [e.date, e.actor1 && e.actor1.name, e.fatalities !== null && e.fatalities !== undefined ? e.fatalities + " killed" : null].filter(Boolean).join(" · "))));
+        el("div", { class: "muted" }, [e.date, e.actor1 && e.actor1.name, e.fatalities > 0 ? e.fatalities + " killed" : null].filter(Boolean).join(" · "))));
     }
     const side = el("aside", { class: "side", "aria-label": "Sources and figures" },
       el("section", { class: "panel" }, el("h2", null, "Quote"), detail),
       el("section", { class: "panel" }, el("h2", null, `Sources (${speakers.size})`), speakers.size ? sourceList : message("No quotes found.")),
       el("section", { class: "panel" }, el("h2", null, `Figures (${(record.figures || []).length})`), (record.figures || []).length ? figures : message("No figures.")),
       (record.events || []).length ? el("section", { class: "panel" }, el("h2", null, `Events (${record.events.length})`), events) : null);
-    show(el("div", { class: "article-view" }, el("article", { class: "article" }, header, text), side));
+    show(before || null, el("div", { class: "article-view" }, el("article", { class: "article" }, header, text), side));
     const want = params.get("quote");
     if (want) {
       const q = (record.quotes || []).find((x) => x.id === want);
@@ -485,6 +489,45 @@
       pager(res, (o) => { location.hash = "#/search" + qs({ q, speaker, offset: o }); }));
   }
 
+  async function post(path, body, type) {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), 120000); // a long article takes a while to parse
+    try {
+      const r = await fetch(path, { method: "POST", body, signal: ctl.signal, headers: { "Content-Type": type, Accept: "application/json" } });
+      const out = await r.json().catch(() => null);
+      if (!r.ok) throw new Error((out && out.error && out.error.message) || "request failed (" + r.status + ")");
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // Paste an article, see its analysis; nothing is stored (POST /api/analyze).
+  function viewAnalyse() {
+    const area = el("textarea", { class: "paste", rows: 12, placeholder: "Paste the text of an article (or its HTML page)", "aria-label": "Article text" });
+    const status = el("p", { class: "muted", role: "status" });
+    const go = el("button", { type: "submit" }, "Analyse");
+    const form = el("form", { class: "analyse-form", onsubmit: async (ev) => {
+      ev.preventDefault();
+      const text = area.value;
+      if (!text.trim()) { status.textContent = "Paste some text first."; return; }
+      go.disabled = true;
+      status.textContent = "Analysing…";
+      try {
+        const isHtml = /^\s*</.test(text);
+        const record = await post("/api/analyze", text, isHtml ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+        status.textContent = "";
+        renderArticle({ record, story: null }, new URLSearchParams(), form);
+      } catch (e) {
+        status.textContent = e.message || String(e);
+        status.className = "error";
+      } finally {
+        go.disabled = false;
+      }
+    } }, el("h1", null, "Analyse an article"), message("The analysis is shown here and not stored."), area, el("div", null, go), status);
+    show(form);
+  }
+
   // ---------- routing ----------
 
   async function route() {
@@ -501,6 +544,7 @@
       else if (view === "sources") await viewSources(params);
       else if (view === "source" && parts[1]) await viewSource(parts[1]);
       else if (view === "search") await viewSearch(params);
+      else if (view === "analyse") viewAnalyse();
       else await viewArticles(params);
       document.body.dataset.view = view;
     } catch (e) {
