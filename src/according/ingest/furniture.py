@@ -52,14 +52,14 @@ class _Marks:
         self.kind: dict[int, str] = {}  # line index -> kind of the (first) span on it
         self.paras = logical_paragraphs(lines)
         self.para_of: dict[int, tuple[int, int]] = {k: p for p in self.paras for k in range(p[0], p[1] + 1)}
+        self._para_words = {p: sum(lines[k].words for k in range(p[0], p[1] + 1)) for p in self.paras}
 
     def alone(self, i: int) -> bool:
         """A one-line paragraph (not a piece of a hard-wrapped one)."""
         return self.para_of[i] == (i, i)
 
     def para_words(self, i: int) -> int:
-        a, b = self.para_of[i]
-        return sum(self.lines[k].words for k in range(a, b + 1))
+        return self._para_words[self.para_of[i]]
 
     def prose(self, i: int) -> bool:
         """Line ``i`` belongs to a body paragraph: 8+ words ending like a sentence."""
