@@ -185,6 +185,10 @@ def test_markup_in_an_article_renders_as_text(page, site):
     open_view(page, base, "#/search?q=" + "Vote", ".quote-list")
     open_view(page, base, "#/sources", ".sources-table")
     assert page.locator(".sources-table img").count() == 0
+    # an id in the address is echoed in the error message, as text
+    open_view(page, base, "#/article/" + "%3Cimg%20src%3Dx%20onerror%3D%22window.__xss%3D8%22%3E", "p.error")
+    assert '<img src=x onerror="window.__xss=8">' in page.locator("p.error").text_content()
+    page.problems = [p for p in page.problems if "404" not in p]  # the browser logs the failed fetch
     page.wait_for_timeout(300)  # give any injected handler the chance to run
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.problems == []

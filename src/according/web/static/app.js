@@ -537,6 +537,7 @@
     const parts = path.split("/").filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch (e) { return p; } });
     const view = parts[0] || "articles";
     for (const a of document.querySelectorAll("header nav a")) a.classList.toggle("current", a.dataset.view === view);
+    if (view !== "search") document.getElementById("search-q").value = "";
     try {
       if (view === "article" && parts[1]) await viewArticle(parts.slice(1).join("/"), params);
       else if (view === "story" && parts[1]) await viewStory(parts[1]);
