@@ -163,6 +163,9 @@ def _segment_datetime(seg: str) -> tuple[int, int, str] | None:
     return start, end, when.isoformat()
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_datetimes(line: str) -> list[tuple[int, int, str | None, str]]:
     """Dates printed in a line, each as (start, end, label, ISO value).
 
@@ -170,6 +173,8 @@ def find_datetimes(line: str) -> list[tuple[int, int, str | None, str]]:
     is its publication date). "Updated February 14, 2024 at 2:21 p.m.
     EST|Published February 14, 2024 at 11:35 a.m. EST" gives two.
     """
+    if not _YEAR.search(line):
+        return []  # every date form here has a year: skip the costly search on most lines
     labels = list(LABEL_RE.finditer(line))
     cuts = [(0, None)] + [(m.start(), m) for m in labels] + [(len(line), None)]
     out = []
