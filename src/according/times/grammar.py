@@ -94,19 +94,18 @@ def _cap(s: str) -> bool:
     return s[:1].isupper()
 
 
-def _pre_value(pre: str | None, year: int, month: int | None = None) -> str:
-    """Value of '<pre> <year>': halves of a year are H1/H2, seasons SP..., others keep the year's precision."""
+def _pre_value(pre: str | None, year: int) -> str:
+    """Value of '<pre> <year>': halves are H1/H2 ("the first half of 2009"), seasons SP..FA ("the summer
+    of 2010"); "early", "late", "the end of" keep the year's precision (TIMEX3 puts them in MOD)."""
     p = (pre or "").lower()
-    if month is None:
-        if "first half" in p:
-            return f"{year:04d}-H1"
-        if "second half" in p or "latter half" in p:
-            return f"{year:04d}-H2"
-        for w, code in SEASONS.items():
-            if p.startswith(w) or f" {w} " in f" {p} ":
-                return f"{year:04d}-{code}"
-        return f"{year:04d}"
-    return R.month_str(year, month)
+    if "first half" in p:
+        return f"{year:04d}-H1"
+    if "second half" in p or "latter half" in p:
+        return f"{year:04d}-H2"
+    for w, code in SEASONS.items():
+        if f" {w} " in f" {p} ":
+            return f"{year:04d}-{code}"
+    return f"{year:04d}"
 
 
 # ---------------------------------------------------------------- calendar dates
