@@ -1,16 +1,43 @@
 """Times stage: temporal expressions normalised to TIMEX3 values.
 
-Handwritten rules (``grammar.py``: calendar dates, months, years, seasons,
-quarters; ``relative.py``: weekdays, "yesterday", "last month", durations,
-sets, clock times) run over the text; the parse is consulted only for the
-tense of the verb an expression attaches to (``resolve.governing_tense``),
-which decides whether "Friday" / "March" / "Oct. 7" is the last or the next one.
+Handwritten rules (``grammar.py``: calendar dates, months, years, decades,
+seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday", "last
+month", "20 years ago", durations, sets, clock times, "now"/"recently") run
+over the text; overlapping matches are resolved longest-first. The parse is
+consulted for the tense of the verb an expression attaches to
+(``resolve.governing_tense``) and for the word class before "a year"/"one day".
+
+Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
+- extents leave prepositions out and keep determiners and modifiers in
+  ("on [Monday]", "[the past four days]", "[more than 20 years ago]",
+  "[early Monday]"); a possessive "'s" stays out;
+- a weekday without "next"/"last" is the most recent such day on or before
+  publication (news reports the past), the next one on or after it when the
+  verb is future ("will meet", "is set to begin", modal) or a present-tense
+  event verb outside a headline ("talks resume Friday"), or after
+  "until"/"before"; "Monday morning" is ``...TMO`` (TIME);
+- a month or month-day without a year: the last one (past tense), the next
+  one (future, or a present-tense day: "takes effect Jan. 1"), else the
+  nearest ("Ramadan in March" in February is this March; "late November" is
+  last November);
+- "20 years ago" keeps the unit's precision (a year); "a week ago" is a day;
+- clock times take the day of the nearest day-precise date in their sentence
+  (else publication); UTC/GMT add ``Z``; other zones are not converted
+  ("2:21 p.m. EST" is ``2024-02-14T14:21``);
+- "a year" after a number or noun is a SET rate ("15 a year"), else a
+  DURATION; "annual" is DURATION P1Y (MEANTIME's majority), "every week",
+  "weekly" SET;
+- ages ("26-year-old", "26 years old") are not times; "currently" is not
+  tagged (MEANTIME tags 2 of 11);
+- "the next day", "that year", "two years later", "the same period last
+  year" count from the calendar value last mentioned (else publication).
 
 Reference date: ``meta.published`` (its date part). Without one, only absolute
 values are given ("March 2023", "2024-02-14"); weekdays and month names get
 TIMEX3 underspecified values ("XXXX-WXX-3", "XXXX-03"), and expressions that
 only make sense against a date ("yesterday", "last month") are left out, with
-one ``errors`` entry saying how many.
+one ``errors`` entry saying how many. Impossible dates ("February 30") keep
+the month and get an ``errors`` entry.
 
 For other stages: ``work.times`` is sorted by offset, and
 :func:`time_near` gives the time expression nearest a character span in the
