@@ -88,12 +88,12 @@ def analyze_documents(docs: Iterable[Document | Unreadable], model: str = DEFAUL
     An item that is an error (a document that could not be read) yields its
     error record in place; one bad document never stops the stream.
     """
-    nlp = load(model)
     buf: list = []
 
     def flush():
         good = [d for d in buf if isinstance(d, Document)]
-        parsed = iter(nlp.pipe((d.text for d in good), batch_size=batch_size))
+        # the model loads (once per process) only when there is something to parse
+        parsed = iter(load(model).pipe((d.text for d in good), batch_size=batch_size)) if good else iter(())
         for d in buf:
             if isinstance(d, Document):
                 try:
