@@ -118,3 +118,13 @@ def test_entity_invariants_on_arbitrary_token_soup(words):
             assert text[m.start:m.end] == m.text
             assert (m.start, m.end) not in seen
             seen.add((m.start, m.end))
+
+
+def test_gender_from_honorific_article_pronouns_and_given_names():
+    w = entities_of("Mrs. Okafor arrived first. Tomas Lind said he was late. Lind said he had no car. "
+                    "Laura Pim waited outside.")
+    info = w.scratch["entity_info"]
+    g = {w.entities[k].name: info[w.entities[k].id].get("gender") for k in range(len(w.entities))}
+    assert g.get("Okafor") == "f"
+    assert g.get("Tomas Lind") == "m"  # not in the name list: from "he" twice
+    assert g.get("Laura Pim") == "f"  # from the given-name prior

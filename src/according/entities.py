@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
 from .model import Entity, Span
 from .nlp import Parse
@@ -478,6 +480,26 @@ def _gender_votes(p: Parse, mentions: list[Mention], infos: dict[str, dict]) -> 
             infos[eid]["gender"] = "m"
         elif f >= 2 and f >= 2 * m:
             infos[eid]["gender"] = "f"
+    # Weakest evidence last: a common given name ("David", "Laura").
+    names = first_names()
+    for info in infos.values():
+        if info["label"] == "PERSON" and not info.get("gender") and len(info["name_words"]) >= 2:
+            info["gender"] = names.get(info["name_words"][0])
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given name -> "m"/"f" from the packaged list (data/entities/first_names.txt)."""
+    out: dict[str, str] = {}
+    try:
+        text = (files("according") / "data" / "entities" / "first_names.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):  # a broken install loses only this prior
+        return out
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("m", "f") and not line.startswith("#"):
+            out[parts[1]] = parts[0]
+    return out
 
 
 @stage("entities", requires=("parse",), assigns=("entities", "mentions"))

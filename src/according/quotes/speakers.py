@@ -129,8 +129,11 @@ class Resolver:
         self.st = _State(work)
         self.p = work.parse
         # Characters inside quotation content: names there are not antecedents.
+        # Only text inside quotation marks: an indirect quote's content is the
+        # reporter's prose, and the people named there can be antecedents.
         self.inside: list[tuple[int, int]] = sorted(
-            (c.start, c.end) for q in work.quotes for c in q.content)
+            (c.start, c.end) for q in work.quotes for c in q.content
+            if c.text[:1] in "“\"‘«„'" or q.kind == "direct")
         self.blocked: set[int] = set()  # the current quote's content and cue tokens
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
