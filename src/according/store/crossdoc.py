@@ -158,9 +158,10 @@ def story_key(name: str, entity_type: str | None) -> str | None:
 class SourceResolver:
     """Finds or creates the source of a name, inside the caller's transaction."""
 
-    def __init__(self, conn: Connection):
+    def __init__(self, conn: Connection, cache: dict[str, int] | None = None):
         self.conn = conn
-        self.cache: dict[str, int] = {}
+        # key -> source id; may outlive the transaction (the caller clears it on rollback)
+        self.cache: dict[str, int] = {} if cache is None else cache
 
     # -- look-ups -------------------------------------------------------------------------------
     def _alias(self, key: str) -> int | None:

@@ -220,24 +220,27 @@ def flush_rows(conn: Connection, pending: dict) -> None:
             rows.clear()
 
 
-def write_batch(engine: Engine, records: list[dict]) -> list[tuple[dict, str]]:
+def write_batch(engine: Engine, records: list[dict], cache: dict | None = None) -> list[tuple[dict, str]]:
     """Store records in one transaction; on failure, one transaction per record.
 
     Returns (record, outcome) pairs; outcome is new|version|skipped|failed: <reason>.
+    ``cache`` (name key -> source id) carries the resolver's look-ups from batch to batch.
     """
+    cache = {} if cache is None else cache
     try:
         with engine.begin() as conn:
-            resolver, pending, out = SourceResolver(conn), {}, []
+            resolver, pending, out = SourceResolver(conn, cache), {}, []
             for rec in records:
                 out.append((rec, store_record(conn, rec, resolver, pending)))
             flush_rows(conn, pending)
         return out
     except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        cache.clear()  # it may hold ids of the rolled-back transaction
         if len(records) == 1:
             return [(records[0], f"failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}")]
     out = []
     for rec in records:
-        out.extend(write_batch(engine, [rec]))
+        out.extend(write_batch(engine, [rec], cache))
     return out
 
 
@@ -267,9 +270,10 @@ def ingest_records(engine: Engine, records: Iterable[Any], summary: Summary | No
     """Store already analysed records (Analysis objects or spec dicts)."""
     summary = summary or Summary()
     batch: list[dict] = []
+    cache: dict = {}
 
     def flush():
-        for rec, outcome in write_batch(engine, batch):
+        for rec, outcome in write_batch(engine, batch, cache):
             summary.count(rec, outcome)
         batch.clear()
         if progress:

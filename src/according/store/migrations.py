@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from . import schema as s
 
 
 def _m1_initial(conn: Connection) -> None:
-    tables = [t for t in s.metadata.sorted_tables if t.name != "schema_migrations"]
+    tables = [t for t in s.metadata.sorted_tables if t.name not in ("schema_migrations", "key_df")]
     s.metadata.create_all(conn, tables=tables, checkfirst=True)
     if conn.dialect.name == "sqlite":
         # Full-text index of quote text, kept in step by triggers (FTS5 external content).
@@ -34,8 +34,15 @@ def _m1_initial(conn: Connection) -> None:
                           "USING GIN (to_tsvector('english', text))"))
 
 
+def _m2_key_df(conn: Connection) -> None:
+    s.key_df.create(conn, checkfirst=True)
+    conn.execute(s.key_df.insert().from_select(
+        ["key", "df"], select(s.article_keys.c.key, func.count()).group_by(s.article_keys.c.key)))
+
+
 MIGRATIONS = [
     (1, "initial schema: articles, versions, flat tables, sources, stories, quote full-text index", _m1_initial),
+    (2, "key_df: document frequency of story keys", _m2_key_df),
 ]
 
 

@@ -205,4 +205,12 @@ article_keys = Table(
 )
 Index("ix_article_keys_key", article_keys.c.key)
 
+# Document frequency of each story key (articles having it), kept in step with
+# article_keys so the idf of a key is one indexed read (migration 2).
+key_df = Table(
+    "key_df", metadata,
+    Column("key", String(300), primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+
 FLAT_TABLES = (entities, quotes, figures, events, places, times)
