@@ -70,6 +70,7 @@ def test_named_days_are_not_weekdays():
     ("Profits fell in the third quarter of 2009.", "the third quarter of 2009", "2009-Q3"),
     ("The memorial marks the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
     ("Sales rose in September last year.", "September last year", "2023-09"),
+    ("They met on New Year’s Eve.", "New Year’s Eve", "2023-12-31"),
 ])
 def test_calendar_resolution(sentence, phrase, value):
     assert value_of(sentence, phrase) == ("DATE", value)

@@ -63,7 +63,7 @@ _CALENDAR = re.compile(r"^\d{4}(?:$|-(?:\d{2}|W\d{2}|Q[1-4]|H[12]))")
 _COARSE = re.compile(r"^\d{4}-(?:\d{2}|W\d{2}|Q[1-4]|H[12])$")
 _SKIP_FURNITURE = {"read_time"}
 # bare month / weekday / season / holiday names inside a person or work title ("June Carter") are names
-_NAME_RULES = {"month", "weekday", "season", "holiday", "set_adverb"}
+_NAME_RULES = {"month", "weekday", "season", "set_adverb"}
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"}
 
 
