@@ -80,7 +80,8 @@ INSTITUTIONS = {"media", "press", "police", "authorities", "government", "milita
 OFFICE_TITLES = {"president", "nominee", "candidate", "senator", "governor", "minister", "premier",
                  "chancellor", "secretary", "mayor", "congressman", "congresswoman", "ambassador",
                  "chairman", "chairwoman", "king", "queen", "prince", "pope", "speaker", "frontrunner",
-                 "front-runner", "incumbent", "challenger", "leader", "commissioner", "attorney"}
+                 "front-runner", "incumbent", "challenger", "leader", "commissioner", "attorney",
+                 "lady"}
 
 
 def person_noun(lemma: str) -> bool:

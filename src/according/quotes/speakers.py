@@ -412,8 +412,9 @@ class Resolver:
             if sent - p.toks[m.tok_start].sent > 2:
                 break
             info = st.infos.get(m.entity)
+            want = GENDERED_NOUNS.get(p.toks[tok].lemma.casefold())  # "the first lady"
             if info and person_like(info) and not info.get("stype") and not self.in_quote(m) \
-                    and is_subject(p, m):
+                    and is_subject(p, m) and (want is None or st.gender.get(m.entity, info.get("gender")) in (None, want)):
                 return m.entity
         return None
 
