@@ -96,6 +96,7 @@ MEASURES = {
     "jail": "jailed", "imprison": "jailed", "kidnap": "abducted", "abduct": "abducted", "capture": "captured",
     "rescue": "rescued", "deport": "deported", "strand": "stranded", "trap": "trapped",
 }
+INTRANSITIVE = {"die", "flee", "languish", "disappear", "shelter", "dead", "missing"}  # subject = who it befell
 SHELTER_OBJECTS = {"refuge", "shelter", "sanctuary", "asylum"}  # "sought refuge", "took shelter"
 INHERENT = {"hostage": "held", "captive": "held", "prisoner": "held", "detainee": "detained",
             "refugee": "displaced", "death": "killed", "fatality": "killed", "casualty": None,
@@ -336,8 +337,14 @@ def _measure(p: Parse, noun: int | None, head: int) -> str | None:
     if tx.dep in SUBJ_OBJ or (tx.dep == "pobj" and toks[tx.head].dep == "agent"):
         v = toks[tx.head]
         lem = v.lemma.lower()
-        if lem in MEASURES:
-            return MEASURES[lem]
+        if lem in MEASURES and not (tx.dep == "nsubj" and lem not in INTRANSITIVE and v.pos == "VERB"):
+            # the active subject of "kill", "hold", "free" did it; it is not what was done to
+            m = MEASURES[lem]
+            for c in kids[v.i]:  # "were killed or wounded": not a count of the dead alone
+                if toks[c].dep == "conj" and toks[c].lemma.lower() in MEASURES and MEASURES[toks[c].lemma.lower()] != m \
+                        and any(toks[d].text.lower() == "or" for d in kids[v.i]):
+                    return f"{m} or {MEASURES[toks[c].lemma.lower()]}"
+            return m
         objs = [toks[c].lemma.lower() for c in kids[v.i] if toks[c].dep in ("dobj", "pobj", "prep")]
         if lem in ("seek", "take", "find") and SHELTER_OBJECTS & set(objs):
             return "sheltering"
@@ -364,16 +371,19 @@ def _qualifier(p: Parse, a: int, low_bound: int) -> tuple[str | None, int]:
     return None, a
 
 
-def _speaker_for_np(work: Work, a: int, b: int) -> Speaker:
+def _speaker_for_np(work: Work, a: int, b: int, head: int | None = None) -> Speaker:
     p = work.parse
     toks = p.toks
+    if head is not None:  # the noun phrase proper, without appositions and relative clauses
+        b = min([b] + [j for j in range(head + 1, b) if toks[j].dep in ("punct", "relcl", "appos", "acl")])
     while a < b and toks[a].dep in ("det", "punct") and toks[a].text.lower() in ("the", "a", "an", ",", "'"):
         a += 1
     start, end = p.char_span(a, b)
     text = work.text[start:end]
+    hs, he = (toks[head].start, toks[head].end) if head is not None else (start, end)
     for e in work.entities:
         for m in e.mentions:
-            if m.start < end and start < m.end:
+            if m.start < he and hs < m.end:
                 typ = {"PERSON": "person", "NORP": "group"}.get(e.type, "organization")
                 return Speaker(entity=e.id, name=e.name, type=typ, description=e.description)
     ents = [toks[k].ent_type for k in range(a, b) if toks[k].ent_type]
@@ -390,8 +400,8 @@ def _speaker_for_np(work: Work, a: int, b: int) -> Speaker:
     return Speaker(name=text, type=typ)
 
 
-def attribution_cues(work: Work, s) -> list[tuple[int, int, int]]:
-    """Attributions inside a sentence: (cue token, source NP start, source NP end) for "according to X"
+def attribution_cues(work: Work, s) -> list[tuple[int, int, int, int]]:
+    """Attributions inside a sentence: (cue token, source NP start, end, head) for "according to X"
     and "X said/says/reported" (used when no quote covers a figure or event)."""
     p = work.parse
     toks = p.toks
@@ -402,7 +412,7 @@ def attribution_cues(work: Work, s) -> list[tuple[int, int, int]]:
             for d in p.children[k + 1]:
                 if toks[d].dep == "pobj":
                     a, b = p.subtree(d)
-                    out.append((k, a, b))
+                    out.append((k, a, b, d))
         elif t.pos == "VERB" and t.lemma.lower() in SAY and (
                 t.dep == "parataxis" or any(toks[d].dep == "ccomp" for d in p.children[k])):
             # a reporting verb with a reported clause ("X said (that) ...", "..., X says"), not
@@ -410,26 +420,34 @@ def attribution_cues(work: Work, s) -> list[tuple[int, int, int]]:
             for d in p.children[k]:
                 if toks[d].dep == "nsubj":
                     a, b = p.subtree(d)
-                    out.append((k, a, b))
+                    out.append((k, a, b, d))
     return out
 
 
 def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker | None, str | None]:
     """Who claims what lies at [start, end) of sentence s: a quote's speaker, else an attribution in
     the same ';'-clause (the nearest following one, else the nearest preceding), else None."""
-    for q in work.quotes:
-        for c in q.content:
-            if c.start <= start and end <= c.end:
-                return q.speaker, q.id
     p = work.parse
     toks = p.toks
-    cues = attribution_cues(work, s) if cues is None else cues
-    if not cues:
-        return None, None
+    work.scratch["_last_cue"] = None
     # clause boundaries: semicolons split a sentence into separately attributed claims
     bounds = [s.start_char] + [t.start for t in toks[s.start:s.end] if t.text == ";"] + [s.end_char]
     seg = next(((x, y) for x, y in zip(bounds, bounds[1:]) if x <= start < y), (s.start_char, s.end_char))
-    inside = [(k, a, b) for k, a, b in cues if seg[0] <= toks[k].start < seg[1]
+    held = None
+    for q in work.quotes:
+        if q.category == "belief":
+            continue  # a state of mind ("are attempting", "fear") is not a claim about a number
+        if any(c.start <= start and end <= c.end for c in q.content):
+            held = q
+            break
+    if held is not None and (held.cue is None or seg[0] <= held.cue.start < seg[1] or held.kind == "direct"):
+        if held.cue is not None:
+            work.scratch["_last_cue"] = p.token_at(held.cue.start)
+        return held.speaker, held.id
+    cues = attribution_cues(work, s) if cues is None else cues
+    if not cues:
+        return (held.speaker, held.id) if held is not None else (None, None)
+    inside = [(k, a, b, h) for k, a, b, h in cues if seg[0] <= toks[k].start < seg[1]
               and not (toks[a].start <= start < toks[b - 1].end)]
     # a reporting verb that governs the claim wins ("Officials warned that the two sides ...")
     here = p.token_at(start)
@@ -440,22 +458,56 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
     governing = [c for c in inside if c[0] in ancestors and toks[c[0]].text.lower() != "according"]
     if governing:
         pick = max(governing, key=lambda c: toks[c[0]].start if toks[c[0]].start < start else -toks[c[0]].start)
-        return _speaker_for_np(work, pick[1], pick[2]), None
+        work.scratch["_last_cue"] = pick[0]
+        return _speaker_for_np(work, pick[1], pick[2], pick[3]), None
     after = [c for c in inside if toks[c[0]].start >= end]
     before = [c for c in inside if toks[c[0]].start < start]
     pick = min(after, key=lambda c: toks[c[0]].start) if after else (
         max(before, key=lambda c: toks[c[0]].start) if before else None)
     if pick is None:
-        return None, None
-    return _speaker_for_np(work, pick[1], pick[2]), None
+        return (held.speaker, held.id) if held is not None else (None, None)
+    work.scratch["_last_cue"] = pick[0]
+    return _speaker_for_np(work, pick[1], pick[2], pick[3]), None
 
 
-def nearest(items, s, start: int, end: int, exclude=()) -> int | None:
+def _clause_verb(p: Parse, k: int) -> int | None:
+    """The nearest verb at or above token k."""
+    seen = set()
+    while k not in seen:
+        seen.add(k)
+        if p.toks[k].pos in ("VERB", "AUX"):
+            return k
+        if p.toks[k].head == k:
+            return None
+        k = p.toks[k].head
+    return None
+
+
+def _when(work: Work, s, a: int, cue_verb: int | None) -> str | None:
+    """A DATE of the figure's own clause ("were killed on Oct. 7") or of its attribution ("said Monday")."""
+    p = work.parse
+    verbs = {_clause_verb(p, a)}
+    if cue_verb is not None:
+        verbs.add(_clause_verb(p, cue_verb))
+    verbs.discard(None)
+    # "strikes early Monday that killed 67": a relative clause's date may sit on the noun it describes
+    nouns = [p.subtree(p.toks[v].head) for v in verbs if p.toks[v].dep in ("relcl", "acl")]
+    for t in work.times:
+        if t.type != "DATE" or not re.match(r"^\d{4}", t.value or "") or \
+                not (s.start_char <= t.span.start < s.end_char):
+            continue
+        k = p.token_at(t.span.start)
+        if k is not None and (_clause_verb(p, k) in verbs or any(lo <= k < hi for lo, hi in nouns)):
+            return t.value
+    return None
+
+
+def nearest(items, s, start: int, end: int, exclude=(), skip=None) -> int | None:
     """Index of the item (anything with .span) inside sentence s nearest to [start, end)."""
     best, best_d = None, None
     for k, it in enumerate(items):
         sp = it.span
-        if not (s.start_char <= sp.start and sp.end <= s.end_char):
+        if not (s.start_char <= sp.start and sp.end <= s.end_char) or (skip is not None and skip(it)):
             continue
         if any(sp.start < e and x < sp.end for x, e in exclude):
             continue
@@ -508,11 +560,11 @@ def _build(work: Work, s, a: int, b: int, value, low, high, vague: bool, prev_un
         end_tok = noun + 1
     start, end = toks[fstart].start, toks[end_tok - 1].end
     source, quote = source_at(work, s, toks[a].start, toks[b - 1].end)
+    source_verb = work.scratch.get("_last_cue")
     src_spans = []
-    times_in = [k for k, t in enumerate(work.times) if getattr(t, "type", "") == "DATE"]
-    k_time = nearest([work.times[k] for k in times_in], s, start, end)
-    when = work.times[times_in[k_time]].value if k_time is not None else publication_day(work)
-    where = nearest(work.places, s, start, end, exclude=src_spans)
+    when = _when(work, s, a, source_verb) or publication_day(work)
+    where = nearest(work.places, s, start, end, exclude=src_spans,
+                    skip=lambda pl: pl.feature == "country" and pl.name != pl.span.text)  # demonyms modify
     return {"span": Span.of(work.text, start, end), "value": value, "low": low, "high": high,
             "qualifier": qual, "unit": unit, "measure": measure, "source": source, "quote": quote,
             "when": when, "where": where, "in_furniture": work.in_furniture(start, end), "_end": b}

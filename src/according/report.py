@@ -66,36 +66,57 @@ def render_text(rec: Analysis) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _figure_value(f) -> str:
+    """"more than 28,500", "5,000–7,000", "24+" (a vague plural: its conventional lower bound)."""
+    def n(x):
+        return f"{x:,}" if x is not None else "?"
+    if f.value is not None:
+        val = n(f.value)
+    elif f.low is not None and f.high is not None:
+        val = f"{n(f.low)}–{n(f.high)}"
+    elif f.low is not None:
+        val = f"{n(f.low)}+ ({f.span.text.split()[0]})"
+    else:
+        val = f.span.text
+    if f.qualifier and f.qualifier not in ("exactly", "between"):
+        val = f"{f.qualifier.replace('_', ' ')} {val}"
+    return val
+
+
 def _figures(rec: Analysis) -> list[str]:
+    """Who counts what: one line a figure, outlet's own figures marked "(the outlet)"."""
     if not rec.figures:
         return []
-    out = [f"FIGURES — {len(rec.figures)}", f"  {'value':<18} {'what':<26} {'who says':<28} {'when':<11} where"]
+    out = [f"FIGURES — {len(rec.figures)}",
+           f"  {'value':<22} {'what':<28} {'who says':<28} {'when':<11} where"]
     for f in rec.figures:
-        if f.value is not None:
-            val = f"{f.value:,}"
-        elif f.low is not None or f.high is not None:
-            val = f"{f.low if f.low is not None else '?'}–{f.high if f.high is not None else '?'}"
-        else:
-            val = f.span.text
-        if f.qualifier and f.qualifier != "exactly":
-            val = f"{f.qualifier.replace('_', ' ')} {val}"
         what = " ".join(x for x in (f.unit, f.measure) if x)
         who = (f.source.name if f.source else None) or "(the outlet)"
-        where = rec.places[f.where].name if f.where is not None and f.where < len(rec.places) else ""
-        out.append(f"  {val:<18.18} {what:<26.26} {who:<28.28} {f.when or '':<11} {where}")
+        if f.quote:
+            who = f"{who} [{f.quote}]"
+        where = rec.places[f.where].name if f.where is not None and 0 <= f.where < len(rec.places) else ""
+        if f.in_furniture:
+            where = (where + " " if where else "") + "(furniture)"
+        out.append(f"  {_figure_value(f):<22.22} {what:<28.28} {who:<28.28} {f.when or '':<11} {where}")
     return out
 
 
 def _events(rec: Analysis) -> list[str]:
+    """ACLED-typed events: date, type, place, fatalities, actors, who reports it."""
     if not rec.events:
         return []
-    out = [f"EVENTS — {len(rec.events)}"]
+    out = [f"EVENTS — {len(rec.events)}",
+           f"  {'date':<10} {'event / sub-event type':<52} {'where':<18} {'dead':>6}  actors; source"]
     for ev in rec.events:
-        where = rec.places[ev.place].name if ev.place is not None and ev.place < len(rec.places) else "?"
-        fat = f", {ev.fatalities} killed" if ev.fatalities else ""
-        actors = " → ".join(a.name for a in (ev.actor1, ev.actor2) if a)
-        out.append(f"  - {ev.date or '????-??-??'} {ev.sub_event_type} in {where}{fat}"
-                   f"{' (' + actors + ')' if actors else ''}")
+        where = rec.places[ev.place].name if ev.place is not None and 0 <= ev.place < len(rec.places) else "?"
+        dead = str(ev.fatalities or 0)
+        if ev.fatalities and ev.fatalities_qualifier in ("at_least", "more_than"):
+            dead = "≥" + dead
+        actors = " → ".join(a.name for a in (ev.actor1, ev.actor2) if a) or "-"
+        src = f"; {ev.source.name}" if ev.source and ev.source.name else ""
+        kind = f"{ev.event_type} / {ev.sub_event_type}"
+        flag = " (furniture)" if ev.in_furniture else ""
+        out.append(f"  {ev.date or '?':<10} {kind:<52.52} {where:<18.18} {dead:>6}  {actors}{src}{flag}")
     return out
 
 

@@ -1,0 +1,120 @@
+"""Figures: numbers, qualifiers, units, measures, claimants; never a crash on odd numbers."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from according.figures import number_value
+
+
+def figs(analyze, text, **kw):
+    return analyze(text, published=kw.pop("published", "2024-02-14"), **kw).figures
+
+
+def one(figures, unit=None, measure=None):
+    hits = [f for f in figures if (unit is None or f.unit == unit) and (measure is None or f.measure == measure)]
+    assert len(hits) == 1, [(f.span.text, f.unit, f.measure) for f in figures]
+    return hits[0]
+
+
+@pytest.mark.parametrize("words,value", [
+    (["28,500"], 28500), (["1.4", "million"], 1_400_000), (["seven"], 7), (["twenty", "-", "five"], 25),
+    (["a", "dozen"], 12), (["two", "hundred"], 200), (["3", "thousand"], 3000), (["1,2,3"], None),
+])
+def test_number_value(words, value):
+    assert number_value(words) == value
+
+
+def test_elided_head_and_claimant(analyze):
+    fs = figs(analyze, "The war has killed more than 28,500 people and wounded nearly 70,000, "
+                       "according to the Health Ministry.")
+    k = one(fs, measure="killed")
+    assert (k.value, k.qualifier, k.unit, k.low) == (28500, "more_than", "people", 28500)
+    w = one(fs, measure="wounded")
+    assert (w.value, w.qualifier, w.unit) == (70000, "nearly", "people")
+    assert k.source is not None and "Ministry" in k.source.name and w.source.name == k.source.name
+
+
+def test_range_and_adjective_measure(analyze):
+    f = one(figs(analyze, "Dr. Ali Hassan said between 5,000 and 7,000 displaced people were leaving."))
+    assert (f.value, f.low, f.high, f.qualifier, f.unit, f.measure) == (None, 5000, 7000, "between", "people",
+                                                                         "displaced")
+
+
+def test_vague_quantities_keep_value_null(analyze):
+    f = one(figs(analyze, "Airstrikes killed dozens of militants in the north."))
+    assert f.value is None and f.low == 24 and f.unit == "militants" and f.measure == "killed"
+
+
+def test_written_numbers_scales_and_held(analyze):
+    fs = figs(analyze, "Seven soldiers were killed. At least 1.4 million residents have sought refuge there. "
+                       "More than 100 hostages held by the group remain.")
+    assert one(fs, unit="soldiers").value == 7
+    r = one(fs, unit="residents")
+    assert (r.value, r.qualifier, r.measure) == (1_400_000, "at_least", "sheltering")
+    h = one(fs, unit="hostages")
+    assert (h.value, h.qualifier, h.measure) == (100, "more_than", "held")
+
+
+def test_not_figures(analyze):
+    fs = figs(analyze, "In 1979, at 2:30 p.m. on March 3, a 12-year-old boy paid $300 for 40 percent of "
+                       "the land, 20 km away, for the third time in six weeks.")
+    assert fs == ()
+
+
+def test_claimant_after_clause(analyze):
+    fs = figs(analyze, "Some 1,200 people were killed in the attack, Israel says.")
+    f = one(fs)
+    assert f.qualifier == "about" and f.source is not None and f.source.name == "Israel"
+
+
+def test_outlet_figure_has_no_source_and_publication_when(analyze):
+    f = one(figs(analyze, "Three hospitals were closed and 40 patients were evacuated."
+                 , published="2024-02-14"), unit="patients")
+    assert f.source is None and f.measure == "evacuated" and f.when == "2024-02-14"
+
+
+@pytest.mark.parametrize("text", ["Lists like 1,2,3 people and 9" * 3 + " hostages.",
+                                  "They counted " + "9" * 400 + " people.", "1.2.3.4 soldiers died",
+                                  "between and to - 5 - - people killed"])
+def test_odd_numbers_never_crash(analyze, text):
+    rec = analyze(text)
+    for f in rec.figures:
+        assert rec.text[f.span.start:f.span.end] == f.span.text
+    assert not [e for e in rec.errors if e.stage == "figures" and "Error" in e.message]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["1,2,3", "12", "seven", "million", "dozens", "of", "people", "killed", "at",
+                                 "least", "-", "and", "between", "1.5", "99999999999999999", ","]),
+                min_size=1, max_size=12))
+def test_spans_match_text(analyze, words):
+    rec = analyze(" ".join(words))
+    for f in rec.figures:
+        assert rec.text[f.span.start:f.span.end] == f.span.text
+        assert f.value is None or f.value < 1e14
+
+
+def test_specimen_figures(sample_analysis):
+    fs = sample_analysis.figures
+
+    def find(value=None, low=None, high=None, qualifier=None, measure=None):
+        return [f for f in fs if (value is None or f.value == value) and (low is None or f.low == low)
+                and (high is None or f.high == high) and (qualifier is None or f.qualifier == qualifier)
+                and (measure is None or f.measure == measure)]
+
+    killed = find(28500, qualifier="more_than", measure="killed")
+    assert killed and "Health Ministry" in (killed[0].source.name or "")
+    assert find(70000, qualifier="nearly", measure="wounded")
+    israel = find(1200, measure="killed")
+    assert israel and israel[0].source is not None and "Israel" in israel[0].source.name
+    assert find(232, qualifier="at_least", measure="killed")
+    assert find(134) and find(100, qualifier="more_than", measure="held")
+    assert find(1_400_000, qualifier="at_least")
+    prisoners = find(1500)
+    assert prisoners and prisoners[0].source is not None and prisoners[0].source.type == "anonymous"
+    assert find(None, low=5000, high=7000, qualifier="between", measure="displaced")
+    seven = find(7, measure="killed")
+    assert seven and seven[0].source is not None and seven[0].when == "2024-02-12"
+    assert find(14, measure="wounded")
+    assert find(67, qualifier="at_least", measure="killed")
