@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import according.entities  # noqa: F401  (registers the stage)
 import according.quotes  # noqa: F401  (registers "speakers")
@@ -323,3 +324,40 @@ def test_sample_pipeline_speakers(sample_analysis):
         assert q.speaker.name, q
         if q.speaker.entity:
             assert a.entity(q.speaker.entity) is not None
+
+
+# --- invariants ------------------------------------------------------------
+
+_SOUP = ("Hazel Brandt, a doctor at the clinic, said the water had run out. “We have nothing,” she said. "
+         "The Kestrel Health Ministry said 40 people were hurt, and the ministry added that its staff, "
+         "who were tired, said they would stay. A diplomat in Amman said the talks, which began Monday, "
+         "had stalled; the diplomat said so again.\n“No,” he said.")
+_SOUP_PARSE = None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_SOUP)), st.integers(0, 40)), max_size=8),
+       st.booleans())
+def test_any_source_spans_resolve_without_error(spans, inherit):
+    global _SOUP_PARSE
+    if _SOUP_PARSE is None:
+        _SOUP_PARSE = parse(_SOUP)
+    quotes = []
+    for k, (s, n) in enumerate(spans):
+        e = min(len(_SOUP), s + n)
+        src = Span.of(_SOUP, s, e) if e > s and k % 3 else None
+        content = (Span.of(_SOUP, max(0, s - 10), s),) if s >= 10 else ()
+        quotes.append(Quote(f"q{k + 1}", "direct", "speech", content, None, src, Speaker(name=None)))
+    work = Work(text=_SOUP, parse=_SOUP_PARSE, quotes=tuple(quotes))
+    if inherit and len(quotes) > 1:
+        work.scratch["inherited_from"] = {quotes[-1].id: quotes[0].id, "q999": "q1"}
+    run_stages(work, ["entities", "speakers"])
+    assert not work.errors, work.errors
+    ids = [e.id for e in work.entities]
+    assert ids == [f"e{k + 1}" for k in range(len(ids))]
+    for e in work.entities:
+        for m in e.mentions:
+            assert _SOUP[m.start:m.end] == m.text
+    for q in work.quotes:
+        assert q.speaker.entity is None or q.speaker.entity in ids
+        assert q.speaker.type in ("person", "organization", "group", "anonymous", "unknown")
