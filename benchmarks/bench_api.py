@@ -180,13 +180,16 @@ async def _fetch(reader, writer, path: str, port: int) -> int:
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1])
-    length = 0
+    length, hit = 0, False
     for line in head.split(b"\r\n")[1:]:
         name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
+        name = name.strip().lower()
+        if name == b"content-length":
             length = int(value)
+        elif name == b"x-cache":
+            hit = value.strip() == b"hit"
     await reader.readexactly(length)
-    return status
+    return status * (-1 if hit else 1)  # negative: answered from the server's read cache
 
 
 async def run_load(port: int, plan, concurrency: int, per_request_timeout: float, time_limit: float):
@@ -226,16 +229,19 @@ def pct(values: list[float], p: float) -> float:
 
 def summarise(results, wall: float) -> dict:
     by: dict[str, list[float]] = {}
-    errors = 0
+    errors = hits = 0
     statuses: dict[str, int] = {}
     for label, ms, status in results:
+        hits += status < 0
+        status = abs(status)
         by.setdefault(label, []).append(ms)
         errors += status != 200
         statuses[str(status)] = statuses.get(str(status), 0) + 1
     everything = [ms for _, ms, _ in results]
     rows = {label: {"n": len(v), "p50_ms": round(pct(v, 50), 1), "p90_ms": round(pct(v, 90), 1),
                     "p99_ms": round(pct(v, 99), 1), "max_ms": round(max(v), 1)} for label, v in sorted(by.items())}
-    return {"requests": len(results), "errors": errors, "statuses": statuses, "wall_s": round(wall, 2),
+    return {"requests": len(results), "errors": errors, "statuses": statuses,
+            "cache_hit_share": round(hits / len(results), 3) if results else None, "wall_s": round(wall, 2),
             "throughput_rps": round(len(results) / wall, 1) if wall else None,
             "overall": {"p50_ms": round(pct(everything, 50), 1), "p90_ms": round(pct(everything, 90), 1),
                         "p99_ms": round(pct(everything, 99), 1), "max_ms": round(max(everything), 1),
