@@ -379,3 +379,15 @@ def test_read_cache_reuses_lists_and_forgets_them_on_write(client):
     assert after.headers["x-cache"] == "miss" and after.json()["total"] == 1
     assert client.get("/api/articles/nope").status_code == 404
     assert client.get("/api/articles/nope").headers["x-cache"] == "miss"  # errors are not kept
+
+
+def test_read_cache_stays_within_its_byte_budget():
+    from according.web.cache import ResponseCache
+    cache = ResponseCache(ttl=60, max_entries=100, max_bytes=1000)
+    for i in range(10):
+        cache.put(b"k%d" % i, 0.0, 200, [], b"x" * 300)
+        assert cache.size <= 1000 and cache.size == sum(len(e[3]) for e in cache.entries.values())
+    assert list(cache.entries) == [b"k7", b"k8", b"k9"]  # oldest evicted first
+    assert cache.get(b"k9", 1.0) is not None and cache.get(b"k9", 61.0) is None  # expires after ttl
+    cache.clear()
+    assert cache.size == 0 and not cache.entries

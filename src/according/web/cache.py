@@ -9,8 +9,8 @@ non-GET request under /api) empties the cache at once; writes by another
 process (``according ingest`` on the same database) show after at most
 ``ttl`` seconds. ``ttl=0`` turns the cache off.
 
-Only 200 responses with a JSON body of at most ``max_body`` bytes are kept,
-at most ``max_entries`` of them (oldest evicted first). Responses say
+Only 200 responses with a body of at most ``max_body`` bytes are kept, at
+most ``max_entries`` of them and ``max_bytes`` in all (oldest evicted first). Responses say
 ``x-cache: hit`` or ``miss``.
 """
 from __future__ import annotations
@@ -24,15 +24,19 @@ UNCACHED = ("/api/export", "/api/health", "/api/openapi.json")
 class ResponseCache:
     """The entries; shared by the middleware and the app (``app.state.cache``)."""
 
-    def __init__(self, ttl: float = 5.0, max_entries: int = 4096, max_body: int = 1_000_000):
+    def __init__(self, ttl: float = 5.0, max_entries: int = 4096, max_body: int = 1_000_000,
+                 max_bytes: int = 64_000_000):
         self.ttl = ttl
         self.max_entries = max_entries
         self.max_body = max_body
+        self.max_bytes = max_bytes  # all bodies together: the cache never holds more than this
         self.entries: OrderedDict[bytes, tuple[float, int, list, bytes]] = OrderedDict()
+        self.size = 0
         self.hits = self.misses = 0
 
     def clear(self) -> None:
         self.entries.clear()
+        self.size = 0
 
     def get(self, key: bytes, now: float):
         entry = self.entries.get(key)
@@ -43,10 +47,14 @@ class ResponseCache:
         return None
 
     def put(self, key: bytes, now: float, status: int, headers: list, body: bytes) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[3])
         self.entries[key] = (now, status, headers, body)
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.max_entries:
-            self.entries.popitem(last=False)
+        self.size += len(body)
+        while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
+            _, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped[3])
 
 
 class ReadCacheMiddleware:
