@@ -417,8 +417,12 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
     lemma = h.lemma.casefold()
     m = _AGE.match(h.text.casefold()) or (head > a and _AGE.match(_text(p, a + 1, head + 1).casefold()))
     age = int(m.group(1)) if m else None
-    mods = [(toks[i].text.casefold(), toks[i].pos == "PROPN") for i in range(a + 1, head)
-            if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct]
+    mods = [(toks[i].text.casefold(), toks[i].pos == "PROPN", toks[i].dep == "amod")
+            for i in range(a + 1, head) if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct]
+    # "the group for families of hostages": a restrictive complement makes a
+    # new referent, not a class-noun reference back to a named one.
+    restricted = any(toks[k].dep == "prep" and toks[k].text.casefold() in ("for", "of", "representing")
+                     for k in p.children[head] if k > head)
     plural = h.tag in ("NNS", "NNPS")
     for eid in recent:
         info = infos.get(eid)
@@ -439,9 +443,12 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
             # A class noun ("the militant group" for Hamas) carries descriptive
             # adjectives the name lacks: only proper-noun modifiers must fit.
             named = info["label"] == "PERSON" and not info.get("stype")
-            by_class = info["label"] in CLASS_NOUNS.get(lemma, ()) and lemma not in info["roles"]
-            if all(w in words or w.rstrip(".") in words or (proper and named) or (by_class and not proper)
-                   for w, proper in mods):
+            by_class = info["label"] in CLASS_NOUNS.get(lemma, ()) and lemma not in info["roles"] \
+                and lemma not in info["name_words"]
+            if by_class and restricted:
+                continue
+            if all(w in words or w.rstrip(".") in words or (proper and named) or (by_class and adj)
+                   for w, proper, adj in mods):
                 return eid
     return None
 

@@ -462,6 +462,10 @@ class Resolver:
             if info["label"] == "PERSON" and info["name_words"] and info["name_words"][-1] == last:
                 self.link(eid, source, a, b, "source")
                 return st.speaker(eid)
+        known = st.by_name.get(" ".join(name.split()).casefold())
+        if known:
+            self.link(known, source, a, b, "source")
+            return st.speaker(known)
         orgish = p.toks[head].lemma.casefold() in ORG_HEADS or len(name.split()) > 3
         if p.toks[head].tag == "NNPS":  # "Gazans": a people, not a person
             eid = st.new_entity(name, "NORP", "group", [], words_of(name), True)
