@@ -128,3 +128,12 @@ def test_gender_from_honorific_article_pronouns_and_given_names():
     assert g.get("Okafor") == "f"
     assert g.get("Tomas Lind") == "m"  # not in the name list: from "he" twice
     assert g.get("Laura Pim") == "f"  # from the given-name prior
+
+
+def test_class_noun_links_back_but_not_a_restricted_new_group():
+    w = entities_of("Hamas rejected the offer on Monday. Later the militant group softened its tone. "
+                    "Dana Levi, head of the main group for families of hostages, was angry.")
+    hamas = by_name(w, "Hamas")
+    texts = [m.text for m in hamas.mentions]
+    assert "the militant group" in texts
+    assert not any("main group" in t for t in texts)
