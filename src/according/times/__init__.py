@@ -104,10 +104,16 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
             return None
         return governing_tense(parse, r[0], r[1], headline=is_headline(s))
 
+    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+
     def is_headline(pos: int) -> bool:
-        ls = text.rfind("\n", 0, pos) + 1
-        le = text.find("\n", pos)
-        line = text[ls:le if le >= 0 else len(text)].strip()
+        """A short line without final punctuation: a headline, where the present tense reports the past."""
+        k = bisect.bisect_left(breaks, pos)
+        ls = breaks[k - 1] + 1 if k > 0 else 0
+        le = breaks[k] if k < len(breaks) else len(text)
+        if le - ls > 200:
+            return False
+        line = text[ls:le].strip()
         return bool(line) and not re.search(r"[.!?\"”’':)]$", line) and len(line.split()) <= 20
 
     def pos_before(pos: int) -> str:
@@ -139,11 +145,11 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
     cands.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start, c[2]))
     taken: list[Found] = []
     problems = list(ctx.problems) + problems_dropped
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(len(text))  # characters already in a chosen expression: linear, not pairwise
     for f, name, order, probs in cands:
-        if any(a < f.end and f.start < b for a, b in occupied):
+        if any(occupied[f.start:f.end]):
             continue
-        occupied.append((f.start, f.end))
+        occupied[f.start:f.end] = b"\x01" * (f.end - f.start)
         taken.append(f)
         problems.extend(probs)
     taken.sort(key=lambda f: f.start)
@@ -191,13 +197,14 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
 
     out, unresolved = [], 0
     seen: list[str] = []  # resolved calendar values so far (text order): anchors for "the next day", "that year"
-    days = [(f.start, sent_of(f.start), f.value[:10]) for f in found if f.value and _DAY.match(f.value)]
+    days: dict[int, list[tuple[int, str]]] = {}  # sentence -> [(offset, day)]
+    for f in found:
+        if f.value and _DAY.match(f.value):
+            days.setdefault(sent_of(f.start), []).append((f.start, f.value[:10]))
     for f in found:
         value = f.value
         if f.kind == "clock" and value.startswith("T"):
-            s = sent_of(f.start)
-            near = [(abs(p - f.start), v) for p, ss, v in days if ss == s]
-            day = min(near)[1] if near else (dct.isoformat() if dct else "XXXX-XX-XX")
+            day = _nearest(days.get(sent_of(f.start), ()), f.start) or (dct.isoformat() if dct else "XXXX-XX-XX")
             value = day + value
         elif f.kind.startswith("sameperiod:"):
             # "the same period last year": the month / quarter last named (a day for "the same day"), a year back
@@ -220,6 +227,13 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             seen.append(value)
         out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=value))
     return out, unresolved
+
+
+def _nearest(days: list[tuple[int, str]], pos: int) -> str | None:
+    """The day of the entry nearest ``pos`` in a list sorted by offset (ties: the earlier)."""
+    k = bisect.bisect_left(days, (pos, ""))
+    cands = [days[j] for j in (k - 1, k) if 0 <= j < len(days)]
+    return min(cands, key=lambda d: abs(d[0] - pos))[1] if cands else None
 
 
 _PRECISION = {"D": re.compile(r"^\d{4}-\d{2}-\d{2}"), "W": re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2})"),
