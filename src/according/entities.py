@@ -555,6 +555,7 @@ def find_entities(work: Work) -> dict:
                       "acronym": next((c.text for c in members if c.key == initials(name_c.text)
                                        and " " not in c.key), None),
                       "plural": label == "NORP",
+                      "title": next((_text(p, *c.title) for c in members if c.title), None),
                       "gender": next((c.gender for c in members if c.gender), None)
                       or next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None)}
         for c in members:

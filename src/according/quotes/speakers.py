@@ -5,43 +5,55 @@ mentions). The quotes stage leaves a provisional ``Speaker(name=<source
 text>)``; this stage replaces it, quote by quote in text order, keeping a
 timeline of entity mentions (from the entities stage, plus the sources it
 resolves) so that later pronouns and descriptions can refer back to earlier
-sources. Per source, by its head word:
+sources. Per source, by its head word (a relative "who"/"which" stands for
+the noun it modifies):
 
-- a name the entities stage found ("Bahloul", "IDF", "the prime minister")
-  -> that entity;
+- a name the entities stage found ("Bahloul", "IDF", "the prime minister"),
+  or a name in apposition ("the campaign chairman, Phil Lovas,") -> that entity;
 - a possessive with an organisational head ("the prime minister’s office")
-  -> an organisation named after its owner ("Office of Benjamin Netanyahu":
-  a careful reader names the office that spoke, and the owner's full name is
-  what makes it identifiable; it is a separate entity of type ORG because an
-  office is not the person);
+  -> an organisation named after its owner ("Office of Israeli Prime Minister
+  Benjamin Netanyahu": a careful reader names the office that spoke, and the
+  owner's title and full name are what identify it; it is a separate ORG
+  entity because an office is not the person). "his lawyer" is an unnamed
+  person named after the owner; "his words" speak for the owner;
 - a pronoun: he/she -> the previous quote's speaker when it is a single
-  person and no other person has been the subject of a sentence since; else
-  the nearest person in subject position in the preceding sentences; else
-  the nearest person. they -> the previous speaker when plural, else the
-  nearest group/organisation; it -> an organisation. Names inside quotations
-  are not antecedents. A he/she once resolved fixes the entity's gender;
+  person and no other person (named, or an unnamed "a mother of three") has
+  since been the subject of a main clause; else the nearest such subject in
+  the preceding sentences; else the nearest person. Gender comes from
+  honorifics, the article's own he/she after a name, gendered role nouns
+  and, last, common given names. they -> the previous speaker when plural,
+  else a plural subject (or people in the object) of the previous sentence,
+  else the nearest group/organisation; it -> an organisation. Names inside
+  quotation marks are not antecedents;
 - a definite description ("the former official", "the diplomat", "the
   ministry", "the 26-year-old", "the company") -> the most recent entity it
   fits, including unnamed sources met earlier
-  (:func:`according.entities.match_description`);
-- an unnamed source -> a new entity named by its fullest noun phrase.
+  (:func:`according.entities.match_description`); an office title with no
+  fitting antecedent ("the Republican nominee") -> the named person who is
+  the subject of the last two sentences; "the statement" -> whoever issued
+  the statement last quoted;
+- an unnamed source -> a new entity named by its fullest noun phrase, with
+  descriptions inside it expanded ("a spokesman for the Gaza Health
+  Ministry" for "a spokesman for the ministry").
 
 Types. ``person``/``organization`` for named people / named bodies (a state
 speaking, "Israel says", is an organization). ``anonymous`` when the source
 is one or more *individuals* whose names are withheld: singular unnamed
 people ("a diplomat in Cairo", "a former Arab diplomat", "one resident") and
 plural sources marked as unnamed insiders ("people familiar with the talks",
-"officials involved", "sources close to"), or bare "sources"/"people".
-``group`` when a *category or body speaks as a whole* and is identified by
-what it is, not hidden: "Israeli media", "U.S. officials", "International
-doctors volunteering there", "the prime ministers of Spain and Ireland",
-"Palestinians". The test is whether the wording withholds an identity
-(anonymity markers, a single unnamed person) or names a collective.
+"officials involved", "senior officials", "sources close to"), or bare
+"sources"/"people"/"officials". ``group`` when a *category or body speaks as a
+whole* and is identified by what it is, not hidden: "Israeli media", "police",
+"U.S. officials", "International doctors volunteering there", "the prime
+ministers of Spain and Ireland", "Palestinians". The test is whether the
+wording withholds an identity (anonymity markers, a single unnamed person, a
+bare role) or names a collective. Texts ("a study", "the film") are
+``unknown`` with their phrase as name.
 
 Quote sentences without a source that continue another quote
-(``scratch["inherited_from"]``) take that quote's speaker; other sourceless
-quotes take the previous quote's speaker when it is in the same or the
-previous paragraph, else stay ``unknown``.
+(``scratch["inherited_from"]``) take that quote's speaker; a bare quotation
+(no cue) the quotes stage left unattributed takes the previous quote's
+speaker when it is in the same or the previous paragraph, else stays as it is.
 """
 from __future__ import annotations
 
@@ -253,6 +265,11 @@ class Resolver:
         p, st = self.p, self.st
         lemma = p.toks[head].lemma.casefold()
         oname = st.infos[owner]["name"]
+        title = st.infos[owner].get("title")
+        if title and len(title.split()) <= 4:
+            # "Office of Israeli Prime Minister Benjamin Netanyahu": the title is
+            # how the article identifies the office, the name whose office it is.
+            oname = f"{title} {oname}"
         rest = [p.toks[i].text for i in range(head, hi) if not p.toks[i].is_punct or i > head]
         if lemma in ORG_HEADS:
             name = " ".join([rest[0][:1].upper() + rest[0][1:]] + rest[1:]) + f" of {oname}"
