@@ -271,18 +271,18 @@ def time_near(work: Work, start: int, end: int, types=("DATE", "TIME")) -> TimeE
     """The time expression of ``work.times`` nearest the character span
     [start, end) within the same sentence (distance 0 when they overlap; ties:
     the earlier one), restricted to ``types`` and to resolved values (no
-    PRESENT_REF / PAST_REF). None when the sentence has none."""
+    PRESENT_REF, no "XXXX-WXX-1"). None when the sentence has none."""
     parse = work.parse
-    starts = [t.start for t in parse.toks]
+    starts = parse._starts if parse is not None else []  # cached on the Parse: no per-call rebuild
 
     def sent_of(pos: int) -> int:
         k = max(0, bisect.bisect_right(starts, pos) - 1)
-        return parse.toks[k].sent if parse.toks else 0
+        return parse.toks[k].sent if starts else 0
 
     s = sent_of(start)
     best = None
     for t in work.times:
-        if t.type not in types or t.value.endswith("_REF") or sent_of(t.span.start) != s:
+        if t.type not in types or t.value.endswith("_REF") or t.value.startswith("X") or sent_of(t.span.start) != s:
             continue
         d = 0 if (t.span.start < end and start < t.span.end) else min(abs(t.span.start - end),
                                                                          abs(start - t.span.end))
