@@ -392,7 +392,8 @@ def quarter(m, ctx):
     return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}")
 
 
-@rule("holiday", r"(?<![\w-])(?P<hol>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)|Halloween|Valentine['’]s Day|"
+@rule("holiday", r"(?<![\w-])(?P<hol>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)|Halloween|"
+      r"Valentine['’]s Day|"
       r"Boxing Day|Bastille Day)(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])")
 def holiday(m, ctx):
     month, d = HOLIDAYS[m.group("hol").lower().replace("’", "'")]

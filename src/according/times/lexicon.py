@@ -29,7 +29,8 @@ UNITS = {  # word -> (multiplier, TIMEX3 unit, is a clock unit)
     "century": (100, "Y", False), "centurie": (100, "Y", False), "quarter": (1, "Q", False),
     "weekend": (1, "WE", False),
 }
-UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries|quarters?|weekends?)"
+UNIT_RE = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries"
+           r"|quarters?|weekends?)")
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -75,7 +76,8 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
             "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14)}
 
 REF_WORDS = {  # word -> TIMEX3 value (all DATE)
-    "now": "PRESENT_REF", "this time": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "now": "PRESENT_REF", "this time": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
     "the present": "PRESENT_REF", "the time being": "PRESENT_REF", "at present": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",

@@ -65,7 +65,8 @@ def relday(m, ctx):
     off = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1,
            "the day before yesterday": -2, "the day after tomorrow": 2}[w]
     d = ctx.dct + timedelta(days=off)
-    if w == "today" and re.match(r"'s" + W + r"(?:world|society|standards|economy|market|young|youth)", ctx.next_text(m.end())):
+    if w == "today" and re.match(r"'s" + W + r"(?:world|society|standards|economy|market|young|youth)",
+                                 ctx.next_text(m.end())):
         return Found(m.start(), m.end(), "DATE", "PRESENT_REF")
     return Found(m.start(), m.end(), "TIME" if pod else "DATE", d.isoformat() + (f"T{pod}" if pod else ""), "day")
 
@@ -336,7 +337,8 @@ def ordinal_day(m, ctx):
 
 @rule("the_day", r"(?<![\w-])(?:(?:(?i:on|for|throughout|end|ended|ending|ends|finish|finished|finishing|close|"
       r"closed|closing|start|started|starting|began|begin|in)" + W + r")(?P<s>(?i:the(?: same)?" + W + r"day))|"
-      r"(?P<s2>(?i:that|the same)" + W + r"(?i:day)))(?![\w-])(?!" + W + r"(?i:after|before|when|that|of|he|she|they|we|"
+      r"(?P<s2>(?i:that|the same)" + W + r"(?i:day)))(?![\w-])"
+      r"(?!" + W + r"(?i:after|before|when|that|of|he|she|they|we|"
       r"i|it)\b)")
 def the_day(m, ctx):
     # "ending the day", "on the same day", "that day": the day last mentioned
