@@ -175,13 +175,13 @@
     const text = record.text || "";
     const units = unitOffsets(text);
     const n = units.length - 1;
-    const ann = []; // {start, end, kind, q?, furniture?}
-    for (const f of record.furniture || []) if (validSpan(f, n)) ann.push({ start: f.start, end: f.end, kind: "furn", f });
-    for (const q of record.quotes || []) {
-      for (const s of q.content || []) if (validSpan(s, n)) ann.push({ start: s.start, end: s.end, kind: "quote", q });
-      if (validSpan(q.cue, n)) ann.push({ start: q.cue.start, end: q.cue.end, kind: "cue", q });
-      if (validSpan(q.source, n)) ann.push({ start: q.source.start, end: q.source.end, kind: "source", q });
-    }
+    const ann = []; // {start, end, kind, order, q?, f?}; order: where overlapping quotes compete, the earlier wins
+    for (const f of record.furniture || []) if (validSpan(f, n)) ann.push({ start: f.start, end: f.end, kind: "furn", order: 0, f });
+    (record.quotes || []).forEach((q, order) => {
+      for (const s of q.content || []) if (validSpan(s, n)) ann.push({ start: s.start, end: s.end, kind: "quote", order, q });
+      if (validSpan(q.cue, n)) ann.push({ start: q.cue.start, end: q.cue.end, kind: "cue", order, q });
+      if (validSpan(q.source, n)) ann.push({ start: q.source.start, end: q.source.end, kind: "source", order, q });
+    });
     const cuts = new Set([0, n]);
     for (const a of ann) {
       cuts.add(a.start);
@@ -190,18 +190,27 @@
     const points = Array.from(cuts).sort((a, b) => a - b);
     const body = el("div", { class: "article-text", lang: (record.meta && record.meta.language) || "en" });
     const slotOf = (q) => speakers.get(speakerKey(q.speaker)).slot;
+    const first = (cover, test) => cover.reduce((best, x) => (test(x) && (!best || x.order < best.order) ? x : best), null);
+    // Sweep the cut points once: `active` holds the annotations covering the current piece
+    // (no cut falls inside a piece, so whatever covers its start covers all of it).
+    const byStart = ann.slice().sort((x, y) => x.start - y.start);
+    let next = 0;
+    let active = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i], b = points[i + 1];
-      if (a === b) continue;
+      active = active.filter((x) => x.end > a);
+      while (next < byStart.length && byStart[next].start <= a) {
+        if (byStart[next].end > a) active.push(byStart[next]);
+        next++;
+      }
       const piece = text.slice(units[a], units[b]);
-      const cover = ann.filter((x) => x.start <= a && b <= x.end);
-      if (!cover.length) {
+      if (!active.length) {
         body.appendChild(document.createTextNode(piece));
         continue;
       }
-      const quote = cover.find((x) => x.kind === "quote");
-      const role = cover.find((x) => x.kind === "cue" || x.kind === "source");
-      const furn = cover.find((x) => x.kind === "furn");
+      const quote = first(active, (x) => x.kind === "quote");
+      const role = first(active, (x) => x.kind === "cue" || x.kind === "source");
+      const furn = first(active, (x) => x.kind === "furn");
       let node = document.createTextNode(piece);
       if (role) {
         const q = role.q;
