@@ -137,3 +137,9 @@ def test_class_noun_links_back_but_not_a_restricted_new_group():
     texts = [m.text for m in hamas.mentions]
     assert "the militant group" in texts
     assert not any("main group" in t for t in texts)
+
+
+def test_honorific_gender_keeps_namesakes_apart():
+    w = entities_of("Hillary Clinton spoke first. Then Bill Clinton spoke. Mrs. Clinton said she agreed.")
+    hillary = by_name(w, "Hillary Clinton")
+    assert any(m.text == "Clinton" and m.start > w.text.index("Mrs.") for m in hillary.mentions)

@@ -294,6 +294,7 @@ def _cluster(cands: list[_Cand]) -> list[int]:
     # One-word person names: the nearest multi-word person name ending (or
     # starting) with that word; a one-word PERSON that is a word of a facility
     # or organisation name ("Nasser" / "Nasser Hospital") joins that instead.
+    given = first_names()
     # Indexed by edge word so that the pass stays linear in the number of names.
     by_edge: dict[str, list[tuple[int, list[str]]]] = {}
     by_last_words: dict[str, list[int]] = {}
@@ -315,6 +316,11 @@ def _cluster(cands: list[_Cand]) -> list[int]:
             lab = cands[j].label
             fits = (lab == "PERSON" and (words[-1] == c.key or (words[0] == c.key and c.label == "PERSON"))) or \
                    (lab in ("FAC", "ORG") and words[0] == c.key and c.label == "PERSON")
+            # "Mrs. Clinton" is not "Bill Clinton": an honorific's gender must
+            # not contradict the full name's (its own honorific or given name).
+            other = cands[j].gender or (given.get(words[0]) if len(words) > 1 else None)
+            if fits and c.gender and other and other != c.gender:
+                fits = False
             if fits:
                 # Prefer the person reading, then the nearest (earlier wins ties).
                 d = (0 if lab == "PERSON" else 1, abs(cands[j].a - c.a) + (0 if cands[j].a < c.a else 1))
