@@ -76,7 +76,7 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
             "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14)}
 
 REF_WORDS = {  # word -> TIMEX3 value (all DATE)
-    "now": "PRESENT_REF", "this time": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "now": "PRESENT_REF", "this time": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "the present": "PRESENT_REF", "the time being": "PRESENT_REF", "at present": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
