@@ -322,6 +322,16 @@ def test_analyse_and_store_a_real_article(client, store_url, analyze):
     back = client.get("/api/articles/harbor").json()["record"]
     assert len(back["quotes"]) == len(rec["quotes"])
 
+    # the same article as an HTML page: its extracted text is what the offsets index
+    html = open(EXAMPLE.replace(".txt", ".html"), encoding="utf-8").read()
+    r = client.post("/api/analyze", content=html.encode(), headers={**AUTH, "content-type": "text/html"})
+    assert r.status_code == 200, r.text
+    page = r.json()
+    assert "<" not in page["text"][:200] and "Nadia Karam" in page["text"]
+    for q in page["quotes"]:
+        for s in q["content"]:
+            assert page["text"][s["start"]:s["end"]] == s["text"]
+
 
 def test_serve_command_answers_on_loopback(tmp_path):
     import socket
