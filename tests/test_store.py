@@ -309,3 +309,23 @@ def test_end_to_end_example(tmp_path, analyze):
 
 def test_end_to_end_specimen(tmp_path, analyze, shared):
     _e2e(shared / "samples" / "wapo-2024-02-14-gaza-ceasefire-talks.txt", tmp_path, analyze)
+
+
+def test_two_processes_ingesting_at_once(tmp_path):
+    """Two writers on one SQLite file (overlapping inputs): each article once, nothing failed."""
+    db = tmp_path / "c.sqlite"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    procs = []
+    for name, ids in (("x", range(0, 150)), ("y", range(100, 250))):
+        folder = tmp_path / name
+        folder.mkdir()
+        for i in ids:
+            (folder / f"art{i:04d}.txt").write_text(f"Article number {i}.", encoding="utf-8")
+        script = _CHILD.format(tests=str(Path(__file__).parent), folder=str(folder), db=str(db))
+        procs.append(subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True))
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert " 0 failed" in out
+    assert _integrity(db) == (250, 250)

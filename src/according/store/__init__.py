@@ -29,8 +29,9 @@ class Store:
     def __init__(self, url: str | None = None):
         self.url = to_url(url)
         self.engine = make_engine(self.url)
+        self.writer = self.engine.execution_options(writer=True)  # same pool; SQLite: BEGIN IMMEDIATE
         try:
-            self.schema_version = migrate(self.engine)
+            self.schema_version = migrate(self.writer)
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError("the database refused", source=make_url_safe(self.url),
@@ -57,12 +58,12 @@ class Store:
     # -- writing --------------------------------------------------------------------------------
     def ingest(self, records: Iterable[Any], progress: Progress | None = None) -> dict:
         """Store already analysed records; returns the summary dict."""
-        return ingest_records(self.engine, records, progress=progress).as_dict()
+        return ingest_records(self.writer, records, progress=progress).as_dict()
 
     def ingest_documents(self, docs: Iterable, model: str = "en_core_web_md",
                          progress: Progress | None = None) -> dict:
         """Analyse and store Documents, skipping already stored id+text before analysis."""
-        return ingest_documents(self.engine, docs, model=model, progress=progress).as_dict()
+        return ingest_documents(self.writer, docs, model=model, progress=progress).as_dict()
 
     # -- reading --------------------------------------------------------------------------------
     def articles(self, limit=50, offset=0, q=None, story=None, source=None, date_from=None, date_to=None):

@@ -54,12 +54,21 @@ def clean(value):
 
 
 def _sqlite_pragmas(dbapi_conn, _record):
+    # The driver's own implicit transactions off: we emit BEGIN ourselves (see _sqlite_begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")  # wait for another writer rather than fail
     cur.close()
+
+
+def _sqlite_begin(conn):
+    """Writers start with BEGIN IMMEDIATE: they take the write lock up front and wait for
+    it (busy_timeout) instead of failing when another process committed between their
+    first read and first write. Readers use a plain BEGIN and never block a writer (WAL)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
 
 
 def make_engine(db: str | os.PathLike | None) -> Engine:
@@ -70,6 +79,7 @@ def make_engine(db: str | os.PathLike | None) -> Engine:
         raise StoreError("cannot open the database", source=str(make_url_safe(url)), detail=str(exc)) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 

@@ -303,12 +303,13 @@ def ingest_documents(engine: Engine, docs: Iterable, model: str = "en_core_web_m
     from ..ingest import Document
 
     summary = Summary()
+    reader = engine.execution_options(writer=False)  # the look-up needs no write lock
 
     def pending() -> Iterator:
         for d in docs:
             summary.read += 1
             if isinstance(d, Document):
-                with engine.connect() as conn:
+                with reader.connect() as conn:
                     if find_version(conn, clean(d.id), content_hash(d.text), clean(d.meta.url)):
                         summary.skipped += 1
                         if progress:

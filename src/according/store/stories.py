@@ -91,8 +91,9 @@ def _bump_df(conn: Connection, keys, delta: int) -> None:
             from sqlalchemy.dialects.sqlite import insert
         else:
             from sqlalchemy.dialects.postgresql import insert
-        ins = insert(kd).values([{"key": k, "df": delta} for k in keys])
-        conn.execute(ins.on_conflict_do_update(index_elements=[kd.c.key], set_={"df": kd.c.df + delta}))
+        # executemany of one statement: compiled once, whatever the number of keys
+        ins = insert(kd).on_conflict_do_update(index_elements=[kd.c.key], set_={"df": kd.c.df + delta})
+        conn.execute(ins, [{"key": k, "df": delta} for k in keys])
         return
     have = set(conn.execute(select(kd.c.key).where(kd.c.key.in_(keys))).scalars())
     if have:
