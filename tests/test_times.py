@@ -37,6 +37,8 @@ def value_of(text: str, phrase: str, published: date | None = WED):
     ("The trial is set to begin on Thursday.", "Thursday", "2024-02-15"),
     ("Markets stay closed until Friday.", "Friday", "2024-02-16"),
     ("Talks resume Friday in Doha.", "Friday", "2024-02-16"),  # present tense schedules
+    ("The summit, scheduled for Friday, opens in Doha.", "Friday", "2024-02-16"),
+    ("The results, released Friday, showed growth.", "Friday", "2024-02-09"),
     ("The attack Monday is the worst in years.", "Monday", "2024-02-12"),  # a copula does not
     ("They met last Wednesday.", "last Wednesday", "2024-02-07"),
     ("They meet again next Monday.", "next Monday", "2024-02-19"),

@@ -113,6 +113,7 @@ def shift_value(ref: date, n: float, unit: str) -> str | None:
 _FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "sha"}
 _STATIVE = {"be", "have", "remain", "seem", "appear", "continue", "mark", "show", "stand", "look", "feel",
             "know", "mean", "need", "want", "believe", "think", "make", "come", "follow", "bring", "leave"}
+_SCHEDULE = {"schedule", "slate", "plan", "set", "expect", "due", "timetable", "pencil"}
 _MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "'d"}
 
 
@@ -160,6 +161,8 @@ def _verb_tense(parse, v, headline: bool, depth: int) -> str | None:
             return _verb_tense(parse, gov, headline, depth + 1)
         return None
     tags = {v.tag} | {k.tag for k in aux}
+    if v.tag == "VBN" and v.lemma in _SCHEDULE and "VBD" not in tags:
+        return "future"  # "the summit, scheduled for Friday", "talks are planned for March"
     if "VBD" in tags:
         return "past"
     if v.tag == "VBN" and (not aux or any(k.lemma == "have" for k in aux)):
