@@ -143,3 +143,9 @@ def test_honorific_gender_keeps_namesakes_apart():
     w = entities_of("Hillary Clinton spoke first. Then Bill Clinton spoke. Mrs. Clinton said she agreed.")
     hillary = by_name(w, "Hillary Clinton")
     assert any(m.text == "Clinton" and m.start > w.text.index("Mrs.") for m in hillary.mentions)
+
+
+def test_title_case_headline_names_do_not_capture_surnames():
+    w = entities_of("Obama Speech Draws Crowds In Chicago Tonight\n"
+                    "Michelle Obama spoke on Monday. Barack Obama spoke on Tuesday. Obama said he was glad.")
+    assert not any(e.name == "Obama Speech" and len(e.mentions) > 1 for e in w.entities)

@@ -107,6 +107,7 @@ class _Cand:
     appos: tuple[int, int] | None = None  # token span of an appositive
     age: int | None = None
     gender: str | None = None  # "m"/"f" from an honorific (Mr., Mrs., Ms.)
+    shaky: bool = False  # found in a Title Case line (a headline), where the tagger guesses
 
 
 GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f",
@@ -141,6 +142,16 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words).casefold()
 
 
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines): most longer words capitalised."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'\-]{3,}", m.group())]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _credit_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
@@ -150,6 +161,7 @@ def _candidates(work: Work) -> list[_Cand]:
     toks = p.toks
     skip = [(f.start, f.end) for f in work.furniture if f.kind in SKIP_FURNITURE]
     skip += _credit_spans(p.text)
+    shaky_lines = _title_case_lines(p.text)
     out: list[_Cand] = []
     for e in p.ents:
         if e.label not in LABELS:
@@ -191,6 +203,7 @@ def _candidates(work: Work) -> list[_Cand]:
         cand.key = norm_key(cand.text)
         if label == "PERSON" and title_end > a:
             cand.title = (a, title_end)
+        cand.shaky = any(s <= e.start_char < t for s, t in shaky_lines)
         if label == "PERSON":
             for j in (a - 1, a, title_end - 1):
                 if 0 <= j < len(toks) and toks[j].text.casefold().rstrip(".") in GENDER_TITLES:
@@ -299,7 +312,7 @@ def _cluster(cands: list[_Cand]) -> list[int]:
     by_edge: dict[str, list[tuple[int, list[str]]]] = {}
     by_last_words: dict[str, list[int]] = {}
     for k, c in enumerate(cands):
-        if " " in c.key:
+        if " " in c.key and not c.shaky:  # "Obama Speech" in a headline is no full name
             words = c.key.split()
             by_edge.setdefault(words[-1], []).append((k, words))
             if words[0] != words[-1]:
@@ -537,7 +550,7 @@ def find_entities(work: Work) -> dict:
         members = [cands[k] for k in groups[r]]
         eid = ids[r]
         label = _cluster_label(members)
-        name_c = max(members, key=lambda c: (len(c.key.split()), len(c.text), -c.a))
+        name_c = max(members, key=lambda c: (not c.shaky, len(c.key.split()), len(c.text), -c.a))
         descs, roles, words, age = [], [], set(), None
         for c in members:
             for span in (c.appos, c.title):

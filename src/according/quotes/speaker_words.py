@@ -71,7 +71,7 @@ NONPERSON = {"study", "survey", "poll", "data", "analysis", "estimate", "figure"
              "film", "ad", "advertisement", "book", "article", "video", "clip", "law", "bill", "rule",
              "policy", "plan", "proposal", "agreement", "deal", "resolution", "investigation",
              "review", "audit", "assessment", "record", "evidence", "research", "comment", "remark",
-             "speech", "interview", "campaign", "page", "sign", "map", "chart", "model", "index",
+             "speech", "interview", "page", "sign", "map", "chart", "model", "index",
              "thing", "fact", "idea", "view", "account", "version", "story", "headline", "caption"}
 # Collective institutions that speak as a body: "police said", "Israeli media reported".
 INSTITUTIONS = {"media", "press", "police", "authorities", "government", "military", "army"}

@@ -402,6 +402,24 @@ class Resolver:
         out.append(p.text[pos:end])
         return "".join(out)
 
+    def author(self, head: int) -> str | None:
+        p, st = self.p, self.st
+        kids = p.children[head]
+        by = [k for k in kids if p.toks[k].dep in ("prep", "agent") and p.toks[k].text.casefold() == "by"]
+        for verb in (k for k in kids if p.toks[k].dep == "acl"):  # "released by the VA"
+            by += [k for k in p.children[verb] if p.toks[k].dep == "agent"]
+        cand = [j for k in by for j in p.children[k] if p.toks[j].dep == "pobj"]
+        cand += [k for k in kids if k < head and p.toks[k].dep in ("compound", "nmod", "poss")
+                 and p.toks[k].pos == "PROPN"]
+        for j in cand:
+            for m in st.mentions[bisect.bisect_left(st.keys, j - 8):]:
+                if m.tok_start > j:
+                    break
+                if m.tok_start <= j < m.tok_end and st.infos.get(m.entity, {}).get("label") in (
+                        "PERSON", "ORG"):
+                    return m.entity
+        return None
+
     def document_owner(self, tok: int) -> str | None:
         """"The statement said": the statement of the last quote whose attribution
         mentions the same kind of document ("said in a statement"), else the
@@ -506,8 +524,12 @@ class Resolver:
             ht.text.casefold() in ANON_HEADS
         modified = any(p.toks[i].dep in ("amod", "compound", "nmod", "prep", "acl", "relcl", "nummod")
                        for i in p.children[head] if lo <= i < hi)
-        if definite and not plural and lemma in DOCUMENTS:
-            eid = self.document_owner(head)
+        if lemma in DOCUMENTS or lemma in NONPERSON:
+            # "an analysis by Lily Batchelder", "a Washington Post-ABC News poll":
+            # a text speaks for its named author.
+            eid = self.author(head)
+            if eid is None and definite and not plural and lemma in DOCUMENTS:
+                eid = self.document_owner(head)
             if eid:
                 self.link(eid, source, a, b, "description")
                 return st.speaker(eid)
