@@ -127,6 +127,17 @@ def test_untrusted_text_is_bound_not_formatted(store):
     assert store.stats()["quotes"] == 1
 
 
+def test_long_values_are_stored(store):
+    name = "Ann " + "Lee" * 400
+    r = record("long-" + "x" * 300, [f"{name} said \"yes\"", "12 " + "u" * 300 + " were counted."],
+               entities=[(name, "PERSON")], quotes=[(name, "person", "\"yes\"", "said")],
+               figures=[dict(value=12, unit="u" * 300, measure="m" * 300, text="12")],
+               places=[("P" * 500, None, "XYZ")])
+    assert store.ingest([r])["stored"] == 1
+    assert store.figures(unit="u" * 300)["total"] == 1
+    assert store.sources(type="person")["total"] == 1
+
+
 def test_skip_happens_before_analysis(store, monkeypatch):
     from according import analyzer
     from according.ingest import Document

@@ -47,6 +47,10 @@ def test_untrusted_text(store):
     sqlite_tests.test_untrusted_text_is_bound_not_formatted(store)
 
 
+def test_long_values(store):
+    sqlite_tests.test_long_values_are_stored(store)
+
+
 def test_sources_across_articles(store):
     sqlite_tests.test_same_person_across_articles_is_one_source_in_any_order(store)
     sqlite_tests.test_acronym_and_full_name_are_one_organisation(store)

@@ -47,6 +47,7 @@ officer director chairman chairwoman chair ceo founder judge justice attorney sp
 former foreign defense defence interior finance health state national security adviser advisor
 official officials negotiator mediator coordinator undersecretary commissioner secretary-general
 """.split())
+MAX_KEY = 300  # keys are cut here: an index entry must stay small (a garbage "name" can be long)
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "le", "des", "du", "in", "on", "at", "&"})
 
@@ -165,6 +166,7 @@ class SourceResolver:
 
     # -- look-ups -------------------------------------------------------------------------------
     def _alias(self, key: str) -> int | None:
+        key = key[:MAX_KEY]
         if key in self.cache:
             return self.cache[key]
         sid = self.conn.execute(select(s.source_aliases.c.source_id).where(s.source_aliases.c.key == key)).scalar()
@@ -173,12 +175,13 @@ class SourceResolver:
         return sid
 
     def _add_alias(self, key: str, sid: int, name: str) -> None:
+        key = key[:MAX_KEY]
         if self._alias(key) is None:
             self.conn.execute(s.source_aliases.insert().values(key=key, source_id=sid, name=clean(name)))
             self.cache[key] = sid
 
     def _create(self, key: str, name: str, ctype: str, surname=None, inits=None) -> int:
-        key, name = clean(key), clean(name)
+        key, name = clean(key)[:MAX_KEY], clean(name)
         sid = self.conn.execute(s.sources.insert().values(key=key, name=name, type=ctype, surname=surname,
                                                           initials=inits)).inserted_primary_key[0]
         self._add_alias(key, sid, name)

@@ -20,37 +20,39 @@ from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, Meta
                         Text, UniqueConstraint)
 
 metadata = MetaData()
+# Text (unbounded) for every value that comes from an article or the analyser: a
+# length limit would make PostgreSQL refuse what SQLite accepts.
 
 schema_migrations = Table(
     "schema_migrations", metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
-    Column("name", String(200), nullable=False),
-    Column("applied_at", String(40), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("applied_at", Text, nullable=False),
 )
 
 stories = Table(
     "stories", metadata,
     Column("id", Integer, primary_key=True),
     Column("title", Text),
-    Column("first_date", String(10)),
-    Column("last_date", String(10)),
+    Column("first_date", Text),
+    Column("last_date", Text),
     Column("n_articles", Integer, nullable=False, default=0),
 )
 
 articles = Table(
     "articles", metadata,
     Column("id", Integer, primary_key=True),
-    Column("key", String(500), nullable=False, unique=True),  # the record's `id`
+    Column("key", Text, nullable=False, unique=True),  # the record's `id`
     Column("url", Text),
     Column("headline", Text),
     Column("publisher", Text),
-    Column("published", String(40)),
-    Column("updated", String(40)),
-    Column("pub_date", String(10)),  # YYYY-MM-DD of `published` (for date filters)
+    Column("published", Text),
+    Column("updated", Text),
+    Column("pub_date", Text),  # YYYY-MM-DD of `published` (for date filters)
     Column("current_version", Integer, nullable=False),
     Column("n_versions", Integer, nullable=False),
     Column("story_id", Integer, ForeignKey("stories.id"), index=True),
-    Column("first_seen", String(40), nullable=False),
+    Column("first_seen", Text, nullable=False),
 )
 Index("ix_articles_url", articles.c.url)
 Index("ix_articles_pub_date", articles.c.pub_date)
@@ -62,9 +64,9 @@ versions = Table(
     Column("n", Integer, nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("headline", Text),
-    Column("published", String(40)),
-    Column("updated", String(40)),
-    Column("ingested_at", String(40), nullable=False),
+    Column("published", Text),
+    Column("updated", Text),
+    Column("ingested_at", Text, nullable=False),
     Column("record", Text, nullable=False),  # the analysis record, JSON, exactly as produced
     UniqueConstraint("article_id", "n", name="uq_versions_article_n"),
     UniqueConstraint("article_id", "content_hash", name="uq_versions_article_hash"),
@@ -74,18 +76,18 @@ Index("ix_versions_hash", versions.c.content_hash)
 sources = Table(
     "sources", metadata,
     Column("id", Integer, primary_key=True),
-    Column("key", String(500), nullable=False, unique=True),  # canonical normalised key
+    Column("key", Text, nullable=False, unique=True),  # canonical normalised key
     Column("name", Text, nullable=False),                     # fullest name seen
-    Column("type", String(20), nullable=False),               # person|organization|place|group|other
-    Column("surname", String(200)),                           # persons with a full name: last token
-    Column("initials", String(20)),                           # organisations with a multi-word name
+    Column("type", Text, nullable=False),               # person|organization|place|group|other
+    Column("surname", Text),                           # persons with a full name: last token
+    Column("initials", Text),                           # organisations with a multi-word name
 )
 Index("ix_sources_surname", sources.c.type, sources.c.surname)
 Index("ix_sources_initials", sources.c.type, sources.c.initials)
 
 source_aliases = Table(
     "source_aliases", metadata,
-    Column("key", String(500), primary_key=True),
+    Column("key", Text, primary_key=True),
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
     Column("name", Text),  # the surface form first seen with this key
 )
@@ -94,10 +96,10 @@ entities = Table(
     "entities", metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
-    Column("entity_id", String(40), nullable=False),
+    Column("entity_id", Text, nullable=False),
     Column("source_id", Integer, ForeignKey("sources.id"), index=True),
     Column("name", Text, nullable=False),
-    Column("type", String(20), nullable=False),
+    Column("type", Text, nullable=False),
     Column("description", Text),
     Column("n_mentions", Integer, nullable=False),
 )
@@ -106,44 +108,44 @@ quotes = Table(
     "quotes", metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
-    Column("quote_id", String(40), nullable=False),
-    Column("kind", String(20)),
-    Column("category", String(20)),
+    Column("quote_id", Text, nullable=False),
+    Column("kind", Text),
+    Column("category", Text),
     Column("text", Text, nullable=False),
     Column("cue", Text),
     Column("source_text", Text),
     Column("speaker_name", Text),
-    Column("speaker_type", String(20), index=True),
+    Column("speaker_type", Text, index=True),
     Column("speaker_description", Text),
     Column("source_id", Integer, ForeignKey("sources.id"), index=True),
     Column("in_furniture", Boolean, nullable=False, default=False),
     Column("confidence", Float),
     Column("start", Integer),
     Column("end", Integer),
-    Column("pub_date", String(10), index=True),
+    Column("pub_date", Text, index=True),
 )
 
 figures = Table(
     "figures", metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
-    Column("figure_id", String(40), nullable=False),
+    Column("figure_id", Text, nullable=False),
     Column("text", Text),
     Column("value", Float),
     Column("low", Float),
     Column("high", Float),
-    Column("qualifier", String(20)),
-    Column("unit", String(200), index=True),
-    Column("measure", String(200), index=True),
+    Column("qualifier", Text),
+    Column("unit", Text, index=True),
+    Column("measure", Text, index=True),
     Column("source_name", Text),
-    Column("source_type", String(20)),
+    Column("source_type", Text),
     Column("source_id", Integer, ForeignKey("sources.id"), index=True),
-    Column("quote_id", String(40)),
-    Column("when_value", String(40)),
+    Column("quote_id", Text),
+    Column("when_value", Text),
     Column("place_name", Text),
-    Column("country", String(2)),
-    Column("date", String(10), index=True),  # YYYY-MM-DD: `when` when it is a day, else the article's date
-    Column("pub_date", String(10)),
+    Column("country", Text),
+    Column("date", Text, index=True),  # YYYY-MM-DD: `when` when it is a day, else the article's date
+    Column("pub_date", Text),
     Column("in_furniture", Boolean, nullable=False, default=False),
 )
 
@@ -151,24 +153,24 @@ events = Table(
     "events", metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
-    Column("event_id", String(40), nullable=False),
+    Column("event_id", Text, nullable=False),
     Column("text", Text),
-    Column("event_type", String(100), index=True),
-    Column("sub_event_type", String(100)),
+    Column("event_type", Text, index=True),
+    Column("sub_event_type", Text),
     Column("actor1", Text),
     Column("actor1_source_id", Integer, ForeignKey("sources.id")),
     Column("actor2", Text),
     Column("actor2_source_id", Integer, ForeignKey("sources.id")),
     Column("place_name", Text),
-    Column("country", String(2)),
+    Column("country", Text),
     Column("lat", Float),
     Column("lon", Float),
-    Column("date", String(10), index=True),
+    Column("date", Text, index=True),
     Column("time_precision", Integer),
     Column("fatalities", Integer),
-    Column("fatalities_qualifier", String(20)),
+    Column("fatalities_qualifier", Text),
     Column("source_name", Text),
-    Column("pub_date", String(10)),
+    Column("pub_date", Text),
     Column("in_furniture", Boolean, nullable=False, default=False),
 )
 
@@ -180,8 +182,8 @@ places = Table(
     Column("geonameid", Integer, index=True),
     Column("lat", Float),
     Column("lon", Float),
-    Column("country", String(2)),
-    Column("feature", String(20)),
+    Column("country", Text),
+    Column("feature", Text),
     Column("start", Integer),
     Column("end", Integer),
 )
@@ -191,8 +193,8 @@ times = Table(
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
     Column("text", Text),
-    Column("type", String(20)),
-    Column("value", String(60)),
+    Column("type", Text),
+    Column("value", Text),
     Column("start", Integer),
     Column("end", Integer),
 )
@@ -200,7 +202,7 @@ times = Table(
 article_keys = Table(
     "article_keys", metadata,
     Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
-    Column("key", String(300), primary_key=True),
+    Column("key", Text, primary_key=True),
     Column("weight", Float, nullable=False),
 )
 Index("ix_article_keys_key", article_keys.c.key)
@@ -209,7 +211,7 @@ Index("ix_article_keys_key", article_keys.c.key)
 # article_keys so the idf of a key is one indexed read (migration 2).
 key_df = Table(
     "key_df", metadata,
-    Column("key", String(300), primary_key=True),
+    Column("key", Text, primary_key=True),
     Column("df", Integer, nullable=False),
 )
 

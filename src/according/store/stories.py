@@ -65,7 +65,7 @@ def article_keys(rec: dict) -> dict[str, float]:
             counts[f"gn:{p['geonameid']}"] += 1
         elif p.get("name"):
             counts["g:" + fold(p["name"]).strip()] += 1
-    return {k: 1.0 + math.log(n) for k, n in counts.items()}
+    return {k[:200]: 1.0 + math.log(n) for k, n in counts.items()}
 
 
 def weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
