@@ -158,7 +158,8 @@ def start_server(db: str, port: int, cache_seconds: float) -> subprocess.Popen:
     raise SystemExit("the server did not start within 60 s")
 
 
-def request_plan(n_requests: int, n_articles: int, stories: list[int], rng: random.Random) -> list[tuple[str, str]]:
+def request_plan(n_requests: int, n_articles: int, stories: list[int], rng: random.Random,
+                 only: set[str] | None = None) -> list[tuple[str, str]]:
     """(endpoint label, path) pairs: a mix of the read endpoints the page uses."""
     n_stories = max(1, len(stories))
     makers = [
@@ -172,6 +173,8 @@ def request_plan(n_requests: int, n_articles: int, stories: list[int], rng: rand
         ("stories", lambda: f"/api/stories?limit=25&offset={rng.randrange(0, max(1, n_stories - 25))}"),
         ("story", lambda: f"/api/stories/{rng.choice(stories or [1])}"),
     ]
+    if only:
+        makers = [m for m in makers if m[0] in only] or makers
     return [(label, make()) for label, make in (rng.choice(makers) for _ in range(n_requests))]
 
 
@@ -260,9 +263,12 @@ def main(argv=None) -> int:
     ap.add_argument("--warmup", type=int, default=200, help="requests sent (and not counted) first")
     ap.add_argument("--cache-seconds", type=float, default=5.0,
                     help="the server's read cache (web/cache.py); 0 measures the store without it")
+    ap.add_argument("--only", default=None,
+                    help="comma-separated endpoint labels to send (e.g. 'article,articles list'); default all")
     ap.add_argument("--no-check", action="store_true", help="exit 0 even when p99 misses the target")
     args = ap.parse_args(argv)
 
+    only = set(x.strip() for x in args.only.split(",")) if args.only else None
     tmp = None
     db = args.db
     if db is None:
@@ -275,9 +281,9 @@ def main(argv=None) -> int:
     try:
         rng = random.Random(7)
         if args.warmup:
-            asyncio.run(run_load(port, request_plan(args.warmup, args.articles, stories, rng), args.concurrency,
+            asyncio.run(run_load(port, request_plan(args.warmup, args.articles, stories, rng, only), args.concurrency,
                                  args.timeout, args.time_limit))
-        plan = request_plan(args.requests, args.articles, stories, rng)
+        plan = request_plan(args.requests, args.articles, stories, rng, only)
         results, wall = asyncio.run(run_load(port, plan, args.concurrency, args.timeout, args.time_limit))
     finally:
         server.terminate()
@@ -285,12 +291,13 @@ def main(argv=None) -> int:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-    report = {"articles": args.articles, "concurrency": args.concurrency, "cache_seconds": args.cache_seconds, "store_build_s": round(build_s, 1),
+    report = {"only": sorted(only) if only else "all", "articles": args.articles, "concurrency": args.concurrency, "cache_seconds": args.cache_seconds, "store_build_s": round(build_s, 1),
               "target_p99_ms": TARGET_P99_MS, "cpus": os.cpu_count(), **summarise(results, wall)}
     report["complete"] = len(results) == args.requests
     out = HERE / "results"
     out.mkdir(exist_ok=True)
-    (out / f"bench_api{'' if args.cache_seconds else '_nocache'}.json").write_text(json.dumps(report, indent=2))
+    name = "bench_api" + ("" if args.cache_seconds else "_nocache") + ("_only" if only else "")
+    (out / f"{name}.json").write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
     if tmp is not None:
         tmp.cleanup()
