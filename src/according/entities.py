@@ -149,6 +149,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'\-]{3,}", m.group())]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             out.append((m.start(), m.end()))
+            continue
+        # A run-in head: "The Gap Goes On: It was under ..."
+        head = re.match(r"((?:[A-Z][\w’'\-]*\s+){1,6}[A-Z][\w’'\-]*):\s", m.group())
+        if head:
+            out.append((m.start(), m.start() + len(head.group(1))))
     return out
 
 
@@ -188,8 +193,9 @@ def _candidates(work: Work) -> list[_Cand]:
                 and toks[toks[a].head].tag == "NNS":
             continue  # a demonym misread as a name ("Gazan cities")
         label = e.label
-        if label == "PERSON" and b - a >= 2 and toks[b - 1].text.casefold().rstrip(".") in ORG_LAST:
-            label = "ORG"
+        if label == "PERSON" and (b - a >= 2 and toks[b - 1].text.casefold().rstrip(".") in ORG_LAST
+                                  or a > e.start or (a > 0 and toks[a - 1].text.casefold() == "the")):
+            label = "ORG"  # "Velora Shipping", "the Daily Beast": no person's name
         title_end = a
         if label == "PERSON":
             while title_end < b - 1 and toks[title_end].text.casefold().rstrip(".") in TITLES:
@@ -574,6 +580,7 @@ def find_entities(work: Work) -> dict:
                       "acronym": next((c.text for c in members if c.key == initials(name_c.text)
                                        and " " not in c.key), None),
                       "plural": label == "NORP",
+                      "shaky": all(c.shaky for c in members),
                       "title": next((_text(p, *c.title) for c in members if c.title), None),
                       "gender": next((c.gender for c in members if c.gender), None)
                       or next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None)}

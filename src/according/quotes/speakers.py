@@ -501,7 +501,9 @@ class Resolver:
         if known:
             self.link(known, source, a, b, "source")
             return st.speaker(known)
-        orgish = p.toks[head].lemma.casefold() in ORG_HEADS or len(name.split()) > 3
+        # "The Gap", "the Pentagon": a name with an article is no person's.
+        the = any(p.toks[k].dep == "det" and p.toks[k].text.casefold() == "the" for k in p.children[head])
+        orgish = p.toks[head].lemma.casefold() in ORG_HEADS or len(name.split()) > 3 or the
         if p.toks[head].tag == "NNPS":  # "Gazans": a people, not a person
             eid = st.new_entity(name, "NORP", "group", [], words_of(name), True)
         else:
