@@ -184,6 +184,15 @@ def test_acronym_and_full_name_are_one_organisation(store):
     assert orgs["Israel Defense Forces"]["n_quotes"] == 2
 
 
+def test_merge_inside_one_article(store):
+    r = record("m", ["Netanyahu said \"a\". Benjamin Netanyahu said \"b\"."],
+               entities=[("Netanyahu", "PERSON"), ("Benjamin Netanyahu", "PERSON")],
+               quotes=[("Netanyahu", "person", "\"a\"", "said"), ("Benjamin Netanyahu", "person", "\"b\"", "said")])
+    assert store.ingest([r])["stored"] == 1
+    (src,) = store.sources(type="person")["items"]
+    assert src["n_quotes"] == 2
+
+
 def test_ambiguous_surname_is_not_guessed(store):
     store.ingest([_one("p", "Joe Biden", "PERSON", "\"a\""), _one("q", "Hunter Biden", "PERSON", "\"b\""),
                   _one("r", "Biden", "PERSON", "\"c\"")])

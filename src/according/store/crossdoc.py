@@ -163,6 +163,13 @@ class SourceResolver:
         self.conn = conn
         # key -> source id; may outlive the transaction (the caller clears it on rollback)
         self.cache: dict[str, int] = {} if cache is None else cache
+        self.merged: dict[int, int] = {}  # absorbed source -> the one that absorbed it
+
+    def final(self, sid: int | None) -> int | None:
+        """The surviving source of ``sid`` (rows built before a merge still hold the old id)."""
+        while sid in self.merged:
+            sid = self.merged[sid]
+        return sid
 
     # -- look-ups -------------------------------------------------------------------------------
     def _alias(self, key: str) -> int | None:
@@ -289,6 +296,7 @@ class SourceResolver:
                            (s.events, "actor1_source_id"), (s.events, "actor2_source_id")):
             c.execute(update(table).where(table.c[col] == old).values({col: new}))
         c.execute(s.sources.delete().where(s.sources.c.id == old))
+        self.merged[old] = new
         for k, v in list(self.cache.items()):
             if v == old:
                 self.cache[k] = new

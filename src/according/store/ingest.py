@@ -170,6 +170,12 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
         span = t.get("span") or {}
         rows["times"].append(dict(article_id=article_id, text=clean(span.get("text")), type=t.get("type"),
                                   value=t.get("value"), start=span.get("start"), end=span.get("end")))
+    if resolver.merged:  # a later name of this article absorbed a source an earlier row points to
+        for table_rows in rows.values():
+            for row in table_rows:
+                for col in ("source_id", "actor1_source_id", "actor2_source_id"):
+                    if row.get(col) is not None:
+                        row[col] = resolver.final(row[col])
     return rows
 
 
