@@ -290,6 +290,14 @@ def test_export_streams_the_stored_records(filled):
     assert quotes.status_code == 200 and quotes.headers["content-type"].startswith("text/csv")
     assert len(quotes.text.strip().splitlines()) == 1 + 3 + 1 + 6
     assert_error(filled.get("/api/export", params={"format": "xml"}), 422, "validation_error")
+    parquet = filled.get("/api/export", params={"table": "figures", "format": "parquet"})
+    assert parquet.status_code == 200 and parquet.content[:4] == b"PAR1"
+
+
+def test_places(filled):
+    places = filled.get("/api/places", params={"q": "Vardenholm"}).json()
+    assert [p["name"] for p in places["items"]] == ["Vardenholm"] and places["items"][0]["n_articles"] == 3
+    assert filled.get("/api/places", params={"country": "NO"}).json()["total"] == 1
 
 
 def test_health(filled):

@@ -194,18 +194,39 @@ def test_markup_in_an_article_renders_as_text(page, site):
     assert page.problems == []
 
 
+def _rival_report() -> dict:
+    """A fourth report on the same day as the third, with another toll and a denial."""
+    from web_records import figure, place, quote, record
+    t = ("Shelling in Vardenholm kills 31, aid group says\n\n"
+         "VARDENHOLM — Shelling of Vardenholm killed 31 people on day 3 of the siege, "
+         "the Vardenholm Red Crescent said. The army denied that it had shelled the hospital district.\n")
+    return record(
+        "vardenholm-rival", t, "Shelling in Vardenholm kills 31, aid group says", "2025-03-12",
+        quotes=[quote(t, "q1", "Shelling of Vardenholm killed 31 people on day 3 of the siege", "said",
+                      "the Vardenholm Red Crescent", "Vardenholm Red Crescent", type="organization", kind="indirect"),
+                quote(t, "q2", "that it had shelled the hospital district", "denied", "The army", "Vardenholm army",
+                      type="organization", kind="indirect")],
+        figures=[figure(t, "f1", "31 people", 31, "people", "killed", "Vardenholm Red Crescent", "2025-03-12")],
+        places=[place(t, "Vardenholm", "Vardenholm", country="NO")])
+
+
 def test_story_view_from_an_article(page, site):
-    base, _ = site
+    base, app = site
+    assert not app.state.store.ingest([_rival_report()])["failed"]
+    app.state.cache.clear()
     open_view(page, base, "#/article/vardenholm-2", ".story-link")
     page.locator(".story-link").click()
     page.wait_for_selector(".story-view svg.series")
     assert page.evaluate("document.body.dataset.view") == "story"
     killed = [c for c in page.locator("figure.chart").all() if "killed" in c.locator("figcaption").text_content()]
-    assert killed and killed[0].locator("circle.dot").count() == 3
+    assert killed and killed[0].locator("circle.dot").count() == 4
     labels = killed[0].locator("circle.dot title").all_text_contents()
     assert any("27" in t for t in labels) and any("12" in t for t in labels)
+    contested = page.locator(".contested-figures").inner_text()
+    assert "27" in contested and "31" in contested and "Red Crescent" in contested
+    assert "Vardenholm army" in page.locator(".contested-denial").inner_text()
     timeline = page.locator(".timeline").inner_text()
-    for n in (12, 19, 27):
+    for n in (12, 19, 27, 31):
         assert f"Shelling in Vardenholm kills {n}" in timeline
     shot(page, "story")
     page.locator(".timeline .tl-article a").first.click()

@@ -298,8 +298,15 @@ def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, type: T
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    return page(store(request).stories(limit=limit, offset=offset))
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None) -> JSONResponse:
+    return page(store(request).stories(limit=limit, offset=offset, q=q))
+
+
+@router.get("/places", summary="Places mentioned, with coordinates and article counts")
+def list_places(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+                country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")] = None,
+                story: int | None = None) -> JSONResponse:
+    return page(store(request).places(q=q, country=country, story=story, limit=limit, offset=offset))
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, timeline, figure series, sources")
@@ -307,12 +314,14 @@ def get_story(request: Request, story_id: int) -> JSONResponse:
     return found(store(request).story(story_id), "story", story_id)
 
 
-EXPORT_TABLES = ("articles", "sources", "quotes", "figures", "events", "places", "entities", "stories")
+EXPORT_TABLES = ("articles", "article_meta", "versions", "sources", "source_aliases", "stories", "entities",
+                 "quotes", "figures", "events", "places", "times")
+MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
 @router.get("/export", summary="Download one exported table (articles: one analysis record a line)")
 def export(request: Request, table: Literal[EXPORT_TABLES] = "articles",  # type: ignore[valid-type]
-           format: Literal["jsonl", "csv"] = "jsonl"):
+           format: Literal["jsonl", "csv", "parquet"] = "jsonl"):
     if table == "articles" and format != "jsonl":
         raise ApiError(422, "the articles table is exported as JSONL only", code="validation_error")
     tmp = Path(tempfile.mkdtemp(prefix="according-export-"))
@@ -325,6 +334,5 @@ def export(request: Request, table: Literal[EXPORT_TABLES] = "articles",  # type
     if path is None or not Path(path).exists():
         shutil.rmtree(tmp, ignore_errors=True)
         raise ApiError(404, f"the export has no table {table!r}")
-    media = "application/x-ndjson" if format == "jsonl" else "text/csv"
-    return FileResponse(path, media_type=media, filename=f"{table}.{format}",
+    return FileResponse(path, media_type=MEDIA[format], filename=Path(path).name,
                         background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))

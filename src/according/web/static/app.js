@@ -373,7 +373,7 @@
 
   // One line chart per figure series: x = date, y = value (a bar from low to high when a range).
   function seriesChart(series) {
-    const W = 560, H = 220, L = 56, R = 16, T = 16, B = 36;
+    const W = 560, H = 220, L = 56, R = 36, T = 20, B = 36;
     const pts = (series.points || [])
       .map((p) => ({ ...p, t: Date.parse(p.date), y: p.value ?? p.high ?? p.low }))
       .filter((p) => Number.isFinite(p.t) && typeof p.y === "number")
@@ -397,15 +397,28 @@
       svg("text", { x: L - 6, y: H - B + 4, "text-anchor": "end", class: "tick" }, "0"),
       svg("text", { x: L, y: H - 10, "text-anchor": "start", class: "tick" }, fmt(t0)),
       svg("text", { x: W - R, y: H - 10, "text-anchor": "end", class: "tick" }, fmt(t1)),
-      svg("polyline", { points: pts.map((p) => `${x(p.t).toFixed(1)},${y(p.y).toFixed(1)}`).join(" "), class: "line" }));
+      null);
+    // One line through the highest claim of each date; rival claims of the same date are joined by a bar.
+    const byDate = new Map();
+    for (const p of pts) byDate.set(p.t, (byDate.get(p.t) || []).concat([p]));
+    const tops = [];
+    for (const [t, group] of byDate) {
+      const ys = group.map((p) => p.y);
+      const hi = Math.max(...ys), lo = Math.min(...ys);
+      tops.push({ t, y: hi });
+      if (hi > lo) chart.appendChild(svg("line", { x1: x(t), x2: x(t), y1: y(lo), y2: y(hi), class: "rival" }));
+      for (const v of new Set(ys)) {
+        chart.appendChild(svg("text", { x: (x(t) + (v === hi ? 0 : 8)).toFixed(1), y: (y(v) + (v === hi ? -8 : 4)).toFixed(1),
+          "text-anchor": v === hi ? "middle" : "start", class: "value" }, v.toLocaleString("en")));
+      }
+    }
+    chart.appendChild(svg("polyline", { points: tops.map((p) => `${x(p.t).toFixed(1)},${y(p.y).toFixed(1)}`).join(" "), class: "line" }));
     for (const p of pts) {
       if (typeof p.low === "number" && typeof p.high === "number" && p.high > p.low) {
         chart.appendChild(svg("line", { x1: x(p.t), x2: x(p.t), y1: y(p.low), y2: y(p.high), class: "range" }));
       }
       const label = `${p.date}: ${p.qualifier && p.qualifier !== "exactly" ? p.qualifier.replace("_", " ") + " " : ""}${p.y.toLocaleString("en")}` +
         (p.source ? ` (per ${p.source})` : "");
-      chart.appendChild(svg("text", { x: x(p.t).toFixed(1), y: (y(p.y) - 8).toFixed(1), "text-anchor": "middle", class: "value" },
-        p.y.toLocaleString("en")));
       const dot = svg("circle", { cx: x(p.t).toFixed(1), cy: y(p.y).toFixed(1), r: 4, class: "dot" }, svg("title", null, label));
       if (p.article) {
         const link = svg("a", { href: articleHref(p.article) }, dot);
@@ -414,6 +427,24 @@
     }
     figure.appendChild(chart);
     return figure;
+  }
+
+  // A disagreement the store found: different numbers for one measure, or a denial.
+  function contestedItem(c) {
+    if (c.kind === "figures") {
+      const claims = (c.claims || []).map((p) => el("li", null,
+        `${p.qualifier && p.qualifier !== "exactly" ? p.qualifier.replace("_", " ") + " " : ""}${p.value ?? `${p.low ?? "?"}–${p.high ?? "?"}`}`,
+        p.source ? ` per ${p.source}` : " (outlet)", p.article ? [" · ", el("a", { href: articleHref(p.article) }, "article")] : null));
+      return el("li", { class: "contested-figures" },
+        el("strong", null, [c.measure, c.unit, c.place ? "in " + c.place : null].filter(Boolean).join(" ")),
+        c.date ? ` on ${c.date}` : "", ": different numbers", el("ul", null, claims));
+    }
+    if (c.kind === "denial") {
+      return el("li", { class: "contested-denial" }, el("strong", null, c.speaker || "someone"), ` ${c.cue || "denied"}: `,
+        el("q", null, c.text || ""), c.date ? ` (${c.date})` : "",
+        c.article ? [" · ", el("a", { href: articleHref(c.article, c.quote_id) }, "in context")] : null);
+    }
+    return el("li", null, String(c.kind || "contested"));
   }
 
   async function viewStory(id) {
@@ -432,8 +463,7 @@
     for (const it of items) timeline.appendChild(it.node);
     const stats = s.source_stats || {};
     const charts = el("div", { class: "charts" }, (s.figure_series || []).map(seriesChart));
-    const contested = (s.contested || []).map((c) => el("li", null, el("strong", null, c.kind || "contested"), " ",
-      Object.entries(c).filter(([k]) => k !== "kind").map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join("; ")));
+    const contested = (s.contested || []).map(contestedItem);
     show(el("div", { class: "story-view" },
       el("h1", null, s.title || "Story " + s.id),
       el("p", { class: "muted" }, [s.first && s.last ? `${s.first} – ${s.last}` : null, `${(s.articles || []).length} articles`,
