@@ -47,6 +47,14 @@ def test_person_titles_are_stripped():
     assert name_key("José Pérez Jr.", "PERSON") == "person:jose perez"
 
 
+def test_descriptions_are_not_sources(store):
+    r = record("d", ["a diplomat briefed on the talks said \"a\"; the process, the Minister and Osama bin Laden."],
+               entities=[("a diplomat briefed on the talks", "PERSON"), ("the process", "PERSON"),
+                         ("Minister", "PERSON"), ("Osama bin Laden", "PERSON"), ("the talks", "ORG")])
+    store.ingest([r])
+    assert [s["name"] for s in store.sources()["items"]] == ["Osama bin Laden"]
+
+
 def test_org_keys_and_acronyms():
     assert is_acronym("IDF") and is_acronym("U.N.") and not is_acronym("Hamas")
     assert name_key("the Israel Defense Forces", "ORG") == "organization:israel defense forces"

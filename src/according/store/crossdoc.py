@@ -22,7 +22,9 @@ unambiguous), longer keys ending in it, and the acronym-only organisation with
 its initials. Absorbing re-points every quote, entity and figure row.
 
 Unnamed (anonymous) speakers are not sources: "a diplomat in Cairo" in two
-articles is not known to be one person.
+articles is not known to be one person. Likewise an entity whose "name" is a
+description (lowercase words: "the process", "a diplomat briefed on the talks")
+or a bare title ("Minister") is not made a source (is_proper).
 """
 from __future__ import annotations
 
@@ -97,6 +99,23 @@ def person_words(name: str) -> list[tuple[str, str]]:
     while len(words) > 1 and words[-1][1] in SUFFIXES:
         words = words[:-1]
     return words
+
+
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "abd", "van", "von", "der", "den", "de",
+                            "da", "di", "du", "del", "della", "la", "le", "st", "y", "ben"})
+
+
+def is_proper(words: list[tuple[str, str]], ctype: str) -> bool:
+    """A proper name, not a description ("a diplomat briefed on the talks", "the process"):
+    persons: every word capitalised (name particles aside) and the last word not a title;
+    other types: some word capitalised or an acronym."""
+    if not words:
+        return False
+    caps = [o[:1].isupper() or o[:1].isdigit() for o, _ in words]
+    if ctype == "person":
+        return words[-1][1] not in TITLES and all(
+            c or f in NAME_PARTICLES for c, (_, f) in zip(caps, words)) and any(caps)
+    return any(caps)
 
 
 def is_acronym(name: str) -> bool:
@@ -205,7 +224,7 @@ class SourceResolver:
         if ctype == "organization":
             return self._org(name)
         key = name_key(name, ctype)
-        if key is None:
+        if key is None or not is_proper(_words(name), ctype):
             return None
         sid = self._alias(key)
         return sid if sid is not None else self._create(key, name.strip(), ctype)
@@ -213,7 +232,7 @@ class SourceResolver:
     # -- persons --------------------------------------------------------------------------------
     def _person(self, name: str) -> int | None:
         words = person_words(name)
-        if not words:
+        if not is_proper(words, "person"):
             return None
         folded = [f for _, f in words]
         display = " ".join(o for o, _ in words)
@@ -268,7 +287,7 @@ class SourceResolver:
                     self._add_alias(key, sid, stripped)
             return sid if sid is not None else self._create(key, stripped, "organization", inits=acr)
         words = org_words(name)
-        if not words:
+        if not is_proper(words, "organization"):
             return None
         folded = [f for _, f in words]
         display = " ".join(o for o, _ in words) if len(words) < len(_words(name)) else stripped
