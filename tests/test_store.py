@@ -60,6 +60,7 @@ def test_org_keys_and_acronyms():
     assert name_key("the Israel Defense Forces", "ORG") == "organization:israel defense forces"
     assert story_key("IDF", "ORG") == story_key("Israel Defense Forces", "ORG") == "o:idf"
     assert name_key("Cairo", "GPE") != name_key("Cairo", "PERSON")
+    assert name_key("Apple Inc.", "ORG") == name_key("the Apple", "ORG") == "organization:apple"
 
 
 # -- ingest ---------------------------------------------------------------------------------------------

@@ -125,10 +125,17 @@ def is_acronym(name: str) -> bool:
         c.isalpha() for c in compact)
 
 
+CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "lp"})
+
+
 def org_words(name: str) -> list[tuple[str, str]]:
+    """Words of an organisation's name without a leading "the" or a trailing legal form
+    ("Apple Inc." -> apple)."""
     words = _words(name)
     while len(words) > 1 and words[0][1] == "the":
         words = words[1:]
+    while len(words) > 1 and words[-1][1] in CORPORATE:
+        words = words[:-1]
     return words
 
 
