@@ -154,7 +154,8 @@ def test_without_a_token_only_loopback_clients_may_write(store_url):
         app.state.store.close()
 
 
-def test_server_refuses_non_loopback_host_without_token():
+def test_server_refuses_non_loopback_host_without_token(monkeypatch):
+    monkeypatch.delenv("ACCORDING_TOKEN", raising=False)
     check_bind("127.0.0.1", None)
     check_bind("::1", None)
     check_bind("localhost", None)
@@ -409,3 +410,31 @@ def test_read_cache_stays_within_its_byte_budget():
     assert cache.get(b"k9", 1.0) is not None and cache.get(b"k9", 61.0) is None  # expires after ttl
     cache.clear()
     assert cache.size == 0 and not cache.entries
+
+
+def test_analysis_queue_is_bounded():
+    from according.web.api import ApiError
+    from according.web.app import AnalysisGate
+
+    async def scenario():
+        gate = AnalysisGate(1, max_waiting=1)
+        release = asyncio.Event()
+
+        async def analyse():
+            async with gate:
+                await release.wait()
+
+        running = asyncio.create_task(analyse())
+        await asyncio.sleep(0)
+        queued = asyncio.create_task(analyse())
+        await asyncio.sleep(0)
+        with pytest.raises(ApiError) as refused:
+            async with gate:
+                pass
+        assert refused.value.status == 503 and refused.value.code == "busy"
+        release.set()
+        await asyncio.wait_for(asyncio.gather(running, queued), timeout=5)
+        async with gate:  # free again
+            pass
+
+    asyncio.run(scenario())

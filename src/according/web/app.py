@@ -165,14 +165,39 @@ class GuardMiddleware:
 
 # --- the app ------------------------------------------------------------------
 
+class AnalysisGate:
+    """At most ``slots`` analyses at once and ``max_waiting`` in line; more get a 503 at once."""
+
+    def __init__(self, slots: int, max_waiting: int):
+        self.semaphore = asyncio.Semaphore(slots)
+        self.max_waiting = max_waiting
+        self.waiting = 0
+
+    async def __aenter__(self):
+        if self.semaphore.locked() and self.waiting >= self.max_waiting:
+            raise ApiError(503, "the analyser is busy; try again shortly", {"waiting": self.waiting},
+                           code="busy", headers={"Retry-After": "5"})
+        self.waiting += 1
+        try:
+            await self.semaphore.acquire()
+        finally:
+            self.waiting -= 1
+        return self
+
+    async def __aexit__(self, *exc):
+        self.semaphore.release()
+        return False
+
+
 def create_app(store_url: str | None = None, token: str | None = None, *, store=None,
                model: str | None = None, max_body_bytes: int = MAX_BODY_BYTES,
-               analysis_slots: int = 1, cache_seconds: float = 5.0) -> FastAPI:
+               analysis_slots: int = 1, analysis_queue: int = 8, cache_seconds: float = 5.0) -> FastAPI:
     """The app. ``store`` (an open Store) wins over ``store_url``; ``token`` guards writes.
 
     ``analysis_slots``: how many analyses may run at once. One by default: a
     parse of a long article takes one core and a few hundred MB, and the
-    server shares its machine with the store; more requests wait their turn.
+    server shares its machine with the store; more requests wait their turn, up to
+    ``analysis_queue`` of them; beyond that the answer is 503 ("busy", Retry-After).
     ``cache_seconds``: how long a GET /api response may be reused (``cache.py``; 0 = off).
     """
     if store is None:
@@ -186,7 +211,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
     app.state.store = store
     app.state.token = token or None
     app.state.model = model  # None: the analyser's default model (loaded on the first analysis)
-    app.state.analysis_gate = asyncio.Semaphore(max(1, analysis_slots))
+    app.state.analysis_gate = AnalysisGate(max(1, analysis_slots), max_waiting=analysis_queue)
 
     _install_error_handlers(app)
     from .api import router
