@@ -37,7 +37,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 8  # bump when the layout of the pickled index changes
+INDEX_VERSION = 9  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):
@@ -269,11 +269,12 @@ def build(src: dict[str, Path]) -> Gazetteer:
             code = near.most_common(1)[0][0] if near else None
             lat, lon = _f(s["latitude"]), _f(s["longitude"])
             bb = box.get((cc, code)) if code else None
-            if bb is not None and bb[3] - bb[2] < 60:
-                # GeoNames places a province near the middle of its extent, the source near its
-                # geocoder's idea of it; the middle of the province's towns is the closer guess
-                # (TR-News dev: Ontario, Queensland, Manitoba, British Columbia within 161 km)
-                lat, lon = (bb[0] + bb[1]) / 2, (bb[2] + bb[3]) / 2
+            if bb is not None and bb[3] - bb[2] < 60 and lat is not None and lon is not None:
+                # GeoNames places a province near the middle of its extent; the source's point is
+                # a geocoder's idea of it and the middle of the province's towns another estimate
+                # of that middle, each off by 100-300 km for big provinces: their mean is closer
+                # (LGL + TR-News dev: Ontario, Queensland, British Columbia within 161 km)
+                lat, lon = (lat + (bb[0] + bb[1]) / 2) / 2, (lon + (bb[2] + bb[3]) / 2) / 2
             name = s["name"]
             # "Alberta", but also "Punjab" for "Punjab Province" style names
             short = re.sub(r"\s+(Province|Region|State|Governorate|Prefecture|Oblast|District|Department|County)$", "", name)

@@ -33,6 +33,7 @@ COUNTRY_CONTEXT = 3.0  # times the share of the article's other country evidence
 STATE_CONTEXT = 2.5
 NEAR_KM, NEAR_BONUS = 150.0, 2.0
 FOCUS_BONUS = 3.0
+FOCUS_SHARE = 0.75
 # Readings less sure than this are left out of the record: guessing which of twenty
 # Springfields is meant costs more (a wrong point) than saying nothing. Calibrated on
 # LGL + TR-News dev: 0.4 keeps recall at 0.79 / 0.92 and lifts acc@161 from 0.83 / 0.89
@@ -273,7 +274,7 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[s
     total = sum(countries.values())
     if not total or countries["US"] / total < 0.5:
         return {}
-    votes: Counter = Counter()  # a name found in k states gives each 1/k
+    votes: Counter = Counter()  # a name's vote is shared among its states by population
     names: Counter = Counter()  # how many names each state explains
     seen = set()
     for m in ms:
@@ -281,23 +282,26 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[s
         if key in seen or not m.cands:
             continue
         seen.add(key)
-        sts = set()
+        weight: dict[str, float] = {}
         for idx in m.cands:
             r = g.rec(idx)
             if m.alt.get(idx) and r.kind == "city":
                 continue  # "Saint Paris" is not a Paris
             if r.cc == "US" and r.admin1 and r.kind in ("city", "admin2", "admin1"):
-                sts.add(r.admin1)
-        for st in sts:
-            votes[st] += 1 / len(sts)
+                # "Houston" is Texas's far more than Mississippi's; three Walker Counties weigh alike
+                w = r.pop + 1000 if r.kind == "city" else 10_000
+                weight[r.admin1] = max(weight.get(r.admin1, 0), w)
+        total = sum(weight.values())
+        for st, w in weight.items():
+            votes[st] += w / total
             names[st] += 1
     votes = Counter({st: v for st, v in votes.items() if names[st] >= 2})
     if not votes:
         return {}
     top = max(votes.values())
-    # states within 3/4 of the best share the bonus in proportion (LGL dev: one state per
+    # states close to the best share the bonus in proportion (LGL dev: one state per
     # article is the rule, but a border town's article names two)
-    return {st: v / top for st, v in votes.items() if v >= 0.75 * top}
+    return {st: v / top for st, v in votes.items() if v >= FOCUS_SHARE * top}
 
 
 def _dateline(meta: Meta | None, g: Gazetteer) -> Rec | None:
