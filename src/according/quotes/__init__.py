@@ -7,12 +7,17 @@ How the stage works (all linear in the article's length):
 2. ``cues`` scores every token whose lemma is in the learned cue lexicon with
    a logistic regression trained on PolNeAR train; tokens above the learned
    threshold are cues.
-3. ``rules`` reads the cue's extent, its source (the subject, the object of
-   "according to", the subject shared with a governing verb for "..., adding")
-   and its content (the complement clause, object, "of ..." phrase; the rest of
-   the clause for "according to") off the dependency parse, with extent tables
-   learned from PolNeAR train. Content edges are widened to the enclosing
-   quotation marks, so a direct quote's span includes them.
+3. ``rules`` reads the cue's extent ("said", "has said", "according to", "called
+   for"; not "in a statement", which PolNeAR leaves out of the cue), its source
+   (the subject; the object of "according to"; the subject shared with a
+   governing verb for "..., adding"; the noun phrase between a closing mark and
+   the cue; the relative pronoun of "who said", as written) and its content (the
+   complement clause, object, "of ..." phrase; the rest of the clause for
+   "according to") off the dependency parse, with extent tables learned from
+   PolNeAR train. For raising and passive cues ("seems to", "was declared") the
+   learned table may put the subject in the content and leave no source.
+   A content edge inside a quotation moves out to its mark, so a direct quote's
+   span includes the marks.
 4. Quotation spans no attribution covers are then placed:
    - in a paragraph where an attribution already quotes someone, they become
      extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
@@ -106,7 +111,7 @@ def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
             continue
         try:
             a = _attribution(p, t.i, mdl, w, thr, qspan_at, mark_toks)
-        except (IndexError, ValueError, RecursionError):  # a malformed parse costs this cue only
+        except Exception:  # noqa: BLE001 - a malformed parse around one cue costs that cue only
             a = None
         if a is not None:
             a.para = para_of(a.cue[0])
@@ -120,7 +125,7 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     t = toks[h]
     q = qspan_at(t.start)
     near = quote_near(p, h, mark_toks)
-    conf = cues.score(cues.features(p, h, q is not None, near), w)
+    conf = cues.score(cues.features(p, h, q is not None, near, quote_side(p, h, mark_toks)), w)
     if conf < thr:
         return None
     cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"])
@@ -176,6 +181,17 @@ def mark_tokens(p: Parse) -> list[int]:
     return [t.i for t in p.toks if (t.is_punct or not t.text.isalnum()) and _is_mark(t.text)]
 
 
+def quote_side(p: Parse, h: int, mark_toks: list[int]) -> str:
+    """Where the sentence of token h has quotation marks: "L", "R", "LR" or ""."""
+    toks = p.toks
+    sent = p.sents[toks[h].sent]
+    k = bisect.bisect_left(mark_toks, sent.start)
+    left = k < len(mark_toks) and mark_toks[k] < h
+    k = bisect.bisect_right(mark_toks, h)
+    right = k < len(mark_toks) and mark_toks[k] < sent.end
+    return ("L" if left else "") + ("R" if right else "")
+
+
 def quote_near(p: Parse, h: int, mark_toks: list[int]) -> bool:
     """A quotation mark within four tokens of the cue, in its sentence ("...,” he said")."""
     toks = p.toks
@@ -221,9 +237,14 @@ def _overlaps(a, b) -> bool:
 
 
 def _place_orphans(text, attrs, qspans, para_of):
+    # attributions by paragraph: a quotation only looks at its own and the previous
+    # paragraphs, which keeps this linear in the article's length
+    by_para: dict[int, list] = {}
+    for a in attrs:
+        by_para.setdefault(a.para, []).append(a)
     covered = [False] * len(qspans)
     for k, q in enumerate(qspans):
-        for a in attrs:
+        for a in by_para.get(q.para, ()):
             if any(_overlaps((q.start, q.end), c) for c in a.content) or \
                     (a.cue and q.start <= a.cue[0] < q.end):
                 covered[k] = True
@@ -234,7 +255,7 @@ def _place_orphans(text, attrs, qspans, para_of):
             continue
         for j in range(k - 1, max(-1, k - 4), -1):
             if qspans[j].group == q.group and covered[j]:
-                a = _owner(attrs, qspans[j])
+                a = _owner(by_para.get(qspans[j].para, ()), qspans[j])
                 if a is not None:
                     a.content.append((q.start, q.end))
                     covered[k] = True
@@ -242,40 +263,49 @@ def _place_orphans(text, attrs, qspans, para_of):
     for k, q in enumerate(qspans):
         if covered[k]:
             continue
-        para = q.para
-        same = [a for a in attrs if a.para == para and a.cue is not None]
-        # a cue that ends in a colon right before the quotation ("went so far as to say:")
-        target = None
-        for a in attrs:
-            if a.cue and a.cue[1] <= q.start and para - 1 <= a.para <= para:
-                gap = text[a.cue[1]:q.start].strip()
-                if gap.endswith(":") and len(gap) < 80:
-                    target = a
-        if target is None:
-            # another quotation of a speaker quoted (or at least cued) in this paragraph
-            speech = [a for a in same if cues.category(a.lemma) == "speech"]
-            quoting = [a for a in speech if a.content and any(_in_any(c, qspans) for c in a.content)]
-            pool = quoting or speech
-            if pool:
-                target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
-        if target is not None:
-            target.content.append((q.start, q.end))
-            covered[k] = True
-            continue
-        words = len(text[q.start:q.end].split())
-        if words < MIN_ORPHAN_WORDS or not _whole_sentence(text, q):
-            continue
-        a = _Attr(None, None, [(q.start, q.end)], 0.5, "", para)
-        prev = [b for b in attrs if b.content and max(e for _, e in b.content) <= q.start
-                and para - 2 <= b.para <= para and (b.source is not None or b.inherit is not None)
-                and (b.cue is None or cues.category(b.lemma) == "speech")]
-        if prev:
-            a.inherit = max(prev, key=lambda b: max(e for _, e in b.content))
-        attrs.append(a)
-        covered[k] = True
+        try:
+            covered[k] = _place(text, q, by_para, qspans, attrs)
+        except Exception:  # noqa: BLE001 - one odd quotation costs only itself
+            covered[k] = False
     for a in attrs:
         a.content = [c for c in a.content if c[0] < c[1]]
     attrs[:] = [a for a in attrs if a.content]
+
+
+def _place(text, q, by_para, qspans, attrs) -> bool:
+    """Give an unattributed quotation to an attribution, or make it a quote of its own."""
+    para = q.para
+    same = [a for a in by_para.get(para, ()) if a.cue is not None]
+    near = by_para.get(para - 2, []) + by_para.get(para - 1, []) + by_para.get(para, [])
+    # a cue that ends in a colon right before the quotation ("went so far as to say:")
+    target = None
+    for a in near:
+        if a.cue and a.cue[1] <= q.start and a.para >= para - 1:
+            gap = text[a.cue[0]:q.start].strip()  # the cue may hold the colon ("said:")
+            if gap.endswith(":") and len(gap) < 80:
+                target = a
+    if target is None:
+        # another quotation of a speaker quoted (or at least cued) in this paragraph
+        speech = [a for a in same if cues.category(a.lemma) == "speech"]
+        quoting = [a for a in speech if a.content and any(_in_any(c, qspans) for c in a.content)]
+        pool = quoting or speech
+        if pool:
+            target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
+    if target is not None:
+        target.content.append((q.start, q.end))
+        return True
+    words = len(text[q.start:q.end].split())
+    if words < MIN_ORPHAN_WORDS or not _whole_sentence(text, q):
+        return False
+    a = _Attr(None, None, [(q.start, q.end)], 0.5, "", para)
+    prev = [b for b in near if b.content and max(e for _, e in b.content) <= q.start
+            and (b.source is not None or b.inherit is not None)
+            and (b.cue is None or cues.category(b.lemma) == "speech")]
+    if prev:
+        a.inherit = max(prev, key=lambda b: max(e for _, e in b.content))
+    attrs.append(a)
+    by_para.setdefault(para, []).append(a)
+    return True
 
 
 def _owner(attrs, q):
@@ -286,7 +316,9 @@ def _owner(attrs, q):
 
 
 def _in_any(c, qspans) -> bool:
-    return any(_overlaps(c, (q.start, q.end)) for q in qspans)
+    """Whether span c overlaps a quotation (quotation spans are sorted and disjoint)."""
+    k = bisect.bisect_left(qspans, (c[1],)) - 1
+    return k >= 0 and qspans[k].end > c[0]
 
 
 def _whole_sentence(text: str, q) -> bool:
@@ -331,9 +363,12 @@ def _kind(text, content, qrng) -> str:
     inside = total = 0
     for c in content:
         total += len(_WORD.findall(text, c.start, c.end))
-        for qs, qe in qrng:
-            if qs < c.end and c.start < qe:
+        k = max(0, bisect.bisect_right(qrng, (c.start,)) - 1)
+        while k < len(qrng) and qrng[k][0] < c.end:
+            qs, qe = qrng[k]
+            if c.start < qe:
                 inside += len(_WORD.findall(text, max(qs, c.start), min(qe, c.end)))
+            k += 1
     if total and inside >= total:
         return "direct"
     return "mixed" if inside else "indirect"

@@ -1,19 +1,22 @@
 """Cue detection: which words attribute something to someone.
 
-A *candidate* is a token whose lemma is in the learned cue lexicon (the
-lemmas that head an attribution cue in the PolNeAR train split, see
-``scripts/train_quotes.py``), or "according" in "according to". Each
-candidate gets a logistic-regression score over sparse, human-readable
-features (its lemma, part of speech, dependency label, which dependents it
-has, the kind of its subject, whether quotation marks are near); the weights
-and the decision threshold live in ``data/quotes/cue_model.json`` and are
-loaded once per process. Scoring is a dictionary lookup per feature, so the
-stage stays linear and cheap.
+A *candidate* is a token whose lowercased lemma is in the learned cue lexicon
+(the lemmas that head a gold cue at least three times in the PolNeAR train
+split; "according" is lemmatised "accord"). Each candidate gets a
+logistic-regression probability over sparse, readable features: its lemma,
+part of speech, tag and dependency label, which dependents it has (alone and
+crossed with the lemma), the kind of its subject, its neighbours, whether it
+sits inside a quotation, whether quotation marks are near or elsewhere in
+its sentence. The weights, the decision threshold and the lexicon live in
+``data/quotes/cue_model.json`` (written by ``scripts/train_quotes.py``) and
+are loaded once per process; scoring is one dictionary lookup per feature.
 
-The category (speech or belief) is not learned: PolNeAR does not label it.
-A cue is ``speech`` when its lemma is a verb or noun of communication in
-:data:`SPEECH`, otherwise ``belief`` (thought, hope, finding, intention...),
-so that who-*said*-what measures never count a belief as a quotation.
+The category (speech or belief) is not learned (PolNeAR does not label it):
+a cue is ``speech`` when its lemma is a verb or noun of communication in
+:data:`SPEECH`, otherwise ``belief`` (thought, hope, finding, intention,
+perception...), so that who-*said*-what measures never count a belief. Verbs
+of evaluation (:data:`WEAK_SPEECH`: "criticized", "praised") are speech only
+when the content quotes words.
 """
 from __future__ import annotations
 
@@ -81,7 +84,7 @@ def is_candidate(p: Parse, i: int, lexicon) -> bool:
     return t.lemma.lower() in lexicon
 
 
-def features(p: Parse, i: int, inq: bool, qnear: bool) -> list[str]:
+def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[str]:
     """Sparse features of candidate token i (strings; weights are looked up by name)."""
     toks = p.toks
     t = toks[i]
@@ -121,6 +124,15 @@ def features(p: Parse, i: int, inq: bool, qnear: bool) -> list[str]:
     if qnear:
         f.append("qnear")
         f.append("lqn=" + lem)
+    if qside:  # quotation marks elsewhere in the sentence: "L", "R" or "LR" of the cue
+        f.append("qs=" + qside)
+        f.append("lqs=%s|%s" % (lem, qside))
+    if i + 1 < len(toks):
+        nx = toks[i + 1]
+        f.append("nx=" + (nx.lemma.lower() if nx.pos in ("ADP", "SCONJ", "PART", "PUNCT", "PRON") else nx.pos))
+    if i > 0:
+        pv = toks[i - 1]
+        f.append("pv=" + (pv.lemma.lower() if pv.pos in ("AUX", "PART", "ADP", "PUNCT", "PRON") else pv.pos))
     return f
 
 

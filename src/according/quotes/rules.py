@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..nlp import Parse
 
-FUNC_DEPS = ("aux", "auxpass", "prep", "prt", "neg", "advmod", "mark", "agent")
+FUNC_DEPS = ("aux", "auxpass", "prep", "prt", "neg", "advmod", "mark", "agent", "punct")
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")  # share the subject of the head verb
 
@@ -73,7 +73,7 @@ def cue_tokens(p: Parse, h: int, table: dict) -> list[int]:
             if toks[c].text.lower() == "to":
                 inc.add(c)
     for c in p.children[h]:
-        if rate(table, child_key(p, c, h)) >= 0.5 and len(p.children[c]) <= 1:
+        if rate(table, child_key(p, c, h), lemma=toks[h].lemma.lower()) >= 0.5 and len(p.children[c]) <= 1:
             inc.add(c)
     # keep the run of included tokens around h (no gaps)
     lo = hi = h
