@@ -62,7 +62,7 @@ import re
 from dataclasses import replace
 
 from ..entities import GENDERED_NOUNS, Mention, is_age_head, match_description
-from ..model import Entity, Span, Speaker
+from ..model import Entity, ErrorEntry, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
 from .speaker_words import (ANON_HEADS, ANON_MARKERS, COLLECTIVE_HEADS, DOCUMENTS, INSTITUTIONS,
@@ -597,7 +597,8 @@ def resolve_speakers(work: Work) -> dict:
         if q.source is not None:
             try:
                 sp = res.resolve_quote(q)
-            except Exception:  # noqa: BLE001 - one odd source costs only its quote
+            except Exception as exc:  # noqa: BLE001 - one odd source costs only its quote
+                work.errors.append(ErrorEntry("speakers", f"{q.id}: {type(exc).__name__}: {exc}"))
                 sp = None
             if sp is None or (sp.entity is None and not sp.name):
                 sp = replace(q.speaker, type=q.speaker.type if q.speaker.name else "unknown")
