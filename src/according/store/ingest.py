@@ -326,6 +326,8 @@ def ingest_documents(engine: Engine, docs: Iterable, model: str = "en_core_web_m
     def analysed() -> Iterator:
         for rec in analyze_documents(pending(), model=model):
             summary.analysed += 1
+            if progress:
+                progress.update(summary)
             yield rec
 
     return ingest_records(engine, analysed(), summary, progress)
@@ -341,9 +343,10 @@ class Progress:
         self.t0 = self.last = time.monotonic()
 
     def _line(self, sm: Summary) -> str:
-        done = sm.stored + sm.skipped + len(sm.failed)
+        done = max(sm.stored + sm.skipped + len(sm.failed), sm.analysed + sm.skipped)
         rate = done / max(time.monotonic() - self.t0, 1e-6)
-        counts = f"{sm.stored} stored, {sm.skipped} skipped, {len(sm.failed)} failed ({rate:.1f}/s)"
+        counts = (f"{sm.analysed} analysed, {sm.stored} stored, {sm.skipped} skipped, {len(sm.failed)} failed "
+                  f"({rate:.1f}/s)")
         if self.total:
             frac = min(done / self.total, 1.0)
             bar = "#" * int(frac * 30)
