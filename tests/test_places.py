@@ -195,3 +195,36 @@ def test_specimen_places(sample_analysis):
     assert sum(n in got for n in want) >= 10
     washington = [p for p in sample_analysis.places if p.span.text == "Washington"]
     assert washington and all(p.geonameid == 4140963 for p in washington)  # the capital, not the state
+
+
+# ---------------------------------------------------------------- robustness
+
+ODD = ["", "   \n\n", "U.S., U.K., D.C. and N.Y.", ", La., Calif., W. Va., B.C.", "The The The Of Of",
+       "ÄÖÜ Ñandú, São Paulo’s “Zürich”.", "A" * 300, "Paris, " * 50, "Springfield\nSpringfield\n" * 20]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_text_never_breaks_the_stage(text):
+    from according.nlp import parse
+    from according.places.resolve import resolve
+    for p in resolve(parse(text), Meta(dateline="WASHINGTON")):
+        assert text[p.span.start:p.span.end] == p.span.text and p.span.text.strip()
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+except ImportError:  # pragma: no cover
+    given = None
+
+if given is not None:
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(["Paris", "Texas", "Georgia", ",", ".", "the", "Israeli", "County", "Lake",
+                                     "Street", "in", "said", "La.", "New", "York", "\n", "Gaza", "Washington"]),
+                    max_size=25))
+    def test_spans_always_index_the_text(words):
+        from according.nlp import parse
+        from according.places.resolve import resolve
+        text = " ".join(words)
+        for p in resolve(parse(text), Meta()):
+            assert text[p.span.start:p.span.end] == p.span.text
+            assert 0 <= (p.confidence or 0) <= 1
