@@ -123,14 +123,18 @@ async def read_article_body(request: Request, id: str | None, published: str | N
     from ..ingest import read_document
     from ..model import Meta
 
+    def read(*args, **kwargs):
+        # Off the event loop: decoding and HTML extraction of a large page take a while.
+        return run_in_threadpool(functools.partial(read_document, *args, **kwargs))
+
     ctype = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
     body = await request.body()
     if not body.strip():
         raise ApiError(422, "the request body is empty; post an article", code="input_error")
     if ctype in ("text/plain", "text/markdown", ""):
-        return None, read_document(body, format=format or "text", published=published, url=url, id=id)
+        return None, await read(body, format=format or "text", published=published, url=url, id=id)
     if ctype in ("text/html", "application/xhtml+xml"):
-        return None, read_document(body, format="html", published=published, url=url, id=id)
+        return None, await read(body, format="html", published=published, url=url, id=id)
     if ctype == "application/json":
         try:
             obj = json.loads(body)
@@ -149,7 +153,7 @@ async def read_article_body(request: Request, id: str | None, published: str | N
         text, html = obj.get("text"), obj.get("html")
         if not isinstance(text, str) and not isinstance(html, str):
             raise ApiError(422, "the JSON object needs a 'text' or an 'html' string", code="input_error")
-        return None, read_document(
+        return None, await read(
             text if isinstance(text, str) else html, format="text" if isinstance(text, str) else "html",
             published=pick("published", published), url=pick("url", url), id=pick("id", id),
             meta=Meta(headline=pick("headline"), publisher=pick("publisher")))
