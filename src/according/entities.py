@@ -142,7 +142,7 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words).casefold()
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines): most longer words capitalised."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
@@ -166,7 +166,7 @@ def _candidates(work: Work) -> list[_Cand]:
     toks = p.toks
     skip = [(f.start, f.end) for f in work.furniture if f.kind in SKIP_FURNITURE]
     skip += _credit_spans(p.text)
-    shaky_lines = _title_case_lines(p.text)
+    shaky_lines = title_case_lines(p.text)
     out: list[_Cand] = []
     for e in p.ents:
         if e.label not in LABELS:

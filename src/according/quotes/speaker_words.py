@@ -57,7 +57,8 @@ ANON_HEADS = {"source", "people", "person", "someone", "insider", "individual"}
 ORG_HEADS = {"office", "army", "military", "government", "ministry", "department", "agency",
              "administration", "police", "company", "firm", "council", "committee", "court",
              "embassy", "authority", "campaign", "party", "cabinet", "navy", "force", "forces",
-             "commission", "parliament", "regime", "organization", "organisation", "group", "secretariat", "presidency", "union", "board", "team"}
+             "commission", "parliament", "regime", "organization", "organisation", "group",
+             "city", "town", "county", "state", "country", "village", "municipality", "province", "secretariat", "presidency", "union", "board", "team"}
 COLLECTIVE_HEADS = {"media", "press", "authorities", "officials", "leaders", "residents",
                     "doctors", "protesters", "witnesses", "activists", "analysts", "experts",
                     "lawmakers", "critics", "observers", "families", "members", "workers"}
@@ -72,7 +73,9 @@ NONPERSON = {"study", "survey", "poll", "data", "analysis", "estimate", "figure"
              "policy", "plan", "proposal", "agreement", "deal", "resolution", "investigation",
              "review", "audit", "assessment", "record", "evidence", "research", "comment", "remark",
              "speech", "interview", "page", "sign", "map", "chart", "model", "index",
-             "thing", "fact", "idea", "view", "account", "version", "story", "headline", "caption"}
+             "thing", "fact", "idea", "view", "account", "version", "story", "headline", "caption",
+             "transcript", "percent", "percentage", "majority", "minority", "number", "share",
+             "incident", "result", "finding", "figures", "statistic", "count", "tally", "toll"}
 # Collective institutions that speak as a body: "police said", "Israeli media reported".
 INSTITUTIONS = {"media", "press", "police", "authorities", "government", "military", "army"}
 # Titles of offices held by named public figures: a definite "the <title>" with

@@ -61,7 +61,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..entities import GENDERED_NOUNS, Mention, is_age_head, match_description
+from ..entities import GENDERED_NOUNS, Mention, is_age_head, match_description, title_case_lines
 from ..model import Entity, ErrorEntry, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
@@ -149,6 +149,12 @@ class Resolver:
         self.blocked: set[int] = set()  # the current quote's content and cue tokens
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
+        sent_starts = {s.start for s in self.p.sents}
+        heads = title_case_lines(self.p.text)
+        self.capitalised = {t.text for t in self.p.toks if t.text[:1].isupper() and t.i not in sent_starts
+                            and t.i - 1 not in sent_starts and t.pos in ("NOUN", "PROPN")
+                            and not self.p.toks[t.i - 1].is_punct
+                            and not any(a <= t.start < b for a, b in heads)}
 
     def in_quote(self, m: Mention) -> bool:
         k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
@@ -231,8 +237,9 @@ class Resolver:
             if eid:
                 self.link(eid, source, a, b, "description")
                 return st.speaker(eid)
-        # 5. a proper name the tagger missed.
-        if ht.pos == "PROPN" and ht.text[:1].isupper():
+        # 5. a proper name the tagger missed (or read as a common noun: "Trump"
+        # is a name when the article capitalises it mid-sentence too).
+        if ht.text[:1].isupper() and (ht.pos == "PROPN" or ht.text in self.capitalised):
             return self.unnamed_proper(head, source, a, b)
         # 6. an unnamed source: a new entity named by its noun phrase.
         return self.unnamed(head, lo, hi, source, a, b, definite=bool(dets) and
@@ -537,13 +544,13 @@ class Resolver:
                 return st.speaker(eid)
         if lemma in ORG_HEADS and not plural:
             stype, label = "organization", "ORG"
-        elif not plural and lemma not in DOCUMENTS and lemma not in NONPERSON:
+        elif lemma in DOCUMENTS or lemma in NONPERSON:
+            # "the report", "a study", "exit polls": texts and figures, named by their phrase.
+            stype, label = "unknown", "OTHER"
+        elif not plural:
             # Whoever is the subject of "said" and is neither an institution nor
             # a text is a person: "an architect", "a mogul", "a diplomat".
             stype, label = "anonymous", "PERSON"
-        elif not plural:
-            # "the report", "a study": a text, not a person; named by its phrase.
-            stype, label = "unknown", "OTHER"
         elif marked:
             stype, label = "anonymous", "OTHER"
         elif ht.text.casefold() in INSTITUTIONS:
