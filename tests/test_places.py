@@ -228,3 +228,11 @@ if given is not None:
         for p in resolve(parse(text), Meta()):
             assert text[p.span.start:p.span.end] == p.span.text
             assert 0 <= (p.confidence or 0) <= 1
+
+
+def test_abbreviations_split_by_the_tokenizer_and_words_that_look_like_them(analyze):
+    _, pl = places_of(analyze, "The plane landed in Winnipeg, Man. on Sunday.")
+    man = [p for p in pl if p.span.text.startswith("Man")]
+    assert man and man[0].name == "Manitoba" and man[0].country == "CA"
+    _, pl = places_of(analyze, "After the storm the family attended Mass. Then they went home.")
+    assert not [p for p in pl if p.span.text.startswith("Mass")]

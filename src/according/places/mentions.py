@@ -33,6 +33,9 @@ AP_STATES = {
     "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "W.Va": "WV", "Wis.": "WI",
     "Wisc.": "WI", "Wyo.": "WY",
 }
+# Abbreviations that are also words or titles ("attended Mass.", "Miss. Smith"): places
+# only right after "City,".
+AMBIGUOUS_ABBR = {"Miss.", "Mass.", "Wash.", "Ind.", "Man.", "Del.", "Cal.", "Penn.", "Mo.", "Ore."}
 PROVINCE_ABBR = {"B.C.": "British Columbia", "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta",
                  "Man.": "Manitoba", "Sask.": "Saskatchewan", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
                  "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland"}
@@ -149,8 +152,15 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             continue
         e = ent_of[i]
         best = None
+        if (i + 1 < n and toks[i + 1].text == "." and toks[i + 1].start == t.end
+                and (t.text + "." in AP_STATES or t.text + "." in PROVINCE_ABBR)):
+            # "Man." split as "Man" + ".": the abbreviation, not the Ivorian city
+            span_text = t.text + "."
+            cands, alt, dem = lookup_text(g, span_text)
+            if cands:
+                best = (i + 2, span_text, cands, alt, dem)
         # longest capitalised sub-span within the same entity (or outside any), up to 6 tokens
-        for m in range(min(6, n - i), 0, -1):
+        for m in range(min(6, n - i), 0, -1) if best is None else ():
             j = i + m  # exclusive
             last = toks[j - 1]
             if any(ent_of[k] != e for k in range(i, j)) or any(toks[k].is_space for k in range(i, j)):

@@ -16,7 +16,7 @@ from collections import Counter
 from ..model import Meta, Place, Span
 from ..nlp import Parse
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
-from .mentions import _CONNECT, Mention, find_mentions, lookup_text
+from .mentions import _CONNECT, AMBIGUOUS_ABBR, Mention, find_mentions, lookup_text
 
 # Priors in "log10 population" units, so a city of 1M people scores 6.
 # Calibrated on the LGL and TR-News development sets (maximising acc@161 with recall fixed):
@@ -71,6 +71,8 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
     """Is this match a place mention? (see mentions.py: trust depends on where it is)."""
     if not m.cands:
         return True  # an unknown GPE/LOC/FAC entity
+    if m.qualifier_of is None and m.text in AMBIGUOUS_ABBR:
+        return False
     if m.demonym or m.qualifier_of is not None or m.qualifier is not None:
         return True
     if m.label in ("GPE", "LOC", "FAC") and m.whole:
