@@ -249,6 +249,9 @@ def test_sources_search_and_back_to_the_quote(page, site):
     page.wait_for_selector("#quote-detail")
     assert page.locator("#quote-detail .detail-name").text_content() == "Tom Berg"
     assert page.locator("mark.quote.picked").first.text_content() == "“It is a fantasy,”"
+    open_view(page, base, "#/stories", ".story-item")
+    assert "Vardenholm" in page.locator(".list").inner_text()
+    shot(page, "stories")
     open_view(page, base, "#/", ".list")
     assert page.locator(".article-item").count() >= 5  # other tests may have added more
     shot(page, "articles")

@@ -163,6 +163,9 @@
     return sp.name;
   }
 
+  const period = (a, b) => (a && b && a !== b ? `${a} – ${b}` : a || b || null);
+  const plural = (n, word) => `${n ?? 0} ${word}${n === 1 ? "" : "s"}`;
+
   function quoteText(q) {
     return (q.content || []).map((s) => s.text).join(" … ");
   }
@@ -354,7 +357,7 @@
     const res = await api("/api/articles" + qs({ limit: 25, offset, q }));
     const rows = res.items.map((a) => el("li", { class: "article-item" },
       el("a", { href: articleHref(a.id) }, a.headline || a.id),
-      el("div", { class: "muted" }, [a.publisher, a.published, `${a.n_quotes ?? 0} quotes`, `${a.n_figures ?? 0} figures`].filter(Boolean).join(" · "),
+      el("div", { class: "muted" }, [a.publisher, a.published, plural(a.n_quotes, "quote"), plural(a.n_figures, "figure")].filter(Boolean).join(" · "),
         a.story !== null && a.story !== undefined ? [" · ", el("a", { href: "#/story/" + enc(a.story) }, "story")] : null)));
     show(el("h1", null, "Articles"), res.items.length ? el("ul", { class: "list" }, rows) : message("No articles stored yet. Add some with `according ingest` or POST /api/articles."),
       pager(res, (o) => { location.hash = "#/" + qs({ offset: o, q }); }));
@@ -365,7 +368,7 @@
     const res = await api("/api/stories" + qs({ limit: 25, offset }));
     const rows = res.items.map((s) => el("li", { class: "story-item" },
       el("a", { href: "#/story/" + enc(s.id) }, s.title || "story " + s.id),
-      el("div", { class: "muted" }, [s.first && s.last ? `${s.first} – ${s.last}` : s.first, `${s.n_articles} articles`,
+      el("div", { class: "muted" }, [period(s.first, s.last), plural(s.n_articles, "article"),
         (s.top_sources || []).length ? "quoting " + s.top_sources.join(", ") : null].filter(Boolean).join(" · "))));
     show(el("h1", null, "Stories"), rows.length ? el("ul", { class: "list" }, rows) : message("No stories yet."),
       pager(res, (o) => { location.hash = "#/stories" + qs({ offset: o }); }));
@@ -466,7 +469,7 @@
     const contested = (s.contested || []).map(contestedItem);
     show(el("div", { class: "story-view" },
       el("h1", null, s.title || "Story " + s.id),
-      el("p", { class: "muted" }, [s.first && s.last ? `${s.first} – ${s.last}` : null, `${(s.articles || []).length} articles`,
+      el("p", { class: "muted" }, [period(s.first, s.last), plural((s.articles || []).length, "article"),
         stats.quotes !== undefined ? `${stats.quotes} quotes, ${stats.named ?? 0} named, ${stats.anonymous ?? 0} anonymous` : null].filter(Boolean).join(" · ")),
       el("section", null, el("h2", null, "Figures over time"), (s.figure_series || []).length ? charts : message("No figure series.")),
       el("section", null, el("h2", null, "Timeline"), timeline),
@@ -507,7 +510,7 @@
 
   async function viewSource(id) {
     const s = await api("/api/sources/" + enc(id));
-    show(el("h1", null, s.name), el("p", { class: "muted" }, [s.type, `${s.n_quotes} quotes`, `${s.n_articles} articles`,
+    show(el("h1", null, s.name), el("p", { class: "muted" }, [s.type, plural(s.n_quotes, "quote"), plural(s.n_articles, "article"),
       aliases(s).length ? "also: " + aliases(s).join(", ") : null].filter(Boolean).join(" · ")),
     quoteList(s.quotes || []));
   }
