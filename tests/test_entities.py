@@ -149,3 +149,9 @@ def test_title_case_headline_names_do_not_capture_surnames():
     w = entities_of("Obama Speech Draws Crowds In Chicago Tonight\n"
                     "Michelle Obama spoke on Monday. Barack Obama spoke on Tuesday. Obama said he was glad.")
     assert not any(e.name == "Obama Speech" and len(e.mentions) > 1 for e in w.entities)
+
+
+def test_middle_initials_do_not_split_a_person():
+    w = entities_of("William J. Burns flew to Cairo. William Burns met officials there. Burns said little.")
+    people = [e for e in w.entities if "Burns" in e.name]
+    assert len(people) == 1 and people[0].name == "William J. Burns"

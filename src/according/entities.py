@@ -347,6 +347,17 @@ def _cluster(cands: list[_Cand]) -> list[int]:
                     best, best_d = j, d
         if best is not None:
             union(best, k)
+    # Full names differing in middle names or initials ("William J. Burns" /
+    # "William Burns"): same first and last word.
+    by_ends: dict[tuple[str, str], int] = {}
+    for k, c in enumerate(cands):
+        words = c.key.split()
+        if c.label == "PERSON" and len(words) >= 2 and not c.shaky:
+            key2 = (words[0], words[-1])
+            if key2 in by_ends:
+                union(by_ends[key2], k)
+            else:
+                by_ends[key2] = k
     # Organisation names that end another one ("Health Ministry" / "Gaza Health Ministry").
     for k, c in enumerate(cands):
         if c.label == "ORG" and " " in c.key and by_last_words.get(c.key):
