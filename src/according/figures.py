@@ -175,6 +175,9 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
         return True
     if nxt and re.match(r"^(st|nd|rd|th)$", nxt[0]):
         return True
+    if b - a == 1 and toks[a].text.lower() == "one" and a > 0 and \
+            toks[a - 1].text.lower() in ("no", "any", "every", "each", "this", "that", "which", "the"):
+        return True  # "no one was killed", "the one who..."
     if b - a == 1:
         w = toks[a].text
         if re.fullmatch(r"1[89]\d\d|20\d\d", w) and not (nxt and toks[b].tag == "NNS"):

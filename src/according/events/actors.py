@@ -1,0 +1,124 @@
+"""Event actors: the noun phrases around a trigger, named as ACLED names actors.
+
+ACLED names state forces "Military Forces of <country>" / "Police Forces of
+<country>", unnamed armed men "Unidentified Armed Group", and "Protesters",
+"Rioters", "Civilians" (followed by the country in brackets). A named group
+(Hamas, Taliban) keeps the article's fullest name for it (the linked entity).
+"""
+from __future__ import annotations
+
+from ..model import Actor
+from ..pipeline import Work
+
+MILITARY = {"soldier", "troop", "army", "military", "force", "serviceman", "servicemen", "marine", "paratrooper",
+            "commando", "jet", "warplane", "aircraft", "airstrike", "strike", "drone", "artillery", "navy"}
+POLICE = {"police", "policeman", "policemen", "officer", "cop", "gendarme", "gendarmerie", "constable"}
+UNIDENTIFIED = {"gunman", "gunmen", "assailant", "attacker", "militant", "insurgent", "bandit", "kidnapper",
+                "unidentified", "unknown", "terrorist", "jihadist"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "activist", "marcher", "worker", "student", "teacher",
+              "farmer", "supporter", "employee", "nurse", "doctor", "trader", "union"}
+RIOTERS = {"rioter", "mob", "crowd", "youth"}
+CIVILIANS = {"civilian", "resident", "villager", "people", "person", "man", "woman", "child", "boy", "girl",
+             "family", "journalist", "passenger", "worshipper", "patient", "palestinian", "inhabitant"}
+NOT_ACTORS = {"fire", "bullet", "shot", "bomb", "explosion", "blast", "attack", "strike", "device", "mine",
+              "shell", "rocket", "missile", "gunfire", "grenade", "weapon", "it", "which", "that"}
+SUBJECT = {"nsubj", "nsubjpass", "agent"}
+
+
+def _np_heads(work: Work, v: int) -> tuple[int | None, int | None]:
+    """(doer head, done-to head) of trigger v: subject / "by" agent, and object / passive subject."""
+    p = work.parse
+    toks = p.toks
+    doer = target = None
+    kids = p.children[v]
+    for c in kids:
+        d = toks[c].dep
+        if d == "nsubj" and doer is None:
+            doer = c
+        elif d == "nsubjpass" and target is None:
+            target = c
+        elif d == "dobj" and target is None:
+            target = c
+        elif d == "agent":
+            for g in p.children[c]:
+                if toks[g].dep == "pobj":
+                    doer = g
+        elif d == "prep" and toks[c].text.lower() in ("on", "against") and target is None:
+            for g in p.children[c]:
+                if toks[g].dep == "pobj":
+                    target = g
+    t = toks[v]
+    if t.pos in ("NOUN", "PROPN"):  # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets"
+        for c in kids:
+            if toks[c].dep in ("amod", "compound", "poss") and toks[c].pos in ("PROPN", "ADJ", "NOUN") \
+                    and toks[c].ent_type in ("NORP", "GPE", "ORG", "PERSON"):
+                doer = doer or c
+        if t.dep in ("nsubj",) and target is None:  # "airstrikes killed dozens"
+            for c in p.children[t.head]:
+                if toks[c].dep == "dobj":
+                    target = c
+    if doer is None and t.dep in ("xcomp", "conj", "advcl") and t.head != v:
+        for c in p.children[t.head]:  # "troops continued to battle ...": the subject of the governing verb
+            if toks[c].dep == "nsubj":
+                doer = c
+    return doer, target
+
+
+def _country_of(work: Work, start: int, end: int) -> str | None:
+    for pl in work.places:
+        if pl.span.start < end and start < pl.span.end and pl.feature == "country":
+            return pl.name
+    return None
+
+
+def actor_at(work: Work, k: int | None) -> Actor | None:
+    """The actor named by the noun phrase headed by token k, in ACLED's style."""
+    if k is None:
+        return None
+    p = work.parse
+    toks = p.toks
+    t = toks[k]
+    lem = t.lemma.lower()
+    if lem in NOT_ACTORS or t.pos == "PRON" and lem not in ("they", "he", "she"):
+        return None
+    a, b = p.subtree(k)
+    # only the noun phrase proper: cut relative clauses and trailing prepositions
+    b = min([b] + [j for j in range(k + 1, b) if toks[j].dep in ("relcl", "acl", "prep", "punct", "cc")])
+    start, end = p.char_span(a, b)
+    ent = None
+    for e in work.entities:
+        if e.type in ("ORG", "NORP", "PERSON") and any(m.start < end and start < m.end for m in e.mentions):
+            if e.type != "NORP" or lem not in MILITARY | POLICE | CIVILIANS | PROTESTERS:
+                ent = e
+                break
+    country = _country_of(work, start, end)
+    if lem in MILITARY:
+        return Actor(f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None)
+    if lem in POLICE:
+        return Actor(f"Police Forces of {country}" if country else "Police Forces", ent.id if ent else None)
+    if ent is not None:
+        return Actor(ent.name, ent.id)
+    if lem in UNIDENTIFIED:
+        return Actor("Unidentified Armed Group")
+    if lem in PROTESTERS:
+        return Actor("Protesters")
+    if lem in RIOTERS:
+        return Actor("Rioters")
+    if lem in CIVILIANS or t.ent_type == "NORP":
+        return Actor("Civilians")
+    if t.ent_type in ("ORG", "GPE", "PERSON", "NORP"):
+        return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
+    return None
+
+
+def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type: str):
+    """(actor1, actor2) for the event whose trigger is token ``trigger``."""
+    doer, target = _np_heads(work, trigger) if trigger is not None else (None, None)
+    a1, a2 = actor_at(work, doer), actor_at(work, target)
+    if event_type == "Protests":
+        a1 = Actor("Protesters")
+    elif event_type == "Riots":
+        a1 = Actor("Rioters")
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    return a1, a2

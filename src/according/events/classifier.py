@@ -1,0 +1,118 @@
+"""Sub-event type classifier: multinomial logistic regression over lemmas.
+
+Features of a stretch of text (tokens a..b of a Parse): lower-cased lemmas of
+content words, lemma bigrams, named entities replaced by their type (CASE 2021
+alters names, and a name says little about the kind of event), and ``T:<type>``
+for every trigger of the lexicon (types.py), so that the learned weights and the
+hand-written lexicon back each other up. The weights are learned from CASE 2021
+by scripts/train_events.py (cross-validated accuracy in the file's ``cv`` entry)
+and shipped in according/data/events/subtype_lr.json; inference is pure Python.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+from ..nlp import Parse
+from .types import TRIGGERS
+
+STOP = set("""a an the and or but of to in on at by for with from as is are was were be been being have has had
+do does did it its this that these those he she they we i you his her their our my your him them us me
+who whom which what when where while there here than then so such not no nor also into over after before
+about against between during under again further once all any both each few more most other some own same
+too very can will just should would could may might must shall s 's said say says""".split())
+ENT_AS_TYPE = {"GPE", "LOC", "PERSON", "FAC", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY"}
+
+
+def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
+    """(token index, trigger key) for every lexicon trigger in tokens a..b (bigrams first)."""
+    toks = parse.toks
+    out = []
+    k = a
+    while k < b:
+        lem = toks[k].lemma.lower()
+        if k + 1 < b:
+            pair = f"{lem} {toks[k + 1].lemma.lower()}"
+            pair_text = f"{toks[k].text.lower()} {toks[k + 1].text.lower()}"
+            hit = pair if pair in TRIGGERS else (pair_text if pair_text in TRIGGERS else None)
+            if hit:
+                out.append((k, hit))
+                k += 2
+                continue
+        w = toks[k].text.lower()
+        if lem in TRIGGERS:
+            out.append((k, lem))
+        elif w in TRIGGERS:
+            out.append((k, w))
+        k += 1
+    return out
+
+
+def features(parse: Parse, a: int, b: int) -> set[str]:
+    toks = parse.toks
+    words = []
+    for k in range(a, b):
+        t = toks[k]
+        if t.ent_type in ENT_AS_TYPE:
+            if t.ent_iob == "B" or k == a or toks[k - 1].ent_type != t.ent_type:
+                words.append("E:" + t.ent_type)
+            continue
+        if t.is_punct or t.is_space:
+            continue
+        lem = t.lemma.lower()
+        if t.like_num:
+            lem = "#num"
+        if any(c.isalpha() for c in lem) or lem == "#num":
+            words.append(lem)
+    feats = {w for w in words if w not in STOP}
+    content = [w for w in words if w not in STOP]
+    feats.update(f"{x}_{y}" for x, y in zip(content, content[1:]))
+    for k, key in triggers_in(parse, a, b):
+        types = TRIGGERS[key]
+        feats.add("T1:" + types[0])
+        feats.update("T:" + t for t in types)
+        if toks[k].dep == "ROOT":  # the main verb's reading: "police arrested ... for covering a protest"
+            feats.add("RT:" + types[0])
+    for k in range(a, b):
+        if toks[k].dep == "ROOT" and toks[k].pos in ("VERB", "NOUN"):
+            feats.add("R:" + toks[k].lemma.lower())
+    return feats
+
+
+class Model:
+    """Weights: {"labels": [...], "bias": [...], "weights": {feature: [per label]}, "scale": int}."""
+
+    def __init__(self, data: dict):
+        self.labels = data["labels"]
+        scale = float(data.get("scale", 1))
+        self.bias = [x / scale for x in data["bias"]]
+        self.weights = {f: [x / scale for x in w] for f, w in data["weights"].items()}
+        self.cv = data.get("cv")
+
+    def scores(self, feats: set[str]) -> list[float]:
+        known = [f for f in feats if f in self.weights]
+        norm = 1.0 / math.sqrt(len(feats)) if feats else 0.0
+        s = list(self.bias)
+        for f in known:
+            w = self.weights[f]
+            for j in range(len(s)):
+                s[j] += w[j] * norm
+        return s
+
+    def proba(self, feats: set[str]) -> dict[str, float]:
+        s = self.scores(feats)
+        m = max(s)
+        e = [math.exp(x - m) for x in s]
+        z = sum(e)
+        return {lab: v / z for lab, v in zip(self.labels, e)}
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    try:
+        ref = resources.files("according") / "data" / "events" / "subtype_lr.json"
+        return Model(json.loads(ref.read_text(encoding="utf-8")))
+    except (FileNotFoundError, OSError, ValueError, KeyError):
+        return None

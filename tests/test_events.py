@@ -1,0 +1,114 @@
+"""Events: ACLED typing, fatalities, dates, places, actors, the ACLED CSV export."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from according.events import write_acled_csv
+from according.events.classifier import load_model
+from according.events.types import EVENT_TYPE, SUB_EVENT_TYPES
+
+
+def main_event(analyze, text, published="2024-02-14"):
+    rec = analyze(text, published=published)
+    assert rec.events, rec.errors
+    return rec, rec.events[0]
+
+
+def test_typology_is_acleds():
+    assert len(SUB_EVENT_TYPES) == 6 and sum(len(v) for v in SUB_EVENT_TYPES.values()) == 25
+    assert EVENT_TYPE["Air/drone strike"] == "Explosions/Remote violence"
+    model = load_model()
+    assert model is not None and set(model.labels) <= set(EVENT_TYPE)
+    assert model.cv["sub_event_type_accuracy"] > 0.6  # cross-validated, written by scripts/train_events.py
+
+
+def test_air_strike_report(analyze):
+    rec, ev = main_event(analyze, "Israeli strikes early Monday killed at least 67 people in Rafah.")
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (ev.date, ev.time_precision) == ("2024-02-12", 1)
+    assert (ev.fatalities, ev.fatalities_qualifier) == (67, "at_least")
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("On 3 March 2021, hundreds of students held a peaceful protest in Dhaka demanding lower fees.",
+     "Peaceful protest"),
+    ("On 3 March 2021, police arrested five opposition activists in Harare.", "Arrests"),
+    ("On 3 March 2021, a roadside IED exploded near a military convoy in Kandahar, wounding two soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("On 3 March 2021, gunmen kidnapped a village chief in Zamfara.", "Abduction/forced disappearance"),
+])
+def test_report_types_and_dates(analyze, text, sub):
+    rec, ev = main_event(analyze, text, published=None)
+    assert ev.sub_event_type == sub
+    assert ev.date == "2021-03-03" and ev.time_precision == 1
+    assert len(rec.events) == 1
+
+
+@pytest.mark.parametrize("text,n", [
+    ("On 3 March 2021, militants killed two soldiers and three civilians in Gao.", 5),
+    ("On 3 March 2021, an airstrike killed 12 people, including four children, in Idlib.", 12),
+    ("On 3 March 2021, gunmen shot dead a man in Kano.", 1),
+    ("On 3 March 2021, gunmen killed five villagers, three of them children, in Kano.", 5),
+    ("On 3 March 2021, an attempt to assassinate the governor was foiled in Kano.", 0),
+    ("On 3 March 2021, protesters marched in Lagos. No one was killed.", 0),
+    ("On 3 March 2021, clashes killed dozens of fighters near Marib.", 12),
+    ("On 3 March 2021, between 10 and 15 people were killed in shelling on Donetsk.", 10),
+])
+def test_fatalities_follow_acled(analyze, text, n):
+    _, ev = main_event(analyze, text, published=None)
+    assert ev.fatalities == n
+
+
+def test_article_lists_events_in_text_order_and_skips_talk_about_fighting(analyze):
+    text = ("Negotiators met in Cairo on Tuesday to discuss a truce. " * 1 +
+            "Officials said they hoped to pause the fighting soon. " * 3 +
+            "On Wednesday, troops clashed with militants in Khan Younis, the army said. " +
+            "Mediators also spoke about many other things at length. " * 20)
+    rec = analyze(text, published="2024-02-14")
+    subs = [e.sub_event_type for e in rec.events]
+    assert subs[0] == "Other" and "Armed clash" in subs
+    assert not any("pause the fighting" in e.span.text for e in rec.events)
+    assert [e.span.start for e in rec.events] == sorted(e.span.start for e in rec.events)
+
+
+def test_crowd_size_note_means_a_demonstration(analyze):
+    _, ev = main_event(analyze, "On 3 March 2021, traders gathered outside the town hall in Jos over market "
+                                "fees. [size=around 40]", published=None)
+    assert ev.event_type in ("Protests", "Riots")
+
+
+def test_actors_in_acled_style(analyze):
+    _, ev = main_event(analyze, "On 3 March 2021, Nigerian soldiers clashed with Boko Haram fighters in Borno.",
+                       published=None)
+    assert ev.event_type == "Battles"
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Military Forces")
+
+
+def test_acled_csv(analyze):
+    rec = analyze("On 3 March 2021, an airstrike killed 4 people in Idlib, Syria.", id="r1")
+    buf = io.StringIO()
+    write_acled_csv(rec, buf, header=True)
+    write_acled_csv(rec, buf, header=False)
+    rows = list(csv.reader(io.StringIO(buf.getvalue())))
+    assert rows[0][:3] == ["event_date", "event_type", "sub_event_type"] and rows[0][-2:] == ["notes", "source"]
+    assert len(rows) == 1 + 2 * len(rec.events)
+    body = dict(zip(rows[0], rows[1]))
+    assert body["event_date"] == "2021-03-03" and body["fatalities"] == "4"
+    assert body["notes"] == rec.events[0].span.text
+
+
+def test_odd_input_never_crashes(analyze):
+    for text in ("killed killed killed", "1,2,3 protest", "On 99 March 2021, riots.", "—" * 50):
+        rec = analyze(text)
+        assert not [e for e in rec.errors if e.stage == "events"]
+
+
+def test_specimen_strike_event(sample_analysis):
+    evs = [e for e in sample_analysis.events if e.sub_event_type == "Air/drone strike" and e.fatalities == 67]
+    assert evs and evs[0].date == "2024-02-12" and evs[0].fatalities_qualifier == "at_least"
+    assert evs[0].event_type == "Explosions/Remote violence"
+    talks = [e for e in sample_analysis.events if e.sub_event_type == "Other"]
+    assert talks  # talks and meetings are Strategic developments / Other
