@@ -22,7 +22,8 @@ CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbor-ceasefire.txt"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
 WAIT_MS = 10_000
 
 if not os.path.exists(CHROMIUM):
