@@ -73,9 +73,9 @@ def browser_context(tmp_path_factory):
             str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh user-data-dir
             executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS, timeout=60_000,
             viewport={"width": 1280, "height": 900}, java_script_enabled=True)
-    except Exception as exc:  # noqa: BLE001 - an unusable browser is a skip, not a failure of the page
+    except Exception as exc:  # noqa: BLE001 - say what failed, in one line
         pw.stop()
-        pytest.skip(f"chromium could not be started by playwright: {exc}")
+        pytest.fail(f"{CHROMIUM} is installed but playwright could not start it: {exc}")
     context.set_default_timeout(WAIT_MS)
     context.set_default_navigation_timeout(WAIT_MS)
     yield context
