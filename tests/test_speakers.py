@@ -368,3 +368,10 @@ def test_any_source_spans_resolve_without_error(spans, inherit):
     for q in work.quotes:
         assert q.speaker.entity is None or q.speaker.entity in ids
         assert q.speaker.type in ("person", "organization", "group", "anonymous", "unknown")
+
+
+def test_the_military_is_the_named_armed_forces():
+    text = ("The Israel Defense Forces said it had opened a corridor. "
+            "Later the Israeli military said the corridor was closed.")
+    w = run(text, [("The Israel Defense Forces", None), ("the Israeli military", None)])
+    assert speaker_at(w, "the Israeli military").entity == speaker_at(w, "The Israel Defense Forces").entity

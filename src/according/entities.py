@@ -72,6 +72,12 @@ CLASS_NOUNS = {
     "charity": {"ORG"}, "newspaper": {"ORG"}, "outlet": {"ORG"}, "network": {"ORG"},
     "man": {"PERSON"}, "woman": {"PERSON"},
 }
+# Heads that refer to a named body through another word of its name ("the
+# Israeli military" for the Israel Defense Forces).
+NAME_SYNONYMS = {"military": {"forces", "army", "military", "defense", "defence"},
+                 "army": {"forces", "army", "military", "defense", "defence"},
+                 "ministry": {"ministry", "department"}, "police": {"police", "policing"},
+                 "agency": {"agency", "administration", "bureau", "service", "office"}}
 # Definite NPs never linked: generic or temporal nouns.
 NON_REFERRING = {"time", "day", "year", "week", "month", "way", "world", "end", "past", "war",
                  "number", "situation", "talks", "fighting", "area", "region", "truce", "deal"}
@@ -469,8 +475,9 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
                 return eid
             continue
         words = set(info["words"])
-        if lemma in info["roles"] or (lemma in info["name_words"] and info["label"] != "PERSON") \
-                or info["label"] in CLASS_NOUNS.get(lemma, ()):
+        in_name = info["label"] != "PERSON" and (
+            lemma in info["name_words"] or bool(NAME_SYNONYMS.get(lemma, set()) & set(info["name_words"])))
+        if lemma in info["roles"] or in_name or info["label"] in CLASS_NOUNS.get(lemma, ()):
             if plural != info.get("plural", False) and info["label"] == "PERSON":
                 continue
             # A named person's description often lacks the place words a later
@@ -484,6 +491,7 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
             if by_class and restricted:
                 continue
             if all(w in words or w.rstrip(".") in words or (proper and named) or (by_class and adj)
+                   or any(len(x) >= 4 and w.startswith(x) for x in info["name_words"])  # Israeli ~ Israel
                    for w, proper, adj in mods):
                 return eid
     return None
