@@ -170,19 +170,14 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
         span = t.get("span") or {}
         rows["times"].append(dict(article_id=article_id, text=clean(span.get("text")), type=t.get("type"),
                                   value=t.get("value"), start=span.get("start"), end=span.get("end")))
-    if resolver.merged:  # a later name of this article absorbed a source an earlier row points to
-        for table_rows in rows.values():
-            for row in table_rows:
-                for col in ("source_id", "actor1_source_id", "actor2_source_id"):
-                    if row.get(col) is not None:
-                        row[col] = resolver.final(row[col])
     return rows
 
 
 def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending: dict) -> str:
     """Store one record inside the caller's transaction: 'new', 'version' or 'skipped'.
 
-    Flat rows go through ``pending`` (table name -> rows): one executemany per table.
+    Flat rows go to ``pending`` (table name -> rows), written by :func:`flush_rows`
+    with one executemany per table per batch.
     """
     text = rec["text"]
     key = clean(rec["id"])
@@ -202,6 +197,7 @@ def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending:
         n, outcome = 1, "new"
     else:
         article_id, n, outcome = found.id, found.n_versions + 1, "version"
+        flush_rows(conn, pending, resolver)  # the batch may hold this article's previous version
         for t in s.FLAT_TABLES:
             conn.execute(t.delete().where(t.c.article_id == article_id))
         conn.execute(update(s.articles).where(s.articles.c.id == article_id).values(
@@ -211,17 +207,22 @@ def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending:
                                             record=record_json(rec), **heads))
     for table, rows in _flat_rows(rec, article_id, pub_date, resolver).items():
         pending.setdefault(table, []).extend(rows)
-    # Flushed per record (one executemany per table): a later record's source merge
-    # re-points rows with UPDATEs, which must see these rows.
-    flush_rows(conn, pending)
-    assign_story(conn, article_id, rec, pub_date)
+    assign_story(conn, article_id, rec, pub_date, new=outcome == "new")
     return outcome
 
 
-def flush_rows(conn: Connection, pending: dict) -> None:
+def flush_rows(conn: Connection, pending: dict, resolver: SourceResolver | None = None) -> None:
+    """Write pending flat rows. Sources merged since a row was built (a later name absorbed
+    the source it points to: UPDATEs re-pointed the rows already written) are followed here."""
+    merged = resolver is not None and resolver.merged
     for t in s.FLAT_TABLES:
         rows = pending.get(t.name)
         if rows:
+            if merged:
+                for row in rows:
+                    for col in ("source_id", "actor1_source_id", "actor2_source_id"):
+                        if row.get(col) is not None:
+                            row[col] = resolver.final(row[col])
             conn.execute(t.insert(), rows)
             rows.clear()
 
@@ -238,7 +239,7 @@ def write_batch(engine: Engine, records: list[dict], cache: dict | None = None) 
             resolver, pending, out = SourceResolver(conn, cache), {}, []
             for rec in records:
                 out.append((rec, store_record(conn, rec, resolver, pending)))
-            flush_rows(conn, pending)
+            flush_rows(conn, pending, resolver)
         return out
     except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
         cache.clear()  # it may hold ids of the rolled-back transaction

@@ -113,17 +113,20 @@ def _refresh_story(conn: Connection, story_id: int) -> None:
         n_articles=row[0], first_date=row[1], last_date=row[2]))
 
 
-def assign_story(conn: Connection, article_id: int, rec: dict, pub_date: str | None) -> int:
+def assign_story(conn: Connection, article_id: int, rec: dict, pub_date: str | None, new: bool = False) -> int:
     """(Re)compute the article's keys and put it in a story; returns the story id.
 
     Key weights are stored already multiplied by the key's idf at the time the
     article is stored, and the similarity is computed from the shared keys and each
     candidate's total weight (sum of max = sum a + sum b - sum of min), so a new
     article costs two indexed queries, not a read of every candidate's keys.
+    ``new``: the article was just created (no previous keys or story to undo).
     """
     ak, a = s.article_keys, s.articles
-    old_story = conn.execute(select(a.c.story_id).where(a.c.id == article_id)).scalar()
-    old_keys = conn.execute(select(ak.c.key).where(ak.c.article_id == article_id)).scalars().all()
+    old_story, old_keys = None, []
+    if not new:  # a new version: its previous keys and story
+        old_story = conn.execute(select(a.c.story_id).where(a.c.id == article_id)).scalar()
+        old_keys = conn.execute(select(ak.c.key).where(ak.c.article_id == article_id)).scalars().all()
     if old_keys:
         conn.execute(ak.delete().where(ak.c.article_id == article_id))
         _bump_df(conn, old_keys, -1)
