@@ -112,3 +112,12 @@ def test_specimen_strike_event(sample_analysis):
     assert evs[0].event_type == "Explosions/Remote violence"
     talks = [e for e in sample_analysis.events if e.sub_event_type == "Other"]
     assert talks  # talks and meetings are Strategic developments / Other
+
+
+def test_terminal_tables(analyze):
+    from according.report import render_text
+    rec = analyze("On 3 March 2021, an airstrike killed at least 4 people in Idlib, local officials said.",
+                  published=None)
+    out = render_text(rec)
+    assert "FIGURES — " in out and "EVENTS — " in out
+    assert "Air/drone strike" in out and "at least 4" in out

@@ -112,7 +112,7 @@ def _events(rec: Analysis) -> list[str]:
         dead = str(ev.fatalities or 0)
         if ev.fatalities and ev.fatalities_qualifier in ("at_least", "more_than"):
             dead = "≥" + dead
-        actors = " → ".join(a.name for a in (ev.actor1, ev.actor2) if a) or "-"
+        actors = (ev.actor1.name if ev.actor1 else "?") + (f" → {ev.actor2.name}" if ev.actor2 else "")
         src = f"; {ev.source.name}" if ev.source and ev.source.name else ""
         kind = f"{ev.event_type} / {ev.sub_event_type}"
         flag = " (furniture)" if ev.in_furniture else ""

@@ -188,6 +188,14 @@ def _event(work: Work, sents, report: bool) -> dict | None:
         fatalities, fq = 0, None  # deaths mentioned beside an arrest or agreement are another event's
     ev_type = EVENT_TYPE[sub]
     actor1, actor2 = actors_for(work, k, sub, ev_type)
+    # ACLED: violence against civilians is an Attack, against armed men a clash. Article sentences
+    # only: on CASE 2021 reports (out-of-fold) these rules cost 0.4 points against the classifier.
+    if report:
+        pass
+    elif sub == "Armed clash" and actor2 is not None and actor2.name == "Civilians":
+        sub, ev_type = "Attack", "Violence against civilians"
+    elif sub == "Attack" and actor2 is not None and actor2.name.startswith(("Military Forces", "Police Forces")):
+        sub, ev_type = "Armed clash", "Battles"
     date, precision = _date(work, start, end)
     place = _place(work, start, end, toks[k].start if k is not None else start)
     s_of_k = p.sents[toks[k].sent] if k is not None else sents[0]

@@ -96,6 +96,8 @@ def actor_at(work: Work, k: int | None) -> Actor | None:
         return Actor(f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None)
     if lem in POLICE:
         return Actor(f"Police Forces of {country}" if country else "Police Forces", ent.id if ent else None)
+    if t.ent_type == "NORP" and t.tag in ("NNPS", "NNS"):
+        return Actor("Civilians", ent.id if ent else None)  # "seven Palestinians were killed"
     if ent is not None:
         return Actor(ent.name, ent.id)
     if lem in UNIDENTIFIED:
@@ -115,6 +117,8 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     doer, target = _np_heads(work, trigger) if trigger is not None else (None, None)
     a1, a2 = actor_at(work, doer), actor_at(work, target)
+    if a1 is not None and a1.name == "Civilians" and doer is not None and work.parse.toks[doer].ent_type == "NORP":
+        a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
     if event_type == "Protests":
         a1 = Actor("Protesters")
     elif event_type == "Riots":
