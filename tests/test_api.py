@@ -438,3 +438,23 @@ def test_analysis_queue_is_bounded():
             pass
 
     asyncio.run(scenario())
+
+
+def test_versions_and_diff(client):
+    first = emoji_record()
+    assert client.post("/api/articles", json=first, headers=AUTH).status_code == 201
+    second = emoji_record()
+    second["text"] = second["text"].replace("a fisherman in Port Selva.", "a fisherman who lost his boat.")
+    second["quotes"] = second["quotes"][:2]
+    second["figures"] = []
+    r = client.post("/api/articles", json=second, headers=AUTH)
+    assert r.status_code == 201 and r.json()["version"] == 2 and r.json()["versions"] == 2
+    versions = client.get("/api/articles/emoji-storm/versions").json()["versions"]
+    assert [v["version"] for v in versions] == [1, 2]
+    diff = client.get("/api/articles/emoji-storm/diff", params={"v1": 1, "v2": 2}).json()
+    ops = [p["op"] for p in diff["paragraphs"]]
+    assert "equal" in ops and ("replace" in ops or "insert" in ops)
+    assert [q["content"][0]["text"] for q in diff["quotes"]["removed"]] == ["“It is a fantasy,”"]
+    assert client.get("/api/articles/emoji-storm", params={"version": 1}).json()["record"]["text"] == first["text"]
+    assert_error(client.get("/api/articles/emoji-storm/diff", params={"v1": 1, "v2": 9}), 404, "not_found")
+    assert_error(client.get("/api/articles/nope/versions"), 404, "not_found")

@@ -342,3 +342,28 @@ def test_random_texts_render_whole_and_highlight_by_code_points(page, site):
         want = expected_highlights(rec)
         assert {k: got.get(k) for k in want} == want, rec["id"]
     assert page.problems == []
+
+
+def test_what_changed_between_versions(page, site):
+    base, app = site
+    from web_records import emoji_record, span
+    rec = emoji_record(id="storm-versions")
+    assert not app.state.store.ingest([rec])["failed"]
+    newer = emoji_record(id="storm-versions")
+    newer["text"] = newer["text"].replace("a fisherman in Port Selva.", "a fisherman who lost his boat.")
+    newer["quotes"][2]["source"] = span(newer["text"], "Tom Berg")
+    newer["quotes"] = newer["quotes"][:1] + newer["quotes"][2:]  # the board's quote is gone
+    newer["figures"] = []
+    assert not app.state.store.ingest([newer])["failed"]
+    app.state.cache.clear()
+    open_view(page, base, "#/article/storm-versions", ".changes-link")
+    page.locator(".changes-link").click()
+    page.wait_for_selector(".diff")
+    assert "a fisherman in Port Selva." in page.locator(".diff del").inner_text()
+    assert "a fisherman who lost his boat." in page.locator(".diff ins").inner_text()
+    removed = page.locator("ul.removed").all_inner_texts()
+    assert any("12 families were displaced" in t for t in removed)  # the quote that went away
+    assert any(t.strip() == "12 families" for t in removed)  # and the figure
+    assert page.locator("a.current", has_text="2").count() == 1 and "http" not in page.locator("main").inner_text()
+    shot(page, "changes")
+    assert page.problems == []

@@ -36,7 +36,7 @@
   }
 
   function append(node, children) {
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -46,7 +46,7 @@
   function svg(tag, attrs, ...children) {
     const node = document.createElementNS(SVG_NS, tag);
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined) continue;
       node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -296,6 +296,10 @@
         url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
       data.story !== null && data.story !== undefined
         ? el("p", null, el("a", { class: "story-link", href: "#/story/" + enc(data.story) }, "Part of a story: timeline and figures →"))
+        : null,
+      data.versions > 1
+        ? el("p", { class: "muted" }, `Version ${data.version} of ${data.versions} · `,
+          el("a", { class: "changes-link", href: "#/changes/" + enc(record.id) + qs({ from: data.version - 1, to: data.version }) }, "what changed"))
         : null,
       (record.errors || []).length ? el("p", { class: "warn" }, "Analysis problems: " + record.errors.map((e) => `${e.stage}: ${e.message}`).join("; ")) : null);
 
@@ -570,6 +574,35 @@
     show(form);
   }
 
+  // What changed between two stored versions of an article: paragraphs, quotes and figures.
+  async function viewChanges(id, params) {
+    const versions = (await api("/api/articles/" + enc(id) + "/versions")).versions || [];
+    const last = versions.length ? versions[versions.length - 1].version : 1;
+    const to = Number(params.get("to") || last);
+    const from = Number(params.get("from") || Math.max(1, to - 1));
+    const d = await api("/api/articles/" + enc(id) + "/diff" + qs({ v1: from, v2: to }));
+    const picker = el("p", { class: "muted" }, "Versions: ", versions.map((v) => [
+      el("a", { href: "#/changes/" + enc(id) + qs({ from: Math.max(1, v.version - 1), to: v.version }), class: v.version === to ? "current" : null },
+        `${v.version}`), ` (${(v.ingested_at || "").slice(0, 16).replace("T", " ")}) `]));
+    const paras = el("div", { class: "diff" });
+    for (const op of d.paragraphs || []) {
+      if (op.op === "equal") {
+        paras.appendChild(el("p", { class: "diff-equal muted" }, plural((op.old || []).length, "unchanged paragraph")));
+        continue;
+      }
+      for (const t of op.old || []) paras.appendChild(el("p", null, el("del", null, t)));
+      for (const t of op.new || []) paras.appendChild(el("p", null, el("ins", null, t)));
+    }
+    const list = (items, cls, label) => items.length ? el("section", null, el("h2", null, label),
+      el("ul", { class: cls }, items.map((q) => el("li", null, q.content ? quoteText(q) : (q.span && q.span.text) || q.text || "",
+        q.speaker && q.speaker.name ? el("span", { class: "muted" }, " — " + q.speaker.name) : null)))) : null;
+    const quotes = d.quotes || {}, figures = d.figures || {};
+    show(el("h1", null, "What changed"), el("p", null, el("a", { href: articleHref(id) }, "← back to the article"),
+      ` · version ${from} → ${to}`), picker, paras,
+    list(quotes.added || [], "added", "Quotes added"), list(quotes.removed || [], "removed", "Quotes removed"),
+    list(figures.added || [], "added", "Figures added"), list(figures.removed || [], "removed", "Figures removed"));
+  }
+
   // ---------- routing ----------
 
   async function route() {
@@ -588,6 +621,7 @@
       else if (view === "source" && parts[1]) await viewSource(parts[1]);
       else if (view === "search") await viewSearch(params);
       else if (view === "analyse") viewAnalyse();
+      else if (view === "changes" && parts[1]) await viewChanges(parts.slice(1).join("/"), params);
       else await viewArticles(params);
       document.body.dataset.view = view;
     } catch (e) {
