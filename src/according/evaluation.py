@@ -3,6 +3,7 @@ with the shared scorers (``shared/eval/score_*.py``), returning their numbers.""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,8 @@ from .errors import ConfigError
 # dataset -> (scorer, extra scorer args, input inside the corpus folder, gold inside it)
 DATASETS = {
     "polnear": ("score_quotes.py", ["--dataset", "polnear"], "articles", "gold.jsonl"),
+    # who said what, with resolved speakers: a gold JSONL file (id, text, quotes) is its own input
+    "ggt": ("score_quotes.py", ["--dataset", "ggt"], "", ""),
     "meantime": ("score_times.py", [], "input.jsonl", "gold.jsonl"),
     "lgl": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
     "trnews": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
@@ -22,10 +25,15 @@ DATASETS = {
 
 
 def find_scorer(corpus: Path, name: str) -> Path:
-    for parent in [corpus, *corpus.resolve().parents]:
-        cand = parent / "eval" / name
-        if cand.exists():
-            return cand
+    """The shared scorer: above the corpus (shared/corpora/x -> shared/eval), else in
+    $ACCORDING_SHARED/eval or ../shared/eval beside the working directory."""
+    places = [p / "eval" for p in (corpus, *corpus.resolve().parents)]
+    if os.environ.get("ACCORDING_SHARED"):
+        places.append(Path(os.environ["ACCORDING_SHARED"]) / "eval")
+    places.append(Path.cwd().parent / "shared" / "eval")
+    for folder in places:
+        if (folder / name).exists():
+            return folder / name
     raise ConfigError(f"scorer {name} not found above {corpus}", detail="expected shared/eval/ beside shared/corpora/")
 
 
@@ -34,7 +42,7 @@ def predict(dataset: str, corpus: Path, out: Path, limit: int | None = None, mod
     from .ingest import read_paths
 
     _, _, inp, _ = DATASETS[dataset]
-    docs = read_paths([str(corpus / inp)])
+    docs = read_paths([str(corpus / inp) if inp else str(corpus)])
     if limit:
         docs = islice(docs, limit)
     n = 0
@@ -47,7 +55,7 @@ def predict(dataset: str, corpus: Path, out: Path, limit: int | None = None, mod
 
 def score(dataset: str, corpus: Path, pred: Path, gold: Path | None = None) -> dict:
     scorer, extra, _, gold_name = DATASETS[dataset]
-    gold = gold or corpus / gold_name
+    gold = gold or (corpus / gold_name if gold_name else corpus)
     cmd = [sys.executable, str(find_scorer(corpus, scorer)), *extra, "--gold", str(gold), "--pred", str(pred), "--json"]
     res = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if res.returncode != 0:
@@ -61,11 +69,11 @@ def run_eval(dataset: str, path: str, out: str | None = None, limit: int | None 
     if dataset not in DATASETS:
         raise ConfigError(f"unknown dataset {dataset!r}", detail=f"one of {sorted(DATASETS)}")
     if not (corpus / DATASETS[dataset][2]).exists():
-        raise ConfigError(f"{corpus} has no {DATASETS[dataset][2]}")
+        raise ConfigError(f"{corpus} has no {DATASETS[dataset][2] or 'such file'}")
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(out) if out else Path(tmp) / "pred.jsonl"
         predict(dataset, corpus, pred, limit, model)
-        gold = corpus / DATASETS[dataset][3]
+        gold = corpus / DATASETS[dataset][3] if DATASETS[dataset][3] else corpus
         if limit:
             # score only the documents predicted: a gold subset with the same ids
             ids = {json.loads(line)["id"] for line in open(pred, encoding="utf-8")}
