@@ -19,8 +19,9 @@ FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text())
 
 
 def dig(metrics: dict, dotted: str):
+    """metrics["a"]["b"] for "a/b" (scorer keys contain dots: "quote@0.3")."""
     cur = metrics
-    for part in dotted.split("."):
+    for part in dotted.split("/"):
         cur = cur[part]
     return cur
 
