@@ -224,6 +224,11 @@ def test_quote_filters_search_and_paging(store):
     assert fig["value"] == 28000 and fig["source"] == "the ministry"
 
 
+def test_undated_articles_list_last(store):
+    store.ingest([gaza("undated", published=None), gaza("dated", published="2024-01-01")])
+    assert [a["id"] for a in store.articles()["items"]] == ["dated", "undated"]
+
+
 # -- export ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_export_reproduces_records(store, tmp_path, fmt):

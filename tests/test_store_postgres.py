@@ -47,6 +47,10 @@ def test_untrusted_text(store):
     sqlite_tests.test_untrusted_text_is_bound_not_formatted(store)
 
 
+def test_undated_last(store):
+    sqlite_tests.test_undated_articles_list_last(store)
+
+
 def test_long_values(store):
     sqlite_tests.test_long_values_are_stored(store)
 

@@ -80,7 +80,8 @@ def articles(conn, limit=50, offset=0, q=None, story=None, source=None, date_fro
     if source is not None:
         sel = sel.where(a.c.id.in_(select(s.entities.c.article_id).where(s.entities.c.source_id == int(source))))
     sel = _dates(sel, a.c.pub_date, date_from, date_to)
-    return _listing(conn, sel, (a.c.pub_date.desc(), a.c.id.desc()), limit, offset, _article_item)
+    # Undated last on both backends (PostgreSQL puts NULLs first in DESC by default).
+    return _listing(conn, sel, (a.c.pub_date.desc().nulls_last(), a.c.id.desc()), limit, offset, _article_item)
 
 
 def article(conn, key, version=None) -> dict | None:
@@ -237,7 +238,7 @@ def quotes(conn, speaker=None, source_id=None, type=None, category=None, kind=No
         cond = _fts_filter(conn, qt.c.id, qt.c.text, q)
         if cond is not None:
             sel = sel.where(cond)
-    return _listing(conn, sel, (qt.c.pub_date.desc(), qt.c.article_id, qt.c.id), limit, offset, _quote_item)
+    return _listing(conn, sel, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id), limit, offset, _quote_item)
 
 
 # -- figures, events, places ----------------------------------------------------------------------
@@ -258,7 +259,7 @@ def figures(conn, measure=None, unit=None, place=None, source=None, story=None, 
     if article is not None:
         sel = sel.where(a.c.key == str(article))
     sel = _dates(sel, f.c.date, date_from, date_to)
-    return _listing(conn, sel, (f.c.date.desc(), f.c.article_id, f.c.id), limit, offset, lambda r: {
+    return _listing(conn, sel, (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id), limit, offset, lambda r: {
         "id": r.id, "article": r.article_key, "figure_id": r.figure_id, "text": r.text, "value": r.value,
         "low": r.low, "high": r.high, "qualifier": r.qualifier, "unit": r.unit, "measure": r.measure,
         "source": r.source_name, "source_type": r.source_type, "source_id": r.source_id, "quote": r.quote_id,
@@ -283,7 +284,7 @@ def events(conn, type=None, sub_type=None, place=None, actor=None, story=None, a
     if article is not None:
         sel = sel.where(a.c.key == str(article))
     sel = _dates(sel, e.c.date, date_from, date_to)
-    return _listing(conn, sel, (e.c.date.desc(), e.c.article_id, e.c.id), limit, offset, lambda r: {
+    return _listing(conn, sel, (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id), limit, offset, lambda r: {
         "id": r.id, "article": r.article_key, "event_id": r.event_id, "text": r.text, "event_type": r.event_type,
         "sub_event_type": r.sub_event_type, "actor1": r.actor1, "actor2": r.actor2, "place": r.place_name,
         "country": r.country, "lat": r.lat, "lon": r.lon, "date": r.date, "time_precision": r.time_precision,
@@ -321,7 +322,7 @@ def stories(conn, limit=50, offset=0, q=None) -> dict:
     sel = select(st)
     if q:
         sel = sel.where(_ilike(st.c.title, q))
-    out = _listing(conn, sel, (st.c.last_date.desc(), st.c.n_articles.desc(), st.c.id.desc()), limit, offset,
+    out = _listing(conn, sel, (st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc()), limit, offset,
                    lambda r: {"id": r.id, "title": r.title, "first": r.first_date, "last": r.last_date,
                               "n_articles": r.n_articles})
     for item in out["items"]:
