@@ -9,7 +9,8 @@
 # (default 55432, away from a system cluster's 5432) with trust authentication
 # (loopback only: a test server, never a real one), (re)creates the role
 # `according` and the database `according_test`, and prints the URL last.
-# Re-running reuses a running server and gives a fresh database. Needs no stdin.
+# Re-running reuses our running server and gives a fresh database; a port held by
+# any other server is never touched (the next free port is used). Needs no stdin.
 set -euo pipefail
 
 PORT="${ACCORDING_PG_PORT:-55432}"
@@ -47,7 +48,24 @@ as_pg() {
 SUPER=postgres
 [ "$(id -u)" -ne 0 ] && SUPER="$(id -un)"
 
-if ! "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" </dev/null; then
+ours_running() {  # our cluster is up, on the port recorded in its postmaster.pid
+  [ -f "$DATA/postmaster.pid" ] && [ "$(sed -n 4p "$DATA/postmaster.pid" 2>/dev/null)" = "$PORT" ] \
+    && "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" </dev/null
+}
+port_busy() {
+  "$BIN/pg_isready" -q -h 127.0.0.1 -p "$1" </dev/null; [ $? -ne 2 ]  # 2: nothing answers
+}
+
+if [ -f "$DATA/postmaster.pid" ] && "$BIN/pg_isready" -q -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postmaster.pid")" </dev/null; then
+  PORT="$(sed -n 4p "$DATA/postmaster.pid")"  # our server from an earlier run: reuse it
+fi
+if ! ours_running; then
+  # Never touch a server that is not ours: move to the next free port.
+  tries=0
+  while port_busy "$PORT"; do
+    PORT=$((PORT + 1)); tries=$((tries + 1))
+    [ "$tries" -gt 20 ] && { echo "ci-postgres: no free port near $PORT" >&2; exit 1; }
+  done
   mkdir -p "$DATA"
   [ "$(id -u)" -eq 0 ] && { id postgres >/dev/null 2>&1 || as_pg true; chown postgres: "$DATA"; }
   chmod 700 "$DATA"
