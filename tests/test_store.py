@@ -124,6 +124,14 @@ def test_same_url_under_another_id_is_a_version(store):
     assert store.stats()["articles"] == 1 and store.stats()["versions"] == 2
 
 
+def test_different_article_under_a_shared_url_is_not_a_version(store):
+    store.ingest([gaza("a1", url="https://news.example/live")])
+    other = record("b1", ["Markets closed higher on Tuesday after a volatile session in Tokyo."],
+                   url="https://news.example/live")
+    assert store.ingest([other])["new_versions"] == 0
+    assert store.stats()["articles"] == 2
+
+
 def test_untrusted_text_is_bound_not_formatted(store):
     evil = "Robert'); DROP TABLE quotes;-- said: \"x\" % _ \\ \x00 \ud800"
     r = record("evil'; --", [evil], entities=[("Robert'); DROP TABLE quotes;--", "PERSON")],

@@ -86,12 +86,29 @@ def find_version(conn: Connection, key: str, text_hash: str, url: str | None) ->
     return conn.execute(q).first() is not None
 
 
-def _find_article(conn: Connection, key: str, url: str | None):
-    a = s.articles
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+# A re-publication keeps most of its words; two different articles that share a URL
+# (a section page, a placeholder URL in a feed) share few. Word-set Jaccard on MEANTIME's
+# 7,140 pairs of different articles: median 0.105, p99 0.19, max 0.31 (two reports of one
+# event); an article with an added 80-word paragraph: 0.69. 0.4 sits between.
+SAME_ARTICLE_MIN_OVERLAP = 0.4
+
+
+def _find_article(conn: Connection, key: str, url: str | None, text: str):
+    """The stored article this record is a version of: same id, else same URL and mostly the same words."""
+    a, v = s.articles, s.versions
     row = conn.execute(select(a.c.id, a.c.n_versions).where(a.c.key == key)).first()
     if row is None and url:
         row = conn.execute(select(a.c.id, a.c.n_versions).where(a.c.url == url)
                            .order_by(a.c.id.desc()).limit(1)).first()
+        if row is not None:
+            old = conn.execute(select(v.c.record).where(and_(v.c.article_id == row.id, v.c.n == row.n_versions))).scalar()
+            mine, theirs = _words(text), _words(json.loads(old).get("text") or "")
+            if len(mine & theirs) < SAME_ARTICLE_MIN_OVERLAP * max(len(mine | theirs), 1):
+                return None
     return row
 
 
@@ -189,7 +206,7 @@ def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending:
     now = _now()
     pub_date = day(meta.get("published"))
     heads = dict(headline=clean(meta.get("headline")), published=meta.get("published"), updated=meta.get("updated"))
-    found = _find_article(conn, key, url)
+    found = _find_article(conn, key, url, text)
     if found is None:
         article_id = conn.execute(s.articles.insert().values(
             key=key, url=url, publisher=clean(meta.get("publisher")), pub_date=pub_date, current_version=1,
