@@ -458,3 +458,43 @@ def test_versions_and_diff(client):
     assert client.get("/api/articles/emoji-storm", params={"version": 1}).json()["record"]["text"] == first["text"]
     assert_error(client.get("/api/articles/emoji-storm/diff", params={"v1": 1, "v2": 9}), 404, "not_found")
     assert_error(client.get("/api/articles/nope/versions"), 404, "not_found")
+
+
+class _SlowStore:
+    """Counts calls; each takes 0.2 s (a slow aggregate query)."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def stories(self, limit=50, offset=0, q=None):
+        import time
+        self.calls += 1
+        time.sleep(0.2)
+        return {"total": 1, "items": [{"id": 1, "title": f"call {self.calls}"}], "limit": limit, "offset": offset}
+
+    def close(self):
+        pass
+
+
+def test_identical_concurrent_reads_ask_the_store_once():
+    import httpx
+    slow = _SlowStore()
+    app = create_app(store=slow, token=TOKEN)
+
+    async def burst():
+        transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 1))
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            answers = await asyncio.wait_for(asyncio.gather(*(c.get("/api/stories") for _ in range(10))), 10)
+            # a write in the middle of a read: that read's answer is not kept
+            slow_read = asyncio.create_task(c.get("/api/stories", params={"q": "x"}))
+            await asyncio.sleep(0.05)
+            app.state.cache.clear()
+            await asyncio.wait_for(slow_read, 5)
+            again = await c.get("/api/stories", params={"q": "x"})
+            return answers, again
+
+    answers, again = asyncio.run(burst())
+    assert [r.status_code for r in answers] == [200] * 10
+    assert {r.json()["items"][0]["title"] for r in answers} == {"call 1"}
+    assert slow.calls == 3  # one for the burst, two for the read that a write overtook
+    assert again.headers["x-cache"] == "miss"

@@ -11,10 +11,12 @@ process (``according ingest`` on the same database) show after at most
 
 Only 200 responses with a body of at most ``max_body`` bytes are kept, at
 most ``max_entries`` of them and ``max_bytes`` in all (oldest evicted first). Responses say
-``x-cache: hit`` or ``miss``.
+``x-cache: hit`` or ``miss``. Identical requests that arrive while one is
+being answered wait for that answer instead of asking the store again.
 """
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 
@@ -33,10 +35,14 @@ class ResponseCache:
         self.entries: OrderedDict[bytes, tuple[float, int, list, bytes]] = OrderedDict()
         self.size = 0
         self.hits = self.misses = 0
+        self.generation = 0  # bumped by every write: an answer computed before it is not kept
+        self.inflight: dict[bytes, asyncio.Future] = {}
+        self.coalesce_wait = 30.0  # seconds a request waits for an identical one already running
 
     def clear(self) -> None:
         self.entries.clear()
         self.size = 0
+        self.generation += 1
 
     def get(self, key: bytes, now: float):
         entry = self.entries.get(key)
@@ -77,6 +83,15 @@ class ReadCacheMiddleware:
         key = scope["path"].encode() + b"?" + scope.get("query_string", b"")
         now = time.monotonic()
         entry = cache.get(key, now)
+        running = cache.inflight.get(key)
+        if entry is None and running is not None:
+            # The same question is already with the store (50 readers opening one story page):
+            # wait for that answer instead of asking again.
+            try:
+                await asyncio.wait_for(asyncio.shield(running), timeout=cache.coalesce_wait)
+            except asyncio.TimeoutError:
+                pass
+            entry = cache.get(key, time.monotonic())
         if entry is not None:
             _, status, headers, body = entry
             await send({"type": "http.response.start", "status": status,
@@ -87,6 +102,10 @@ class ReadCacheMiddleware:
         start: dict = {}
         chunks: list[bytes] = []
         keep = True
+        generation = cache.generation
+        done = None
+        if key not in cache.inflight:
+            done = cache.inflight[key] = asyncio.get_running_loop().create_future()
 
         async def capture(message):
             nonlocal keep
@@ -99,8 +118,14 @@ class ReadCacheMiddleware:
                 if sum(map(len, chunks)) > cache.max_body:
                     keep = False
                     chunks.clear()
-                elif not message.get("more_body", False) and scope["method"] == "GET":
+                elif (not message.get("more_body", False) and scope["method"] == "GET"
+                      and cache.generation == generation):
                     cache.put(key, now, start["status"], list(start.get("headers", [])), b"".join(chunks))
             await send(message)
 
-        await self.app(scope, receive, capture)
+        try:
+            await self.app(scope, receive, capture)
+        finally:
+            if done is not None:
+                cache.inflight.pop(key, None)
+                done.set_result(None)
