@@ -172,3 +172,10 @@ def test_specimen_body_quotations_are_found(sample_text, parse):
     assert found("inconclusive")
     assert any(q.cue and q.cue.text == "according to" and q.source and "familiar" in q.source.text for q in speech)
     assert found("Marwan Barghouti")
+
+
+def test_set_phrases_and_no_comment_are_not_quotes(parse):
+    text = ("Having said that, the plan is sound. It goes without saying that taxes matter. "
+            "A spokesman did not respond to requests for comment.")
+    qs, _ = quotes_of(parse, text)
+    assert not [q for q in qs if q.category == "speech"], [(q.cue.text, q.content[0].text) for q in qs]

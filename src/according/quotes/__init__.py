@@ -128,6 +128,8 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     conf = cues.score(cues.features(p, h, q is not None, near, quote_side(p, h, mark_toks)), w)
     if conf < thr:
         return None
+    if _idiom(p, h):
+        return None
     cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"])
     cue_set = set(cue_idx)
     subj = rules.subject(p, h)
@@ -148,6 +150,8 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     if subj_content:
         con |= rules.subtree_set(p, subj)
     spans = _content_spans(p, con, qspan_at)
+    if spans and _no_comment(p.text, t.lemma.lower(), spans):
+        return None
     cue = (toks[cue_idx[0]].start, toks[cue_idx[-1]].end)
     source = (toks[src_idx[0]].start, toks[src_idx[-1]].end) if src_idx else None
     a = _Attr(cue, source, spans, conf, "according" if rules.is_according(t) else t.lemma.lower(), 0, sh)
@@ -174,6 +178,29 @@ def _source_after_quote(p: Parse, h: int, sh: int, qspan_at) -> int:
     inside = set(gap)
     heads = [k for k in gap if toks[k].head not in inside and toks[k].pos in ("NOUN", "PROPN", "PRON")]
     return heads[-1] if heads else sh
+
+
+# Set phrases with a cue word that report nothing ("Having said that, ...").
+IDIOMS = re.compile(r"\b(?:having said that|goes without saying|needless to say|that is to say|so to speak"
+                    r"|all told|to say nothing of|say what you will)\b", re.I)
+# "did not respond to requests for comment": a cue whose content is only the request
+NO_COMMENT = re.compile(r"^(?:\w+ )?(?:requests?|calls?|messages?|e-?mails?|inquir\w+|questions?)\b"
+                        r"(?: (?:for|seeking) comment)?", re.I)
+
+
+def _idiom(p: Parse, h: int) -> bool:
+    t = p.toks[h]
+    if t.lemma.lower() not in ("say", "tell"):
+        return False
+    lo, hi = max(0, t.start - 20), min(len(p.text), t.end + 20)
+    return any(m.start() <= t.start < m.end() for m in IDIOMS.finditer(p.text, lo, hi))
+
+
+def _no_comment(text: str, lemma: str, spans) -> bool:
+    if lemma not in ("respond", "return", "reply", "answer"):
+        return False
+    first = text[spans[0][0]:spans[-1][1]]
+    return len(first.split()) <= 5 and bool(NO_COMMENT.match(first))
 
 
 def mark_tokens(p: Parse) -> list[int]:
