@@ -179,3 +179,11 @@ def test_set_phrases_and_no_comment_are_not_quotes(parse):
             "A spokesman did not respond to requests for comment.")
     qs, _ = quotes_of(parse, text)
     assert not [q for q in qs if q.category == "speech"], [(q.cue.text, q.content[0].text) for q in qs]
+
+
+def test_multi_paragraph_quote_attributed_in_its_last_paragraph(parse):
+    text = ("\u201cThis has gone on far too long for everyone here,\n"
+            "\u201cand the residents deserve answers,\u201d said council member Ana Ruiz.")
+    qs, _ = quotes_of(parse, text)
+    assert len(qs) == 1
+    assert qs[0].source.text == "council member Ana Ruiz" and len(qs[0].content) == 2

@@ -276,16 +276,18 @@ def _place_orphans(text, attrs, qspans, para_of):
                     (a.cue and q.start <= a.cue[0] < q.end):
                 covered[k] = True
                 break
-    # multi-paragraph quotations: later paragraphs follow the quote of the first
+    # multi-paragraph quotations: every paragraph follows the quote attributed in any
+    # of them (usually the first: “... he said. “... / “...”; sometimes the last)
     for k, q in enumerate(qspans):
         if covered[k]:
             continue
-        for j in range(k - 1, max(-1, k - 4), -1):
-            if qspans[j].group == q.group and covered[j]:
-                a = _owner(by_para.get(qspans[j].para, ()), qspans[j])
-                if a is not None:
-                    a.content.append((q.start, q.end))
-                    covered[k] = True
+        group = [j for j in range(max(0, k - 6), min(len(qspans), k + 7))
+                 if j != k and qspans[j].group == q.group and covered[j]]
+        for j in sorted(group, key=lambda j: abs(j - k)):
+            a = _owner(by_para.get(qspans[j].para, ()), qspans[j])
+            if a is not None:
+                a.content.append((q.start, q.end))
+                covered[k] = True
                 break
     for k, q in enumerate(qspans):
         if covered[k]:
