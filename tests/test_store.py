@@ -371,3 +371,22 @@ def test_two_processes_ingesting_at_once(tmp_path):
         assert p.returncode == 0, err
         assert " 0 failed" in out
     assert _integrity(db) == (250, 250)
+
+
+def test_cli_ingest_reports_failures_and_export_writes_files(tmp_path, capsys, analyze):
+    from according import cli
+    archive = tmp_path / "a.jsonl"
+    archive.write_text(json.dumps({"id": "ok", "text": "\"We are ready,\" said Ann Lee, the mayor.",
+                                   "published": "2024-02-14"}) + "\nnot json\n", encoding="utf-8")
+    db = str(tmp_path / "cli.sqlite")
+    assert cli.main(["ingest", str(archive), "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert "1 analysed, 1 stored" in out.splitlines()[-1] and "1 failed" in out
+    assert "not valid JSON" in err
+    assert cli.main(["ingest", str(archive), "--db", db]) == 1
+    out, _ = capsys.readouterr()
+    assert "1 skipped as already stored" in out
+    assert cli.main(["export", "--format", "csv", "--out", str(tmp_path / "x"), "--db", db]) == 0
+    out, _ = capsys.readouterr()
+    assert "quotes\t" in out and (tmp_path / "x" / "quotes.csv").exists()
+    assert json.loads((tmp_path / "x" / "articles.jsonl").read_text(encoding="utf-8"))["id"] == "ok"

@@ -343,7 +343,9 @@ def ingest_documents(engine: Engine, docs: Iterable, model: str = "en_core_web_m
 
     def analysed() -> Iterator:
         for rec in analyze_documents(pending(), model=model):
-            summary.analysed += 1
+            # an unreadable input's record (an "ingest" error) was never analysed
+            if not any(getattr(e, "stage", None) == "ingest" for e in getattr(rec, "errors", ())):
+                summary.analysed += 1
             if progress:
                 progress.update(summary)
             yield rec
