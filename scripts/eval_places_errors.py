@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Dev tool: error analysis of the places stage on a toponym corpus (LGL, TR-News).
+
+    python scripts/eval_places_errors.py lgl ../shared/corpora/geo/lgl [--cache /tmp/me/lgl.pkl]
+        [--limit N] [--errors] [--sweep]
+
+Parses are cached (pickle of (document, Parse) pairs) so that re-running the resolver
+after a change costs seconds, not the spaCy pass. The stage is run with no confidence
+floor; the script then reports, with the shared scorer's own matching and distance:
+
+- the metrics at the stage's MIN_CONFIDENCE (same numbers as `according eval`, up to
+  the parse being cached),
+- with --sweep: recall / precision / acc@161 for a range of confidence floors (for
+  calibrating MIN_CONFIDENCE on one corpus and checking it on the other),
+- with --errors: every matched pair more than 161 km off (and not the same geonameid),
+  grouped by cause.
+
+Nothing from the corpora is written into the project; output goes to stdout.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+
+def load_parses(corpus: Path, cache: Path, limit: int | None):
+    if cache.exists():
+        data = pickle.loads(cache.read_bytes())
+    else:
+        from according import nlp
+        from according.ingest import read_paths
+        docs = list(read_paths([str(corpus / "input.jsonl")]))
+        data = list(zip(docs, nlp.parse_many((d.text for d in docs), batch_size=16)))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps(data))
+    return data[:limit] if limit else data
+
+
+def scorer(corpus: Path):
+    for folder in [p / "eval" for p in corpus.resolve().parents]:
+        if (folder / "score_places.py").exists():
+            sys.path.insert(0, str(folder))
+            import score_places
+            return score_places
+    raise SystemExit("score_places.py not found above the corpus")
+
+
+def cause(gt: dict, p, g, text: str) -> str:
+    """Why a matched pair is more than 161 km off (a coarse, automatic label)."""
+    from according.places.gazetteer import norm
+    from according.places.mentions import DEMONYM_ALIASES, PLACE_DEMONYMS
+    fcode = gt.get("fcode") or ""
+    key = norm(text)
+    if key in g.demonyms or key in DEMONYM_ALIASES or key in PLACE_DEMONYMS:
+        return "demonym"
+    if fcode.startswith("PCL"):
+        return "country: other id/point" if p.feature == "country" else "country: read as a smaller place"
+    if fcode == "ADM1":
+        if p.feature == "admin" and p.geonameid is None:
+            return "admin1: no id, point off"
+        return "admin1: other reading"
+    if fcode == "ADM2":
+        return "county (admin2)"
+    if p.feature == "country" or (p.feature == "admin" and fcode.startswith("PPL")):
+        return "town read as country/state (metonymy or namesake)"
+    if p.feature in ("facility", "other") and p.geonameid is None:
+        return "unknown place borrowed a point"
+    if gt.get("name") and norm(gt["name"]) == norm(p.name):
+        return "namesake town (same name, other place)"
+    return "other candidate"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("name")
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--cache", type=Path)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--sweep", action="store_true")
+    a = ap.parse_args(argv)
+    from according.places import gazetteer as gz
+    import importlib
+    R = importlib.import_module("according.places.resolve")  # the module (the package exports the function)
+
+    sp = scorer(a.corpus)
+    data = load_parses(a.corpus, a.cache or Path(f"/tmp/places-{a.name}.pkl"), a.limit)
+    gold = {}
+    for line in open(a.corpus / "gold.jsonl", encoding="utf-8"):
+        d = json.loads(line)
+        gold[d["id"]] = d
+    g = gz.get()
+    floor, R.MIN_CONFIDENCE = R.MIN_CONFIDENCE, 0.0
+    rows = []  # (doc id, text, gold toponyms with coordinates, all gold spans, places)
+    for d, parse in data:
+        gd = gold.get(d.id)
+        if gd is None:
+            continue
+        places = R.resolve(parse, d.meta, g)
+        gc = [t for t in gd["toponyms"] if sp.has_coords(t)]
+        rows.append((d.id, d.text, gc, [(t["start"], t["end"]) for t in gd["toponyms"]], places))
+    R.MIN_CONFIDENCE = floor
+
+    def metrics(th: float, collect=None) -> dict:
+        n_gold = n_pred = n_ovl = matched = ok161 = ok25 = 0
+        for did, text, gc, allspans, places in rows:
+            ps = [p for p in places if (p.confidence or 0) >= th]
+            n_gold += len(gc)
+            n_pred += len(ps)
+            n_ovl += sum(1 for p in ps if any(min(e, p.span.end) - max(s, p.span.start) > 0 for s, e in allspans))
+            for gi, pi in sp.overlap_pairs([(t["start"], t["end"]) for t in gc], [(p.span.start, p.span.end) for p in ps]):
+                gt, p = gc[gi], ps[pi]
+                matched += 1
+                same = p.geonameid is not None and p.geonameid == gt.get("geonameid")
+                dist = sp.great_circle_km(gt["lat"], gt["lon"], p.lat, p.lon) if p.lat is not None else None
+                ok161 += same or (dist is not None and dist <= 161)
+                ok25 += same or (dist is not None and dist <= 25)
+                if collect is not None and not same and (dist is None or dist > 161):
+                    collect.append((did, gt, p, dist))
+        r = matched / n_gold if n_gold else 0
+        pr = n_ovl / n_pred if n_pred else 0
+        return {"floor": th, "recall": round(r, 4), "precision": round(pr, 4),
+                "acc161": round(ok161 / matched, 4) if matched else 0, "acc25": round(ok25 / matched, 4) if matched else 0,
+                "matched": matched, "pred": n_pred}
+
+    errs: list = []
+    print(json.dumps({"corpus": a.name, "docs": len(rows), **metrics(floor, errs)}))
+    if a.sweep:
+        for th in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            print(json.dumps(metrics(th)))
+    if a.errors:
+        groups = defaultdict(list)
+        for did, gt, p, dist in errs:
+            groups[cause(gt, p, g, p.span.text)].append((did, gt, p, dist))
+        print(f"\n{len(errs)} matched pairs > 161 km off, by cause:")
+        for c, items in sorted(groups.items(), key=lambda x: -len(x[1])):
+            print(f"\n== {c}: {len(items)}")
+            names = Counter(f"{gt['text']} -> {p.name} ({p.country}, {p.feature}) gold {gt.get('name')} "
+                            f"[{gt.get('fcode')} {gt.get('country')}]" for _, gt, p, _ in items)
+            for s, n in names.most_common():
+                ex = next((did, p, dist) for did, gt, p, dist in items
+                          if s.startswith(f"{gt['text']} -> {p.name} ("))
+                print(f"  {n:3d}x {s}  e.g. doc {ex[0]} {'-' if ex[2] is None else round(ex[2])} km conf {ex[1].confidence}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
