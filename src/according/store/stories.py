@@ -219,6 +219,9 @@ def figure_series(conn: Connection, story_id: int) -> list[dict]:
 
 
 def contested(conn: Connection, story_id: int, series: list[dict]) -> list[dict]:
+    """Contested claims: within one figure series (measure, unit, place), reports dated the
+    same day from different sources whose values disagree (see CONTEST_TOLERANCE); and
+    quotes whose cue denies, rejects or disputes."""
     out = []
     for ser in series:
         by_date: dict = defaultdict(list)
