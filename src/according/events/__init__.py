@@ -182,12 +182,17 @@ def _event(work: Work, sents, report: bool) -> dict | None:
         roots = [t.i for t in toks[a:b] if t.dep == "ROOT"]
         k = roots[0] if roots else None
     fatalities, fq = _fatalities(work, start, end, a, b)
-    if fatalities and sub in ("Peaceful protest", "Protest with intervention"):
+    if fatalities and (sub in ("Peaceful protest", "Protest with intervention") or (
+            EVENT_TYPE[sub] == "Riots" and _forces_act(work, a, b))):
         sub = "Excessive force against protesters"  # ACLED: deaths at a protest are excessive force
     elif sub in NON_LETHAL:
         fatalities, fq = 0, None  # deaths mentioned beside an arrest or agreement are another event's
     ev_type = EVENT_TYPE[sub]
     actor1, actor2 = actors_for(work, k, sub, ev_type)
+    # ACLED: territory taken by state forces is regained, by anyone else overtaken
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and actor1 is not None:
+        state = actor1.name.startswith(("Military Forces", "Police Forces"))
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     # ACLED: violence against civilians is an Attack, against armed men a clash. Article sentences
     # only: on CASE 2021 reports (out-of-fold) these rules cost 0.4 points against the classifier.
     if report:
@@ -206,6 +211,14 @@ def _event(work: Work, sents, report: bool) -> dict | None:
             "actor1": actor1, "actor2": actor2, "place": place, "date": date, "time_precision": precision,
             "fatalities": fatalities, "fatalities_qualifier": fq, "source": source,
             "in_furniture": work.in_furniture(start, end)}
+
+
+def _forces_act(work: Work, a: int, b: int) -> bool:
+    """Are police or soldiers the subject of a verb in tokens a..b ("police opened fire on ...")?"""
+    from .actors import MILITARY, POLICE
+    toks = work.parse.toks
+    return any(toks[k].dep == "nsubj" and toks[k].lemma.lower() in (MILITARY | POLICE | {"security"})
+               for k in range(a, b))
 
 
 def _fatalities(work: Work, start: int, end: int, a: int, b: int) -> tuple[int, str | None]:
@@ -343,6 +356,9 @@ def _place(work: Work, start: int, end: int, anchor: int) -> int | None:
     for i, pl in enumerate(work.places):
         if not (start <= pl.span.start and pl.span.end <= end):
             continue
+        if pl.feature == "country" and pl.name != pl.span.text and pl.span.text[:1].isupper() and \
+                pl.span.text.lower().endswith(("an", "ian", "ese", "ish", "i", "ic")):
+            continue  # a demonym ("Russian forces") names who acted, not where
         kk = (PLACE_RANK.get(pl.feature, 2), pl.lat is None, abs(pl.span.start - anchor))
         if key is None or kk < key:
             best, key = i, kk

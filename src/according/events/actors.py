@@ -29,7 +29,7 @@ def _np_heads(work: Work, v: int) -> tuple[int | None, int | None]:
     """(doer head, done-to head) of trigger v: subject / "by" agent, and object / passive subject."""
     p = work.parse
     toks = p.toks
-    doer = target = None
+    doer = target = prep_target = None
     kids = p.children[v]
     for c in kids:
         d = toks[c].dep
@@ -43,10 +43,11 @@ def _np_heads(work: Work, v: int) -> tuple[int | None, int | None]:
             for g in p.children[c]:
                 if toks[g].dep == "pobj":
                     doer = g
-        elif d == "prep" and toks[c].text.lower() in ("on", "against") and target is None:
-            for g in p.children[c]:
-                if toks[g].dep == "pobj":
-                    target = g
+        elif d == "prep" and toks[c].text.lower() in ("on", "against", "at") and prep_target is None:
+            for g in p.children[c]:  # "fired on protesters", not "on 3 March"
+                if toks[g].dep == "pobj" and toks[g].ent_type not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+                    prep_target = g
+    target = target if target is not None else prep_target
     t = toks[v]
     if t.pos in ("NOUN", "PROPN"):  # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets"
         for c in kids:
@@ -71,7 +72,7 @@ def _country_of(work: Work, start: int, end: int) -> str | None:
     return None
 
 
-def actor_at(work: Work, k: int | None) -> Actor | None:
+def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
     """The actor named by the noun phrase headed by token k, in ACLED's style."""
     if k is None:
         return None
@@ -88,10 +89,12 @@ def actor_at(work: Work, k: int | None) -> Actor | None:
     ent = None
     for e in work.entities:
         if e.type in ("ORG", "NORP", "PERSON") and any(m.start < end and start < m.end for m in e.mentions):
-            if e.type != "NORP" or lem not in MILITARY | POLICE | CIVILIANS | PROTESTERS:
+            if e.type != "NORP" or lem not in CIVILIANS | PROTESTERS:
                 ent = e
                 break
     country = _country_of(work, start, end)
+    if ent is not None and not country and ent.type in ("ORG", "NORP") and lem in MILITARY | POLICE:
+        return Actor(ent.name, ent.id)  # "Taliban forces": a named group, not a state's army
     if lem in MILITARY:
         return Actor(f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None)
     if lem in POLICE:
@@ -100,7 +103,9 @@ def actor_at(work: Work, k: int | None) -> Actor | None:
         return Actor("Civilians", ent.id if ent else None)  # "seven Palestinians were killed"
     if ent is not None:
         return Actor(ent.name, ent.id)
-    if lem in UNIDENTIFIED:
+    armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ("armed", "unidentified", "unknown", "masked")
+                for c in p.children[k])
+    if lem in UNIDENTIFIED or (armed and lem in ("man", "men", "person", "individual", "group", "people")):
         return Actor("Unidentified Armed Group")
     if lem in PROTESTERS:
         return Actor("Protesters")
@@ -108,7 +113,8 @@ def actor_at(work: Work, k: int | None) -> Actor | None:
         return Actor("Rioters")
     if lem in CIVILIANS or t.ent_type == "NORP":
         return Actor("Civilians")
-    if t.ent_type in ("ORG", "GPE", "PERSON", "NORP"):
+    if t.ent_type in ("ORG", "PERSON", "NORP") or (t.ent_type == "GPE" and as_doer):
+        # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
         return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
     return None
 
@@ -116,13 +122,15 @@ def actor_at(work: Work, k: int | None) -> Actor | None:
 def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type: str):
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     doer, target = _np_heads(work, trigger) if trigger is not None else (None, None)
-    a1, a2 = actor_at(work, doer), actor_at(work, target)
+    a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
     if a1 is not None and a1.name == "Civilians" and doer is not None and work.parse.toks[doer].ent_type == "NORP":
         a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
     if event_type == "Protests":
         a1 = Actor("Protesters")
     elif event_type == "Riots":
         a1 = Actor("Rioters")
+    if a2 is not None and a2.name == "Protesters" and event_type not in ("Protests", "Riots"):
+        a2 = Actor("Civilians", a2.entity)  # students abducted are civilians, not protesters
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2

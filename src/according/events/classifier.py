@@ -49,13 +49,23 @@ def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
                 out.append((k, hit))
                 k += 2
                 continue
-        w = toks[k].text.lower()
-        if lem in TRIGGERS:
-            out.append((k, lem))
-        elif w in TRIGGERS:
-            out.append((k, w))
+        if toks[k].ent_type in ("DATE", "TIME") or (toks[k].pos == "PROPN" and toks[k].ent_type):
+            k += 1  # "On 3 March 2021" is no march; "Camp David" no camp
+            continue
+        key = _trigger_key(toks[k].text.lower(), lem)
+        if key:
+            out.append((k, key))
         k += 1
     return out
+
+
+def _trigger_key(w: str, lem: str) -> str | None:
+    """The lexicon entry for a word: its lemma, its text, or its text without an inflection the
+    lemmatizer missed ("raped" is lemmatised "rap")."""
+    for cand in (lem, w, w[:-1], w[:-2], w[:-3]):
+        if len(cand) >= 3 and cand in TRIGGERS:
+            return cand
+    return None
 
 
 def features(parse: Parse, a: int, b: int) -> set[str]:
