@@ -31,6 +31,7 @@ def find_scorer(corpus: Path, name: str) -> Path:
     if os.environ.get("ACCORDING_SHARED"):
         places.append(Path(os.environ["ACCORDING_SHARED"]) / "eval")
     places.append(Path.cwd().parent / "shared" / "eval")
+    places.append(Path(__file__).resolve().parents[3] / "shared" / "eval")  # beside a source checkout
     for folder in places:
         if (folder / name).exists():
             return folder / name
