@@ -113,9 +113,71 @@ def test_anchored_expressions_count_from_the_date_last_mentioned():
     assert got["the same period last year"] == "2023-02"
 
 
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("A 26-year-old man was arrested.", "26-year-old", "P26Y"),  # TimeML: ages are durations
+    ("The victim was 26 years old.", "26 years old", "P26Y"),
+    ("Two 20-year-olds were hurt.", "20-year-olds", "P20Y"),
+    ("The baby, 6 months old, was unharmed.", "6 months old", "P6M"),
+])
+def test_ages_are_durations(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The store currently sells music.", "currently", "PRESENT_REF"),
+    ("Details will be presented very soon.", "very soon", "FUTURE_REF"),
+    ("The plan will be ready soon.", "soon", "FUTURE_REF"),
+    ("Analysts blame recent losses on fears of a recession.", "recent", "PAST_REF"),
+])
+def test_reference_words(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DATE", value)
+
+
 @pytest.mark.parametrize("sentence", [
-    "A 26-year-old man was arrested.",
-    "The victim was 26 years old.",
+    "Call as soon as possible.",
+    "He returned and soon after took over.",
+    "He soon left the company.",  # told in the past: no reference to the future
+    "It is the most recent model.",
+])
+def test_reference_words_not_times(sentence):
+    assert times(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("Shops were busy on Thanksgiving.", "Thanksgiving", "2023-11-23"),
+    ("They will travel at Easter.", "Easter", "2024-03-31"),  # Easter 2024 fell on 31 March
+    ("Sales peaked on Black Friday.", "Black Friday", "2023-11-24"),
+    ("The parade was held on Memorial Day 2019.", "Memorial Day 2019", "2019-05-27"),
+    ("Churches filled on Good Friday, 2025.", "Good Friday, 2025", "2025-04-18"),
+    ("Car sales rebounded in the last week of March 2009.", "the last week of March 2009", "2009-W13"),
+])
+def test_moving_holidays_and_weeks_of_a_month(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("Markets stay closed until Friday.", "Friday", "2024-02-16"),
+    ("The markets were closed until Friday.", "Friday", "2024-02-09"),  # told in the past: the Friday gone
+    ("The government has continued to hold the markets closed until Friday.", "Friday", "2024-02-16"),
+])
+def test_until_a_weekday(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DATE", value)
+
+
+def test_spans_named_after_years_or_holidays_are_not_times():
+    assert times("The Russell 2000 Index fell.") == []
+    assert times("He flew to Easter Island.") == []
+
+
+def test_over_the_years_single_day_and_the_entire_year():
+    assert value_of("Thanks for your work over the years.", "the years") == ("DURATION", "PXY")
+    assert value_of("It was the worst single-day fall.", "single-day") == ("DURATION", "P1D")
+    got = dict((s, v) for s, _, v in times("GM lost money in the fourth quarter of 2005 and for the entire year."))
+    assert got["the entire year"] == "2005"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jobs, aged 55, took leave.",
     "The group submitted a list of 1,500 prisoners.",
     "Some 2000 people marched.",
     "She finished second in the first round.",

@@ -15,7 +15,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication (news reports the past), the next one on or after it when the
   verb is future ("will meet", "is set to begin", modal) or a present-tense
   event verb outside a headline ("talks resume Friday"), or after
-  "until"/"before"; "Monday morning" is ``...TMO`` (TIME);
+  "until"/"before" (unless told in the simple past: "markets were closed
+  until Friday" is the Friday gone); "Monday morning" is ``...TMO`` (TIME);
 - a month or month-day without a year: the last one (past tense), the next
   one (future, or a present-tense day: "takes effect Jan. 1"), else the
   nearest ("Ramadan in March" in February is this March; "late November" is
@@ -27,8 +28,14 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
 - "a year" after a number or noun is a SET rate ("15 a year"), else a
   DURATION; "annual" is DURATION P1Y (MEANTIME's majority), "every week",
   "weekly" SET;
-- ages ("26-year-old", "26 years old") are not times; "currently" is not
-  tagged (MEANTIME tags 2 of 11);
+- ages are durations as TimeML says ("26-year-old", "26 years old": P26Y),
+  "aged 26" (no unit) is not tagged; "currently" is PRESENT_REF (TimeML;
+  MEANTIME's annotated region tags 2 of 7: a small cost there, kept for the
+  fully annotated TempEval-3-style target), "(very) soon" FUTURE_REF, the
+  adjective "recent" PAST_REF (MEANTIME 3 of 4);
+- holidays: fixed ones and those computable from the calendar (Easter and
+  the days counted from it, Thanksgiving, Memorial Day, ...); lunar ones
+  (Ramadan, Eid) are not tagged;
 - "the next day", "that year", "two years later", "the same period last
   year" count from the calendar value last mentioned (else publication).
 
@@ -98,11 +105,11 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
         b = bisect.bisect_left(starts, e) - 1
         return (a, b) if 0 <= a <= b < len(starts) else None
 
-    def tense(s: int, e: int):
+    def tense(s: int, e: int, perfect_is_past: bool = True):
         r = tok_range(s, e)
         if r is None:
             return None
-        return governing_tense(parse, r[0], r[1], headline=is_headline(s))
+        return governing_tense(parse, r[0], r[1], headline=is_headline(s), perfect_is_past=perfect_is_past)
 
     breaks = [k for k, ch in enumerate(text) if ch == "\n"]
 

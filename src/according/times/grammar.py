@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 from . import resolve as R
-from .lexicon import HOLIDAYS, MONTH_RE, MONTHS, NUM_WORD_RE, SEASON_MONTH, SEASONS, WEEKDAY_RE, WEEKDAYS
+from .lexicon import HOLIDAYS, MONTH_RE, MOVING_HOLIDAYS, MONTHS, NUM_WORD_RE, SEASON_MONTH, SEASONS, WEEKDAY_RE, WEEKDAYS
 
 W = r"[^\S\n]+"  # spaces inside one expression; an expression never crosses a line break
 WO = r"[^\S\n]*"
@@ -27,7 +27,7 @@ PRE = (r"(?P<pre>(?i:(?:(?:very|the very) )?early|late|(?:the (?:very )?)?(?:end
 MODQ = (r"(?i:more than|less than|fewer than|nearly|almost|about|around|roughly|approximately|at least|at most|"
         r"up to|just over|just under|well over|over|under|barely|only|just|close to|upwards of|the better part of"
         r"|some)")
-NUM = (r"(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+|(?i:" + NUM_WORD_RE + r"|an?|a few|several|many|a couple(?: of)?"
+NUM = (r"(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+|(?i:" + NUM_WORD_RE + r"|an?|(?:a )?single|a few|several|many|a couple(?: of)?"
        r"|a number of|dozens of|hundreds of|numerous|countless))")
 
 
@@ -63,10 +63,16 @@ class Ctx:
         """'past' | 'future' | 'present' | None: a cue word just before the expression
         wins ("until Friday", "since March"); else the tense of the verb it attaches to."""
         pw = self.prev_word(start)
-        if pw in ("until", "till", "before", "next", "coming"):
+        if pw in ("next", "coming"):
             return "future"
+        if pw in ("until", "till", "before"):
+            # a deadline ahead ("markets stay closed until Friday"), unless the sentence tells it in the
+            # past ("the markets were closed until Friday" on a Monday: the Friday gone); a headline's
+            # present tense never counts as past here, so "closed until Friday" in a headline stays ahead,
+            # and neither does the present perfect ("has kept markets closed until Friday")
+            return "past" if self.tense(start, end, perfect_is_past=False) == "past" else "future"
         if pw == "by":  # "by Friday" is a deadline ahead, unless told in the past tense
-            return "past" if self.tense(start, end) == "past" else "future"
+            return "past" if self.tense(start, end, perfect_is_past=False) == "past" else "future"
         if pw in ("since", "last", "past"):
             return "past"
         return self.tense(start, end)
@@ -225,6 +231,26 @@ def bare_month(m, ctx):
     return Found(m.start(), m.end(), "DATE", R.month_str(y, month))
 
 
+@rule("week_of", r"(?<![\w-])(?i:the)" + W + r"(?P<ord>(?i:first|second|third|fourth|last|final))" + W +
+      r"(?i:week)" + W + r"(?i:of)" + W + r"(?P<mon>" + MONTH_RE + r")(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])")
+def week_of(m, ctx):
+    """"the last week of March": the ISO week holding most of those seven days (the week of day 4 / day -4)."""
+    month = _month(m.group("mon"))
+    if m.group("year"):
+        y = int(m.group("year"))
+    elif ctx.dct is not None:
+        y = R.pick_year_for_month(ctx.dct, month, _dir(ctx, m))
+    else:
+        return None
+    o = m.group("ord").lower()
+    if o in ("last", "final"):
+        ny, nm = R.add_months(y, month, 1)
+        day = date(ny, nm, 1) - timedelta(days=4)
+    else:
+        day = date(y, month, 4 + 7 * ("first", "second", "third", "fourth").index(o))
+    return Found(m.start(), m.end(), "DATE", R.iso_week(day))
+
+
 _PAIR_YEAR = re.compile(W + r"(?:and|or|to|through|until|-|–)" + W + MONTH_RE + r",?" + W + r"(?:of" + W + r")?(" +
                         YEAR + r")(?!\d)")
 
@@ -247,6 +273,8 @@ def year(m, ctx):
     if ctx.dct is not None and y > ctx.dct.year + 30 and not m.group("pre"):
         return None
     nxt = ctx.next_text(m.end(), 25)
+    if re.match(W + r"(?i:index|indexes|indices)\b", nxt):
+        return None  # "the Russell 2000 Index": a name
     # a count of things ("2000 people", "some 1,900 troops") rather than a year
     if re.match(W + r"(?:people|persons|troops|soldiers|workers|jobs|votes|homes|cars|units|points|dollars|"
                 r"euros|pounds|feet|metres|meters|miles|km|kilometers|tons|tonnes|barrels|shares|students|"
@@ -392,14 +420,27 @@ def quarter(m, ctx):
     return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}")
 
 
-@rule("holiday", r"(?<![\w-])(?P<hol>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)|Halloween|"
-      r"Valentine['’]s Day|"
-      r"Boxing Day|Bastille Day)(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])")
+_HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['’]").replace(r"\ ", " ").title().replace("['’]S", "['’]s")
+                               for h in (*HOLIDAYS, *MOVING_HOLIDAYS)), key=len, reverse=True))
+
+
+@rule("holiday", r"(?<![\w-])(?P<hol>" + _HOLIDAY_RE + r")(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])"
+      r"(?!" + W + r"(?:Island|Islands|Rising|Uprising|Offensive|Parade|Bowl|Carol|Tree)s?\b)")  # names, not days
 def holiday(m, ctx):
-    month, d = HOLIDAYS[m.group("hol").lower().replace("’", "'")]
+    name = m.group("hol").lower().replace("’", "'")
+    if name in HOLIDAYS:
+        month, d = HOLIDAYS[name]
+
+        def on(y):
+            return R.valid_date(y, month, d)
+    else:
+        def on(y):
+            return R.holiday_date(MOVING_HOLIDAYS[name], y)
     if m.group("year"):
-        return Found(m.start(), m.end(), "DATE", f"{int(m.group('year')):04d}-{month:02d}-{d:02d}", "day")
+        return Found(m.start(), m.end(), "DATE", on(int(m.group("year"))).isoformat(), "day")
     if ctx.dct is None:
-        return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{d:02d}")
-    got = R.pick_month_day(ctx.dct, month, d, _dir(ctx, m)) or R.pick_month_day(ctx.dct, month, d, None)
+        val = f"XXXX-{HOLIDAYS[name][0]:02d}-{HOLIDAYS[name][1]:02d}" if name in HOLIDAYS else "XXXX-XX-XX"
+        return Found(m.start(), m.end(), "DATE", val)
+    cands = [on(ctx.dct.year + k) for k in (-1, 0, 1)]
+    got = R.pick_date(ctx.dct, cands, _dir(ctx, m)) or R.pick_date(ctx.dct, cands, None)
     return Found(m.start(), m.end(), "DATE", got.isoformat(), "day")

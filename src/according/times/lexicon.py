@@ -38,7 +38,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 NUMBER_WORDS = {w: i for i, w in enumerate(_ONES)}
 NUMBER_WORDS.update(_TENS)
-NUMBER_WORDS.update({"a": 1, "an": 1, "a single": 1, "a dozen": 12, "dozen": 12, "hundred": 100,
+NUMBER_WORDS.update({"a": 1, "an": 1, "a single": 1, "single": 1, "a dozen": 12, "dozen": 12, "hundred": 100,
                      "a hundred": 100, "a couple of": 2, "a couple": 2, "a pair of": 2})
 VAGUE_WORDS = {"several", "a few", "few", "many", "some", "a number of", "dozens of", "hundreds of",
                "numerous", "recent", "the past few", "the last few", "the next few", "the coming",
@@ -70,10 +70,24 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 # season code -> the month it is counted from when choosing its year
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
-# Fixed-date holidays only: movable ones (Easter, Ramadan) need a calendar we do not carry.
+# Fixed-date holidays: name -> (month, day).
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
             "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
-            "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14)}
+            "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14),
+            "veterans day": (11, 11), "armistice day": (11, 11),
+            "st. patrick's day": (3, 17), "guy fawkes night": (11, 5)}
+# Moving holidays computable from the Gregorian calendar: name -> ("easter", days after Easter Sunday)
+# or (month, weekday Mon=0, n-th; -1 = the last). Lunar ones (Ramadan, Eid, Passover, Diwali, Chinese New
+# Year) need tables we do not carry and are left out.
+MOVING_HOLIDAYS = {"easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+                   "good friday": ("easter", -2), "holy thursday": ("easter", -3), "maundy thursday": ("easter", -3),
+                   "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46), "pentecost": ("easter", 49),
+                   "whit monday": ("easter", 50),
+                   "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "black friday": (11, 3, 4, 1),
+                   "cyber monday": (11, 3, 4, 4), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
+                   "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3),
+                   "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "mother's day": (5, 6, 2),
+                   "father's day": (6, 6, 3), "columbus day": (10, 0, 2)}
 
 REF_WORDS = {  # word -> TIMEX3 value (all DATE)
     "now": "PRESENT_REF", "this time": "PRESENT_REF", "nowadays": "PRESENT_REF",

@@ -163,8 +163,15 @@ def duration(m, ctx):
     num_s, unit_w = m.group("num").lower(), m.group("unit").lower()
     post = (m.group("post") or "").strip().lower()
     tail = ctx.next_text(m.end(), 12)
-    if post in ("old", "of age") or re.match(r"-(?:old|olds)\b", tail):
-        return None  # ages are not times
+    age = re.match(r"-olds?\b", tail)
+    if post in ("old", "of age") or age:
+        # TimeML annotates ages as durations ("the 55-year-old", "55 years old": P55Y; TempEval-3 does);
+        # "aged 55" has no unit word and is left out (MEANTIME leaves it out too, 2 of 2)
+        n_age = number_value(num_s) if num_s not in ("a", "an") else None
+        if n_age is None or unit_w.rstrip("s") not in ("year", "month", "week", "day"):
+            return None
+        s = m.start("num")  # "the 55-year-old": the determiner belongs to the person, not the age
+        return Found(s, m.end() + (age.end() if age else 0), "DURATION", duration_value(n_age, unit_w))
     if num_s == "one" and unit_w == "day" and not (m.group("det") or m.group("mod") or post) and \
             ctx.pos_before(m.start()) not in ("VERB", "AUX", "ADP", "ADV", "ADJ"):
         return None  # "One day, he will ...": not a measured day
@@ -225,12 +232,17 @@ def half_unit(m, ctx):
 
 
 @rule("vague", r"(?<![\w-])(?P<det>(?i:the past few|the last few|the next few|the coming|the past several|"
-      r"the last several|the next several|recent|the first few|the ensuing|the intervening)" + W + r")?"
+      r"the last several|the next several|recent|the first few|the ensuing|the intervening|the)" + W + r")?"
       r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?P<long>-long)?(?![\w-])"
       r"(?P<post>" + W + r"(?i:ago|later|earlier))?(?![\w-])")
 def vague(m, ctx):
     det = (m.group("det") or "").lower().strip()
     start = m.start()
+    if det == "the":  # "over the years", "through the decades": an unspecified stretch; "the years of war" is not
+        if ctx.prev_word(start) not in ("over", "through", "throughout", "across") or m.group("post") or \
+                re.match(W + r"(?:of|that|when|in which|to come|ahead|before|after|between)\b", ctx.next_text(m.end())):
+            return None
+        return Found(start, m.end(), "DURATION", duration_value(None, m.group("unit")))
     if not det and not m.group("long") and not m.group("post"):
         pw = ctx.prev_word(start)
         if pw not in ("for", "within", "than", "over", "took", "take", "takes", "taking", "spent", "lasted", "in",
@@ -309,10 +321,27 @@ def clock(m, ctx):
 
 @rule("ref", r"(?<![\w-])(?P<w>(?i:now|nowadays|this time|these days|recently|lately|at present|the present|"
       r"the time being|the past|the future|the near future|the distant future|the foreseeable future|"
-      r"the long term|the short term|the near term|the long run|the short run))(?![\w-])")
+      r"the long term|the short term|the near term|the long run|the short run|currently|(?:very )?soon|recent))"
+      r"(?![\w-])")
 def ref(m, ctx):
     w = m.group("w").lower()
     nxt = ctx.next_text(m.end(), 20)
+    if w == "currently":  # TimeML PRESENT_REF (TimeBank tags it; MEANTIME's region 2 of 7)
+        return Found(m.start(), m.end(), "DATE", "PRESENT_REF")
+    if w.endswith("soon"):
+        # "very soon" is FUTURE_REF (MEANTIME 1 of 1); "as soon as", "soon after", "how soon" are not
+        # times, nor "soon" told in the past ("he soon left": no reference to the future)
+        if ctx.prev_word(m.start()) in ("as", "how", "too") or \
+                re.match(r"[^\S\n]+(?:after|afterwards|thereafter|as|enough)\b", nxt) or \
+                ctx.tense(m.start(), m.end()) == "past":
+            return None
+        return Found(m.start(), m.end(), "DATE", "FUTURE_REF")
+    if w == "recent":
+        # the adjective ("recent losses", "the recent downturn") is PAST_REF (MEANTIME 3 of 4 in the region);
+        # "most recent" / "more recent" compare and are not times
+        if ctx.prev_word(m.start()) in ("most", "more", "less", "least") or not re.match(r"[^\S\n]+[A-Za-z]", nxt):
+            return None
+        return Found(m.start(), m.end(), "DATE", "PAST_REF")
     if w in ("the past", "the future", "the present") and re.match(W + r"(?!of\b|and\b|or\b|is\b|was\b|will\b|has\b)"
                                                                  r"[a-z]", nxt):
         return None  # "the past president", "the future king"
@@ -355,7 +384,7 @@ def same_period(m, ctx):
 
 
 @rule("next_day", r"(?<![\w-])(?i:the" + W + r"(?P<w>next|following|previous|preceding)" + W + r"(?P<u>day|week|month|"
-      r"year)|(?P<w2>that)" + W + r"(?P<u2>week|month|year))(?![\w-])")
+      r"year)|(?P<w2>that|the entire|the whole|the full)" + W + r"(?P<u2>week|month|year))(?![\w-])")
 def next_day(m, ctx):
     # "the next day", "the previous week", "that year": counted from the date last mentioned
     w, u = (m.group("w") or m.group("w2")).lower(), (m.group("u") or m.group("u2")).lower()
@@ -365,6 +394,7 @@ def next_day(m, ctx):
         return None  # "the previous year": relunit, counted from publication (MEANTIME)
     if re.match(W + r"(?:of|after|before|when|that|in which)\b", ctx.next_text(m.end())):
         return None
-    n = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "that": 0}[w]
+    # "a loss for the entire year" after "the fourth quarter of 2005": that year
+    n = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(w, 0)
     code = {"day": "D", "week": "W", "month": "M", "year": "Y"}[u]
     return Found(m.start(), m.end(), "DATE", None, f"anchored:{n}:{code}")

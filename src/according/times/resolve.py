@@ -75,6 +75,48 @@ def pick_month_day(ref: date, month: int, day: int, direction: str | None) -> da
     return min(cands, key=lambda d: (abs((d - ref).days), d > ref))
 
 
+def easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th weekday ``wd`` (Mon=0) of a month; n = -1 is the last."""
+    if n < 0:
+        nxt = date(y + month // 12, month % 12 + 1, 1)
+        last = nxt - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - wd) % 7)
+    first = date(y, month, 1)
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holiday_date(rule: tuple, y: int) -> date:
+    """A moving holiday's date in year ``y`` (see ``lexicon.MOVING_HOLIDAYS``)."""
+    if rule[0] == "easter":
+        return easter(y) + timedelta(days=rule[1])
+    d = nth_weekday(y, rule[0], rule[1], rule[2])
+    return d + timedelta(days=rule[3]) if len(rule) > 3 else d
+
+
+def pick_date(ref: date, cands: list[date], direction: str | None) -> date | None:
+    """One of the candidate dates (one a year) placed like :func:`pick_month_day`."""
+    if direction == "past":
+        past = [d for d in cands if d <= ref]
+        return max(past) if past else None
+    if direction == "future":
+        fut = [d for d in cands if d >= ref]
+        return min(fut) if fut else None
+    return min(cands, key=lambda d: (abs((d - ref).days), d > ref)) if cands else None
+
+
 def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
@@ -117,9 +159,12 @@ _SCHEDULE = {"schedule", "slate", "plan", "set", "expect", "due", "timetable", "
 _MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "'d"}
 
 
-def governing_tense(parse, first: int, last: int, headline: bool = False, depth: int = 0) -> str | None:
+def governing_tense(parse, first: int, last: int, headline: bool = False, depth: int = 0,
+                    perfect_is_past: bool = True) -> str | None:
     """'past' | 'future' | 'present' | None for the expression on tokens first..last
-    (inclusive): read from the verb it attaches to. None when it attaches to a
+    (inclusive): read from the verb it attaches to; the present perfect ("has kept")
+    is 'past' unless ``perfect_is_past`` is False (then 'present': "has kept the
+    markets closed until Friday" still looks ahead). None when it attaches to a
     noun ("the Oct. 7 attack", "Ramadan in March") or no verb is found."""
     toks = parse.toks
     head = last
@@ -130,10 +175,10 @@ def governing_tense(parse, first: int, last: int, headline: bool = False, depth:
     cur = toks[head]
     for _ in range(6):
         if cur.head == cur.i:
-            return _verb_tense(parse, cur, headline, depth) if cur.pos in ("VERB", "AUX") else None
+            return _verb_tense(parse, cur, headline, depth, perfect_is_past) if cur.pos in ("VERB", "AUX") else None
         nxt = toks[cur.head]
         if nxt.pos in ("VERB", "AUX"):
-            return _verb_tense(parse, nxt, headline, depth)
+            return _verb_tense(parse, nxt, headline, depth, perfect_is_past)
         if nxt.pos in ("NOUN", "PROPN", "PRON", "NUM") and cur.dep in ("prep", "npadvmod", "compound", "nmod",
                                                                          "poss", "amod", "nummod"):
             return None
@@ -143,7 +188,7 @@ def governing_tense(parse, first: int, last: int, headline: bool = False, depth:
     return None
 
 
-def _verb_tense(parse, v, headline: bool, depth: int) -> str | None:
+def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = True) -> str | None:
     kids = [parse.toks[k] for k in parse.children[v.i]]
     aux = [k for k in kids if k.dep in ("aux", "auxpass")]
     low = {k.text.lower() for k in aux}
@@ -158,15 +203,19 @@ def _verb_tense(parse, v, headline: bool, depth: int) -> str | None:
         if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
             return "future"
         if depth < 2 and gov.i != v.i and gov.pos in ("VERB", "AUX", "ADJ"):
-            return _verb_tense(parse, gov, headline, depth + 1)
+            return _verb_tense(parse, gov, headline, depth + 1, perfect_is_past)
         return None
     tags = {v.tag} | {k.tag for k in aux}
     if v.tag == "VBN" and v.lemma in _SCHEDULE and "VBD" not in tags:
         return "future"  # "the summit, scheduled for Friday", "talks are planned for March"
     if "VBD" in tags:
         return "past"
+    if v.tag == "VBN" and not aux and not perfect_is_past and depth < 2 and v.head != v.i \
+            and parse.toks[v.head].pos in ("VERB", "AUX"):
+        # "kept the markets closed until Friday": the participle takes the tense of the verb it complements
+        return _verb_tense(parse, parse.toks[v.head], headline, depth + 1, perfect_is_past)
     if v.tag == "VBN" and (not aux or any(k.lemma == "have" for k in aux)):
-        return "past"
+        return "past" if perfect_is_past or not aux else "present"
     if tags & {"VBZ", "VBP"} or (v.tag == "VBG" and aux):
         if headline or v.lemma in SAY_VERBS:  # headlines and "X says Monday" report the past
             return "past"
