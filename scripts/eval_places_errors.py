@@ -82,11 +82,16 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="override a resolve.py constant for this run (calibration sweeps)")
     a = ap.parse_args(argv)
     from according.places import gazetteer as gz
     import importlib
     R = importlib.import_module("according.places.resolve")  # the module (the package exports the function)
 
+    for kv in a.set:
+        k, v = kv.split("=", 1)
+        setattr(R, k, type(getattr(R, k))(float(v)))
     sp = scorer(a.corpus)
     data = load_parses(a.corpus, a.cache or Path(f"/tmp/places-{a.name}.pkl"), a.limit)
     gold = {}

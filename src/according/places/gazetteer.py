@@ -37,7 +37,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 9  # bump when the layout of the pickled index changes
+INDEX_VERSION = 10  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):
@@ -261,9 +261,16 @@ def build(src: dict[str, Path]) -> Gazetteer:
             cc = s["countryCode"]
             la, lo = round(float(s["latitude"])), round(float(s["longitude"]))
             near = Counter()
-            for a in (-1, 0, 1):
-                for b in (-1, 0, 1):
-                    near.update(cells.get((cc, la + a, lo + b), {}))
+            # the towns around the point tell its admin1 code; a province whose point lies in
+            # empty land (northern Quebec) looks further, up to 4 degrees; a point with no town
+            # of its country anywhere near was geocoded wrongly upstream and is dropped
+            for ring in range(1, 5):
+                for a in range(-ring, ring + 1):
+                    for b in range(-ring, ring + 1):
+                        if max(abs(a), abs(b)) == ring or ring == 1:
+                            near.update(cells.get((cc, la + a, lo + b), {}))
+                if near:
+                    break
             if cells and not near:
                 continue
             code = near.most_common(1)[0][0] if near else None

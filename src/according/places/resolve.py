@@ -40,6 +40,12 @@ FOCUS_SHARE = 0.75  # LGL dev: 0.75 vs 0.9 differ by 0.2 point of acc@161
 # LGL + TR-News dev: 0.4 keeps recall at 0.79 / 0.92 and lifts acc@161 from 0.83 / 0.89
 # to 0.90 / 0.90 and precision from 0.81 / 0.88 to 0.86 / 0.90.
 MIN_CONFIDENCE = 0.4
+# A reading that nothing in the article supports (no qualifier, no country, state, focus
+# or nearby-city evidence) while a namesake at least RIVAL_POP strong lies > 161 km away
+# has its confidence multiplied by UNSUPPORTED_FACTOR.
+UNSUPPORTED_FACTOR = 0.3
+RIVAL_POP = 10_000
+FOCUS_NAMES_FOREIGN = 3
 # a city named outside any place entity must be at least this big to be believed
 # (LGL / TR-News dev, P and R: 10k 0.78/0.82 and 0.85/0.94 (surnames, brands get in),
 # 50k 0.86/0.80 and 0.90/0.93, 200k 0.87/0.78 and 0.90/0.92: 50k has the best F1)
@@ -128,6 +134,16 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
             countries[cc] += 1
         if st:
             states[st] += 1
+    # what each name vouches for: a name is no evidence for its own other mentions
+    # ("Quebec" the province must not pull "Quebec" towards the city inside it)
+    names = [norm(m.text) for m in ms]
+    by_name: dict[str, Counter] = {}
+    for key, (cc, st) in zip(names, evidence):
+        c = by_name.setdefault(key, Counter())
+        if cc:
+            c[cc] += 1
+        if st:
+            c[st] += 1
     dateline = _dateline(meta, g)
     if dateline is not None:
         countries[dateline.cc] += 2
@@ -141,7 +157,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     focus = _focus_states(ms, g, countries)
 
     # ---- pass 2: with the article's context; the same name gets one reading
-    ctx = (countries, states, points, evidence, focus)
+    ctx = (countries, states, points, evidence, focus, names, by_name)
     pooled: dict[str, Counter] = {}
     ranked = []
     for k, m in enumerate(ms):
@@ -166,7 +182,12 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         top = max(x[1] for x in rk)
         z = sum(math.exp(x[1] - top) for x in rk)
         prob = next((math.exp(x[1] - top) for x in rk if x[0] == idx), 0.0) / z
-        chosen.append((m, g.rec(idx), prob))
+        r = g.rec(idx)
+        if not _supported(m, r, g, ctx, k) and _far_rival(m, r, idx, g):
+            # only the prior (population, kind) speaks for this reading and a sizeable
+            # namesake elsewhere could be meant ("London" in a London, Ontario paper)
+            prob *= UNSUPPORTED_FACTOR
+        chosen.append((m, r, prob))
     places = [_place(parse.text, k, chosen, g, dateline) for k in range(len(chosen))]
     return [p for p in places if (p.confidence or 0) >= MIN_CONFIDENCE]
 
@@ -230,27 +251,55 @@ def _qualifier_score(r: Rec, qual) -> float:
 
 
 def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
-    countries, states, points, evidence, focus = ctx
+    countries, states, points, evidence, focus, names, by_name = ctx
     s = 0.0
     if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
         s += FOCUS_BONUS * focus[r.admin1]
-    own_cc, own_st = evidence[self_k] if self_k is not None else (None, None)
-    total = sum(countries.values()) - (1 if own_cc else 0)  # a mention is no evidence for itself
+    # a mention is no evidence for itself, nor for other mentions of the same name
+    own = by_name.get(names[self_k], Counter()) if self_k is not None else Counter()
+    total = sum(countries.values()) - sum(v for key, v in own.items() if isinstance(key, str))
     if r.cc and total > 0:
-        n = countries[r.cc] - (1 if own_cc == r.cc else 0)
+        n = countries[r.cc] - own[r.cc]
         if n > 0:
             s += COUNTRY_CONTEXT * n / total
     if r.admin1 and r.kind != "admin1":  # in a state or province the article names
-        if states[(r.cc, r.admin1)] - (1 if own_st == (r.cc, r.admin1) else 0) > 0:
+        if states[(r.cc, r.admin1)] - own[(r.cc, r.admin1)] > 0:
             s += STATE_CONTEXT
     p = _point(r)
     if p and r.kind in ("city", "admin1"):
         radius = NEAR_KM if r.kind == "city" else 3 * NEAR_KM  # a province is wide
         for q, k in points:
-            if k != self_k and haversine_km(p[0], p[1], q[0], q[1]) < radius:
+            if k != self_k and (self_k is None or k < 0 or names[k] != names[self_k]) \
+                    and haversine_km(p[0], p[1], q[0], q[1]) < radius:
                 s += NEAR_BONUS
                 break
     return s
+
+
+def _supported(m: Mention, r: Rec, g: Gazetteer, ctx, k: int) -> bool:
+    """Does anything besides the prior speak for reading ``r`` of mention ``k``?"""
+    if m.demonym:
+        return True
+    qual = _qualifier(m, g)
+    if qual is not None and _qualifier_score(r, qual) > 0:
+        return True
+    return _context_score(r, ctx, k, g) > 0
+
+
+def _far_rival(m: Mention, r: Rec, idx: int, g: Gazetteer) -> bool:
+    """Is there a sizeable other place of that name far from ``r``? (a town of RIVAL_POP
+    people, a state or a country; alternate names do not count)"""
+    p = _point(r)
+    for i in m.cands:
+        if i == idx or m.alt.get(i):
+            continue
+        x = g.rec(i)
+        if not ((x.kind == "city" and x.pop >= RIVAL_POP) or (x.kind in ("country", "admin1") and x.gid)):
+            continue
+        q = _point(x)
+        if p is None or q is None or haversine_km(p[0], p[1], q[0], q[1]) > 161:
+            return True
+    return False
 
 
 def _unambiguous(m: Mention, r: Rec, margin: float, g: Gazetteer) -> bool:
@@ -276,8 +325,8 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[s
     best state's votes. Only for articles whose named countries are mostly the US: in
     foreign news "Paris, London, Berlin" all exist in Kentucky too."""
     total = sum(countries.values())
-    if not total or countries["US"] / total < 0.5:
-        return {}
+    us_news = bool(total) and countries["US"] / total >= 0.5
+    named = set()  # US states the article names ("Georgia" may be read as the country)
     votes: Counter = Counter()  # a name's vote is shared among its states by population
     names: Counter = Counter()  # how many names each state explains
     seen = set()
@@ -286,6 +335,7 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[s
         if key in seen or not m.cands:
             continue
         seen.add(key)
+        named.update(g.rec(i).admin1 for i in m.cands if g.rec(i).kind == "admin1" and g.rec(i).cc == "US")
         weight: dict[str, float] = {}
         for idx in m.cands:
             r = g.rec(idx)
@@ -299,7 +349,11 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter) -> dict[s
         for st, w in weight.items():
             votes[st] += w / total
             names[st] += 1
-    votes = Counter({st: v for st, v in votes.items() if names[st] >= 2})
+    # in foreign news "Paris, London, Berlin" all exist in Kentucky too: outside US news a
+    # state is the focus only when the article names it and it explains FOCUS_NAMES_FOREIGN
+    # names ("Athens", "Clarke", "Oconee", "Georgia": Georgia, whatever "Georgia" is read as)
+    votes = Counter({st: v for st, v in votes.items()
+                     if names[st] >= 2 and (us_news or (st in named and names[st] >= FOCUS_NAMES_FOREIGN))})
     if not votes:
         return {}
     top = max(votes.values())
