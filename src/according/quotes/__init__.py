@@ -248,7 +248,10 @@ def _content_spans(p: Parse, idx: set[int], qspan_at) -> list[tuple[int, int]]:
         q = qspan_at(max(s, e - 1))
         if q is not None and q.closed and e < q.end:
             e = q.end
-        out.append((s, e))
+        if out and (s <= out[-1][1] or not _WORD.search(p.text, out[-1][1], s)):
+            out[-1] = (out[-1][0], max(e, out[-1][1]))  # overlapping, or only punctuation between
+        else:
+            out.append((s, e))
     return out
 
 
@@ -369,7 +372,13 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
     qrng = [(q.start, q.end) for q in qspans]
     for a in attrs:
         qid = ids[id(a)]
-        content = tuple(Span.of(text, s, e) for s, e in sorted(set(a.content)))
+        merged: list[list[int]] = []
+        for s, e in sorted(set(a.content)):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        content = tuple(Span.of(text, s, e) for s, e in merged)
         kind = _kind(text, content, qrng)
         src = Span.of(text, *a.source) if a.source else None
         speaker = _speaker(p, src, a.src_tok)
