@@ -217,8 +217,8 @@ def _forces_act(work: Work, a: int, b: int) -> bool:
     """Are police or soldiers the subject of a verb in tokens a..b ("police opened fire on ...")?"""
     from .actors import MILITARY, POLICE
     toks = work.parse.toks
-    return any(toks[k].dep == "nsubj" and toks[k].lemma.lower() in (MILITARY | POLICE | {"security"})
-               for k in range(a, b))
+    return any((toks[k].dep == "nsubj" or (toks[k].dep == "pobj" and toks[toks[k].head].dep == "agent"))
+               and toks[k].lemma.lower() in (MILITARY | POLICE | {"security"}) for k in range(a, b))
 
 
 def _fatalities(work: Work, start: int, end: int, a: int, b: int) -> tuple[int, str | None]:
