@@ -280,3 +280,17 @@ def test_specimen_weekdays_and_relative_dates(sample_text):
     # six weeks; two more days; more than 20 years ago
     for v in ("2024-01", "2023-11", "2024-03", "2023-10-07", "P4D", "P6W", "P2D", "2004"):
         assert v in values, v
+
+
+_MIXED = ("Talks resumed on Monday, Feb. 12, after a 26-year-old was freed 20 years ago. By 2:21 p.m. EST, over the "
+          "past four days, the Russell 2000 Index fell; in the last week of March 2009 and at Easter, shops sold "
+          "15 a year. Later that year, currently, very soon, the first quarter of 2005 and the entire year.\n"
+          "Headline closes until Friday\nThe 1990s, '82, 12/31/99, 2024-02-14, the next day, every week, noon.")
+
+
+@pytest.mark.parametrize("text", [_MIXED, _MIXED.upper(), _MIXED.replace(" ", "  ")])
+def test_trigger_windows_find_what_a_full_scan_finds(text, monkeypatch):
+    import according.times as T
+    windowed = extract(text, parse(text), WED)[0]
+    monkeypatch.setattr(T, "_TRIGGERS", {})  # every rule scans the whole text
+    assert extract(text, parse(text), WED)[0] == windowed

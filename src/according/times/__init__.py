@@ -60,11 +60,13 @@ from ..ingest.metadata import published_date
 from ..model import ErrorEntry, Span, TimeExpr
 from ..pipeline import Work, stage
 from . import relative as _relative  # noqa: F401  (registers its rules)
-from .grammar import RULES, Ctx, Found
+from .grammar import RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
 from .resolve import add_months, governing_tense, shift_value
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
+_TRIGGERS = {name: re.compile(p) for name, p in TRIGGERS.items()}
+_NEWLINE = re.compile("\n")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CALENDAR = re.compile(r"^\d{4}(?:$|-(?:\d{2}|W\d{2}|Q[1-4]|H[12]))")
 _COARSE = re.compile(r"^\d{4}-(?:\d{2}|W\d{2}|Q[1-4]|H[12])$")
@@ -96,7 +98,7 @@ def find_times(work: Work) -> dict:
 
 def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr], list[str]]:
     """All time expressions of ``text`` (sorted by offset) and the problems met."""
-    starts = [t.start for t in parse.toks] if parse is not None else []
+    starts = parse._starts if parse is not None else []  # cached on the Parse (shared with time_near)
 
     def tok_range(s: int, e: int):
         a = bisect.bisect_left(starts, s)
@@ -111,7 +113,7 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
             return None
         return governing_tense(parse, r[0], r[1], headline=is_headline(s), perfect_is_past=perfect_is_past)
 
-    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]  # a scan in C, not a loop over every character
 
     def is_headline(pos: int) -> bool:
         """A short line without final punctuation: a headline, where the present tense reports the past."""
@@ -130,8 +132,17 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
     ctx = Ctx(text, dct, tense, is_headline, pos_before)
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
+    low = text.lower()
+    windows: dict[str, list[tuple[int, int]]] = {}
     for order, (name, rx, handler) in enumerate(RULES):
-        for m in rx.finditer(text):
+        trig = _TRIGGERS.get(name)
+        if trig is None or len(low) != len(text):  # lower() may change the length of odd scripts
+            spans = [(0, len(text))]
+        else:
+            spans = windows.get(trig.pattern)
+            if spans is None:
+                spans = windows[trig.pattern] = _windows(trig, low)
+        for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
             n_before = len(ctx.problems)
             try:
                 f = handler(m, ctx)
@@ -165,6 +176,20 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
     if unresolved:
         problems.append(f"no publication date: {unresolved} relative time expression(s) left out")
     return out, problems
+
+
+def _windows(trig: re.Pattern, low: str) -> list[tuple[int, int]]:
+    """Stretches of the text to scan for a rule: TRIGGER_REACH either side of each trigger hit,
+    merged when they come within TRIGGER_REACH of each other (so that no match is cut at an end)."""
+    out: list[list[int]] = []
+    n = len(low)
+    for m in trig.finditer(low):
+        a, b = max(0, m.start() - TRIGGER_REACH), min(n, m.end() + TRIGGER_REACH)
+        if out and a <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _in_name(parse, tok_range, f: Found) -> bool:

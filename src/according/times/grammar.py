@@ -83,6 +83,33 @@ Rule = tuple[str, "re.Pattern[str]", Callable[[re.Match, Ctx], "Found | list[Fou
 RULES: list[Rule] = []
 
 
+# Speed: each rule's regex is run only in windows around its *trigger*, a plain lower-case pattern
+# that every match of that rule must contain (a unit word for durations, a month name for dates, ...).
+# Triggers are cheap literal scans over the lower-cased text (~3 ms for all of MEANTIME, against ~20 ms
+# for a full scan with one rule's regex); a rule missing here scans the whole text. A window reaches
+# TRIGGER_REACH characters either side of a trigger: longer than any expression runs before or after the
+# word that triggers it plus the regexes' lookaheads (on MEANTIME the longest are 24 before, "the second
+# half of this year", and 24 after, "the same period of the last year"; built ones such as "the better part
+# of the following twenty-five more consecutive years" stay under 70), so the matches found are exactly
+# those of a full scan (checked on all of MEANTIME: identical output).
+TRIGGER_REACH = 80
+_UNITS_T = r"second|minute|hour|day|night|week|fortnight|month|year|decade|centur|quarter"
+_MONTHS_T = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+TRIGGERS: dict[str, str] = {
+    "month_day": _MONTHS_T, "day_month": _MONTHS_T, "month_year": _MONTHS_T, "month": _MONTHS_T,
+    "week_of": _MONTHS_T, "iso_date": r"\d-\d", "slash_date": r"\d/\d", "year": r"1[6-9]\d\d|20\d\d",
+    "year_range": r"1[6-9]\d\d|20\d\d", "short_year": r"['’]\d\d", "decade": r"0['’]?s", "century": "century",
+    "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|half|q[1-4]",
+    "weekday": r"mon|tue|wed|thu|fri|sat|sun", "plural_weekday": r"mon|tue|wed|thu|fri|sat|sun",
+    "relday": r"today|tonight|tomorrow|yesterday|this|last", "relunit": r"week|month|year|decade|century|quarter",
+    "duration": _UNITS_T, "half_unit": "half", "vague": _UNITS_T, "set": _UNITS_T,
+    "set_adverb": r"daily|nightly|weekly|monthly|annual|yearly|hourly|quarterly|biennial",
+    "clock": r"\d[^\S\n]*[ap]\.?m|\d:\d|\d[^\S\n]+(?:utc|gmt|hours|local|z)|noon|midday",
+    "ref": r"now|this time|these days|recent|lately|present|time being|past|future|term|run|currently|soon",
+    "ordinal_day": "day", "the_day": "day", "same_period": "same", "next_day": r"day|week|month|year",
+}
+
+
 def rule(name: str, pattern: str, flags: int = 0):
     rx = re.compile(pattern, flags)
 
@@ -426,7 +453,7 @@ _HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['’]").replace(r"\ "
 
 @rule("holiday", r"(?<![\w-])(?P<hol>" + _HOLIDAY_RE + r")(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])"
       r"(?!" + W + r"(?:Island|Islands|Rising|Uprising|Offensive|Parade|Bowl|Carol|Tree)s?\b)")  # names, not days
-def holiday(m, ctx):
+def holiday(m, ctx):  # (its trigger is set below from the names)
     name = m.group("hol").lower().replace("’", "'")
     if name in HOLIDAYS:
         month, d = HOLIDAYS[name]
@@ -444,3 +471,6 @@ def holiday(m, ctx):
     cands = [on(ctx.dct.year + k) for k in (-1, 0, 1)]
     got = R.pick_date(ctx.dct, cands, _dir(ctx, m)) or R.pick_date(ctx.dct, cands, None)
     return Found(m.start(), m.end(), "DATE", got.isoformat(), "day")
+
+
+TRIGGERS["holiday"] = _HOLIDAY_RE.lower()
