@@ -236,3 +236,40 @@ def test_abbreviations_split_by_the_tokenizer_and_words_that_look_like_them(anal
     assert man and man[0].name == "Manitoba" and man[0].country == "CA"
     _, pl = places_of(analyze, "After the storm the family attended Mass. Then they went home.")
     assert not [p for p in pl if p.span.text.startswith("Mass")]
+
+
+# ---------------------------------------------------------------- error-analysis fixes
+
+def test_bare_famous_name_without_context_is_left_out(analyze):
+    """Only the prior (size) speaks for London, England, and London, Ontario is a city of
+    400,000: the stage says nothing rather than guess; with context it answers."""
+    _, pl = places_of(analyze, "Hundreds of people marched downtown in London on Saturday.")
+    assert by_text(pl, "London") == []
+    _, pl = places_of(analyze, "Hundreds of people marched downtown in London, Ontario, on Saturday.")
+    assert by_text(pl, "London")[0].country == "CA"
+    _, pl = places_of(analyze, "British officials met French diplomats in London and Paris on Monday.")
+    assert by_text(pl, "London")[0].country == "GB"
+
+
+def test_state_focus_without_american_country_evidence(analyze):
+    """Georgia's counties around Athens: the state explains the names, so "Georgia" is the
+    state, and Athens is at least not put in Greece (the Greek capital's size still rivals
+    the focus, so the unsupported guess is left out)."""
+    _, pl = places_of(analyze, "Schools in Athens will close on Friday. Clarke, Oconee and Oglethorpe counties "
+                               "will follow, the Georgia Department of Education said.")
+    assert all(p.country == "US" for p in by_text(pl, "Athens"))
+    assert by_text(pl, "Georgia")[0].country == "US"
+
+
+def test_provinces_with_points_far_from_towns_are_known(gaz):
+    """Quebec's point lies in empty northern land; it is still a province."""
+    quebec = [gaz.rec(i) for i, _ in gaz.lookup("Quebec")]
+    assert any(r.kind == "admin1" and r.cc == "CA" and 45 < r.lat < 62 for r in quebec)
+
+
+def test_a_name_is_no_evidence_for_itself(analyze):
+    """"Quebec" the province must not lend its own state evidence to Quebec City."""
+    _, pl = places_of(analyze, "Protesters gathered in Montreal, and the premier of Quebec said the province "
+                               "would not move.")
+    # the province, or nothing (Quebec City is a sizeable rival that nothing rules out)
+    assert all(p.feature == "admin" for p in by_text(pl, "Quebec"))
