@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from functools import lru_cache
 from pathlib import Path
 
@@ -144,7 +145,7 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
 
 
 def score(feats: list[str], weights: dict[str, float]) -> float:
-    z = sum(weights.get(x, 0.0) for x in feats)
+    z = sum(map(weights.get, feats, repeat(0.0, len(feats))))
     if z < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
