@@ -121,3 +121,26 @@ def test_terminal_tables(analyze):
     out = render_text(rec)
     assert "FIGURES — " in out and "EVENTS — " in out
     assert "Air/drone strike" in out and "at least 4" in out
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+WORDS = ["On", "3", "March", "2021", ",", "police", "killed", "protesters", "dozens", "in", "Kano", "and",
+         "airstrikes", "arrested", "talks", "met", "1,2,3", "no", "one", "was", ".", "\n", "[size=50]", "seized"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_events_are_well_formed_on_any_input(analyze, words):
+    text = " ".join(words)
+    if not text.strip():
+        return  # empty input is refused before analysis (EmptyInputError)
+    rec = analyze(text)
+    # figures may report what they dropped ("1,2,3"); nothing may fail
+    assert not [e for e in rec.errors if e.stage == "events" or (e.stage == "figures" and "dropped" not in e.message)]
+    for ev in rec.events:
+        assert rec.text[ev.span.start:ev.span.end] == ev.span.text
+        assert EVENT_TYPE[ev.sub_event_type] == ev.event_type
+        assert ev.place is None or 0 <= ev.place < len(rec.places)
+        assert ev.fatalities is None or ev.fatalities >= 0
+        assert ev.time_precision in (None, 1, 2, 3)
