@@ -294,3 +294,13 @@ def test_trigger_windows_find_what_a_full_scan_finds(text, monkeypatch):
     windowed = extract(text, parse(text), WED)[0]
     monkeypatch.setattr(T, "_TRIGGERS", {})  # every rule scans the whole text
     assert extract(text, parse(text), WED)[0] == windowed
+
+
+def test_annual_events_recur_and_annual_figures_cover_a_year():
+    assert value_of("They met at the annual conference.", "annual") == ("SET", "P1Y")
+    assert value_of("It posted an annual loss.", "annual") == ("DURATION", "P1Y")
+
+
+def test_that_time_is_the_time_last_mentioned():
+    got = times("The sale should close by June 10. If no price is agreed by that time, Fiat pays.")
+    assert ("that time", "DATE", "2024-06-10") in got

@@ -245,11 +245,12 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             value = _year_back(base) if base else (f"{dct.year - 1:04d}" if dct else None)
         elif f.kind.startswith("anchored:"):
             _, n, unit = f.kind.split(":")
-            base = _last_with(seen, unit) or (dct.isoformat() if dct else None)
+            base = (seen[-1] if seen else None) if unit == "same" else _last_with(seen, unit)
+            base = base or (dct.isoformat() if dct else None)
             if base is None:
                 unresolved += 1
                 continue
-            value = _shift_from(base, float(n), unit)
+            value = base if unit == "same" else _shift_from(base, float(n), unit)
             if value is None:
                 continue
         if value is None:

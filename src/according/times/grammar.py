@@ -106,7 +106,7 @@ TRIGGERS: dict[str, str] = {
     "set_adverb": r"daily|nightly|weekly|monthly|annual|yearly|hourly|quarterly|biennial",
     "clock": r"\d[^\S\n]*[ap]\.?m|\d:\d|\d[^\S\n]+(?:utc|gmt|hours|local|z)|noon|midday",
     "ref": r"now|this time|these days|recent|lately|present|time being|past|future|term|run|currently|soon",
-    "ordinal_day": "day", "the_day": "day", "same_period": "same", "next_day": r"day|week|month|year",
+    "ordinal_day": "day", "the_day": "day", "same_period": "same", "that_time": "that time", "next_day": r"day|week|month|year",
 }
 
 

@@ -278,7 +278,14 @@ def set_(m, ctx):
       r"biannually|biennially|annual))(?![\w-])")
 def set_adverb(m, ctx):
     w = m.group("w").lower()
-    if w == "annual":  # "annual revenue": the year it covers (MEANTIME: 4 of 5 DURATION P1Y)
+    if w == "annual":
+        # "the annual conference": an event that recurs every year (SET, as MEANTIME's one such case);
+        # "annual revenue", "annual loss": the year it covers (MEANTIME: DURATION P1Y, 3 of 3)
+        if re.match(W + r"(?:[A-Z]\w*" + W + r")*(?i:conferences?|meetings?|summits?|conventions?|festivals?|"
+                    r"keynotes?|events?|celebrations?|parades?|gatherings?|ceremon(?:y|ies)|shows?|fairs?|"
+                    r"pilgrimages?|rall(?:y|ies)|visits?|trips?|tournaments?|races?|awards?)\b",
+                    ctx.next_text(m.end(), 60)):
+            return Found(m.start(), m.end(), "SET", "P1Y")
         return Found(m.start(), m.end(), "DURATION", "P1Y")
     return Found(m.start(), m.end(), "SET", SET_ADVERBS[w])
 
@@ -373,6 +380,13 @@ def the_day(m, ctx):
     # "ending the day", "on the same day", "that day": the day last mentioned
     g = "s" if m.group("s") else "s2"
     return Found(m.start(g), m.end(g), "DATE", None, "anchored:0:D")
+
+
+@rule("that_time", r"(?<![\w-])(?i:(?:by|at|until|till|since|before|after|from)" + W + r")(?P<s>(?i:that time))"
+      r"(?![\w-])(?!" + W + r"(?i:of|when|that|last|next)\b)")
+def that_time(m, ctx):
+    # "agreed by June 10. If not by that time, ...": the time last mentioned, as precise as it was given
+    return Found(m.start("s"), m.end("s"), "DATE", None, "anchored:0:same")
 
 
 @rule("same_period", r"(?<![\w-])(?i:the same (?P<u>period|month|quarter|week|time|day)(?:" + W + r"of)?" + W +
