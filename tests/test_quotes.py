@@ -187,3 +187,18 @@ def test_multi_paragraph_quote_attributed_in_its_last_paragraph(parse):
     qs, _ = quotes_of(parse, text)
     assert len(qs) == 1
     assert qs[0].source.text == "council member Ana Ruiz" and len(qs[0].content) == 2
+
+
+def test_single_typographic_quotations():
+    assert spans_text("Trump: \u2018I will win\u2019 says candidate") == ["\u2018I will win\u2019"]
+    assert spans_text("\u2018I think the parents\u2019 views matter,\u2019 he said.") == [
+        "\u2018I think the parents\u2019 views matter,\u2019"]
+    # nested single quotes stay inside the double quotation
+    assert spans_text("He said \u201cshe called it \u2018fake\u2019 today\u201d") == [
+        "\u201cshe called it \u2018fake\u2019 today\u201d"]
+
+
+def test_three_paragraph_quotation_keeps_its_group():
+    text = "\u201cOne \u2018a\u2019 b.\n\u201cTwo.\n\u201cThree.\u201d"
+    qs = [q for q in pair(text) if text[q.start] == "\u201c"]
+    assert len(qs) == 3 and len({q.group for q in qs}) == 1

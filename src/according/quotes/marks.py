@@ -1,11 +1,13 @@
 """Quotation-mark pairing, paragraph by paragraph.
 
-Only *double* quotation marks delimit quotations here: typographic “ ” (and
-„ as an opener), guillemets « », straight ``"`` and the doubled apostrophes
-``''`` / ``````  that some wire copy uses. Single marks (‘ ’ ') are left alone
-because in news prose they are nearly always apostrophes ("Hamas’ tunnels",
-"don’t", "’90s") or quotes nested inside a double-quoted quotation, which
-the enclosing pair already covers.
+Double quotation marks delimit quotations: typographic “ ” (and „ as an
+opener), guillemets « », straight ``"`` and the doubled apostrophes ``''`` /
+``````  that some wire copy uses. Typographic single quotations ‘...’ outside
+double ones (British copy, headlines) are paired with stricter rules (see
+:func:`_single_pairs`), because ’ is also the apostrophe ("Hamas’ tunnels",
+"don’t", "’90s"). Straight single marks (') are left alone: in news prose they
+are nearly always apostrophes or quotes nested inside a double-quoted
+quotation, which the enclosing pair already covers.
 
 Pairing is local to a paragraph (a line), so an unbalanced mark costs at most
 that paragraph. One convention crosses paragraphs: a quotation that runs over
@@ -89,6 +91,7 @@ def pair(text: str) -> list[QSpan]:
     spans: list[QSpan] = []
     group = 0
     prev_open_end = False  # previous paragraph ended inside an unclosed quotation
+    open_group = -1  # ... and the group of that quotation
     for k, (ps, pe) in enumerate(paragraphs(text)):
         marks = _marks(text, ps, pe)
         open_at = None
@@ -101,7 +104,7 @@ def pair(text: str) -> list[QSpan]:
                 if off > open_at:
                     g = group
                     if open_at == ps and prev_open_end and first_group is None:
-                        g = group - 1  # continues the previous paragraph's quotation
+                        g = open_group  # continues the previous paragraph's quotation
                     spans.append(QSpan(open_at, off + n, True, k, g))
                     if g == group:
                         group += 1
@@ -113,9 +116,57 @@ def pair(text: str) -> list[QSpan]:
         if ends_open:
             g = group
             if open_at == ps and prev_open_end and first_group is None:
-                g = group - 1
+                g = open_group
             spans.append(QSpan(open_at, pe, False, k, g))
             if g == group:
                 group += 1
+            open_group = g
         prev_open_end = ends_open
+        if "\u2018" in text[ps:pe]:
+            para_spans = [q for q in spans if q.para == k]
+            for s1, e1 in _single_pairs(text, ps, pe, para_spans):
+                spans.append(QSpan(s1, e1, True, k, group))
+                group += 1
+    spans.sort()
     return spans
+
+
+def _single_pairs(text: str, ps: int, pe: int, doubles) -> list[tuple[int, int]]:
+    """Typographic single quotations (‘...’) outside double ones: the quotation style of
+    British copy and of headlines. An opener ‘ follows a space, bracket or dash and
+    precedes a letter; a closer ’ precedes a space, punctuation or the line end. A
+    closer after "s" and before a word ("the parents’ views") may be a possessive, so
+    the last certain closer before the next opener wins and a possessive-looking one
+    is used only when there is no other."""
+    def inside(i):
+        return any(q.start <= i < q.end for q in doubles)
+
+    openers, strong, weak = [], [], []
+    for i in range(ps, pe):
+        c = text[i]
+        if c == "\u2018" and not inside(i):
+            before = text[i - 1] if i > ps else " "
+            after = text[i + 1] if i + 1 < pe else " "
+            if (before.isspace() or before in "([{\u2014-:") and after.isalpha():
+                openers.append(i)
+        elif c == "\u2019" and i > ps and not inside(i):
+            before, after = text[i - 1], (text[i + 1] if i + 1 < pe else " ")
+            if before.isspace():
+                continue
+            if after in ".,;:!?)]}\u2014" or i + 1 >= pe:
+                strong.append(i)
+            elif after.isspace():
+                (weak if before in "sS" else strong).append(i)
+    out = []
+    for n, o in enumerate(openers):
+        if out and o < out[-1][1]:
+            continue
+        limit = openers[n + 1] if n + 1 < len(openers) else pe
+        cands = [c for c in strong if o < c < limit]
+        if cands:
+            out.append((o, cands[-1] + 1))
+            continue
+        cands = [c for c in weak if o < c < limit]
+        if cands:
+            out.append((o, cands[0] + 1))
+    return out
