@@ -40,9 +40,28 @@ def _m2_key_df(conn: Connection) -> None:
         ["key", "df"], select(s.article_keys.c.key, func.count()).group_by(s.article_keys.c.key)))
 
 
+def _m3_read_indexes(conn: Connection) -> None:
+    # Indexes for what the read API asks on every request (queries.py; plans checked with
+    # EXPLAIN QUERY PLAN on a 10,000-article store, benchmarks/bench_api.py):
+    # - lower(speaker_name): "quotes by speaker" probes the index with the matching names
+    #   instead of scanning every quote with LIKE;
+    # - quotes in list order: a full-text search with many hits walks this index and stops
+    #   after one page instead of sorting every hit;
+    # - figures by lower(measure) in list order: a page of "killed" figures is read in order.
+    # Expressions are the same on SQLite and PostgreSQL; PostgreSQL sorts NULLs first in
+    # DESC unless told, and the queries ask for NULLS LAST.
+    last = " NULLS LAST" if conn.dialect.name == "postgresql" else ""  # SQLite: DESC puts NULLs last
+    for name, table, cols in (
+            ("ix_quotes_speaker_lower", "quotes", "lower(speaker_name)"),
+            ("ix_quotes_list_order", "quotes", f"pub_date DESC{last}, article_id, id"),
+            ("ix_figures_measure_order", "figures", f"lower(measure), date DESC{last}, article_id, id")):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})"))
+
+
 MIGRATIONS = [
     (1, "initial schema: articles, versions, flat tables, sources, stories, quote full-text index", _m1_initial),
     (2, "key_df: document frequency of story keys", _m2_key_df),
+    (3, "read-path indexes: quotes by lower(speaker_name), quotes and figures in list order", _m3_read_indexes),
 ]
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import threading
+import weakref
+from collections import OrderedDict
 
 from sqlalchemy import and_, func, literal_column, or_, select, text
 from sqlalchemy.engine import Connection
@@ -18,6 +21,42 @@ from .stories import contested, figure_series, source_stats, timeline
 
 MAX_LIMIT = 1000
 _TERM = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+# -- derived data, recomputed once per write --------------------------------------------------------
+# Aggregates over whole tables (quotes per source, top sources per story, a story's page, the
+# distinct speaker names) cost O(table) to compute but change only when an article is stored.
+# Every write that changes the flat tables also inserts a ``versions`` row (ingest.py: a new
+# article or a new version; an unchanged article is skipped and writes nothing; versions are
+# never deleted), so (max(versions.id), count(versions.id)) is a write token: two indexed reads,
+# and any committed write, from this process or another one, changes it. Derived data is kept
+# per engine for the token it was computed at and dropped when the token moves, so these
+# reads are never stale (unlike the web layer's 5 s response cache).
+_MEMO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+MEMO_STORIES = 256  # story pages kept per token (LRU): the stories people are reading
+
+
+def _token(conn: Connection) -> tuple:
+    v = s.versions
+    return tuple(conn.execute(select(func.max(v.c.id), func.count(v.c.id))).one())
+
+
+def _memo(conn: Connection) -> dict:
+    """This engine's derived data for the current write token (emptied when it moved)."""
+    token = _token(conn)
+    with _MEMO_LOCK:
+        box = _MEMO.get(conn.engine)
+        if box is None or box["token"] != token:
+            box = _MEMO[conn.engine] = {"token": token, "stories": OrderedDict()}
+        return box
+
+
+def _derived(conn: Connection, name: str, compute):
+    box = _memo(conn)
+    if name not in box:
+        box[name] = compute(conn)  # two threads may both compute: same result, last one kept
+    return box[name]
 
 
 def _page(limit, offset) -> tuple[int, int]:
@@ -154,32 +193,61 @@ def _aliases(conn, ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def sources(conn, limit=50, offset=0, q=None, type=None, story=None) -> dict:
-    src, qt, et, a = s.sources, s.quotes, s.entities, s.articles
-    qc = select(qt.c.source_id, func.count().label("n")).where(qt.c.source_id.is_not(None))
-    ec = select(et.c.source_id, func.count(func.distinct(et.c.article_id)).label("n")).where(
-        et.c.source_id.is_not(None))
+def _source_counts(conn: Connection, story=None) -> dict[int, tuple[int, int]]:
+    """source id -> (quotes, distinct articles with an entity resolved to it), optionally in one story."""
+    qt, et, a = s.quotes, s.entities, s.articles
+    qc = select(qt.c.source_id, func.count()).where(qt.c.source_id.is_not(None))
+    ec = select(et.c.source_id, func.count(func.distinct(et.c.article_id))).where(et.c.source_id.is_not(None))
     if story is not None:
         in_story = select(a.c.id).where(a.c.story_id == int(story))
         qc, ec = qc.where(qt.c.article_id.in_(in_story)), ec.where(et.c.article_id.in_(in_story))
-    qc, ec = qc.group_by(qt.c.source_id).subquery(), ec.group_by(et.c.source_id).subquery()
-    n_quotes, n_articles = func.coalesce(qc.c.n, 0), func.coalesce(ec.c.n, 0)
-    sel = (select(src, n_quotes.label("n_quotes"), n_articles.label("n_articles"))
-           .select_from(src.outerjoin(qc, qc.c.source_id == src.c.id).outerjoin(ec, ec.c.source_id == src.c.id)))
-    if story is not None:
-        sel = sel.where(or_(qc.c.n.is_not(None), ec.c.n.is_not(None)))
+    out: dict[int, list[int]] = {}
+    for sid, n in conn.execute(qc.group_by(qt.c.source_id)):
+        out.setdefault(sid, [0, 0])[0] = n
+    for sid, n in conn.execute(ec.group_by(et.c.source_id)):
+        out.setdefault(sid, [0, 0])[1] = n
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+SOURCE_TYPES = (None, "person", "organization", "place", "group", "other")  # memo keys: a bounded set
+
+
+def sources(conn, limit=50, offset=0, q=None, type=None, story=None) -> dict:
+    """Ordered by quotes, then articles, then name. The counts over all quotes and entities
+    are derived once per write (_derived); per request only the sources table is read
+    (one row per real-world source: small next to the quotes), so a page costs
+    O(sources), not O(quotes + entities). A story's counts touch only its articles."""
+    limit, offset = _page(limit, offset)
+    if q or story is not None or type not in SOURCE_TYPES:
+        rows = _sources_sorted(conn, q, type, story)
+    else:  # the common page (all sources, or one type): the sorted list is derived once per write
+        rows = _derived(conn, ("sources_sorted", type), lambda c: _sources_sorted(c, None, type, None))
+    items = [{"id": sid, "name": name, "type": typ, "n_quotes": -nq, "n_articles": -na}
+             for nq, na, name, sid, typ in rows[offset:offset + limit]]
+    al = _aliases(conn, [i["id"] for i in items])
+    for item in items:
+        item["aliases"] = al[item["id"]]
+    return {"total": len(rows), "items": items, "limit": limit, "offset": offset}
+
+
+def _sources_sorted(conn: Connection, q, type, story) -> list[tuple]:
+    """(-n_quotes, -n_articles, name, id, type) of the matching sources, in list order."""
+    src = s.sources
+    counts = _derived(conn, "source_counts", _source_counts) if story is None else _source_counts(conn, story)
+    sel = select(src.c.id, src.c.name, src.c.type)
     if q:
         sel = sel.where(or_(_ilike(src.c.name, q), src.c.id.in_(
             select(s.source_aliases.c.source_id).where(_ilike(s.source_aliases.c.name, q)))))
     if type:
         sel = sel.where(src.c.type == type)
-    out = _listing(conn, sel, (n_quotes.desc(), n_articles.desc(), src.c.name), limit, offset,
-                   lambda r: {"id": r.id, "name": r.name, "type": r.type, "n_quotes": r.n_quotes,
-                              "n_articles": r.n_articles})
-    al = _aliases(conn, [i["id"] for i in out["items"]])
-    for item in out["items"]:
-        item["aliases"] = al[item["id"]]
-    return out
+    if story is not None:
+        sel = sel.where(src.c.id.in_(list(counts)) if counts else literal_column("1") == 0)
+    rows = []
+    for r in conn.execute(sel):
+        nq, na = counts.get(r.id, (0, 0))
+        rows.append((-nq, -na, r.name, r.id, r.type))
+    rows.sort(key=lambda x: x[:3])  # name tie-break in Python: code-point order, as SQLite's ORDER BY
+    return rows
 
 
 def source(conn, source_id, quote_limit=200) -> dict | None:
@@ -209,6 +277,60 @@ def _fts_filter(conn: Connection, col_id, col_text, q: str):
     return and_(*[_ilike(col_text, t) for t in terms])
 
 
+MAX_SPEAKER_KEYS = 500  # more matching names than this (a one-letter query): plain scan instead
+
+
+def _speaker_names(conn: Connection) -> list[str]:
+    # lower() in SQL, as ILIKE folds it: ASCII only on SQLite, Unicode on PostgreSQL
+    col = func.lower(s.quotes.c.speaker_name)
+    return conn.execute(select(col).where(s.quotes.c.speaker_name.is_not(None)).distinct()).scalars().all()
+
+
+def _speaker_filter(conn: Connection, speaker: str):
+    """``speaker`` is a substring of the quote's speaker name or of its source's name (ILIKE).
+
+    The substring is matched against the distinct speaker names (derived once per write,
+    a few hundred or thousand strings, not the quotes), then quotes are fetched through
+    the lower(speaker_name) index (migration 3) and the source_id index: O(matching quotes)."""
+    qt, src = s.quotes, s.sources
+    by_source = qt.c.source_id.in_(select(src.c.id).where(_ilike(src.c.name, speaker)))
+    if conn.dialect.name == "sqlite":  # SQLite's LIKE ignores case for ASCII letters only
+        needle = speaker.translate(_ASCII_LOWER)
+    else:
+        needle = speaker.lower()
+    names = [n for n in _derived(conn, "speaker_names", _speaker_names) if needle in n]
+    if len(names) > MAX_SPEAKER_KEYS:
+        return or_(_ilike(qt.c.speaker_name, speaker), by_source)
+    if not names:
+        return by_source
+    return or_(func.lower(qt.c.speaker_name).in_(names), by_source)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fts_sqlite(conn: Connection, q: str, conds: list, limit, offset):
+    """SQLite full-text search: (conditions, total or None), or None when q has no terms.
+
+    The number of hits comes from the FTS index alone (cheap), and is the total when q is
+    the only filter. With many hits (a common word), the page is found by walking quotes
+    in list order (ix_quotes_list_order) and keeping those in the hit set: about
+    (offset + limit) x quotes / hits index entries instead of looking up and sorting
+    every hit; the unary + stops SQLite from driving the query from the hit list. With
+    few hits, driving from the hit list is cheaper and SQLite does that."""
+    terms = _TERM.findall(q)
+    if not terms:
+        return None
+    match = " ".join('"' + t + '"' for t in terms)  # each term quoted: no FTS5 syntax from the user
+    hits = conn.execute(text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"), {"m": match}).scalar()
+    limit, offset = _page(limit, offset)
+    n_quotes = _derived(conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar())
+    walk = hits and (offset + limit) * n_quotes / hits < hits
+    cond = text(("+quotes.id" if walk else "quotes.id") +
+                " IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q)").bindparams(fts_q=match)
+    return conds + [cond], (hits if not conds else None)
+
+
 def _quote_item(r) -> dict:
     return {"id": r.id, "article": r.article_key, "quote_id": r.quote_id, "text": r.text, "kind": r.kind,
             "category": r.category, "cue": r.cue, "source_text": r.source_text,
@@ -217,49 +339,83 @@ def _quote_item(r) -> dict:
             "in_furniture": bool(r.in_furniture), "confidence": r.confidence, "start": r.start, "end": r.end}
 
 
+def _in_articles(table, story=None, article=None) -> list:
+    """story / article filters as article_id IN (...): the flat table alone, no join."""
+    a, conds = s.articles, []
+    if story is not None:
+        conds.append(table.c.article_id.in_(select(a.c.id).where(a.c.story_id == int(story))))
+    if article is not None:
+        conds.append(table.c.article_id.in_(select(a.c.id).where(a.c.key == str(article))))
+    return conds
+
+
+def _keyed_listing(conn: Connection, table, conds: list, order, limit, offset, full, row_fn, total=None) -> dict:
+    """A page of a flat table in two steps: the page's ids from ``table`` alone (its indexes,
+    no joins), then the full rows (``full``: a select joining article keys, names) for
+    those ids only. The total counts ``table`` rows under the same conditions, again
+    without joins. Joins therefore cost O(page), not O(matching rows)."""
+    limit, offset = _page(limit, offset)
+    if total is None:
+        total = conn.execute(select(func.count()).select_from(table).where(*conds)).scalar()
+    ids = conn.execute(select(table.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars().all()
+    items = []
+    if ids:
+        rows = {r.id: r for r in conn.execute(full.where(table.c.id.in_(ids)))}
+        items = [row_fn(rows[i]) for i in ids if i in rows]
+    return {"total": total, "items": items, "limit": limit, "offset": offset}
+
+
 def quotes(conn, speaker=None, source_id=None, type=None, category=None, kind=None, story=None, article=None,
            date_from=None, date_to=None, q=None, limit=50, offset=0) -> dict:
     qt, a, src = s.quotes, s.articles, s.sources
-    sel = (select(qt, a.c.key.label("article_key"), src.c.name.label("source_name"))
-           .select_from(qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)))
+    full = (select(qt, a.c.key.label("article_key"), src.c.name.label("source_name"))
+            .select_from(qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)))
+    conds = _in_articles(qt, story, article)
     if speaker:
-        sel = sel.where(or_(_ilike(qt.c.speaker_name, speaker), _ilike(src.c.name, speaker)))
+        conds.append(_speaker_filter(conn, speaker))
     if source_id is not None:
-        sel = sel.where(qt.c.source_id == int(source_id))
+        conds.append(qt.c.source_id == int(source_id))
     for col, val in ((qt.c.speaker_type, type), (qt.c.category, category), (qt.c.kind, kind)):
         if val:
-            sel = sel.where(col == val)
-    if story is not None:
-        sel = sel.where(a.c.story_id == int(story))
-    if article is not None:
-        sel = sel.where(a.c.key == str(article))
-    sel = _dates(sel, qt.c.pub_date, date_from, date_to)
+            conds.append(col == val)
+    if date_from:
+        conds.append(qt.c.pub_date >= str(date_from)[:10])
+    if date_to:
+        conds.append(qt.c.pub_date <= str(date_to)[:10])
+    if q and conn.dialect.name == "sqlite":
+        fast = _fts_sqlite(conn, q, conds, limit, offset)
+        if fast is not None:
+            conds, total = fast
+            return _keyed_listing(conn, qt, conds, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id),
+                                  limit, offset, full, _quote_item, total=total)
     if q:
         cond = _fts_filter(conn, qt.c.id, qt.c.text, q)
         if cond is not None:
-            sel = sel.where(cond)
-    return _listing(conn, sel, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id), limit, offset, _quote_item)
+            conds.append(cond)
+    return _keyed_listing(conn, qt, conds, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id),
+                          limit, offset, full, _quote_item)
 
 
 # -- figures, events, places ----------------------------------------------------------------------
+def _date_conds(col, date_from, date_to) -> list:
+    return ([col >= str(date_from)[:10]] if date_from else []) + ([col <= str(date_to)[:10]] if date_to else [])
+
+
 def figures(conn, measure=None, unit=None, place=None, source=None, story=None, article=None,
             date_from=None, date_to=None, limit=50, offset=0) -> dict:
     f, a = s.figures, s.articles
-    sel = select(f, a.c.key.label("article_key")).select_from(f.join(a, a.c.id == f.c.article_id))
+    full = select(f, a.c.key.label("article_key")).select_from(f.join(a, a.c.id == f.c.article_id))
+    conds = _in_articles(f, story, article) + _date_conds(f.c.date, date_from, date_to)
     if measure:
-        sel = sel.where(func.lower(f.c.measure) == str(measure).lower())
+        conds.append(func.lower(f.c.measure) == str(measure).lower())  # ix_figures_measure_lower
     if unit:
-        sel = sel.where(func.lower(f.c.unit) == str(unit).lower())
+        conds.append(func.lower(f.c.unit) == str(unit).lower())
     if place:
-        sel = sel.where(or_(_ilike(f.c.place_name, place), func.lower(f.c.country) == str(place).lower()))
+        conds.append(or_(_ilike(f.c.place_name, place), func.lower(f.c.country) == str(place).lower()))
     if source:
-        sel = sel.where(_ilike(f.c.source_name, source))
-    if story is not None:
-        sel = sel.where(a.c.story_id == int(story))
-    if article is not None:
-        sel = sel.where(a.c.key == str(article))
-    sel = _dates(sel, f.c.date, date_from, date_to)
-    return _listing(conn, sel, (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id), limit, offset, lambda r: {
+        conds.append(_ilike(f.c.source_name, source))
+    return _keyed_listing(conn, f, conds, (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id), limit, offset,
+                          full, lambda r: {
         "id": r.id, "article": r.article_key, "figure_id": r.figure_id, "text": r.text, "value": r.value,
         "low": r.low, "high": r.high, "qualifier": r.qualifier, "unit": r.unit, "measure": r.measure,
         "source": r.source_name, "source_type": r.source_type, "source_id": r.source_id, "quote": r.quote_id,
@@ -270,21 +426,18 @@ def figures(conn, measure=None, unit=None, place=None, source=None, story=None, 
 def events(conn, type=None, sub_type=None, place=None, actor=None, story=None, article=None,
            date_from=None, date_to=None, limit=50, offset=0) -> dict:
     e, a = s.events, s.articles
-    sel = select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id))
+    full = select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id))
+    conds = _in_articles(e, story, article) + _date_conds(e.c.date, date_from, date_to)
     if type:
-        sel = sel.where(e.c.event_type == type)
+        conds.append(e.c.event_type == type)
     if sub_type:
-        sel = sel.where(e.c.sub_event_type == sub_type)
+        conds.append(e.c.sub_event_type == sub_type)
     if place:
-        sel = sel.where(or_(_ilike(e.c.place_name, place), func.lower(e.c.country) == str(place).lower()))
+        conds.append(or_(_ilike(e.c.place_name, place), func.lower(e.c.country) == str(place).lower()))
     if actor:
-        sel = sel.where(or_(_ilike(e.c.actor1, actor), _ilike(e.c.actor2, actor)))
-    if story is not None:
-        sel = sel.where(a.c.story_id == int(story))
-    if article is not None:
-        sel = sel.where(a.c.key == str(article))
-    sel = _dates(sel, e.c.date, date_from, date_to)
-    return _listing(conn, sel, (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id), limit, offset, lambda r: {
+        conds.append(or_(_ilike(e.c.actor1, actor), _ilike(e.c.actor2, actor)))
+    return _keyed_listing(conn, e, conds, (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id), limit, offset,
+                          full, lambda r: {
         "id": r.id, "article": r.article_key, "event_id": r.event_id, "text": r.text, "event_type": r.event_type,
         "sub_event_type": r.sub_event_type, "actor1": r.actor1, "actor2": r.actor2, "place": r.place_name,
         "country": r.country, "lat": r.lat, "lon": r.lon, "date": r.date, "time_precision": r.time_precision,
@@ -309,12 +462,20 @@ def places(conn, q=None, country=None, story=None, limit=50, offset=0) -> dict:
 
 
 # -- stories --------------------------------------------------------------------------------------
-def _top_sources(conn, story_id: int, k: int = 3) -> list[str]:
+def _top_sources_all(conn: Connection, k: int = 3) -> dict[int, list[str]]:
+    """story id -> its k most quoted sources (ties by name), for every story in one grouped read."""
     qt, a, src = s.quotes, s.articles, s.sources
-    return conn.execute(select(src.c.name).select_from(qt.join(a, a.c.id == qt.c.article_id)
-                                                       .join(src, src.c.id == qt.c.source_id))
-                        .where(a.c.story_id == story_id).group_by(src.c.id, src.c.name)
-                        .order_by(func.count().desc(), src.c.name).limit(k)).scalars().all()
+    n = func.count()
+    rows = conn.execute(select(a.c.story_id, src.c.name, n).select_from(
+        qt.join(a, a.c.id == qt.c.article_id).join(src, src.c.id == qt.c.source_id))
+        .where(a.c.story_id.is_not(None)).group_by(a.c.story_id, src.c.id, src.c.name)).all()
+    rows.sort(key=lambda r: (r[0], -r[2], r[1]))
+    out: dict[int, list[str]] = {}
+    for story_id, name, _ in rows:
+        top = out.setdefault(story_id, [])
+        if len(top) < k:
+            top.append(name)
+    return out
 
 
 def stories(conn, limit=50, offset=0, q=None) -> dict:
@@ -325,14 +486,16 @@ def stories(conn, limit=50, offset=0, q=None) -> dict:
     out = _listing(conn, sel, (st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc()), limit, offset,
                    lambda r: {"id": r.id, "title": r.title, "first": r.first_date, "last": r.last_date,
                               "n_articles": r.n_articles})
+    # top sources of every story, derived once per write: no query per listed story
+    top = _derived(conn, "top_sources", _top_sources_all) if out["items"] else {}
     for item in out["items"]:
-        item["top_sources"] = _top_sources(conn, item["id"])
+        item["top_sources"] = list(top.get(item["id"], []))
     return out
 
 
-def story(conn, story_id) -> dict | None:
+def _story(conn, story_id: int) -> dict | None:
     st = s.stories
-    row = conn.execute(select(st).where(st.c.id == int(story_id))).first()
+    row = conn.execute(select(st).where(st.c.id == story_id)).first()
     if row is None:
         return None
     arts = conn.execute(_articles_select().where(s.articles.c.story_id == row.id)
@@ -342,6 +505,29 @@ def story(conn, story_id) -> dict | None:
             "n_articles": row.n_articles, "articles": [_article_item(r) for r in arts],
             "timeline": timeline(conn, row.id), "figure_series": series,
             "contested": contested(conn, row.id, series), "source_stats": source_stats(conn, row.id)}
+
+
+def story(conn, story_id) -> dict | None:
+    """A story's page (articles, timeline, series, contested claims, source stats): several
+    aggregate reads over the story's articles, kept per write token for the MEMO_STORIES
+    most recently asked stories. Callers get a copy (they may change it)."""
+    story_id = int(story_id)
+    box = _memo(conn)
+    cache = box["stories"]
+    with _MEMO_LOCK:
+        hit = cache.get(story_id)
+        if hit is not None:
+            cache.move_to_end(story_id)
+    if hit is None:
+        hit = _story(conn, story_id)
+        if hit is None:
+            return None
+        hit = json.dumps(hit)
+        with _MEMO_LOCK:
+            cache[story_id] = hit
+            while len(cache) > MEMO_STORIES:
+                cache.popitem(last=False)
+    return json.loads(hit)
 
 
 def stats(conn) -> dict:
