@@ -304,3 +304,7 @@ def test_annual_events_recur_and_annual_figures_cover_a_year():
 def test_that_time_is_the_time_last_mentioned():
     got = times("The sale should close by June 10. If no price is agreed by that time, Fiat pays.")
     assert ("that time", "DATE", "2024-06-10") in got
+
+
+def test_midnight_is_t24():
+    assert value_of("The deadline expired at midnight Friday.", "midnight Friday") == ("TIME", "2024-02-09T24:00")

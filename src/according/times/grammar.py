@@ -104,7 +104,7 @@ TRIGGERS: dict[str, str] = {
     "relday": r"today|tonight|tomorrow|yesterday|this|last", "relunit": r"week|month|year|decade|century|quarter",
     "duration": _UNITS_T, "half_unit": "half", "vague": _UNITS_T, "set": _UNITS_T,
     "set_adverb": r"daily|nightly|weekly|monthly|annual|yearly|hourly|quarterly|biennial",
-    "clock": r"\d[^\S\n]*[ap]\.?m|\d:\d|\d[^\S\n]+(?:utc|gmt|hours|local|z)|noon|midday",
+    "clock": r"\d[^\S\n]*[ap]\.?m|\d:\d|\d[^\S\n]+(?:utc|gmt|hours|local|z)|noon|midday|midnight",
     "ref": r"now|this time|these days|recent|lately|present|time being|past|future|term|run|currently|soon",
     "ordinal_day": "day", "the_day": "day", "same_period": "same", "that_time": "that time", "next_day": r"day|week|month|year",
 }

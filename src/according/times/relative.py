@@ -299,12 +299,15 @@ _ZONE = r"(?P<zone>" + ZONE_RE + r"(?![\w])|\((?:GMT|UTC)" + WO + r"[+\-−]" + 
       r"(?:" + WO + _ZONE + r")?"
       r"|(?<![\w:.,$])(?P<h2>[012]?\d):(?P<mi2>[0-5]\d)(?![\d:])(?:" + WO + _ZONE.replace("zone", "zone2") + r")?"
       r"|(?<![\w:.,$])(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)" + W + r"(?P<zone3>UTC|GMT|(?i:hours|local time)|Z)"
-      r"(?![\w])|(?<![\w-])(?P<noon>(?i:noon|midday))(?![\w-])")
+      r"(?![\w])|(?<![\w-])(?P<noon>(?i:noon|midday|midnight))(?![\w-])")
 def clock(m, ctx):
     if m.group("noon"):
-        if ctx.prev_word(m.start()) not in ("at", "by", "until", "till", "before", "after", "around", "from", "since"):
-            return None
-        return Found(m.start(), m.end(), "TIME", "T12:00", "clock")
+        if ctx.prev_word(m.start()) not in ("at", "by", "until", "till", "before", "after", "around", "from", "since",
+                                            "past", "shortly", "just"):
+            return None  # "a midday meal", "midnight blue"
+        # TimeML writes midnight as T24:00 (the end of the day it closes)
+        return Found(m.start(), m.end(), "TIME", "T24:00" if m.group("noon").lower() == "midnight" else "T12:00",
+                     "clock")
     if m.group("h") is not None:
         h, mi, zone = int(m.group("h")), int(m.group("mi") or 0), m.group("zone")
         if not 1 <= h <= 12:
