@@ -308,3 +308,8 @@ def test_that_time_is_the_time_last_mentioned():
 
 def test_midnight_is_t24():
     assert value_of("The deadline expired at midnight Friday.", "midnight Friday") == ("TIME", "2024-02-09T24:00")
+
+
+def test_past_weekend_and_nine_eleven():
+    assert value_of("Three people died over the past weekend.", "the past weekend") == ("DATE", "2024-W06-WE")
+    assert value_of("Security has tightened since 9/11.", "9/11") == ("DATE", "2001-09-11")

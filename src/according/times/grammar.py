@@ -97,7 +97,7 @@ _UNITS_T = r"second|minute|hour|day|night|week|fortnight|month|year|decade|centu
 _MONTHS_T = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 TRIGGERS: dict[str, str] = {
     "month_day": _MONTHS_T, "day_month": _MONTHS_T, "month_year": _MONTHS_T, "month": _MONTHS_T,
-    "week_of": _MONTHS_T, "iso_date": r"\d-\d", "slash_date": r"\d/\d", "year": r"1[6-9]\d\d|20\d\d",
+    "week_of": _MONTHS_T, "iso_date": r"\d-\d", "slash_date": r"\d/\d", "nine_eleven": "9/11", "year": r"1[6-9]\d\d|20\d\d",
     "year_range": r"1[6-9]\d\d|20\d\d", "short_year": r"['’]\d\d", "decade": r"0['’]?s", "century": "century",
     "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|half|q[1-4]",
     "weekday": r"mon|tue|wed|thu|fri|sat|sun", "plural_weekday": r"mon|tue|wed|thu|fri|sat|sun",
@@ -215,6 +215,11 @@ def slash_date(m, ctx):
         c += 2000 if ctx.dct is None or 2000 + c <= ctx.dct.year + 1 else 1900
     d = R.valid_date(c, a, b) or R.valid_date(c, b, a)  # US month/day first, day/month when that is impossible
     return Found(m.start(), m.end(), "DATE", d.isoformat(), "day") if d else None
+
+
+@rule("nine_eleven", r"(?<![\w/.-])9/11(?![\w/-])")
+def nine_eleven(m, ctx):
+    return Found(m.start(), m.end(), "DATE", "2001-09-11", "day")  # "since 9/11": the 2001 attacks
 
 
 @rule("month_year", r"(?<![\w-])" + PRE + r"(?P<mon>" + MONTH_RE + r"),?" + W + r"(?:(?i:of)" + W + r")?(?P<year>" +

@@ -88,7 +88,8 @@ def relunit(m, ctx):
             return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
         else:
             return None
-    if rel in ("the past", "the last") and not pre:  # "the past year": a duration
+    if rel in ("the past", "the last") and not pre and unit != "weekend":  # "the past year": a duration
+        # ("the past weekend" is the weekend gone, a date: below)
         return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
     if ctx.dct is None:
         return None
