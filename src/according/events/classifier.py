@@ -11,8 +11,8 @@ and shipped in according/data/events/subtype_lr.json; inference is pure Python.
 Measured (5-fold stratified cross-validation on the 821 CASE 2021 snippets with an
 ACLED type; no snippet is ever typed by a model trained on it): sub_event_type
 0.756, event_type 0.853 for the classifier alone; the whole events stage scored
-out-of-fold with the shared scorer (``train_events.py --fold-models DIR``): 627/821 =
-0.764 sub_event_type, 701/821 = 0.854 event_type on those rows (0.615 / 0.688 over all
+out-of-fold with the shared scorer (``train_events.py --fold-models DIR``): 628/821 =
+0.765 sub_event_type, 700/821 = 0.853 event_type on those rows (0.616 / 0.687 over all
 1,019 rows, the 198 non-ACLED rows
 being wrong by construction). Scoring the shipped model on CASE 2021 itself
 (``according eval case2021``) measures training fit, not accuracy.

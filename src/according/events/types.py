@@ -83,6 +83,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "withdraw": (TRANSFER,), "withdrawal": (TRANSFER,), "hand over": (TRANSFER,), "handover": (TRANSFER,),
     "pull out": (TRANSFER,), "vacate": (TRANSFER,),
     # "Other" strategic developments: talks, meetings, evacuation orders, legal filings
+    "open fire": (CLASH, ATTACK), "violence": (ATTACK, RIOT), "abuse": (SEXUAL, ATTACK), "pull back": (TRANSFER,),
+    "dispatch": (CHANGE,), "reinforcement": (CHANGE,), "post": (HQ,), "stash": (DISRUPT,), "seizure": (DISRUPT,),
+    "gunfire": (CLASH, ATTACK), "militia": (CLASH,),
     "talk": (OTHER,), "negotiation": (OTHER,), "negotiate": (OTHER,), "meet": (OTHER,), "meeting": (OTHER,),
     "summit": (OTHER,), "evacuate": (OTHER,), "evacuation": (OTHER,), "file": (OTHER,), "lawsuit": (OTHER,),
     "court": (OTHER,), "sanction": (OTHER,), "curfew": (OTHER,), "deploy": (OTHER,),
@@ -95,7 +98,8 @@ STRONG = {k for k in TRIGGERS if k not in {"leader", "base", "court", "camp", "w
                                           "aircraft", "helicopter", "drone", "explosive", "chemical", "toxic",
                                           "establish", "deploy", "hostage", "accord", "split", "march",
                                           "fight", "mine", "destroy", "burn", "beat", "sanction", "torch",
-                                          "rocket", "missile"}}
+                                          "rocket", "missile", "violence", "post", "militia", "dispatch",
+                                          "reinforcement", "abuse"}}
 # words reporting a talk, meeting or legal/administrative step (ACLED: Strategic developments / Other)
 OTHER_TRIGGERS = {"talk", "negotiation", "negotiate", "meet", "meeting", "summit", "evacuate", "evacuation",
                   "file", "lawsuit", "court", "sanction", "curfew", "deploy"}
