@@ -313,3 +313,8 @@ def test_midnight_is_t24():
 def test_past_weekend_and_nine_eleven():
     assert value_of("Three people died over the past weekend.", "the past weekend") == ("DATE", "2024-W06-WE")
     assert value_of("Security has tightened since 9/11.", "9/11") == ("DATE", "2001-09-11")
+
+
+def test_text_whose_lower_case_changes_length_still_scans():
+    text = "İİİ Talks in İstanbul resumed on Monday."  # "İ".lower() is two characters: offsets must not shift
+    assert value_of(text, "Monday") == ("DATE", "2024-02-12")
