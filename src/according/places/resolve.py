@@ -218,7 +218,10 @@ def _place(text: str, k: int, chosen, g: Gazetteer, dateline: Rec | None) -> Pla
     point = _point(r)
     if point is None:  # a county: its point is borrowed (see _county_point)
         point, how = _county_point(r, k, chosen, g)
-        conf *= {"city": 0.8, "namesake": 0.6}.get(how, 0.3)
+        # LGL dev, counties kept at floor 0.4: a point borrowed from the article's city in that
+        # state is within 161 km 9 times in 10 (278 / 309), from the state's same-named town
+        # 6 times in 15, from the state's point never: only the first is kept
+        conf *= {"city": 0.8}.get(how, 0.3)
     return Place(span=span, name=r.name, geonameid=r.gid, lat=point[0] if point else None,
                  lon=point[1] if point else None, country=r.cc,
                  feature=FEATURE.get(r.kind, "other"), confidence=round(conf, 3))
