@@ -494,7 +494,12 @@ def _when(work: Work, s, a: int, cue_verb: int | None) -> str | None:
         verbs.add(_clause_verb(p, cue_verb))
     verbs.discard(None)
     # "strikes early Monday that killed 67": a relative clause's date may sit on the noun it describes
-    nouns = [p.subtree(p.toks[v].head) for v in verbs if p.toks[v].dep in ("relcl", "acl")]
+    # (or between that noun and the clause: "strikes early Monday that killed", parsed either way)
+    nouns = [(p.toks[v].head, v) for v in verbs if p.toks[v].dep in ("relcl", "acl")]
+    for v in verbs:  # a relative clause the parser attached elsewhere: "strikes early Monday that killed"
+        rel = [c for c in p.children[v] if p.toks[c].tag in ("WDT", "WP") and c < v]
+        if rel:
+            nouns.append((max(rel[0] - 4, s.start), rel[0]))
     for t in work.times:
         if t.type != "DATE" or not re.match(r"^\d{4}", t.value or "") or \
                 not (s.start_char <= t.span.start < s.end_char):

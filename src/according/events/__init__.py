@@ -368,7 +368,12 @@ def _place(work: Work, start: int, end: int, anchor: int) -> int | None:
         if pl.feature == "country" and pl.name != pl.span.text and pl.span.text[:1].isupper() and \
                 pl.span.text.lower().endswith(("an", "ian", "ese", "ish", "i", "ic")):
             continue  # a demonym ("Russian forces") names who acted, not where
-        kk = (PLACE_RANK.get(pl.feature, 2), pl.lat is None, abs(pl.span.start - anchor))
+        k = work.parse.token_at(pl.span.start)
+        tok = work.parse.toks[k] if k is not None else None
+        # "U.S. airstrikes", "Israel's war": a place that modifies a noun says whose, not where
+        modifier = tok is not None and tok.dep in ("compound", "amod", "poss", "nmod") and \
+            work.parse.toks[tok.head].pos in ("NOUN", "PROPN") and tok.head != k
+        kk = (PLACE_RANK.get(pl.feature, 2), modifier, pl.lat is None, abs(pl.span.start - anchor))
         if key is None or kk < key:
             best, key = i, kk
     return best
