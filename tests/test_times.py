@@ -318,3 +318,7 @@ def test_past_weekend_and_nine_eleven():
 def test_text_whose_lower_case_changes_length_still_scans():
     text = "İİİ Talks in İstanbul resumed on Monday."  # "İ".lower() is two characters: offsets must not shift
     assert value_of(text, "Monday") == ("DATE", "2024-02-12")
+
+
+def test_late_last_night():
+    assert value_of("He was arrested late last night.", "late last night") == ("TIME", "2024-02-13TNI")

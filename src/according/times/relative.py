@@ -54,7 +54,7 @@ def plural_weekday(m, ctx):
 def relday(m, ctx):
     w, pod = m.group("w").lower(), PART_OF_DAY.get((m.group("pod") or "").lower())
     if w in ("this", "last"):
-        if not pod or (w == "last" and pod != "NI") or (m.group("pre") and w == "last"):
+        if not pod or (w == "last" and pod != "NI"):  # "this morning", "(late) last night"; not "last evening"
             return None
     if w == "tonight":
         pod = "NI"
