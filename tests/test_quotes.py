@@ -202,3 +202,19 @@ def test_three_paragraph_quotation_keeps_its_group():
     text = "\u201cOne \u2018a\u2019 b.\n\u201cTwo.\n\u201cThree.\u201d"
     qs = [q for q in pair(text) if text[q.start] == "\u201c"]
     assert len(qs) == 3 and len({q.group for q in qs}) == 1
+
+
+def test_quoted_sentence_after_attribution_is_also_its_own_quote(parse):
+    text = "\u201cWe are not out of danger yet,\u201d the commander said. \u201cThe ground is saturated.\u201d"
+    qs, inherited = quotes_of(parse, text)
+    assert len(qs) == 2
+    first, second = qs
+    assert first.cue.text == "said" and len(first.content) == 2  # the attribution governs both
+    assert second.cue is None and second.source is None
+    assert second.content[0].text == "\u201cThe ground is saturated.\u201d"
+    assert inherited == {second.id: first.id}
+
+
+def test_bare_noun_phrase_after_speech_verb_is_not_speech(parse):
+    qs, _ = quotes_of(parse, "The company will report fourth-quarter results next week.")
+    assert all(q.category == "belief" for q in qs)

@@ -21,7 +21,14 @@ How the stage works (all linear in the article's length):
 4. Quotation spans no attribution covers are then placed:
    - in a paragraph where an attribution already quotes someone, they become
      extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
-     with two content spans; so is a second quoted sentence in that paragraph);
+     with two content spans). A quoted *sentence* after the attribution
+     ("“A,” she said. “B.”") is in addition a quote of its own with ``cue`` and
+     ``source`` None, inherited from the attribution (see below): who-said-what
+     gold counts each such sentence as a quote, while attribution corpora
+     (PolNeAR) give the attribution all the sentences its cue governs; so B is
+     listed under both, and ``inherited_from`` tells a consumer that the two
+     quotes belong together (``SPLIT_SENTENCES``: "dup" = both, True = only the
+     separate quote, False = only the content span);
    - after a cue that ends in a colon with nothing to report yet
      ("said:" + next paragraph in quotation marks), they are that cue's content;
    - a multi-paragraph quotation's later paragraphs join the quote of its first;
@@ -50,6 +57,7 @@ from . import cues, marks, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 
 _WORD = re.compile(r"[^\W_]")
+SPLIT_SENTENCES = "dup"  # see the module docstring, step 4
 MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
 ORG_WORDS = frozenset("""ministry department government army military office police party committee
 campaign company agency group council court administration commission board union
@@ -323,6 +331,16 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
         pool = quoting or speech
         if pool:
             target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
+            if SPLIT_SENTENCES and target.cue[1] <= q.start and _whole_sentence(text, q):
+                # “A,” she said. “B.” - a new sentence after the attribution is a quote
+                # of its own (as who-said-what gold counts it) continuing her
+                a = _Attr(None, None, [(q.start, q.end)], 0.5, "", para)
+                a.inherit = target
+                attrs.append(a)
+                by_para.setdefault(para, []).append(a)
+                if SPLIT_SENTENCES == "dup":
+                    target.content.append((q.start, q.end))
+                return True
     if target is not None:
         target.content.append((q.start, q.end))
         return True
@@ -386,7 +404,7 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
             inherited[qid] = ids[id(a.inherit)]
             b = a.inherit
             speaker = _speaker(p, Span.of(text, *b.source), b.src_tok) if b.source else Speaker()
-        cat = cues.category(a.lemma, kind) if a.cue else "speech"
+        cat = cues.category(a.lemma, kind, _clausal(p, content)) if a.cue else "speech"
         lo = min([c.start for c in content] + ([a.cue[0]] if a.cue else []))
         hi = max([c.end for c in content] + ([a.cue[1]] if a.cue else []))
         furn = bool(in_furniture and in_furniture(lo, hi))
@@ -394,6 +412,17 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
                          cue=Span.of(text, *a.cue) if a.cue else None, source=src, speaker=speaker,
                          in_furniture=furn, confidence=round(a.conf, 3)))
     return tuple(out), inherited
+
+
+def _clausal(p: Parse, content) -> bool:
+    """Whether the content has a verb (a reported clause rather than a bare noun phrase)."""
+    for c in content:
+        a = p.token_at(c.start)
+        while a is not None and a < len(p.toks) and p.toks[a].start < c.end:
+            if p.toks[a].pos in ("VERB", "AUX"):
+                return True
+            a += 1
+    return False
 
 
 def _kind(text, content, qrng) -> str:

@@ -74,11 +74,23 @@ praise reject scold slam tout order propose address interview cite quote object 
 lament remind ask answer mention""".split())
 
 
-def category(lemma: str, kind: str = "direct") -> str:
+# Speech verbs whose noun-phrase object is itself what was said ("called for new
+# tariffs", "described the talks as inconclusive", "denied the report").
+NP_CONTENT = frozenset("""call describe accuse urge demand deny claim question blame charge
+propose promise pledge vow warn predict allege""".split())
+
+
+def category(lemma: str, kind: str = "direct", clausal: bool = True) -> str:
+    """speech or belief. ``clausal``: the content has a verb (or quotes words); an
+    indirect speech cue with a bare noun phrase ("will report results", "wrote a
+    memoir", "responded with logic") names an act, not what was said, and is not
+    listed as speech unless its verb takes what was said as object (:data:`NP_CONTENT`)."""
     lem = lemma.lower()
     if lem not in SPEECH:
         return "belief"
     if lem in WEAK_SPEECH and kind == "indirect":
+        return "belief"
+    if kind == "indirect" and not clausal and lem not in NP_CONTENT:
         return "belief"
     return "speech"
 
