@@ -322,3 +322,8 @@ def test_text_whose_lower_case_changes_length_still_scans():
 
 def test_late_last_night():
     assert value_of("He was arrested late last night.", "late last night") == ("TIME", "2024-02-13TNI")
+
+
+def test_day_with_a_relative_year_and_end_of_the_decade():
+    assert value_of("On Feb. 2 last year, the pact was signed.", "Feb. 2 last year") == ("DATE", "2023-02-02")
+    assert value_of("By the end of the decade, sales doubled.", "the end of the decade") == ("DATE", "202")

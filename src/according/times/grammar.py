@@ -144,9 +144,17 @@ def _pre_value(pre: str | None, year: int) -> str:
 # ---------------------------------------------------------------- calendar dates
 
 @rule("month_day", r"(?<![\w-])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?P<mon>" + MONTH_RE + r")" + W +
-      r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3})(?:,?" + W + r"(?P<year>" + YEAR + r")(?![\d%]))?")
+      r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3})(?:,?" + W + r"(?P<year>" + YEAR + r")(?![\d%])"
+      r"|,?" + W + r"(?:(?i:of)" + W + r")?(?P<relyear>(?i:last|next|this))" + W + r"(?i:year)(?![\w-]))?")
 def month_day(m, ctx):
-    return _calendar(m, ctx, m.group("mon"), m.group("day"), m.group("year"))
+    year = m.group("year")
+    if m.group("relyear") and ctx.dct is not None:  # "Feb. 2 last year": one expression, last year's Feb. 2
+        year = str(ctx.dct.year + {"last": -1, "next": 1}.get(m.group("relyear").lower(), 0))
+    elif m.group("relyear"):
+        return Found(m.start(), m.start("relyear") - 1, "DATE", f"XXXX-{_month(m.group('mon')):02d}-"
+                     f"{int(m.group('day')):02d}") if R.valid_date(2000, _month(m.group("mon")), int(m.group("day"))) \
+            else None
+    return _calendar(m, ctx, m.group("mon"), m.group("day"), year)
 
 
 @rule("day_month", r"(?<![\w-])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?:(?i:the)" + W + r")?(?P<day>[0-3]?\d)"

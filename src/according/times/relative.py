@@ -82,7 +82,7 @@ _PRE2 = r"(?P<pre>(?i:(?:earlier|later|early|late|mid)" + W + r"|mid-|(?:the (?:
 def relunit(m, ctx):
     rel, unit, pre = m.group("rel").lower(), m.group("unit").lower(), (m.group("pre") or "").lower()
     if rel in ("the", "the same", "the following", "the next") and unit != "weekend":
-        if rel == "the" and pre and unit in ("year", "month", "week") and ctx.dct:  # "the end of the year"
+        if rel == "the" and pre and unit in ("year", "month", "week", "decade") and ctx.dct:  # "the end of the year"
             rel = "this"
         elif rel == "the next" and not pre:  # "the next year": the coming twelve months
             return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
