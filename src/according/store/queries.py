@@ -31,15 +31,33 @@ _TERM = re.compile(r"[^\W_]+", re.UNICODE)
 # never deleted), so (max(versions.id), count(versions.id)) is a write token: two indexed reads,
 # and any committed write, from this process or another one, changes it. Derived data is kept
 # per engine for the token it was computed at and dropped when the token moves, so these
-# reads are never stale (unlike the web layer's 5 s response cache).
+# reads are never stale (unlike the web layer's 5 s response cache): the write token is
+# read at the start of each read transaction, and the derived data came from a
+# transaction that saw the same token.
 _MEMO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _MEMO_LOCK = threading.Lock()
 MEMO_STORIES = 256  # story pages kept per token (LRU): the stories people are reading
 
 
+_TOKENS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # Connection -> its token
+
+
 def _token(conn: Connection) -> tuple:
-    v = s.versions
-    return tuple(conn.execute(select(func.max(v.c.id), func.count(v.c.id))).one())
+    """The write token, read once per connection checkout (one Store call: one read transaction).
+
+    SQLite: max(versions.id) alone (a rowid b-tree's last entry, O(1)): SQLite has one writer
+    at a time, so ids grow in commit order, and a rolled-back id changed nothing.
+    PostgreSQL: concurrent writers may commit a lower id after a higher one, so the count
+    of versions (which only grows) is part of the token too."""
+    tok = _TOKENS.get(conn)
+    if tok is None:
+        v = s.versions
+        if conn.dialect.name == "sqlite":
+            tok = (conn.execute(select(func.max(v.c.id))).scalar(),)
+        else:
+            tok = tuple(conn.execute(select(func.max(v.c.id), func.count(v.c.id))).one())
+        _TOKENS[conn] = tok
+    return tok
 
 
 def _memo(conn: Connection) -> dict:
