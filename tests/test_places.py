@@ -273,3 +273,12 @@ def test_a_name_is_no_evidence_for_itself(analyze):
                                "would not move.")
     # the province, or nothing (Quebec City is a sizeable rival that nothing rules out)
     assert all(p.feature == "admin" for p in by_text(pl, "Quebec"))
+
+
+def test_a_state_name_is_the_state_in_local_news(analyze):
+    """Wisconsin has a town called Oregon; the article's Wisconsin focus must not turn the
+    state's name into it (a qualifier would: "Oregon, Wis.")."""
+    _, pl = places_of(analyze, "Leaders in Milwaukee, Madison and Green Bay said Oregon passed a similar law "
+                               "last year.")
+    oregon = by_text(pl, "Oregon")
+    assert all(p.feature == "admin" for p in oregon)

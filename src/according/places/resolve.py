@@ -237,13 +237,18 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
     if not m.cands:
         return []
     qual = _qualifier(m, g)
+    # the name of a state ("Kansas", "Oregon") is the state, not a same-named town that the
+    # article's focus would favour, unless a qualifier says so (countries are left to the
+    # context: "Lebanon" and "Jordan" in local US news are the towns nearby)
+    region_name = qual is None and any(
+        not m.alt.get(i) and g.rec(i).gid is not None and g.rec(i).kind == "admin1" for i in m.cands)
     scored = []
     for idx in m.cands:
         r = g.rec(idx)
         s = _prior(r, m.alt.get(idx, False), m.text)
         if qual is not None:
             s += _qualifier_score(r, qual)
-        if ctx is not None:
+        if ctx is not None and not (region_name and r.kind == "city" and not r.capital):
             s += _context_score(r, ctx, self_k, g)
         scored.append((s, idx))
     scored.sort(key=lambda x: -x[0])
