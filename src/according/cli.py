@@ -63,7 +63,7 @@ def _eval(args) -> int:
 
 def _serve(args) -> int:
     from .web.serve import serve
-    return serve(db=args.db, host=args.host, port=args.port, token=args.token)
+    return serve(db=args.db, host=args.host, port=args.port, token=args.token, workers=args.workers)
 
 
 def _ingest(args) -> int:
@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="beyond loopback a --token is required")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--token", default=None, help="bearer token for writes (default: $ACCORDING_TOKEN)")
+    s.add_argument("--workers", type=int, default=1,
+                   help="server processes (default 1); each has its own 5 s read cache and loads the model "
+                        "for its own analyses")
     s.set_defaults(func=_serve)
     return p
 

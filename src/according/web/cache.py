@@ -7,7 +7,11 @@ seconds (default 5), so a page stays fresh to within a few seconds while
 repeated reads cost microseconds. Any write that goes through this app (a
 non-GET request under /api) empties the cache at once; writes by another
 process (``according ingest`` on the same database) show after at most
-``ttl`` seconds. ``ttl=0`` turns the cache off.
+``ttl`` seconds. ``ttl=0`` turns the cache off. The cache is per process: with
+``according serve --workers N`` a write clears the cache of the worker that took it, and
+the other workers show it within ``ttl`` seconds, as for a write by another process.
+(Beneath it, the store's derived data (source counts, story pages) is keyed on a write
+token and never stale: see store/queries.py.)
 
 Only 200 responses with a body of at most ``max_body`` bytes are kept, at
 most ``max_entries`` of them and ``max_bytes`` in all (oldest evicted first). Responses say
