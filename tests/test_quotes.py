@@ -213,6 +213,23 @@ def test_quoted_sentence_after_attribution_is_also_its_own_quote(parse):
     assert second.cue is None and second.source is None
     assert second.content[0].text == "\u201cThe ground is saturated.\u201d"
     assert inherited == {second.id: first.id}
+    assert second.part_of == first.id and first.part_of is None  # deduplicable: part_of names the attribution
+
+
+def test_continuation_paragraph_is_not_part_of_an_attribution(parse):
+    text = ("\u201cWe are ready to talk,\u201d the spokesman said.\n\n"
+            "\u201cBut nobody has called us back since the last round of meetings.\u201d")
+    qs, _ = quotes_of(parse, text)
+    assert [q.part_of for q in qs] == [None, None]
+
+
+def test_terminal_view_lists_a_part_of_quote_once(analyze):
+    from according.report import render_text
+    rec = analyze("\u201cWe are not out of danger yet,\u201d the commander said. \u201cThe ground is saturated.\u201d")
+    assert any(q.part_of for q in rec.quotes)
+    out = render_text(rec)
+    assert out.count("The ground is saturated.") == 1
+    assert "WHO SAID WHAT \u2014 1 quotes" in out
 
 
 def test_bare_noun_phrase_after_speech_verb_is_not_speech(parse):

@@ -82,6 +82,9 @@ class Quote:
     speaker: Speaker
     in_furniture: bool = False
     confidence: float | None = None
+    # id of the quote whose content also holds this one ("“A,” she said. “B.”": B is
+    # listed as its own quote and inside the "said" quote); None for most quotes
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,8 @@ def sources(rec: Analysis) -> list[tuple[dict, list]]:
     """Quotes grouped by speaker, each speaker once, most quoted first (text order on ties)."""
     groups: dict[tuple, tuple[dict, list]] = {}
     for q in rec.quotes:
+        if q.part_of:  # already a content span of the attribution it is part of
+            continue
         sp = q.speaker
         key = (sp.entity,) if sp.entity else ("name", (sp.name or "").lower(), sp.type)
         if key not in groups:
@@ -37,7 +39,8 @@ def render_text(rec: Analysis) -> str:
             lines.append(f"{k:>13}: {v}")
     lines.append("")
     groups = sources(rec)
-    lines.append(f"WHO SAID WHAT — {len(rec.quotes)} quotes from {len(groups)} sources")
+    n_quotes = sum(1 for q in rec.quotes if not q.part_of)
+    lines.append(f"WHO SAID WHAT — {n_quotes} quotes from {len(groups)} sources")
     for info, quotes in groups:
         desc = f", {info['description']}" if info["description"] and info["description"] != info["name"] else ""
         lines.append("")

@@ -26,9 +26,12 @@ How the stage works (all linear in the article's length):
      ``source`` None, inherited from the attribution (see below): who-said-what
      gold counts each such sentence as a quote, while attribution corpora
      (PolNeAR) give the attribution all the sentences its cue governs; so B is
-     listed under both, and ``inherited_from`` tells a consumer that the two
-     quotes belong together (``SPLIT_SENTENCES``: "dup" = both, True = only the
-     separate quote, False = only the content span);
+     listed under both: the separate quote's ``part_of`` field holds the id of
+     the attribution whose content also contains it (and ``inherited_from`` maps
+     it there too). Who-said-what counts drop quotes with ``part_of``; a
+     per-sentence view drops the duplicate content span instead
+     (``SPLIT_SENTENCES``: "dup" = both, True = only the separate quote, False =
+     only the content span);
    - after a cue that ends in a colon with nothing to report yet
      ("said:" + next paragraph in quotation marks), they are that cue's content;
    - a multi-paragraph quotation's later paragraphs join the quote of its first;
@@ -74,7 +77,7 @@ def find_quotes(work: Work) -> dict:
 
 
 class _Attr:
-    __slots__ = ("cue", "source", "content", "conf", "lemma", "para", "src_tok", "inherit")
+    __slots__ = ("cue", "source", "content", "conf", "lemma", "para", "src_tok", "inherit", "part_of")
 
     def __init__(self, cue, source, content, conf, lemma, para, src_tok=None):
         self.cue = cue  # (start, end) or None
@@ -85,6 +88,7 @@ class _Attr:
         self.para = para
         self.src_tok = src_tok
         self.inherit = None
+        self.part_of = None  # the attribution whose content also holds this quotation
 
 
 def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
@@ -340,6 +344,7 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
                 by_para.setdefault(para, []).append(a)
                 if SPLIT_SENTENCES == "dup":
                     target.content.append((q.start, q.end))
+                    a.part_of = target
                 return True
     if target is not None:
         target.content.append((q.start, q.end))
@@ -408,9 +413,10 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
         lo = min([c.start for c in content] + ([a.cue[0]] if a.cue else []))
         hi = max([c.end for c in content] + ([a.cue[1]] if a.cue else []))
         furn = bool(in_furniture and in_furniture(lo, hi))
+        part_of = ids.get(id(a.part_of)) if a.part_of is not None else None
         out.append(Quote(id=qid, kind=kind, category=cat, content=content,
                          cue=Span.of(text, *a.cue) if a.cue else None, source=src, speaker=speaker,
-                         in_furniture=furn, confidence=round(a.conf, 3)))
+                         in_furniture=furn, confidence=round(a.conf, 3), part_of=part_of))
     return tuple(out), inherited
 
 

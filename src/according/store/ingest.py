@@ -139,6 +139,8 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
         return None
 
     for q in rec.get("quotes") or []:
+        if q.get("part_of"):  # its text is a content span of the quote it is part of: count it once
+            continue
         content = q.get("content") or []
         name, typ, desc, _ = _speaker(q.get("speaker"))
         cue, src = q.get("cue") or {}, q.get("source") or {}
