@@ -159,16 +159,26 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
             countries[cc] += 1
         if st:
             states[st] += 1
-    # what each name vouches for: a name is no evidence for its own other mentions
-    # ("Quebec" the province must not pull "Quebec" towards the city inside it)
+    # a name is no evidence for its own other mentions, nor for another spelling of the same
+    # place: "Quebec" the province must not pull "Quebec" towards the city inside it, and
+    # "Dublin City" (an alternate name of the Irish capital) must not vouch for "Dublin".
+    # kin[k]: mentions whose text is k's or whose first reading is one of k's candidates.
     names = [norm(m.text) for m in ms]
-    by_name: dict[str, Counter] = {}
-    for key, (cc, st) in zip(names, evidence):
-        c = by_name.setdefault(key, Counter())
-        if cc:
-            c[cc] += 1
-        if st:
-            c[st] += 1
+    cand_sets = [set(m.cands) for m in ms]
+    kin: list[set[int]] = []
+    own_ev: list[Counter] = []
+    for k in range(len(ms)):
+        ks = {j for j in range(len(ms))
+              if names[j] == names[k] or (first[j] is not None and first[j][0] in cand_sets[k])}
+        c = Counter()
+        for j in ks:
+            cc, st = evidence[j]
+            if cc:
+                c[cc] += 1
+            if st:
+                c[st] += 1
+        kin.append(ks)
+        own_ev.append(c)
     dateline = _dateline(meta, g)
     if dateline is not None:
         countries[dateline.cc] += 2
@@ -182,7 +192,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     focus = _focus_states(ms, g, countries)
 
     # ---- pass 2: with the article's context; the same name gets one reading
-    ctx = (countries, states, points, evidence, focus, names, by_name)
+    ctx = (countries, states, points, evidence, focus, kin, own_ev)
     pooled: dict[str, Counter] = {}
     ranked = []
     for k, m in enumerate(ms):
@@ -284,12 +294,12 @@ def _qualifier_score(r: Rec, qual) -> float:
 
 
 def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
-    countries, states, points, evidence, focus, names, by_name = ctx
+    countries, states, points, evidence, focus, kin, own_ev = ctx
     s = 0.0
     if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
         s += FOCUS_BONUS * focus[r.admin1]
-    # a mention is no evidence for itself, nor for other mentions of the same name
-    own = by_name.get(names[self_k], Counter()) if self_k is not None else Counter()
+    # a mention is no evidence for itself, nor for its kin (see resolve)
+    own = own_ev[self_k] if self_k is not None else Counter()
     total = sum(countries.values()) - sum(v for key, v in own.items() if isinstance(key, str))
     if r.cc and total > 0:
         n = countries[r.cc] - own[r.cc]
@@ -302,7 +312,7 @@ def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
     if p and r.kind in ("city", "admin1"):
         radius = NEAR_KM if r.kind == "city" else 3 * NEAR_KM  # a province is wide
         for q, k in points:
-            if k != self_k and (self_k is None or k < 0 or names[k] != names[self_k]) \
+            if k != self_k and (self_k is None or k < 0 or k not in kin[self_k]) \
                     and haversine_km(p[0], p[1], q[0], q[1]) < radius:
                 s += NEAR_BONUS
                 break
@@ -326,8 +336,7 @@ def _foreign_town(r: Rec, ctx, k: int) -> bool:
     no context supports it."""
     if r.kind != "city" or r.pop >= FOREIGN_TOWN_POP:
         return False
-    countries, names, by_name = ctx[0], ctx[5], ctx[6]
-    own = by_name.get(names[k], Counter())
+    countries, own = ctx[0], ctx[6][k]
     return sum(countries.values()) - sum(v for key, v in own.items() if isinstance(key, str)) > 0
 
 
