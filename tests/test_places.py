@@ -282,3 +282,10 @@ def test_a_state_name_is_the_state_in_local_news(analyze):
                                "last year.")
     oregon = by_text(pl, "Oregon")
     assert all(p.feature == "admin" for p in oregon)
+
+
+def test_another_spelling_is_no_evidence_for_the_name(analyze):
+    """"Dublin City" is an alternate name of the Irish capital only; it must not make the
+    bare "Dublin" Irish (Dublin, Ohio and Dublin, California are as likely)."""
+    _, pl = places_of(analyze, "Dublin City leaders met on Tuesday. Dublin residents asked for more parking downtown.")
+    assert all(p.country != "IE" for p in by_text(pl, "Dublin"))
