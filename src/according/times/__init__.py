@@ -60,7 +60,7 @@ from ..ingest.metadata import published_date
 from ..model import ErrorEntry, Span, TimeExpr
 from ..pipeline import Work, stage
 from . import relative as _relative  # noqa: F401  (registers its rules)
-from .grammar import RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
+from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
 from .resolve import add_months, governing_tense, shift_value
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
@@ -141,7 +141,7 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
         else:
             spans = windows.get(trig.pattern)
             if spans is None:
-                spans = windows[trig.pattern] = _windows(trig, low)
+                spans = windows[trig.pattern] = _windows(trig, text if trig.pattern in CASED_TRIGGERS else low)
         for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
             n_before = len(ctx.problems)
             try:

@@ -92,15 +92,19 @@ RULES: list[Rule] = []
 # half of this year", and 24 after, "the same period of the last year"; built ones such as "the better part
 # of the following twenty-five more consecutive years" stay under 70), so the matches found are exactly
 # those of a full scan (checked on all of MEANTIME: identical output).
+# Triggers in CASED_TRIGGERS are matched against the text as it is (month, weekday and holiday names
+# are matched case-sensitively by their rules, and "Mar" is rarer than "mar" in "market"); the others
+# against the lower-cased text.
 TRIGGER_REACH = 80
 _UNITS_T = r"second|minute|hour|day|night|week|fortnight|month|year|decade|centur|quarter"
-_MONTHS_T = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTHS_T = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_WEEKDAYS_T = r"Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 TRIGGERS: dict[str, str] = {
     "month_day": _MONTHS_T, "day_month": _MONTHS_T, "month_year": _MONTHS_T, "month": _MONTHS_T,
     "week_of": _MONTHS_T, "iso_date": r"\d-\d", "slash_date": r"\d/\d", "nine_eleven": "9/11", "year": r"1[6-9]\d\d|20\d\d",
     "year_range": r"1[6-9]\d\d|20\d\d", "short_year": r"['’]\d\d", "decade": r"0['’]?s", "century": "century",
     "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|half|q[1-4]",
-    "weekday": r"mon|tue|wed|thu|fri|sat|sun", "plural_weekday": r"mon|tue|wed|thu|fri|sat|sun",
+    "weekday": _WEEKDAYS_T, "plural_weekday": _WEEKDAYS_T,
     "relday": r"today|tonight|tomorrow|yesterday|this|last", "relunit": r"week|month|year|decade|century|quarter",
     "duration": _UNITS_T, "half_unit": "half", "vague": _UNITS_T, "set": _UNITS_T,
     "set_adverb": r"daily|nightly|weekly|monthly|annual|yearly|hourly|quarterly|biennial",
@@ -486,4 +490,5 @@ def holiday(m, ctx):  # (its trigger is set below from the names)
     return Found(m.start(), m.end(), "DATE", got.isoformat(), "day")
 
 
-TRIGGERS["holiday"] = _HOLIDAY_RE.lower()
+TRIGGERS["holiday"] = _HOLIDAY_RE
+CASED_TRIGGERS = {_MONTHS_T, _WEEKDAYS_T, _HOLIDAY_RE}
