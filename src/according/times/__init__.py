@@ -3,7 +3,9 @@
 Handwritten rules (``grammar.py``: calendar dates, months, years, decades,
 seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday", "last
 month", "20 years ago", durations, sets, clock times, "now"/"recently") run
-over the text; overlapping matches are resolved longest-first. The parse is
+over the text, each only in windows around its trigger words
+(``grammar.TRIGGERS``: the same matches as a full scan, at a fraction of the
+cost); overlapping matches are resolved longest-first. The parse is
 consulted for the tense of the verb an expression attaches to
 (``resolve.governing_tense``) and for the word class before "a year"/"one day".
 
