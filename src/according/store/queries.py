@@ -66,7 +66,7 @@ def _memo(conn: Connection) -> dict:
     with _MEMO_LOCK:
         box = _MEMO.get(conn.engine)
         if box is None or box["token"] != token:
-            box = _MEMO[conn.engine] = {"token": token, "stories": OrderedDict()}
+            box = _MEMO[conn.engine] = {"token": token, "stories": OrderedDict(), "totals": OrderedDict()}
         return box
 
 
@@ -367,13 +367,38 @@ def _in_articles(table, story=None, article=None) -> list:
     return conds
 
 
-def _keyed_listing(conn: Connection, table, conds: list, order, limit, offset, full, row_fn, total=None) -> dict:
+MEMO_TOTALS = 2048  # list totals kept per write token (LRU)
+
+
+def _count_memo(conn: Connection, key: tuple, count) -> int:
+    """The total of a filtered list, counted once per write token: the next pages of the same
+    list (same filters, another offset) then cost O(page) instead of O(matching rows)."""
+    box = _memo(conn)
+    totals = box["totals"]
+    with _MEMO_LOCK:
+        n = totals.get(key)
+        if n is not None:
+            totals.move_to_end(key)
+            return n
+    n = count()
+    with _MEMO_LOCK:
+        totals[key] = n
+        while len(totals) > MEMO_TOTALS:
+            totals.popitem(last=False)
+    return n
+
+
+def _keyed_listing(conn: Connection, table, conds: list, order, limit, offset, full, row_fn, total=None,
+                   count_key: tuple | None = None) -> dict:
     """A page of a flat table in two steps: the page's ids from ``table`` alone (its indexes,
     no joins), then the full rows (``full``: a select joining article keys, names) for
     those ids only. The total counts ``table`` rows under the same conditions, again
     without joins. Joins therefore cost O(page), not O(matching rows)."""
     limit, offset = _page(limit, offset)
-    if total is None:
+    if total is None and count_key is not None:
+        total = _count_memo(conn, count_key, lambda: conn.execute(
+            select(func.count()).select_from(table).where(*conds)).scalar())
+    elif total is None:
         total = conn.execute(select(func.count()).select_from(table).where(*conds)).scalar()
     ids = conn.execute(select(table.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars().all()
     items = []
@@ -388,6 +413,7 @@ def quotes(conn, speaker=None, source_id=None, type=None, category=None, kind=No
     qt, a, src = s.quotes, s.articles, s.sources
     full = (select(qt, a.c.key.label("article_key"), src.c.name.label("source_name"))
             .select_from(qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)))
+    key = ("quotes", speaker, source_id, type, category, kind, story, article, date_from, date_to, q)
     conds = _in_articles(qt, story, article)
     if speaker:
         conds.append(_speaker_filter(conn, speaker))
@@ -405,13 +431,13 @@ def quotes(conn, speaker=None, source_id=None, type=None, category=None, kind=No
         if fast is not None:
             conds, total = fast
             return _keyed_listing(conn, qt, conds, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id),
-                                  limit, offset, full, _quote_item, total=total)
+                                  limit, offset, full, _quote_item, total=total, count_key=key)
     if q:
         cond = _fts_filter(conn, qt.c.id, qt.c.text, q)
         if cond is not None:
             conds.append(cond)
     return _keyed_listing(conn, qt, conds, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id),
-                          limit, offset, full, _quote_item)
+                          limit, offset, full, _quote_item, count_key=key)
 
 
 # -- figures, events, places ----------------------------------------------------------------------
@@ -432,8 +458,9 @@ def figures(conn, measure=None, unit=None, place=None, source=None, story=None, 
         conds.append(or_(_ilike(f.c.place_name, place), func.lower(f.c.country) == str(place).lower()))
     if source:
         conds.append(_ilike(f.c.source_name, source))
+    key = ("figures", measure, unit, place, source, story, article, date_from, date_to)
     return _keyed_listing(conn, f, conds, (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id), limit, offset,
-                          full, lambda r: {
+                          full, count_key=key, row_fn=lambda r: {
         "id": r.id, "article": r.article_key, "figure_id": r.figure_id, "text": r.text, "value": r.value,
         "low": r.low, "high": r.high, "qualifier": r.qualifier, "unit": r.unit, "measure": r.measure,
         "source": r.source_name, "source_type": r.source_type, "source_id": r.source_id, "quote": r.quote_id,
@@ -454,8 +481,9 @@ def events(conn, type=None, sub_type=None, place=None, actor=None, story=None, a
         conds.append(or_(_ilike(e.c.place_name, place), func.lower(e.c.country) == str(place).lower()))
     if actor:
         conds.append(or_(_ilike(e.c.actor1, actor), _ilike(e.c.actor2, actor)))
+    key = ("events", type, sub_type, place, actor, story, article, date_from, date_to)
     return _keyed_listing(conn, e, conds, (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id), limit, offset,
-                          full, lambda r: {
+                          full, count_key=key, row_fn=lambda r: {
         "id": r.id, "article": r.article_key, "event_id": r.event_id, "text": r.text, "event_type": r.event_type,
         "sub_event_type": r.sub_event_type, "actor1": r.actor1, "actor2": r.actor2, "place": r.place_name,
         "country": r.country, "lat": r.lat, "lon": r.lon, "date": r.date, "time_precision": r.time_precision,
