@@ -79,7 +79,7 @@ def find_events(work: Work) -> dict:
     else:
         for s in p.sents:
             trig = [(k, key) for k, key in triggers_in(p, s.start, s.end)
-                    if key in STRONG and _reports(work, k, key)]
+                    if key in STRONG and _reports(work, k, key) and not cumulative(p, k)]
             if trig:
                 ev = _event(work, [s], report=False)
                 if ev is not None:
@@ -183,11 +183,13 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     while end > start and work.text[end - 1].isspace():
         end -= 1
     trig = triggers_in(p, a, b)
+    if not report:  # a running toll ("the war has killed ...", "since October") is no one incident
+        trig = [(k, key) for k, key in trig if not cumulative(p, k)]
     sub, k = _choose_type(work, a, b, trig, report)
     if k is None:
         roots = [t.i for t in toks[a:b] if t.dep == "ROOT"]
         k = roots[0] if roots else None
-    fatalities, fq = _fatalities(work, start, end, a, b)
+    fatalities, fq = _fatalities(work, start, end, a, b, anchor=None if report else k)
     if fatalities and (sub in ("Peaceful protest", "Protest with intervention") or (
             EVENT_TYPE[sub] == "Riots" and _forces_act(work, a, b))):
         sub = "Excessive force against protesters"  # ACLED: deaths at a protest are excessive force
@@ -230,14 +232,25 @@ def _forces_act(work: Work, a: int, b: int) -> bool:
                and toks[k].lemma.lower() in (MILITARY | POLICE | {"security"}) for k in range(a, b))
 
 
-def _fatalities(work: Work, start: int, end: int, a: int, b: int) -> tuple[int, str | None]:
+def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | None = None
+                ) -> tuple[int, str | None]:
+    """Killed figures of the event's text; with ``anchor`` (an article's trigger token) only those of
+    the trigger's own clause, never a running toll, and never adding up different claimants' counts."""
     p = work.parse
     toks = p.toks
-    total, qual = 0, None
+    total, qual, claimant = 0, None, ()
     for f in work.figures:
         if f.measure != "killed" or not (start <= f.span.start and f.span.end <= end):
             continue
         k = p.token_at(f.span.start)
+        if anchor is not None and k is not None:
+            k = _number_token(p, k, f.span.end)
+            if not _same_clause(p, k, anchor) or cumulative(p, k):
+                continue
+            who = f.source.name if f.source else None
+            if claimant != () and who != claimant:
+                continue  # "28,500, the ministry says; 1,200, Israel says": two claims, not one sum
+            claimant = who
         if k is not None and _under_including(p, k):
             continue  # "killing 5 people, including 2 children": a subset, already counted
         if k is not None and _background(work, k):
@@ -258,6 +271,85 @@ def _fatalities(work: Work, start: int, end: int, a: int, b: int) -> tuple[int, 
         total = _single_death(work, a, b)
         qual = "exactly" if total else None
     return total, qual
+
+
+# What makes a clause a running toll rather than one incident: "since October", "so far", "to date",
+# "in total", "over the past four months", "during the war"; a war or a campaign as the killer
+# ("Israel's war in Gaza has killed ..."); a "toll" or "total" as the counted thing.
+TOLL_SUBJECTS = {"war", "conflict", "offensive", "campaign", "fighting", "violence", "invasion", "insurgency",
+                 "bombardment", "siege", "occupation", "crisis", "toll", "total"}
+TOLL_SPANS = {"war", "conflict", "offensive", "campaign", "invasion", "insurgency", "siege", "occupation",
+              "month", "year", "week"}
+TOLL_VERBS = {"kill", "claim", "leave", "wound", "injure", "displace", "rise", "reach", "climb", "exceed", "stand"}
+TOLL_WORDS = {"so far": 2, "to date": 2, "in total": 2, "in all": 2, "all told": 2, "overall": 1, "cumulative": 1}
+
+
+def cumulative(p, k: int) -> bool:
+    """Does token k (a trigger or a count) sit in a clause that reports a running toll?"""
+    toks = p.toks
+    v = _clause_of(p, k)
+    heads = {v, k}
+    for h in list(heads):
+        for c in p.children[h]:
+            t = toks[c]
+            w = t.lemma.lower()
+            if w == "since" and t.dep in ("prep", "mark", "advmod"):
+                return True
+            if w in ("throughout",):
+                return True
+            if t.dep == "prep" and w in ("over", "during", "in", "across"):
+                objs = [toks[d] for d in p.children[c] if toks[d].dep == "pobj"]
+                for o in objs:
+                    mods = {toks[d].lemma.lower() for d in p.children[o.i]}
+                    if o.lemma.lower() in TOLL_SPANS and (w != "in" or mods & {"past", "last"}) and (
+                            o.lemma.lower() not in ("month", "year", "week") or mods & {"past", "last"}):
+                        return True
+            if t.dep == "nsubj" and w in TOLL_SUBJECTS and h == v and c != k and \
+                    toks[v].lemma.lower() in TOLL_VERBS:
+                return True
+        following = " ".join(x.text.lower() for x in toks[min(p.subtree(v)[0], k):p.subtree(v)[1]])
+        if any(f" {w} " in f" {following} " for w in TOLL_WORDS):
+            return True
+    return False
+
+
+def _clause_of(p, k: int) -> int:
+    """The nearest verb at or above token k (k itself when there is none)."""
+    seen, x = set(), k
+    while x not in seen:
+        seen.add(x)
+        if p.toks[x].pos in ("VERB", "AUX") and p.toks[x].dep != "amod":
+            return x
+        if p.toks[x].head == x:
+            return k
+        x = p.toks[x].head
+    return k
+
+
+def _number_token(p, k: int, end: int) -> int:
+    """The number of a figure span starting at token k ("at least 41 people" -> "41")."""
+    x = k
+    while x < len(p.toks) and p.toks[x].start < end:
+        if p.toks[x].like_num or p.toks[x].pos == "NUM":
+            return x
+        x += 1
+    return k
+
+
+def _same_clause(p, k: int, anchor: int) -> bool:
+    """Is count token k reported by the clause of trigger ``anchor``: the same clause verb, or a clause
+    inside the trigger's own phrase ("strikes that killed 67")?"""
+    v = _clause_of(p, k)
+    if v == _clause_of(p, anchor) or v == anchor:
+        return True
+    if p.toks[anchor].pos not in ("NOUN", "PROPN"):
+        return False
+    a, b = p.subtree(anchor)
+    if a <= v < b:
+        return True
+    # a relative clause the parser hung elsewhere: "strikes early Monday that killed 67" (advcl)
+    rel = [c for c in p.children[v] if p.toks[c].tag in ("WDT", "WP") and c < v]
+    return bool(rel) and rel[0] - 4 <= anchor < rel[0]
 
 
 def _background(work: Work, k: int) -> bool:
