@@ -212,8 +212,13 @@ def _event(work: Work, sents, report: bool) -> dict | None:
         sub, ev_type = "Attack", "Violence against civilians"
     elif sub == "Attack" and actor2 is not None and actor2.name.startswith(("Military Forces", "Police Forces")):
         sub, ev_type = "Armed clash", "Battles"
-    date, precision = _date(work, start, end)
-    place = _place(work, start, end, toks[k].start if k is not None else start)
+    # an article event's date and place come from its trigger's ';'-clause: "the war has killed ...
+    # in Gaza; 1,200 were killed in the Oct. 7 attack" are two claims
+    cs, ce = _semicolon_clause(work, start, end, toks[k].start) if (k is not None and not report) else (start, end)
+    date, precision = _date(work, cs, ce)
+    if date == publication_day(work) and (cs, ce) != (start, end):
+        date, precision = _date(work, start, end)
+    place = _place(work, cs, ce, toks[k].start if k is not None else start)
     s_of_k = p.sents[toks[k].sent] if k is not None else sents[0]
     source = None
     if k is not None:
@@ -222,6 +227,15 @@ def _event(work: Work, sents, report: bool) -> dict | None:
             "actor1": actor1, "actor2": actor2, "place": place, "date": date, "time_precision": precision,
             "fatalities": fatalities, "fatalities_qualifier": fq, "source": source,
             "in_furniture": work.in_furniture(start, end)}
+
+
+def _semicolon_clause(work: Work, start: int, end: int, at: int) -> tuple[int, int]:
+    cuts = [start] + [m.start() for m in re.finditer(";", work.text[start:end])] + [end]
+    cuts = [start] + [start + c for c in cuts[1:-1]] + [end]
+    for x, y in zip(cuts, cuts[1:]):
+        if x <= at < y:
+            return x, y
+    return start, end
 
 
 def _forces_act(work: Work, a: int, b: int) -> bool:
@@ -465,6 +479,8 @@ def _place(work: Work, start: int, end: int, anchor: int) -> int | None:
         # "U.S. airstrikes", "Israel's war": a place that modifies a noun says whose, not where
         modifier = tok is not None and tok.dep in ("compound", "amod", "poss", "nmod") and \
             work.parse.toks[tok.head].pos in ("NOUN", "PROPN") and tok.head != k
+        if tok is not None and tok.dep == "nsubj" and tok.ent_type == "GPE":
+            continue  # "Israel also attacked ...": a country that acts is an actor, not where it happened
         kk = (PLACE_RANK.get(pl.feature, 2), modifier, pl.lat is None, abs(pl.span.start - anchor))
         if key is None or kk < key:
             best, key = i, kk

@@ -23,9 +23,16 @@ CIVILIANS = {"civilian", "resident", "villager", "people", "person", "man", "wom
 NOT_ACTORS = {"fire", "bullet", "shot", "bomb", "explosion", "blast", "attack", "strike", "device", "mine",
               "shell", "rocket", "missile", "gunfire", "grenade", "weapon", "it", "which", "that"}
 SUBJECT = {"nsubj", "nsubjpass", "agent"}
+ATTACK_NOUNS = {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "ambush", "shelling",
+                "operation", "incursion", "invasion", "rampage", "massacre"}
+# heads whose modifier names the group ("Hamas militants", "Taliban forces"); any other head ("the CIA
+# director", "Gaza residents") is a person or people the modifier only describes
+GROUP_HEADS = {"rebel", "fighter", "militia", "group", "movement", "faction", "member", "guerrilla", "force",
+               "official", "government", "authority", "leader", "spokesman", "spokeswoman"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
-def _np_heads(work: Work, v: int) -> tuple[int | None, int | None]:
+def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int | None]:
     """(doer head, done-to head) of trigger v: subject / "by" agent, and object / passive subject."""
     p = work.parse
     toks = p.toks
@@ -49,7 +56,17 @@ def _np_heads(work: Work, v: int) -> tuple[int | None, int | None]:
                     prep_target = g
     target = target if target is not None else prep_target
     t = toks[v]
-    if t.pos in ("NOUN", "PROPN"):  # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets"
+    if doer is not None and toks[doer].tag in ("WDT", "WP") and t.dep == "relcl":
+        doer = t.head  # "South Africa, which filed a case": the relative pronoun stands for its noun
+    if doer is None and t.pos == "VERB":  # "were killed in Hamas's Oct. 7 attack": whose attack it was
+        for c in kids:
+            if toks[c].dep == "prep" and toks[c].text.lower() in ("in", "during"):
+                for o in p.children[c]:
+                    if toks[o].dep == "pobj" and toks[o].lemma.lower() in ATTACK_NOUNS:
+                        doer = next((g for g in p.children[o] if toks[g].dep == "poss"
+                                     and toks[g].ent_type in ("NORP", "GPE", "ORG", "PERSON")), doer)
+    if t.pos in ("NOUN", "PROPN") and not talk:  # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets"
+        # (not "Gaza cease-fire talks": what talks are about is no party to them)
         for c in kids:
             if toks[c].dep in ("amod", "compound", "poss") and toks[c].pos in ("PROPN", "ADJ", "NOUN") \
                     and toks[c].ent_type in ("NORP", "GPE", "ORG", "PERSON"):
@@ -87,11 +104,23 @@ def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
     b = min([b] + [j for j in range(k + 1, b) if toks[j].dep in ("relcl", "acl", "prep", "punct", "cc")])
     start, end = p.char_span(a, b)
     ent = None
-    for e in work.entities:
-        if e.type in ("ORG", "NORP", "PERSON") and any(m.start < end and start < m.end for m in e.mentions):
+    hs, he = t.start, t.end
+    # the entity named at the head itself ("CIA Director William J. Burns" is Burns), else one
+    # modifying a group word ("Hamas militants"); never an entity that only describes the head
+    group = lem in GROUP_HEADS | MILITARY | POLICE | UNIDENTIFIED | PROTESTERS | RIOTERS
+    for want_head in (True, False):
+        for e in work.entities:
+            if e.type not in ("ORG", "NORP", "PERSON"):
+                continue
+            if want_head and not any(m.start < he and hs < m.end for m in e.mentions):
+                continue
+            if not want_head and not (group and any(m.start < end and start < m.end for m in e.mentions)):
+                continue
             if e.type != "NORP" or lem not in CIVILIANS | PROTESTERS:
                 ent = e
                 break
+        if ent is not None:
+            break
     country = _country_of(work, start, end)
     if ent is not None and not country and ent.type in ("ORG", "NORP") and lem in MILITARY | POLICE:
         return Actor(ent.name, ent.id)  # "Taliban forces": a named group, not a state's army
@@ -121,8 +150,15 @@ def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
 
 def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type: str):
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
-    doer, target = _np_heads(work, trigger) if trigger is not None else (None, None)
+    talk = sub_event_type == "Other"
+    doer, target = _np_heads(work, trigger, talk) if trigger is not None else (None, None)
     a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
+    if a1 is not None and event_type in VIOLENT_TYPES and doer is not None:
+        # ACLED: a state that strikes or fights does so through its forces ("Israel attacked",
+        # "U.S. airstrikes" -> Military Forces of Israel / of United States)
+        country = _country_of(work, work.parse.toks[doer].start, work.parse.toks[doer].end)
+        if country and work.parse.toks[doer].ent_type == "GPE":
+            a1 = Actor(f"Military Forces of {country}", a1.entity)
     if a1 is not None and a1.name == "Civilians" and doer is not None and work.parse.toks[doer].ent_type == "NORP":
         a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
     if event_type == "Protests":
