@@ -18,7 +18,9 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     check_bind(host, token)  # ConfigError (exit 2) before anything listens
     import uvicorn
     if workers > 1:
-        # Several processes share the port (2 cores: bench_api 370 -> 480 req/s at 50 clients).
+        # Several processes share the port. Helps only when cores are free: on 2 cores,
+        # bench_api gave 370 -> 480 req/s at load ~7 but 439 -> 327 at load ~8-9 (the
+        # workers and the load generator then fight for the same cores). Default 1.
         # Each keeps its own read cache: a write clears the cache of the process that took it,
         # the others show it within their cache's ttl (5 s), as for a write by `according ingest`.
         from ..store import Store
