@@ -161,15 +161,15 @@ def app_factory():
     return create_app(os.environ["BENCH_DB"], cache_seconds=float(os.environ["BENCH_CACHE_SECONDS"]))
 
 
-def start_server(db: str, port: int, cache_seconds: float, workers: int = 1) -> subprocess.Popen:
+def start_server(db: str, port: int, cache_seconds: float, workers: int = 1, http: str = "auto") -> subprocess.Popen:
     if workers > 1:
         code = ("import uvicorn; "
                 f"uvicorn.run('bench_api:app_factory', factory=True, app_dir={str(HERE)!r}, workers={workers}, "
-                f"host='127.0.0.1', port={port}, access_log=False, log_level='warning', proxy_headers=False)")
+                f"host='127.0.0.1', port={port}, access_log=False, log_level='warning', proxy_headers=False, http={http!r})")
     else:
         code = ("import uvicorn; from according.web.app import create_app; "
                 f"uvicorn.run(create_app({db!r}, cache_seconds={cache_seconds!r}), host='127.0.0.1', port={port}, "
-                "access_log=False, "
+                f"access_log=False, http={http!r}, "
                 "log_level='warning', proxy_headers=False)")
     env = {**os.environ, "BENCH_DB": db, "BENCH_CACHE_SECONDS": str(cache_seconds)}
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
@@ -308,6 +308,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default=None,
                     help="comma-separated endpoint labels to send (e.g. 'article,articles list'); default all")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (each with its own cache)")
+    ap.add_argument("--http", default="auto", choices=["auto", "h11", "httptools"],
+                    help="uvicorn's HTTP parser (auto: httptools when installed, as `according serve`)")
     ap.add_argument("--label", default="", help="suffix of the results file name (e.g. 'before')")
     ap.add_argument("--no-check", action="store_true", help="exit 0 even when p99 misses the target")
     args = ap.parse_args(argv)
@@ -321,7 +323,7 @@ def main(argv=None) -> int:
     print(f"store {db}: filling to {args.articles:,} articles", file=sys.stderr)
     build_s, stories = build_store(db, args.articles)
     port = free_port()
-    server = start_server(db, port, args.cache_seconds, args.workers)
+    server = start_server(db, port, args.cache_seconds, args.workers, args.http)
     load_before = os.getloadavg()
     try:
         rng = random.Random(7)
@@ -337,7 +339,7 @@ def main(argv=None) -> int:
         except subprocess.TimeoutExpired:
             server.kill()
     report = {"only": sorted(only) if only else "all", "articles": args.articles, "concurrency": args.concurrency, "cache_seconds": args.cache_seconds, "store_build_s": round(build_s, 1),
-              "target_p99_ms": TARGET_P99_MS, "cpus": os.cpu_count(), "workers": args.workers,
+              "target_p99_ms": TARGET_P99_MS, "cpus": os.cpu_count(), "workers": args.workers, "http": args.http,
               "loadavg_1_5_15_before": [round(x, 2) for x in load_before],
               "loadavg_1_5_15_after": [round(x, 2) for x in os.getloadavg()], **summarise(results, wall)}
     report["complete"] = len(results) == args.requests
