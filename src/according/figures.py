@@ -64,6 +64,11 @@ VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "milli
          "several": 3}
 VAGUE_OF = {("tens", "thousands"): 20_000, ("hundreds", "thousands"): 200_000,
             ("tens", "millions"): 20_000_000, ("hundreds", "millions"): 200_000_000}
+VAGUE_TIMES = {"several": 3, "few": 2}  # "several hundred", "a few thousand": the conservative reading
+# a small number after a definite word names a known set ("the two sides", "her two sons"), not a count
+# anyone claims; from 10 up ("the 134 hostages") the number itself is news
+DEFINITE = {"the", "these", "those", "its", "her", "his", "their", "our", "my", "your", "both", "all"}
+RATE_UNITS = {"day", "week", "month", "year", "hour", "night"}
 NOT_FIGURE_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
 # counted nouns that make a number a duration, measurement or amount, not a count
 NON_UNITS = set("""year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
@@ -94,9 +99,9 @@ MEASURES = {
     "evacuate": "evacuated", "shelter": "sheltering", "hold": "held", "languish": "held", "captive": "held",
     "hostage": "held", "release": "released", "free": "freed", "arrest": "arrested", "detain": "detained",
     "jail": "jailed", "imprison": "jailed", "kidnap": "abducted", "abduct": "abducted", "capture": "captured",
-    "rescue": "rescued", "deport": "deported", "strand": "stranded", "trap": "trapped",
+    "rescue": "rescued", "deport": "deported", "register": "registered", "strand": "stranded", "trap": "trapped",
 }
-INTRANSITIVE = {"die", "flee", "languish", "disappear", "shelter", "dead", "missing"}  # subject = who it befell
+INTRANSITIVE = {"die", "flee", "languish", "disappear", "shelter", "dead", "missing", "register"}  # subject = who it befell
 SHELTER_OBJECTS = {"refuge", "shelter", "sanctuary", "asylum"}  # "sought refuge", "took shelter"
 INHERENT = {"hostage": "held", "captive": "held", "prisoner": "held", "detainee": "detained",
             "refugee": "displaced", "death": "killed", "fatality": "killed", "casualty": None,
@@ -214,7 +219,13 @@ def _sentence_figures(work: Work, s) -> list[dict]:
                 j += 1
             if i > s.start and toks[i - 1].text.lower() == "a" and toks[i].text.lower() in SCALE:
                 i -= 1  # "a dozen", "a hundred"
-            got = _plain_number(work, i, j)
+            if i > s.start and toks[i - 1].text.lower() in VAGUE_TIMES and j - i == 1 \
+                    and toks[i].text.lower() in SCALE:
+                # "several hundred" = at least 3 x 100, "a few thousand" = at least 2 x 1,000 (vague)
+                got = (i - 1, j, None, VAGUE_TIMES[toks[i - 1].text.lower()] * SCALE[toks[i].text.lower()],
+                       None, True)
+            else:
+                got = _plain_number(work, i, j)
             if got is None:
                 i = j
                 continue
@@ -427,6 +438,37 @@ def attribution_cues(work: Work, s) -> list[tuple[int, int, int, int]]:
     return out
 
 
+QUOTE_MARKS = "\"“”"
+
+
+def _speaker_claims(work: Work, q, start: int, end: int) -> bool:
+    """Is [start, end) inside a mixed quote the speaker's claim: within its quotation marks, or in a
+    clause the cue verb reports ("said the toll 'could rise' to 40") rather than the outlet's own
+    framing around a quoted word ("described the fear as 'palpable,' after strikes that killed 67")?"""
+    text = work.text
+    for c in q.content:
+        marks = [c.start + i for i, ch in enumerate(text[c.start:c.end]) if ch in QUOTE_MARKS]
+        for x, y in zip(marks[::2], marks[1::2]):
+            if x <= start and end <= y + 1:
+                return True
+    if q.cue is None:
+        return True
+    p = work.parse
+    cue, k = p.token_at(q.cue.start), p.token_at(start)
+    if cue is None or k is None:
+        return True
+    seen = set()
+    while k not in seen and k != cue:
+        seen.add(k)
+        t = p.toks[k]
+        if t.head == cue:
+            return t.dep in ("ccomp", "xcomp", "parataxis", "conj")
+        if t.head == k:
+            return True  # the cue is not above the figure: the parse gives no evidence against
+        k = t.head
+    return True
+
+
 def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker | None, str | None]:
     """Who claims what lies at [start, end) of sentence s: a quote's speaker, else an attribution in
     the same ';'-clause (the nearest following one, else the nearest preceding), else None."""
@@ -443,6 +485,8 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
         if any(c.start <= start and end <= c.end for c in q.content):
             held = q
             break
+    if held is not None and held.kind == "mixed" and not _speaker_claims(work, held, start, end):
+        held = None  # "described the fear as 'palpable,' following strikes that killed 67": the outlet's
     if held is not None and (held.cue is None or seg[0] <= held.cue.start < seg[1] or held.kind == "direct"):
         if held.cue is not None:
             work.scratch["_last_cue"] = p.token_at(held.cue.start)
@@ -505,9 +549,25 @@ def _when(work: Work, s, a: int, cue_verb: int | None) -> str | None:
                 not (s.start_char <= t.span.start < s.end_char):
             continue
         k = p.token_at(t.span.start)
+        if k is not None and _since(p, k):
+            continue  # "have fled since last month", "held since a raid in January": a count as of now
         if k is not None and (_clause_verb(p, k) in verbs or any(lo <= k < hi for lo, hi in nouns)):
             return t.value
     return None
+
+
+def _since(p: Parse, k: int) -> bool:
+    """Is token k inside a "since ..." phrase (the start of a running count, not its date)?"""
+    seen = set()
+    while k not in seen:
+        seen.add(k)
+        t = p.toks[k]
+        if t.lemma.lower() == "since" or (k > 0 and p.toks[k - 1].text.lower() == "since"):
+            return True
+        if t.pos in ("VERB", "AUX") or t.head == k:
+            return False
+        k = t.head
+    return False
 
 
 def nearest(items, s, start: int, end: int, exclude=(), skip=None) -> int | None:
@@ -550,6 +610,11 @@ def _build(work: Work, s, a: int, b: int, value, low, high, vague: bool, prev_un
         return None
     if value == 1 and measure is None and b - a == 1 and toks[a].text.lower() in ("one", "a", "an"):
         return None  # "one resident described...": an article, not a claim resting on a count
+    if value is not None and value < 10 and measure is None and a > s.start and toks[a - 1].text.lower() in DEFINITE:
+        return None  # "the two sides", "her two sons"
+    if noun is not None and noun + 2 < s.end and toks[noun + 1].text.lower() in ("a", "per", "each", "every") \
+            and toks[noun + 2].lemma.lower() in RATE_UNITS:
+        unit = f"{unit} per {toks[noun + 2].lemma.lower()}"  # a rate: "about 800 people a day"
     qual, fstart = _qualifier(p, a, s.start)
     if low is not None and high is not None:
         qual = "between"
