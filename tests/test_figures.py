@@ -118,3 +118,84 @@ def test_specimen_figures(sample_analysis):
     assert seven and seven[0].source is not None and seven[0].when == "2024-02-12"
     assert find(14, measure="wounded")
     assert find(67, qualifier="at_least", measure="killed")
+
+
+# ----------------------------------------------------------------- the project's own example article
+
+EXAMPLE = __import__("pathlib").Path(__file__).resolve().parents[1] / "examples" / "harbor-ceasefire.txt"
+
+
+@pytest.fixture(scope="module")
+def example(analyze):
+    return analyze(EXAMPLE.read_text(encoding="utf-8"), published="2025-03-13")
+
+
+def _at(example, text):
+    hits = [f for f in example.figures if f.span.text == text]
+    assert len(hits) == 1, [f.span.text for f in example.figures]
+    return hits[0]
+
+
+def _src(f):
+    return f.source.name if f.source is not None else None
+
+
+def test_example_casualty_figures(example):
+    f = _at(example, "At least 41 people")
+    assert (f.value, f.qualifier, f.low, f.unit, f.measure, f.when) == (41, "at_least", 41, "people", "killed",
+                                                                       "2025-03-10")
+    assert "health directorate" in _src(f)
+    f = _at(example, "more than 12,000 residents")  # "since last month" starts the count; it is as of now
+    assert (f.value, f.qualifier, f.unit, f.measure, f.when) == (12000, "more_than", "residents", "displaced",
+                                                                 "2025-03-13")
+    assert "refugee agency" in _src(f)
+    dozens = _at(example, "Dozens")  # "according to" at the end covers the whole sentence
+    assert (dozens.value, dozens.low, dozens.measure) == (None, 24, "wounded") and "refugee agency" in _src(dozens)
+    f = _at(example, "17 soldiers")
+    assert (f.value, f.qualifier, f.measure, f.when) == (17, "exactly", "killed", "2025-W10")
+    assert "Defense Ministry" in _src(f)
+
+
+def test_example_hostages_and_prisoners(example):
+    f = _at(example, "63 hostages")  # held "since a raid ... in January": held now
+    assert (f.value, f.measure, f.when) == (63, "held", "2025-03-13") and f.source.type == "anonymous"
+    f = _at(example, "12 hostages")
+    assert (f.value, f.qualifier, f.measure) == (12, "exactly", "released") and f.source.type == "anonymous"
+    f = _at(example, "dozens of prisoners")
+    assert (f.value, f.low, f.high, f.unit, f.measure) == (None, 24, None, "prisoners", "held")
+    assert "negotiations" in _src(f)
+
+
+def test_example_evacuation_figures(example):
+    f = _at(example, "1,130 passengers")
+    assert (f.value, f.qualifier, f.unit) == (1130, "exactly", "passengers") and "Interior Ministry" in _src(f)
+    f = _at(example, "nearly 3,000 families")
+    assert (f.value, f.high, f.qualifier, f.unit, f.measure) == (3000, 3000, "nearly", "families", "registered")
+    assert _src(f) == "Amira Haddad"
+    rate = _at(example, "about 800 people")  # a capacity per day, not a head count
+    assert (rate.value, rate.qualifier, rate.unit) == (800, "about", "people per day")
+    f = _at(example, "about 200 wounded people")
+    assert (f.value, f.qualifier, f.unit, f.measure) == (200, "about", "people", "wounded")
+    f = _at(example, "several hundred evacuees")  # vague: at least 3 x 100
+    assert (f.value, f.low, f.qualifier, f.unit, f.measure) == (None, 300, None, "evacuees", "evacuated")
+    assert "Loizou" in _src(f)
+    f = _at(example, "hundreds of people")
+    assert (f.value, f.low) == (None, 200) and "residents" in _src(f)
+
+
+def test_example_no_counts_of_known_sets_or_durations(example):
+    texts = [f.span.text for f in example.figures]
+    assert not any(t.endswith(("sons", "avenues", "days", "hours", "centimeters")) for t in texts), texts
+    furniture = [f for f in example.figures if f.in_furniture]
+    assert [(f.value, f.measure, f.when) for f in furniture] == [(12000, "displaced", "2025-03-13")]
+
+
+def test_figure_in_outlets_clause_of_mixed_quote_is_not_the_speakers(analyze):
+    f = one(figs(analyze, "One resident described the mood in the town as “grim,” particularly after "
+                          "strikes on Monday that killed at least 12 people."))
+    assert f.value == 12 and f.source is None and f.quote is None
+
+
+def test_figure_in_mixed_quotes_reported_clause_is_the_speakers(analyze):
+    f = one(figs(analyze, "The mayor said the toll “could still rise” and that 30 people were missing."))
+    assert f.value == 30 and f.source is not None and "mayor" in f.source.name.lower()
