@@ -6,7 +6,11 @@ people live there, whether it is a capital) plus context: a "City, State" or
 elsewhere, the dateline, and the distance to the article's other confidently
 placed cities. Mentions of the same name share one reading (one sense per
 article). ``confidence`` is the chosen reading's softmax share among the
-candidates' scores, lowered where the point is borrowed (counties).
+candidates' scores, lowered where the point is borrowed (counties) and where only
+the prior speaks for the reading while a sizeable namesake could be meant, or it
+is a small town in a country the rest of the article never names; readings under
+MIN_CONFIDENCE are left out (a wrong point costs more than no point). Error
+analysis and calibration: scripts/eval_places_errors.py.
 """
 from __future__ import annotations
 
