@@ -155,3 +155,42 @@ def test_middle_initials_do_not_split_a_person():
     w = entities_of("William J. Burns flew to Cairo. William Burns met officials there. Burns said little.")
     people = [e for e in w.entities if "Burns" in e.name]
     assert len(people) == 1 and people[0].name == "William J. Burns"
+
+
+def test_acronym_defined_in_brackets_joins_its_name():
+    # initials of the full name ("naecp") differ from the acronym as defined
+    w = entities_of("The National Authority for Emergency and Civil Protection (ANEPC) said rain was forecast. "
+                    "At least four people have died, according to ANEPC.")
+    e = by_name(w, "National Authority for Emergency and Civil Protection")
+    assert "ANEPC" in [m.text for m in e.mentions]
+    assert not any(x.name == "ANEPC" for x in w.entities)
+
+
+def test_title_before_a_given_name_tagged_org_is_a_person():
+    w = entities_of("Washoe County Registrar of Voters Ellen Marsh said the ballots had been flagged. "
+                    "Marsh said the law was clear.")
+    e = next(e for e in w.entities if e.name.endswith("Ellen Marsh"))
+    assert e.type == "PERSON" and e.name == "Ellen Marsh"
+
+
+def test_bare_surname_is_the_full_name_introduced_before_it():
+    w = entities_of("Dale Kowalski has worked at the mill for 31 years. Kowalski, 56, said he was tired. "
+                    "His son, Ryan Kowalski, said he would move to Texas.")
+    dale = by_name(w, "Dale Kowalski")
+    assert "Kowalski, 56," in [m.text for m in dale.mentions] or "Kowalski" in [m.text for m in dale.mentions]
+    ryan = by_name(w, "Ryan Kowalski")
+    assert "Kowalski" not in [m.text for m in ryan.mentions]
+
+
+def test_legal_form_makes_a_company_and_joins_the_short_name():
+    w = entities_of("Harland Steel to shut mill.\n\nHarland Steel Corp. said on Thursday it would close its mill. "
+                    "Harland said the closure would cost $180 million. Harland shares rose.")
+    e = next(e for e in w.entities if e.name.startswith("Harland Steel"))
+    assert e.type == "ORG"
+    assert sum(1 for x in w.entities if x.name.startswith("Harland")) == 1
+
+
+def test_compound_word_acronym():
+    w = entities_of("The United Steelworkers represents 900 workers. The USW said it would ask for hearings.")
+    e = by_name(w, "United Steelworkers")
+    assert "USW" in [m.text for m in e.mentions]

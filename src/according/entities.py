@@ -48,6 +48,8 @@ ORG_LAST = {"shipping", "group", "inc", "corp", "corporation", "co", "ltd", "llc
             "airlines", "airways", "holdings", "partners", "foundation", "institute", "university",
             "company", "industries", "ministry", "agency", "council", "association", "network",
             "systems", "technologies", "motors", "energy", "media", "press", "news", "times", "post"}
+# Legal-form last words: a name ending in one is a company's.
+CORPORATE = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 # Furniture kinds that are not article prose: names there are credits, bylines
 # and mastheads, not participants of the story.
 SKIP_FURNITURE = {"masthead", "timestamp", "credit", "read_time", "contributors", "related_link"}
@@ -72,6 +74,13 @@ CLASS_NOUNS = {
     "charity": {"ORG"}, "newspaper": {"ORG"}, "outlet": {"ORG"}, "network": {"ORG"},
     "man": {"PERSON"}, "woman": {"PERSON"},
 }
+# "the company" / "the firm" never stands for a public body or a union, however
+# recent ("In a filing with the Securities and Exchange Commission ... the company said").
+COMPANY_NOUNS = {"company", "firm", "corporation", "startup"}
+NOT_COMPANY = {"department", "commission", "ministry", "agency", "authority", "council", "committee",
+               "court", "government", "office", "bureau", "administration", "union", "party", "police",
+               "parliament", "congress", "senate", "house", "assembly", "board", "service", "university",
+               "school", "hospital", "library", "army", "forces", "state", "county", "city"}
 # Heads that refer to a named body through another word of its name ("the
 # Israeli military" for the Israel Defense Forces).
 NAME_SYNONYMS = {"military": {"forces", "army", "military", "defense", "defence"},
@@ -114,6 +123,7 @@ class _Cand:
     age: int | None = None
     gender: str | None = None  # "m"/"f" from an honorific (Mr., Mrs., Ms.)
     shaky: bool = False  # found in a Title Case line (a headline), where the tagger guesses
+    defines: str = ""  # key of an acronym defined in brackets right after the name ("... (ANEPC)")
 
 
 GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f",
@@ -148,6 +158,25 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words).casefold()
 
 
+def compound_initials(acr: str, words: list[str]) -> bool:
+    """Whether ``acr`` (casefolded) is the words' initials where each word may
+    add one more letter from inside it, at least three letters in (the start of
+    a compound's second part: "Steel|workers")."""
+    words = [w.casefold() for w in words]
+
+    def go(i: int, w: int) -> bool:
+        if w == len(words):
+            return i == len(acr)
+        word = words[w]
+        if i >= len(acr) or acr[i] != word[0]:
+            return False
+        if go(i + 1, w + 1):
+            return True
+        return i + 1 < len(acr) and any(word[q] == acr[i + 1] and go(i + 2, w + 1)
+                                         for q in range(3, len(word) - 2))
+    return len(acr) > len(words) and go(0, 0)
+
+
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines): most longer words capitalised."""
     out = []
@@ -173,6 +202,7 @@ def _candidates(work: Work) -> list[_Cand]:
     skip = [(f.start, f.end) for f in work.furniture if f.kind in SKIP_FURNITURE]
     skip += _credit_spans(p.text)
     shaky_lines = title_case_lines(p.text)
+    given = first_names()
     out: list[_Cand] = []
     for e in p.ents:
         if e.label not in LABELS:
@@ -203,6 +233,12 @@ def _candidates(work: Work) -> list[_Cand]:
                                   or a > e.start or (a > 0 and toks[a - 1].text.casefold() == "the")):
             label = "ORG"  # "Velora Shipping", "the Daily Beast": no person's name
         title_end = a
+        # "Registrar of Voters Ellen Marsh" tagged ORG: a title followed by a
+        # given name and a surname is that person, the title their description.
+        if label == "ORG" and b - a >= 3 and toks[b - 2].text.casefold() in given \
+                and all(toks[j].text[:1].isupper() and toks[j].text.isalpha() for j in (b - 3, b - 2, b - 1)) \
+                and toks[b - 1].text.casefold() not in ORG_LAST:
+            label, title_end = "PERSON", b - 2
         if label == "PERSON":
             while title_end < b - 1 and toks[title_end].text.casefold().rstrip(".") in TITLES:
                 title_end += 1
@@ -213,6 +249,9 @@ def _candidates(work: Work) -> list[_Cand]:
         cand = _Cand(title_end, b, label, "", "")
         cand.text = p.text[toks[cand.a].start:toks[b - 1].end]
         cand.key = norm_key(cand.text)
+        if label == "ORG" and b + 2 < len(toks) and toks[b].text == "(" and toks[b + 2].text == ")" \
+                and toks[b + 1].text.isupper() and toks[b + 1].text.isalpha() and len(toks[b + 1].text) >= 2:
+            cand.defines = norm_key(toks[b + 1].text)
         if label == "PERSON" and title_end > a:
             cand.title = (a, title_end)
         cand.shaky = any(s <= e.start_char < t for s, t in shaky_lines)
@@ -307,6 +346,18 @@ def _cluster(cands: list[_Cand]) -> list[int]:
             union(by_key[c.key], k)
         else:
             by_key[c.key] = k
+    # "Harland Steel Corp." = "Harland Steel" = "Harland": a legal form adds
+    # nothing to the name, and a company is called by its first word.
+    first_word: dict[str, int] = {}
+    for k, c in enumerate(cands):
+        words = c.key.split()
+        if len(words) >= 3 and words[-1] in CORPORATE and " ".join(words[:-1]) in by_key:
+            union(by_key[" ".join(words[:-1])], k)
+        if len(words) >= 2 and words[-1] in CORPORATE:
+            first_word.setdefault(words[0], k)
+    for k, c in enumerate(cands):
+        if " " not in c.key and c.label in ("ORG", "GPE") and c.key in first_word:
+            union(first_word[c.key], k)
     # Acronyms: "IDF" = "Israel Defense Forces", "US" = "United States".
     by_initials: dict[str, int] = {}
     for k, c in enumerate(cands):
@@ -314,8 +365,24 @@ def _cluster(cands: list[_Cand]) -> list[int]:
         if ini and len(ini) >= 2:
             by_initials.setdefault(ini, k)
     for k, c in enumerate(cands):
+        if c.defines:  # defined in brackets: wins over a name that merely has those initials
+            by_initials[c.defines] = k
+    loose: dict[str, int] = {}
+    for k, c in enumerate(cands):
         if " " not in c.key and c.text.replace(".", "").isupper() and c.key in by_initials:
             union(by_initials[c.key], k)
+        elif " " not in c.key and c.text.isupper() and c.text.isalpha() and len(c.text) >= 3:
+            loose.setdefault(c.key, k)
+    if loose:
+        # "USW" = "United Steelworkers": a letter may start a later part of a
+        # compound word. Only for acronyms no name has as plain initials.
+        for k, c in enumerate(cands):
+            if c.label == "ORG" and " " in c.key:
+                words = [w for w in re.split(r"[\s\-]+", c.text) if w and w.casefold() not in ACRONYM_STOP]
+                for acr, j in list(loose.items()):
+                    if len(words) >= 2 and all(w[0].isupper() for w in words) and compound_initials(acr, words):
+                        union(k, j)
+                        del loose[acr]
     # One-word person names: the nearest multi-word person name ending (or
     # starting) with that word; a one-word PERSON that is a word of a facility
     # or organisation name ("Nasser" / "Nasser Hospital") joins that instead.
@@ -347,8 +414,10 @@ def _cluster(cands: list[_Cand]) -> list[int]:
             if fits and c.gender and other and other != c.gender:
                 fits = False
             if fits:
-                # Prefer the person reading, then the nearest (earlier wins ties).
-                d = (0 if lab == "PERSON" else 1, abs(cands[j].a - c.a) + (0 if cands[j].a < c.a else 1))
+                # Prefer the person reading, then a full name introduced before the
+                # surname (news introduces people by full name first: "Kowalski, 56,"
+                # between "Dale Kowalski" and his son "Ryan Kowalski" is Dale), then the nearest.
+                d = (0 if lab == "PERSON" else 1, 0 if cands[j].a < c.a else 1, abs(cands[j].a - c.a))
                 if best_d is None or d < best_d:
                     best, best_d = j, d
         if best is not None:
@@ -374,6 +443,8 @@ def _cluster(cands: list[_Cand]) -> list[int]:
 def _cluster_label(members: list[_Cand]) -> str:
     if any(c.label == "PERSON" and " " in c.key for c in members):
         return "PERSON"  # a full personal name outweighs a mislabelled surname
+    if any(" " in c.key and c.key.split()[-1] in CORPORATE for c in members):
+        return "ORG"  # "Harland Steel Corp.", however often "Harland" alone reads as a place
     votes: dict[str, int] = {}
     for c in members:
         votes[c.label] = votes.get(c.label, 0) + 1
@@ -489,6 +560,8 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
             by_class = info["label"] in CLASS_NOUNS.get(lemma, ()) and lemma not in info["roles"] \
                 and lemma not in info["name_words"]
             if by_class and restricted:
+                continue
+            if by_class and lemma in COMPANY_NOUNS and NOT_COMPANY & set(info["name_words"]):
                 continue
             if all(w in words or w.rstrip(".") in words or (proper and named) or (by_class and adj)
                    or any(len(x) >= 4 and w.startswith(x) for x in info["name_words"])  # Israeli ~ Israel

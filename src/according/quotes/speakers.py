@@ -32,9 +32,8 @@ the noun it modifies):
   fitting antecedent ("the Republican nominee") -> the named person who is
   the subject of the last two sentences; "the statement" -> whoever issued
   the statement last quoted;
-- an unnamed source -> a new entity named by its fullest noun phrase, with
-  descriptions inside it expanded ("a spokesman for the Gaza Health
-  Ministry" for "a spokesman for the ministry").
+- an unnamed source -> a new entity named by its fullest noun phrase, as
+  written ("a spokesman for the ministry": never rewritten).
 
 Types. ``person``/``organization`` for named people / named bodies (a state
 speaking, "Israel says", is an organization). ``anonymous`` when the source
@@ -228,6 +227,13 @@ class Resolver:
                 ht.pos in ("NOUN", "PROPN") or is_age_head(p, head)):
             recent = self.recent(head)
             eid = match_description(p, dets[0], head, st.infos, recent)
+            if eid is None and (is_age_head(p, head) or re.match(r"\d{1,3}-year-old$", ht.text)):
+                # "the 26-year-old" with no one of that age described: the named
+                # person the last sentences are about, unless their age differs.
+                eid = self.titled_person(head)
+                age = re.search(r"\d{1,3}", text_of(p, dets[0], head + 1))
+                if eid and st.infos[eid].get("age") not in (None, int(age.group()) if age else None):
+                    eid = None
             if eid is None and ht.lemma.casefold() in OFFICE_TITLES and ht.tag == "NN":
                 eid = self.titled_person(head)
                 if eid:  # remember the title for later "the nominee"s
@@ -278,7 +284,14 @@ class Resolver:
             # how the article identifies the office, the name whose office it is.
             oname = f"{title} {oname}"
         rest = [p.toks[i].text for i in range(head, hi) if not p.toks[i].is_punct or i > head]
-        if lemma in ORG_HEADS:
+        if lemma in ORG_HEADS and st.infos[owner]["label"] != "PERSON":
+            # "Spain's hydrographic authority for the Tagus basin": a body owned by
+            # a place or body is named by the words as written.
+            name = text_of(p, lo, hi)
+            eid = st.by_name.get(name.casefold())
+            eid = eid or st.new_entity(name, "ORG", "organization", [lemma], words_of(name), False,
+                                       description=None)
+        elif lemma in ORG_HEADS:
             name = " ".join([rest[0][:1].upper() + rest[0][1:]] + rest[1:]) + f" of {oname}"
             key = name.casefold()
             eid = st.by_name.get(key)
@@ -391,23 +404,12 @@ class Resolver:
         return eid
 
     def expanded(self, lo: int, hi: int) -> str:
-        """Text of tokens lo..hi with definite descriptions inside it replaced by
-        the names they stand for ("a spokesman for the ministry" -> "a spokesman
-        for the Gaza Health Ministry"), so that the name identifies the source."""
-        p, st = self.p, self.st
-        out, pos = [], p.toks[lo].start
-        end = p.toks[hi - 1].end
-        for m in st.mentions[bisect.bisect_left(st.keys, lo):]:
-            if m.tok_start >= hi:
-                break
-            if m.kind == "description" and m.tok_end <= hi and m.start >= pos:
-                info = st.infos.get(m.entity)
-                if info and not info.get("stype"):
-                    out.append(p.text[pos:m.start])
-                    out.append(("the " if info["label"] not in ("PERSON", "GPE") else "") + info["name"])
-                    pos = m.end
-        out.append(p.text[pos:end])
-        return "".join(out)
+        """Text of tokens lo..hi as written. A source's words are never rewritten
+        ("A person familiar with the company's plans" stays so, not "...the USW's
+        plans": a wrong antecedent would put words in the article's mouth); the
+        descriptions inside it are linked as mentions instead."""
+        p = self.p
+        return p.text[p.toks[lo].start:p.toks[hi - 1].end]
 
     def author(self, head: int) -> str | None:
         p, st = self.p, self.st
