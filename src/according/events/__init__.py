@@ -472,16 +472,21 @@ def _place(work: Work, start: int, end: int, anchor: int) -> int | None:
         if not (start <= pl.span.start and pl.span.end <= end):
             continue
         if pl.feature == "country" and pl.name != pl.span.text and pl.span.text[:1].isupper() and \
-                pl.span.text.lower().endswith(("an", "ian", "ese", "ish", "i", "ic")):
+                pl.span.text.lower().removesuffix("s").endswith(("an", "ian", "ese", "ish", "i", "ic")):
             continue  # a demonym ("Russian forces") names who acted, not where
         k = work.parse.token_at(pl.span.start)
         tok = work.parse.toks[k] if k is not None else None
         # "U.S. airstrikes", "Israel's war": a place that modifies a noun says whose, not where
+        if tok is not None:  # the place name's own head ("Younis" of "Khan Younis")
+            while tok.dep == "compound" and work.parse.toks[tok.head].end <= pl.span.end and tok.head != tok.i:
+                tok = work.parse.toks[tok.head]
         modifier = tok is not None and tok.dep in ("compound", "amod", "poss", "nmod") and \
-            work.parse.toks[tok.head].pos in ("NOUN", "PROPN") and tok.head != k
+            work.parse.toks[tok.head].pos in ("NOUN", "PROPN") and tok.head != tok.i
         if tok is not None and tok.dep == "nsubj" and tok.ent_type == "GPE":
             continue  # "Israel also attacked ...": a country that acts is an actor, not where it happened
-        kk = (PLACE_RANK.get(pl.feature, 2), modifier, pl.lat is None, abs(pl.span.start - anchor))
+        if modifier and pl.feature == "country":
+            continue  # "US warplanes pounded a village": whose planes, not where they struck
+        kk = (modifier, PLACE_RANK.get(pl.feature, 2), pl.lat is None, abs(pl.span.start - anchor))
         if key is None or kk < key:
             best, key = i, kk
     return best
