@@ -132,3 +132,14 @@ def test_read_indexes_exist_and_are_used(store, db):
         "explain query plan select id from quotes where lower(speaker_name) in ('ana lind')"))
     assert "ix_quotes_speaker_lower" in plan
     con.close()
+
+
+def test_a_connection_reused_after_a_write_sees_it(tmp_path):
+    st = filled(tmp_path / "c.sqlite")
+    with st.engine.connect() as conn:
+        before = Q.sources(conn, limit=1000)["total"]
+        conn.commit()  # end this read transaction; the next read starts a new one
+        st.ingest([record("solo", ["“Quiet here,” said Zed Quill."], entities=[("Zed Quill", "PERSON")],
+                          quotes=[("Zed Quill", "person", "“Quiet here,”", "said")])])
+        assert Q.sources(conn, limit=1000)["total"] == before + 1
+    st.close()

@@ -39,24 +39,28 @@ _MEMO_LOCK = threading.Lock()
 MEMO_STORIES = 256  # story pages kept per token (LRU): the stories people are reading
 
 
-_TOKENS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # Connection -> its token
+_TOKENS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # transaction -> its token
 
 
 def _token(conn: Connection) -> tuple:
-    """The write token, read once per connection checkout (one Store call: one read transaction).
+    """The write token, read once per transaction (a Store call is one read transaction;
+    a connection reused after a commit is in a new transaction and reads it again).
 
     SQLite: max(versions.id) alone (a rowid b-tree's last entry, O(1)): SQLite has one writer
     at a time, so ids grow in commit order, and a rolled-back id changed nothing.
     PostgreSQL: concurrent writers may commit a lower id after a higher one, so the count
     of versions (which only grows) is part of the token too."""
-    tok = _TOKENS.get(conn)
+    tx = conn.get_transaction()
+    tok = _TOKENS.get(tx) if tx is not None else None
     if tok is None:
         v = s.versions
         if conn.dialect.name == "sqlite":
             tok = (conn.execute(select(func.max(v.c.id))).scalar(),)
         else:
             tok = tuple(conn.execute(select(func.max(v.c.id), func.count(v.c.id))).one())
-        _TOKENS[conn] = tok
+        tx = conn.get_transaction()  # begun by the read above if it was not yet
+        if tx is not None:
+            _TOKENS[tx] = tok
     return tok
 
 
