@@ -25,10 +25,6 @@ NOT_ACTORS = {"fire", "bullet", "shot", "bomb", "explosion", "blast", "attack", 
 SUBJECT = {"nsubj", "nsubjpass", "agent"}
 ATTACK_NOUNS = {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "ambush", "shelling",
                 "operation", "incursion", "invasion", "rampage", "massacre"}
-# heads whose modifier names the group ("Hamas militants", "Taliban forces"); any other head ("the CIA
-# director", "Gaza residents") is a person or people the modifier only describes
-GROUP_HEADS = {"rebel", "fighter", "militia", "group", "movement", "faction", "member", "guerrilla", "force",
-               "official", "government", "authority", "leader", "spokesman", "spokeswoman"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -105,16 +101,17 @@ def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
     start, end = p.char_span(a, b)
     ent = None
     hs, he = t.start, t.end
-    # the entity named at the head itself ("CIA Director William J. Burns" is Burns), else one
-    # modifying a group word ("Hamas militants"); never an entity that only describes the head
-    group = lem in GROUP_HEADS | MILITARY | POLICE | UNIDENTIFIED | PROTESTERS | RIOTERS
+    # the entity named at the head itself ("CIA Director William J. Burns" is Burns), else one in the
+    # noun phrase ("Hamas militants", "European Community foreign ministers", "Quatar's emir")
+    # entities of the head's own type first (the "United Nations" ORG before a person linked to it)
+    ordered = sorted(work.entities, key=lambda e: e.type != t.ent_type)
     for want_head in (True, False):
-        for e in work.entities:
+        for e in ordered:
             if e.type not in ("ORG", "NORP", "PERSON"):
                 continue
             if want_head and not any(m.start < he and hs < m.end for m in e.mentions):
                 continue
-            if not want_head and not (group and any(m.start < end and start < m.end for m in e.mentions)):
+            if not want_head and not any(m.start < end and start < m.end for m in e.mentions):
                 continue
             if e.type != "NORP" or lem not in CIVILIANS | PROTESTERS:
                 ent = e
@@ -148,12 +145,21 @@ def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
     return None
 
 
+def _violent(work: Work, k: int) -> bool:
+    """Is trigger k itself a word of violence ("attacked", "airstrikes"), not "said" or "threatened"?"""
+    from .classifier import _trigger_key
+    from .types import EVENT_TYPE, TRIGGERS
+    t = work.parse.toks[k]
+    key = _trigger_key(t.text.lower(), t.lemma.lower())
+    return key is not None and any(EVENT_TYPE.get(x) in VIOLENT_TYPES for x in TRIGGERS[key])
+
+
 def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type: str):
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     talk = sub_event_type == "Other"
     doer, target = _np_heads(work, trigger, talk) if trigger is not None else (None, None)
     a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
-    if a1 is not None and event_type in VIOLENT_TYPES and doer is not None:
+    if a1 is not None and event_type in VIOLENT_TYPES and doer is not None and _violent(work, trigger):
         # ACLED: a state that strikes or fights does so through its forces ("Israel attacked",
         # "U.S. airstrikes" -> Military Forces of Israel / of United States)
         country = _country_of(work, work.parse.toks[doer].start, work.parse.toks[doer].end)
