@@ -144,3 +144,57 @@ def test_events_are_well_formed_on_any_input(analyze, words):
         assert ev.place is None or 0 <= ev.place < len(rec.places)
         assert ev.fatalities is None or ev.fatalities >= 0
         assert ev.time_precision in (None, 1, 2, 3)
+
+
+FILLER = "Mediators also spoke about many other things at length. " * 20  # makes a text an article
+
+
+def test_running_toll_is_no_event_and_counts_are_never_summed(analyze):
+    text = ("The war in the region has killed more than 28,000 people and wounded nearly 60,000, according to "
+            "the health ministry; 1,100 people were killed in the Taliban's attack on March 3 that began the war, "
+            "the government says, and at least 200 of its soldiers have been killed during the offensive. "
+            + FILLER)
+    rec = analyze(text, published="2024-02-14")
+    assert rec.events, rec.errors
+    assert all(e.fatalities in (0, 1100) for e in rec.events), [(e.sub_event_type, e.fatalities) for e in rec.events]
+    ev = [e for e in rec.events if e.fatalities == 1100]
+    assert ev and ev[0].date == "2024-03-03" and ev[0].actor1 is not None and "taliban" in ev[0].actor1.name.lower()
+
+
+@pytest.mark.parametrize("toll", ["Airstrikes have killed 300 people since October.",
+                                  "Shelling has killed 45 civilians so far this year.",
+                                  "Fighting has killed 900 people over the past four months."])
+def test_cumulative_tolls_make_no_event(analyze, toll):
+    rec = analyze(toll + " " + FILLER, published="2024-02-14")
+    assert not [e for e in rec.events if toll[:20] in e.span.text], [e.span.text[:40] for e in rec.events]
+
+
+def test_count_of_another_incident_in_a_relative_clause_is_not_this_events(analyze):
+    rec = analyze("U.S. airstrikes in Iraq killed 20 militants. The strikes were retaliation for an attack in Jordan "
+                  "that killed three soldiers. " + FILLER, published="2024-02-14")
+    by_text = {e.span.text.split()[1]: e for e in rec.events}
+    assert by_text["airstrikes"].fatalities == 20
+    assert by_text["airstrikes"].actor1 is not None and by_text["airstrikes"].actor1.name.startswith("Military Forces")
+    assert by_text["strikes"].fatalities == 0
+
+
+def test_actor_is_the_agent_or_nothing(analyze):
+    rec = analyze("Gaza cease-fire talks in Cairo appear to stall. CIA Director John Smith met with Egyptian "
+                  "officials on Tuesday as part of the talks. Israel also attacked nearby buildings on Monday. "
+                  + FILLER, published="2024-02-14")
+    talks, meeting, attack = rec.events[:3]
+    assert talks.actor1 is None
+    assert meeting.actor1 is not None and meeting.actor1.name == "John Smith"
+    assert attack.actor1 is not None and attack.actor1.name == "Military Forces of Israel"
+    assert attack.place is None or rec.places[attack.place].name != "Israel"  # the attacker is not where
+
+
+def test_acled_csv_from_the_command_line_has_one_header(tmp_path, capsys):
+    from according.cli import main
+    a, b = tmp_path / "a.txt", tmp_path / "b.jsonl"
+    a.write_text("On 3 March 2021, an airstrike killed 4 people in Idlib, Syria.\n", encoding="utf-8")
+    b.write_text('{"id": "s1", "text": "On 4 March 2021, police arrested five activists in Harare."}\n'
+                 '{"id": "s2", "text": "On 5 March 2021, protesters marched in Dhaka."}\n', encoding="utf-8")
+    assert main(["analyze", str(a), str(b), "--format", "acled-csv"]) in (0, None)
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert sum(r[:1] == ["event_date"] for r in rows) == 1 and len(rows) == 4

@@ -59,8 +59,9 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             if toks[c].dep == "prep" and toks[c].text.lower() in ("in", "during"):
                 for o in p.children[c]:
                     if toks[o].dep == "pobj" and toks[o].lemma.lower() in ATTACK_NOUNS:
-                        doer = next((g for g in p.children[o] if toks[g].dep == "poss"
-                                     and toks[g].ent_type in ("NORP", "GPE", "ORG", "PERSON")), doer)
+                        doer = next((g for g in p.children[o] if toks[g].dep == "poss" and (
+                            toks[g].ent_type in ("NORP", "GPE", "ORG", "PERSON")
+                            or toks[g].lemma.lower() in MILITARY | POLICE | UNIDENTIFIED)), doer)
     if t.pos in ("NOUN", "PROPN") and not talk:  # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets"
         # (not "Gaza cease-fire talks": what talks are about is no party to them)
         for c in kids:
