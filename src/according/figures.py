@@ -21,8 +21,8 @@ A figure is a count of people or things, found from the parse:
   reading of the plural, as ACLED reads vague counts conservatively): "dozens" →
   low 24 (at least two dozen), "scores of" → low 40, "hundreds" → low 200,
   "thousands" → low 2,000, "tens of thousands" → low 20,000, "hundreds of
-  thousands" → low 200,000, "millions" → low 2,000,000, "several" → low 3;
-  ``high`` stays null. "a dozen" is the number 12. (The events stage applies
+  thousands" → low 200,000, "millions" → low 2,000,000, "several" → low 3,
+  "several hundred" → low 300, "a few thousand" → low 2,000; ``high`` stays null. "a dozen" is the number 12. (The events stage applies
   ACLED's own fatality codes instead: "dozens" = 12, "several"/"many" = 10,
   "hundreds" = 100.)
 * **unit** — the counted noun with its compounds ("people", "troops", "service
@@ -30,17 +30,22 @@ A figure is a count of people or things, found from the parse:
   elided head ("killed 28,500 people and wounded nearly 70,000") takes the unit
   of the previous figure in the sentence, else "people" when a casualty measure
   governs it.
+* **not claims** — a small number (under 10) after a definite word, with no measure
+  ("the two sides", "her two sons"): a known set, not a count anyone vouches for.
+* **rates** — "about 800 people a day" keeps its value; the unit says the rate
+  ("people per day").
 * **measure** — what happened to them, from the noun's own clause ("hostages
   held by Hamas"), the verb governing it ("were killed", "wounded nearly
   70,000"), an adjective ("displaced people") or the noun itself ("hostages"),
   normalised (killed, wounded, missing, displaced, held, released, freed, arrested,
   detained, evacuated, sheltering, abducted...).
 * **source** — the speaker of the quote whose content holds the figure (with
-  ``quote`` = its id); failing that an attribution in the same clause ("...,
+  ``quote`` = its id; in a mixed quote only its quoted words and the clauses its cue
+  reports, not the outlet's framing around a quoted word); failing that an attribution in the same clause ("...,
   Israel says", "according to the Gaza Health Ministry"); null when the outlet
   says it itself.
-* **when** — the nearest DATE expression of the sentence, else the publication
-  date ("as of"); **where** — the nearest place mentioned in the sentence.
+* **when** — a DATE of the figure's clause or of its attribution, else the publication
+  date ("as of"); a "since ..." date starts a running count and is not its when; **where** — the nearest place mentioned in the sentence.
 
 Malformed numbers ("1,2,3") and absurdly large ones are dropped with an entry in
 ``errors``; nothing here raises on odd input.

@@ -16,8 +16,15 @@ How it is typed
     a type CASE 2021 has no examples of. Without the shipped weights the first trigger's
     usual reading is used.
 The rest
-  * actors: actors.py (subject / "by" agent, object / passive subject of the trigger);
-  * fatalities: the figures of the event's text whose measure is "killed" (figures.py),
+  * actors: actors.py (subject / "by" agent, object / passive subject of the trigger; null
+    rather than a noun the trigger's agent is not);
+  * place and date of an article event come from the trigger's ';'-clause;
+  * running tolls are not incidents: in an article, a trigger in a clause that counts
+    "since ...", "so far", "to date", "in total", "over the past N months", or whose killer is
+    a war or campaign ("the war has killed 28,500") makes no event (``cumulative``);
+  * fatalities: the figures of the event's text whose measure is "killed" (figures.py); in an
+    article only those of the trigger's own clause (or a clause inside the trigger's phrase:
+    "strikes that killed 67"), never a running toll, never two claimants' counts added;
     summed over a coordination ("two soldiers and three civilians"), not counting
     "including ..." subsets; ACLED's codes for vague counts ("several"/"many" = 10,
     "dozens" = 12, "hundreds" = 100, "thousands" = 1,000), the lower end of a range;
@@ -47,7 +54,7 @@ from .types import EVENT_TYPE, OTHER, OTHER_TRIGGERS, STRONG, TRIGGERS
 # news articles (thousands of characters) are not.
 REPORT_SENTENCES = 5
 REPORT_CHARS = 1500
-ACLED_VAGUE = {24: 12, 40: 12, 200: 100, 2_000: 1_000, 20_000: 10_000, 200_000: 100_000, 3: 10}
+ACLED_VAGUE = {24: 12, 40: 12, 200: 100, 300: 100, 2_000: 1_000, 20_000: 10_000, 200_000: 100_000, 3: 10}
 MONTHS = {m: k for k, m in enumerate("january february march april may june july august september october "
                                       "november december".split(), 1)}
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r"),? (\d{4})\b", re.I)
