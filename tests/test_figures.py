@@ -199,3 +199,11 @@ def test_figure_in_outlets_clause_of_mixed_quote_is_not_the_speakers(analyze):
 def test_figure_in_mixed_quotes_reported_clause_is_the_speakers(analyze):
     f = one(figs(analyze, "The mayor said the toll “could still rise” and that 30 people were missing."))
     assert f.value == 30 and f.source is not None and "mayor" in f.source.name.lower()
+
+
+def test_attribution_inside_a_relative_clause_covers_only_that_clause(analyze):
+    rec = analyze("Two ferries arrived in Larnaca on Thursday after weeks of shelling that aid groups say has "
+                  "killed 40 people.", published="2025-03-13")
+    ferries = one(rec.figures, unit="ferries")
+    dead = one(rec.figures, measure="killed")
+    assert ferries.source is None and dead.source is not None and "aid groups" in dead.source.name

@@ -94,6 +94,23 @@ def _speaker_claims(work: Work, q, start: int, end: int) -> bool:
     return True
 
 
+def _nested_away(p, k: int, at: int) -> bool:
+    """Is cue k inside a relative or adverbial clause that does not hold character ``at``?
+    ("A ceasefire held, after shelling that aid groups say has left the city without power": the aid
+    groups vouch for the damage, not for the ceasefire)"""
+    seen, x = set(), k
+    while x not in seen:
+        seen.add(x)
+        t = p.toks[x]
+        if t.dep in ("relcl", "acl", "advcl", "pcomp") and x != k or (x == k and t.dep in ("relcl", "acl")):
+            a, b = p.subtree(x)
+            return not (p.toks[a].start <= at < p.toks[b - 1].end)
+        if t.head == x:
+            return False
+        x = t.head
+    return False
+
+
 def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker | None, str | None]:
     """Who claims what lies at [start, end) of sentence s: a quote's speaker, else an attribution in
     the same ';'-clause (the nearest following one, else the nearest preceding), else None."""
@@ -120,7 +137,8 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
     if not cues:
         return (held.speaker, held.id) if held is not None else (None, None)
     inside = [(k, a, b, h) for k, a, b, h in cues if seg[0] <= toks[k].start < seg[1]
-              and not (toks[a].start <= start < toks[b - 1].end)]
+              and not (toks[a].start <= start < toks[b - 1].end) and not (toks[k].text.lower() != "according" and _nested_away(p, k, start))]
+    # (a closing "according to X" covers its whole clause however the parser hung it)
     # a reporting verb that governs the claim wins ("Officials warned that the two sides ...")
     here = p.token_at(start)
     ancestors = set()
