@@ -78,7 +78,11 @@ def _figure_value(f) -> str:
     elif f.low is not None and f.high is not None:
         val = f"{n(f.low)}–{n(f.high)}"
     elif f.low is not None:
-        val = f"{n(f.low)}+ ({f.span.text.split()[0]})"
+        words = f.span.text.split()  # the vague words: "dozens", "several hundred", "tens of thousands"
+        vague = " ".join(words[:2] if len(words) > 1 and words[1].lower() in ("hundred", "thousand", "million")
+                         else words[:3] if len(words) > 2 and words[1].lower() == "of" and words[2].lower() in
+                         ("thousands", "millions") else words[:1])
+        val = f"{n(f.low)}+ ({vague})"
     else:
         val = f.span.text
     if f.qualifier and f.qualifier not in ("exactly", "between"):
