@@ -235,3 +235,49 @@ def test_terminal_view_lists_a_part_of_quote_once(analyze):
 def test_bare_noun_phrase_after_speech_verb_is_not_speech(parse):
     qs, _ = quotes_of(parse, "The company will report fourth-quarter results next week.")
     assert all(q.category == "belief" for q in qs)
+
+
+def test_dateline_is_neither_source_nor_content(parse):
+    text = ("CARSON CITY, Nev. \u2014 The campaign of the governor on Wednesday accused the registrar of stalling.\n\n"
+            "VALDEMAR, Portugal (Reuters) - Officials released 40 million euros in aid, the ministry said.")
+    qs, _ = quotes_of(parse, text)
+    for q in qs:
+        assert q.source is None or "CARSON" not in q.source.text
+        assert all("VALDEMAR" not in c.text and "CARSON" not in c.text for c in q.content)
+
+
+def test_dateline_second_subject_is_not_the_source(parse):
+    text = "CARSON CITY, Nev. \u2014 The campaign of the governor on Wednesday accused the registrar of stalling."
+    qs, _ = quotes_of(parse, text)
+    q = next(q for q in qs if q.cue and q.cue.text == "accused")
+    assert q.source is not None and q.source.text.startswith("The campaign")
+    assert all("CARSON" not in c.text for c in q.content)
+
+
+def test_according_to_after_coordinated_predicates_covers_the_clause(parse):
+    text = ("The branch, a brick building on Calloway Street, opened in 1962 and lends about 40,000 items "
+            "a year, according to the city library.")
+    qs, _ = quotes_of(parse, text)
+    q = next(q for q in qs if q.cue and q.cue.text == "according to")
+    assert q.content[0].text.startswith("The branch") and q.content[-1].text.endswith("a year")
+
+
+def test_quotation_running_on_into_the_next_paragraph_stays_one_quote(parse):
+    text = ("\u201cI have looked at this budget line by line,\u201d the councilman said. "
+            "\u201cEvery dollar we do not cut here is a dollar we cut from the police.\n\n"
+            "\u201cI do not like this outcome, and I want to be honest with the people about that.\u201d")
+    qs, _ = quotes_of(parse, text)
+    said = next(q for q in qs if q.cue)
+    sep = [q for q in qs if q.part_of == said.id]
+    assert len(sep) == 1 and len(qs) == 2
+    assert sep[0].content[0].text.startswith("\u201cEvery dollar")
+    assert sep[0].content[-1].text.endswith("about that.\u201d")
+    assert said.content[-1].text.endswith("about that.\u201d")  # the attribution governs it too
+
+
+def test_attribution_whose_only_content_is_the_quotation_is_not_repeated(parse):
+    text = ("At the hearing, the mother of two, who said she takes her children there every week, spoke. "
+            "\u201cThere is no bus from my street to the main library that does not take an hour.\u201d")
+    qs, _ = quotes_of(parse, text)
+    contents = [tuple(c.text for c in q.content) for q in qs]
+    assert len(contents) == len(set(contents))

@@ -149,6 +149,14 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     sh = None if subj_content else rules.source_head(p, h)
     if sh is not None and not subj_content:
         sh = _source_after_quote(p, h, sh, qspan_at) if near else sh
+    if sh is not None and source_dateline(p.text, toks[sh].start):
+        # "CARSON CITY, Nev. — The campaign ... said": the parser may make the
+        # dateline a second subject; the source is the subject after it
+        de = dateline_end(p.text, p.text.rfind("\n", 0, toks[sh].start) + 1)
+        later = [k for k in p.children[h] if toks[k].dep in ("nsubj", "nsubjpass") and toks[k].start >= de]
+        lo_, hi_ = p.subtree(sh)
+        sh = later[0] if later else (sh if any(toks[k].start >= de and toks[k].pos in ("NOUN", "PROPN", "PRON")
+                                                for k in range(lo_, hi_)) else None)
     src_idx = []
     not_content = set()
     if sh is not None and sh not in cue_set:
@@ -161,6 +169,15 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
     if subj_content:
         con |= rules.subtree_set(p, subj)
+    if src_idx and source_dateline(p.text, toks[src_idx[0]].start):
+        # "CARSON CITY, Nev. — The campaign said": a dateline is no source
+        # ("WASHINGTON -- President Obama said": the source is what follows it)
+        de = dateline_end(p.text, p.text.rfind("\n", 0, toks[src_idx[0]].start) + 1)
+        src_idx = [k for k in src_idx if toks[k].start >= de]
+        if not src_idx:
+            sh = None
+        elif sh is not None and toks[sh].start < de:
+            sh = src_idx[-1]
     spans = _content_spans(p, con, qspan_at)
     if spans and _no_comment(p.text, t.lemma.lower(), spans):
         return None
@@ -198,6 +215,29 @@ IDIOMS = re.compile(r"\b(?:having said that|goes without saying|needless to say|
 # "did not respond to requests for comment": a cue whose content is only the request
 NO_COMMENT = re.compile(r"^(?:\w+ )?(?:requests?|calls?|messages?|e-?mails?|inquir\w+|questions?)\b"
                         r"(?: (?:for|seeking) comment)?", re.I)
+
+
+# A dateline opening a paragraph: "CARSON CITY, Nev. —", "VALDEMAR, Portugal (Reuters) -".
+DATELINE = re.compile(r"[A-Z][A-Z.'\u2019 -]*[A-Z.](?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+                      r"(?: \([^()\n]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s+")
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """The end of a dateline beginning at ``start``, which must open a paragraph."""
+    if start and text[start - 1] != "\n":
+        return None
+    m = DATELINE.match(text, start, min(len(text), start + 80))
+    if not m or ("," not in m.group() and "(" not in m.group() and len(m.group().split()[0]) < 4):
+        return None  # "US - China talks" is no dateline; "WASHINGTON —" is
+    if len(m.group().split(",")[0].split("(")[0].split()) > 4:
+        return None  # a place has at most three words ("SALT LAKE CITY"); longer is a capitals heading
+    return m.end()
+
+
+def source_dateline(text: str, start: int) -> bool:
+    """Whether a source starting at ``start`` lies in its paragraph's dateline."""
+    end = dateline_end(text, text.rfind("\n", 0, start) + 1)
+    return end is not None and start < end
 
 
 def _idiom(p: Parse, h: int) -> bool:
@@ -253,6 +293,11 @@ def _content_spans(p: Parse, idx: set[int], qspan_at) -> list[tuple[int, int]]:
         if a >= b:
             continue
         s, e = toks[a].start, toks[b - 1].end
+        de = dateline_end(p.text, s)
+        if de is not None:  # the dateline opening the paragraph is not what was said
+            if de >= e:
+                continue
+            s = de
         # a quotation is atomic: an edge inside one moves out to its mark
         q = qspan_at(s)
         if q is not None and q.start < s:
@@ -307,6 +352,21 @@ def _place_orphans(text, attrs, qspans, para_of):
     for k, q in enumerate(qspans):
         if covered[k]:
             continue
+        # a later paragraph of a quotation placed just now ("“A,” he said. “B ...¶“C.”"):
+        # it continues that quote (and the attribution the quote is part of)
+        prev = next((j for j in range(k - 1, max(-1, k - 7), -1) if qspans[j].group == q.group and covered[j]), None)
+        if prev is not None:
+            owners = [a for a in by_para.get(qspans[prev].para, ())
+                      if any(_overlaps((qspans[prev].start, qspans[prev].end), c) for c in a.content)]
+            own = next((a for a in owners if a.part_of is not None), next((a for a in owners if a.cue), None))
+            # (an unattributed paragraph does not pull in the next one: in a transcript
+            # each paragraph in open quotation marks is a turn of its own)
+            if own is not None:
+                own.content.append((q.start, q.end))
+                if own.part_of is not None:
+                    own.part_of.content.append((q.start, q.end))
+                covered[k] = True
+                continue
         try:
             covered[k] = _place(text, q, by_para, qspans, attrs)
         except Exception:  # noqa: BLE001 - one odd quotation costs only itself
@@ -335,7 +395,10 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
         pool = quoting or speech
         if pool:
             target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
-            if SPLIT_SENTENCES and target.cue[1] <= q.start and _whole_sentence(text, q):
+            if SPLIT_SENTENCES and target.cue[1] <= q.start and _whole_sentence(text, q) \
+                    and (SPLIT_SENTENCES is True or any(not _overlaps(c, (q.start, q.end)) for c in target.content)):
+                # (an attribution with nothing else to report keeps the quotation as its
+                # only content: a separate quote would repeat it word for word)
                 # “A,” she said. “B.” - a new sentence after the attribution is a quote
                 # of its own (as who-said-what gold counts it) continuing her
                 a = _Attr(None, None, [(q.start, q.end)], 0.5, "", para)

@@ -206,6 +206,10 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
     if is_according(t):
         # "X happened, according to Y": the clause the phrase hangs on, minus the phrase
         g = t.head
+        # "A opened in 1962 and lends 40,000 items, according to Y": a phrase at the
+        # end of coordinated predicates vouches for all of them, not the last only
+        while toks[g].dep == "conj" and toks[g].head < g < h and toks[toks[g].head].pos in ("VERB", "AUX"):
+            g = toks[g].head
         if g != h:
             out = subtree_set(p, g) - subtree_set(p, h)
         return out

@@ -186,7 +186,9 @@ class Resolver:
         ht = p.toks[head]
         low = ht.text.casefold()
         # 1. a mention of a known entity at the head ("Bahloul", "the prime minister").
-        for m in st.mentions[bisect.bisect_left(st.keys, a - 8):]:
+        # (from the antecedent's side too: "Al-Mina General Hospital, the last
+        # hospital in Tiryan that still admits patients" puts it far before "that")
+        for m in st.mentions[bisect.bisect_left(st.keys, min(a, head) - 8):]:
             if m.tok_start > head:
                 break
             if m.tok_start <= head < m.tok_end and m.kind != "pronoun":
