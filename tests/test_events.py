@@ -198,3 +198,11 @@ def test_acled_csv_from_the_command_line_has_one_header(tmp_path, capsys):
     assert main(["analyze", str(a), str(b), "--format", "acled-csv"]) in (0, None)
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert sum(r[:1] == ["event_date"] for r in rows) == 1 and len(rows) == 4
+
+
+def test_agreement_mentioned_is_not_agreement_reached(analyze):
+    rec = analyze("A truce brokered by Qatar took effect on Tuesday. Officials described the ceasefire as a "
+                  "humanitarian pause. The group withdrew, as the agreement required. " + FILLER,
+                  published="2024-02-14")
+    agreements = [e for e in rec.events if e.sub_event_type == "Agreement"]
+    assert len(agreements) == 1 and agreements[0].span.text.startswith("A truce")

@@ -104,6 +104,12 @@ IRREALIS = {"pause", "stop", "end", "halt", "avert", "prevent", "want", "aim", "
             "mediate"}
 
 
+# what an agreement that is news does: is reached, signed, brokered, takes effect, holds, collapses
+AGREEMENT_VERBS = {"reach", "sign", "agree", "broker", "hold", "take", "begin", "start", "announce", "strike",
+                   "seal", "collapse", "break", "violate", "extend", "come", "go", "enter", "approve", "accept",
+                   "conclude", "secure", "declare", "end", "expire", "renew", "finalize", "finalise"}
+
+
 def _reports(work: Work, k: int, key: str) -> bool:
     """Does trigger token k report something that happened (in an article's sentence)?"""
     p = work.parse
@@ -117,6 +123,12 @@ def _reports(work: Work, k: int, key: str) -> bool:
         return False  # "briefed on the talks": a mention, not a meeting being reported
     if t.pos in ("NOUN", "PROPN") and t.dep == "pobj" and toks[t.head].text.lower() in ("for", "of", "to", "without"):
         return False
+    if t.pos in ("NOUN", "PROPN") and TRIGGERS.get(key) == ("Agreement",) and not (
+            t.dep in ("ROOT", "appos")
+            or (t.dep in ("nsubj", "nsubjpass", "dobj") and toks[t.head].lemma.lower() in AGREEMENT_VERBS)
+            or any(toks[c].dep in ("acl", "relcl") and toks[c].lemma.lower() in AGREEMENT_VERBS
+                   for c in p.children[k])):  # (a misparsed "A ceasefire ... held": acl)
+        return False  # "described the ceasefire as a pause", "as the agreement required": a mention
     return not _irrealis(work, k)
 
 
