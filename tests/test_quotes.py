@@ -281,3 +281,8 @@ def test_attribution_whose_only_content_is_the_quotation_is_not_repeated(parse):
     qs, _ = quotes_of(parse, text)
     contents = [tuple(c.text for c in q.content) for q in qs]
     assert len(contents) == len(set(contents))
+
+
+def test_being_told_of_something_is_hearing_not_saying(parse):
+    qs, _ = quotes_of(parse, "When told of the governor's remarks, a spokesman for the senator laughed.")
+    assert not any(q.cue and q.cue.text.startswith("told") for q in qs)

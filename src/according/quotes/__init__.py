@@ -244,6 +244,9 @@ def _idiom(p: Parse, h: int) -> bool:
     t = p.toks[h]
     if t.lemma.lower() not in ("say", "tell"):
         return False
+    if t.lemma.lower() == "tell" and h + 1 < len(p.toks) and p.toks[h + 1].text.lower() in ("of", "about") \
+            and h > 0 and p.toks[h - 1].text.lower() in ("when", "after", "once", "if", "was", "were", "been", "being"):
+        return True  # "when told of the governor's remarks": being told is hearing, not saying
     lo, hi = max(0, t.start - 20), min(len(p.text), t.end + 20)
     return any(m.start() <= t.start < m.end() for m in IDIOMS.finditer(p.text, lo, hi))
 
