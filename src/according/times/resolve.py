@@ -64,15 +64,7 @@ def pick_year_for_month(ref: date, month: int, direction: str | None) -> int:
 def pick_month_day(ref: date, month: int, day: int, direction: str | None) -> date | None:
     """A month and day without a year, placed like :func:`pick_year_for_month` but by days."""
     cands = [d for d in (valid_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
-    if not cands:
-        return None
-    if direction == "past":
-        past = [d for d in cands if d <= ref]
-        return max(past) if past else None
-    if direction == "future":
-        fut = [d for d in cands if d >= ref]
-        return min(fut) if fut else None
-    return min(cands, key=lambda d: (abs((d - ref).days), d > ref))
+    return pick_date(ref, cands, direction)
 
 
 def easter(y: int) -> date:
