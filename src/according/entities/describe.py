@@ -1,0 +1,263 @@
+"""What the article says about an entity: descriptions, ages, gender, and
+definite descriptions that refer back to it.
+
+Part of the ``entities`` stage (see :mod:`according.entities` for the method):
+
+- :func:`_describe`: a candidate's title words ("Israeli Prime Minister"),
+  appositive ("a doctor at the hospital") and appositive age;
+- :func:`_role_heads`: the role nouns of a description;
+- :func:`definite_nps` / :func:`match_description`: definite noun phrases
+  ("the prime minister", "the 26-year-old", "the company") and the entity
+  each refers back to (reused by the speakers stage);
+- :func:`_gender_votes`: people's gender from the article's own he/she and,
+  last, common given names.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..nlp import Parse
+from .names import _Cand, first_names
+
+if TYPE_CHECKING:
+    from . import Mention
+
+# Class nouns by which a definite description may refer back to an entity of
+# a label even when its name does not contain the noun ("the company" for
+# "Acme Corp."). Role nouns for people come from the entity's own descriptions.
+# Place nouns ("the city", "the country") are left out: without a gazetteer the
+# nearest place is as often a country as a city (the places stage geocodes).
+CLASS_NOUNS = {
+    "company": {"ORG"}, "firm": {"ORG"}, "group": {"ORG", "NORP"}, "organization": {"ORG"},
+    "organisation": {"ORG"}, "agency": {"ORG"}, "body": {"ORG"}, "movement": {"ORG"},
+    "militia": {"ORG"}, "party": {"ORG"}, "corporation": {"ORG"}, "startup": {"ORG"},
+    "charity": {"ORG"}, "newspaper": {"ORG"}, "outlet": {"ORG"}, "network": {"ORG"},
+    "man": {"PERSON"}, "woman": {"PERSON"},
+}
+# "the company" / "the firm" never stands for a public body or a union, however
+# recent ("In a filing with the Securities and Exchange Commission ... the company said").
+COMPANY_NOUNS = {"company", "firm", "corporation", "startup"}
+NOT_COMPANY = {"department", "commission", "ministry", "agency", "authority", "council", "committee",
+               "court", "government", "office", "bureau", "administration", "union", "party", "police",
+               "parliament", "congress", "senate", "house", "assembly", "board", "service", "university",
+               "school", "hospital", "library", "army", "forces", "state", "county", "city"}
+# Heads that refer to a named body through another word of its name ("the
+# Israeli military" for the Israel Defense Forces).
+NAME_SYNONYMS = {"military": {"forces", "army", "military", "defense", "defence"},
+                 "army": {"forces", "army", "military", "defense", "defence"},
+                 "ministry": {"ministry", "department"}, "police": {"police", "policing"},
+                 "agency": {"agency", "administration", "bureau", "service", "office"}}
+# Definite NPs never linked: generic or temporal nouns.
+NON_REFERRING = {"time", "day", "year", "week", "month", "way", "world", "end", "past", "war",
+                 "number", "situation", "talks", "fighting", "area", "region", "truce", "deal"}
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+
+
+# Role nouns that carry a gender ("a mother of three", "the spokeswoman").
+GENDERED_NOUNS = {
+    "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f",
+    "grandmother": "f", "aunt": "f", "niece": "f", "widow": "f", "actress": "f", "lady": "f",
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "policewoman": "f", "queen": "f", "princess": "f", "girlfriend": "f", "stepmother": "f",
+    "man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m",
+    "grandfather": "m", "uncle": "m", "nephew": "m", "widower": "m", "actor": "m",
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "policeman": "m",
+    "king": "m", "prince": "m", "boyfriend": "m", "stepfather": "m", "gentleman": "m",
+}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"}
+
+
+def _head_of(p: Parse, a: int, b: int) -> int:
+    for i in range(a, b):
+        if not (a <= p.toks[i].head < b) or p.toks[i].head == i:
+            return i
+    return b - 1
+
+
+def _describe(p: Parse, cand: _Cand, taken_people: set[int]) -> None:
+    """Fill the title / appositive / age of a candidate from the dependency parse."""
+    toks = p.toks
+    head = _head_of(p, cand.a, cand.b)
+    # Title words before the name inside its noun phrase: walk left while each
+    # token attaches (directly or via its right neighbours) into the name.
+    i = (cand.title[0] if cand.title else cand.a) - 1
+    inside = set(range(i + 1, cand.b))
+    while i >= 0 and toks[i].sent == toks[head].sent and i not in taken_people:
+        t = toks[i]
+        if t.dep in ("det", "punct", "poss", "case", "cc", "prep") or t.is_punct or t.pos in ("VERB", "AUX", "ADP"):
+            break
+        if t.head not in inside:
+            break
+        inside.add(i)
+        i -= 1
+    lo = i + 1
+    if lo < cand.a and cand.label in ("PERSON",) and any(
+            toks[j].pos in ("NOUN", "PROPN") for j in range(lo, cand.a)):
+        cand.title = (lo, cand.a)
+    if cand.title and all(toks[j].text.casefold().rstrip(".") in HONORIFICS
+                          for j in range(*cand.title)):
+        cand.title = None  # "Mr." is no description
+    # Appositive: "Hazem Bahloul, a doctor at the hospital," (a child of the
+    # name's head) or "the group's leader, John Smith," (the name is the appositive).
+    for k in p.children[head]:
+        if toks[k].dep == "appos" and k >= cand.b and k not in taken_people:
+            lo2, hi2 = p.subtree(k)
+            lo2 = max(lo2, cand.b)
+            while lo2 < hi2 and toks[lo2].is_punct:
+                lo2 += 1
+            while hi2 > lo2 and toks[hi2 - 1].is_punct:
+                hi2 -= 1
+            if hi2 - lo2 == 1 and toks[lo2].like_num and toks[lo2].text.isdigit():
+                cand.age = int(toks[lo2].text)
+            elif hi2 > lo2 and hi2 - lo2 <= 25:
+                cand.appos = (lo2, hi2)
+            break
+
+
+# Abbreviated titles, so that "Sen. Lindsey Graham" is later "the senator".
+ROLE_ABBREV = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+               "pres": "president", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
+               "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
+               "dr": "doctor", "prof": "professor", "supt": "superintendent"}
+
+
+def _role_heads(p: Parse, a: int, b: int) -> list[str]:
+    """Nouns naming the role in a description: those before its first preposition."""
+    out = []
+    for i in range(a, b):
+        t = p.toks[i]
+        if t.pos == "ADP" or t.text in (",", "who", "which", "that"):
+            break
+        if t.pos in ("NOUN", "PROPN"):
+            w = t.lemma.casefold().rstrip(".")
+            out.append(ROLE_ABBREV.get(w, w))
+    return out
+
+
+def _text(p: Parse, a: int, b: int) -> str:
+    return p.text[p.toks[a].start:p.toks[b - 1].end]
+
+
+def definite_nps(p: Parse, taken: set[int]):
+    """(start, end, head) of definite noun phrases ("the former official", also the
+    possessor in "the prime minister’s office") not covered by a name."""
+    toks = p.toks
+    kids = p.children
+    for h in toks:
+        if h.i in taken or h.lemma.casefold() in NON_REFERRING:
+            continue
+        if h.pos not in ("NOUN", "PROPN") and not is_age_head(p, h.i):
+            continue
+        dets = [k for k in kids[h.i] if k < h.i and toks[k].dep == "det"
+                and toks[k].text.casefold() in ("the", "this", "that")]
+        if not dets:
+            continue
+        a = dets[0]
+        if any(i in taken for i in range(a, h.i)):
+            continue  # a phrase containing a name is that name's phrase
+        yield a, h.i + 1, h.i
+
+
+def is_age_head(p: Parse, i: int) -> bool:
+    """"old" in "the 26-year-old" (the tagger's head of the phrase is the adjective)."""
+    return p.toks[i].text.casefold() == "old" and i >= 3 and p.toks[i - 2].text.casefold() in ("year", "years")
+
+
+def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
+                      recent: list[str]) -> str | None:
+    """The entity a definite description (tokens a..head) refers back to.
+
+    ``recent`` lists entity ids from the most recently mentioned backwards. An
+    entity fits when the description's head noun is one of its role nouns
+    (from its descriptions: "doctor", "minister"), a word of its name ("the
+    ministry" for "Gaza Health Ministry"), a class noun of its label ("the
+    company"), or an age ("the 26-year-old"); every modifier of the
+    description must also occur in the entity's words ("the former official"
+    fits "a former Egyptian defense official", "the prime minister" fits
+    "Israeli Prime Minister"). The most recent fitting entity wins.
+    """
+    toks = p.toks
+    h = toks[head]
+    lemma = h.lemma.casefold()
+    m = _AGE.match(h.text.casefold()) or (head > a and _AGE.match(_text(p, a + 1, head + 1).casefold()))
+    age = int(m.group(1)) if m else None
+    mods = [(toks[i].text.casefold(), toks[i].pos == "PROPN", toks[i].dep == "amod")
+            for i in range(a + 1, head) if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct]
+    # "the group for families of hostages": a restrictive complement makes a
+    # new referent, not a class-noun reference back to a named one.
+    restricted = any(toks[k].dep == "prep" and toks[k].text.casefold() in ("for", "of", "representing")
+                     for k in p.children[head] if k > head)
+    plural = h.tag in ("NNS", "NNPS")
+    for eid in recent:
+        info = infos.get(eid)
+        if not info:
+            continue
+        if age is not None:
+            if info.get("age") == age:
+                return eid
+            continue
+        words = set(info["words"])
+        in_name = info["label"] != "PERSON" and (
+            lemma in info["name_words"] or bool(NAME_SYNONYMS.get(lemma, set()) & set(info["name_words"])))
+        if lemma in info["roles"] or in_name or info["label"] in CLASS_NOUNS.get(lemma, ()):
+            if plural != info.get("plural", False) and info["label"] == "PERSON":
+                continue
+            # A named person's description often lacks the place words a later
+            # mention adds ("the South Carolina senator"): proper-noun
+            # modifiers are then not required; for unnamed sources they are.
+            # A class noun ("the militant group" for Hamas) carries descriptive
+            # adjectives the name lacks: only proper-noun modifiers must fit.
+            named = info["label"] == "PERSON" and not info.get("stype")
+            by_class = info["label"] in CLASS_NOUNS.get(lemma, ()) and lemma not in info["roles"] \
+                and lemma not in info["name_words"]
+            if by_class and restricted:
+                continue
+            if by_class and lemma in COMPANY_NOUNS and NOT_COMPANY & set(info["name_words"]):
+                continue
+            if all(w in words or w.rstrip(".") in words or (proper and named) or (by_class and adj)
+                   or any(len(x) >= 4 and w.startswith(x) for x in info["name_words"])  # Israeli ~ Israel
+                   for w, proper, adj in mods):
+                return eid
+    return None
+
+
+_GENDER_PRON = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _gender_votes(p: Parse, mentions: list[Mention], infos: dict[str, dict]) -> None:
+    """Gender of people from the article itself: in a sentence that names exactly
+    one person, as its subject, a later he/his or she/her most likely refers to
+    that person ("Clinton said she ..."). A clear majority (two to one, at
+    least two votes) sets ``gender`` where no honorific did."""
+    people: dict[int, dict[str, int]] = {}
+    for m in mentions:
+        if infos[m.entity]["label"] == "PERSON":
+            subj = any(p.toks[i].dep in ("nsubj", "nsubjpass") for i in range(m.tok_start, m.tok_end))
+            people.setdefault(p.toks[m.tok_start].sent, {}).setdefault(m.entity, m.tok_start if subj else -1)
+    votes: dict[str, list[int]] = {}
+    for sent, who in people.items():
+        if len(who) != 1:
+            continue
+        (eid, first), = who.items()
+        if first < 0:
+            continue
+        s = p.sents[sent]
+        for i in range(first + 1, s.end):
+            g = _GENDER_PRON.get(p.toks[i].text.casefold())
+            if g:
+                v = votes.setdefault(eid, [0, 0])
+                v[g == "f"] += 1
+    for eid, (m, f) in votes.items():
+        if infos[eid].get("gender"):
+            continue
+        if m >= 2 and m >= 2 * f:
+            infos[eid]["gender"] = "m"
+        elif f >= 2 and f >= 2 * m:
+            infos[eid]["gender"] = "f"
+    # Weakest evidence last: a common given name ("David", "Laura").
+    names = first_names()
+    for info in infos.values():
+        if info["label"] == "PERSON" and not info.get("gender") and len(info["name_words"]) >= 2:
+            info["gender"] = names.get(info["name_words"][0])

@@ -1,0 +1,321 @@
+"""Antecedents for the speakers stage: what a pronoun, a description or an
+owner refers back to.
+
+:class:`_State` holds the entities and the mention timeline while quotes are
+resolved (new entities for unnamed sources, mentions added in text order).
+:class:`Referents` holds the walk's state (the previous speaker, the quotes'
+history, text inside quotation marks) and the antecedent searches that
+:class:`according.quotes.speakers.Resolver` builds on: he/she/they/it
+(:meth:`Referents.pronoun`), a possessive's owner, an unnamed subject ("a
+mother of three"), a text's author, "the statement"'s issuer, an office title's
+holder and a plural subject ("They" after "The prime ministers of ...").
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..entities import GENDERED_NOUNS, Mention, match_description, title_case_lines
+from ..model import Entity, Span, Speaker
+from ..nlp import Parse
+from ..pipeline import Work
+from .speaker_words import (COLLECTIVE_HEADS, NAME_TYPE, NOMINATIVE, PRONOUNS, is_subject,
+                            main_clause_subject, noun_phrase, person_like, person_noun, plural_like,
+                            text_of, words_of)
+
+# How far back (in sentences) a he/she looks for a subject before falling back
+# to the nearest person: news attributions rarely reach further than the
+# previous paragraph or two; 6 sentences was chosen by reading the PolNeAR dev
+# articles' pronoun sources (a longer reach picked up stale subjects).
+PRONOUN_WINDOW = 6
+# A previous quote's speaker is preferred for a pronoun only this close
+# (sentences), same reading as above.
+PREV_QUOTE_WINDOW = 4
+
+
+class _State:
+    """Entities and the mention timeline while quotes are resolved."""
+
+    def __init__(self, work: Work):
+        self.p: Parse = work.parse
+        self.infos: dict[str, dict] = {k: dict(v) for k, v in work.scratch.get("entity_info", {}).items()}
+        self.ents: dict[str, Entity] = {e.id: e for e in work.entities}
+        self.extra_spans: dict[str, list[Span]] = {}
+        self.mentions: list[Mention] = sorted(work.mentions, key=lambda m: (m.tok_start, m.tok_end))
+        self.keys = [m.tok_start for m in self.mentions]
+        self.new_n = 0
+        self.gender: dict[str, str] = {}
+        self.seen = {(m.entity, m.start, m.end) for m in self.mentions}
+        self.by_name = {i["name"].casefold(): e for e, i in self.infos.items()}
+
+    def add_mention(self, m: Mention) -> None:
+        if (m.entity, m.start, m.end) in self.seen:
+            return
+        self.seen.add((m.entity, m.start, m.end))
+        k = bisect.bisect_right(self.keys, m.tok_start)
+        self.keys.insert(k, m.tok_start)
+        self.mentions.insert(k, m)
+        self.extra_spans.setdefault(m.entity, []).append(m.span)
+
+    def new_entity(self, name: str, label: str, stype: str, roles: list[str], words: list[str],
+                   plural: bool, description: str | None = None) -> str:
+        self.new_n += 1
+        eid = f"new{self.new_n}"
+        name = " ".join(name.split())
+        self.infos[eid] = {"name": name, "label": label, "descriptions": [description] if description else [],
+                           "roles": roles, "words": words, "name_words": words, "age": None,
+                           "aliases": [], "acronym": None, "plural": plural, "stype": stype,
+                           "gender": next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None)}
+        self.ents[eid] = Entity(eid, name, label, description, ())
+        self.by_name.setdefault(name.casefold(), eid)
+        return eid
+
+    def before(self, tok: int):
+        """Mentions starting before token ``tok``, nearest first."""
+        k = bisect.bisect_left(self.keys, tok)
+        for j in range(k - 1, -1, -1):
+            yield self.mentions[j]
+
+    def speaker(self, eid: str) -> Speaker:
+        info = self.infos[eid]
+        stype = info.get("stype") or NAME_TYPE.get(info["label"], "unknown")
+        name = info["name"]
+        if info.get("acronym") and info["acronym"] not in name:
+            # Both forms, as a reader writes them on first mention: "World
+            # Health Organization (WHO)". Lookups by either form then agree.
+            name = f"{name} ({info['acronym']})"
+        desc = info["descriptions"][0] if info["descriptions"] and stype != "anonymous" else None
+        return Speaker(entity=eid, name=name, type=stype, description=desc)
+
+
+class Referents:
+    """The state of one article's speaker resolution and the antecedent searches."""
+
+    def __init__(self, work: Work):
+        self.work = work
+        self.st = _State(work)
+        self.p = work.parse
+        # Characters inside quotation content: names there are not antecedents.
+        # Only text inside quotation marks: an indirect quote's content is the
+        # reporter's prose, and the people named there can be antecedents.
+        self.inside: list[tuple[int, int]] = sorted(
+            (c.start, c.end) for q in work.quotes for c in q.content
+            if c.text[:1] in "“\"‘«„'" or q.kind == "direct")
+        self.blocked: set[int] = set()  # the current quote's content and cue tokens
+        self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
+        self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
+        sent_starts = {s.start for s in self.p.sents}
+        heads = title_case_lines(self.p.text)
+        self.capitalised = {t.text for t in self.p.toks if t.text[:1].isupper() and t.i not in sent_starts
+                            and t.i - 1 not in sent_starts and t.pos in ("NOUN", "PROPN")
+                            and not self.p.toks[t.i - 1].is_punct
+                            and not any(a <= t.start < b for a, b in heads)}
+
+    def in_quote(self, m: Mention) -> bool:
+        k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
+        return k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]
+
+    def link(self, eid: str, source: Span, a: int, b: int, kind: str) -> None:
+        self.st.add_mention(Mention(source.start, source.end, source.text, a, b, eid, kind))
+
+    def recent(self, tok: int) -> list[str]:
+        seen: list[str] = []
+        for m in self.st.before(tok):
+            if m.entity not in seen:
+                seen.append(m.entity)
+        return seen
+
+    def owner(self, k: int) -> str | None:
+        p, st = self.p, self.st
+        t = p.toks[k]
+        if t.pos == "PRON":
+            g = PRONOUNS.get(t.text.casefold())
+            return self.pronoun(NOMINATIVE[g], k) if g else None
+        for m in st.mentions[bisect.bisect_left(st.keys, k - 8):]:
+            if m.tok_start > k:
+                break
+            if m.tok_start <= k < m.tok_end:
+                return m.entity
+        return None
+
+    def pronoun(self, low: str, tok: int) -> str | None:
+        p, st = self.p, self.st
+        g = PRONOUNS.get(low)
+        if g in ("i", "we", None):
+            if g == "i" and self.work.meta.authors:
+                name = self.work.meta.authors[0]
+                eid = st.by_name.get(name.casefold())
+                return eid or st.new_entity(name, "PERSON", "person", [], words_of(name), False)
+            return None
+        sent = p.toks[tok].sent
+
+        def fits(eid: str) -> bool:
+            info = st.infos.get(eid)
+            if not info:
+                return False
+            if g in ("m", "f"):
+                return person_like(info) and st.gender.get(eid, info.get("gender") or g) == g
+            if g == "pl":
+                return plural_like(info)
+            return info["label"] in ("ORG", "GPE")  # "it"
+
+        cands = []  # (mention, sentence distance, is_subject), nearest first
+        for m in st.before(tok):
+            d = sent - p.toks[m.tok_start].sent
+            if d > 3 * PRONOUN_WINDOW:
+                break
+            if self.in_quote(m) or not fits(m.entity):
+                continue
+            cands.append((m, d, is_subject(p, m)))
+        # An unnamed person who is the subject of a recent main clause ("A
+        # mother of three waited at the gate.") can be the antecedent too.
+        virtual = self.unnamed_subject(tok, g) if g in ("m", "f") else None
+        if self.prev and fits(self.prev[1]):
+            ptok, peid = self.prev
+            if sent - p.toks[ptok].sent <= PREV_QUOTE_WINDOW:
+                # Another person who became the subject of a main clause since
+                # the previous quote takes over ("Y, an engineer, disagreed.");
+                # one met in a subordinate clause does not.
+                rival = [m for m, d, subj in cands if subj and m.tok_start > ptok and m.entity != peid
+                         and main_clause_subject(p, m)]
+                if not rival and (virtual is None or virtual < ptok):
+                    return peid
+        if g == "pl":
+            eid = self.plural_subject(tok, cands)
+            if eid:
+                return eid
+        near = [c for c in cands if c[1] <= PRONOUN_WINDOW]
+        for m, d, subj in near:
+            if subj:
+                if virtual is not None and virtual > m.tok_start:
+                    return self.unnamed_entity(virtual)
+                return m.entity
+        if virtual is not None:
+            return self.unnamed_entity(virtual)
+        if near:
+            return near[0][0].entity
+        return cands[0][0].entity if cands else None
+
+    def unnamed_subject(self, tok: int, g: str) -> int | None:
+        """The nearest main-clause subject before ``tok`` (within the pronoun
+        window) that is an unnamed singular person ("a nurse", "the woman")."""
+        p, st = self.p, self.st
+        first_sent = max(0, p.toks[tok].sent - PRONOUN_WINDOW)
+        for i in range(tok - 1, p.sents[first_sent].start - 1, -1):
+            t = p.toks[i]
+            if t.dep not in ("nsubj", "nsubjpass") or t.tag != "NN" or not person_noun(t.lemma):
+                continue
+            if GENDERED_NOUNS.get(t.lemma.casefold(), g) != g:
+                continue
+            verb = p.toks[t.head]
+            if not (verb.dep == "ROOT" or (verb.dep == "conj" and p.toks[verb.head].dep == "ROOT")):
+                continue
+            k = bisect.bisect_right(self.inside, (t.start, 10**12)) - 1
+            if k >= 0 and self.inside[k][0] <= t.start < self.inside[k][1]:
+                continue
+            j = bisect.bisect_left(st.keys, i - 8)
+            if any(m.tok_start <= i < m.tok_end for m in st.mentions[j:j + 16]):
+                return None  # the subject is a known entity: the named candidates cover it
+            return i
+        return None
+
+    def unnamed_entity(self, head: int) -> str:
+        p, st = self.p, self.st
+        dets = [k for k in p.children[head] if p.toks[k].dep == "det"]
+        if dets and p.toks[dets[0]].text.casefold() == "the":
+            eid = match_description(p, dets[0], head, st.infos, self.recent(head))
+            if eid:
+                return eid
+        lo, hi = noun_phrase(p, head, set())
+        name = self.expanded(lo, hi)
+        eid = st.new_entity(name, "PERSON", "anonymous", [p.toks[head].lemma.casefold()], words_of(name), False)
+        self.link(eid, Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end), lo, hi, "description")
+        return eid
+
+    def expanded(self, lo: int, hi: int) -> str:
+        """Text of tokens lo..hi as written. A source's words are never rewritten
+        ("A person familiar with the company's plans" stays so, not "...the USW's
+        plans": a wrong antecedent would put words in the article's mouth); the
+        descriptions inside it are linked as mentions instead."""
+        p = self.p
+        return p.text[p.toks[lo].start:p.toks[hi - 1].end]
+
+    def author(self, head: int) -> str | None:
+        p, st = self.p, self.st
+        kids = p.children[head]
+        by = [k for k in kids if p.toks[k].dep in ("prep", "agent") and p.toks[k].text.casefold() == "by"]
+        for verb in (k for k in kids if p.toks[k].dep == "acl"):  # "released by the VA"
+            by += [k for k in p.children[verb] if p.toks[k].dep == "agent"]
+        cand = [j for k in by for j in p.children[k] if p.toks[j].dep == "pobj"]
+        cand += [k for k in kids if k < head and p.toks[k].dep in ("compound", "nmod", "poss")
+                 and p.toks[k].pos == "PROPN"]
+        for j in cand:
+            for m in st.mentions[bisect.bisect_left(st.keys, j - 8):]:
+                if m.tok_start > j:
+                    break
+                if m.tok_start <= j < m.tok_end and st.infos.get(m.entity, {}).get("label") in (
+                        "PERSON", "ORG"):
+                    return m.entity
+        return None
+
+    def document_owner(self, tok: int) -> str | None:
+        """"The statement said": the statement of the last quote whose attribution
+        mentions the same kind of document ("said in a statement"), else the
+        previous speaker when close by."""
+        p = self.p
+        lemma = p.toks[tok].lemma.casefold()
+        sent = p.toks[tok].sent
+        for ptok, eid, cue_words in reversed(self.history):
+            if sent - p.toks[ptok].sent > PRONOUN_WINDOW:
+                break
+            if lemma in cue_words:
+                return eid
+        if self.prev and sent - p.toks[self.prev[0]].sent <= 2:
+            return self.prev[1]
+        return None
+
+    def titled_person(self, tok: int) -> str | None:
+        """"The Republican presidential nominee said": an office title held by a
+        named person the article has not described with that title. Take the
+        named person who is the subject of the nearest preceding sentences
+        (titles like this re-introduce the current protagonist)."""
+        p, st = self.p, self.st
+        sent = p.toks[tok].sent
+        for m in st.before(tok):
+            if sent - p.toks[m.tok_start].sent > 2:
+                break
+            info = st.infos.get(m.entity)
+            want = GENDERED_NOUNS.get(p.toks[tok].lemma.casefold())  # "the first lady"
+            if info and person_like(info) and not info.get("stype") and not self.in_quote(m) \
+                    and is_subject(p, m) and (want is None or st.gender.get(m.entity, info.get("gender")) in (None, want)):
+                return m.entity
+        return None
+
+    def plural_subject(self, tok: int, cands) -> str | None:
+        """"They" after a sentence whose subject is a plural noun phrase that is
+        no entity ("The prime ministers of Spain and Ireland ... They ...")."""
+        p = self.p
+        sent = p.toks[tok].sent
+        if sent == 0:
+            return None
+        s = p.sents[sent - 1]
+        found = [i for i in range(s.start, s.end) if p.toks[i].dep == "nsubj" and
+                 p.toks[i].tag in ("NNS", "NNPS") and p.toks[p.toks[i].head].dep == "ROOT"]
+        # Or people in the object: "The AP interviewed 20 former crew members. They said ..."
+        found += [i for i in range(s.start, s.end) if p.toks[i].dep in ("dobj", "pobj", "conj")
+                  and p.toks[i].tag == "NNS" and (person_noun(p.toks[i].lemma)
+                                                   or p.toks[i].text.casefold() in COLLECTIVE_HEADS)]
+        for i in found[:1]:
+            t = p.toks[i]
+            if True:
+                if any(m.tok_start <= i < m.tok_end and d <= 1 for m, d, _ in cands):
+                    return None  # an entity already stands there
+                lo, hi = noun_phrase(p, i, set())
+                name = text_of(p, lo, hi)
+                key = name.casefold()
+                eid = self.st.by_name.get(key)
+                if eid is None:
+                    eid = self.st.new_entity(name, "OTHER", "group", [t.lemma.casefold()], words_of(name), True)
+                    sp = Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end)
+                    self.link(eid, sp, lo, hi, "description")
+                return eid
+        return None
