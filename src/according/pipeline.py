@@ -27,7 +27,7 @@ class Work:
     meta: Meta = field(default_factory=Meta)
     furniture: tuple = ()
     entities: tuple = ()
-    mentions: tuple = ()  # internal: resolved mentions, see entities.py
+    mentions: tuple = ()  # internal: resolved mentions, see entities/
     quotes: tuple = ()
     figures: tuple = ()
     times: tuple = ()
