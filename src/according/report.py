@@ -10,11 +10,12 @@ from .model import Analysis
 _KIND = {"direct": "“”", "mixed": "“…", "indirect": "~"}
 
 
-def sources(rec: Analysis) -> list[tuple[dict, list]]:
-    """Quotes grouped by speaker, each speaker once, most quoted first (text order on ties)."""
+def sources(rec: Analysis, category: str = "speech") -> list[tuple[dict, list]]:
+    """Quotes of one category grouped by speaker, each speaker once, most quoted first
+    (text order on ties)."""
     groups: dict[tuple, tuple[dict, list]] = {}
     for q in rec.quotes:
-        if q.part_of:  # already a content span of the attribution it is part of
+        if q.part_of or q.category != category:  # part_of: already a span of its attribution
             continue
         sp = q.speaker
         key = (sp.entity,) if sp.entity else ("name", (sp.name or "").lower(), sp.type)
@@ -38,24 +39,25 @@ def render_text(rec: Analysis) -> str:
         if v:
             lines.append(f"{k:>13}: {v}")
     lines.append("")
-    groups = sources(rec)
-    n_quotes = sum(1 for q in rec.quotes if not q.part_of)
+    # Who SAID what first (the reader's question); beliefs, intentions and findings
+    # attributed to someone follow in a compact list, since they are not quotes.
+    groups = sources(rec, "speech")
+    n_quotes = sum(len(qs) for _, qs in groups)
     lines.append(f"WHO SAID WHAT — {n_quotes} quotes from {len(groups)} sources")
     for info, quotes in groups:
         desc = f", {info['description']}" if info["description"] and info["description"] != info["name"] else ""
         lines.append("")
         lines.append(f"● {info['name']}{desc}  [{info['type']}]")
         for q in quotes:
-            content = " … ".join(s.text for s in q.content)
-            cue = q.cue.text if q.cue else "-"
-            flags = [q.kind]
-            if q.category != "speech":
-                flags.append(q.category)
-            if q.in_furniture:
-                flags.append("furniture")
-            head = f"  - ({', '.join(flags)}; {cue}) "
-            body = textwrap.fill(content, width=100, initial_indent=head, subsequent_indent=" " * 6)
-            lines.append(body)
+            lines.append(_quote_line(q, "  - "))
+    beliefs = [q for _, qs in sources(rec, "belief") for q in qs]
+    if beliefs:
+        beliefs.sort(key=lambda q: q.content[0].start if q.content else 0)
+        lines.append("")
+        lines.append(f"ALSO ATTRIBUTED — {len(beliefs)} beliefs, intentions and findings")
+        for q in beliefs:
+            who = q.speaker.name or "(no source)"
+            lines.append(_quote_line(q, f"  - {who}: "))
     for extra in (_figures, _events):
         block = extra(rec)
         if block:
@@ -88,6 +90,13 @@ def _figure_value(f) -> str:
     if f.qualifier and f.qualifier not in ("exactly", "between"):
         val = f"{f.qualifier.replace('_', ' ')} {val}"
     return val
+
+
+def _quote_line(q, lead: str) -> str:
+    content = " … ".join(sp.text for sp in q.content)
+    flags = [q.kind] + (["furniture"] if q.in_furniture else [])
+    head = f"{lead}({', '.join(flags)}; {q.cue.text if q.cue else '-'}) "
+    return textwrap.fill(content, width=100, initial_indent=head, subsequent_indent=" " * 6)
 
 
 def _figures(rec: Analysis) -> list[str]:
