@@ -192,7 +192,8 @@ def start_server(db: str, port: int, cache_seconds: float, workers: int = 1, htt
                 f"access_log={access_log!r}, http={http!r}, "
                 f"log_level={'info' if access_log else 'warning'!r}, proxy_headers=False)")
     env = {**os.environ, "BENCH_DB": db, "BENCH_CACHE_SECONDS": str(cache_seconds)}
-    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
+    # The server's stdout (uvicorn's access log) goes to our stderr: stdout is the JSON report.
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=sys.stderr)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:

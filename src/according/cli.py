@@ -63,7 +63,8 @@ def _eval(args) -> int:
 
 def _serve(args) -> int:
     from .web.serve import serve
-    return serve(db=args.db, host=args.host, port=args.port, token=args.token, workers=args.workers)
+    return serve(db=args.db, host=args.host, port=args.port, token=args.token, workers=args.workers,
+                 access_log=args.access_log)
 
 
 def _ingest(args) -> int:
@@ -138,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=1,
                    help="server processes (default 1); each has its own 5 s read cache and loads the model "
                         "for its own analyses")
+    s.add_argument("--access-log", action="store_true",
+                   help="log every request (off by default: a log line per request costs the server time)")
     s.set_defaults(func=_serve)
     return p
 

@@ -13,7 +13,7 @@ def app_from_env():
 
 
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          workers: int = 1) -> int:
+          workers: int = 1, access_log: bool = False) -> int:
     token = token or os.environ.get("ACCORDING_TOKEN") or None
     check_bind(host, token)  # ConfigError (exit 2) before anything listens
     import uvicorn
@@ -36,7 +36,10 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
           file=sys.stderr)
     # proxy_headers=False: the loopback check for token-less writes must see the
     # real peer, not an X-Forwarded-For header.
-    uvicorn.run(app, host=host, port=port, proxy_headers=False, log_level="info",
+    # access_log off by default: with 50 clients bench_api measured ~9 % fewer req/s with it
+    # on (wrk, 10k store: 268 -> 245 req/s); --access-log turns it on. Start-up lines and
+    # errors are still logged (log_level info).
+    uvicorn.run(app, host=host, port=port, proxy_headers=False, log_level="info", access_log=access_log,
                 timeout_keep_alive=5, limit_concurrency=512,
                 **({"factory": True, "workers": workers} if workers > 1 else {}))
     return 0
