@@ -1,7 +1,13 @@
 """The JSON API under ``/api``: thin routes over :class:`~according.store.Store` and ``according.analyze``.
 
-Reads are plain ``def`` routes (FastAPI runs them in its threadpool; the store
-opens a connection per call). Lists share one shape: ``{"total", "items",
+The cheap paged reads (article lists, one article, quotes, figures, events,
+sources, stories, places: ~1-5 ms each since the store reads are O(page)) are
+``async def`` and call the store on the event loop: the hop to FastAPI's
+threadpool cost ~40 % of such a request (bench_api). Reads that cost more
+(a story page: ~10-25 ms cold; a source page with up to 200 quotes; versions,
+diffs, health counts, export) stay plain ``def`` routes in the threadpool so that a
+slow one never stalls the loop. The store opens a connection per call (SQLite
+in WAL mode: a reader does not wait for a writer). Lists share one shape: ``{"total", "items",
 "limit", "offset", "next"}`` where ``next`` is the offset of the following page
 or null. Every error has the shape ``{"error": {"code", "message", "detail"}}``
 (see ``app.py``).
@@ -233,7 +239,7 @@ def health(request: Request) -> JSONResponse:
 
 
 @router.get("/articles", summary="Stored articles (latest versions), newest first")
-def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+async def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
                   story: int | None = None, source: Text = None,
                   date_from: Day = None, date_to: Day = None) -> JSONResponse:
     return page(store(request).articles(limit=limit, offset=offset, q=q, story=story, source=source,
@@ -254,13 +260,13 @@ def article_diff(request: Request, article_id: str, v1: Annotated[int, Query(ge=
 
 
 @router.get("/articles/{article_id:path}", summary="One article: its analysis record and store data")
-def get_article(request: Request, article_id: str,
+async def get_article(request: Request, article_id: str,
                 version: Annotated[int | None, Query(ge=1)] = None) -> JSONResponse:
     return found(store(request).article(article_id, version=version), "article", article_id)
 
 
 @router.get("/sources", summary="People and organisations quoted, most quoted first")
-def list_sources(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+async def list_sources(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
                  type: Text = None, story: int | None = None) -> JSONResponse:
     return page(store(request).sources(limit=limit, offset=offset, q=q, type=type, story=story))
 
@@ -271,7 +277,7 @@ def get_source(request: Request, source_id: int) -> JSONResponse:
 
 
 @router.get("/quotes", summary="Quotes; q searches the quote text (full-text)")
-def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+async def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
                 speaker: Text = None, source_id: int | None = None,
                 type: Literal["person", "organization", "group", "anonymous", "unknown"] | None = None,
                 category: Literal["speech", "belief"] | None = None,
@@ -284,7 +290,7 @@ def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text
 
 
 @router.get("/figures", summary="Numeric claims by measure, place, date and source")
-def list_figures(request: Request, limit: Limit = 50, offset: Offset = 0, measure: Text = None,
+async def list_figures(request: Request, limit: Limit = 50, offset: Offset = 0, measure: Text = None,
                  unit: Text = None, place: Text = None, source: Text = None, story: int | None = None,
                  article: Text = None, date_from: Day = None, date_to: Day = None) -> JSONResponse:
     return page(store(request).figures(measure=measure, unit=unit, place=place, source=source, story=story,
@@ -293,7 +299,7 @@ def list_figures(request: Request, limit: Limit = 50, offset: Offset = 0, measur
 
 
 @router.get("/events", summary="Events (ACLED types) by type, place, actor and date")
-def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, type: Text = None,
+async def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, type: Text = None,
                 sub_type: Text = None, place: Text = None, actor: Text = None, story: int | None = None,
                 article: Text = None, date_from: Day = None, date_to: Day = None) -> JSONResponse:
     return page(store(request).events(type=type, sub_type=sub_type, place=place, actor=actor, story=story,
@@ -302,12 +308,12 @@ def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, type: T
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None) -> JSONResponse:
+async def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None) -> JSONResponse:
     return page(store(request).stories(limit=limit, offset=offset, q=q))
 
 
 @router.get("/places", summary="Places mentioned, with coordinates and article counts")
-def list_places(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+async def list_places(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
                 country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")] = None,
                 story: int | None = None) -> JSONResponse:
     return page(store(request).places(q=q, country=country, story=story, limit=limit, offset=offset))
