@@ -44,9 +44,10 @@ Two load generators (``--generator``):
 - ``wrk``: Debian's ``wrk`` (a C load generator: ``apt-get install wrk``),
   ``-t 2 -c <concurrency> -d <duration> --latency``, closed loop like the
   above. It uses a few percent of a core, so the cores are left to the server.
-  A small Lua script cycles through the same seeded list of read URLs (written
+  A small Lua script cycles through the same seeded mix of read URLs (written
   to a temporary file, one path a line; each wrk thread starts at a different
-  point of it), only http://127.0.0.1:<port>. Bounded by ``--duration``
+  point of it; at least 1,000 x ``--duration`` of them so that none repeats
+  within the run and hits the read cache), only http://127.0.0.1:<port>. Bounded by ``--duration``
   seconds and wrk's ``--timeout``. wrk reports latency percentiles only
   overall (p50/p75/p90/p99 from ``--latency``), requests per second and
   non-2xx counts; the JSON has the same overall shape (``p95_ms`` and per-
@@ -425,7 +426,12 @@ def main(argv=None) -> int:
         if args.warmup:
             asyncio.run(run_load(port, request_plan(args.warmup, args.articles, stories, rng, only), args.concurrency,
                                  args.timeout, args.time_limit))
-        plan = request_plan(args.requests, args.articles, stories, rng, only)
+        n_plan = args.requests
+        if args.generator == "wrk":
+            # wrk cycles the list: make it long enough (up to 1,000 req/s) that no URL comes back
+            # within the run, or the 5 s read cache would answer the repeats.
+            n_plan = max(args.requests, int(args.duration * 1000))
+        plan = request_plan(n_plan, args.articles, stories, rng, only)
         if args.generator == "wrk":
             load, wrk_out = run_wrk(port, plan, args.concurrency, args.duration, args.timeout)
             print(wrk_out, file=sys.stderr)
