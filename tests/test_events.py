@@ -56,6 +56,9 @@ def test_report_types_and_dates(analyze, text, sub):
     ("On 3 March 2021, protesters marched in Lagos. No one was killed.", 0),
     ("On 3 March 2021, clashes killed dozens of fighters near Marib.", 12),
     ("On 3 March 2021, between 10 and 15 people were killed in shelling on Donetsk.", 10),
+    # a note's closing tally repeats the dead it named: the total, not more dead
+    ("On 3 March 2021, police shot dead 2 protesters at a rally in Kano. 2 fatalities.", 2),
+    ("On 3 March 2021, gunmen killed 3 farmers in Gao and 2 herders in Mopti. 5 fatalities.", 5),
 ])
 def test_fatalities_follow_acled(analyze, text, n):
     _, ev = main_event(analyze, text, published=None)

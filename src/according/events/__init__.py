@@ -272,6 +272,7 @@ def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | 
     p = work.parse
     toks = p.toks
     total, qual, claimant = 0, None, ()
+    tallies: list[tuple[int, str | None]] = []
     for f in work.figures:
         if f.measure != "killed" or not (start <= f.span.start and f.span.end <= end):
             continue
@@ -298,12 +299,23 @@ def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | 
             n = ACLED_VAGUE.get(int(f.low), int(f.low))
         else:
             continue
+        if (f.unit or "").lower() in TALLY_UNITS:
+            tallies.append((n, f.qualifier))
+            continue
         total += n
         qual = qual or f.qualifier
+    if tallies:  # "shot dead 2 protesters ... 2 fatalities.": the tally is the total, not 2 more
+        total, qual = max(tallies, key=lambda x: x[0])
     if total == 0 and not NO_DEATHS.search(work.text[start:end]):
         total = _single_death(work, a, b)
         qual = "exactly" if total else None
     return total, qual
+
+
+# The counted thing of a tally: "2 fatalities.", "3 deaths were reported": a report's (an ACLED note's)
+# summary of the dead already named in it ("police shot dead 2 protesters ... 2 fatalities"), so it is
+# the event's total rather than more dead to add.
+TALLY_UNITS = {"fatalities", "fatality", "deaths", "death"}
 
 
 # What makes a clause a running toll rather than one incident: "since October", "so far", "to date",
