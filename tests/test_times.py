@@ -73,9 +73,24 @@ def test_named_days_are_not_weekdays():
     ("The memorial marks the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
     ("Sales rose in September last year.", "September last year", "2023-09"),
     ("They met on New Year’s Eve.", "New Year’s Eve", "2023-12-31"),
+    # a range of days under one month: each day its own expression, the month read after the first
+    ("Overnight on 11-12 February 2024, gunmen raided the camp.", "11", "2024-02-11"),
+    ("Overnight on 11-12 February 2024, gunmen raided the camp.", "12 February 2024", "2024-02-12"),
+    ("Between 9 and 11 February 2024, rebels shelled the town.", "9", "2024-02-09"),
+    ("Fighting on 3–5 February killed 12 soldiers.", "3", "2024-02-03"),
+    # day/month when month/day would put a report's event after its publication
+    ("On 11/02/2024, gunmen raided the camp.", "11/02/2024", "2024-02-11"),
+    ("On 02/11/2024, gunmen raided the camp.", "02/11/2024", "2024-02-11"),
 ])
 def test_calendar_resolution(sentence, phrase, value):
     assert value_of(sentence, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence", ["The score was 3-2 in February.", "Rooms 31-32 February are shut."])
+def test_numbers_before_a_month_are_not_always_a_range(sentence):
+    assert all(re.match(r"^\d{4}-\d\d(-\d\d)?$", v) and not v.endswith("-32")
+               for span, _, v in times(sentence) if span[:1].isdigit())
+    assert ("2", "DATE", "2024-02-02") not in times(sentence)
 
 
 @pytest.mark.parametrize("sentence, phrase, typ, value", [

@@ -101,7 +101,7 @@ _MONTHS_T = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _WEEKDAYS_T = r"Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 TRIGGERS: dict[str, str] = {
     "month_day": _MONTHS_T, "day_month": _MONTHS_T, "month_year": _MONTHS_T, "month": _MONTHS_T,
-    "week_of": _MONTHS_T, "iso_date": r"\d-\d", "slash_date": r"\d/\d", "nine_eleven": "9/11", "year": r"1[6-9]\d\d|20\d\d",
+    "week_of": _MONTHS_T, "day_range": _MONTHS_T, "iso_date": r"\d-\d", "slash_date": r"\d/\d", "nine_eleven": "9/11", "year": r"1[6-9]\d\d|20\d\d",
     "year_range": r"1[6-9]\d\d|20\d\d", "short_year": r"['’]\d\d", "decade": r"0['’]?s", "century": "century",
     "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|half|q[1-4]",
     "weekday": _WEEKDAYS_T, "plural_weekday": _WEEKDAYS_T,
@@ -161,7 +161,7 @@ def month_day(m, ctx):
     return _calendar(m, ctx, m.group("mon"), m.group("day"), year)
 
 
-@rule("day_month", r"(?<![\w-])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?:(?i:the)" + W + r")?(?P<day>[0-3]?\d)"
+@rule("day_month", r"(?<!\w)(?<!\D[-–])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?:(?i:the)" + W + r")?(?P<day>[0-3]?\d)"
       r"(?:st|nd|rd|th)?(?:" + W + r"(?i:of))?" + W + r"(?P<mon>" + MONTH_RE + r")(?:,?" + W + r"(?P<year>" + YEAR +
       r")(?![\d%]))?")
 def day_month(m, ctx):
@@ -170,6 +170,22 @@ def day_month(m, ctx):
         if nxt[:1] == " " and nxt[1:2].islower():  # "5 May be" / "25 may" is not a date
             return None
     return _calendar(m, ctx, m.group("mon"), m.group("day"), m.group("year"))
+
+
+# "11-12 March 2022", "between 9 and 11 March": the first day of a range of days named by one month.
+# The second day is day_month's ("12 March 2022"); this rule gives the first its own expression with
+# the month and year read after it, so a report's event (events: first day-precise date) starts on it.
+@rule("day_range", r"(?<![\w/.,-])(?P<wd>)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:" + WO + r"[-–]" + WO + r"|" + W +
+      r"(?i:and|to|or)" + W + r")(?=[0-3]?\d(?:st|nd|rd|th)?" + W + r"(?P<mon>" + MONTH_RE + r")(?:,?" + W +
+      r"(?P<year>" + YEAR + r")(?![\d%]))?(?![\w-]))")
+def day_range(m, ctx):
+    if int(m.group("day")) > 31:
+        return None
+    f = _calendar(m, ctx, m.group("mon"), m.group("day"), m.group("year"))
+    if f is None or not re.match(r"^(\d{4}|XXXX)-\d\d-\d\d$", f.value):
+        return None  # not a calendar day ("31-32 March"): no expression rather than a month
+    end = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", m.string[m.end("day"):]).group(0))
+    return Found(m.start(), end, "DATE", f.value, f.kind)
 
 
 def _calendar(m, ctx, mon, day, year):
@@ -226,6 +242,9 @@ def slash_date(m, ctx):
     if c < 100:
         c += 2000 if ctx.dct is None or 2000 + c <= ctx.dct.year + 1 else 1900
     d = R.valid_date(c, a, b) or R.valid_date(c, b, a)  # US month/day first, day/month when that is impossible
+    dm = R.valid_date(c, b, a)
+    if d is not None and dm is not None and ctx.dct is not None and d > ctx.dct >= dm:
+        d = dm  # "11/03/2022" in a report of 14 March 2022 is 11 March: news reports what has happened
     return Found(m.start(), m.end(), "DATE", d.isoformat(), "day") if d else None
 
 
