@@ -21,7 +21,25 @@ DATASETS = {
     "lgl": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
     "trnews": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
     "case2021": ("score_events.py", [], "input.jsonl", "gold.jsonl"),
+    # PLOVER GSR sentences have no scorer of their own and no ACLED types: their fatalities ("dead")
+    # are scored by score_events.py after _plover_gold turns each gold record into an events row
+    "plover": ("score_events.py", [], "gsr.jsonl", "gsr.jsonl"),
 }
+
+
+def _plover_gold(src: Path, dst: Path) -> Path:
+    """PLOVER GSR -> score_events gold rows (id, text, fatalities); only fatalities are meaningful."""
+    with open(src, encoding="utf-8") as fin, open(dst, "w", encoding="utf-8") as fout:
+        for line in fin:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            dead = (r.get("gold") or {}).get("dead")
+            fout.write(json.dumps({"id": r["id"], "text": r["text"], "fatalities": int(dead or 0)}) + "\n")
+    return dst
+
+
+GOLD_CONVERT = {"plover": _plover_gold}
 
 
 def find_scorer(corpus: Path, name: str) -> Path:
@@ -75,6 +93,8 @@ def run_eval(dataset: str, path: str, out: str | None = None, limit: int | None 
         pred = Path(out) if out else Path(tmp) / "pred.jsonl"
         predict(dataset, corpus, pred, limit, model)
         gold = corpus / DATASETS[dataset][3] if DATASETS[dataset][3] else corpus
+        if dataset in GOLD_CONVERT:
+            gold = GOLD_CONVERT[dataset](gold, Path(tmp) / "converted-gold.jsonl")
         if limit:
             # score only the documents predicted: a gold subset with the same ids
             ids = {json.loads(line)["id"] for line in open(pred, encoding="utf-8")}
