@@ -110,8 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.set_defaults(func=_analyze)
 
     e = sub.add_parser("eval", help="score the analyzer on a development corpus with ../shared/eval")
-    e.add_argument("dataset", choices=["polnear", "ggt", "meantime", "lgl", "trnews", "case2021", "plover"])
-    e.add_argument("path", help="the corpus folder, e.g. ../shared/corpora/polnear/dev (ggt: the gold .jsonl file)")
+    e.add_argument("dataset", choices=["polnear", "ggt", "meantime", "lgl", "trnews", "case2021", "plover", "events"])
+    e.add_argument("path", help="the corpus folder, e.g. ../shared/corpora/polnear/dev (ggt, events: the gold .jsonl file)")
     e.add_argument("--out", default=None, help="where to write predictions (JSONL)")
     e.add_argument("--limit", type=int, default=None, help="only the first N documents")
     e.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])

@@ -24,6 +24,9 @@ DATASETS = {
     # PLOVER GSR sentences have no scorer of their own and no ACLED types: their fatalities ("dead")
     # are scored by score_events.py after _plover_gold turns each gold record into an events row
     "plover": ("score_events.py", [], "gsr.jsonl", "gsr.jsonl"),
+    # any ACLED-coded gold JSONL file (id, text, meta.published, event_date, event_type, sub_event_type,
+    # fatalities, latitude, longitude: score_events.py's format) is its own input
+    "events": ("score_events.py", [], "", ""),
 }
 
 
