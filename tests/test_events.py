@@ -59,6 +59,9 @@ def test_report_types_and_dates(analyze, text, sub):
     # a note's closing tally repeats the dead it named: the total, not more dead
     ("On 3 March 2021, police shot dead 2 protesters at a rally in Kano. 2 fatalities.", 2),
     ("On 3 March 2021, gunmen killed 3 farmers in Gao and 2 herders in Mopti. 5 fatalities.", 5),
+    # the dead a protest or riot is about belong to another event
+    ("On 3 March 2021, rioters set fire to a police station in Kano after a student was killed.", 0),
+    ("On 3 March 2021, police shot dead a protester in Kano after students blocked a road.", 1),
 ])
 def test_fatalities_follow_acled(analyze, text, n):
     _, ev = main_event(analyze, text, published=None)

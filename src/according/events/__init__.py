@@ -208,7 +208,8 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     if k is None:
         roots = [t.i for t in toks[a:b] if t.dep == "ROOT"]
         k = roots[0] if roots else None
-    fatalities, fq = _fatalities(work, start, end, a, b, anchor=None if report else k)
+    fatalities, fq = _fatalities(work, start, end, a, b, anchor=None if report else k,
+                                 grievance=EVENT_TYPE[sub] in ("Protests", "Riots"))
     if fatalities and (sub in ("Peaceful protest", "Protest with intervention") or (
             EVENT_TYPE[sub] == "Riots" and _forces_act(work, a, b))):
         sub = "Excessive force against protesters"  # ACLED: deaths at a protest are excessive force
@@ -265,8 +266,8 @@ def _forces_act(work: Work, a: int, b: int) -> bool:
                and toks[k].lemma.lower() in (MILITARY | POLICE | {"security"}) for k in range(a, b))
 
 
-def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | None = None
-                ) -> tuple[int, str | None]:
+def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | None = None,
+                grievance: bool = False) -> tuple[int, str | None]:
     """Killed figures of the event's text; with ``anchor`` (an article's trigger token) only those of
     the trigger's own clause, never a running toll, and never adding up different claimants' counts."""
     p = work.parse
@@ -291,6 +292,8 @@ def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | 
             continue  # "Montenegro, where 28 people have been killed this year": not this event's dead
         if k is not None and _part_of(p, f.span):
             continue  # "killing five people, three of them children": counted in the five
+        if grievance and k is not None and _cause(p, k):
+            continue  # "protests over the killing of 3 students": the grievance, not the protest's dead
         if f.value is not None:
             n = int(f.value)
         elif f.low is not None and f.high is not None:
@@ -307,7 +310,7 @@ def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | 
     if tallies:  # "shot dead 2 protesters ... 2 fatalities.": the tally is the total, not 2 more
         total, qual = max(tallies, key=lambda x: x[0])
     if total == 0 and not NO_DEATHS.search(work.text[start:end]):
-        total = _single_death(work, a, b)
+        total = _single_death(work, a, b, grievance)
         qual = "exactly" if total else None
     return total, qual
 
@@ -446,7 +449,29 @@ def _under_including(p, k: int) -> bool:
     return False
 
 
-def _single_death(work: Work, a: int, b: int) -> int:
+# What a protest or riot is about: a clause or phrase headed by these ("after a student was killed",
+# "over the killing of three students", "against the murder of ...") names the grievance, whose dead
+# are another event's.
+CAUSE_MARKS = {"after", "since", "because"}
+CAUSE_PREPS = {"after", "following", "over", "against"}
+
+
+def _cause(p, k: int) -> bool:
+    """Is token k inside a clause or phrase giving a protest's cause (within 4 heads of it)?"""
+    toks = p.toks
+    for _ in range(4):
+        t = toks[k]
+        if any(toks[c].dep == "mark" and toks[c].lemma.lower() in CAUSE_MARKS for c in p.children[k]):
+            return True
+        if t.dep == "pobj" and toks[t.head].lemma.lower() in CAUSE_PREPS:
+            return True
+        if t.head == k:
+            return False
+        k = t.head
+    return False
+
+
+def _single_death(work: Work, a: int, b: int, grievance: bool = False) -> int:
     """1 for a killed person written without a number ("a man was shot dead", "killing a soldier")."""
     p = work.parse
     toks = p.toks
@@ -456,6 +481,8 @@ def _single_death(work: Work, a: int, b: int) -> int:
         dead = lem in ("kill", "murder", "behead", "assassinate", "execute", "lynch") or \
             (lem == "shoot" and any(toks[c].lemma.lower() == "dead" for c in p.children[k])) or lem == "die"
         if not dead or _irrealis(work, k, extra={"attempt", "thwart", "foil", "plot", "survive"}):
+            continue
+        if grievance and _cause(p, k):
             continue
         for c in p.children[k]:
             d = toks[c]
