@@ -207,3 +207,14 @@ def test_attribution_inside_a_relative_clause_covers_only_that_clause(analyze):
     ferries = one(rec.figures, unit="ferries")
     dead = one(rec.figures, measure="killed")
     assert ferries.source is None and dead.source is not None and "aid groups" in dead.source.name
+
+
+@pytest.mark.parametrize("text,measure", [
+    ("The rebels lost 5 fighters in the ambush.", "killed"),
+    ("Nine people lost their lives in the floods.", "killed"),
+    ("The party lost 5 seats in the vote.", None),
+    ("The factory lost 300 jobs last year.", None),
+])
+def test_lost_people_are_dead_and_lost_things_are_not(analyze, text, measure):
+    figs = analyze(text).figures
+    assert figs and figs[0].measure == measure

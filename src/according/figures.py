@@ -112,6 +112,9 @@ SHELTER_OBJECTS = {"refuge", "shelter", "sanctuary", "asylum"}  # "sought refuge
 INHERENT = {"hostage": "held", "captive": "held", "prisoner": "held", "detainee": "detained",
             "refugee": "displaced", "death": "killed", "fatality": "killed", "casualty": None,
             "dead": "killed", "evacuee": "evacuated"}
+# "lost N <these>" counts a side's dead (not "lost 5 seats", "lost 300 jobs")
+LOST_PEOPLE = {"soldier", "fighter", "troop", "man", "member", "militant", "officer", "policeman", "personnel",
+               "life", "combatant", "militiaman", "insurgent", "rebel", "gunman", "trooper", "serviceman"}
 CASUALTY = {"killed", "wounded", "missing", "displaced", "held", "abducted", "arrested", "detained"}
 SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
@@ -355,6 +358,11 @@ def _measure(p: Parse, noun: int | None, head: int) -> str | None:
     if tx.dep in SUBJ_OBJ or (tx.dep == "pobj" and toks[tx.head].dep == "agent"):
         v = toks[tx.head]
         lem = v.lemma.lower()
+        if lem == "lose" and tx.dep == "dobj" and noun is not None and toks[noun].lemma.lower() in LOST_PEOPLE:
+            return "killed"  # "the militants lost 5 fighters": a side's dead
+        if lem == "lose" and tx.dep == "nsubj" and any(toks[c].dep == "dobj" and toks[c].lemma.lower() == "life"
+                                                       for c in kids[v.i]):
+            return "killed"  # "nine people lost their lives"
         if lem in MEASURES and not (tx.dep == "nsubj" and lem not in INTRANSITIVE and v.pos == "VERB"):
             # the active subject of "kill", "hold", "free" did it; it is not what was done to
             m = MEASURES[lem]
