@@ -466,8 +466,10 @@ class _SlowStore:
     def __init__(self):
         self.calls = 0
 
-    def stories(self, limit=50, offset=0, q=None):
+    def stories(self, limit=50, offset=0, q=None, compute=True):
         import time
+        if not compute:
+            return False  # "not derived yet": the route asks again in the threadpool
         self.calls += 1
         time.sleep(0.2)
         return {"total": 1, "items": [{"id": 1, "title": f"call {self.calls}"}], "limit": limit, "offset": offset}

@@ -100,14 +100,27 @@ class Store:
     def places(self, **filters):
         return self._read(_q.places, **filters)
 
-    def stories(self, limit=50, offset=0, q=None):
-        return self._read(_q.stories, limit=limit, offset=offset, q=q)
+    def stories(self, limit=50, offset=0, q=None, compute: bool = True):
+        return self._read(_q.stories, limit=limit, offset=offset, q=q, compute=compute)
 
     def story(self, id):
         return self._read(_q.story, id)
 
+    def story_json(self, id, compute: bool = True):
+        """The story page as response-ready JSON bytes; None: no such story; False: not
+        memoised yet and ``compute`` is off (see queries.story_json)."""
+        return self._read(_q.story_json, id, compute)
+
     def stats(self):
         return self._read(_q.stats)
+
+    def write_token(self):
+        """Changes with every committed write (any process): see queries.write_token."""
+        return self._read(_q.write_token)
+
+    def warm(self, n_stories: int = _q.MEMO_STORIES) -> dict:
+        """Compute the read memos of the current write token now (see queries.warm)."""
+        return self._read(_q.warm, n_stories)
 
     def export(self, format: str, out_dir) -> dict:
         return self._read(_export.export, format, out_dir)

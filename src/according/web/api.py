@@ -5,12 +5,13 @@ sources: ~1-2 ms warm since the store reads are O(page)) are ``async def`` and
 call the store on the event loop: the hop to FastAPI's threadpool cost ~40 % of
 such a request (bench_api, 10k store, 50 clients: ~350 -> ~750 req/s, p99
 ~500 -> ~200-240 ms with wrk). Reads that cost more stay plain ``def`` routes in
-the threadpool so that a slow one never stalls the loop: a story page (~12 ms
-cold on 10k articles, grows with the story), the stories list (~90 ms the first
-time after a write: top sources of every story), places (~15 ms, not O(page)),
-a source page (up to 200 quotes), versions, diffs, health counts, export.
-Known cost of this choice: after a write, the first quotes-by-speaker read
-builds per-write derived data on the loop (~70 ms on 10k articles). The store
+the threadpool so that a slow one never stalls the loop: places (~15 ms, not
+O(page)), a source page (up to 200 quotes), versions, diffs, health counts, export.
+The story page and the stories list are served from the loop when the store has
+them derived for the current write (a story page is then ready JSON bytes); web/warm.py
+derives them in a background thread at start-up and after each write, and until it has,
+the route computes them in the threadpool (story ~10-25 ms, the stories list's top
+sources ~90 ms once per write, 10k articles). The store
 opens a connection per call (SQLite in WAL mode: a reader does not wait for a
 writer). Lists share one shape: ``{"total", "items",
 "limit", "offset", "next"}`` where ``next`` is the offset of the following page
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
@@ -313,8 +314,14 @@ async def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, t
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None) -> JSONResponse:
-    return page(store(request).stories(limit=limit, offset=offset, q=q))
+async def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None) -> JSONResponse:
+    # On the event loop once the top sources per story are derived (web/warm.py does it after
+    # each write): then O(page). Before that, computing them (~90 ms at 10k) goes to the threadpool.
+    st = store(request)
+    result = st.stories(limit=limit, offset=offset, q=q, compute=False)
+    if result is False:
+        result = await run_in_threadpool(functools.partial(st.stories, limit=limit, offset=offset, q=q))
+    return page(result)
 
 
 @router.get("/places", summary="Places mentioned, with coordinates and article counts")
@@ -325,8 +332,17 @@ def list_places(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, timeline, figure series, sources")
-def get_story(request: Request, story_id: int) -> JSONResponse:
-    return found(store(request).story(story_id), "story", story_id)
+async def get_story(request: Request, story_id: int) -> Response:
+    # A memoised page (store/queries.story_json) is ready JSON bytes: served from the event
+    # loop with no decode/encode (a story page is ~80 KB on the 10k bench store: re-encoding
+    # it cost ~2 ms). Computing one (~10-25 ms) runs in the threadpool.
+    st = store(request)
+    body = st.story_json(story_id, compute=False)
+    if body is False:
+        body = await run_in_threadpool(st.story_json, story_id)
+    if body is None:
+        raise ApiError(404, f"no such story: {story_id}", {"id": story_id})
+    return Response(body, media_type="application/json")
 
 
 EXPORT_TABLES = ("articles", "article_meta", "versions", "sources", "source_aliases", "stories", "entities",

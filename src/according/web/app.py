@@ -19,6 +19,7 @@ token (:func:`check_bind`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import json
 import logging
@@ -203,12 +204,24 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
     if store is None:
         from ..store import Store
         store = Store(store_url)
-    app = FastAPI(title="according", version=__version__,
+    from .warm import Warmer
+    warmer = Warmer(store)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        warmer.start()  # read memos computed in the background, not by the first readers
+        try:
+            yield
+        finally:
+            warmer.stop()
+
+    app = FastAPI(title="according", version=__version__, lifespan=lifespan,
                   description="Who said what, which figures, where and when: analysed news articles. "
                               "Records follow the analysis-v1 contract. Errors always have the shape "
                               '{"error": {"code", "message", "detail"}}.',
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.store = store
+    app.state.warmer = warmer
     app.state.token = token or None
     app.state.model = model  # None: the analyser's default model (loaded on the first analysis)
     app.state.analysis_gate = AnalysisGate(max(1, analysis_slots), max_waiting=analysis_queue)
@@ -228,7 +241,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     from .cache import ReadCacheMiddleware, ResponseCache
     app.state.cache = ResponseCache(ttl=cache_seconds)
-    app.add_middleware(ReadCacheMiddleware, cache=app.state.cache)
+    app.add_middleware(ReadCacheMiddleware, cache=app.state.cache, on_write=warmer.kick)
     app.add_middleware(GuardMiddleware, max_body=max_body_bytes)  # outermost: before the cache
     return app
 

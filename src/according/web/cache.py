@@ -68,19 +68,26 @@ class ResponseCache:
 
 
 class ReadCacheMiddleware:
-    def __init__(self, app, cache: ResponseCache):
+    """``on_write``: called after every non-GET /api request (the memo warmer's kick)."""
+
+    def __init__(self, app, cache: ResponseCache, on_write=None):
         self.app = app
         self.cache = cache
+        self.on_write = on_write
 
     async def __call__(self, scope, receive, send):
         cache = self.cache
-        if scope["type"] != "http" or cache.ttl <= 0 or not scope["path"].startswith("/api/"):
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
             return await self.app(scope, receive, send)
         if scope["method"] not in ("GET", "HEAD"):
             try:
                 return await self.app(scope, receive, send)
             finally:
                 cache.clear()  # a write may change any list
+                if self.on_write is not None:
+                    self.on_write()
+        if cache.ttl <= 0:
+            return await self.app(scope, receive, send)
         if scope["path"].startswith(UNCACHED):
             return await self.app(scope, receive, send)
 
