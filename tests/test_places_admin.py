@@ -132,3 +132,18 @@ def test_parenthesis_that_is_no_area_is_ignored(analyze):
     pl = places_of(analyze, "Officials of the World Food Programme (WFP) met in Nairobi (on Monday).")
     assert not by_text(pl, "Programme") and not by_text(pl, "WFP")
     assert by_text(pl, "Nairobi")[0].country == "KE"
+
+
+def test_names_closed_by_counties_are_counties(analyze):
+    """"Becker, Grant and Clay counties": each name is a county (of one state), not the
+    towns called so."""
+    pl = places_of(analyze, "Storm damage was reported in Becker, Grant and Clay counties in Minnesota on Sunday.")
+    for name in ("Becker", "Grant", "Clay"):
+        got = by_text(pl, name)
+        assert got and all(p.feature == "admin" and p.country == "US" for p in got), name
+
+
+def test_a_province_name_is_the_province(analyze):
+    """A town named after a province elsewhere does not take the province's name."""
+    pl = places_of(analyze, "Ottawa and Toronto officials said Ontario would extend the programme.")
+    assert all(p.feature == "admin" and p.country == "CA" for p in by_text(pl, "Ontario"))

@@ -92,7 +92,8 @@ class Mention:
     qualifier: tuple[tuple[int, ...], ...] | None = None  # groups of records the reading must lie inside
     qualifier_of: int | None = None  # this mention qualifies the mention with this index ("La." of "Alexandria")
     qualifies: tuple[int, ...] = ()  # candidates of the mention it qualifies
-    paren: str = ""  # "Kidal (Kidal, Kidal)": the kind of record the pattern asks for ("city", "admin2", ...)
+    paren: str = ""  # "Kidal (Kidal, Kidal)": "head" for the first Kidal, "inner" for the others
+    want: str = ""  # the kind of record the words around ask for ("city", "admin2", ...)
     sentence_initial: bool = False
 
 
@@ -221,7 +222,29 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     out.sort(key=lambda m: m.start)
     out = _parentheses(out, parse, g)
     _qualifiers(out, parse, g)
+    _county_lists(out, parse)
     return out
+
+
+def _county_lists(ms: list[Mention], parse: Parse) -> None:
+    """"Becker, Grant, Swift and Clay counties", "Orange county": names followed by a
+    lowercase "county"/"counties" (or "parish(es)") are counties, and so is every name of a
+    list that the plural closes."""
+    text = parse.text
+    for k, m in enumerate(ms):
+        word = re.match(r"^ (counties|county|parishes|parish)\b", text[m.end:m.end + 10])
+        if not word:
+            continue
+        m.want = m.want or "admin2"
+        if word.group(1) not in ("counties", "parishes"):
+            continue
+        j = k
+        while j > 0:  # walk back over "A, B and C"
+            gap = text[ms[j - 1].end:ms[j].start]
+            if gap not in (", ", " and ", ", and ", " or ", ", or ", " & "):
+                break
+            j -= 1
+            ms[j].want = ms[j].want or "admin2"
 
 
 _POSTAL_RE = re.compile(r"^[A-Z]{2}$")
@@ -311,11 +334,11 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
             ms[:] = [m for m in ms if m.end <= s or m.start >= e]
             head = Mention(s, e, b, j + 1, text[s:e], "GPE", True, cands, alt)
             ms.append(head)
-        head.paren = want or "city"
+        head.paren, head.want = "head", want or "city"
         groups = tuple(tuple(m.cands) for m in reversed(inner))  # widest first
         head.qualifier = (*groups, *(head.qualifier or ()))
         for k, m in enumerate(inner):
-            m.paren = "admin1" if k == len(inner) - 1 else "admin2"
+            m.paren, m.want = "inner", "admin1" if k == len(inner) - 1 else "admin2"
             m.qualifies = tuple(head.cands)
             m.qualifier_of = -1
             if k < len(inner) - 1:  # "(Kidal, Kidal)": the cercle inside the region

@@ -125,7 +125,7 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
         return True  # an unknown GPE/LOC/FAC entity
     if m.qualifier_of is None and m.text in AMBIGUOUS_ABBR:
         return False
-    if m.demonym or m.qualifier_of is not None or m.qualifier is not None or m.paren:
+    if m.demonym or m.qualifier_of is not None or m.qualifier is not None or m.paren or m.want:
         return True
     if m.label in ("GPE", "LOC", "FAC") and m.whole:
         return True
@@ -216,7 +216,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     for k, m in enumerate(ms):
         for i in m.cands:
             r = g.rec(i)
-            if r.admin2 and r.kind == "admin2":
+            if r.admin2 and r.kind == "admin2" and not m.alt.get(i):  # "Walker County", not "Walker"
                 counties.setdefault((r.cc, r.admin1, r.admin2), set()).add(k)
             elif r.admin2 and r.kind == "city" and not m.alt.get(i):
                 towns.setdefault((r.cc, r.admin1, r.admin2), set()).add(k)
@@ -284,18 +284,20 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
     """Candidates of ``m`` best first: (record, score, margin over the next)."""
     if not m.cands:
         return []
-    # the name of a state ("Kansas", "Oregon") is the state, not a same-named town that the
-    # article's focus would favour, unless a qualifier says so (countries are left to the
-    # context: "Lebanon" and "Jordan" in local US news are the towns nearby)
+    # the name of a state or province ("Kansas", "Oregon", "Ontario") is that area, not a
+    # same-named town that the article's focus would favour, unless a qualifier says so
+    # (countries are left to the context: "Lebanon" and "Jordan" in local US news are the towns
+    # nearby). US states only vs every province with a GeoNames id: LGL acc@161 0.9517 -> 0.9525,
+    # TR-News 0.9749 -> 0.9757
     region_name = not m.qualifier and not m.paren and any(
-        not m.alt.get(i) and g.rec(i).cc == "US" and g.rec(i).kind == "admin1" for i in m.cands)
+        not m.alt.get(i) and g.rec(i).gid is not None and g.rec(i).kind == "admin1" for i in m.cands)
     scored = []
     for idx in m.cands:
         r = g.rec(idx)
         s = _prior(r, m.alt.get(idx, False), m.text)
         s += _qualifier_score(r, idx, m, g) + _qualifies_score(r, idx, m, g)
-        if m.paren:
-            s += _paren_score(r, m.paren)
+        if m.want:
+            s += _paren_score(r, m.want)
         if ctx is not None and not (region_name and r.kind == "city" and not r.capital):
             s += _context_score(r, ctx, self_k, g)
         scored.append((s, idx))
@@ -545,11 +547,11 @@ def _unresolved(m: Mention, span: Span, k: int, chosen, dateline: Rec | None) ->
     """A place entity the gazetteer lacks (a street, a building, a village): placed at the
     article's city closest to it in the text (it is usually in or near it), low confidence."""
     feature = "facility" if m.label == "FAC" else "other"
-    if m.paren and k + 1 < len(chosen):
+    if m.paren == "head" and k + 1 < len(chosen):
         # "Jilib (Middle Juba)" with Jilib unknown: inside the area the parenthesis names
         m2, r2, _ = chosen[k + 1]
-        if m2.paren in ("admin1", "admin2") and r2 is not None and _point(r2):
-            return Place(span, m.text, None, r2.lat, r2.lon, r2.cc, "city" if m.paren == "city" else "other", 0.6)
+        if m2.paren == "inner" and r2 is not None and _point(r2):
+            return Place(span, m.text, None, r2.lat, r2.lon, r2.cc, "city" if m.want == "city" else "other", 0.6)
     c = _nearest_city(k, chosen, lambda x: True) or (dateline if dateline is not None and _point(dateline) else None)
     if c is not None:
         return Place(span, m.text, None, c.lat, c.lon, c.cc, feature, 0.2)
