@@ -13,10 +13,11 @@ import threading
 import weakref
 from collections import OrderedDict
 
-from sqlalchemy import and_, func, literal_column, or_, select, text
+from sqlalchemy import Integer, and_, bindparam, func, literal_column, or_, select, text
 from sqlalchemy.engine import Connection
 
 from . import schema as s
+from .prepared import fetch, scalar
 from .stories import contested, figure_series, source_stats, timeline
 
 MAX_LIMIT = 1000
@@ -55,7 +56,7 @@ def _token(conn: Connection) -> tuple:
     if tok is None:
         v = s.versions
         if conn.dialect.name == "sqlite":
-            tok = (conn.execute(select(func.max(v.c.id))).scalar(),)
+            tok = (scalar(conn, ("token",), lambda: select(func.max(v.c.id)), {}),)
         else:
             tok = tuple(conn.execute(select(func.max(v.c.id), func.count(v.c.id))).one())
         tx = conn.get_transaction()  # begun by the read above if it was not yet
@@ -94,6 +95,40 @@ def _ilike(col, term: str):
     return col.ilike(_like(term), escape="\\")
 
 
+def _ilike_bp(col, name: str):
+    """ILIKE against the bound parameter ``name`` (give it the value _like(term))."""
+    return col.ilike(bindparam(name), escape="\\")
+
+
+def _limit_offset(sel):
+    return sel.limit(bindparam("lim", type_=Integer)).offset(bindparam("off", type_=Integer))
+
+
+class _Where:
+    """The filters of a list read, for prepared statements (prepared.py): each filter is a
+    function building its clause with named bind parameters, plus the values. ``shape``
+    (which filters, in order; never their values) keys the compiled statements."""
+
+    def __init__(self):
+        self.builders: list = []
+        self.shape: list = []
+        self.params: dict = {}
+
+    def add(self, token, build, **params) -> None:
+        self.builders.append(build)
+        self.shape.append(token)
+        self.params.update(params)
+
+    def clauses(self) -> list:
+        return [b() for b in self.builders]
+
+    def dates(self, col, date_from, date_to) -> None:
+        if date_from:
+            self.add("from", lambda: col >= bindparam("date_from"), date_from=str(date_from)[:10])
+        if date_to:
+            self.add("to", lambda: col <= bindparam("date_to"), date_to=str(date_to)[:10])
+
+
 def _listing(conn: Connection, q, order, limit, offset, row_fn) -> dict:
     limit, offset = _page(limit, offset)
     total = conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar()
@@ -103,14 +138,6 @@ def _listing(conn: Connection, q, order, limit, offset, row_fn) -> dict:
 
 def _article_id(conn: Connection, key: str) -> int | None:
     return conn.execute(select(s.articles.c.id).where(s.articles.c.key == str(key))).scalar()
-
-
-def _dates(q, col, date_from, date_to):
-    if date_from:
-        q = q.where(col >= str(date_from)[:10])
-    if date_to:
-        q = q.where(col <= str(date_to)[:10])
-    return q
 
 
 # -- articles -------------------------------------------------------------------------------------
@@ -132,26 +159,36 @@ def _articles_select():
 
 
 def articles(conn, limit=50, offset=0, q=None, story=None, source=None, date_from=None, date_to=None) -> dict:
-    a = s.articles
-    sel = _articles_select()
+    a, w = s.articles, _Where()
     if q:
-        sel = sel.where(or_(_ilike(a.c.headline, q), _ilike(a.c.key, q), _ilike(a.c.url, q)))
+        w.add("q", lambda: or_(_ilike_bp(a.c.headline, "q_like"), _ilike_bp(a.c.key, "q_like"),
+                               _ilike_bp(a.c.url, "q_like")), q_like=_like(q))
     if story is not None:
-        sel = sel.where(a.c.story_id == int(story))
+        w.add("story", lambda: a.c.story_id == bindparam("story"), story=int(story))
     if source is not None:
-        sel = sel.where(a.c.id.in_(select(s.entities.c.article_id).where(s.entities.c.source_id == int(source))))
-    sel = _dates(sel, a.c.pub_date, date_from, date_to)
+        w.add("source", lambda: a.c.id.in_(select(s.entities.c.article_id)
+                                           .where(s.entities.c.source_id == bindparam("source"))), source=int(source))
+    w.dates(a.c.pub_date, date_from, date_to)
+    limit, offset = _page(limit, offset)
+    shape = tuple(w.shape)
+    total = scalar(conn, ("articles.count", shape),
+                   lambda: select(func.count()).select_from(a).where(*w.clauses()), w.params)
     # Undated last on both backends (PostgreSQL puts NULLs first in DESC by default).
-    return _listing(conn, sel, (a.c.pub_date.desc().nulls_last(), a.c.id.desc()), limit, offset, _article_item)
+    rows = fetch(conn, ("articles.page", shape), lambda: _limit_offset(
+        _articles_select().where(*w.clauses()).order_by(a.c.pub_date.desc().nulls_last(), a.c.id.desc())),
+        {**w.params, "lim": limit, "off": offset})
+    return {"total": total, "items": [_article_item(r) for r in rows], "limit": limit, "offset": offset}
 
 
 def article(conn, key, version=None) -> dict | None:
     a, v = s.articles, s.versions
-    row = conn.execute(select(a).where(a.c.key == str(key))).first()
-    if row is None:
+    rows = fetch(conn, ("article",), lambda: select(a).where(a.c.key == bindparam("key")), {"key": str(key)})
+    if not rows:
         return None
+    row = rows[0]
     n = row.current_version if version is None else int(version)
-    rec = conn.execute(select(v.c.record).where(and_(v.c.article_id == row.id, v.c.n == n))).scalar()
+    rec = scalar(conn, ("article.record",), lambda: select(v.c.record).where(
+        and_(v.c.article_id == bindparam("aid"), v.c.n == bindparam("n"))), {"aid": row.id, "n": n})
     if rec is None:
         return None
     return {"id": row.key, "version": n, "versions": row.n_versions, "current_version": row.current_version,
@@ -208,8 +245,9 @@ def diff(conn, key, v1, v2) -> dict | None:
 def _aliases(conn, ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        for r in conn.execute(select(s.source_aliases.c.source_id, s.source_aliases.c.name)
-                              .where(s.source_aliases.c.source_id.in_(ids)).order_by(s.source_aliases.c.name)):
+        al = s.source_aliases
+        for r in fetch(conn, ("aliases",), lambda: select(al.c.source_id, al.c.name).where(
+                al.c.source_id.in_(bindparam("ids", expanding=True))).order_by(al.c.name), {"ids": ids}):
             if r.name and r.name not in out[r.source_id]:
                 out[r.source_id].append(r.name)
     return out
@@ -285,18 +323,17 @@ def source(conn, source_id, quote_limit=200) -> dict | None:
             "n_quotes": qs["total"], "n_articles": len(arts), "articles": sorted(arts), "quotes": qs["items"]}
 
 
-def _fts_filter(conn: Connection, col_id, col_text, q: str):
+def _fts_filter(conn: Connection, w: _Where, col_text, q: str) -> None:
+    """Full-text filter on other backends than SQLite (which has _fts_sqlite)."""
     terms = _TERM.findall(q)
     if not terms:
-        return None
-    if conn.dialect.name == "sqlite":
-        match = " ".join('"' + t + '"' for t in terms)  # each term quoted: no FTS5 syntax from the user
-        return col_id.in_(select(literal_column("rowid")).select_from(text("quotes_fts"))
-                          .where(text("quotes_fts MATCH :fts_q").bindparams(fts_q=match)))
+        return
     if conn.dialect.name == "postgresql":
-        return func.to_tsvector(literal_column("'english'"), col_text).bool_op("@@")(
-            func.plainto_tsquery(literal_column("'english'"), " ".join(terms)))
-    return and_(*[_ilike(col_text, t) for t in terms])
+        w.add("fts.pg", lambda: func.to_tsvector(literal_column("'english'"), col_text).bool_op("@@")(
+            func.plainto_tsquery(literal_column("'english'"), bindparam("fts_terms"))), fts_terms=" ".join(terms))
+        return
+    for k, t in enumerate(terms):
+        w.add(("fts.like", k), lambda k=k: _ilike_bp(col_text, f"fts_t{k}"), **{f"fts_t{k}": _like(t)})
 
 
 MAX_SPEAKER_KEYS = 500  # more matching names than this (a one-letter query): plain scan instead
@@ -308,31 +345,39 @@ def _speaker_names(conn: Connection) -> list[str]:
     return conn.execute(select(col).where(s.quotes.c.speaker_name.is_not(None)).distinct()).scalars().all()
 
 
-def _speaker_filter(conn: Connection, speaker: str):
+def _speaker_filter(conn: Connection, w: _Where, speaker: str) -> None:
     """``speaker`` is a substring of the quote's speaker name or of its source's name (ILIKE).
 
     The substring is matched against the distinct speaker names (derived once per write,
     a few hundred or thousand strings, not the quotes), then quotes are fetched through
     the lower(speaker_name) index (migration 3) and the source_id index: O(matching quotes)."""
     qt, src = s.quotes, s.sources
-    by_source = qt.c.source_id.in_(select(src.c.id).where(_ilike(src.c.name, speaker)))
+
+    def by_source():
+        return qt.c.source_id.in_(select(src.c.id).where(_ilike_bp(src.c.name, "speaker_like")))
+
     if conn.dialect.name == "sqlite":  # SQLite's LIKE ignores case for ASCII letters only
         needle = speaker.translate(_ASCII_LOWER)
     else:
         needle = speaker.lower()
     names = [n for n in _derived(conn, "speaker_names", _speaker_names) if needle in n]
+    like = _like(speaker)
     if len(names) > MAX_SPEAKER_KEYS:
-        return or_(_ilike(qt.c.speaker_name, speaker), by_source)
-    if not names:
-        return by_source
-    return or_(func.lower(qt.c.speaker_name).in_(names), by_source)
+        w.add("speaker.scan", lambda: or_(_ilike_bp(qt.c.speaker_name, "speaker_like"), by_source()),
+              speaker_like=like)
+    elif not names:
+        w.add("speaker.source", by_source, speaker_like=like)
+    else:
+        w.add("speaker.names", lambda: or_(func.lower(qt.c.speaker_name).in_(bindparam("speaker_names", expanding=True)),
+                                           by_source()), speaker_names=names, speaker_like=like)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _fts_sqlite(conn: Connection, q: str, conds: list, limit, offset):
-    """SQLite full-text search: (conditions, total or None), or None when q has no terms.
+def _fts_sqlite(conn: Connection, q: str, w: _Where, limit, offset):
+    """SQLite full-text search: adds the filter to ``w`` and returns the total when q is the
+    only filter (else None); does nothing and returns False when q has no terms.
 
     The number of hits comes from the FTS index alone (cheap), and is the total when q is
     the only filter. With many hits (a common word), the page is found by walking quotes
@@ -342,15 +387,17 @@ def _fts_sqlite(conn: Connection, q: str, conds: list, limit, offset):
     few hits, driving from the hit list is cheaper and SQLite does that."""
     terms = _TERM.findall(q)
     if not terms:
-        return None
+        return False
     match = " ".join('"' + t + '"' for t in terms)  # each term quoted: no FTS5 syntax from the user
-    hits = conn.execute(text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"), {"m": match}).scalar()
+    hits = scalar(conn, ("fts.hits",), lambda: text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"),
+                  {"m": match})
     limit, offset = _page(limit, offset)
     n_quotes = _derived(conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar())
-    walk = hits and (offset + limit) * n_quotes / hits < hits
-    cond = text(("+quotes.id" if walk else "quotes.id") +
-                " IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q)").bindparams(fts_q=match)
-    return conds + [cond], (hits if not conds else None)
+    walk = bool(hits and (offset + limit) * n_quotes / hits < hits)
+    total = None if w.shape else hits
+    w.add(("fts", walk), lambda: text(("+quotes.id" if walk else "quotes.id") +
+                                      " IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q)"), fts_q=match)
+    return total
 
 
 def _quote_item(r) -> dict:
@@ -361,14 +408,15 @@ def _quote_item(r) -> dict:
             "in_furniture": bool(r.in_furniture), "confidence": r.confidence, "start": r.start, "end": r.end}
 
 
-def _in_articles(table, story=None, article=None) -> list:
+def _in_articles(w: _Where, table, story=None, article=None) -> None:
     """story / article filters as article_id IN (...): the flat table alone, no join."""
-    a, conds = s.articles, []
+    a = s.articles
     if story is not None:
-        conds.append(table.c.article_id.in_(select(a.c.id).where(a.c.story_id == int(story))))
+        w.add("story", lambda: table.c.article_id.in_(select(a.c.id).where(a.c.story_id == bindparam("story"))),
+              story=int(story))
     if article is not None:
-        conds.append(table.c.article_id.in_(select(a.c.id).where(a.c.key == str(article))))
-    return conds
+        w.add("article", lambda: table.c.article_id.in_(select(a.c.id).where(a.c.key == bindparam("article"))),
+              article=str(article))
 
 
 MEMO_TOTALS = 2048  # list totals kept per write token (LRU)
@@ -392,22 +440,31 @@ def _count_memo(conn: Connection, key: tuple, count) -> int:
     return n
 
 
-def _keyed_listing(conn: Connection, table, conds: list, order, limit, offset, full, row_fn, total=None,
+def _keyed_listing(conn: Connection, table, w: _Where, order, limit, offset, full, row_fn, total=None,
                    count_key: tuple | None = None) -> dict:
     """A page of a flat table in two steps: the page's ids from ``table`` alone (its indexes,
-    no joins), then the full rows (``full``: a select joining article keys, names) for
+    no joins), then the full rows (``full()``: a select joining article keys, names) for
     those ids only. The total counts ``table`` rows under the same conditions, again
-    without joins. Joins therefore cost O(page), not O(matching rows)."""
+    without joins. Joins therefore cost O(page), not O(matching rows). ``order()`` gives
+    the ORDER BY columns. All three are prepared statements (prepared.py), keyed by the
+    table and the filters' shape."""
     limit, offset = _page(limit, offset)
+    name, shape = table.name, tuple(w.shape)
+
+    def count():
+        return scalar(conn, (name, "count", shape),
+                      lambda: select(func.count()).select_from(table).where(*w.clauses()), w.params)
+
     if total is None and count_key is not None:
-        total = _count_memo(conn, count_key, lambda: conn.execute(
-            select(func.count()).select_from(table).where(*conds)).scalar())
+        total = _count_memo(conn, count_key, count)
     elif total is None:
-        total = conn.execute(select(func.count()).select_from(table).where(*conds)).scalar()
-    ids = conn.execute(select(table.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars().all()
+        total = count()
+    ids = [r[0] for r in fetch(conn, (name, "ids", shape), lambda: _limit_offset(
+        select(table.c.id).where(*w.clauses()).order_by(*order())), {**w.params, "lim": limit, "off": offset})]
     items = []
     if ids:
-        rows = {r.id: r for r in conn.execute(full.where(table.c.id.in_(ids)))}
+        rows = {r.id: r for r in fetch(conn, (name, "full"), lambda: full().where(
+            table.c.id.in_(bindparam("ids", expanding=True))), {"ids": ids})}
         items = [row_fn(rows[i]) for i in ids if i in rows]
     return {"total": total, "items": items, "limit": limit, "offset": offset}
 
@@ -415,56 +472,56 @@ def _keyed_listing(conn: Connection, table, conds: list, order, limit, offset, f
 def quotes(conn, speaker=None, source_id=None, type=None, category=None, kind=None, story=None, article=None,
            date_from=None, date_to=None, q=None, limit=50, offset=0) -> dict:
     qt, a, src = s.quotes, s.articles, s.sources
-    full = (select(qt, a.c.key.label("article_key"), src.c.name.label("source_name"))
-            .select_from(qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)))
+
+    def full():
+        return (select(qt, a.c.key.label("article_key"), src.c.name.label("source_name"))
+                .select_from(qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)))
+
+    def order():
+        return qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id
+
     key = ("quotes", speaker, source_id, type, category, kind, story, article, date_from, date_to, q)
-    conds = _in_articles(qt, story, article)
+    w = _Where()
+    _in_articles(w, qt, story, article)
     if speaker:
-        conds.append(_speaker_filter(conn, speaker))
+        _speaker_filter(conn, w, speaker)
     if source_id is not None:
-        conds.append(qt.c.source_id == int(source_id))
-    for col, val in ((qt.c.speaker_type, type), (qt.c.category, category), (qt.c.kind, kind)):
-        if val:
-            conds.append(col == val)
-    if date_from:
-        conds.append(qt.c.pub_date >= str(date_from)[:10])
-    if date_to:
-        conds.append(qt.c.pub_date <= str(date_to)[:10])
+        w.add("source_id", lambda: qt.c.source_id == bindparam("source_id"), source_id=int(source_id))
+    if type:
+        w.add("type", lambda: qt.c.speaker_type == bindparam("speaker_type"), speaker_type=type)
+    if category:
+        w.add("category", lambda: qt.c.category == bindparam("category"), category=category)
+    if kind:
+        w.add("kind", lambda: qt.c.kind == bindparam("kind"), kind=kind)
+    w.dates(qt.c.pub_date, date_from, date_to)
     if q and conn.dialect.name == "sqlite":
-        fast = _fts_sqlite(conn, q, conds, limit, offset)
-        if fast is not None:
-            conds, total = fast
-            return _keyed_listing(conn, qt, conds, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id),
-                                  limit, offset, full, _quote_item, total=total, count_key=key)
-    if q:
-        cond = _fts_filter(conn, qt.c.id, qt.c.text, q)
-        if cond is not None:
-            conds.append(cond)
-    return _keyed_listing(conn, qt, conds, (qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id),
-                          limit, offset, full, _quote_item, count_key=key)
+        total = _fts_sqlite(conn, q, w, limit, offset)
+        if total is not False:
+            return _keyed_listing(conn, qt, w, order, limit, offset, full, _quote_item, total=total, count_key=key)
+    elif q:
+        _fts_filter(conn, w, qt.c.text, q)
+    return _keyed_listing(conn, qt, w, order, limit, offset, full, _quote_item, count_key=key)
 
 
 # -- figures, events, places ----------------------------------------------------------------------
-def _date_conds(col, date_from, date_to) -> list:
-    return ([col >= str(date_from)[:10]] if date_from else []) + ([col <= str(date_to)[:10]] if date_to else [])
-
-
 def figures(conn, measure=None, unit=None, place=None, source=None, story=None, article=None,
             date_from=None, date_to=None, limit=50, offset=0) -> dict:
-    f, a = s.figures, s.articles
-    full = select(f, a.c.key.label("article_key")).select_from(f.join(a, a.c.id == f.c.article_id))
-    conds = _in_articles(f, story, article) + _date_conds(f.c.date, date_from, date_to)
-    if measure:
-        conds.append(func.lower(f.c.measure) == str(measure).lower())  # ix_figures_measure_lower
+    f, a, w = s.figures, s.articles, _Where()
+    _in_articles(w, f, story, article)
+    w.dates(f.c.date, date_from, date_to)
+    if measure:  # ix_figures_measure_lower
+        w.add("measure", lambda: func.lower(f.c.measure) == bindparam("measure"), measure=str(measure).lower())
     if unit:
-        conds.append(func.lower(f.c.unit) == str(unit).lower())
+        w.add("unit", lambda: func.lower(f.c.unit) == bindparam("unit"), unit=str(unit).lower())
     if place:
-        conds.append(or_(_ilike(f.c.place_name, place), func.lower(f.c.country) == str(place).lower()))
+        w.add("place", lambda: or_(_ilike_bp(f.c.place_name, "place_like"), func.lower(f.c.country) == bindparam("place")),
+              place_like=_like(place), place=str(place).lower())
     if source:
-        conds.append(_ilike(f.c.source_name, source))
+        w.add("source", lambda: _ilike_bp(f.c.source_name, "source_like"), source_like=_like(source))
     key = ("figures", measure, unit, place, source, story, article, date_from, date_to)
-    return _keyed_listing(conn, f, conds, (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id), limit, offset,
-                          full, count_key=key, row_fn=lambda r: {
+    return _keyed_listing(conn, f, w, lambda: (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id), limit, offset,
+                          lambda: select(f, a.c.key.label("article_key")).select_from(f.join(a, a.c.id == f.c.article_id)),
+                          count_key=key, row_fn=lambda r: {
         "id": r.id, "article": r.article_key, "figure_id": r.figure_id, "text": r.text, "value": r.value,
         "low": r.low, "high": r.high, "qualifier": r.qualifier, "unit": r.unit, "measure": r.measure,
         "source": r.source_name, "source_type": r.source_type, "source_id": r.source_id, "quote": r.quote_id,
@@ -474,20 +531,23 @@ def figures(conn, measure=None, unit=None, place=None, source=None, story=None, 
 
 def events(conn, type=None, sub_type=None, place=None, actor=None, story=None, article=None,
            date_from=None, date_to=None, limit=50, offset=0) -> dict:
-    e, a = s.events, s.articles
-    full = select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id))
-    conds = _in_articles(e, story, article) + _date_conds(e.c.date, date_from, date_to)
+    e, a, w = s.events, s.articles, _Where()
+    _in_articles(w, e, story, article)
+    w.dates(e.c.date, date_from, date_to)
     if type:
-        conds.append(e.c.event_type == type)
+        w.add("type", lambda: e.c.event_type == bindparam("event_type"), event_type=type)
     if sub_type:
-        conds.append(e.c.sub_event_type == sub_type)
+        w.add("sub_type", lambda: e.c.sub_event_type == bindparam("sub_type"), sub_type=sub_type)
     if place:
-        conds.append(or_(_ilike(e.c.place_name, place), func.lower(e.c.country) == str(place).lower()))
+        w.add("place", lambda: or_(_ilike_bp(e.c.place_name, "place_like"), func.lower(e.c.country) == bindparam("place")),
+              place_like=_like(place), place=str(place).lower())
     if actor:
-        conds.append(or_(_ilike(e.c.actor1, actor), _ilike(e.c.actor2, actor)))
+        w.add("actor", lambda: or_(_ilike_bp(e.c.actor1, "actor_like"), _ilike_bp(e.c.actor2, "actor_like")),
+              actor_like=_like(actor))
     key = ("events", type, sub_type, place, actor, story, article, date_from, date_to)
-    return _keyed_listing(conn, e, conds, (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id), limit, offset,
-                          full, count_key=key, row_fn=lambda r: {
+    return _keyed_listing(conn, e, w, lambda: (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id), limit, offset,
+                          lambda: select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id)),
+                          count_key=key, row_fn=lambda r: {
         "id": r.id, "article": r.article_key, "event_id": r.event_id, "text": r.text, "event_type": r.event_type,
         "sub_event_type": r.sub_event_type, "actor1": r.actor1, "actor2": r.actor2, "place": r.place_name,
         "country": r.country, "lat": r.lat, "lon": r.lon, "date": r.date, "time_precision": r.time_precision,
@@ -534,13 +594,18 @@ def stories(conn, limit=50, offset=0, q=None, compute: bool = True) -> dict | bo
     10k articles; the web layer then asks again off the event loop)."""
     if not compute and "top_sources" not in _memo(conn):
         return False
-    st = s.stories
-    sel = select(st)
+    st, w = s.stories, _Where()
     if q:
-        sel = sel.where(_ilike(st.c.title, q))
-    out = _listing(conn, sel, (st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc()), limit, offset,
-                   lambda r: {"id": r.id, "title": r.title, "first": r.first_date, "last": r.last_date,
-                              "n_articles": r.n_articles})
+        w.add("q", lambda: _ilike_bp(st.c.title, "q_like"), q_like=_like(q))
+    limit, offset = _page(limit, offset)
+    shape = tuple(w.shape)
+    total = scalar(conn, ("stories.count", shape), lambda: select(func.count()).select_from(st).where(*w.clauses()),
+                   w.params)
+    rows = fetch(conn, ("stories.page", shape), lambda: _limit_offset(select(st).where(*w.clauses()).order_by(
+        st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc())),
+        {**w.params, "lim": limit, "off": offset})
+    out = {"total": total, "items": [{"id": r.id, "title": r.title, "first": r.first_date, "last": r.last_date,
+                                      "n_articles": r.n_articles} for r in rows], "limit": limit, "offset": offset}
     # top sources of every story, derived once per write: no query per listed story
     top = _derived(conn, "top_sources", _top_sources_all) if out["items"] else {}
     for item in out["items"]:
