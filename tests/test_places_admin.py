@@ -147,3 +147,12 @@ def test_a_province_name_is_the_province(analyze):
     """A town named after a province elsewhere does not take the province's name."""
     pl = places_of(analyze, "Ottawa and Toronto officials said Ontario would extend the programme.")
     assert all(p.feature == "admin" and p.country == "CA" for p in by_text(pl, "Ontario"))
+
+
+def test_alternate_name_yields_to_a_town_of_that_name(analyze):
+    """Texas context must not turn "Maryville" into the Texan town that has it only as an
+    alternate name, while towns really called Maryville exist."""
+    pl = places_of(analyze, "The pastor moved from Maryville to Fort Worth, Texas, last year. Maryville "
+                            "parishioners still visit him.")
+    for p in by_text(pl, "Maryville"):
+        assert p.name == "Maryville", p
