@@ -111,7 +111,7 @@ def main(argv=None) -> int:
     R.MIN_CONFIDENCE = floor
 
     def metrics(th: float, collect=None) -> dict:
-        n_gold = n_pred = n_ovl = matched = ok161 = ok25 = 0
+        n_gold = n_pred = n_ovl = matched = ok161 = ok25 = gid_n = gid_ok = 0
         for did, text, gc, allspans, places in rows:
             ps = [p for p in places if (p.confidence or 0) >= th]
             n_gold += len(gc)
@@ -121,6 +121,9 @@ def main(argv=None) -> int:
                 gt, p = gc[gi], ps[pi]
                 matched += 1
                 same = p.geonameid is not None and p.geonameid == gt.get("geonameid")
+                if p.geonameid is not None and gt.get("geonameid") is not None:
+                    gid_n += 1
+                    gid_ok += same
                 dist = sp.great_circle_km(gt["lat"], gt["lon"], p.lat, p.lon) if p.lat is not None else None
                 ok161 += same or (dist is not None and dist <= 161)
                 ok25 += same or (dist is not None and dist <= 25)
@@ -130,7 +133,7 @@ def main(argv=None) -> int:
         pr = n_ovl / n_pred if n_pred else 0
         return {"floor": th, "recall": round(r, 4), "precision": round(pr, 4),
                 "acc161": round(ok161 / matched, 4) if matched else 0, "acc25": round(ok25 / matched, 4) if matched else 0,
-                "matched": matched, "pred": n_pred}
+                "gid": round(gid_ok / gid_n, 4) if gid_n else 0, "matched": matched, "pred": n_pred}
 
     errs: list = []
     print(json.dumps({"corpus": a.name, "docs": len(rows), **metrics(floor, errs)}))

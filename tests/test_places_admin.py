@@ -156,3 +156,9 @@ def test_alternate_name_yields_to_a_town_of_that_name(analyze):
                             "parishioners still visit him.")
     for p in by_text(pl, "Maryville"):
         assert p.name == "Maryville", p
+
+
+def test_a_metropolis_beats_the_province_named_after_it(analyze):
+    pl = places_of(analyze, "Factories in Chongqing reopened on Monday, officials in Beijing said.")
+    (c,) = by_text(pl, "Chongqing")
+    assert c.feature == "city" and c.country == "CN"

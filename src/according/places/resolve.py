@@ -39,6 +39,11 @@ ADMIN1_ALT_FACTOR = 1.0
 # (LGL dev acc@161 0.9524 -> 0.9537, TR-News unchanged; across countries it cost TR-News
 # "Newcastle" upon Tyne, so only within one country)
 ALT_YIELDS = 1
+# A province named after a city of METROPOLIS people inside it is, by that name, the city
+# (outside the US: "New York" is annotated as the state). LGL + TR-News gold: Moscow, Istanbul,
+# Shanghai, Chongqing, Tokyo, Baghdad are the cities; hand-set.
+METROPOLIS = 1_000_000
+METROPOLIS_PENALTY = 3.0
 NO_GID_ADMIN1_PENALTY = 1.0  # subdivisions from country_state_city (no geonameid, point less certain)
 QUALIFIER_MATCH, QUALIFIER_MISMATCH = 6.0, -4.0
 COUNTRY_CONTEXT = 3.0  # times the share of the article's other country evidence
@@ -308,6 +313,11 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
         if ALT_YIELDS and m.alt.get(idx) and r.kind == "city" and r.pop < own.get(r.cc, -1):
             continue
         s = _prior(r, m.alt.get(idx, False), m.text)
+        if r.kind == "admin1" and r.cc != "US" and any(
+                x.kind == "city" and x.pop >= METROPOLIS and x.cc == r.cc and x.admin1 == r.admin1 and not m.alt.get(i)
+                for i, x in ((i, g.rec(i)) for i in m.cands)):
+            # "Chongqing", "Istanbul", "Baghdad": the metropolis, not the province named after it
+            s -= METROPOLIS_PENALTY
         s += _qualifier_score(r, idx, m, g) + _qualifies_score(r, idx, m, g)
         if m.want:
             s += _paren_score(r, m.want)
