@@ -78,11 +78,20 @@ class Gazetteer:
     sources: tuple[str, ...] = ()
     _post: Sequence[int] = ()
     _off: Sequence[int] = ()
+    _recs: dict = field(default_factory=dict)  # index -> Rec, built on first use (the resolver asks often)
 
     def __len__(self) -> int:
         return len(self.cols[0])
 
     def rec(self, idx: int) -> Rec:
+        r = self._recs.get(idx)
+        if r is None:
+            if len(self._recs) > 200_000:  # a long-running server touches many; keep it bounded
+                self._recs.clear()
+            r = self._recs[idx] = self._make(idx)
+        return r
+
+    def _make(self, idx: int) -> Rec:
         gid, name, lat, lon, cc, a1, pop, kind, cap, a2 = (c[idx] for c in self.cols)
         return Rec(None if gid is None or gid < 0 else gid, name, None if lat is None or lat != lat else lat,
                    None if lon is None or lon != lon else lon, cc or None, a1 or None, pop, kind, bool(cap), a2 or None)
@@ -354,6 +363,7 @@ def build(src: dict[str, Path]) -> Gazetteer:
         if same:
             best = max(same, key=lambda x: x.pop)
             g.cols[2][idx], g.cols[3][idx] = best.lat, best.lon
+    g._recs.clear()  # records read while building may have changed since
     return g
 
 
