@@ -162,3 +162,10 @@ def test_a_metropolis_beats_the_province_named_after_it(analyze):
     pl = places_of(analyze, "Factories in Chongqing reopened on Monday, officials in Beijing said.")
     (c,) = by_text(pl, "Chongqing")
     assert c.feature == "city" and c.country == "CN"
+
+
+def test_water_body_is_not_the_place_inside_its_name(analyze):
+    pl = places_of(analyze, "Oil from the spill drifted across the Gulf of Mexico toward Florida.")
+    assert not by_text(pl, "Gulf") and not by_text(pl, "Mexico")
+    (gulf,) = by_text(pl, "Gulf of Mexico")
+    assert gulf.feature == "region" and 20 < gulf.lat < 30

