@@ -169,3 +169,20 @@ def test_water_body_is_not_the_place_inside_its_name(analyze):
     assert not by_text(pl, "Gulf") and not by_text(pl, "Mexico")
     (gulf,) = by_text(pl, "Gulf of Mexico")
     assert gulf.feature == "region" and 20 < gulf.lat < 30
+
+
+def test_names_in_the_parenthesis_are_areas_even_of_big_cities(analyze):
+    """Kaduna is also a big city; inside the parenthesis it is the state."""
+    pl = places_of(analyze, "Unidentified gunmen killed a farmer in Kajuru (Kajuru, Kaduna).")
+    (kaduna,) = by_text(pl, "Kaduna")
+    assert kaduna.feature == "admin" and kaduna.country == "NG"
+    pl = places_of(analyze, "Protesters gathered in Lahore (Lahore, Punjab) to demand fuel subsidies.")
+    (punjab,) = by_text(pl, "Punjab")
+    assert punjab.country == "PK"  # the Punjab that holds Lahore, not India's
+
+
+def test_district_without_towns_takes_its_province_point(gaz):
+    """Every district has a point: its towns' mean, its same-named town, or its province's."""
+    recs = [gaz.rec(i) for i, _ in gaz.lookup("Hodan")]
+    hodan = next(r for r in recs if r.kind == "admin2" and r.cc == "SO")
+    assert hodan.lat is not None and abs(hodan.lat - 2.0) < 1.5

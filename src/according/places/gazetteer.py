@@ -42,7 +42,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 11  # bump when the layout of the pickled index changes
+INDEX_VERSION = 12  # bump when the layout of the pickled index changes
 
 
 class Rec(NamedTuple):
@@ -288,7 +288,7 @@ def build(src: dict[str, Path]) -> Gazetteer:
             if _near_towns(cells, cc, s).get(code):  # else geocoded into another province upstream
                 lat, lon = _f(s["latitude"]), _f(s["longitude"])
         lat, lon = _province_point(lat, lon, box.get((cc, code)))
-        alts = [*sub.aliases, _short(sub.name)]
+        alts = [*sub.aliases, _short(sub.name), *(_short(a) for a in sub.aliases)]
         if s is not None:  # its English name is the usual one ("Middle Juba" for Jubbada Dhexe)
             names, alts = [s["name"]], [_short(s["name"]), sub.name, *alts]
         else:
@@ -323,7 +323,8 @@ def build(src: dict[str, Path]) -> Gazetteer:
             pt = loc.points.get((sub.cc, sub.a1, sub.a2))
             lat, lon = (pt[0] / pt[2], pt[1] / pt[2]) if pt else (None, None)
             short = _short(sub.name)
-            alts = [x for x in (short, *sub.aliases) if x and x != sub.name and norm(x) not in GENERIC]
+            alts = [x for x in (short, *sub.aliases, *(_short(a) for a in sub.aliases))
+                    if x and x != sub.name and norm(x) not in GENERIC]
             idx = g.add(Rec(sub.gid, sub.name, lat, lon, sub.cc, sub.a1, 0, "admin2", False, sub.a2), alternates=alts)
             if pt is None:
                 pointless.append(idx)
@@ -363,6 +364,9 @@ def build(src: dict[str, Path]) -> Gazetteer:
         if same:
             best = max(same, key=lambda x: x.pop)
             g.cols[2][idx], g.cols[3][idx] = best.lat, best.lon
+        elif (r.cc, r.admin1) in g.admin1:  # else its province's point: better than none
+            prov = g.rec(g.admin1[(r.cc, r.admin1)])
+            g.cols[2][idx], g.cols[3][idx] = (prov.lat, prov.lon) if prov.lat is not None else (None, None)
     g._recs.clear()  # records read while building may have changed since
     return g
 

@@ -300,7 +300,7 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
     # TR-News 0.9749 -> 0.9757
     # "Chongqing", "Istanbul", "Baghdad": the metropolis, not the province named after it
     metros = {(x.cc, x.admin1) for x in (g.rec(i) for i in m.cands if not m.alt.get(i))
-              if x.kind == "city" and x.pop >= METROPOLIS and x.cc != "US"}
+              if x.kind == "city" and x.pop >= METROPOLIS and x.cc != "US"} if m.want not in ("admin1", "admin2") else set()
     region_name = not m.qualifier and not m.paren and any(
         not m.alt.get(i) and g.rec(i).gid is not None and g.rec(i).kind == "admin1" for i in m.cands)
     # a town that only an alternate name makes a namesake ("Maryville" for Beeville) is out
@@ -391,6 +391,8 @@ def _paren_score(r: Rec, want: str) -> float:
     """"Kidal (Kidal, Kidal)": the name before the parenthesis is a town (or the kind its
     generic word says: "Hays district"), the names inside are areas, the last the widest."""
     if want in ("admin1", "admin2"):
+        if r.kind == "city":  # the names in the parenthesis are areas, even a city's name
+            return -PAREN_KIND
         return PAREN_KIND if r.kind == want else (PAREN_KIND / 2 if r.kind in ("admin1", "admin2", "region") else 0.0)
     return PAREN_KIND if r.kind == want else 0.0
 
