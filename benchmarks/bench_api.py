@@ -181,8 +181,20 @@ def app_factory():
     return create_app(os.environ["BENCH_DB"], cache_seconds=float(os.environ["BENCH_CACHE_SECONDS"]))
 
 
+def serve_protocol() -> str:
+    """The HTTP protocol ``according serve`` runs (httptools + TCP_NODELAY, web/serve.py), or
+    uvicorn's "auto" for code that predates it (A/B runs against an older checkout)."""
+    try:
+        from according.web.serve import HttpProtocol  # noqa: F401
+        return "according.web.serve:HttpProtocol"
+    except ImportError:
+        return "auto"
+
+
 def start_server(db: str, port: int, cache_seconds: float, workers: int = 1, http: str = "auto",
                  access_log: bool = False) -> subprocess.Popen:
+    if http == "auto":
+        http = serve_protocol()
     if workers > 1:
         code = ("import uvicorn; "
                 f"uvicorn.run('bench_api:app_factory', factory=True, app_dir={str(HERE)!r}, workers={workers}, "
@@ -399,7 +411,8 @@ def main(argv=None) -> int:
                     help="comma-separated endpoint labels to send (e.g. 'article,articles list'); default all")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (each with its own cache)")
     ap.add_argument("--http", default="auto", choices=["auto", "h11", "httptools"],
-                    help="uvicorn's HTTP parser (auto: httptools when installed, as `according serve`)")
+                    help="uvicorn's HTTP parser (auto: as `according serve`, httptools when installed, with "
+                         "TCP_NODELAY; h11/httptools: uvicorn's own protocol classes)")
     ap.add_argument("--generator", default="python", choices=["python", "wrk"],
                     help="load generator: this process's asyncio client, or wrk (C; leaves the cores to the server)")
     ap.add_argument("--access-log", action="store_true",

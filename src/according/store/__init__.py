@@ -118,9 +118,9 @@ class Store:
         """Changes with every committed write (any process): see queries.write_token."""
         return self._read(_q.write_token)
 
-    def warm(self, n_stories: int = _q.MEMO_STORIES) -> dict:
+    def warm(self, n_stories: int = _q.MEMO_STORIES, deadline: float | None = None) -> dict:
         """Compute the read memos of the current write token now (see queries.warm)."""
-        return self._read(_q.warm, n_stories)
+        return self._read(_q.warm, n_stories, deadline)
 
     def export(self, format: str, out_dir) -> dict:
         return self._read(_export.export, format, out_dir)

@@ -10,6 +10,7 @@ import difflib
 import json
 import re
 import threading
+import time
 import weakref
 from collections import OrderedDict
 
@@ -671,14 +672,15 @@ def write_token(conn) -> tuple:
     return _token(conn)
 
 
-def warm(conn, n_stories: int = MEMO_STORIES) -> dict:
+def warm(conn, n_stories: int = MEMO_STORIES, deadline: float | None = None) -> dict:
     """Compute the derived data of the current write token ahead of the readers: the list
     aggregates (source counts and order, top sources per story, speaker names, quote count)
     and the pages of the ``n_stories`` most recently active stories (the stories list's
-    first entries). The web layer calls this in a background thread at start-up and after
+    first entries). The web layer calls this at start-up and, in a background thread, after
     each write, so that the first reader after a write finds ready pages instead of paying
     ~10-25 ms per story page and ~70-90 ms for the list aggregates (10k-article store).
-    Returns what was computed: {"token", "stories"}."""
+    ``deadline`` (time.monotonic()): stop computing story pages after it.
+    Returns {"token", "stories": pages computed or found, "complete": all of them}."""
     box = _memo(conn)
     _derived(conn, "source_counts", _source_counts)
     for typ in SOURCE_TYPES:
@@ -689,9 +691,13 @@ def warm(conn, n_stories: int = MEMO_STORIES) -> dict:
     st = s.stories
     ids = conn.execute(select(st.c.id).order_by(st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(),
                                                 st.c.id.desc()).limit(max(0, min(n_stories, MEMO_STORIES)))).scalars().all()
-    for story_id in reversed(ids):  # most recent last: the last ones the LRU would evict
+    done = 0
+    for story_id in ids:
+        if deadline is not None and time.monotonic() > deadline:
+            break
         story_json(conn, story_id)
-    return {"token": box["token"], "stories": len(ids)}
+        done += 1
+    return {"token": box["token"], "stories": done, "complete": done == len(ids)}
 
 
 def stats(conn) -> dict:

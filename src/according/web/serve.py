@@ -1,10 +1,33 @@
 """``according serve``: run the app with uvicorn, refusing an unsafe binding."""
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import sys
 
+from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
 from .app import check_bind, create_app
+
+
+class HttpProtocol(AutoHTTPProtocol):
+    """uvicorn's HTTP protocol (httptools when installed) with TCP_NODELAY on every connection.
+
+    asyncio sets TCP_NODELAY itself only on sockets whose ``proto`` is IPPROTO_TCP; with
+    ``--workers`` > 1 uvicorn binds the listening socket as ``socket.socket(AF_INET)``
+    (proto 0), so accepted connections kept Nagle's algorithm on. A JSON response is
+    written as two segments (head, body): the body then waited for the client's delayed
+    ACK, ~40 ms on Linux, on every keep-alive response. Measured (bench_api's URL mix,
+    wrk, 50 connections, 2 workers): p50 44 ms whatever the load (1,100-1,180 req/s,
+    = 50 connections / 44 ms), against 16.5 ms and 3,170 req/s for 1 worker."""
+
+    def connection_made(self, transport):
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 def app_from_env():
@@ -40,6 +63,6 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     # on (wrk, 10k store: 268 -> 245 req/s); --access-log turns it on. Start-up lines and
     # errors are still logged (log_level info).
     uvicorn.run(app, host=host, port=port, proxy_headers=False, log_level="info", access_log=access_log,
-                timeout_keep_alive=5, limit_concurrency=512,
+                timeout_keep_alive=5, limit_concurrency=512, http="according.web.serve:HttpProtocol",
                 **({"factory": True, "workers": workers} if workers > 1 else {}))
     return 0

@@ -5,7 +5,9 @@ quotes per source and top sources per story, and the story pages). Computed on t
 read after a write, that costs the unlucky reader ~10-25 ms per story page and ~70-90 ms
 for the list aggregates (10k-article store), and under load the cold computations of many
 readers pile up in the threadpool and starve the event loop (GIL). This thread computes
-them instead: at start-up, right after a write through this app (``kick``), and when it
+them instead: at start-up (``warm_now``, before the server accepts connections, for at
+most ``warm_at_start`` seconds; the thread finishes the rest), right after a write through
+this app (``kick``), and when it
 sees the write token move (a write by another process, e.g. ``according ingest``: checked
 every ``interval`` seconds with one O(1) read). Readers never wait for it: a page it has
 not reached yet is computed on demand as before, and memos are never stale (they are keyed
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 log = logging.getLogger("according.web")
 
@@ -29,9 +32,25 @@ class Warmer:
         self.token = None  # the write token last warmed
         self.runs = 0
 
+    def usable(self) -> bool:
+        return hasattr(self.store, "warm") and hasattr(self.store, "write_token")  # not tests' stand-ins
+
+    def warm_now(self, budget: float) -> None:
+        """Warm for at most ``budget`` seconds of story pages (start-up: before the server
+        accepts connections); the background thread finishes what is left."""
+        if not self.usable() or budget <= 0:
+            return
+        try:
+            done = self.store.warm(deadline=time.monotonic() + budget)
+            if done.get("complete"):
+                self.token = done.get("token")
+            self.runs += 1
+        except Exception:  # noqa: BLE001 - readers compute on demand
+            log.warning("warming the read memos failed", exc_info=True)
+
     def start(self) -> None:
-        if not (hasattr(self.store, "warm") and hasattr(self.store, "write_token")):
-            return  # a store without memos (tests' stand-ins)
+        if not self.usable():
+            return
         self._thread = threading.Thread(target=self._run, name="according-warm", daemon=True)
         self._thread.start()
 
@@ -51,7 +70,7 @@ class Warmer:
                 token = self.store.write_token()
                 if token != self.token:
                     done = self.store.warm()
-                    self.token = done.get("token", token)
+                    self.token = done.get("token", token) if done.get("complete", True) else None
                     self.runs += 1
             except Exception:  # noqa: BLE001 - the store may be briefly unavailable; readers compute on demand
                 log.warning("warming the read memos failed", exc_info=True)
