@@ -136,6 +136,7 @@ def lookup_text(g: Gazetteer, text: str) -> tuple[list[int], dict[int, bool], bo
         return [dem], {}, True
     if key in PLACE_DEMONYMS:
         hits = g.lookup(PLACE_DEMONYMS[key])
+        hits = [h for h in hits if not h[1]] or hits  # "Gazans" are of Gaza, not of Gaza Province
         return [i for i, _ in hits], {i: a for i, a in hits}, True
     hits = g.lookup(text)
     if not hits and key.startswith("the "):
