@@ -4,6 +4,9 @@
   GeoNames dump, ``ACCORDING_GEONAMES=/path/allCountries.txt``) once per process;
 - :mod:`.mentions` finds the spans that name places (entities, demonyms,
   places inside organisation names, "City, State" forms);
+- :mod:`.subdivisions` reads provinces, counties and districts (with their GeoNames
+  ids) and the county of every city for the gazetteer;
+- :mod:`.areas` says which area holds which place (qualifiers, "Town (Admin2, Admin1)");
 - :mod:`.resolve` picks one record per mention from the article's context.
 
 Other stages find the place that goes with a sentence or a span with

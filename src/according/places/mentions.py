@@ -10,7 +10,11 @@ the gazetteer knows, and how much it trusts a match depends on where it is:
 inside a spaCy GPE/LOC/FAC entity any match counts; inside an organisation or
 a person's name, or outside any entity, only places that are hard to mistake
 (countries, states, counties, regions, large cities) or that the same article
-uses as a place elsewhere.
+uses as a place elsewhere. Some words around a name say what it is: "City, State"
+chains qualify it; a parenthesis of area names after it ("Jilib (Middle Juba)",
+"Kidal (Kidal, Kidal)") makes it a town inside them, found even when the entity
+recogniser missed it; "Becker and Clay counties" makes both counties; "Lake" or
+"Gulf of" before a state's name makes another place.
 """
 from __future__ import annotations
 

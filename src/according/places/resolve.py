@@ -1,12 +1,16 @@
 """Choosing one gazetteer record per place mention, from the article's context.
 
 Each candidate record gets a score: a prior (what kind of place it is, how many
-people live there, whether it is a capital) plus context: a "City, State" or
-"City, Country" qualifier, the countries and US states the article names
-elsewhere, the dateline, and the distance to the article's other confidently
-placed cities. Mentions of the same name share one reading (one sense per
-article). ``confidence`` is the chosen reading's softmax share among the
-candidates' scores, lowered where the point is borrowed (counties) and where only
+people live there, whether it is a capital, whether the name is its own or an
+alternate one) plus context: a "City, State", "City, County, State" or "City,
+Country" qualifier (the reading must lie inside one reading of each qualifying
+name), the "Town (Admin2, Admin1)" form of conflict-event notes, the countries
+and US states the article names elsewhere, a named county that holds a named town
+(each vouches for the other and for their state), the dateline, and the distance
+to the article's other confidently placed cities. Mentions of the same name share
+one reading (one sense per article). ``confidence`` is the chosen reading's
+softmax share among the candidates' scores, lowered where the point is borrowed
+(a county without one) and where only
 the prior speaks for the reading while a sizeable namesake could be meant, or it
 is a small town in a country the rest of the article never names; readings under
 MIN_CONFIDENCE are left out (a wrong point costs more than no point). Error
@@ -20,6 +24,7 @@ from collections import Counter
 from ..model import Meta, Place, Span
 from ..nlp import Parse
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
+from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
 from .mentions import _CONNECT, AMBIGUOUS_ABBR, Mention, find_mentions, lookup_text
 
 # Priors in "log10 population" units, so a city of 1M people scores 6. Set by hand
@@ -45,7 +50,6 @@ ALT_YIELDS = 1
 METROPOLIS = 1_000_000
 METROPOLIS_PENALTY = 3.0
 NO_GID_ADMIN1_PENALTY = 1.0  # subdivisions from country_state_city (no geonameid, point less certain)
-QUALIFIER_MATCH, QUALIFIER_MISMATCH = 6.0, -4.0
 COUNTRY_CONTEXT = 3.0  # times the share of the article's other country evidence
 STATE_CONTEXT = 2.5
 # a town and the county holding it both named (LGL / TR-News dev at floor 0.5, 3 vs 5 vs 7: acc@161
@@ -107,10 +111,6 @@ FOCUS_NAMES_FOREIGN = 3
 # 50k 0.86/0.80 and 0.90/0.93, 200k 0.87/0.78 and 0.90/0.92: 50k has the best F1)
 MIN_POP_OUTSIDE = 50_000
 
-# "Location (Admin2, Admin1)": how much the kind the pattern asks for counts (hand-set: enough to
-# beat a district's prior over its seat town, less than a qualifier's verdict)
-PAREN_KIND = 3.0
-
 FEATURE = {"country": "country", "admin1": "admin", "admin2": "admin", "city": "city", "continent": "region",
            "region": "region", "facility": "facility", "other": "other"}
 _STRONG = {"country", "admin1", "continent", "region"}
@@ -162,10 +162,6 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
         return strong or county
     big = any(r.kind == "city" and r.pop >= MIN_POP_OUTSIDE and not m.alt.get(i) for i, r in zip(m.cands, recs))
     return strong or county or big
-
-
-def _point(r: Rec) -> tuple[float, float] | None:
-    return (r.lat, r.lon) if r.lat is not None and r.lon is not None else None
 
 
 def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) -> list[Place]:
@@ -350,64 +346,6 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
             nxt = rivals[0] if rivals else s - 4.0
         out.append((idx, s, s - nxt))
     return out
-
-
-def _nested(a: Rec, b: Rec) -> bool:
-    return a.cc == b.cc and bool(_contains(a, b) or _contains(b, a))
-
-
-def _contains(q: Rec, r: Rec) -> bool | None:
-    """Does area ``q`` hold place ``r``? None when ``q`` is no area (a city qualifies nothing)."""
-    if q.kind == "country":
-        return r.cc == q.cc
-    if q.kind == "admin2" and q.admin2:
-        return r.kind != "admin2" and (r.cc, r.admin1, r.admin2) == (q.cc, q.admin1, q.admin2)
-    if q.kind == "admin1" and q.admin1:
-        return r.kind != "admin1" and r.cc == q.cc and r.admin1 == q.admin1
-    if q.kind in ("admin1", "region", "continent") and _point(q) and _point(r):
-        # a province or region without GeoNames codes: near enough to its point
-        return (q.cc is None or q.cc == r.cc) and haversine_km(*_point(q), *_point(r)) < 600
-    return None
-
-
-def _qualifier_score(r: Rec, idx: int, m: Mention, g: Gazetteer) -> float:
-    """"Alexandria, La.", "London, Ontario", "Jilib (Middle Juba)": the reading must lie inside
-    one of the records of every qualifying name (an area; a qualifying city says nothing)."""
-    if not m.qualifier:
-        return 0.0
-    verdicts = []
-    for group in m.qualifier:
-        vs = [_contains(g.rec(q), r) for q in group if q != idx]
-        vs = [v for v in vs if v is not None]
-        if vs:
-            verdicts.append(any(vs))
-    if not verdicts:
-        return 0.0
-    return QUALIFIER_MATCH if all(verdicts) else QUALIFIER_MISMATCH
-
-
-def _qualifies_score(r: Rec, idx: int, m: Mention, g: Gazetteer) -> float:
-    """The qualifying name ("Georgia" in "Athens, Georgia") is read as an area around one of
-    the readings of the name it qualifies."""
-    if not m.qualifies or r.kind not in ("country", "admin1", "admin2", "region"):
-        return 0.0
-    return QUALIFIER_MATCH / 2 if any(_contains(r, g.rec(i)) for i in m.qualifies if i != idx) else 0.0
-
-
-def _other_name(a: str, b: str) -> bool:
-    """Two names that are not one in the other: "City of Richmond" and "Madison County" say
-    nothing about "Richmond" and "Madison" (a county named after its seat is the same word)."""
-    return a not in b and b not in a
-
-
-def _paren_score(r: Rec, want: str) -> float:
-    """"Kidal (Kidal, Kidal)": the name before the parenthesis is a town (or the kind its
-    generic word says: "Hays district"), the names inside are areas, the last the widest."""
-    if want in ("admin1", "admin2"):
-        if r.kind == "city":  # the names in the parenthesis are areas, even a city's name
-            return -PAREN_KIND
-        return PAREN_KIND if r.kind == want else (PAREN_KIND / 2 if r.kind in ("admin1", "admin2", "region") else 0.0)
-    return PAREN_KIND if r.kind == want else 0.0
 
 
 def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
