@@ -212,3 +212,9 @@ def test_agreement_mentioned_is_not_agreement_reached(analyze):
                   published="2024-02-14")
     agreements = [e for e in rec.events if e.sub_event_type == "Agreement"]
     assert len(agreements) == 1 and agreements[0].span.text.startswith("A truce")
+
+
+def test_event_place_is_the_named_place_not_the_areas_in_parentheses(analyze):
+    rec, ev = main_event(analyze, "On 2 September 2021, rebels shelled army positions in Hays district "
+                                  "(Al Hudaydah), killing 4 soldiers.", published="2021-09-06")
+    assert ev.place is not None and rec.places[ev.place].span.text == "Hays"

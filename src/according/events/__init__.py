@@ -68,6 +68,11 @@ TRIGGER_PRIOR = 1.0
 SIZE_NOTE = re.compile(r"\[\s*size\s*=", re.I)
 NON_LETHAL = {"Peaceful protest", "Protest with intervention", "Agreement", "Arrests", "Change to group/activity",
               "Headquarters or base established", "Non-violent transfer of territory"}
+# Head nouns that make the name before them a place ("Hays district", "Kharkiv city"), not a modifier
+PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "governorate", "oblast", "township",
+               "county", "state", "municipality", "area", "camp", "neighbourhood", "neighborhood", "suburb",
+               "prefecture", "commune", "department", "division", "zone", "locality", "raion", "subdistrict",
+               "cercle", "territory", "lga", "woreda", "tehsil", "outskirts", "centre", "center"}
 PLACE_RANK = {"city": 0, "facility": 0, "admin": 1, "region": 2, "other": 2, "country": 3}
 NO_DEATHS = re.compile(r"\bno (one|body|casualties|fatalities|deaths|injuries|one was killed)\b", re.I)
 
@@ -539,15 +544,25 @@ def _place(work: Work, start: int, end: int, anchor: int) -> int | None:
             while tok.dep == "compound" and work.parse.toks[tok.head].end <= pl.span.end and tok.head != tok.i:
                 tok = work.parse.toks[tok.head]
         modifier = tok is not None and tok.dep in ("compound", "amod", "poss", "nmod") and \
-            work.parse.toks[tok.head].pos in ("NOUN", "PROPN") and tok.head != tok.i
+            work.parse.toks[tok.head].pos in ("NOUN", "PROPN") and tok.head != tok.i and \
+            work.parse.toks[tok.head].lemma.lower() not in PLACE_NOUNS  # "Hays district" is a place
         if tok is not None and tok.dep == "nsubj" and tok.ent_type == "GPE":
             continue  # "Israel also attacked ...": a country that acts is an actor, not where it happened
         if modifier and pl.feature == "country":
             continue  # "US warplanes pounded a village": whose planes, not where they struck
-        kk = (modifier, PLACE_RANK.get(pl.feature, 2), pl.lat is None, abs(pl.span.start - anchor))
+        # "in Hays district (Al Hudaydah)", "Rafah city (Rafah, Gaza Strip)": a parenthesis names the areas
+        # that hold the place before it, so of two places of one rank the one outside it is where
+        kk = (modifier, PLACE_RANK.get(pl.feature, 2), _in_parens(work.text, pl.span.start, start), pl.lat is None,
+              abs(pl.span.start - anchor))
         if key is None or kk < key:
             best, key = i, kk
     return best
+
+
+def _in_parens(text: str, at: int, start: int) -> bool:
+    """Is offset ``at`` inside an open parenthesis (looking back no further than ``start``)?"""
+    seg = text[start:at]
+    return seg.rfind("(") > seg.rfind(")")
 
 
 # --------------------------------------------------------------------------- ACLED CSV
