@@ -139,3 +139,32 @@ def test_several_files_give_a_json_array_in_order(tmp_path, capsys):
     b.write_text(ARTICLE.replace("ROME", "NAPLES"))
     code, out, _ = run(capsys, "analyze", str(b), str(a), "--format", "json")
     assert code == 0 and [r["id"] for r in json.loads(out)] == ["two", "one"]
+
+
+def test_geonames_option_points_the_gazetteer_at_a_dump(tmp_path, monkeypatch, capsys):
+    from according import cli
+    from according.places import gazetteer
+
+    seen = []
+    monkeypatch.setattr(gazetteer, "set_geonames_path", seen.append)
+    monkeypatch.delenv("ACCORDING_GEONAMES", raising=False)
+    assert cli.main(["--geonames", str(tmp_path / "missing.txt"), "eval", "ggt", str(tmp_path)]) == 2
+    assert "no such file" in capsys.readouterr().err and not seen
+    dump = tmp_path / "dump.txt"
+    dump.write_text("")
+    import os
+    monkeypatch.setattr(cli, "build_parser", _parser_with(cli.build_parser, lambda args: 0))
+    assert cli.main(["--geonames", str(dump), "eval", "ggt", str(tmp_path)]) == 0
+    assert seen == [str(dump.resolve())] and os.environ["ACCORDING_GEONAMES"] == str(dump.resolve())
+
+
+def _parser_with(build, func):
+    """build_parser, with every sub-command's function replaced by ``func``."""
+    def patched():
+        p = build()
+        p.set_defaults(func=func)
+        for action in p._subparsers._group_actions:
+            for sub in action.choices.values():
+                sub.set_defaults(func=func)
+        return p
+    return patched

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
-from .errors import AccordingError
+from .errors import AccordingError, ConfigError
 
 EXIT_PARTIAL = 1
 
@@ -93,10 +94,21 @@ def _export(args) -> int:
     return 0
 
 
+def _use_geonames(path: str) -> None:
+    if not os.path.isfile(path):
+        raise ConfigError(f"--geonames: no such file {path!r}", detail="a GeoNames dump in its tab-separated format")
+    os.environ["ACCORDING_GEONAMES"] = os.path.abspath(path)  # server worker processes read it too
+    from .places.gazetteer import set_geonames_path
+    set_geonames_path(os.environ["ACCORDING_GEONAMES"])
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="according", description="Who said what, which figures, where and when.")
     from . import __version__
     p.add_argument("--version", action="version", version=f"according {__version__}")
+    p.add_argument("--geonames", default=None, metavar="FILE",
+                   help="a GeoNames dump (allCountries.txt, cities500.txt, a country file) whose villages and "
+                        "districts are added to the packaged gazetteer (same as $ACCORDING_GEONAMES)")
     sub = p.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("analyze", help="analyse articles (files, folders, .jsonl archives, - for stdin)")
@@ -149,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.geonames:
+            _use_geonames(args.geonames)
         return args.func(args)
     except AccordingError as exc:
         print(f"according: {exc}", file=sys.stderr)
