@@ -35,6 +35,7 @@ from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
+from ..store.queries import to_json
 from .app import ApiError, is_loopback
 
 
@@ -111,22 +112,28 @@ def model_name(request: Request) -> str:
     return request.app.state.model or DEFAULT_MODEL
 
 
-def page(result: dict) -> JSONResponse:
+def json_response(obj: Any, status_code: int = 200, headers: dict | None = None) -> Response:
+    """A JSON answer encoded with orjson (store.queries.to_json; ~10x faster than the
+    json.dumps of JSONResponse: ~60-90 us less per 5-10 KB page)."""
+    return Response(to_json(obj), status_code=status_code, headers=headers, media_type="application/json")
+
+
+def page(result: dict) -> Response:
     """The store's list result plus ``next`` (offset of the following page, or null)."""
     total, limit, offset = result.get("total", 0), result.get("limit", 0), result.get("offset", 0)
     result["next"] = offset + limit if offset + limit < total else None
-    return JSONResponse(result)
+    return json_response(result)
 
 
 def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def found(obj: Any, what: str, key: Any) -> JSONResponse:
+def found(obj: Any, what: str, key: Any) -> Response:
     """The store's answer as JSON (returned as is: no re-encoding walk), or a 404."""
     if obj is None:
         raise ApiError(404, f"no such {what}: {key}", {"id": key})
-    return JSONResponse(obj)
+    return json_response(obj)
 
 
 async def read_article_body(request: Request, id: str | None, published: str | None,
