@@ -41,9 +41,10 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     check_bind(host, token)  # ConfigError (exit 2) before anything listens
     import uvicorn
     if workers > 1:
-        # Several processes share the port. Helps only when cores are free: on 2 cores,
-        # bench_api gave 370 -> 480 req/s at load ~7 but 439 -> 327 at load ~8-9 (the
-        # workers and the load generator then fight for the same cores). Default 1.
+        # Several processes share the port. Helps only when cores are free. Default 1: on the
+        # 2-core dev machine shared with other jobs (load ~2.5-3), bench_api (wrk, 20 s, with
+        # TCP_NODELAY) gave ~2,000 req/s p99 45-56 ms with 1 worker against ~1,450 req/s p99
+        # 119-139 ms with 2 (the workers, wrk and the other jobs fight for the same cores).
         # Each keeps its own read cache: a write clears the cache of the process that took it,
         # the others show it within their cache's ttl (5 s), as for a write by `according ingest`.
         from ..store import Store
