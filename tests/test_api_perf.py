@@ -5,6 +5,7 @@ store holds after a write), not how fast it is: timings are benchmarks/bench_api
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 
@@ -139,10 +140,14 @@ def test_http_protocol_turns_nagle_off_on_a_proto_0_socket():
         config = uvicorn.Config(app, http=HttpProtocol)
         config.load()
         from uvicorn.server import ServerState
-        proto = HttpProtocol(config=config, server_state=ServerState(), app_state={})
-        proto.connection_made(Transport())
-        assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
-        proto.connection_lost(None)
+        loop = asyncio.new_event_loop()  # the protocol keeps a loop; it is not run here
+        try:
+            proto = HttpProtocol(config=config, server_state=ServerState(), app_state={}, _loop=loop)
+            proto.connection_made(Transport())
+            assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+            proto.connection_lost(None)
+        finally:
+            loop.close()
     finally:
         for sk in (client, conn, listener):
             sk.close()
