@@ -186,3 +186,24 @@ def test_district_without_towns_takes_its_province_point(gaz):
     recs = [gaz.rec(i) for i, _ in gaz.lookup("Hodan")]
     hodan = next(r for r in recs if r.kind == "admin2" and r.cc == "SO")
     assert hodan.lat is not None and abs(hodan.lat - 2.0) < 1.5
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+except ImportError:  # pragma: no cover
+    given = None
+
+if given is not None:
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(["Kidal", "(", ")", ",", "Middle", "Juba", "district", "city", "Gaza", "Strip",
+                                     "in", "Lake", "Gulf", "of", "Mexico", "counties", "and", "Becker", "\n",
+                                     "Rafah", "Hays", "Al", "-", "(("]), max_size=25))
+    def test_admin_forms_never_break_spans(words):
+        """Unbalanced or empty parentheses, lists and water-body words: spans index the text."""
+        from according.model import Meta
+        from according.nlp import parse
+        from according.places.resolve import resolve
+        text = " ".join(words)
+        for p in resolve(parse(text), Meta()):
+            assert text[p.span.start:p.span.end] == p.span.text
+            assert 0 <= (p.confidence or 0) <= 1
