@@ -35,7 +35,7 @@ from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
-from ..store.queries import to_json
+from ..store.memo import to_json
 from .app import ApiError, is_loopback
 
 
