@@ -12,8 +12,11 @@
    analysed because the benchmark measures the server and the store, not
    spaCy; the variety matters (10,000 copies of one article would make one
    giant story and a single-speaker index).
-2. Starts the app with uvicorn in a subprocess on 127.0.0.1 (access log off),
-   ``--workers`` processes (default 1; each has its own read cache).
+2. Starts the app with uvicorn in a subprocess on 127.0.0.1 (access log off,
+   ``according serve``'s HTTP protocol: httptools with TCP_NODELAY, see web/serve.py),
+   ``--workers`` processes (default 1; each has its own read cache). The app computes
+   its read memos (story pages, list aggregates) before it accepts requests, as under
+   ``according serve``.
 3. How the load is generated: a closed loop. ``--concurrency`` (50) clients,
    each one keep-alive HTTP/1.1 connection from a minimal asyncio client in
    this process (light enough not to starve the server on a small machine),
