@@ -207,3 +207,11 @@ if given is not None:
         for p in resolve(parse(text), Meta()):
             assert text[p.span.start:p.span.end] == p.span.text
             assert 0 <= (p.confidence or 0) <= 1
+
+
+def test_a_province_alone_is_kept(analyze):
+    """An article naming only a province (no country): the province's own name is not
+    doubted because a town elsewhere is called so."""
+    pl = places_of(analyze, "Ontario will raise the minimum wage next year, the premier said.")
+    (ont,) = by_text(pl, "Ontario")
+    assert ont.feature == "admin" and ont.country == "CA" and ont.confidence >= 0.6
