@@ -67,6 +67,9 @@ PAIR_NEEDS_FOCUS = 1
 # "Indiana" in articles naming no country were left out). With countries too it let the US
 # towns "Jordan", "Lebanon" pass as the countries; without the size test Barbados's parishes.
 AREA_OVER_TOWNS = 1
+# Readings within this distance of the chosen one count for its confidence (LGL / TR-News at
+# floor 0.6, 0 vs 25 km: recall 0.765 -> 0.769 / 0.868 -> 0.874, acc@161 0.964 / 0.978 unchanged)
+SAME_PLACE_KM = 25.0
 AREA_COUNTRY_POP = 1_000_000
 NEAR_KM, NEAR_BONUS = 150.0, 2.0
 FOCUS_BONUS = 3.0
@@ -278,6 +281,12 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         z = sum(math.exp(x[1] - top) for x in rk)
         prob = next((math.exp(x[1] - top) for x in rk if x[0] == idx), 0.0) / z
         r = g.rec(idx)
+        p = _point(r)
+        if SAME_PLACE_KM and p is not None:
+            # readings that put the place at the same spot agree on where it is ("Gaza" the city
+            # and the governorate around it): the confidence is in the location
+            prob += sum(math.exp(x[1] - top) for x in rk if x[0] != idx and _point(g.rec(x[0])) is not None
+                        and haversine_km(*p, *_point(g.rec(x[0]))) < SAME_PLACE_KM) / z
         if not _supported(m, r, g, ctx, k) and (_far_rival(m, r, idx, g) or _foreign_town(r, ctx, k)):
             # only the prior (population, kind) speaks for this reading and a sizeable
             # namesake elsewhere could be meant ("London" in a London, Ontario paper)
