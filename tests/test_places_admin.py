@@ -215,3 +215,11 @@ def test_a_province_alone_is_kept(analyze):
     pl = places_of(analyze, "Ontario will raise the minimum wage next year, the premier said.")
     (ont,) = by_text(pl, "Ontario")
     assert ont.feature == "admin" and ont.country == "CA" and ont.confidence >= 0.6
+
+
+def test_a_city_is_not_its_county_by_the_county_short_name(analyze):
+    """Towns of Los Angeles County named around "Los Angeles" vouch for the county only
+    where the article names the county; the bare name stays the city."""
+    pl = places_of(analyze, "Traffic from Pasadena and Glendale slowed as Los Angeles prepared for the parade. "
+                            "Los Angeles police closed streets.")
+    assert all(p.feature == "city" for p in by_text(pl, "Los Angeles"))

@@ -374,7 +374,10 @@ def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
             not PAIR_NEEDS_FOCUS or not focus or r.cc != "US" or r.admin1 in focus):
         # (a pair in a state the article's names as a whole do not point to is a coincidence:
         # "Jackson" is a town in Clarke County, Alabama, and a county next to Georgia's Clarke)
-        other = (counties if r.kind == "city" else towns).get((r.cc, r.admin1, r.admin2), ())
+        # (a county gets it only where the mention names it fully: "Los Angeles" is the city, whatever
+        # towns of Los Angeles County the article names)
+        other = (counties if r.kind == "city" else towns if names[self_k] == norm(r.name) else {}).get(
+            (r.cc, r.admin1, r.admin2), ())
         if any(k != self_k and k not in kin[self_k] and _other_name(names[k], names[self_k]) for k in other):
             s += COUNTY_CONTEXT
     if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
