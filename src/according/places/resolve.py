@@ -67,10 +67,10 @@ PAIR_NEEDS_FOCUS = 1
 # "Indiana" in articles naming no country were left out). With countries too it let the US
 # towns "Jordan", "Lebanon" pass as the countries; without the size test Barbados's parishes.
 AREA_OVER_TOWNS = 1
+AREA_COUNTRY_POP = 1_000_000
 # Readings within this distance of the chosen one count for its confidence (LGL / TR-News at
 # floor 0.6, 0 vs 25 km: recall 0.765 -> 0.769 / 0.868 -> 0.874, acc@161 0.964 / 0.978 unchanged)
 SAME_PLACE_KM = 25.0
-AREA_COUNTRY_POP = 1_000_000
 NEAR_KM, NEAR_BONUS = 150.0, 2.0
 FOCUS_BONUS = 3.0
 FOCUS_SHARE = 0.75  # LGL dev: 0.75 vs 0.9 differ by 0.2 point of acc@161
@@ -90,11 +90,11 @@ FOCUS_SHARE = 0.75  # LGL dev: 0.75 vs 0.9 differ by 0.2 point of acc@161
 # qualifiers, alternate names): the floor is chosen on LGL as the lowest with acc@161 >= 0.96
 # and recall >= 0.75 (room on both sides of the held-out target), then checked on TR-News:
 #   floor  LGL R / P / acc@161 / gid        TR-News R / P / acc@161 / gid
-#   0.5    0.780 / 0.886 / 0.955 / 0.926    0.875 / 0.930 / 0.976 / 0.953
-#   0.55   0.770 / 0.886 / 0.957 / 0.929    0.866 / 0.930 / 0.977 / 0.958
-#   0.6    0.760 / 0.886 / 0.963 / 0.936    0.858 / 0.931 / 0.979 / 0.960
-#   0.65   0.750 / 0.890 / 0.966 / 0.941    0.853 / 0.935 / 0.979 / 0.959
-#   0.7    0.741 / 0.893 / 0.967 / 0.944    0.846 / 0.934 / 0.980 / 0.960
+#   0.5    0.782 / 0.885 / 0.957 / 0.936    0.880 / 0.929 / 0.977 / 0.953
+#   0.55   0.778 / 0.886 / 0.959 / 0.938    0.877 / 0.930 / 0.977 / 0.953
+#   0.6    0.769 / 0.888 / 0.964 / 0.943    0.873 / 0.931 / 0.978 / 0.955
+#   0.65   0.760 / 0.891 / 0.966 / 0.947    0.869 / 0.933 / 0.978 / 0.955
+#   0.7    0.751 / 0.893 / 0.968 / 0.948    0.864 / 0.932 / 0.980 / 0.956
 MIN_CONFIDENCE = 0.6
 # A reading that nothing in the article supports (no qualifier, no country, state, focus
 # or nearby-city evidence) while a namesake of RIVAL_POP people (or a state, a country)
