@@ -151,3 +151,20 @@ def test_http_protocol_turns_nagle_off_on_a_proto_0_socket():
     finally:
         for sk in (client, conn, listener):
             sk.close()
+
+
+def test_an_older_read_does_not_replace_the_memo_of_a_newer_write(tmp_path):
+    from according.store import memo
+    store = _filled(tmp_path / "m.sqlite")
+    with store.engine.connect() as old:
+        old_box = memo._memo(old)  # this read transaction sees the store before the write below
+        extra = dict(story_records()[-1], id="story-extra-2")
+        store.ingest([extra])
+        with store.engine.connect() as new:
+            new_box = memo._memo(new)
+            assert new_box["token"] != old_box["token"]
+            assert memo.superseded(old, old_box) and not memo.superseded(new, new_box)
+            again = memo._memo(old)  # the old transaction asks again: gets its own box ...
+            assert again["token"] == old_box["token"]
+            assert memo._memo(new) is new_box  # ... and the newer one stays
+    store.close()

@@ -59,14 +59,30 @@ def _token(conn: Connection) -> tuple:
     return tok
 
 
+def _older(a: tuple, b: tuple) -> bool:
+    """Token a is from before token b (both parts only grow; None: no versions yet)."""
+    return tuple(-1 if x is None else x for x in a) < tuple(-1 if x is None else x for x in b)
+
+
 def _memo(conn: Connection) -> dict:
-    """This engine's derived data for the current write token (emptied when it moved)."""
+    """This engine's derived data for the current write token (emptied when it moved).
+    A transaction older than the kept box (a long read begun before a write) gets a box of
+    its own instead of replacing the newer one that current readers are filling."""
     token = _token(conn)
     with _MEMO_LOCK:
         box = _MEMO.get(conn.engine)
         if box is None or box["token"] != token:
-            box = _MEMO[conn.engine] = {"token": token, "stories": OrderedDict(), "totals": OrderedDict()}
+            fresh = {"token": token, "stories": OrderedDict(), "totals": OrderedDict()}
+            if box is None or not _older(token, box["token"]):
+                _MEMO[conn.engine] = fresh
+            box = fresh
         return box
+
+
+def superseded(conn: Connection, box: dict) -> bool:
+    """A newer write token's box has replaced ``box`` (warming it further is wasted work)."""
+    with _MEMO_LOCK:
+        return _MEMO.get(conn.engine) is not box
 
 
 def _derived(conn: Connection, name: str, compute):

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from . import schema as s
 from .memo import (_MEMO_LOCK, MEMO_STORIES, _count_memo, _derived, _memo, from_json,  # noqa: F401 (write_token: Store)
-                   to_json, write_token)
+                   superseded, to_json, write_token)
 from .prepared import fetch, scalar
 from .stories import contested, figure_series, source_stats, timeline
 
@@ -601,8 +601,8 @@ def warm(conn, n_stories: int = MEMO_STORIES, deadline: float | None = None) -> 
                                                 st.c.id.desc()).limit(max(0, min(n_stories, MEMO_STORIES)))).scalars().all()
     done = 0
     for story_id in ids:
-        if deadline is not None and time.monotonic() > deadline:
-            break
+        if (deadline is not None and time.monotonic() > deadline) or superseded(conn, box):
+            break  # out of time, or a write came in: these pages would be for an old snapshot
         story_json(conn, story_id)
         done += 1
     return {"token": box["token"], "stories": done, "complete": done == len(ids)}

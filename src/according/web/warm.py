@@ -21,6 +21,8 @@ import time
 
 log = logging.getLogger("according.web")
 
+DUTY = 3.0  # after a warm run of t seconds, rest at least DUTY x t (warming <= 25 % of the time)
+
 
 class Warmer:
     def __init__(self, store, interval: float = 2.0):
@@ -66,13 +68,21 @@ class Warmer:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            took = 0.0
             try:
                 token = self.store.write_token()
                 if token != self.token:
+                    t0 = time.monotonic()
                     done = self.store.warm()
+                    took = time.monotonic() - t0
                     self.token = done.get("token", token) if done.get("complete", True) else None
                     self.runs += 1
             except Exception:  # noqa: BLE001 - the store may be briefly unavailable; readers compute on demand
                 log.warning("warming the read memos failed", exc_info=True)
+            if took:
+                # At most a quarter of the time warming: under a steady stream of writes (each
+                # one moves the token) the thread must not take a core away from the readers;
+                # between runs readers compute what they need on demand, as without it.
+                self._stop.wait(DUTY * took)
             self._kick.wait(self.interval)
             self._kick.clear()
