@@ -1,7 +1,7 @@
 """The JSON API under ``/api``: thin routes over :class:`~according.store.Store` and ``according.analyze``.
 
 The cheap paged reads (article lists, one article, quotes, figures, events,
-sources: ~1-2 ms warm since the store reads are O(page)) are ``async def`` and
+sources: ~0.2-1.5 ms since the store reads are O(page) prepared statements) are ``async def`` and
 call the store on the event loop: the hop to FastAPI's threadpool cost ~40 % of
 such a request (bench_api, 10k store, 50 clients: ~350 -> ~750 req/s, p99
 ~500 -> ~200-240 ms with wrk). Reads that cost more stay plain ``def`` routes in
@@ -9,11 +9,12 @@ the threadpool so that a slow one never stalls the loop: places (~15 ms, not
 O(page)), a source page (up to 200 quotes), versions, diffs, health counts, export.
 The story page and the stories list are served from the loop when the store has
 them derived for the current write (a story page is then ready JSON bytes); web/warm.py
-derives them in a background thread at start-up and after each write, and until it has,
+derives them at start-up (before requests are accepted) and, in a background thread, after
+each write; until it has,
 the route computes them in the threadpool (story ~10-25 ms, the stories list's top
-sources ~90 ms once per write, 10k articles). The store
-opens a connection per call (SQLite in WAL mode: a reader does not wait for a
-writer). Lists share one shape: ``{"total", "items",
+sources ~90 ms once per write, 10k articles). Answers are encoded with orjson.
+The store opens a connection per call (SQLite in WAL mode: a reader does not wait
+for a writer). Lists share one shape: ``{"total", "items",
 "limit", "offset", "next"}`` where ``next`` is the offset of the following page
 or null. Every error has the shape ``{"error": {"code", "message", "detail"}}``
 (see ``app.py``).
