@@ -291,3 +291,25 @@ def test_another_spelling_is_no_evidence_for_the_name(analyze):
     bare "Dublin" Irish (Dublin, Ohio and Dublin, California are as likely)."""
     _, pl = places_of(analyze, "Dublin City leaders met on Tuesday. Dublin residents asked for more parking downtown.")
     assert all(p.country != "IE" for p in by_text(pl, "Dublin"))
+
+
+def test_a_city_far_bigger_than_its_namesakes_needs_no_support(analyze):
+    # a one-sentence report names nothing else; a 14k town spelled the same elsewhere is no doubt
+    _, places = places_of(analyze, "The Taliban took control of Kabul without a fight.")
+    kabul, = by_text(places, "Kabul")
+    assert kabul.country == "AF" and kabul.feature == "city"
+
+
+def test_a_big_city_stays_in_doubt_when_the_article_points_elsewhere(analyze):
+    _, places = places_of(analyze, "Berlin firefighters were called out again. Berlin is a small town in "
+                                   "Coos County, New Hampshire, and its mayor spoke in Concord, New Hampshire.")
+    assert all(p.country != "DE" for p in places)
+
+
+def test_names_tagged_as_people_after_a_place_preposition_or_before_a_place_noun(analyze):
+    _, places = places_of(analyze, "Soldiers detained party leaders in Naypyitaw in a coup.")
+    assert [p.country for p in by_text(places, "Naypyitaw")] == ["MM"]
+    _, places = places_of(analyze, "Air defences shot down four drones over Mykolaiv oblast.")
+    assert [p.country for p in by_text(places, "Mykolaiv")] == ["UA"]
+    _, places = places_of(analyze, "Protesters gathered in Johnson's garden.")
+    assert not places
