@@ -313,3 +313,10 @@ def test_names_tagged_as_people_after_a_place_preposition_or_before_a_place_noun
     assert [p.country for p in by_text(places, "Mykolaiv")] == ["UA"]
     _, places = places_of(analyze, "Protesters gathered in Johnson's garden.")
     assert not places
+
+
+def test_a_place_noun_says_which_kind_is_meant(analyze):
+    _, places = places_of(analyze, "A convoy left the Turkish city of Mersin at dawn.")
+    assert [p.feature for p in by_text(places, "Mersin")] == ["city"]
+    _, places = places_of(analyze, "Shelling in Idlib province killed three people.")
+    assert [p.feature for p in by_text(places, "Idlib")] == ["admin"]

@@ -246,7 +246,22 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     out = _parentheses(out, parse, g)
     _qualifiers(out, parse, g)
     _county_lists(out, parse)
+    _kind_words(out, parse)
     return out
+
+
+def _kind_words(ms: list[Mention], parse: Parse) -> None:
+    """A lowercase place noun before "of" or right after a name says which kind of place is meant:
+    "the city of Mersin" is the city, not the province named after it; "Mykolaiv oblast" the province."""
+    text = parse.text
+    for m in ms:
+        if m.want or m.demonym:
+            continue
+        before = _KIND_OF.search(text[max(0, m.start - 16):m.start])
+        after = _KIND_AFTER.match(text[m.end:m.end + 14])
+        word = (before or after).group("w") if (before or after) else None
+        if word and HEAD_WORDS.get(word):
+            m.want = HEAD_WORDS[word]
 
 
 def _county_lists(ms: list[Mention], parse: Parse) -> None:
@@ -303,7 +318,13 @@ def _qualifiers(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
 HEAD_WORDS = {"city": "city", "town": "city", "village": "city", "camp": "city", "area": "", "locality": "",
               "district": "admin2", "subdistrict": "admin2", "sub-district": "admin2", "county": "admin2",
               "municipality": "admin2", "commune": "admin2", "lga": "admin2", "cercle": "admin2",
-              "province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1"}
+              "raion": "admin2", "township": "admin2",
+              "province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1",
+              "oblast": "admin1", "prefecture": "admin1"}
+# "the Turkish city of Mersin", "the town of Kidal", "the province of Idlib": the kind asked for
+_KIND_OF = re.compile(r"\b(?P<w>city|town|village|province|governorate|region|district|oblast|prefecture) of $")
+# "Kharkiv city", "Mykolaiv oblast", "Idlib province" (lowercase: "Kansas City" is a name)
+_KIND_AFTER = re.compile(r"^ (?P<w>city|town|village|province|governorate|district|oblast|raion|township|prefecture)\b")
 _AREA_KINDS = {"admin1", "admin2", "country", "region"}
 
 
