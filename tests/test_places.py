@@ -320,3 +320,12 @@ def test_a_place_noun_says_which_kind_is_meant(analyze):
     assert [p.feature for p in by_text(places, "Mersin")] == ["city"]
     _, places = places_of(analyze, "Shelling in Idlib province killed three people.")
     assert [p.feature for p in by_text(places, "Idlib")] == ["admin"]
+
+
+def test_arabic_names_found_with_or_without_their_article(analyze):
+    # GeoNames keeps the article ("Al Qamishli"); news often drops it
+    _, places = places_of(analyze, "A drone strike hit a car near Qamishli in northeast Syria.")
+    assert [p.country for p in by_text(places, "Qamishli")] == ["SY"]
+    from according.places.mentions import lookup_text
+    g = gz.get()
+    assert lookup_text(g, "Boston")[0] == [i for i, _ in g.lookup("Boston")]  # found as written: unchanged

@@ -145,7 +145,29 @@ def lookup_text(g: Gazetteer, text: str) -> tuple[list[int], dict[int, bool], bo
     hits = g.lookup(text)
     if not hits and key.startswith("the "):
         hits = g.lookup(key[4:])
+    if not hits and text[:1].isupper():
+        hits = _with_article(g, key)
     return [i for i, _ in hits], {i: a for i, a in hits}, False
+
+
+# Arabic place names lose or keep their article in English news ("Qamishli" / "Al Qamishli", "Raqqa" /
+# "Ar Raqqah"); GeoNames usually keeps it. A name found nowhere is looked up once more with each form of
+# the article put on, or taken off ("al-Bab" -> "Bab"). Only on a miss, so no name found as written
+# changes its reading.
+_ARTICLES = ("al", "ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "el", "ed", "es", "et")
+_ARTICLE_RE = re.compile(r"^(?:" + "|".join(_ARTICLES) + r")[ -](?=\w{3})")
+
+
+def _with_article(g: Gazetteer, key: str) -> list[tuple[int, bool]]:
+    if _ARTICLE_RE.match(key):
+        return g.lookup(_ARTICLE_RE.sub("", key, count=1))
+    if " " in key or len(key) < 4:
+        return []
+    for art in _ARTICLES:
+        hits = g.lookup(f"{art} {key}")
+        if hits:
+            return hits
+    return []
 
 
 def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
