@@ -223,3 +223,14 @@ def test_a_city_is_not_its_county_by_the_county_short_name(analyze):
     pl = places_of(analyze, "Traffic from Pasadena and Glendale slowed as Los Angeles prepared for the parade. "
                             "Los Angeles police closed streets.")
     assert all(p.feature == "city" for p in by_text(pl, "Los Angeles"))
+
+
+def test_a_parenthesis_may_hold_a_name_the_gazetteer_lacks(analyze):
+    # "(Sinjar, Ninewa)": the note's own spelling of the province is unknown, the district is not
+    rec = analyze("On 4 March 2023, a landmine exploded in a field near Sinjar (Sinjar, Zzyzxland), killing a "
+                  "shepherd.", id="t")
+    sinjar = [p for p in rec.places if p.span.text == "Sinjar"]
+    assert len(sinjar) == 2 and all(p.country == "IQ" for p in sinjar)
+    # a parenthesis of ordinary words is no area list
+    rec = analyze("He spoke (Reuters reported on Monday) about Sinjar.", id="t")
+    assert all(p.span.text == "Sinjar" for p in rec.places)

@@ -348,6 +348,7 @@ _KIND_OF = re.compile(r"\b(?P<w>city|town|village|province|governorate|region|di
 # "Kharkiv city", "Mykolaiv oblast", "Idlib province" (lowercase: "Kansas City" is a name)
 _KIND_AFTER = re.compile(r"^ (?P<w>city|town|village|province|governorate|district|oblast|raion|township|prefecture)\b")
 _AREA_KINDS = {"admin1", "admin2", "country", "region"}
+_NAME_PART = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$")
 
 
 def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
@@ -366,13 +367,23 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
             continue
         inner_text = text[t.end:toks[close].start]
         parts = [p for p in inner_text.split(",")]
-        inner = [m for m in ms if t.end <= m.start and m.end <= toks[close].start]
-        if not parts or len(inner) != len(parts) or len(parts) > 3:
+        found = [m for m in ms if t.end <= m.start and m.end <= toks[close].start]
+        if not parts or len(parts) > 3 or len(found) > len(parts):
             continue
-        # every part is exactly one known area name
-        if any(norm(p) != norm(m.text) or not any(g.rec(i).kind in _AREA_KINDS for i in m.cands)
-               for p, m in zip(parts, inner)):
+        # every part is one known area name, or a name the gazetteer lacks ("(Sinjar, Ninewa)": ACLED's
+        # spelling of Nineveh), with at least one known area among them
+        left = list(found)  # in text order, as the parts
+        level = []  # (mention, position among the parts) of the known areas
+        for pi, part in enumerate(parts):
+            m = left.pop(0) if left and norm(left[0].text) == norm(part) else None
+            if m is not None and any(g.rec(i).kind in _AREA_KINDS for i in m.cands):
+                level.append((m, pi))
+            elif m is not None or not _NAME_PART.match(part.strip()):
+                level = []
+                break
+        if not level or left:
             continue
+        inner = [m for m, _ in level]
         j = t.i - 1
         while j >= 0 and toks[j].is_space:
             j -= 1
@@ -403,8 +414,8 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
         head.paren, head.want = "head", want or "city"
         groups = tuple(tuple(m.cands) for m in reversed(inner))  # widest first
         head.qualifier = (*groups, *(head.qualifier or ()))
-        for k, m in enumerate(inner):
-            m.paren, m.want = "inner", "admin1" if k == len(inner) - 1 else "admin2"
+        for k, (m, pi) in enumerate(level):
+            m.paren, m.want = "inner", "admin1" if pi == len(parts) - 1 else "admin2"
             m.qualifies = tuple(head.cands)
             m.qualifier_of = -1
             if k < len(inner) - 1:  # "(Kidal, Kidal)": the cercle inside the region
