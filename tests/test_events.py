@@ -218,3 +218,9 @@ def test_event_place_is_the_named_place_not_the_areas_in_parentheses(analyze):
     rec, ev = main_event(analyze, "On 2 September 2021, rebels shelled army positions in Hays district "
                                   "(Al Hudaydah), killing 4 soldiers.", published="2021-09-06")
     assert ev.place is not None and rec.places[ev.place].span.text == "Hays"
+
+
+def test_a_crowd_throwing_stones_is_no_battle(analyze):
+    _, ev = main_event(analyze, "On 4 March 2023, supporters of two rival parties clashed with stones and sticks "
+                                "in Dhaka, injuring 15 people.", published="2023-03-06")
+    assert ev.event_type == "Riots"

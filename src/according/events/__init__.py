@@ -184,8 +184,10 @@ def _choose_type(work: Work, a: int, b: int, trig: list[tuple[int, str]], report
         if report and SIZE_NOTE.search(work.text[work.parse.toks[a].start:work.parse.toks[b - 1].end]):
             # ACLED's notes give a crowd size ("[size=around 50]") for demonstrations only
             pr = {t: v for t, v in pr.items() if EVENT_TYPE.get(t) in crowd} or pr
-        elif EVENT_TYPE.get(max(pr, key=pr.get)) in crowd and not any(EVENT_TYPE[t] in crowd for t in lexical):
-            # no protester, rioter, mob or demonstration in the text: soldiers "clashing" is a battle
+        elif EVENT_TYPE.get(max(pr, key=pr.get)) in crowd and not any(
+                EVENT_TYPE.get(t) in crowd for _, key in trig for t in TRIGGERS[key]):
+            # no protester, rioter, mob, demonstration or thrown stone in the text (any trigger, not only
+            # the strong ones): soldiers "clashing" is a battle
             pr = {t: v for t, v in pr.items() if EVENT_TYPE.get(t) not in crowd} or pr
         sub = max(pr, key=pr.get)
     elif strong:
