@@ -234,3 +234,11 @@ def test_a_parenthesis_may_hold_a_name_the_gazetteer_lacks(analyze):
     # a parenthesis of ordinary words is no area list
     rec = analyze("He spoke (Reuters reported on Monday) about Sinjar.", id="t")
     assert all(p.span.text == "Sinjar" for p in rec.places)
+
+
+def test_words_of_an_unknown_area_name_are_no_places_of_their_own(analyze):
+    # "(Debub Gondar, Amhara)": the zone's Amharic name is unknown; its "Gondar" is not the city
+    rec = analyze("On 12 August 2022, militiamen clashed with soldiers in Debre Tabor (Debub Gondar, Amhara).", id="t")
+    names = {p.span.text: p for p in rec.places}
+    assert "Gondar" not in names and names["Debre Tabor"].country == "ET"
+    assert rec.places[rec.events[0].place].span.text == "Debre Tabor"

@@ -368,21 +368,29 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
         inner_text = text[t.end:toks[close].start]
         parts = [p for p in inner_text.split(",")]
         found = [m for m in ms if t.end <= m.start and m.end <= toks[close].start]
-        if not parts or len(parts) > 3 or len(found) > len(parts):
+        if not parts or len(parts) > 3:
             continue
         # every part is one known area name, or a name the gazetteer lacks ("(Sinjar, Ninewa)": ACLED's
         # spelling of Nineveh), with at least one known area among them
-        left = list(found)  # in text order, as the parts
         level = []  # (mention, position among the parts) of the known areas
+        pieces = []  # mentions inside an unknown part ("Gondar" of "Debub Gondar"): no places of their own
+        at = t.end
         for pi, part in enumerate(parts):
-            m = left.pop(0) if left and norm(left[0].text) == norm(part) else None
+            ps, pe = at, at + len(part)
+            at = pe + 1
+            within = [m for m in found if ps <= m.start and m.end <= pe]
+            m = within[0] if len(within) == 1 and norm(within[0].text) == norm(part) else None
             if m is not None and any(g.rec(i).kind in _AREA_KINDS for i in m.cands):
                 level.append((m, pi))
-            elif m is not None or not _NAME_PART.match(part.strip()):
+            elif m is None and _NAME_PART.match(part.strip()):
+                pieces.extend(within)
+            else:
                 level = []
                 break
-        if not level or left:
+        if not level:
             continue
+        if pieces:
+            ms[:] = [m for m in ms if m not in pieces]
         inner = [m for m, _ in level]
         j = t.i - 1
         while j >= 0 and toks[j].is_space:
