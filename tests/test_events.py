@@ -224,3 +224,9 @@ def test_a_crowd_throwing_stones_is_no_battle(analyze):
     _, ev = main_event(analyze, "On 4 March 2023, supporters of two rival parties clashed with stones and sticks "
                                 "in Dhaka, injuring 15 people.", published="2023-03-06")
     assert ev.event_type == "Riots"
+
+
+def test_armed_men_killing_only_civilians_is_an_attack(analyze):
+    _, ev = main_event(analyze, "On 5 January 2020, Boko Haram militants attacked Gamboru and killed 6 villagers.",
+                       published="2020-01-06")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
