@@ -45,6 +45,7 @@ from typing import TextIO
 from ..figures import attribution_cues, publication_day, source_at
 from ..model import Event, Span
 from ..pipeline import Work, stage
+from ..places.mentions import PLACE_NOUNS
 from .actors import actors_for
 from .classifier import features, load_model, triggers_in
 from .types import EVENT_TYPE, OTHER, OTHER_TRIGGERS, STRONG, TRIGGERS
@@ -68,11 +69,6 @@ TRIGGER_PRIOR = 1.0
 SIZE_NOTE = re.compile(r"\[\s*size\s*=", re.I)
 NON_LETHAL = {"Peaceful protest", "Protest with intervention", "Agreement", "Arrests", "Change to group/activity",
               "Headquarters or base established", "Non-violent transfer of territory"}
-# Head nouns that make the name before them a place ("Hays district", "Kharkiv city"), not a modifier
-PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "governorate", "oblast", "township",
-               "county", "state", "municipality", "area", "camp", "neighbourhood", "neighborhood", "suburb",
-               "prefecture", "commune", "department", "division", "zone", "locality", "raion", "subdistrict",
-               "cercle", "territory", "lga", "woreda", "tehsil", "outskirts", "centre", "center"}
 PLACE_RANK = {"city": 0, "facility": 0, "admin": 1, "region": 2, "other": 2, "country": 3}
 NO_DEATHS = re.compile(r"\bno (one|body|casualties|fatalities|deaths|injuries|one was killed)\b", re.I)
 

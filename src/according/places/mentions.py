@@ -343,6 +343,11 @@ HEAD_WORDS = {"city": "city", "town": "city", "village": "city", "camp": "city",
               "raion": "admin2", "township": "admin2",
               "province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1",
               "oblast": "admin1", "prefecture": "admin1"}
+# Nouns that make the name beside them a place ("Hays district", "the city of Mersin"): HEAD_WORDS and
+# kinds of place that ask for no gazetteer kind. resolve.py (names tagged as people) and events (a name
+# before one is the event's place, not a modifier) read this set.
+PLACE_NOUNS = set(HEAD_WORDS) | {"neighbourhood", "neighborhood", "suburb", "department", "division", "zone",
+                                 "territory", "woreda", "tehsil", "outskirts", "centre", "center"}
 # "the Turkish city of Mersin", "the town of Kidal", "the province of Idlib": the kind asked for
 _KIND_OF = re.compile(r"\b(?P<w>city|town|village|province|governorate|region|district|oblast|prefecture) of $")
 # "Kharkiv city", "Mykolaiv oblast", "Idlib province" (lowercase: "Kansas City" is a name)

@@ -25,7 +25,7 @@ from ..model import Meta, Place, Span
 from ..nlp import Parse
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
 from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
-from .mentions import _CONNECT, AMBIGUOUS_ABBR, Mention, find_mentions, lookup_text
+from .mentions import PLACE_NOUNS, _CONNECT, AMBIGUOUS_ABBR, Mention, find_mentions, lookup_text
 
 # Priors in "log10 population" units, so a city of 1M people scores 6. Set by hand
 # from error analysis on the LGL and TR-News dev sets; acc@161 is flat around them
@@ -163,9 +163,6 @@ def _prior(r: Rec, alt: bool, text: str) -> float:
 LOCATIVE = {"in", "near", "outside", "around", "into", "toward", "towards", "across", "inside"}
 LOCATIVE_MIN_POP = 1_000
 
-
-PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "governorate", "oblast", "township",
-               "municipality", "prefecture", "raion", "county"}
 
 
 def _locative(toks, a: int, b: int) -> bool:
