@@ -98,19 +98,29 @@ MEMO_TOTALS = 2048  # list totals kept per write token (LRU)
 def _count_memo(conn: Connection, key: tuple, count) -> int:
     """The total of a filtered list, counted once per write token: the next pages of the same
     list (same filters, another offset) then cost O(page) instead of O(matching rows)."""
-    box = _memo(conn)
-    totals = box["totals"]
-    with _MEMO_LOCK:
-        n = totals.get(key)
-        if n is not None:
-            totals.move_to_end(key)
-            return n
-    n = count()
-    with _MEMO_LOCK:
-        totals[key] = n
-        while len(totals) > MEMO_TOTALS:
-            totals.popitem(last=False)
+    totals = _memo(conn)["totals"]
+    n = lru_get(totals, key)
+    if n is None:
+        n = count()
+        lru_put(totals, key, n, MEMO_TOTALS)
     return n
+
+
+def lru_get(cache, key):
+    """``cache[key]`` (an OrderedDict kept in a memo box) marked as just used, or None."""
+    with _MEMO_LOCK:
+        hit = cache.get(key)
+        if hit is not None:
+            cache.move_to_end(key)
+    return hit
+
+
+def lru_put(cache, key, value, limit: int) -> None:
+    """Keep ``value`` under ``key``, dropping the least recently used entries beyond ``limit``."""
+    with _MEMO_LOCK:
+        cache[key] = value
+        while len(cache) > limit:
+            cache.popitem(last=False)
 
 
 def to_json(obj) -> bytes:

@@ -14,7 +14,7 @@ from sqlalchemy import Integer, and_, bindparam, func, literal_column, or_, sele
 from sqlalchemy.engine import Connection
 
 from . import schema as s
-from .memo import (_MEMO_LOCK, MEMO_STORIES, _count_memo, _derived, _memo, from_json,  # noqa: F401 (write_token: Store)
+from .memo import (MEMO_STORIES, _count_memo, _derived, _memo, from_json, lru_get, lru_put,  # noqa: F401 (write_token: Store)
                    superseded, to_json, write_token)
 from .prepared import fetch, scalar
 from .stories import contested, figure_series, source_stats, timeline
@@ -554,12 +554,8 @@ def story_json(conn, story_id, compute: bool = True) -> bytes | None | bool:
     story. With ``compute=False`` only the memo is looked at and False means "not kept"
     (the web layer then computes it off the event loop)."""
     story_id = int(story_id)
-    box = _memo(conn)
-    cache = box["stories"]
-    with _MEMO_LOCK:
-        hit = cache.get(story_id)
-        if hit is not None:
-            cache.move_to_end(story_id)
+    cache = _memo(conn)["stories"]
+    hit = lru_get(cache, story_id)
     if hit is None:
         if not compute:
             return False
@@ -567,10 +563,7 @@ def story_json(conn, story_id, compute: bool = True) -> bytes | None | bool:
         if page is None:
             return None
         hit = to_json(page)
-        with _MEMO_LOCK:
-            cache[story_id] = hit
-            while len(cache) > MEMO_STORIES:
-                cache.popitem(last=False)
+        lru_put(cache, story_id, hit, MEMO_STORIES)
     return hit
 
 
