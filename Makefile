@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test eval bench clean
+.PHONY: setup demo test check eval bench clean
 
 setup: $(STAMP)
 
@@ -23,6 +23,11 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# lint and format checks (CI runs these before the tests)
+check: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests scripts benchmarks
 
 eval: setup
 	$(BIN)/according eval polnear ../shared/corpora/polnear/dev

@@ -56,6 +56,7 @@ Two load generators (``--generator``):
   non-2xx counts; the JSON has the same overall shape (``p95_ms`` and per-
   endpoint rows are null/absent, the cache share is not observed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,18 +79,107 @@ from urllib.parse import quote_plus as q
 HERE = Path(__file__).resolve().parent
 TARGET_P99_MS = 100.0
 
-FIRST = ["Ana", "Tom", "Mira", "Karim", "Nadia", "Jonas", "Lea", "Omar", "Ines", "Pavel", "Sara", "Yusuf",
-         "Elena", "Hugo", "Amira", "Felix", "Noor", "Ivan", "Rosa", "Malik"]
-LAST = ["Lind", "Berg", "Solberg", "Osei", "Karam", "Haddad", "Novak", "Rahimi", "Costa", "Weber",
-        "Dubois", "Moreau", "Petrov", "Sato", "Okafor", "Larsen", "Varga", "Kowalski", "Haas", "Ortiz"]
-ORGS = ["health ministry", "defense ministry", "Red Cross", "port authority", "city council", "U.N. agency",
-        "police", "fire service", "electoral commission", "central bank"]
-PLACES = ["Vardenholm", "Port Selva", "Tiryan", "Kessarin", "Moravec", "Altena", "Dunmore", "Sorvik",
-          "Belcastro", "Quillan", "Ravensk", "Oduya", "Marlow Bay", "Teskor", "Ilvana", "Zarech"]
-WORDS = ["ceasefire", "hospital", "evacuation", "budget", "harbour", "election", "flood", "strike", "talks",
-         "fuel", "bridge", "schools", "prisoners", "aid", "power", "water", "corridor", "shelling"]
-MEASURES = [("people", "killed"), ("people", "wounded"), ("families", "displaced"), ("hostages", "held"),
-            ("trucks", "delivered")]
+FIRST = [
+    "Ana",
+    "Tom",
+    "Mira",
+    "Karim",
+    "Nadia",
+    "Jonas",
+    "Lea",
+    "Omar",
+    "Ines",
+    "Pavel",
+    "Sara",
+    "Yusuf",
+    "Elena",
+    "Hugo",
+    "Amira",
+    "Felix",
+    "Noor",
+    "Ivan",
+    "Rosa",
+    "Malik",
+]
+LAST = [
+    "Lind",
+    "Berg",
+    "Solberg",
+    "Osei",
+    "Karam",
+    "Haddad",
+    "Novak",
+    "Rahimi",
+    "Costa",
+    "Weber",
+    "Dubois",
+    "Moreau",
+    "Petrov",
+    "Sato",
+    "Okafor",
+    "Larsen",
+    "Varga",
+    "Kowalski",
+    "Haas",
+    "Ortiz",
+]
+ORGS = [
+    "health ministry",
+    "defense ministry",
+    "Red Cross",
+    "port authority",
+    "city council",
+    "U.N. agency",
+    "police",
+    "fire service",
+    "electoral commission",
+    "central bank",
+]
+PLACES = [
+    "Vardenholm",
+    "Port Selva",
+    "Tiryan",
+    "Kessarin",
+    "Moravec",
+    "Altena",
+    "Dunmore",
+    "Sorvik",
+    "Belcastro",
+    "Quillan",
+    "Ravensk",
+    "Oduya",
+    "Marlow Bay",
+    "Teskor",
+    "Ilvana",
+    "Zarech",
+]
+WORDS = [
+    "ceasefire",
+    "hospital",
+    "evacuation",
+    "budget",
+    "harbour",
+    "election",
+    "flood",
+    "strike",
+    "talks",
+    "fuel",
+    "bridge",
+    "schools",
+    "prisoners",
+    "aid",
+    "power",
+    "water",
+    "corridor",
+    "shelling",
+]
+MEASURES = [
+    ("people", "killed"),
+    ("people", "wounded"),
+    ("families", "displaced"),
+    ("hostages", "held"),
+    ("trucks", "delivered"),
+]
 
 
 def span(text: str, needle: str, start_at: int = 0) -> dict:
@@ -127,33 +217,95 @@ def make_record(i: int, rng: random.Random) -> dict:
         cue = span(text, "said", c["end"])
         src = span(text, name, cue["end"])
         pos = src["end"]
-        quotes.append({"id": qid, "kind": "direct", "category": "speech", "in_furniture": False,
-                       "confidence": 0.9, "content": [c], "cue": cue, "source": src,
-                       "speaker": {"entity": None, "name": name, "type": stype, "description": desc}})
+        quotes.append(
+            {
+                "id": qid,
+                "kind": "direct",
+                "category": "speech",
+                "in_furniture": False,
+                "confidence": 0.9,
+                "content": [c],
+                "cue": cue,
+                "source": src,
+                "speaker": {"entity": None, "name": name, "type": stype, "description": desc},
+            }
+        )
     figs = []
     for fid, needle, value, unit, measure in figures:
-        figs.append({"id": fid, "span": span(text, needle), "in_furniture": False, "value": value, "low": None,
-                     "high": None, "qualifier": "exactly", "unit": unit, "measure": measure,
-                     "source": {"entity": None, "name": "Officials", "type": "group", "description": None},
-                     "quote": None, "when": day, "where": 0})
+        figs.append(
+            {
+                "id": fid,
+                "span": span(text, needle),
+                "in_furniture": False,
+                "value": value,
+                "low": None,
+                "high": None,
+                "qualifier": "exactly",
+                "unit": unit,
+                "measure": measure,
+                "source": {"entity": None, "name": "Officials", "type": "group", "description": None},
+                "quote": None,
+                "when": day,
+                "where": 0,
+            }
+        )
     place_span = span(text, place)
-    return {"schema": "according.analysis/1", "id": f"bench-{i:05d}", "text": text,
-            "meta": {"headline": f"{topic.capitalize()} in {place}: day {i % 50 + 1}", "publisher": "Bench Post",
-                     "url": None, "published": day, "updated": None, "dateline": place.upper(), "authors": [],
-                     "contributors": [], "language": "en"},
-            "furniture": [], "entities": [], "quotes": quotes, "figures": figs, "times": [],
-            "places": [{"span": place_span, "name": place, "geonameid": None, "lat": 0.0, "lon": 0.0,
-                        "country": "XX", "feature": "city"}],
-            "events": [{"id": "v1", "span": place_span, "event_type": "Violence against civilians",
-                        "sub_event_type": "Attack", "actor1": None, "actor2": None, "place": 0, "date": day,
-                        "time_precision": 1, "fatalities": figs[0]["value"] if figs else None,
-                        "fatalities_qualifier": None, "source": None}],
-            "errors": [], "provenance": {"according": "bench", "model": {"name": "generated"}}}
+    return {
+        "schema": "according.analysis/1",
+        "id": f"bench-{i:05d}",
+        "text": text,
+        "meta": {
+            "headline": f"{topic.capitalize()} in {place}: day {i % 50 + 1}",
+            "publisher": "Bench Post",
+            "url": None,
+            "published": day,
+            "updated": None,
+            "dateline": place.upper(),
+            "authors": [],
+            "contributors": [],
+            "language": "en",
+        },
+        "furniture": [],
+        "entities": [],
+        "quotes": quotes,
+        "figures": figs,
+        "times": [],
+        "places": [
+            {
+                "span": place_span,
+                "name": place,
+                "geonameid": None,
+                "lat": 0.0,
+                "lon": 0.0,
+                "country": "XX",
+                "feature": "city",
+            }
+        ],
+        "events": [
+            {
+                "id": "v1",
+                "span": place_span,
+                "event_type": "Violence against civilians",
+                "sub_event_type": "Attack",
+                "actor1": None,
+                "actor2": None,
+                "place": 0,
+                "date": day,
+                "time_precision": 1,
+                "fatalities": figs[0]["value"] if figs else None,
+                "fatalities_qualifier": None,
+                "source": None,
+            }
+        ],
+        "errors": [],
+        "provenance": {"according": "bench", "model": {"name": "generated"}},
+    }
 
 
 def build_store(db: str, n: int) -> tuple[float, list[int]]:
     """Fill the store up to n articles; returns the seconds taken and the story ids."""
     from according.store import Store
+
     rng = random.Random(20240214)
     t0 = time.perf_counter()
     with Store(db) as store:
@@ -181,6 +333,7 @@ def free_port() -> int:
 def app_factory():
     """The app for ``--workers`` > 1 (uvicorn imports it by name in each worker process)."""
     from according.web.app import create_app
+
     return create_app(os.environ["BENCH_DB"], cache_seconds=float(os.environ["BENCH_CACHE_SECONDS"]))
 
 
@@ -189,24 +342,30 @@ def serve_protocol() -> str:
     uvicorn's "auto" for code that predates it (A/B runs against an older checkout)."""
     try:
         from according.web.serve import HttpProtocol  # noqa: F401
+
         return "according.web.serve:HttpProtocol"
     except ImportError:
         return "auto"
 
 
-def start_server(db: str, port: int, cache_seconds: float, workers: int = 1, http: str = "auto",
-                 access_log: bool = False) -> subprocess.Popen:
+def start_server(
+    db: str, port: int, cache_seconds: float, workers: int = 1, http: str = "auto", access_log: bool = False
+) -> subprocess.Popen:
     if http == "auto":
         http = serve_protocol()
     if workers > 1:
-        code = ("import uvicorn; "
-                f"uvicorn.run('bench_api:app_factory', factory=True, app_dir={str(HERE)!r}, workers={workers}, "
-                f"host='127.0.0.1', port={port}, access_log=False, log_level='warning', proxy_headers=False, http={http!r})")
+        code = (
+            "import uvicorn; "
+            f"uvicorn.run('bench_api:app_factory', factory=True, app_dir={str(HERE)!r}, workers={workers}, "
+            f"host='127.0.0.1', port={port}, access_log=False, log_level='warning', proxy_headers=False, http={http!r})"
+        )
     else:
-        code = ("import uvicorn; from according.web.app import create_app; "
-                f"uvicorn.run(create_app({db!r}, cache_seconds={cache_seconds!r}), host='127.0.0.1', port={port}, "
-                f"access_log={access_log!r}, http={http!r}, "
-                f"log_level={'info' if access_log else 'warning'!r}, proxy_headers=False)")
+        code = (
+            "import uvicorn; from according.web.app import create_app; "
+            f"uvicorn.run(create_app({db!r}, cache_seconds={cache_seconds!r}), host='127.0.0.1', port={port}, "
+            f"access_log={access_log!r}, http={http!r}, "
+            f"log_level={'info' if access_log else 'warning'!r}, proxy_headers=False)"
+        )
     env = {**os.environ, "BENCH_DB": db, "BENCH_CACHE_SECONDS": str(cache_seconds)}
     # The server's stdout (uvicorn's access log) goes to our stderr: stdout is the JSON report.
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=sys.stderr)
@@ -223,13 +382,18 @@ def start_server(db: str, port: int, cache_seconds: float, workers: int = 1, htt
     raise SystemExit("the server did not start within 60 s")
 
 
-def request_plan(n_requests: int, n_articles: int, stories: list[int], rng: random.Random,
-                 only: set[str] | None = None) -> list[tuple[str, str]]:
+def request_plan(
+    n_requests: int, n_articles: int, stories: list[int], rng: random.Random, only: set[str] | None = None
+) -> list[tuple[str, str]]:
     """(endpoint label, path) pairs: a mix of the read endpoints the page uses."""
     n_stories = max(1, len(stories))
+
     def window() -> str:  # a random window of 3-30 days in the generated year
         start = rng.randrange(0, 330)
-        d0, d1 = date(2024, 1, 1) + timedelta(days=start), date(2024, 1, 1) + timedelta(days=start + rng.randrange(3, 31))
+        d0, d1 = (
+            date(2024, 1, 1) + timedelta(days=start),
+            date(2024, 1, 1) + timedelta(days=start + rng.randrange(3, 31)),
+        )
         return f"date_from={d0.isoformat()}&date_to={d1.isoformat()}"
 
     def search() -> str:
@@ -237,12 +401,23 @@ def request_plan(n_requests: int, n_articles: int, stories: list[int], rng: rand
         return f"/api/quotes?limit=25&offset={25 * rng.randrange(0, 8)}&q={q(words)}"
 
     makers = [
-        ("articles list", lambda: f"/api/articles?limit=25&offset={rng.randrange(0, max(1, n_articles - 25))}"),
+        (
+            "articles list",
+            lambda: f"/api/articles?limit=25&offset={rng.randrange(0, max(1, n_articles - 25))}",
+        ),
         ("article", lambda: f"/api/articles/bench-{rng.randrange(n_articles):05d}"),
-        ("quotes by speaker", lambda: f"/api/quotes?limit=25&speaker={q(rng.choice(FIRST) + ' ' + rng.choice(LAST))}"),
+        (
+            "quotes by speaker",
+            lambda: f"/api/quotes?limit=25&speaker={q(rng.choice(FIRST) + ' ' + rng.choice(LAST))}",
+        ),
         ("quotes search", search),
-        ("figures", lambda: f"/api/figures?limit=25&measure={rng.choice(MEASURES)[1]}&place={q(rng.choice(PLACES))}"
-                            f"&offset={25 * rng.randrange(0, 3)}"),
+        (
+            "figures",
+            lambda: (
+                f"/api/figures?limit=25&measure={rng.choice(MEASURES)[1]}&place={q(rng.choice(PLACES))}"
+                f"&offset={25 * rng.randrange(0, 3)}"
+            ),
+        ),
         ("events", lambda: f"/api/events?limit=25&{window()}"),
         ("sources", lambda: f"/api/sources?limit=50&offset={rng.randrange(0, 200)}"),
         ("stories", lambda: f"/api/stories?limit=25&offset={rng.randrange(0, max(1, n_stories - 25))}"),
@@ -254,7 +429,9 @@ def request_plan(n_requests: int, n_articles: int, stories: list[int], rng: rand
 
 
 async def _fetch(reader, writer, path: str, port: int) -> int:
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\n\r\n".encode())
+    writer.write(
+        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\n\r\n".encode()
+    )
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1])
@@ -283,7 +460,7 @@ async def run_load(port: int, plan, concurrency: int, per_request_timeout: float
                 t0 = time.perf_counter()
                 try:
                     status = await asyncio.wait_for(_fetch(reader, writer, path, port), per_request_timeout)
-                except (asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError, ValueError):
+                except (TimeoutError, asyncio.IncompleteReadError, ConnectionError, ValueError):
                     results.append((label, (time.perf_counter() - t0) * 1000, 0))
                     writer.close()
                     reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -320,15 +497,28 @@ def summarise(results, wall: float) -> dict:
     everything = [ms for _, ms, _ in results]
 
     def stats(v: list[float]) -> dict:
-        return {"p50_ms": round(pct(v, 50), 1), "p95_ms": round(pct(v, 95), 1), "p99_ms": round(pct(v, 99), 1),
-                "max_ms": round(max(v), 1), "mean_ms": round(statistics.fmean(v), 1)}
+        return {
+            "p50_ms": round(pct(v, 50), 1),
+            "p95_ms": round(pct(v, 95), 1),
+            "p99_ms": round(pct(v, 99), 1),
+            "max_ms": round(max(v), 1),
+            "mean_ms": round(statistics.fmean(v), 1),
+        }
 
-    rows = {label: {"n": len(v), **stats(v), "cache_hit_share": round(hits_by[label] / len(v), 3)}
-            for label, v in sorted(by.items())}
-    return {"requests": len(results), "errors": errors, "statuses": statuses,
-            "cache_hit_share": round(hits / len(results), 3) if results else None, "wall_s": round(wall, 2),
-            "throughput_rps": round(len(results) / wall, 1) if wall else None,
-            "overall": stats(everything) if everything else {}, "endpoints": rows}
+    rows = {
+        label: {"n": len(v), **stats(v), "cache_hit_share": round(hits_by[label] / len(v), 3)}
+        for label, v in sorted(by.items())
+    }
+    return {
+        "requests": len(results),
+        "errors": errors,
+        "statuses": statuses,
+        "cache_hit_share": round(hits / len(results), 3) if results else None,
+        "wall_s": round(wall, 2),
+        "throughput_rps": round(len(results) / wall, 1) if wall else None,
+        "overall": stats(everything) if everything else {},
+        "endpoints": rows,
+    }
 
 
 WRK_LUA = r"""
@@ -373,13 +563,25 @@ def parse_wrk(out: str) -> dict:
         raise SystemExit("could not read wrk's output:\n" + out)
     n = int(done.group(1))
     errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(x) for x in sock.groups()) if sock else 0)
-    return {"requests": n, "errors": errors,
-            "socket_errors": dict(zip(("connect", "read", "write", "timeout"), map(int, sock.groups()))) if sock else {},
-            "cache_hit_share": None, "wall_s": round(_ms(done.group(2) + done.group(3)) / 1000, 2),
-            "throughput_rps": round(float(rps.group(1)), 1),
-            "overall": {"p50_ms": round(pcts[50], 1), "p75_ms": round(pcts[75], 1), "p90_ms": round(pcts[90], 1),
-                        "p95_ms": None, "p99_ms": round(pcts[99], 1), "max_ms": round(_ms(lat.group(3)), 1),
-                        "mean_ms": round(_ms(lat.group(1)), 1)}}
+    return {
+        "requests": n,
+        "errors": errors,
+        "socket_errors": dict(zip(("connect", "read", "write", "timeout"), map(int, sock.groups())))
+        if sock
+        else {},
+        "cache_hit_share": None,
+        "wall_s": round(_ms(done.group(2) + done.group(3)) / 1000, 2),
+        "throughput_rps": round(float(rps.group(1)), 1),
+        "overall": {
+            "p50_ms": round(pcts[50], 1),
+            "p75_ms": round(pcts[75], 1),
+            "p90_ms": round(pcts[90], 1),
+            "p95_ms": None,
+            "p99_ms": round(pcts[99], 1),
+            "max_ms": round(_ms(lat.group(3)), 1),
+            "mean_ms": round(_ms(lat.group(1)), 1),
+        },
+    }
 
 
 def run_wrk(port: int, plan, concurrency: int, duration: float, timeout: float) -> tuple[dict, str]:
@@ -391,8 +593,21 @@ def run_wrk(port: int, plan, concurrency: int, duration: float, timeout: float) 
         paths.write_text("".join(path + "\n" for _, path in plan))
         script = Path(d) / "cycle.lua"
         script.write_text(f"PATHS_FILE = {json.dumps(str(paths))}\n" + WRK_LUA)
-        cmd = [wrk, "-t", "2", "-c", str(concurrency), "-d", f"{max(1, int(duration))}s", "--latency",
-               "--timeout", f"{max(1, int(timeout))}s", "-s", str(script), f"http://127.0.0.1:{port}/"]
+        cmd = [
+            wrk,
+            "-t",
+            "2",
+            "-c",
+            str(concurrency),
+            "-d",
+            f"{max(1, int(duration))}s",
+            "--latency",
+            "--timeout",
+            f"{max(1, int(timeout))}s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}/",
+        ]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + timeout + 30)
     if out.returncode != 0:
         raise SystemExit(f"wrk failed ({out.returncode}):\n{out.stderr}{out.stdout}")
@@ -408,20 +623,44 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
     ap.add_argument("--db", default=None, help="reuse (or fill up to --articles) this SQLite file")
     ap.add_argument("--warmup", type=int, default=200, help="requests sent (and not counted) first")
-    ap.add_argument("--cache-seconds", type=float, default=5.0,
-                    help="the server's read cache (web/cache.py); 0 measures the store without it")
-    ap.add_argument("--only", default=None,
-                    help="comma-separated endpoint labels to send (e.g. 'article,articles list'); default all")
-    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (each with its own cache)")
-    ap.add_argument("--http", default="auto", choices=["auto", "h11", "httptools"],
-                    help="uvicorn's HTTP parser (auto: as `according serve`, httptools when installed, with "
-                         "TCP_NODELAY; h11/httptools: uvicorn's own protocol classes)")
-    ap.add_argument("--generator", default="python", choices=["python", "wrk"],
-                    help="load generator: this process's asyncio client, or wrk (C; leaves the cores to the server)")
-    ap.add_argument("--access-log", action="store_true",
-                    help="server logs every request (as `according serve --access-log`; default off, 1 worker)")
-    ap.add_argument("--duration", type=float, default=20.0,
-                    help="seconds of load with --generator wrk (the URL list has --requests entries, cycled)")
+    ap.add_argument(
+        "--cache-seconds",
+        type=float,
+        default=5.0,
+        help="the server's read cache (web/cache.py); 0 measures the store without it",
+    )
+    ap.add_argument(
+        "--only",
+        default=None,
+        help="comma-separated endpoint labels to send (e.g. 'article,articles list'); default all",
+    )
+    ap.add_argument(
+        "--workers", type=int, default=1, help="uvicorn worker processes (each with its own cache)"
+    )
+    ap.add_argument(
+        "--http",
+        default="auto",
+        choices=["auto", "h11", "httptools"],
+        help="uvicorn's HTTP parser (auto: as `according serve`, httptools when installed, with "
+        "TCP_NODELAY; h11/httptools: uvicorn's own protocol classes)",
+    )
+    ap.add_argument(
+        "--generator",
+        default="python",
+        choices=["python", "wrk"],
+        help="load generator: this process's asyncio client, or wrk (C; leaves the cores to the server)",
+    )
+    ap.add_argument(
+        "--access-log",
+        action="store_true",
+        help="server logs every request (as `according serve --access-log`; default off, 1 worker)",
+    )
+    ap.add_argument(
+        "--duration",
+        type=float,
+        default=20.0,
+        help="seconds of load with --generator wrk (the URL list has --requests entries, cycled)",
+    )
     ap.add_argument("--label", default="", help="suffix of the results file name (e.g. 'before')")
     ap.add_argument("--no-check", action="store_true", help="exit 0 even when p99 misses the target")
     args = ap.parse_args(argv)
@@ -440,8 +679,15 @@ def main(argv=None) -> int:
     try:
         rng = random.Random(7)
         if args.warmup:
-            asyncio.run(run_load(port, request_plan(args.warmup, args.articles, stories, rng, only), args.concurrency,
-                                 args.timeout, args.time_limit))
+            asyncio.run(
+                run_load(
+                    port,
+                    request_plan(args.warmup, args.articles, stories, rng, only),
+                    args.concurrency,
+                    args.timeout,
+                    args.time_limit,
+                )
+            )
         n_plan = args.requests
         if args.generator == "wrk":
             # wrk cycles the list: make it long enough (up to 1,000 req/s) that no URL comes back
@@ -460,17 +706,36 @@ def main(argv=None) -> int:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-    report = {"only": sorted(only) if only else "all", "articles": args.articles, "concurrency": args.concurrency, "cache_seconds": args.cache_seconds, "store_build_s": round(build_s, 1),
-              "target_p99_ms": TARGET_P99_MS, "cpus": os.cpu_count(), "workers": args.workers, "http": args.http,
-              "generator": args.generator, "loadavg_1_5_15_before": [round(x, 2) for x in load_before],
-              "loadavg_1_5_15_after": [round(x, 2) for x in os.getloadavg()], **load}
-    report["complete"] = (load["requests"] == args.requests if args.generator == "python"
-                          else not load.get("socket_errors", {}).get("timeout"))
+    report = {
+        "only": sorted(only) if only else "all",
+        "articles": args.articles,
+        "concurrency": args.concurrency,
+        "cache_seconds": args.cache_seconds,
+        "store_build_s": round(build_s, 1),
+        "target_p99_ms": TARGET_P99_MS,
+        "cpus": os.cpu_count(),
+        "workers": args.workers,
+        "http": args.http,
+        "generator": args.generator,
+        "loadavg_1_5_15_before": [round(x, 2) for x in load_before],
+        "loadavg_1_5_15_after": [round(x, 2) for x in os.getloadavg()],
+        **load,
+    }
+    report["complete"] = (
+        load["requests"] == args.requests
+        if args.generator == "python"
+        else not load.get("socket_errors", {}).get("timeout")
+    )
     out = HERE / "results"
     out.mkdir(exist_ok=True)
-    name = ("bench_api" + ("" if args.cache_seconds else "_nocache") + ("_only" if only else "")
-            + (f"_w{args.workers}" if args.workers > 1 else "") + ("_wrk" if args.generator == "wrk" else "")
-            + (f"_{args.label}" if args.label else ""))
+    name = (
+        "bench_api"
+        + ("" if args.cache_seconds else "_nocache")
+        + ("_only" if only else "")
+        + (f"_w{args.workers}" if args.workers > 1 else "")
+        + ("_wrk" if args.generator == "wrk" else "")
+        + (f"_{args.label}" if args.label else "")
+    )
     (out / f"{name}.json").write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
     if tmp is not None:

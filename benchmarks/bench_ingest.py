@@ -18,6 +18,7 @@ Benchmarks are ratios measured in one run, not timed tests.
 
     python benchmarks/bench_ingest.py [--n 1000] [--analyse 6] [--db PATH_OR_URL]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,10 @@ SHARED = Path(os.environ.get("ACCORDING_SHARED", ROOT.parent / "shared"))
 
 
 def real_articles(k: int) -> list[tuple[str, str]]:
-    paths = [ROOT / "examples" / "harbor-ceasefire.txt",
-             SHARED / "samples" / "wapo-2024-02-14-gaza-ceasefire-talks.txt"]
+    paths = [
+        ROOT / "examples" / "harbor-ceasefire.txt",
+        SHARED / "samples" / "wapo-2024-02-14-gaza-ceasefire-talks.txt",
+    ]
     folder = SHARED / "corpora" / "polnear" / "dev" / "articles"
     if folder.is_dir():
         paths += sorted(folder.glob("*.txt"))
@@ -96,7 +99,7 @@ def main(argv=None) -> int:
                 n_analysed += len(list(analyse(docs[1:])))
                 wall["analyse"] += time.perf_counter() - w0
                 cpu["analyse"] += time.process_time() - c0
-                chunk = stream[r * args.n // rounds:(r + 1) * args.n // rounds]
+                chunk = stream[r * args.n // rounds : (r + 1) * args.n // rounds]
                 analyzer.analyze_documents = lookup
                 w0, c0 = time.perf_counter(), time.process_time()
                 summary["stored"] += store.ingest_documents(chunk)["stored"]
@@ -113,18 +116,31 @@ def main(argv=None) -> int:
     t_analyse, t_store = wall["analyse"] / n_analysed, wall["store"] / args.n
     cpu_ratio = (cpu["store"] / args.n) / (cpu["analyse"] / n_analysed)
     ratio = t_store / t_analyse
-    out = {"articles_analysed": len(analyses), "analysis_ms_per_article": round(t_analyse * 1000, 1),
-           "n_stored": args.n, "store_ms_per_article": round(t_store * 1000, 2),
-           "reingest_skip_ms_per_article": round(t_skip * 1000, 3), "overhead_ratio": round(ratio, 4),
-           "overhead_ratio_cpu": round(cpu_ratio, 4),
-           "target": 0.10, "ok": ratio <= 0.10, "db": "sqlite" if not args.db else args.db.split(":")[0],
-           "store": stats}
-    print(f"analysis: {out['analysis_ms_per_article']} ms/article ({len(analyses)} real articles x {rounds} rounds)")
-    print(f"store:    {out['store_ms_per_article']} ms/article ({args.n} records; "
-          f"{stats['quotes']} quotes, {stats['sources']} sources, {stats['stories']} stories)")
+    out = {
+        "articles_analysed": len(analyses),
+        "analysis_ms_per_article": round(t_analyse * 1000, 1),
+        "n_stored": args.n,
+        "store_ms_per_article": round(t_store * 1000, 2),
+        "reingest_skip_ms_per_article": round(t_skip * 1000, 3),
+        "overhead_ratio": round(ratio, 4),
+        "overhead_ratio_cpu": round(cpu_ratio, 4),
+        "target": 0.10,
+        "ok": ratio <= 0.10,
+        "db": "sqlite" if not args.db else args.db.split(":")[0],
+        "store": stats,
+    }
+    print(
+        f"analysis: {out['analysis_ms_per_article']} ms/article ({len(analyses)} real articles x {rounds} rounds)"
+    )
+    print(
+        f"store:    {out['store_ms_per_article']} ms/article ({args.n} records; "
+        f"{stats['quotes']} quotes, {stats['sources']} sources, {stats['stories']} stories)"
+    )
     print(f"re-ingest (all skipped): {out['reingest_skip_ms_per_article']} ms/article")
-    print(f"overhead: {ratio:.1%} of analysis in wall time, {cpu_ratio:.1%} in CPU time "
-          f"(target <= 10%): {'OK' if out['ok'] else 'OVER'}")
+    print(
+        f"overhead: {ratio:.1%} of analysis in wall time, {cpu_ratio:.1%} in CPU time "
+        f"(target <= 10%): {'OK' if out['ok'] else 'OVER'}"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     return 0 if out["ok"] else 1

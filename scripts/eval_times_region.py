@@ -30,6 +30,7 @@ the article's published date (what the pipeline's times stage does). The shared 
 scores the unfiltered predictions; ``--timing N`` parses the first N texts afresh and prints the
 times stage's cost as a share of the parse (the stage's price in the pipeline).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,9 +47,53 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 BODY_SENTENCES = 4  # read off the gold (see the docstring)
-_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "no", "vs", "gen",
-           "sen", "rep", "gov", "lt", "col", "sgt", "capt", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-           "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "est", "approx", "dept", "univ", "u.s", "u.k"}
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "no",
+    "vs",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "rev",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "fig",
+    "est",
+    "approx",
+    "dept",
+    "univ",
+    "u.s",
+    "u.k",
+}
 _BREAK = re.compile(r"(?<=[.!?])[\"”’']?[^\S\n]+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -56,7 +101,7 @@ def _is_abbrev(text: str, dot: int) -> bool:
     """Is the '.' at ``dot`` the end of an abbreviation rather than of a sentence?"""
     if text[dot] != ".":
         return False
-    m = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[max(0, dot - 20):dot + 1])
+    m = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[max(0, dot - 20) : dot + 1])
     if not m:
         return False
     word = m.group(1)
@@ -92,6 +137,7 @@ def load(corpus: Path, cache: Path | None):
         return pickle.loads(cache.read_bytes())
     from according.ingest import read_paths
     from according.nlp import parse_many
+
     docs = list(read_paths([str(corpus / "input.jsonl")]))
     data = list(zip(docs, parse_many([d.text for d in docs])))
     if cache:
@@ -101,15 +147,28 @@ def load(corpus: Path, cache: Path | None):
 
 def predict(data, region: bool):
     from according.times import extract, reference_date
+
     recs, seconds = [], 0.0
     for d, p in data:
         t0 = time.perf_counter()
         times, _ = extract(d.text, p, reference_date(d.meta))
         seconds += time.perf_counter() - t0
         lim = region_end(d.text) if region else len(d.text)
-        recs.append({"id": d.id, "text": d.text,
-                     "times": [{"span": {"start": t.span.start, "end": t.span.end, "text": t.span.text},
-                                "type": t.type, "value": t.value} for t in times if t.span.start < lim]})
+        recs.append(
+            {
+                "id": d.id,
+                "text": d.text,
+                "times": [
+                    {
+                        "span": {"start": t.span.start, "end": t.span.end, "text": t.span.text},
+                        "type": t.type,
+                        "value": t.value,
+                    }
+                    for t in times
+                    if t.span.start < lim
+                ],
+            }
+        )
     return recs, seconds
 
 
@@ -117,26 +176,36 @@ def score(recs, gold: Path, scorer: Path) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         for r in recs:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    out = subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--pred", fh.name, "--json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(gold), "--pred", fh.name, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     Path(fh.name).unlink()
     return json.loads(out.strip().splitlines()[-1])
 
 
 def summary(name: str, res: dict) -> str:
     a, w = res["all"], res["weekday"]
-    return (f"{name}: value F1 {a['value']['f1']:.3f} (P {a['value']['p']:.3f} R {a['value']['r']:.3f}) "
-            f"relaxed F1 {a['relaxed']['f1']:.3f} strict F1 {a['strict']['f1']:.3f} type F1 {a['type']['f1']:.3f} "
-            f"pred {a['pred']} gold {a['gold']}\n  weekday: gold {w['gold']} value F1 {w['value']['f1']:.3f} "
-            f"(P {w['value']['p']:.3f} R {w['value']['r']:.3f}) value acc {w['value_accuracy']}\n"
-            f"  by gold type: " + ", ".join(f"{k} {v['gold']} R {v['relaxed_recall']} acc {v['value_accuracy']}"
-                                            for k, v in res["by_gold_type"].items()))
+    return (
+        f"{name}: value F1 {a['value']['f1']:.3f} (P {a['value']['p']:.3f} R {a['value']['r']:.3f}) "
+        f"relaxed F1 {a['relaxed']['f1']:.3f} strict F1 {a['strict']['f1']:.3f} type F1 {a['type']['f1']:.3f} "
+        f"pred {a['pred']} gold {a['gold']}\n  weekday: gold {w['gold']} value F1 {w['value']['f1']:.3f} "
+        f"(P {w['value']['p']:.3f} R {w['value']['r']:.3f}) value acc {w['value_accuracy']}\n"
+        f"  by gold type: "
+        + ", ".join(
+            f"{k} {v['gold']} R {v['relaxed_recall']} acc {v['value_accuracy']}"
+            for k, v in res["by_gold_type"].items()
+        )
+    )
 
 
 def timing(data, repeat: int = 3) -> None:
     """Best of ``repeat`` runs each (the machine is shared: the minimum is the least disturbed)."""
     from according.nlp import parse_many
     from according.times import extract, reference_date
+
     texts = [d.text for d, _ in data]
     list(parse_many(texts[:2]))  # load the model outside the clock
     t_parse, t_times = [], []
@@ -149,8 +218,10 @@ def timing(data, repeat: int = 3) -> None:
             extract(d.text, p, reference_date(d.meta))
         t_times.append(time.perf_counter() - t0)
     tp, tt = min(t_parse), min(t_times)
-    print(f"  timing on {len(texts)} texts: parse {1000 * tp / len(texts):.1f} ms/doc, times stage "
-          f"{1000 * tt / len(texts):.2f} ms/doc = {100 * tt / tp:.1f}% of parse time")
+    print(
+        f"  timing on {len(texts)} texts: parse {1000 * tp / len(texts):.1f} ms/doc, times stage "
+        f"{1000 * tt / len(texts):.2f} ms/doc = {100 * tt / tp:.1f}% of parse time"
+    )
 
 
 def errors(recs, gold_recs) -> None:
@@ -160,7 +231,8 @@ def errors(recs, gold_recs) -> None:
         gs, used = g["timexes"], set()
 
         def ctx(s, e):
-            return (text[max(0, s - 50):s] + "[[" + text[s:e] + "]]" + text[e:e + 30]).replace("\n", " ")
+            return (text[max(0, s - 50) : s] + "[[" + text[s:e] + "]]" + text[e : e + 30]).replace("\n", " ")
+
         for t in r["times"]:
             s, e = t["span"]["start"], t["span"]["end"]
             hit = [x for x in gs if x["start"] < e and s < x["end"] and id(x) not in used]
@@ -170,8 +242,10 @@ def errors(recs, gold_recs) -> None:
             x = hit[0]
             used.add(id(x))
             if (x["value"] or "").upper() != (t["value"] or "").upper() or x["type"] != t["type"]:
-                print(f"WRONG    {g['dct']} gold {x['text']!r} {x['type']} {x['value']} | pred {t['type']} "
-                      f"{t['value']} | {ctx(s, e)}")
+                print(
+                    f"WRONG    {g['dct']} gold {x['text']!r} {x['type']} {x['value']} | pred {t['type']} "
+                    f"{t['value']} | {ctx(s, e)}"
+                )
         for x in gs:
             if id(x) not in used:
                 print(f"MISSED   {g['dct']} {x['type']} {x['value']} | {ctx(x['start'], x['end'])}")
@@ -192,12 +266,14 @@ def main(argv=None) -> int:
     outside = sum(1 for d, _ in data for x in gold_recs[d.id]["timexes"] if x["start"] >= region_end(d.text))
     recs, seconds = predict(data, region=True)
     print(summary("REGION", score(recs, gold_path, scorer)))
-    print(f"  gold outside the computed region (splitter misses; counted as missed): {outside}; "
-          f"extract() time {seconds:.2f}s for {len(data)} docs")
+    print(
+        f"  gold outside the computed region (splitter misses; counted as missed): {outside}; "
+        f"extract() time {seconds:.2f}s for {len(data)} docs"
+    )
     if args.full:
         print(summary("FULL", score(predict(data, region=False)[0], gold_path, scorer)))
     if args.timing:
-        timing(data[:args.timing])
+        timing(data[: args.timing])
     if args.errors:
         errors(recs, gold_recs)
     return 0

@@ -12,6 +12,7 @@ share a snippet); the accuracy printed for the chosen setting is the mean over h
 folds, never on training snippets. With --write, the model is refit on all snippets and
 written to src/according/data/events/subtype_lr.json with its cross-validated numbers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,7 @@ def load(corpus: Path, cache: Path | None):
         parses = dict(pickle.load(open(cache, "rb")))
     else:
         from according import nlp
+
         parses = dict(zip([g["id"] for g in gold], nlp.parse_many([g["text"] for g in gold], batch_size=32)))
         if cache:
             pickle.dump(list(parses.items()), open(cache, "wb"))
@@ -122,8 +124,13 @@ def folds(y, k=5, seed=13):
 
 def model_json(W, b, vocab, labels, cv=None):
     keep = np.abs(W).max(axis=1) >= 0.05  # drop features whose weights are all negligible
-    return {"labels": labels, "scale": SCALE, "bias": [int(round(x * SCALE)) for x in b], "cv": cv,
-            "weights": {f: [int(round(x * SCALE)) for x in W[k]] for k, f in enumerate(vocab) if keep[k]}}
+    return {
+        "labels": labels,
+        "scale": SCALE,
+        "bias": [int(round(x * SCALE)) for x in b],
+        "cv": cv,
+        "weights": {f: [int(round(x * SCALE)) for x in W[k]] for k, f in enumerate(vocab) if keep[k]},
+    }
 
 
 def cross_validate(X, y, labels, l2, ids=None, fold_dir=None):
@@ -176,13 +183,21 @@ def score_pipeline(corpus: Path, cache: Path | None, fold_dir: Path) -> None:
             rec = analyzer._finish(Document(id=d["id"], text=d["text"]), parses[d["id"]], nlp.DEFAULT_MODEL)
             fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
     scorer = corpus.parents[1] / "eval" / "score_events.py"
-    out = subprocess.run([sys.executable, str(scorer), "--gold", str(corpus / "gold.jsonl"), "--pred", str(pred),
-                          "--json"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(corpus / "gold.jsonl"), "--pred", str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     r = json.loads(out.strip().splitlines()[-1])
-    n_acled = sum(1 for line in open(corpus / "gold.jsonl", encoding="utf-8") if json.loads(line)["sub_event_type"])
-    print(f"whole pipeline, out-of-fold, shared scorer: sub_event_type {r['sub_event_type_accuracy']} "
-          f"event_type {r['event_type_accuracy']} over {r['documents_scored']} rows; on the {n_acled} ACLED rows "
-          f"{r['correct'].get('sub_event_type', 0) / n_acled:.3f} / {r['correct'].get('event_type', 0) / n_acled:.3f}")
+    n_acled = sum(
+        1 for line in open(corpus / "gold.jsonl", encoding="utf-8") if json.loads(line)["sub_event_type"]
+    )
+    print(
+        f"whole pipeline, out-of-fold, shared scorer: sub_event_type {r['sub_event_type_accuracy']} "
+        f"event_type {r['event_type_accuracy']} over {r['documents_scored']} rows; on the {n_acled} ACLED rows "
+        f"{r['correct'].get('sub_event_type', 0) / n_acled:.3f} / {r['correct'].get('event_type', 0) / n_acled:.3f}"
+    )
 
 
 def main():
@@ -190,10 +205,18 @@ def main():
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpora" / "case2021"))
     ap.add_argument("--cache", default=None, help="pickle of parses to reuse between runs")
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--l2", type=float, nargs="+", default=[1e-5, 3e-5, 1e-4, 3e-4],
-                    help="regularisation strengths to cross-validate (the best is kept)")
-    ap.add_argument("--fold-models", default=None,
-                    help="write the 5 fold models here (for scoring the whole pipeline out-of-fold) and stop")
+    ap.add_argument(
+        "--l2",
+        type=float,
+        nargs="+",
+        default=[1e-5, 3e-5, 1e-4, 3e-4],
+        help="regularisation strengths to cross-validate (the best is kept)",
+    )
+    ap.add_argument(
+        "--fold-models",
+        default=None,
+        help="write the 5 fold models here (for scoring the whole pipeline out-of-fold) and stop",
+    )
     args = ap.parse_args()
     X, y, ids = load(Path(args.corpus), Path(args.cache) if args.cache else None)
     labels = sorted(set(y))
@@ -215,9 +238,20 @@ def main():
     if args.write:
         vocab = vocab_of(X)
         W, b = fit(vectorise(X, vocab), [labels.index(v) for v in y], len(labels), l2)
-        data = model_json(W, b, vocab, labels, {
-            "folds": 5, "l2": l2, "sub_event_type_accuracy": round(sub, 4), "event_type_accuracy": round(ev, 4),
-            "snippets": len(y), "corpus": "CASE 2021 task 2"})
+        data = model_json(
+            W,
+            b,
+            vocab,
+            labels,
+            {
+                "folds": 5,
+                "l2": l2,
+                "sub_event_type_accuracy": round(sub, 4),
+                "event_type_accuracy": round(ev, 4),
+                "snippets": len(y),
+                "corpus": "CASE 2021 task 2",
+            },
+        )
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {OUT} ({len(data['weights'])} features)")

@@ -17,6 +17,7 @@ What is learned, all from the PolNeAR *train* split only:
    overlap F1s (shared scorer, polnear rules) on the other 20% is kept; the final weights are then refitted on all train articles.
 The run is deterministic (fixed split, no random initialisation).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,7 +57,9 @@ def load_corpus(train: Path, limit: int | None, cache: str | None):
         if limit:
             recs = recs[:limit]
         nlp = load()
-        parses = [to_parse(doc, "en_core_web_md") for doc in nlp.pipe((r["text"] for r in recs), batch_size=16)]
+        parses = [
+            to_parse(doc, "en_core_web_md") for doc in nlp.pipe((r["text"] for r in recs), batch_size=16)
+        ]
         if cache:
             pickle.dump({"recs": recs, "parses": parses}, open(cache, "wb"))
     if limit:
@@ -98,7 +101,7 @@ def rates(inc: Counter, tot: Counter) -> dict:
                 table[k] = round(inc[k] / n, 3)
             continue
         pre = k[:2] if k[1:2] == ":" else ""
-        dep, _, side = k[len(pre):].split("|")
+        dep, _, side = k[len(pre) :].split("|")
         gen_inc["%s%s|*|%s" % (pre, dep, side)] += inc[k]
         gen_tot["%s%s|*|%s" % (pre, dep, side)] += n
         if n >= MIN_KEY:
@@ -148,6 +151,7 @@ def learn_tables(recs, parses):
 
 def dataset(recs, parses, mdl):
     from according.quotes import marks
+
     X, y, lem = [], [], []
     lexset = frozenset(mdl["lexicon"])
     for rec, p in zip(recs, parses):
@@ -161,12 +165,16 @@ def dataset(recs, parses, mdl):
             return qs[k] if k >= 0 and qs[k].start <= c < qs[k].end else None
 
         from according.quotes import mark_tokens, quote_near, quote_side
+
         mt = mark_tokens(p)
         for t in p.toks:
             if not cues.is_candidate(p, t.i, lexset):
                 continue
-            X.append(cues.features(p, t.i, qspan_at(t.start) is not None, quote_near(p, t.i, mt),
-                                   quote_side(p, t.i, mt)))
+            X.append(
+                cues.features(
+                    p, t.i, qspan_at(t.start) is not None, quote_near(p, t.i, mt), quote_side(p, t.i, mt)
+                )
+            )
             y.append(1.0 if t.i in heads else 0.0)
             lem.append(t.lemma.lower())
     return X, np.array(y), lem
@@ -212,6 +220,7 @@ def load_scorer(path):
 
 def evaluate(scorer, recs, parses, mdl):
     from according.model import Analysis
+
     rows = []
     for rec, p in zip(recs, parses):
         quotes, _ = extract(p, None, mdl)
@@ -222,7 +231,8 @@ def evaluate(scorer, recs, parses, mdl):
 
 def summary(res):
     return {k: (res[k]["exact"]["f1"], res[k]["overlap"]["f1"]) for k in ("source", "cue", "content")} | {
-        "full": (res["full"]["p"], res["full"]["r"], res["full"]["f1"])}
+        "full": (res["full"]["p"], res["full"]["r"], res["full"]["f1"])
+    }
 
 
 def main(argv=None):
@@ -239,13 +249,22 @@ def main(argv=None):
 
     def build(r, p):
         lexicon, cue_kids, content_kids, source_kids, subject_content = learn_tables(r, p)
-        mdl = {"lexicon": lexicon, "cue_kids": cue_kids, "content_kids": content_kids,
-               "source_kids": source_kids, "subject_content": subject_content, "threshold": 0.5, "weights": {}}
+        mdl = {
+            "lexicon": lexicon,
+            "cue_kids": cue_kids,
+            "content_kids": content_kids,
+            "source_kids": source_kids,
+            "subject_content": subject_content,
+            "threshold": 0.5,
+            "weights": {},
+        }
         X, y, lem = dataset(r, p, mdl)
         mdl["weights"] = fit(X, y)
         mdl["_train"] = (X, lem)
-        print("  %d candidates, %d positive, %d features" % (len(y), int(y.sum()), len(mdl["weights"])),
-              file=sys.stderr)
+        print(
+            "  %d candidates, %d positive, %d features" % (len(y), int(y.sum()), len(mdl["weights"])),
+            file=sys.stderr,
+        )
         return mdl
 
     print("fitting on %d articles, calibrating on %d" % (cut, len(recs) - cut), file=sys.stderr)

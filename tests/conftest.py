@@ -4,6 +4,7 @@
 in CI but not on a user's machine: tests that need it use the ``shared``
 fixture and skip with a reason when it is absent.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,6 +33,7 @@ def sample_text(shared) -> str:
 @pytest.fixture(scope="session")
 def sample_analysis(sample_text):
     import according
+
     return according.analyze(sample_text, id="wapo-2024-02-14-gaza-ceasefire-talks")
 
 
@@ -39,4 +41,5 @@ def sample_analysis(sample_text):
 def analyze():
     """according.analyze, with the model loaded once for the session."""
     import according
+
     return according.analyze

@@ -3,13 +3,47 @@
 It asserts what the spec promises: the top-level fields, the shapes of each
 list item, and that every span indexes the record's text.
 """
+
 from __future__ import annotations
 
-TOP = {"schema", "id", "text", "meta", "furniture", "entities", "quotes", "figures", "times",
-       "places", "events", "errors", "provenance"}
-META = {"headline", "publisher", "url", "published", "updated", "dateline", "authors", "contributors", "language"}
-FURNITURE_KINDS = {"masthead", "timestamp", "caption", "credit", "read_time", "related_link", "carousel",
-                   "contributors", "topic_box", "other"}
+TOP = {
+    "schema",
+    "id",
+    "text",
+    "meta",
+    "furniture",
+    "entities",
+    "quotes",
+    "figures",
+    "times",
+    "places",
+    "events",
+    "errors",
+    "provenance",
+}
+META = {
+    "headline",
+    "publisher",
+    "url",
+    "published",
+    "updated",
+    "dateline",
+    "authors",
+    "contributors",
+    "language",
+}
+FURNITURE_KINDS = {
+    "masthead",
+    "timestamp",
+    "caption",
+    "credit",
+    "read_time",
+    "related_link",
+    "carousel",
+    "contributors",
+    "topic_box",
+    "other",
+}
 SPEAKER_TYPES = {"person", "organization", "group", "anonymous", "unknown"}
 QUALIFIERS = {None, "exactly", "at_least", "more_than", "nearly", "about", "up_to", "between"}
 
@@ -17,7 +51,9 @@ QUALIFIERS = {None, "exactly", "at_least", "more_than", "nearly", "about", "up_t
 def check_span(text: str, span: dict, where: str) -> None:
     assert isinstance(span, dict), f"{where}: span is not an object"
     s, e = span["start"], span["end"]
-    assert isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text), f"{where}: bad offsets {s}:{e}"
+    assert isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text), (
+        f"{where}: bad offsets {s}:{e}"
+    )
     assert text[s:e] == span["text"], f"{where}: text {span['text']!r} != text[{s}:{e}] {text[s:e]!r}"
 
 

@@ -3,6 +3,7 @@
 Records are hand-built (tests/web_records.py) so these tests do not run spaCy;
 one test posts a real article to the analyse and store endpoints.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -13,10 +14,9 @@ import uuid
 import pytest
 from fastapi.testclient import TestClient
 
-from web_records import EMOJI_TEXT, emoji_record, story_records, xss_record
-
 from according.errors import ConfigError
 from according.web.app import CSP, check_bind, create_app
+from web_records import EMOJI_TEXT, emoji_record, story_records, xss_record
 
 TOKEN = "test-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -39,7 +39,9 @@ def store_url(request, tmp_path):
         pytest.skip("PostgreSQL tests need ACCORDING_TEST_PG_URL (scripts/ci-postgres.sh sets it in CI)")
     # One schema per test keeps the tests independent on a shared database.
     import sqlalchemy as sa
+
     from according.store.db import make_engine
+
     schema = "web_" + uuid.uuid4().hex[:10]
     engine = make_engine(base)
     with engine.begin() as conn:
@@ -81,15 +83,27 @@ def assert_error(r, status: int, code: str | None = None):
 
 # --- documents, headers, errors -------------------------------------------------
 
+
 def test_openapi_lists_every_endpoint(client):
     doc = client.get("/api/openapi.json").json()
-    for path in ["/api/analyze", "/api/articles", "/api/articles/{article_id}", "/api/sources",
-                 "/api/quotes", "/api/figures", "/api/events", "/api/stories", "/api/stories/{story_id}",
-                 "/api/export"]:
+    for path in [
+        "/api/analyze",
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/sources",
+        "/api/quotes",
+        "/api/figures",
+        "/api/events",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/export",
+    ]:
         assert path in doc["paths"], path
     assert "text/plain" in doc["paths"]["/api/analyze"]["post"]["requestBody"]["content"]
     # the documented error shape is the one actually sent
-    ref = doc["paths"]["/api/quotes"]["get"]["responses"]["422"]["content"]["application/json"]["schema"]["$ref"]
+    ref = doc["paths"]["/api/quotes"]["get"]["responses"]["422"]["content"]["application/json"]["schema"][
+        "$ref"
+    ]
     assert ref.endswith("/ErrorBody")
     assert "HTTPValidationError" not in doc["components"]["schemas"]
     assert "401" in doc["paths"]["/api/articles"]["post"]["responses"]
@@ -102,7 +116,7 @@ def test_security_headers_on_page_api_and_errors(client):
         assert r.headers["x-content-type-options"] == "nosniff"
     assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
     page = client.get("/").text
-    assert "<script src=\"/static/app.js\"" in page and "<script>" not in page
+    assert '<script src="/static/app.js"' in page and "<script>" not in page
 
 
 def test_every_error_has_one_shape(client):
@@ -119,12 +133,23 @@ def test_every_error_has_one_shape(client):
 
 
 def test_bad_bodies(client):
-    assert_error(client.post("/api/articles", content=b"{not json", headers={**AUTH, "content-type": "application/json"}),
-                 400, "bad_request")
-    assert_error(client.post("/api/articles", content=b"\x89PNG", headers={**AUTH, "content-type": "image/png"}),
-                 415, "unsupported_media_type")
-    assert_error(client.post("/api/analyze", content=b"   ", headers={**AUTH, "content-type": "text/plain"}),
-                 422, "input_error")
+    assert_error(
+        client.post(
+            "/api/articles", content=b"{not json", headers={**AUTH, "content-type": "application/json"}
+        ),
+        400,
+        "bad_request",
+    )
+    assert_error(
+        client.post("/api/articles", content=b"\x89PNG", headers={**AUTH, "content-type": "image/png"}),
+        415,
+        "unsupported_media_type",
+    )
+    assert_error(
+        client.post("/api/analyze", content=b"   ", headers={**AUTH, "content-type": "text/plain"}),
+        422,
+        "input_error",
+    )
     assert_error(client.post("/api/analyze", json={"title": "no text"}, headers=AUTH), 422, "input_error")
     rec = emoji_record()
     rec["quotes"][0]["content"][0]["start"] += 1  # offsets that do not match the text
@@ -133,12 +158,15 @@ def test_bad_bodies(client):
 
 # --- writes need the token ----------------------------------------------------------
 
+
 def test_writes_need_the_bearer_token(client):
     rec = emoji_record()
     e = assert_error(client.post("/api/articles", json=rec), 401, "unauthorized")
     assert "token" in e["message"]
     assert_error(client.post("/api/articles", json=rec, headers={"Authorization": "Bearer wrong"}), 401)
-    assert_error(client.post("/api/analyze", content="Some text.", headers={"content-type": "text/plain"}), 401)
+    assert_error(
+        client.post("/api/analyze", content="Some text.", headers={"content-type": "text/plain"}), 401
+    )
     assert client.post("/api/articles", json=rec, headers=AUTH).status_code == 201
     assert client.get("/api/articles/emoji-storm").status_code == 200  # reads are open
 
@@ -164,10 +192,12 @@ def test_server_refuses_non_loopback_host_without_token(monkeypatch):
         with pytest.raises(ConfigError):
             check_bind(host, None)
     from according.cli import main
+
     assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == ConfigError.exit_code
 
 
 # --- request size ---------------------------------------------------------------
+
 
 def test_oversized_body_is_refused_before_it_is_read(store_url):
     app = create_app(store_url, token=TOKEN, max_body_bytes=1000)
@@ -185,33 +215,60 @@ def test_oversized_body_is_refused_before_it_is_read(store_url):
         async def send(message):
             sent.append(message)
 
-        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-                 "scheme": "http", "path": "/api/articles", "raw_path": b"/api/articles", "query_string": b"",
-                 "root_path": "", "headers": headers, "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/api/articles",
+            "raw_path": b"/api/articles",
+            "query_string": b"",
+            "root_path": "",
+            "headers": headers,
+            "client": ("127.0.0.1", 1),
+            "server": ("127.0.0.1", 80),
+        }
         await app(scope, receive, send)
         return reads
 
     try:
         # Declared too large: answered from the headers alone, the body is never read.
-        reads = asyncio.run(call([(b"content-length", b"5000000"), (b"content-type", b"text/plain"),
-                                  (b"authorization", f"Bearer {TOKEN}".encode())], [b"x" * 100]))
+        reads = asyncio.run(
+            call(
+                [
+                    (b"content-length", b"5000000"),
+                    (b"content-type", b"text/plain"),
+                    (b"authorization", f"Bearer {TOKEN}".encode()),
+                ],
+                [b"x" * 100],
+            )
+        )
         assert reads == []
         assert sent[0]["status"] == 413
         assert json.loads(sent[1]["body"])["error"]["code"] == "payload_too_large"
         # Chunked (no length): refused as soon as the running count passes the limit.
         sent.clear()
-        reads = asyncio.run(call([(b"content-type", b"text/plain"), (b"authorization", f"Bearer {TOKEN}".encode())],
-                                 [b"x" * 600] * 10))
+        reads = asyncio.run(
+            call(
+                [(b"content-type", b"text/plain"), (b"authorization", f"Bearer {TOKEN}".encode())],
+                [b"x" * 600] * 10,
+            )
+        )
         assert sent[0]["status"] == 413
         assert len(reads) == 2
     finally:
         app.state.store.close()
     with TestClient(create_app(store_url, token=TOKEN, max_body_bytes=1000)) as c:
-        assert_error(c.post("/api/analyze", content="x" * 2000, headers={**AUTH, "content-type": "text/plain"}),
-                     413, "payload_too_large")
+        assert_error(
+            c.post("/api/analyze", content="x" * 2000, headers={**AUTH, "content-type": "text/plain"}),
+            413,
+            "payload_too_large",
+        )
 
 
 # --- reading ----------------------------------------------------------------------
+
 
 def test_stored_record_reads_back_unchanged(filled):
     got = filled.get("/api/articles/emoji-storm").json()
@@ -219,7 +276,11 @@ def test_stored_record_reads_back_unchanged(filled):
     want = emoji_record()
     assert rec["text"] == EMOJI_TEXT
     assert [q["content"] for q in rec["quotes"]] == [q["content"] for q in want["quotes"]]
-    assert [q["speaker"]["name"] for q in rec["quotes"]] == ["Ana Lind", "Port Selva harbour board", "Tom Berg"]
+    assert [q["speaker"]["name"] for q in rec["quotes"]] == [
+        "Ana Lind",
+        "Port Selva harbour board",
+        "Tom Berg",
+    ]
     assert got["version"] == 1
 
 
@@ -231,7 +292,9 @@ def test_article_list_pagination(filled):
     assert len(rest["items"]) == 1 and rest["next"] is None
     middle = filled.get("/api/articles?limit=2&offset=2").json()
     seen = ids + [a["id"] for a in middle["items"]] + [a["id"] for a in rest["items"]]
-    assert sorted(seen) == sorted(["emoji-storm", "xss-council", "vardenholm-1", "vardenholm-2", "vardenholm-3"])
+    assert sorted(seen) == sorted(
+        ["emoji-storm", "xss-council", "vardenholm-1", "vardenholm-2", "vardenholm-3"]
+    )
     assert_error(filled.get("/api/articles?limit=100000"), 422, "validation_error")
 
 
@@ -244,7 +307,10 @@ def test_quote_filters_and_full_text_search(filled):
     assert [q["speaker"]["name"] for q in found["items"]] == ["Tom Berg"]
     assert filled.get("/api/quotes", params={"q": "zeppelin"}).json()["total"] == 0
     orgs = filled.get("/api/quotes", params={"type": "organization"}).json()
-    assert {q["speaker"]["name"] for q in orgs["items"]} == {"Port Selva harbour board", "Vardenholm health ministry"}
+    assert {q["speaker"]["name"] for q in orgs["items"]} == {
+        "Port Selva harbour board",
+        "Vardenholm health ministry",
+    }
     dated = filled.get("/api/quotes", params={"date_from": "2025-03-12", "date_to": "2025-03-12"}).json()
     assert {q["article"] for q in dated["items"]} == {"vardenholm-3"}
     solberg = filled.get("/api/quotes", params={"speaker": "Solberg"}).json()
@@ -285,7 +351,13 @@ def test_export_streams_the_stored_records(filled):
     r = filled.get("/api/export")
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
     lines = [json.loads(x) for x in r.text.splitlines() if x.strip()]
-    assert {x["id"] for x in lines} == {"emoji-storm", "xss-council", "vardenholm-1", "vardenholm-2", "vardenholm-3"}
+    assert {x["id"] for x in lines} == {
+        "emoji-storm",
+        "xss-council",
+        "vardenholm-1",
+        "vardenholm-2",
+        "vardenholm-3",
+    }
     assert next(x for x in lines if x["id"] == "xss-council")["text"] == xss_record()["text"]
     quotes = filled.get("/api/export", params={"table": "quotes", "format": "csv"})
     assert quotes.status_code == 200 and quotes.headers["content-type"].startswith("text/csv")
@@ -308,19 +380,24 @@ def test_health(filled):
 
 # --- a real article through the analyser ---------------------------------------------
 
+
 def test_analyse_and_store_a_real_article(client, store_url, analyze):
     if "postgresql" in store_url:
         pytest.skip("the analyser is backend-independent; one real analysis (on SQLite) keeps the suite fast")
     with open(EXAMPLE, encoding="utf-8") as fh:
         text = fh.read()
-    r = client.post("/api/analyze", params={"id": "harbor"}, content=text.encode(),
-                    headers={**AUTH, "content-type": "text/plain; charset=utf-8"})
+    r = client.post(
+        "/api/analyze",
+        params={"id": "harbor"},
+        content=text.encode(),
+        headers={**AUTH, "content-type": "text/plain; charset=utf-8"},
+    )
     assert r.status_code == 200, r.text
     rec = r.json()
     assert rec["schema"] == "according.analysis/1" and rec["id"] == "harbor" and rec["text"] == text
     for q in rec["quotes"]:
         for s in q["content"]:
-            assert text[s["start"]:s["end"]] == s["text"]
+            assert text[s["start"] : s["end"]] == s["text"]
     assert client.get("/api/articles").json()["total"] == 0  # analysing stores nothing
 
     stored = client.post("/api/articles", json={"id": "harbor", "text": text}, headers=AUTH)
@@ -339,7 +416,7 @@ def test_analyse_and_store_a_real_article(client, store_url, analyze):
     assert "<" not in page["text"][:200] and "Nadia Karam" in page["text"]
     for q in page["quotes"]:
         for s in q["content"]:
-            assert page["text"][s["start"]:s["end"]] == s["text"]
+            assert page["text"][s["start"] : s["end"]] == s["text"]
 
 
 def test_serve_command_answers_on_loopback(tmp_path):
@@ -347,13 +424,26 @@ def test_serve_command_answers_on_loopback(tmp_path):
     import subprocess
     import sys
     import time
+
     import httpx
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "according.cli", "serve", "--db", str(tmp_path / "s.sqlite"),
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "according.cli",
+            "serve",
+            "--db",
+            str(tmp_path / "s.sqlite"),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -369,8 +459,10 @@ def test_serve_command_answers_on_loopback(tmp_path):
         assert "app.js" in page.text and page.headers["content-security-policy"] == CSP
         # A declared 50 MB body is refused from the headers: the answer comes without sending it.
         with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
-            conn.sendall(b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-                         b"Content-Length: 50000000\r\n\r\n" + b"x" * 1000)
+            conn.sendall(
+                b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                b"Content-Length: 50000000\r\n\r\n" + b"x" * 1000
+            )
             answer = b""
             while b"payload_too_large" not in answer:
                 chunk = conn.recv(65536)  # the socket timeout (5 s) bounds the wait
@@ -402,6 +494,7 @@ def test_read_cache_reuses_lists_and_forgets_them_on_write(client):
 
 def test_read_cache_stays_within_its_byte_budget():
     from according.web.cache import ResponseCache
+
     cache = ResponseCache(ttl=60, max_entries=100, max_bytes=1000)
     for i in range(10):
         cache.put(b"k%d" % i, 0.0, 200, [], b"x" * 300)
@@ -455,7 +548,10 @@ def test_versions_and_diff(client):
     ops = [p["op"] for p in diff["paragraphs"]]
     assert "equal" in ops and ("replace" in ops or "insert" in ops)
     assert [q["content"][0]["text"] for q in diff["quotes"]["removed"]] == ["“It is a fantasy,”"]
-    assert client.get("/api/articles/emoji-storm", params={"version": 1}).json()["record"]["text"] == first["text"]
+    assert (
+        client.get("/api/articles/emoji-storm", params={"version": 1}).json()["record"]["text"]
+        == first["text"]
+    )
     assert_error(client.get("/api/articles/emoji-storm/diff", params={"v1": 1, "v2": 9}), 404, "not_found")
     assert_error(client.get("/api/articles/nope/versions"), 404, "not_found")
 
@@ -468,11 +564,17 @@ class _SlowStore:
 
     def stories(self, limit=50, offset=0, q=None, compute=True):
         import time
+
         if not compute:
             return False  # "not derived yet": the route asks again in the threadpool
         self.calls += 1
         time.sleep(0.2)
-        return {"total": 1, "items": [{"id": 1, "title": f"call {self.calls}"}], "limit": limit, "offset": offset}
+        return {
+            "total": 1,
+            "items": [{"id": 1, "title": f"call {self.calls}"}],
+            "limit": limit,
+            "offset": offset,
+        }
 
     def close(self):
         pass
@@ -480,6 +582,7 @@ class _SlowStore:
 
 def test_identical_concurrent_reads_ask_the_store_once():
     import httpx
+
     slow = _SlowStore()
     app = create_app(store=slow, token=TOKEN)
 

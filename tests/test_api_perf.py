@@ -3,6 +3,7 @@
 Each test checks that a fast path answers what the plain path answers (or what the
 store holds after a write), not how fast it is: timings are benchmarks/bench_api.py's job.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -12,12 +13,11 @@ import socket
 from fastapi.testclient import TestClient
 from sqlalchemy import bindparam, select
 
-from web_records import emoji_record, story_records, xss_record
-
 from according.store import Store
 from according.store import schema as s
 from according.store.prepared import fetch
 from according.web.app import create_app
+from web_records import emoji_record, story_records, xss_record
 
 TOKEN = "perf-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -37,7 +37,8 @@ def test_prepared_statement_rows_match_sqlalchemy(tmp_path):
 
     def build():
         return select(q.c.id, q.c.text, q.c.speaker_name).where(
-            q.c.id.in_(bindparam("ids", expanding=True)), q.c.text.ilike(bindparam("like"), escape="\\"))
+            q.c.id.in_(bindparam("ids", expanding=True)), q.c.text.ilike(bindparam("like"), escape="\\")
+        )
 
     with store.engine.connect() as conn:
         for chosen in (ids[:1], ids[1:3], ids):
@@ -61,7 +62,8 @@ def test_list_reads_with_every_filter_shape_answer_like_a_fresh_store(tmp_path):
     for sid in {a["story"] for a in store.articles(limit=50)["items"] if a["story"] is not None}:
         by_story[sid] = store.articles(story=sid, limit=50)["total"]
     assert sum(by_story.values()) == store.articles(limit=50)["total"] - sum(
-        1 for a in store.articles(limit=50)["items"] if a["story"] is None)
+        1 for a in store.articles(limit=50)["items"] if a["story"] is None
+    )
     assert store.figures(measure="NO-SUCH-MEASURE")["total"] == 0
     store.close()
 
@@ -114,6 +116,7 @@ def test_http_protocol_turns_nagle_off_on_a_proto_0_socket():
     # uvicorn's multi-worker listening socket is socket.socket(AF_INET): proto 0, so asyncio
     # does not set TCP_NODELAY on accepted connections; the protocol must.
     import uvicorn
+
     from according.web.serve import HttpProtocol
 
     listener = socket.socket(socket.AF_INET)
@@ -126,7 +129,9 @@ def test_http_protocol_turns_nagle_off_on_a_proto_0_socket():
 
         class Transport:
             def get_extra_info(self, name, default=None):
-                return {"socket": conn, "sockname": conn.getsockname(), "peername": conn.getpeername()}.get(name, default)
+                return {"socket": conn, "sockname": conn.getsockname(), "peername": conn.getpeername()}.get(
+                    name, default
+                )
 
             def is_closing(self):
                 return False
@@ -140,6 +145,7 @@ def test_http_protocol_turns_nagle_off_on_a_proto_0_socket():
         config = uvicorn.Config(app, http=HttpProtocol)
         config.load()
         from uvicorn.server import ServerState
+
         loop = asyncio.new_event_loop()  # the protocol keeps a loop; it is not run here
         try:
             proto = HttpProtocol(config=config, server_state=ServerState(), app_state={}, _loop=loop)
@@ -155,6 +161,7 @@ def test_http_protocol_turns_nagle_off_on_a_proto_0_socket():
 
 def test_an_older_read_does_not_replace_the_memo_of_a_newer_write(tmp_path):
     from according.store import memo
+
     store = _filled(tmp_path / "m.sqlite")
     with store.engine.connect() as old:
         old_box = memo._memo(old)  # this read transaction sees the store before the write below

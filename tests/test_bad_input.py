@@ -4,6 +4,7 @@ code, and in a batch a record with its reason while the others are analysed.
 Library level: ``read_document`` / ``according.analyze`` raise InputError
 subclasses. Command line: ``cli.main`` in-process (the model loads once).
 """
+
 from __future__ import annotations
 
 import io
@@ -15,32 +16,48 @@ import pytest
 
 import according
 from according import cli
-from according.errors import (BinaryInputError, EmptyInputError, EncodingError, HTMLError, InputError,
-                              InputTooLargeError, ModelError, RecordError)
+from according.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    HTMLError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    RecordError,
+)
 from according.ingest import MAX_BYTES, Document, Unreadable, read_document
 from according.ingest.readers import read_jsonl
 
-ARTICLE = ("ROME — The port authority said on Monday that at least 12 ships had been diverted, "
-           "and officials warned that more delays were likely this week.")
-ES = ("Los negociadores de ambas delegaciones se reunieron el martes por cuarto día consecutivo "
-      "para resolver las últimas cuestiones de un intercambio de prisioneros, según dijeron los "
-      "funcionarios. Las conversaciones se reanudarán el miércoles por la mañana, y los equipos "
-      "técnicos seguirán trabajando durante la noche.")
+ARTICLE = (
+    "ROME — The port authority said on Monday that at least 12 ships had been diverted, "
+    "and officials warned that more delays were likely this week."
+)
+ES = (
+    "Los negociadores de ambas delegaciones se reunieron el martes por cuarto día consecutivo "
+    "para resolver las últimas cuestiones de un intercambio de prisioneros, según dijeron los "
+    "funcionarios. Las conversaciones se reanudarán el miércoles por la mañana, y los equipos "
+    "técnicos seguirán trabajando durante la noche."
+)
 # Bytes that are neither UTF-8 nor any confidently detected encoding.
 GARBLED = bytes(range(0x80, 0x100)) * 40
 
 
 # --- library level ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("data,error", [
-    ("", EmptyInputError),
-    ("  \n\t \r\n ", EmptyInputError),
-    (b"", EmptyInputError),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), BinaryInputError),
-    ("\x01\x02\x03\x04\x05\x06\x07\x08" * 50, BinaryInputError),
-    (GARBLED, EncodingError),
-    ("<html><head><script>var a = 1;</script></head><body></body></html>", HTMLError),
-])
+
+@pytest.mark.parametrize(
+    "data,error",
+    [
+        ("", EmptyInputError),
+        ("  \n\t \r\n ", EmptyInputError),
+        (b"", EmptyInputError),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), BinaryInputError),
+        ("\x01\x02\x03\x04\x05\x06\x07\x08" * 50, BinaryInputError),
+        (GARBLED, EncodingError),
+        ("<html><head><script>var a = 1;</script></head><body></body></html>", HTMLError),
+    ],
+)
 def test_unreadable_input_raises_input_error(data, error):
     with pytest.raises(error) as info:
         read_document(data)
@@ -106,18 +123,29 @@ def test_jsonl_bad_lines_become_unreadable_items_in_place():
     ]
     items = list(read_jsonl(lines, "batch.jsonl"))
     assert [i.id for i in items] == ["a", "batch.jsonl#2", "batch.jsonl#3", "d", "e", "f", "g"]
-    assert [type(i) for i in items] == [Document, Unreadable, Unreadable, Unreadable, Unreadable, Unreadable, Document]
+    assert [type(i) for i in items] == [
+        Document,
+        Unreadable,
+        Unreadable,
+        Unreadable,
+        Unreadable,
+        Unreadable,
+        Document,
+    ]
     msgs = [str(i.error) for i in items if isinstance(i, Unreadable)]
     assert "batch.jsonl:2: line is not valid JSON" in msgs[0]
     assert "not a JSON object" in msgs[1]
     assert "neither 'text' nor 'html'" in msgs[2]
     assert "'text' is not a string" in msgs[3]
     assert "empty" in msgs[4]
-    assert all(isinstance(i.error, (RecordError, EmptyInputError)) for i in items if isinstance(i, Unreadable))
+    assert all(
+        isinstance(i.error, (RecordError, EmptyInputError)) for i in items if isinstance(i, Unreadable)
+    )
     assert items[-1].meta.published == "2024-02-14"
 
 
 # --- command line -------------------------------------------------------------------------
+
 
 def run(capsys, *argv, stdin: bytes | None = None, monkeypatch=None):
     if stdin is not None:
@@ -132,8 +160,13 @@ def records(out: str) -> list[dict]:
 
 
 def test_cli_only_input_unreadable_exit_3(tmp_path, capsys):
-    cases = {"empty.txt": b"", "blank.txt": b" \n \n", "binary.txt": b"\x00\x01\x02" * 100, "garbled.txt": GARBLED,
-             "nothing.html": b"<html><head><style>p{}</style></head><body></body></html>"}
+    cases = {
+        "empty.txt": b"",
+        "blank.txt": b" \n \n",
+        "binary.txt": b"\x00\x01\x02" * 100,
+        "garbled.txt": GARBLED,
+        "nothing.html": b"<html><head><style>p{}</style></head><body></body></html>",
+    }
     for name, data in cases.items():
         p = tmp_path / name
         p.write_bytes(data)
@@ -157,8 +190,17 @@ def test_cli_twenty_megabytes_refused_fast(tmp_path, capsys):
 
 def test_cli_batch_goes_on_past_bad_lines(tmp_path, capsys):
     p = tmp_path / "batch.jsonl"
-    p.write_text("\n".join([json.dumps({"id": "good1", "text": ARTICLE}), "{oops",
-                            json.dumps({"id": "notext"}), json.dumps({"id": "good2", "text": ARTICLE})]) + "\n")
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "good1", "text": ARTICLE}),
+                "{oops",
+                json.dumps({"id": "notext"}),
+                json.dumps({"id": "good2", "text": ARTICLE}),
+            ]
+        )
+        + "\n"
+    )
     code, out, err = run(capsys, "analyze", str(p), "--format", "jsonl")
     assert code == 1
     rec = records(out)
@@ -255,12 +297,20 @@ def test_a_furniture_bug_costs_only_the_furniture(monkeypatch):
     assert [(e.stage, e.message) for e in doc.errors] == [("furniture", "RuntimeError: boom")]
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.text(max_size=300), st.binary(max_size=300),
-                 st.builds(lambda a, b: "<html><body><p>" + a + "</p>" + b, st.text(max_size=100), st.text(max_size=50))))
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        st.binary(max_size=300),
+        st.builds(
+            lambda a, b: "<html><body><p>" + a + "</p>" + b, st.text(max_size=100), st.text(max_size=50)
+        ),
+    )
+)
 def test_any_input_is_read_or_refused_with_an_input_error(data):
     try:
         doc = read_document(data)
@@ -269,4 +319,4 @@ def test_any_input_is_read_or_refused_with_an_input_error(data):
         return
     assert doc.text.strip()
     for f in doc.furniture:
-        assert doc.text[f.start:f.end] == f.text
+        assert doc.text[f.start : f.end] == f.text

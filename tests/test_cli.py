@@ -1,4 +1,5 @@
 """The command line on good input: files, folders, stdin, formats, ids, dates."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,8 +15,10 @@ from according import cli
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbor-ceasefire.txt"
 EXAMPLE_HTML = ROOT / "examples" / "harbor-ceasefire.html"
-ARTICLE = ("ROME — The port authority said on Monday that at least 12 ships had been diverted, "
-           "and officials warned that more delays were likely this week.")
+ARTICLE = (
+    "ROME — The port authority said on Monday that at least 12 ships had been diverted, "
+    "and officials warned that more delays were likely this week."
+)
 
 
 def run(capsys, *argv):
@@ -36,7 +39,7 @@ def test_example_as_json(capsys):
     kinds = {f["kind"] for f in rec["furniture"]}
     assert {"masthead", "timestamp", "caption", "credit", "read_time", "contributors", "topic_box"} <= kinds
     for f in rec["furniture"]:
-        assert rec["text"][f["start"]:f["end"]] == f["text"]
+        assert rec["text"][f["start"] : f["end"]] == f["text"]
     assert not [e for e in rec["errors"] if e["stage"] in ("ingest", "language")]
 
 
@@ -61,8 +64,13 @@ def test_stdin_pipe_with_published():
     exe = Path(sys.executable).with_name("according")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "according.cli"]
     data = ARTICLE.encode("utf-8")
-    proc = subprocess.run(cmd + ["analyze", "-", "--published", "2024-02-14", "--format", "json"],
-                          input=data, capture_output=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    proc = subprocess.run(
+        cmd + ["analyze", "-", "--published", "2024-02-14", "--format", "json"],
+        input=data,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     rec = json.loads(proc.stdout)
     assert rec["meta"]["published"] == "2024-02-14"
@@ -116,13 +124,35 @@ def test_input_format_overrides_detection(tmp_path, capsys):
 
 def test_jsonl_metadata_top_level_and_nested(tmp_path, capsys):
     p = tmp_path / "in.jsonl"
-    p.write_text("\n".join([
-        json.dumps({"id": "top", "text": ARTICLE, "published": "2008-03-01", "url": "https://x.example/a",
-                    "headline": "Ships diverted"}),
-        json.dumps({"id": "nested", "text": ARTICLE, "meta": {"published": "2024-02-14T11:35:00-05:00",
-                                                               "publisher": "Example Wire"}}),
-        json.dumps({"id": "page", "html": f"<html><head><title>Port</title></head><body><p>{ARTICLE}</p></body></html>"}),
-    ]) + "\n")
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "id": "top",
+                        "text": ARTICLE,
+                        "published": "2008-03-01",
+                        "url": "https://x.example/a",
+                        "headline": "Ships diverted",
+                    }
+                ),
+                json.dumps(
+                    {
+                        "id": "nested",
+                        "text": ARTICLE,
+                        "meta": {"published": "2024-02-14T11:35:00-05:00", "publisher": "Example Wire"},
+                    }
+                ),
+                json.dumps(
+                    {
+                        "id": "page",
+                        "html": f"<html><head><title>Port</title></head><body><p>{ARTICLE}</p></body></html>",
+                    }
+                ),
+            ]
+        )
+        + "\n"
+    )
     code, out, err = run(capsys, "analyze", str(p), "--format", "jsonl")
     assert code == 0, err
     top, nested, page = [json.loads(l) for l in out.splitlines()]
@@ -153,6 +183,7 @@ def test_geonames_option_points_the_gazetteer_at_a_dump(tmp_path, monkeypatch, c
     dump = tmp_path / "dump.txt"
     dump.write_text("")
     import os
+
     monkeypatch.setattr(cli, "build_parser", _parser_with(cli.build_parser, lambda args: 0))
     assert cli.main(["--geonames", str(dump), "eval", "ggt", str(tmp_path)]) == 0
     assert seen == [str(dump.resolve())] and os.environ["ACCORDING_GEONAMES"] == str(dump.resolve())
@@ -160,6 +191,7 @@ def test_geonames_option_points_the_gazetteer_at_a_dump(tmp_path, monkeypatch, c
 
 def _parser_with(build, func):
     """build_parser, with every sub-command's function replaced by ``func``."""
+
     def patched():
         p = build()
         p.set_defaults(func=func)
@@ -167,4 +199,5 @@ def _parser_with(build, func):
             for sub in action.choices.values():
                 sub.set_defaults(func=func)
         return p
+
     return patched

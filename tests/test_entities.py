@@ -1,8 +1,9 @@
 """The entities stage on small hand-written texts (fictional names and events)."""
+
 from __future__ import annotations
 
-import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import according.entities  # noqa: F401  (registers the stage)
 from according.entities import initials, norm_key
@@ -25,8 +26,10 @@ def by_name(work, name):
 
 
 def test_surname_joins_full_name_and_title_becomes_description():
-    w = entities_of("Finnish Prime Minister Johanna Lindqvist arrived in Oslo on Monday. "
-                    "Lindqvist said the talks would continue.")
+    w = entities_of(
+        "Finnish Prime Minister Johanna Lindqvist arrived in Oslo on Monday. "
+        "Lindqvist said the talks would continue."
+    )
     e = by_name(w, "Johanna Lindqvist")
     assert e.type == "PERSON"
     assert e.description and "Prime Minister" in e.description
@@ -35,16 +38,20 @@ def test_surname_joins_full_name_and_title_becomes_description():
 
 
 def test_definite_description_links_to_the_titled_person():
-    w = entities_of("Finnish Prime Minister Johanna Lindqvist arrived in Oslo on Monday. "
-                    "The talks, the prime minister said, had gone well.")
+    w = entities_of(
+        "Finnish Prime Minister Johanna Lindqvist arrived in Oslo on Monday. "
+        "The talks, the prime minister said, had gone well."
+    )
     e = by_name(w, "Johanna Lindqvist")
     assert any(m.text.casefold() == "the prime minister" for m in e.mentions)
     assert any(m.kind == "description" and m.entity == e.id for m in w.mentions)
 
 
 def test_acronym_joins_full_name():
-    w = entities_of("The Israel Defense Forces said it had opened a corridor. "
-                    "Later the IDF said the corridor was closed again.")
+    w = entities_of(
+        "The Israel Defense Forces said it had opened a corridor. "
+        "Later the IDF said the corridor was closed again."
+    )
     e = by_name(w, "Israel Defense Forces")
     assert e.type == "ORG"
     assert "IDF" in [m.text for m in e.mentions]
@@ -52,29 +59,34 @@ def test_acronym_joins_full_name():
 
 
 def test_possessives_are_cut_from_names():
-    w = entities_of("Hamas’s leaders met in Doha. Officials said Hamas’ demands were unchanged, "
-                    "and Hamas said nothing.")
+    w = entities_of(
+        "Hamas’s leaders met in Doha. Officials said Hamas’ demands were unchanged, and Hamas said nothing."
+    )
     hamas = [e for e in w.entities if e.name.startswith("Hamas")]
     assert len(hamas) == 1 and hamas[0].name == "Hamas"
     assert all(m.text == "Hamas" for m in hamas[0].mentions)
 
 
 def test_appositive_description_and_age():
-    w = entities_of("Maria Okafor, a nurse at the clinic, said the generators had failed. "
-                    "Daniel Reyes, 26, said he had waited for hours.")
+    w = entities_of(
+        "Maria Okafor, a nurse at the clinic, said the generators had failed. "
+        "Daniel Reyes, 26, said he had waited for hours."
+    )
     assert by_name(w, "Maria Okafor").description == "a nurse at the clinic"
     assert w.scratch["entity_info"][by_name(w, "Daniel Reyes").id]["age"] == 26
 
 
 def test_photo_credit_names_are_not_entities():
-    text = ("Rescue workers search the rubble in Antakya on Tuesday. (Ayla Demir/AFP/Getty Images)\n"
-            "Turkish officials said the search would go on.")
+    text = (
+        "Rescue workers search the rubble in Antakya on Tuesday. (Ayla Demir/AFP/Getty Images)\n"
+        "Turkish officials said the search would go on."
+    )
     w = entities_of(text)
     names = {e.name for e in w.entities}
     assert "Getty Images" not in names and "Ayla Demir" not in names
     # The furniture detector's credit marks are honoured as well.
     start = text.index("Turkish")
-    w2 = entities_of(text, [Furniture(0, start - 1, text[:start - 1], "credit")])
+    w2 = entities_of(text, [Furniture(0, start - 1, text[: start - 1], "credit")])
     assert not any(m.start < start for e in w2.entities for m in e.mentions)
 
 
@@ -86,15 +98,17 @@ def test_norp_only_as_a_group_noun():
 
 
 def test_ids_follow_first_mention_and_spans_are_exact():
-    text = ("Karin Holm met Omar Haddad in Geneva. Haddad said the meeting was useful; "
-            "Holm said little. The United Nations said both would return.")
+    text = (
+        "Karin Holm met Omar Haddad in Geneva. Haddad said the meeting was useful; "
+        "Holm said little. The United Nations said both would return."
+    )
     w = entities_of(text)
     assert [e.id for e in w.entities] == [f"e{k + 1}" for k in range(len(w.entities))]
     firsts = [min(m.start for m in e.mentions) for e in w.entities]
     assert firsts == sorted(firsts)
     for e in w.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
 def test_key_and_initials_helpers():
@@ -105,9 +119,29 @@ def test_key_and_initials_helpers():
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.lists(st.sampled_from(["Anna Berg", "Berg", "the Red Cross", "ICRC", "Kenya", "he",
-                                 "said", "met", "in", "Nairobi", ".", ",", "the minister"]),
-                min_size=1, max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Anna Berg",
+                "Berg",
+                "the Red Cross",
+                "ICRC",
+                "Kenya",
+                "he",
+                "said",
+                "met",
+                "in",
+                "Nairobi",
+                ".",
+                ",",
+                "the minister",
+            ]
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
 def test_entity_invariants_on_arbitrary_token_soup(words):
     text = " ".join(words)
     w = entities_of(text)
@@ -115,14 +149,16 @@ def test_entity_invariants_on_arbitrary_token_soup(words):
     for e in w.entities:
         assert e.mentions and e.name
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
             assert (m.start, m.end) not in seen
             seen.add((m.start, m.end))
 
 
 def test_gender_from_honorific_article_pronouns_and_given_names():
-    w = entities_of("Mrs. Okafor arrived first. Tomas Lind said he was late. Lind said he had no car. "
-                    "Laura Pim waited outside.")
+    w = entities_of(
+        "Mrs. Okafor arrived first. Tomas Lind said he was late. Lind said he had no car. "
+        "Laura Pim waited outside."
+    )
     info = w.scratch["entity_info"]
     g = {w.entities[k].name: info[w.entities[k].id].get("gender") for k in range(len(w.entities))}
     assert g.get("Okafor") == "f"
@@ -131,8 +167,10 @@ def test_gender_from_honorific_article_pronouns_and_given_names():
 
 
 def test_class_noun_links_back_but_not_a_restricted_new_group():
-    w = entities_of("Hamas rejected the offer on Monday. Later the militant group softened its tone. "
-                    "Dana Levi, head of the main group for families of hostages, was angry.")
+    w = entities_of(
+        "Hamas rejected the offer on Monday. Later the militant group softened its tone. "
+        "Dana Levi, head of the main group for families of hostages, was angry."
+    )
     hamas = by_name(w, "Hamas")
     texts = [m.text for m in hamas.mentions]
     assert "the militant group" in texts
@@ -146,8 +184,10 @@ def test_honorific_gender_keeps_namesakes_apart():
 
 
 def test_title_case_headline_names_do_not_capture_surnames():
-    w = entities_of("Obama Speech Draws Crowds In Chicago Tonight\n"
-                    "Michelle Obama spoke on Monday. Barack Obama spoke on Tuesday. Obama said he was glad.")
+    w = entities_of(
+        "Obama Speech Draws Crowds In Chicago Tonight\n"
+        "Michelle Obama spoke on Monday. Barack Obama spoke on Tuesday. Obama said he was glad."
+    )
     assert not any(e.name == "Obama Speech" and len(e.mentions) > 1 for e in w.entities)
 
 
@@ -159,23 +199,29 @@ def test_middle_initials_do_not_split_a_person():
 
 def test_acronym_defined_in_brackets_joins_its_name():
     # initials of the full name ("naecp") differ from the acronym as defined
-    w = entities_of("The National Authority for Emergency and Civil Protection (ANEPC) said rain was forecast. "
-                    "At least four people have died, according to ANEPC.")
+    w = entities_of(
+        "The National Authority for Emergency and Civil Protection (ANEPC) said rain was forecast. "
+        "At least four people have died, according to ANEPC."
+    )
     e = by_name(w, "National Authority for Emergency and Civil Protection")
     assert "ANEPC" in [m.text for m in e.mentions]
     assert not any(x.name == "ANEPC" for x in w.entities)
 
 
 def test_title_before_a_given_name_tagged_org_is_a_person():
-    w = entities_of("Washoe County Registrar of Voters Ellen Marsh said the ballots had been flagged. "
-                    "Marsh said the law was clear.")
+    w = entities_of(
+        "Washoe County Registrar of Voters Ellen Marsh said the ballots had been flagged. "
+        "Marsh said the law was clear."
+    )
     e = next(e for e in w.entities if e.name.endswith("Ellen Marsh"))
     assert e.type == "PERSON" and e.name == "Ellen Marsh"
 
 
 def test_bare_surname_is_the_full_name_introduced_before_it():
-    w = entities_of("Dale Kowalski has worked at the mill for 31 years. Kowalski, 56, said he was tired. "
-                    "His son, Ryan Kowalski, said he would move to Texas.")
+    w = entities_of(
+        "Dale Kowalski has worked at the mill for 31 years. Kowalski, 56, said he was tired. "
+        "His son, Ryan Kowalski, said he would move to Texas."
+    )
     dale = by_name(w, "Dale Kowalski")
     assert "Kowalski, 56," in [m.text for m in dale.mentions] or "Kowalski" in [m.text for m in dale.mentions]
     ryan = by_name(w, "Ryan Kowalski")
@@ -183,8 +229,10 @@ def test_bare_surname_is_the_full_name_introduced_before_it():
 
 
 def test_legal_form_makes_a_company_and_joins_the_short_name():
-    w = entities_of("Harland Steel to shut mill.\n\nHarland Steel Corp. said on Thursday it would close its mill. "
-                    "Harland said the closure would cost $180 million. Harland shares rose.")
+    w = entities_of(
+        "Harland Steel to shut mill.\n\nHarland Steel Corp. said on Thursday it would close its mill. "
+        "Harland said the closure would cost $180 million. Harland shares rose."
+    )
     e = next(e for e in w.entities if e.name.startswith("Harland Steel"))
     assert e.type == "ORG"
     assert sum(1 for x in w.entities if x.name.startswith("Harland")) == 1

@@ -7,6 +7,7 @@ margin absorbs nothing but noise: the analysis is deterministic, so a drop is
 a real regression). Raise a floor when a change improves the number; never
 lower one without saying why in the commit. Skips without ../shared.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,8 +1,10 @@
 """Figures: numbers, qualifiers, units, measures, claimants; never a crash on odd numbers."""
+
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from according.figures import number_value
 
@@ -12,22 +14,36 @@ def figs(analyze, text, **kw):
 
 
 def one(figures, unit=None, measure=None):
-    hits = [f for f in figures if (unit is None or f.unit == unit) and (measure is None or f.measure == measure)]
+    hits = [
+        f for f in figures if (unit is None or f.unit == unit) and (measure is None or f.measure == measure)
+    ]
     assert len(hits) == 1, [(f.span.text, f.unit, f.measure) for f in figures]
     return hits[0]
 
 
-@pytest.mark.parametrize("words,value", [
-    (["28,500"], 28500), (["1.4", "million"], 1_400_000), (["seven"], 7), (["twenty", "-", "five"], 25),
-    (["a", "dozen"], 12), (["two", "hundred"], 200), (["3", "thousand"], 3000), (["1,2,3"], None),
-])
+@pytest.mark.parametrize(
+    "words,value",
+    [
+        (["28,500"], 28500),
+        (["1.4", "million"], 1_400_000),
+        (["seven"], 7),
+        (["twenty", "-", "five"], 25),
+        (["a", "dozen"], 12),
+        (["two", "hundred"], 200),
+        (["3", "thousand"], 3000),
+        (["1,2,3"], None),
+    ],
+)
 def test_number_value(words, value):
     assert number_value(words) == value
 
 
 def test_elided_head_and_claimant(analyze):
-    fs = figs(analyze, "The war has killed more than 28,500 people and wounded nearly 70,000, "
-                       "according to the Health Ministry.")
+    fs = figs(
+        analyze,
+        "The war has killed more than 28,500 people and wounded nearly 70,000, "
+        "according to the Health Ministry.",
+    )
     k = one(fs, measure="killed")
     assert (k.value, k.qualifier, k.unit, k.low) == (28500, "more_than", "people", 28500)
     w = one(fs, measure="wounded")
@@ -37,8 +53,14 @@ def test_elided_head_and_claimant(analyze):
 
 def test_range_and_adjective_measure(analyze):
     f = one(figs(analyze, "Dr. Ali Hassan said between 5,000 and 7,000 displaced people were leaving."))
-    assert (f.value, f.low, f.high, f.qualifier, f.unit, f.measure) == (None, 5000, 7000, "between", "people",
-                                                                         "displaced")
+    assert (f.value, f.low, f.high, f.qualifier, f.unit, f.measure) == (
+        None,
+        5000,
+        7000,
+        "between",
+        "people",
+        "displaced",
+    )
 
 
 def test_vague_quantities_keep_value_null(analyze):
@@ -47,8 +69,11 @@ def test_vague_quantities_keep_value_null(analyze):
 
 
 def test_written_numbers_scales_and_held(analyze):
-    fs = figs(analyze, "Seven soldiers were killed. At least 1.4 million residents have sought refuge there. "
-                       "More than 100 hostages held by the group remain.")
+    fs = figs(
+        analyze,
+        "Seven soldiers were killed. At least 1.4 million residents have sought refuge there. "
+        "More than 100 hostages held by the group remain.",
+    )
     assert one(fs, unit="soldiers").value == 7
     r = one(fs, unit="residents")
     assert (r.value, r.qualifier, r.measure) == (1_400_000, "at_least", "sheltering")
@@ -57,8 +82,11 @@ def test_written_numbers_scales_and_held(analyze):
 
 
 def test_not_figures(analyze):
-    fs = figs(analyze, "In 1979, at 2:30 p.m. on March 3, a 12-year-old boy paid $300 for 40 percent of "
-                       "the land, 20 km away, for the third time in six weeks.")
+    fs = figs(
+        analyze,
+        "In 1979, at 2:30 p.m. on March 3, a 12-year-old boy paid $300 for 40 percent of "
+        "the land, 20 km away, for the third time in six weeks.",
+    )
     assert fs == ()
 
 
@@ -69,29 +97,60 @@ def test_claimant_after_clause(analyze):
 
 
 def test_outlet_figure_has_no_source_and_publication_when(analyze):
-    f = one(figs(analyze, "Three hospitals were closed and 40 patients were evacuated."
-                 , published="2024-02-14"), unit="patients")
+    f = one(
+        figs(analyze, "Three hospitals were closed and 40 patients were evacuated.", published="2024-02-14"),
+        unit="patients",
+    )
     assert f.source is None and f.measure == "evacuated" and f.when == "2024-02-14"
 
 
-@pytest.mark.parametrize("text", ["Lists like 1,2,3 people and 9" * 3 + " hostages.",
-                                  "They counted " + "9" * 400 + " people.", "1.2.3.4 soldiers died",
-                                  "between and to - 5 - - people killed"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lists like 1,2,3 people and 9" * 3 + " hostages.",
+        "They counted " + "9" * 400 + " people.",
+        "1.2.3.4 soldiers died",
+        "between and to - 5 - - people killed",
+    ],
+)
 def test_odd_numbers_never_crash(analyze, text):
     rec = analyze(text)
     for f in rec.figures:
-        assert rec.text[f.span.start:f.span.end] == f.span.text
+        assert rec.text[f.span.start : f.span.end] == f.span.text
     assert not [e for e in rec.errors if e.stage == "figures" and "Error" in e.message]
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.sampled_from(["1,2,3", "12", "seven", "million", "dozens", "of", "people", "killed", "at",
-                                 "least", "-", "and", "between", "1.5", "99999999999999999", ","]),
-                min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "1,2,3",
+                "12",
+                "seven",
+                "million",
+                "dozens",
+                "of",
+                "people",
+                "killed",
+                "at",
+                "least",
+                "-",
+                "and",
+                "between",
+                "1.5",
+                "99999999999999999",
+                ",",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_spans_match_text(analyze, words):
     rec = analyze(" ".join(words))
     for f in rec.figures:
-        assert rec.text[f.span.start:f.span.end] == f.span.text
+        assert rec.text[f.span.start : f.span.end] == f.span.text
         assert f.value is None or f.value < 1e14
 
 
@@ -99,9 +158,15 @@ def test_specimen_figures(sample_analysis):
     fs = sample_analysis.figures
 
     def find(value=None, low=None, high=None, qualifier=None, measure=None):
-        return [f for f in fs if (value is None or f.value == value) and (low is None or f.low == low)
-                and (high is None or f.high == high) and (qualifier is None or f.qualifier == qualifier)
-                and (measure is None or f.measure == measure)]
+        return [
+            f
+            for f in fs
+            if (value is None or f.value == value)
+            and (low is None or f.low == low)
+            and (high is None or f.high == high)
+            and (qualifier is None or f.qualifier == qualifier)
+            and (measure is None or f.measure == measure)
+        ]
 
     killed = find(28500, qualifier="more_than", measure="killed")
     assert killed and "Health Ministry" in (killed[0].source.name or "")
@@ -142,15 +207,28 @@ def _src(f):
 
 def test_example_casualty_figures(example):
     f = _at(example, "At least 41 people")
-    assert (f.value, f.qualifier, f.low, f.unit, f.measure, f.when) == (41, "at_least", 41, "people", "killed",
-                                                                       "2025-03-10")
+    assert (f.value, f.qualifier, f.low, f.unit, f.measure, f.when) == (
+        41,
+        "at_least",
+        41,
+        "people",
+        "killed",
+        "2025-03-10",
+    )
     assert "health directorate" in _src(f)
     f = _at(example, "more than 12,000 residents")  # "since last month" starts the count; it is as of now
-    assert (f.value, f.qualifier, f.unit, f.measure, f.when) == (12000, "more_than", "residents", "displaced",
-                                                                 "2025-03-13")
+    assert (f.value, f.qualifier, f.unit, f.measure, f.when) == (
+        12000,
+        "more_than",
+        "residents",
+        "displaced",
+        "2025-03-13",
+    )
     assert "refugee agency" in _src(f)
     dozens = _at(example, "Dozens")  # "according to" at the end covers the whole sentence
-    assert (dozens.value, dozens.low, dozens.measure) == (None, 24, "wounded") and "refugee agency" in _src(dozens)
+    assert (dozens.value, dozens.low, dozens.measure) == (None, 24, "wounded") and "refugee agency" in _src(
+        dozens
+    )
     f = _at(example, "17 soldiers")
     assert (f.value, f.qualifier, f.measure, f.when) == (17, "exactly", "killed", "2025-W10")
     assert "Defense Ministry" in _src(f)
@@ -168,9 +246,17 @@ def test_example_hostages_and_prisoners(example):
 
 def test_example_evacuation_figures(example):
     f = _at(example, "1,130 passengers")
-    assert (f.value, f.qualifier, f.unit) == (1130, "exactly", "passengers") and "Interior Ministry" in _src(f)
+    assert (f.value, f.qualifier, f.unit) == (1130, "exactly", "passengers") and "Interior Ministry" in _src(
+        f
+    )
     f = _at(example, "nearly 3,000 families")
-    assert (f.value, f.high, f.qualifier, f.unit, f.measure) == (3000, 3000, "nearly", "families", "registered")
+    assert (f.value, f.high, f.qualifier, f.unit, f.measure) == (
+        3000,
+        3000,
+        "nearly",
+        "families",
+        "registered",
+    )
     assert _src(f) == "Amira Haddad"
     rate = _at(example, "about 800 people")  # a capacity per day, not a head count
     assert (rate.value, rate.qualifier, rate.unit) == (800, "about", "people per day")
@@ -191,8 +277,13 @@ def test_example_no_counts_of_known_sets_or_durations(example):
 
 
 def test_figure_in_outlets_clause_of_mixed_quote_is_not_the_speakers(analyze):
-    f = one(figs(analyze, "One resident described the mood in the town as “grim,” particularly after "
-                          "strikes on Monday that killed at least 12 people."))
+    f = one(
+        figs(
+            analyze,
+            "One resident described the mood in the town as “grim,” particularly after "
+            "strikes on Monday that killed at least 12 people.",
+        )
+    )
     assert f.value == 12 and f.source is None and f.quote is None
 
 
@@ -202,19 +293,25 @@ def test_figure_in_mixed_quotes_reported_clause_is_the_speakers(analyze):
 
 
 def test_attribution_inside_a_relative_clause_covers_only_that_clause(analyze):
-    rec = analyze("Two ferries arrived in Larnaca on Thursday after weeks of shelling that aid groups say has "
-                  "killed 40 people.", published="2025-03-13")
+    rec = analyze(
+        "Two ferries arrived in Larnaca on Thursday after weeks of shelling that aid groups say has "
+        "killed 40 people.",
+        published="2025-03-13",
+    )
     ferries = one(rec.figures, unit="ferries")
     dead = one(rec.figures, measure="killed")
     assert ferries.source is None and dead.source is not None and "aid groups" in dead.source.name
 
 
-@pytest.mark.parametrize("text,measure", [
-    ("The rebels lost 5 fighters in the ambush.", "killed"),
-    ("Nine people lost their lives in the floods.", "killed"),
-    ("The party lost 5 seats in the vote.", None),
-    ("The factory lost 300 jobs last year.", None),
-])
+@pytest.mark.parametrize(
+    "text,measure",
+    [
+        ("The rebels lost 5 fighters in the ambush.", "killed"),
+        ("Nine people lost their lives in the floods.", "killed"),
+        ("The party lost 5 seats in the vote.", None),
+        ("The factory lost 300 jobs last year.", None),
+    ],
+)
 def test_lost_people_are_dead_and_lost_things_are_not(analyze, text, measure):
     figs = analyze(text).figures
     assert figs and figs[0].measure == measure

@@ -3,12 +3,14 @@
 Inputs are built here by hand (shapes of real pages, words of our own); the
 specimen page is read from ../shared through the fixtures.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from according.ingest import read_document
 from according.ingest.furniture import find_dateline, mark_furniture, publisher_of, split_lines
@@ -18,41 +20,49 @@ from according.ingest.metadata import find_datetimes, normalise_date, split_name
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-BODY1 = ("OSLO — Negotiators from both delegations met for a fourth straight day on Tuesday, "
-         "trying to settle the last open questions of a prisoner exchange, officials said.")
-BODY2 = ("“We are closer than we were a week ago,” said Ingrid Halvorsen, a spokeswoman for the "
-         "Norwegian Foreign Ministry, adding that technical teams would keep working overnight.")
-BODY3 = ("The talks are expected to resume on Wednesday morning, according to two people "
-         "familiar with the schedule, who asked not to be named.")
+BODY1 = (
+    "OSLO — Negotiators from both delegations met for a fourth straight day on Tuesday, "
+    "trying to settle the last open questions of a prisoner exchange, officials said."
+)
+BODY2 = (
+    "“We are closer than we were a week ago,” said Ingrid Halvorsen, a spokeswoman for the "
+    "Norwegian Foreign Ministry, adding that technical teams would keep working overnight."
+)
+BODY3 = (
+    "The talks are expected to resume on Wednesday morning, according to two people "
+    "familiar with the schedule, who asked not to be named."
+)
 
-PAGE = "\n".join([
-    "The Fjord TimesIndependent Journalism Since 1902",
-    "",
-    "Prisoner exchange talks in Oslo enter a fourth day",
-    "",
-    "By Kari Lund and Tomas Berg",
-    "Updated July 9, 2024 at 6:40 p.m. EDT | Published July 9, 2024 at 8:05 a.m. EDT",
-    "Delegates arrive at a hotel in central Oslo on Monday. (Per Olsen/Fjord Photo/Reuters)",
-    "Listen 5 min",
-    "Advertisement",
-    "",
-    BODY1,
-    "",
-    BODY2,
-    "",
-    "Why small countries end up hosting the world's hardest talks",
-    "",
-    BODY3,
-    "",
-    "Share",
-    "Anna Dahl in Stockholm and Jonas Eriksen in Bergen contributed to this report.",
-    "",
-    "Talks in Oslo",
-    "",
-    "Talks in Oslo: Delegations have met daily since Saturday at a hotel near the harbor.",
-    "",
-    "What comes next: A final text could be signed before the end of the month, diplomats say.",
-])
+PAGE = "\n".join(
+    [
+        "The Fjord TimesIndependent Journalism Since 1902",
+        "",
+        "Prisoner exchange talks in Oslo enter a fourth day",
+        "",
+        "By Kari Lund and Tomas Berg",
+        "Updated July 9, 2024 at 6:40 p.m. EDT | Published July 9, 2024 at 8:05 a.m. EDT",
+        "Delegates arrive at a hotel in central Oslo on Monday. (Per Olsen/Fjord Photo/Reuters)",
+        "Listen 5 min",
+        "Advertisement",
+        "",
+        BODY1,
+        "",
+        BODY2,
+        "",
+        "Why small countries end up hosting the world's hardest talks",
+        "",
+        BODY3,
+        "",
+        "Share",
+        "Anna Dahl in Stockholm and Jonas Eriksen in Bergen contributed to this report.",
+        "",
+        "Talks in Oslo",
+        "",
+        "Talks in Oslo: Delegations have met daily since Saturday at a hotel near the harbor.",
+        "",
+        "What comes next: A final text could be signed before the end of the month, diplomats say.",
+    ]
+)
 
 
 def kinds(furniture):
@@ -62,13 +72,14 @@ def kinds(furniture):
 def check_spans(text, furniture):
     last = -1
     for f in furniture:
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
         assert f.start >= last, "spans overlap or are out of order"
         assert f.text == f.text.strip() and f.text
         last = f.end
 
 
 # --- furniture on a hand-built page ---------------------------------------------------
+
 
 def test_page_furniture_kinds_and_spans():
     furniture, meta = mark_furniture(PAGE)
@@ -129,8 +140,16 @@ def test_headline_with_period_then_body():
 
 
 def test_short_questions_and_lists_in_body_are_not_related_links():
-    text = "\n\n".join([BODY1, "So what happens if the talks fail?", BODY2,
-                        "- first item without a stop", "- second item without a stop", BODY3])
+    text = "\n\n".join(
+        [
+            BODY1,
+            "So what happens if the talks fail?",
+            BODY2,
+            "- first item without a stop",
+            "- second item without a stop",
+            BODY3,
+        ]
+    )
     furniture, _ = mark_furniture(text)
     assert furniture == []
 
@@ -142,8 +161,18 @@ def test_subheading_between_paragraphs_is_other():
 
 
 def test_carousel_is_one_span_with_its_captions():
-    text = "\n".join([BODY1, "", "Skip to end of carousel", "(Per Olsen/Reuters)",
-                      "Delegates met at the hotel, where 40 people were waiting.", "End of carousel", "", BODY2])
+    text = "\n".join(
+        [
+            BODY1,
+            "",
+            "Skip to end of carousel",
+            "(Per Olsen/Reuters)",
+            "Delegates met at the hotel, where 40 people were waiting.",
+            "End of carousel",
+            "",
+            BODY2,
+        ]
+    )
     furniture, _ = mark_furniture(text)
     check_spans(text, furniture)
     assert [f.kind for f in furniture] == ["carousel"]
@@ -151,9 +180,11 @@ def test_carousel_is_one_span_with_its_captions():
 
 
 def test_hard_wrapped_caption_is_taken_whole():
-    text = ("Rescuers search the rubble of a school in the\n"
-            "    northern town of Arbil on Sunday. (Ali Saad/Reuters)\n"
-            "    Rescue teams worked through the night after the collapse, the civil defence agency said.\n")
+    text = (
+        "Rescuers search the rubble of a school in the\n"
+        "    northern town of Arbil on Sunday. (Ali Saad/Reuters)\n"
+        "    Rescue teams worked through the night after the collapse, the civil defence agency said.\n"
+    )
     furniture, _ = mark_furniture(text)
     check_spans(text, furniture)
     assert [f.kind for f in furniture] == ["caption", "credit"]
@@ -161,16 +192,19 @@ def test_hard_wrapped_caption_is_taken_whole():
 
 
 def test_guardian_and_reuters_style_lines():
-    text = "\n\n".join([
-        "Talks stall as both sides trade blame",
-        "Wed 10 Jul 2024 14.20 BST",
-        "A delegate leaves the venue. Photograph: Lise Aserud/NTB/AFP/Getty Images",
-        BODY1, BODY2,
-        "Read more: How the last round of talks collapsed",
-        BODY3,
-        "Reporting by Mark Hollis in Oslo; Additional reporting by Sara Nyberg; Editing by Tom Wade",
-        "Sign up for our morning briefing newsletter",
-    ])
+    text = "\n\n".join(
+        [
+            "Talks stall as both sides trade blame",
+            "Wed 10 Jul 2024 14.20 BST",
+            "A delegate leaves the venue. Photograph: Lise Aserud/NTB/AFP/Getty Images",
+            BODY1,
+            BODY2,
+            "Read more: How the last round of talks collapsed",
+            BODY3,
+            "Reporting by Mark Hollis in Oslo; Additional reporting by Sara Nyberg; Editing by Tom Wade",
+            "Sign up for our morning briefing newsletter",
+        ]
+    )
     furniture, meta = mark_furniture(text)
     check_spans(text, furniture)
     got = kinds(furniture)
@@ -191,8 +225,14 @@ def test_relative_stamp():
 
 
 def test_transcript_is_not_a_topic_box():
-    text = "\n\n".join([BODY1, BODY2, "Q: What did the delegations agree on last night in Oslo?",
-                        "Jane Smith: Only the order of the agenda, and even that took four hours."])
+    text = "\n\n".join(
+        [
+            BODY1,
+            BODY2,
+            "Q: What did the delegations agree on last night in Oslo?",
+            "Jane Smith: Only the order of the agenda, and even that took four hours.",
+        ]
+    )
     furniture, _ = mark_furniture(text)
     assert not [f for f in furniture if f.kind == "topic_box"]
 
@@ -226,20 +266,26 @@ def test_publisher_of():
 
 # --- dates and names ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("line,expected", [
-    ("Updated February 14, 2024 at 2:21 p.m. EST|Published February 14, 2024 at 11:35 a.m. EST",
-     [("updated", "2024-02-14T14:21:00-05:00"), ("published", "2024-02-14T11:35:00-05:00")]),
-    ("Updated 2:21 PM EST, February 14, 2024", [("updated", "2024-02-14T14:21:00-05:00")]),
-    ("Wed 14 Feb 2024 11.35 GMT", [(None, "2024-02-14T11:35:00+00:00")]),
-    ("Published On 14 Feb 2024", [("published", "2024-02-14")]),
-    ("July 4, 2024 9:00 a.m. ET", [(None, "2024-07-04T09:00:00-04:00")]),  # daylight saving
-    ("January 4, 2024 9:00 a.m. ET", [(None, "2024-01-04T09:00:00-05:00")]),
-    ("14 February 2024, 16:21 CET", [(None, "2024-02-14T16:21:00+01:00")]),
-    ("Sept. 3, 2023, 5:00 p.m. GMT+2", [(None, "2023-09-03T17:00:00+02:00")]),
-    ("2024-02-14T11:35:00Z", [(None, "2024-02-14T11:35:00+00:00")]),
-    ("February 14, 2024 at 11:35", [(None, "2024-02-14")]),  # no zone: the day only
-    ("February 30, 2024", []),
-])
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        (
+            "Updated February 14, 2024 at 2:21 p.m. EST|Published February 14, 2024 at 11:35 a.m. EST",
+            [("updated", "2024-02-14T14:21:00-05:00"), ("published", "2024-02-14T11:35:00-05:00")],
+        ),
+        ("Updated 2:21 PM EST, February 14, 2024", [("updated", "2024-02-14T14:21:00-05:00")]),
+        ("Wed 14 Feb 2024 11.35 GMT", [(None, "2024-02-14T11:35:00+00:00")]),
+        ("Published On 14 Feb 2024", [("published", "2024-02-14")]),
+        ("July 4, 2024 9:00 a.m. ET", [(None, "2024-07-04T09:00:00-04:00")]),  # daylight saving
+        ("January 4, 2024 9:00 a.m. ET", [(None, "2024-01-04T09:00:00-05:00")]),
+        ("14 February 2024, 16:21 CET", [(None, "2024-02-14T16:21:00+01:00")]),
+        ("Sept. 3, 2023, 5:00 p.m. GMT+2", [(None, "2023-09-03T17:00:00+02:00")]),
+        ("2024-02-14T11:35:00Z", [(None, "2024-02-14T11:35:00+00:00")]),
+        ("February 14, 2024 at 11:35", [(None, "2024-02-14")]),  # no zone: the day only
+        ("February 30, 2024", []),
+    ],
+)
 def test_find_datetimes(line, expected):
     assert [(label, value) for _, _, label, value in find_datetimes(line)] == expected
 
@@ -252,19 +298,33 @@ def test_normalise_date():
 
 
 def test_split_names():
-    assert split_names("Ana Ruiz in Madrid, Li Wei and Omar al-Masri in Doha") == ["Ana Ruiz", "Li Wei", "Omar al-Masri"]
+    assert split_names("Ana Ruiz in Madrid, Li Wei and Omar al-Masri in Doha") == [
+        "Ana Ruiz",
+        "Li Wei",
+        "Omar al-Masri",
+    ]
     assert split_names("Maria de la Cruz, a staff writer") == ["Maria de la Cruz"]
     assert split_names("The Associated Press") == []
 
 
 # --- the specimen and the project's example ---------------------------------------------
 
+
 def test_specimen_furniture(sample_text):
     furniture, meta = mark_furniture(sample_text)
     check_spans(sample_text, furniture)
     found = [f.kind for f in furniture]
-    for kind in ("masthead", "timestamp", "caption", "credit", "read_time", "related_link", "carousel",
-                 "contributors", "topic_box"):
+    for kind in (
+        "masthead",
+        "timestamp",
+        "caption",
+        "credit",
+        "read_time",
+        "related_link",
+        "carousel",
+        "contributors",
+        "topic_box",
+    ):
         assert kind in found, kind
     assert meta.publisher == "The Washington Post"
     assert meta.published == "2024-02-14T11:35:00-05:00" and meta.updated == "2024-02-14T14:21:00-05:00"
@@ -281,8 +341,16 @@ def test_example_article():
     text = (EXAMPLES / "harbor-ceasefire.txt").read_text(encoding="utf-8")
     doc = read_document(text)
     check_spans(text, doc.furniture)
-    assert {f.kind for f in doc.furniture} >= {"masthead", "timestamp", "caption", "credit", "read_time",
-                                                 "related_link", "contributors", "topic_box"}
+    assert {f.kind for f in doc.furniture} >= {
+        "masthead",
+        "timestamp",
+        "caption",
+        "credit",
+        "read_time",
+        "related_link",
+        "contributors",
+        "topic_box",
+    }
     m = doc.meta
     assert m.headline.startswith("Ceasefire holds in Tiryan")
     assert m.published == "2025-03-13T09:20:00-04:00" and m.updated == "2025-03-13T16:05:00-04:00"
@@ -294,7 +362,9 @@ def test_example_article():
 def test_example_html():
     html = (EXAMPLES / "harbor-ceasefire.html").read_text(encoding="utf-8")
     doc = read_document(html, id="harbor")
-    assert "LARNACA, Cyprus —" in doc.text and "Privacy policy" not in doc.text and "Subscribe" not in doc.text
+    assert (
+        "LARNACA, Cyprus —" in doc.text and "Privacy policy" not in doc.text and "Subscribe" not in doc.text
+    )
     m = doc.meta
     assert m.headline == "Ceasefire holds in Tiryan as first evacuation ships reach Cyprus"
     assert m.publisher == "The Northgate Herald"
@@ -312,39 +382,50 @@ def test_caller_date_wins():
 
 # --- HTML ---------------------------------------------------------------------------------
 
+
 def test_html_fallback_when_trafilatura_finds_nothing():
-    text, meta = read_html("<html><head><title>Short note</title></head><body><p>Officials said the port "
-                           "reopened.</p></body></html>")
+    text, meta = read_html(
+        "<html><head><title>Short note</title></head><body><p>Officials said the port "
+        "reopened.</p></body></html>"
+    )
     assert "Officials said the port reopened." in text
     assert meta.headline == "Short note"
 
 
 def test_html_meta_dates_override_trafilatura_day():
-    page = ("<html><head><meta property='article:published_time' content='2024-05-01T06:30:00+02:00'>"
-            "<title>T</title></head><body><article>" + "".join(f"<p>{p}</p>" for p in (BODY1, BODY2, BODY3))
-            + "</article></body></html>")
+    page = (
+        "<html><head><meta property='article:published_time' content='2024-05-01T06:30:00+02:00'>"
+        "<title>T</title></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in (BODY1, BODY2, BODY3))
+        + "</article></body></html>"
+    )
     _, meta = read_html(page)
     assert meta.published == "2024-05-01T06:30:00+02:00"
 
 
 # --- language -------------------------------------------------------------------------------
 
+
 def test_language_detection():
     assert detect_language(BODY1 + " " + BODY2) == "en"
-    fr = ("Les négociateurs des deux délégations se sont réunis mardi pour la quatrième journée "
-          "consécutive, afin de régler les dernières questions d'un échange de prisonniers, selon "
-          "des responsables. Les discussions doivent reprendre mercredi matin, et les équipes "
-          "techniques continueront de travailler pendant la nuit sur le texte de l'accord.")
+    fr = (
+        "Les négociateurs des deux délégations se sont réunis mardi pour la quatrième journée "
+        "consécutive, afin de régler les dernières questions d'un échange de prisonniers, selon "
+        "des responsables. Les discussions doivent reprendre mercredi matin, et les équipes "
+        "techniques continueront de travailler pendant la nuit sur le texte de l'accord."
+    )
     assert detect_language(fr) == "fr"
     assert detect_language("Переговоры в Осло продолжились во вторник, сообщили официальные лица.") == "ru"
     assert detect_language("Der Bürgermeister") == "en"  # too short to tell: assume English
 
 
 def test_non_english_document_gets_language_and_warning():
-    es = ("Los negociadores de ambas delegaciones se reunieron el martes por cuarto día consecutivo "
-          "para resolver las últimas cuestiones de un intercambio de prisioneros, según dijeron los "
-          "funcionarios. Las conversaciones se reanudarán el miércoles por la mañana, y los equipos "
-          "técnicos seguirán trabajando durante la noche.")
+    es = (
+        "Los negociadores de ambas delegaciones se reunieron el martes por cuarto día consecutivo "
+        "para resolver las últimas cuestiones de un intercambio de prisioneros, según dijeron los "
+        "funcionarios. Las conversaciones se reanudarán el miércoles por la mañana, y los equipos "
+        "técnicos seguirán trabajando durante la noche."
+    )
     doc = read_document(es)
     assert doc.meta.language == "es"
     assert [e.stage for e in doc.errors] == ["language"]
@@ -353,17 +434,36 @@ def test_non_english_document_gets_language_and_warning():
 
 # --- invariants -------------------------------------------------------------------------------
 
-_LINES = st.sampled_from([
-    "", "Advertisement", "7 min", "By Jo Bell", "Updated May 2, 2024 at 1:05 p.m. EDT",
-    "A man walks past a wall. (Jo Bell/AP)", "Skip to end of carousel", "End of carousel",
-    "Related: More on the talks", "Short line without a stop", "Topic: a topic box line with enough words",
-    BODY1, BODY2, BODY3, "Jo Bell contributed to this report.", "   ", "\t", "ÉLAN — x y z", "(AP)",
-])
+_LINES = st.sampled_from(
+    [
+        "",
+        "Advertisement",
+        "7 min",
+        "By Jo Bell",
+        "Updated May 2, 2024 at 1:05 p.m. EDT",
+        "A man walks past a wall. (Jo Bell/AP)",
+        "Skip to end of carousel",
+        "End of carousel",
+        "Related: More on the talks",
+        "Short line without a stop",
+        "Topic: a topic box line with enough words",
+        BODY1,
+        BODY2,
+        BODY3,
+        "Jo Bell contributed to this report.",
+        "   ",
+        "\t",
+        "ÉLAN — x y z",
+        "(AP)",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_LINES, st.text(max_size=60)), max_size=25),
-       st.sampled_from(["\n", "\r\n", "\n\n", "\r"]))
+@given(
+    st.lists(st.one_of(_LINES, st.text(max_size=60)), max_size=25),
+    st.sampled_from(["\n", "\r\n", "\n\n", "\r"]),
+)
 def test_furniture_spans_are_exact_and_disjoint(parts, sep):
     text = sep.join(parts)
     furniture, _ = mark_furniture(text)
@@ -375,7 +475,7 @@ def test_furniture_spans_are_exact_and_disjoint(parts, sep):
 def test_furniture_on_arbitrary_text(text):
     furniture, _ = mark_furniture(text)
     check_spans(text, furniture)
-    assert all(l.text == text[l.start:l.end] for l in split_lines(text))
+    assert all(l.text == text[l.start : l.end] for l in split_lines(text))
 
 
 # --- other outlets' page shapes (words our own) ------------------------------------------

@@ -1,5 +1,6 @@
 """Places: gazetteer loading, the GeoNames dump loader, mention finding and
 context-based resolution, place_near, and the specimen article."""
+
 from __future__ import annotations
 
 import time
@@ -27,6 +28,7 @@ def by_text(places, s):
 
 
 # ---------------------------------------------------------------- gazetteer
+
 
 def test_gazetteer_loads_once_and_fast(gaz):
     t = time.perf_counter()
@@ -56,18 +58,75 @@ def test_geonames_dump_loader(tmp_path):
     dump = tmp_path / "mini.txt"
     rows = [
         # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop elev dem tz mod
-        ["9000001", "Zorbaville", "Zorbaville", "Zorba,Zorbaburg", "45.5", "-100.25", "P", "PPL", "US", "",
-         "SD", "", "", "", "1200", "", "500", "America/Chicago", "2020-01-01"],
-        ["9000002", "Quux County", "Quux County", "", "45.0", "-100.0", "A", "ADM2", "US", "", "SD", "099",
-         "", "", "0", "", "", "", "2020-01-01"],
-        ["9000003", "Frobland", "Frobland", "", "10", "20", "A", "ADM1", "XX", "", "07", "", "", "", "0", "",
-         "", "", "2020-01-01"],
+        [
+            "9000001",
+            "Zorbaville",
+            "Zorbaville",
+            "Zorba,Zorbaburg",
+            "45.5",
+            "-100.25",
+            "P",
+            "PPL",
+            "US",
+            "",
+            "SD",
+            "",
+            "",
+            "",
+            "1200",
+            "",
+            "500",
+            "America/Chicago",
+            "2020-01-01",
+        ],
+        [
+            "9000002",
+            "Quux County",
+            "Quux County",
+            "",
+            "45.0",
+            "-100.0",
+            "A",
+            "ADM2",
+            "US",
+            "",
+            "SD",
+            "099",
+            "",
+            "",
+            "0",
+            "",
+            "",
+            "",
+            "2020-01-01",
+        ],
+        [
+            "9000003",
+            "Frobland",
+            "Frobland",
+            "",
+            "10",
+            "20",
+            "A",
+            "ADM1",
+            "XX",
+            "",
+            "07",
+            "",
+            "",
+            "",
+            "0",
+            "",
+            "",
+            "",
+            "2020-01-01",
+        ],
         ["not a number", "Broken"],  # malformed: skipped
     ]
     dump.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
     g = gz.Gazetteer()
     assert gz.load_geonames(dump, g) == 3
-    (i, alt), = g.lookup("Zorbaville")
+    ((i, alt),) = g.lookup("Zorbaville")
     r = g.rec(i)
     assert (r.gid, r.kind, r.cc, r.admin1, r.pop) == (9000001, "city", "US", "SD", 1200) and not alt
     assert g.lookup("Zorbaburg") == [(i, True)]  # an alternate name
@@ -80,20 +139,68 @@ def test_resolve_with_a_custom_gazetteer(tmp_path):
     """The resolver takes any gazetteer: a GeoNames dump alone is enough."""
     from according.nlp import Parse, Sent, Tok
     from according.places.resolve import resolve
+
     dump = tmp_path / "mini.txt"
-    dump.write_text("\t".join(["9000001", "Zorbaville", "Zorbaville", "", "45.5", "-100.25", "P", "PPL", "US", "",
-                               "SD", "", "", "", "1200", "", "", "", ""]) + "\n", encoding="utf-8")
+    dump.write_text(
+        "\t".join(
+            [
+                "9000001",
+                "Zorbaville",
+                "Zorbaville",
+                "",
+                "45.5",
+                "-100.25",
+                "P",
+                "PPL",
+                "US",
+                "",
+                "SD",
+                "",
+                "",
+                "",
+                "1200",
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     g = gz.Gazetteer()
     gz.load_geonames(dump, g)
     text = "Zorbaville"
-    tok = Tok(0, text, 0, len(text), text, "PROPN", "NNP", "ROOT", 0, "GPE", "B", 0, False, False, False, False, "Xxxxx")
+    tok = Tok(
+        0,
+        text,
+        0,
+        len(text),
+        text,
+        "PROPN",
+        "NNP",
+        "ROOT",
+        0,
+        "GPE",
+        "B",
+        0,
+        False,
+        False,
+        False,
+        False,
+        "Xxxxx",
+    )
     from according.nlp import Ent
-    parse = Parse(text, (tok,), (Sent(0, 1, 0, len(text)),), (Ent(0, 1, "GPE", 0, len(text), text),), (), "test")
+
+    parse = Parse(
+        text, (tok,), (Sent(0, 1, 0, len(text)),), (Ent(0, 1, "GPE", 0, len(text), text),), (), "test"
+    )
     (p,) = resolve(parse, Meta(), g)
     assert (p.geonameid, p.lat, p.lon, p.country, p.feature) == (9000001, 45.5, -100.25, "US", "city")
 
 
 # ---------------------------------------------------------------- resolution in context
+
 
 def test_city_state_abbreviation(analyze):
     _, pl = places_of(analyze, "Police in Alexandria, La., arrested a man on Tuesday, the sheriff said.")
@@ -104,7 +211,9 @@ def test_city_state_abbreviation(analyze):
 
 
 def test_paris_texas_versus_paris_france(analyze):
-    _, pl = places_of(analyze, "The festival moved from Paris, Texas, to Dallas this spring, organisers said.")
+    _, pl = places_of(
+        analyze, "The festival moved from Paris, Texas, to Dallas this spring, organisers said."
+    )
     (paris,) = by_text(pl, "Paris")
     assert paris.country == "US" and paris.lat < 40
     _, pl = places_of(analyze, "French officials met German diplomats in Paris on Monday.")
@@ -115,21 +224,29 @@ def test_paris_texas_versus_paris_france(analyze):
 
 
 def test_demonyms_are_places(analyze):
-    _, pl = places_of(analyze, "Israeli forces entered the town as Gazans fled south, Egyptian officials said.")
+    _, pl = places_of(
+        analyze, "Israeli forces entered the town as Gazans fled south, Egyptian officials said."
+    )
     got = {p.span.text: p.country for p in pl}
     assert got.get("Israeli") == "IL" and got.get("Egyptian") == "EG" and got.get("Gazans") == "PS"
 
 
 def test_georgia_follows_the_article(analyze):
-    _, pl = places_of(analyze, "Russian tanks rolled toward Tbilisi as Georgia appealed to Moscow and the Kremlin.")
+    _, pl = places_of(
+        analyze, "Russian tanks rolled toward Tbilisi as Georgia appealed to Moscow and the Kremlin."
+    )
     assert by_text(pl, "Georgia")[0].country == "GE"
-    _, pl = places_of(analyze, "Gainesville and Atlanta schools in Hall County, Georgia, will close on Friday.")
+    _, pl = places_of(
+        analyze, "Gainesville and Atlanta schools in Hall County, Georgia, will close on Friday."
+    )
     assert by_text(pl, "Georgia")[0].country == "US"
 
 
 def test_place_inside_an_organisation_name(analyze):
-    _, pl = places_of(analyze, "The Laurel County Sheriff's Office in London, Ky., said the Ohio Supreme Court "
-                               "would hear it.")
+    _, pl = places_of(
+        analyze,
+        "The Laurel County Sheriff's Office in London, Ky., said the Ohio Supreme Court would hear it.",
+    )
     texts = {p.span.text for p in pl}
     assert "Ohio" in texts
     (laurel,) = by_text(pl, "Laurel County")
@@ -137,7 +254,9 @@ def test_place_inside_an_organisation_name(analyze):
     (london,) = by_text(pl, "London")
     assert london.country == "US"
     # the county has its own GeoNames id and a point near its seat
-    assert laurel.geonameid is not None and gz.haversine_km(laurel.lat, laurel.lon, london.lat, london.lon) < 40
+    assert (
+        laurel.geonameid is not None and gz.haversine_km(laurel.lat, laurel.lon, london.lat, london.lon) < 40
+    )
 
 
 def test_unsure_readings_are_left_out(analyze):
@@ -147,11 +266,13 @@ def test_unsure_readings_are_left_out(analyze):
 
 
 def test_spans_hold_and_confidence_in_range(analyze):
-    text = "From Cairo to Washington, officials in Brussels, Beirut and Tel Aviv waited. The U.S. said little."
+    text = (
+        "From Cairo to Washington, officials in Brussels, Beirut and Tel Aviv waited. The U.S. said little."
+    )
     rec, pl = places_of(analyze, text)
     assert pl
     for p in pl:
-        assert rec.text[p.span.start:p.span.end] == p.span.text
+        assert rec.text[p.span.start : p.span.end] == p.span.text
         assert p.confidence is None or 0 <= p.confidence <= 1
         assert p.feature in {"city", "country", "admin", "region", "facility", "other"}
     assert by_text(pl, "U.S.")[0].geonameid == 6252001
@@ -163,6 +284,7 @@ def test_no_place_in_plain_prose(analyze):
 
 
 # ---------------------------------------------------------------- place_near
+
 
 def _place(text, s, e, feature, lat=1.0):
     return Place(Span.of(text, s, e), text[s:e], None, lat, 2.0, None, feature, 0.9)
@@ -185,9 +307,22 @@ def test_place_near_prefers_inside_then_before_in_paragraph():
 
 # ---------------------------------------------------------------- the specimen
 
+
 def test_specimen_places(sample_analysis):
-    want = {"Rafah": "PS", "Khan Younis": "PS", "Cairo": "EG", "Gaza": "PS", "Egypt": "EG", "Qatar": "QA",
-            "Israel": "IL", "Sinai": "EG", "West Bank": "PS", "Brussels": "BE", "Tel Aviv": "IL", "Beirut": "LB"}
+    want = {
+        "Rafah": "PS",
+        "Khan Younis": "PS",
+        "Cairo": "EG",
+        "Gaza": "PS",
+        "Egypt": "EG",
+        "Qatar": "QA",
+        "Israel": "IL",
+        "Sinai": "EG",
+        "West Bank": "PS",
+        "Brussels": "BE",
+        "Tel Aviv": "IL",
+        "Beirut": "LB",
+    }
     got = {}
     for p in sample_analysis.places:
         got.setdefault(p.span.text, p)
@@ -201,34 +336,71 @@ def test_specimen_places(sample_analysis):
 
 # ---------------------------------------------------------------- robustness
 
-ODD = ["", "   \n\n", "U.S., U.K., D.C. and N.Y.", ", La., Calif., W. Va., B.C.", "The The The Of Of",
-       "ÄÖÜ Ñandú, São Paulo’s “Zürich”.", "A" * 300, "Paris, " * 50, "Springfield\nSpringfield\n" * 20]
+ODD = [
+    "",
+    "   \n\n",
+    "U.S., U.K., D.C. and N.Y.",
+    ", La., Calif., W. Va., B.C.",
+    "The The The Of Of",
+    "ÄÖÜ Ñandú, São Paulo’s “Zürich”.",
+    "A" * 300,
+    "Paris, " * 50,
+    "Springfield\nSpringfield\n" * 20,
+]
 
 
 @pytest.mark.parametrize("text", ODD)
 def test_odd_text_never_breaks_the_stage(text):
     from according.nlp import parse
     from according.places.resolve import resolve
+
     for p in resolve(parse(text), Meta(dateline="WASHINGTON")):
-        assert text[p.span.start:p.span.end] == p.span.text and p.span.text.strip()
+        assert text[p.span.start : p.span.end] == p.span.text and p.span.text.strip()
 
 
 try:
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 except ImportError:  # pragma: no cover
     given = None
 
 if given is not None:
+
     @settings(max_examples=40, deadline=None)
-    @given(st.lists(st.sampled_from(["Paris", "Texas", "Georgia", ",", ".", "the", "Israeli", "County", "Lake",
-                                     "Street", "in", "said", "La.", "New", "York", "\n", "Gaza", "Washington"]),
-                    max_size=25))
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Paris",
+                    "Texas",
+                    "Georgia",
+                    ",",
+                    ".",
+                    "the",
+                    "Israeli",
+                    "County",
+                    "Lake",
+                    "Street",
+                    "in",
+                    "said",
+                    "La.",
+                    "New",
+                    "York",
+                    "\n",
+                    "Gaza",
+                    "Washington",
+                ]
+            ),
+            max_size=25,
+        )
+    )
     def test_spans_always_index_the_text(words):
         from according.nlp import parse
         from according.places.resolve import resolve
+
         text = " ".join(words)
         for p in resolve(parse(text), Meta()):
-            assert text[p.span.start:p.span.end] == p.span.text
+            assert text[p.span.start : p.span.end] == p.span.text
             assert 0 <= (p.confidence or 0) <= 1
 
 
@@ -241,6 +413,7 @@ def test_abbreviations_split_by_the_tokenizer_and_words_that_look_like_them(anal
 
 
 # ---------------------------------------------------------------- error-analysis fixes
+
 
 def test_bare_famous_name_without_context_is_left_out(analyze):
     """Only the prior (size) speaks for London, England, and London, Ontario is a city of
@@ -257,8 +430,11 @@ def test_state_focus_without_american_country_evidence(analyze):
     """Georgia's counties around Athens: the state explains the names, so "Georgia" is the
     state, and Athens is at least not put in Greece (the Greek capital's size still rivals
     the focus, so the unsupported guess is left out)."""
-    _, pl = places_of(analyze, "Schools in Athens will close on Friday. Clarke, Oconee and Oglethorpe counties "
-                               "will follow, the Georgia Department of Education said.")
+    _, pl = places_of(
+        analyze,
+        "Schools in Athens will close on Friday. Clarke, Oconee and Oglethorpe counties "
+        "will follow, the Georgia Department of Education said.",
+    )
     assert all(p.country == "US" for p in by_text(pl, "Athens"))
     assert by_text(pl, "Georgia")[0].country == "US"
 
@@ -270,9 +446,11 @@ def test_provinces_with_points_far_from_towns_are_known(gaz):
 
 
 def test_a_name_is_no_evidence_for_itself(analyze):
-    """"Quebec" the province must not lend its own state evidence to Quebec City."""
-    _, pl = places_of(analyze, "Protesters gathered in Montreal, and the premier of Quebec said the province "
-                               "would not move.")
+    """ "Quebec" the province must not lend its own state evidence to Quebec City."""
+    _, pl = places_of(
+        analyze,
+        "Protesters gathered in Montreal, and the premier of Quebec said the province would not move.",
+    )
     # the province, or nothing (Quebec City is a sizeable rival that nothing rules out)
     assert all(p.feature == "admin" for p in by_text(pl, "Quebec"))
 
@@ -280,29 +458,35 @@ def test_a_name_is_no_evidence_for_itself(analyze):
 def test_a_state_name_is_the_state_in_local_news(analyze):
     """Wisconsin has a town called Oregon; the article's Wisconsin focus must not turn the
     state's name into it (a qualifier would: "Oregon, Wis.")."""
-    _, pl = places_of(analyze, "Leaders in Milwaukee, Madison and Green Bay said Oregon passed a similar law "
-                               "last year.")
+    _, pl = places_of(
+        analyze, "Leaders in Milwaukee, Madison and Green Bay said Oregon passed a similar law last year."
+    )
     oregon = by_text(pl, "Oregon")
     assert all(p.feature == "admin" for p in oregon)
 
 
 def test_another_spelling_is_no_evidence_for_the_name(analyze):
-    """"Dublin City" is an alternate name of the Irish capital only; it must not make the
+    """ "Dublin City" is an alternate name of the Irish capital only; it must not make the
     bare "Dublin" Irish (Dublin, Ohio and Dublin, California are as likely)."""
-    _, pl = places_of(analyze, "Dublin City leaders met on Tuesday. Dublin residents asked for more parking downtown.")
+    _, pl = places_of(
+        analyze, "Dublin City leaders met on Tuesday. Dublin residents asked for more parking downtown."
+    )
     assert all(p.country != "IE" for p in by_text(pl, "Dublin"))
 
 
 def test_a_city_far_bigger_than_its_namesakes_needs_no_support(analyze):
     # a one-sentence report names nothing else; a 14k town spelled the same elsewhere is no doubt
     _, places = places_of(analyze, "The Taliban took control of Kabul without a fight.")
-    kabul, = by_text(places, "Kabul")
+    (kabul,) = by_text(places, "Kabul")
     assert kabul.country == "AF" and kabul.feature == "city"
 
 
 def test_a_big_city_stays_in_doubt_when_the_article_points_elsewhere(analyze):
-    _, places = places_of(analyze, "Berlin firefighters were called out again. Berlin is a small town in "
-                                   "Coos County, New Hampshire, and its mayor spoke in Concord, New Hampshire.")
+    _, places = places_of(
+        analyze,
+        "Berlin firefighters were called out again. Berlin is a small town in "
+        "Coos County, New Hampshire, and its mayor spoke in Concord, New Hampshire.",
+    )
     assert all(p.country != "DE" for p in places)
 
 
@@ -327,5 +511,6 @@ def test_arabic_names_found_with_or_without_their_article(analyze):
     _, places = places_of(analyze, "A drone strike hit a car near Qamishli in northeast Syria.")
     assert [p.country for p in by_text(places, "Qamishli")] == ["SY"]
     from according.places.mentions import lookup_text
+
     g = gz.get()
     assert lookup_text(g, "Boston")[0] == [i for i, _ in g.lookup("Boston")]  # found as written: unchanged

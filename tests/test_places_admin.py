@@ -1,6 +1,7 @@
 """Places: administrative areas (provinces and counties with GeoNames ids, towns linked to
 their county), "City, County, State" qualifiers and the conflict-note form
 "Town (Admin2, Admin1)". Hand-built sentences only."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,6 +23,7 @@ def places_of(analyze, text):
 
 
 # ---------------------------------------------------------------- gazetteer
+
 
 def test_provinces_of_every_country_have_geonames_ids(gaz):
     for name, cc in (("Alberta", "CA"), ("Queensland", "AU"), ("Jiangsu", "CN")):
@@ -49,11 +51,15 @@ def test_districts_abroad_are_known(gaz):
 
 # ---------------------------------------------------------------- resolution
 
+
 def test_a_town_and_its_county_vouch_for_each_other(analyze):
     """Two Texan neighbours named together: the county that holds the town decides the state,
     although a much bigger namesake of the town lies in another state."""
-    pl = places_of(analyze, "The sheriff of Walker County said the inmate escaped near Huntsville. "
-                            "Walker County deputies searched the woods near Huntsville all night.")
+    pl = places_of(
+        analyze,
+        "The sheriff of Walker County said the inmate escaped near Huntsville. "
+        "Walker County deputies searched the woods near Huntsville all night.",
+    )
     assert {p.country for p in pl} == {"US"}
     for p in by_text(pl, "Huntsville") + by_text(pl, "Walker County"):
         assert 29 < p.lat < 32 and -97 < p.lon < -94, p
@@ -68,19 +74,20 @@ def test_city_county_state_chain(analyze):
 
 
 def test_qualifier_is_read_as_the_area_around_the_town(analyze):
-    """"Athens, Georgia": the state that holds an Athens, not the country."""
+    """ "Athens, Georgia": the state that holds an Athens, not the country."""
     pl = places_of(analyze, "The convention opened in Athens, Georgia, with two thousand delegates.")
     (georgia,) = by_text(pl, "Georgia")
     assert georgia.country == "US" and georgia.feature == "admin"
 
 
 def test_a_province_by_another_name_does_not_beat_the_town(analyze):
-    """"Gaza" is primarily a city; Mozambique's Gaza Province is only called so for short."""
+    """ "Gaza" is primarily a city; Mozambique's Gaza Province is only called so for short."""
     pl = places_of(analyze, "Aid trucks waited at the crossing while families in Gaza queued for bread.")
     assert all(p.country == "PS" for p in by_text(pl, "Gaza"))
 
 
 # ---------------------------------------------------------------- "Town (Admin2, Admin1)"
+
 
 def test_town_in_parenthesised_province(analyze):
     pl = places_of(analyze, "Militants attacked an army post in Jilib (Middle Juba) on Monday.")
@@ -91,7 +98,7 @@ def test_town_in_parenthesised_province(analyze):
 
 
 def test_same_name_for_town_district_and_region(analyze):
-    """"Kidal (Kidal, Kidal)": the town, then its district, then its region."""
+    """ "Kidal (Kidal, Kidal)": the town, then its district, then its region."""
     text = "Clashes were reported in Kidal (Kidal, Kidal) on Friday."
     pl = places_of(analyze, text)
     kidals = sorted(by_text(pl, "Kidal"), key=lambda p: p.span.start)
@@ -99,7 +106,7 @@ def test_same_name_for_town_district_and_region(analyze):
     assert kidals[0].feature == "city"
     assert kidals[1].feature == "admin" and kidals[2].feature == "admin"
     assert kidals[1].geonameid != kidals[2].geonameid and kidals[0].geonameid != kidals[2].geonameid
-    assert [text[p.span.start:p.span.end] for p in kidals] == ["Kidal"] * 3
+    assert [text[p.span.start : p.span.end] for p in kidals] == ["Kidal"] * 3
 
 
 def test_generic_word_asks_for_a_district(analyze):
@@ -135,9 +142,11 @@ def test_parenthesis_that_is_no_area_is_ignored(analyze):
 
 
 def test_names_closed_by_counties_are_counties(analyze):
-    """"Becker, Grant and Clay counties": each name is a county (of one state), not the
+    """ "Becker, Grant and Clay counties": each name is a county (of one state), not the
     towns called so."""
-    pl = places_of(analyze, "Storm damage was reported in Becker, Grant and Clay counties in Minnesota on Sunday.")
+    pl = places_of(
+        analyze, "Storm damage was reported in Becker, Grant and Clay counties in Minnesota on Sunday."
+    )
     for name in ("Becker", "Grant", "Clay"):
         got = by_text(pl, name)
         assert got and all(p.feature == "admin" and p.country == "US" for p in got), name
@@ -152,8 +161,11 @@ def test_a_province_name_is_the_province(analyze):
 def test_alternate_name_yields_to_a_town_of_that_name(analyze):
     """Texas context must not turn "Maryville" into the Texan town that has it only as an
     alternate name, while towns really called Maryville exist."""
-    pl = places_of(analyze, "The pastor moved from Maryville to Fort Worth, Texas, last year. Maryville "
-                            "parishioners still visit him.")
+    pl = places_of(
+        analyze,
+        "The pastor moved from Maryville to Fort Worth, Texas, last year. Maryville "
+        "parishioners still visit him.",
+    )
     for p in by_text(pl, "Maryville"):
         assert p.name == "Maryville", p
 
@@ -189,23 +201,56 @@ def test_district_without_towns_takes_its_province_point(gaz):
 
 
 try:
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 except ImportError:  # pragma: no cover
     given = None
 
 if given is not None:
+
     @settings(max_examples=40, deadline=None)
-    @given(st.lists(st.sampled_from(["Kidal", "(", ")", ",", "Middle", "Juba", "district", "city", "Gaza", "Strip",
-                                     "in", "Lake", "Gulf", "of", "Mexico", "counties", "and", "Becker", "\n",
-                                     "Rafah", "Hays", "Al", "-", "(("]), max_size=25))
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Kidal",
+                    "(",
+                    ")",
+                    ",",
+                    "Middle",
+                    "Juba",
+                    "district",
+                    "city",
+                    "Gaza",
+                    "Strip",
+                    "in",
+                    "Lake",
+                    "Gulf",
+                    "of",
+                    "Mexico",
+                    "counties",
+                    "and",
+                    "Becker",
+                    "\n",
+                    "Rafah",
+                    "Hays",
+                    "Al",
+                    "-",
+                    "((",
+                ]
+            ),
+            max_size=25,
+        )
+    )
     def test_admin_forms_never_break_spans(words):
         """Unbalanced or empty parentheses, lists and water-body words: spans index the text."""
         from according.model import Meta
         from according.nlp import parse
         from according.places.resolve import resolve
+
         text = " ".join(words)
         for p in resolve(parse(text), Meta()):
-            assert text[p.span.start:p.span.end] == p.span.text
+            assert text[p.span.start : p.span.end] == p.span.text
             assert 0 <= (p.confidence or 0) <= 1
 
 
@@ -220,15 +265,21 @@ def test_a_province_alone_is_kept(analyze):
 def test_a_city_is_not_its_county_by_the_county_short_name(analyze):
     """Towns of Los Angeles County named around "Los Angeles" vouch for the county only
     where the article names the county; the bare name stays the city."""
-    pl = places_of(analyze, "Traffic from Pasadena and Glendale slowed as Los Angeles prepared for the parade. "
-                            "Los Angeles police closed streets.")
+    pl = places_of(
+        analyze,
+        "Traffic from Pasadena and Glendale slowed as Los Angeles prepared for the parade. "
+        "Los Angeles police closed streets.",
+    )
     assert all(p.feature == "city" for p in by_text(pl, "Los Angeles"))
 
 
 def test_a_parenthesis_may_hold_a_name_the_gazetteer_lacks(analyze):
     # "(Sinjar, Ninewa)": the note's own spelling of the province is unknown, the district is not
-    rec = analyze("On 4 March 2023, a landmine exploded in a field near Sinjar (Sinjar, Zzyzxland), killing a "
-                  "shepherd.", id="t")
+    rec = analyze(
+        "On 4 March 2023, a landmine exploded in a field near Sinjar (Sinjar, Zzyzxland), killing a "
+        "shepherd.",
+        id="t",
+    )
     sinjar = [p for p in rec.places if p.span.text == "Sinjar"]
     assert len(sinjar) == 2 and all(p.country == "IQ" for p in sinjar)
     # a parenthesis of ordinary words is no area list
@@ -238,7 +289,9 @@ def test_a_parenthesis_may_hold_a_name_the_gazetteer_lacks(analyze):
 
 def test_words_of_an_unknown_area_name_are_no_places_of_their_own(analyze):
     # "(Debub Gondar, Amhara)": the zone's Amharic name is unknown; its "Gondar" is not the city
-    rec = analyze("On 12 August 2022, militiamen clashed with soldiers in Debre Tabor (Debub Gondar, Amhara).", id="t")
+    rec = analyze(
+        "On 12 August 2022, militiamen clashed with soldiers in Debre Tabor (Debub Gondar, Amhara).", id="t"
+    )
     names = {p.span.text: p for p in rec.places}
     assert "Gondar" not in names and names["Debre Tabor"].country == "ET"
     assert rec.places[rec.events[0].place].span.text == "Debre Tabor"

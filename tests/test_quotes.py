@@ -1,18 +1,19 @@
 """Quote attribution: quotation marks, cues, sources, contents, kinds, categories."""
+
 from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from according.quotes import cues, extract, marks
+from according.quotes import cues, extract
 from according.quotes.marks import pair
-
 
 # ------------------------------------------------------------ quotation marks
 
+
 def spans_text(text):
-    return [text[q.start:q.end] for q in pair(text)]
+    return [text[q.start : q.end] for q in pair(text)]
 
 
 def test_interrupted_quotation_gives_two_closed_spans():
@@ -40,7 +41,7 @@ def test_straight_and_doubled_apostrophe_quotes():
 def test_unbalanced_mark_costs_only_its_paragraph():
     text = "He said \u201cthis never closes\nShe said \u201cthis does.\u201d"
     qs = pair(text)
-    assert qs[-1].closed and text[qs[-1].start:qs[-1].end] == "\u201cthis does.\u201d"
+    assert qs[-1].closed and text[qs[-1].start : qs[-1].end] == "\u201cthis does.\u201d"
 
 
 MARKS = "\u201c\u201d\u2018\u2019\"'\u00ab\u00bb\u201e`"
@@ -51,14 +52,16 @@ MARKS = "\u201c\u201d\u2018\u2019\"'\u00ab\u00bb\u201e`"
 def test_pairing_never_raises_and_stays_in_paragraphs(text):
     for q in pair(text):
         assert 0 <= q.start < q.end <= len(text)
-        assert "\n" not in text[q.start:q.end]
+        assert "\n" not in text[q.start : q.end]
 
 
 # ------------------------------------------------------------ with the parser
 
+
 @pytest.fixture(scope="module")
 def parse():
     from according.nlp import parse as p
+
     return p
 
 
@@ -67,7 +70,7 @@ def quotes_of(parse, text):
     for q in qs:
         for sp in (*q.content, q.cue, q.source):
             if sp is not None:
-                assert text[sp.start:sp.end] == sp.text
+                assert text[sp.start : sp.end] == sp.text
     return qs, inherited
 
 
@@ -112,8 +115,10 @@ def test_mixed_quote_with_description(parse):
 
 
 def test_continuation_paragraph_inherits_the_speaker(parse):
-    text = ("\u201cWe are ready to talk,\u201d the spokesman said.\n\n"
-            "\u201cBut nobody has called us back since the last round of meetings.\u201d")
+    text = (
+        "\u201cWe are ready to talk,\u201d the spokesman said.\n\n"
+        "\u201cBut nobody has called us back since the last round of meetings.\u201d"
+    )
     qs, inherited = quotes_of(parse, text)
     assert len(qs) == 2
     assert qs[1].cue is None and qs[1].source is None
@@ -144,9 +149,11 @@ def test_category_lexicon():
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, 200), st.sampled_from(list(MARKS))), max_size=6))
 def test_random_quote_marks_never_break_extraction(parse, inserts):
-    base = ("\u201cThe talks are stuck,\u201d the official said.\n"
-            "She added that the sides remained far apart, according to people familiar with them.\n"
-            "Hamas\u2019 leaders don\u2019t agree.")
+    base = (
+        "\u201cThe talks are stuck,\u201d the official said.\n"
+        "She added that the sides remained far apart, according to people familiar with them.\n"
+        "Hamas\u2019 leaders don\u2019t agree."
+    )
     text = base
     for pos, ch in sorted(inserts, reverse=True):
         pos = min(pos, len(text))
@@ -155,6 +162,7 @@ def test_random_quote_marks_never_break_extraction(parse, inserts):
 
 
 # ------------------------------------------------------------ the specimen article
+
 
 @pytest.mark.shared
 def test_specimen_body_quotations_are_found(sample_text, parse):
@@ -166,24 +174,33 @@ def test_specimen_body_quotations_are_found(sample_text, parse):
 
     # every quotation mark pair of the body lies in some speech quote's content
     body = [q for q in pair(sample_text) if q.closed]
-    missing = [sample_text[q.start:q.end] for q in body
-               if not any(c.start <= q.start and q.end <= c.end for x in qs for c in x.content)]
+    missing = [
+        sample_text[q.start : q.end]
+        for q in body
+        if not any(c.start <= q.start and q.end <= c.end for x in qs for c in x.content)
+    ]
     assert len(missing) <= 2, missing
     assert found("inconclusive")
-    assert any(q.cue and q.cue.text == "according to" and q.source and "familiar" in q.source.text for q in speech)
+    assert any(
+        q.cue and q.cue.text == "according to" and q.source and "familiar" in q.source.text for q in speech
+    )
     assert found("Marwan Barghouti")
 
 
 def test_set_phrases_and_no_comment_are_not_quotes(parse):
-    text = ("Having said that, the plan is sound. It goes without saying that taxes matter. "
-            "A spokesman did not respond to requests for comment.")
+    text = (
+        "Having said that, the plan is sound. It goes without saying that taxes matter. "
+        "A spokesman did not respond to requests for comment."
+    )
     qs, _ = quotes_of(parse, text)
     assert not [q for q in qs if q.category == "speech"], [(q.cue.text, q.content[0].text) for q in qs]
 
 
 def test_multi_paragraph_quote_attributed_in_its_last_paragraph(parse):
-    text = ("\u201cThis has gone on far too long for everyone here,\n"
-            "\u201cand the residents deserve answers,\u201d said council member Ana Ruiz.")
+    text = (
+        "\u201cThis has gone on far too long for everyone here,\n"
+        "\u201cand the residents deserve answers,\u201d said council member Ana Ruiz."
+    )
     qs, _ = quotes_of(parse, text)
     assert len(qs) == 1
     assert qs[0].source.text == "council member Ana Ruiz" and len(qs[0].content) == 2
@@ -192,10 +209,12 @@ def test_multi_paragraph_quote_attributed_in_its_last_paragraph(parse):
 def test_single_typographic_quotations():
     assert spans_text("Trump: \u2018I will win\u2019 says candidate") == ["\u2018I will win\u2019"]
     assert spans_text("\u2018I think the parents\u2019 views matter,\u2019 he said.") == [
-        "\u2018I think the parents\u2019 views matter,\u2019"]
+        "\u2018I think the parents\u2019 views matter,\u2019"
+    ]
     # nested single quotes stay inside the double quotation
     assert spans_text("He said \u201cshe called it \u2018fake\u2019 today\u201d") == [
-        "\u201cshe called it \u2018fake\u2019 today\u201d"]
+        "\u201cshe called it \u2018fake\u2019 today\u201d"
+    ]
 
 
 def test_three_paragraph_quotation_keeps_its_group():
@@ -205,7 +224,9 @@ def test_three_paragraph_quotation_keeps_its_group():
 
 
 def test_quoted_sentence_after_attribution_is_also_its_own_quote(parse):
-    text = "\u201cWe are not out of danger yet,\u201d the commander said. \u201cThe ground is saturated.\u201d"
+    text = (
+        "\u201cWe are not out of danger yet,\u201d the commander said. \u201cThe ground is saturated.\u201d"
+    )
     qs, inherited = quotes_of(parse, text)
     assert len(qs) == 2
     first, second = qs
@@ -217,15 +238,20 @@ def test_quoted_sentence_after_attribution_is_also_its_own_quote(parse):
 
 
 def test_continuation_paragraph_is_not_part_of_an_attribution(parse):
-    text = ("\u201cWe are ready to talk,\u201d the spokesman said.\n\n"
-            "\u201cBut nobody has called us back since the last round of meetings.\u201d")
+    text = (
+        "\u201cWe are ready to talk,\u201d the spokesman said.\n\n"
+        "\u201cBut nobody has called us back since the last round of meetings.\u201d"
+    )
     qs, _ = quotes_of(parse, text)
     assert [q.part_of for q in qs] == [None, None]
 
 
 def test_terminal_view_lists_a_part_of_quote_once(analyze):
     from according.report import render_text
-    rec = analyze("\u201cWe are not out of danger yet,\u201d the commander said. \u201cThe ground is saturated.\u201d")
+
+    rec = analyze(
+        "\u201cWe are not out of danger yet,\u201d the commander said. \u201cThe ground is saturated.\u201d"
+    )
     assert any(q.part_of for q in rec.quotes)
     out = render_text(rec)
     assert out.count("The ground is saturated.") == 1
@@ -238,8 +264,10 @@ def test_bare_noun_phrase_after_speech_verb_is_not_speech(parse):
 
 
 def test_dateline_is_neither_source_nor_content(parse):
-    text = ("CARSON CITY, Nev. \u2014 The campaign of the governor on Wednesday accused the registrar of stalling.\n\n"
-            "VALDEMAR, Portugal (Reuters) - Officials released 40 million euros in aid, the ministry said.")
+    text = (
+        "CARSON CITY, Nev. \u2014 The campaign of the governor on Wednesday accused the registrar of stalling.\n\n"
+        "VALDEMAR, Portugal (Reuters) - Officials released 40 million euros in aid, the ministry said."
+    )
     qs, _ = quotes_of(parse, text)
     for q in qs:
         assert q.source is None or "CARSON" not in q.source.text
@@ -255,17 +283,21 @@ def test_dateline_second_subject_is_not_the_source(parse):
 
 
 def test_according_to_after_coordinated_predicates_covers_the_clause(parse):
-    text = ("The branch, a brick building on Calloway Street, opened in 1962 and lends about 40,000 items "
-            "a year, according to the city library.")
+    text = (
+        "The branch, a brick building on Calloway Street, opened in 1962 and lends about 40,000 items "
+        "a year, according to the city library."
+    )
     qs, _ = quotes_of(parse, text)
     q = next(q for q in qs if q.cue and q.cue.text == "according to")
     assert q.content[0].text.startswith("The branch") and q.content[-1].text.endswith("a year")
 
 
 def test_quotation_running_on_into_the_next_paragraph_stays_one_quote(parse):
-    text = ("\u201cI have looked at this budget line by line,\u201d the councilman said. "
-            "\u201cEvery dollar we do not cut here is a dollar we cut from the police.\n\n"
-            "\u201cI do not like this outcome, and I want to be honest with the people about that.\u201d")
+    text = (
+        "\u201cI have looked at this budget line by line,\u201d the councilman said. "
+        "\u201cEvery dollar we do not cut here is a dollar we cut from the police.\n\n"
+        "\u201cI do not like this outcome, and I want to be honest with the people about that.\u201d"
+    )
     qs, _ = quotes_of(parse, text)
     said = next(q for q in qs if q.cue)
     sep = [q for q in qs if q.part_of == said.id]
@@ -276,8 +308,10 @@ def test_quotation_running_on_into_the_next_paragraph_stays_one_quote(parse):
 
 
 def test_attribution_whose_only_content_is_the_quotation_is_not_repeated(parse):
-    text = ("At the hearing, the mother of two, who said she takes her children there every week, spoke. "
-            "\u201cThere is no bus from my street to the main library that does not take an hour.\u201d")
+    text = (
+        "At the hearing, the mother of two, who said she takes her children there every week, spoke. "
+        "\u201cThere is no bus from my street to the main library that does not take an hour.\u201d"
+    )
     qs, _ = quotes_of(parse, text)
     contents = [tuple(c.text for c in q.content) for q in qs]
     assert len(contents) == len(set(contents))

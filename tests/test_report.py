@@ -1,4 +1,5 @@
 """The terminal view: who said what first, beliefs apart, part_of quotes once."""
+
 from __future__ import annotations
 
 from according.model import Analysis, Quote, Span, Speaker
@@ -14,11 +15,25 @@ def _span(part: str) -> Span:
 
 def _analysis() -> Analysis:
     ana = Speaker(entity="e1", name="Ana Ruiz", type="person", description="a nurse")
-    said = Quote("q1", "direct", "speech", (_span("“We will stay,”"), _span("“The port is ours.”")),
-                 _span("said"), _span("Ana Ruiz"), ana)
+    said = Quote(
+        "q1",
+        "direct",
+        "speech",
+        (_span("“We will stay,”"), _span("“The port is ours.”")),
+        _span("said"),
+        _span("Ana Ruiz"),
+        ana,
+    )
     alone = Quote("q2", "direct", "speech", (_span("“The port is ours.”"),), None, None, ana, part_of="q1")
-    hope = Quote("q3", "indirect", "belief", (_span("the truce holds"),), _span("hope"), _span("Officials"),
-                 Speaker(name="Officials", type="anonymous"))
+    hope = Quote(
+        "q3",
+        "indirect",
+        "belief",
+        (_span("the truce holds"),),
+        _span("hope"),
+        _span("Officials"),
+        Speaker(name="Officials", type="anonymous"),
+    )
     return Analysis(id="t", text=TEXT, quotes=(said, alone, hope), provenance={"according": "test"})
 
 

@@ -1,4 +1,5 @@
 """`according serve` options reach uvicorn: the access log is off unless asked for."""
+
 from __future__ import annotations
 
 import uvicorn

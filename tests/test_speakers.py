@@ -1,10 +1,12 @@
 """The speakers stage: hand-built quotes on small fictional texts, and the sample article."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import according.entities  # noqa: F401  (registers the stage)
 import according.quotes  # noqa: F401  (registers "speakers")
@@ -27,10 +29,9 @@ def run(text, sources, inherited=None, extra=()):
     quotes = []
     for k, (phrase, after) in enumerate(sources):
         src = find(text, phrase, after) if phrase else None
-        quotes.append(Quote(f"q{k + 1}", "direct", "speech", (), None, src,
-                            Speaker(name=phrase)))
+        quotes.append(Quote(f"q{k + 1}", "direct", "speech", (), None, src, Speaker(name=phrase)))
     quotes.extend(extra)
-    quotes.sort(key=lambda q: (q.source.start if q.source else q.content[0].start))
+    quotes.sort(key=lambda q: q.source.start if q.source else q.content[0].start)
     work = Work(text=text, parse=parse(text), quotes=tuple(quotes))
     if inherited:
         work.scratch["inherited_from"] = inherited
@@ -48,9 +49,11 @@ def speaker_at(work, phrase, after=None):
 
 
 def test_pronoun_takes_the_named_person_and_full_name():
-    text = ("Hazel Brandt, a doctor at the clinic, said the water had run out. "
-            "Brandt said about 300 people were waiting. "
-            "“We have nothing left,” she said.")
+    text = (
+        "Hazel Brandt, a doctor at the clinic, said the water had run out. "
+        "Brandt said about 300 people were waiting. "
+        "“We have nothing left,” she said."
+    )
     w = run(text, [("Hazel Brandt", None), ("Brandt", "run out. "), ("she", None)])
     sp = speaker_at(w, "she")
     assert (sp.name, sp.type) == ("Hazel Brandt", "person")
@@ -61,38 +64,48 @@ def test_pronoun_takes_the_named_person_and_full_name():
 
 
 def test_pronoun_prefers_a_newer_subject_over_the_previous_speaker():
-    text = ("Tom Rivers said the bridge was safe. Anna Cole, an engineer, disagreed. "
-            "“The cracks are getting wider,” she said.")
+    text = (
+        "Tom Rivers said the bridge was safe. Anna Cole, an engineer, disagreed. "
+        "“The cracks are getting wider,” she said."
+    )
     w = run(text, [("Tom Rivers", None), ("she", None)])
     assert speaker_at(w, "she").name == "Anna Cole"
 
 
 def test_pronoun_keeps_the_previous_speaker_when_others_are_only_mentioned():
-    text = ("“We will rebuild,” said Mayor Lena Ortiz. She met Paul Grant and Ivan Petrov on Monday. "
-            "“The money is there,” she said.")
+    text = (
+        "“We will rebuild,” said Mayor Lena Ortiz. She met Paul Grant and Ivan Petrov on Monday. "
+        "“The money is there,” she said."
+    )
     w = run(text, [("Mayor Lena Ortiz", None), ("she", "money is there,” ")])
     assert speaker_at(w, "she", "money is there,” ").name == "Lena Ortiz"
 
 
 def test_a_subject_in_a_subordinate_clause_does_not_take_over():
-    text = ("“We will rebuild,” said Lena Ortiz. The plan was drafted after Paul Grant resigned. "
-            "“The money is there,” she said.")
+    text = (
+        "“We will rebuild,” said Lena Ortiz. The plan was drafted after Paul Grant resigned. "
+        "“The money is there,” she said."
+    )
     w = run(text, [("Lena Ortiz", None), ("she", "money is there,” ")])
     assert speaker_at(w, "she", "money is there,” ").name == "Lena Ortiz"
 
 
 def test_pronoun_can_refer_to_an_unnamed_person():
-    text = ("Jonas Berg, the mayor, said the shelter was full. "
-            "A mother of three waited outside with her children. "
-            "“We have nowhere to go,” she said.")
+    text = (
+        "Jonas Berg, the mayor, said the shelter was full. "
+        "A mother of three waited outside with her children. "
+        "“We have nowhere to go,” she said."
+    )
     w = run(text, [("Jonas Berg", None), ("she", "nowhere to go,” ")])
     sp = speaker_at(w, "she", "nowhere to go,” ")
     assert sp.type == "anonymous" and sp.name == "A mother of three"
 
 
 def test_unlisted_role_nouns_are_people_and_texts_are_not():
-    text = ("An architect who built the hall said he was never paid. A study said costs had doubled. "
-            "Karl Moen said his words were misread, and his lawyer said the same.")
+    text = (
+        "An architect who built the hall said he was never paid. A study said costs had doubled. "
+        "Karl Moen said his words were misread, and his lawyer said the same."
+    )
     w = run(text, [("who", None), ("A study", None), ("his words", None), ("his lawyer", None)])
     arch = speaker_at(w, "who")
     assert (arch.name, arch.type) == ("An architect", "anonymous")
@@ -103,20 +116,39 @@ def test_unlisted_role_nouns_are_people_and_texts_are_not():
 
 
 def test_names_inside_quotations_are_not_antecedents():
-    text = ("Sara Lind, a teacher, was at the school. "
-            "“Omar Haddad came too, and the children sang,” she said.")
-    w2 = run(text, [("she", None)], extra=(Quote("qx", "direct", "speech",
-                                                   (find(text, "“Omar Haddad came too, and the children sang,”"),),
-                                                   None, None, Speaker()),))
+    text = "Sara Lind, a teacher, was at the school. “Omar Haddad came too, and the children sang,” she said."
+    w2 = run(
+        text,
+        [("she", None)],
+        extra=(
+            Quote(
+                "qx",
+                "direct",
+                "speech",
+                (find(text, "“Omar Haddad came too, and the children sang,”"),),
+                None,
+                None,
+                Speaker(),
+            ),
+        ),
+    )
     assert speaker_at(w2, "she").name == "Sara Lind"
 
 
 def test_definite_description_reaches_an_unnamed_source():
-    text = ("“The convoy will move on Friday,” said a retired Jordanian army officer familiar with the plan. "
-            "The United Nations declined to comment. "
-            "The route is still contested, the retired officer added.")
-    w = run(text, [("a retired Jordanian army officer familiar with the plan", None),
-                   ("The United Nations", None), ("the retired officer", None)])
+    text = (
+        "“The convoy will move on Friday,” said a retired Jordanian army officer familiar with the plan. "
+        "The United Nations declined to comment. "
+        "The route is still contested, the retired officer added."
+    )
+    w = run(
+        text,
+        [
+            ("a retired Jordanian army officer familiar with the plan", None),
+            ("The United Nations", None),
+            ("the retired officer", None),
+        ],
+    )
     first = speaker_at(w, "a retired Jordanian army officer familiar with the plan")
     later = speaker_at(w, "the retired officer")
     assert first.type == "anonymous" and later.type == "anonymous"
@@ -125,13 +157,23 @@ def test_definite_description_reaches_an_unnamed_source():
 
 
 def test_the_diplomat_the_ministry_the_company():
-    text = ("A diplomat in Amman said the talks were stuck. The Lebanese Health Ministry said 12 people died. "
-            "Velora Shipping said its vessel was seized. Officials disputed that account. "
-            "The ministry said later that the toll had risen, and the company said the crew was safe. "
-            "The diplomat said nothing more.")
-    w = run(text, [("A diplomat in Amman", None), ("The Lebanese Health Ministry", None),
-                   ("Velora Shipping", None), ("The ministry", None), ("the company", None),
-                   ("The diplomat", None)])
+    text = (
+        "A diplomat in Amman said the talks were stuck. The Lebanese Health Ministry said 12 people died. "
+        "Velora Shipping said its vessel was seized. Officials disputed that account. "
+        "The ministry said later that the toll had risen, and the company said the crew was safe. "
+        "The diplomat said nothing more."
+    )
+    w = run(
+        text,
+        [
+            ("A diplomat in Amman", None),
+            ("The Lebanese Health Ministry", None),
+            ("Velora Shipping", None),
+            ("The ministry", None),
+            ("the company", None),
+            ("The diplomat", None),
+        ],
+    )
     assert speaker_at(w, "The ministry").entity == speaker_at(w, "The Lebanese Health Ministry").entity
     assert speaker_at(w, "The ministry").type == "organization"
     assert speaker_at(w, "the company").entity == speaker_at(w, "Velora Shipping").entity
@@ -140,15 +182,19 @@ def test_the_diplomat_the_ministry_the_company():
 
 
 def test_age_description_links_to_its_owner():
-    text = ("Daniel Reyes, 26, waited at the gate for hours. Lucia Ferro, 41, a nurse, waited too. "
-            "“Nobody told us anything,” the 26-year-old said.")
+    text = (
+        "Daniel Reyes, 26, waited at the gate for hours. Lucia Ferro, 41, a nurse, waited too. "
+        "“Nobody told us anything,” the 26-year-old said."
+    )
     w = run(text, [("the 26-year-old", None)])
     assert speaker_at(w, "the 26-year-old").name == "Daniel Reyes"
 
 
 def test_possessive_office_is_an_organisation_named_after_its_owner():
-    text = ("Finnish Prime Minister Johanna Lindqvist flew to Oslo. "
-            "“No deal has been reached,” the prime minister’s office said in a statement.")
+    text = (
+        "Finnish Prime Minister Johanna Lindqvist flew to Oslo. "
+        "“No deal has been reached,” the prime minister’s office said in a statement."
+    )
     w = run(text, [("the prime minister’s office", None)])
     sp = speaker_at(w, "the prime minister’s office")
     assert sp.type == "organization"
@@ -158,11 +204,20 @@ def test_possessive_office_is_an_organisation_named_after_its_owner():
 
 
 def test_group_versus_anonymous():
-    text = ("Israeli media reported that the envoy had left. "
-            "The deal is close, according to people familiar with the talks. "
-            "U.S. officials said they were hopeful. A senior official said the text was ready.")
-    w = run(text, [("Israeli media", None), ("people familiar with the talks", None),
-                   ("U.S. officials", None), ("A senior official", None)])
+    text = (
+        "Israeli media reported that the envoy had left. "
+        "The deal is close, according to people familiar with the talks. "
+        "U.S. officials said they were hopeful. A senior official said the text was ready."
+    )
+    w = run(
+        text,
+        [
+            ("Israeli media", None),
+            ("people familiar with the talks", None),
+            ("U.S. officials", None),
+            ("A senior official", None),
+        ],
+    )
     assert speaker_at(w, "Israeli media").type == "group"
     assert speaker_at(w, "people familiar with the talks").type == "anonymous"
     assert speaker_at(w, "U.S. officials").type == "group"
@@ -170,7 +225,7 @@ def test_group_versus_anonymous():
 
 
 def test_acronym_speaker_names_both_forms():
-    text = ("The Israel Defense Forces said the crossing would open. Later the IDF said it stayed shut.")
+    text = "The Israel Defense Forces said the crossing would open. Later the IDF said it stayed shut."
     w = run(text, [("The Israel Defense Forces", None), ("the IDF", None)])
     a, b = speaker_at(w, "The Israel Defense Forces"), speaker_at(w, "the IDF")
     assert a.entity == b.entity and a.type == "organization"
@@ -178,18 +233,24 @@ def test_acronym_speaker_names_both_forms():
 
 
 def test_inherited_quote_takes_its_donors_speaker():
-    text = ("“We are leaving tonight,” said Omar Haddad, a shopkeeper. "
-            "“There is nothing left here.”\n"
-            "Nadia Salem, a teacher, said she would stay.")
-    cont = Quote("qc", "direct", "speech", (find(text, "“There is nothing left here.”"),), None, None, Speaker())
+    text = (
+        "“We are leaving tonight,” said Omar Haddad, a shopkeeper. "
+        "“There is nothing left here.”\n"
+        "Nadia Salem, a teacher, said she would stay."
+    )
+    cont = Quote(
+        "qc", "direct", "speech", (find(text, "“There is nothing left here.”"),), None, None, Speaker()
+    )
     w = run(text, [("Omar Haddad", None), ("Nadia Salem", None)], inherited={"qc": "q1"}, extra=(cont,))
     got = next(q for q in w.quotes if q.id == "qc").speaker
     assert got.name == "Omar Haddad" and got.entity == speaker_at(w, "Omar Haddad").entity
 
 
 def test_entities_renumbered_and_sources_are_mentions():
-    text = ("A former minister said the vote was rigged. Karin Holm, a judge, disagreed. "
-            "“The count was fair,” she said.")
+    text = (
+        "A former minister said the vote was rigged. Karin Holm, a judge, disagreed. "
+        "“The count was fair,” she said."
+    )
     w = run(text, [("A former minister", None), ("she", None)])
     assert [e.id for e in w.entities] == [f"e{k + 1}" for k in range(len(w.entities))]
     firsts = [min(m.start for m in e.mentions) for e in w.entities]
@@ -202,19 +263,29 @@ def test_entities_renumbered_and_sources_are_mentions():
 
 
 def test_relative_pronoun_and_appositive_name_in_the_source():
-    text = ("Norland, which filed the complaint, said the ruling was unfair. "
-            "The party’s campaign chairman, Erik Vaag, said the vote would go ahead.")
+    text = (
+        "Norland, which filed the complaint, said the ruling was unfair. "
+        "The party’s campaign chairman, Erik Vaag, said the vote would go ahead."
+    )
     w = run(text, [("which", None), ("The party’s campaign chairman, Erik Vaag,", None)])
     assert speaker_at(w, "which").name == "Norland"
     assert speaker_at(w, "The party’s campaign chairman, Erik Vaag,").name == "Erik Vaag"
 
 
 def test_statement_speaks_for_its_issuer_and_names_stay_as_written():
-    text = ("The Kestrel Health Ministry said in a statement that 40 people were hurt. "
-            "The statement said more help was needed. "
-            "A spokesman for the ministry said the numbers could rise.")
-    w = run(text, [("The Kestrel Health Ministry", None), ("The statement", None),
-                   ("A spokesman for the ministry", None)])
+    text = (
+        "The Kestrel Health Ministry said in a statement that 40 people were hurt. "
+        "The statement said more help was needed. "
+        "A spokesman for the ministry said the numbers could rise."
+    )
+    w = run(
+        text,
+        [
+            ("The Kestrel Health Ministry", None),
+            ("The statement", None),
+            ("A spokesman for the ministry", None),
+        ],
+    )
     assert speaker_at(w, "The statement").entity == speaker_at(w, "The Kestrel Health Ministry").entity
     sp = speaker_at(w, "A spokesman for the ministry")
     assert sp.type == "anonymous" and sp.name == "A spokesman for the ministry"  # as written, never rewritten
@@ -228,28 +299,30 @@ def test_institutions_are_groups_and_bare_roles_anonymous():
 
 
 def test_office_title_falls_back_to_the_current_protagonist():
-    text = ("Marta Silva spoke in Lisbon on Monday. The Socialist nominee said taxes would fall.")
+    text = "Marta Silva spoke in Lisbon on Monday. The Socialist nominee said taxes would fall."
     w = run(text, [("The Socialist nominee", None)])
     assert speaker_at(w, "The Socialist nominee").name == "Marta Silva"
 
 
 def test_they_takes_a_plural_subject_that_is_no_entity():
-    text = ("The foreign ministers of Chile and Peru met in Lima. "
-            "They said the border would stay open.")
+    text = "The foreign ministers of Chile and Peru met in Lima. They said the border would stay open."
     w = run(text, [("They", None)])
     sp = speaker_at(w, "They")
     assert sp.type == "group" and "foreign ministers" in sp.name
 
 
 def test_gender_from_the_article_blocks_a_wrong_pronoun():
-    text = ("Laura Brenner said she would run again. Brenner said she had the votes. "
-            "She met Tomas Eklund in the hall. "
-            "“We will win,” he said.")
+    text = (
+        "Laura Brenner said she would run again. Brenner said she had the votes. "
+        "She met Tomas Eklund in the hall. "
+        "“We will win,” he said."
+    )
     w = run(text, [("Laura Brenner", None), ("he", "win,” ")])
     assert speaker_at(w, "he", "win,” ").name == "Tomas Eklund"
 
 
 # --- the specimen article -------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def sample_parse(sample_text):
@@ -283,11 +356,20 @@ def test_sample_key_sources_by_hand(sample_text, sample_parse):
     m = re.compile(r"\bhe\b").search(text, at)
     he_span = Span.of(text, m.start(), m.end())
     officials = [_nth(text, "the former official", k) for k in range(2)]
-    sources = [_nth(text, "Hazem Bahloul"), _nth(text, "Bahloul", 1), he_span,
-               _nth(text, "a former Egyptian defense official"), *officials,
-               _nth(text, "a diplomat in Cairo"), _nth(text, "the diplomat"),
-               _nth(text, "the prime minister’s office"), _nth(text, "The IDF"), _nth(text, "the ministry"),
-               _nth(text, "people familiar with the talks"), _nth(text, "Israeli media")]
+    sources = [
+        _nth(text, "Hazem Bahloul"),
+        _nth(text, "Bahloul", 1),
+        he_span,
+        _nth(text, "a former Egyptian defense official"),
+        *officials,
+        _nth(text, "a diplomat in Cairo"),
+        _nth(text, "the diplomat"),
+        _nth(text, "the prime minister’s office"),
+        _nth(text, "The IDF"),
+        _nth(text, "the ministry"),
+        _nth(text, "people familiar with the talks"),
+        _nth(text, "Israeli media"),
+    ]
     w = _sample_run(text, sample_parse, sources)
     sp = {(q.source.start, q.source.end): q.speaker for q in w.quotes}
 
@@ -322,8 +404,9 @@ def test_sample_pipeline_speakers(sample_analysis):
     he = [q for q in body if q.source.text == "he" and q.source.start > second_bahloul]
     if he:
         assert he[0].speaker.name == "Hazem Bahloul"
-    insisted = [q for q in body if q.source.text == "the former official" and q.cue
-                and "insist" in q.cue.text]
+    insisted = [
+        q for q in body if q.source.text == "the former official" and q.cue and "insist" in q.cue.text
+    ]
     if insisted:
         assert insisted[0].speaker.type == "anonymous"
         assert "former Egyptian defense official" in insisted[0].speaker.name
@@ -335,16 +418,17 @@ def test_sample_pipeline_speakers(sample_analysis):
 
 # --- invariants ------------------------------------------------------------
 
-_SOUP = ("Hazel Brandt, a doctor at the clinic, said the water had run out. “We have nothing,” she said. "
-         "The Kestrel Health Ministry said 40 people were hurt, and the ministry added that its staff, "
-         "who were tired, said they would stay. A diplomat in Amman said the talks, which began Monday, "
-         "had stalled; the diplomat said so again.\n“No,” he said.")
+_SOUP = (
+    "Hazel Brandt, a doctor at the clinic, said the water had run out. “We have nothing,” she said. "
+    "The Kestrel Health Ministry said 40 people were hurt, and the ministry added that its staff, "
+    "who were tired, said they would stay. A diplomat in Amman said the talks, which began Monday, "
+    "had stalled; the diplomat said so again.\n“No,” he said."
+)
 _SOUP_PARSE = None
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, len(_SOUP)), st.integers(0, 40)), max_size=8),
-       st.booleans())
+@given(st.lists(st.tuples(st.integers(0, len(_SOUP)), st.integers(0, 40)), max_size=8), st.booleans())
 def test_any_source_spans_resolve_without_error(spans, inherit):
     global _SOUP_PARSE
     if _SOUP_PARSE is None:
@@ -364,26 +448,32 @@ def test_any_source_spans_resolve_without_error(spans, inherit):
     assert ids == [f"e{k + 1}" for k in range(len(ids))]
     for e in work.entities:
         for m in e.mentions:
-            assert _SOUP[m.start:m.end] == m.text
+            assert _SOUP[m.start : m.end] == m.text
     for q in work.quotes:
         assert q.speaker.entity is None or q.speaker.entity in ids
         assert q.speaker.type in ("person", "organization", "group", "anonymous", "unknown")
 
 
 def test_the_military_is_the_named_armed_forces():
-    text = ("The Israel Defense Forces said it had opened a corridor. "
-            "Later the Israeli military said the corridor was closed.")
+    text = (
+        "The Israel Defense Forces said it had opened a corridor. "
+        "Later the Israeli military said the corridor was closed."
+    )
     w = run(text, [("The Israel Defense Forces", None), ("the Israeli military", None)])
     assert speaker_at(w, "the Israeli military").entity == speaker_at(w, "The Israel Defense Forces").entity
 
 
 def test_the_company_is_not_a_public_body_and_owned_bodies_keep_their_words(analyze):
-    text = ("Harland Steel Corp. said on Thursday it would close its mill. In a filing with the Securities "
-            "and Exchange Commission, Harland said the closure would cost $180 million. "
-            "The company said it expected to record most of the charges in the fourth quarter.\n\n"
-            "Spain's hydrographic authority for the Tagus basin said it had reduced releases.")
+    text = (
+        "Harland Steel Corp. said on Thursday it would close its mill. In a filing with the Securities "
+        "and Exchange Commission, Harland said the closure would cost $180 million. "
+        "The company said it expected to record most of the charges in the fourth quarter.\n\n"
+        "Spain's hydrographic authority for the Tagus basin said it had reduced releases."
+    )
     rec = analyze(text)
     by_src = {q.source.text: q.speaker for q in rec.quotes if q.source}
     assert "Securities" not in (by_src["The company"].name or "")
-    assert by_src["Spain's hydrographic authority for the Tagus basin"].name == \
-        "Spain's hydrographic authority for the Tagus basin"
+    assert (
+        by_src["Spain's hydrographic authority for the Tagus basin"].name
+        == "Spain's hydrographic authority for the Tagus basin"
+    )

@@ -1,4 +1,5 @@
 """The store: ingest (idempotent, versions, atomic), sources across articles, queries, export."""
+
 from __future__ import annotations
 
 import json
@@ -28,29 +29,58 @@ def store(tmp_path):
 
 
 def gaza(id="a1", extra="", **kw):
-    paras = ["Talks resume in Cairo", "Benjamin Netanyahu said: \"We will not stop.\"",
-             "\"The deal is close,\" said an official.", "At least 28,000 people have been killed, the ministry said."]
+    paras = [
+        "Talks resume in Cairo",
+        'Benjamin Netanyahu said: "We will not stop."',
+        '"The deal is close," said an official.',
+        "At least 28,000 people have been killed, the ministry said.",
+    ]
     if extra:
         paras.append(extra)
-    return record(id, paras, entities=[("Benjamin Netanyahu", "PERSON"), ("Cairo", "GPE")],
-                  quotes=[("Benjamin Netanyahu", "person", "\"We will not stop.\"", "said"),
-                          ("an official", "anonymous", "\"The deal is close,\"", "said")],
-                  figures=[dict(value=28000, unit="people", measure="killed", text="28,000",
-                                source=("the ministry", "organization"))], **kw)
+    return record(
+        id,
+        paras,
+        entities=[("Benjamin Netanyahu", "PERSON"), ("Cairo", "GPE")],
+        quotes=[
+            ("Benjamin Netanyahu", "person", '"We will not stop."', "said"),
+            ("an official", "anonymous", '"The deal is close,"', "said"),
+        ],
+        figures=[
+            dict(
+                value=28000,
+                unit="people",
+                measure="killed",
+                text="28,000",
+                source=("the ministry", "organization"),
+            )
+        ],
+        **kw,
+    )
 
 
 # -- names --------------------------------------------------------------------------------------------
 def test_person_titles_are_stripped():
-    assert [f for _, f in person_words("Israeli Prime Minister Benjamin Netanyahu")] == ["benjamin", "netanyahu"]
+    assert [f for _, f in person_words("Israeli Prime Minister Benjamin Netanyahu")] == [
+        "benjamin",
+        "netanyahu",
+    ]
     assert [f for _, f in person_words("Hamas political leader Ismail Haniyeh")] == ["ismail", "haniyeh"]
     assert name_key("Netanyahu's", "PERSON") == "person:netanyahu"
     assert name_key("José Pérez Jr.", "PERSON") == "person:jose perez"
 
 
 def test_descriptions_are_not_sources(store):
-    r = record("d", ["a diplomat briefed on the talks said \"a\"; the process, the Minister and Osama bin Laden."],
-               entities=[("a diplomat briefed on the talks", "PERSON"), ("the process", "PERSON"),
-                         ("Minister", "PERSON"), ("Osama bin Laden", "PERSON"), ("the talks", "ORG")])
+    r = record(
+        "d",
+        ['a diplomat briefed on the talks said "a"; the process, the Minister and Osama bin Laden.'],
+        entities=[
+            ("a diplomat briefed on the talks", "PERSON"),
+            ("the process", "PERSON"),
+            ("Minister", "PERSON"),
+            ("Osama bin Laden", "PERSON"),
+            ("the talks", "ORG"),
+        ],
+    )
     store.ingest([r])
     assert [s["name"] for s in store.sources()["items"]] == ["Osama bin Laden"]
 
@@ -75,15 +105,28 @@ def test_ingest_is_idempotent(store):
 
 def test_ingest_accepts_analysis_objects(store):
     from according.model import Analysis, Meta, Quote, Span, Speaker
-    text = "\"Yes,\" said Ann Lee."
-    a = Analysis(id="obj", text=text, meta=Meta(published="2024-01-02"),
-                 quotes=(Quote(id="q1", kind="direct", category="speech", content=(Span.of(text, 0, 6),),
-                               cue=Span.of(text, 7, 11), source=Span.of(text, 12, 19),
-                               speaker=Speaker(name="Ann Lee", type="person")),))
+
+    text = '"Yes," said Ann Lee.'
+    a = Analysis(
+        id="obj",
+        text=text,
+        meta=Meta(published="2024-01-02"),
+        quotes=(
+            Quote(
+                id="q1",
+                kind="direct",
+                category="speech",
+                content=(Span.of(text, 0, 6),),
+                cue=Span.of(text, 7, 11),
+                source=Span.of(text, 12, 19),
+                speaker=Speaker(name="Ann Lee", type="person"),
+            ),
+        ),
+    )
     assert store.ingest([a])["stored"] == 1
     got = store.article("obj")
     assert got["record"] == a.to_dict()
-    assert store.quotes(speaker="ann lee")["items"][0]["text"] == "\"Yes,\""
+    assert store.quotes(speaker="ann lee")["items"][0]["text"] == '"Yes,"'
 
 
 def test_failed_records_are_reported_not_stored(store):
@@ -97,11 +140,20 @@ def test_failed_records_are_reported_not_stored(store):
 
 def test_republished_article_is_a_new_version_with_a_diff(store):
     store.ingest([gaza("a1", url="https://news.example/a1")])
-    v2 = gaza("a1", extra="Updated: Yahya Sinwar said: \"No deal.\"", url="https://news.example/a1",
-              updated="2024-02-14T18:00:00+00:00")
-    v2["quotes"].append({**v2["quotes"][0], "id": "q3",
-                         "content": [{"start": 0, "end": 0, "text": "\"No deal.\""}],
-                         "speaker": {"entity": None, "name": "Yahya Sinwar", "type": "person", "description": None}})
+    v2 = gaza(
+        "a1",
+        extra='Updated: Yahya Sinwar said: "No deal."',
+        url="https://news.example/a1",
+        updated="2024-02-14T18:00:00+00:00",
+    )
+    v2["quotes"].append(
+        {
+            **v2["quotes"][0],
+            "id": "q3",
+            "content": [{"start": 0, "end": 0, "text": '"No deal."'}],
+            "speaker": {"entity": None, "name": "Yahya Sinwar", "type": "person", "description": None},
+        }
+    )
     out = store.ingest([v2])
     assert out["stored"] == 1 and out["new_versions"] == 1
     assert [v["version"] for v in store.versions("a1")] == [1, 2]
@@ -126,18 +178,25 @@ def test_same_url_under_another_id_is_a_version(store):
 
 def test_different_article_under_a_shared_url_is_not_a_version(store):
     store.ingest([gaza("a1", url="https://news.example/live")])
-    other = record("b1", ["Markets closed higher on Tuesday after a volatile session in Tokyo."],
-                   url="https://news.example/live")
+    other = record(
+        "b1",
+        ["Markets closed higher on Tuesday after a volatile session in Tokyo."],
+        url="https://news.example/live",
+    )
     assert store.ingest([other])["new_versions"] == 0
     assert store.stats()["articles"] == 2
 
 
 def test_untrusted_text_is_bound_not_formatted(store):
-    evil = "Robert'); DROP TABLE quotes;-- said: \"x\" % _ \\ \x00 \ud800"
-    r = record("evil'; --", [evil], entities=[("Robert'); DROP TABLE quotes;--", "PERSON")],
-               quotes=[("Robert'); DROP TABLE quotes;--", "person", "\"x\"", "said")])
+    evil = 'Robert\'); DROP TABLE quotes;-- said: "x" % _ \\ \x00 \ud800'
+    r = record(
+        "evil'; --",
+        [evil],
+        entities=[("Robert'); DROP TABLE quotes;--", "PERSON")],
+        quotes=[("Robert'); DROP TABLE quotes;--", "person", '"x"', "said")],
+    )
     assert store.ingest([r])["stored"] == 1
-    assert store.quotes(q="NEAR( \"x\" OR * -")["total"] >= 0
+    assert store.quotes(q='NEAR( "x" OR * -')["total"] >= 0
     assert store.quotes(speaker="%")["total"] == 0
     assert store.quotes(speaker="DROP TABLE")["total"] == 1
     assert store.article("evil'; --")["record"]["text"] == evil
@@ -146,10 +205,14 @@ def test_untrusted_text_is_bound_not_formatted(store):
 
 def test_long_values_are_stored(store):
     name = "Ann " + "Lee" * 400
-    r = record("long-" + "x" * 300, [f"{name} said \"yes\"", "12 " + "u" * 300 + " were counted."],
-               entities=[(name, "PERSON")], quotes=[(name, "person", "\"yes\"", "said")],
-               figures=[dict(value=12, unit="u" * 300, measure="m" * 300, text="12")],
-               places=[("P" * 500, None, "XYZ")])
+    r = record(
+        "long-" + "x" * 300,
+        [f'{name} said "yes"', "12 " + "u" * 300 + " were counted."],
+        entities=[(name, "PERSON")],
+        quotes=[(name, "person", '"yes"', "said")],
+        figures=[dict(value=12, unit="u" * 300, measure="m" * 300, text="12")],
+        places=[("P" * 500, None, "XYZ")],
+    )
     assert store.ingest([r])["stored"] == 1
     assert store.figures(unit="u" * 300)["total"] == 1
     assert store.sources(type="person")["total"] == 1
@@ -159,6 +222,7 @@ def test_skip_happens_before_analysis(store, monkeypatch):
     from according import analyzer
     from according.ingest import Document
     from according.model import Meta
+
     calls = []
 
     def fake(docs, model=None, batch_size=16):
@@ -177,14 +241,23 @@ def test_skip_happens_before_analysis(store, monkeypatch):
 # -- sources across articles ----------------------------------------------------------------------
 def _one(id, name, typ, content, published="2024-02-14"):
     stype = "person" if typ == "PERSON" else "organization"
-    return record(id, [f"{name} said {content}"], published=published, entities=[(name, typ)],
-                  quotes=[(name, stype, content, "said")])
+    return record(
+        id,
+        [f"{name} said {content}"],
+        published=published,
+        entities=[(name, typ)],
+        quotes=[(name, stype, content, "said")],
+    )
 
 
 def test_same_person_across_articles_is_one_source_in_any_order(store):
-    store.ingest([_one("c", "Netanyahu", "PERSON", "\"no\""),
-                  _one("b", "Israeli Prime Minister Benjamin Netanyahu", "PERSON", "\"maybe\""),
-                  _one("a", "Benjamin Netanyahu", "PERSON", "\"yes\"")])
+    store.ingest(
+        [
+            _one("c", "Netanyahu", "PERSON", '"no"'),
+            _one("b", "Israeli Prime Minister Benjamin Netanyahu", "PERSON", '"maybe"'),
+            _one("a", "Benjamin Netanyahu", "PERSON", '"yes"'),
+        ]
+    )
     people = store.sources(type="person")["items"]
     assert len(people) == 1
     src = people[0]
@@ -194,25 +267,38 @@ def test_same_person_across_articles_is_one_source_in_any_order(store):
 
 
 def test_acronym_and_full_name_are_one_organisation(store):
-    store.ingest([_one("x", "IDF", "ORG", "\"struck\""), _one("y", "the Israel Defense Forces", "ORG", "\"ok\""),
-                  _one("z", "Hamas", "ORG", "\"no\"")])
+    store.ingest(
+        [
+            _one("x", "IDF", "ORG", '"struck"'),
+            _one("y", "the Israel Defense Forces", "ORG", '"ok"'),
+            _one("z", "Hamas", "ORG", '"no"'),
+        ]
+    )
     orgs = {o["name"]: o for o in store.sources(type="organization")["items"]}
     assert set(orgs) == {"Israel Defense Forces", "Hamas"}
     assert orgs["Israel Defense Forces"]["n_quotes"] == 2
 
 
 def test_merge_inside_one_article(store):
-    r = record("m", ["Netanyahu said \"a\". Benjamin Netanyahu said \"b\"."],
-               entities=[("Netanyahu", "PERSON"), ("Benjamin Netanyahu", "PERSON")],
-               quotes=[("Netanyahu", "person", "\"a\"", "said"), ("Benjamin Netanyahu", "person", "\"b\"", "said")])
+    r = record(
+        "m",
+        ['Netanyahu said "a". Benjamin Netanyahu said "b".'],
+        entities=[("Netanyahu", "PERSON"), ("Benjamin Netanyahu", "PERSON")],
+        quotes=[("Netanyahu", "person", '"a"', "said"), ("Benjamin Netanyahu", "person", '"b"', "said")],
+    )
     assert store.ingest([r])["stored"] == 1
     (src,) = store.sources(type="person")["items"]
     assert src["n_quotes"] == 2
 
 
 def test_ambiguous_surname_is_not_guessed(store):
-    store.ingest([_one("p", "Joe Biden", "PERSON", "\"a\""), _one("q", "Hunter Biden", "PERSON", "\"b\""),
-                  _one("r", "Biden", "PERSON", "\"c\"")])
+    store.ingest(
+        [
+            _one("p", "Joe Biden", "PERSON", '"a"'),
+            _one("q", "Hunter Biden", "PERSON", '"b"'),
+            _one("r", "Biden", "PERSON", '"c"'),
+        ]
+    )
     names = sorted(s["name"] for s in store.sources(type="person")["items"])
     assert names == ["Biden", "Hunter Biden", "Joe Biden"]
 
@@ -248,10 +334,12 @@ def test_export_reproduces_records(store, tmp_path, fmt):
     assert {"quotes", "sources", "figures", "events", "entities", "places"} <= set(out)
     if fmt == "csv":
         import csv
+
         rows = list(csv.DictReader(open(out["quotes"], encoding="utf-8")))
         assert {r["article_id"] for r in rows} == {"a1", "a2"}
     elif fmt == "parquet":
         import pyarrow.parquet as pq
+
         assert pq.read_table(out["quotes"]).column("article_id").to_pylist() == ["a1", "a1", "a2", "a2"]
     else:
         rows = [json.loads(x) for x in open(out["figures"], encoding="utf-8")]
@@ -301,7 +389,9 @@ def test_kill_9_mid_ingest_then_rerun_stores_each_article_once(tmp_path):
     db = tmp_path / "k.sqlite"
     script = _CHILD.format(tests=str(Path(__file__).parent), folder=str(folder), db=str(db))
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 60
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -320,7 +410,9 @@ def test_kill_9_mid_ingest_then_rerun_stores_each_article_once(tmp_path):
     proc.wait()
     partial, _ = _integrity(db)
     assert 40 <= partial < n
-    rerun = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    rerun = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert f"{partial} skipped as already stored" in rerun.stdout
     assert _integrity(db) == (n, n)
@@ -329,6 +421,7 @@ def test_kill_9_mid_ingest_then_rerun_stores_each_article_once(tmp_path):
 # -- end to end, with the language model ---------------------------------------------------------------
 def _e2e(path: Path, tmp_path: Path, analyze):
     from according import cli
+
     db = str(tmp_path / "e2e.sqlite")
     assert cli.main(["ingest", str(path), "--db", db]) == 0
     assert cli.main(["ingest", str(path), "--db", db]) == 0  # second time: skipped
@@ -336,7 +429,9 @@ def _e2e(path: Path, tmp_path: Path, analyze):
         assert st.stats()["articles"] == 1 and st.stats()["versions"] == 1
         stored = st.article(path.stem)["record"]
         # a quote marked part_of another is stored once, as part of that one (ingest.py)
-        assert st.quotes(article=path.stem)["total"] == len([q for q in stored["quotes"] if not q.get("part_of")])
+        assert st.quotes(article=path.stem)["total"] == len(
+            [q for q in stored["quotes"] if not q.get("part_of")]
+        )
         out = st.export("jsonl", tmp_path / "out")
     fresh = analyze(path.read_text(encoding="utf-8"), id=path.stem).to_dict()
     assert stored == fresh
@@ -365,8 +460,15 @@ def test_two_processes_ingesting_at_once(tmp_path):
         for i in ids:
             (folder / f"art{i:04d}.txt").write_text(f"Article number {i}.", encoding="utf-8")
         script = _CHILD.format(tests=str(Path(__file__).parent), folder=str(folder), db=str(db))
-        procs.append(subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, text=True))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", script],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     for p in procs:
         out, err = p.communicate(timeout=120)
         assert p.returncode == 0, err
@@ -376,9 +478,15 @@ def test_two_processes_ingesting_at_once(tmp_path):
 
 def test_cli_ingest_reports_failures_and_export_writes_files(tmp_path, capsys, analyze):
     from according import cli
+
     archive = tmp_path / "a.jsonl"
-    archive.write_text(json.dumps({"id": "ok", "text": "\"We are ready,\" said Ann Lee, the mayor.",
-                                   "published": "2024-02-14"}) + "\nnot json\n", encoding="utf-8")
+    archive.write_text(
+        json.dumps(
+            {"id": "ok", "text": '"We are ready," said Ann Lee, the mayor.', "published": "2024-02-14"}
+        )
+        + "\nnot json\n",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "cli.sqlite")
     assert cli.main(["ingest", str(archive), "--db", db]) == 1
     out, err = capsys.readouterr()

@@ -4,6 +4,7 @@ Runs when ACCORDING_TEST_PG_URL names a database the tests may wipe, e.g.
 ``ACCORDING_TEST_PG_URL="$(bash scripts/ci-postgres.sh | tail -n 1)"`` (what
 .ci/run does); skipped otherwise.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,14 +16,18 @@ import test_stories as story_tests
 from according.store import Store
 
 PG_URL = os.environ.get("ACCORDING_TEST_PG_URL")
-pytestmark = pytest.mark.skipif(not PG_URL, reason="set ACCORDING_TEST_PG_URL (scripts/ci-postgres.sh prints one)")
+pytestmark = pytest.mark.skipif(
+    not PG_URL, reason="set ACCORDING_TEST_PG_URL (scripts/ci-postgres.sh prints one)"
+)
 
 
 @pytest.fixture
 def store():
     from sqlalchemy import create_engine
+
     from according.store import schema
     from according.store.db import to_url
+
     engine = create_engine(to_url(PG_URL))
     schema.metadata.drop_all(engine)  # a clean database for each test
     engine.dispose()

@@ -6,6 +6,7 @@ uvicorn in a background thread on 127.0.0.1 and a free port, over a SQLite
 store in a temporary folder. Every wait has a timeout. Screenshots go to
 tests/screenshots/ (not committed).
 """
+
 from __future__ import annotations
 
 import os
@@ -21,14 +22,24 @@ from web_records import XSS_IMG, XSS_SCRIPT, emoji_record, story_records, xss_re
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbor-ceasefire.txt"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]  # containers often have a tiny /dev/shm
 WAIT_MS = 10_000
 
 if not os.path.exists(CHROMIUM):
-    pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (scripts/ci-browser.sh installs it)",
-                allow_module_level=True)
+    pytest.skip(
+        f"browser tests need Debian's chromium at {CHROMIUM} (scripts/ci-browser.sh installs it)",
+        allow_module_level=True,
+    )
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
 
 
@@ -42,6 +53,7 @@ def _free_port() -> int:
 def site(tmp_path_factory):
     """(base URL, app) of a live server; tests may add records with _store_analysis."""
     import uvicorn
+
     from according.store import Store
     from according.web.app import create_app
 
@@ -50,8 +62,9 @@ def site(tmp_path_factory):
     assert not summary["failed"], summary
     port = _free_port()
     app = create_app(store=store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     thread = threading.Thread(target=server.run, name="according-test-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -71,8 +84,13 @@ def browser_context(tmp_path_factory):
     try:
         context = pw.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh user-data-dir
-            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS, timeout=60_000,
-            viewport={"width": 1280, "height": 900}, java_script_enabled=True)
+            executable_path=CHROMIUM,
+            headless=True,
+            args=LAUNCH_ARGS,
+            timeout=60_000,
+            viewport={"width": 1280, "height": 900},
+            java_script_enabled=True,
+        )
     except Exception as exc:  # noqa: BLE001 - say what failed, in one line
         pw.stop()
         pytest.fail(f"{CHROMIUM} is installed but playwright could not start it: {exc}")
@@ -129,6 +147,7 @@ def expected_highlights(record: dict) -> dict[str, str]:
 
 def check_article(page, base: str, record: dict, name: str) -> None:
     from urllib.parse import quote as urlquote
+
     open_view(page, base, "#/article/" + urlquote(record["id"], safe=""), ".article-text")
     got = highlighted(page)
     want = expected_highlights(record)
@@ -144,6 +163,7 @@ def check_article(page, base: str, record: dict, name: str) -> None:
 
 
 # --- hand-built articles ------------------------------------------------------------
+
 
 def test_emoji_article_highlights_the_right_words(page, site):
     base, _ = site
@@ -161,9 +181,13 @@ def test_emoji_article_highlights_the_right_words(page, site):
     assert detail.locator(".detail-type").text_content() == "person"
     assert detail.locator(".detail-cue").text_content() == "said"
     # hovering shows the same in the title
-    assert "Ana Lind (person) — the mayor of Port Selva" in page.locator('mark.quote[data-q="q1"]').first.get_attribute("title")
+    assert "Ana Lind (person) — the mayor of Port Selva" in page.locator(
+        'mark.quote[data-q="q1"]'
+    ).first.get_attribute("title")
     # the same speaker keeps one colour for all her words; different speakers differ
-    cls = page.evaluate("""() => [...document.querySelectorAll('mark.quote')].map(m => [m.dataset.q, m.className])""")
+    cls = page.evaluate(
+        """() => [...document.querySelectorAll('mark.quote')].map(m => [m.dataset.q, m.className])"""
+    )
     colours = {q: next(c for c in k.split() if c.startswith("spk-")) for q, k in cls}
     assert len({colours["q1"], colours["q2"], colours["q3"]}) == 3
     shot(page, "article-emoji-clicked")
@@ -176,7 +200,12 @@ def test_markup_in_an_article_renders_as_text(page, site):
     page.locator("mark.quote").first.hover()
     page.locator(".source-toggle").first.click()
     body = page.locator("main").inner_text()
-    for payload in (XSS_SCRIPT, XSS_IMG, '<img src=x onerror="window.__xss = 4">', "<svg onload=window.__xss=5>"):
+    for payload in (
+        XSS_SCRIPT,
+        XSS_IMG,
+        '<img src=x onerror="window.__xss = 4">',
+        "<svg onload=window.__xss=5>",
+    ):
         assert payload in body
     assert page.locator("h1.headline").text_content() == f"Council row {XSS_SCRIPT}"
     assert page.locator("main img, main script, main svg, main b").count() == 0
@@ -198,17 +227,44 @@ def test_markup_in_an_article_renders_as_text(page, site):
 def _rival_report() -> dict:
     """A fourth report on the same day as the third, with another toll and a denial."""
     from web_records import figure, place, quote, record
-    t = ("Shelling in Vardenholm kills 31, aid group says\n\n"
-         "VARDENHOLM — Shelling of Vardenholm killed 31 people on day 3 of the siege, "
-         "the Vardenholm Red Crescent said. The army denied that it had shelled the hospital district.\n")
+
+    t = (
+        "Shelling in Vardenholm kills 31, aid group says\n\n"
+        "VARDENHOLM — Shelling of Vardenholm killed 31 people on day 3 of the siege, "
+        "the Vardenholm Red Crescent said. The army denied that it had shelled the hospital district.\n"
+    )
     return record(
-        "vardenholm-rival", t, "Shelling in Vardenholm kills 31, aid group says", "2025-03-12",
-        quotes=[quote(t, "q1", "Shelling of Vardenholm killed 31 people on day 3 of the siege", "said",
-                      "the Vardenholm Red Crescent", "Vardenholm Red Crescent", type="organization", kind="indirect"),
-                quote(t, "q2", "that it had shelled the hospital district", "denied", "The army", "Vardenholm army",
-                      type="organization", kind="indirect")],
-        figures=[figure(t, "f1", "31 people", 31, "people", "killed", "Vardenholm Red Crescent", "2025-03-12")],
-        places=[place(t, "Vardenholm", "Vardenholm", country="NO")])
+        "vardenholm-rival",
+        t,
+        "Shelling in Vardenholm kills 31, aid group says",
+        "2025-03-12",
+        quotes=[
+            quote(
+                t,
+                "q1",
+                "Shelling of Vardenholm killed 31 people on day 3 of the siege",
+                "said",
+                "the Vardenholm Red Crescent",
+                "Vardenholm Red Crescent",
+                type="organization",
+                kind="indirect",
+            ),
+            quote(
+                t,
+                "q2",
+                "that it had shelled the hospital district",
+                "denied",
+                "The army",
+                "Vardenholm army",
+                type="organization",
+                kind="indirect",
+            ),
+        ],
+        figures=[
+            figure(t, "f1", "31 people", 31, "people", "killed", "Vardenholm Red Crescent", "2025-03-12")
+        ],
+        places=[place(t, "Vardenholm", "Vardenholm", country="NO")],
+    )
 
 
 def test_story_view_from_an_article(page, site):
@@ -219,7 +275,9 @@ def test_story_view_from_an_article(page, site):
     page.locator(".story-link").click()
     page.wait_for_selector(".story-view svg.series")
     assert page.evaluate("document.body.dataset.view") == "story"
-    killed = [c for c in page.locator("figure.chart").all() if "killed" in c.locator("figcaption").text_content()]
+    killed = [
+        c for c in page.locator("figure.chart").all() if "killed" in c.locator("figcaption").text_content()
+    ]
     assert killed and killed[0].locator("circle.dot").count() == 4
     labels = killed[0].locator("circle.dot title").all_text_contents()
     assert any("27" in t for t in labels) and any("12" in t for t in labels)
@@ -261,6 +319,7 @@ def test_sources_search_and_back_to_the_quote(page, site):
 
 # --- analysed articles: the project's example and the specimen --------------------------
 
+
 def _store_analysis(app, analysis) -> dict:
     record = analysis.to_dict()
     summary = app.state.store.ingest([record])
@@ -288,8 +347,11 @@ def test_analyse_a_pasted_article_without_storing(page, site, analyze):
     analyze("The model loads once per process; this warms it up, said the test.")
     before = app.state.store.stats()["articles"]
     open_view(page, base, "#/analyse", "textarea.paste")
-    page.fill("textarea.paste", "Bridge to reopen 🌉 in Port Selva\n\n"
-                                "“We will reopen the bridge on Monday,” said Ana Lind, the mayor of Port Selva.\n")
+    page.fill(
+        "textarea.paste",
+        "Bridge to reopen 🌉 in Port Selva\n\n"
+        "“We will reopen the bridge on Monday,” said Ana Lind, the mayor of Port Selva.\n",
+    )
     page.click(".analyse-form button[type=submit]")
     page.wait_for_selector(".article-text mark.quote", timeout=60_000)
     assert page.locator("mark.quote").first.text_content().startswith("“We will reopen the bridge on Monday")
@@ -301,7 +363,23 @@ def test_analyse_a_pasted_article_without_storing(page, site, analyze):
 
 def _random_record(rng, n: int) -> dict:
     """Random text mixing ASCII, astral-plane emoji, combining marks, CJK and markup, with random spans."""
-    alphabet = ["word", "the", " ", " ", "\n", "😀", "🇨🇾", "e\u0301", "漢字", "<b>", "&amp;", "“", "”", "𝔸", "ß"]
+    alphabet = [
+        "word",
+        "the",
+        " ",
+        " ",
+        "\n",
+        "😀",
+        "🇨🇾",
+        "e\u0301",
+        "漢字",
+        "<b>",
+        "&amp;",
+        "“",
+        "”",
+        "𝔸",
+        "ß",
+    ]
     text = "".join(rng.choice(alphabet) for _ in range(rng.randint(20, 120)))
 
     def rand_span():
@@ -314,13 +392,27 @@ def _random_record(rng, n: int) -> dict:
         content = sorted([rand_span() for _ in range(rng.randint(1, 2))], key=lambda s: s["start"])
         if len(content) == 2 and content[1]["start"] < content[0]["end"]:
             content = content[:1]  # a quote's own spans never overlap (an interrupted quotation)
-        quotes.append({"id": f"q{k + 1}", "kind": "direct", "category": "speech", "in_furniture": False,
-                       "confidence": 0.5, "content": content, "cue": rand_span() if rng.random() < 0.7 else None,
-                       "source": rand_span() if rng.random() < 0.5 else None,
-                       "speaker": {"entity": None, "name": rng.choice(["A", "B", None, "<i>C</i>"]),
-                                   "type": "person", "description": None}})
+        quotes.append(
+            {
+                "id": f"q{k + 1}",
+                "kind": "direct",
+                "category": "speech",
+                "in_furniture": False,
+                "confidence": 0.5,
+                "content": content,
+                "cue": rand_span() if rng.random() < 0.7 else None,
+                "source": rand_span() if rng.random() < 0.5 else None,
+                "speaker": {
+                    "entity": None,
+                    "name": rng.choice(["A", "B", None, "<i>C</i>"]),
+                    "type": "person",
+                    "description": None,
+                },
+            }
+        )
     furniture = [{**rand_span(), "kind": "caption"} for _ in range(rng.randint(0, 2))]
     from web_records import record
+
     rec = record(f"random-{n}", text, f"random {n}", "2025-01-01", quotes=quotes, furniture=furniture)
     rec["entities"] = []
     return rec
@@ -330,6 +422,7 @@ def test_random_texts_render_whole_and_highlight_by_code_points(page, site):
     """Property-style: for random texts and spans, the page shows the text exactly once, in order,
     and every quote that no earlier quote overlaps is highlighted at exactly its code-point span."""
     import random
+
     base, app = site
     rng = random.Random(1402)
     records = [_random_record(rng, n) for n in range(12)]
@@ -347,6 +440,7 @@ def test_random_texts_render_whole_and_highlight_by_code_points(page, site):
 def test_what_changed_between_versions(page, site):
     base, app = site
     from web_records import emoji_record, span
+
     rec = emoji_record(id="storm-versions")
     assert not app.state.store.ingest([rec])["failed"]
     newer = emoji_record(id="storm-versions")
@@ -364,6 +458,9 @@ def test_what_changed_between_versions(page, site):
     removed = page.locator("ul.removed").all_inner_texts()
     assert any("12 families were displaced" in t for t in removed)  # the quote that went away
     assert any(t.strip() == "12 families" for t in removed)  # and the figure
-    assert page.locator("a.current", has_text="2").count() == 1 and "http" not in page.locator("main").inner_text()
+    assert (
+        page.locator("a.current", has_text="2").count() == 1
+        and "http" not in page.locator("main").inner_text()
+    )
     shot(page, "changes")
     assert page.problems == []

@@ -3,26 +3,27 @@
 ``analyze`` reads (text or HTML), marks furniture and metadata (``ingest``),
 parses once (``nlp``), then runs the registered stages in order.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Iterable, Iterator
 
 from . import __version__
+
+# Importing the stage modules registers their stages.
+from . import entities as _entities  # noqa: F401,E402
+from . import events as _events  # noqa: F401,E402
+from . import figures as _figures  # noqa: F401,E402
+from . import places as _places  # noqa: F401,E402
+from . import quotes as _quotes  # noqa: F401,E402
+from . import times as _times  # noqa: F401,E402
 from .errors import AccordingError
 from .ingest import Document, Unreadable, read_document
 from .ingest.readers import text_id
 from .model import Analysis, ErrorEntry, Meta
-from .nlp import DEFAULT_MODEL, Parse, load, parse_many, spacy_version, to_parse
+from .nlp import DEFAULT_MODEL, Parse, load, spacy_version, to_parse
 from .pipeline import Work, run_stages
-
-# Importing the stage modules registers their stages.
-from . import entities as _entities  # noqa: F401,E402
-from . import quotes as _quotes  # noqa: F401,E402
-from . import times as _times  # noqa: F401,E402
-from . import places as _places  # noqa: F401,E402
-from . import figures as _figures  # noqa: F401,E402
-from . import events as _events  # noqa: F401,E402
 
 STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "events")
 
@@ -30,8 +31,10 @@ STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "event
 def provenance(model: str, model_info: dict | None = None) -> dict:
     if model_info is None:
         nlp = load(model)
-        model_info = {"name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
-                      "version": nlp.meta.get("version")}
+        model_info = {
+            "name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
+            "version": nlp.meta.get("version"),
+        }
     return {
         "according": __version__,
         "model": model_info,
@@ -41,26 +44,41 @@ def provenance(model: str, model_info: dict | None = None) -> dict:
 
 
 def _finish(doc: Document, parse: Parse, model: str, model_info: dict | None = None) -> Analysis:
-    work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture,
-                errors=list(doc.errors))
+    work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture, errors=list(doc.errors))
     run_stages(work, STAGES)
     return Analysis(
-        id=doc.id, text=doc.text, meta=work.meta, furniture=tuple(work.furniture),
-        entities=tuple(work.entities), quotes=tuple(work.quotes), figures=tuple(work.figures),
-        times=tuple(work.times), places=tuple(work.places), events=tuple(work.events),
-        errors=tuple(work.errors), provenance=provenance(model, model_info),
+        id=doc.id,
+        text=doc.text,
+        meta=work.meta,
+        furniture=tuple(work.furniture),
+        entities=tuple(work.entities),
+        quotes=tuple(work.quotes),
+        figures=tuple(work.figures),
+        times=tuple(work.times),
+        places=tuple(work.places),
+        events=tuple(work.events),
+        errors=tuple(work.errors),
+        provenance=provenance(model, model_info),
     )
 
 
-def analyze_parse(parse: Parse, meta: Meta | None = None, id: str | None = None,
-                  model_info: dict | None = None) -> Analysis:
+def analyze_parse(
+    parse: Parse, meta: Meta | None = None, id: str | None = None, model_info: dict | None = None
+) -> Analysis:
     """Analyse an already parsed text (the spaCy component; tests)."""
     doc = Document(id=id or text_id(parse.text), text=parse.text, meta=meta or Meta())
     return _finish(doc, parse, parse.model, model_info)
 
 
-def analyze(text_or_html: str | bytes, *, format: str | None = None, published: str | None = None,
-            url: str | None = None, id: str | None = None, model: str = DEFAULT_MODEL) -> Analysis:
+def analyze(
+    text_or_html: str | bytes,
+    *,
+    format: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    model: str = DEFAULT_MODEL,
+) -> Analysis:
     """Analyse one article. ``format`` ("text" or "html") overrides detection.
 
     Raises :class:`~according.errors.InputError` for input that is not an article
@@ -74,15 +92,25 @@ def analyze_document(doc: Document, model: str = DEFAULT_MODEL) -> Analysis:
     return next(analyze_documents([doc], model=model))
 
 
-def failed(doc_id: str, text: str, error: AccordingError | Exception, stage: str = "ingest",
-           model: str = DEFAULT_MODEL) -> Analysis:
+def failed(
+    doc_id: str,
+    text: str,
+    error: AccordingError | Exception,
+    stage: str = "ingest",
+    model: str = DEFAULT_MODEL,
+) -> Analysis:
     """The record of a document that could not be analysed: empty lists and the reason."""
-    return Analysis(id=doc_id, text=text, errors=(ErrorEntry(stage=stage, message=str(error)),),
-                    provenance={"according": __version__, "model": {"name": model}})
+    return Analysis(
+        id=doc_id,
+        text=text,
+        errors=(ErrorEntry(stage=stage, message=str(error)),),
+        provenance={"according": __version__, "model": {"name": model}},
+    )
 
 
-def analyze_documents(docs: Iterable[Document | Unreadable], model: str = DEFAULT_MODEL,
-                      batch_size: int = 16) -> Iterator[Analysis]:
+def analyze_documents(
+    docs: Iterable[Document | Unreadable], model: str = DEFAULT_MODEL, batch_size: int = 16
+) -> Iterator[Analysis]:
     """Analyse a stream of documents with one batched parse; order is kept.
 
     An item that is an error (a document that could not be read) yields its

@@ -1,13 +1,34 @@
 """Who claims a number or an event: the speaker of the quote that holds it, else an attribution in the
 same clause ("..., Israel says", "according to the Gaza Health Ministry"), else nobody (the outlet).
 Used by the figures and events stages."""
+
 from __future__ import annotations
 
 from .model import Speaker
 from .pipeline import Work
 
-SAY = {"say", "tell", "report", "announce", "add", "claim", "state", "estimate", "confirm", "allege",
-       "write", "post", "tweet", "insist", "note", "warn", "declare", "count", "record", "put"}
+SAY = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "add",
+    "claim",
+    "state",
+    "estimate",
+    "confirm",
+    "allege",
+    "write",
+    "post",
+    "tweet",
+    "insist",
+    "note",
+    "warn",
+    "declare",
+    "count",
+    "record",
+    "put",
+}
 
 
 def _speaker_for_np(work: Work, a: int, b: int, head: int | None = None) -> Speaker:
@@ -52,8 +73,11 @@ def attribution_cues(work: Work, s) -> list[tuple[int, int, int, int]]:
                 if toks[d].dep == "pobj":
                     a, b = p.subtree(d)
                     out.append((k, a, b, d))
-        elif t.pos == "VERB" and t.lemma.lower() in SAY and (
-                t.dep == "parataxis" or any(toks[d].dep == "ccomp" for d in p.children[k])):
+        elif (
+            t.pos == "VERB"
+            and t.lemma.lower() in SAY
+            and (t.dep == "parataxis" or any(toks[d].dep == "ccomp" for d in p.children[k]))
+        ):
             # a reporting verb with a reported clause ("X said (that) ...", "..., X says"), not
             # "added to pressure" or "put the toll at"
             for d in p.children[k]:
@@ -63,7 +87,7 @@ def attribution_cues(work: Work, s) -> list[tuple[int, int, int, int]]:
     return out
 
 
-QUOTE_MARKS = "\"“”"
+QUOTE_MARKS = '"“”'
 
 
 def _speaker_claims(work: Work, q, start: int, end: int) -> bool:
@@ -72,7 +96,7 @@ def _speaker_claims(work: Work, q, start: int, end: int) -> bool:
     framing around a quoted word ("described the fear as 'palpable,' after strikes that killed 67")?"""
     text = work.text
     for c in q.content:
-        marks = [c.start + i for i, ch in enumerate(text[c.start:c.end]) if ch in QUOTE_MARKS]
+        marks = [c.start + i for i, ch in enumerate(text[c.start : c.end]) if ch in QUOTE_MARKS]
         for x, y in zip(marks[::2], marks[1::2]):
             if x <= start and end <= y + 1:
                 return True
@@ -118,7 +142,7 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
     toks = p.toks
     work.scratch["_last_cue"] = None
     # clause boundaries: semicolons split a sentence into separately attributed claims
-    bounds = [s.start_char] + [t.start for t in toks[s.start:s.end] if t.text == ";"] + [s.end_char]
+    bounds = [s.start_char] + [t.start for t in toks[s.start : s.end] if t.text == ";"] + [s.end_char]
     seg = next(((x, y) for x, y in zip(bounds, bounds[1:]) if x <= start < y), (s.start_char, s.end_char))
     held = None
     for q in work.quotes:
@@ -136,8 +160,13 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
     cues = attribution_cues(work, s) if cues is None else cues
     if not cues:
         return (held.speaker, held.id) if held is not None else (None, None)
-    inside = [(k, a, b, h) for k, a, b, h in cues if seg[0] <= toks[k].start < seg[1]
-              and not (toks[a].start <= start < toks[b - 1].end) and not (toks[k].text.lower() != "according" and _nested_away(p, k, start))]
+    inside = [
+        (k, a, b, h)
+        for k, a, b, h in cues
+        if seg[0] <= toks[k].start < seg[1]
+        and not (toks[a].start <= start < toks[b - 1].end)
+        and not (toks[k].text.lower() != "according" and _nested_away(p, k, start))
+    ]
     # (a closing "according to X" covers its whole clause however the parser hung it)
     # a reporting verb that governs the claim wins ("Officials warned that the two sides ...")
     here = p.token_at(start)
@@ -147,13 +176,18 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
         here = toks[here].head if toks[here].head != here else None
     governing = [c for c in inside if c[0] in ancestors and toks[c[0]].text.lower() != "according"]
     if governing:
-        pick = max(governing, key=lambda c: toks[c[0]].start if toks[c[0]].start < start else -toks[c[0]].start)
+        pick = max(
+            governing, key=lambda c: toks[c[0]].start if toks[c[0]].start < start else -toks[c[0]].start
+        )
         work.scratch["_last_cue"] = pick[0]
         return _speaker_for_np(work, pick[1], pick[2], pick[3]), None
     after = [c for c in inside if toks[c[0]].start >= end]
     before = [c for c in inside if toks[c[0]].start < start]
-    pick = min(after, key=lambda c: toks[c[0]].start) if after else (
-        max(before, key=lambda c: toks[c[0]].start) if before else None)
+    pick = (
+        min(after, key=lambda c: toks[c[0]].start)
+        if after
+        else (max(before, key=lambda c: toks[c[0]].start) if before else None)
+    )
     if pick is None:
         return (held.speaker, held.id) if held is not None else (None, None)
     work.scratch["_last_cue"] = pick[0]

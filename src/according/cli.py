@@ -6,6 +6,7 @@ Exit codes: 0 every document analysed; 1 some documents could not be analysed
 5 the database refused. A text that looks like another language than English is
 analysed anyway: a warning on stderr and a ``language`` entry in its record's ``errors``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,16 +20,19 @@ EXIT_PARTIAL = 1
 
 
 def _analyze(args) -> int:
-    from .analyzer import analyze_documents
-    from .ingest import Unreadable, read_paths
     from . import report
+    from .analyzer import analyze_documents
+    from .ingest import read_paths
 
     if args.published is not None:
         from .errors import ConfigError
         from .ingest.metadata import normalise_date
+
         if normalise_date(args.published) is None:
-            raise ConfigError(f"--published {args.published!r} is not a date",
-                              detail="use ISO 8601, e.g. 2024-02-14 or 2024-02-14T11:35:00-05:00")
+            raise ConfigError(
+                f"--published {args.published!r} is not a date",
+                detail="use ISO 8601, e.g. 2024-02-14 or 2024-02-14T11:35:00-05:00",
+            )
     docs = read_paths(args.inputs, input_format=args.input_format, published=args.published)
     failures = 0
     total = 0
@@ -47,8 +51,11 @@ def _analyze(args) -> int:
         writer.write(rec)
     writer.close()
     if total == 0:
-        print("according: no articles found in the input (folders are searched for "
-              ".txt, .md, .html, .htm, .jsonl files)", file=sys.stderr)
+        print(
+            "according: no articles found in the input (folders are searched for "
+            ".txt, .md, .html, .htm, .jsonl files)",
+            file=sys.stderr,
+        )
         return 3
     if failures and total == failures == 1:
         return 3
@@ -57,6 +64,7 @@ def _analyze(args) -> int:
 
 def _eval(args) -> int:
     from .evaluation import run_eval
+
     metrics = run_eval(args.dataset, args.path, out=args.out, limit=args.limit, model=args.model)
     print(json.dumps(metrics, indent=2))
     return 0
@@ -64,8 +72,15 @@ def _eval(args) -> int:
 
 def _serve(args) -> int:
     from .web.serve import serve
-    return serve(db=args.db, host=args.host, port=args.port, token=args.token, workers=args.workers,
-                 access_log=args.access_log)
+
+    return serve(
+        db=args.db,
+        host=args.host,
+        port=args.port,
+        token=args.token,
+        workers=args.workers,
+        access_log=args.access_log,
+    )
 
 
 def _ingest(args) -> int:
@@ -80,13 +95,16 @@ def _ingest(args) -> int:
     progress.close()
     for f in summary["failed"]:
         print(f"according: {f['id']}: {f['reason']}", file=sys.stderr)
-    print(f"{summary['analysed']} analysed, {summary['stored']} stored ({summary['new_versions']} as new versions), "
-          f"{summary['skipped']} skipped as already stored, {len(summary['failed'])} failed")
+    print(
+        f"{summary['analysed']} analysed, {summary['stored']} stored ({summary['new_versions']} as new versions), "
+        f"{summary['skipped']} skipped as already stored, {len(summary['failed'])} failed"
+    )
     return EXIT_PARTIAL if summary["failed"] else 0
 
 
 def _export(args) -> int:
     from .store import Store
+
     with Store(args.db) as store:
         written = store.export(args.format, args.out)
     for name, path in written.items():
@@ -96,34 +114,57 @@ def _export(args) -> int:
 
 def _use_geonames(path: str) -> None:
     if not os.path.isfile(path):
-        raise ConfigError(f"--geonames: no such file {path!r}", detail="a GeoNames dump in its tab-separated format")
+        raise ConfigError(
+            f"--geonames: no such file {path!r}", detail="a GeoNames dump in its tab-separated format"
+        )
     os.environ["ACCORDING_GEONAMES"] = os.path.abspath(path)  # server worker processes read it too
     from .places.gazetteer import set_geonames_path
+
     set_geonames_path(os.environ["ACCORDING_GEONAMES"])
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="according", description="Who said what, which figures, where and when.")
     from . import __version__
+
     p.add_argument("--version", action="version", version=f"according {__version__}")
-    p.add_argument("--geonames", default=None, metavar="FILE",
-                   help="a GeoNames dump (allCountries.txt, cities500.txt, a country file) whose villages and "
-                        "districts are added to the packaged gazetteer (same as $ACCORDING_GEONAMES)")
+    p.add_argument(
+        "--geonames",
+        default=None,
+        metavar="FILE",
+        help="a GeoNames dump (allCountries.txt, cities500.txt, a country file) whose villages and "
+        "districts are added to the packaged gazetteer (same as $ACCORDING_GEONAMES)",
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("analyze", help="analyse articles (files, folders, .jsonl archives, - for stdin)")
     a.add_argument("inputs", nargs="+", help="files, folders, .jsonl archives, or - for stdin")
-    a.add_argument("--format", default="text", choices=["text", "json", "jsonl", "acled-csv"],
-                   help="text: who said what, for reading; json/jsonl: analysis records (spec analysis-v1)")
-    a.add_argument("--input-format", choices=["text", "html", "jsonl"], default=None,
-                   help="override detection from the file name and content")
-    a.add_argument("--published", default=None, help="publication date (ISO 8601); wins over one found in the text")
+    a.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json", "jsonl", "acled-csv"],
+        help="text: who said what, for reading; json/jsonl: analysis records (spec analysis-v1)",
+    )
+    a.add_argument(
+        "--input-format",
+        choices=["text", "html", "jsonl"],
+        default=None,
+        help="override detection from the file name and content",
+    )
+    a.add_argument(
+        "--published", default=None, help="publication date (ISO 8601); wins over one found in the text"
+    )
     a.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
     a.set_defaults(func=_analyze)
 
     e = sub.add_parser("eval", help="score the analyzer on a development corpus with ../shared/eval")
-    e.add_argument("dataset", choices=["polnear", "ggt", "meantime", "lgl", "trnews", "case2021", "plover", "events"])
-    e.add_argument("path", help="the corpus folder, e.g. ../shared/corpora/polnear/dev (ggt, events: the gold .jsonl file)")
+    e.add_argument(
+        "dataset", choices=["polnear", "ggt", "meantime", "lgl", "trnews", "case2021", "plover", "events"]
+    )
+    e.add_argument(
+        "path",
+        help="the corpus folder, e.g. ../shared/corpora/polnear/dev (ggt, events: the gold .jsonl file)",
+    )
     e.add_argument("--out", default=None, help="where to write predictions (JSONL)")
     e.add_argument("--limit", type=int, default=None, help="only the first N documents")
     e.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
@@ -131,28 +172,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("ingest", help="analyse articles and store them (skips those already stored)")
     i.add_argument("inputs", nargs="+", help="files, folders, .jsonl archives, or - for stdin")
-    i.add_argument("--db", default=None, help="store: SQLite path or database URL (default: the user's data dir)")
+    i.add_argument(
+        "--db", default=None, help="store: SQLite path or database URL (default: the user's data dir)"
+    )
     i.add_argument("--input-format", choices=["text", "html", "jsonl"], default=None)
-    i.add_argument("--published", default=None, help="publication date (ISO 8601); wins over one found in the text")
+    i.add_argument(
+        "--published", default=None, help="publication date (ISO 8601); wins over one found in the text"
+    )
     i.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
     i.set_defaults(func=_ingest)
 
     x = sub.add_parser("export", help="write the store as files: articles.jsonl plus one file per flat table")
     x.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
     x.add_argument("--out", required=True, help="output folder")
-    x.add_argument("--db", default=None, help="store: SQLite path or database URL (default: the user's data dir)")
+    x.add_argument(
+        "--db", default=None, help="store: SQLite path or database URL (default: the user's data dir)"
+    )
     x.set_defaults(func=_export)
 
     s = sub.add_parser("serve", help="the HTTP API and web page over a store")
-    s.add_argument("--db", default=None, help="store: SQLite path or SQLAlchemy URL (default: the user's store)")
+    s.add_argument(
+        "--db", default=None, help="store: SQLite path or SQLAlchemy URL (default: the user's store)"
+    )
     s.add_argument("--host", default="127.0.0.1", help="beyond loopback a --token is required")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--token", default=None, help="bearer token for writes (default: $ACCORDING_TOKEN)")
-    s.add_argument("--workers", type=int, default=1,
-                   help="server processes (default 1); each has its own 5 s read cache and loads the model "
-                        "for its own analyses")
-    s.add_argument("--access-log", action="store_true",
-                   help="log every request (off by default: a log line per request costs the server time)")
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (default 1); each has its own 5 s read cache and loads the model "
+        "for its own analyses",
+    )
+    s.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log every request (off by default: a log line per request costs the server time)",
+    )
     s.set_defaults(func=_serve)
     return p
 

@@ -18,6 +18,7 @@
 Every error carries context: ``source`` (file, line or id it concerns) and
 ``detail`` (the underlying reason), so a message can say where and why.
 """
+
 from __future__ import annotations
 
 

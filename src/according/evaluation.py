@@ -1,5 +1,6 @@
 """`according eval`: write predictions for a development corpus and score them
 with the shared scorers (``shared/eval/score_*.py``), returning their numbers."""
+
 from __future__ import annotations
 
 import json
@@ -56,10 +57,14 @@ def find_scorer(corpus: Path, name: str) -> Path:
     for folder in places:
         if (folder / name).exists():
             return folder / name
-    raise ConfigError(f"scorer {name} not found above {corpus}", detail="expected shared/eval/ beside shared/corpora/")
+    raise ConfigError(
+        f"scorer {name} not found above {corpus}", detail="expected shared/eval/ beside shared/corpora/"
+    )
 
 
-def predict(dataset: str, corpus: Path, out: Path, limit: int | None = None, model: str = "en_core_web_md") -> int:
+def predict(
+    dataset: str, corpus: Path, out: Path, limit: int | None = None, model: str = "en_core_web_md"
+) -> int:
     from .analyzer import analyze_documents
     from .ingest import read_paths
 
@@ -78,15 +83,25 @@ def predict(dataset: str, corpus: Path, out: Path, limit: int | None = None, mod
 def score(dataset: str, corpus: Path, pred: Path, gold: Path | None = None) -> dict:
     scorer, extra, _, gold_name = DATASETS[dataset]
     gold = gold or (corpus / gold_name if gold_name else corpus)
-    cmd = [sys.executable, str(find_scorer(corpus, scorer)), *extra, "--gold", str(gold), "--pred", str(pred), "--json"]
+    cmd = [
+        sys.executable,
+        str(find_scorer(corpus, scorer)),
+        *extra,
+        "--gold",
+        str(gold),
+        "--pred",
+        str(pred),
+        "--json",
+    ]
     res = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if res.returncode != 0:
         raise ConfigError(f"scorer failed: {' '.join(cmd)}", detail=res.stderr[-2000:])
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-def run_eval(dataset: str, path: str, out: str | None = None, limit: int | None = None,
-             model: str = "en_core_web_md") -> dict:
+def run_eval(
+    dataset: str, path: str, out: str | None = None, limit: int | None = None, model: str = "en_core_web_md"
+) -> dict:
     corpus = Path(path)
     if dataset not in DATASETS:
         raise ConfigError(f"unknown dataset {dataset!r}", detail=f"one of {sorted(DATASETS)}")

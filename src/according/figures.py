@@ -50,6 +50,7 @@ A figure is a count of people or things, found from the parse:
 Malformed numbers ("1,2,3") and absurdly large ones are dropped with an entry in
 ``errors``; nothing here raises on odd input.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,17 +60,33 @@ from .model import ErrorEntry, Figure, Span
 from .nlp import Parse, Tok
 from .pipeline import Work, stage
 
-SMALL = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-SMALL.update({w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
-SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-         "dozen": 12, "mln": 1_000_000, "bn": 1_000_000_000}
+SMALL = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+SMALL.update(
+    {w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+)
+SCALE = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "dozen": 12,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+}
 # vague plural -> conservative lower bound (see module docstring)
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
-         "several": 3}
-VAGUE_OF = {("tens", "thousands"): 20_000, ("hundreds", "thousands"): 200_000,
-            ("tens", "millions"): 20_000_000, ("hundreds", "millions"): 200_000_000}
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "several": 3}
+VAGUE_OF = {
+    ("tens", "thousands"): 20_000,
+    ("hundreds", "thousands"): 200_000,
+    ("tens", "millions"): 20_000_000,
+    ("hundreds", "millions"): 200_000_000,
+}
 VAGUE_TIMES = {"several": 3, "few": 2}  # "several hundred", "a few thousand": the conservative reading
 # a small number after a definite word names a known set ("the two sides", "her two sons"), not a count
 # anyone claims; from 10 up ("the 134 hostages") the number itself is news
@@ -77,63 +94,164 @@ DEFINITE = {"the", "these", "those", "its", "her", "his", "their", "our", "my", 
 RATE_UNITS = {"day", "week", "month", "year", "hour", "night"}
 NOT_FIGURE_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
 # counted nouns that make a number a duration, measurement or amount, not a count
-NON_UNITS = set("""year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
+NON_UNITS = set(
+    """year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
 second seconds decade decades century centuries am pm a.m. p.m. percent % per cent km kilometer kilometers
 kilometre kilometres mile miles meter meters metre metres foot feet ft inch inches kg kilogram kilograms
 pound pounds ton tons tonne tonnes dollar dollars euro euros cent cents shekel shekels degree degrees
 point points time times o'clock mph acre acres hectare hectares gallon gallons liter liters litre litres
-round rounds""".split())
+round rounds""".split()
+)
 CURRENCY = set("$ £ € ¥ usd eur".split())
 MAX_VALUE = 1e13  # beyond any count of people or things in news: treat as a parse error
 
 QUALIFIERS = [  # (words before the number, qualifier); longest first
-    ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
-    ("at least", "at_least"), ("more than", "more_than"), ("in excess of", "more_than"),
-    ("upwards of", "more_than"), ("over", "more_than"), ("close to", "nearly"), ("just under", "nearly"),
-    ("nearly", "nearly"), ("almost", "nearly"), ("an estimated", "about"), ("estimated", "about"),
-    ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
-    ("some", "about"), ("up to", "up_to"), ("as many as", "up_to"), ("fewer than", "up_to"),
-    ("less than", "up_to"), ("exactly", "exactly"), ("precisely", "exactly"), ("between", "between"),
+    ("no fewer than", "at_least"),
+    ("no less than", "at_least"),
+    ("a minimum of", "at_least"),
+    ("at least", "at_least"),
+    ("more than", "more_than"),
+    ("in excess of", "more_than"),
+    ("upwards of", "more_than"),
+    ("over", "more_than"),
+    ("close to", "nearly"),
+    ("just under", "nearly"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("about", "about"),
+    ("around", "about"),
+    ("roughly", "about"),
+    ("approximately", "about"),
+    ("some", "about"),
+    ("up to", "up_to"),
+    ("as many as", "up_to"),
+    ("fewer than", "up_to"),
+    ("less than", "up_to"),
+    ("exactly", "exactly"),
+    ("precisely", "exactly"),
+    ("between", "between"),
 ]
 
 MEASURES = {
-    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "slay": "killed",
-    "murder": "killed", "execute": "killed", "behead": "killed", "massacre": "killed", "fatality": "killed",
-    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "injured": "wounded", "wounded": "wounded",
-    "injury": "wounded", "missing": "missing", "disappear": "missing",
-    "displace": "displaced", "displaced": "displaced", "flee": "displaced", "uproot": "displaced",
-    "evacuate": "evacuated", "shelter": "sheltering", "hold": "held", "languish": "held", "captive": "held",
-    "hostage": "held", "release": "released", "free": "freed", "arrest": "arrested", "detain": "detained",
-    "jail": "jailed", "imprison": "jailed", "kidnap": "abducted", "abduct": "abducted", "capture": "captured",
-    "rescue": "rescued", "deport": "deported", "register": "registered", "strand": "stranded", "trap": "trapped",
+    "kill": "killed",
+    "die": "killed",
+    "dead": "killed",
+    "death": "killed",
+    "slay": "killed",
+    "murder": "killed",
+    "execute": "killed",
+    "behead": "killed",
+    "massacre": "killed",
+    "fatality": "killed",
+    "wound": "wounded",
+    "injure": "wounded",
+    "hurt": "wounded",
+    "injured": "wounded",
+    "wounded": "wounded",
+    "injury": "wounded",
+    "missing": "missing",
+    "disappear": "missing",
+    "displace": "displaced",
+    "displaced": "displaced",
+    "flee": "displaced",
+    "uproot": "displaced",
+    "evacuate": "evacuated",
+    "shelter": "sheltering",
+    "hold": "held",
+    "languish": "held",
+    "captive": "held",
+    "hostage": "held",
+    "release": "released",
+    "free": "freed",
+    "arrest": "arrested",
+    "detain": "detained",
+    "jail": "jailed",
+    "imprison": "jailed",
+    "kidnap": "abducted",
+    "abduct": "abducted",
+    "capture": "captured",
+    "rescue": "rescued",
+    "deport": "deported",
+    "register": "registered",
+    "strand": "stranded",
+    "trap": "trapped",
 }
-INTRANSITIVE = {"die", "flee", "languish", "disappear", "shelter", "dead", "missing", "register"}  # subject = who it befell
+INTRANSITIVE = {
+    "die",
+    "flee",
+    "languish",
+    "disappear",
+    "shelter",
+    "dead",
+    "missing",
+    "register",
+}  # subject = who it befell
 SHELTER_OBJECTS = {"refuge", "shelter", "sanctuary", "asylum"}  # "sought refuge", "took shelter"
-INHERENT = {"hostage": "held", "captive": "held", "prisoner": "held", "detainee": "detained",
-            "refugee": "displaced", "death": "killed", "fatality": "killed", "casualty": None,
-            "dead": "killed", "evacuee": "evacuated"}
+INHERENT = {
+    "hostage": "held",
+    "captive": "held",
+    "prisoner": "held",
+    "detainee": "detained",
+    "refugee": "displaced",
+    "death": "killed",
+    "fatality": "killed",
+    "casualty": None,
+    "dead": "killed",
+    "evacuee": "evacuated",
+}
 # "lost N <these>" counts a side's dead (not "lost 5 seats", "lost 300 jobs")
-LOST_PEOPLE = {"soldier", "fighter", "troop", "man", "member", "militant", "officer", "policeman", "personnel",
-               "life", "combatant", "militiaman", "insurgent", "rebel", "gunman", "trooper", "serviceman"}
+LOST_PEOPLE = {
+    "soldier",
+    "fighter",
+    "troop",
+    "man",
+    "member",
+    "militant",
+    "officer",
+    "policeman",
+    "personnel",
+    "life",
+    "combatant",
+    "militiaman",
+    "insurgent",
+    "rebel",
+    "gunman",
+    "trooper",
+    "serviceman",
+}
 CASUALTY = {"killed", "wounded", "missing", "displaced", "held", "abducted", "arrested", "detained"}
 SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
 
 
-@stage("figures", requires=("parse", "quotes", "times", "places",), assigns=("figures",))
+@stage(
+    "figures",
+    requires=(
+        "parse",
+        "quotes",
+        "times",
+        "places",
+    ),
+    assigns=("figures",),
+)
 def find_figures(work: Work) -> dict:
     found = []
     for s in work.parse.sents:
         try:
             found.extend(_sentence_figures(work, s))
         except Exception as exc:  # noqa: BLE001 - one odd sentence costs only that sentence
-            work.errors.append(ErrorEntry("figures", f"sentence at {s.start_char}: {type(exc).__name__}: {exc}"))
+            work.errors.append(
+                ErrorEntry("figures", f"sentence at {s.start_char}: {type(exc).__name__}: {exc}")
+            )
     figures = tuple(Figure(id=f"f{k}", **f) for k, f in enumerate(found, 1))
     return {"figures": figures}
 
 
 # --------------------------------------------------------------------------- numbers
+
 
 def number_value(words: list[str]) -> float | None:
     """Value of a run of number words/digits ("1.4", "million") -> 1400000.0; None if not a number."""
@@ -169,8 +287,12 @@ def _tidy(x: float | None):
 
 def _is_num_tok(t: Tok) -> bool:
     w = t.text.lower()
-    return (w in SMALL or w in SCALE or (t.like_num and any(c.isdigit() for c in w))
-            or bool(_RANGE_TOKEN.match(w)))
+    return (
+        w in SMALL
+        or w in SCALE
+        or (t.like_num and any(c.isdigit() for c in w))
+        or bool(_RANGE_TOKEN.match(w))
+    )
 
 
 def _excluded(p: Parse, a: int, b: int) -> bool:
@@ -187,8 +309,12 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
         return True
     if nxt and re.match(r"^(st|nd|rd|th)$", nxt[0]):
         return True
-    if b - a == 1 and toks[a].text.lower() == "one" and a > 0 and \
-            toks[a - 1].text.lower() in ("no", "any", "every", "each", "this", "that", "which", "the"):
+    if (
+        b - a == 1
+        and toks[a].text.lower() == "one"
+        and a > 0
+        and toks[a - 1].text.lower() in ("no", "any", "every", "each", "this", "that", "which", "the")
+    ):
         return True  # "no one was killed", "the one who..."
     if b - a == 1:
         w = toks[a].text
@@ -201,6 +327,7 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
 
 # --------------------------------------------------------------------------- one sentence
 
+
 def _sentence_figures(work: Work, s) -> list[dict]:
     p = work.parse
     toks = p.toks
@@ -212,25 +339,52 @@ def _sentence_figures(work: Work, s) -> list[dict]:
         w = t.text.lower()
         got = None
         # vague quantities: "tens of thousands", "dozens", "hundreds", "several"
-        if w in ("tens", "hundreds") and i + 2 < s.end and toks[i + 1].text.lower() == "of" \
-                and (w, toks[i + 2].text.lower()) in VAGUE_OF:
+        if (
+            w in ("tens", "hundreds")
+            and i + 2 < s.end
+            and toks[i + 1].text.lower() == "of"
+            and (w, toks[i + 2].text.lower()) in VAGUE_OF
+        ):
             got = (i, i + 3, None, VAGUE_OF[(w, toks[i + 2].text.lower())], None, True)
-        elif w in VAGUE and (w != "scores" or (i + 1 < s.end and toks[i + 1].text.lower() == "of")) \
-                and not (i > s.start and _is_num_tok(toks[i - 1])) and toks[i].ent_type not in NOT_FIGURE_ENTS:
+        elif (
+            w in VAGUE
+            and (w != "scores" or (i + 1 < s.end and toks[i + 1].text.lower() == "of"))
+            and not (i > s.start and _is_num_tok(toks[i - 1]))
+            and toks[i].ent_type not in NOT_FIGURE_ENTS
+        ):
             if w != "several" or (t.head > i and toks[t.head].tag in ("NNS", "NNPS")):
                 got = (i, i + 1, None, VAGUE[w], None, True)
-        elif _is_num_tok(t) and not (w in ("one", "a") and i + 1 < s.end and toks[i + 1].text.lower() == "of"):
+        elif _is_num_tok(t) and not (
+            w in ("one", "a") and i + 1 < s.end and toks[i + 1].text.lower() == "of"
+        ):
             j = i + 1
-            while j < s.end and (_is_num_tok(toks[j]) or (toks[j].text in ("-", "and") and j + 1 < s.end
-                                 and toks[j + 1].text.lower() in SMALL and toks[j - 1].text.lower() in SMALL)):
+            while j < s.end and (
+                _is_num_tok(toks[j])
+                or (
+                    toks[j].text in ("-", "and")
+                    and j + 1 < s.end
+                    and toks[j + 1].text.lower() in SMALL
+                    and toks[j - 1].text.lower() in SMALL
+                )
+            ):
                 j += 1
             if i > s.start and toks[i - 1].text.lower() == "a" and toks[i].text.lower() in SCALE:
                 i -= 1  # "a dozen", "a hundred"
-            if i > s.start and toks[i - 1].text.lower() in VAGUE_TIMES and j - i == 1 \
-                    and toks[i].text.lower() in SCALE:
+            if (
+                i > s.start
+                and toks[i - 1].text.lower() in VAGUE_TIMES
+                and j - i == 1
+                and toks[i].text.lower() in SCALE
+            ):
                 # "several hundred" = at least 3 x 100, "a few thousand" = at least 2 x 1,000 (vague)
-                got = (i - 1, j, None, VAGUE_TIMES[toks[i - 1].text.lower()] * SCALE[toks[i].text.lower()],
-                       None, True)
+                got = (
+                    i - 1,
+                    j,
+                    None,
+                    VAGUE_TIMES[toks[i - 1].text.lower()] * SCALE[toks[i].text.lower()],
+                    None,
+                    True,
+                )
             else:
                 got = _plain_number(work, i, j)
             if got is None:
@@ -270,15 +424,24 @@ def _plain_number(work: Work, a: int, b: int):
         return _drop(work, a, b, "too large")
     # a range: "5,000 to 7,000", "5,000 and 7,000" (after "between"), "5,000-7,000"
     n = len(toks)
-    if b + 1 < n and toks[b].text.lower() in ("to", "-", "–", "and") and _is_num_tok(toks[b + 1]) \
-            and toks[b + 1].sent == toks[a].sent:
+    if (
+        b + 1 < n
+        and toks[b].text.lower() in ("to", "-", "–", "and")
+        and _is_num_tok(toks[b + 1])
+        and toks[b + 1].sent == toks[a].sent
+    ):
         c = b + 1
         while c < n and _is_num_tok(toks[c]) and toks[c].sent == toks[a].sent:
             c += 1
         hi = number_value([toks[k].text for k in range(b + 1, c)])
         is_between = a > 0 and toks[a - 1].text.lower() == "between"
-        if hi is not None and hi <= MAX_VALUE and (toks[b].text.lower() != "and" or is_between) \
-                and hi > value and not _excluded(work.parse, b + 1, c):
+        if (
+            hi is not None
+            and hi <= MAX_VALUE
+            and (toks[b].text.lower() != "and" or is_between)
+            and hi > value
+            and not _excluded(work.parse, b + 1, c)
+        ):
             # "2 to 3 million": the scale of the second number applies to the first
             if hi / max(value, 1e-9) > 100 and value < 1000:
                 value *= _scale_of(toks, b + 1, c)
@@ -302,6 +465,7 @@ def _drop(work: Work, a: int, b: int, why: str = "not a number"):
 
 # --------------------------------------------------------------------------- unit, measure, source
 
+
 def _unit(p: Parse, a: int, b: int) -> tuple[int | None, int]:
     """(index of the counted noun or None, syntactic head of the number run)."""
     toks = p.toks
@@ -312,8 +476,11 @@ def _unit(p: Parse, a: int, b: int) -> tuple[int | None, int]:
             head = k
             break
     t = toks[head]
-    if t.dep in ("nummod", "compound", "amod", "quantmod", "det") and t.head > head \
-            and toks[t.head].pos in ("NOUN", "PROPN"):
+    if (
+        t.dep in ("nummod", "compound", "amod", "quantmod", "det")
+        and t.head > head
+        and toks[t.head].pos in ("NOUN", "PROPN")
+    ):
         return t.head, head
     if t.dep == "conj" and toks[t.head].pos == "NUM":  # "between 5,000 and 7,000 displaced people"
         h = toks[t.head]
@@ -330,7 +497,9 @@ def _unit(p: Parse, a: int, b: int) -> tuple[int | None, int]:
 def _unit_text(p: Parse, n: int) -> str:
     toks = p.toks
     a = n
-    while a - 1 >= 0 and toks[a - 1].dep == "compound" and toks[a - 1].head == n and toks[a - 1].pos == "NOUN":
+    while (
+        a - 1 >= 0 and toks[a - 1].dep == "compound" and toks[a - 1].head == n and toks[a - 1].pos == "NOUN"
+    ):
         a -= 1
     words = [toks[k].text if toks[k].pos == "PROPN" else toks[k].text.lower() for k in range(a, n + 1)]
     return " ".join(words)
@@ -348,7 +517,11 @@ def _measure(p: Parse, noun: int | None, head: int) -> str | None:
         tx = toks[x]
         if tx.dep == "conj" and toks[tx.head].pos in ("NOUN", "PROPN", "NUM"):
             x = tx.head
-        elif tx.dep == "pobj" and toks[tx.head].text.lower() == "of" and toks[toks[tx.head].head].pos in ("NOUN", "NUM"):
+        elif (
+            tx.dep == "pobj"
+            and toks[tx.head].text.lower() == "of"
+            and toks[toks[tx.head].head].pos in ("NOUN", "NUM")
+        ):
             x = toks[tx.head].head
         elif tx.dep == "appos":
             x = tx.head
@@ -358,17 +531,29 @@ def _measure(p: Parse, noun: int | None, head: int) -> str | None:
     if tx.dep in SUBJ_OBJ or (tx.dep == "pobj" and toks[tx.head].dep == "agent"):
         v = toks[tx.head]
         lem = v.lemma.lower()
-        if lem == "lose" and tx.dep == "dobj" and noun is not None and toks[noun].lemma.lower() in LOST_PEOPLE:
+        if (
+            lem == "lose"
+            and tx.dep == "dobj"
+            and noun is not None
+            and toks[noun].lemma.lower() in LOST_PEOPLE
+        ):
             return "killed"  # "the militants lost 5 fighters": a side's dead
-        if lem == "lose" and tx.dep == "nsubj" and any(toks[c].dep == "dobj" and toks[c].lemma.lower() == "life"
-                                                       for c in kids[v.i]):
+        if (
+            lem == "lose"
+            and tx.dep == "nsubj"
+            and any(toks[c].dep == "dobj" and toks[c].lemma.lower() == "life" for c in kids[v.i])
+        ):
             return "killed"  # "nine people lost their lives"
         if lem in MEASURES and not (tx.dep == "nsubj" and lem not in INTRANSITIVE and v.pos == "VERB"):
             # the active subject of "kill", "hold", "free" did it; it is not what was done to
             m = MEASURES[lem]
             for c in kids[v.i]:  # "were killed or wounded": not a count of the dead alone
-                if toks[c].dep == "conj" and toks[c].lemma.lower() in MEASURES and MEASURES[toks[c].lemma.lower()] != m \
-                        and any(toks[d].text.lower() == "or" for d in kids[v.i]):
+                if (
+                    toks[c].dep == "conj"
+                    and toks[c].lemma.lower() in MEASURES
+                    and MEASURES[toks[c].lemma.lower()] != m
+                    and any(toks[d].text.lower() == "or" for d in kids[v.i])
+                ):
                     return f"{m} or {MEASURES[toks[c].lemma.lower()]}"
             return m
         objs = [toks[c].lemma.lower() for c in kids[v.i] if toks[c].dep in ("dobj", "pobj", "prep")]
@@ -392,7 +577,7 @@ def _qualifier(p: Parse, a: int, low_bound: int) -> tuple[str | None, int]:
     before = [toks[k].text.lower() for k in range(max(low_bound, a - 3), a)]
     for words, q in QUALIFIERS:
         ws = words.split()
-        if before[-len(ws):] == ws:
+        if before[-len(ws) :] == ws:
             return q, a - len(ws)
     return None, a
 
@@ -425,8 +610,11 @@ def _when(work: Work, s, a: int, cue_verb: int | None) -> str | None:
         if rel:
             nouns.append((max(rel[0] - 4, s.start), rel[0]))
     for t in work.times:
-        if t.type != "DATE" or not re.match(r"^\d{4}", t.value or "") or \
-                not (s.start_char <= t.span.start < s.end_char):
+        if (
+            t.type != "DATE"
+            or not re.match(r"^\d{4}", t.value or "")
+            or not (s.start_char <= t.span.start < s.end_char)
+        ):
             continue
         k = p.token_at(t.span.start)
         if k is not None and _since(p, k):
@@ -472,12 +660,17 @@ def publication_day(work: Work) -> str | None:
     return None
 
 
-def _build(work: Work, s, a: int, b: int, value, low, high, vague: bool, prev_unit: str | None) -> dict | None:
+def _build(
+    work: Work, s, a: int, b: int, value, low, high, vague: bool, prev_unit: str | None
+) -> dict | None:
     p = work.parse
     toks = p.toks
     noun, head = _unit(p, a, b)
-    if noun is not None and (toks[noun].text.lower() in NON_UNITS or toks[noun].lemma.lower() in NON_UNITS
-                             or toks[noun].ent_type in NOT_FIGURE_ENTS - {"ORDINAL"}):
+    if noun is not None and (
+        toks[noun].text.lower() in NON_UNITS
+        or toks[noun].lemma.lower() in NON_UNITS
+        or toks[noun].ent_type in NOT_FIGURE_ENTS - {"ORDINAL"}
+    ):
         return None
     measure = _measure(p, noun, head)
     if noun is not None:
@@ -490,10 +683,20 @@ def _build(work: Work, s, a: int, b: int, value, low, high, vague: bool, prev_un
         return None
     if value == 1 and measure is None and b - a == 1 and toks[a].text.lower() in ("one", "a", "an"):
         return None  # "one resident described...": an article, not a claim resting on a count
-    if value is not None and value < 10 and measure is None and a > s.start and toks[a - 1].text.lower() in DEFINITE:
+    if (
+        value is not None
+        and value < 10
+        and measure is None
+        and a > s.start
+        and toks[a - 1].text.lower() in DEFINITE
+    ):
         return None  # "the two sides", "her two sons"
-    if noun is not None and noun + 2 < s.end and toks[noun + 1].text.lower() in ("a", "per", "each", "every") \
-            and toks[noun + 2].lemma.lower() in RATE_UNITS:
+    if (
+        noun is not None
+        and noun + 2 < s.end
+        and toks[noun + 1].text.lower() in ("a", "per", "each", "every")
+        and toks[noun + 2].lemma.lower() in RATE_UNITS
+    ):
         unit = f"{unit} per {toks[noun + 2].lemma.lower()}"  # a rate: "about 800 people a day"
     qual, fstart = _qualifier(p, a, s.start)
     if low is not None and high is not None:
@@ -516,8 +719,26 @@ def _build(work: Work, s, a: int, b: int, value, low, high, vague: bool, prev_un
     source_verb = work.scratch.get("_last_cue")
     src_spans = []
     when = _when(work, s, a, source_verb) or publication_day(work)
-    where = nearest(work.places, s, start, end, exclude=src_spans,
-                    skip=lambda pl: pl.feature == "country" and pl.name != pl.span.text)  # demonyms modify
-    return {"span": Span.of(work.text, start, end), "value": value, "low": low, "high": high,
-            "qualifier": qual, "unit": unit, "measure": measure, "source": source, "quote": quote,
-            "when": when, "where": where, "in_furniture": work.in_furniture(start, end), "_end": b}
+    where = nearest(
+        work.places,
+        s,
+        start,
+        end,
+        exclude=src_spans,
+        skip=lambda pl: pl.feature == "country" and pl.name != pl.span.text,
+    )  # demonyms modify
+    return {
+        "span": Span.of(work.text, start, end),
+        "value": value,
+        "low": low,
+        "high": high,
+        "qualifier": qual,
+        "unit": unit,
+        "measure": measure,
+        "source": source,
+        "quote": quote,
+        "when": when,
+        "where": where,
+        "in_furniture": work.in_furniture(start, end),
+        "_end": b,
+    }

@@ -4,6 +4,7 @@ The shapes follow ``analysis-v1`` (the record contract); :meth:`Analysis.to_dict
 produces the record. Offsets are Python ``str`` indices (code points) into
 ``Analysis.text`` and ``span.text == text[start:end]`` always holds.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -19,13 +20,13 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Span":
+    def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def contains(self, other: "Span") -> bool:
+    def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
 
@@ -34,7 +35,9 @@ class Furniture:
     start: int
     end: int
     text: str
-    kind: str  # masthead|timestamp|caption|credit|read_time|related_link|carousel|contributors|topic_box|other
+    kind: (
+        str  # masthead|timestamp|caption|credit|read_time|related_link|carousel|contributors|topic_box|other
+    )
 
     @property
     def span(self) -> Span:

@@ -8,12 +8,14 @@ users who have their own spaCy pipeline.
 Models come from PyPI wheels (see ``requirements-models.txt``); nothing is
 downloaded at run time.
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from .errors import ModelError
 
@@ -102,6 +104,7 @@ class Parse:
     def token_at(self, char: int) -> int | None:
         """Index of the token covering character offset ``char``."""
         import bisect
+
         starts = self._starts
         k = bisect.bisect_right(starts, char) - 1
         if k >= 0 and self.toks[k].start <= char < self.toks[k].end:
@@ -120,15 +123,19 @@ def load(model: str = DEFAULT_MODEL):
             return _loaded[model]
         try:
             import importlib
+
             import spacy
+
             pkg = importlib.import_module(MODELS[model])
             path = pkg.model_path() if hasattr(pkg, "model_path") else None
             nlp = spacy.load(path) if path is not None else pkg.load()
         except KeyError:
             raise ModelError(f"unknown model {model!r}", detail=f"choose one of {sorted(MODELS)}") from None
         except ImportError as exc:
-            raise ModelError(f"language model {model!r} is not installed",
-                             detail=f"{exc}; run `make setup` (pip install -r requirements-models.txt)") from None
+            raise ModelError(
+                f"language model {model!r} is not installed",
+                detail=f"{exc}; run `make setup` (pip install -r requirements-models.txt)",
+            ) from None
         except OSError as exc:
             raise ModelError(f"language model {model!r} could not be loaded", detail=str(exc)) from None
         if "according_paragraphs" not in nlp.pipe_names:
@@ -140,7 +147,10 @@ def load(model: str = DEFAULT_MODEL):
 
 def model_info(model: str = DEFAULT_MODEL) -> dict[str, str]:
     nlp = load(model)
-    return {"name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}", "version": nlp.meta.get("version", "")}
+    return {
+        "name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
+        "version": nlp.meta.get("version", ""),
+    }
 
 
 def _register() -> None:
@@ -161,11 +171,16 @@ def _register() -> None:
                 doc[tok.i + 1].is_sent_start = True
         return doc
 
-    @Language.factory("according", requires=["token.dep", "token.head", "doc.ents"],
-                      assigns=["doc._.according"], default_config={})
+    @Language.factory(
+        "according",
+        requires=["token.dep", "token.head", "doc.ents"],
+        assigns=["doc._.according"],
+        default_config={},
+    )
     def according_component(nlp, name):
-        return AttributionComponent(f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
-                                    nlp.meta.get("version", ""))
+        return AttributionComponent(
+            f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}", nlp.meta.get("version", "")
+        )
 
 
 class AttributionComponent:
@@ -177,7 +192,9 @@ class AttributionComponent:
 
     def __call__(self, doc):
         from spacy.tokens import Doc
+
         from .analyzer import analyze_parse
+
         if not Doc.has_extension("according"):
             Doc.set_extension("according", default=None)
         doc._.according = analyze_parse(to_parse(doc, model=self.model["name"]), model_info=self.model)
@@ -188,6 +205,7 @@ def attribution_component(nlp):
     """Add attribution to a user's own spaCy pipeline (it needs a parser and NER)."""
     _register()
     from spacy.tokens import Doc
+
     if not Doc.has_extension("according"):
         Doc.set_extension("according", default=None)
     return nlp.add_pipe("according", last=True)
@@ -205,9 +223,27 @@ def to_parse(doc, model: str) -> Parse:
         if t.i in sent_index:
             k = sent_index[t.i]
         start = t.idx
-        toks.append(Tok(t.i, t.text, start, start + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_,
-                        t.head.i, t.ent_type_, t.ent_iob_, max(k, 0), bool(t.whitespace_),
-                        t.like_num, t.is_punct, t.is_space, t.shape_))
+        toks.append(
+            Tok(
+                t.i,
+                t.text,
+                start,
+                start + len(t.text),
+                t.lemma_,
+                t.pos_,
+                t.tag_,
+                t.dep_,
+                t.head.i,
+                t.ent_type_,
+                t.ent_iob_,
+                max(k, 0),
+                bool(t.whitespace_),
+                t.like_num,
+                t.is_punct,
+                t.is_space,
+                t.shape_,
+            )
+        )
     ents = tuple(Ent(e.start, e.end, e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
     try:
         chunks = tuple((c.start, c.end) for c in doc.noun_chunks)
@@ -229,6 +265,7 @@ def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int
 
 def spacy_version() -> str:
     import spacy
+
     return spacy.__version__
 
 

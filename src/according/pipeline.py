@@ -6,11 +6,13 @@ an exception inside one stage is recorded in ``work.errors`` (like spaCy's
 error handler) and the fields it should have filled stay empty, so the other
 stages still run and the record is still written.
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .model import ErrorEntry, Meta
 from .nlp import Parse

@@ -1,4 +1,5 @@
 """Writers for analysis records: the terminal "who said what" view, JSON, JSONL."""
+
 from __future__ import annotations
 
 import json
@@ -20,10 +21,19 @@ def sources(rec: Analysis, category: str = "speech") -> list[tuple[dict, list]]:
         sp = q.speaker
         key = (sp.entity,) if sp.entity else ("name", (sp.name or "").lower(), sp.type)
         if key not in groups:
-            groups[key] = ({"name": sp.name or "(unknown)", "type": sp.type, "description": sp.description,
-                            "entity": sp.entity}, [])
+            groups[key] = (
+                {
+                    "name": sp.name or "(unknown)",
+                    "type": sp.type,
+                    "description": sp.description,
+                    "entity": sp.entity,
+                },
+                [],
+            )
         groups[key][1].append(q)
-    return sorted(groups.values(), key=lambda g: (-len(g[1]), g[1][0].content[0].start if g[1][0].content else 0))
+    return sorted(
+        groups.values(), key=lambda g: (-len(g[1]), g[1][0].content[0].start if g[1][0].content else 0)
+    )
 
 
 def render_text(rec: Analysis) -> str:
@@ -32,9 +42,14 @@ def render_text(rec: Analysis) -> str:
     title = m.headline or rec.id
     lines.append(title)
     lines.append("=" * min(len(title), 78))
-    facts = [("publisher", m.publisher), ("published", m.published), ("updated", m.updated),
-             ("dateline", m.dateline), ("authors", ", ".join(m.authors)),
-             ("contributors", ", ".join(m.contributors))]
+    facts = [
+        ("publisher", m.publisher),
+        ("published", m.published),
+        ("updated", m.updated),
+        ("dateline", m.dateline),
+        ("authors", ", ".join(m.authors)),
+        ("contributors", ", ".join(m.contributors)),
+    ]
     for k, v in facts:
         if v:
             lines.append(f"{k:>13}: {v}")
@@ -45,7 +60,9 @@ def render_text(rec: Analysis) -> str:
     n_quotes = sum(len(qs) for _, qs in groups)
     lines.append(f"WHO SAID WHAT — {n_quotes} quotes from {len(groups)} sources")
     for info, quotes in groups:
-        desc = f", {info['description']}" if info["description"] and info["description"] != info["name"] else ""
+        desc = (
+            f", {info['description']}" if info["description"] and info["description"] != info["name"] else ""
+        )
         lines.append("")
         lines.append(f"● {info['name']}{desc}  [{info['type']}]")
         for q in quotes:
@@ -72,18 +89,24 @@ def render_text(rec: Analysis) -> str:
 
 
 def _figure_value(f) -> str:
-    """"more than 28,500", "5,000–7,000", "24+" (a vague plural: its conventional lower bound)."""
+    """ "more than 28,500", "5,000–7,000", "24+" (a vague plural: its conventional lower bound)."""
+
     def n(x):
         return f"{x:,}" if x is not None else "?"
+
     if f.value is not None:
         val = n(f.value)
     elif f.low is not None and f.high is not None:
         val = f"{n(f.low)}–{n(f.high)}"
     elif f.low is not None:
         words = f.span.text.split()  # the vague words: "dozens", "several hundred", "tens of thousands"
-        vague = " ".join(words[:2] if len(words) > 1 and words[1].lower() in ("hundred", "thousand", "million")
-                         else words[:3] if len(words) > 2 and words[1].lower() == "of" and words[2].lower() in
-                         ("thousands", "millions") else words[:1])
+        vague = " ".join(
+            words[:2]
+            if len(words) > 1 and words[1].lower() in ("hundred", "thousand", "million")
+            else words[:3]
+            if len(words) > 2 and words[1].lower() == "of" and words[2].lower() in ("thousands", "millions")
+            else words[:1]
+        )
         val = f"{n(f.low)}+ ({vague})"
     else:
         val = f.span.text
@@ -103,8 +126,10 @@ def _figures(rec: Analysis) -> list[str]:
     """Who counts what: one line a figure, outlet's own figures marked "(the outlet)"."""
     if not rec.figures:
         return []
-    out = [f"FIGURES — {len(rec.figures)}",
-           f"  {'value':<22} {'what':<28} {'who says':<28} {'when':<11} where"]
+    out = [
+        f"FIGURES — {len(rec.figures)}",
+        f"  {'value':<22} {'what':<28} {'who says':<28} {'when':<11} where",
+    ]
     for f in rec.figures:
         what = " ".join(x for x in (f.unit, f.measure) if x)
         who = (f.source.name if f.source else None) or "(the outlet)"
@@ -121,8 +146,10 @@ def _events(rec: Analysis) -> list[str]:
     """ACLED-typed events: date, type, place, fatalities, actors, who reports it."""
     if not rec.events:
         return []
-    out = [f"EVENTS — {len(rec.events)}",
-           f"  {'date':<10} {'event / sub-event type':<52} {'where':<18} {'dead':>6}  actors; source"]
+    out = [
+        f"EVENTS — {len(rec.events)}",
+        f"  {'date':<10} {'event / sub-event type':<52} {'where':<18} {'dead':>6}  actors; source",
+    ]
     for ev in rec.events:
         where = rec.places[ev.place].name if ev.place is not None and 0 <= ev.place < len(rec.places) else "?"
         dead = str(ev.fatalities or 0)
@@ -147,6 +174,7 @@ class _Writer:
             self.buf.append(rec.to_dict())
         elif self.fmt == "acled-csv":
             from .events import write_acled_csv
+
             write_acled_csv(rec, self.out, header=self.n == 0)
         else:
             if self.n:

@@ -35,22 +35,54 @@ Layout: this module holds the stage and :class:`Mention`;
 :mod:`.names` finds and clusters the names, :mod:`.describe` reads
 descriptions, ages and gender and matches definite descriptions.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..model import Entity, Span
 from ..pipeline import Work, stage
+
 # Re-exported: the names below were importable from the single-module
 # according.entities and other stages use them from here.
 from .describe import (  # noqa: F401
-    CLASS_NOUNS, COMPANY_NOUNS, GENDERED_NOUNS, HONORIFICS, NAME_SYNONYMS, NON_REFERRING, NOT_COMPANY,
-    ROLE_ABBREV, _AGE, _describe, _gender_votes, _role_heads, _text, definite_nps, is_age_head,
-    match_description)
+    _AGE,
+    CLASS_NOUNS,
+    COMPANY_NOUNS,
+    GENDERED_NOUNS,
+    HONORIFICS,
+    NAME_SYNONYMS,
+    NON_REFERRING,
+    NOT_COMPANY,
+    ROLE_ABBREV,
+    _describe,
+    _gender_votes,
+    _role_heads,
+    _text,
+    definite_nps,
+    is_age_head,
+    match_description,
+)
 from .names import (  # noqa: F401
-    ACRONYM_STOP, CORPORATE, GENDER_TITLES, LABELS, ORG_LAST, POSSESSIVE, SKIP_FURNITURE, TITLES, _Cand,
-    _candidates, _cluster, _cluster_label, _words, compound_initials, first_names, initials, norm_key,
-    title_case_lines)
+    ACRONYM_STOP,
+    CORPORATE,
+    GENDER_TITLES,
+    LABELS,
+    ORG_LAST,
+    POSSESSIVE,
+    SKIP_FURNITURE,
+    TITLES,
+    _Cand,
+    _candidates,
+    _cluster,
+    _cluster_label,
+    _words,
+    compound_initials,
+    first_names,
+    initials,
+    norm_key,
+    title_case_lines,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,16 +142,24 @@ def find_entities(work: Work) -> dict:
         name_words = _words(name_c.text)
         words.update(name_words)
         aliases = sorted({c.text for c in members if c.text != name_c.text})
-        infos[eid] = {"name": name_c.text, "label": label, "descriptions": descs,
-                      "roles": sorted(set(roles)), "words": sorted(words),
-                      "name_words": name_words, "age": age, "aliases": aliases,
-                      "acronym": next((c.text for c in members if c.key == initials(name_c.text)
-                                       and " " not in c.key), None),
-                      "plural": label == "NORP",
-                      "shaky": all(c.shaky for c in members),
-                      "title": next((_text(p, *c.title) for c in members if c.title), None),
-                      "gender": next((c.gender for c in members if c.gender), None)
-                      or next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None)}
+        infos[eid] = {
+            "name": name_c.text,
+            "label": label,
+            "descriptions": descs,
+            "roles": sorted(set(roles)),
+            "words": sorted(words),
+            "name_words": name_words,
+            "age": age,
+            "aliases": aliases,
+            "acronym": next(
+                (c.text for c in members if c.key == initials(name_c.text) and " " not in c.key), None
+            ),
+            "plural": label == "NORP",
+            "shaky": all(c.shaky for c in members),
+            "title": next((_text(p, *c.title) for c in members if c.title), None),
+            "gender": next((c.gender for c in members if c.gender), None)
+            or next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None),
+        }
         for c in members:
             kind = "name" if c.key == name_c.key else "alias"
             mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))
@@ -138,15 +178,22 @@ def find_entities(work: Work) -> dict:
             pos += 1
         eid = match_description(p, a, head, infos, recent)
         if eid:
-            desc_mentions.append(Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b),
-                                         a, b, eid, "description"))
+            desc_mentions.append(
+                Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, eid, "description")
+            )
     mentions = sorted(mentions + desc_mentions, key=lambda m: (m.tok_start, m.tok_end))
     entities = []
     for r in order:
         eid = ids[r]
         info = infos[eid]
         spans = tuple(m.span for m in mentions if m.entity == eid)
-        entities.append(Entity(eid, info["name"], info["label"],
-                               info["descriptions"][0] if info["descriptions"] else None, spans))
-    return {"entities": tuple(entities), "mentions": tuple(mentions),
-            "scratch": {"entity_info": infos}}
+        entities.append(
+            Entity(
+                eid,
+                info["name"],
+                info["label"],
+                info["descriptions"][0] if info["descriptions"] else None,
+                spans,
+            )
+        )
+    return {"entities": tuple(entities), "mentions": tuple(mentions), "scratch": {"entity_info": infos}}

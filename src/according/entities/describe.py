@@ -12,6 +12,7 @@ Part of the ``entities`` stage (see :mod:`according.entities` for the method):
 - :func:`_gender_votes`: people's gender from the article's own he/she and,
   last, common given names.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,41 +30,138 @@ if TYPE_CHECKING:
 # Place nouns ("the city", "the country") are left out: without a gazetteer the
 # nearest place is as often a country as a city (the places stage geocodes).
 CLASS_NOUNS = {
-    "company": {"ORG"}, "firm": {"ORG"}, "group": {"ORG", "NORP"}, "organization": {"ORG"},
-    "organisation": {"ORG"}, "agency": {"ORG"}, "body": {"ORG"}, "movement": {"ORG"},
-    "militia": {"ORG"}, "party": {"ORG"}, "corporation": {"ORG"}, "startup": {"ORG"},
-    "charity": {"ORG"}, "newspaper": {"ORG"}, "outlet": {"ORG"}, "network": {"ORG"},
-    "man": {"PERSON"}, "woman": {"PERSON"},
+    "company": {"ORG"},
+    "firm": {"ORG"},
+    "group": {"ORG", "NORP"},
+    "organization": {"ORG"},
+    "organisation": {"ORG"},
+    "agency": {"ORG"},
+    "body": {"ORG"},
+    "movement": {"ORG"},
+    "militia": {"ORG"},
+    "party": {"ORG"},
+    "corporation": {"ORG"},
+    "startup": {"ORG"},
+    "charity": {"ORG"},
+    "newspaper": {"ORG"},
+    "outlet": {"ORG"},
+    "network": {"ORG"},
+    "man": {"PERSON"},
+    "woman": {"PERSON"},
 }
 # "the company" / "the firm" never stands for a public body or a union, however
 # recent ("In a filing with the Securities and Exchange Commission ... the company said").
 COMPANY_NOUNS = {"company", "firm", "corporation", "startup"}
-NOT_COMPANY = {"department", "commission", "ministry", "agency", "authority", "council", "committee",
-               "court", "government", "office", "bureau", "administration", "union", "party", "police",
-               "parliament", "congress", "senate", "house", "assembly", "board", "service", "university",
-               "school", "hospital", "library", "army", "forces", "state", "county", "city"}
+NOT_COMPANY = {
+    "department",
+    "commission",
+    "ministry",
+    "agency",
+    "authority",
+    "council",
+    "committee",
+    "court",
+    "government",
+    "office",
+    "bureau",
+    "administration",
+    "union",
+    "party",
+    "police",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+    "assembly",
+    "board",
+    "service",
+    "university",
+    "school",
+    "hospital",
+    "library",
+    "army",
+    "forces",
+    "state",
+    "county",
+    "city",
+}
 # Heads that refer to a named body through another word of its name ("the
 # Israeli military" for the Israel Defense Forces).
-NAME_SYNONYMS = {"military": {"forces", "army", "military", "defense", "defence"},
-                 "army": {"forces", "army", "military", "defense", "defence"},
-                 "ministry": {"ministry", "department"}, "police": {"police", "policing"},
-                 "agency": {"agency", "administration", "bureau", "service", "office"}}
+NAME_SYNONYMS = {
+    "military": {"forces", "army", "military", "defense", "defence"},
+    "army": {"forces", "army", "military", "defense", "defence"},
+    "ministry": {"ministry", "department"},
+    "police": {"police", "policing"},
+    "agency": {"agency", "administration", "bureau", "service", "office"},
+}
 # Definite NPs never linked: generic or temporal nouns.
-NON_REFERRING = {"time", "day", "year", "week", "month", "way", "world", "end", "past", "war",
-                 "number", "situation", "talks", "fighting", "area", "region", "truce", "deal"}
+NON_REFERRING = {
+    "time",
+    "day",
+    "year",
+    "week",
+    "month",
+    "way",
+    "world",
+    "end",
+    "past",
+    "war",
+    "number",
+    "situation",
+    "talks",
+    "fighting",
+    "area",
+    "region",
+    "truce",
+    "deal",
+}
 _AGE = re.compile(r"^(\d{1,3})-year-old$")
 
 
 # Role nouns that carry a gender ("a mother of three", "the spokeswoman").
 GENDERED_NOUNS = {
-    "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f",
-    "grandmother": "f", "aunt": "f", "niece": "f", "widow": "f", "actress": "f", "lady": "f",
-    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
-    "policewoman": "f", "queen": "f", "princess": "f", "girlfriend": "f", "stepmother": "f",
-    "man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m",
-    "grandfather": "m", "uncle": "m", "nephew": "m", "widower": "m", "actor": "m",
-    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "policeman": "m",
-    "king": "m", "prince": "m", "boyfriend": "m", "stepfather": "m", "gentleman": "m",
+    "woman": "f",
+    "mother": "f",
+    "daughter": "f",
+    "wife": "f",
+    "sister": "f",
+    "girl": "f",
+    "grandmother": "f",
+    "aunt": "f",
+    "niece": "f",
+    "widow": "f",
+    "actress": "f",
+    "lady": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "congresswoman": "f",
+    "businesswoman": "f",
+    "policewoman": "f",
+    "queen": "f",
+    "princess": "f",
+    "girlfriend": "f",
+    "stepmother": "f",
+    "man": "m",
+    "father": "m",
+    "son": "m",
+    "husband": "m",
+    "brother": "m",
+    "boy": "m",
+    "grandfather": "m",
+    "uncle": "m",
+    "nephew": "m",
+    "widower": "m",
+    "actor": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "congressman": "m",
+    "businessman": "m",
+    "policeman": "m",
+    "king": "m",
+    "prince": "m",
+    "boyfriend": "m",
+    "stepfather": "m",
+    "gentleman": "m",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"}
 
@@ -85,18 +183,24 @@ def _describe(p: Parse, cand: _Cand, taken_people: set[int]) -> None:
     inside = set(range(i + 1, cand.b))
     while i >= 0 and toks[i].sent == toks[head].sent and i not in taken_people:
         t = toks[i]
-        if t.dep in ("det", "punct", "poss", "case", "cc", "prep") or t.is_punct or t.pos in ("VERB", "AUX", "ADP"):
+        if (
+            t.dep in ("det", "punct", "poss", "case", "cc", "prep")
+            or t.is_punct
+            or t.pos in ("VERB", "AUX", "ADP")
+        ):
             break
         if t.head not in inside:
             break
         inside.add(i)
         i -= 1
     lo = i + 1
-    if lo < cand.a and cand.label in ("PERSON",) and any(
-            toks[j].pos in ("NOUN", "PROPN") for j in range(lo, cand.a)):
+    if (
+        lo < cand.a
+        and cand.label in ("PERSON",)
+        and any(toks[j].pos in ("NOUN", "PROPN") for j in range(lo, cand.a))
+    ):
         cand.title = (lo, cand.a)
-    if cand.title and all(toks[j].text.casefold().rstrip(".") in HONORIFICS
-                          for j in range(*cand.title)):
+    if cand.title and all(toks[j].text.casefold().rstrip(".") in HONORIFICS for j in range(*cand.title)):
         cand.title = None  # "Mr." is no description
     # Appositive: "Hazem Bahloul, a doctor at the hospital," (a child of the
     # name's head) or "the group's leader, John Smith," (the name is the appositive).
@@ -116,10 +220,23 @@ def _describe(p: Parse, cand: _Cand, taken_people: set[int]) -> None:
 
 
 # Abbreviated titles, so that "Sen. Lindsey Graham" is later "the senator".
-ROLE_ABBREV = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-               "pres": "president", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
-               "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
-               "dr": "doctor", "prof": "professor", "supt": "superintendent"}
+ROLE_ABBREV = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "sec": "secretary",
+    "amb": "ambassador",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "dr": "doctor",
+    "prof": "professor",
+    "supt": "superintendent",
+}
 
 
 def _role_heads(p: Parse, a: int, b: int) -> list[str]:
@@ -136,7 +253,7 @@ def _role_heads(p: Parse, a: int, b: int) -> list[str]:
 
 
 def _text(p: Parse, a: int, b: int) -> str:
-    return p.text[p.toks[a].start:p.toks[b - 1].end]
+    return p.text[p.toks[a].start : p.toks[b - 1].end]
 
 
 def definite_nps(p: Parse, taken: set[int]):
@@ -149,8 +266,11 @@ def definite_nps(p: Parse, taken: set[int]):
             continue
         if h.pos not in ("NOUN", "PROPN") and not is_age_head(p, h.i):
             continue
-        dets = [k for k in kids[h.i] if k < h.i and toks[k].dep == "det"
-                and toks[k].text.casefold() in ("the", "this", "that")]
+        dets = [
+            k
+            for k in kids[h.i]
+            if k < h.i and toks[k].dep == "det" and toks[k].text.casefold() in ("the", "this", "that")
+        ]
         if not dets:
             continue
         a = dets[0]
@@ -160,12 +280,13 @@ def definite_nps(p: Parse, taken: set[int]):
 
 
 def is_age_head(p: Parse, i: int) -> bool:
-    """"old" in "the 26-year-old" (the tagger's head of the phrase is the adjective)."""
-    return p.toks[i].text.casefold() == "old" and i >= 3 and p.toks[i - 2].text.casefold() in ("year", "years")
+    """ "old" in "the 26-year-old" (the tagger's head of the phrase is the adjective)."""
+    return (
+        p.toks[i].text.casefold() == "old" and i >= 3 and p.toks[i - 2].text.casefold() in ("year", "years")
+    )
 
 
-def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
-                      recent: list[str]) -> str | None:
+def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recent: list[str]) -> str | None:
     """The entity a definite description (tokens a..head) refers back to.
 
     ``recent`` lists entity ids from the most recently mentioned backwards. An
@@ -182,12 +303,18 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
     lemma = h.lemma.casefold()
     m = _AGE.match(h.text.casefold()) or (head > a and _AGE.match(_text(p, a + 1, head + 1).casefold()))
     age = int(m.group(1)) if m else None
-    mods = [(toks[i].text.casefold(), toks[i].pos == "PROPN", toks[i].dep == "amod")
-            for i in range(a + 1, head) if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct]
+    mods = [
+        (toks[i].text.casefold(), toks[i].pos == "PROPN", toks[i].dep == "amod")
+        for i in range(a + 1, head)
+        if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct
+    ]
     # "the group for families of hostages": a restrictive complement makes a
     # new referent, not a class-noun reference back to a named one.
-    restricted = any(toks[k].dep == "prep" and toks[k].text.casefold() in ("for", "of", "representing")
-                     for k in p.children[head] if k > head)
+    restricted = any(
+        toks[k].dep == "prep" and toks[k].text.casefold() in ("for", "of", "representing")
+        for k in p.children[head]
+        if k > head
+    )
     plural = h.tag in ("NNS", "NNPS")
     for eid in recent:
         info = infos.get(eid)
@@ -199,7 +326,8 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
             continue
         words = set(info["words"])
         in_name = info["label"] != "PERSON" and (
-            lemma in info["name_words"] or bool(NAME_SYNONYMS.get(lemma, set()) & set(info["name_words"])))
+            lemma in info["name_words"] or bool(NAME_SYNONYMS.get(lemma, set()) & set(info["name_words"]))
+        )
         if lemma in info["roles"] or in_name or info["label"] in CLASS_NOUNS.get(lemma, ()):
             if plural != info.get("plural", False) and info["label"] == "PERSON":
                 continue
@@ -209,21 +337,37 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict],
             # A class noun ("the militant group" for Hamas) carries descriptive
             # adjectives the name lacks: only proper-noun modifiers must fit.
             named = info["label"] == "PERSON" and not info.get("stype")
-            by_class = info["label"] in CLASS_NOUNS.get(lemma, ()) and lemma not in info["roles"] \
+            by_class = (
+                info["label"] in CLASS_NOUNS.get(lemma, ())
+                and lemma not in info["roles"]
                 and lemma not in info["name_words"]
+            )
             if by_class and restricted:
                 continue
             if by_class and lemma in COMPANY_NOUNS and NOT_COMPANY & set(info["name_words"]):
                 continue
-            if all(w in words or w.rstrip(".") in words or (proper and named) or (by_class and adj)
-                   or any(len(x) >= 4 and w.startswith(x) for x in info["name_words"])  # Israeli ~ Israel
-                   for w, proper, adj in mods):
+            if all(
+                w in words
+                or w.rstrip(".") in words
+                or (proper and named)
+                or (by_class and adj)
+                or any(len(x) >= 4 and w.startswith(x) for x in info["name_words"])  # Israeli ~ Israel
+                for w, proper, adj in mods
+            ):
                 return eid
     return None
 
 
-_GENDER_PRON = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDER_PRON = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 
 
 def _gender_votes(p: Parse, mentions: list[Mention], infos: dict[str, dict]) -> None:
@@ -240,7 +384,7 @@ def _gender_votes(p: Parse, mentions: list[Mention], infos: dict[str, dict]) -> 
     for sent, who in people.items():
         if len(who) != 1:
             continue
-        (eid, first), = who.items()
+        ((eid, first),) = who.items()
         if first < 0:
             continue
         s = p.sents[sent]

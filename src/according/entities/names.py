@@ -12,6 +12,7 @@ Part of the ``entities`` stage (see :mod:`according.entities` for the method):
   :func:`initials`, :func:`compound_initials`, :func:`title_case_lines`,
   :func:`first_names`.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,21 +24,94 @@ from ..pipeline import Work
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Last words that make a "person" the tagger found an organisation ("Velora Shipping").
-ORG_LAST = {"shipping", "group", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "bank",
-            "airlines", "airways", "holdings", "partners", "foundation", "institute", "university",
-            "company", "industries", "ministry", "agency", "council", "association", "network",
-            "systems", "technologies", "motors", "energy", "media", "press", "news", "times", "post"}
+ORG_LAST = {
+    "shipping",
+    "group",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "bank",
+    "airlines",
+    "airways",
+    "holdings",
+    "partners",
+    "foundation",
+    "institute",
+    "university",
+    "company",
+    "industries",
+    "ministry",
+    "agency",
+    "council",
+    "association",
+    "network",
+    "systems",
+    "technologies",
+    "motors",
+    "energy",
+    "media",
+    "press",
+    "news",
+    "times",
+    "post",
+}
 # Legal-form last words: a name ending in one is a company's.
 CORPORATE = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 # Furniture kinds that are not article prose: names there are credits, bylines
 # and mastheads, not participants of the story.
 SKIP_FURNITURE = {"masthead", "timestamp", "credit", "read_time", "contributors", "related_link"}
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "prime", "minister", "sen",
-    "senator", "rep", "gov", "governor", "gen", "general", "col", "lt", "sgt", "capt", "adm",
-    "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "rev", "judge",
-    "justice", "mayor", "ambassador", "chairman", "director", "commissioner", "sheikh", "rabbi",
-    "vice", "former", "deputy", "lord", "lady", "speaker", "chief", "officer",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "president",
+    "prime",
+    "minister",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "adm",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "judge",
+    "justice",
+    "mayor",
+    "ambassador",
+    "chairman",
+    "director",
+    "commissioner",
+    "sheikh",
+    "rabbi",
+    "vice",
+    "former",
+    "deputy",
+    "lord",
+    "lady",
+    "speaker",
+    "chief",
+    "officer",
 }
 ACRONYM_STOP = {"of", "the", "for", "and", "&", "on", "in", "de", "to"}
 POSSESSIVE = {"'s", "’s", "'", "’", "s"}
@@ -59,8 +133,19 @@ class _Cand:
     defines: str = ""  # key of an acronym defined in brackets right after the name ("... (ANEPC)")
 
 
-GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f",
-                 "lord": "m", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+GENDER_TITLES = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "lady": "f",
+    "lord": "m",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+}
 
 
 def norm_key(text: str) -> str:
@@ -91,8 +176,10 @@ def compound_initials(acr: str, words: list[str]) -> bool:
             return False
         if go(i + 1, w + 1):
             return True
-        return i + 1 < len(acr) and any(word[q] == acr[i + 1] and go(i + 2, w + 1)
-                                         for q in range(3, len(word) - 2))
+        return i + 1 < len(acr) and any(
+            word[q] == acr[i + 1] and go(i + 2, w + 1) for q in range(3, len(word) - 2)
+        )
+
     return len(acr) > len(words) and go(0, 0)
 
 
@@ -144,32 +231,50 @@ def _candidates(work: Work) -> list[_Cand]:
                 continue
         if any(toks[i].pos in ("VERB", "AUX") for i in range(a, b)):
             continue  # a sentence tagged as a name (a masthead slogan)
-        if e.label == "PERSON" and b - a == 1 and toks[a].dep == "compound" \
-                and toks[toks[a].head].tag == "NNS":
+        if (
+            e.label == "PERSON"
+            and b - a == 1
+            and toks[a].dep == "compound"
+            and toks[toks[a].head].tag == "NNS"
+        ):
             continue  # a demonym misread as a name ("Gazan cities")
         label = e.label
-        if label == "PERSON" and (b - a >= 2 and toks[b - 1].text.casefold().rstrip(".") in ORG_LAST
-                                  or a > e.start or (a > 0 and toks[a - 1].text.casefold() == "the")):
+        if label == "PERSON" and (
+            b - a >= 2
+            and toks[b - 1].text.casefold().rstrip(".") in ORG_LAST
+            or a > e.start
+            or (a > 0 and toks[a - 1].text.casefold() == "the")
+        ):
             label = "ORG"  # "Velora Shipping", "the Daily Beast": no person's name
         title_end = a
         # "Registrar of Voters Ellen Marsh" tagged ORG: a title followed by a
         # given name and a surname is that person, the title their description.
-        if label == "ORG" and b - a >= 3 and toks[b - 2].text.casefold() in given \
-                and all(toks[j].text[:1].isupper() and toks[j].text.isalpha() for j in (b - 3, b - 2, b - 1)) \
-                and toks[b - 1].text.casefold() not in ORG_LAST:
+        if (
+            label == "ORG"
+            and b - a >= 3
+            and toks[b - 2].text.casefold() in given
+            and all(toks[j].text[:1].isupper() and toks[j].text.isalpha() for j in (b - 3, b - 2, b - 1))
+            and toks[b - 1].text.casefold() not in ORG_LAST
+        ):
             label, title_end = "PERSON", b - 2
         if label == "PERSON":
             while title_end < b - 1 and toks[title_end].text.casefold().rstrip(".") in TITLES:
                 title_end += 1
-        if out and label == "PERSON" and out[-1].label == "PERSON" and out[-1].b == a \
-                and toks[a - 1].ws:
+        if out and label == "PERSON" and out[-1].label == "PERSON" and out[-1].b == a and toks[a - 1].ws:
             prev = out.pop()  # "Abdel Fatah" + "El-Sisi": one name split in two ents
             a, title_end = prev.a, prev.a
         cand = _Cand(title_end, b, label, "", "")
-        cand.text = p.text[toks[cand.a].start:toks[b - 1].end]
+        cand.text = p.text[toks[cand.a].start : toks[b - 1].end]
         cand.key = norm_key(cand.text)
-        if label == "ORG" and b + 2 < len(toks) and toks[b].text == "(" and toks[b + 2].text == ")" \
-                and toks[b + 1].text.isupper() and toks[b + 1].text.isalpha() and len(toks[b + 1].text) >= 2:
+        if (
+            label == "ORG"
+            and b + 2 < len(toks)
+            and toks[b].text == "("
+            and toks[b + 2].text == ")"
+            and toks[b + 1].text.isupper()
+            and toks[b + 1].text.isalpha()
+            and len(toks[b + 1].text) >= 2
+        ):
             cand.defines = norm_key(toks[b + 1].text)
         if label == "PERSON" and title_end > a:
             cand.title = (a, title_end)
@@ -185,10 +290,19 @@ def _candidates(work: Work) -> list[_Cand]:
     covered = {i for c in out for i in range(c.a, c.b)}
     for t in toks:
         # Any part of speech: the tagger reads some surnames as nouns ("Trump").
-        if t.text in surnames and t.i not in covered and t.pos in ("PROPN", "NOUN", "ADJ", "VERB") \
-                and not any(0 <= j < len(toks) and toks[j].pos == "PROPN" and toks[j].dep == "compound"
-                            and toks[j].head == t.i for j in (t.i - 1,)) \
-                and not any(s <= t.start and t.end <= e for s, e in skip):
+        if (
+            t.text in surnames
+            and t.i not in covered
+            and t.pos in ("PROPN", "NOUN", "ADJ", "VERB")
+            and not any(
+                0 <= j < len(toks)
+                and toks[j].pos == "PROPN"
+                and toks[j].dep == "compound"
+                and toks[j].head == t.i
+                for j in (t.i - 1,)
+            )
+            and not any(s <= t.start and t.end <= e for s, e in skip)
+        ):
             c = _Cand(t.i, t.i + 1, "PERSON", t.text, norm_key(t.text))
             out.append(c)
     out.sort(key=lambda c: c.a)
@@ -252,7 +366,11 @@ def _cluster(cands: list[_Cand]) -> list[int]:
             if c.label == "ORG" and " " in c.key:
                 words = [w for w in re.split(r"[\s\-]+", c.text) if w and w.casefold() not in ACRONYM_STOP]
                 for acr, j in list(loose.items()):
-                    if len(words) >= 2 and all(w[0].isupper() for w in words) and compound_initials(acr, words):
+                    if (
+                        len(words) >= 2
+                        and all(w[0].isupper() for w in words)
+                        and compound_initials(acr, words)
+                    ):
                         union(k, j)
                         del loose[acr]
     # One-word person names: the nearest multi-word person name ending (or
@@ -278,8 +396,9 @@ def _cluster(cands: list[_Cand]) -> list[int]:
         best, best_d = None, None
         for j, words in by_edge.get(c.key, ()):
             lab = cands[j].label
-            fits = (lab == "PERSON" and (words[-1] == c.key or (words[0] == c.key and c.label == "PERSON"))) or \
-                   (lab in ("FAC", "ORG") and words[0] == c.key and c.label == "PERSON")
+            fits = (
+                lab == "PERSON" and (words[-1] == c.key or (words[0] == c.key and c.label == "PERSON"))
+            ) or (lab in ("FAC", "ORG") and words[0] == c.key and c.label == "PERSON")
             # "Mrs. Clinton" is not "Bill Clinton": an honorific's gender must
             # not contradict the full name's (its own honorific or given name).
             other = cands[j].gender or (given.get(words[0]) if len(words) > 1 else None)
@@ -323,8 +442,11 @@ def _cluster_label(members: list[_Cand]) -> str:
     # A one-word name the tagger reads now as a person, now as a place, with no
     # full personal name behind it ("Rafah"), is a place: people are introduced
     # with a full name, places are not.
-    if "PERSON" in votes and any(" " not in c.key for c in members) and \
-            not any(c.label == "PERSON" and " " in c.key for c in members):
+    if (
+        "PERSON" in votes
+        and any(" " not in c.key for c in members)
+        and not any(c.label == "PERSON" and " " in c.key for c in members)
+    ):
         for lab in ("GPE", "LOC", "FAC", "ORG"):
             if lab in votes:
                 return lab

@@ -36,6 +36,7 @@ The rest
     country), nearest the trigger;
   * source: the quote or "according to"/"X said" attribution holding the trigger.
 """
+
 from __future__ import annotations
 
 import csv
@@ -56,8 +57,12 @@ from .types import EVENT_TYPE, OTHER, OTHER_TRIGGERS, STRONG, TRIGGERS
 REPORT_SENTENCES = 5
 REPORT_CHARS = 1500
 ACLED_VAGUE = {24: 12, 40: 12, 200: 100, 300: 100, 2_000: 1_000, 20_000: 10_000, 200_000: 100_000, 3: 10}
-MONTHS = {m: k for k, m in enumerate("january february march april may june july august september october "
-                                      "november december".split(), 1)}
+MONTHS = {
+    m: k
+    for k, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r"),? (\d{4})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}),? (\d{4})\b", re.I)
 # How much more likely a report's sub-event type is when a lexicon trigger in it signals that type.
@@ -67,8 +72,15 @@ _MONTH_DAY_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}),? (\d{4})
 # restricts article sentences and the classifier alone types reports.)
 TRIGGER_PRIOR = 1.0
 SIZE_NOTE = re.compile(r"\[\s*size\s*=", re.I)
-NON_LETHAL = {"Peaceful protest", "Protest with intervention", "Agreement", "Arrests", "Change to group/activity",
-              "Headquarters or base established", "Non-violent transfer of territory"}
+NON_LETHAL = {
+    "Peaceful protest",
+    "Protest with intervention",
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Headquarters or base established",
+    "Non-violent transfer of territory",
+}
 PLACE_RANK = {"city": 0, "facility": 0, "admin": 1, "region": 2, "other": 2, "country": 3}
 NO_DEATHS = re.compile(r"\bno (one|body|casualties|fatalities|deaths|injuries|one was killed)\b", re.I)
 
@@ -78,16 +90,22 @@ def find_events(work: Work) -> dict:
     p = work.parse
     if not p.toks:
         return {"events": ()}
-    body = [s for s in p.sents if not work.in_furniture(s.start_char, s.end_char)
-            and work.text[s.start_char:s.end_char].strip()]
+    body = [
+        s
+        for s in p.sents
+        if not work.in_furniture(s.start_char, s.end_char) and work.text[s.start_char : s.end_char].strip()
+    ]
     found = []
     if len(body) <= REPORT_SENTENCES and len(work.text) <= REPORT_CHARS:
         stretch = body or list(p.sents)
         found.append(_event(work, stretch, report=True))
     else:
         for s in p.sents:
-            trig = [(k, key) for k, key in triggers_in(p, s.start, s.end)
-                    if key in STRONG and _reports(work, k, key) and not cumulative(p, k)]
+            trig = [
+                (k, key)
+                for k, key in triggers_in(p, s.start, s.end)
+                if key in STRONG and _reports(work, k, key) and not cumulative(p, k)
+            ]
             if trig:
                 ev = _event(work, [s], report=False)
                 if ev is not None:
@@ -98,17 +116,87 @@ def find_events(work: Work) -> dict:
 
 # words that make what they govern unreal or not yet real: "pause the fighting", "wants forces to
 # withdraw", "would compound", "the prospect of an assault", "jailed for murder"
-IRREALIS = {"pause", "stop", "end", "halt", "avert", "prevent", "want", "aim", "plan", "seek", "try", "threaten",
-            "hope", "fear", "push", "prospect", "risk", "possible", "expect", "call", "urge", "demand", "warn",
-            "would", "could", "might", "may", "should", "will", "can", "accuse", "allow", "consider", "without",
-            "if", "whether", "deny", "reject", "propose", "offer", "ask", "need", "discuss", "debate", "broker",
-            "mediate"}
+IRREALIS = {
+    "pause",
+    "stop",
+    "end",
+    "halt",
+    "avert",
+    "prevent",
+    "want",
+    "aim",
+    "plan",
+    "seek",
+    "try",
+    "threaten",
+    "hope",
+    "fear",
+    "push",
+    "prospect",
+    "risk",
+    "possible",
+    "expect",
+    "call",
+    "urge",
+    "demand",
+    "warn",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "will",
+    "can",
+    "accuse",
+    "allow",
+    "consider",
+    "without",
+    "if",
+    "whether",
+    "deny",
+    "reject",
+    "propose",
+    "offer",
+    "ask",
+    "need",
+    "discuss",
+    "debate",
+    "broker",
+    "mediate",
+}
 
 
 # what an agreement that is news does: is reached, signed, brokered, takes effect, holds, collapses
-AGREEMENT_VERBS = {"reach", "sign", "agree", "broker", "hold", "take", "begin", "start", "announce", "strike",
-                   "seal", "collapse", "break", "violate", "extend", "come", "go", "enter", "approve", "accept",
-                   "conclude", "secure", "declare", "end", "expire", "renew", "finalize", "finalise"}
+AGREEMENT_VERBS = {
+    "reach",
+    "sign",
+    "agree",
+    "broker",
+    "hold",
+    "take",
+    "begin",
+    "start",
+    "announce",
+    "strike",
+    "seal",
+    "collapse",
+    "break",
+    "violate",
+    "extend",
+    "come",
+    "go",
+    "enter",
+    "approve",
+    "accept",
+    "conclude",
+    "secure",
+    "declare",
+    "end",
+    "expire",
+    "renew",
+    "finalize",
+    "finalise",
+}
 
 
 def _reports(work: Work, k: int, key: str) -> bool:
@@ -119,16 +207,30 @@ def _reports(work: Work, k: int, key: str) -> bool:
     for q in work.quotes:  # a direct quotation is the speaker's view, not the outlet's report of an event
         if q.kind == "direct" and any(c.start <= t.start < c.end for c in q.content):
             return False
-    if key in OTHER_TRIGGERS and t.pos != "VERB" and not (t.dep in ("nsubj", "nsubjpass", "ROOT")
-                                                         and toks[t.head].dep == "ROOT"):
+    if (
+        key in OTHER_TRIGGERS
+        and t.pos != "VERB"
+        and not (t.dep in ("nsubj", "nsubjpass", "ROOT") and toks[t.head].dep == "ROOT")
+    ):
         return False  # "briefed on the talks": a mention, not a meeting being reported
-    if t.pos in ("NOUN", "PROPN") and t.dep == "pobj" and toks[t.head].text.lower() in ("for", "of", "to", "without"):
+    if (
+        t.pos in ("NOUN", "PROPN")
+        and t.dep == "pobj"
+        and toks[t.head].text.lower() in ("for", "of", "to", "without")
+    ):
         return False
-    if t.pos in ("NOUN", "PROPN") and TRIGGERS.get(key) == ("Agreement",) and not (
+    if (
+        t.pos in ("NOUN", "PROPN")
+        and TRIGGERS.get(key) == ("Agreement",)
+        and not (
             t.dep in ("ROOT", "appos")
             or (t.dep in ("nsubj", "nsubjpass", "dobj") and toks[t.head].lemma.lower() in AGREEMENT_VERBS)
-            or any(toks[c].dep in ("acl", "relcl") and toks[c].lemma.lower() in AGREEMENT_VERBS
-                   for c in p.children[k])):  # (a misparsed "A ceasefire ... held": acl)
+            or any(
+                toks[c].dep in ("acl", "relcl") and toks[c].lemma.lower() in AGREEMENT_VERBS
+                for c in p.children[k]
+            )
+        )
+    ):  # (a misparsed "A ceasefire ... held": acl)
         return False  # "described the ceasefire as a pause", "as the agreement required": a mention
     return not _irrealis(work, k)
 
@@ -146,8 +248,10 @@ def _irrealis(work: Work, k: int, extra=frozenset()) -> bool:
         tx = toks[x]
         if tx.lemma.lower() in words and x != k:
             return True
-        if any(toks[c].dep in ("aux", "neg", "mark") and toks[c].lemma.lower() in words | {"not"}
-               for c in p.children[x]):
+        if any(
+            toks[c].dep in ("aux", "neg", "mark") and toks[c].lemma.lower() in words | {"not"}
+            for c in p.children[x]
+        ):
             return True
         if tx.head == x:
             break
@@ -155,7 +259,9 @@ def _irrealis(work: Work, k: int, extra=frozenset()) -> bool:
     return False
 
 
-def _choose_type(work: Work, a: int, b: int, trig: list[tuple[int, str]], report: bool) -> tuple[str, int | None]:
+def _choose_type(
+    work: Work, a: int, b: int, trig: list[tuple[int, str]], report: bool
+) -> tuple[str, int | None]:
     """(sub-event type, trigger token) for tokens a..b."""
     strong = [(k, key) for k, key in trig if key in STRONG]
     if not report:
@@ -177,11 +283,12 @@ def _choose_type(work: Work, a: int, b: int, trig: list[tuple[int, str]], report
             if max(pr.values()) == 0:
                 pr = {t: 1.0 for t in lexical if t in EVENT_TYPE}
         crowd = ("Protests", "Riots")
-        if report and SIZE_NOTE.search(work.text[work.parse.toks[a].start:work.parse.toks[b - 1].end]):
+        if report and SIZE_NOTE.search(work.text[work.parse.toks[a].start : work.parse.toks[b - 1].end]):
             # ACLED's notes give a crowd size ("[size=around 50]") for demonstrations only
             pr = {t: v for t, v in pr.items() if EVENT_TYPE.get(t) in crowd} or pr
         elif EVENT_TYPE.get(max(pr, key=pr.get)) in crowd and not any(
-                EVENT_TYPE.get(t) in crowd for _, key in trig for t in TRIGGERS[key]):
+            EVENT_TYPE.get(t) in crowd for _, key in trig for t in TRIGGERS[key]
+        ):
             # no protester, rioter, mob, demonstration or thrown stone in the text (any trigger, not only
             # the strong ones): soldiers "clashing" is a battle
             pr = {t: v for t, v in pr.items() if EVENT_TYPE.get(t) not in crowd} or pr
@@ -211,10 +318,19 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     if k is None:
         roots = [t.i for t in toks[a:b] if t.dep == "ROOT"]
         k = roots[0] if roots else None
-    fatalities, fq = _fatalities(work, start, end, a, b, anchor=None if report else k,
-                                 grievance=EVENT_TYPE[sub] in ("Protests", "Riots"))
-    if fatalities and (sub in ("Peaceful protest", "Protest with intervention") or (
-            EVENT_TYPE[sub] == "Riots" and _forces_act(work, a, b))):
+    fatalities, fq = _fatalities(
+        work,
+        start,
+        end,
+        a,
+        b,
+        anchor=None if report else k,
+        grievance=EVENT_TYPE[sub] in ("Protests", "Riots"),
+    )
+    if fatalities and (
+        sub in ("Peaceful protest", "Protest with intervention")
+        or (EVENT_TYPE[sub] == "Riots" and _forces_act(work, a, b))
+    ):
         sub = "Excessive force against protesters"  # ACLED: deaths at a protest are excessive force
     elif sub in NON_LETHAL:
         fatalities, fq = 0, None  # deaths mentioned beside an arrest or agreement are another event's
@@ -225,7 +341,8 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and actor1 is not None:
         words = set(actor1.name.lower().replace("-", " ").split())
         state = actor1.name.startswith(("Military Forces", "Police Forces")) or bool(
-            words & {"army", "government", "regime", "military", "armed", "national", "defense", "defence"})
+            words & {"army", "government", "regime", "military", "armed", "national", "defense", "defence"}
+        )
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     # ACLED: violence against civilians is an Attack, against armed men a clash. Article sentences
     # only: on CASE 2021 reports (out-of-fold) these rules cost 0.4 points against the classifier.
@@ -234,11 +351,17 @@ def _event(work: Work, sents, report: bool) -> dict | None:
             sub, ev_type = "Attack", "Violence against civilians"
     elif sub == "Armed clash" and actor2 is not None and actor2.name == "Civilians":
         sub, ev_type = "Attack", "Violence against civilians"
-    elif sub == "Attack" and actor2 is not None and actor2.name.startswith(("Military Forces", "Police Forces")):
+    elif (
+        sub == "Attack"
+        and actor2 is not None
+        and actor2.name.startswith(("Military Forces", "Police Forces"))
+    ):
         sub, ev_type = "Armed clash", "Battles"
     # an article event's date and place come from its trigger's ';'-clause: "the war has killed ...
     # in Gaza; 1,200 were killed in the Oct. 7 attack" are two claims
-    cs, ce = _semicolon_clause(work, start, end, toks[k].start) if (k is not None and not report) else (start, end)
+    cs, ce = (
+        _semicolon_clause(work, start, end, toks[k].start) if (k is not None and not report) else (start, end)
+    )
     date, precision = _date(work, cs, ce)
     if date == publication_day(work) and (cs, ce) != (start, end):
         date, precision = _date(work, start, end)
@@ -247,21 +370,49 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     source = None
     if k is not None:
         source, _ = source_at(work, s_of_k, toks[k].start, toks[k].end, attribution_cues(work, s_of_k))
-    return {"span": Span.of(work.text, start, end), "event_type": ev_type, "sub_event_type": sub,
-            "actor1": actor1, "actor2": actor2, "place": place, "date": date, "time_precision": precision,
-            "fatalities": fatalities, "fatalities_qualifier": fq, "source": source,
-            "in_furniture": work.in_furniture(start, end)}
+    return {
+        "span": Span.of(work.text, start, end),
+        "event_type": ev_type,
+        "sub_event_type": sub,
+        "actor1": actor1,
+        "actor2": actor2,
+        "place": place,
+        "date": date,
+        "time_precision": precision,
+        "fatalities": fatalities,
+        "fatalities_qualifier": fq,
+        "source": source,
+        "in_furniture": work.in_furniture(start, end),
+    }
 
 
-CIVILIAN_UNITS = {"civilians", "civilian", "villagers", "residents", "worshippers", "worshipers", "farmers",
-                  "herders", "women", "children", "students", "passengers", "traders", "miners", "fishermen"}
+CIVILIAN_UNITS = {
+    "civilians",
+    "civilian",
+    "villagers",
+    "residents",
+    "worshippers",
+    "worshipers",
+    "farmers",
+    "herders",
+    "women",
+    "children",
+    "students",
+    "passengers",
+    "traders",
+    "miners",
+    "fishermen",
+}
 
 
 def _only_civilians_killed(work: Work, start: int, end: int) -> bool:
     """Are the report's dead all named as civilians ("killing 6 villagers")? ACLED codes an armed group
     killing unarmed people as an attack on civilians, not a clash (out-of-fold on CASE 2021: see commit)."""
-    units = [(f.unit or "").lower() for f in work.figures
-             if f.measure == "killed" and start <= f.span.start and f.span.end <= end]
+    units = [
+        (f.unit or "").lower()
+        for f in work.figures
+        if f.measure == "killed" and start <= f.span.start and f.span.end <= end
+    ]
     return bool(units) and all(u.split()[-1] in CIVILIAN_UNITS if u else False for u in units)
 
 
@@ -277,17 +428,21 @@ def _semicolon_clause(work: Work, start: int, end: int, at: int) -> tuple[int, i
 def _forces_act(work: Work, a: int, b: int) -> bool:
     """Are police or soldiers the subject of a verb in tokens a..b ("police opened fire on ...")?"""
     from .actors import MILITARY, POLICE
+
     toks = work.parse.toks
-    return any((toks[k].dep == "nsubj" or (toks[k].dep == "pobj" and toks[toks[k].head].dep == "agent"))
-               and toks[k].lemma.lower() in (MILITARY | POLICE | {"security"}) for k in range(a, b))
+    return any(
+        (toks[k].dep == "nsubj" or (toks[k].dep == "pobj" and toks[toks[k].head].dep == "agent"))
+        and toks[k].lemma.lower() in (MILITARY | POLICE | {"security"})
+        for k in range(a, b)
+    )
 
 
-def _fatalities(work: Work, start: int, end: int, a: int, b: int, anchor: int | None = None,
-                grievance: bool = False) -> tuple[int, str | None]:
+def _fatalities(
+    work: Work, start: int, end: int, a: int, b: int, anchor: int | None = None, grievance: bool = False
+) -> tuple[int, str | None]:
     """Killed figures of the event's text; with ``anchor`` (an article's trigger token) only those of
     the trigger's own clause, never a running toll, and never adding up different claimants' counts."""
     p = work.parse
-    toks = p.toks
     total, qual, claimant = 0, None, ()
     tallies: list[tuple[int, str | None]] = []
     for f in work.figures:
@@ -340,12 +495,57 @@ TALLY_UNITS = {"fatalities", "fatality", "deaths", "death"}
 # What makes a clause a running toll rather than one incident: "since October", "so far", "to date",
 # "in total", "over the past four months", "during the war"; a war or a campaign as the killer
 # ("Israel's war in Gaza has killed ..."); a "toll" or "total" as the counted thing.
-TOLL_SUBJECTS = {"war", "conflict", "offensive", "campaign", "fighting", "violence", "invasion", "insurgency",
-                 "bombardment", "siege", "occupation", "crisis", "toll", "total"}
-TOLL_SPANS = {"war", "conflict", "offensive", "campaign", "invasion", "insurgency", "siege", "occupation",
-              "month", "year", "week"}
-TOLL_VERBS = {"kill", "claim", "leave", "wound", "injure", "displace", "rise", "reach", "climb", "exceed", "stand"}
-TOLL_WORDS = {"so far": 2, "to date": 2, "in total": 2, "in all": 2, "all told": 2, "overall": 1, "cumulative": 1}
+TOLL_SUBJECTS = {
+    "war",
+    "conflict",
+    "offensive",
+    "campaign",
+    "fighting",
+    "violence",
+    "invasion",
+    "insurgency",
+    "bombardment",
+    "siege",
+    "occupation",
+    "crisis",
+    "toll",
+    "total",
+}
+TOLL_SPANS = {
+    "war",
+    "conflict",
+    "offensive",
+    "campaign",
+    "invasion",
+    "insurgency",
+    "siege",
+    "occupation",
+    "month",
+    "year",
+    "week",
+}
+TOLL_VERBS = {
+    "kill",
+    "claim",
+    "leave",
+    "wound",
+    "injure",
+    "displace",
+    "rise",
+    "reach",
+    "climb",
+    "exceed",
+    "stand",
+}
+TOLL_WORDS = {
+    "so far": 2,
+    "to date": 2,
+    "in total": 2,
+    "in all": 2,
+    "all told": 2,
+    "overall": 1,
+    "cumulative": 1,
+}
 
 
 def cumulative(p, k: int) -> bool:
@@ -365,13 +565,21 @@ def cumulative(p, k: int) -> bool:
                 objs = [toks[d] for d in p.children[c] if toks[d].dep == "pobj"]
                 for o in objs:
                     mods = {toks[d].lemma.lower() for d in p.children[o.i]}
-                    if o.lemma.lower() in TOLL_SPANS and (w != "in" or mods & {"past", "last"}) and (
-                            o.lemma.lower() not in ("month", "year", "week") or mods & {"past", "last"}):
+                    if (
+                        o.lemma.lower() in TOLL_SPANS
+                        and (w != "in" or mods & {"past", "last"})
+                        and (o.lemma.lower() not in ("month", "year", "week") or mods & {"past", "last"})
+                    ):
                         return True
-            if t.dep == "nsubj" and w in TOLL_SUBJECTS and h == v and c != k and \
-                    toks[v].lemma.lower() in TOLL_VERBS:
+            if (
+                t.dep == "nsubj"
+                and w in TOLL_SUBJECTS
+                and h == v
+                and c != k
+                and toks[v].lemma.lower() in TOLL_VERBS
+            ):
                 return True
-        following = " ".join(x.text.lower() for x in toks[min(p.subtree(v)[0], k):p.subtree(v)[1]])
+        following = " ".join(x.text.lower() for x in toks[min(p.subtree(v)[0], k) : p.subtree(v)[1]])
         if any(f" {w} " in f" {following} " for w in TOLL_WORDS):
             return True
     return False
@@ -427,7 +635,8 @@ def _background(work: Work, k: int) -> bool:
         if t.dep == "relcl":
             head = toks[t.head]
             if head.ent_type in ("GPE", "LOC", "FAC") or any(
-                    toks[c].lemma.lower() == "where" for c in p.children[k]):
+                toks[c].lemma.lower() == "where" for c in p.children[k]
+            ):
                 return True
         if t.head == k:
             return False
@@ -447,7 +656,9 @@ def _part_of(p, span) -> bool:
             for c in p.children[k]:
                 if p.toks[c].text.lower() == "of":
                     objs = [p.toks[d] for d in p.children[c] if p.toks[d].dep == "pobj"]
-                    if any(o.pos == "PRON" or o.lemma.lower() in ("dead", "victim", "casualty") for o in objs):
+                    if any(
+                        o.pos == "PRON" or o.lemma.lower() in ("dead", "victim", "casualty") for o in objs
+                    ):
                         return True
     return False
 
@@ -494,8 +705,11 @@ def _single_death(work: Work, a: int, b: int, grievance: bool = False) -> int:
     for k in range(a, b):
         t = toks[k]
         lem = t.lemma.lower()
-        dead = lem in ("kill", "murder", "behead", "assassinate", "execute", "lynch") or \
-            (lem == "shoot" and any(toks[c].lemma.lower() == "dead" for c in p.children[k])) or lem == "die"
+        dead = (
+            lem in ("kill", "murder", "behead", "assassinate", "execute", "lynch")
+            or (lem == "shoot" and any(toks[c].lemma.lower() == "dead" for c in p.children[k]))
+            or lem == "die"
+        )
         if not dead or _irrealis(work, k, extra={"attempt", "thwart", "foil", "plot", "survive"}):
             continue
         if grievance and _cause(p, k):
@@ -503,7 +717,12 @@ def _single_death(work: Work, a: int, b: int, grievance: bool = False) -> int:
         for c in p.children[k]:
             d = toks[c]
             role = d.dep in ("nsubjpass", "dobj") or (lem == "die" and d.dep == "nsubj")
-            if role and d.tag in ("NN", "NNP", "PRP") and not d.like_num and d.lemma.lower() not in ("it", "that"):
+            if (
+                role
+                and d.tag in ("NN", "NNP", "PRP")
+                and not d.like_num
+                and d.lemma.lower() not in ("it", "that")
+            ):
                 if d.tag == "PRP" and d.text.lower() not in ("him", "her", "he", "she"):
                     continue
                 return 1
@@ -515,8 +734,15 @@ def _date(work: Work, start: int, end: int) -> tuple[str | None, int | None]:
     for t in work.times:
         if t.type == "DATE" and start <= t.span.start and t.span.end <= end:
             v = t.value.upper()
-            prec = 1 if re.match(r"^\d{4}-\d{2}-\d{2}", v) else 2 if re.match(r"^\d{4}-W\d{2}$", v) else \
-                3 if re.match(r"^\d{4}-\d{2}$", v) else None
+            prec = (
+                1
+                if re.match(r"^\d{4}-\d{2}-\d{2}", v)
+                else 2
+                if re.match(r"^\d{4}-W\d{2}$", v)
+                else 3
+                if re.match(r"^\d{4}-\d{2}$", v)
+                else None
+            )
             if prec is not None and (best is None or prec < best[1]):
                 best = (v[:10] if prec == 1 else v, prec)
             if prec == 1:
@@ -525,6 +751,7 @@ def _date(work: Work, start: int, end: int) -> tuple[str | None, int | None]:
         if best[1] == 2:  # ACLED codes a week-precise event on the week's first day
             y, w = best[0].split("-W")
             import datetime
+
             return datetime.date.fromisocalendar(int(y), int(w), 1).isoformat(), 2
         if best[1] == 3:
             return best[0] + "-01", 3
@@ -545,26 +772,41 @@ def _place(work: Work, start: int, end: int, anchor: int) -> int | None:
     for i, pl in enumerate(work.places):
         if not (start <= pl.span.start and pl.span.end <= end):
             continue
-        if pl.feature == "country" and pl.name != pl.span.text and pl.span.text[:1].isupper() and \
-                pl.span.text.lower().removesuffix("s").endswith(("an", "ian", "ese", "ish", "i", "ic")):
+        if (
+            pl.feature == "country"
+            and pl.name != pl.span.text
+            and pl.span.text[:1].isupper()
+            and pl.span.text.lower().removesuffix("s").endswith(("an", "ian", "ese", "ish", "i", "ic"))
+        ):
             continue  # a demonym ("Russian forces") names who acted, not where
         k = work.parse.token_at(pl.span.start)
         tok = work.parse.toks[k] if k is not None else None
         # "U.S. airstrikes", "Israel's war": a place that modifies a noun says whose, not where
         if tok is not None:  # the place name's own head ("Younis" of "Khan Younis")
-            while tok.dep == "compound" and work.parse.toks[tok.head].end <= pl.span.end and tok.head != tok.i:
+            while (
+                tok.dep == "compound" and work.parse.toks[tok.head].end <= pl.span.end and tok.head != tok.i
+            ):
                 tok = work.parse.toks[tok.head]
-        modifier = tok is not None and tok.dep in ("compound", "amod", "poss", "nmod") and \
-            work.parse.toks[tok.head].pos in ("NOUN", "PROPN") and tok.head != tok.i and \
-            work.parse.toks[tok.head].lemma.lower() not in PLACE_NOUNS  # "Hays district" is a place
+        modifier = (
+            tok is not None
+            and tok.dep in ("compound", "amod", "poss", "nmod")
+            and work.parse.toks[tok.head].pos in ("NOUN", "PROPN")
+            and tok.head != tok.i
+            and work.parse.toks[tok.head].lemma.lower() not in PLACE_NOUNS
+        )  # "Hays district" is a place
         if tok is not None and tok.dep == "nsubj" and tok.ent_type == "GPE":
             continue  # "Israel also attacked ...": a country that acts is an actor, not where it happened
         if modifier and pl.feature == "country":
             continue  # "US warplanes pounded a village": whose planes, not where they struck
         # "in Hays district (Al Hudaydah)", "Rafah city (Rafah, Gaza Strip)": a parenthesis names the areas
         # that hold the place before it, so of two places of one rank the one outside it is where
-        kk = (modifier, PLACE_RANK.get(pl.feature, 2), _in_parens(work.text, pl.span.start, start), pl.lat is None,
-              abs(pl.span.start - anchor))
+        kk = (
+            modifier,
+            PLACE_RANK.get(pl.feature, 2),
+            _in_parens(work.text, pl.span.start, start),
+            pl.lat is None,
+            abs(pl.span.start - anchor),
+        )
         if key is None or kk < key:
             best, key = i, kk
     return best
@@ -578,8 +820,21 @@ def _in_parens(text: str, at: int, start: int) -> bool:
 
 # --------------------------------------------------------------------------- ACLED CSV
 
-ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude",
-                 "longitude", "geo_precision", "time_precision", "fatalities", "notes", "source")
+ACLED_COLUMNS = (
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "time_precision",
+    "fatalities",
+    "notes",
+    "source",
+)
 GEO_PRECISION = {"city": 1, "facility": 1, "admin": 2, "region": 3, "other": 2, "country": 3}
 
 
@@ -587,16 +842,25 @@ def acled_rows(rec) -> list[dict]:
     rows = []
     for ev in rec.events:
         pl = rec.places[ev.place] if ev.place is not None and 0 <= ev.place < len(rec.places) else None
-        rows.append({
-            "event_date": ev.date or "", "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
-            "actor1": ev.actor1.name if ev.actor1 else "", "actor2": ev.actor2.name if ev.actor2 else "",
-            "location": pl.name if pl else "", "latitude": "" if pl is None or pl.lat is None else pl.lat,
-            "longitude": "" if pl is None or pl.lon is None else pl.lon,
-            "geo_precision": GEO_PRECISION.get(pl.feature, 3) if pl else "",
-            "time_precision": ev.time_precision or "", "fatalities": ev.fatalities or 0,
-            "notes": " ".join(ev.span.text.split()),
-            "source": (ev.source.name if ev.source and ev.source.name else None) or rec.meta.publisher or "",
-        })
+        rows.append(
+            {
+                "event_date": ev.date or "",
+                "event_type": ev.event_type,
+                "sub_event_type": ev.sub_event_type,
+                "actor1": ev.actor1.name if ev.actor1 else "",
+                "actor2": ev.actor2.name if ev.actor2 else "",
+                "location": pl.name if pl else "",
+                "latitude": "" if pl is None or pl.lat is None else pl.lat,
+                "longitude": "" if pl is None or pl.lon is None else pl.lon,
+                "geo_precision": GEO_PRECISION.get(pl.feature, 3) if pl else "",
+                "time_precision": ev.time_precision or "",
+                "fatalities": ev.fatalities or 0,
+                "notes": " ".join(ev.span.text.split()),
+                "source": (ev.source.name if ev.source and ev.source.name else None)
+                or rec.meta.publisher
+                or "",
+            }
+        )
     return rows
 
 

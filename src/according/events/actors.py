@@ -5,26 +5,122 @@ ACLED names state forces "Military Forces of <country>" / "Police Forces of
 "Rioters", "Civilians" (followed by the country in brackets). A named group
 (Hamas, Taliban) keeps the article's fullest name for it (the linked entity).
 """
+
 from __future__ import annotations
 
 from ..model import Actor
 from ..pipeline import Work
 
-MILITARY = {"soldier", "troop", "army", "military", "force", "serviceman", "servicemen", "marine", "paratrooper",
-            "commando", "jet", "warplane", "aircraft", "airstrike", "strike", "drone", "artillery", "navy"}
+MILITARY = {
+    "soldier",
+    "troop",
+    "army",
+    "military",
+    "force",
+    "serviceman",
+    "servicemen",
+    "marine",
+    "paratrooper",
+    "commando",
+    "jet",
+    "warplane",
+    "aircraft",
+    "airstrike",
+    "strike",
+    "drone",
+    "artillery",
+    "navy",
+}
 POLICE = {"police", "policeman", "policemen", "officer", "cop", "gendarme", "gendarmerie", "constable"}
-UNIDENTIFIED = {"gunman", "gunmen", "assailant", "attacker", "militant", "insurgent", "bandit", "kidnapper",
-                "unidentified", "unknown", "terrorist", "jihadist"}
-PROTESTERS = {"protester", "protestor", "demonstrator", "activist", "marcher", "worker", "student", "teacher",
-              "farmer", "supporter", "employee", "nurse", "doctor", "trader", "union"}
+UNIDENTIFIED = {
+    "gunman",
+    "gunmen",
+    "assailant",
+    "attacker",
+    "militant",
+    "insurgent",
+    "bandit",
+    "kidnapper",
+    "unidentified",
+    "unknown",
+    "terrorist",
+    "jihadist",
+}
+PROTESTERS = {
+    "protester",
+    "protestor",
+    "demonstrator",
+    "activist",
+    "marcher",
+    "worker",
+    "student",
+    "teacher",
+    "farmer",
+    "supporter",
+    "employee",
+    "nurse",
+    "doctor",
+    "trader",
+    "union",
+}
 RIOTERS = {"rioter", "mob", "crowd", "youth"}
-CIVILIANS = {"civilian", "resident", "villager", "people", "person", "man", "woman", "child", "boy", "girl",
-             "family", "journalist", "passenger", "worshipper", "patient", "palestinian", "inhabitant"}
-NOT_ACTORS = {"fire", "bullet", "shot", "bomb", "explosion", "blast", "attack", "strike", "device", "mine",
-              "shell", "rocket", "missile", "gunfire", "grenade", "weapon", "it", "which", "that"}
+CIVILIANS = {
+    "civilian",
+    "resident",
+    "villager",
+    "people",
+    "person",
+    "man",
+    "woman",
+    "child",
+    "boy",
+    "girl",
+    "family",
+    "journalist",
+    "passenger",
+    "worshipper",
+    "patient",
+    "palestinian",
+    "inhabitant",
+}
+NOT_ACTORS = {
+    "fire",
+    "bullet",
+    "shot",
+    "bomb",
+    "explosion",
+    "blast",
+    "attack",
+    "strike",
+    "device",
+    "mine",
+    "shell",
+    "rocket",
+    "missile",
+    "gunfire",
+    "grenade",
+    "weapon",
+    "it",
+    "which",
+    "that",
+}
 SUBJECT = {"nsubj", "nsubjpass", "agent"}
-ATTACK_NOUNS = {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "ambush", "shelling",
-                "operation", "incursion", "invasion", "rampage", "massacre"}
+ATTACK_NOUNS = {
+    "attack",
+    "strike",
+    "airstrike",
+    "raid",
+    "assault",
+    "offensive",
+    "bombing",
+    "ambush",
+    "shelling",
+    "operation",
+    "incursion",
+    "invasion",
+    "rampage",
+    "massacre",
+}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -59,14 +155,26 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             if toks[c].dep == "prep" and toks[c].text.lower() in ("in", "during"):
                 for o in p.children[c]:
                     if toks[o].dep == "pobj" and toks[o].lemma.lower() in ATTACK_NOUNS:
-                        doer = next((g for g in p.children[o] if toks[g].dep == "poss" and (
-                            toks[g].ent_type in ("NORP", "GPE", "ORG", "PERSON")
-                            or toks[g].lemma.lower() in MILITARY | POLICE | UNIDENTIFIED)), doer)
+                        doer = next(
+                            (
+                                g
+                                for g in p.children[o]
+                                if toks[g].dep == "poss"
+                                and (
+                                    toks[g].ent_type in ("NORP", "GPE", "ORG", "PERSON")
+                                    or toks[g].lemma.lower() in MILITARY | POLICE | UNIDENTIFIED
+                                )
+                            ),
+                            doer,
+                        )
     if t.pos in ("NOUN", "PROPN") and not talk:  # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets"
         # (not "Gaza cease-fire talks": what talks are about is no party to them)
         for c in kids:
-            if toks[c].dep in ("amod", "compound", "poss") and toks[c].pos in ("PROPN", "ADJ", "NOUN") \
-                    and toks[c].ent_type in ("NORP", "GPE", "ORG", "PERSON"):
+            if (
+                toks[c].dep in ("amod", "compound", "poss")
+                and toks[c].pos in ("PROPN", "ADJ", "NOUN")
+                and toks[c].ent_type in ("NORP", "GPE", "ORG", "PERSON")
+            ):
                 doer = doer or c
         if t.dep in ("nsubj",) and target is None:  # "airstrikes killed dozens"
             for c in p.children[t.head]:
@@ -123,15 +231,19 @@ def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
     if ent is not None and not country and ent.type in ("ORG", "NORP") and lem in MILITARY | POLICE:
         return Actor(ent.name, ent.id)  # "Taliban forces": a named group, not a state's army
     if lem in MILITARY:
-        return Actor(f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None)
+        return Actor(
+            f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None
+        )
     if lem in POLICE:
         return Actor(f"Police Forces of {country}" if country else "Police Forces", ent.id if ent else None)
     if t.ent_type == "NORP" and t.tag in ("NNPS", "NNS"):
         return Actor("Civilians", ent.id if ent else None)  # "seven Palestinians were killed"
     if ent is not None:
         return Actor(ent.name, ent.id)
-    armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ("armed", "unidentified", "unknown", "masked")
-                for c in p.children[k])
+    armed = any(
+        toks[c].dep == "amod" and toks[c].lemma.lower() in ("armed", "unidentified", "unknown", "masked")
+        for c in p.children[k]
+    )
     if lem in UNIDENTIFIED or (armed and lem in ("man", "men", "person", "individual", "group", "people")):
         return Actor("Unidentified Armed Group")
     if lem in PROTESTERS:
@@ -150,6 +262,7 @@ def _violent(work: Work, k: int) -> bool:
     """Is trigger k itself a word of violence ("attacked", "airstrikes"), not "said" or "threatened"?"""
     from .classifier import _trigger_key
     from .types import EVENT_TYPE, TRIGGERS
+
     t = work.parse.toks[k]
     key = _trigger_key(t.text.lower(), t.lemma.lower())
     return key is not None and any(EVENT_TYPE.get(x) in VIOLENT_TYPES for x in TRIGGERS[key])
@@ -166,7 +279,12 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         country = _country_of(work, work.parse.toks[doer].start, work.parse.toks[doer].end)
         if country and work.parse.toks[doer].ent_type == "GPE":
             a1 = Actor(f"Military Forces of {country}", a1.entity)
-    if a1 is not None and a1.name == "Civilians" and doer is not None and work.parse.toks[doer].ent_type == "NORP":
+    if (
+        a1 is not None
+        and a1.name == "Civilians"
+        and doer is not None
+        and work.parse.toks[doer].ent_type == "NORP"
+    ):
         a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
     if event_type == "Protests":
         a1 = Actor("Protesters")

@@ -3,6 +3,7 @@
 Readers produce :class:`Document` (text exactly as read, metadata, page
 furniture marked by offsets) or :class:`Unreadable` (the reason), never None.
 """
+
 from .document import Document, Unreadable
 from .readers import MAX_BYTES, read_document, read_paths
 

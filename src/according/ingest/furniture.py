@@ -29,6 +29,7 @@ Choices:
 - The **dateline** ("CAIRO —") is part of the first paragraph, not furniture;
   it goes to ``meta.dateline``.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,14 +37,42 @@ import re
 from ..model import Furniture, Meta
 from .metadata import AGENCIES, find_datetimes, looks_like_name, split_names
 from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of this module's API
-    AGO, Line, split_lines, OPEN_QUOTE, ends_sentence, logical_paragraphs, title_case_share, OUTLET_RE,
-    GLUE, BOILER, NOTE, READ_TIME, READ_WORDS, TIME_ONLY, REPORTED, SOURCE, RELATED_HEAD,
-    CAROUSEL_START, CAROUSEL_END, BYLINE, CONTRIB, ROLE_BY, PAREN_CREDIT, LABEL_CREDIT,
-    RELATED_LABEL, TOPIC_LABEL, BBC_IMAGE, credit_like, find_dateline, publisher_of, STAMP_WORDS,
-    ROLE_LINE)
-
+    AGO,
+    BBC_IMAGE,
+    BOILER,
+    BYLINE,
+    CAROUSEL_END,
+    CAROUSEL_START,
+    CONTRIB,
+    GLUE,
+    LABEL_CREDIT,
+    NOTE,
+    OPEN_QUOTE,
+    OUTLET_RE,
+    PAREN_CREDIT,
+    READ_TIME,
+    READ_WORDS,
+    RELATED_HEAD,
+    RELATED_LABEL,
+    REPORTED,
+    ROLE_BY,
+    ROLE_LINE,
+    SOURCE,
+    STAMP_WORDS,
+    TIME_ONLY,
+    TOPIC_LABEL,
+    Line,
+    credit_like,
+    ends_sentence,
+    find_dateline,
+    logical_paragraphs,
+    publisher_of,
+    split_lines,
+    title_case_share,
+)
 
 # --- the marker -------------------------------------------------------------
+
 
 class _Marks:
     def __init__(self, lines: list[Line], text: str):
@@ -89,7 +118,9 @@ def _carousels(m: _Marks) -> None:
     while i < len(lines):
         if m.free(i) and CAROUSEL_START.match(lines[i].text):
             # Carousels hold a few slides; 40 lines bounds the search on a page without an end marker.
-            end = next((j for j in range(i + 1, min(len(lines), i + 40)) if CAROUSEL_END.match(lines[j].text)), None)
+            end = next(
+                (j for j in range(i + 1, min(len(lines), i + 40)) if CAROUSEL_END.match(lines[j].text)), None
+            )
             if end is None:
                 m.line(lines[i], "carousel")
             else:
@@ -116,7 +147,7 @@ def _credits(m: _Marks, ln: Line) -> bool:
     if not hit or ln.words > 90:
         return False
     c0 = ln.start + hit.start() - (1 if hit is pm else 0)
-    before = t[:c0 - ln.start].strip()
+    before = t[: c0 - ln.start].strip()
     if before and (find_dateline(before) or CONTRIB.search(before)):
         return False  # a body paragraph ending with "(Reuters)" is not a caption
     if before and len(before.split()) < 3 and hit is pm:
@@ -145,25 +176,38 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
             continue
         t = ln.text
         if ln.words <= 25 and BOILER.match(t) or NOTE.match(t) and ln.words <= 80:
-            if (rf := re.match(r"^Reporting from (?P<place>[A-Z][^.;]{1,60})$", t)):
+            if rf := re.match(r"^Reporting from (?P<place>[A-Z][^.;]{1,60})$", t):
                 meta.setdefault("reporting_from", rf.group("place"))  # the NYT's dateline
             m.line(ln, "other")
-        elif ln.words <= 10 and READ_TIME.search(t) and all(
-                w in READ_WORDS for w in re.findall(r"[^\W\d_]+", READ_TIME.sub(" ", t).lower())):
+        elif (
+            ln.words <= 10
+            and READ_TIME.search(t)
+            and all(w in READ_WORDS for w in re.findall(r"[^\W\d_]+", READ_TIME.sub(" ", t).lower()))
+        ):
             m.line(ln, "read_time")  # "7 min", "6 min read", "Listen to this article · 6:12 min Learn more"
         elif ln.words <= 6 and AGO.match(t):
             m.line(ln, "timestamp")  # "3 hours ago": no date to read
         elif ln.words <= 8 and TIME_ONLY.match(t):
-            meta.setdefault("times", []).append(ln)  # "Updated 5:40 p.m. ET": the day comes from another stamp
+            meta.setdefault("times", []).append(
+                ln
+            )  # "Updated 5:40 p.m. ET": the day comes from another stamp
             m.line(ln, "timestamp")
         elif ln.words <= 12 and (src := SOURCE.match(t)):
-            if (o := OUTLET_RE.match(src.group("who"))):
+            if o := OUTLET_RE.match(src.group("who")):
                 meta.setdefault("publisher", o.group("name"))
             m.line(ln, "credit")  # "Source: Al Jazeera and news agencies", a chart's "Source: NATO"
-        elif ln.words <= 30 and ends_sentence(t) and (rep := REPORTED.match(t)) and \
-                (names := split_names(rep.group("who"))) and len(names) == len(re.split(r",|\band\b", rep.group("who"))):
-            names += [n for n in re.findall(r"(?:,|\band)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+from\b", t)
-                      if looks_like_name(n) and n not in names]
+        elif (
+            ln.words <= 30
+            and ends_sentence(t)
+            and (rep := REPORTED.match(t))
+            and (names := split_names(rep.group("who")))
+            and len(names) == len(re.split(r",|\band\b", rep.group("who")))
+        ):
+            names += [
+                n
+                for n in re.findall(r"(?:,|\band)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+from\b", t)
+                if looks_like_name(n) and n not in names
+            ]
             meta.setdefault("contributors", [])
             meta["contributors"] += [n for n in names if n not in meta["contributors"]]
             m.line(ln, "contributors")  # "Helen Ward reported from Piraeus and Samir Aziz from Athens."
@@ -179,7 +223,9 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
             names: list[str] = []
             c = CONTRIB.search(t)
             if c:
-                names += split_names(re.sub(r"^(?:Additional reporting by|Reporting by)\s+", "", t[:c.start()], flags=re.I))
+                names += split_names(
+                    re.sub(r"^(?:Additional reporting by|Reporting by)\s+", "", t[: c.start()], flags=re.I)
+                )
             for r in ROLE_BY.finditer(t):
                 if not r.group("role").lower().startswith("edit"):
                     names += [n for n in split_names(r.group("who")) if n not in names]
@@ -207,8 +253,6 @@ def _timestamp_line(t: str) -> bool:
     # entry ("Oct. 31, 2012 The Obama hug") or a sentence holds others.
     leftover = re.findall(r"[^\W\d_]{2,}", " ".join(rest).lower())
     return all(w in STAMP_WORDS for w in leftover)
-
-
 
 
 def _take_dates(meta: dict, t: str) -> None:
@@ -245,7 +289,11 @@ def _body_start(m: _Marks, meta: dict) -> int:
                 meta.setdefault("publisher", d[1])
             return ln.i
     for a, b in m.paras:
-        if all(m.free(k) for k in range(a, b + 1)) and m.para_words(a) >= 20 and ends_sentence(m.lines[b].text):
+        if (
+            all(m.free(k) for k in range(a, b + 1))
+            and m.para_words(a) >= 20
+            and ends_sentence(m.lines[b].text)
+        ):
             return a
     return len(m.lines)
 
@@ -258,12 +306,11 @@ def _title_like(m: _Marks, ln: Line) -> bool:
 
 
 def _name_shaped(ln: Line) -> bool:
-    """"The Daily Star": up to five words, all capitalised but small words."""
+    """ "The Daily Star": up to five words, all capitalised but small words."""
     words = ln.text.split()
-    return len(words) <= 5 and all(w[0].isupper() or w in ("of", "the", "and", "&", "de", "la", "le", "du")
-                                   for w in words)
-
-
+    return len(words) <= 5 and all(
+        w[0].isupper() or w in ("of", "the", "and", "&", "de", "la", "le", "du") for w in words
+    )
 
 
 def _name_bylines(m: _Marks, body: int, meta: dict) -> None:
@@ -272,8 +319,14 @@ def _name_bylines(m: _Marks, body: int, meta: dict) -> None:
     lines = m.lines
     for k in range(min(body, 30) - 1):
         ln, nxt = lines[k], lines[k + 1]
-        if m.free(k) and m.free(k + 1) and looks_like_name(ln.text) and ln.words <= 4 and nxt.words <= 10 \
-                and (OUTLET_RE.match(nxt.text) or ROLE_LINE.search(nxt.text)):
+        if (
+            m.free(k)
+            and m.free(k + 1)
+            and looks_like_name(ln.text)
+            and ln.words <= 4
+            and nxt.words <= 10
+            and (OUTLET_RE.match(nxt.text) or ROLE_LINE.search(nxt.text))
+        ):
             meta.setdefault("authors", [])
             meta["authors"].append(ln.text)
             m.add("contributors", ln.start, nxt.end, [k, k + 1])
@@ -283,15 +336,23 @@ def _header(m: _Marks, body: int, meta: dict) -> None:
     """Masthead, headline and labels above the first body line."""
     # Pages put masthead and headline in the first dozen lines; further down
     # a short line is body text even when no long paragraph came before it.
-    free = [ln for ln in m.lines[:min(body, 12)] if m.free(ln.i)]
+    free = [ln for ln in m.lines[: min(body, 12)] if m.free(ln.i)]
     titles = [ln for ln in free if _title_like(m, ln)]
     if not titles:
         # A first line of its own, short, above the body: a sentence-case
         # headline ending with a period (as PolNeAR prints them). Headlines
         # are not furniture, so a wrong guess only costs meta.headline.
         first = m.lines[0]
-        if free and free[0] is first and m.alone(0) and first.words <= 16 and len(m.lines) > 1 \
-                and not find_dateline(first.text) and first.text[0].isupper() and not OPEN_QUOTE.match(first.text):
+        if (
+            free
+            and free[0] is first
+            and m.alone(0)
+            and first.words <= 16
+            and len(m.lines) > 1
+            and not find_dateline(first.text)
+            and first.text[0].isupper()
+            and not OPEN_QUOTE.match(first.text)
+        ):
             meta.setdefault("headline", first.text)
         return
     first = titles[0]
@@ -299,10 +360,20 @@ def _header(m: _Marks, body: int, meta: dict) -> None:
     outlet = OUTLET_RE.match(first.text)
     glued = GLUE.match(first.text)
     plain = first.words <= 10 and not re.search(r"[.;,:!?…]$", first.text)
-    if first.i == 0 and plain and (outlet and OUTLET_RE.fullmatch(first.text.split(" | ")[0]) or
-                                   outlet and re.match(r"[|·•—–:-]|[A-Z]", first.text[outlet.end():].lstrip()[:1] or "|")
-                                   and not first.text[outlet.end():outlet.end() + 1].isspace()
-                                   or glued or _name_shaped(first) and any(r.words >= 3 for r in rest)):
+    if (
+        first.i == 0
+        and plain
+        and (
+            outlet
+            and OUTLET_RE.fullmatch(first.text.split(" | ")[0])
+            or outlet
+            and re.match(r"[|·•—–:-]|[A-Z]", first.text[outlet.end() :].lstrip()[:1] or "|")
+            and not first.text[outlet.end() : outlet.end() + 1].isspace()
+            or glued
+            or _name_shaped(first)
+            and any(r.words >= 3 for r in rest)
+        )
+    ):
         m.line(first, "masthead")
         meta.setdefault("publisher", publisher_of(first.text))
         titles = rest
@@ -313,7 +384,12 @@ def _header(m: _Marks, body: int, meta: dict) -> None:
         return
     meta.setdefault("headline", head.text)
     for ln in titles:
-        if ln is not head and ln.words <= 6 and not re.search(r"[.;,:!?…]$", ln.text) and not ends_sentence(ln.text):
+        if (
+            ln is not head
+            and ln.words <= 6
+            and not re.search(r"[.;,:!?…]$", ln.text)
+            and not ends_sentence(ln.text)
+        ):
             m.line(ln, "other")
 
 
@@ -353,7 +429,7 @@ def _body(m: _Marks, body: int) -> None:
 
 
 def _topic_box(m: _Marks, body: int) -> None:
-    """"Label: text" paragraphs at the end of the page, with their heading."""
+    """ "Label: text" paragraphs at the end of the page, with their heading."""
     lines = m.lines
     run: list[Line] = []
     k = len(lines) - 1
@@ -363,14 +439,23 @@ def _topic_box(m: _Marks, body: int) -> None:
         lab = TOPIC_LABEL.match(lines[k].text)
         label = lab.group("label") if lab else ""
         # Labels are short topic names; a person's name or "Q"/"A" is a transcript.
-        if not lab or len(label.split()) > 6 or len(label) <= 2 or looks_like_name(label) \
-                or len(lab.group("rest").split()) < 5:
+        if (
+            not lab
+            or len(label.split()) > 6
+            or len(label) <= 2
+            or looks_like_name(label)
+            or len(lab.group("rest").split()) < 5
+        ):
             break
         run.append(lines[k])
         k -= 1
     if not run:
         return
-    heading = lines[k] if k > body and m.free(k) and lines[k].words <= 8 and not ends_sentence(lines[k].text) else None
+    heading = (
+        lines[k]
+        if k > body and m.free(k) and lines[k].words <= 8 and not ends_sentence(lines[k].text)
+        else None
+    )
     labels = {TOPIC_LABEL.match(r.text).group("label").lower() for r in run}
     if len(run) < 2 and not (heading and heading.text.lower() in labels):
         return
@@ -402,7 +487,12 @@ def mark_furniture(text: str) -> tuple[list[Furniture], Meta]:
         if out and f.start < out[-1].end:
             continue
         out.append(f)
-    return out, Meta(headline=meta.get("headline"), publisher=meta.get("publisher"),
-                     published=meta.get("published"), updated=meta.get("updated"),
-                     dateline=meta.get("dateline") or meta.get("reporting_from"), authors=tuple(meta.get("authors", ())),
-                     contributors=tuple(meta.get("contributors", ())))
+    return out, Meta(
+        headline=meta.get("headline"),
+        publisher=meta.get("publisher"),
+        published=meta.get("published"),
+        updated=meta.get("updated"),
+        dateline=meta.get("dateline") or meta.get("reporting_from"),
+        authors=tuple(meta.get("authors", ())),
+        contributors=tuple(meta.get("contributors", ())),
+    )

@@ -10,6 +10,7 @@ judges too short or not an article), the text of the page's paragraphs is
 taken instead (navigation, header, footer, scripts dropped); only when that
 is empty too is the page refused with :class:`HTMLError`.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,18 @@ def looks_like_html(text: str) -> bool:
     return bool(_TAG.search(head)) and head.lstrip().startswith("<") or len(_TAG.findall(head)) >= 3
 
 
-_PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-                   "publishdate", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date")
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
 _UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified")
 
 
@@ -66,7 +77,11 @@ def _fallback_text(tree) -> str:
     blocks = [b for b in blocks if b]
     if not blocks:  # no block tags at all: the page's text as it stands
         body = tree.find(".//body")
-        blocks = [ln.strip() for ln in (body if body is not None else tree).text_content().splitlines() if ln.strip()]
+        blocks = [
+            ln.strip()
+            for ln in (body if body is not None else tree).text_content().splitlines()
+            if ln.strip()
+        ]
     return "\n".join(blocks)
 
 
@@ -78,21 +93,30 @@ def read_html(html: str, source: str | None = None) -> tuple[str, Meta]:
     try:
         tree = lxml.html.document_fromstring(html)
     except Exception as exc:  # noqa: BLE001 - lxml raises ParserError, ValueError on some pages
-        raise HTMLError("HTML could not be parsed", source=source, detail=str(exc) or type(exc).__name__) from None
+        raise HTMLError(
+            "HTML could not be parsed", source=source, detail=str(exc) or type(exc).__name__
+        ) from None
     published, updated = _page_dates(tree)
     try:
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                          with_metadata=True, favor_precision=True)
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+        )
     except Exception:  # noqa: BLE001 - trafilatura fails on some broken pages: use our fallback
         doc = None
-    get = (doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d))) if doc is not None \
+    get = (
+        (doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d)))
+        if doc is not None
         else (lambda k, d=None: d)
+    )
     text = get("text") or ""
     if not text.strip():
         text = _fallback_text(tree)
     if not text.strip():
-        raise HTMLError("no article text found in the HTML page", source=source,
-                        detail="neither trafilatura nor the page's paragraphs gave any text")
+        raise HTMLError(
+            "no article text found in the HTML page",
+            source=source,
+            detail="neither trafilatura nor the page's paragraphs gave any text",
+        )
     author = get("author")
     authors = tuple(a.strip() for a in re.split(r";|\band\b|,", author) if a.strip()) if author else ()
     title = get("title")
@@ -100,7 +124,13 @@ def read_html(html: str, source: str | None = None) -> tuple[str, Meta]:
         t = tree.find(".//title")
         title = t.text_content().strip() if t is not None and t.text_content().strip() else None
     date = get("date")
-    meta = Meta(headline=title, publisher=get("sitename") or get("hostname"), url=get("url"),
-                published=published or (normalise_date(date) if date else None), updated=updated,
-                authors=authors, language=None)
+    meta = Meta(
+        headline=title,
+        publisher=get("sitename") or get("hostname"),
+        url=get("url"),
+        published=published or (normalise_date(date) if date else None),
+        updated=updated,
+        authors=authors,
+        language=None,
+    )
     return text, meta

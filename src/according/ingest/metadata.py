@@ -2,6 +2,7 @@
 dates and timestamps as pages print them, and the names in bylines and
 contributor lines.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,39 +53,100 @@ def published_date(meta: Meta) -> str | None:
 
 # --- timestamps as printed on pages ---------------------------------------
 
-_MONTHS = {m: i for i, ms in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), 1) for m in ms}
-_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTHS = {
+    m: i
+    for i, ms in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for m in ms
+}
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+)?"
 DATE_RE = re.compile(
     _WEEKDAY + r"(?:" + _MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{2})"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("mon>", "mon2>") + r",?\s+(?P<y2>(?:19|20)\d{2})"
     r"|(?P<iso>(?P<y3>(?:19|20)\d{2})[-/](?P<m3>\d{1,2})[-/](?P<d3>\d{1,2}))"
-    r"(?:T(?P<isot>\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?)?)\b", re.I)
+    r"(?:T(?P<isot>\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?)?)\b",
+    re.I,
+)
 # A clock time needs minutes or an a.m./p.m. so that "2024" or "14" never reads as one.
 TIME_RE = re.compile(
     r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?::(?P<s>[0-5]\d))?\s*"
-    r"(?P<ampm>[ap]\.?\s?m\b\.?)?", re.I)
+    r"(?P<ampm>[ap]\.?\s?m\b\.?)?",
+    re.I,
+)
 # Abbreviations with one meaning in English-language news. Ambiguous ones
 # (IST, AST, CST in Asia) are read the way US/UK outlets use them or left out.
-_FIXED = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "IST": 120, "CET": 60, "CEST": 120, "EET": 120,
-          "EEST": 180, "WET": 0, "WEST": 60, "MSK": 180, "JST": 540, "KST": 540, "HKT": 480,
-          "SGT": 480, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240,
-          "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
-          "AKST": -540, "AKDT": -480, "HST": -600}
+_FIXED = {
+    "GMT": 0,
+    "UTC": 0,
+    "Z": 0,
+    "BST": 60,
+    "IST": 120,
+    "CET": 60,
+    "CEST": 120,
+    "EET": 120,
+    "EEST": 180,
+    "WET": 0,
+    "WEST": 60,
+    "MSK": 180,
+    "JST": 540,
+    "KST": 540,
+    "HKT": 480,
+    "SGT": 480,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "AKDT": -480,
+    "HST": -600,
+}
 # Zone names without a season: the offset depends on the date (daylight saving).
-_ZONES = {"ET": "America/New_York", "EASTERN": "America/New_York", "CT": "America/Chicago",
-          "CENTRAL": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
-          "PACIFIC": "America/Los_Angeles"}
-TZ_RE = re.compile(r"\s*(?:\(\s*)?(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b|"
-                   r"(?:" + "|".join(sorted(list(_FIXED) + list(_ZONES), key=len, reverse=True))
-                   + r")\b)", re.I)
+_ZONES = {
+    "ET": "America/New_York",
+    "EASTERN": "America/New_York",
+    "CT": "America/Chicago",
+    "CENTRAL": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PACIFIC": "America/Los_Angeles",
+}
+TZ_RE = re.compile(
+    r"\s*(?:\(\s*)?(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b|"
+    r"(?:" + "|".join(sorted(list(_FIXED) + list(_ZONES), key=len, reverse=True)) + r")\b)",
+    re.I,
+)
 LABEL_RE = re.compile(
     r"\b(?P<label>last\s+updated|updated|last\s+modified|modified|first\s+published|"
-    r"originally\s+published|published|posted|first\s+posted)\b(?:\s+on\b|\s+at\b)?\s*:?", re.I)
+    r"originally\s+published|published|posted|first\s+posted)\b(?:\s+on\b|\s+at\b)?\s*:?",
+    re.I,
+)
 
 
 def _offset(tz: str, day: date) -> timedelta | None:
@@ -98,6 +160,7 @@ def _offset(tz: str, day: date) -> timedelta | None:
     if tz in _ZONES:
         try:
             from zoneinfo import ZoneInfo
+
             noon = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(_ZONES[tz]))
             return noon.utcoffset()
         except Exception:  # noqa: BLE001 - no tz database: say nothing rather than guess
@@ -140,7 +203,7 @@ def _segment_datetime(seg: str) -> tuple[int, int, str] | None:
     for tm in TIME_RE.finditer(seg):
         if not (tm.group("mi") or tm.group("ampm")) or dm.start() <= tm.start() < dm.end():
             continue
-        gap = seg[dm.end():tm.start()] if tm.start() >= dm.end() else seg[tm.end():dm.start()]
+        gap = seg[dm.end() : tm.start()] if tm.start() >= dm.end() else seg[tm.end() : dm.start()]
         if len(gap) > 12 or re.search(r"[|;]", gap):
             continue
         zm = TZ_RE.match(seg, tm.end())
@@ -198,16 +261,48 @@ def find_datetimes(line: str) -> list[tuple[int, int, str | None, str]]:
 AGENCIES = re.compile(
     r"^(?:the\s+)?(?:associated\s+press|AP|reuters|AFP|agence\s+france[- ]presse|bloomberg|"
     r"dpa|xinhua|ANSA|EFE|UPI|PA\s+media|staff|staff\s+writers?|agencies|wire\s+services|"
-    r"\w+\s+staff|the\s+\w+\s+(?:desk|team|staff))$", re.I)
-_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
-              "ter", "la", "le", "al", "el", "bin", "ibn", "abu", "bint", "y", "e", "st.", "mac"}
+    r"\w+\s+staff|the\s+\w+\s+(?:desk|team|staff))$",
+    re.I,
+)
+_PARTICLES = {
+    "de",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "abu",
+    "bint",
+    "y",
+    "e",
+    "st.",
+    "mac",
+}
 _PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
-_ROLE_TAIL = re.compile(r",?\s*(?:\||—|–|-)\s.*$|,\s*(?:[a-z].*|(?:Senior|Chief|Staff)\b.*|"
-                        r"[A-Z][a-z]+ (?:Correspondent|Reporter|Editor|Writer)\b.*)$")
+_ROLE_TAIL = re.compile(
+    r",?\s*(?:\||—|–|-)\s.*$|,\s*(?:[a-z].*|(?:Senior|Chief|Staff)\b.*|"
+    r"[A-Z][a-z]+ (?:Correspondent|Reporter|Editor|Writer)\b.*)$"
+)
 
 
-_ROLE_HEAD = re.compile(r"^.{0,60}?\b(?:writers?|reporters?|correspondents?|journalists?|photographers?|"
-                        r"staff members?)\s+(?=[A-Z])")
+_ROLE_HEAD = re.compile(
+    r"^.{0,60}?\b(?:writers?|reporters?|correspondents?|journalists?|photographers?|"
+    r"staff members?)\s+(?=[A-Z])"
+)
 
 
 def looks_like_name(s: str) -> bool:

@@ -1,10 +1,12 @@
 """Lines of a pasted news page: their offsets, shape features, and the
 patterns that page furniture follows across outlets (used by ``furniture``).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 
 @dataclass(frozen=True)
 class Line:
@@ -77,20 +79,73 @@ def title_case_share(s: str) -> float:
 # recognising the name when it is glued to a slogan or followed by a section;
 # an unknown masthead is still found from its position and shape.
 OUTLETS = (
-    "The Washington Post", "The New York Times", "The Wall Street Journal", "Financial Times",
-    "The Guardian", "The Observer", "The Times of Israel", "The Times", "The Telegraph",
-    "The Independent", "The Economist", "The Atlantic", "The Hill", "The Jerusalem Post",
-    "The National", "Los Angeles Times", "Chicago Tribune", "USA Today", "Associated Press",
-    "AP News", "Reuters", "Bloomberg", "Politico", "Axios", "BBC News", "BBC", "CNN", "NPR",
-    "NBC News", "CBS News", "ABC News", "Fox News", "Sky News", "Al Jazeera", "Al-Monitor",
-    "Haaretz", "France 24", "Deutsche Welle", "DW", "Euronews", "Le Monde", "Der Spiegel",
-    "The Daily Telegraph", "Breitbart", "HuffPost", "Vox", "Slate", "Newsweek", "Time",
-    "The Boston Globe", "The Philadelphia Inquirer", "Middle East Eye", "Arab News",
-    "South China Morning Post", "The Straits Times", "The Hindu", "The Times of India",
-    "Kyiv Independent", "The Moscow Times", "Agence France-Presse", "AFP",
+    "The Washington Post",
+    "The New York Times",
+    "The Wall Street Journal",
+    "Financial Times",
+    "The Guardian",
+    "The Observer",
+    "The Times of Israel",
+    "The Times",
+    "The Telegraph",
+    "The Independent",
+    "The Economist",
+    "The Atlantic",
+    "The Hill",
+    "The Jerusalem Post",
+    "The National",
+    "Los Angeles Times",
+    "Chicago Tribune",
+    "USA Today",
+    "Associated Press",
+    "AP News",
+    "Reuters",
+    "Bloomberg",
+    "Politico",
+    "Axios",
+    "BBC News",
+    "BBC",
+    "CNN",
+    "NPR",
+    "NBC News",
+    "CBS News",
+    "ABC News",
+    "Fox News",
+    "Sky News",
+    "Al Jazeera",
+    "Al-Monitor",
+    "Haaretz",
+    "France 24",
+    "Deutsche Welle",
+    "DW",
+    "Euronews",
+    "Le Monde",
+    "Der Spiegel",
+    "The Daily Telegraph",
+    "Breitbart",
+    "HuffPost",
+    "Vox",
+    "Slate",
+    "Newsweek",
+    "Time",
+    "The Boston Globe",
+    "The Philadelphia Inquirer",
+    "Middle East Eye",
+    "Arab News",
+    "South China Morning Post",
+    "The Straits Times",
+    "The Hindu",
+    "The Times of India",
+    "Kyiv Independent",
+    "The Moscow Times",
+    "Agence France-Presse",
+    "AFP",
 )
-OUTLET_RE = re.compile(r"^(?P<name>" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
-                        + r")(?=$|[^a-z]|[A-Z])")
+OUTLET_RE = re.compile(
+    r"^(?P<name>"
+    + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+    + r")(?=$|[^a-z]|[A-Z])"
+)
 # "The Washington PostDemocracy Dies in Darkness": a name glued to its slogan
 # when the page was copied. "McCaul", "MacArthur", "DeYoung" are not glue.
 GLUE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?!Mc|Mac[A-Z])[A-Z][a-z]{2,})(?=[A-Z][a-z])")
@@ -107,50 +162,95 @@ BOILER = re.compile(
     r"you (?:may|might) also like|recommended(?: for you)?|read (?:the rest|more) (?:here|at .{1,40})|"
     r"click here.{0,80}|listen to this article|listen|audio|close|menu|search|"
     r"©.{0,120}|copyright .{0,120}|all rights reserved\.?|our standards: .{1,80}|"
-    r"(?:reporting|reported) from .{1,40}|save (?:articles?|this|for later).{0,80}|related content|[_\-=*~•·—]{3,})\.?$", re.I)
-NOTE = re.compile(r"^(?:(?:Correction|Clarification|Editor['’]s note|Update)s?\s*:|"
-                   r"A version of this (?:article|story) appear(?:s|ed) in print)", re.I)
+    r"(?:reporting|reported) from .{1,40}|save (?:articles?|this|for later).{0,80}|related content|[_\-=*~•·—]{3,})\.?$",
+    re.I,
+)
+NOTE = re.compile(
+    r"^(?:(?:Correction|Clarification|Editor['’]s note|Update)s?\s*:|"
+    r"A version of this (?:article|story) appear(?:s|ed) in print)",
+    re.I,
+)
 READ_TIME = re.compile(r"(?<![\d:])\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes?)\b", re.I)
-READ_WORDS = {"listen", "to", "this", "article", "story", "read", "reading", "time", "learn", "more", "min",
-               "mins", "minute", "minutes", "audio", "estimated"}
-TIME_ONLY = re.compile(r"^(?P<label>(?:last\s+)?updated|published|posted)\s*:?\s*(?:at\s+)?"
-                        r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{1,4}(?:[+-]\d{1,2})?)$", re.I)
-AGO = re.compile(r"^(?:(?:updated|published|posted)\s+)?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
+READ_WORDS = {
+    "listen",
+    "to",
+    "this",
+    "article",
+    "story",
+    "read",
+    "reading",
+    "time",
+    "learn",
+    "more",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "audio",
+    "estimated",
+}
+TIME_ONLY = re.compile(
+    r"^(?P<label>(?:last\s+)?updated|published|posted)\s*:?\s*(?:at\s+)?"
+    r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{1,4}(?:[+-]\d{1,2})?)$",
+    re.I,
+)
+AGO = re.compile(
+    r"^(?:(?:updated|published|posted)\s+)?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
+    re.I,
+)
 REPORTED = re.compile(r"^(?P<who>[A-Z][^.;:]{2,120}?)\s+reported\s+(?:from|in|this)\b")
 SOURCE = re.compile(r"^Sources?\s*:\s*(?P<who>\S.{1,100})$")
-RELATED_HEAD = re.compile(r"^(?:more on this (?:story|topic)|related(?: (?:articles|stories|coverage|topics|content|links))?|"
-                           r"top stories|most (?:read|popular|viewed)|you (?:may|might) also like|recommended(?: for you)?|"
-                           r"more from [\w ]{1,30}|read (?:more|next)|further reading|latest(?: news| stories)?)\s*:?$", re.I)
-CAROUSEL_START = re.compile(r"^(?:skip to (?:the )?end of|(?:start|beginning) of) (?:the )?"
-                             r"(?:carousel|slideshow|gallery|slider)\b", re.I)
+RELATED_HEAD = re.compile(
+    r"^(?:more on this (?:story|topic)|related(?: (?:articles|stories|coverage|topics|content|links))?|"
+    r"top stories|most (?:read|popular|viewed)|you (?:may|might) also like|recommended(?: for you)?|"
+    r"more from [\w ]{1,30}|read (?:more|next)|further reading|latest(?: news| stories)?)\s*:?$",
+    re.I,
+)
+CAROUSEL_START = re.compile(
+    r"^(?:skip to (?:the )?end of|(?:start|beginning) of) (?:the )?"
+    r"(?:carousel|slideshow|gallery|slider)\b",
+    re.I,
+)
 CAROUSEL_END = re.compile(r"^end of (?:the )?(?:carousel|slideshow|gallery|slider)\b", re.I)
 BYLINE = re.compile(r"^(?:By|BY|Byline:|BYLINE:|Written by|Words by|Story by)\s+(?P<who>[A-Z].{1,200})$")
 CONTRIB = re.compile(r"\bcontributed (?:to (?:this|the) (?:report|story|article)|reporting|research)\b", re.I)
-ROLE_BY = re.compile(r"\b(?P<role>(?:additional )?reporting|writing|editing|compiled|research|"
-                      r"reported|written|edited)\s+by\s+(?P<who>[^;|]+)", re.I)
+ROLE_BY = re.compile(
+    r"\b(?P<role>(?:additional )?reporting|writing|editing|compiled|research|"
+    r"reported|written|edited)\s+by\s+(?P<who>[^;|]+)",
+    re.I,
+)
 # Words that make a short parenthesis a picture credit: "(Supplied photo)", "(AP Photo)".
-CREDIT_WORDS = re.compile(r"\b(?:photo|photograph|photos|getty images|reuters|AFP|AP|EPA|associated press|"
-                           r"shutterstock|handout|credit|illustration|anadolu|sipa|alamy|xinhua)\b", re.I)
+CREDIT_WORDS = re.compile(
+    r"\b(?:photo|photograph|photos|getty images|reuters|AFP|AP|EPA|associated press|"
+    r"shutterstock|handout|credit|illustration|anadolu|sipa|alamy|xinhua)\b",
+    re.I,
+)
 PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)$")
-LABEL_CREDIT = re.compile(r"(?:^|(?<=[\s.]))(?P<credit>(?:Photograph|Photo|Image|Picture|Illustration|Video|"
-                           r"Credit|Photos|Photographs)\s*(?::|\.\.\.|…|by\b)\s*\S.{0,150})$")
+LABEL_CREDIT = re.compile(
+    r"(?:^|(?<=[\s.]))(?P<credit>(?:Photograph|Photo|Image|Picture|Illustration|Video|"
+    r"Credit|Photos|Photographs)\s*(?::|\.\.\.|…|by\b)\s*\S.{0,150})$"
+)
 RELATED_LABEL = re.compile(
     r"^(?:Read more|Read also|Also read|Related|Related coverage|See also|More|More coverage|Opinion|"
     r"Explainer|Watch|Live updates|Latest|Don['’]t miss|Further reading|More from [\w ]{1,30}|For context|"
-    r"READ MORE|RELATED|MORE|WATCH|ALSO READ)\s*[:|>»]\s*\S")
+    r"READ MORE|RELATED|MORE|WATCH|ALSO READ)\s*[:|>»]\s*\S"
+)
 # A label may hold initials ("U.S. involvement") but no sentence end.
 TOPIC_LABEL = re.compile(r"^(?P<label>[A-Z0-9](?:[^:.!?\"“”]|(?<=\b[A-Z])\.){0,48}?):\s+(?P<rest>\S.*)$")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})?)"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|--|-|:)\s+\S")
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|--|-|:)\s+\S"
+)
 
 
-BBC_IMAGE = re.compile(r"^(?:Image|Media|Photo|Video)\s+(copyright|caption|source)\b\s*,?\s*(?P<rest>.*)$", re.I)
+BBC_IMAGE = re.compile(
+    r"^(?:Image|Media|Photo|Video)\s+(copyright|caption|source)\b\s*,?\s*(?P<rest>.*)$", re.I
+)
 
 
 def credit_like(s: str) -> bool:
-    """"Name/Agency/Getty Images", "Supplied photo": short, names or agencies,
+    """ "Name/Agency/Getty Images", "Supplied photo": short, names or agencies,
     not an aside ("(Mr. Gore did not run in 1992.)")."""
     words = s.split()
     big = [w for w in words if len(w.strip(".,/")) > 2]
@@ -183,7 +283,27 @@ def publisher_of(masthead: str) -> str | None:
     return name or None
 
 
-
-STAMP_WORDS = {"on", "at", "and", "the", "by", "share", "save", "comment", "comments", "listen", "min",
-                "read", "ago", "hours", "first", "last", "edition", "print", "local", "time", "date"}
+STAMP_WORDS = {
+    "on",
+    "at",
+    "and",
+    "the",
+    "by",
+    "share",
+    "save",
+    "comment",
+    "comments",
+    "listen",
+    "min",
+    "read",
+    "ago",
+    "hours",
+    "first",
+    "last",
+    "edition",
+    "print",
+    "local",
+    "time",
+    "date",
+}
 ROLE_LINE = re.compile(r"\b(?:correspondent|reporter|editor|writer|journalist|bureau chief|analyst)\b", re.I)

@@ -13,18 +13,25 @@ on, but its record gets ``meta.language`` and an ``errors`` entry
 ``{"stage": "language", "message": "text looks like French (fr), not English; ..."}``.
 It is a warning, not a failure: the CLI prints it and still exits 0.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
 
-from ..errors import (AccordingError, BinaryInputError, ConfigError, EmptyInputError, EncodingError,
-                      InputTooLargeError, RecordError)
+from ..errors import (
+    AccordingError,
+    BinaryInputError,
+    ConfigError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+    RecordError,
+)
 from ..model import ErrorEntry, Meta
 from .document import Document, Unreadable
 from .furniture import mark_furniture
@@ -47,14 +54,21 @@ def decode(data: bytes, source: str | None = None) -> str:
     if len(data) > MAX_BYTES:
         raise InputTooLargeError(
             f"input is {len(data):,} bytes; the limit for one article is {MAX_BYTES:,} bytes",
-            source=source, detail="split the file, or give a JSONL archive with one article a line")
+            source=source,
+            detail="split the file, or give a JSONL archive with one article a line",
+        )
     head = data[:8192]
     if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 without a byte-order mark: (mostly ASCII) text has a NUL in
         # every other byte, on one side only; binary data has them anywhere.
         odd, even, half = head[1::2].count(0), head[0::2].count(0), len(head) // 2
-        codec = "utf-16-le" if odd > 0.3 * half and even == 0 else \
-            "utf-16-be" if even > 0.3 * half and odd == 0 else None
+        codec = (
+            "utf-16-le"
+            if odd > 0.3 * half and even == 0
+            else "utf-16-be"
+            if even > 0.3 * half and odd == 0
+            else None
+        )
         try:
             if codec is None:
                 raise UnicodeDecodeError("binary", b"", 0, 1, "NUL bytes")
@@ -68,14 +82,18 @@ def decode(data: bytes, source: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     # Below 0.2 "chaos" charset-normalizer's guesses are usually right for
     # single-byte Western encodings (cp1252, latin-1: the common non-UTF-8 news
     # exports); above it they are often arbitrary, so we refuse instead.
     if best is None or best.chaos > 0.2:
-        raise EncodingError("input is not UTF-8 and its encoding could not be detected with confidence; "
-                            "convert it to UTF-8 (e.g. iconv -f <encoding> -t UTF-8)",
-                            source=source, detail=str(utf8_error))
+        raise EncodingError(
+            "input is not UTF-8 and its encoding could not be detected with confidence; "
+            "convert it to UTF-8 (e.g. iconv -f <encoding> -t UTF-8)",
+            source=source,
+            detail=str(utf8_error),
+        )
     return str(best)
 
 
@@ -83,25 +101,34 @@ def _check_text(text: str, source: str | None) -> str:
     if not text.strip():
         raise EmptyInputError("input is empty", source=source)
     if len(text) > MAX_BYTES:
-        raise InputTooLargeError(f"input is {len(text):,} characters; the limit for one article is "
-                                 f"{MAX_BYTES:,}", source=source)
+        raise InputTooLargeError(
+            f"input is {len(text):,} characters; the limit for one article is {MAX_BYTES:,}", source=source
+        )
     bad = sum(1 for ch in text[:20000] if ch < " " and ch not in "\n\r\t\f")
     if bad > 0.01 * min(len(text), 20000) + 5:
         raise BinaryInputError("input has many control characters; it does not look like text", source=source)
     return text
 
 
-def read_document(data: str | bytes, *, format: str | None = None, published: str | None = None,
-                  url: str | None = None, id: str | None = None, source: str | None = None,
-                  meta: Meta | None = None) -> Document:
+def read_document(
+    data: str | bytes,
+    *,
+    format: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    source: str | None = None,
+    meta: Meta | None = None,
+) -> Document:
     """One article from a string or bytes. Raises InputError when it is not readable."""
     if format not in (None, "text", "html"):
         raise ConfigError(f"unknown input format {format!r}", detail="use 'text' or 'html'")
     if not isinstance(data, (str, bytes)):
         raise ConfigError(f"expected the article as str or bytes, got {type(data).__name__}")
     if isinstance(data, str) and len(data) > MAX_BYTES:  # before any scan of a huge string
-        raise InputTooLargeError(f"input is {len(data):,} characters; the limit for one article is "
-                                 f"{MAX_BYTES:,}", source=source)
+        raise InputTooLargeError(
+            f"input is {len(data):,} characters; the limit for one article is {MAX_BYTES:,}", source=source
+        )
     text = decode(data, source) if isinstance(data, bytes) else data
     is_html = format == "html" or (format is None and looks_like_html(text))
     given = Meta(url=url, published=normalise_date(published) if published else None)
@@ -126,11 +153,18 @@ def read_document(data: str | bytes, *, format: str | None = None, published: st
     if meta_out.language is None:
         meta_out = replace(meta_out, language=lang)
     if lang != "en":
-        errors.append(ErrorEntry(stage="language", message=(
-            f"text looks like {NAMES.get(lang, lang)} ({lang}), not English; the analysis is "
-            "English-only, so its results for this text are unreliable")))
-    return Document(id=id or text_id(text), text=text, meta=meta_out, furniture=tuple(furniture),
-                    errors=tuple(errors))
+        errors.append(
+            ErrorEntry(
+                stage="language",
+                message=(
+                    f"text looks like {NAMES.get(lang, lang)} ({lang}), not English; the analysis is "
+                    "English-only, so its results for this text are unreliable"
+                ),
+            )
+        )
+    return Document(
+        id=id or text_id(text), text=text, meta=meta_out, furniture=tuple(furniture), errors=tuple(errors)
+    )
 
 
 def _jsonl_meta(obj: dict) -> Meta:
@@ -141,8 +175,12 @@ def _jsonl_meta(obj: dict) -> Meta:
         return v if isinstance(v, str) and v.strip() else None
 
     published = pick("published")
-    return Meta(headline=pick("headline"), publisher=pick("publisher"), url=pick("url"),
-                published=normalise_date(published) if published else None)
+    return Meta(
+        headline=pick("headline"),
+        publisher=pick("publisher"),
+        url=pick("url"),
+        published=normalise_date(published) if published else None,
+    )
 
 
 def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Document | Unreadable]:
@@ -152,7 +190,9 @@ def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Doc
             try:
                 line = line.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield Unreadable(f"{source}#{n}", "", RecordError("line is not UTF-8", source=where, detail=str(exc)))
+                yield Unreadable(
+                    f"{source}#{n}", "", RecordError("line is not UTF-8", source=where, detail=str(exc))
+                )
                 continue
         if not line.strip():
             continue
@@ -161,7 +201,9 @@ def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Doc
             if not isinstance(obj, dict):
                 raise RecordError("line is not a JSON object", source=where)
         except json.JSONDecodeError as exc:
-            yield Unreadable(f"{source}#{n}", "", RecordError("line is not valid JSON", source=where, detail=str(exc)))
+            yield Unreadable(
+                f"{source}#{n}", "", RecordError("line is not valid JSON", source=where, detail=str(exc))
+            )
             continue
         except RecordError as exc:
             yield Unreadable(f"{source}#{n}", "", exc)
@@ -171,12 +213,18 @@ def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Doc
         html = obj.get("html") if isinstance(obj.get("html"), str) else None
         if body is None and html is None:
             bad = [k for k in ("text", "html") if k in obj]
-            why = (f"'{bad[0]}' is not a string" if bad else "object has neither 'text' nor 'html'")
+            why = f"'{bad[0]}' is not a string" if bad else "object has neither 'text' nor 'html'"
             yield Unreadable(doc_id, "", RecordError(why, source=where))
             continue
         try:
-            yield read_document(body if body is not None else html, format="text" if body is not None else "html",
-                                published=published, id=doc_id, source=where, meta=_jsonl_meta(obj))
+            yield read_document(
+                body if body is not None else html,
+                format="text" if body is not None else "html",
+                published=published,
+                id=doc_id,
+                source=where,
+                meta=_jsonl_meta(obj),
+            )
         except AccordingError as exc:
             keep = body if body is not None and not isinstance(exc, InputTooLargeError) else ""
             yield Unreadable(doc_id, keep, exc)
@@ -193,8 +241,9 @@ def _kind(path: Path, input_format: str | None) -> str:
     return "auto"
 
 
-def read_file(path: Path, doc_id: str, input_format: str | None = None,
-              published: str | None = None) -> Iterator[Document | Unreadable]:
+def read_file(
+    path: Path, doc_id: str, input_format: str | None = None, published: str | None = None
+) -> Iterator[Document | Unreadable]:
     kind = _kind(path, input_format)
     if kind == "jsonl":
         with open(path, "rb") as fh:
@@ -203,19 +252,26 @@ def read_file(path: Path, doc_id: str, input_format: str | None = None,
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputTooLargeError(f"file is {size:,} bytes; the limit for one article is {MAX_BYTES:,} bytes",
-                                     source=str(path), detail="split it, or give a JSONL archive with one article a line")
+            raise InputTooLargeError(
+                f"file is {size:,} bytes; the limit for one article is {MAX_BYTES:,} bytes",
+                source=str(path),
+                detail="split it, or give a JSONL archive with one article a line",
+            )
         data = path.read_bytes()
-        yield read_document(data, format=None if kind == "auto" else kind, published=published,
-                            id=doc_id, source=str(path))
+        yield read_document(
+            data, format=None if kind == "auto" else kind, published=published, id=doc_id, source=str(path)
+        )
     except AccordingError as exc:
         yield Unreadable(doc_id, "", exc)
     except OSError as exc:
-        yield Unreadable(doc_id, "", AccordingError("cannot read file", source=str(path), detail=exc.strerror))
+        yield Unreadable(
+            doc_id, "", AccordingError("cannot read file", source=str(path), detail=exc.strerror)
+        )
 
 
-def read_paths(paths: list[str], input_format: str | None = None,
-               published: str | None = None) -> Iterator[Document | Unreadable]:
+def read_paths(
+    paths: list[str], input_format: str | None = None, published: str | None = None
+) -> Iterator[Document | Unreadable]:
     """Documents from files, folders (recursively, sorted) and ``-`` (stdin)."""
     for p in paths:
         if p == "-":
@@ -227,8 +283,11 @@ def read_paths(paths: list[str], input_format: str | None = None,
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
             try:
                 if len(data) > MAX_BYTES:
-                    raise InputTooLargeError(f"input is over {MAX_BYTES:,} bytes, the limit for one article",
-                                             source=None, detail="give a JSONL archive with one article a line")
+                    raise InputTooLargeError(
+                        f"input is over {MAX_BYTES:,} bytes, the limit for one article",
+                        source=None,
+                        detail="give a JSONL archive with one article a line",
+                    )
                 text = decode(data, None)  # the record id says "stdin" already
                 yield read_document(text, format=input_format, published=published, source=None)
             except AccordingError as exc:
@@ -238,8 +297,11 @@ def read_paths(paths: list[str], input_format: str | None = None,
         if path.is_dir():
             for f in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in f.relative_to(path).parts)
-                if f.is_file() and not hidden and (
-                        f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES):
+                if (
+                    f.is_file()
+                    and not hidden
+                    and (f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES)
+                ):
                     rel = f.relative_to(path).with_suffix("").as_posix()
                     yield from read_file(f, rel, input_format, published)
         elif path.exists():

@@ -12,10 +12,12 @@
 Other stages find the place that goes with a sentence or a span with
 :func:`place_near`.
 """
+
 from __future__ import annotations
 
 from ..pipeline import Work, stage
-from .gazetteer import get as get_gazetteer, set_geonames_path  # noqa: F401
+from .gazetteer import get as get_gazetteer  # noqa: F401
+from .gazetteer import set_geonames_path  # noqa: F401  (re-exported for the CLI)
 from .resolve import resolve
 
 # How specific a place is, for choosing among several in one sentence.
@@ -39,14 +41,25 @@ def place_near(work: Work, start: int, end: int) -> int | None:
     text = work.text
     inside = [k for k, p in enumerate(places) if start <= p.span.start and p.span.end <= end]
     if inside:
-        return min(inside, key=lambda k: (places[k].lat is None, _SPECIFIC.get(places[k].feature, 9), places[k].span.start))
+        return min(
+            inside,
+            key=lambda k: (places[k].lat is None, _SPECIFIC.get(places[k].feature, 9), places[k].span.start),
+        )
     para_start = text.rfind("\n", 0, start) + 1
     nl = text.find("\n", end)
     para_end = len(text) if nl < 0 else nl
-    before = [k for k, p in enumerate(places) if para_start <= p.span.start and p.span.end <= start and p.lat is not None]
+    before = [
+        k
+        for k, p in enumerate(places)
+        if para_start <= p.span.start and p.span.end <= start and p.lat is not None
+    ]
     if before:
         return max(before, key=lambda k: places[k].span.start)
-    after = [k for k, p in enumerate(places) if end <= p.span.start and p.span.end <= para_end and p.lat is not None]
+    after = [
+        k
+        for k, p in enumerate(places)
+        if end <= p.span.start and p.span.end <= para_end and p.lat is not None
+    ]
     if after:
         return min(after, key=lambda k: places[k].span.start)
     return None

@@ -1,6 +1,7 @@
 """Which area holds which place, and what the words around a name say about it: the
 verdicts of "City, County, State" qualifiers and of the "Town (Admin2, Admin1)" form,
 used by :mod:`.resolve` to score a mention's candidate records."""
+
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, Rec, haversine_km
@@ -35,7 +36,7 @@ def _contains(q: Rec, r: Rec) -> bool | None:
 
 
 def _qualifier_score(r: Rec, idx: int, m: Mention, g: Gazetteer) -> float:
-    """"Alexandria, La.", "London, Ontario", "Jilib (Middle Juba)": the reading must lie inside
+    """ "Alexandria, La.", "London, Ontario", "Jilib (Middle Juba)": the reading must lie inside
     one of the records of every qualifying name (an area; a qualifying city says nothing)."""
     if not m.qualifier:
         return 0.0
@@ -65,10 +66,14 @@ def _other_name(a: str, b: str) -> bool:
 
 
 def _paren_score(r: Rec, want: str) -> float:
-    """"Kidal (Kidal, Kidal)": the name before the parenthesis is a town (or the kind its
+    """ "Kidal (Kidal, Kidal)": the name before the parenthesis is a town (or the kind its
     generic word says: "Hays district"), the names inside are areas, the last the widest."""
     if want in ("admin1", "admin2"):
         if r.kind == "city":  # the names in the parenthesis are areas, even a city's name
             return -PAREN_KIND
-        return PAREN_KIND if r.kind == want else (PAREN_KIND / 2 if r.kind in ("admin1", "admin2", "region") else 0.0)
+        return (
+            PAREN_KIND
+            if r.kind == want
+            else (PAREN_KIND / 2 if r.kind in ("admin1", "admin2", "region") else 0.0)
+        )
     return PAREN_KIND if r.kind == want else 0.0

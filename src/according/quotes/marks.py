@@ -17,6 +17,7 @@ a span to the end of that paragraph (``closed=False``); if the next paragraph
 opens with a mark, both spans get the same ``group`` so that the caller can
 treat them as one quotation.
 """
+
 from __future__ import annotations
 
 import re
@@ -138,6 +139,7 @@ def _single_pairs(text: str, ps: int, pe: int, doubles) -> list[tuple[int, int]]
     closer after "s" and before a word ("the parents’ views") may be a possessive, so
     the last certain closer before the next opener wins and a possessive-looking one
     is used only when there is no other."""
+
     def inside(i):
         return any(q.start <= i < q.end for q in doubles)
 

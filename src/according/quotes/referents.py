@@ -10,6 +10,7 @@ history, text inside quotation marks) and the antecedent searches that
 mother of three"), a text's author, "the statement"'s issuer, an office title's
 holder and a plural subject ("They" after "The prime ministers of ...").
 """
+
 from __future__ import annotations
 
 import bisect
@@ -18,9 +19,20 @@ from ..entities import GENDERED_NOUNS, Mention, match_description, title_case_li
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work
-from .speaker_words import (COLLECTIVE_HEADS, NAME_TYPE, NOMINATIVE, PRONOUNS, is_subject,
-                            main_clause_subject, noun_phrase, person_like, person_noun, plural_like,
-                            text_of, words_of)
+from .speaker_words import (
+    COLLECTIVE_HEADS,
+    NAME_TYPE,
+    NOMINATIVE,
+    PRONOUNS,
+    is_subject,
+    main_clause_subject,
+    noun_phrase,
+    person_like,
+    person_noun,
+    plural_like,
+    text_of,
+    words_of,
+)
 
 # How far back (in sentences) a he/she looks for a subject before falling back
 # to the nearest person: news attributions rarely reach further than the
@@ -56,15 +68,33 @@ class _State:
         self.mentions.insert(k, m)
         self.extra_spans.setdefault(m.entity, []).append(m.span)
 
-    def new_entity(self, name: str, label: str, stype: str, roles: list[str], words: list[str],
-                   plural: bool, description: str | None = None) -> str:
+    def new_entity(
+        self,
+        name: str,
+        label: str,
+        stype: str,
+        roles: list[str],
+        words: list[str],
+        plural: bool,
+        description: str | None = None,
+    ) -> str:
         self.new_n += 1
         eid = f"new{self.new_n}"
         name = " ".join(name.split())
-        self.infos[eid] = {"name": name, "label": label, "descriptions": [description] if description else [],
-                           "roles": roles, "words": words, "name_words": words, "age": None,
-                           "aliases": [], "acronym": None, "plural": plural, "stype": stype,
-                           "gender": next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None)}
+        self.infos[eid] = {
+            "name": name,
+            "label": label,
+            "descriptions": [description] if description else [],
+            "roles": roles,
+            "words": words,
+            "name_words": words,
+            "age": None,
+            "aliases": [],
+            "acronym": None,
+            "plural": plural,
+            "stype": stype,
+            "gender": next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None),
+        }
         self.ents[eid] = Entity(eid, name, label, description, ())
         self.by_name.setdefault(name.casefold(), eid)
         return eid
@@ -98,17 +128,26 @@ class Referents:
         # Only text inside quotation marks: an indirect quote's content is the
         # reporter's prose, and the people named there can be antecedents.
         self.inside: list[tuple[int, int]] = sorted(
-            (c.start, c.end) for q in work.quotes for c in q.content
-            if c.text[:1] in "“\"‘«„'" or q.kind == "direct")
+            (c.start, c.end)
+            for q in work.quotes
+            for c in q.content
+            if c.text[:1] in "“\"‘«„'" or q.kind == "direct"
+        )
         self.blocked: set[int] = set()  # the current quote's content and cue tokens
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
         sent_starts = {s.start for s in self.p.sents}
         heads = title_case_lines(self.p.text)
-        self.capitalised = {t.text for t in self.p.toks if t.text[:1].isupper() and t.i not in sent_starts
-                            and t.i - 1 not in sent_starts and t.pos in ("NOUN", "PROPN")
-                            and not self.p.toks[t.i - 1].is_punct
-                            and not any(a <= t.start < b for a, b in heads)}
+        self.capitalised = {
+            t.text
+            for t in self.p.toks
+            if t.text[:1].isupper()
+            and t.i not in sent_starts
+            and t.i - 1 not in sent_starts
+            and t.pos in ("NOUN", "PROPN")
+            and not self.p.toks[t.i - 1].is_punct
+            and not any(a <= t.start < b for a, b in heads)
+        }
 
     def in_quote(self, m: Mention) -> bool:
         k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
@@ -130,7 +169,7 @@ class Referents:
         if t.pos == "PRON":
             g = PRONOUNS.get(t.text.casefold())
             return self.pronoun(NOMINATIVE[g], k) if g else None
-        for m in st.mentions[bisect.bisect_left(st.keys, k - 8):]:
+        for m in st.mentions[bisect.bisect_left(st.keys, k - 8) :]:
             if m.tok_start > k:
                 break
             if m.tok_start <= k < m.tok_end:
@@ -175,8 +214,11 @@ class Referents:
                 # Another person who became the subject of a main clause since
                 # the previous quote takes over ("Y, an engineer, disagreed.");
                 # one met in a subordinate clause does not.
-                rival = [m for m, d, subj in cands if subj and m.tok_start > ptok and m.entity != peid
-                         and main_clause_subject(p, m)]
+                rival = [
+                    m
+                    for m, d, subj in cands
+                    if subj and m.tok_start > ptok and m.entity != peid and main_clause_subject(p, m)
+                ]
                 if not rival and (virtual is None or virtual < ptok):
                     return peid
         if g == "pl":
@@ -184,7 +226,7 @@ class Referents:
             if eid:
                 return eid
         near = [c for c in cands if c[1] <= PRONOUN_WINDOW]
-        for m, d, subj in near:
+        for m, _distance, subj in near:
             if subj:
                 if virtual is not None and virtual > m.tok_start:
                     return self.unnamed_entity(virtual)
@@ -213,7 +255,7 @@ class Referents:
             if k >= 0 and self.inside[k][0] <= t.start < self.inside[k][1]:
                 continue
             j = bisect.bisect_left(st.keys, i - 8)
-            if any(m.tok_start <= i < m.tok_end for m in st.mentions[j:j + 16]):
+            if any(m.tok_start <= i < m.tok_end for m in st.mentions[j : j + 16]):
                 return None  # the subject is a known entity: the named candidates cover it
             return i
         return None
@@ -227,7 +269,9 @@ class Referents:
                 return eid
         lo, hi = noun_phrase(p, head, set())
         name = self.expanded(lo, hi)
-        eid = st.new_entity(name, "PERSON", "anonymous", [p.toks[head].lemma.casefold()], words_of(name), False)
+        eid = st.new_entity(
+            name, "PERSON", "anonymous", [p.toks[head].lemma.casefold()], words_of(name), False
+        )
         self.link(eid, Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end), lo, hi, "description")
         return eid
 
@@ -237,7 +281,7 @@ class Referents:
         plans": a wrong antecedent would put words in the article's mouth); the
         descriptions inside it are linked as mentions instead."""
         p = self.p
-        return p.text[p.toks[lo].start:p.toks[hi - 1].end]
+        return p.text[p.toks[lo].start : p.toks[hi - 1].end]
 
     def author(self, head: int) -> str | None:
         p, st = self.p, self.st
@@ -246,19 +290,24 @@ class Referents:
         for verb in (k for k in kids if p.toks[k].dep == "acl"):  # "released by the VA"
             by += [k for k in p.children[verb] if p.toks[k].dep == "agent"]
         cand = [j for k in by for j in p.children[k] if p.toks[j].dep == "pobj"]
-        cand += [k for k in kids if k < head and p.toks[k].dep in ("compound", "nmod", "poss")
-                 and p.toks[k].pos == "PROPN"]
+        cand += [
+            k
+            for k in kids
+            if k < head and p.toks[k].dep in ("compound", "nmod", "poss") and p.toks[k].pos == "PROPN"
+        ]
         for j in cand:
-            for m in st.mentions[bisect.bisect_left(st.keys, j - 8):]:
+            for m in st.mentions[bisect.bisect_left(st.keys, j - 8) :]:
                 if m.tok_start > j:
                     break
                 if m.tok_start <= j < m.tok_end and st.infos.get(m.entity, {}).get("label") in (
-                        "PERSON", "ORG"):
+                    "PERSON",
+                    "ORG",
+                ):
                     return m.entity
         return None
 
     def document_owner(self, tok: int) -> str | None:
-        """"The statement said": the statement of the last quote whose attribution
+        """ "The statement said": the statement of the last quote whose attribution
         mentions the same kind of document ("said in a statement"), else the
         previous speaker when close by."""
         p = self.p
@@ -274,7 +323,7 @@ class Referents:
         return None
 
     def titled_person(self, tok: int) -> str | None:
-        """"The Republican presidential nominee said": an office title held by a
+        """ "The Republican presidential nominee said": an office title held by a
         named person the article has not described with that title. Take the
         named person who is the subject of the nearest preceding sentences
         (titles like this re-introduce the current protagonist)."""
@@ -285,25 +334,40 @@ class Referents:
                 break
             info = st.infos.get(m.entity)
             want = GENDERED_NOUNS.get(p.toks[tok].lemma.casefold())  # "the first lady"
-            if info and person_like(info) and not info.get("stype") and not self.in_quote(m) \
-                    and is_subject(p, m) and (want is None or st.gender.get(m.entity, info.get("gender")) in (None, want)):
+            if (
+                info
+                and person_like(info)
+                and not info.get("stype")
+                and not self.in_quote(m)
+                and is_subject(p, m)
+                and (want is None or st.gender.get(m.entity, info.get("gender")) in (None, want))
+            ):
                 return m.entity
         return None
 
     def plural_subject(self, tok: int, cands) -> str | None:
-        """"They" after a sentence whose subject is a plural noun phrase that is
+        """ "They" after a sentence whose subject is a plural noun phrase that is
         no entity ("The prime ministers of Spain and Ireland ... They ...")."""
         p = self.p
         sent = p.toks[tok].sent
         if sent == 0:
             return None
         s = p.sents[sent - 1]
-        found = [i for i in range(s.start, s.end) if p.toks[i].dep == "nsubj" and
-                 p.toks[i].tag in ("NNS", "NNPS") and p.toks[p.toks[i].head].dep == "ROOT"]
+        found = [
+            i
+            for i in range(s.start, s.end)
+            if p.toks[i].dep == "nsubj"
+            and p.toks[i].tag in ("NNS", "NNPS")
+            and p.toks[p.toks[i].head].dep == "ROOT"
+        ]
         # Or people in the object: "The AP interviewed 20 former crew members. They said ..."
-        found += [i for i in range(s.start, s.end) if p.toks[i].dep in ("dobj", "pobj", "conj")
-                  and p.toks[i].tag == "NNS" and (person_noun(p.toks[i].lemma)
-                                                   or p.toks[i].text.casefold() in COLLECTIVE_HEADS)]
+        found += [
+            i
+            for i in range(s.start, s.end)
+            if p.toks[i].dep in ("dobj", "pobj", "conj")
+            and p.toks[i].tag == "NNS"
+            and (person_noun(p.toks[i].lemma) or p.toks[i].text.casefold() in COLLECTIVE_HEADS)
+        ]
         for i in found[:1]:
             t = p.toks[i]
             if True:
@@ -314,7 +378,9 @@ class Referents:
                 key = name.casefold()
                 eid = self.st.by_name.get(key)
                 if eid is None:
-                    eid = self.st.new_entity(name, "OTHER", "group", [t.lemma.casefold()], words_of(name), True)
+                    eid = self.st.new_entity(
+                        name, "OTHER", "group", [t.lemma.casefold()], words_of(name), True
+                    )
                     sp = Span.of(p.text, p.toks[lo].start, p.toks[hi - 1].end)
                     self.link(eid, sp, lo, hi, "description")
                 return eid

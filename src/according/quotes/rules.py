@@ -13,6 +13,7 @@ when its training rate is at least 0.5 (a majority vote per dependency).
 Everything here works on token indices of one :class:`~according.nlp.Parse`;
 callers convert to character spans.
 """
+
 from __future__ import annotations
 
 from ..nlp import Parse
@@ -49,7 +50,7 @@ def rate(table: dict, key: str, default: float = 0.0, lemma: str | None = None) 
     if key in table:
         return table[key]
     pre = key[:2] if key[1:2] == ":" else ""
-    dep, _, side = key[len(pre):].split("|")
+    dep, _, side = key[len(pre) :].split("|")
     return table.get("%s%s|*|%s" % (pre, dep, side), default)
 
 
@@ -107,17 +108,26 @@ def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
     for c in kids:
         if toks[c].dep in SUBJ and toks[c].pos not in ("PUNCT",):
             return c
-    if t.pos == "VERB" and (t.dep in ("ccomp", "parataxis") or any(toks[c].dep == "ccomp" and c < h for c in kids)):
+    if t.pos == "VERB" and (
+        t.dep in ("ccomp", "parataxis") or any(toks[c].dep == "ccomp" and c < h for c in kids)
+    ):
         # inverted attribution after the content: "..., said a former spokesman"
         for c in kids:
-            if c > h and toks[c].dep in ("dobj", "attr", "npadvmod", "appos", "oprd") and \
-                    toks[c].pos in ("NOUN", "PROPN", "PRON"):
+            if (
+                c > h
+                and toks[c].dep in ("dobj", "attr", "npadvmod", "appos", "oprd")
+                and toks[c].pos in ("NOUN", "PROPN", "PRON")
+            ):
                 return c
     if t.pos == "VERB" and any(toks[c].dep == "ccomp" and c < h for c in kids):
         # "“...,” said a former official briefed on the talks": the parser makes the
         # reduced relative a clause of "said"; its subject is the source
         for c in kids:
-            if c > h and toks[c].dep == "ccomp" and any(toks[g].dep == "nsubj" and g < c for g in p.children[c]):
+            if (
+                c > h
+                and toks[c].dep == "ccomp"
+                and any(toks[g].dep == "nsubj" and g < c for g in p.children[c])
+            ):
                 return c
     if t.pos == "NOUN":
         for c in kids:
@@ -184,17 +194,23 @@ def source_tokens(p: Parse, s: int, table: dict, exclude: set[int]) -> list[int]
         lo -= 1
     while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
         hi += 1
-    run = idx[lo:hi + 1]
+    run = idx[lo : hi + 1]
     # a source never runs into a quotation (a relative clause quoting someone else)
     for k, j in enumerate(run):
-        if j > s and any(ch in toks[j].text for ch in "\u201c\u201d\u00ab\u00bb\"") or toks[j].text in ("''", "``"):
+        if (
+            j > s
+            and any(ch in toks[j].text for ch in '\u201c\u201d\u00ab\u00bb"')
+            or toks[j].text in ("''", "``")
+        ):
             run = run[:k]
             break
     while run and toks[run[0]].is_punct:
         run = run[1:]
     while run and toks[run[-1]].is_punct and toks[run[-1]].text not in (",",):
         run = run[:-1]
-    while run and toks[run[-1]].text == "," and not any(toks[j].dep in ("appos", "relcl", "acl") for j in run):
+    while (
+        run and toks[run[-1]].text == "," and not any(toks[j].dep in ("appos", "relcl", "acl") for j in run)
+    ):
         run = run[:-1]
     return run
 

@@ -58,6 +58,7 @@ The antecedent searches (pronouns, owners, "the statement", office titles)
 and the entity timeline live in :mod:`.referents`; this module holds the
 per-source decision (:class:`Resolver`) and the stage.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -68,9 +69,23 @@ from ..entities import is_age_head, match_description
 from ..model import Entity, ErrorEntry, Span, Speaker
 from ..pipeline import Work, stage
 from .referents import Referents, _State
-from .speaker_words import (ANON_HEADS, ANON_MARKERS, DOCUMENTS, INSTITUTIONS, NOMINATIVE, NONPERSON,
-                            OFFICE_TITLES, ORG_HEADS, PRONOUNS, head_of, noun_phrase, person_noun,
-                            text_of, toks_in, words_of)
+from .speaker_words import (
+    ANON_HEADS,
+    ANON_MARKERS,
+    DOCUMENTS,
+    INSTITUTIONS,
+    NOMINATIVE,
+    NONPERSON,
+    OFFICE_TITLES,
+    ORG_HEADS,
+    PRONOUNS,
+    head_of,
+    noun_phrase,
+    person_noun,
+    text_of,
+    toks_in,
+    words_of,
+)
 
 
 class Resolver(Referents):
@@ -105,14 +120,14 @@ class Resolver(Referents):
         # 1. a mention of a known entity at the head ("Bahloul", "the prime minister").
         # (from the antecedent's side too: "Al-Mina General Hospital, the last
         # hospital in Tiryan that still admits patients" puts it far before "that")
-        for m in st.mentions[bisect.bisect_left(st.keys, min(a, head) - 8):]:
+        for m in st.mentions[bisect.bisect_left(st.keys, min(a, head) - 8) :]:
             if m.tok_start > head:
                 break
             if m.tok_start <= head < m.tok_end and m.kind != "pronoun":
                 self.link(m.entity, source, a, b, "source")
                 return st.speaker(m.entity)
         # ... or a name in apposition to it ("the campaign chairman, Phil Lovas,").
-        for m in st.mentions[bisect.bisect_left(st.keys, a):]:
+        for m in st.mentions[bisect.bisect_left(st.keys, a) :]:
             if m.tok_start >= b:
                 break
             mh = head_of(p, m.tok_start, m.tok_end)
@@ -142,8 +157,11 @@ class Resolver(Referents):
             if owner:
                 return self.owned(owner, head, lo, hi, source, a, b)
         # 4. definite description referring back.
-        if dets and p.toks[dets[0]].text.casefold() in ("the", "this", "that") and (
-                ht.pos in ("NOUN", "PROPN") or is_age_head(p, head)):
+        if (
+            dets
+            and p.toks[dets[0]].text.casefold() in ("the", "this", "that")
+            and (ht.pos in ("NOUN", "PROPN") or is_age_head(p, head))
+        ):
             recent = self.recent(head)
             eid = match_description(p, dets[0], head, st.infos, recent)
             if eid is None and (is_age_head(p, head) or re.match(r"\d{1,3}-year-old$", ht.text)):
@@ -167,8 +185,9 @@ class Resolver(Referents):
         if ht.text[:1].isupper() and (ht.pos == "PROPN" or ht.text in self.capitalised):
             return self.unnamed_proper(head, source, a, b)
         # 6. an unnamed source: a new entity named by its noun phrase.
-        return self.unnamed(head, lo, hi, source, a, b, definite=bool(dets) and
-                            p.toks[dets[0]].text.casefold() == "the")
+        return self.unnamed(
+            head, lo, hi, source, a, b, definite=bool(dets) and p.toks[dets[0]].text.casefold() == "the"
+        )
 
     def owned(self, owner: str, head: int, lo: int, hi: int, source: Span, a: int, b: int) -> Speaker:
         p, st = self.p, self.st
@@ -185,14 +204,16 @@ class Resolver(Referents):
             # a place or body is named by the words as written.
             name = text_of(p, lo, hi)
             eid = st.by_name.get(name.casefold())
-            eid = eid or st.new_entity(name, "ORG", "organization", [lemma], words_of(name), False,
-                                       description=None)
+            eid = eid or st.new_entity(
+                name, "ORG", "organization", [lemma], words_of(name), False, description=None
+            )
         elif lemma in ORG_HEADS:
             name = " ".join([rest[0][:1].upper() + rest[0][1:]] + rest[1:]) + f" of {oname}"
             key = name.casefold()
             eid = st.by_name.get(key)
-            eid = eid or st.new_entity(name, "ORG", "organization", [lemma], words_of(name), False,
-                                       description=text_of(p, lo, hi))
+            eid = eid or st.new_entity(
+                name, "ORG", "organization", [lemma], words_of(name), False, description=text_of(p, lo, hi)
+            )
         elif not person_noun(lemma):
             # "his performance shows", "Trump’s words": the owner speaks.
             self.link(owner, source, a, b, "source")
@@ -200,8 +221,9 @@ class Resolver(Referents):
         else:  # "Netanyahu’s spokesman": an unnamed person speaking for the owner
             name = " ".join(rest) + f" of {oname}"
             plural = p.toks[head].tag in ("NNS", "NNPS")
-            eid = st.new_entity(name, "PERSON" if not plural else "OTHER",
-                                "anonymous", [lemma], words_of(name), plural)
+            eid = st.new_entity(
+                name, "PERSON" if not plural else "OTHER", "anonymous", [lemma], words_of(name), plural
+            )
         self.link(eid, source, a, b, "source")
         return st.speaker(eid)
 
@@ -229,13 +251,18 @@ class Resolver(Referents):
         if p.toks[head].tag == "NNPS":  # "Gazans": a people, not a person
             eid = st.new_entity(name, "NORP", "group", [], words_of(name), True)
         else:
-            eid = st.new_entity(name, "ORG" if orgish else "PERSON",
-                                "organization" if orgish else "person", [], words_of(name), False)
+            eid = st.new_entity(
+                name,
+                "ORG" if orgish else "PERSON",
+                "organization" if orgish else "person",
+                [],
+                words_of(name),
+                False,
+            )
         self.link(eid, source, a, b, "source")
         return st.speaker(eid)
 
-    def unnamed(self, head: int, lo: int, hi: int, source: Span, a: int, b: int,
-                definite: bool) -> Speaker:
+    def unnamed(self, head: int, lo: int, hi: int, source: Span, a: int, b: int, definite: bool) -> Speaker:
         p, st = self.p, self.st
         ht = p.toks[head]
         lemma = ht.lemma.casefold()
@@ -244,10 +271,14 @@ class Resolver(Referents):
         words = words_of(name)
         if ht.pos == "PRON" and ht.text.casefold() not in ("someone", "one", "somebody"):
             return Speaker(name=name, type="unknown")
-        marked = any(w in ANON_MARKERS for w in words) or lemma in ANON_HEADS or \
-            ht.text.casefold() in ANON_HEADS
-        modified = any(p.toks[i].dep in ("amod", "compound", "nmod", "prep", "acl", "relcl", "nummod")
-                       for i in p.children[head] if lo <= i < hi)
+        marked = (
+            any(w in ANON_MARKERS for w in words) or lemma in ANON_HEADS or ht.text.casefold() in ANON_HEADS
+        )
+        modified = any(
+            p.toks[i].dep in ("amod", "compound", "nmod", "prep", "acl", "relcl", "nummod")
+            for i in p.children[head]
+            if lo <= i < hi
+        )
         if lemma in DOCUMENTS or lemma in NONPERSON:
             # "an analysis by Lily Batchelder", "a Washington Post-ABC News poll":
             # a text speaks for its named author.
@@ -281,8 +312,9 @@ class Resolver(Referents):
         if plural or definite or stype == "organization":
             eid = st.by_name.get(key)
         if eid is None:
-            roles = [p.toks[i].lemma.casefold() for i in range(lo, head + 1)
-                     if p.toks[i].pos in ("NOUN", "PROPN")]
+            roles = [
+                p.toks[i].lemma.casefold() for i in range(lo, head + 1) if p.toks[i].pos in ("NOUN", "PROPN")
+            ]
             eid = st.new_entity(name, label, stype, roles, words, plural)
         self.link(eid, source, a, b, "source")
         return st.speaker(eid)
@@ -326,9 +358,14 @@ def resolve_speakers(work: Work) -> dict:
                 sp = replace(q.speaker, type=q.speaker.type if q.speaker.name else "unknown")
         elif q.id in inherited and inherited[q.id] in by_id:
             sp = by_id[inherited[q.id]]
-        elif q.cue is None and q.kind == "direct" and prev_q is not None \
-                and para[_quote_pos(q)] - para[_quote_pos(prev_q)] <= 1 \
-                and by_id.get(prev_q.id) and by_id[prev_q.id].type != "unknown":
+        elif (
+            q.cue is None
+            and q.kind == "direct"
+            and prev_q is not None
+            and para[_quote_pos(q)] - para[_quote_pos(prev_q)] <= 1
+            and by_id.get(prev_q.id)
+            and by_id[prev_q.id].type != "unknown"
+        ):
             # A bare quotation right after another speaker's quote, which the
             # quotes stage did not tie to anyone: the running speaker is the
             # best guess. A quote with a cue but no source is left alone.
@@ -343,8 +380,11 @@ def resolve_speakers(work: Work) -> dict:
                 res.prev = (r[0], sp.entity)
                 # The cue's sentence words, for a later "the statement said".
                 s = work.parse.sents[work.parse.toks[r[0]].sent]
-                lemmas = {t.lemma.casefold() for t in work.parse.toks[s.start:s.end] if t.pos == "NOUN"
-                          and not any(c.start <= t.start < c.end for c in q.content)}
+                lemmas = {
+                    t.lemma.casefold()
+                    for t in work.parse.toks[s.start : s.end]
+                    if t.pos == "NOUN" and not any(c.start <= t.start < c.end for c in q.content)
+                }
                 res.history.append((r[0], sp.entity, lemmas))
         if sp.type != "unknown":
             prev_q = q
@@ -360,8 +400,11 @@ def _renumber(work: Work, st: _State, quotes: list) -> dict:
     """Entities (old and new) in order of first mention, ids e1, e2, ..."""
     spans: dict[str, list[Span]] = {}
     for eid, e in st.ents.items():
-        spans[eid] = list(e.mentions) + [s for s in st.extra_spans.get(eid, [])
-                                         if not any(s.start == x.start and s.end == x.end for x in e.mentions)]
+        spans[eid] = list(e.mentions) + [
+            s
+            for s in st.extra_spans.get(eid, [])
+            if not any(s.start == x.start and s.end == x.end for x in e.mentions)
+        ]
     live = [eid for eid in st.ents if spans[eid]]
     live.sort(key=lambda e: min(s.start for s in spans[e]))
     new_id = {old: f"e{n + 1}" for n, old in enumerate(live)}
@@ -369,13 +412,29 @@ def _renumber(work: Work, st: _State, quotes: list) -> dict:
     for old in live:
         e = st.ents[old]
         info = st.infos[old]
-        desc = e.description if old in {x.id for x in work.entities} else (
-            info["descriptions"][0] if info["descriptions"] else None)
-        entities.append(Entity(new_id[old], info["name"], info["label"], desc,
-                               tuple(sorted(spans[old], key=lambda s: (s.start, s.end)))))
-    quotes = [replace(q, speaker=replace(q.speaker, entity=new_id.get(q.speaker.entity)))
-              if q.speaker.entity else q for q in quotes]
+        desc = (
+            e.description
+            if old in {x.id for x in work.entities}
+            else (info["descriptions"][0] if info["descriptions"] else None)
+        )
+        entities.append(
+            Entity(
+                new_id[old],
+                info["name"],
+                info["label"],
+                desc,
+                tuple(sorted(spans[old], key=lambda s: (s.start, s.end))),
+            )
+        )
+    quotes = [
+        replace(q, speaker=replace(q.speaker, entity=new_id.get(q.speaker.entity))) if q.speaker.entity else q
+        for q in quotes
+    ]
     mentions = tuple(replace(m, entity=new_id[m.entity]) for m in st.mentions if m.entity in new_id)
     infos = {new_id[k]: v for k, v in st.infos.items() if k in new_id}
-    return {"quotes": tuple(quotes), "entities": tuple(entities), "mentions": mentions,
-            "scratch": {"entity_info": infos}}
+    return {
+        "quotes": tuple(quotes),
+        "entities": tuple(entities),
+        "mentions": mentions,
+        "scratch": {"entity_info": infos},
+    }

@@ -11,9 +11,11 @@ db (URLs, engine), ingest (writing), crossdoc (sources across articles),
 stories (grouping, timelines, figure series, contested claims), queries
 (reading), export.
 """
+
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -34,14 +36,15 @@ class Store:
             self.schema_version = migrate(self.writer)
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise StoreError("the database refused", source=make_url_safe(self.url),
-                             detail=str(exc).splitlines()[0]) from exc
+            raise StoreError(
+                "the database refused", source=make_url_safe(self.url), detail=str(exc).splitlines()[0]
+            ) from exc
 
     # -- lifecycle ------------------------------------------------------------------------------
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -52,23 +55,33 @@ class Store:
             with self.engine.connect() as conn:
                 return fn(conn, *args, **kwargs)
         except SQLAlchemyError as exc:
-            raise StoreError("the database refused", source=make_url_safe(self.url),
-                             detail=str(exc).splitlines()[0]) from exc
+            raise StoreError(
+                "the database refused", source=make_url_safe(self.url), detail=str(exc).splitlines()[0]
+            ) from exc
 
     # -- writing --------------------------------------------------------------------------------
     def ingest(self, records: Iterable[Any], progress: Progress | None = None) -> dict:
         """Store already analysed records; returns the summary dict."""
         return ingest_records(self.writer, records, progress=progress).as_dict()
 
-    def ingest_documents(self, docs: Iterable, model: str = "en_core_web_md",
-                         progress: Progress | None = None) -> dict:
+    def ingest_documents(
+        self, docs: Iterable, model: str = "en_core_web_md", progress: Progress | None = None
+    ) -> dict:
         """Analyse and store Documents, skipping already stored id+text before analysis."""
         return ingest_documents(self.writer, docs, model=model, progress=progress).as_dict()
 
     # -- reading --------------------------------------------------------------------------------
     def articles(self, limit=50, offset=0, q=None, story=None, source=None, date_from=None, date_to=None):
-        return self._read(_q.articles, limit=limit, offset=offset, q=q, story=story, source=source,
-                          date_from=date_from, date_to=date_to)
+        return self._read(
+            _q.articles,
+            limit=limit,
+            offset=offset,
+            q=q,
+            story=story,
+            source=source,
+            date_from=date_from,
+            date_to=date_to,
+        )
 
     def article(self, id, version=None):
         return self._read(_q.article, id, version)

@@ -26,6 +26,7 @@ articles is not known to be one person. Likewise an entity whose "name" is a
 description (lowercase words: "the process", "a diplomat briefed on the talks")
 or a bare title ("Minister") is not made a source (is_proper).
 """
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,8 @@ from .db import clean
 
 # Words that precede a person's name as a title or role; everything up to the
 # last of them is stripped ("Hamas political leader Ismail Haniyeh").
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 mr mrs ms miss dr prof sir dame lord lady rev father sheikh sheik imam rabbi pope cardinal bishop
 president presidents vice prime minister ministers secretary chancellor premier king queen prince princess
 emir crown sultan ayatollah governor gov senator sen rep representative congressman congresswoman
@@ -48,7 +50,8 @@ lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral marsha
 officer director chairman chairwoman chair ceo founder judge justice attorney speaker deputy acting
 former foreign defense defence interior finance health state national security adviser advisor
 official officials negotiator mediator coordinator undersecretary commissioner secretary-general
-""".split())
+""".split()
+)
 MAX_KEY = 300  # keys are cut here: an index entry must stay small (a garbage "name" can be long)
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "le", "des", "du", "in", "on", "at", "&"})
@@ -95,14 +98,38 @@ def person_words(name: str) -> list[tuple[str, str]]:
     for i, (_, f) in enumerate(words[:-1]):  # the last word is the surname, never a title
         if f in TITLES or f.replace(" ", "-") in TITLES:
             last_title = i
-    words = words[last_title + 1:]
+    words = words[last_title + 1 :]
     while len(words) > 1 and words[-1][1] in SUFFIXES:
         words = words[:-1]
     return words
 
 
-NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "abd", "van", "von", "der", "den", "de",
-                            "da", "di", "du", "del", "della", "la", "le", "st", "y", "ben"})
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "abu",
+        "abd",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "la",
+        "le",
+        "st",
+        "y",
+        "ben",
+    }
+)
 
 
 def is_proper(words: list[tuple[str, str]], ctype: str) -> bool:
@@ -113,19 +140,28 @@ def is_proper(words: list[tuple[str, str]], ctype: str) -> bool:
         return False
     caps = [o[:1].isupper() or o[:1].isdigit() for o, _ in words]
     if ctype == "person":
-        return words[-1][1] not in TITLES and all(
-            c or f in NAME_PARTICLES for c, (_, f) in zip(caps, words)) and any(caps)
+        return (
+            words[-1][1] not in TITLES
+            and all(c or f in NAME_PARTICLES for c, (_, f) in zip(caps, words))
+            and any(caps)
+        )
     return any(caps)
 
 
 def is_acronym(name: str) -> bool:
     """'IDF', 'U.N.', 'UNRWA': 2-8 capitals (dots allowed), no lowercase."""
     compact = name.replace(".", "").replace(" ", "")
-    return 2 <= len(compact) <= 8 and compact.isalnum() and compact.upper() == compact and any(
-        c.isalpha() for c in compact)
+    return (
+        2 <= len(compact) <= 8
+        and compact.isalnum()
+        and compact.upper() == compact
+        and any(c.isalpha() for c in compact)
+    )
 
 
-CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "lp"})
+CORPORATE = frozenset(
+    {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "lp"}
+)
 
 
 def org_words(name: str) -> list[tuple[str, str]]:
@@ -202,7 +238,9 @@ class SourceResolver:
         key = key[:MAX_KEY]
         if key in self.cache:
             return self.cache[key]
-        sid = self.conn.execute(select(s.source_aliases.c.source_id).where(s.source_aliases.c.key == key)).scalar()
+        sid = self.conn.execute(
+            select(s.source_aliases.c.source_id).where(s.source_aliases.c.key == key)
+        ).scalar()
         if sid is not None:
             self.cache[key] = sid
         return sid
@@ -215,8 +253,9 @@ class SourceResolver:
 
     def _create(self, key: str, name: str, ctype: str, surname=None, inits=None) -> int:
         key, name = clean(key)[:MAX_KEY], clean(name)
-        sid = self.conn.execute(s.sources.insert().values(key=key, name=name, type=ctype, surname=surname,
-                                                          initials=inits)).inserted_primary_key[0]
+        sid = self.conn.execute(
+            s.sources.insert().values(key=key, name=name, type=ctype, surname=surname, initials=inits)
+        ).inserted_primary_key[0]
         self._add_alias(key, sid, name)
         return sid
 
@@ -254,8 +293,15 @@ class SourceResolver:
                     self._add_alias(key, sid, display)
                     return sid
         else:
-            full = self.conn.execute(select(s.sources.c.id).where(and_(
-                s.sources.c.type == "person", s.sources.c.surname == folded[0])).limit(2)).scalars().all()
+            full = (
+                self.conn.execute(
+                    select(s.sources.c.id)
+                    .where(and_(s.sources.c.type == "person", s.sources.c.surname == folded[0]))
+                    .limit(2)
+                )
+                .scalars()
+                .all()
+            )
             if len(full) == 1:
                 self._add_alias(key, full[0], display)
                 return full[0]
@@ -268,14 +314,27 @@ class SourceResolver:
     def _absorb_person_forms(self, sid: int, folded: list[str]) -> None:
         joined = " ".join(folded)
         # Longer keys seen earlier that end with this full name ("israeli benjamin netanyahu").
-        longer = self.conn.execute(select(s.sources.c.id).where(and_(
-            s.sources.c.type == "person", s.sources.c.id != sid,
-            s.sources.c.key.like("person:% " + joined)))).scalars().all()
+        longer = (
+            self.conn.execute(
+                select(s.sources.c.id).where(
+                    and_(
+                        s.sources.c.type == "person",
+                        s.sources.c.id != sid,
+                        s.sources.c.key.like("person:% " + joined),
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
         for old in longer:
             self.merge(old, sid)
         # The surname-only source, when this is the only full name with that surname.
-        n_full = self.conn.execute(select(func.count()).select_from(s.sources).where(and_(
-            s.sources.c.type == "person", s.sources.c.surname == folded[-1]))).scalar()
+        n_full = self.conn.execute(
+            select(func.count())
+            .select_from(s.sources)
+            .where(and_(s.sources.c.type == "person", s.sources.c.surname == folded[-1]))
+        ).scalar()
         if n_full == 1:
             old = self._alias("person:" + folded[-1])
             if old is not None and old != sid:
@@ -318,8 +377,13 @@ class SourceResolver:
         """Re-point everything from source ``old`` to ``new`` and delete ``old``."""
         c = self.conn
         c.execute(update(s.source_aliases).where(s.source_aliases.c.source_id == old).values(source_id=new))
-        for table, col in ((s.entities, "source_id"), (s.quotes, "source_id"), (s.figures, "source_id"),
-                           (s.events, "actor1_source_id"), (s.events, "actor2_source_id")):
+        for table, col in (
+            (s.entities, "source_id"),
+            (s.quotes, "source_id"),
+            (s.figures, "source_id"),
+            (s.events, "actor1_source_id"),
+            (s.events, "actor2_source_id"),
+        ):
             c.execute(update(table).where(table.c[col] == old).values({col: new}))
         c.execute(s.sources.delete().where(s.sources.c.id == old))
         self.merged[old] = new

@@ -9,6 +9,7 @@ the last committed transaction intact) with ``synchronous=NORMAL`` (durable at
 each checkpoint; a power cut can lose the last transactions but never corrupts
 the file or leaves half of one: the atomicity we need for "no half article").
 """
+
 from __future__ import annotations
 
 import os

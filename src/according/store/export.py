@@ -8,6 +8,7 @@ chosen format (jsonl, csv or parquet) with ``article_id`` = the record ``id``,
 so they join with articles.jsonl. Rows are streamed in chunks: the export of a
 large store does not hold it in memory.
 """
+
 from __future__ import annotations
 
 import csv
@@ -32,24 +33,41 @@ def _table_queries():
     a = s.articles
     key = a.c.key.label("article_id")
     out = {
-        "article_meta": select(key, a.c.url, a.c.headline, a.c.publisher, a.c.published, a.c.updated,
-                               a.c.pub_date, a.c.current_version, a.c.n_versions, a.c.story_id, a.c.first_seen)
-        .order_by(a.c.id),
+        "article_meta": select(
+            key,
+            a.c.url,
+            a.c.headline,
+            a.c.publisher,
+            a.c.published,
+            a.c.updated,
+            a.c.pub_date,
+            a.c.current_version,
+            a.c.n_versions,
+            a.c.story_id,
+            a.c.first_seen,
+        ).order_by(a.c.id),
         "versions": select(key, *[c for c in _columns(s.versions, ("id", "article_id", "record"))])
-        .select_from(s.versions.join(a, a.c.id == s.versions.c.article_id)).order_by(a.c.id, s.versions.c.n),
+        .select_from(s.versions.join(a, a.c.id == s.versions.c.article_id))
+        .order_by(a.c.id, s.versions.c.n),
         "sources": select(s.sources).order_by(s.sources.c.id),
-        "source_aliases": select(s.source_aliases).order_by(s.source_aliases.c.source_id, s.source_aliases.c.key),
+        "source_aliases": select(s.source_aliases).order_by(
+            s.source_aliases.c.source_id, s.source_aliases.c.key
+        ),
         "stories": select(s.stories).order_by(s.stories.c.id),
     }
     for t in s.FLAT_TABLES:
         cols = _columns(t, ("id", "article_id"))
-        out[t.name] = (select(key, a.c.story_id, *cols).select_from(t.join(a, a.c.id == t.c.article_id))
-                       .order_by(a.c.id, t.c.id))
+        out[t.name] = (
+            select(key, a.c.story_id, *cols)
+            .select_from(t.join(a, a.c.id == t.c.article_id))
+            .order_by(a.c.id, t.c.id)
+        )
     return out
 
 
 def _arrow_type(col):
     import pyarrow as pa
+
     if isinstance(col.type, Boolean):
         return pa.bool_()
     if isinstance(col.type, Integer):
@@ -67,6 +85,7 @@ def _write(conn: Connection, name: str, query, fmt: str, out_dir: Path) -> Path:
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
+
         schema = pa.schema([(c.name, _arrow_type(c)) for c in cols])
         with pq.ParquetWriter(path, schema) as w:
             wrote = False
@@ -97,8 +116,11 @@ def export(conn: Connection, fmt: str, out_dir) -> dict[str, str]:
     written = {}
     a, v = s.articles, s.versions
     path = out_dir / "articles.jsonl"
-    q = (select(v.c.record).select_from(a.join(v, (v.c.article_id == a.c.id) & (v.c.n == a.c.current_version)))
-         .order_by(a.c.id))
+    q = (
+        select(v.c.record)
+        .select_from(a.join(v, (v.c.article_id == a.c.id) & (v.c.n == a.c.current_version)))
+        .order_by(a.c.id)
+    )
     with open(path, "w", encoding="utf-8") as fh:
         for chunk in conn.execution_options(stream_results=True).execute(q).partitions(CHUNK):
             for (rec,) in chunk:

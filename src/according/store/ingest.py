@@ -12,6 +12,7 @@ next run analyses and stores the lost batch again. A batch that fails (a bad
 record, a concurrent writer) is retried one record per transaction so one bad
 article costs only itself.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,8 +20,9 @@ import json
 import re
 import sys
 import time
-from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -68,21 +70,27 @@ def failure_reason(rec: dict) -> str | None:
         return "record has no id"
     if not isinstance(rec.get("text"), str):
         return "record has no text"
-    bad = [e for e in rec.get("errors") or [] if isinstance(e, dict) and e.get("stage") in ("ingest", "analyze")]
+    bad = [
+        e for e in rec.get("errors") or [] if isinstance(e, dict) and e.get("stage") in ("ingest", "analyze")
+    ]
     if bad:
         return "; ".join(str(e.get("message")) for e in bad)
     return None
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def find_version(conn: Connection, key: str, text_hash: str, url: str | None) -> bool:
     a, v = s.articles, s.versions
     match = a.c.key == key if not url else or_(a.c.key == key, a.c.url == url)
-    q = select(v.c.id).select_from(v.join(a, v.c.article_id == a.c.id)).where(
-        and_(v.c.content_hash == text_hash, match)).limit(1)
+    q = (
+        select(v.c.id)
+        .select_from(v.join(a, v.c.article_id == a.c.id))
+        .where(and_(v.c.content_hash == text_hash, match))
+        .limit(1)
+    )
     return conn.execute(q).first() is not None
 
 
@@ -102,10 +110,13 @@ def _find_article(conn: Connection, key: str, url: str | None, text: str):
     a, v = s.articles, s.versions
     row = conn.execute(select(a.c.id, a.c.n_versions).where(a.c.key == key)).first()
     if row is None and url:
-        row = conn.execute(select(a.c.id, a.c.n_versions).where(a.c.url == url)
-                           .order_by(a.c.id.desc()).limit(1)).first()
+        row = conn.execute(
+            select(a.c.id, a.c.n_versions).where(a.c.url == url).order_by(a.c.id.desc()).limit(1)
+        ).first()
         if row is not None:
-            old = conn.execute(select(v.c.record).where(and_(v.c.article_id == row.id, v.c.n == row.n_versions))).scalar()
+            old = conn.execute(
+                select(v.c.record).where(and_(v.c.article_id == row.id, v.c.n == row.n_versions))
+            ).scalar()
             mine, theirs = _words(text), _words(json.loads(old).get("text") or "")
             if len(mine & theirs) < SAME_ARTICLE_MIN_OVERLAP * max(len(mine | theirs), 1):
                 return None
@@ -125,10 +136,17 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
     for e in ents.values():
         sid = resolver.resolve(e.get("name"), e.get("type"))
         ent_source[e.get("id")] = sid
-        rows["entities"].append(dict(article_id=article_id, entity_id=str(e.get("id")), source_id=sid,
-                                     name=clean(e.get("name") or ""), type=e.get("type") or "OTHER",
-                                     description=clean(e.get("description")),
-                                     n_mentions=len(e.get("mentions") or [])))
+        rows["entities"].append(
+            dict(
+                article_id=article_id,
+                entity_id=str(e.get("id")),
+                source_id=sid,
+                name=clean(e.get("name") or ""),
+                type=e.get("type") or "OTHER",
+                description=clean(e.get("description")),
+                n_mentions=len(e.get("mentions") or []),
+            )
+        )
 
     def source_of(sp: dict | None) -> int | None:
         name, typ, _, ent = _speaker(sp)
@@ -144,14 +162,26 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
         content = q.get("content") or []
         name, typ, desc, _ = _speaker(q.get("speaker"))
         cue, src = q.get("cue") or {}, q.get("source") or {}
-        rows["quotes"].append(dict(
-            article_id=article_id, quote_id=str(q.get("id")), kind=q.get("kind"), category=q.get("category"),
-            text=clean(" … ".join(c.get("text", "") for c in content)), cue=clean(cue.get("text")),
-            source_text=clean(src.get("text")), speaker_name=clean(name), speaker_type=typ,
-            speaker_description=clean(desc), source_id=source_of(q.get("speaker")),
-            in_furniture=bool(q.get("in_furniture")), confidence=q.get("confidence"),
-            start=content[0].get("start") if content else None, end=content[-1].get("end") if content else None,
-            pub_date=pub_date))
+        rows["quotes"].append(
+            dict(
+                article_id=article_id,
+                quote_id=str(q.get("id")),
+                kind=q.get("kind"),
+                category=q.get("category"),
+                text=clean(" … ".join(c.get("text", "") for c in content)),
+                cue=clean(cue.get("text")),
+                source_text=clean(src.get("text")),
+                speaker_name=clean(name),
+                speaker_type=typ,
+                speaker_description=clean(desc),
+                source_id=source_of(q.get("speaker")),
+                in_furniture=bool(q.get("in_furniture")),
+                confidence=q.get("confidence"),
+                start=content[0].get("start") if content else None,
+                end=content[-1].get("end") if content else None,
+                pub_date=pub_date,
+            )
+        )
     place_list = rec.get("places") or []
 
     def place(i):
@@ -160,35 +190,83 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
     for f in rec.get("figures") or []:
         name, typ, _, _ = _speaker(f.get("source"))
         p = place(f.get("where"))
-        rows["figures"].append(dict(
-            article_id=article_id, figure_id=str(f.get("id")), text=clean((f.get("span") or {}).get("text")),
-            value=f.get("value"), low=f.get("low"), high=f.get("high"), qualifier=f.get("qualifier"),
-            unit=clean(f.get("unit")), measure=clean(f.get("measure")), source_name=clean(name), source_type=typ,
-            source_id=source_of(f.get("source")), quote_id=f.get("quote"), when_value=f.get("when"),
-            place_name=clean(p.get("name")), country=p.get("country"),
-            date=day(f.get("when")) or pub_date, pub_date=pub_date, in_furniture=bool(f.get("in_furniture"))))
+        rows["figures"].append(
+            dict(
+                article_id=article_id,
+                figure_id=str(f.get("id")),
+                text=clean((f.get("span") or {}).get("text")),
+                value=f.get("value"),
+                low=f.get("low"),
+                high=f.get("high"),
+                qualifier=f.get("qualifier"),
+                unit=clean(f.get("unit")),
+                measure=clean(f.get("measure")),
+                source_name=clean(name),
+                source_type=typ,
+                source_id=source_of(f.get("source")),
+                quote_id=f.get("quote"),
+                when_value=f.get("when"),
+                place_name=clean(p.get("name")),
+                country=p.get("country"),
+                date=day(f.get("when")) or pub_date,
+                pub_date=pub_date,
+                in_furniture=bool(f.get("in_furniture")),
+            )
+        )
     for ev in rec.get("events") or []:
         a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
         p = place(ev.get("place"))
-        rows["events"].append(dict(
-            article_id=article_id, event_id=str(ev.get("id")), text=clean((ev.get("span") or {}).get("text")),
-            event_type=ev.get("event_type"), sub_event_type=ev.get("sub_event_type"),
-            actor1=clean(a1.get("name")), actor1_source_id=ent_source.get(a1.get("entity")),
-            actor2=clean(a2.get("name")), actor2_source_id=ent_source.get(a2.get("entity")),
-            place_name=clean(p.get("name")), country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"),
-            date=day(ev.get("date")) or pub_date, time_precision=ev.get("time_precision"),
-            fatalities=ev.get("fatalities"), fatalities_qualifier=ev.get("fatalities_qualifier"),
-            source_name=clean(_speaker(ev.get("source"))[0]), pub_date=pub_date,
-            in_furniture=bool(ev.get("in_furniture"))))
+        rows["events"].append(
+            dict(
+                article_id=article_id,
+                event_id=str(ev.get("id")),
+                text=clean((ev.get("span") or {}).get("text")),
+                event_type=ev.get("event_type"),
+                sub_event_type=ev.get("sub_event_type"),
+                actor1=clean(a1.get("name")),
+                actor1_source_id=ent_source.get(a1.get("entity")),
+                actor2=clean(a2.get("name")),
+                actor2_source_id=ent_source.get(a2.get("entity")),
+                place_name=clean(p.get("name")),
+                country=p.get("country"),
+                lat=p.get("lat"),
+                lon=p.get("lon"),
+                date=day(ev.get("date")) or pub_date,
+                time_precision=ev.get("time_precision"),
+                fatalities=ev.get("fatalities"),
+                fatalities_qualifier=ev.get("fatalities_qualifier"),
+                source_name=clean(_speaker(ev.get("source"))[0]),
+                pub_date=pub_date,
+                in_furniture=bool(ev.get("in_furniture")),
+            )
+        )
     for p in place_list:
         span = p.get("span") or {}
-        rows["places"].append(dict(article_id=article_id, name=clean(p.get("name")), geonameid=p.get("geonameid"),
-                                   lat=p.get("lat"), lon=p.get("lon"), country=p.get("country"),
-                                   feature=p.get("feature"), start=span.get("start"), end=span.get("end")))
+        rows["places"].append(
+            dict(
+                article_id=article_id,
+                name=clean(p.get("name")),
+                geonameid=p.get("geonameid"),
+                lat=p.get("lat"),
+                lon=p.get("lon"),
+                country=p.get("country"),
+                feature=p.get("feature"),
+                start=span.get("start"),
+                end=span.get("end"),
+            )
+        )
     for t in rec.get("times") or []:
         span = t.get("span") or {}
-        rows["times"].append(dict(article_id=article_id, text=clean(span.get("text")), type=t.get("type"),
-                                  value=t.get("value"), start=span.get("start"), end=span.get("end")))
+        rows["times"].append(
+            dict(
+                article_id=article_id,
+                text=clean(span.get("text")),
+                type=t.get("type"),
+                value=t.get("value"),
+                start=span.get("start"),
+                end=span.get("end"),
+            )
+        )
     return rows
 
 
@@ -207,23 +285,46 @@ def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending:
         return "skipped"
     now = _now()
     pub_date = day(meta.get("published"))
-    heads = dict(headline=clean(meta.get("headline")), published=meta.get("published"), updated=meta.get("updated"))
+    heads = dict(
+        headline=clean(meta.get("headline")), published=meta.get("published"), updated=meta.get("updated")
+    )
     found = _find_article(conn, key, url, text)
     if found is None:
-        article_id = conn.execute(s.articles.insert().values(
-            key=key, url=url, publisher=clean(meta.get("publisher")), pub_date=pub_date, current_version=1,
-            n_versions=1, first_seen=now, **heads)).inserted_primary_key[0]
+        article_id = conn.execute(
+            s.articles.insert().values(
+                key=key,
+                url=url,
+                publisher=clean(meta.get("publisher")),
+                pub_date=pub_date,
+                current_version=1,
+                n_versions=1,
+                first_seen=now,
+                **heads,
+            )
+        ).inserted_primary_key[0]
         n, outcome = 1, "new"
     else:
         article_id, n, outcome = found.id, found.n_versions + 1, "version"
         flush_rows(conn, pending, resolver)  # the batch may hold this article's previous version
         for t in s.FLAT_TABLES:
             conn.execute(t.delete().where(t.c.article_id == article_id))
-        conn.execute(update(s.articles).where(s.articles.c.id == article_id).values(
-            url=url or s.articles.c.url, publisher=clean(meta.get("publisher")), pub_date=pub_date,
-            current_version=n, n_versions=n, **heads))
-    conn.execute(s.versions.insert().values(article_id=article_id, n=n, content_hash=h, ingested_at=now,
-                                            record=record_json(rec), **heads))
+        conn.execute(
+            update(s.articles)
+            .where(s.articles.c.id == article_id)
+            .values(
+                url=url or s.articles.c.url,
+                publisher=clean(meta.get("publisher")),
+                pub_date=pub_date,
+                current_version=n,
+                n_versions=n,
+                **heads,
+            )
+        )
+    conn.execute(
+        s.versions.insert().values(
+            article_id=article_id, n=n, content_hash=h, ingested_at=now, record=record_json(rec), **heads
+        )
+    )
     for table, rows in _flat_rows(rec, article_id, pub_date, resolver).items():
         pending.setdefault(table, []).extend(rows)
     assign_story(conn, article_id, rec, pub_date, new=outcome == "new")
@@ -276,8 +377,13 @@ class Summary:
         self.failed: list[dict] = []
 
     def as_dict(self) -> dict:
-        return {"analysed": self.analysed, "stored": self.stored, "new_versions": self.new_versions,
-                "skipped": self.skipped, "failed": list(self.failed)}
+        return {
+            "analysed": self.analysed,
+            "stored": self.stored,
+            "new_versions": self.new_versions,
+            "skipped": self.skipped,
+            "failed": list(self.failed),
+        }
 
     def count(self, rec: dict, outcome: str) -> None:
         if outcome == "new":
@@ -291,8 +397,9 @@ class Summary:
             self.failed.append({"id": str(rec.get("id")), "reason": outcome.removeprefix("failed: ")})
 
 
-def ingest_records(engine: Engine, records: Iterable[Any], summary: Summary | None = None,
-                   progress=None) -> Summary:
+def ingest_records(
+    engine: Engine, records: Iterable[Any], summary: Summary | None = None, progress=None
+) -> Summary:
     """Store already analysed records (Analysis objects or spec dicts)."""
     summary = summary or Summary()
     batch: list[dict] = []
@@ -367,8 +474,10 @@ class Progress:
     def _line(self, sm: Summary) -> str:
         done = max(sm.stored + sm.skipped + len(sm.failed), sm.analysed + sm.skipped)
         rate = done / max(time.monotonic() - self.t0, 1e-6)
-        counts = (f"{sm.analysed} analysed, {sm.stored} stored, {sm.skipped} skipped, {len(sm.failed)} failed "
-                  f"({rate:.1f}/s)")
+        counts = (
+            f"{sm.analysed} analysed, {sm.stored} stored, {sm.skipped} skipped, {len(sm.failed)} failed "
+            f"({rate:.1f}/s)"
+        )
         if self.total:
             frac = min(done / self.total, 1.0)
             bar = "#" * int(frac * 30)
@@ -398,6 +507,7 @@ class Progress:
 def count_inputs(paths: list[str]) -> int | None:
     """How many articles the inputs hold (files, JSONL lines), for the bar; None for stdin."""
     from pathlib import Path
+
     from ..ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
 
     def lines(f: Path) -> int:

@@ -3,6 +3,7 @@
 Split out of queries.py (which reads through it): the token, the per-engine memo box, the
 list totals memo, and to_json/from_json.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,6 @@ from sqlalchemy.engine import Connection
 from . import schema as s
 from .prepared import scalar
 
-
 # -- derived data, recomputed once per write --------------------------------------------------------
 # Aggregates over whole tables (quotes per source, top sources per story, a story's page, the
 # distinct speaker names) cost O(table) to compute but change only when an article is stored.
@@ -29,12 +29,12 @@ from .prepared import scalar
 # reads are never stale (unlike the web layer's 5 s response cache): the write token is
 # read at the start of each read transaction, and the derived data came from a
 # transaction that saw the same token.
-_MEMO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _MEMO_LOCK = threading.Lock()
 MEMO_STORIES = 256  # story pages kept per token (LRU): the stories people are reading
 
 
-_TOKENS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # transaction -> its token
+_TOKENS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # transaction -> its token
 
 
 def _token(conn: Connection) -> tuple:

@@ -5,9 +5,10 @@ missing ones in order, each in its own transaction (PostgreSQL DDL is
 transactional; SQLite's is too). To change the schema, append a function to
 MIGRATIONS: never edit one that has shipped.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
@@ -22,22 +23,31 @@ def _m1_initial(conn: Connection) -> None:
         # Full-text index of quote text, kept in step by triggers (FTS5 external content).
         conn.exec_driver_sql(
             "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
-            "text, content='quotes', content_rowid='id', tokenize='porter unicode61')")
+            "text, content='quotes', content_rowid='id', tokenize='porter unicode61')"
+        )
         conn.exec_driver_sql(
             "CREATE TRIGGER IF NOT EXISTS quotes_fts_ai AFTER INSERT ON quotes BEGIN "
-            "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END")
+            "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END"
+        )
         conn.exec_driver_sql(
             "CREATE TRIGGER IF NOT EXISTS quotes_fts_ad AFTER DELETE ON quotes BEGIN "
-            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END")
+            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END"
+        )
     elif conn.dialect.name == "postgresql":
-        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes "
-                          "USING GIN (to_tsvector('english', text))"))
+        conn.execute(
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes USING GIN (to_tsvector('english', text))"
+            )
+        )
 
 
 def _m2_key_df(conn: Connection) -> None:
     s.key_df.create(conn, checkfirst=True)
-    conn.execute(s.key_df.insert().from_select(
-        ["key", "df"], select(s.article_keys.c.key, func.count()).group_by(s.article_keys.c.key)))
+    conn.execute(
+        s.key_df.insert().from_select(
+            ["key", "df"], select(s.article_keys.c.key, func.count()).group_by(s.article_keys.c.key)
+        )
+    )
 
 
 def _m3_read_indexes(conn: Connection) -> None:
@@ -52,16 +62,25 @@ def _m3_read_indexes(conn: Connection) -> None:
     # DESC unless told, and the queries ask for NULLS LAST.
     last = " NULLS LAST" if conn.dialect.name == "postgresql" else ""  # SQLite: DESC puts NULLs last
     for name, table, cols in (
-            ("ix_quotes_speaker_lower", "quotes", "lower(speaker_name)"),
-            ("ix_quotes_list_order", "quotes", f"pub_date DESC{last}, article_id, id"),
-            ("ix_figures_measure_order", "figures", f"lower(measure), date DESC{last}, article_id, id")):
+        ("ix_quotes_speaker_lower", "quotes", "lower(speaker_name)"),
+        ("ix_quotes_list_order", "quotes", f"pub_date DESC{last}, article_id, id"),
+        ("ix_figures_measure_order", "figures", f"lower(measure), date DESC{last}, article_id, id"),
+    ):
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})"))
 
 
 MIGRATIONS = [
-    (1, "initial schema: articles, versions, flat tables, sources, stories, quote full-text index", _m1_initial),
+    (
+        1,
+        "initial schema: articles, versions, flat tables, sources, stories, quote full-text index",
+        _m1_initial,
+    ),
     (2, "key_df: document frequency of story keys", _m2_key_df),
-    (3, "read-path indexes: quotes by lower(speaker_name), quotes and figures in list order", _m3_read_indexes),
+    (
+        3,
+        "read-path indexes: quotes by lower(speaker_name), quotes and figures in list order",
+        _m3_read_indexes,
+    ),
 ]
 
 
@@ -69,8 +88,9 @@ def current_version(engine: Engine) -> int:
     if not inspect(engine).has_table("schema_migrations"):
         return 0
     with engine.connect() as conn:
-        v = conn.execute(select(s.schema_migrations.c.version).order_by(
-            s.schema_migrations.c.version.desc()).limit(1)).scalar()
+        v = conn.execute(
+            select(s.schema_migrations.c.version).order_by(s.schema_migrations.c.version.desc()).limit(1)
+        ).scalar()
     return v or 0
 
 
@@ -83,11 +103,15 @@ def migrate(engine: Engine) -> int:
             continue
         with engine.begin() as conn:
             # Another process may have applied it meanwhile: check inside the transaction.
-            if conn.execute(select(s.schema_migrations.c.version).where(
-                    s.schema_migrations.c.version == version)).first():
+            if conn.execute(
+                select(s.schema_migrations.c.version).where(s.schema_migrations.c.version == version)
+            ).first():
                 continue
             fn(conn)
-            conn.execute(s.schema_migrations.insert().values(
-                version=version, name=name, applied_at=datetime.now(timezone.utc).isoformat()))
+            conn.execute(
+                s.schema_migrations.insert().values(
+                    version=version, name=name, applied_at=datetime.now(UTC).isoformat()
+                )
+            )
         done = version
     return done

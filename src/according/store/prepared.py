@@ -15,6 +15,7 @@ Rows have attribute access (``r.key``) like SQLAlchemy rows. Raw SQLite values a
 passed through SQLAlchemy's result types: callers convert booleans (``bool(r.flag)``);
 the read paths that use this module select no date/time or JSON-typed columns.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,9 +26,9 @@ from sqlalchemy.engine import Connection
 
 _POSTCOMPILE = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
 _LOCK = threading.Lock()
-_BUILT: dict = {}     # key -> the built statement (any backend)
-_SQLITE: dict = {}    # key -> _Compiled
-MAX_SHAPES = 4096     # shapes come from code paths x filter combinations: a bounded set
+_BUILT: dict = {}  # key -> the built statement (any backend)
+_SQLITE: dict = {}  # key -> _Compiled
+MAX_SHAPES = 4096  # shapes come from code paths x filter combinations: a bounded set
 
 
 class _Compiled:

@@ -4,6 +4,7 @@ Every value from the caller is a bound parameter. Lists return
 ``{"total", "items", "limit", "offset"}``; the current version of each
 article is what the flat tables hold (see schema.py).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -14,8 +15,18 @@ from sqlalchemy import Integer, and_, bindparam, func, literal_column, or_, sele
 from sqlalchemy.engine import Connection
 
 from . import schema as s
-from .memo import (MEMO_STORIES, _count_memo, _derived, _memo, from_json, lru_get, lru_put,  # noqa: F401 (write_token: Store)
-                   superseded, to_json, write_token)
+from .memo import (  # noqa: F401 (write_token: Store)
+    MEMO_STORIES,
+    _count_memo,
+    _derived,
+    _memo,
+    from_json,
+    lru_get,
+    lru_put,
+    superseded,
+    to_json,
+    write_token,
+)
 from .prepared import fetch, scalar
 from .stories import contested, figure_series, source_stats, timeline
 
@@ -83,41 +94,78 @@ def _article_id(conn: Connection, key: str) -> int | None:
 
 # -- articles -------------------------------------------------------------------------------------
 def _count(table):
-    return (select(func.count()).where(table.c.article_id == s.articles.c.id)
-            .correlate(s.articles).scalar_subquery())
+    return (
+        select(func.count())
+        .where(table.c.article_id == s.articles.c.id)
+        .correlate(s.articles)
+        .scalar_subquery()
+    )
 
 
 def _article_item(r) -> dict:
-    return {"id": r.key, "url": r.url, "headline": r.headline, "publisher": r.publisher, "published": r.published,
-            "updated": r.updated, "versions": r.n_versions, "story": r.story_id,
-            "n_quotes": r.n_quotes, "n_figures": r.n_figures, "n_events": r.n_events}
+    return {
+        "id": r.key,
+        "url": r.url,
+        "headline": r.headline,
+        "publisher": r.publisher,
+        "published": r.published,
+        "updated": r.updated,
+        "versions": r.n_versions,
+        "story": r.story_id,
+        "n_quotes": r.n_quotes,
+        "n_figures": r.n_figures,
+        "n_events": r.n_events,
+    }
 
 
 def _articles_select():
     a = s.articles
-    return select(a, _count(s.quotes).label("n_quotes"), _count(s.figures).label("n_figures"),
-                  _count(s.events).label("n_events"))
+    return select(
+        a,
+        _count(s.quotes).label("n_quotes"),
+        _count(s.figures).label("n_figures"),
+        _count(s.events).label("n_events"),
+    )
 
 
 def articles(conn, limit=50, offset=0, q=None, story=None, source=None, date_from=None, date_to=None) -> dict:
     a, w = s.articles, _Where()
     if q:
-        w.add("q", lambda: or_(_ilike_bp(a.c.headline, "q_like"), _ilike_bp(a.c.key, "q_like"),
-                               _ilike_bp(a.c.url, "q_like")), q_like=_like(q))
+        w.add(
+            "q",
+            lambda: or_(
+                _ilike_bp(a.c.headline, "q_like"), _ilike_bp(a.c.key, "q_like"), _ilike_bp(a.c.url, "q_like")
+            ),
+            q_like=_like(q),
+        )
     if story is not None:
         w.add("story", lambda: a.c.story_id == bindparam("story"), story=int(story))
     if source is not None:
-        w.add("source", lambda: a.c.id.in_(select(s.entities.c.article_id)
-                                           .where(s.entities.c.source_id == bindparam("source"))), source=int(source))
+        w.add(
+            "source",
+            lambda: a.c.id.in_(
+                select(s.entities.c.article_id).where(s.entities.c.source_id == bindparam("source"))
+            ),
+            source=int(source),
+        )
     w.dates(a.c.pub_date, date_from, date_to)
     limit, offset = _page(limit, offset)
     shape = tuple(w.shape)
-    total = scalar(conn, ("articles.count", shape),
-                   lambda: select(func.count()).select_from(a).where(*w.clauses()), w.params)
+    total = scalar(
+        conn,
+        ("articles.count", shape),
+        lambda: select(func.count()).select_from(a).where(*w.clauses()),
+        w.params,
+    )
     # Undated last on both backends (PostgreSQL puts NULLs first in DESC by default).
-    rows = fetch(conn, ("articles.page", shape), lambda: _limit_offset(
-        _articles_select().where(*w.clauses()).order_by(a.c.pub_date.desc().nulls_last(), a.c.id.desc())),
-        {**w.params, "lim": limit, "off": offset})
+    rows = fetch(
+        conn,
+        ("articles.page", shape),
+        lambda: _limit_offset(
+            _articles_select().where(*w.clauses()).order_by(a.c.pub_date.desc().nulls_last(), a.c.id.desc())
+        ),
+        {**w.params, "lim": limit, "off": offset},
+    )
     return {"total": total, "items": [_article_item(r) for r in rows], "limit": limit, "offset": offset}
 
 
@@ -128,12 +176,22 @@ def article(conn, key, version=None) -> dict | None:
         return None
     row = rows[0]
     n = row.current_version if version is None else int(version)
-    rec = scalar(conn, ("article.record",), lambda: select(v.c.record).where(
-        and_(v.c.article_id == bindparam("aid"), v.c.n == bindparam("n"))), {"aid": row.id, "n": n})
+    rec = scalar(
+        conn,
+        ("article.record",),
+        lambda: select(v.c.record).where(and_(v.c.article_id == bindparam("aid"), v.c.n == bindparam("n"))),
+        {"aid": row.id, "n": n},
+    )
     if rec is None:
         return None
-    return {"id": row.key, "version": n, "versions": row.n_versions, "current_version": row.current_version,
-            "story": row.story_id, "record": from_json(rec)}
+    return {
+        "id": row.key,
+        "version": n,
+        "versions": row.n_versions,
+        "current_version": row.current_version,
+        "story": row.story_id,
+        "record": from_json(rec),
+    }
 
 
 def versions(conn, key) -> list[dict]:
@@ -141,10 +199,22 @@ def versions(conn, key) -> list[dict]:
     aid = _article_id(conn, key)
     if aid is None:
         return []
-    rows = conn.execute(select(v.c.n, v.c.content_hash, v.c.published, v.c.updated, v.c.ingested_at, v.c.headline)
-                        .where(v.c.article_id == aid).order_by(v.c.n))
-    return [{"version": r.n, "content_hash": r.content_hash, "published": r.published, "updated": r.updated,
-             "ingested_at": r.ingested_at, "headline": r.headline} for r in rows]
+    rows = conn.execute(
+        select(v.c.n, v.c.content_hash, v.c.published, v.c.updated, v.c.ingested_at, v.c.headline)
+        .where(v.c.article_id == aid)
+        .order_by(v.c.n)
+    )
+    return [
+        {
+            "version": r.n,
+            "content_hash": r.content_hash,
+            "published": r.published,
+            "updated": r.updated,
+            "ingested_at": r.ingested_at,
+            "headline": r.headline,
+        }
+        for r in rows
+    ]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -157,13 +227,22 @@ def _quote_sig(q: dict) -> tuple:
 
 
 def _figure_sig(f: dict) -> tuple:
-    return (f.get("value"), f.get("low"), f.get("high"), f.get("unit"), f.get("measure"),
-            ((f.get("source") or {}).get("name") or "").lower())
+    return (
+        f.get("value"),
+        f.get("low"),
+        f.get("high"),
+        f.get("unit"),
+        f.get("measure"),
+        ((f.get("source") or {}).get("name") or "").lower(),
+    )
 
 
 def _added_removed(old: list, new: list, sig) -> dict:
     old_s, new_s = {sig(x) for x in old}, {sig(x) for x in new}
-    return {"added": [x for x in new if sig(x) not in old_s], "removed": [x for x in old if sig(x) not in new_s]}
+    return {
+        "added": [x for x in new if sig(x) not in old_s],
+        "removed": [x for x in old if sig(x) not in new_s],
+    }
 
 
 def diff(conn, key, v1, v2) -> dict | None:
@@ -176,10 +255,16 @@ def diff(conn, key, v1, v2) -> dict | None:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=pa, b=pb, autojunk=False).get_opcodes():
         ops.append({"op": op, "old": pa[i1:i2], "new": pb[j1:j2]})
     unified = "\n".join(difflib.unified_diff(pa, pb, f"{key} v{v1}", f"{key} v{v2}", lineterm=""))
-    return {"article": str(key), "from": int(v1), "to": int(v2), "paragraphs": ops, "unified": unified,
-            "meta": {"old": ra.get("meta"), "new": rb.get("meta")},
-            "quotes": _added_removed(ra.get("quotes") or [], rb.get("quotes") or [], _quote_sig),
-            "figures": _added_removed(ra.get("figures") or [], rb.get("figures") or [], _figure_sig)}
+    return {
+        "article": str(key),
+        "from": int(v1),
+        "to": int(v2),
+        "paragraphs": ops,
+        "unified": unified,
+        "meta": {"old": ra.get("meta"), "new": rb.get("meta")},
+        "quotes": _added_removed(ra.get("quotes") or [], rb.get("quotes") or [], _quote_sig),
+        "figures": _added_removed(ra.get("figures") or [], rb.get("figures") or [], _figure_sig),
+    }
 
 
 # -- sources and quotes ---------------------------------------------------------------------------
@@ -187,8 +272,16 @@ def _aliases(conn, ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
         al = s.source_aliases
-        for r in fetch(conn, ("aliases",), lambda: select(al.c.source_id, al.c.name).where(
-                al.c.source_id.in_(bindparam("ids", expanding=True))).order_by(al.c.name), {"ids": ids}):
+        for r in fetch(
+            conn,
+            ("aliases",),
+            lambda: (
+                select(al.c.source_id, al.c.name)
+                .where(al.c.source_id.in_(bindparam("ids", expanding=True)))
+                .order_by(al.c.name)
+            ),
+            {"ids": ids},
+        ):
             if r.name and r.name not in out[r.source_id]:
                 out[r.source_id].append(r.name)
     return out
@@ -223,8 +316,10 @@ def sources(conn, limit=50, offset=0, q=None, type=None, story=None) -> dict:
         rows = _sources_sorted(conn, q, type, story)
     else:  # the common page (all sources, or one type): the sorted list is derived once per write
         rows = _derived(conn, ("sources_sorted", type), lambda c: _sources_sorted(c, None, type, None))
-    items = [{"id": sid, "name": name, "type": typ, "n_quotes": -nq, "n_articles": -na}
-             for nq, na, name, sid, typ in rows[offset:offset + limit]]
+    items = [
+        {"id": sid, "name": name, "type": typ, "n_quotes": -nq, "n_articles": -na}
+        for nq, na, name, sid, typ in rows[offset : offset + limit]
+    ]
     al = _aliases(conn, [i["id"] for i in items])
     for item in items:
         item["aliases"] = al[item["id"]]
@@ -237,8 +332,12 @@ def _sources_sorted(conn: Connection, q, type, story) -> list[tuple]:
     counts = _derived(conn, "source_counts", _source_counts) if story is None else _source_counts(conn, story)
     sel = select(src.c.id, src.c.name, src.c.type)
     if q:
-        sel = sel.where(or_(_ilike(src.c.name, q), src.c.id.in_(
-            select(s.source_aliases.c.source_id).where(_ilike(s.source_aliases.c.name, q)))))
+        sel = sel.where(
+            or_(
+                _ilike(src.c.name, q),
+                src.c.id.in_(select(s.source_aliases.c.source_id).where(_ilike(s.source_aliases.c.name, q))),
+            )
+        )
     if type:
         sel = sel.where(src.c.type == type)
     if story is not None:
@@ -256,12 +355,26 @@ def source(conn, source_id, quote_limit=200) -> dict | None:
     row = conn.execute(select(src).where(src.c.id == int(source_id))).first()
     if row is None:
         return None
-    arts = conn.execute(select(func.distinct(s.articles.c.key)).select_from(
-        s.entities.join(s.articles, s.articles.c.id == s.entities.c.article_id))
-        .where(s.entities.c.source_id == row.id)).scalars().all()
+    arts = (
+        conn.execute(
+            select(func.distinct(s.articles.c.key))
+            .select_from(s.entities.join(s.articles, s.articles.c.id == s.entities.c.article_id))
+            .where(s.entities.c.source_id == row.id)
+        )
+        .scalars()
+        .all()
+    )
     qs = quotes(conn, source_id=row.id, limit=quote_limit)
-    return {"id": row.id, "name": row.name, "type": row.type, "aliases": _aliases(conn, [row.id])[row.id],
-            "n_quotes": qs["total"], "n_articles": len(arts), "articles": sorted(arts), "quotes": qs["items"]}
+    return {
+        "id": row.id,
+        "name": row.name,
+        "type": row.type,
+        "aliases": _aliases(conn, [row.id])[row.id],
+        "n_quotes": qs["total"],
+        "n_articles": len(arts),
+        "articles": sorted(arts),
+        "quotes": qs["items"],
+    }
 
 
 def _fts_filter(conn: Connection, w: _Where, col_text, q: str) -> None:
@@ -270,8 +383,13 @@ def _fts_filter(conn: Connection, w: _Where, col_text, q: str) -> None:
     if not terms:
         return
     if conn.dialect.name == "postgresql":
-        w.add("fts.pg", lambda: func.to_tsvector(literal_column("'english'"), col_text).bool_op("@@")(
-            func.plainto_tsquery(literal_column("'english'"), bindparam("fts_terms"))), fts_terms=" ".join(terms))
+        w.add(
+            "fts.pg",
+            lambda: func.to_tsvector(literal_column("'english'"), col_text).bool_op("@@")(
+                func.plainto_tsquery(literal_column("'english'"), bindparam("fts_terms"))
+            ),
+            fts_terms=" ".join(terms),
+        )
         return
     for k, t in enumerate(terms):
         w.add(("fts.like", k), lambda k=k: _ilike_bp(col_text, f"fts_t{k}"), **{f"fts_t{k}": _like(t)})
@@ -304,13 +422,22 @@ def _speaker_filter(conn: Connection, w: _Where, speaker: str) -> None:
     names = [n for n in _derived(conn, "speaker_names", _speaker_names) if needle in n]
     like = _like(speaker)
     if len(names) > MAX_SPEAKER_KEYS:
-        w.add("speaker.scan", lambda: or_(_ilike_bp(qt.c.speaker_name, "speaker_like"), by_source()),
-              speaker_like=like)
+        w.add(
+            "speaker.scan",
+            lambda: or_(_ilike_bp(qt.c.speaker_name, "speaker_like"), by_source()),
+            speaker_like=like,
+        )
     elif not names:
         w.add("speaker.source", by_source, speaker_like=like)
     else:
-        w.add("speaker.names", lambda: or_(func.lower(qt.c.speaker_name).in_(bindparam("speaker_names", expanding=True)),
-                                           by_source()), speaker_names=names, speaker_like=like)
+        w.add(
+            "speaker.names",
+            lambda: or_(
+                func.lower(qt.c.speaker_name).in_(bindparam("speaker_names", expanding=True)), by_source()
+            ),
+            speaker_names=names,
+            speaker_like=like,
+        )
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -330,38 +457,79 @@ def _fts_sqlite(conn: Connection, q: str, w: _Where, limit, offset):
     if not terms:
         return False
     match = " ".join('"' + t + '"' for t in terms)  # each term quoted: no FTS5 syntax from the user
-    hits = scalar(conn, ("fts.hits",), lambda: text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"),
-                  {"m": match})
+    hits = scalar(
+        conn,
+        ("fts.hits",),
+        lambda: text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"),
+        {"m": match},
+    )
     limit, offset = _page(limit, offset)
-    n_quotes = _derived(conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar())
+    n_quotes = _derived(
+        conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar()
+    )
     walk = bool(hits and (offset + limit) * n_quotes / hits < hits)
     total = None if w.shape else hits
-    w.add(("fts", walk), lambda: text(("+quotes.id" if walk else "quotes.id") +
-                                      " IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q)"), fts_q=match)
+    w.add(
+        ("fts", walk),
+        lambda: text(
+            ("+quotes.id" if walk else "quotes.id")
+            + " IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q)"
+        ),
+        fts_q=match,
+    )
     return total
 
 
 def _quote_item(r) -> dict:
-    return {"id": r.id, "article": r.article_key, "quote_id": r.quote_id, "text": r.text, "kind": r.kind,
-            "category": r.category, "cue": r.cue, "source_text": r.source_text,
-            "speaker": {"name": r.speaker_name, "type": r.speaker_type, "description": r.speaker_description},
-            "source_id": r.source_id, "source_name": r.source_name, "published": r.pub_date,
-            "in_furniture": bool(r.in_furniture), "confidence": r.confidence, "start": r.start, "end": r.end}
+    return {
+        "id": r.id,
+        "article": r.article_key,
+        "quote_id": r.quote_id,
+        "text": r.text,
+        "kind": r.kind,
+        "category": r.category,
+        "cue": r.cue,
+        "source_text": r.source_text,
+        "speaker": {"name": r.speaker_name, "type": r.speaker_type, "description": r.speaker_description},
+        "source_id": r.source_id,
+        "source_name": r.source_name,
+        "published": r.pub_date,
+        "in_furniture": bool(r.in_furniture),
+        "confidence": r.confidence,
+        "start": r.start,
+        "end": r.end,
+    }
 
 
 def _in_articles(w: _Where, table, story=None, article=None) -> None:
     """story / article filters as article_id IN (...): the flat table alone, no join."""
     a = s.articles
     if story is not None:
-        w.add("story", lambda: table.c.article_id.in_(select(a.c.id).where(a.c.story_id == bindparam("story"))),
-              story=int(story))
+        w.add(
+            "story",
+            lambda: table.c.article_id.in_(select(a.c.id).where(a.c.story_id == bindparam("story"))),
+            story=int(story),
+        )
     if article is not None:
-        w.add("article", lambda: table.c.article_id.in_(select(a.c.id).where(a.c.key == bindparam("article"))),
-              article=str(article))
+        w.add(
+            "article",
+            lambda: table.c.article_id.in_(select(a.c.id).where(a.c.key == bindparam("article"))),
+            article=str(article),
+        )
 
 
-def _keyed_listing(conn: Connection, table, w: _Where, order, limit, offset, full, row_fn, total=None,
-                   count_key: tuple | None = None) -> dict:
+def _keyed_listing(
+    conn: Connection,
+    table,
+    w: _Where,
+    order,
+    limit,
+    offset,
+    full,
+    row_fn,
+    total=None,
+    count_key: tuple | None = None,
+) -> dict:
     """A page of a flat table in two steps: the page's ids from ``table`` alone (its indexes,
     no joins), then the full rows (``full()``: a select joining article keys, names) for
     those ids only. The total counts ``table`` rows under the same conditions, again
@@ -372,30 +540,62 @@ def _keyed_listing(conn: Connection, table, w: _Where, order, limit, offset, ful
     name, shape = table.name, tuple(w.shape)
 
     def count():
-        return scalar(conn, (name, "count", shape),
-                      lambda: select(func.count()).select_from(table).where(*w.clauses()), w.params)
+        return scalar(
+            conn,
+            (name, "count", shape),
+            lambda: select(func.count()).select_from(table).where(*w.clauses()),
+            w.params,
+        )
 
     if total is None and count_key is not None:
         total = _count_memo(conn, count_key, count)
     elif total is None:
         total = count()
-    ids = [r[0] for r in fetch(conn, (name, "ids", shape), lambda: _limit_offset(
-        select(table.c.id).where(*w.clauses()).order_by(*order())), {**w.params, "lim": limit, "off": offset})]
+    ids = [
+        r[0]
+        for r in fetch(
+            conn,
+            (name, "ids", shape),
+            lambda: _limit_offset(select(table.c.id).where(*w.clauses()).order_by(*order())),
+            {**w.params, "lim": limit, "off": offset},
+        )
+    ]
     items = []
     if ids:
-        rows = {r.id: r for r in fetch(conn, (name, "full"), lambda: full().where(
-            table.c.id.in_(bindparam("ids", expanding=True))), {"ids": ids})}
+        rows = {
+            r.id: r
+            for r in fetch(
+                conn,
+                (name, "full"),
+                lambda: full().where(table.c.id.in_(bindparam("ids", expanding=True))),
+                {"ids": ids},
+            )
+        }
         items = [row_fn(rows[i]) for i in ids if i in rows]
     return {"total": total, "items": items, "limit": limit, "offset": offset}
 
 
-def quotes(conn, speaker=None, source_id=None, type=None, category=None, kind=None, story=None, article=None,
-           date_from=None, date_to=None, q=None, limit=50, offset=0) -> dict:
+def quotes(
+    conn,
+    speaker=None,
+    source_id=None,
+    type=None,
+    category=None,
+    kind=None,
+    story=None,
+    article=None,
+    date_from=None,
+    date_to=None,
+    q=None,
+    limit=50,
+    offset=0,
+) -> dict:
     qt, a, src = s.quotes, s.articles, s.sources
 
     def full():
-        return (select(qt, a.c.key.label("article_key"), src.c.name.label("source_name"))
-                .select_from(qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)))
+        return select(qt, a.c.key.label("article_key"), src.c.name.label("source_name")).select_from(
+            qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)
+        )
 
     def order():
         return qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id
@@ -417,40 +617,96 @@ def quotes(conn, speaker=None, source_id=None, type=None, category=None, kind=No
     if q and conn.dialect.name == "sqlite":
         total = _fts_sqlite(conn, q, w, limit, offset)
         if total is not False:
-            return _keyed_listing(conn, qt, w, order, limit, offset, full, _quote_item, total=total, count_key=key)
+            return _keyed_listing(
+                conn, qt, w, order, limit, offset, full, _quote_item, total=total, count_key=key
+            )
     elif q:
         _fts_filter(conn, w, qt.c.text, q)
     return _keyed_listing(conn, qt, w, order, limit, offset, full, _quote_item, count_key=key)
 
 
 # -- figures, events, places ----------------------------------------------------------------------
-def figures(conn, measure=None, unit=None, place=None, source=None, story=None, article=None,
-            date_from=None, date_to=None, limit=50, offset=0) -> dict:
+def figures(
+    conn,
+    measure=None,
+    unit=None,
+    place=None,
+    source=None,
+    story=None,
+    article=None,
+    date_from=None,
+    date_to=None,
+    limit=50,
+    offset=0,
+) -> dict:
     f, a, w = s.figures, s.articles, _Where()
     _in_articles(w, f, story, article)
     w.dates(f.c.date, date_from, date_to)
     if measure:  # ix_figures_measure_lower
-        w.add("measure", lambda: func.lower(f.c.measure) == bindparam("measure"), measure=str(measure).lower())
+        w.add(
+            "measure", lambda: func.lower(f.c.measure) == bindparam("measure"), measure=str(measure).lower()
+        )
     if unit:
         w.add("unit", lambda: func.lower(f.c.unit) == bindparam("unit"), unit=str(unit).lower())
     if place:
-        w.add("place", lambda: or_(_ilike_bp(f.c.place_name, "place_like"), func.lower(f.c.country) == bindparam("place")),
-              place_like=_like(place), place=str(place).lower())
+        w.add(
+            "place",
+            lambda: or_(
+                _ilike_bp(f.c.place_name, "place_like"), func.lower(f.c.country) == bindparam("place")
+            ),
+            place_like=_like(place),
+            place=str(place).lower(),
+        )
     if source:
         w.add("source", lambda: _ilike_bp(f.c.source_name, "source_like"), source_like=_like(source))
     key = ("figures", measure, unit, place, source, story, article, date_from, date_to)
-    return _keyed_listing(conn, f, w, lambda: (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id), limit, offset,
-                          lambda: select(f, a.c.key.label("article_key")).select_from(f.join(a, a.c.id == f.c.article_id)),
-                          count_key=key, row_fn=lambda r: {
-        "id": r.id, "article": r.article_key, "figure_id": r.figure_id, "text": r.text, "value": r.value,
-        "low": r.low, "high": r.high, "qualifier": r.qualifier, "unit": r.unit, "measure": r.measure,
-        "source": r.source_name, "source_type": r.source_type, "source_id": r.source_id, "quote": r.quote_id,
-        "when": r.when_value, "place": r.place_name, "country": r.country, "date": r.date,
-        "published": r.pub_date, "in_furniture": bool(r.in_furniture)})
+    return _keyed_listing(
+        conn,
+        f,
+        w,
+        lambda: (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id),
+        limit,
+        offset,
+        lambda: select(f, a.c.key.label("article_key")).select_from(f.join(a, a.c.id == f.c.article_id)),
+        count_key=key,
+        row_fn=lambda r: {
+            "id": r.id,
+            "article": r.article_key,
+            "figure_id": r.figure_id,
+            "text": r.text,
+            "value": r.value,
+            "low": r.low,
+            "high": r.high,
+            "qualifier": r.qualifier,
+            "unit": r.unit,
+            "measure": r.measure,
+            "source": r.source_name,
+            "source_type": r.source_type,
+            "source_id": r.source_id,
+            "quote": r.quote_id,
+            "when": r.when_value,
+            "place": r.place_name,
+            "country": r.country,
+            "date": r.date,
+            "published": r.pub_date,
+            "in_furniture": bool(r.in_furniture),
+        },
+    )
 
 
-def events(conn, type=None, sub_type=None, place=None, actor=None, story=None, article=None,
-           date_from=None, date_to=None, limit=50, offset=0) -> dict:
+def events(
+    conn,
+    type=None,
+    sub_type=None,
+    place=None,
+    actor=None,
+    story=None,
+    article=None,
+    date_from=None,
+    date_to=None,
+    limit=50,
+    offset=0,
+) -> dict:
     e, a, w = s.events, s.articles, _Where()
     _in_articles(w, e, story, article)
     w.dates(e.c.date, date_from, date_to)
@@ -459,29 +715,70 @@ def events(conn, type=None, sub_type=None, place=None, actor=None, story=None, a
     if sub_type:
         w.add("sub_type", lambda: e.c.sub_event_type == bindparam("sub_type"), sub_type=sub_type)
     if place:
-        w.add("place", lambda: or_(_ilike_bp(e.c.place_name, "place_like"), func.lower(e.c.country) == bindparam("place")),
-              place_like=_like(place), place=str(place).lower())
+        w.add(
+            "place",
+            lambda: or_(
+                _ilike_bp(e.c.place_name, "place_like"), func.lower(e.c.country) == bindparam("place")
+            ),
+            place_like=_like(place),
+            place=str(place).lower(),
+        )
     if actor:
-        w.add("actor", lambda: or_(_ilike_bp(e.c.actor1, "actor_like"), _ilike_bp(e.c.actor2, "actor_like")),
-              actor_like=_like(actor))
+        w.add(
+            "actor",
+            lambda: or_(_ilike_bp(e.c.actor1, "actor_like"), _ilike_bp(e.c.actor2, "actor_like")),
+            actor_like=_like(actor),
+        )
     key = ("events", type, sub_type, place, actor, story, article, date_from, date_to)
-    return _keyed_listing(conn, e, w, lambda: (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id), limit, offset,
-                          lambda: select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id)),
-                          count_key=key, row_fn=lambda r: {
-        "id": r.id, "article": r.article_key, "event_id": r.event_id, "text": r.text, "event_type": r.event_type,
-        "sub_event_type": r.sub_event_type, "actor1": r.actor1, "actor2": r.actor2, "place": r.place_name,
-        "country": r.country, "lat": r.lat, "lon": r.lon, "date": r.date, "time_precision": r.time_precision,
-        "fatalities": r.fatalities, "fatalities_qualifier": r.fatalities_qualifier, "source": r.source_name,
-        "published": r.pub_date, "in_furniture": bool(r.in_furniture)})
+    return _keyed_listing(
+        conn,
+        e,
+        w,
+        lambda: (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id),
+        limit,
+        offset,
+        lambda: select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id)),
+        count_key=key,
+        row_fn=lambda r: {
+            "id": r.id,
+            "article": r.article_key,
+            "event_id": r.event_id,
+            "text": r.text,
+            "event_type": r.event_type,
+            "sub_event_type": r.sub_event_type,
+            "actor1": r.actor1,
+            "actor2": r.actor2,
+            "place": r.place_name,
+            "country": r.country,
+            "lat": r.lat,
+            "lon": r.lon,
+            "date": r.date,
+            "time_precision": r.time_precision,
+            "fatalities": r.fatalities,
+            "fatalities_qualifier": r.fatalities_qualifier,
+            "source": r.source_name,
+            "published": r.pub_date,
+            "in_furniture": bool(r.in_furniture),
+        },
+    )
 
 
 def places(conn, q=None, country=None, story=None, limit=50, offset=0) -> dict:
     p, a = s.places, s.articles
     n = func.count(func.distinct(p.c.article_id))
-    sel = (select(p.c.name, p.c.geonameid, func.max(p.c.lat).label("lat"), func.max(p.c.lon).label("lon"),
-                  p.c.country, p.c.feature, n.label("n_articles"))
-           .select_from(p.join(a, a.c.id == p.c.article_id))
-           .group_by(p.c.name, p.c.geonameid, p.c.country, p.c.feature))
+    sel = (
+        select(
+            p.c.name,
+            p.c.geonameid,
+            func.max(p.c.lat).label("lat"),
+            func.max(p.c.lon).label("lon"),
+            p.c.country,
+            p.c.feature,
+            n.label("n_articles"),
+        )
+        .select_from(p.join(a, a.c.id == p.c.article_id))
+        .group_by(p.c.name, p.c.geonameid, p.c.country, p.c.feature)
+    )
     if q:
         sel = sel.where(_ilike(p.c.name, q))
     if country:
@@ -496,9 +793,12 @@ def _top_sources_all(conn: Connection, k: int = 3) -> dict[int, list[str]]:
     """story id -> its k most quoted sources (ties by name), for every story in one grouped read."""
     qt, a, src = s.quotes, s.articles, s.sources
     n = func.count()
-    rows = conn.execute(select(a.c.story_id, src.c.name, n).select_from(
-        qt.join(a, a.c.id == qt.c.article_id).join(src, src.c.id == qt.c.source_id))
-        .where(a.c.story_id.is_not(None)).group_by(a.c.story_id, src.c.id, src.c.name)).all()
+    rows = conn.execute(
+        select(a.c.story_id, src.c.name, n)
+        .select_from(qt.join(a, a.c.id == qt.c.article_id).join(src, src.c.id == qt.c.source_id))
+        .where(a.c.story_id.is_not(None))
+        .group_by(a.c.story_id, src.c.id, src.c.name)
+    ).all()
     rows.sort(key=lambda r: (r[0], -r[2], r[1]))
     out: dict[int, list[str]] = {}
     for story_id, name, _ in rows:
@@ -519,13 +819,37 @@ def stories(conn, limit=50, offset=0, q=None, compute: bool = True) -> dict | bo
         w.add("q", lambda: _ilike_bp(st.c.title, "q_like"), q_like=_like(q))
     limit, offset = _page(limit, offset)
     shape = tuple(w.shape)
-    total = scalar(conn, ("stories.count", shape), lambda: select(func.count()).select_from(st).where(*w.clauses()),
-                   w.params)
-    rows = fetch(conn, ("stories.page", shape), lambda: _limit_offset(select(st).where(*w.clauses()).order_by(
-        st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc())),
-        {**w.params, "lim": limit, "off": offset})
-    out = {"total": total, "items": [{"id": r.id, "title": r.title, "first": r.first_date, "last": r.last_date,
-                                      "n_articles": r.n_articles} for r in rows], "limit": limit, "offset": offset}
+    total = scalar(
+        conn,
+        ("stories.count", shape),
+        lambda: select(func.count()).select_from(st).where(*w.clauses()),
+        w.params,
+    )
+    rows = fetch(
+        conn,
+        ("stories.page", shape),
+        lambda: _limit_offset(
+            select(st)
+            .where(*w.clauses())
+            .order_by(st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc())
+        ),
+        {**w.params, "lim": limit, "off": offset},
+    )
+    out = {
+        "total": total,
+        "items": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "first": r.first_date,
+                "last": r.last_date,
+                "n_articles": r.n_articles,
+            }
+            for r in rows
+        ],
+        "limit": limit,
+        "offset": offset,
+    }
     # top sources of every story, derived once per write: no query per listed story
     top = _derived(conn, "top_sources", _top_sources_all) if out["items"] else {}
     for item in out["items"]:
@@ -538,13 +862,24 @@ def _story(conn, story_id: int) -> dict | None:
     row = conn.execute(select(st).where(st.c.id == story_id)).first()
     if row is None:
         return None
-    arts = conn.execute(_articles_select().where(s.articles.c.story_id == row.id)
-                        .order_by(s.articles.c.pub_date, s.articles.c.id)).all()
+    arts = conn.execute(
+        _articles_select()
+        .where(s.articles.c.story_id == row.id)
+        .order_by(s.articles.c.pub_date, s.articles.c.id)
+    ).all()
     series = figure_series(conn, row.id)
-    return {"id": row.id, "title": row.title, "first": row.first_date, "last": row.last_date,
-            "n_articles": row.n_articles, "articles": [_article_item(r) for r in arts],
-            "timeline": timeline(conn, row.id), "figure_series": series,
-            "contested": contested(conn, row.id, series), "source_stats": source_stats(conn, row.id)}
+    return {
+        "id": row.id,
+        "title": row.title,
+        "first": row.first_date,
+        "last": row.last_date,
+        "n_articles": row.n_articles,
+        "articles": [_article_item(r) for r in arts],
+        "timeline": timeline(conn, row.id),
+        "figure_series": series,
+        "contested": contested(conn, row.id, series),
+        "source_stats": source_stats(conn, row.id),
+    }
 
 
 def story_json(conn, story_id, compute: bool = True) -> bytes | None | bool:
@@ -590,8 +925,15 @@ def warm(conn, n_stories: int = MEMO_STORIES, deadline: float | None = None) -> 
     _derived(conn, "speaker_names", _speaker_names)
     _derived(conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar())
     st = s.stories
-    ids = conn.execute(select(st.c.id).order_by(st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(),
-                                                st.c.id.desc()).limit(max(0, min(n_stories, MEMO_STORIES)))).scalars().all()
+    ids = (
+        conn.execute(
+            select(st.c.id)
+            .order_by(st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc())
+            .limit(max(0, min(n_stories, MEMO_STORIES)))
+        )
+        .scalars()
+        .all()
+    )
     done = 0
     for story_id in ids:
         if (deadline is not None and time.monotonic() > deadline) or superseded(conn, box):
@@ -603,7 +945,14 @@ def warm(conn, n_stories: int = MEMO_STORIES, deadline: float | None = None) -> 
 
 def stats(conn) -> dict:
     out = {}
-    for name, t in (("articles", s.articles), ("versions", s.versions), ("quotes", s.quotes),
-                    ("figures", s.figures), ("events", s.events), ("sources", s.sources), ("stories", s.stories)):
+    for name, t in (
+        ("articles", s.articles),
+        ("versions", s.versions),
+        ("quotes", s.quotes),
+        ("figures", s.figures),
+        ("events", s.events),
+        ("sources", s.sources),
+        ("stories", s.stories),
+    ):
         out[name] = conn.execute(select(func.count()).select_from(t)).scalar()
     return out

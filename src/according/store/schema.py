@@ -14,24 +14,38 @@ Cross-article tables: ``sources`` (one row per real-world person/organisation/
 place, see crossdoc.py) with ``source_aliases`` (normalised keys -> source),
 ``stories`` with ``article_keys`` (the weighted keys stories are built from).
 """
+
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 # Text (unbounded) for every value that comes from an article or the analyser: a
 # length limit would make PostgreSQL refuse what SQLite accepts.
 
 schema_migrations = Table(
-    "schema_migrations", metadata,
+    "schema_migrations",
+    metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
     Column("name", Text, nullable=False),
     Column("applied_at", Text, nullable=False),
 )
 
 stories = Table(
-    "stories", metadata,
+    "stories",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("title", Text),
     Column("first_date", Text),
@@ -40,7 +54,8 @@ stories = Table(
 )
 
 articles = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("key", Text, nullable=False, unique=True),  # the record's `id`
     Column("url", Text),
@@ -58,7 +73,8 @@ Index("ix_articles_url", articles.c.url)
 Index("ix_articles_pub_date", articles.c.pub_date)
 
 versions = Table(
-    "versions", metadata,
+    "versions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
     Column("n", Integer, nullable=False),
@@ -74,26 +90,29 @@ versions = Table(
 Index("ix_versions_hash", versions.c.content_hash)
 
 sources = Table(
-    "sources", metadata,
+    "sources",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("key", Text, nullable=False, unique=True),  # canonical normalised key
-    Column("name", Text, nullable=False),                     # fullest name seen
-    Column("type", Text, nullable=False),               # person|organization|place|group|other
-    Column("surname", Text),                           # persons with a full name: last token
-    Column("initials", Text),                           # organisations with a multi-word name
+    Column("name", Text, nullable=False),  # fullest name seen
+    Column("type", Text, nullable=False),  # person|organization|place|group|other
+    Column("surname", Text),  # persons with a full name: last token
+    Column("initials", Text),  # organisations with a multi-word name
 )
 Index("ix_sources_surname", sources.c.type, sources.c.surname)
 Index("ix_sources_initials", sources.c.type, sources.c.initials)
 
 source_aliases = Table(
-    "source_aliases", metadata,
+    "source_aliases",
+    metadata,
     Column("key", Text, primary_key=True),
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
     Column("name", Text),  # the surface form first seen with this key
 )
 
 entities = Table(
-    "entities", metadata,
+    "entities",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
     Column("entity_id", Text, nullable=False),
@@ -105,7 +124,8 @@ entities = Table(
 )
 
 quotes = Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
     Column("quote_id", Text, nullable=False),
@@ -126,7 +146,8 @@ quotes = Table(
 )
 
 figures = Table(
-    "figures", metadata,
+    "figures",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
     Column("figure_id", Text, nullable=False),
@@ -150,7 +171,8 @@ figures = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
     Column("event_id", Text, nullable=False),
@@ -175,7 +197,8 @@ events = Table(
 )
 
 places = Table(
-    "places", metadata,
+    "places",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
     Column("name", Text),
@@ -189,7 +212,8 @@ places = Table(
 )
 
 times = Table(
-    "times", metadata,
+    "times",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
     Column("text", Text),
@@ -200,7 +224,8 @@ times = Table(
 )
 
 article_keys = Table(
-    "article_keys", metadata,
+    "article_keys",
+    metadata,
     Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
     Column("key", Text, primary_key=True),
     Column("weight", Float, nullable=False),
@@ -210,7 +235,8 @@ Index("ix_article_keys_key", article_keys.c.key)
 # Document frequency of each story key (articles having it), kept in step with
 # article_keys so the idf of a key is one indexed read (migration 2).
 key_df = Table(
-    "key_df", metadata,
+    "key_df",
+    metadata,
     Column("key", Text, primary_key=True),
     Column("df", Integer, nullable=False),
 )

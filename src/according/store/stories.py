@@ -15,6 +15,7 @@ merged afterwards (an article bridging two stories joins the closer one).
 
 Calibration: see THRESHOLD.
 """
+
 from __future__ import annotations
 
 import math
@@ -105,16 +106,22 @@ def _bump_df(conn: Connection, keys, delta: int) -> None:
 
 def _refresh_story(conn: Connection, story_id: int) -> None:
     a = s.articles
-    row = conn.execute(select(func.count(), func.min(a.c.pub_date), func.max(a.c.pub_date))
-                       .where(a.c.story_id == story_id)).first()
+    row = conn.execute(
+        select(func.count(), func.min(a.c.pub_date), func.max(a.c.pub_date)).where(a.c.story_id == story_id)
+    ).first()
     if not row[0]:
         conn.execute(s.stories.delete().where(s.stories.c.id == story_id))
         return
-    conn.execute(update(s.stories).where(s.stories.c.id == story_id).values(
-        n_articles=row[0], first_date=row[1], last_date=row[2]))
+    conn.execute(
+        update(s.stories)
+        .where(s.stories.c.id == story_id)
+        .values(n_articles=row[0], first_date=row[1], last_date=row[2])
+    )
 
 
-def assign_story(conn: Connection, article_id: int, rec: dict, pub_date: str | None, new: bool = False) -> int:
+def assign_story(
+    conn: Connection, article_id: int, rec: dict, pub_date: str | None, new: bool = False
+) -> int:
     """(Re)compute the article's keys and put it in a story; returns the story id.
 
     Key weights are stored already multiplied by the key's idf at the time the
@@ -142,21 +149,34 @@ def assign_story(conn: Connection, article_id: int, rec: dict, pub_date: str | N
         conn.execute(ak.insert(), [dict(article_id=article_id, key=k, weight=w) for k, w in mine.items()])
         # Candidates come from the most specific keys (a common place's posting list is long).
         probe = sorted(keys, key=lambda k: -mine[k])[:PROBE_KEYS]
-        shared = (select(ak.c.article_id).select_from(ak.join(a, a.c.id == ak.c.article_id))
-                  .where(and_(ak.c.key.in_(probe), ak.c.article_id != article_id, a.c.story_id.is_not(None))))
+        shared = (
+            select(ak.c.article_id)
+            .select_from(ak.join(a, a.c.id == ak.c.article_id))
+            .where(and_(ak.c.key.in_(probe), ak.c.article_id != article_id, a.c.story_id.is_not(None)))
+        )
         if pub_date:
-            shared = shared.where(or_(a.c.pub_date.is_(None), a.c.pub_date.between(
-                _shift(pub_date, -WINDOW_DAYS), _shift(pub_date, WINDOW_DAYS))))
+            shared = shared.where(
+                or_(
+                    a.c.pub_date.is_(None),
+                    a.c.pub_date.between(_shift(pub_date, -WINDOW_DAYS), _shift(pub_date, WINDOW_DAYS)),
+                )
+            )
         shared = shared.group_by(ak.c.article_id).order_by(func.count().desc()).limit(MAX_CANDIDATES)
         cands = [r.article_id for r in conn.execute(shared)]
         if cands:
             lo: dict[int, float] = defaultdict(float)
-            for r in conn.execute(select(ak.c.article_id, ak.c.key, ak.c.weight)
-                                  .where(and_(ak.c.article_id.in_(cands), ak.c.key.in_(keys)))):
+            for r in conn.execute(
+                select(ak.c.article_id, ak.c.key, ak.c.weight).where(
+                    and_(ak.c.article_id.in_(cands), ak.c.key.in_(keys))
+                )
+            ):
                 lo[r.article_id] += min(mine[r.key], r.weight)
-            totals = conn.execute(select(ak.c.article_id, func.sum(ak.c.weight), a.c.story_id)
-                                  .select_from(ak.join(a, a.c.id == ak.c.article_id))
-                                  .where(ak.c.article_id.in_(cands)).group_by(ak.c.article_id, a.c.story_id))
+            totals = conn.execute(
+                select(ak.c.article_id, func.sum(ak.c.weight), a.c.story_id)
+                .select_from(ak.join(a, a.c.id == ak.c.article_id))
+                .where(ak.c.article_id.in_(cands))
+                .group_by(ak.c.article_id, a.c.story_id)
+            )
             mine_total = sum(mine.values())
             for other, total, story_id in totals:
                 hi = mine_total + total - lo[other]
@@ -165,8 +185,11 @@ def assign_story(conn: Connection, article_id: int, rec: dict, pub_date: str | N
                     best, best_story = sim, story_id
     if best < THRESHOLD or best_story is None:
         headline = (rec.get("meta") or {}).get("headline") or rec.get("id")
-        best_story = conn.execute(s.stories.insert().values(
-            title=clean(headline), first_date=pub_date, last_date=pub_date, n_articles=0)).inserted_primary_key[0]
+        best_story = conn.execute(
+            s.stories.insert().values(
+                title=clean(headline), first_date=pub_date, last_date=pub_date, n_articles=0
+            )
+        ).inserted_primary_key[0]
     conn.execute(update(a).where(a.c.id == article_id).values(story_id=best_story))
     _refresh_story(conn, best_story)
     if old_story is not None and old_story != best_story:
@@ -175,8 +198,24 @@ def assign_story(conn: Connection, article_id: int, rec: dict, pub_date: str | N
 
 
 # -- reading a story ------------------------------------------------------------------------------
-DENIAL_CUES = ("deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "dispute", "disputed",
-               "disputes", "refute", "refuted", "dismissed", "dismisses", "contradict", "contradicted")
+DENIAL_CUES = (
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "reject",
+    "rejected",
+    "rejects",
+    "dispute",
+    "disputed",
+    "disputes",
+    "refute",
+    "refuted",
+    "dismissed",
+    "dismisses",
+    "contradict",
+    "contradicted",
+)
 # Two reports of one figure disagree when their values (or ranges) do not overlap
 # and differ by more than this fraction of the larger one: a toll updated within the
 # day or rounded ("about 28,000" against 28,340: 1.2%) is not a contest; a convention,
@@ -205,17 +244,32 @@ def _disagree(x: dict, y: dict) -> bool:
 
 def figure_series(conn: Connection, story_id: int) -> list[dict]:
     f, a = s.figures, s.articles
-    q = (select(f, a.c.key.label("article_key"), a.c.publisher).select_from(f.join(a, a.c.id == f.c.article_id))
-         .where(and_(a.c.story_id == story_id, f.c.measure.is_not(None), f.c.in_furniture.is_(False)))
-         .order_by(f.c.date, a.c.id, f.c.id))
+    q = (
+        select(f, a.c.key.label("article_key"), a.c.publisher)
+        .select_from(f.join(a, a.c.id == f.c.article_id))
+        .where(and_(a.c.story_id == story_id, f.c.measure.is_not(None), f.c.in_furniture.is_(False)))
+        .order_by(f.c.date, a.c.id, f.c.id)
+    )
     series: dict[tuple, list] = defaultdict(list)
     for r in conn.execute(q):
         key = (r.measure, r.unit, r.place_name or r.country)
-        series[key].append({"date": r.date, "value": r.value, "low": r.low, "high": r.high,
-                            "qualifier": r.qualifier, "source": r.source_name or r.publisher,
-                            "source_id": r.source_id, "text": r.text, "article": r.article_key})
-    return [{"measure": k[0], "unit": k[1], "place": k[2], "points": pts}
-            for k, pts in sorted(series.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))]
+        series[key].append(
+            {
+                "date": r.date,
+                "value": r.value,
+                "low": r.low,
+                "high": r.high,
+                "qualifier": r.qualifier,
+                "source": r.source_name or r.publisher,
+                "source_id": r.source_id,
+                "text": r.text,
+                "article": r.article_key,
+            }
+        )
+    return [
+        {"measure": k[0], "unit": k[1], "place": k[2], "points": pts}
+        for k, pts in sorted(series.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+    ]
 
 
 def contested(conn: Connection, story_id: int, series: list[dict]) -> list[dict]:
@@ -228,49 +282,92 @@ def contested(conn: Connection, story_id: int, series: list[dict]) -> list[dict]
         for p in ser["points"]:
             by_date[p["date"]].append(p)
         for d, pts in sorted(by_date.items(), key=lambda kv: str(kv[0])):
-            pairs = [(x, y) for i, x in enumerate(pts) for y in pts[i + 1:]
-                     if (x["source"] or "").lower() != (y["source"] or "").lower() and _disagree(x, y)]
+            pairs = [
+                (x, y)
+                for i, x in enumerate(pts)
+                for y in pts[i + 1 :]
+                if (x["source"] or "").lower() != (y["source"] or "").lower() and _disagree(x, y)
+            ]
             if pairs:
                 claims = {id(p): p for pair in pairs for p in pair}
-                out.append({"kind": "figures", "measure": ser["measure"], "unit": ser["unit"], "place": ser["place"],
-                            "date": d, "claims": list(claims.values())})
+                out.append(
+                    {
+                        "kind": "figures",
+                        "measure": ser["measure"],
+                        "unit": ser["unit"],
+                        "place": ser["place"],
+                        "date": d,
+                        "claims": list(claims.values()),
+                    }
+                )
     q, a = s.quotes, s.articles
-    rows = conn.execute(select(q, a.c.key.label("article_key")).select_from(q.join(a, a.c.id == q.c.article_id))
-                        .where(a.c.story_id == story_id).order_by(q.c.pub_date, q.c.id))
+    rows = conn.execute(
+        select(q, a.c.key.label("article_key"))
+        .select_from(q.join(a, a.c.id == q.c.article_id))
+        .where(a.c.story_id == story_id)
+        .order_by(q.c.pub_date, q.c.id)
+    )
     for r in rows:
         cue = (r.cue or "").lower()
         if any(w in cue.split() for w in DENIAL_CUES):
-            out.append({"kind": "denial", "date": r.pub_date, "speaker": r.speaker_name, "source_id": r.source_id,
-                        "cue": r.cue, "text": r.text, "article": r.article_key, "quote_id": r.quote_id})
+            out.append(
+                {
+                    "kind": "denial",
+                    "date": r.pub_date,
+                    "speaker": r.speaker_name,
+                    "source_id": r.source_id,
+                    "cue": r.cue,
+                    "text": r.text,
+                    "article": r.article_key,
+                    "quote_id": r.quote_id,
+                }
+            )
     return out
 
 
 def source_stats(conn: Connection, story_id: int, top: int = 10) -> dict:
     q, a, src = s.quotes, s.articles, s.sources
-    base = and_(a.c.story_id == story_id, q.c.in_furniture.is_(False),
-                or_(q.c.category.is_(None), q.c.category == "speech"))
+    base = and_(
+        a.c.story_id == story_id,
+        q.c.in_furniture.is_(False),
+        or_(q.c.category.is_(None), q.c.category == "speech"),
+    )
     j = q.join(a, a.c.id == q.c.article_id)
-    by_type = dict(conn.execute(select(q.c.speaker_type, func.count()).select_from(j).where(base)
-                                .group_by(q.c.speaker_type)).all())
+    by_type = dict(
+        conn.execute(
+            select(q.c.speaker_type, func.count()).select_from(j).where(base).group_by(q.c.speaker_type)
+        ).all()
+    )
     total = sum(by_type.values())
     anonymous = by_type.get("anonymous", 0)
     named = sum(n for t, n in by_type.items() if t in ("person", "organization", "group"))
-    most = conn.execute(select(src.c.id, src.c.name, src.c.type, func.count().label("n"))
-                        .select_from(j.join(src, src.c.id == q.c.source_id)).where(base)
-                        .group_by(src.c.id, src.c.name, src.c.type).order_by(func.count().desc(), src.c.name)
-                        .limit(top)).all()
-    return {"quotes": total, "named": named, "anonymous": anonymous,
-            "unknown": total - named - anonymous,
-            "named_share": round(named / (named + anonymous), 3) if named + anonymous else None,
-            "by_type": by_type,
-            "most_quoted": [{"source_id": r.id, "name": r.name, "type": r.type, "n_quotes": r.n} for r in most]}
+    most = conn.execute(
+        select(src.c.id, src.c.name, src.c.type, func.count().label("n"))
+        .select_from(j.join(src, src.c.id == q.c.source_id))
+        .where(base)
+        .group_by(src.c.id, src.c.name, src.c.type)
+        .order_by(func.count().desc(), src.c.name)
+        .limit(top)
+    ).all()
+    return {
+        "quotes": total,
+        "named": named,
+        "anonymous": anonymous,
+        "unknown": total - named - anonymous,
+        "named_share": round(named / (named + anonymous), 3) if named + anonymous else None,
+        "by_type": by_type,
+        "most_quoted": [{"source_id": r.id, "name": r.name, "type": r.type, "n_quotes": r.n} for r in most],
+    }
 
 
 def timeline(conn: Connection, story_id: int) -> list[dict]:
     e, a = s.events, s.articles
-    rows = conn.execute(select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id))
-                        .where(and_(a.c.story_id == story_id, e.c.in_furniture.is_(False)))
-                        .order_by(e.c.date, a.c.pub_date, e.c.id))
+    rows = conn.execute(
+        select(e, a.c.key.label("article_key"))
+        .select_from(e.join(a, a.c.id == e.c.article_id))
+        .where(and_(a.c.story_id == story_id, e.c.in_furniture.is_(False)))
+        .order_by(e.c.date, a.c.pub_date, e.c.id)
+    )
     out, seen = [], {}
     for r in rows:
         # One entry per (date, sub-event type, place, fatalities) reported by several articles.
@@ -278,9 +375,19 @@ def timeline(conn: Connection, story_id: int) -> list[dict]:
         if k in seen:
             seen[k]["articles"].append(r.article_key)
             continue
-        item = {"date": r.date, "event_type": r.event_type, "sub_event_type": r.sub_event_type, "text": r.text,
-                "actor1": r.actor1, "actor2": r.actor2, "place": r.place_name, "country": r.country,
-                "fatalities": r.fatalities, "article": r.article_key, "articles": [r.article_key]}
+        item = {
+            "date": r.date,
+            "event_type": r.event_type,
+            "sub_event_type": r.sub_event_type,
+            "text": r.text,
+            "actor1": r.actor1,
+            "actor2": r.actor2,
+            "place": r.place_name,
+            "country": r.country,
+            "fatalities": r.fatalities,
+            "article": r.article_key,
+            "articles": [r.article_key],
+        }
         seen[k] = item
         out.append(item)
     return out

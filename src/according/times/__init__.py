@@ -52,6 +52,7 @@ For other stages: ``work.times`` is sorted by offset, and
 :func:`time_near` gives the time expression nearest a character span in the
 same sentence; :func:`value_date` turns a value into a date and a precision.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -143,7 +144,9 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
         else:
             spans = windows.get(trig.pattern)
             if spans is None:
-                spans = windows[trig.pattern] = _windows(trig, text if trig.pattern in CASED_TRIGGERS else low)
+                spans = windows[trig.pattern] = _windows(
+                    trig, text if trig.pattern in CASED_TRIGGERS else low
+                )
         for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
             n_before = len(ctx.problems)
             try:
@@ -155,7 +158,8 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
             del ctx.problems[n_before:]  # kept only if the expression survives the overlap resolution
             if f is None and probs:  # a dropped date-like string is reported
                 problems_dropped.extend(probs)
-            for f in (f if isinstance(f, list) else [f]):
+            found_here = f if isinstance(f, list) else [f]
+            for f in found_here:
                 if f is None or f.end <= f.start or any(a < f.end and f.start < b for a, b in skip):
                     continue
                 if name in _NAME_RULES and _in_name(parse, tok_range, f):
@@ -166,10 +170,10 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
     taken: list[Found] = []
     problems = list(ctx.problems) + problems_dropped
     occupied = bytearray(len(text))  # characters already in a chosen expression: linear, not pairwise
-    for f, name, order, probs in cands:
-        if any(occupied[f.start:f.end]):
+    for f, _name, _order, probs in cands:
+        if any(occupied[f.start : f.end]):
             continue
-        occupied[f.start:f.end] = b"\x01" * (f.end - f.start)
+        occupied[f.start : f.end] = b"\x01" * (f.end - f.start)
         taken.append(f)
         problems.extend(probs)
     taken.sort(key=lambda f: f.start)
@@ -202,14 +206,18 @@ def _in_name(parse, tok_range, f: Found) -> bool:
 
 
 def _merge_clock_and_day(text: str, found: list[Found]) -> list[Found]:
-    """"12:00 UTC Monday", "16:00 UTC today": one TIME with the day's date."""
+    """ "12:00 UTC Monday", "16:00 UTC today": one TIME with the day's date."""
     out: list[Found] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and {a.kind, b.kind} == {"clock", "day"} and not text[a.end:b.start].strip() \
-                and "\n" not in text[a.end:b.start]:
+        if (
+            b is not None
+            and {a.kind, b.kind} == {"clock", "day"}
+            and not text[a.end : b.start].strip()
+            and "\n" not in text[a.end : b.start]
+        ):
             clk, day = (a, b) if a.kind == "clock" else (b, a)
             if day.value and _DAY.match(day.value):
                 out.append(Found(a.start, b.end, "TIME", day.value[:10] + clk.value, "day"))
@@ -223,6 +231,7 @@ def _merge_clock_and_day(text: str, found: list[Found]) -> list[Found]:
 def _anchor(text, parse, starts, found: list[Found], dct: date | None):
     """Give clock times their day and anchored expressions ("the day", "two days
     later") their value; turn Found into TimeExpr."""
+
     def sent_of(pos: int) -> int:
         if parse is None or not starts:
             return 0
@@ -230,7 +239,9 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
         return parse.toks[k].sent
 
     out, unresolved = [], 0
-    seen: list[str] = []  # resolved calendar values so far (text order): anchors for "the next day", "that year"
+    seen: list[
+        str
+    ] = []  # resolved calendar values so far (text order): anchors for "the next day", "that year"
     days: dict[int, list[tuple[int, str]]] = {}  # sentence -> [(offset, day)]
     for f in found:
         if f.value and _DAY.match(f.value):
@@ -238,7 +249,9 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
     for f in found:
         value = f.value
         if f.kind == "clock" and value.startswith("T"):
-            day = _nearest(days.get(sent_of(f.start), ()), f.start) or (dct.isoformat() if dct else "XXXX-XX-XX")
+            day = _nearest(days.get(sent_of(f.start), ()), f.start) or (
+                dct.isoformat() if dct else "XXXX-XX-XX"
+            )
             value = day + value
         elif f.kind.startswith("sameperiod:"):
             # "the same period last year": the month / quarter last named (a day for "the same day"), a year back
@@ -271,8 +284,12 @@ def _nearest(days: list[tuple[int, str]], pos: int) -> str | None:
     return min(cands, key=lambda d: abs(d[0] - pos))[1] if cands else None
 
 
-_PRECISION = {"D": re.compile(r"^\d{4}-\d{2}-\d{2}"), "W": re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2})"),
-              "M": re.compile(r"^\d{4}-\d{2}"), "Y": re.compile(r"^\d{4}")}
+_PRECISION = {
+    "D": re.compile(r"^\d{4}-\d{2}-\d{2}"),
+    "W": re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2})"),
+    "M": re.compile(r"^\d{4}-\d{2}"),
+    "Y": re.compile(r"^\d{4}"),
+}
 
 
 def _year_back(value: str) -> str:
@@ -296,8 +313,9 @@ def _shift_from(base: str, n: float, unit: str) -> str | None:
         base = date.fromisocalendar(int(base[:4]), int(base[6:8]), 1).isoformat()
     parts = [int(x) for x in re.findall(r"\d+", base[:10])] + [1, 1]
     try:
-        return shift_value(date(parts[0], parts[1] if len(base) >= 7 else 1, parts[2] if len(base) >= 10 else 1),
-                           n, unit)
+        return shift_value(
+            date(parts[0], parts[1] if len(base) >= 7 else 1, parts[2] if len(base) >= 10 else 1), n, unit
+        )
     except ValueError:
         return None
 
@@ -317,10 +335,18 @@ def time_near(work: Work, start: int, end: int, types=("DATE", "TIME")) -> TimeE
     s = sent_of(start)
     best = None
     for t in work.times:
-        if t.type not in types or t.value.endswith("_REF") or t.value.startswith("X") or sent_of(t.span.start) != s:
+        if (
+            t.type not in types
+            or t.value.endswith("_REF")
+            or t.value.startswith("X")
+            or sent_of(t.span.start) != s
+        ):
             continue
-        d = 0 if (t.span.start < end and start < t.span.end) else min(abs(t.span.start - end),
-                                                                         abs(start - t.span.end))
+        d = (
+            0
+            if (t.span.start < end and start < t.span.end)
+            else min(abs(t.span.start - end), abs(start - t.span.end))
+        )
         if best is None or d < best[0]:
             best = (d, t)
     return best[1] if best else None

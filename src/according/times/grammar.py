@@ -8,27 +8,49 @@ TimeML/TempEval extent conventions as MEANTIME annotates them: prepositions
 Month and weekday names are matched case-sensitively (Title or capitals): a
 lower-case "may" or "march" is a verb.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from . import resolve as R
-from .lexicon import HOLIDAYS, MONTH_RE, MOVING_HOLIDAYS, MONTHS, NUM_WORD_RE, SEASON_MONTH, SEASONS, WEEKDAY_RE, WEEKDAYS
+from .lexicon import (
+    HOLIDAYS,
+    MONTH_RE,
+    MONTHS,
+    MOVING_HOLIDAYS,
+    NUM_WORD_RE,
+    SEASON_MONTH,
+    SEASONS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
 
 W = r"[^\S\n]+"  # spaces inside one expression; an expression never crosses a line break
 WO = r"[^\S\n]*"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-PRE = (r"(?P<pre>(?i:(?:(?:very|the very) )?early|late|(?:the (?:very )?)?(?:end|beginning|start|middle|close|turn"
-       r"|first half|second half|first part|latter part|latter half|spring|summer|fall|autumn|winter) of)" + W +
-       r"|(?i:mid|early|late)-|(?i:mid)" + W + ")?")
-MODQ = (r"(?i:more than|less than|fewer than|nearly|almost|about|around|roughly|approximately|at least|at most|"
-        r"up to|just over|just under|well over|over|under|barely|only|just|close to|upwards of|the better part of"
-        r"|some)")
-NUM = (r"(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+|(?i:" + NUM_WORD_RE + r"|an?|(?:a )?single|a few|several|many|a couple(?: of)?"
-       r"|a number of|dozens of|hundreds of|numerous|countless))")
+PRE = (
+    r"(?P<pre>(?i:(?:(?:very|the very) )?early|late|(?:the (?:very )?)?(?:end|beginning|start|middle|close|turn"
+    r"|first half|second half|first part|latter part|latter half|spring|summer|fall|autumn|winter) of)"
+    + W
+    + r"|(?i:mid|early|late)-|(?i:mid)"
+    + W
+    + ")?"
+)
+MODQ = (
+    r"(?i:more than|less than|fewer than|nearly|almost|about|around|roughly|approximately|at least|at most|"
+    r"up to|just over|just under|well over|over|under|barely|only|just|close to|upwards of|the better part of"
+    r"|some)"
+)
+NUM = (
+    r"(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+|(?i:"
+    + NUM_WORD_RE
+    + r"|an?|(?:a )?single|a few|several|many|a couple(?: of)?"
+    r"|a number of|dozens of|hundreds of|numerous|countless))"
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +65,14 @@ class Found:
 class Ctx:
     """What handlers need: the text, the reference date and a tense oracle."""
 
-    def __init__(self, text: str, dct: date | None, tense: Callable[[int, int], str | None],
-                 is_headline: Callable[[int], bool], pos_before: Callable[[int], str] = lambda pos: ""):
+    def __init__(
+        self,
+        text: str,
+        dct: date | None,
+        tense: Callable[[int, int], str | None],
+        is_headline: Callable[[int], bool],
+        pos_before: Callable[[int], str] = lambda pos: "",
+    ):
         self.text = text
         self.pos_before = pos_before  # coarse POS of the token just before a character offset
         self.dct = dct
@@ -53,11 +81,11 @@ class Ctx:
         self.problems: list[str] = []
 
     def prev_word(self, pos: int) -> str:
-        m = re.search(r"([A-Za-z.']+)[^\S\n]*$", self.text[max(0, pos - 30):pos])
+        m = re.search(r"([A-Za-z.']+)[^\S\n]*$", self.text[max(0, pos - 30) : pos])
         return m.group(1).lower() if m else ""
 
     def next_text(self, pos: int, n: int = 30) -> str:
-        return self.text[pos:pos + n]
+        return self.text[pos : pos + n]
 
     def direction(self, start: int, end: int) -> str | None:
         """'past' | 'future' | 'present' | None: a cue word just before the expression
@@ -100,17 +128,38 @@ _UNITS_T = r"second|minute|hour|day|night|week|fortnight|month|year|decade|centu
 _MONTHS_T = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _WEEKDAYS_T = r"Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 TRIGGERS: dict[str, str] = {
-    "month_day": _MONTHS_T, "day_month": _MONTHS_T, "month_year": _MONTHS_T, "month": _MONTHS_T,
-    "week_of": _MONTHS_T, "day_range": _MONTHS_T, "iso_date": r"\d-\d", "slash_date": r"\d/\d", "nine_eleven": "9/11", "year": r"1[6-9]\d\d|20\d\d",
-    "year_range": r"1[6-9]\d\d|20\d\d", "short_year": r"['’]\d\d", "decade": r"0['’]?s", "century": "century",
-    "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|half|q[1-4]",
-    "weekday": _WEEKDAYS_T, "plural_weekday": _WEEKDAYS_T,
-    "relday": r"today|tonight|tomorrow|yesterday|this|last", "relunit": r"week|month|year|decade|century|quarter",
-    "duration": _UNITS_T, "half_unit": "half", "vague": _UNITS_T, "set": _UNITS_T,
+    "month_day": _MONTHS_T,
+    "day_month": _MONTHS_T,
+    "month_year": _MONTHS_T,
+    "month": _MONTHS_T,
+    "week_of": _MONTHS_T,
+    "day_range": _MONTHS_T,
+    "iso_date": r"\d-\d",
+    "slash_date": r"\d/\d",
+    "nine_eleven": "9/11",
+    "year": r"1[6-9]\d\d|20\d\d",
+    "year_range": r"1[6-9]\d\d|20\d\d",
+    "short_year": r"['’]\d\d",
+    "decade": r"0['’]?s",
+    "century": "century",
+    "season": r"spring|summer|autumn|fall|winter",
+    "quarter": r"quarter|half|q[1-4]",
+    "weekday": _WEEKDAYS_T,
+    "plural_weekday": _WEEKDAYS_T,
+    "relday": r"today|tonight|tomorrow|yesterday|this|last",
+    "relunit": r"week|month|year|decade|century|quarter",
+    "duration": _UNITS_T,
+    "half_unit": "half",
+    "vague": _UNITS_T,
+    "set": _UNITS_T,
     "set_adverb": r"daily|nightly|weekly|monthly|annual|yearly|hourly|quarterly|biennial",
     "clock": r"\d[^\S\n]*[ap]\.?m|\d:\d|\d[^\S\n]+(?:utc|gmt|hours|local|z)|noon|midday|midnight",
     "ref": r"now|this time|these days|recent|lately|present|time being|past|future|term|run|currently|soon",
-    "ordinal_day": "day", "the_day": "day", "same_period": "same", "that_time": "that time", "next_day": r"day|week|month|year",
+    "ordinal_day": "day",
+    "the_day": "day",
+    "same_period": "same",
+    "that_time": "that time",
+    "next_day": r"day|week|month|year",
 }
 
 
@@ -120,6 +169,7 @@ def rule(name: str, pattern: str, flags: int = 0):
     def deco(fn):
         RULES.append((name, rx, fn))
         return fn
+
     return deco
 
 
@@ -147,23 +197,57 @@ def _pre_value(pre: str | None, year: int) -> str:
 
 # ---------------------------------------------------------------- calendar dates
 
-@rule("month_day", r"(?<![\w-])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?P<mon>" + MONTH_RE + r")" + W +
-      r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3})(?:,?" + W + r"(?P<year>" + YEAR + r")(?![\d%])"
-      r"|,?" + W + r"(?:(?i:of)" + W + r")?(?P<relyear>(?i:last|next|this))" + W + r"(?i:year)(?![\w-]))?")
+
+@rule(
+    "month_day",
+    r"(?<![\w-])(?:(?P<wd>"
+    + WEEKDAY_RE
+    + r"),?"
+    + W
+    + r")?(?P<mon>"
+    + MONTH_RE
+    + r")"
+    + W
+    + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3})(?:,?"
+    + W
+    + r"(?P<year>"
+    + YEAR
+    + r")(?![\d%])"
+    r"|,?" + W + r"(?:(?i:of)" + W + r")?(?P<relyear>(?i:last|next|this))" + W + r"(?i:year)(?![\w-]))?",
+)
 def month_day(m, ctx):
     year = m.group("year")
     if m.group("relyear") and ctx.dct is not None:  # "Feb. 2 last year": one expression, last year's Feb. 2
         year = str(ctx.dct.year + {"last": -1, "next": 1}.get(m.group("relyear").lower(), 0))
     elif m.group("relyear"):
-        return Found(m.start(), m.start("relyear") - 1, "DATE", f"XXXX-{_month(m.group('mon')):02d}-"
-                     f"{int(m.group('day')):02d}") if R.valid_date(2000, _month(m.group("mon")), int(m.group("day"))) \
+        return (
+            Found(
+                m.start(),
+                m.start("relyear") - 1,
+                "DATE",
+                f"XXXX-{_month(m.group('mon')):02d}-{int(m.group('day')):02d}",
+            )
+            if R.valid_date(2000, _month(m.group("mon")), int(m.group("day")))
             else None
+        )
     return _calendar(m, ctx, m.group("mon"), m.group("day"), year)
 
 
-@rule("day_month", r"(?<!\w)(?<!\D[-–])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?:(?i:the)" + W + r")?(?P<day>[0-3]?\d)"
-      r"(?:st|nd|rd|th)?(?:" + W + r"(?i:of))?" + W + r"(?P<mon>" + MONTH_RE + r")(?:,?" + W + r"(?P<year>" + YEAR +
-      r")(?![\d%]))?")
+@rule(
+    "day_month",
+    r"(?<!\w)(?<!\D[-–])(?:(?P<wd>" + WEEKDAY_RE + r"),?" + W + r")?(?:(?i:the)" + W + r")?(?P<day>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?(?:"
+    + W
+    + r"(?i:of))?"
+    + W
+    + r"(?P<mon>"
+    + MONTH_RE
+    + r")(?:,?"
+    + W
+    + r"(?P<year>"
+    + YEAR
+    + r")(?![\d%]))?",
+)
 def day_month(m, ctx):
     if m.group("mon") == "May" and not m.group("year") and not m.group("wd"):
         nxt = ctx.next_text(m.end(), 3)
@@ -175,16 +259,33 @@ def day_month(m, ctx):
 # "11-12 March 2022", "between 9 and 11 March": the first day of a range of days named by one month.
 # The second day is day_month's ("12 March 2022"); this rule gives the first its own expression with
 # the month and year read after it, so a report's event (events: first day-precise date) starts on it.
-@rule("day_range", r"(?<![\w/.,-])(?P<wd>)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:" + WO + r"[-–]" + WO + r"|" + W +
-      r"(?i:and|to|or)" + W + r")(?=[0-3]?\d(?:st|nd|rd|th)?" + W + r"(?P<mon>" + MONTH_RE + r")(?:,?" + W +
-      r"(?P<year>" + YEAR + r")(?![\d%]))?(?![\w-]))")
+@rule(
+    "day_range",
+    r"(?<![\w/.,-])(?P<wd>)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:"
+    + WO
+    + r"[-–]"
+    + WO
+    + r"|"
+    + W
+    + r"(?i:and|to|or)"
+    + W
+    + r")(?=[0-3]?\d(?:st|nd|rd|th)?"
+    + W
+    + r"(?P<mon>"
+    + MONTH_RE
+    + r")(?:,?"
+    + W
+    + r"(?P<year>"
+    + YEAR
+    + r")(?![\d%]))?(?![\w-]))",
+)
 def day_range(m, ctx):
     if int(m.group("day")) > 31:
         return None
     f = _calendar(m, ctx, m.group("mon"), m.group("day"), m.group("year"))
     if f is None or not re.match(r"^(\d{4}|XXXX)-\d\d-\d\d$", f.value):
         return None  # not a calendar day ("31-32 March"): no expression rather than a month
-    end = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", m.string[m.end("day"):]).group(0))
+    end = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", m.string[m.end("day") :]).group(0))
     return Found(m.start(), end, "DATE", f.value, f.kind)
 
 
@@ -195,15 +296,21 @@ def _calendar(m, ctx, mon, day, year):
     if year:
         y = int(year)
         if R.valid_date(y, month, d) is None:
-            ctx.problems.append(f"{m.group(0)!r} at {m.start()} is not a calendar date; value kept at the month")
+            ctx.problems.append(
+                f"{m.group(0)!r} at {m.start()} is not a calendar date; value kept at the month"
+            )
             return Found(m.start(), m.end(), "DATE", R.month_str(y, month))
         return Found(m.start(), m.end(), "DATE", f"{y:04d}-{month:02d}-{d:02d}", "day")
     if d > 31 or R.valid_date(2000, month, d) is None:  # 2000 is a leap year: Feb 29 is allowed
         ctx.problems.append(f"{m.group(0)!r} at {m.start()} is not a calendar date; value kept at the month")
         if ctx.dct is None:
             return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}")
-        return Found(m.start(), m.end(), "DATE",
-                     R.month_str(R.pick_year_for_month(ctx.dct, month, ctx.direction(m.start(), m.end())), month))
+        return Found(
+            m.start(),
+            m.end(),
+            "DATE",
+            R.month_str(R.pick_year_for_month(ctx.dct, month, ctx.direction(m.start(), m.end())), month),
+        )
     if ctx.dct is None:
         return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{d:02d}")
     if m.group("wd"):  # "Wednesday, Feb. 14": the weekday picks the year
@@ -212,8 +319,10 @@ def _calendar(m, ctx, mon, day, year):
             c = R.valid_date(ctx.dct.year + k, month, d)
             if c is not None and c.weekday() == wd:
                 return Found(m.start(), m.end(), "DATE", c.isoformat(), "day")
-    if (month, d) == (9, 11) and re.match(r"(?:th)?,?" + W + r"(?:\d{4}" + W + r")?(?:terror|attack|hijack)",
-                                          ctx.next_text(m.end()) if not year else ""):
+    if (month, d) == (9, 11) and re.match(
+        r"(?:th)?,?" + W + r"(?:\d{4}" + W + r")?(?:terror|attack|hijack)",
+        ctx.next_text(m.end()) if not year else "",
+    ):
         return Found(m.start(), m.end(), "DATE", "2001-09-11", "day")  # "the September 11 attacks"
     dirn = ctx.direction(m.start(), m.end())
     # present tense with a day ("the law takes effect Jan. 1") schedules; headlines and "says" are past already
@@ -241,7 +350,9 @@ def slash_date(m, ctx):
     a, b, c = int(m.group("a")), int(m.group("b")), int(m.group("c"))
     if c < 100:
         c += 2000 if ctx.dct is None or 2000 + c <= ctx.dct.year + 1 else 1900
-    d = R.valid_date(c, a, b) or R.valid_date(c, b, a)  # US month/day first, day/month when that is impossible
+    d = R.valid_date(c, a, b) or R.valid_date(
+        c, b, a
+    )  # US month/day first, day/month when that is impossible
     dm = R.valid_date(c, b, a)
     if d is not None and dm is not None and ctx.dct is not None and d > ctx.dct >= dm:
         d = dm  # "11/03/2022" in a report of 14 March 2022 is 11 March: news reports what has happened
@@ -253,20 +364,79 @@ def nine_eleven(m, ctx):
     return Found(m.start(), m.end(), "DATE", "2001-09-11", "day")  # "since 9/11": the 2001 attacks
 
 
-@rule("month_year", r"(?<![\w-])" + PRE + r"(?P<mon>" + MONTH_RE + r"),?" + W + r"(?:(?i:of)" + W + r")?(?P<year>" +
-      YEAR + r")(?![\d%])")
+@rule(
+    "month_year",
+    r"(?<![\w-])"
+    + PRE
+    + r"(?P<mon>"
+    + MONTH_RE
+    + r"),?"
+    + W
+    + r"(?:(?i:of)"
+    + W
+    + r")?(?P<year>"
+    + YEAR
+    + r")(?![\d%])",
+)
 def month_year(m, ctx):
     return Found(m.start(), m.end(), "DATE", R.month_str(int(m.group("year")), _month(m.group("mon"))))
 
 
-_MONTH_CUES = {"in", "since", "until", "till", "by", "from", "to", "through", "during", "of", "before", "after",
-               "between", "and", "or", "early", "late", "mid", "last", "next", "this", "on", "for", "around",
-               "throughout", "into", "as", "each", "every", "past", "coming"}
+_MONTH_CUES = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "during",
+    "of",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "on",
+    "for",
+    "around",
+    "throughout",
+    "into",
+    "as",
+    "each",
+    "every",
+    "past",
+    "coming",
+}
 
 
-@rule("month", r"(?<![\w-])" + PRE + r"(?:(?P<rel>(?i:last|next|this|this past|this coming|past|coming))" + W +
-      r")?(?P<mon>" + MONTH_RE + r")(?:(?P<ofrel>,?" + W + r"(?:(?i:of)" + W + r")?(?i:last|next|this)" + W +
-      r"(?i:year))|(?![\w-]|" + W + r"\d|'s" + W + r"[a-z]))")
+@rule(
+    "month",
+    r"(?<![\w-])"
+    + PRE
+    + r"(?:(?P<rel>(?i:last|next|this|this past|this coming|past|coming))"
+    + W
+    + r")?(?P<mon>"
+    + MONTH_RE
+    + r")(?:(?P<ofrel>,?"
+    + W
+    + r"(?:(?i:of)"
+    + W
+    + r")?(?i:last|next|this)"
+    + W
+    + r"(?i:year))|(?![\w-]|"
+    + W
+    + r"\d|'s"
+    + W
+    + r"[a-z]))",
+)
 def bare_month(m, ctx):
     mon, rel, pre = m.group("mon"), (m.group("rel") or "").lower(), m.group("pre")
     if not _cap(mon):
@@ -294,10 +464,26 @@ def bare_month(m, ctx):
     return Found(m.start(), m.end(), "DATE", R.month_str(y, month))
 
 
-@rule("week_of", r"(?<![\w-])(?i:the)" + W + r"(?P<ord>(?i:first|second|third|fourth|last|final))" + W +
-      r"(?i:week)" + W + r"(?i:of)" + W + r"(?P<mon>" + MONTH_RE + r")(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])")
+@rule(
+    "week_of",
+    r"(?<![\w-])(?i:the)"
+    + W
+    + r"(?P<ord>(?i:first|second|third|fourth|last|final))"
+    + W
+    + r"(?i:week)"
+    + W
+    + r"(?i:of)"
+    + W
+    + r"(?P<mon>"
+    + MONTH_RE
+    + r")(?:,?"
+    + W
+    + r"(?P<year>"
+    + YEAR
+    + r"))?(?![\w-])",
+)
 def week_of(m, ctx):
-    """"the last week of March": the ISO week holding most of those seven days (the week of day 4 / day -4)."""
+    """ "the last week of March": the ISO week holding most of those seven days (the week of day 4 / day -4)."""
     month = _month(m.group("mon"))
     if m.group("year"):
         y = int(m.group("year"))
@@ -314,8 +500,19 @@ def week_of(m, ctx):
     return Found(m.start(), m.end(), "DATE", R.iso_week(day))
 
 
-_PAIR_YEAR = re.compile(W + r"(?:and|or|to|through|until|-|–)" + W + MONTH_RE + r",?" + W + r"(?:of" + W + r")?(" +
-                        YEAR + r")(?!\d)")
+_PAIR_YEAR = re.compile(
+    W
+    + r"(?:and|or|to|through|until|-|–)"
+    + W
+    + MONTH_RE
+    + r",?"
+    + W
+    + r"(?:of"
+    + W
+    + r")?("
+    + YEAR
+    + r")(?!\d)"
+)
 
 
 def _dir(ctx, m):
@@ -323,14 +520,49 @@ def _dir(ctx, m):
     return d if d in ("past", "future") else None
 
 
-@rule("year", r"(?<![\w$£€#.,'’/-])" + PRE + r"(?P<fy>(?i:fiscal(?: year)?|FY)" + WO + r")?(?P<year>" + YEAR +
-      r")(?![\d%]|[.,]\d|s\b|-\d|-(?:year|old)|'s" + W + r"\d)")
+@rule(
+    "year",
+    r"(?<![\w$£€#.,'’/-])"
+    + PRE
+    + r"(?P<fy>(?i:fiscal(?: year)?|FY)"
+    + WO
+    + r")?(?P<year>"
+    + YEAR
+    + r")(?![\d%]|[.,]\d|s\b|-\d|-(?:year|old)|'s"
+    + W
+    + r"\d)",
+)
 def year(m, ctx):
     y = int(m.group("year"))
     pw = ctx.prev_word(m.start())
-    if pw in ("no.", "number", "flight", "route", "model", "version", "windows", "size", "room", "page", "article",
-              "resolution", "chapter", "section", "highway", "interstate", "boeing", "airbus", "rule", "code",
-              "form", "bill", "act", "h.r.", "s.", "the") and not m.group("pre"):
+    if pw in (
+        "no.",
+        "number",
+        "flight",
+        "route",
+        "model",
+        "version",
+        "windows",
+        "size",
+        "room",
+        "page",
+        "article",
+        "resolution",
+        "chapter",
+        "section",
+        "highway",
+        "interstate",
+        "boeing",
+        "airbus",
+        "rule",
+        "code",
+        "form",
+        "bill",
+        "act",
+        "h.r.",
+        "s.",
+        "the",
+    ) and not m.group("pre"):
         if pw != "the" or re.match(W + r"[a-z]+s\b", ctx.next_text(m.end())):  # "the 2000 people"
             return None
     if ctx.dct is not None and y > ctx.dct.year + 30 and not m.group("pre"):
@@ -339,13 +571,19 @@ def year(m, ctx):
     if re.match(W + r"(?i:index|indexes|indices)\b", nxt):
         return None  # "the Russell 2000 Index": a name
     # a count of things ("2000 people", "some 1,900 troops") rather than a year
-    if re.match(W + r"(?:people|persons|troops|soldiers|workers|jobs|votes|homes|cars|units|points|dollars|"
-                r"euros|pounds|feet|metres|meters|miles|km|kilometers|tons|tonnes|barrels|shares|students|"
-                r"members|cases|deaths|patients|residents|families|children|civilians|prisoners|hostages|"
-                r"employees|copies|words|pages|acres|square)\b", nxt):
+    if re.match(
+        W + r"(?:people|persons|troops|soldiers|workers|jobs|votes|homes|cars|units|points|dollars|"
+        r"euros|pounds|feet|metres|meters|miles|km|kilometers|tons|tonnes|barrels|shares|students|"
+        r"members|cases|deaths|patients|residents|families|children|civilians|prisoners|hostages|"
+        r"employees|copies|words|pages|acres|square)\b",
+        nxt,
+    ):
         return None
-    if pw in ("about", "some", "nearly", "around", "over", "than", "approximately", "roughly", "almost") and \
-            not m.group("pre") and y % 100 == 0:
+    if (
+        pw in ("about", "some", "nearly", "around", "over", "than", "approximately", "roughly", "almost")
+        and not m.group("pre")
+        and y % 100 == 0
+    ):
         return None
     if m.group("fy"):
         return Found(m.start(), m.end(), "DATE", f"FY{y:04d}")
@@ -354,7 +592,7 @@ def year(m, ctx):
 
 @rule("year_range", r"(?<![\w$£€#.,/-])(?P<a>" + YEAR + r")[-–](?P<b>" + YEAR + r"|\d\d)(?![\w%-])")
 def year_range(m, ctx):
-    """"2009-2011": both years; "2009-10" (a season, a fiscal year): the first."""
+    """ "2009-2011": both years; "2009-10" (a season, a fiscal year): the first."""
     a = Found(m.start("a"), m.end("a"), "DATE", m.group("a"))
     if len(m.group("b")) == 4 and int(m.group("b")) > int(m.group("a")):
         return [a, Found(m.start("b"), m.end("b"), "DATE", m.group("b"))]
@@ -364,16 +602,40 @@ def year_range(m, ctx):
 @rule("short_year", r"(?<=[\s(])['’](?P<yy>\d\d)(?![\w'’])")
 def short_year(m, ctx):
     pw = ctx.prev_word(m.start())
-    if pw not in ("in", "since", "of", "from", "until", "by", "to", "and", "the", "class", "during", "summer",
-                  "spring", "fall", "winter", "autumn", "early", "late", "mid", "before", "after"):
+    if pw not in (
+        "in",
+        "since",
+        "of",
+        "from",
+        "until",
+        "by",
+        "to",
+        "and",
+        "the",
+        "class",
+        "during",
+        "summer",
+        "spring",
+        "fall",
+        "winter",
+        "autumn",
+        "early",
+        "late",
+        "mid",
+        "before",
+        "after",
+    ):
         return None
     yy = int(m.group("yy"))
     cut = (ctx.dct.year if ctx.dct else 2030) % 100
     return Found(m.start(), m.end(), "DATE", f"{(2000 if yy <= cut else 1900) + yy:04d}")
 
 
-@rule("decade", r"(?<![\w'’-])(?:(?i:the)" + W + r")?(?:(?P<pre>(?i:early|late|mid))-?" + WO + r")?"
-      r"(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0|(?P<dec3>[2-9])0)['’]?s(?![\w'’])")
+@rule(
+    "decade",
+    r"(?<![\w'’-])(?:(?i:the)" + W + r")?(?:(?P<pre>(?i:early|late|mid))-?" + WO + r")?"
+    r"(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0|(?P<dec3>[2-9])0)['’]?s(?![\w'’])",
+)
 def decade(m, ctx):
     if m.group("cent"):
         if m.group("dec") == "0" and m.group("cent") != "20":
@@ -383,41 +645,81 @@ def decade(m, ctx):
     if m.group("dec3"):
         pw = ctx.prev_word(m.start())
         if pw in ("his", "her", "their", "its", "my", "your", "our") or ctx.prev_word(
-                m.start() - len(pw) - 1) in ("his", "her", "their"):  # "in his 80s": an age
+            m.start() - len(pw) - 1
+        ) in ("his", "her", "their"):  # "in his 80s": an age
             return None
-        if not m.group(0).lower().startswith("the") and pw not in ("the", "in", "of", "and", "since", "early",
-                                                                    "late", "mid"):
+        if not m.group(0).lower().startswith("the") and pw not in (
+            "the",
+            "in",
+            "of",
+            "and",
+            "since",
+            "early",
+            "late",
+            "mid",
+        ):
             return None
     ref = ctx.dct.year if ctx.dct else 2030
     cent = 20 if 2000 + dec * 10 <= ref else 19
     return Found(m.start(), m.end(), "DATE", f"{cent}{dec}")
 
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-        "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-        "twentieth": 20, "twenty-first": 21}
+_ORD = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
 
 
-@rule("century", r"(?<![\w-])(?:(?i:the)" + W + r")?(?:(?i:early|late|mid)-?" + WO + r")?(?P<ord>\d{1,2}(?:st|nd|rd|th)"
-      r"|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
-      r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ](?i:century)(?![\w-])")
+@rule(
+    "century",
+    r"(?<![\w-])(?:(?i:the)" + W + r")?(?:(?i:early|late|mid)-?" + WO + r")?(?P<ord>\d{1,2}(?:st|nd|rd|th)"
+    r"|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ](?i:century)(?![\w-])",
+)
 def century(m, ctx):
     o = m.group("ord").lower()
     n = int(o[:-2]) if o[0].isdigit() else _ORD[o]
     return Found(m.start(), m.end(), "DATE", f"{n - 1:02d}") if 1 <= n <= 22 else None
 
 
-@rule("season", r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|the|early|late|mid))" + W + r")?"
-      r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:" + W + r"(?:(?i:of)" + W + r")?(?P<year>" + YEAR +
-      r"))?(?![\w-])")
+@rule(
+    "season",
+    r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|the|early|late|mid))" + W + r")?"
+    r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:"
+    + W
+    + r"(?:(?i:of)"
+    + W
+    + r")?(?P<year>"
+    + YEAR
+    + r"))?(?![\w-])",
+)
 def season(m, ctx):
     s, rel, yr = m.group("season"), (m.group("rel") or "").lower(), m.group("year")
     pw = ctx.prev_word(m.start())
     if not yr:
         after = ctx.next_text(m.end(), 12)
-        if re.match(W + r"(?:of|'s|[a-z])", after) and not re.match(W + r"(?:and|or|to|in|when|as|at|with)\b",
-                                                                    after):
+        if re.match(W + r"(?:of|'s|[a-z])", after) and not re.match(
+            W + r"(?:and|or|to|in|when|as|at|with)\b", after
+        ):
             return None  # "the fall of Rome", "summer camp", "spring offensive"
         if s.lower() == "fall" and rel in ("", "the"):
             return None
@@ -438,10 +740,24 @@ def season(m, ctx):
     return Found(m.start(), m.end(), "DATE", f"{y:04d}-{code}")
 
 
-@rule("quarter", r"(?<![\w-])(?:(?i:the)" + W + r")?(?P<ord>(?i:first|second|third|fourth|final|last|latest|current|"
-      r"previous|next|past|coming|1st|2nd|3rd|4th|this))[- ](?P<q>(?i:quarter|half))(?!-)(?:" + W + r"(?i:of)" + W +
-      r"(?P<of>(?i:fiscal" + W + r")?" + YEAR + r"|(?i:this|last|next|the)" + W + r"(?i:fiscal" + W + r")?(?i:year)))?"
-      r"|(?<![\w-])(?P<qn>Q[1-4])(?:" + W + r"(?P<qy>" + YEAR + r"))?(?![\w-])")
+@rule(
+    "quarter",
+    r"(?<![\w-])(?:(?i:the)" + W + r")?(?P<ord>(?i:first|second|third|fourth|final|last|latest|current|"
+    r"previous|next|past|coming|1st|2nd|3rd|4th|this))[- ](?P<q>(?i:quarter|half))(?!-)(?:"
+    + W
+    + r"(?i:of)"
+    + W
+    + r"(?P<of>(?i:fiscal"
+    + W
+    + r")?"
+    + YEAR
+    + r"|(?i:this|last|next|the)"
+    + W
+    + r"(?i:fiscal"
+    + W
+    + r")?(?i:year)))?"
+    r"|(?<![\w-])(?P<qn>Q[1-4])(?:" + W + r"(?P<qy>" + YEAR + r"))?(?![\w-])",
+)
 def quarter(m, ctx):
     if m.group("qn"):
         q, half, of = int(m.group("qn")[1]), False, m.group("qy")
@@ -462,12 +778,20 @@ def quarter(m, ctx):
     if ctx.dct is None:
         return None
     cur = R.quarter_of(ctx.dct) if not half else (1 if ctx.dct.month <= 6 else 2)
-    n = 4 if not half else 2
     if q is None:  # last / latest / previous / this / next ... quarter
         if half:
             return None
-        k = {"final": None, "last": -1, "latest": -1, "previous": -1, "past": -1, "current": 0, "this": 0,
-             "next": 1, "coming": 1}.get(o)
+        k = {
+            "final": None,
+            "last": -1,
+            "latest": -1,
+            "previous": -1,
+            "past": -1,
+            "current": 0,
+            "this": 0,
+            "next": 1,
+            "coming": 1,
+        }.get(o)
         if k is None:
             return None
         idx = ctx.dct.year * 4 + cur - 1 + k
@@ -483,12 +807,23 @@ def quarter(m, ctx):
     return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}")
 
 
-_HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['’]").replace(r"\ ", " ").title().replace("['’]S", "['’]s")
-                               for h in (*HOLIDAYS, *MOVING_HOLIDAYS)), key=len, reverse=True))
+_HOLIDAY_RE = "|".join(
+    sorted(
+        (
+            re.escape(h).replace("'", "['’]").replace(r"\ ", " ").title().replace("['’]S", "['’]s")
+            for h in (*HOLIDAYS, *MOVING_HOLIDAYS)
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 
 
-@rule("holiday", r"(?<![\w-])(?P<hol>" + _HOLIDAY_RE + r")(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])"
-      r"(?!" + W + r"(?:Island|Islands|Rising|Uprising|Offensive|Parade|Bowl|Carol|Tree)s?\b)")  # names, not days
+@rule(
+    "holiday",
+    r"(?<![\w-])(?P<hol>" + _HOLIDAY_RE + r")(?:,?" + W + r"(?P<year>" + YEAR + r"))?(?![\w-])"
+    r"(?!" + W + r"(?:Island|Islands|Rising|Uprising|Offensive|Parade|Bowl|Carol|Tree)s?\b)",
+)  # names, not days
 def holiday(m, ctx):  # (its trigger is set below from the names)
     name = m.group("hol").lower().replace("’", "'")
     if name in HOLIDAYS:
@@ -497,8 +832,10 @@ def holiday(m, ctx):  # (its trigger is set below from the names)
         def on(y):
             return R.valid_date(y, month, d)
     else:
+
         def on(y):
             return R.holiday_date(MOVING_HOLIDAYS[name], y)
+
     if m.group("year"):
         return Found(m.start(), m.end(), "DATE", on(int(m.group("year"))).isoformat(), "day")
     if ctx.dct is None:

@@ -1,22 +1,37 @@
 """Rules for expressions read relative to the publication date (weekdays,
 "yesterday", "last month", "20 years ago"), durations, sets and clock times.
 Registered into :data:`grammar.RULES` on import."""
+
 from __future__ import annotations
 
 import re
 from datetime import timedelta
 
 from . import resolve as R
-from .grammar import MODQ, NUM, W, WO, Found, rule
-from .lexicon import (PART_OF_DAY, REF_WORDS, SET_ADVERBS, UNIT_RE, UNITS, WEEKDAY_NAMES_NOT_DATES, WEEKDAY_RE,
-                      WEEKDAYS, ZONE_RE, ZONES, number_value)
+from .grammar import MODQ, NUM, WO, Found, W, rule
+from .lexicon import (
+    PART_OF_DAY,
+    REF_WORDS,
+    SET_ADVERBS,
+    UNIT_RE,
+    UNITS,
+    WEEKDAY_NAMES_NOT_DATES,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    ZONE_RE,
+    ZONES,
+    number_value,
+)
 
 POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 
 
-@rule("weekday", r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past|every|each))" + W + r")?"
-      r"(?P<pre>(?i:early|late|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
-      r"(?:" + W + POD + r"(?![\w-]))?")
+@rule(
+    "weekday",
+    r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past|every|each))" + W + r")?"
+    r"(?P<pre>(?i:early|late|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
+    r"(?:" + W + POD + r"(?![\w-]))?",
+)
 def weekday(m, ctx):
     wdname = m.group("wd")
     if wdname == "Sun." or not m.group("wd")[:1].isupper():
@@ -42,47 +57,79 @@ def weekday(m, ctx):
     return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
 
 
-@rule("plural_weekday", r"(?<![\w-])(?P<every>(?i:every)" + W + r")?(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|"
-      r"Fridays|Saturdays|Sundays)(?![\w-])")
+@rule(
+    "plural_weekday",
+    r"(?<![\w-])(?P<every>(?i:every)" + W + r")?(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|"
+    r"Fridays|Saturdays|Sundays)(?![\w-])",
+)
 def plural_weekday(m, ctx):
     return Found(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd')[:-1].lower()] + 1}")
 
 
-@rule("relday", r"(?<![\w-])(?P<pre>(?i:earlier|later|early|late)" + W + r")?(?P<w>(?i:today|tonight|tomorrow|"
-      r"yesterday|the day before yesterday|the day after tomorrow|this|last|tomorrow|yesterday))(?![\w-])"
-      r"(?:" + W + POD + r")?(?![\w-])")
+@rule(
+    "relday",
+    r"(?<![\w-])(?P<pre>(?i:earlier|later|early|late)" + W + r")?(?P<w>(?i:today|tonight|tomorrow|"
+    r"yesterday|the day before yesterday|the day after tomorrow|this|last|tomorrow|yesterday))(?![\w-])"
+    r"(?:" + W + POD + r")?(?![\w-])",
+)
 def relday(m, ctx):
     w, pod = m.group("w").lower(), PART_OF_DAY.get((m.group("pod") or "").lower())
     if w in ("this", "last"):
-        if not pod or (w == "last" and pod != "NI"):  # "this morning", "(late) last night"; not "last evening"
+        if not pod or (
+            w == "last" and pod != "NI"
+        ):  # "this morning", "(late) last night"; not "last evening"
             return None
     if w == "tonight":
         pod = "NI"
-    if w in ("tomorrow", "today", "yesterday") and ctx.pos_before(m.start()) in ("ADJ", "DET") and not m.group("pre"):
+    if (
+        w in ("tomorrow", "today", "yesterday")
+        and ctx.pos_before(m.start()) in ("ADJ", "DET")
+        and not m.group("pre")
+    ):
         return None  # "a brighter tomorrow", "the world of today"
     if ctx.dct is None:
         return None
-    off = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1,
-           "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    off = {
+        "today": 0,
+        "tonight": 0,
+        "this": 0,
+        "tomorrow": 1,
+        "yesterday": -1,
+        "last": -1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[w]
     d = ctx.dct + timedelta(days=off)
-    if w == "today" and re.match(r"'s" + W + r"(?:world|society|standards|economy|market|young|youth)",
-                                 ctx.next_text(m.end())):
+    if w == "today" and re.match(
+        r"'s" + W + r"(?:world|society|standards|economy|market|young|youth)", ctx.next_text(m.end())
+    ):
         return Found(m.start(), m.end(), "DATE", "PRESENT_REF")
-    return Found(m.start(), m.end(), "TIME" if pod else "DATE", d.isoformat() + (f"T{pod}" if pod else ""), "day")
+    return Found(
+        m.start(), m.end(), "TIME" if pod else "DATE", d.isoformat() + (f"T{pod}" if pod else ""), "day"
+    )
 
 
-_REL = r"(?P<rel>(?i:last|this|next|the past|the previous|the current|the same|current|past|previous|coming|" \
-       r"the coming|this past|this coming|the following|the next|the last|the))"
-_PRE2 = r"(?P<pre>(?i:(?:earlier|later|early|late|mid)" + W + r"|mid-|(?:the (?:very )?(?:end|beginning|start|" \
-        r"middle|rest|remainder|close|first half|second half) of)" + W + r"))?"
+_REL = (
+    r"(?P<rel>(?i:last|this|next|the past|the previous|the current|the same|current|past|previous|coming|"
+    r"the coming|this past|this coming|the following|the next|the last|the))"
+)
+_PRE2 = (
+    r"(?P<pre>(?i:(?:earlier|later|early|late|mid)" + W + r"|mid-|(?:the (?:very )?(?:end|beginning|start|"
+    r"middle|rest|remainder|close|first half|second half) of)" + W + r"))?"
+)
 
 
-@rule("relunit", r"(?<![\w-])" + _PRE2 + _REL + W + r"(?P<unit>(?i:week|month|year|weekend|decade|century|"
-      r"quarter|fiscal year))(?![\w-])")
+@rule(
+    "relunit",
+    r"(?<![\w-])" + _PRE2 + _REL + W + r"(?P<unit>(?i:week|month|year|weekend|decade|century|"
+    r"quarter|fiscal year))(?![\w-])",
+)
 def relunit(m, ctx):
     rel, unit, pre = m.group("rel").lower(), m.group("unit").lower(), (m.group("pre") or "").lower()
     if rel in ("the", "the same", "the following", "the next") and unit != "weekend":
-        if rel == "the" and pre and unit in ("year", "month", "week", "decade") and ctx.dct:  # "the end of the year"
+        if (
+            rel == "the" and pre and unit in ("year", "month", "week", "decade") and ctx.dct
+        ):  # "the end of the year"
             rel = "this"
         elif rel == "the next" and not pre:  # "the next year": the coming twelve months
             return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
@@ -94,9 +141,24 @@ def relunit(m, ctx):
     if ctx.dct is None:
         return None
     d = ctx.dct
-    k = {"last": -1, "the past": -1, "the last": -1, "past": -1, "previous": -1, "the previous": -1,
-         "this past": -1, "this": 0, "current": 0, "the current": 0, "the": 0, "next": 1, "coming": 1,
-         "the coming": 1, "this coming": 1, "the next": 1}[rel]
+    k = {
+        "last": -1,
+        "the past": -1,
+        "the last": -1,
+        "past": -1,
+        "previous": -1,
+        "the previous": -1,
+        "this past": -1,
+        "this": 0,
+        "current": 0,
+        "the current": 0,
+        "the": 0,
+        "next": 1,
+        "coming": 1,
+        "the coming": 1,
+        "this coming": 1,
+        "the next": 1,
+    }[rel]
     if unit == "weekend":
         if rel in ("the", "the same", "the following"):
             dirn = _dir(ctx, m)
@@ -128,8 +190,16 @@ def relunit(m, ctx):
 
 def _code(unit: str) -> str:
     """The unit letter after 'P1': "decade" gives P10Y, "century" P100Y."""
-    return {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "decade": "0Y", "century": "00Y",
-            "quarter": "Q", "fiscal year": "Y"}[unit]
+    return {
+        "week": "W",
+        "month": "M",
+        "year": "Y",
+        "weekend": "WE",
+        "decade": "0Y",
+        "century": "00Y",
+        "quarter": "Q",
+        "fiscal year": "Y",
+    }[unit]
 
 
 def _dir(ctx, m):
@@ -154,12 +224,22 @@ def duration_value(n: float | None, unit_word: str) -> str:
     return ("PT" if clock else "P") + _fmt(n) + code
 
 
-@rule("duration", r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?P<det>(?i:the (?:past|last|next|first|previous|coming|"
-      r"following|final|remaining|preceding|ensuing|same)|another|an additional|an extra|a further|the|these|those)" +
-      W + r")?(?P<num>" + NUM + r")(?P<half>" + W + r"(?i:and a half))?(?P<hy>-|" + W + r")(?P<adj>(?i:more|additional|"
-      r"straight|consecutive|full|long|successive|trading|business|working|calendar|extra|further|school|"
-      r"(?:and a half))[- ])*(?P<unit>(?i:" + UNIT_RE + r"))(?P<half2>" + W + r"(?i:and a half))?(?![\w])"
-      r"(?P<post>" + W + r"(?i:ago|earlier|later|from now|before|after|old|of age|in a row)(?![\w-]))?")
+@rule(
+    "duration",
+    r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?P<det>(?i:the (?:past|last|next|first|previous|coming|"
+    r"following|final|remaining|preceding|ensuing|same)|another|an additional|an extra|a further|the|these|those)"
+    + W
+    + r")?(?P<num>"
+    + NUM
+    + r")(?P<half>"
+    + W
+    + r"(?i:and a half))?(?P<hy>-|"
+    + W
+    + r")(?P<adj>(?i:more|additional|"
+    r"straight|consecutive|full|long|successive|trading|business|working|calendar|extra|further|school|"
+    r"(?:and a half))[- ])*(?P<unit>(?i:" + UNIT_RE + r"))(?P<half2>" + W + r"(?i:and a half))?(?![\w])"
+    r"(?P<post>" + W + r"(?i:ago|earlier|later|from now|before|after|old|of age|in a row)(?![\w-]))?",
+)
 def duration(m, ctx):
     num_s, unit_w = m.group("num").lower(), m.group("unit").lower()
     post = (m.group("post") or "").strip().lower()
@@ -173,23 +253,37 @@ def duration(m, ctx):
             return None
         s = m.start("num")  # "the 55-year-old": the determiner belongs to the person, not the age
         return Found(s, m.end() + (age.end() if age else 0), "DURATION", duration_value(n_age, unit_w))
-    if num_s == "one" and unit_w == "day" and not (m.group("det") or m.group("mod") or post) and \
-            ctx.pos_before(m.start()) not in ("VERB", "AUX", "ADP", "ADV", "ADJ"):
+    if (
+        num_s == "one"
+        and unit_w == "day"
+        and not (m.group("det") or m.group("mod") or post)
+        and ctx.pos_before(m.start()) not in ("VERB", "AUX", "ADP", "ADV", "ADJ")
+    ):
         return None  # "One day, he will ...": not a measured day
     if re.match(r"-(?!long\b)\w", tail):
         return None  # "day-to-day", "year-round", "year-end"
-    if unit_w in ("second", "minute") and num_s in ("a", "an") and not m.group("det") and \
-            ctx.prev_word(m.start()) not in ("for", "in", "within", "than", "about", "just", "only", "wait"):
+    if (
+        unit_w in ("second", "minute")
+        and num_s in ("a", "an")
+        and not m.group("det")
+        and ctx.prev_word(m.start()) not in ("for", "in", "within", "than", "about", "just", "only", "wait")
+    ):
         return None  # "a second A380", "a minute's silence"
     if unit_w.startswith("quarter") and num_s in ("a", "an", "one", "three"):
         return None  # "a quarter of the vote", "three quarters of"
     if num_s in ("a", "an") and unit_w.endswith("s"):
         return None
-    n = None if num_s in ("a few", "several", "many", "a number of", "dozens of", "hundreds of", "numerous",
-                          "countless") else number_value(num_s.replace("a couple of", "2").replace("a couple", "2"))
+    n = (
+        None
+        if num_s
+        in ("a few", "several", "many", "a number of", "dozens of", "hundreds of", "numerous", "countless")
+        else number_value(num_s.replace("a couple of", "2").replace("a couple", "2"))
+    )
     if num_s.startswith("a couple"):
         n = 2.0
-    if n is not None and (m.group("half") or m.group("half2") or "and a half" in (m.group("adj") or "").lower()):
+    if n is not None and (
+        m.group("half") or m.group("half2") or "and a half" in (m.group("adj") or "").lower()
+    ):
         n += 0.5
     if m.group("hy") == "-" and unit_w.endswith("s") and n is not None and n != 1:
         return None  # "five-years" is not English; likely a list or code
@@ -203,7 +297,12 @@ def duration(m, ctx):
     # a number or a noun is a rate; after a preposition or a verb ("for a year", "took a year") a duration
     pw = ctx.prev_word(start)
     if num_s in ("a", "an") and not m.group("det") and not m.group("mod") and not post:
-        if ctx.pos_before(start) in ("NUM", "NOUN", "PROPN", "SYM") or pw in ("times", "once", "twice", "thrice"):
+        if ctx.pos_before(start) in ("NUM", "NOUN", "PROPN", "SYM") or pw in (
+            "times",
+            "once",
+            "twice",
+            "thrice",
+        ):
             return Found(start, end, "SET", duration_value(1, unit_w))
     if post in ("ago", "earlier", "later", "from now"):
         if ctx.dct is None:
@@ -224,30 +323,64 @@ def duration(m, ctx):
     return Found(start, end, "DURATION", duration_value(n, unit_w))
 
 
-@rule("half_unit", r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?i:half" + W + r"an?" + W + r"(?P<unit>hour|day|year|"
-      r"century|decade|minute))(?![\w-])")
+@rule(
+    "half_unit",
+    r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?i:half" + W + r"an?" + W + r"(?P<unit>hour|day|year|"
+    r"century|decade|minute))(?![\w-])",
+)
 def half_unit(m, ctx):
     u = m.group("unit").lower()
-    val = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y", "minute": "PT30S"}[u]
+    val = {
+        "hour": "PT30M",
+        "day": "PT12H",
+        "year": "P6M",
+        "century": "P50Y",
+        "decade": "P5Y",
+        "minute": "PT30S",
+    }[u]
     return Found(m.start(), m.end(), "DURATION", val)
 
 
-@rule("vague", r"(?<![\w-])(?P<det>(?i:the past few|the last few|the next few|the coming|the past several|"
-      r"the last several|the next several|recent|the first few|the ensuing|the intervening|the)" + W + r")?"
-      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?P<long>-long)?(?![\w-])"
-      r"(?P<post>" + W + r"(?i:ago|later|earlier))?(?![\w-])")
+@rule(
+    "vague",
+    r"(?<![\w-])(?P<det>(?i:the past few|the last few|the next few|the coming|the past several|"
+    r"the last several|the next several|recent|the first few|the ensuing|the intervening|the)" + W + r")?"
+    r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?P<long>-long)?(?![\w-])"
+    r"(?P<post>" + W + r"(?i:ago|later|earlier))?(?![\w-])",
+)
 def vague(m, ctx):
     det = (m.group("det") or "").lower().strip()
     start = m.start()
-    if det == "the":  # "over the years", "through the decades": an unspecified stretch; "the years of war" is not
-        if ctx.prev_word(start) not in ("over", "through", "throughout", "across") or m.group("post") or \
-                re.match(W + r"(?:of|that|when|in which|to come|ahead|before|after|between)\b", ctx.next_text(m.end())):
+    if (
+        det == "the"
+    ):  # "over the years", "through the decades": an unspecified stretch; "the years of war" is not
+        if (
+            ctx.prev_word(start) not in ("over", "through", "throughout", "across")
+            or m.group("post")
+            or re.match(
+                W + r"(?:of|that|when|in which|to come|ahead|before|after|between)\b", ctx.next_text(m.end())
+            )
+        ):
             return None
         return Found(start, m.end(), "DURATION", duration_value(None, m.group("unit")))
     if not det and not m.group("long") and not m.group("post"):
         pw = ctx.prev_word(start)
-        if pw not in ("for", "within", "than", "over", "took", "take", "takes", "taking", "spent", "lasted", "in",
-                      "just", "only", "mere"):
+        if pw not in (
+            "for",
+            "within",
+            "than",
+            "over",
+            "took",
+            "take",
+            "takes",
+            "taking",
+            "spent",
+            "lasted",
+            "in",
+            "just",
+            "only",
+            "mere",
+        ):
             return None
         if re.match(W + r"(?:of|old)\b", ctx.next_text(m.end())):
             return None
@@ -257,10 +390,21 @@ def vague(m, ctx):
     return Found(start, m.end(), "DURATION", duration_value(None, m.group("unit")))
 
 
-@rule("set", r"(?<![\w-])(?P<cnt>(?:(?i:" + r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
-      r"multiple|a few)" + W + r"(?i:times)|(?i:once|twice|thrice))" + W + r")?(?P<q>(?i:every|each|per|a))" + W +
-      r"(?P<num>(?i:other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)" + W + r")?(?P<unit>(?i:"
-      + UNIT_RE + r"))(?![\w-])")
+@rule(
+    "set",
+    r"(?<![\w-])(?P<cnt>(?:(?i:" + r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"multiple|a few)"
+    + W
+    + r"(?i:times)|(?i:once|twice|thrice))"
+    + W
+    + r")?(?P<q>(?i:every|each|per|a))"
+    + W
+    + r"(?P<num>(?i:other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)"
+    + W
+    + r")?(?P<unit>(?i:"
+    + UNIT_RE
+    + r"))(?![\w-])",
+)
 def set_(m, ctx):
     q = m.group("q").lower()
     if q == "a" and not m.group("cnt"):
@@ -275,40 +419,82 @@ def set_(m, ctx):
     return Found(m.start(), m.end(), "SET", duration_value(k, unit))
 
 
-@rule("set_adverb", r"(?<![\w-])(?P<w>(?i:daily|nightly|weekly|monthly|annually|yearly|hourly|quarterly|"
-      r"biannually|biennially|annual))(?![\w-])")
+@rule(
+    "set_adverb",
+    r"(?<![\w-])(?P<w>(?i:daily|nightly|weekly|monthly|annually|yearly|hourly|quarterly|"
+    r"biannually|biennially|annual))(?![\w-])",
+)
 def set_adverb(m, ctx):
     w = m.group("w").lower()
     if w == "annual":
         # "the annual conference": an event that recurs every year (SET, as MEANTIME's one such case);
         # "annual revenue", "annual loss": the year it covers (MEANTIME: DURATION P1Y, 3 of 3)
-        if re.match(W + r"(?:[A-Z]\w*" + W + r")*(?i:conferences?|meetings?|summits?|conventions?|festivals?|"
-                    r"keynotes?|events?|celebrations?|parades?|gatherings?|ceremon(?:y|ies)|shows?|fairs?|"
-                    r"pilgrimages?|rall(?:y|ies)|visits?|trips?|tournaments?|races?|awards?)\b",
-                    ctx.next_text(m.end(), 60)):
+        if re.match(
+            W + r"(?:[A-Z]\w*" + W + r")*(?i:conferences?|meetings?|summits?|conventions?|festivals?|"
+            r"keynotes?|events?|celebrations?|parades?|gatherings?|ceremon(?:y|ies)|shows?|fairs?|"
+            r"pilgrimages?|rall(?:y|ies)|visits?|trips?|tournaments?|races?|awards?)\b",
+            ctx.next_text(m.end(), 60),
+        ):
             return Found(m.start(), m.end(), "SET", "P1Y")
         return Found(m.start(), m.end(), "DURATION", "P1Y")
     return Found(m.start(), m.end(), "SET", SET_ADVERBS[w])
 
 
 _AMPM = r"(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))"
-_ZONE = r"(?P<zone>" + ZONE_RE + r"(?![\w])|\((?:GMT|UTC)" + WO + r"[+\-−]" + WO + r"\d{1,2}(?::?\d{2})?\)|\(" + \
-        ZONE_RE + r"\))"
+_ZONE = (
+    r"(?P<zone>"
+    + ZONE_RE
+    + r"(?![\w])|\((?:GMT|UTC)"
+    + WO
+    + r"[+\-−]"
+    + WO
+    + r"\d{1,2}(?::?\d{2})?\)|\("
+    + ZONE_RE
+    + r"\))"
+)
 
 
-@rule("clock", r"(?<![\w:.,$])(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?(?::[0-5]\d)?" + WO + _AMPM +
-      r"(?:" + WO + _ZONE + r")?"
-      r"|(?<![\w:.,$])(?P<h2>[012]?\d):(?P<mi2>[0-5]\d)(?![\d:])(?:" + WO + _ZONE.replace("zone", "zone2") + r")?"
-      r"|(?<![\w:.,$])(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)" + W + r"(?P<zone3>UTC|GMT|(?i:hours|local time)|Z)"
-      r"(?![\w])|(?<![\w-])(?P<noon>(?i:noon|midday|midnight))(?![\w-])")
+@rule(
+    "clock",
+    r"(?<![\w:.,$])(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?(?::[0-5]\d)?"
+    + WO
+    + _AMPM
+    + r"(?:"
+    + WO
+    + _ZONE
+    + r")?"
+    r"|(?<![\w:.,$])(?P<h2>[012]?\d):(?P<mi2>[0-5]\d)(?![\d:])(?:"
+    + WO
+    + _ZONE.replace("zone", "zone2")
+    + r")?"
+    r"|(?<![\w:.,$])(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)" + W + r"(?P<zone3>UTC|GMT|(?i:hours|local time)|Z)"
+    r"(?![\w])|(?<![\w-])(?P<noon>(?i:noon|midday|midnight))(?![\w-])",
+)
 def clock(m, ctx):
     if m.group("noon"):
-        if ctx.prev_word(m.start()) not in ("at", "by", "until", "till", "before", "after", "around", "from", "since",
-                                            "past", "shortly", "just"):
+        if ctx.prev_word(m.start()) not in (
+            "at",
+            "by",
+            "until",
+            "till",
+            "before",
+            "after",
+            "around",
+            "from",
+            "since",
+            "past",
+            "shortly",
+            "just",
+        ):
             return None  # "a midday meal", "midnight blue"
         # TimeML writes midnight as T24:00 (the end of the day it closes)
-        return Found(m.start(), m.end(), "TIME", "T24:00" if m.group("noon").lower() == "midnight" else "T12:00",
-                     "clock")
+        return Found(
+            m.start(),
+            m.end(),
+            "TIME",
+            "T24:00" if m.group("noon").lower() == "midnight" else "T12:00",
+            "clock",
+        )
     if m.group("h") is not None:
         h, mi, zone = int(m.group("h")), int(m.group("mi") or 0), m.group("zone")
         if not 1 <= h <= 12:
@@ -319,8 +505,19 @@ def clock(m, ctx):
         h, mi, zone = int(m.group("h2")), int(m.group("mi2")), m.group("zone2")
         if h > 23:
             return None
-        if not zone and ctx.prev_word(m.start()) not in ("at", "around", "about", "by", "until", "till", "from",
-                                                         "before", "after", "approximately", "since"):
+        if not zone and ctx.prev_word(m.start()) not in (
+            "at",
+            "around",
+            "about",
+            "by",
+            "until",
+            "till",
+            "from",
+            "before",
+            "after",
+            "approximately",
+            "since",
+        ):
             return None
     else:
         h, mi, zone = int(m.group("h3")), int(m.group("mi3")), m.group("zone3")
@@ -330,10 +527,13 @@ def clock(m, ctx):
     return Found(m.start(), m.end(), "TIME", f"T{h:02d}:{mi:02d}{z}", "clock")
 
 
-@rule("ref", r"(?<![\w-])(?P<w>(?i:now|nowadays|this time|these days|recently|lately|at present|the present|"
-      r"the time being|the past|the future|the near future|the distant future|the foreseeable future|"
-      r"the long term|the short term|the near term|the long run|the short run|currently|(?:very )?soon|recent))"
-      r"(?![\w-])")
+@rule(
+    "ref",
+    r"(?<![\w-])(?P<w>(?i:now|nowadays|this time|these days|recently|lately|at present|the present|"
+    r"the time being|the past|the future|the near future|the distant future|the foreseeable future|"
+    r"the long term|the short term|the near term|the long run|the short run|currently|(?:very )?soon|recent))"
+    r"(?![\w-])",
+)
 def ref(m, ctx):
     w = m.group("w").lower()
     nxt = ctx.next_text(m.end(), 20)
@@ -342,19 +542,26 @@ def ref(m, ctx):
     if w.endswith("soon"):
         # "very soon" is FUTURE_REF (MEANTIME 1 of 1); "as soon as", "soon after", "how soon" are not
         # times, nor "soon" told in the past ("he soon left": no reference to the future)
-        if ctx.prev_word(m.start()) in ("as", "how", "too") or \
-                re.match(r"[^\S\n]+(?:after|afterwards|thereafter|as|enough)\b", nxt) or \
-                ctx.tense(m.start(), m.end()) == "past":
+        if (
+            ctx.prev_word(m.start()) in ("as", "how", "too")
+            or re.match(r"[^\S\n]+(?:after|afterwards|thereafter|as|enough)\b", nxt)
+            or ctx.tense(m.start(), m.end()) == "past"
+        ):
             return None
         return Found(m.start(), m.end(), "DATE", "FUTURE_REF")
     if w == "recent":
         # the adjective ("recent losses", "the recent downturn") is PAST_REF (MEANTIME 3 of 4 in the region);
         # "most recent" / "more recent" compare and are not times
-        if ctx.prev_word(m.start()) in ("most", "more", "less", "least") or not re.match(r"[^\S\n]+[A-Za-z]", nxt):
+        if ctx.prev_word(m.start()) in ("most", "more", "less", "least") or not re.match(
+            r"[^\S\n]+[A-Za-z]", nxt
+        ):
             return None
         return Found(m.start(), m.end(), "DATE", "PAST_REF")
-    if w in ("the past", "the future", "the present") and re.match(W + r"(?!of\b|and\b|or\b|is\b|was\b|will\b|has\b)"
-                                                                 r"[a-z]", nxt):
+    if w in ("the past", "the future", "the present") and re.match(
+        W + r"(?!of\b|and\b|or\b|is\b|was\b|will\b|has\b)"
+        r"[a-z]",
+        nxt,
+    ):
         return None  # "the past president", "the future king"
     if w == "now" and re.match(r"[^\S\n]*(?:that|-)", nxt):
         return None  # "now that", "now-defunct"
@@ -365,44 +572,67 @@ def ref(m, ctx):
     return Found(m.start(), m.end(), "DATE", REF_WORDS[w])
 
 
-@rule("ordinal_day", r"(?<![\w-])(?i:(?:a|the)" + W + r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-      r"tenth|\d+(?:st|nd|rd|th))" + W + r"(?:(?:straight|consecutive|successive|full)" + W + r")?day)(?![\w-])")
+@rule(
+    "ordinal_day",
+    r"(?<![\w-])(?i:(?:a|the)" + W + r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th))"
+    + W
+    + r"(?:(?:straight|consecutive|successive|full)"
+    + W
+    + r")?day)(?![\w-])",
+)
 def ordinal_day(m, ctx):
     # "for a third straight day", "a second day of talks": in a news report, the day reported (publication)
-    if ctx.dct is None or re.match(W + r"(?:of" + W + r"(?:the|his|her|its|their)\b|after|before)",
-                                   ctx.next_text(m.end())):
+    if ctx.dct is None or re.match(
+        W + r"(?:of" + W + r"(?:the|his|her|its|their)\b|after|before)", ctx.next_text(m.end())
+    ):
         return None
     return Found(m.start(), m.end(), "DATE", ctx.dct.isoformat(), "day")
 
 
-@rule("the_day", r"(?<![\w-])(?:(?:(?i:on|for|throughout|end|ended|ending|ends|finish|finished|finishing|close|"
-      r"closed|closing|start|started|starting|began|begin|in)" + W + r")(?P<s>(?i:the(?: same)?" + W + r"day))|"
-      r"(?P<s2>(?i:that|the same)" + W + r"(?i:day)))(?![\w-])"
-      r"(?!" + W + r"(?i:after|before|when|that|of|he|she|they|we|"
-      r"i|it)\b)")
+@rule(
+    "the_day",
+    r"(?<![\w-])(?:(?:(?i:on|for|throughout|end|ended|ending|ends|finish|finished|finishing|close|"
+    r"closed|closing|start|started|starting|began|begin|in)" + W + r")(?P<s>(?i:the(?: same)?" + W + r"day))|"
+    r"(?P<s2>(?i:that|the same)" + W + r"(?i:day)))(?![\w-])"
+    r"(?!" + W + r"(?i:after|before|when|that|of|he|she|they|we|"
+    r"i|it)\b)",
+)
 def the_day(m, ctx):
     # "ending the day", "on the same day", "that day": the day last mentioned
     g = "s" if m.group("s") else "s2"
     return Found(m.start(g), m.end(g), "DATE", None, "anchored:0:D")
 
 
-@rule("that_time", r"(?<![\w-])(?i:(?:by|at|until|till|since|before|after|from)" + W + r")(?P<s>(?i:that time))"
-      r"(?![\w-])(?!" + W + r"(?i:of|when|that|last|next)\b)")
+@rule(
+    "that_time",
+    r"(?<![\w-])(?i:(?:by|at|until|till|since|before|after|from)" + W + r")(?P<s>(?i:that time))"
+    r"(?![\w-])(?!" + W + r"(?i:of|when|that|last|next)\b)",
+)
 def that_time(m, ctx):
     # "agreed by June 10. If not by that time, ...": the time last mentioned, as precise as it was given
     return Found(m.start("s"), m.end("s"), "DATE", None, "anchored:0:same")
 
 
-@rule("same_period", r"(?<![\w-])(?i:the same (?P<u>period|month|quarter|week|time|day)(?:" + W + r"of)?" + W +
-      r"(?P<r>last year|a year (?:ago|earlier|before)|the (?:previous|prior|last) year|(?:of )?(?:a|one) year ago))"
-      r"(?![\w-])")
+@rule(
+    "same_period",
+    r"(?<![\w-])(?i:the same (?P<u>period|month|quarter|week|time|day)(?:"
+    + W
+    + r"of)?"
+    + W
+    + r"(?P<r>last year|a year (?:ago|earlier|before)|the (?:previous|prior|last) year|(?:of )?(?:a|one) year ago))"
+    r"(?![\w-])",
+)
 def same_period(m, ctx):
     # "sales rose in February compared with the same period last year": the period last named, a year back
     return Found(m.start(), m.end(), "DATE", None, "sameperiod:" + m.group("u").lower())
 
 
-@rule("next_day", r"(?<![\w-])(?i:the" + W + r"(?P<w>next|following|previous|preceding)" + W + r"(?P<u>day|week|month|"
-      r"year)|(?P<w2>that|the entire|the whole|the full)" + W + r"(?P<u2>week|month|year))(?![\w-])")
+@rule(
+    "next_day",
+    r"(?<![\w-])(?i:the" + W + r"(?P<w>next|following|previous|preceding)" + W + r"(?P<u>day|week|month|"
+    r"year)|(?P<w2>that|the entire|the whole|the full)" + W + r"(?P<u2>week|month|year))(?![\w-])",
+)
 def next_day(m, ctx):
     # "the next day", "the previous week", "that year": counted from the date last mentioned
     w, u = (m.group("w") or m.group("w2")).lower(), (m.group("u") or m.group("u2")).lower()

@@ -3,6 +3,7 @@
 Directions: ``"past"`` (on or before the reference date), ``"future"`` (on or
 after it) or ``None`` (no evidence: the caller picks its default).
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -145,14 +146,37 @@ def shift_value(ref: date, n: float, unit: str) -> str | None:
 # ---------------------------------------------------------------- tense
 
 _FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "sha"}
-_STATIVE = {"be", "have", "remain", "seem", "appear", "continue", "mark", "show", "stand", "look", "feel",
-            "know", "mean", "need", "want", "believe", "think", "make", "come", "follow", "bring", "leave"}
+_STATIVE = {
+    "be",
+    "have",
+    "remain",
+    "seem",
+    "appear",
+    "continue",
+    "mark",
+    "show",
+    "stand",
+    "look",
+    "feel",
+    "know",
+    "mean",
+    "need",
+    "want",
+    "believe",
+    "think",
+    "make",
+    "come",
+    "follow",
+    "bring",
+    "leave",
+}
 _SCHEDULE = {"schedule", "slate", "plan", "set", "expect", "due", "timetable", "pencil"}
 _MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "'d"}
 
 
-def governing_tense(parse, first: int, last: int, headline: bool = False, depth: int = 0,
-                    perfect_is_past: bool = True) -> str | None:
+def governing_tense(
+    parse, first: int, last: int, headline: bool = False, depth: int = 0, perfect_is_past: bool = True
+) -> str | None:
     """'past' | 'future' | 'present' | None for the expression on tokens first..last
     (inclusive): read from the verb it attaches to; the present perfect ("has kept")
     is 'past' unless ``perfect_is_past`` is False (then 'present': "has kept the
@@ -167,12 +191,23 @@ def governing_tense(parse, first: int, last: int, headline: bool = False, depth:
     cur = toks[head]
     for _ in range(6):
         if cur.head == cur.i:
-            return _verb_tense(parse, cur, headline, depth, perfect_is_past) if cur.pos in ("VERB", "AUX") else None
+            return (
+                _verb_tense(parse, cur, headline, depth, perfect_is_past)
+                if cur.pos in ("VERB", "AUX")
+                else None
+            )
         nxt = toks[cur.head]
         if nxt.pos in ("VERB", "AUX"):
             return _verb_tense(parse, nxt, headline, depth, perfect_is_past)
-        if nxt.pos in ("NOUN", "PROPN", "PRON", "NUM") and cur.dep in ("prep", "npadvmod", "compound", "nmod",
-                                                                         "poss", "amod", "nummod"):
+        if nxt.pos in ("NOUN", "PROPN", "PRON", "NUM") and cur.dep in (
+            "prep",
+            "npadvmod",
+            "compound",
+            "nmod",
+            "poss",
+            "amod",
+            "nummod",
+        ):
             return None
         if nxt.pos == "ADJ" and nxt.lemma in FUTURE_GOVERNORS:  # "due on Friday", "likely in March"
             return "future"
@@ -202,8 +237,14 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
         return "future"  # "the summit, scheduled for Friday", "talks are planned for March"
     if "VBD" in tags:
         return "past"
-    if v.tag == "VBN" and not aux and not perfect_is_past and depth < 2 and v.head != v.i \
-            and parse.toks[v.head].pos in ("VERB", "AUX"):
+    if (
+        v.tag == "VBN"
+        and not aux
+        and not perfect_is_past
+        and depth < 2
+        and v.head != v.i
+        and parse.toks[v.head].pos in ("VERB", "AUX")
+    ):
         # "kept the markets closed until Friday": the participle takes the tense of the verb it complements
         return _verb_tense(parse, parse.toks[v.head], headline, depth + 1, perfect_is_past)
     if v.tag == "VBN" and (not aux or any(k.lemma == "have" for k in aux)):

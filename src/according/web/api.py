@@ -19,6 +19,7 @@ for a writer). Lists share one shape: ``{"total", "items",
 or null. Every error has the shape ``{"error": {"code", "message", "detail"}}``
 (see ``app.py``).
 """
+
 from __future__ import annotations
 
 import functools
@@ -40,27 +41,36 @@ from ..store.memo import to_json
 from .app import ApiError, is_loopback
 
 
-
 class ErrorDetail(BaseModel):
     code: str = Field(description="machine-readable: not_found, validation_error, unauthorized, ...")
     message: str = Field(description="for people")
-    detail: Any = Field(None, description="more context (for validation errors: a list of {loc, message, type})")
+    detail: Any = Field(
+        None, description="more context (for validation errors: a list of {loc, message, type})"
+    )
 
 
 class ErrorBody(BaseModel):
     """The one shape of every error response."""
+
     error: ErrorDetail
 
 
 _ERR = {"model": ErrorBody}
-router = APIRouter(prefix="/api", responses={
-    400: {**_ERR, "description": "bad request"}, 404: {**_ERR, "description": "not found"},
-    413: {**_ERR, "description": "body over the size limit"},
-    422: {**_ERR, "description": "invalid parameters or input"},
-    503: {**_ERR, "description": "the store or the language model is unavailable"}})
-WRITE_ERRORS = {401: {**_ERR, "description": "token missing or wrong"},
-                403: {**_ERR, "description": "write from a non-loopback client to a server without a token"},
-                415: {**_ERR, "description": "unsupported content type"}}
+router = APIRouter(
+    prefix="/api",
+    responses={
+        400: {**_ERR, "description": "bad request"},
+        404: {**_ERR, "description": "not found"},
+        413: {**_ERR, "description": "body over the size limit"},
+        422: {**_ERR, "description": "invalid parameters or input"},
+        503: {**_ERR, "description": "the store or the language model is unavailable"},
+    },
+)
+WRITE_ERRORS = {
+    401: {**_ERR, "description": "token missing or wrong"},
+    403: {**_ERR, "description": "write from a non-loopback client to a server without a token"},
+    415: {**_ERR, "description": "unsupported content type"},
+}
 
 MAX_PAGE = 200  # a page of 200 quote/figure rows is ~100 KB of JSON; beyond that, paginate
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
@@ -72,22 +82,33 @@ ARTICLE_BODY = {
     "requestBody": {
         "required": True,
         "description": "The article: plain text, an HTML page, or a JSON object "
-                       '{"text" | "html", "id", "published", "url", "headline", "publisher"}. '
-                       "Query parameters id/published/url apply to text and HTML bodies. "
-                       "At most 5 MB.",
+        '{"text" | "html", "id", "published", "url", "headline", "publisher"}. '
+        "Query parameters id/published/url apply to text and HTML bodies. "
+        "At most 5 MB.",
         "content": {
             "text/plain": {"schema": {"type": "string"}},
             "text/html": {"schema": {"type": "string"}},
-            "application/json": {"schema": {"type": "object", "properties": {
-                "text": {"type": "string"}, "html": {"type": "string"}, "id": {"type": "string"},
-                "published": {"type": "string"}, "url": {"type": "string"},
-                "headline": {"type": "string"}, "publisher": {"type": "string"}}}},
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "text": {"type": "string"},
+                        "html": {"type": "string"},
+                        "id": {"type": "string"},
+                        "published": {"type": "string"},
+                        "url": {"type": "string"},
+                        "headline": {"type": "string"},
+                        "publisher": {"type": "string"},
+                    },
+                }
+            },
         },
     }
 }
 
 
 # --- helpers --------------------------------------------------------------------
+
 
 def store(request: Request):
     return request.app.state.store
@@ -100,8 +121,11 @@ def require_writer(request: Request) -> None:
         given = request.headers.get("authorization", "")
         scheme, _, value = given.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-            raise ApiError(401, "a valid bearer token is required for this request",
-                           headers={"WWW-Authenticate": "Bearer"})
+            raise ApiError(
+                401,
+                "a valid bearer token is required for this request",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         return
     client = request.client.host if request.client else None
     if not is_loopback(client):
@@ -110,6 +134,7 @@ def require_writer(request: Request) -> None:
 
 def model_name(request: Request) -> str:
     from ..nlp import DEFAULT_MODEL  # imports spaCy: only when something is analysed
+
     return request.app.state.model or DEFAULT_MODEL
 
 
@@ -137,8 +162,9 @@ def found(obj: Any, what: str, key: Any) -> Response:
     return json_response(obj)
 
 
-async def read_article_body(request: Request, id: str | None, published: str | None,
-                            url: str | None, format: str | None):
+async def read_article_body(
+    request: Request, id: str | None, published: str | None, url: str | None, format: str | None
+):
     """Parse the posted article into a Document, or (JSON with ``schema``) return the ready record."""
     from ..ingest import read_document
     from ..model import Meta
@@ -174,11 +200,18 @@ async def read_article_body(request: Request, id: str | None, published: str | N
         if not isinstance(text, str) and not isinstance(html, str):
             raise ApiError(422, "the JSON object needs a 'text' or an 'html' string", code="input_error")
         return None, await read(
-            text if isinstance(text, str) else html, format="text" if isinstance(text, str) else "html",
-            published=pick("published", published), url=pick("url", url), id=pick("id", id),
-            meta=Meta(headline=pick("headline"), publisher=pick("publisher")))
-    raise ApiError(415, f"unsupported content type {ctype!r}",
-                   {"accepted": ["text/plain", "text/html", "application/json"]})
+            text if isinstance(text, str) else html,
+            format="text" if isinstance(text, str) else "html",
+            published=pick("published", published),
+            url=pick("url", url),
+            id=pick("id", id),
+            meta=Meta(headline=pick("headline"), publisher=pick("publisher")),
+        )
+    raise ApiError(
+        415,
+        f"unsupported content type {ctype!r}",
+        {"accepted": ["text/plain", "text/html", "application/json"]},
+    )
 
 
 def check_record(obj: dict) -> dict:
@@ -191,36 +224,65 @@ def check_record(obj: dict) -> dict:
             if s is None:
                 continue
             try:
-                ok = text[s["start"]:s["end"]] == s["text"] and 0 <= s["start"] <= s["end"] <= len(text)
+                ok = text[s["start"] : s["end"]] == s["text"] and 0 <= s["start"] <= s["end"] <= len(text)
             except (KeyError, TypeError):
                 ok = False
             if not ok:
-                raise ApiError(422, f"quote {q.get('id')!r} has a span that does not match the text",
-                               {"span": s}, code="input_error")
+                raise ApiError(
+                    422,
+                    f"quote {q.get('id')!r} has a span that does not match the text",
+                    {"span": s},
+                    code="input_error",
+                )
     return obj
 
 
 # --- analysis -------------------------------------------------------------------
 
-@router.post("/analyze", summary="Analyse an article without storing it", openapi_extra=ARTICLE_BODY,
-             dependencies=[Depends(require_writer)],
-             responses={200: {"description": "the analysis record (analysis-v1)"}, **WRITE_ERRORS})
-async def analyze_article(request: Request, id: Text = None, published: Text = None, url: Text = None,
-                          format: Literal["text", "html"] | None = None) -> JSONResponse:
+
+@router.post(
+    "/analyze",
+    summary="Analyse an article without storing it",
+    openapi_extra=ARTICLE_BODY,
+    dependencies=[Depends(require_writer)],
+    responses={200: {"description": "the analysis record (analysis-v1)"}, **WRITE_ERRORS},
+)
+async def analyze_article(
+    request: Request,
+    id: Text = None,
+    published: Text = None,
+    url: Text = None,
+    format: Literal["text", "html"] | None = None,
+) -> JSONResponse:
     from ..analyzer import analyze_document
+
     ready, doc = await read_article_body(request, id, published, url, format)
     if ready is not None:
-        raise ApiError(422, "this is already an analysis record; POST it to /api/articles to store it",
-                       code="input_error")
+        raise ApiError(
+            422,
+            "this is already an analysis record; POST it to /api/articles to store it",
+            code="input_error",
+        )
     async with request.app.state.analysis_gate:
         record = await run_in_threadpool(analyze_document, doc, model_name(request))
     return JSONResponse(record.to_dict())
 
 
-@router.post("/articles", status_code=201, summary="Analyse and store an article, or store a ready record",
-             openapi_extra=ARTICLE_BODY, dependencies=[Depends(require_writer)], responses=WRITE_ERRORS)
-async def store_article(request: Request, id: Text = None, published: Text = None, url: Text = None,
-                        format: Literal["text", "html"] | None = None) -> JSONResponse:
+@router.post(
+    "/articles",
+    status_code=201,
+    summary="Analyse and store an article, or store a ready record",
+    openapi_extra=ARTICLE_BODY,
+    dependencies=[Depends(require_writer)],
+    responses=WRITE_ERRORS,
+)
+async def store_article(
+    request: Request,
+    id: Text = None,
+    published: Text = None,
+    url: Text = None,
+    format: Literal["text", "html"] | None = None,
+) -> JSONResponse:
     st = store(request)
     ready, doc = await read_article_body(request, id, published, url, format)
     if ready is not None:
@@ -229,35 +291,61 @@ async def store_article(request: Request, id: Text = None, published: Text = Non
     else:
         async with request.app.state.analysis_gate:
             summary = await run_in_threadpool(
-                functools.partial(st.ingest_documents, [doc], model=model_name(request)))
+                functools.partial(st.ingest_documents, [doc], model=model_name(request))
+            )
         article_id = doc.id
     if summary.get("failed"):
         reasons = summary["failed"]
-        raise ApiError(422, f"the article could not be stored: {reasons[0].get('reason')}", reasons,
-                       code="input_error")
+        raise ApiError(
+            422, f"the article could not be stored: {reasons[0].get('reason')}", reasons, code="input_error"
+        )
     current = await run_in_threadpool(st.article, article_id)
     created = bool(summary.get("stored") or summary.get("new_versions"))
-    body = {"id": article_id, "version": (current or {}).get("version"),
-            "versions": (current or {}).get("versions"), "story": (current or {}).get("story"),
-            "summary": summary, "href": f"/api/articles/{article_id}"}
-    return JSONResponse(body, status_code=201 if created else 200,
-                        headers={"location": f"/api/articles/{article_id}"})
+    body = {
+        "id": article_id,
+        "version": (current or {}).get("version"),
+        "versions": (current or {}).get("versions"),
+        "story": (current or {}).get("story"),
+        "summary": summary,
+        "href": f"/api/articles/{article_id}",
+    }
+    return JSONResponse(
+        body, status_code=201 if created else 200, headers={"location": f"/api/articles/{article_id}"}
+    )
 
 
 # --- reading --------------------------------------------------------------------
 
+
 @router.get("/health", summary="Liveness and store counts")
 def health(request: Request) -> JSONResponse:
     from .. import __version__
+
     return JSONResponse({"status": "ok", "version": __version__, "stats": store(request).stats()})
 
 
 @router.get("/articles", summary="Stored articles (latest versions), newest first")
-async def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
-                  story: int | None = None, source: Text = None,
-                  date_from: Day = None, date_to: Day = None) -> JSONResponse:
-    return page(store(request).articles(limit=limit, offset=offset, q=q, story=story, source=source,
-                                        date_from=iso(date_from), date_to=iso(date_to)))
+async def list_articles(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    q: Text = None,
+    story: int | None = None,
+    source: Text = None,
+    date_from: Day = None,
+    date_to: Day = None,
+) -> JSONResponse:
+    return page(
+        store(request).articles(
+            limit=limit,
+            offset=offset,
+            q=q,
+            story=story,
+            source=source,
+            date_from=iso(date_from),
+            date_to=iso(date_to),
+        )
+    )
 
 
 @router.get("/articles/{article_id:path}/versions", summary="The stored versions of an article")
@@ -268,20 +356,28 @@ def article_versions(request: Request, article_id: str) -> JSONResponse:
 
 
 @router.get("/articles/{article_id:path}/diff", summary="What changed between two versions")
-def article_diff(request: Request, article_id: str, v1: Annotated[int, Query(ge=1)],
-                 v2: Annotated[int, Query(ge=1)]) -> JSONResponse:
+def article_diff(
+    request: Request, article_id: str, v1: Annotated[int, Query(ge=1)], v2: Annotated[int, Query(ge=1)]
+) -> JSONResponse:
     return found(store(request).diff(article_id, v1, v2), "article version", f"{article_id} v{v1}/v{v2}")
 
 
 @router.get("/articles/{article_id:path}", summary="One article: its analysis record and store data")
-async def get_article(request: Request, article_id: str,
-                version: Annotated[int | None, Query(ge=1)] = None) -> JSONResponse:
+async def get_article(
+    request: Request, article_id: str, version: Annotated[int | None, Query(ge=1)] = None
+) -> JSONResponse:
     return found(store(request).article(article_id, version=version), "article", article_id)
 
 
 @router.get("/sources", summary="People and organisations quoted, most quoted first")
-async def list_sources(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
-                 type: Text = None, story: int | None = None) -> JSONResponse:
+async def list_sources(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    q: Text = None,
+    type: Text = None,
+    story: int | None = None,
+) -> JSONResponse:
     return page(store(request).sources(limit=limit, offset=offset, q=q, type=type, story=story))
 
 
@@ -291,38 +387,103 @@ def get_source(request: Request, source_id: int) -> JSONResponse:
 
 
 @router.get("/quotes", summary="Quotes; q searches the quote text (full-text)")
-async def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
-                speaker: Text = None, source_id: int | None = None,
-                type: Literal["person", "organization", "group", "anonymous", "unknown"] | None = None,
-                category: Literal["speech", "belief"] | None = None,
-                kind: Literal["direct", "mixed", "indirect"] | None = None,
-                story: int | None = None, article: Text = None,
-                date_from: Day = None, date_to: Day = None) -> JSONResponse:
-    return page(store(request).quotes(speaker=speaker, source_id=source_id, type=type, category=category,
-                                      kind=kind, story=story, article=article, date_from=iso(date_from),
-                                      date_to=iso(date_to), q=q, limit=limit, offset=offset))
+async def list_quotes(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    q: Text = None,
+    speaker: Text = None,
+    source_id: int | None = None,
+    type: Literal["person", "organization", "group", "anonymous", "unknown"] | None = None,
+    category: Literal["speech", "belief"] | None = None,
+    kind: Literal["direct", "mixed", "indirect"] | None = None,
+    story: int | None = None,
+    article: Text = None,
+    date_from: Day = None,
+    date_to: Day = None,
+) -> JSONResponse:
+    return page(
+        store(request).quotes(
+            speaker=speaker,
+            source_id=source_id,
+            type=type,
+            category=category,
+            kind=kind,
+            story=story,
+            article=article,
+            date_from=iso(date_from),
+            date_to=iso(date_to),
+            q=q,
+            limit=limit,
+            offset=offset,
+        )
+    )
 
 
 @router.get("/figures", summary="Numeric claims by measure, place, date and source")
-async def list_figures(request: Request, limit: Limit = 50, offset: Offset = 0, measure: Text = None,
-                 unit: Text = None, place: Text = None, source: Text = None, story: int | None = None,
-                 article: Text = None, date_from: Day = None, date_to: Day = None) -> JSONResponse:
-    return page(store(request).figures(measure=measure, unit=unit, place=place, source=source, story=story,
-                                       article=article, date_from=iso(date_from), date_to=iso(date_to),
-                                       limit=limit, offset=offset))
+async def list_figures(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    measure: Text = None,
+    unit: Text = None,
+    place: Text = None,
+    source: Text = None,
+    story: int | None = None,
+    article: Text = None,
+    date_from: Day = None,
+    date_to: Day = None,
+) -> JSONResponse:
+    return page(
+        store(request).figures(
+            measure=measure,
+            unit=unit,
+            place=place,
+            source=source,
+            story=story,
+            article=article,
+            date_from=iso(date_from),
+            date_to=iso(date_to),
+            limit=limit,
+            offset=offset,
+        )
+    )
 
 
 @router.get("/events", summary="Events (ACLED types) by type, place, actor and date")
-async def list_events(request: Request, limit: Limit = 50, offset: Offset = 0, type: Text = None,
-                sub_type: Text = None, place: Text = None, actor: Text = None, story: int | None = None,
-                article: Text = None, date_from: Day = None, date_to: Day = None) -> JSONResponse:
-    return page(store(request).events(type=type, sub_type=sub_type, place=place, actor=actor, story=story,
-                                      article=article, date_from=iso(date_from), date_to=iso(date_to),
-                                      limit=limit, offset=offset))
+async def list_events(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    type: Text = None,
+    sub_type: Text = None,
+    place: Text = None,
+    actor: Text = None,
+    story: int | None = None,
+    article: Text = None,
+    date_from: Day = None,
+    date_to: Day = None,
+) -> JSONResponse:
+    return page(
+        store(request).events(
+            type=type,
+            sub_type=sub_type,
+            place=place,
+            actor=actor,
+            story=story,
+            article=article,
+            date_from=iso(date_from),
+            date_to=iso(date_to),
+            limit=limit,
+            offset=offset,
+        )
+    )
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-async def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None) -> JSONResponse:
+async def list_stories(
+    request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None
+) -> JSONResponse:
     # On the event loop once the top sources per story are derived (web/warm.py does it after
     # each write): then O(page). Before that, computing them (~90 ms at 10k) goes to the threadpool.
     st = store(request)
@@ -333,9 +494,16 @@ async def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, 
 
 
 @router.get("/places", summary="Places mentioned, with coordinates and article counts")
-def list_places(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
-                country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")] = None,
-                story: int | None = None) -> JSONResponse:
+def list_places(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    q: Text = None,
+    country: Annotated[
+        str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
+    ] = None,
+    story: int | None = None,
+) -> JSONResponse:
     return page(store(request).places(q=q, country=country, story=story, limit=limit, offset=offset))
 
 
@@ -353,14 +521,29 @@ async def get_story(request: Request, story_id: int) -> Response:
     return Response(body, media_type="application/json")
 
 
-EXPORT_TABLES = ("articles", "article_meta", "versions", "sources", "source_aliases", "stories", "entities",
-                 "quotes", "figures", "events", "places", "times")
+EXPORT_TABLES = (
+    "articles",
+    "article_meta",
+    "versions",
+    "sources",
+    "source_aliases",
+    "stories",
+    "entities",
+    "quotes",
+    "figures",
+    "events",
+    "places",
+    "times",
+)
 MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
 @router.get("/export", summary="Download one exported table (articles: one analysis record a line)")
-def export(request: Request, table: Literal[EXPORT_TABLES] = "articles",  # type: ignore[valid-type]
-           format: Literal["jsonl", "csv", "parquet"] = "jsonl"):
+def export(
+    request: Request,
+    table: Literal[EXPORT_TABLES] = "articles",  # type: ignore[valid-type]
+    format: Literal["jsonl", "csv", "parquet"] = "jsonl",
+):
     if table == "articles" and format != "jsonl":
         raise ApiError(422, "the articles table is exported as JSONL only", code="validation_error")
     tmp = Path(tempfile.mkdtemp(prefix="according-export-"))
@@ -373,5 +556,9 @@ def export(request: Request, table: Literal[EXPORT_TABLES] = "articles",  # type
     if path is None or not Path(path).exists():
         shutil.rmtree(tmp, ignore_errors=True)
         raise ApiError(404, f"the export has no table {table!r}")
-    return FileResponse(path, media_type=MEDIA[format], filename=Path(path).name,
-                        background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
+    return FileResponse(
+        path,
+        media_type=MEDIA[format],
+        filename=Path(path).name,
+        background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True),
+    )

@@ -16,6 +16,7 @@ when a token is configured; without one they are accepted only from loopback
 clients, and ``according serve`` refuses to listen beyond loopback without a
 token (:func:`check_bind`).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -34,8 +35,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import (AccordingError, ConfigError, InputError, InputTooLargeError, ModelError,
-                      StoreError)
+from ..errors import AccordingError, ConfigError, InputError, InputTooLargeError, ModelError, StoreError
 from ..ingest import MAX_BYTES
 
 log = logging.getLogger("according.web")
@@ -48,9 +48,11 @@ MAX_BODY_BYTES = MAX_BYTES
 
 # No inline script or style, nothing from other origins: the page is three
 # files served by this app. 'self' for connect-src lets app.js call the API.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'; object-src 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'; object-src 'none'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -59,29 +61,58 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 
-HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-              405: "method_not_allowed", 406: "not_acceptable", 409: "conflict",
-              413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error",
-              429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
+}
 
 
 def error_body(status: int, message: str, detail: Any = None, code: str | None = None) -> dict:
-    return {"error": {"code": code or HTTP_CODES.get(status, f"http_{status}"),
-                      "message": message, "detail": detail}}
+    return {
+        "error": {
+            "code": code or HTTP_CODES.get(status, f"http_{status}"),
+            "message": message,
+            "detail": detail,
+        }
+    }
 
 
-def error_response(status: int, message: str, detail: Any = None, code: str | None = None,
-                   headers: dict | None = None) -> JSONResponse:
+def error_response(
+    status: int, message: str, detail: Any = None, code: str | None = None, headers: dict | None = None
+) -> JSONResponse:
     return JSONResponse(error_body(status, message, detail, code), status_code=status, headers=headers)
 
 
 class ApiError(Exception):
     """Raised by routes for an error response in the one shape."""
 
-    def __init__(self, status: int, message: str, detail: Any = None, code: str | None = None,
-                 headers: dict | None = None):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        detail: Any = None,
+        code: str | None = None,
+        headers: dict | None = None,
+    ):
         super().__init__(message)
-        self.status, self.message, self.detail, self.code, self.headers = status, message, detail, code, headers
+        self.status, self.message, self.detail, self.code, self.headers = (
+            status,
+            message,
+            detail,
+            code,
+            headers,
+        )
 
 
 def is_loopback(host: str | None) -> bool:
@@ -98,11 +129,14 @@ def is_loopback(host: str | None) -> bool:
 def check_bind(host: str, token: str | None) -> None:
     """Refuse to listen beyond loopback without a token (writes would be open to the network)."""
     if not is_loopback(host) and not token:
-        raise ConfigError(f"refusing to listen on {host} without a token",
-                          detail="give --token (or ACCORDING_TOKEN), or listen on 127.0.0.1")
+        raise ConfigError(
+            f"refusing to listen on {host} without a token",
+            detail="give --token (or ACCORDING_TOKEN), or listen on 127.0.0.1",
+        )
 
 
 # --- ASGI middleware (plain ASGI so it runs before any body is read) ----------
+
 
 class _BodyTooLarge(Exception):
     pass
@@ -110,8 +144,13 @@ class _BodyTooLarge(Exception):
 
 async def _send_json(send, status: int, body: dict, extra_headers=()) -> None:
     data = json.dumps(body).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
-               (b"connection", b"close"), *SECURITY_HEADERS, *extra_headers]
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(data)).encode()),
+        (b"connection", b"close"),
+        *SECURITY_HEADERS,
+        *extra_headers,
+    ]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": data})
 
@@ -126,8 +165,9 @@ class GuardMiddleware:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        too_large = error_body(413, f"request body over the limit of {self.max_body:,} bytes",
-                               {"limit": self.max_body})
+        too_large = error_body(
+            413, f"request body over the limit of {self.max_body:,} bytes", {"limit": self.max_body}
+        )
         for name, value in scope["headers"]:
             if name == b"content-length":
                 try:
@@ -155,7 +195,8 @@ class GuardMiddleware:
                 message = dict(message)
                 names = {n.lower() for n, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
-                    h for h in SECURITY_HEADERS if h[0] not in names]
+                    h for h in SECURITY_HEADERS if h[0] not in names
+                ]
             await send(message)
 
         try:
@@ -167,6 +208,7 @@ class GuardMiddleware:
 
 # --- the app ------------------------------------------------------------------
 
+
 class AnalysisGate:
     """At most ``slots`` analyses at once and ``max_waiting`` in line; more get a 503 at once."""
 
@@ -177,8 +219,13 @@ class AnalysisGate:
 
     async def __aenter__(self):
         if self.semaphore.locked() and self.waiting >= self.max_waiting:
-            raise ApiError(503, "the analyser is busy; try again shortly", {"waiting": self.waiting},
-                           code="busy", headers={"Retry-After": "5"})
+            raise ApiError(
+                503,
+                "the analyser is busy; try again shortly",
+                {"waiting": self.waiting},
+                code="busy",
+                headers={"Retry-After": "5"},
+            )
         self.waiting += 1
         try:
             await self.semaphore.acquire()
@@ -191,10 +238,18 @@ class AnalysisGate:
         return False
 
 
-def create_app(store_url: str | None = None, token: str | None = None, *, store=None,
-               model: str | None = None, max_body_bytes: int = MAX_BODY_BYTES,
-               analysis_slots: int = 1, analysis_queue: int = 8, cache_seconds: float = 5.0,
-               warm_at_start: float = 10.0) -> FastAPI:
+def create_app(
+    store_url: str | None = None,
+    token: str | None = None,
+    *,
+    store=None,
+    model: str | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    analysis_slots: int = 1,
+    analysis_queue: int = 8,
+    cache_seconds: float = 5.0,
+    warm_at_start: float = 10.0,
+) -> FastAPI:
     """The app. ``store`` (an open Store) wins over ``store_url``; ``token`` guards writes.
 
     ``analysis_slots``: how many analyses may run at once. One by default: a
@@ -207,8 +262,10 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
     """
     if store is None:
         from ..store import Store
+
         store = Store(store_url)
     from .warm import Warmer
+
     warmer = Warmer(store)
 
     @contextlib.asynccontextmanager
@@ -231,11 +288,17 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
         finally:
             warmer.stop()
 
-    app = FastAPI(title="according", version=__version__, lifespan=lifespan,
-                  description="Who said what, which figures, where and when: analysed news articles. "
-                              "Records follow the analysis-v1 contract. Errors always have the shape "
-                              '{"error": {"code", "message", "detail"}}.',
-                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="according",
+        version=__version__,
+        lifespan=lifespan,
+        description="Who said what, which figures, where and when: analysed news articles. "
+        "Records follow the analysis-v1 contract. Errors always have the shape "
+        '{"error": {"code", "message", "detail"}}.',
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
     app.state.store = store
     app.state.warmer = warmer
     app.state.token = token or None
@@ -244,6 +307,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
 
     _install_error_handlers(app)
     from .api import router
+
     app.include_router(router)
 
     @app.get("/", include_in_schema=False)
@@ -256,6 +320,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     from .cache import ReadCacheMiddleware, ResponseCache
+
     app.state.cache = ResponseCache(ttl=cache_seconds)
     app.add_middleware(ReadCacheMiddleware, cache=app.state.cache, on_write=warmer.kick)
     app.add_middleware(GuardMiddleware, max_body=max_body_bytes)  # outermost: before the cache
@@ -276,8 +341,14 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):
-        detail = [{"loc": [str(p) for p in e.get("loc", ())], "message": e.get("msg", ""),
-                   "type": e.get("type", "")} for e in exc.errors()]
+        detail = [
+            {
+                "loc": [str(p) for p in e.get("loc", ())],
+                "message": e.get("msg", ""),
+                "type": e.get("type", ""),
+            }
+            for e in exc.errors()
+        ]
         where = ", ".join(".".join(d["loc"]) + ": " + d["message"] for d in detail[:3])
         return error_response(422, f"invalid request: {where}", detail)
 

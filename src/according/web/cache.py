@@ -18,6 +18,7 @@ most ``max_entries`` of them and ``max_bytes`` in all (oldest evicted first). Re
 ``x-cache: hit`` or ``miss``. Identical requests that arrive while one is
 being answered wait for that answer instead of asking the store again.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -30,8 +31,13 @@ UNCACHED = ("/api/export", "/api/health", "/api/openapi.json")
 class ResponseCache:
     """The entries; shared by the middleware and the app (``app.state.cache``)."""
 
-    def __init__(self, ttl: float = 5.0, max_entries: int = 4096, max_body: int = 1_000_000,
-                 max_bytes: int = 64_000_000):
+    def __init__(
+        self,
+        ttl: float = 5.0,
+        max_entries: int = 4096,
+        max_body: int = 1_000_000,
+        max_bytes: int = 64_000_000,
+    ):
         self.ttl = ttl
         self.max_entries = max_entries
         self.max_body = max_body
@@ -100,13 +106,14 @@ class ReadCacheMiddleware:
             # wait for that answer instead of asking again.
             try:
                 await asyncio.wait_for(asyncio.shield(running), timeout=cache.coalesce_wait)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
             entry = cache.get(key, time.monotonic())
         if entry is not None:
             _, status, headers, body = entry
-            await send({"type": "http.response.start", "status": status,
-                        "headers": headers + [(b"x-cache", b"hit")]})
+            await send(
+                {"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", b"hit")]}
+            )
             await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
             return
 
@@ -129,8 +136,11 @@ class ReadCacheMiddleware:
                 if sum(map(len, chunks)) > cache.max_body:
                     keep = False
                     chunks.clear()
-                elif (not message.get("more_body", False) and scope["method"] == "GET"
-                      and cache.generation == generation):
+                elif (
+                    not message.get("more_body", False)
+                    and scope["method"] == "GET"
+                    and cache.generation == generation
+                ):
                     cache.put(key, now, start["status"], list(start.get("headers", [])), b"".join(chunks))
             await send(message)
 

@@ -1,4 +1,5 @@
 """``according serve``: run the app with uvicorn, refusing an unsafe binding."""
+
 from __future__ import annotations
 
 import contextlib
@@ -32,14 +33,23 @@ class HttpProtocol(AutoHTTPProtocol):
 
 def app_from_env():
     """The app of one worker process when ``--workers`` > 1 (uvicorn imports it by name)."""
-    return create_app(os.environ.get("ACCORDING_SERVE_DB") or None, token=os.environ.get("ACCORDING_TOKEN") or None)
+    return create_app(
+        os.environ.get("ACCORDING_SERVE_DB") or None, token=os.environ.get("ACCORDING_TOKEN") or None
+    )
 
 
-def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          workers: int = 1, access_log: bool = False) -> int:
+def serve(
+    db: str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    workers: int = 1,
+    access_log: bool = False,
+) -> int:
     token = token or os.environ.get("ACCORDING_TOKEN") or None
     check_bind(host, token)  # ConfigError (exit 2) before anything listens
     import uvicorn
+
     if workers > 1:
         # Several processes share the port. Helps only when cores are free. Default 1: on the
         # 2-core dev machine shared with other jobs (load ~2.5-3), bench_api (wrk, 20 s, with
@@ -48,6 +58,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
         # Each keeps its own read cache: a write clears the cache of the process that took it,
         # the others show it within their cache's ttl (5 s), as for a write by `according ingest`.
         from ..store import Store
+
         Store(db).close()  # open (and migrate) once here, not in each worker at the same time
         os.environ["ACCORDING_SERVE_DB"] = "" if db is None else str(db)
         if token:
@@ -56,14 +67,25 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     else:
         app = create_app(db, token=token)
     shown = f"[{host}]" if ":" in host else host
-    print(f"according: serving http://{shown}:{port}/  (API under /api, OpenAPI at /api/openapi.json)",
-          file=sys.stderr)
+    print(
+        f"according: serving http://{shown}:{port}/  (API under /api, OpenAPI at /api/openapi.json)",
+        file=sys.stderr,
+    )
     # proxy_headers=False: the loopback check for token-less writes must see the
     # real peer, not an X-Forwarded-For header.
     # access_log off by default: with 50 clients bench_api measured ~9 % fewer req/s with it
     # on (wrk, 10k store: 268 -> 245 req/s); --access-log turns it on. Start-up lines and
     # errors are still logged (log_level info).
-    uvicorn.run(app, host=host, port=port, proxy_headers=False, log_level="info", access_log=access_log,
-                timeout_keep_alive=5, limit_concurrency=512, http="according.web.serve:HttpProtocol",
-                **({"factory": True, "workers": workers} if workers > 1 else {}))
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=False,
+        log_level="info",
+        access_log=access_log,
+        timeout_keep_alive=5,
+        limit_concurrency=512,
+        http="according.web.serve:HttpProtocol",
+        **({"factory": True, "workers": workers} if workers > 1 else {}),
+    )
     return 0

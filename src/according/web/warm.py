@@ -13,6 +13,7 @@ every ``interval`` seconds with one O(1) read). Readers never wait for it: a pag
 not reached yet is computed on demand as before, and memos are never stale (they are keyed
 on the write token), so this changes only when the work is done, not what is answered.
 """
+
 from __future__ import annotations
 
 import logging
