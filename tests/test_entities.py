@@ -73,7 +73,7 @@ def test_appositive_description_and_age():
         "Daniel Reyes, 26, said he had waited for hours."
     )
     assert by_name(w, "Maria Okafor").description == "a nurse at the clinic"
-    assert w.scratch["entity_info"][by_name(w, "Daniel Reyes").id]["age"] == 26
+    assert w.entity_info[by_name(w, "Daniel Reyes").id]["age"] == 26
 
 
 def test_photo_credit_names_are_not_entities():
@@ -159,7 +159,7 @@ def test_gender_from_honorific_article_pronouns_and_given_names():
         "Mrs. Okafor arrived first. Tomas Lind said he was late. Lind said he had no car. "
         "Laura Pim waited outside."
     )
-    info = w.scratch["entity_info"]
+    info = w.entity_info
     g = {w.entities[k].name: info[w.entities[k].id].get("gender") for k in range(len(w.entities))}
     assert g.get("Okafor") == "f"
     assert g.get("Tomas Lind") == "m"  # not in the name list: from "he" twice

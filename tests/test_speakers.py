@@ -34,7 +34,7 @@ def run(text, sources, inherited=None, extra=()):
     quotes.sort(key=lambda q: q.source.start if q.source else q.content[0].start)
     work = Work(text=text, parse=parse(text), quotes=tuple(quotes))
     if inherited:
-        work.scratch["inherited_from"] = inherited
+        work.inherited_from = inherited
     run_stages(work, ["entities", "speakers"])
     assert not work.errors, work.errors
     return work
@@ -441,7 +441,7 @@ def test_any_source_spans_resolve_without_error(spans, inherit):
         quotes.append(Quote(f"q{k + 1}", "direct", "speech", content, None, src, Speaker(name=None)))
     work = Work(text=_SOUP, parse=_SOUP_PARSE, quotes=tuple(quotes))
     if inherit and len(quotes) > 1:
-        work.scratch["inherited_from"] = {quotes[-1].id: quotes[0].id, "q999": "q1"}
+        work.inherited_from = {quotes[-1].id: quotes[0].id, "q999": "q1"}
     run_stages(work, ["entities", "speakers"])
     assert not work.errors, work.errors
     ids = [e.id for e in work.entities]

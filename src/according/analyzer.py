@@ -23,9 +23,10 @@ from .ingest import Document, Unreadable, read_document
 from .ingest.readers import text_id
 from .model import Analysis, ErrorEntry, Meta
 from .nlp import DEFAULT_MODEL, Parse, load, spacy_version, to_parse
-from .pipeline import Work, run_stages
+from .pipeline import Work, check_stages, run_stages
 
 STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "events")
+check_stages(STAGES)  # at start-up: a stage order that breaks the declared contract never runs
 
 
 def provenance(model: str, model_info: dict | None = None) -> dict:

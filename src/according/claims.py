@@ -4,6 +4,8 @@ Used by the figures and events stages."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import Speaker
 from .pipeline import Work
 
@@ -135,12 +137,26 @@ def _nested_away(p, k: int, at: int) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Claim:
+    """Who claims a stretch of text, and through which words."""
+
+    speaker: Speaker | None
+    quote: str | None = None  # id of the quote whose content holds it
+    cue_token: int | None = None  # the reporting word's token ("said"), whose date is the claim's
+
+
 def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker | None, str | None]:
+    """(speaker, quote id) of :func:`claim_at`."""
+    claim = claim_at(work, s, start, end, cues)
+    return claim.speaker, claim.quote
+
+
+def claim_at(work: Work, s, start: int, end: int, cues=None) -> Claim:
     """Who claims what lies at [start, end) of sentence s: a quote's speaker, else an attribution in
-    the same ';'-clause (the nearest following one, else the nearest preceding), else None."""
+    the same ';'-clause (the nearest following one, else the nearest preceding), else nobody."""
     p = work.parse
     toks = p.toks
-    work.scratch["_last_cue"] = None
     # clause boundaries: semicolons split a sentence into separately attributed claims
     bounds = [s.start_char] + [t.start for t in toks[s.start : s.end] if t.text == ";"] + [s.end_char]
     seg = next(((x, y) for x, y in zip(bounds, bounds[1:]) if x <= start < y), (s.start_char, s.end_char))
@@ -154,12 +170,10 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
     if held is not None and held.kind == "mixed" and not _speaker_claims(work, held, start, end):
         held = None  # "described the fear as 'palpable,' following strikes that killed 67": the outlet's
     if held is not None and (held.cue is None or seg[0] <= held.cue.start < seg[1] or held.kind == "direct"):
-        if held.cue is not None:
-            work.scratch["_last_cue"] = p.token_at(held.cue.start)
-        return held.speaker, held.id
+        return Claim(held.speaker, held.id, p.token_at(held.cue.start) if held.cue is not None else None)
     cues = attribution_cues(work, s) if cues is None else cues
     if not cues:
-        return (held.speaker, held.id) if held is not None else (None, None)
+        return Claim(held.speaker, held.id) if held is not None else Claim(None)
     inside = [
         (k, a, b, h)
         for k, a, b, h in cues
@@ -179,8 +193,7 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
         pick = max(
             governing, key=lambda c: toks[c[0]].start if toks[c[0]].start < start else -toks[c[0]].start
         )
-        work.scratch["_last_cue"] = pick[0]
-        return _speaker_for_np(work, pick[1], pick[2], pick[3]), None
+        return Claim(_speaker_for_np(work, pick[1], pick[2], pick[3]), None, pick[0])
     after = [c for c in inside if toks[c[0]].start >= end]
     before = [c for c in inside if toks[c[0]].start < start]
     pick = (
@@ -189,6 +202,5 @@ def source_at(work: Work, s, start: int, end: int, cues=None) -> tuple[Speaker |
         else (max(before, key=lambda c: toks[c[0]].start) if before else None)
     )
     if pick is None:
-        return (held.speaker, held.id) if held is not None else (None, None)
-    work.scratch["_last_cue"] = pick[0]
-    return _speaker_for_np(work, pick[1], pick[2], pick[3]), None
+        return Claim(held.speaker, held.id) if held is not None else Claim(None)
+    return Claim(_speaker_for_np(work, pick[1], pick[2], pick[3]), None, pick[0])

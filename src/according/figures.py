@@ -55,8 +55,8 @@ from __future__ import annotations
 
 import re
 
-from .claims import attribution_cues, source_at  # noqa: F401 - also imported from here by events
-from .model import ErrorEntry, Figure, Span
+from .claims import attribution_cues, claim_at, source_at  # noqa: F401 - also imported from here by events
+from .model import Figure, Span
 from .nlp import Parse, Tok
 from .pipeline import Work, stage
 
@@ -243,9 +243,7 @@ def find_figures(work: Work) -> dict:
         try:
             found.extend(_sentence_figures(work, s))
         except Exception as exc:  # noqa: BLE001 - one odd sentence costs only that sentence
-            work.errors.append(
-                ErrorEntry("figures", f"sentence at {s.start_char}: {type(exc).__name__}: {exc}")
-            )
+            work.fail("figures", f"sentence at {s.start_char}: {type(exc).__name__}: {exc}", exc)
     figures = tuple(Figure(id=f"f{k}", **f) for k, f in enumerate(found, 1))
     return {"figures": figures}
 
@@ -459,7 +457,7 @@ def _scale_of(toks, a: int, b: int) -> float:
 def _drop(work: Work, a: int, b: int, why: str = "not a number"):
     toks = work.parse.toks
     start, end = toks[a].start, toks[b - 1].end
-    work.errors.append(ErrorEntry("figures", f"dropped {work.text[start:end]!r} at {start}: {why}"))
+    work.fail("figures", f"dropped {work.text[start:end]!r} at {start}: {why}")
     return None
 
 
@@ -715,8 +713,8 @@ def _build(
     if noun is not None and noun >= b and noun - b <= 4:
         end_tok = noun + 1
     start, end = toks[fstart].start, toks[end_tok - 1].end
-    source, quote = source_at(work, s, toks[a].start, toks[b - 1].end)
-    source_verb = work.scratch.get("_last_cue")
+    claim = claim_at(work, s, toks[a].start, toks[b - 1].end)
+    source, quote, source_verb = claim.speaker, claim.quote, claim.cue_token
     src_spans = []
     when = _when(work, s, a, source_verb) or publication_day(work)
     where = nearest(

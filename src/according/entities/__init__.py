@@ -28,7 +28,7 @@ chunks:
 
 Internal hand-off: ``work.mentions`` is a tuple of :class:`Mention` (token and
 character offsets, entity id, kind) sorted by position, and
-``scratch["entity_info"]`` maps entity ids to plain dicts of what the
+``Work.entity_info`` maps entity ids to plain dicts of what the
 description matcher needs (label, name words, description words, age).
 
 Layout: this module holds the stage and :class:`Mention`;
@@ -102,12 +102,12 @@ class Mention:
         return Span(self.start, self.end, self.text)
 
 
-@stage("entities", requires=("parse",), assigns=("entities", "mentions"))
+@stage("entities", requires=("parse",), assigns=("entities", "mentions", "entity_info"))
 def find_entities(work: Work) -> dict:
     p = work.parse
     cands = _candidates(work)
     if not cands:
-        return {"entities": (), "mentions": (), "scratch": {"entity_info": {}}}
+        return {"entities": (), "mentions": (), "entity_info": {}}
     taken = {i for c in cands for i in range(c.a, c.b)}
     people = {i for c in cands if c.label == "PERSON" for i in range(c.a, c.b)}
     for c in cands:
@@ -196,4 +196,4 @@ def find_entities(work: Work) -> dict:
                 spans,
             )
         )
-    return {"entities": tuple(entities), "mentions": tuple(mentions), "scratch": {"entity_info": infos}}
+    return {"entities": tuple(entities), "mentions": tuple(mentions), "entity_info": infos}

@@ -38,7 +38,7 @@ How the stage works (all linear in the article's length):
    - otherwise a whole quoted sentence (at least four words, not a scare quote)
      becomes a quote with ``cue`` and ``source`` None. If an earlier quote in the
      same or one of the two previous paragraphs has a source, it is taken to
-     continue that speaker: ``work.scratch["inherited_from"]`` maps the new
+     continue that speaker: ``Work.inherited_from`` maps the new
      quote's id to the earlier quote's id, and its provisional speaker is a copy
      of the earlier one, for the speakers stage to resolve.
 5. ``kind`` is direct (content wholly inside quotation marks), mixed or
@@ -52,7 +52,9 @@ the speakers stage (``speakers.py``) replaces it.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
+from collections.abc import Callable
 
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
@@ -60,6 +62,7 @@ from ..pipeline import Work, stage
 from . import cues, marks, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 
+log = logging.getLogger("according")
 _WORD = re.compile(r"[^\W_]")
 SPLIT_SENTENCES = "dup"  # see the module docstring, step 4
 MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
@@ -73,10 +76,12 @@ PERSON_PRON = frozenset("he she him her i me".split())
 GROUP_PRON = frozenset("they them we us".split())
 
 
-@stage("quotes", requires=("parse", "furniture"), assigns=("quotes",))
+@stage("quotes", requires=("parse", "furniture"), assigns=("quotes", "inherited_from"))
 def find_quotes(work: Work) -> dict:
-    quotes, inherited = extract(work.parse, work.in_furniture)
-    return {"quotes": quotes, "scratch": {"inherited_from": inherited}}
+    quotes, inherited = extract(
+        work.parse, work.in_furniture, on_error=lambda message, exc: work.fail("quotes", message, exc)
+    )
+    return {"quotes": quotes, "inherited_from": inherited}
 
 
 class _Attr:
@@ -94,8 +99,18 @@ class _Attr:
         self.part_of = None  # the attribution whose content also holds this quotation
 
 
-def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
-    """Quotes of one parsed article, in text order, and the inherited-source map."""
+def _log_error(message: str, exc: Exception) -> None:
+    log.warning("quotes: %s", message)
+
+
+def extract(
+    p: Parse,
+    in_furniture=None,
+    mdl: dict | None = None,
+    on_error: Callable[[str, Exception], None] = _log_error,
+):
+    """Quotes of one parsed article, in text order, and the inherited-source map. A cue or quotation
+    the rules fail on costs only itself and is reported to ``on_error``."""
     mdl = mdl or cues.model()
     text = p.text
     qspans = marks.pair(text)
@@ -126,12 +141,13 @@ def extract(p: Parse, in_furniture=None, mdl: dict | None = None):
             continue
         try:
             a = _attribution(p, t.i, mdl, w, thr, qspan_at, mark_toks)
-        except Exception:  # noqa: BLE001 - a malformed parse around one cue costs that cue only
+        except Exception as exc:  # noqa: BLE001 - a malformed parse around one cue costs that cue only
+            on_error(f"cue at {t.start}: {type(exc).__name__}: {exc}", exc)
             a = None
         if a is not None:
             a.para = para_of(a.cue[0])
             attrs.append(a)
-    _place_orphans(text, attrs, qspans, para_of)
+    _place_orphans(text, attrs, qspans, para_of, on_error)
     return _finish(p, attrs, qspans, in_furniture)
 
 
@@ -355,7 +371,7 @@ def _overlaps(a, b) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _place_orphans(text, attrs, qspans, para_of):
+def _place_orphans(text, attrs, qspans, para_of, on_error):
     # attributions by paragraph: a quotation only looks at its own and the previous
     # paragraphs, which keeps this linear in the article's length
     by_para: dict[int, list] = {}
@@ -410,7 +426,8 @@ def _place_orphans(text, attrs, qspans, para_of):
                 continue
         try:
             covered[k] = _place(text, q, by_para, qspans, attrs)
-        except Exception:  # noqa: BLE001 - one odd quotation costs only itself
+        except Exception as exc:  # noqa: BLE001 - one odd quotation costs only itself
+            on_error(f"quotation at {q.start}: {type(exc).__name__}: {exc}", exc)
             covered[k] = False
     for a in attrs:
         a.content = [c for c in a.content if c[0] < c[1]]

@@ -49,7 +49,7 @@ class _State:
 
     def __init__(self, work: Work):
         self.p: Parse = work.parse
-        self.infos: dict[str, dict] = {k: dict(v) for k, v in work.scratch.get("entity_info", {}).items()}
+        self.infos: dict[str, dict] = {k: dict(v) for k, v in work.entity_info.items()}
         self.ents: dict[str, Entity] = {e.id: e for e in work.entities}
         self.extra_spans: dict[str, list[Span]] = {}
         self.mentions: list[Mention] = sorted(work.mentions, key=lambda m: (m.tok_start, m.tok_end))

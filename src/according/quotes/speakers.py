@@ -50,7 +50,7 @@ bare role) or names a collective. Texts ("a study", "the film") are
 ``unknown`` with their phrase as name.
 
 Quote sentences without a source that continue another quote
-(``scratch["inherited_from"]``) take that quote's speaker; a bare quotation
+(``Work.inherited_from``) take that quote's speaker; a bare quotation
 (no cue) the quotes stage left unattributed takes the previous quote's
 speaker when it is in the same or the previous paragraph, else stays as it is.
 
@@ -66,7 +66,7 @@ import re
 from dataclasses import replace
 
 from ..entities import is_age_head, match_description
-from ..model import Entity, ErrorEntry, Span, Speaker
+from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
 from .referents import Referents, _State
 from .speaker_words import (
@@ -333,14 +333,19 @@ def _para_of(text: str, offsets: list[int]) -> dict[int, int]:
     return {o: bisect.bisect_right(lines, o) - 1 for o in offsets}
 
 
-@stage("speakers", requires=("quotes", "entities", "parse"), assigns=("quotes", "entities", "mentions"))
+@stage(
+    "speakers",
+    requires=("quotes", "entities", "parse", "inherited_from", "entity_info"),
+    assigns=("quotes", "entities", "mentions", "entity_info"),
+    refines=("quotes", "entities", "mentions", "entity_info"),
+)
 def resolve_speakers(work: Work) -> dict:
     quotes = list(work.quotes)
     if not quotes:
         return {}
     res = Resolver(work)
     st = res.st
-    inherited: dict[str, str] = dict(work.scratch.get("inherited_from", {}) or {})
+    inherited: dict[str, str] = dict(work.inherited_from)
     by_id = {}
     order = sorted(range(len(quotes)), key=lambda k: _quote_pos(quotes[k]))
     para = _para_of(work.text, [_quote_pos(q) for q in quotes])
@@ -352,7 +357,7 @@ def resolve_speakers(work: Work) -> dict:
             try:
                 sp = res.resolve_quote(q)
             except Exception as exc:  # noqa: BLE001 - one odd source costs only its quote
-                work.errors.append(ErrorEntry("speakers", f"{q.id}: {type(exc).__name__}: {exc}"))
+                work.fail("speakers", f"{q.id}: {type(exc).__name__}: {exc}", exc)
                 sp = None
             if sp is None or (sp.entity is None and not sp.name):
                 sp = replace(q.speaker, type=q.speaker.type if q.speaker.name else "unknown")
@@ -436,5 +441,5 @@ def _renumber(work: Work, st: _State, quotes: list) -> dict:
         "quotes": tuple(quotes),
         "entities": tuple(entities),
         "mentions": mentions,
-        "scratch": {"entity_info": infos},
+        "entity_info": infos,
     }

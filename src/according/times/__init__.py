@@ -60,7 +60,7 @@ import re
 from datetime import date
 
 from ..ingest.metadata import published_date
-from ..model import ErrorEntry, Span, TimeExpr
+from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
@@ -94,8 +94,8 @@ def find_times(work: Work) -> dict:
     dct = reference_date(work.meta)
     skip = [(f.start, f.end) for f in work.furniture if f.kind in _SKIP_FURNITURE]
     times, problems = extract(work.text, work.parse, dct, skip=skip)
-    # errors is the shared list of the record's problems: appending keeps the other stages' entries
-    work.errors.extend(ErrorEntry(stage="times", message=p) for p in problems)
+    for problem in problems:
+        work.fail("times", problem)
     return {"times": tuple(times)}
 
 
