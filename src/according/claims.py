@@ -108,32 +108,24 @@ def _speaker_claims(work: Work, q, start: int, end: int) -> bool:
     cue, k = p.token_at(q.cue.start), p.token_at(start)
     if cue is None or k is None:
         return True
-    seen = set()
-    while k not in seen and k != cue:
-        seen.add(k)
-        t = p.toks[k]
+    for x in p.ancestors(k, include_self=True):
+        if x == cue:
+            break
+        t = p.toks[x]
         if t.head == cue:
             return t.dep in ("ccomp", "xcomp", "parataxis", "conj")
-        if t.head == k:
-            return True  # the cue is not above the figure: the parse gives no evidence against
-        k = t.head
-    return True
+    return True  # (the cue is not above the figure: the parse gives no evidence against)
 
 
 def _nested_away(p, k: int, at: int) -> bool:
     """Is cue k inside a relative or adverbial clause that does not hold character ``at``?
     ("A ceasefire held, after shelling that aid groups say has left the city without power": the aid
     groups vouch for the damage, not for the ceasefire)"""
-    seen, x = set(), k
-    while x not in seen:
-        seen.add(x)
+    for x in p.ancestors(k, include_self=True):
         t = p.toks[x]
         if t.dep in ("relcl", "acl", "advcl", "pcomp") and x != k or (x == k and t.dep in ("relcl", "acl")):
             a, b = p.subtree(x)
             return not (p.toks[a].start <= at < p.toks[b - 1].end)
-        if t.head == x:
-            return False
-        x = t.head
     return False
 
 
@@ -184,10 +176,7 @@ def claim_at(work: Work, s, start: int, end: int, cues=None) -> Claim:
     # (a closing "according to X" covers its whole clause however the parser hung it)
     # a reporting verb that governs the claim wins ("Officials warned that the two sides ...")
     here = p.token_at(start)
-    ancestors = set()
-    while here is not None and here not in ancestors:
-        ancestors.add(here)
-        here = toks[here].head if toks[here].head != here else None
+    ancestors = set(p.ancestors(here, include_self=True)) if here is not None else set()
     governing = [c for c in inside if c[0] in ancestors and toks[c[0]].text.lower() != "according"]
     if governing:
         pick = max(

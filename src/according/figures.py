@@ -582,15 +582,7 @@ def _qualifier(p: Parse, a: int, low_bound: int) -> tuple[str | None, int]:
 
 def _clause_verb(p: Parse, k: int) -> int | None:
     """The nearest verb at or above token k."""
-    seen = set()
-    while k not in seen:
-        seen.add(k)
-        if p.toks[k].pos in ("VERB", "AUX"):
-            return k
-        if p.toks[k].head == k:
-            return None
-        k = p.toks[k].head
-    return None
+    return p.governing_verb(k)
 
 
 def _when(work: Work, s, a: int, cue_verb: int | None) -> str | None:
@@ -624,15 +616,12 @@ def _when(work: Work, s, a: int, cue_verb: int | None) -> str | None:
 
 def _since(p: Parse, k: int) -> bool:
     """Is token k inside a "since ..." phrase (the start of a running count, not its date)?"""
-    seen = set()
-    while k not in seen:
-        seen.add(k)
-        t = p.toks[k]
-        if t.lemma.lower() == "since" or (k > 0 and p.toks[k - 1].text.lower() == "since"):
+    for x in p.ancestors(k, include_self=True):
+        t = p.toks[x]
+        if t.lemma.lower() == "since" or (x > 0 and p.toks[x - 1].text.lower() == "since"):
             return True
-        if t.pos in ("VERB", "AUX") or t.head == k:
+        if t.pos in ("VERB", "AUX"):
             return False
-        k = t.head
     return False
 
 

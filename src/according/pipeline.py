@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .model import ErrorEntry, Meta
-from .nlp import Parse
+from .syntax import Parse
 
 log = logging.getLogger("according")
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import csv
 import re
+from itertools import islice
 from typing import TextIO
 
 from ..figures import attribution_cues, publication_day, source_at
@@ -240,11 +241,7 @@ def _irrealis(work: Work, k: int, extra=frozenset()) -> bool:
     p = work.parse
     toks = p.toks
     words = IRREALIS | extra
-    seen, x = set(), k
-    for _ in range(12):
-        if x in seen:
-            break
-        seen.add(x)
+    for x in islice(p.ancestors(k, include_self=True), 12):
         tx = toks[x]
         if tx.lemma.lower() in words and x != k:
             return True
@@ -253,9 +250,6 @@ def _irrealis(work: Work, k: int, extra=frozenset()) -> bool:
             for c in p.children[x]
         ):
             return True
-        if tx.head == x:
-            break
-        x = tx.head
     return False
 
 
@@ -587,14 +581,9 @@ def cumulative(p, k: int) -> bool:
 
 def _clause_of(p, k: int) -> int:
     """The nearest verb at or above token k (k itself when there is none)."""
-    seen, x = set(), k
-    while x not in seen:
-        seen.add(x)
+    for x in p.ancestors(k, include_self=True):
         if p.toks[x].pos in ("VERB", "AUX") and p.toks[x].dep != "amod":
             return x
-        if p.toks[x].head == x:
-            return k
-        x = p.toks[x].head
     return k
 
 
@@ -628,19 +617,14 @@ def _background(work: Work, k: int) -> bool:
     """Is token k inside a relative clause describing a place ("X, where 24 were killed last March")?"""
     p = work.parse
     toks = p.toks
-    seen = set()
-    while k not in seen:
-        seen.add(k)
-        t = toks[k]
+    for x in p.ancestors(k, include_self=True):
+        t = toks[x]
         if t.dep == "relcl":
             head = toks[t.head]
             if head.ent_type in ("GPE", "LOC", "FAC") or any(
-                toks[c].lemma.lower() == "where" for c in p.children[k]
+                toks[c].lemma.lower() == "where" for c in p.children[x]
             ):
                 return True
-        if t.head == k:
-            return False
-        k = t.head
     return False
 
 
@@ -664,16 +648,10 @@ def _part_of(p, span) -> bool:
 
 
 def _under_including(p, k: int) -> bool:
-    seen = set()
-    while k not in seen:
-        seen.add(k)
-        t = p.toks[k]
-        if t.dep == "prep" and t.text.lower() in ("including", "among"):
-            return True
-        if t.head == k:
-            return False
-        k = t.head
-    return False
+    return any(
+        p.toks[x].dep == "prep" and p.toks[x].text.lower() in ("including", "among")
+        for x in p.ancestors(k, include_self=True)
+    )
 
 
 # What a protest or riot is about: a clause or phrase headed by these ("after a student was killed",
@@ -686,15 +664,12 @@ CAUSE_PREPS = {"after", "following", "over", "against"}
 def _cause(p, k: int) -> bool:
     """Is token k inside a clause or phrase giving a protest's cause (within 4 heads of it)?"""
     toks = p.toks
-    for _ in range(4):
-        t = toks[k]
-        if any(toks[c].dep == "mark" and toks[c].lemma.lower() in CAUSE_MARKS for c in p.children[k]):
+    for x in islice(p.ancestors(k, include_self=True), 4):
+        t = toks[x]
+        if any(toks[c].dep == "mark" and toks[c].lemma.lower() in CAUSE_MARKS for c in p.children[x]):
             return True
         if t.dep == "pobj" and toks[t.head].lemma.lower() in CAUSE_PREPS:
             return True
-        if t.head == k:
-            return False
-        k = t.head
     return False
 
 

@@ -144,16 +144,7 @@ def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
 
 def dominates(p: Parse, a: int, b: int) -> bool:
     """Whether token a is an ancestor of token b (or b itself)."""
-    seen = 0
-    while seen < 200:
-        if a == b:
-            return True
-        nb = p.toks[b].head
-        if nb == b:
-            return False
-        b = nb
-        seen += 1
-    return False
+    return p.is_ancestor(a, b)
 
 
 def subject(p: Parse, h: int) -> int | None:

@@ -7,6 +7,7 @@ after it) or ``None`` (no evidence: the caller picks its default).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import islice
 
 from .lexicon import FUTURE_GOVERNORS, SAY_VERBS
 
@@ -188,8 +189,8 @@ def governing_tense(
         if not (first <= toks[i].head <= last) or toks[i].head == i:
             head = i
             break
-    cur = toks[head]
-    for _ in range(6):
+    for x in islice(parse.ancestors(head, include_self=True), 6):
+        cur = toks[x]
         if cur.head == cur.i:
             return (
                 _verb_tense(parse, cur, headline, depth, perfect_is_past)
@@ -211,7 +212,6 @@ def governing_tense(
             return None
         if nxt.pos == "ADJ" and nxt.lemma in FUTURE_GOVERNORS:  # "due on Friday", "likely in March"
             return "future"
-        cur = nxt
     return None
 
 
