@@ -117,7 +117,14 @@ def test_odd_numbers_never_crash(analyze, text):
     rec = analyze(text)
     for f in rec.figures:
         assert rec.text[f.span.start : f.span.end] == f.span.text
-    assert not [e for e in rec.errors if e.stage == "figures" and "Error" in e.message]
+    assert not [e for e in rec.errors if e.stage == "figures"]  # skipped numbers are notes
+
+
+def test_a_skipped_number_is_a_note_not_an_error(analyze):
+    rec = analyze("They counted " + "9" * 400 + " people.")
+    assert not rec.figures and not rec.errors
+    assert [(n.stage, n.message.endswith("too large")) for n in rec.notes] == [("figures", True)]
+    assert rec.to_dict()["notes"] == [{"stage": "figures", "message": rec.notes[0].message}]
 
 
 @settings(max_examples=25, deadline=None)

@@ -59,6 +59,7 @@ def _finish(doc: Document, parse: Parse, model: str, model_info: dict | None = N
         places=tuple(work.places),
         events=tuple(work.events),
         errors=tuple(work.errors),
+        notes=tuple(work.notes),
         provenance=provenance(model, model_info),
     )
 

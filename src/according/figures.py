@@ -457,7 +457,7 @@ def _scale_of(toks, a: int, b: int) -> float:
 def _drop(work: Work, a: int, b: int, why: str = "not a number"):
     toks = work.parse.toks
     start, end = toks[a].start, toks[b - 1].end
-    work.fail("figures", f"dropped {work.text[start:end]!r} at {start}: {why}")
+    work.note("figures", f"dropped {work.text[start:end]!r} at {start}: {why}")
     return None
 
 

@@ -151,6 +151,17 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class ErrorEntry:
+    """A failure: something a stage could not do (``errors`` is the record's failure flag)."""
+
+    stage: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A choice a stage made that a reader may want to know about, no failure ("dropped '5th': not
+    a number", "'2024-02-30' is not a calendar date; value kept at the month")."""
+
     stage: str
     message: str
 
@@ -168,6 +179,7 @@ class Analysis:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     errors: tuple[ErrorEntry, ...] = ()
+    notes: tuple[Note, ...] = ()
     provenance: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -12,7 +12,8 @@ the fields it fills (its ``assigns``). The contract is enforced:
   field of ``Work`` the stage changed in place without declaring it.
 
 Failures take one path, :meth:`Work.fail`: a warning in the log and an entry in
-``errors``. An exception inside a stage goes there (like spaCy's error handler)
+``errors``; choices that are no failure (a number word that is not a count, a date kept at
+the month) go to ``notes`` through :meth:`Work.note`. An exception inside a stage goes there (like spaCy's error handler)
 and the fields it should have filled stay empty, so the other stages still run
 and the record is still written; a stage that gives up on one part (a sentence,
 a quote) calls ``work.fail`` itself and goes on.
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .model import ErrorEntry, Meta
+from .model import ErrorEntry, Meta, Note
 from .syntax import Parse
 
 log = logging.getLogger("according")
@@ -54,6 +55,7 @@ class Work:
     places: tuple = ()
     events: tuple = ()
     errors: list[ErrorEntry] = field(default_factory=list)  # written only through fail()
+    notes: list[Note] = field(default_factory=list)  # written only through note()
 
     def in_furniture(self, start: int, end: int) -> bool:
         for f in self.furniture:
@@ -68,9 +70,14 @@ class Work:
         )
         self.errors.append(ErrorEntry(stage=stage, message=message))
 
+    def note(self, stage: str, message: str) -> None:
+        """Record a choice that is no failure (a skipped figure, a date kept at the month)."""
+        log.debug("stage %s: %s", stage, message)
+        self.notes.append(Note(stage=stage, message=message))
 
-# the fields a stage may not touch: the failure channel is written through Work.fail only
-_SHARED = frozenset({"errors"})
+
+# the fields a stage may not assign: written through Work.fail and Work.note only
+_SHARED = frozenset({"errors", "notes"})
 
 
 @dataclass(frozen=True)

@@ -93,14 +93,20 @@ def reference_date(meta) -> date | None:
 def find_times(work: Work) -> dict:
     dct = reference_date(work.meta)
     skip = [(f.start, f.end) for f in work.furniture if f.kind in _SKIP_FURNITURE]
-    times, problems = extract(work.text, work.parse, dct, skip=skip)
+    failures: list[str] = []
+    times, problems = extract(work.text, work.parse, dct, skip=skip, failures=failures)
+    for failure in failures:
+        work.fail("times", failure)
     for problem in problems:
-        work.fail("times", problem)
+        work.note("times", problem)
     return {"times": tuple(times)}
 
 
-def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr], list[str]]:
-    """All time expressions of ``text`` (sorted by offset) and the problems met."""
+def extract(
+    text: str, parse, dct: date | None, skip=(), failures: list[str] | None = None
+) -> tuple[list[TimeExpr], list[str]]:
+    """All time expressions of ``text`` (sorted by offset) and the problems met (a rule that
+    failed on an expression goes to ``failures`` when it is given, else with the problems)."""
     starts = parse._starts if parse is not None else []  # cached on the Parse (shared with time_near)
 
     def tok_range(s: int, e: int):
@@ -152,7 +158,9 @@ def extract(text: str, parse, dct: date | None, skip=()) -> tuple[list[TimeExpr]
             try:
                 f = handler(m, ctx)
             except Exception as exc:  # noqa: BLE001 - one odd expression costs only itself
-                ctx.problems.append(f"rule {name} failed on {m.group(0)!r} at {m.start()}: {exc!r}")
+                (ctx.problems if failures is None else failures).append(
+                    f"rule {name} failed on {m.group(0)!r} at {m.start()}: {exc!r}"
+                )
                 continue
             probs = tuple(ctx.problems[n_before:])
             del ctx.problems[n_before:]  # kept only if the expression survives the overlap resolution
