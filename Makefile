@@ -24,10 +24,11 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-# lint and format checks (CI runs these before the tests)
+# lint, format and type checks (CI runs these before the tests)
 check: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/mypy
 
 eval: setup
 	$(BIN)/according eval polnear ../shared/corpora/polnear/dev

@@ -178,6 +178,7 @@ def claim_at(work: Work, s, start: int, end: int, cues=None) -> Claim:
     here = p.token_at(start)
     ancestors = set(p.ancestors(here, include_self=True)) if here is not None else set()
     governing = [c for c in inside if c[0] in ancestors and toks[c[0]].text.lower() != "according"]
+    pick: tuple[int, int, int, int] | None
     if governing:
         pick = max(
             governing, key=lambda c: toks[c[0]].start if toks[c[0]].start < start else -toks[c[0]].start

@@ -588,10 +588,10 @@ def _clause_verb(p: Parse, k: int) -> int | None:
 def _when(work: Work, s, a: int, cue_verb: int | None) -> str | None:
     """A DATE of the figure's own clause ("were killed on Oct. 7") or of its attribution ("said Monday")."""
     p = work.parse
-    verbs = {_clause_verb(p, a)}
+    found = {_clause_verb(p, a)}
     if cue_verb is not None:
-        verbs.add(_clause_verb(p, cue_verb))
-    verbs.discard(None)
+        found.add(_clause_verb(p, cue_verb))
+    verbs = {v for v in found if v is not None}
     # "strikes early Monday that killed 67": a relative clause's date may sit on the noun it describes
     # (or between that noun and the clause: "strikes early Monday that killed", parsed either way)
     nouns = [(p.toks[v].head, v) for v in verbs if p.toks[v].dep in ("relcl", "acl")]
@@ -704,7 +704,7 @@ def _build(
     start, end = toks[fstart].start, toks[end_tok - 1].end
     claim = claim_at(work, s, toks[a].start, toks[b - 1].end)
     source, quote, source_verb = claim.speaker, claim.quote, claim.cue_token
-    src_spans = []
+    src_spans: list[Span] = []
     when = _when(work, s, a, source_verb) or publication_day(work)
     where = nearest(
         work.places,

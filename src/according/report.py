@@ -165,7 +165,8 @@ def _events(rec: Analysis) -> list[str]:
 
 class _Writer:
     def __init__(self, fmt: str, out: TextIO):
-        self.fmt, self.out, self.n, self.buf = fmt, out, 0, []
+        self.fmt, self.out, self.n = fmt, out, 0
+        self.buf: list[dict] = []
 
     def write(self, rec: Analysis) -> None:
         if self.fmt == "jsonl":

@@ -176,10 +176,10 @@ def find_entities(work: Work) -> dict:
                 recent.remove(eid)
             recent.insert(0, eid)
             pos += 1
-        eid = match_description(p, a, head, infos, recent)
-        if eid:
+        described = match_description(p, a, head, infos, recent)
+        if described:
             desc_mentions.append(
-                Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, eid, "description")
+                Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, described, "description")
             )
     mentions = sorted(mentions + desc_mentions, key=lambda m: (m.tok_start, m.tok_end))
     entities = []

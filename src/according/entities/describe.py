@@ -393,12 +393,12 @@ def _gender_votes(p: Parse, mentions: list[Mention], infos: dict[str, dict]) -> 
             if g:
                 v = votes.setdefault(eid, [0, 0])
                 v[g == "f"] += 1
-    for eid, (m, f) in votes.items():
+    for eid, (n_male, n_female) in votes.items():
         if infos[eid].get("gender"):
             continue
-        if m >= 2 and m >= 2 * f:
+        if n_male >= 2 and n_male >= 2 * n_female:
             infos[eid]["gender"] = "m"
-        elif f >= 2 and f >= 2 * m:
+        elif n_female >= 2 and n_female >= 2 * n_male:
             infos[eid]["gender"] = "f"
     # Weakest evidence last: a common given name ("David", "Laura").
     names = first_names()

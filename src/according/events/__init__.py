@@ -280,13 +280,13 @@ def _choose_type(
         if report and SIZE_NOTE.search(work.text[work.parse.toks[a].start : work.parse.toks[b - 1].end]):
             # ACLED's notes give a crowd size ("[size=around 50]") for demonstrations only
             pr = {t: v for t, v in pr.items() if EVENT_TYPE.get(t) in crowd} or pr
-        elif EVENT_TYPE.get(max(pr, key=pr.get)) in crowd and not any(
+        elif EVENT_TYPE.get(max(pr, key=pr.__getitem__)) in crowd and not any(
             EVENT_TYPE.get(t) in crowd for _, key in trig for t in TRIGGERS[key]
         ):
             # no protester, rioter, mob, demonstration or thrown stone in the text (any trigger, not only
             # the strong ones): soldiers "clashing" is a battle
             pr = {t: v for t, v in pr.items() if EVENT_TYPE.get(t) not in crowd} or pr
-        sub = max(pr, key=pr.get)
+        sub = max(pr, key=pr.__getitem__)
     elif strong:
         sub = TRIGGERS[strong[0][1]][0]
     else:
@@ -437,6 +437,7 @@ def _fatalities(
     """Killed figures of the event's text; with ``anchor`` (an article's trigger token) only those of
     the trigger's own clause, never a running toll, and never adding up different claimants' counts."""
     p = work.parse
+    claimant: str | None | tuple[()]  # () until a claim is counted
     total, qual, claimant = 0, None, ()
     tallies: list[tuple[int, str | None]] = []
     for f in work.figures:

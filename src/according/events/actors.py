@@ -273,7 +273,13 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     talk = sub_event_type == "Other"
     doer, target = _np_heads(work, trigger, talk) if trigger is not None else (None, None)
     a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
-    if a1 is not None and event_type in VIOLENT_TYPES and doer is not None and _violent(work, trigger):
+    if (
+        a1 is not None
+        and event_type in VIOLENT_TYPES
+        and doer is not None
+        and trigger is not None
+        and _violent(work, trigger)
+    ):
         # ACLED: a state that strikes or fights does so through its forces ("Israel attacked",
         # "U.S. airstrikes" -> Military Forces of Israel / of United States)
         country = _country_of(work, work.parse.toks[doer].start, work.parse.toks[doer].end)

@@ -220,7 +220,7 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
             _take_dates(meta, t)
             m.line(ln, "contributors")
         elif ln.words <= 80 and (CONTRIB.search(t) or ROLE_BY.match(t)):
-            names: list[str] = []
+            names = []
             c = CONTRIB.search(t)
             if c:
                 names += split_names(
@@ -273,6 +273,7 @@ def _stamp_meta(meta: dict, body: int) -> None:
     day = (meta.get("published") or meta.get("updated") or "")[:10]
     for ln in meta.pop("times", []):
         tm = TIME_ONLY.match(ln.text)
+        assert tm is not None  # (collected because they match TIME_ONLY)
         found = find_datetimes(f"{day} {tm.group('time')}") if day else []
         if found and "T" in found[0][3]:
             meta.setdefault("updated" if "updated" in tm.group("label").lower() else "published", found[0][3])
@@ -456,7 +457,7 @@ def _topic_box(m: _Marks, body: int) -> None:
         if k > body and m.free(k) and lines[k].words <= 8 and not ends_sentence(lines[k].text)
         else None
     )
-    labels = {TOPIC_LABEL.match(r.text).group("label").lower() for r in run}
+    labels = {TOPIC_LABEL.match(r.text).group("label").lower() for r in run}  # type: ignore[union-attr]  # run: TOPIC_LABEL lines
     if len(run) < 2 and not (heading and heading.text.lower() in labels):
         return
     run.reverse()

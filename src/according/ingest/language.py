@@ -120,7 +120,7 @@ def detect_language(text: str) -> str:
     n, shares = function_word_shares(text)
     if n < MIN_WORDS or not shares:
         return "en"
-    best = max(shares, key=shares.get)
+    best = max(shares, key=shares.__getitem__)
     if best == "en" or shares[best] < MIN_SHARE or shares[best] <= shares["en"] * 1.5:
         return "en"
     return best

@@ -194,7 +194,7 @@ def _segment_datetime(seg: str) -> tuple[int, int, str] | None:
         value = f"{day.isoformat()}T{dm.group('isot')}"
         if z:
             off = _offset("UTC" if z.upper() == "Z" else z, day)
-            value = datetime.fromisoformat(value).replace(tzinfo=timezone(off)).isoformat()
+            value = datetime.fromisoformat(value).replace(tzinfo=timezone(off)).isoformat()  # type: ignore[arg-type]
             return start, end, value
         return start, end, day.isoformat()
     # the clock time: after the date ("February 14, 2024 at 11:35 a.m. EST")

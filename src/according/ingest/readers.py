@@ -168,7 +168,7 @@ def read_document(
 
 
 def _jsonl_meta(obj: dict) -> Meta:
-    m = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    m = obj["meta"] if isinstance(obj.get("meta"), dict) else {}
 
     def pick(key):
         v = obj.get(key, m.get(key))
@@ -218,7 +218,7 @@ def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Doc
             continue
         try:
             yield read_document(
-                body if body is not None else html,
+                body if body is not None else html,  # type: ignore[arg-type]  # (one of them is a str)
                 format="text" if body is not None else "html",
                 published=published,
                 id=doc_id,

@@ -29,9 +29,9 @@ def _contains(q: Rec, r: Rec) -> bool | None:
         return r.kind != "admin2" and (r.cc, r.admin1, r.admin2) == (q.cc, q.admin1, q.admin2)
     if q.kind == "admin1" and q.admin1:
         return r.kind != "admin1" and r.cc == q.cc and r.admin1 == q.admin1
-    if q.kind in ("admin1", "region", "continent") and _point(q) and _point(r):
+    if q.kind in ("admin1", "region", "continent") and (q_at := _point(q)) and (r_at := _point(r)):
         # a province or region without GeoNames codes: near enough to its point
-        return (q.cc is None or q.cc == r.cc) and haversine_km(*_point(q), *_point(r)) < 600
+        return (q.cc is None or q.cc == r.cc) and haversine_km(*q_at, *r_at) < 600
     return None
 
 

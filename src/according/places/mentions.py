@@ -370,16 +370,16 @@ def lookup_text(g: Gazetteer, text: str) -> tuple[list[int], dict[int, bool], bo
         idx = g.admin1.get(("US", AP_STATES[text]))
         return ([idx], {}, False) if idx is not None else ([], {}, False)
     if text in PROVINCE_ABBR:
-        hits = [i for i, _ in g.lookup(PROVINCE_ABBR[text]) if g.rec(i).kind == "admin1"]
-        return hits, {}, False
+        admin1 = [i for i, _ in g.lookup(PROVINCE_ABBR[text]) if g.rec(i).kind == "admin1"]
+        return admin1, {}, False
     key = norm(text)
     if key in COUNTRY_ALIASES and (text.isupper() or text[:1].isupper()):
         idx = g.country.get(COUNTRY_ALIASES[key])
         if idx is not None and (len(key) > 3 or text.replace(".", "").isupper()):
             return [idx], {}, False
     dem = g.demonyms.get(key)
-    if dem is None and key in DEMONYM_ALIASES and DEMONYM_ALIASES[key]:
-        dem = g.country.get(DEMONYM_ALIASES[key])
+    if dem is None and (alias := DEMONYM_ALIASES.get(key)):
+        dem = g.country.get(alias)
     if dem is not None:
         return [dem], {}, True
     if key in PLACE_DEMONYMS:
@@ -535,10 +535,10 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             covered[k] = True
         i = j
     # place entities the gazetteer does not know (streets, buildings, small places)
-    for e in parse.ents:
-        if e.label not in _PLACE_LABELS or any(covered[k] for k in range(e.start, e.end)):
+    for ent in parse.ents:
+        if ent.label not in _PLACE_LABELS or any(covered[k] for k in range(ent.start, ent.end)):
             continue
-        a, b = e.start, e.end
+        a, b = ent.start, ent.end
         while a < b and toks[a].text.lower() in _DROP_LEAD:
             a += 1
         while b > a and (
@@ -548,7 +548,7 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
         if a >= b or not any(_capital(toks[k]) for k in range(a, b)):
             continue
         s, end = toks[a].start, toks[b - 1].end
-        out.append(Mention(s, end, a, b, text[s:end], e.label, True))
+        out.append(Mention(s, end, a, b, text[s:end], ent.label, True))
     out.sort(key=lambda m: m.start)
     out = _parentheses(out, parse, g)
     _qualifiers(out, parse, g)
@@ -566,7 +566,8 @@ def _kind_words(ms: list[Mention], parse: Parse) -> None:
             continue
         before = _KIND_OF.search(text[max(0, m.start - 16) : m.start])
         after = _KIND_AFTER.match(text[m.end : m.end + 14])
-        word = (before or after).group("w") if (before or after) else None
+        kind_word = before or after
+        word = kind_word.group("w") if kind_word else None
         if word and HEAD_WORDS.get(word):
             m.want = HEAD_WORDS[word]
 

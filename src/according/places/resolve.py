@@ -253,11 +253,12 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
 
     # ---- pass 1: prior (+ qualifier) only; the unambiguous readings become evidence
     first: list[tuple[int, float, float] | None] = []
-    countries, states = Counter(), Counter()
+    countries: Counter = Counter()
+    states: Counter = Counter()
     for m in ms:
         best = _rank(m, g, None)
         first.append(best[0] if best else None)
-    evidence: list[tuple[str | None, str | None]] = []  # per mention: (country, US state) it vouches for
+    evidence: list[tuple[str | None, tuple[str | None, str] | None]] = []  # per mention: (country, state)
     for m, b in zip(ms, first):
         cc = st = None
         if b is not None:
@@ -284,9 +285,9 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         ks = {
             j
             for j in range(len(ms))
-            if names[j] == names[k] or (first[j] is not None and first[j][0] in cand_sets[k])
+            if names[j] == names[k] or (first[j] is not None and first[j][0] in cand_sets[k])  # type: ignore[index]
         }
-        c = Counter()
+        c: Counter = Counter()
         for j in ks:
             cc, st = evidence[j]
             if cc:
@@ -337,7 +338,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         if rk and not m.paren and m.qualifier_of is None:
             pool = pooled.setdefault(norm(m.text), Counter())
             for idx, score, _ in rk[:5]:
-                pool[idx] += score
+                pool[idx] += score  # type: ignore[assignment]  # (a Counter of float scores)
     chosen: list[tuple[Mention, Rec | None, float]] = []
     for k, m in enumerate(ms):
         rk = ranked[k]
@@ -365,11 +366,11 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
             # and the governorate around it): the confidence is in the location
             prob += (
                 sum(
-                    math.exp(x[1] - top)
+                    math.exp(x[1] - top)  # type: ignore[misc]
                     for x in rk
                     if x[0] != idx
                     and _point(g.rec(x[0])) is not None
-                    and haversine_km(*p, *_point(g.rec(x[0]))) < SAME_PLACE_KM
+                    and haversine_km(*p, *_point(g.rec(x[0]))) < SAME_PLACE_KM  # type: ignore[misc]
                 )
                 / z
             )
@@ -439,7 +440,7 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
     )
     # a town that only an alternate name makes a namesake ("Maryville" for Beeville) is out
     # when a bigger town of its country carries the name as its own
-    own: dict[str, int] = {}
+    own: dict[str | None, int] = {}
     for i in m.cands:
         x = g.rec(i)
         if not m.alt.get(i) and x.kind == "city":
@@ -599,7 +600,7 @@ def _focus_states(
     foreign news "Paris, London, Berlin" all exist in Kentucky too."""
     total = sum(countries.values())
     us_news = bool(total) and countries["US"] / total >= 0.5
-    named = set()  # US states the article names ("Georgia" may be read as the country)
+    named: set[str | None] = set()  # US states the article names ("Georgia" may be read as the country)
     votes: Counter = Counter()  # a name's vote is shared among its states by population
     names: Counter = Counter()  # how many names each state explains
     seen = set()
@@ -618,15 +619,15 @@ def _focus_states(
                 # "Houston" is Texas's far more than Mississippi's; three Walker Counties weigh alike
                 w = r.pop + 1000 if r.kind == "city" else 10_000
                 weight[r.admin1] = max(weight.get(r.admin1, 0), w)
-        total = sum(weight.values())
-        for st, w in weight.items():
-            votes[st] += w / total
+        state_total = sum(weight.values())
+        for st, share in weight.items():
+            votes[st] += share / state_total  # type: ignore[assignment]  # (shares: a Counter of floats)
             names[st] += 1
     # in foreign news "Paris, London, Berlin" all exist in Kentucky too: outside US news a
     # state is the focus only when the article names it and it explains FOCUS_NAMES_FOREIGN
     # names ("Athens", "Clarke", "Oconee", "Georgia": Georgia, whatever "Georgia" is read as)
     for st, n in (pairs or {}).items():  # a town with its county is a strong vote for their state
-        votes[st] += PAIR_VOTE * n
+        votes[st] += PAIR_VOTE * n  # type: ignore[assignment]
     votes = Counter(
         {
             st: v

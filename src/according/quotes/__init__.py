@@ -195,7 +195,7 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         if not rules.dominates(p, sh, h):
             not_content = rules.subtree_set(p, sh)
     con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
-    if subj_content:
+    if subj_content and subj is not None:
         con |= rules.subtree_set(p, subj)
     if src_idx and source_dateline(p.text, toks[src_idx[0]].start):
         # "CARSON CITY, Nev. — The campaign said": a dateline is no source
@@ -332,7 +332,7 @@ def quote_near(p: Parse, h: int, mark_toks: list[int]) -> bool:
 
 def _content_spans(p: Parse, idx: set[int], qspan_at) -> list[tuple[int, int]]:
     toks = p.toks
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in rules.runs(idx):
         while a < b and (toks[a].is_punct or toks[a].is_space) and not _is_mark(toks[a].text):
             a += 1

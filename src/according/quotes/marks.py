@@ -114,7 +114,7 @@ def pair(text: str) -> list[QSpan]:
             else:  # a second opener while one is open: the first one was stray
                 open_at = off
         ends_open = open_at is not None and pe - open_at > 1
-        if ends_open:
+        if ends_open and open_at is not None:
             g = group
             if open_at == ps and prev_open_end and first_group is None:
                 g = open_group
@@ -143,7 +143,9 @@ def _single_pairs(text: str, ps: int, pe: int, doubles) -> list[tuple[int, int]]
     def inside(i):
         return any(q.start <= i < q.end for q in doubles)
 
-    openers, strong, weak = [], [], []
+    openers: list[int] = []
+    strong: list[int] = []
+    weak: list[int] = []
     for i in range(ps, pe):
         c = text[i]
         if c == "\u2018" and not inside(i):
@@ -159,7 +161,7 @@ def _single_pairs(text: str, ps: int, pe: int, doubles) -> list[tuple[int, int]]
                 strong.append(i)
             elif after.isspace():
                 (weak if before in "sS" else strong).append(i)
-    out = []
+    out: list[tuple[int, int]] = []
     for n, o in enumerate(openers):
         if out and o < out[-1][1]:
             continue

@@ -346,7 +346,7 @@ def resolve_speakers(work: Work) -> dict:
     res = Resolver(work)
     st = res.st
     inherited: dict[str, str] = dict(work.inherited_from)
-    by_id = {}
+    by_id: dict[str, Speaker] = {}
     order = sorted(range(len(quotes)), key=lambda k: _quote_pos(quotes[k]))
     para = _para_of(work.text, [_quote_pos(q) for q in quotes])
     prev_q = None

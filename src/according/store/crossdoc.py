@@ -208,10 +208,10 @@ def story_key(name: str, entity_type: str | None) -> str | None:
     if ctype == "organization":
         if is_acronym(name.strip()):
             return "o:" + fold(name).replace(".", "").replace(" ", "")
-        words = [f for _, f in org_words(name)]
-        if not words:
+        folded = [f for _, f in org_words(name)]
+        if not folded:
             return None
-        return "o:" + (initials(words) or words[0])
+        return "o:" + (initials(folded) or folded[0])
     if ctype == "place":
         words = _words(name)
         return "g:" + " ".join(f for _, f in words) if words else None
@@ -255,7 +255,7 @@ class SourceResolver:
         key, name = clean(key)[:MAX_KEY], clean(name)
         sid = self.conn.execute(
             s.sources.insert().values(key=key, name=name, type=ctype, surname=surname, initials=inits)
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]
         self._add_alias(key, sid, name)
         return sid
 

@@ -117,7 +117,7 @@ def _find_article(conn: Connection, key: str, url: str | None, text: str):
             old = conn.execute(
                 select(v.c.record).where(and_(v.c.article_id == row.id, v.c.n == row.n_versions))
             ).scalar()
-            mine, theirs = _words(text), _words(json.loads(old).get("text") or "")
+            mine, theirs = _words(text), _words(json.loads(old).get("text") or "")  # type: ignore[arg-type]
             if len(mine & theirs) < SAME_ARTICLE_MIN_OVERLAP * max(len(mine | theirs), 1):
                 return None
     return row
@@ -131,7 +131,7 @@ def _speaker(sp: dict | None) -> tuple:
 
 def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: SourceResolver) -> dict:
     ents = {e.get("id"): e for e in rec.get("entities") or [] if isinstance(e, dict)}
-    ent_source: dict[str, int | None] = {}
+    ent_source: dict[str | None, int | None] = {}
     rows: dict[str, list] = {t.name: [] for t in s.FLAT_TABLES}
     for e in ents.values():
         sid = resolver.resolve(e.get("name"), e.get("type"))
@@ -290,7 +290,7 @@ def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending:
     )
     found = _find_article(conn, key, url, text)
     if found is None:
-        article_id = conn.execute(
+        article_id = conn.execute(  # type: ignore[index]
             s.articles.insert().values(
                 key=key,
                 url=url,
@@ -342,7 +342,7 @@ def flush_rows(conn: Connection, pending: dict, resolver: SourceResolver | None 
                 for row in rows:
                     for col in ("source_id", "actor1_source_id", "actor2_source_id"):
                         if row.get(col) is not None:
-                            row[col] = resolver.final(row[col])
+                            row[col] = resolver.final(row[col])  # type: ignore[union-attr]
             conn.execute(t.insert(), rows)
             rows.clear()
 
@@ -356,7 +356,8 @@ def write_batch(engine: Engine, records: list[dict], cache: dict | None = None) 
     cache = {} if cache is None else cache
     try:
         with engine.begin() as conn:
-            resolver, pending, out = SourceResolver(conn, cache), {}, []
+            pending: dict[str, list] = {}
+            resolver, out = SourceResolver(conn, cache), []
             for rec in records:
                 out.append((rec, store_record(conn, rec, resolver, pending)))
             flush_rows(conn, pending, resolver)

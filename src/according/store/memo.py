@@ -85,7 +85,7 @@ def superseded(conn: Connection, box: dict) -> bool:
         return _MEMO.get(conn.engine) is not box
 
 
-def _derived(conn: Connection, name: str, compute):
+def _derived(conn: Connection, name: str | tuple, compute):
     box = _memo(conn)
     if name not in box:
         box[name] = compute(conn)  # two threads may both compute: same result, last one kept

@@ -74,18 +74,18 @@ def _built(key, build):
 def fetch(conn: Connection, key, build, params: dict) -> list:
     """All rows of the statement ``build()`` (built and compiled once per ``key``) with ``params``."""
     if conn.dialect.name != "sqlite":
-        return conn.execute(_built(key, build), params).all()
+        return conn.execute(_built(key, build), params).all()  # type: ignore[return-value]
     if not conn.in_transaction():
         conn.begin()  # BEGIN (db._sqlite_begin): this read and the caller's next ones see one snapshot
     c = _SQLITE.get(key)
     if c is None:
         c = _remember(_SQLITE, key, _Compiled(_built(key, build), conn.dialect))
     sql, args = c.bind(params)
-    cur = conn.connection.dbapi_connection.execute(sql, args)
+    cur = conn.connection.dbapi_connection.execute(sql, args)  # type: ignore[union-attr]
     try:
         rows = cur.fetchall()
         if c.row is None:
-            c.row = namedtuple("Row", [d[0] for d in cur.description], rename=True)
+            c.row = namedtuple("Row", [d[0] for d in cur.description], rename=True)  # type: ignore[misc]
     finally:
         cur.close()
     make = c.row._make

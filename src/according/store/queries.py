@@ -401,7 +401,7 @@ MAX_SPEAKER_KEYS = 500  # more matching names than this (a one-letter query): pl
 def _speaker_names(conn: Connection) -> list[str]:
     # lower() in SQL, as ILIKE folds it: ASCII only on SQLite, Unicode on PostgreSQL
     col = func.lower(s.quotes.c.speaker_name)
-    return conn.execute(select(col).where(s.quotes.c.speaker_name.is_not(None)).distinct()).scalars().all()
+    return list(conn.execute(select(col).where(s.quotes.c.speaker_name.is_not(None)).distinct()).scalars())
 
 
 def _speaker_filter(conn: Connection, w: _Where, speaker: str) -> None:
@@ -799,7 +799,7 @@ def _top_sources_all(conn: Connection, k: int = 3) -> dict[int, list[str]]:
         .where(a.c.story_id.is_not(None))
         .group_by(a.c.story_id, src.c.id, src.c.name)
     ).all()
-    rows.sort(key=lambda r: (r[0], -r[2], r[1]))
+    rows.sort(key=lambda r: (r[0], -r[2], r[1]))  # type: ignore[attr-defined]
     out: dict[int, list[str]] = {}
     for story_id, name, _ in rows:
         top = out.setdefault(story_id, [])

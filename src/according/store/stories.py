@@ -92,7 +92,7 @@ def _bump_df(conn: Connection, keys, delta: int) -> None:
         if conn.dialect.name == "sqlite":
             from sqlalchemy.dialects.sqlite import insert
         else:
-            from sqlalchemy.dialects.postgresql import insert
+            from sqlalchemy.dialects.postgresql import insert  # type: ignore[assignment]
         # executemany of one statement: compiled once, whatever the number of keys
         ins = insert(kd).on_conflict_do_update(index_elements=[kd.c.key], set_={"df": kd.c.df + delta})
         conn.execute(ins, [{"key": k, "df": delta} for k in keys])
@@ -108,7 +108,7 @@ def _refresh_story(conn: Connection, story_id: int) -> None:
     a = s.articles
     row = conn.execute(
         select(func.count(), func.min(a.c.pub_date), func.max(a.c.pub_date)).where(a.c.story_id == story_id)
-    ).first()
+    ).one()  # an aggregate gives one row
     if not row[0]:
         conn.execute(s.stories.delete().where(s.stories.c.id == story_id))
         return
@@ -131,10 +131,11 @@ def assign_story(
     ``new``: the article was just created (no previous keys or story to undo).
     """
     ak, a = s.article_keys, s.articles
-    old_story, old_keys = None, []
+    old_keys: list[str] = []
+    old_story = None
     if not new:  # a new version: its previous keys and story
         old_story = conn.execute(select(a.c.story_id).where(a.c.id == article_id)).scalar()
-        old_keys = conn.execute(select(ak.c.key).where(ak.c.article_id == article_id)).scalars().all()
+        old_keys = conn.execute(select(ak.c.key).where(ak.c.article_id == article_id)).scalars().all()  # type: ignore[assignment]
     if old_keys:
         conn.execute(ak.delete().where(ak.c.article_id == article_id))
         _bump_df(conn, old_keys, -1)
@@ -185,7 +186,7 @@ def assign_story(
                     best, best_story = sim, story_id
     if best < THRESHOLD or best_story is None:
         headline = (rec.get("meta") or {}).get("headline") or rec.get("id")
-        best_story = conn.execute(
+        best_story = conn.execute(  # type: ignore[index]
             s.stories.insert().values(
                 title=clean(headline), first_date=pub_date, last_date=pub_date, n_articles=0
             )
@@ -333,7 +334,7 @@ def source_stats(conn: Connection, story_id: int, top: int = 10) -> dict:
         or_(q.c.category.is_(None), q.c.category == "speech"),
     )
     j = q.join(a, a.c.id == q.c.article_id)
-    by_type = dict(
+    by_type: dict[str, int] = dict(
         conn.execute(
             select(q.c.speaker_type, func.count()).select_from(j).where(base).group_by(q.c.speaker_type)
         ).all()
@@ -368,7 +369,8 @@ def timeline(conn: Connection, story_id: int) -> list[dict]:
         .where(and_(a.c.story_id == story_id, e.c.in_furniture.is_(False)))
         .order_by(e.c.date, a.c.pub_date, e.c.id)
     )
-    out, seen = [], {}
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
     for r in rows:
         # One entry per (date, sub-event type, place, fatalities) reported by several articles.
         k = (r.date, r.sub_event_type, (r.place_name or "").lower(), r.fatalities)

@@ -143,6 +143,7 @@ def extract(
     problems_dropped: list[str] = []
     low = text.lower()
     windows: dict[str, list[tuple[int, int]]] = {}
+    spans: list[tuple[int, int]] | None
     for order, (name, rx, handler) in enumerate(RULES):
         trig = _TRIGGERS.get(name)
         if trig is None or len(low) != len(text):  # lower() may change the length of odd scripts
@@ -228,7 +229,7 @@ def _merge_clock_and_day(text: str, found: list[Found]) -> list[Found]:
         ):
             clk, day = (a, b) if a.kind == "clock" else (b, a)
             if day.value and _DAY.match(day.value):
-                out.append(Found(a.start, b.end, "TIME", day.value[:10] + clk.value, "day"))
+                out.append(Found(a.start, b.end, "TIME", day.value[:10] + clk.value, "day"))  # type: ignore[operator]
                 i += 2
                 continue
         out.append(a)
@@ -256,11 +257,11 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             days.setdefault(sent_of(f.start), []).append((f.start, f.value[:10]))
     for f in found:
         value = f.value
-        if f.kind == "clock" and value.startswith("T"):
-            day = _nearest(days.get(sent_of(f.start), ()), f.start) or (
+        if f.kind == "clock" and value.startswith("T"):  # type: ignore[union-attr]  # (a clock has a value)
+            day = _nearest(days.get(sent_of(f.start), []), f.start) or (
                 dct.isoformat() if dct else "XXXX-XX-XX"
             )
-            value = day + value
+            value = day + value  # type: ignore[operator]
         elif f.kind.startswith("sameperiod:"):
             # "the same period last year": the month / quarter last named (a day for "the same day"), a year back
             want = _PRECISION["D"] if f.kind.endswith(":day") else _COARSE

@@ -69,7 +69,7 @@ class Ctx:
         self,
         text: str,
         dct: date | None,
-        tense: Callable[[int, int], str | None],
+        tense: Callable[..., str | None],  # (start, end, perfect_is_past=True)
         is_headline: Callable[[int], bool],
         pos_before: Callable[[int], str] = lambda pos: "",
     ):
@@ -285,7 +285,7 @@ def day_range(m, ctx):
     f = _calendar(m, ctx, m.group("mon"), m.group("day"), m.group("year"))
     if f is None or not re.match(r"^(\d{4}|XXXX)-\d\d-\d\d$", f.value):
         return None  # not a calendar day ("31-32 March"): no expression rather than a month
-    end = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", m.string[m.end("day") :]).group(0))
+    end = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", m.string[m.end("day") :]).group(0))  # type: ignore[union-attr]  # (always matches)
     return Found(m.start(), end, "DATE", f.value, f.kind)
 
 
@@ -759,6 +759,7 @@ def season(m, ctx):
     r"|(?<![\w-])(?P<qn>Q[1-4])(?:" + W + r"(?P<qy>" + YEAR + r"))?(?![\w-])",
 )
 def quarter(m, ctx):
+    q: int | None
     if m.group("qn"):
         q, half, of = int(m.group("qn")[1]), False, m.group("qy")
         o = ""
@@ -772,8 +773,8 @@ def quarter(m, ctx):
         if half and q not in (1, 2):
             return None
     unit = "H" if half else "Q"
-    if of and re.search(r"\d{4}", of):
-        y = int(re.search(r"\d{4}", of).group(0))
+    if of and (year := re.search(r"\d{4}", of)):
+        y = int(year.group(0))
         return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}") if q else None
     if ctx.dct is None:
         return None
@@ -843,7 +844,7 @@ def holiday(m, ctx):  # (its trigger is set below from the names)
         return Found(m.start(), m.end(), "DATE", val)
     cands = [on(ctx.dct.year + k) for k in (-1, 0, 1)]
     got = R.pick_date(ctx.dct, cands, _dir(ctx, m)) or R.pick_date(ctx.dct, cands, None)
-    return Found(m.start(), m.end(), "DATE", got.isoformat(), "day")
+    return Found(m.start(), m.end(), "DATE", got.isoformat(), "day")  # type: ignore[union-attr]  # (a rule failure if None)
 
 
 TRIGGERS["holiday"] = _HOLIDAY_RE

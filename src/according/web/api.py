@@ -66,7 +66,7 @@ router = APIRouter(
         503: {**_ERR, "description": "the store or the language model is unavailable"},
     },
 )
-WRITE_ERRORS = {
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {**_ERR, "description": "token missing or wrong"},
     403: {**_ERR, "description": "write from a non-loopback client to a server without a token"},
     415: {**_ERR, "description": "unsupported content type"},
@@ -190,7 +190,7 @@ async def read_article_body(
             raise ApiError(422, "the JSON body must be an object", code="input_error")
         if isinstance(obj.get("schema"), str) and obj["schema"].startswith("according.analysis/"):
             return obj, None
-        meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+        meta = obj["meta"] if isinstance(obj.get("meta"), dict) else {}
 
         def pick(key, given=None):
             v = given if given is not None else obj.get(key, meta.get(key))
@@ -334,7 +334,7 @@ async def list_articles(
     source: Text = None,
     date_from: Day = None,
     date_to: Day = None,
-) -> JSONResponse:
+) -> Response:
     return page(
         store(request).articles(
             limit=limit,
@@ -358,14 +358,14 @@ def article_versions(request: Request, article_id: str) -> JSONResponse:
 @router.get("/articles/{article_id:path}/diff", summary="What changed between two versions")
 def article_diff(
     request: Request, article_id: str, v1: Annotated[int, Query(ge=1)], v2: Annotated[int, Query(ge=1)]
-) -> JSONResponse:
+) -> Response:
     return found(store(request).diff(article_id, v1, v2), "article version", f"{article_id} v{v1}/v{v2}")
 
 
 @router.get("/articles/{article_id:path}", summary="One article: its analysis record and store data")
 async def get_article(
     request: Request, article_id: str, version: Annotated[int | None, Query(ge=1)] = None
-) -> JSONResponse:
+) -> Response:
     return found(store(request).article(article_id, version=version), "article", article_id)
 
 
@@ -377,12 +377,12 @@ async def list_sources(
     q: Text = None,
     type: Text = None,
     story: int | None = None,
-) -> JSONResponse:
+) -> Response:
     return page(store(request).sources(limit=limit, offset=offset, q=q, type=type, story=story))
 
 
 @router.get("/sources/{source_id}", summary="One source with its quotes")
-def get_source(request: Request, source_id: int) -> JSONResponse:
+def get_source(request: Request, source_id: int) -> Response:
     return found(store(request).source(source_id), "source", source_id)
 
 
@@ -401,7 +401,7 @@ async def list_quotes(
     article: Text = None,
     date_from: Day = None,
     date_to: Day = None,
-) -> JSONResponse:
+) -> Response:
     return page(
         store(request).quotes(
             speaker=speaker,
@@ -433,7 +433,7 @@ async def list_figures(
     article: Text = None,
     date_from: Day = None,
     date_to: Day = None,
-) -> JSONResponse:
+) -> Response:
     return page(
         store(request).figures(
             measure=measure,
@@ -463,7 +463,7 @@ async def list_events(
     article: Text = None,
     date_from: Day = None,
     date_to: Day = None,
-) -> JSONResponse:
+) -> Response:
     return page(
         store(request).events(
             type=type,
@@ -481,9 +481,7 @@ async def list_events(
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-async def list_stories(
-    request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None
-) -> JSONResponse:
+async def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None) -> Response:
     # On the event loop once the top sources per story are derived (web/warm.py does it after
     # each write): then O(page). Before that, computing them (~90 ms at 10k) goes to the threadpool.
     st = store(request)
@@ -503,7 +501,7 @@ def list_places(
         str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
     ] = None,
     story: int | None = None,
-) -> JSONResponse:
+) -> Response:
     return page(store(request).places(q=q, country=country, story=story, limit=limit, offset=offset))
 
 

@@ -6,13 +6,14 @@ import contextlib
 import os
 import socket
 import sys
+from typing import Any
 
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from .app import check_bind, create_app
 
 
-class HttpProtocol(AutoHTTPProtocol):
+class HttpProtocol(AutoHTTPProtocol):  # type: ignore[valid-type,misc]  # (an alias of the chosen class)
     """uvicorn's HTTP protocol (httptools when installed) with TCP_NODELAY on every connection.
 
     asyncio sets TCP_NODELAY itself only on sockets whose ``proto`` is IPPROTO_TCP; with
@@ -63,7 +64,7 @@ def serve(
         os.environ["ACCORDING_SERVE_DB"] = "" if db is None else str(db)
         if token:
             os.environ["ACCORDING_TOKEN"] = token
-        app = "according.web.serve:app_from_env"
+        app: Any = "according.web.serve:app_from_env"
     else:
         app = create_app(db, token=token)
     shown = f"[{host}]" if ":" in host else host
@@ -86,6 +87,6 @@ def serve(
         timeout_keep_alive=5,
         limit_concurrency=512,
         http="according.web.serve:HttpProtocol",
-        **({"factory": True, "workers": workers} if workers > 1 else {}),
+        **({"factory": True, "workers": workers} if workers > 1 else {}),  # type: ignore[arg-type]
     )
     return 0
