@@ -6,31 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lang.reporting import CLAIM_VERBS
 from .model import Speaker
 from .pipeline import Work
 
-SAY = {
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "add",
-    "claim",
-    "state",
-    "estimate",
-    "confirm",
-    "allege",
-    "write",
-    "post",
-    "tweet",
-    "insist",
-    "note",
-    "warn",
-    "declare",
-    "count",
-    "record",
-    "put",
-}
+SAY = CLAIM_VERBS
 
 
 def _speaker_for_np(work: Work, a: int, b: int, head: int | None = None) -> Speaker:

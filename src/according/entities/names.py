@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from ..lang.organisations import COMPANY_LAST_WORDS, LEGAL_FORMS
+from ..lang.titles import GENDER_TITLES, TITLES  # noqa: F401 - also imported from here by entities/
 from ..pipeline import Work
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -60,59 +62,10 @@ ORG_LAST = {
     "post",
 }
 # Legal-form last words: a name ending in one is a company's.
-CORPORATE = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
+CORPORATE = LEGAL_FORMS | COMPANY_LAST_WORDS
 # Furniture kinds that are not article prose: names there are credits, bylines
 # and mastheads, not participants of the story.
 SKIP_FURNITURE = {"masthead", "timestamp", "credit", "read_time", "contributors", "related_link"}
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "president",
-    "prime",
-    "minister",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "adm",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "rev",
-    "judge",
-    "justice",
-    "mayor",
-    "ambassador",
-    "chairman",
-    "director",
-    "commissioner",
-    "sheikh",
-    "rabbi",
-    "vice",
-    "former",
-    "deputy",
-    "lord",
-    "lady",
-    "speaker",
-    "chief",
-    "officer",
-}
 ACRONYM_STOP = {"of", "the", "for", "and", "&", "on", "in", "de", "to"}
 POSSESSIVE = {"'s", "’s", "'", "’", "s"}
 _CREDIT = re.compile(r"\([^()\n]*(?:/|Getty|Images|Reuters|AFP|Associated Press|Photo)[^()\n]*\)")
@@ -131,21 +84,6 @@ class _Cand:
     gender: str | None = None  # "m"/"f" from an honorific (Mr., Mrs., Ms.)
     shaky: bool = False  # found in a Title Case line (a headline), where the tagger guesses
     defines: str = ""  # key of an acronym defined in brackets right after the name ("... (ANEPC)")
-
-
-GENDER_TITLES = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "lady": "f",
-    "lord": "m",
-    "king": "m",
-    "queen": "f",
-    "prince": "m",
-    "princess": "f",
-}
 
 
 def norm_key(text: str) -> str:

@@ -45,6 +45,7 @@ from itertools import islice
 from typing import TextIO
 
 from ..figures import attribution_cues, publication_day, source_at
+from ..lang.calendar import MONTH_NAMES
 from ..model import Event, Span
 from ..pipeline import Work, stage
 from ..places.mentions import PLACE_NOUNS
@@ -58,12 +59,7 @@ from .types import EVENT_TYPE, OTHER, OTHER_TRIGGERS, STRONG, TRIGGERS
 REPORT_SENTENCES = 5
 REPORT_CHARS = 1500
 ACLED_VAGUE = {24: 12, 40: 12, 200: 100, 300: 100, 2_000: 1_000, 20_000: 10_000, 200_000: 100_000, 3: 10}
-MONTHS = {
-    m: k
-    for k, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
+MONTHS = {m: k for k, m in enumerate(MONTH_NAMES, 1)}
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r"),? (\d{4})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}),? (\d{4})\b", re.I)
 # How much more likely a report's sub-event type is when a lexicon trigger in it signals that type.

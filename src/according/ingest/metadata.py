@@ -9,6 +9,8 @@ import re
 from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
 
+from ..lang.calendar import MONTHS
+from ..lang.person_names import NAME_PARTICLES
 from ..model import Meta
 
 
@@ -53,27 +55,7 @@ def published_date(meta: Meta) -> str | None:
 
 # --- timestamps as printed on pages ---------------------------------------
 
-_MONTHS = {
-    m: i
-    for i, ms in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        1,
-    )
-    for m in ms
-}
+_MONTHS = MONTHS
 _MONTH = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -264,34 +246,7 @@ AGENCIES = re.compile(
     r"\w+\s+staff|the\s+\w+\s+(?:desk|team|staff))$",
     re.I,
 )
-_PARTICLES = {
-    "de",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "del",
-    "della",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "den",
-    "ter",
-    "la",
-    "le",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "abu",
-    "bint",
-    "y",
-    "e",
-    "st.",
-    "mac",
-}
+_PARTICLES = NAME_PARTICLES
 _PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _ROLE_TAIL = re.compile(
     r",?\s*(?:\||—|–|-)\s.*$|,\s*(?:[a-z].*|(?:Senior|Chief|Staff)\b.*|"

@@ -35,25 +35,18 @@ import unicodedata
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Connection
 
+from ..lang.organisations import LEGAL_FORMS
+from ..lang.person_names import NAME_PARTICLES
+from ..lang.titles import NAME_SUFFIXES, ROLE_WORDS
+from ..lang.titles import TITLES as NAME_TITLES
 from . import schema as s
 from .db import clean
 
 # Words that precede a person's name as a title or role; everything up to the
 # last of them is stripped ("Hamas political leader Ismail Haniyeh").
-TITLES = frozenset(
-    """
-mr mrs ms miss dr prof sir dame lord lady rev father sheikh sheik imam rabbi pope cardinal bishop
-president presidents vice prime minister ministers secretary chancellor premier king queen prince princess
-emir crown sultan ayatollah governor gov senator sen rep representative congressman congresswoman
-mayor ambassador envoy spokesman spokeswoman spokesperson commander chief head leader general gen
-lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral marshal brig brigadier
-officer director chairman chairwoman chair ceo founder judge justice attorney speaker deputy acting
-former foreign defense defence interior finance health state national security adviser advisor
-official officials negotiator mediator coordinator undersecretary commissioner secretary-general
-""".split()
-)
+TITLES = NAME_TITLES | ROLE_WORDS
 MAX_KEY = 300  # keys are cut here: an index entry must stay small (a garbage "name" can be long)
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES = NAME_SUFFIXES
 ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "le", "des", "du", "in", "on", "at", "&"})
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
@@ -104,34 +97,6 @@ def person_words(name: str) -> list[tuple[str, str]]:
     return words
 
 
-NAME_PARTICLES = frozenset(
-    {
-        "bin",
-        "bint",
-        "ibn",
-        "al",
-        "el",
-        "abu",
-        "abd",
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "du",
-        "del",
-        "della",
-        "la",
-        "le",
-        "st",
-        "y",
-        "ben",
-    }
-)
-
-
 def is_proper(words: list[tuple[str, str]], ctype: str) -> bool:
     """A proper name, not a description ("a diplomat briefed on the talks", "the process"):
     persons: every word capitalised (name particles aside) and the last word not a title;
@@ -159,9 +124,7 @@ def is_acronym(name: str) -> bool:
     )
 
 
-CORPORATE = frozenset(
-    {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "lp"}
-)
+CORPORATE = LEGAL_FORMS
 
 
 def org_words(name: str) -> list[tuple[str, str]]:

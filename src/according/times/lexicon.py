@@ -2,32 +2,9 @@
 
 from __future__ import annotations
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+from ..lang.calendar import MONTHS, UTC_NAMES  # noqa: F401 - MONTHS: also imported from here by times/
+from ..lang.reporting import PAST_REPORT_VERBS
+
 # A month is a full name, an abbreviation with its period, or an abbreviation
 # followed by a day number ("Feb 14"): bare "Mar", "Dec" are too often names.
 MONTH_RE = (
@@ -337,27 +314,8 @@ FUTURE_GOVERNORS = {
     "arrange",
     "offer",
 }
-SAY_VERBS = {
-    "say",
-    "tell",
-    "announce",
-    "report",
-    "state",
-    "claim",
-    "add",
-    "write",
-    "confirm",
-    "deny",
-    "declare",
-    "note",
-    "warn",
-    "insist",
-    "argue",
-    "explain",
-    "reveal",
-    "admit",
-}
-ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
+SAY_VERBS = PAST_REPORT_VERBS
+ZONES = UTC_NAMES
 ZONE_RE = (
     r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|PT|CT|MT"
     r"|local time|Z)"
