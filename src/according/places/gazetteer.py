@@ -99,16 +99,16 @@ class Gazetteer:
     def _make(self, idx: int) -> Rec:
         gid, name, lat, lon, cc, a1, pop, kind, cap, a2 = (c[idx] for c in self.cols)
         return Rec(
-            None if gid is None or gid < 0 else gid,
-            name,
-            None if lat is None or lat != lat else lat,
-            None if lon is None or lon != lon else lon,
-            cc or None,
-            a1 or None,
-            pop,
-            kind,
-            bool(cap),
-            a2 or None,
+            gid=None if gid is None or gid < 0 else gid,
+            name=name,
+            lat=None if lat is None or lat != lat else lat,
+            lon=None if lon is None or lon != lon else lon,
+            cc=cc or None,
+            admin1=a1 or None,
+            pop=pop,
+            kind=kind,
+            capital=bool(cap),
+            admin2=a2 or None,
         )
 
     def lookup(self, name: str) -> list[tuple[int, bool]]:
@@ -288,14 +288,14 @@ def build(src: dict[str, Path]) -> Gazetteer:
             alts = [a for a in ci.get("altSpellings", []) if _latin(a) and len(a) > 2 and a != c.get("iso3")]
             idx = g.add(
                 Rec(
-                    c["geonameid"],
-                    c["name"],
-                    _f(latlng[0]),
-                    _f(latlng[1] if len(latlng) > 1 else None),
-                    iso,
-                    None,
-                    int(c.get("population") or 0),
-                    "country",
+                    gid=c["geonameid"],
+                    name=c["name"],
+                    lat=_f(latlng[0]),
+                    lon=_f(latlng[1] if len(latlng) > 1 else None),
+                    cc=iso,
+                    admin1=None,
+                    pop=int(c.get("population") or 0),
+                    kind="country",
                 ),
                 names=[ci.get("name", "")] if ci.get("name") else (),
                 alternates=alts,
@@ -312,14 +312,14 @@ def build(src: dict[str, Path]) -> Gazetteer:
         for _code, c in json.loads(src["continents.json"].read_text(encoding="utf-8")).items():
             g.add(
                 Rec(
-                    c.get("geonameId"),
-                    c.get("name") or c.get("asciiName"),
-                    _f(c.get("lat")),
-                    _f(c.get("lng")),
-                    None,
-                    None,
-                    int(c.get("population") or 0),
-                    "continent",
+                    gid=c.get("geonameId"),
+                    name=c.get("name") or c.get("asciiName"),
+                    lat=_f(c.get("lat")),
+                    lon=_f(c.get("lng")),
+                    cc=None,
+                    admin1=None,
+                    pop=int(c.get("population") or 0),
+                    kind="continent",
                 )
             )
     state_pts: dict[tuple[str, str], tuple[float, float]] = {}
@@ -332,7 +332,18 @@ def build(src: dict[str, Path]) -> Gazetteer:
     if "us_states.json" in src:
         for code, s in json.loads(src["us_states.json"].read_text(encoding="utf-8")).items():
             lat, lon = state_pts.get(("US", code), (None, None))
-            g.admin1[("US", code)] = g.add(Rec(s["geonameid"], s["name"], lat, lon, "US", code, 0, "admin1"))
+            g.admin1[("US", code)] = g.add(
+                Rec(
+                    gid=s["geonameid"],
+                    name=s["name"],
+                    lat=lat,
+                    lon=lon,
+                    cc="US",
+                    admin1=code,
+                    pop=0,
+                    kind="admin1",
+                )
+            )
     cities = json.loads(src["cities"].read_text(encoding="utf-8")) if "cities" in src else {}
     # cells (country, lat, lon rounded to 1 degree) that hold a city: a subdivision whose point
     # falls in no such cell near it was geocoded wrongly upstream (the data has some)
@@ -369,7 +380,7 @@ def build(src: dict[str, Path]) -> Gazetteer:
         else:
             names = [sub.name]
         idx = g.add(
-            Rec(sub.gid, names[0], lat, lon, cc, code, 0, "admin1"),
+            Rec(gid=sub.gid, name=names[0], lat=lat, lon=lon, cc=cc, admin1=code, pop=0, kind="admin1"),
             alternates=[x for x in alts if x and x != names[0] and norm(x) not in GENERIC],
         )
         g.admin1.setdefault((cc, code), idx)
@@ -395,7 +406,10 @@ def build(src: dict[str, Path]) -> Gazetteer:
             # the suffix ("South Governorate") is not a name at all
             short = _short(name)
             alts = [short] if short != name and norm(short) not in GENERIC else []
-            idx = g.add(Rec(None, name, lat, lon, cc, code, 0, "admin1"), alternates=alts)
+            idx = g.add(
+                Rec(gid=None, name=name, lat=lat, lon=lon, cc=cc, admin1=code, pop=0, kind="admin1"),
+                alternates=alts,
+            )
             if code:
                 g.admin1.setdefault((cc, code), idx)
     pointless: list[int] = []  # admin2 records with no town linked to them
@@ -412,7 +426,19 @@ def build(src: dict[str, Path]) -> Gazetteer:
                 if x and x != sub.name and norm(x) not in GENERIC
             ]
             idx = g.add(
-                Rec(sub.gid, sub.name, lat, lon, sub.cc, sub.a1, 0, "admin2", False, sub.a2), alternates=alts
+                Rec(
+                    gid=sub.gid,
+                    name=sub.name,
+                    lat=lat,
+                    lon=lon,
+                    cc=sub.cc,
+                    admin1=sub.a1,
+                    pop=0,
+                    kind="admin2",
+                    capital=False,
+                    admin2=sub.a2,
+                ),
+                alternates=alts,
             )
             if pt is None:
                 pointless.append(idx)
@@ -425,7 +451,9 @@ def build(src: dict[str, Path]) -> Gazetteer:
             # a county's point is not in the package: the resolver places it from context
             base = _short(name)
             idx = g.add(
-                Rec(None, name, None, None, "US", c["state"], 0, "admin2"),
+                Rec(
+                    gid=None, name=name, lat=None, lon=None, cc="US", admin1=c["state"], pop=0, kind="admin2"
+                ),
                 alternates=[base] if base != name else (),
             )
             g.counties.setdefault(c["state"], []).append(idx)
@@ -449,16 +477,16 @@ def build(src: dict[str, Path]) -> Gazetteer:
             a2 = loc.city_admin2.get(c["geonameid"]) if loc else None
             g.add(
                 Rec(
-                    c["geonameid"],
-                    c["name"],
-                    c["latitude"],
-                    c["longitude"],
-                    c["countrycode"],
-                    c.get("admin1code") or None,
-                    pop,
-                    "city",
-                    key in capital_keys,
-                    a2,
+                    gid=c["geonameid"],
+                    name=c["name"],
+                    lat=c["latitude"],
+                    lon=c["longitude"],
+                    cc=c["countrycode"],
+                    admin1=c.get("admin1code") or None,
+                    pop=pop,
+                    kind="city",
+                    capital=key in capital_keys,
+                    admin2=a2,
                 ),
                 alternates=alts,
             )
@@ -497,14 +525,14 @@ def _add_regions(g: Gazetteer) -> None:
         name, alts, gid, lat, lon, cc, kind = cols[:7]
         g.add(
             Rec(
-                int(gid) if gid.strip() else None,
-                name,
-                _f(lat),
-                _f(lon),
-                cc.strip() or None,
-                None,
-                0,
-                kind.strip(),
+                gid=int(gid) if gid.strip() else None,
+                name=name,
+                lat=_f(lat),
+                lon=_f(lon),
+                cc=cc.strip() or None,
+                admin1=None,
+                pop=0,
+                kind=kind.strip(),
             ),
             names=[a for a in alts.split("|") if a.strip()],
         )
@@ -583,7 +611,7 @@ def load_geonames(path: str | Path, g: Gazetteer) -> int:
                 else []
             )
             idx = g.add(
-                Rec(gid, cols[1], lat, lon, cc, a1, pop, kind),
+                Rec(gid=gid, name=cols[1], lat=lat, lon=lon, cc=cc, admin1=a1, pop=pop, kind=kind),
                 names=[cols[2]] if cols[2] != cols[1] else (),
                 alternates=alts,
             )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Meta, Place, Span
 from ..nlp import Parse
@@ -49,10 +50,9 @@ ALT_NAME_PENALTY = 2.5
 # LGL / TR-News dev at floor 0.5, factor 0.5 vs 1.0 vs 1.5: acc@161 0.943 / 0.975 for all,
 # recall 0.771 -> 0.775 -> 0.775 (LGL) and 0.874 -> 0.874 -> 0.875 (TR-News)
 ADMIN1_ALT_FACTOR = 1.0
-# 1: an alternate-name town yields to a bigger town of its country that has the name as its own
-# (LGL dev acc@161 0.9524 -> 0.9537, TR-News unchanged; across countries it cost TR-News
-# "Newcastle" upon Tyne, so only within one country)
-ALT_YIELDS = 1
+# An alternate-name town yields to a bigger town of its country that has the name as its own
+# (_rank; LGL dev acc@161 0.9524 -> 0.9537, TR-News unchanged; across countries it cost TR-News
+# "Newcastle" upon Tyne, so only within one country).
 # A province named after a city of METROPOLIS people inside it is, by that name, the city
 # (outside the US: "New York" is annotated as the state). LGL + TR-News gold: Moscow, Istanbul,
 # Shanghai, Chongqing, Tokyo, Baghdad are the cities; hand-set.
@@ -243,6 +243,23 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
     return strong or county or big
 
 
+@dataclass(frozen=True)
+class ArticleContext:
+    """What an article's unambiguous names vouch for, read by the second pass of :func:`resolve`
+    (per mention k: the sets and counters are indexed by the mention's position)."""
+
+    countries: Counter  # country code -> unambiguous mentions in it (+2 for the dateline)
+    states: Counter  # (country, admin1) -> unambiguous mentions in it
+    points: list  # (lat, lon) of unambiguous towns, with the mention index (-1: the dateline)
+    evidence: list[tuple[str | None, tuple[str | None, str] | None]]  # per mention: (country, state)
+    focus: dict[str, float]  # US state -> its weight as the article's focus (_focus_states)
+    kin: list[set[int]]  # per mention: mentions of the same name or of one of its candidates
+    own_evidence: list[Counter]  # per mention: the evidence its kin give (not to be counted for it)
+    counties: dict[tuple, set[int]]  # (country, admin1, admin2) -> mentions that may name that county
+    towns: dict[tuple, set[int]]  # (country, admin1, admin2) -> mentions that may name a town in it
+    names: list[str]  # per mention: its normalised text
+
+
 def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) -> list[Place]:
     from . import gazetteer as gz
 
@@ -329,7 +346,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     focus = _focus_states(ms, g, countries, pairs)
 
     # ---- pass 2: with the article's context; the same name gets one reading
-    ctx = (countries, states, points, evidence, focus, kin, own_ev, (counties, towns, names))
+    ctx = ArticleContext(countries, states, points, evidence, focus, kin, own_ev, counties, towns, names)
     pooled: dict[str, Counter] = {}
     ranked = []
     for k, m in enumerate(ms):
@@ -411,7 +428,9 @@ def _place(text: str, k: int, chosen, g: Gazetteer, dateline: Rec | None) -> Pla
     )
 
 
-def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tuple[int, float, float]]:
+def _rank(
+    m: Mention, g: Gazetteer, ctx: ArticleContext | None, self_k: int | None = None
+) -> list[tuple[int, float, float]]:
     """Candidates of ``m`` best first: (record, score, margin over the next)."""
     if not m.cands:
         return []
@@ -448,7 +467,7 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
     scored = []
     for idx in m.cands:
         r = g.rec(idx)
-        if ALT_YIELDS and m.alt.get(idx) and r.kind == "city" and r.pop < own.get(r.cc, -1):
+        if m.alt.get(idx) and r.kind == "city" and r.pop < own.get(r.cc, -1):
             continue
         s = _prior(r, m.alt.get(idx, False), m.text)
         if r.kind == "admin1" and (r.cc, r.admin1) in metros:
@@ -477,8 +496,9 @@ def _rank(m: Mention, g: Gazetteer, ctx, self_k: int | None = None) -> list[tupl
     return out
 
 
-def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
-    countries, states, points, evidence, focus, kin, own_ev, (counties, towns, names) = ctx
+def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
+    countries, states, points, focus = ctx.countries, ctx.states, ctx.points, ctx.focus
+    kin, own_ev, counties, towns, names = ctx.kin, ctx.own_evidence, ctx.counties, ctx.towns, ctx.names
     s = 0.0
     if (
         r.admin2
@@ -521,7 +541,7 @@ def _context_score(r: Rec, ctx, self_k, g: Gazetteer) -> float:
     return s
 
 
-def _supported(m: Mention, r: Rec, g: Gazetteer, ctx, k: int) -> bool:
+def _supported(m: Mention, r: Rec, g: Gazetteer, ctx: ArticleContext, k: int) -> bool:
     """Does anything besides the prior speak for reading ``r`` of mention ``k``?"""
     if m.demonym:
         return True
@@ -531,14 +551,14 @@ def _supported(m: Mention, r: Rec, g: Gazetteer, ctx, k: int) -> bool:
     return _context_score(r, ctx, k, g) > 0
 
 
-def _foreign_town(r: Rec, ctx, k: int) -> bool:
+def _foreign_town(r: Rec, ctx: ArticleContext, k: int) -> bool:
     """A town under FOREIGN_TOWN_POP people in a country the article's other names do not
     vouch for, while they vouch for some ("Heathrow" read as the Florida town in a British
     story; surnames and brands matching small foreign towns). The caller has checked that
     no context supports it."""
     if r.kind != "city" or r.pop >= FOREIGN_TOWN_POP:
         return False
-    countries, own = ctx[0], ctx[6][k]
+    countries, own = ctx.countries, ctx.own_evidence[k]
     return sum(countries.values()) - sum(v for key, v in own.items() if isinstance(key, str)) > 0
 
 

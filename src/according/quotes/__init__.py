@@ -29,9 +29,8 @@ How the stage works (all linear in the article's length):
      listed under both: the separate quote's ``part_of`` field holds the id of
      the attribution whose content also contains it (and ``inherited_from`` maps
      it there too). Who-said-what counts drop quotes with ``part_of``; a
-     per-sentence view drops the duplicate content span instead
-     (``SPLIT_SENTENCES``: "dup" = both, True = only the separate quote, False =
-     only the content span);
+     per-sentence view drops the duplicate content span instead (the record keeps
+     both, so either view can be read off it);
    - after a cue that ends in a colon with nothing to report yet
      ("said:" + next paragraph in quotation marks), they are that cue's content;
    - a multi-paragraph quotation's later paragraphs join the quote of its first;
@@ -64,7 +63,6 @@ from . import speakers as _speakers  # noqa: F401  (registers the "speakers" sta
 
 log = logging.getLogger("according")
 _WORD = re.compile(r"[^\W_]")
-SPLIT_SENTENCES = "dup"  # see the module docstring, step 4
 MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
 ORG_WORDS = frozenset(
     """ministry department government army military office police party committee
@@ -454,12 +452,9 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
         if pool:
             target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
             if (
-                SPLIT_SENTENCES
-                and target.cue[1] <= q.start
+                target.cue[1] <= q.start
                 and _whole_sentence(text, q)
-                and (
-                    SPLIT_SENTENCES is True or any(not _overlaps(c, (q.start, q.end)) for c in target.content)
-                )
+                and any(not _overlaps(c, (q.start, q.end)) for c in target.content)
             ):
                 # (an attribution with nothing else to report keeps the quotation as its
                 # only content: a separate quote would repeat it word for word)
@@ -469,9 +464,8 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
                 a.inherit = target
                 attrs.append(a)
                 by_para.setdefault(para, []).append(a)
-                if SPLIT_SENTENCES == "dup":
-                    target.content.append((q.start, q.end))
-                    a.part_of = target
+                target.content.append((q.start, q.end))  # and a content span of the attribution
+                a.part_of = target
                 return True
     if target is not None:
         target.content.append((q.start, q.end))
