@@ -19,7 +19,7 @@ MAX_WORDS = 5  # a literal of more lowercase words than this is word data
 # now; it may only go down, and a module that reaches 0 must leave this table.
 NOT_YET_MIGRATED = {
     "entities/describe.py": 7,
-    "entities/names.py": 2,  # ORG_LAST, ACRONYM_STOP (which differs from crossdoc.ORG_STOP)
+    "entities/names.py": 1,  # ACRONYM_STOP (which differs from crossdoc.ORG_STOP)
     "events/__init__.py": 10,
     "events/actors.py": 7,
     "events/classifier.py": 1,
@@ -31,10 +31,10 @@ NOT_YET_MIGRATED = {
     "places/gazetteer.py": 1,
     "places/mentions.py": 9,
     "places/resolve.py": 3,
-    "quotes/__init__.py": 3,
+    "quotes/__init__.py": 2,
     "quotes/cues.py": 5,
     "quotes/rules.py": 2,
-    "quotes/speaker_words.py": 12,
+    "quotes/speaker_words.py": 10,
     "store/crossdoc.py": 1,  # ORG_STOP
     "store/stories.py": 1,
     "times/grammar.py": 3,

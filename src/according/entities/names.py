@@ -20,47 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from ..lang.organisations import COMPANY_LAST_WORDS, LEGAL_FORMS
+from ..lang.organisations import COMPANY_LAST_WORDS, LEGAL_FORMS, ORGANISATION_LAST_WORDS
 from ..lang.titles import GENDER_TITLES, TITLES  # noqa: F401 - also imported from here by entities/
 from ..pipeline import Work
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Last words that make a "person" the tagger found an organisation ("Velora Shipping").
-ORG_LAST = {
-    "shipping",
-    "group",
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "ltd",
-    "llc",
-    "plc",
-    "bank",
-    "airlines",
-    "airways",
-    "holdings",
-    "partners",
-    "foundation",
-    "institute",
-    "university",
-    "company",
-    "industries",
-    "ministry",
-    "agency",
-    "council",
-    "association",
-    "network",
-    "systems",
-    "technologies",
-    "motors",
-    "energy",
-    "media",
-    "press",
-    "news",
-    "times",
-    "post",
-}
+ORG_LAST = ORGANISATION_LAST_WORDS
 # Legal-form last words: a name ending in one is a company's.
 CORPORATE = LEGAL_FORMS | COMPANY_LAST_WORDS
 # Furniture kinds that are not article prose: names there are credits, bylines

@@ -9,3 +9,39 @@ LEGAL_FORMS = frozenset(
 )
 # Last words of a company's name that are no legal form ("Velora Holdings").
 COMPANY_LAST_WORDS = frozenset({"holdings"})
+
+# Nouns heading an organisation ("the ministry", "the army", "the council"): what quote sources
+# and speakers read alike.
+ORGANISATION_NOUNS = frozenset(
+    """
+administration agency army board campaign commission committee company council court department
+embassy force forces government group military ministry office organisation organization party
+police union
+""".split()
+)
+# A quote's source phrase headed by one of these is an organisation's (quotes/): the nouns above
+# and bodies that publish ("the newspaper", "a study", "the institute", "the website").
+SOURCE_ORGANISATION_NOUNS = ORGANISATION_NOUNS | frozenset(
+    """
+association center centre foundation institute network newspaper paper poll report service
+spokesperson study survey website
+""".split()
+)
+# Heads of an unnamed body that speaks as an organisation (speakers): the nouns above and
+# governing bodies and places ("the regime said", "the city said", "the team said").
+SPEAKING_BODY_HEADS = ORGANISATION_NOUNS | frozenset(
+    """
+authority cabinet city country county firm municipality navy parliament presidency province regime
+secretariat state team town village
+""".split()
+)
+# Collective nouns that take a plural verb and speak as a body ("the police say").
+INSTITUTIONS = frozenset({"army", "authorities", "government", "media", "military", "police", "press"})
+# Last words that make a "person" the tagger found an organisation's name ("Velora Shipping").
+ORGANISATION_LAST_WORDS = frozenset(
+    """
+agency airlines airways association bank co company corp corporation council energy foundation group
+holdings inc industries institute llc ltd media ministry motors network news partners plc post press
+shipping systems technologies times university
+""".split()
+)

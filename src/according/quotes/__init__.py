@@ -55,6 +55,7 @@ import logging
 import re
 from collections.abc import Callable
 
+from ..lang.organisations import SOURCE_ORGANISATION_NOUNS
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
@@ -64,12 +65,7 @@ from . import speakers as _speakers  # noqa: F401  (registers the "speakers" sta
 log = logging.getLogger("according")
 _WORD = re.compile(r"[^\W_]")
 MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
-ORG_WORDS = frozenset(
-    """ministry department government army military office police party committee
-campaign company agency group council court administration commission board union
-association network newspaper paper poll survey study report organization organisation
-forces force embassy spokesperson foundation institute center centre service website""".split()
-)
+ORG_WORDS = SOURCE_ORGANISATION_NOUNS
 PERSON_PRON = frozenset("he she him her i me".split())
 GROUP_PRON = frozenset("they them we us".split())
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..entities import Mention
+from ..lang.organisations import INSTITUTIONS, SPEAKING_BODY_HEADS  # noqa: F401 - INSTITUTIONS: imported from here by speakers
 from ..model import Span
 from ..nlp import Parse
 
@@ -228,49 +229,7 @@ ANON_MARKERS = {
 # Heads that are sources by nature of withholding who they are.
 ANON_HEADS = {"source", "people", "person", "someone", "insider", "individual"}
 # Heads of an unnamed body: it speaks as an organisation ("the army said").
-ORG_HEADS = {
-    "office",
-    "army",
-    "military",
-    "government",
-    "ministry",
-    "department",
-    "agency",
-    "administration",
-    "police",
-    "company",
-    "firm",
-    "council",
-    "committee",
-    "court",
-    "embassy",
-    "authority",
-    "campaign",
-    "party",
-    "cabinet",
-    "navy",
-    "force",
-    "forces",
-    "commission",
-    "parliament",
-    "regime",
-    "organization",
-    "organisation",
-    "group",
-    "city",
-    "town",
-    "county",
-    "state",
-    "country",
-    "village",
-    "municipality",
-    "province",
-    "secretariat",
-    "presidency",
-    "union",
-    "board",
-    "team",
-}
+ORG_HEADS = SPEAKING_BODY_HEADS
 COLLECTIVE_HEADS = {
     "media",
     "press",
@@ -388,7 +347,6 @@ NONPERSON = {
     "toll",
 }
 # Collective institutions that speak as a body: "police said", "Israeli media reported".
-INSTITUTIONS = {"media", "press", "police", "authorities", "government", "military", "army"}
 # Titles of offices held by named public figures: a definite "the <title>" with
 # no described antecedent is then the person just being written about.
 OFFICE_TITLES = {
