@@ -9,7 +9,7 @@ import re
 from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
 
-from ..lang.calendar import MONTHS
+from ..lang.calendar import MONTHS, ZONE_OFFSETS, ZONE_REGIONS
 from ..lang.person_names import NAME_PARTICLES
 from ..model import Meta
 
@@ -74,51 +74,8 @@ TIME_RE = re.compile(
     r"(?P<ampm>[ap]\.?\s?m\b\.?)?",
     re.I,
 )
-# Abbreviations with one meaning in English-language news. Ambiguous ones
-# (IST, AST, CST in Asia) are read the way US/UK outlets use them or left out.
-_FIXED = {
-    "GMT": 0,
-    "UTC": 0,
-    "Z": 0,
-    "BST": 60,
-    "IST": 120,
-    "CET": 60,
-    "CEST": 120,
-    "EET": 120,
-    "EEST": 180,
-    "WET": 0,
-    "WEST": 60,
-    "MSK": 180,
-    "JST": 540,
-    "KST": 540,
-    "HKT": 480,
-    "SGT": 480,
-    "AEST": 600,
-    "AEDT": 660,
-    "NZST": 720,
-    "NZDT": 780,
-    "EST": -300,
-    "EDT": -240,
-    "CST": -360,
-    "CDT": -300,
-    "MST": -420,
-    "MDT": -360,
-    "PST": -480,
-    "PDT": -420,
-    "AKST": -540,
-    "AKDT": -480,
-    "HST": -600,
-}
-# Zone names without a season: the offset depends on the date (daylight saving).
-_ZONES = {
-    "ET": "America/New_York",
-    "EASTERN": "America/New_York",
-    "CT": "America/Chicago",
-    "CENTRAL": "America/Chicago",
-    "MT": "America/Denver",
-    "PT": "America/Los_Angeles",
-    "PACIFIC": "America/Los_Angeles",
-}
+_FIXED = ZONE_OFFSETS
+_ZONES = ZONE_REGIONS
 TZ_RE = re.compile(
     r"\s*(?:\(\s*)?(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b|"
     r"(?:" + "|".join(sorted(list(_FIXED) + list(_ZONES), key=len, reverse=True)) + r")\b)",

@@ -45,3 +45,49 @@ MONTHS = {
 }
 # Names of Coordinated Universal Time -> its ISO 8601 designator.
 UTC_NAMES = {"utc": "Z", "gmt": "Z", "z": "Z"}
+# Time-zone abbreviations printed on news pages with a fixed offset -> minutes east of UTC.
+# Abbreviations with one meaning in English-language news. Ambiguous ones
+# (IST, AST, CST in Asia) are read the way US/UK outlets use them or left out.
+ZONE_OFFSETS = {
+    "GMT": 0,
+    "UTC": 0,
+    "Z": 0,
+    "BST": 60,
+    "IST": 120,
+    "CET": 60,
+    "CEST": 120,
+    "EET": 120,
+    "EEST": 180,
+    "WET": 0,
+    "WEST": 60,
+    "MSK": 180,
+    "JST": 540,
+    "KST": 540,
+    "HKT": 480,
+    "SGT": 480,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "AKDT": -480,
+    "HST": -600,
+}
+# Zone names without a season: the offset depends on the date (daylight saving).
+ZONE_REGIONS = {
+    "ET": "America/New_York",
+    "EASTERN": "America/New_York",
+    "CT": "America/Chicago",
+    "CENTRAL": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PACIFIC": "America/Los_Angeles",
+}
