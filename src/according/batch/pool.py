@@ -40,7 +40,9 @@ from .inputs import JsonlLine, RawArticle, read_item
 
 CHUNK = 16  # = analyze_documents' default batch_size: the same parse batches as one process
 CHUNKS_PER_WORKER = 200  # 3,200 articles (~10 min of work) between restarts; a restart costs ~3 s
-DEFAULT_MEMORY_MB = 6144  # address space, not RSS: a worker with the md model maps ~2.2 GB (measured)
+DEFAULT_MEMORY_MB = 6144  # address space, not RSS. A worker with the md model peaked at 0.97 GB (VmPeak,
+# short articles); README: a 5 MB text needs ~2 GB more to parse. 6 GB lets the largest allowed
+# article through and stops a runaway one before it takes the machine (24 GB, several workers).
 
 
 Item = Document | Unreadable | RawArticle | JsonlLine

@@ -81,6 +81,29 @@ def _spark_schema(arrow_schema):
     return StructType([StructField(f.name, kinds.get(str(f.type), StringType()), True) for f in arrow_schema])
 
 
+def _as_tuple(schema):
+    """A table row (dict) as a tuple in the Spark schema's types (an int in a double column must be
+    a float for Spark)."""
+    from pyspark.sql.types import BooleanType, DoubleType, LongType
+
+    casts: list = []
+    for f in schema.fields:
+        if isinstance(f.dataType, DoubleType):
+            casts.append(float)
+        elif isinstance(f.dataType, LongType):
+            casts.append(int)
+        elif isinstance(f.dataType, BooleanType):
+            casts.append(bool)
+        else:
+            casts.append(str)
+    names = [f.name for f in schema.fields]
+
+    def run(row: dict) -> tuple:
+        return tuple(None if row.get(k) is None else cast(row[k]) for k, cast in zip(names, casts))
+
+    return run
+
+
 def write_tables(spark, out: Output) -> None:
     """DIR/tables/<table> from the committed records (overwritten: always what records/ holds)."""
     from .ledger import parquet_parts
@@ -91,9 +114,7 @@ def write_tables(spark, out: Output) -> None:
     records = spark.read.schema(_records_schema()).parquet(*parts)
     for name, schema in arrow_schemas().items():
         sschema = _spark_schema(schema)
-        rows = records.rdd.mapPartitions(_table_rows(name)).map(
-            lambda r, s=sschema: tuple(r.get(f.name) for f in s)
-        )
+        rows = records.rdd.mapPartitions(_table_rows(name)).map(_as_tuple(sschema))
         spark.createDataFrame(rows, sschema).write.mode("overwrite").parquet(str(out.tables_dir / name))
 
 
