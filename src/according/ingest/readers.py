@@ -183,8 +183,11 @@ def _jsonl_meta(obj: dict) -> Meta:
     )
 
 
-def read_jsonl(lines, source: str, published: str | None = None) -> Iterator[Document | Unreadable]:
-    for n, line in enumerate(lines, 1):
+def read_jsonl(
+    lines, source: str, published: str | None = None, start: int = 1
+) -> Iterator[Document | Unreadable]:
+    """``start``: the line number of the first line (a batch worker reads one line of a file)."""
+    for n, line in enumerate(lines, start):
         where = f"{source}:{n}"
         if isinstance(line, bytes):
             try:

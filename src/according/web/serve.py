@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import socket
 import sys
@@ -32,13 +33,6 @@ class HttpProtocol(AutoHTTPProtocol):  # type: ignore[valid-type,misc]  # (an al
         super().connection_made(transport)
 
 
-def app_from_env():
-    """The app of one worker process when ``--workers`` > 1 (uvicorn imports it by name)."""
-    return create_app(
-        os.environ.get("ACCORDING_SERVE_DB") or None, token=os.environ.get("ACCORDING_TOKEN") or None
-    )
-
-
 def serve(
     db: str | None = None,
     host: str = "127.0.0.1",
@@ -61,10 +55,9 @@ def serve(
         from ..store import Store
 
         Store(db).close()  # open (and migrate) once here, not in each worker at the same time
-        os.environ["ACCORDING_SERVE_DB"] = "" if db is None else str(db)
-        if token:
-            os.environ["ACCORDING_TOKEN"] = token
-        app: Any = "according.web.serve:app_from_env"
+        # The app factory with its arguments, pickled to each worker process that uvicorn spawns:
+        # the settings travel as arguments, not through os.environ.
+        app: Any = functools.partial(create_app, db, token=token)
     else:
         app = create_app(db, token=token)
     shown = f"[{host}]" if ":" in host else host
@@ -77,8 +70,7 @@ def serve(
     # access_log off by default: with 50 clients bench_api measured ~9 % fewer req/s with it
     # on (wrk, 10k store: 268 -> 245 req/s); --access-log turns it on. Start-up lines and
     # errors are still logged (log_level info).
-    uvicorn.run(
-        app,
+    options: dict[str, Any] = dict(
         host=host,
         port=port,
         proxy_headers=False,
@@ -87,6 +79,14 @@ def serve(
         timeout_keep_alive=5,
         limit_concurrency=512,
         http="according.web.serve:HttpProtocol",
-        **({"factory": True, "workers": workers} if workers > 1 else {}),  # type: ignore[arg-type]
     )
+    if workers > 1:
+        # uvicorn.run() takes only an import string with workers; this is its worker branch
+        # with the factory object instead (Config pickles it to each spawned worker)
+        from uvicorn.supervisors import Multiprocess
+
+        config = uvicorn.Config(app, factory=True, workers=workers, **options)
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.run(app, **options)
     return 0

