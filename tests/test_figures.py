@@ -322,3 +322,48 @@ def test_attribution_inside_a_relative_clause_covers_only_that_clause(analyze):
 def test_lost_people_are_dead_and_lost_things_are_not(analyze, text, measure):
     figs = analyze(text).figures
     assert figs and figs[0].measure == measure
+
+
+# ---------------------------------------------------------------- one number per span; model numbers (issue 9)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit",
+    [
+        (
+            "Boeing has delivered roughly 400 737 Max jets since the grounding.",
+            "roughly 400 737 Max jets",
+            400,
+            "jets",
+        ),
+        (
+            "The airline announced five 787 Dreamliner sales last year.",
+            "five 787 Dreamliner sales",
+            5,
+            "sales",
+        ),
+        ("The carrier ordered 20 A350-900 jets.", "20 A350-900 jets", 20, "jets"),
+        ("Airlines ordered 30 Boeing 737-800 jets.", "30 Boeing 737-800 jets", 30, "jets"),
+        (
+            "The officials said two hundred twenty-five people were wounded.",
+            "two hundred twenty-five people",
+            225,
+            "people",
+        ),
+    ],
+)
+def test_neighbouring_numbers_are_not_added(analyze, text, span, value, unit):
+    fs = figs(analyze, text)
+    assert [(f.span.text, f.value, f.unit) for f in fs] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Airbus A350-900 landed safely in the rain.",
+        "Boeing said the 737-800 was cleared to fly again.",
+        "Israel flew its F-35 over the coast.",
+    ],
+)
+def test_model_numbers_are_not_quantities(analyze, text):
+    assert [(f.span.text, f.value) for f in figs(analyze, text)] == []

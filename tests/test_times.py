@@ -435,3 +435,25 @@ def test_late_last_night():
 def test_day_with_a_relative_year_and_end_of_the_decade():
     assert value_of("On Feb. 2 last year, the pact was signed.", "Feb. 2 last year") == ("DATE", "2023-02-02")
     assert value_of("By the end of the decade, sales doubled.", "the end of the decade") == ("DATE", "202")
+
+
+# ---------------------------------------------------------------- month-day dates inside noun phrases (issue 9)
+
+NOV = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a past-tense report: the day lies behind, though next March is nearer in days
+        ("He was arrested in April for a March 21 phone call.", "March 21", "2026-03-21"),
+        ("Police detained three men over the March 2 robbery.", "March 2", "2026-03-02"),
+        # the clause looks ahead: the next one
+        ("Parties campaigned hard ahead of the March 21 vote.", "March 21", "2027-03-21"),
+        ("The March 21 vote will decide the mayor.", "March 21", "2027-03-21"),
+        # no tense evidence: the nearest day, as before
+        ("Talks on the March 21 deal.", "March 21", "2027-03-21"),
+    ],
+)
+def test_month_day_in_a_noun_phrase_takes_its_clause_tense(sentence, phrase, value):
+    assert value_of(sentence, phrase, NOV) == ("DATE", value)

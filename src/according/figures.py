@@ -54,6 +54,7 @@ Malformed numbers ("1,2,3") and absurdly large ones are dropped with an entry in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .claims import attribution_cues, claim_at, source_at  # noqa: F401 - also imported from here by events
 from .model import Figure, Span
@@ -293,6 +294,55 @@ def _is_num_tok(t: Tok) -> bool:
     )
 
 
+def _joins_run(prev: Tok, nxt: Tok) -> bool:
+    """Does ``nxt`` continue the number that ``prev`` is part of? Number words combine as
+    written ("two hundred", "twenty five", "1.4 million", "3 thousand"); a numeral never
+    continues another number: "roughly 400 737 Max jets" is 400 (of the 737 Max), "five 787
+    Dreamliner sales" is five, never their sum."""
+    n, p = nxt.text.lower(), prev.text.lower()
+    if n in SCALE:
+        return True
+    if n in SMALL:  # "twenty-five", "two hundred and five": the joiner was admitted by the caller
+        return p in SMALL or p in SCALE or p in ("-", "and")
+    return False
+
+
+def _model_number(toks: Sequence[Tok], i: int, sent_start: int) -> bool:
+    """Is the numeral at ``i`` part of a name (an aircraft, a weapon, a product) rather than
+    a count? "A350-900" and "MiG-29" (glued by a hyphen to a word with letters), "Boeing 737"
+    (right after a capitalised proper noun that is not a date), "400 737 Max jets" (right
+    after another number: the first counts, the second names), or a PRODUCT entity."""
+    t = toks[i]
+    if not any(c.isdigit() for c in t.text):
+        return False
+    if t.ent_type == "PRODUCT":
+        return True
+    if i - sent_start >= 2 and toks[i - 1].text in ("-", "–") and not toks[i - 1].ws and not toks[i - 2].ws:
+        glued = toks[i - 2].text
+        if any(c.isalpha() for c in glued) and any(c.isdigit() for c in glued):
+            return True  # "A350-900"
+        if (
+            glued.isalpha()
+            and glued[:1].isupper()
+            and len(glued) <= 4
+            and toks[i - 2].ent_type not in NOT_FIGURE_ENTS
+        ):
+            return True  # "MiG-29", "F-16", "Su-25"
+    if i > sent_start:
+        before = toks[i - 1]
+        if _is_num_tok(before) and before.ws and not _joins_run(before, t):
+            return True  # "400 737 Max jets", "five 787 Dreamliner sales"
+        if (
+            before.pos == "PROPN"
+            and before.text[:1].isupper()
+            and before.ent_type not in NOT_FIGURE_ENTS
+            and before.text.lower() not in ("no.", "number")
+            and i - 1 > sent_start
+        ):
+            return True  # "Boeing 737", "Apollo 11"
+    return False
+
+
 def _excluded(p: Parse, a: int, b: int) -> bool:
     """Numbers that are dates, times, money, percentages, ages, measurements or ordinals."""
     toks = p.toks
@@ -352,12 +402,19 @@ def _sentence_figures(work: Work, s) -> list[dict]:
         ):
             if w != "several" or (t.head > i and toks[t.head].tag in ("NNS", "NNPS")):
                 got = (i, i + 1, None, VAGUE[w], None, True)
+        elif _is_num_tok(t) and _model_number(toks, i, s.start):
+            # "Boeing 737-800", "A350-900", the 737 of "400 737 Max jets": a name, not a count
+            j = i + 1
+            while j < s.end and (_is_num_tok(toks[j]) or toks[j].text in ("-", "–")) and not toks[j - 1].ws:
+                j += 1
+            i = j
+            continue
         elif _is_num_tok(t) and not (
             w in ("one", "a") and i + 1 < s.end and toks[i + 1].text.lower() == "of"
         ):
             j = i + 1
             while j < s.end and (
-                _is_num_tok(toks[j])
+                (_is_num_tok(toks[j]) and _joins_run(toks[j - 1], toks[j]))
                 or (
                     toks[j].text in ("-", "and")
                     and j + 1 < s.end
@@ -480,6 +537,11 @@ def _unit(p: Parse, a: int, b: int) -> tuple[int | None, int]:
         and toks[t.head].pos in ("NOUN", "PROPN")
     ):
         return t.head, head
+    if t.dep in ("nummod", "compound") and t.head > head and toks[t.head].pos == "NUM":
+        # "400 737 Max jets", "five 787 Dreamliner sales": the model number in between names the noun
+        m = toks[t.head]
+        if m.dep in ("nummod", "compound") and m.head > m.i and toks[m.head].pos in ("NOUN", "PROPN"):
+            return m.head, head
     if t.dep == "conj" and toks[t.head].pos == "NUM":  # "between 5,000 and 7,000 displaced people"
         h = toks[t.head]
         if h.dep == "nummod" and toks[h.head].pos in ("NOUN", "PROPN"):

@@ -64,7 +64,7 @@ from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
-from .resolve import add_months, governing_tense, shift_value
+from .resolve import add_months, clause_tense, governing_tense, shift_value
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
@@ -138,7 +138,11 @@ def extract(
         k = bisect.bisect_left(starts, pos) - 1
         return parse.toks[k].pos if k >= 0 else ""
 
-    ctx = Ctx(text, dct, tense, is_headline, pos_before)
+    def noun_clause_tense(s: int, e: int):
+        r = tok_range(s, e)
+        return clause_tense(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
+
+    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense)
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()

@@ -72,8 +72,10 @@ class Ctx:
         tense: Callable[..., str | None],  # (start, end, perfect_is_past=True)
         is_headline: Callable[[int], bool],
         pos_before: Callable[[int], str] = lambda pos: "",
+        clause_tense: Callable[[int, int], str | None] = lambda start, end: None,
     ):
         self.text = text
+        self.clause_tense = clause_tense  # 'past' when a noun phrase's clause is told in the past
         self.pos_before = pos_before  # coarse POS of the token just before a character offset
         self.dct = dct
         self.tense = tense
@@ -325,6 +327,10 @@ def _calendar(m, ctx, mon, day, year):
     ):
         return Found(m.start(), m.end(), "DATE", "2001-09-11", "day")  # "the September 11 attacks"
     dirn = ctx.direction(m.start(), m.end())
+    if dirn is None:
+        # inside a noun phrase ("arrested in April for a March 21 phone call"): a past-tense
+        # clause reports an earlier day, not the nearest one (which may lie ahead)
+        dirn = ctx.clause_tense(m.start(), m.end())
     # present tense with a day ("the law takes effect Jan. 1") schedules; headlines and "says" are past already
     got = R.pick_month_day(ctx.dct, month, d, "future" if dirn == "present" else dirn)
     if got is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import islice
 
+from ..lang.times import AHEAD_OF_CLAUSE
 from .lexicon import FUTURE_GOVERNORS, SAY_VERBS
 
 
@@ -212,6 +213,35 @@ def governing_tense(
             return None
         if nxt.pos == "ADJ" and nxt.lemma in FUTURE_GOVERNORS:  # "due on Friday", "likely in March"
             return "future"
+    return None
+
+
+def clause_tense(parse, first: int, last: int) -> str | None:
+    """'past' or None for an expression on tokens first..last that attaches to a noun
+    ("for a March 21 phone call"): 'past' when the verb of the clause the noun phrase
+    belongs to is in the past tense ("was arrested in April for a March 21 phone call")
+    and no word on the way up looks ahead ("ahead of the March 21 vote"); a past-tense
+    report of an earlier event. Present and future clauses give None (no evidence)."""
+    toks = parse.toks
+    head = last
+    for i in range(first, last + 1):
+        if not (first <= toks[i].head <= last) or toks[i].head == i:
+            head = i
+            break
+    cur = toks[head]
+    for _ in range(8):
+        if any(
+            toks[k].text.lower() in AHEAD_OF_CLAUSE for k in parse.children[cur.i] if not first <= k <= last
+        ):
+            return None
+        if cur.head == cur.i:
+            return None
+        nxt = toks[cur.head]
+        if nxt.text.lower() in AHEAD_OF_CLAUSE or nxt.lemma.lower() in AHEAD_OF_CLAUSE:
+            return None
+        if nxt.pos in ("VERB", "AUX"):
+            return "past" if _verb_tense(parse, nxt, False, 0, perfect_is_past=False) == "past" else None
+        cur = nxt
     return None
 
 
