@@ -1,4 +1,6 @@
-"""``according serve``: run the app with uvicorn, refusing an unsafe binding."""
+"""``according serve``: run the app with uvicorn, refusing an unsafe binding, a store that does
+not exist (a mistyped ``--db`` would otherwise answer from a new, empty one) and a port in use
+(before the start-up warms the read memos, not after)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import sys
 
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-from .app import check_bind, create_app
+from ..errors import ConfigError
+from .app import check_bind, create_app, host_names
 
 
 class HttpProtocol(AutoHTTPProtocol):
@@ -34,8 +37,23 @@ class HttpProtocol(AutoHTTPProtocol):
 def app_from_env():
     """The app of one worker process when ``--workers`` > 1 (uvicorn imports it by name)."""
     return create_app(
-        os.environ.get("ACCORDING_SERVE_DB") or None, token=os.environ.get("ACCORDING_TOKEN") or None
+        os.environ.get("ACCORDING_SERVE_DB") or None,
+        token=os.environ.get("ACCORDING_TOKEN") or None,
+        allowed_hosts=host_names(os.environ.get("ACCORDING_SERVE_HOST", "127.0.0.1")),
     )
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse a port another process listens on, before anything slow happens."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {host}:{port}", detail=f"{exc.strerror or exc}; choose another --port"
+            ) from None
 
 
 def serve(
@@ -45,9 +63,14 @@ def serve(
     token: str | None = None,
     workers: int = 1,
     access_log: bool = False,
+    analysis_timeout: float | None = None,
 ) -> int:
     token = token or os.environ.get("ACCORDING_TOKEN") or None
     check_bind(host, token)  # ConfigError (exit 2) before anything listens
+    from ..store import Store
+
+    Store(db, create=False).close()  # StoreMissingError (exit 5): no store there
+    check_port(host, port)  # ConfigError (exit 2), before the start-up's warm-up
     import uvicorn
 
     if workers > 1:
@@ -57,15 +80,14 @@ def serve(
         # 119-139 ms with 2 (the workers, wrk and the other jobs fight for the same cores).
         # Each keeps its own read cache: a write clears the cache of the process that took it,
         # the others show it within their cache's ttl (5 s), as for a write by `according ingest`.
-        from ..store import Store
-
         Store(db).close()  # open (and migrate) once here, not in each worker at the same time
         os.environ["ACCORDING_SERVE_DB"] = "" if db is None else str(db)
         if token:
             os.environ["ACCORDING_TOKEN"] = token
+        os.environ["ACCORDING_SERVE_HOST"] = host
         app = "according.web.serve:app_from_env"
     else:
-        app = create_app(db, token=token)
+        app = create_app(db, token=token, allowed_hosts=host_names(host), analysis_timeout=analysis_timeout)
     shown = f"[{host}]" if ":" in host else host
     print(
         f"according: serving http://{shown}:{port}/  (API under /api, OpenAPI at /api/openapi.json)",
