@@ -303,3 +303,20 @@ def test_an_analysis_past_the_time_limit_is_stopped_and_reads_go_on(tmp_path):
     assert "0.5 s" in e["message"]
     assert reads and set(reads) == {200}  # the loop kept answering while the worker ran
     assert app.state.analysis_pool._idle == []  # the killed worker is not reused
+
+
+def test_refusals_carry_no_exception_or_driver_text(app):
+    from according.errors import EncodingError, StoreError
+
+    @app.get("/api/test-encoding")
+    def encoding():
+        raise EncodingError("input is not UTF-8", detail="'utf-8' codec can't decode byte 0xff in position 0")
+
+    @app.get("/api/test-store")
+    def refused():
+        raise StoreError("the database refused", detail="(sqlite3.OperationalError) no such table: x")
+
+    with TestClient(app) as c:
+        assert error_of(c.get("/api/test-encoding"), 422, "input_error")["detail"] is None
+        e = error_of(c.get("/api/test-store"), 503, "store_error")
+        assert e["detail"] is None and "sqlite3" not in json.dumps(e)

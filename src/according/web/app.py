@@ -49,6 +49,8 @@ from ..errors import (
     AccordingError,
     AnalysisLimitError,
     ConfigError,
+    EncodingError,
+    HTMLError,
     InputError,
     InputTooLargeError,
     ModelError,
@@ -466,22 +468,25 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AccordingError)
     async def _according_error(request: Request, exc: AccordingError):
+        # The detail of a decoding or HTML-parsing error, or of a database error, is the text
+        # of a Python or driver exception: logged, never sent (the message says what is wrong).
+        detail = exc.detail
         if isinstance(exc, InputTooLargeError):
             status, code = 413, "payload_too_large"
         elif isinstance(exc, AnalysisLimitError):
             status, code = 422, "analysis_limit"
         elif isinstance(exc, InputError):
             status, code = 422, "input_error"
+            if isinstance(exc, (EncodingError, HTMLError)):
+                detail = None
         elif isinstance(exc, ModelError):
             status, code = 503, "model_unavailable"
         elif isinstance(exc, StoreError):
             log.error("store error on %s: %s", request.url.path, exc)
-            status, code = 503, "store_error"
-        elif isinstance(exc, ConfigError):
-            status, code = 400, "bad_request"
+            status, code, detail = 503, "store_error", None
         else:
             status, code = 400, "bad_request"
-        return error_response(status, exc.message, exc.detail, code)
+        return error_response(status, exc.message, detail, code)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

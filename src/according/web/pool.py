@@ -39,6 +39,21 @@ _ERRORS: dict[str, type[AccordingError]] = {
 }
 
 
+def _analysis_json(doc, model: str) -> bytes:
+    """The record as UTF-8 JSON; text with lone surrogates (a JSON body may carry them) as
+    ASCII escapes, as the store keeps it (store.ingest.record_json)."""
+    import orjson
+
+    from ..analyzer import analyze_document
+    from ..store.ingest import record_json
+
+    record = analyze_document(doc, model).to_dict()
+    try:
+        return orjson.dumps(record)
+    except TypeError:  # orjson refuses lone surrogates (and NaN is written as null by it)
+        return record_json(record).encode("utf-8")
+
+
 def _worker_main(conn, store_url: str | None) -> None:
     """The worker's loop: one task at a time until the pipe closes or None arrives."""
     with contextlib.suppress(OSError):
@@ -54,10 +69,7 @@ def _worker_main(conn, store_url: str | None) -> None:
         kind, doc, model = task
         try:
             if kind == "analyze":
-                from ..analyzer import analyze_document
-                from ..store.memo import to_json
-
-                conn.send(("ok", to_json(analyze_document(doc, model).to_dict())))
+                conn.send(("ok", _analysis_json(doc, model)))
             else:
                 if store is None:
                     from ..store import Store
