@@ -38,6 +38,15 @@
    Target: overall p99 < 100 ms. Exit status 1 when the target is missed
    (``--no-check`` to only report).
 
+Reads while the server analyses (``--analyze-kb N``, issue 12): the same read load runs
+while one client POSTs an N KB text to ``/api/analyze`` (generated here from a fixed seed:
+invented names, quotes and figures, no corpus text; a small analysis first starts the
+worker process and loads the model). The read load goes on until that answer arrives and
+the report's ``during_analysis`` holds the latencies of the reads made meanwhile, with the
+analysis's status and seconds. Target: their p99 < 100 ms at 20 clients
+(``--concurrency 20 --analyze-kb 500``). The analysis runs in a worker process of the
+server (web/pool.py), at a lower CPU priority.
+
 Two load generators (``--generator``):
 
 - ``python`` (default): the asyncio client above, in this process. It needs
@@ -349,7 +358,13 @@ def serve_protocol() -> str:
 
 
 def start_server(
-    db: str, port: int, cache_seconds: float, workers: int = 1, http: str = "auto", access_log: bool = False
+    db: str,
+    port: int,
+    cache_seconds: float,
+    workers: int = 1,
+    http: str = "auto",
+    access_log: bool = False,
+    analysis_timeout: float | None = None,
 ) -> subprocess.Popen:
     if http == "auto":
         http = serve_protocol()
@@ -362,7 +377,9 @@ def start_server(
     else:
         code = (
             "import uvicorn; from according.web.app import create_app; "
-            f"uvicorn.run(create_app({db!r}, cache_seconds={cache_seconds!r}), host='127.0.0.1', port={port}, "
+            f"uvicorn.run(create_app({db!r}, cache_seconds={cache_seconds!r}"
+            + (f", analysis_timeout={analysis_timeout!r}" if analysis_timeout else "")
+            + f"), host='127.0.0.1', port={port}, "
             f"access_log={access_log!r}, http={http!r}, "
             f"log_level={'info' if access_log else 'warning'!r}, proxy_headers=False)"
         )
@@ -447,7 +464,10 @@ async def _fetch(reader, writer, path: str, port: int) -> int:
     return status * (-1 if hit else 1)  # negative: answered from the server's read cache
 
 
-async def run_load(port: int, plan, concurrency: int, per_request_timeout: float, time_limit: float):
+async def run_load(
+    port: int, plan, concurrency: int, per_request_timeout: float, time_limit: float, until=None
+):
+    """``until`` (an asyncio task): cycle through the plan until it is done, not once."""
     queue = list(reversed(plan))
     results: list[tuple[str, float, int]] = []
     deadline = time.monotonic() + time_limit
@@ -455,7 +475,11 @@ async def run_load(port: int, plan, concurrency: int, per_request_timeout: float
     async def worker():
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         try:
-            while queue and time.monotonic() < deadline:
+            while (queue or until is not None) and time.monotonic() < deadline:
+                if until is not None and until.done():
+                    break
+                if not queue:
+                    queue.extend(reversed(plan))
                 label, path = queue.pop()
                 t0 = time.perf_counter()
                 try:
@@ -472,6 +496,50 @@ async def run_load(port: int, plan, concurrency: int, per_request_timeout: float
     t0 = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     return results, time.perf_counter() - t0
+
+
+def generated_article(kb: int, rng: random.Random) -> str:
+    """About ``kb`` KB of news-like English made here (quotes, speakers, figures, places)."""
+    verbs = ["said", "told reporters", "added", "warned", "said on Tuesday"]
+    parts, size = [], 0
+    while size < kb * 1000:
+        who = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        place = rng.choice(PLACES)
+        n = rng.randrange(2, 900)
+        para = (
+            f"“We will not leave {place} until the work is done,” {who} {rng.choice(verbs)}. "
+            f"At least {n} people were {rng.choice(MEASURES)[1]} near {place}, officials said. "
+            f"{who} added that talks would resume next week."
+        )
+        parts.append(para)
+        size += len(para) + 2
+    return "\n\n".join(parts)
+
+
+def post_analysis(port: int, text: str, timeout: float) -> tuple[int, float]:
+    """POST ``text`` to /api/analyze as JSON; (status, seconds)."""
+    import http.client
+
+    body = json.dumps({"text": text, "id": "bench-long"}).encode()
+    t0 = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("POST", "/api/analyze", body=body, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        resp.read()
+        return resp.status, time.perf_counter() - t0
+    finally:
+        conn.close()
+
+
+async def load_during_analysis(
+    port: int, plan, concurrency: int, timeout: float, time_limit: float, text: str
+):
+    """The read load, cycled until the analysis of ``text`` is answered."""
+    analysis = asyncio.ensure_future(asyncio.to_thread(post_analysis, port, text, time_limit))
+    results, wall = await run_load(port, plan, concurrency, timeout, time_limit, until=analysis)
+    status, seconds = await analysis
+    return results, wall, status, seconds
 
 
 def pct(values: list[float], p: float) -> float:
@@ -661,6 +729,15 @@ def main(argv=None) -> int:
         default=20.0,
         help="seconds of load with --generator wrk (the URL list has --requests entries, cycled)",
     )
+    ap.add_argument(
+        "--analyze-kb",
+        type=int,
+        default=0,
+        help="POST a generated text of this many KB to /api/analyze while the reads run (0: off)",
+    )
+    ap.add_argument(
+        "--analysis-timeout", type=float, default=1800.0, help="the server's analysis time limit (s)"
+    )
     ap.add_argument("--label", default="", help="suffix of the results file name (e.g. 'before')")
     ap.add_argument("--no-check", action="store_true", help="exit 0 even when p99 misses the target")
     args = ap.parse_args(argv)
@@ -674,8 +751,17 @@ def main(argv=None) -> int:
     print(f"store {db}: filling to {args.articles:,} articles", file=sys.stderr)
     build_s, stories = build_store(db, args.articles)
     port = free_port()
-    server = start_server(db, port, args.cache_seconds, args.workers, args.http, args.access_log)
+    server = start_server(
+        db,
+        port,
+        args.cache_seconds,
+        args.workers,
+        args.http,
+        args.access_log,
+        args.analysis_timeout if args.analyze_kb else None,
+    )
     load_before = os.getloadavg()
+    during = None
     try:
         rng = random.Random(7)
         if args.warmup:
@@ -694,7 +780,24 @@ def main(argv=None) -> int:
             # within the run, or the 5 s read cache would answer the repeats.
             n_plan = max(args.requests, int(args.duration * 1000))
         plan = request_plan(n_plan, args.articles, stories, rng, only)
-        if args.generator == "wrk":
+        if args.analyze_kb:
+            warm_status, warm_s = post_analysis(port, "Ana Lind said the bridge would reopen.", 600)
+            print(f"worker started, model loaded: {warm_status} in {warm_s:.1f} s", file=sys.stderr)
+            text = generated_article(args.analyze_kb, random.Random(11))
+            results, wall, status, seconds = asyncio.run(
+                load_during_analysis(
+                    port, plan, args.concurrency, args.timeout, args.analysis_timeout + 60, text
+                )
+            )
+            load = summarise(results, wall)
+            during = {
+                "text_chars": len(text),
+                "analysis_status": status,
+                "analysis_s": round(seconds, 1),
+                "warm_up_analysis_s": round(warm_s, 1),
+            }
+            args.requests = load["requests"]
+        elif args.generator == "wrk":
             load, wrk_out = run_wrk(port, plan, args.concurrency, args.duration, args.timeout)
             print(wrk_out, file=sys.stderr)
         else:
@@ -721,6 +824,8 @@ def main(argv=None) -> int:
         "loadavg_1_5_15_after": [round(x, 2) for x in os.getloadavg()],
         **load,
     }
+    if during is not None:
+        report["during_analysis"] = during
     report["complete"] = (
         load["requests"] == args.requests
         if args.generator == "python"
@@ -734,6 +839,7 @@ def main(argv=None) -> int:
         + ("_only" if only else "")
         + (f"_w{args.workers}" if args.workers > 1 else "")
         + ("_wrk" if args.generator == "wrk" else "")
+        + (f"_analyze{args.analyze_kb}k_c{args.concurrency}" if args.analyze_kb else "")
         + (f"_{args.label}" if args.label else "")
     )
     (out / f"{name}.json").write_text(json.dumps(report, indent=2))
@@ -741,6 +847,8 @@ def main(argv=None) -> int:
     if tmp is not None:
         tmp.cleanup()
     ok = report["overall"]["p99_ms"] < TARGET_P99_MS and report["errors"] == 0 and report["complete"]
+    if during is not None:
+        ok = ok and during["analysis_status"] == 200
     return 0 if ok or args.no_check else 1
 
 

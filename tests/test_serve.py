@@ -5,12 +5,14 @@ from __future__ import annotations
 import uvicorn
 
 from according.cli import main
+from according.store import Store
 
 
 def _captured(monkeypatch, argv, tmp_path):
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
-    assert main(["serve", "--db", str(tmp_path / "s.sqlite"), *argv]) == 0
+    Store(str(tmp_path / "s.sqlite")).close()  # serve refuses a store that does not exist
+    assert main(["serve", "--db", str(tmp_path / "s.sqlite"), "--port", "0", *argv]) == 0
     return seen
 
 

@@ -170,10 +170,12 @@ def test_republished_article_is_a_new_version_with_a_diff(store):
     assert store.ingest([v2])["skipped"] == 1
 
 
-def test_same_url_under_another_id_is_a_version(store):
+def test_same_url_under_another_id_is_its_own_article(store):
+    # Issue 12: ids are kept exactly; a new id with a known URL is linked, not merged.
     store.ingest([gaza("a1", url="https://news.example/x")])
     store.ingest([gaza("a1-again", extra="More.", url="https://news.example/x")])
-    assert store.stats()["articles"] == 1 and store.stats()["versions"] == 2
+    assert store.stats()["articles"] == 2 and store.stats()["versions"] == 2
+    assert store.article("a1-again")["same_url"] == ["a1"]
 
 
 def test_different_article_under_a_shared_url_is_not_a_version(store):

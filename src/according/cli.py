@@ -3,7 +3,7 @@
 Exit codes: 0 every document analysed; 1 some documents could not be analysed
 (their records carry ``errors``; the others are written); 2 bad usage;
 3 the only input could not be read (or held no article); 4 the language model is missing;
-5 the database refused. A text that looks like another language than English is
+5 the database refused, or (export, serve) there is no store at that place. A text that looks like another language than English is
 analysed anyway: a warning on stderr and a ``language`` entry in its record's ``errors``.
 """
 
@@ -84,10 +84,13 @@ def _serve(args) -> int:
         token=args.token,
         workers=args.workers,
         access_log=args.access_log,
+        analysis_timeout=args.analysis_timeout,
     )
 
 
 def _ingest(args) -> int:
+    """Exit codes as for analyze: 3 when nothing was found or the only input could not be read,
+    1 when some failed, 5 when the store refused (StoreError)."""
     from .ingest import read_paths
     from .store import Store
     from .store.ingest import Progress, count_inputs
@@ -97,14 +100,22 @@ def _ingest(args) -> int:
     if not args.inputs:
         raise ConfigError("ingest: give the articles to store, or --records DIR/records")
     progress = Progress(count_inputs(args.inputs) if sys.stderr.isatty() else None)
+    seen = 0
+
+    def counted(docs):
+        nonlocal seen
+        for d in docs:
+            seen += 1
+            yield d
+
     with Store(args.db) as store:
         docs = read_paths(args.inputs, input_format=args.input_format, published=args.published)
         if args.jobs == 1:
-            summary = store.ingest_documents(docs, model=args.model, progress=progress)
+            summary = store.ingest_documents(counted(docs), model=args.model, progress=progress)
         else:
             from .batch.store_load import ingest_documents
 
-            summary = ingest_documents(store, docs, args.settings, args.jobs, progress=progress)
+            summary = ingest_documents(store, counted(docs), args.settings, args.jobs, progress=progress)
     progress.close()
     for f in summary["failed"]:
         print(f"according: {f['id']}: {f['reason']}", file=sys.stderr)
@@ -112,6 +123,15 @@ def _ingest(args) -> int:
         f"{summary['analysed']} analysed, {summary['stored']} stored ({summary['new_versions']} as new versions), "
         f"{summary['skipped']} skipped as already stored, {len(summary['failed'])} failed"
     )
+    if seen == 0:
+        print(
+            "according: no articles found in the input (folders are searched for "
+            ".txt, .md, .html, .htm, .jsonl files)",
+            file=sys.stderr,
+        )
+        return 3
+    if seen == len(summary["failed"]) == 1:
+        return 3
     return EXIT_PARTIAL if summary["failed"] else 0
 
 
@@ -139,7 +159,7 @@ def _ingest_records(args) -> int:
 def _export(args) -> int:
     from .store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, create=False) as store:  # a mistyped --db is refused, not created empty
         written = store.export(args.format, args.out)
     for name, path in written.items():
         print(f"{name}\t{path}")
@@ -314,6 +334,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help="server processes (default 1); each has its own 5 s read cache and loads the model "
         "for its own analyses",
+    )
+    s.add_argument(
+        "--analysis-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="stop an analysis (POST /api/analyze, /api/articles) after this long (default 300)",
     )
     s.add_argument(
         "--access-log",

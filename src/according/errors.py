@@ -9,10 +9,12 @@
     │   ├── EncodingError          not UTF-8 and no confident other encoding
     │   ├── InputTooLargeError     over the size limit (names the limit)
     │   ├── HTMLError              HTML that yields no article text
-    │   └── RecordError            a JSONL line that is not a JSON object / lacks text
+    │   ├── RecordError            a JSONL line that is not a JSON object / lacks text
+    │   └── AnalysisLimitError     the analysis passed the server's time or memory limit
     ├── ModelError                 the language model is missing or cannot load  (exit code 4)
     ├── StageError                 a stage failed; recorded on the record, raised only on demand
     ├── StoreError                 the database refused (exit code 5)
+    │   └── StoreMissingError      no store at that place (export/serve never create one)
     └── ConfigError                bad options or settings (exit code 2)
 
 Every error carries context: ``source`` (file, line or id it concerns) and
@@ -65,6 +67,10 @@ class RecordError(InputError):
     pass
 
 
+class AnalysisLimitError(InputError):
+    pass
+
+
 class ModelError(AccordingError):
     exit_code = 4
 
@@ -77,6 +83,10 @@ class StageError(AccordingError):
 
 class StoreError(AccordingError):
     exit_code = 5
+
+
+class StoreMissingError(StoreError):
+    pass
 
 
 class ConfigError(AccordingError):

@@ -22,19 +22,22 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from . import export as _export
 from . import queries as _q
-from .db import make_engine, make_url_safe, to_url
+from .db import make_engine, make_url_safe, prepare_sqlite, to_url
 from .ingest import Progress, Summary, ingest_documents, ingest_records
 from .migrations import migrate
 
 
 class Store:
-    def __init__(self, url: str | None = None):
+    """``create=False``: refuse (StoreMissingError) a SQLite store that does not exist yet."""
+
+    def __init__(self, url: str | None = None, create: bool = True):
         self.url = to_url(url)
+        prepare_sqlite(self.url, create)
         self.engine = make_engine(self.url)
         self.writer = self.engine.execution_options(writer=True)  # same pool; SQLite: BEGIN IMMEDIATE
         try:
             self.schema_version = migrate(self.writer)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, OSError) as exc:
             self.engine.dispose()
             raise StoreError(
                 "the database refused", source=make_url_safe(self.url), detail=str(exc).splitlines()[0]
@@ -137,6 +140,10 @@ class Store:
 
     def export(self, format: str, out_dir) -> dict:
         return self._read(_export.export, format, out_dir)
+
+    def export_table(self, table: str, format: str, path) -> str:
+        """One table into the file ``path`` (the HTTP export: one table a request)."""
+        return str(self._read(_export.export_table, table, format, path))
 
 
 __all__ = ["Store", "Summary", "Progress", "StoreError"]

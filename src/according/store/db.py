@@ -8,6 +8,12 @@ SQLite runs in WAL mode (readers do not block the writer, and a crash leaves
 the last committed transaction intact) with ``synchronous=NORMAL`` (durable at
 each checkpoint; a power cut can lose the last transactions but never corrupts
 the file or leaves half of one: the atomicity we need for "no half article").
+
+A new SQLite store is created readable by its user only: the file 0600 (SQLite gives its
+``-wal`` and ``-shm`` files the database file's mode) and, when we create it, its folder
+0700. Commands that only read (``export``, ``serve``) never create one: a mistyped ``--db``
+is refused (:class:`~according.errors.StoreMissingError`) instead of answering from a new,
+empty store.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreMissingError
 
 
 def default_path() -> Path:
@@ -39,8 +45,47 @@ def to_url(db: str | os.PathLike | None) -> str:
                 s = "postgresql+psycopg://" + s.split("://", 1)[1]
             return s
         path = Path(s).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
     return "sqlite:///" + str(path)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None: another database, or SQLite in memory)."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - make_engine reports a bad URL
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def prepare_sqlite(url: str, create: bool) -> None:
+    """Check (``create=False``) or make (``create=True``) the file of a SQLite store, user-only."""
+    path = sqlite_file(url)
+    if path is None:
+        return
+    if path.is_dir():
+        raise StoreError("the store path is a folder", source=str(path), detail="give a file name")
+    if path.exists():
+        return
+    if not create:
+        raise StoreMissingError(
+            "no store here",
+            source=str(path),
+            detail="check --db; `according ingest --db PATH FILES` creates a store",
+        )
+    try:
+        if not path.parent.exists():
+            # Only the folder we create gets 0700 (an existing one is the user's to set);
+            # missing parents above it get the default mode, like mkdir -p.
+            path.parent.mkdir(parents=True, mode=0o700)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass  # another process created it meanwhile
+    except OSError as exc:
+        raise StoreError(
+            "cannot create the store", source=str(path), detail=exc.strerror or str(exc)
+        ) from exc
 
 
 _UNSTORABLE = re.compile("[\ud800-\udfff\x00]")

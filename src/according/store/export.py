@@ -77,8 +77,7 @@ def _arrow_type(col):
     return pa.string()
 
 
-def _write(conn: Connection, name: str, query, fmt: str, out_dir: Path) -> Path:
-    path = out_dir / f"{name}.{fmt}"
+def _write(conn: Connection, query, fmt: str, path: Path) -> Path:
     result = conn.execution_options(stream_results=True).execute(query)
     cols = list(query.selected_columns)
     names = [c.name for c in cols]
@@ -108,14 +107,11 @@ def _write(conn: Connection, name: str, query, fmt: str, out_dir: Path) -> Path:
     return path
 
 
-def export(conn: Connection, fmt: str, out_dir) -> dict[str, str]:
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}", detail="use jsonl, csv or parquet")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = {}
+TABLES = ("articles", *_table_queries().keys())
+
+
+def _write_articles(conn: Connection, path: Path) -> Path:
     a, v = s.articles, s.versions
-    path = out_dir / "articles.jsonl"
     q = (
         select(v.c.record)
         .select_from(a.join(v, (v.c.article_id == a.c.id) & (v.c.n == a.c.current_version)))
@@ -125,7 +121,43 @@ def export(conn: Connection, fmt: str, out_dir) -> dict[str, str]:
         for chunk in conn.execution_options(stream_results=True).execute(q).partitions(CHUNK):
             for (rec,) in chunk:
                 fh.write(rec + "\n")
-    written["articles"] = str(path)
-    for name, query in _table_queries().items():
-        written[name] = str(_write(conn, name, query, fmt, out_dir))
+    return path
+
+
+def export_table(conn: Connection, name: str, fmt: str, path) -> Path:
+    """One table into the file ``path`` (articles: JSONL whatever ``fmt``)."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}", detail="use jsonl, csv or parquet")
+    if name == "articles":
+        return _write_articles(conn, Path(path))
+    queries = _table_queries()
+    if name not in queries:
+        raise ConfigError(f"unknown table {name!r}", detail=", ".join(TABLES))
+    return _write(conn, queries[name], fmt, Path(path))
+
+
+def _out_dir(out_dir) -> Path:
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ConfigError(f"--out {str(out)!r} is a file, not a folder", detail="give a folder") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot create the folder {str(out)!r}", detail=exc.strerror or str(exc)) from exc
+    if not out.is_dir():
+        raise ConfigError(f"--out {str(out)!r} is not a folder", detail="give a folder")
+    return out
+
+
+def export(conn: Connection, fmt: str, out_dir) -> dict[str, str]:
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}", detail="use jsonl, csv or parquet")
+    out = _out_dir(out_dir)
+    written = {}
+    for name in TABLES:
+        path = out / (f"{name}.jsonl" if name == "articles" else f"{name}.{fmt}")
+        try:
+            written[name] = str(export_table(conn, name, fmt, path))
+        except (PermissionError, IsADirectoryError) as exc:
+            raise ConfigError(f"cannot write {str(path)!r}", detail=exc.strerror or str(exc)) from exc
     return written

@@ -1,10 +1,12 @@
 """Writing analysis records into the store.
 
-Idempotence: an article is keyed on its record ``id`` (falling back to its
-``url``) and a version on the SHA-256 of its ``text``. The same id + text is
-stored once; a changed text under the same id or URL is a new version of the
-same article. :func:`ingest_documents` checks this *before* analysing, so a
-re-run over the same inputs costs a hash and an indexed look-up per article.
+Idempotence: an article is keyed on its record ``id``, stored exactly as given (an id that
+cannot be is refused with a reason: :func:`id_problem`), and a version on the SHA-256 of its
+``text``. A text equal to the article's current version is skipped; any other text under
+the same id is a new version that becomes current (an older version's text again, A B A, is
+a re-publication: version 3 equal to version 1). A new id with a known URL is its own article.
+:func:`ingest_documents` checks this *before* analysing, so a re-run over the same inputs
+costs a hash and an indexed look-up per article.
 
 Atomicity: records are written in batches, one transaction per batch; a
 process killed mid-batch leaves the database at the previous commit, and the
@@ -24,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -32,6 +34,7 @@ from . import schema as s
 from .crossdoc import SourceResolver
 from .db import clean
 from .stories import assign_story
+from .validate import record_problem
 
 BATCH = 32  # records per transaction: large enough to amortise commits (fsync), small enough to lose little
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -65,11 +68,10 @@ def record_json(rec: dict) -> str:
 
 
 def failure_reason(rec: dict) -> str | None:
-    """Why a record is a failed analysis (not stored, so a later run retries it), or None."""
-    if not isinstance(rec.get("id"), str) or not rec["id"]:
-        return "record has no id"
-    if not isinstance(rec.get("text"), str):
-        return "record has no text"
+    """Why a record is a failed analysis or cannot be stored (a later run retries it), or None."""
+    why = id_problem(rec.get("id")) or record_problem(rec)
+    if why:
+        return why
     bad = [
         e for e in rec.get("errors") or [] if isinstance(e, dict) and e.get("stage") in ("ingest", "analyze")
     ]
@@ -82,45 +84,46 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def find_version(conn: Connection, key: str, text_hash: str, url: str | None) -> bool:
+def find_version(conn: Connection, key: str, text_hash: str) -> bool:
+    """Is this text the *current* version of the article with this id? (An older version's
+    text again is a re-publication: it becomes current again as a new version.)"""
     a, v = s.articles, s.versions
-    match = a.c.key == key if not url else or_(a.c.key == key, a.c.url == url)
     q = (
         select(v.c.id)
-        .select_from(v.join(a, v.c.article_id == a.c.id))
-        .where(and_(v.c.content_hash == text_hash, match))
+        .select_from(v.join(a, and_(v.c.article_id == a.c.id, v.c.n == a.c.current_version)))
+        .where(and_(a.c.key == key, v.c.content_hash == text_hash))
         .limit(1)
     )
     return conn.execute(q).first() is not None
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+# Ids are stored exactly as given, so an id that a database column, a URL path or a
+# response header cannot carry exactly is refused rather than altered (altering merged
+# "x\x00y", "x\ud800y" and "x\ufffdy" into one article): NUL (PostgreSQL refuses it), lone
+# surrogates (not UTF-8), C0/C1 control characters (CR LF would end a Location header).
+_UNSTORABLE_ID = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+MAX_ID_CHARS = 1000  # an id is a path segment of /api/articles/{id}: kept well under URL limits
 
 
-# A re-publication keeps most of its words; two different articles that share a URL
-# (a section page, a placeholder URL in a feed) share few. Word-set Jaccard on MEANTIME's
-# 7,140 pairs of different articles: median 0.105, p99 0.19, max 0.31 (two reports of one
-# event); an article with an added 80-word paragraph: 0.69. 0.4 sits between.
-SAME_ARTICLE_MIN_OVERLAP = 0.4
+def shown_id(value: Any) -> str:
+    """An id for a message: control characters and lone surrogates escaped."""
+    text = str(value)
+    return repr(text)[1:-1] if _UNSTORABLE_ID.search(text) else text
 
 
-def _find_article(conn: Connection, key: str, url: str | None, text: str):
-    """The stored article this record is a version of: same id, else same URL and mostly the same words."""
-    a, v = s.articles, s.versions
-    row = conn.execute(select(a.c.id, a.c.n_versions).where(a.c.key == key)).first()
-    if row is None and url:
-        row = conn.execute(
-            select(a.c.id, a.c.n_versions).where(a.c.url == url).order_by(a.c.id.desc()).limit(1)
-        ).first()
-        if row is not None:
-            old = conn.execute(
-                select(v.c.record).where(and_(v.c.article_id == row.id, v.c.n == row.n_versions))
-            ).scalar()
-            mine, theirs = _words(text), _words(json.loads(old).get("text") or "")  # type: ignore[arg-type]
-            if len(mine & theirs) < SAME_ARTICLE_MIN_OVERLAP * max(len(mine | theirs), 1):
-                return None
-    return row
+def id_problem(value: Any) -> str | None:
+    """Why this cannot be stored as an article id, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return "record has no id"
+    if len(value) > MAX_ID_CHARS:
+        return f"the id is {len(value):,} characters long; at most {MAX_ID_CHARS:,} are stored"
+    bad = _UNSTORABLE_ID.search(value)
+    if bad:
+        return (
+            f"the id holds the character U+{ord(bad.group()):04X} at position {bad.start()}: ids are "
+            "stored exactly as given and cannot hold NUL, control characters or lone surrogates"
+        )
+    return None
 
 
 # -- flat rows ----------------------------------------------------------------------------------
@@ -277,18 +280,22 @@ def store_record(conn: Connection, rec: dict, resolver: SourceResolver, pending:
     with one executemany per table per batch.
     """
     text = rec["text"]
-    key = clean(rec["id"])
+    key = rec["id"]  # checked by failure_reason: stored exactly as given
     meta = rec.get("meta") or {}
     url = clean(meta.get("url")) or None
     h = content_hash(text)
-    if find_version(conn, key, h, url):
+    if find_version(conn, key, h):
         return "skipped"
     now = _now()
     pub_date = day(meta.get("published"))
     heads = dict(
         headline=clean(meta.get("headline")), published=meta.get("published"), updated=meta.get("updated")
     )
-    found = _find_article(conn, key, url, text)
+    # The article is the one with this id, nothing else: a new id with a known URL is its own
+    # article (queries.article lists the others at the same URL).
+    found = conn.execute(
+        select(s.articles.c.id, s.articles.c.n_versions).where(s.articles.c.key == key)
+    ).first()
     if found is None:
         article_id = conn.execute(  # type: ignore[index]
             s.articles.insert().values(
@@ -362,14 +369,24 @@ def write_batch(engine: Engine, records: list[dict], cache: dict | None = None) 
                 out.append((rec, store_record(conn, rec, resolver, pending)))
             flush_rows(conn, pending, resolver)
         return out
-    except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
         cache.clear()  # it may hold ids of the rolled-back transaction
         if len(records) == 1:
-            return [(records[0], f"failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}")]
+            return [(records[0], f"failed: {_refusal(exc)}")]
     out = []
     for rec in records:
         out.extend(write_batch(engine, [rec], cache))
     return out
+
+
+def _refusal(exc: Exception) -> str:
+    """Why a record was not stored, in words (no Python exception text: it reaches API clients)."""
+    if isinstance(exc, SQLAlchemyError):
+        first = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+        return f"the database refused the record ({first})"
+    if isinstance(exc, OverflowError):
+        return "the record holds a number too large to store"
+    return "the record holds a value of the wrong type (see the analysis-v1 spec)"
 
 
 class Summary:
@@ -395,7 +412,7 @@ class Summary:
         elif outcome == "skipped":
             self.skipped += 1
         else:
-            self.failed.append({"id": str(rec.get("id")), "reason": outcome.removeprefix("failed: ")})
+            self.failed.append({"id": shown_id(rec.get("id")), "reason": outcome.removeprefix("failed: ")})
 
 
 def ingest_records(
@@ -421,7 +438,7 @@ def ingest_records(
             continue
         why = failure_reason(rec)
         if why:
-            summary.failed.append({"id": str(rec.get("id")), "reason": why})
+            summary.failed.append({"id": shown_id(rec.get("id")), "reason": why})
             continue
         batch.append(rec)
         if len(batch) >= BATCH:
@@ -443,8 +460,14 @@ def ingest_documents(engine: Engine, docs: Iterable, model: str = "en_core_web_m
         for d in docs:
             summary.read += 1
             if isinstance(d, Document):
+                why = id_problem(d.id)
+                if why:  # refused before it costs an analysis; the batch goes on
+                    summary.failed.append({"id": shown_id(d.id), "reason": why})
+                    if progress:
+                        progress.update(summary)
+                    continue
                 with reader.connect() as conn:
-                    if find_version(conn, clean(d.id), content_hash(d.text), clean(d.meta.url)):
+                    if find_version(conn, d.id, content_hash(d.text)):
                         summary.skipped += 1
                         if progress:
                             progress.update(summary)

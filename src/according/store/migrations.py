@@ -69,6 +69,37 @@ def _m3_read_indexes(conn: Connection) -> None:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})"))
 
 
+_VERSIONS_M4 = """CREATE TABLE versions_m4 (
+    id INTEGER NOT NULL PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    n INTEGER NOT NULL,
+    content_hash VARCHAR(64) NOT NULL,
+    headline TEXT,
+    published TEXT,
+    updated TEXT,
+    ingested_at TEXT NOT NULL,
+    record TEXT NOT NULL,
+    CONSTRAINT uq_versions_article_n UNIQUE (article_id, n)
+)"""
+_VERSION_COLUMNS = "id, article_id, n, content_hash, headline, published, updated, ingested_at, record"
+
+
+def _m4_republished_versions(conn: Connection) -> None:
+    # A text may come back (A, B, A: the edit was withdrawn): it is then a new version, so
+    # (article_id, content_hash) is no longer unique. SQLite cannot drop a constraint: the
+    # table is rebuilt with the same columns and ids (the write token, max(versions.id), is kept).
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ALTER TABLE versions DROP CONSTRAINT IF EXISTS uq_versions_article_hash"))
+        return
+    conn.exec_driver_sql(_VERSIONS_M4)
+    conn.exec_driver_sql(
+        f"INSERT INTO versions_m4 ({_VERSION_COLUMNS}) SELECT {_VERSION_COLUMNS} FROM versions"
+    )
+    conn.exec_driver_sql("DROP TABLE versions")
+    conn.exec_driver_sql("ALTER TABLE versions_m4 RENAME TO versions")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_versions_hash ON versions (content_hash)")
+
+
 MIGRATIONS = [
     (
         1,
@@ -80,6 +111,11 @@ MIGRATIONS = [
         3,
         "read-path indexes: quotes by lower(speaker_name), quotes and figures in list order",
         _m3_read_indexes,
+    ),
+    (
+        4,
+        "versions: a re-published older text is a new version (no unique article + hash)",
+        _m4_republished_versions,
     ),
 ]
 

@@ -184,12 +184,27 @@ def article(conn, key, version=None) -> dict | None:
     )
     if rec is None:
         return None
+    same_url = (
+        fetch(
+            conn,
+            ("article.same_url",),
+            lambda: _limit_offset(
+                select(a.c.key)
+                .where(and_(a.c.url == bindparam("url"), a.c.id != bindparam("aid")))
+                .order_by(a.c.id)
+            ),
+            {"url": row.url, "aid": row.id, "lim": 20, "off": 0},
+        )
+        if row.url
+        else []
+    )
     return {
         "id": row.key,
         "version": n,
         "versions": row.n_versions,
         "current_version": row.current_version,
         "story": row.story_id,
+        "same_url": [r.key for r in same_url],  # other articles (their own ids) at this URL
         "record": from_json(rec),
     }
 

@@ -85,7 +85,8 @@ versions = Table(
     Column("ingested_at", Text, nullable=False),
     Column("record", Text, nullable=False),  # the analysis record, JSON, exactly as produced
     UniqueConstraint("article_id", "n", name="uq_versions_article_n"),
-    UniqueConstraint("article_id", "content_hash", name="uq_versions_article_hash"),
+    # (article_id, content_hash) was unique until migration 4: a re-publication of an
+    # older text (A, B, A) is a new version equal to an old one.
 )
 Index("ix_versions_hash", versions.c.content_hash)
 

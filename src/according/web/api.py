@@ -25,19 +25,18 @@ from __future__ import annotations
 import functools
 import hmac
 import json
-import shutil
-import tempfile
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
-from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
+from ..store.ingest import id_problem
 from ..store.memo import to_json
+from ..store.validate import INT_MAX, record_problem
 from .app import ApiError, is_loopback
 
 
@@ -73,7 +72,12 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 MAX_PAGE = 200  # a page of 200 quote/figure rows is ~100 KB of JSON; beyond that, paginate
+# Every integer is bounded by what the store's columns hold (PostgreSQL integer: 2^31 - 1):
+# a larger one is a 422 here, not an overflow in the database.
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
+RowId = Annotated[int | None, Query(ge=1, le=INT_MAX, description="a row id (story, source)")]
+Version = Annotated[int, Query(ge=1, le=INT_MAX, description="a version number, from 1")]
+MAX_JSON_DEPTH = 32  # a record nests ~5 deep (record > quotes > quote > content > span)
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
 Day = Annotated[date | None, Query(description="ISO date, YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=500)]
@@ -114,8 +118,8 @@ def store(request: Request):
     return request.app.state.store
 
 
-def require_writer(request: Request) -> None:
-    """Bearer token when one is configured; otherwise only loopback clients may write."""
+def require_token(request: Request) -> None:
+    """Bearer token when one is configured; otherwise only loopback clients may ask."""
     token = request.app.state.token
     if token:
         given = request.headers.get("authorization", "")
@@ -130,6 +134,60 @@ def require_writer(request: Request) -> None:
     client = request.client.host if request.client else None
     if not is_loopback(client):
         raise ApiError(403, "writes are accepted only from this machine when the server has no token")
+
+
+def require_writer(request: Request) -> None:
+    """require_token, and without a token the body must be JSON: a web page of another site
+    can send text/plain, forms and multipart without asking ("simple" requests), but
+    application/json only after a CORS preflight that this server never grants."""
+    require_token(request)
+    if not request.app.state.token:
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype != "application/json":
+            raise ApiError(
+                415,
+                "without a server token, writes are accepted as application/json only",
+                {"accepted": ["application/json"], "hint": '{"text": "...", "id": "..."}'},
+            )
+
+
+def json_depth(obj: Any) -> int:
+    """How deep lists and objects nest (iterative: no recursion on hostile input)."""
+    deepest, stack = 0, [(obj, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, depth)
+            if depth > MAX_JSON_DEPTH:
+                return depth
+            stack.extend((x, depth + 1) for x in item if isinstance(x, (dict, list)))
+    return deepest
+
+
+def parse_json_body(body: bytes) -> Any:
+    try:
+        obj = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ApiError(400, "the body is not valid JSON", {"reason": exc.__class__.__name__}) from None
+    except RecursionError:
+        raise ApiError(400, f"the JSON body nests deeper than {MAX_JSON_DEPTH} levels") from None
+    if json_depth(obj) > MAX_JSON_DEPTH:
+        raise ApiError(400, f"the JSON body nests deeper than {MAX_JSON_DEPTH} levels")
+    return obj
+
+
+def check_id(value: str | None) -> None:
+    if value is not None:
+        why = id_problem(value)
+        if why:
+            raise ApiError(422, why, code="input_error")
+
+
+def article_href(article_id: str) -> str:
+    """The URL path of an article (the id percent-encoded: it may hold any character)."""
+    return "/api/articles/" + quote(article_id, safe="")
 
 
 def model_name(request: Request) -> str:
@@ -182,10 +240,7 @@ async def read_article_body(
     if ctype in ("text/html", "application/xhtml+xml"):
         return None, await read(body, format="html", published=published, url=url, id=id)
     if ctype == "application/json":
-        try:
-            obj = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ApiError(400, "the body is not valid JSON", str(exc)) from None
+        obj = await run_in_threadpool(parse_json_body, body)
         if not isinstance(obj, dict):
             raise ApiError(422, "the JSON body must be an object", code="input_error")
         if isinstance(obj.get("schema"), str) and obj["schema"].startswith("according.analysis/"):
@@ -215,9 +270,14 @@ async def read_article_body(
 
 
 def check_record(obj: dict) -> dict:
-    """A posted ready-made record must at least hold its text and consistent offsets."""
+    """A posted ready-made record must hold a storable id, its text, fields of the right
+    types (store.validate) and offsets that match its text."""
     if not isinstance(obj.get("id"), str) or not obj["id"].strip() or not isinstance(obj.get("text"), str):
         raise ApiError(422, "a record needs a string 'id' and 'text'", code="input_error")
+    check_id(obj["id"])
+    why = record_problem(obj)
+    if why:
+        raise ApiError(422, f"the record cannot be stored: {why}", code="input_error")
     text = obj["text"]
     for q in obj.get("quotes") or []:
         for s in (q.get("content") or []) + [q.get("cue"), q.get("source")]:
@@ -253,9 +313,7 @@ async def analyze_article(
     published: Text = None,
     url: Text = None,
     format: Literal["text", "html"] | None = None,
-) -> JSONResponse:
-    from ..analyzer import analyze_document
-
+) -> Response:
     ready, doc = await read_article_body(request, id, published, url, format)
     if ready is not None:
         raise ApiError(
@@ -263,9 +321,10 @@ async def analyze_article(
             "this is already an analysis record; POST it to /api/articles to store it",
             code="input_error",
         )
-    async with request.app.state.analysis_gate:
-        record = await run_in_threadpool(analyze_document, doc, model_name(request))
-    return JSONResponse(record.to_dict())
+    pool = request.app.state.analysis_pool
+    async with request.app.state.analysis_gate:  # in a worker process (pool.py), with a time limit
+        body = await run_in_threadpool(pool.run, "analyze", doc, model_name(request))
+    return Response(body, media_type="application/json")
 
 
 @router.post(
@@ -284,15 +343,21 @@ async def store_article(
     format: Literal["text", "html"] | None = None,
 ) -> JSONResponse:
     st = store(request)
+    check_id(id)
     ready, doc = await read_article_body(request, id, published, url, format)
     if ready is not None:
         summary = await run_in_threadpool(st.ingest, [check_record(ready)])
         article_id = ready["id"]
     else:
+        check_id(doc.id)
+        pool = request.app.state.analysis_pool
         async with request.app.state.analysis_gate:
-            summary = await run_in_threadpool(
-                functools.partial(st.ingest_documents, [doc], model=model_name(request))
-            )
+            if pool.store_url is not None:  # analysed and stored by a worker process (pool.py)
+                summary = await run_in_threadpool(pool.run, "ingest", doc, model_name(request))
+            else:  # a store object without a URL (a test's stand-in): in this process
+                summary = await run_in_threadpool(
+                    functools.partial(st.ingest_documents, [doc], model=model_name(request))
+                )
         article_id = doc.id
     if summary.get("failed"):
         reasons = summary["failed"]
@@ -307,10 +372,10 @@ async def store_article(
         "versions": (current or {}).get("versions"),
         "story": (current or {}).get("story"),
         "summary": summary,
-        "href": f"/api/articles/{article_id}",
+        "href": article_href(article_id),
     }
     return JSONResponse(
-        body, status_code=201 if created else 200, headers={"location": f"/api/articles/{article_id}"}
+        body, status_code=201 if created else 200, headers={"location": article_href(article_id)}
     )
 
 
@@ -330,8 +395,10 @@ async def list_articles(
     limit: Limit = 50,
     offset: Offset = 0,
     q: Text = None,
-    story: int | None = None,
-    source: Text = None,
+    story: RowId = None,
+    source: Annotated[
+        int | None, Query(ge=1, le=INT_MAX, description="a source id: articles that mention it")
+    ] = None,
     date_from: Day = None,
     date_to: Day = None,
 ) -> Response:
@@ -356,16 +423,14 @@ def article_versions(request: Request, article_id: str) -> JSONResponse:
 
 
 @router.get("/articles/{article_id:path}/diff", summary="What changed between two versions")
-def article_diff(
-    request: Request, article_id: str, v1: Annotated[int, Query(ge=1)], v2: Annotated[int, Query(ge=1)]
-) -> Response:
+def article_diff(request: Request, article_id: str, v1: Version, v2: Version) -> JSONResponse:
     return found(store(request).diff(article_id, v1, v2), "article version", f"{article_id} v{v1}/v{v2}")
 
 
 @router.get("/articles/{article_id:path}", summary="One article: its analysis record and store data")
 async def get_article(
-    request: Request, article_id: str, version: Annotated[int | None, Query(ge=1)] = None
-) -> Response:
+    request: Request, article_id: str, version: Annotated[int | None, Query(ge=1, le=INT_MAX)] = None
+) -> JSONResponse:
     return found(store(request).article(article_id, version=version), "article", article_id)
 
 
@@ -376,13 +441,13 @@ async def list_sources(
     offset: Offset = 0,
     q: Text = None,
     type: Text = None,
-    story: int | None = None,
-) -> Response:
+    story: RowId = None,
+) -> JSONResponse:
     return page(store(request).sources(limit=limit, offset=offset, q=q, type=type, story=story))
 
 
 @router.get("/sources/{source_id}", summary="One source with its quotes")
-def get_source(request: Request, source_id: int) -> Response:
+def get_source(request: Request, source_id: Annotated[int, Path(ge=1, le=INT_MAX)]) -> JSONResponse:
     return found(store(request).source(source_id), "source", source_id)
 
 
@@ -393,11 +458,11 @@ async def list_quotes(
     offset: Offset = 0,
     q: Text = None,
     speaker: Text = None,
-    source_id: int | None = None,
+    source_id: RowId = None,
     type: Literal["person", "organization", "group", "anonymous", "unknown"] | None = None,
     category: Literal["speech", "belief"] | None = None,
     kind: Literal["direct", "mixed", "indirect"] | None = None,
-    story: int | None = None,
+    story: RowId = None,
     article: Text = None,
     date_from: Day = None,
     date_to: Day = None,
@@ -429,7 +494,7 @@ async def list_figures(
     unit: Text = None,
     place: Text = None,
     source: Text = None,
-    story: int | None = None,
+    story: RowId = None,
     article: Text = None,
     date_from: Day = None,
     date_to: Day = None,
@@ -459,7 +524,7 @@ async def list_events(
     sub_type: Text = None,
     place: Text = None,
     actor: Text = None,
-    story: int | None = None,
+    story: RowId = None,
     article: Text = None,
     date_from: Day = None,
     date_to: Day = None,
@@ -500,13 +565,13 @@ def list_places(
     country: Annotated[
         str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
     ] = None,
-    story: int | None = None,
-) -> Response:
+    story: RowId = None,
+) -> JSONResponse:
     return page(store(request).places(q=q, country=country, story=story, limit=limit, offset=offset))
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, timeline, figure series, sources")
-async def get_story(request: Request, story_id: int) -> Response:
+async def get_story(request: Request, story_id: Annotated[int, Path(ge=1, le=INT_MAX)]) -> Response:
     # A memoised page (store/queries.story_json) is ready JSON bytes: served from the event
     # loop with no decode/encode (a story page is ~80 KB on the 10k bench store: re-encoding
     # it cost ~2 ms). Computing one (~10-25 ms) runs in the threadpool.
@@ -536,27 +601,30 @@ EXPORT_TABLES = (
 MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
-@router.get("/export", summary="Download one exported table (articles: one analysis record a line)")
+@router.get(
+    "/export",
+    summary="Download one exported table (articles: one analysis record a line)",
+    dependencies=[Depends(require_token)],
+    responses={401: WRITE_ERRORS[401], 403: WRITE_ERRORS[403]},
+)
 def export(
     request: Request,
     table: Literal[EXPORT_TABLES] = "articles",  # type: ignore[valid-type]
     format: Literal["jsonl", "csv", "parquet"] = "jsonl",
 ):
+    """Needs the token when the server has one. Only the asked table is written, and the
+    file is reused until the next write (web/exports.py)."""
     if table == "articles" and format != "jsonl":
         raise ApiError(422, "the articles table is exported as JSONL only", code="validation_error")
-    tmp = Path(tempfile.mkdtemp(prefix="according-export-"))
-    try:
-        paths = store(request).export(format=format, out_dir=str(tmp))
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    path = paths.get(table)
-    if path is None or not Path(path).exists():
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise ApiError(404, f"the export has no table {table!r}")
-    return FileResponse(
-        path,
+    handle = request.app.state.exports.open(store(request), table, format)
+
+    def chunks():
+        with handle:
+            while block := handle.read(1 << 16):
+                yield block
+
+    return StreamingResponse(
+        chunks(),
         media_type=MEDIA[format],
-        filename=Path(path).name,
-        background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True),
+        headers={"content-disposition": f'attachment; filename="{table}.{format}"'},
     )

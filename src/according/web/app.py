@@ -9,12 +9,20 @@ that sit in front of every route:
 - security headers on every response (a strict Content-Security-Policy with no
   inline script, ``X-Content-Type-Options: nosniff``, no framing);
 - one error shape for everything that goes wrong, validation and 404 included:
-  ``{"error": {"code": str, "message": str, "detail": any}}``.
+  ``{"error": {"code": str, "message": str, "detail": any}}`` (never Python exception text);
+- other web pages cannot drive it: the ``Host`` header must be one of the names the server
+  was started with (a DNS-rebinding page arrives under its own name: 400 ``invalid_host``),
+  a state-changing request whose ``Origin`` (or ``Sec-Fetch-Site``) is not the server's own
+  is refused (403 ``cross_origin``), and without a token writes are accepted as
+  ``application/json`` only, a type that no cross-site form or "simple" request can send;
+- HEAD is answered as GET without the body; a path or query holding control characters
+  is refused (400) before any route sees it.
 
 Writes (and analysis, which costs a parse) need ``Authorization: Bearer <token>``
 when a token is configured; without one they are accepted only from loopback
 clients, and ``according serve`` refuses to listen beyond loopback without a
-token (:func:`check_bind`).
+token (:func:`check_bind`). Analysis runs in worker processes (pool.py), never in the
+server process, with a time limit.
 """
 
 from __future__ import annotations
@@ -25,8 +33,10 @@ import gc
 import ipaddress
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,7 +45,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import AccordingError, ConfigError, InputError, InputTooLargeError, ModelError, StoreError
+from ..errors import (
+    AccordingError,
+    AnalysisLimitError,
+    ConfigError,
+    EncodingError,
+    HTMLError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    StoreError,
+)
 from ..ingest import MAX_BYTES
 
 log = logging.getLogger("according.web")
@@ -71,6 +91,7 @@ HTTP_CODES = {
     409: "conflict",
     413: "payload_too_large",
     415: "unsupported_media_type",
+    421: "invalid_host",
     422: "validation_error",
     429: "too_many_requests",
     500: "internal_error",
@@ -142,7 +163,7 @@ class _BodyTooLarge(Exception):
     pass
 
 
-async def _send_json(send, status: int, body: dict, extra_headers=()) -> None:
+async def _send_json(send, status: int, body: dict, extra_headers=(), head: bool = False) -> None:
     data = json.dumps(body).encode()
     headers = [
         (b"content-type", b"application/json"),
@@ -155,27 +176,99 @@ async def _send_json(send, status: int, body: dict, extra_headers=()) -> None:
     await send({"type": "http.response.body", "body": data})
 
 
-class GuardMiddleware:
-    """Size limit on request bodies and security headers on every response."""
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+_CONTROL = re.compile(rb"[\x00-\x1f\x7f]")
 
-    def __init__(self, app, max_body: int):
+
+def host_names(host: str) -> list[str] | None:
+    """The Host names a server listening on ``host`` answers to (None: any, for 0.0.0.0 / ::,
+    which need a token anyway). Loopback: its three usual names."""
+    if is_loopback(host):
+        return list(dict.fromkeys([host.strip("[]").lower(), *LOOPBACK_NAMES]))
+    if host in ("0.0.0.0", "::", ""):
+        return None
+    return [host.strip("[]").lower()]
+
+
+def _host_of(value: str) -> str:
+    """The name in a Host header or an origin's netloc, without the port."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class GuardMiddleware:
+    """Host and Origin checks, control characters, HEAD, the size limit on request bodies and
+    security headers on every response. ``allowed_hosts`` None: any Host header."""
+
+    def __init__(self, app, max_body: int, allowed_hosts: list[str] | None = None):
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = None if allowed_hosts is None else {_host_of(h) for h in allowed_hosts}
 
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        too_large = error_body(
-            413, f"request body over the limit of {self.max_body:,} bytes", {"limit": self.max_body}
-        )
+    def refusal(self, scope) -> tuple[int, dict] | None:
+        headers: dict[bytes, bytes] = {}
+        for name, value in scope["headers"]:
+            headers.setdefault(name, value)
+        host = headers.get(b"host", b"").decode("latin-1")
+        if self.allowed_hosts is not None and _host_of(host) not in self.allowed_hosts:
+            # A DNS-rebinding page reaches this server under its own name; refusing every
+            # name but ours also keeps such a page from reading the store.
+            return 421, error_body(421, "this server does not answer to that host name", {"host": host[:200]})
+        raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogatepass")
+        if _CONTROL.search(unquote_to_bytes(raw_path)) or _CONTROL.search(
+            unquote_to_bytes(scope.get("query_string", b""))
+        ):
+            return 400, error_body(400, "control characters are not allowed in the path or the query")
+        if scope["method"] not in SAFE_METHODS:
+            origin = headers.get(b"origin")
+            site = headers.get(b"sec-fetch-site", b"").decode("latin-1").lower()
+            if origin is not None:
+                parts = urlsplit(origin.decode("latin-1"))
+                if (
+                    origin == b"null"
+                    or parts.scheme not in ("http", "https")
+                    or parts.netloc.lower() != host.lower()
+                ):
+                    return 403, error_body(
+                        403,
+                        "requests that change or analyse data are not accepted from other web pages",
+                        {"origin": origin.decode("latin-1")[:200]},
+                        code="cross_origin",
+                    )
+            if site in ("cross-site", "same-site"):
+                return 403, error_body(
+                    403,
+                    "requests that change or analyse data are not accepted from other web pages",
+                    {"sec-fetch-site": site},
+                    code="cross_origin",
+                )
         for name, value in scope["headers"]:
             if name == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
-                    return await _send_json(send, 400, error_body(400, "bad Content-Length header"))
+                    return 400, error_body(400, "bad Content-Length header")
                 if declared > self.max_body:
-                    return await _send_json(send, 413, too_large)
+                    return 413, self.too_large()
+        return None
+
+    def too_large(self) -> dict:
+        return error_body(
+            413, f"request body over the limit of {self.max_body:,} bytes", {"limit": self.max_body}
+        )
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        refused = self.refusal(scope)
+        if refused is not None:
+            return await _send_json(send, *refused, head=scope["method"] == "HEAD")
+        head = scope["method"] == "HEAD"
+        if head:  # answered as GET, without the body (the headers say what GET would send)
+            scope = {**scope, "method": "GET"}
         started = False
         seen = 0
 
@@ -197,13 +290,15 @@ class GuardMiddleware:
                 message["headers"] = list(message.get("headers", [])) + [
                     h for h in SECURITY_HEADERS if h[0] not in names
                 ]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:
             await self.app(scope, limited_receive, guarded_send)
         except _BodyTooLarge:
             if not started:
-                await _send_json(send, 413, too_large)
+                await _send_json(send, 413, self.too_large())
 
 
 # --- the app ------------------------------------------------------------------
@@ -249,6 +344,8 @@ def create_app(
     analysis_queue: int = 8,
     cache_seconds: float = 5.0,
     warm_at_start: float = 10.0,
+    allowed_hosts: list[str] | None = None,
+    analysis_timeout: float | None = None,
 ) -> FastAPI:
     """The app. ``store`` (an open Store) wins over ``store_url``; ``token`` guards writes.
 
@@ -259,14 +356,26 @@ def create_app(
     ``cache_seconds``: how long a GET /api response may be reused (``cache.py``; 0 = off).
     ``warm_at_start``: seconds the start-up may spend computing the store's read memos before
     accepting requests (``warm.py``; 0 = leave it all to the background thread).
+    ``allowed_hosts``: the Host names answered (``according serve`` passes the names of the
+    address it listens on: :func:`host_names`); None answers any name.
+    ``analysis_timeout``: seconds an analysis may take in its worker (pool.py) before it is
+    stopped (default ``pool.DEFAULT_TIMEOUT``).
     """
     if store is None:
         from ..store import Store
 
         store = Store(store_url)
+    from .exports import ExportFiles
+    from .pool import DEFAULT_TIMEOUT, AnalysisPool
     from .warm import Warmer
 
     warmer = Warmer(store)
+    pool = AnalysisPool(
+        getattr(store, "url", None),
+        slots=max(1, analysis_slots),
+        timeout=DEFAULT_TIMEOUT if analysis_timeout is None else analysis_timeout,
+    )
+    exports = ExportFiles()
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -287,6 +396,8 @@ def create_app(
             yield
         finally:
             warmer.stop()
+            pool.close()
+            exports.close()
 
     app = FastAPI(
         title="according",
@@ -304,6 +415,8 @@ def create_app(
     app.state.token = token or None
     app.state.model = model  # None: the analyser's default model (loaded on the first analysis)
     app.state.analysis_gate = AnalysisGate(max(1, analysis_slots), max_waiting=analysis_queue)
+    app.state.analysis_pool = pool
+    app.state.exports = exports
 
     _install_error_handlers(app)
     from .api import router
@@ -323,7 +436,8 @@ def create_app(
 
     app.state.cache = ResponseCache(ttl=cache_seconds)
     app.add_middleware(ReadCacheMiddleware, cache=app.state.cache, on_write=warmer.kick)
-    app.add_middleware(GuardMiddleware, max_body=max_body_bytes)  # outermost: before the cache
+    # outermost: before the cache
+    app.add_middleware(GuardMiddleware, max_body=max_body_bytes, allowed_hosts=allowed_hosts)
     return app
 
 
@@ -354,20 +468,25 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AccordingError)
     async def _according_error(request: Request, exc: AccordingError):
+        # The detail of a decoding or HTML-parsing error, or of a database error, is the text
+        # of a Python or driver exception: logged, never sent (the message says what is wrong).
+        detail = exc.detail
         if isinstance(exc, InputTooLargeError):
             status, code = 413, "payload_too_large"
+        elif isinstance(exc, AnalysisLimitError):
+            status, code = 422, "analysis_limit"
         elif isinstance(exc, InputError):
             status, code = 422, "input_error"
+            if isinstance(exc, (EncodingError, HTMLError)):
+                detail = None
         elif isinstance(exc, ModelError):
             status, code = 503, "model_unavailable"
         elif isinstance(exc, StoreError):
             log.error("store error on %s: %s", request.url.path, exc)
-            status, code = 503, "store_error"
-        elif isinstance(exc, ConfigError):
-            status, code = 400, "bad_request"
+            status, code, detail = 503, "store_error", None
         else:
             status, code = 400, "bad_request"
-        return error_response(status, exc.message, exc.detail, code)
+        return error_response(status, exc.message, detail, code)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

@@ -1,4 +1,6 @@
-"""``according serve``: run the app with uvicorn, refusing an unsafe binding."""
+"""``according serve``: run the app with uvicorn, refusing an unsafe binding, a store that does
+not exist (a mistyped ``--db`` would otherwise answer from a new, empty one) and a port in use
+(before the start-up warms the read memos, not after)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from typing import Any
 
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-from .app import check_bind, create_app
+from ..errors import ConfigError
+from .app import check_bind, create_app, host_names
 
 
 class HttpProtocol(AutoHTTPProtocol):  # type: ignore[valid-type,misc]  # (an alias of the chosen class)
@@ -33,6 +36,19 @@ class HttpProtocol(AutoHTTPProtocol):  # type: ignore[valid-type,misc]  # (an al
         super().connection_made(transport)
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse a port another process listens on, before anything slow happens."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {host}:{port}", detail=f"{exc.strerror or exc}; choose another --port"
+            ) from None
+
+
 def serve(
     db: str | None = None,
     host: str = "127.0.0.1",
@@ -40,9 +56,14 @@ def serve(
     token: str | None = None,
     workers: int = 1,
     access_log: bool = False,
+    analysis_timeout: float | None = None,
 ) -> int:
     token = token or os.environ.get("ACCORDING_TOKEN") or None
     check_bind(host, token)  # ConfigError (exit 2) before anything listens
+    from ..store import Store
+
+    Store(db, create=False).close()  # StoreMissingError (exit 5): no store there
+    check_port(host, port)  # ConfigError (exit 2), before the start-up's warm-up
     import uvicorn
 
     if workers > 1:
@@ -52,14 +73,14 @@ def serve(
         # 119-139 ms with 2 (the workers, wrk and the other jobs fight for the same cores).
         # Each keeps its own read cache: a write clears the cache of the process that took it,
         # the others show it within their cache's ttl (5 s), as for a write by `according ingest`.
-        from ..store import Store
-
         Store(db).close()  # open (and migrate) once here, not in each worker at the same time
         # The app factory with its arguments, pickled to each worker process that uvicorn spawns:
         # the settings travel as arguments, not through os.environ.
-        app: Any = functools.partial(create_app, db, token=token)
+        app: Any = functools.partial(
+            create_app, db, token=token, allowed_hosts=host_names(host), analysis_timeout=analysis_timeout
+        )
     else:
-        app = create_app(db, token=token)
+        app = create_app(db, token=token, allowed_hosts=host_names(host), analysis_timeout=analysis_timeout)
     shown = f"[{host}]" if ":" in host else host
     print(
         f"according: serving http://{shown}:{port}/  (API under /api, OpenAPI at /api/openapi.json)",

@@ -561,7 +561,8 @@
       status.textContent = "Analysing…";
       try {
         const isHtml = /^\s*</.test(text);
-        const record = await post("/api/analyze", text, isHtml ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+        // JSON: without a server token writes are accepted as application/json only (a type other sites' pages cannot send)
+        const record = await post("/api/analyze", JSON.stringify(isHtml ? { html: text } : { text }), "application/json");
         status.textContent = "";
         renderArticle({ record, story: null }, new URLSearchParams(), form);
       } catch (e) {
