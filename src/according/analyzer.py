@@ -22,8 +22,9 @@ from .errors import AccordingError
 from .ingest import Document, Unreadable, read_document
 from .ingest.readers import text_id
 from .model import Analysis, ErrorEntry, Meta
-from .nlp import DEFAULT_MODEL, Parse, load, spacy_version, to_parse
+from .nlp import DEFAULT_MODEL, Parse, load, parse_many, spacy_version, to_parse
 from .pipeline import Work, run_stages
+from .windows import WINDOW_CHARS, join_analyses, text_windows
 
 STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "events")
 
@@ -60,6 +61,33 @@ def _finish(doc: Document, parse: Parse, model: str, model_info: dict | None = N
         errors=tuple(work.errors),
         provenance=provenance(model, model_info),
     )
+
+
+def analyze_long(doc: Document, model: str = DEFAULT_MODEL, window_chars: int = WINDOW_CHARS) -> Analysis:
+    """Analyse a long text window by window (see :mod:`according.windows`): one
+    window is parsed and analysed at a time, so memory is bounded by the window."""
+    spans = text_windows(doc.text, window_chars)
+    parses = parse_many((doc.text[a:b] for a, b in spans), model, batch_size=1)
+
+    def parts() -> Iterator[tuple[int, Analysis]]:
+        for (a, b), parse in zip(spans, parses):
+            furniture = tuple(
+                replace(f, start=f.start - a, end=f.end - a)
+                for f in doc.furniture
+                if a <= f.start and f.end <= b
+            )
+            window = Document(id=doc.id, text=doc.text[a:b], meta=doc.meta, furniture=furniture)
+            yield a, _finish(window, parse, model)
+
+    whole = Analysis(
+        id=doc.id,
+        text=doc.text,
+        meta=doc.meta,
+        furniture=doc.furniture,
+        errors=doc.errors,
+        provenance=provenance(model),
+    )
+    return join_analyses(whole, parts())
 
 
 def analyze_parse(
@@ -119,13 +147,17 @@ def analyze_documents(
     buf: list = []
 
     def flush():
-        good = [d for d in buf if isinstance(d, Document)]
+        # a long text is analysed on its own, window by window (analyze_long)
+        good = [d for d in buf if isinstance(d, Document) and len(d.text) <= WINDOW_CHARS]
         # the model loads (once per process) only when there is something to parse
         parsed = iter(load(model).pipe((d.text for d in good), batch_size=batch_size)) if good else iter(())
         for d in buf:
             if isinstance(d, Document):
                 try:
-                    yield _finish(d, to_parse(next(parsed), model), model)
+                    if len(d.text) > WINDOW_CHARS:
+                        yield analyze_long(d, model)
+                    else:
+                        yield _finish(d, to_parse(next(parsed), model), model)
                 except Exception as exc:  # noqa: BLE001 - the stream must go on
                     yield replace(failed(d.id, d.text, exc, stage="analyze", model=model), meta=d.meta)
             else:  # Unreadable: its record carries the reason
