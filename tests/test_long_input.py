@@ -26,7 +26,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 def test_windows_cover_the_text_in_order_and_are_bounded(text, max_chars):
     windows = text_windows(text, max_chars)
     assert windows[0][0] == 0 and windows[-1][1] == len(text)
-    for (a, b), (c, _) in zip(windows, windows[1:]):
+    for (_, b), (c, _) in zip(windows, windows[1:]):
         assert b == c  # no gap, no overlap
     assert all(b - a <= max_chars and (b > a or len(text) == 0) for a, b in windows)
 

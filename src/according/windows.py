@@ -78,7 +78,7 @@ def _shift(obj: T, offset: int) -> T:
             moved = _shift(value, offset)
             if moved is not value:
                 changes[f.name] = moved
-        return replace(obj, **changes) if changes else obj  # type: ignore[type-var]
+        return replace(obj, **changes) if changes else obj
     return obj
 
 
