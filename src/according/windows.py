@@ -28,10 +28,11 @@ splits no sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from .model import Actor, Analysis, Entity, ErrorEntry, Event, Figure, Place, Quote, Span, Speaker
+from .views import map_spans
 
 WINDOW_CHARS = 50_000
 _BREAKS = ("\n\n", "\n", ". ", " ")
@@ -67,19 +68,7 @@ def text_windows(text: str, max_chars: int = WINDOW_CHARS) -> list[tuple[int, in
 
 def _shift(obj: T, offset: int) -> T:
     """``obj`` with every Span inside it moved by ``offset`` characters."""
-    if isinstance(obj, Span):
-        return Span(obj.start + offset, obj.end + offset, obj.text)  # type: ignore[return-value]
-    if isinstance(obj, tuple):
-        return tuple(_shift(x, offset) for x in obj)  # type: ignore[return-value]
-    if is_dataclass(obj) and not isinstance(obj, type):
-        changes = {}
-        for f in fields(obj):
-            value = getattr(obj, f.name)
-            moved = _shift(value, offset)
-            if moved is not value:
-                changes[f.name] = moved
-        return replace(obj, **changes) if changes else obj
-    return obj
+    return map_spans(obj, lambda s: Span(s.start + offset, s.end + offset, s.text))
 
 
 class _Joiner:
