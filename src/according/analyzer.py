@@ -24,6 +24,8 @@ from .ingest.readers import text_id
 from .model import Analysis, ErrorEntry, Meta
 from .nlp import DEFAULT_MODEL, Parse, load, spacy_version, to_parse
 from .pipeline import Work, check_stages, run_stages
+from .views import TextView, map_spans, without_invisible
+from .windows import WINDOW_CHARS, join_analyses, text_windows
 
 STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "events")
 check_stages(STAGES)  # at start-up: a stage order that breaks the declared contract never runs
@@ -62,6 +64,48 @@ def _finish(doc: Document, parse: Parse, model: str, model_info: dict | None = N
         notes=tuple(work.notes),
         provenance=provenance(model, model_info),
     )
+
+
+def _readable(doc: Document) -> tuple[Document, TextView | None]:
+    """The document the analysis reads: without zero-width characters (see
+    :mod:`according.views`), with the view that maps its offsets back."""
+    view = without_invisible(doc.text)
+    if view is None:
+        return doc, None
+    furniture = tuple(view.furniture_in_view(f) for f in doc.furniture)
+    return replace(doc, text=view.text, furniture=furniture), view
+
+
+def _as_written(a: Analysis, doc: Document, view: TextView) -> Analysis:
+    """The analysis of a view with its offsets indexing the text as written."""
+    return replace(map_spans(a, view.span), text=doc.text, furniture=doc.furniture)
+
+
+def analyze_long(doc: Document, model: str = DEFAULT_MODEL, window_chars: int = WINDOW_CHARS) -> Analysis:
+    """Analyse a long text window by window (see :mod:`according.windows`): one
+    window is parsed and analysed at a time, so memory is bounded by the window."""
+    spans = text_windows(doc.text, window_chars)
+    parses = parse_many((doc.text[a:b] for a, b in spans), model, batch_size=1)
+
+    def parts() -> Iterator[tuple[int, Analysis]]:
+        for (a, b), parse in zip(spans, parses):
+            furniture = tuple(
+                replace(f, start=f.start - a, end=f.end - a)
+                for f in doc.furniture
+                if a <= f.start and f.end <= b
+            )
+            window = Document(id=doc.id, text=doc.text[a:b], meta=doc.meta, furniture=furniture)
+            yield a, _finish(window, parse, model)
+
+    whole = Analysis(
+        id=doc.id,
+        text=doc.text,
+        meta=doc.meta,
+        furniture=doc.furniture,
+        errors=doc.errors,
+        provenance=provenance(model),
+    )
+    return join_analyses(whole, parts())
 
 
 def analyze_parse(
@@ -121,13 +165,20 @@ def analyze_documents(
     buf: list = []
 
     def flush():
-        good = [d for d in buf if isinstance(d, Document)]
+        read = [_readable(d) if isinstance(d, Document) else None for d in buf]
+        # a long text is analysed on its own, window by window (analyze_long)
+        good = [r.text for r, _ in filter(None, read) if len(r.text) <= WINDOW_CHARS]
         # the model loads (once per process) only when there is something to parse
-        parsed = iter(load(model).pipe((d.text for d in good), batch_size=batch_size)) if good else iter(())
-        for d in buf:
-            if isinstance(d, Document):
+        parsed = iter(load(model).pipe(good, batch_size=batch_size)) if good else iter(())
+        for d, prepared in zip(buf, read):
+            if isinstance(d, Document) and prepared is not None:
+                r, view = prepared
                 try:
-                    yield _finish(d, to_parse(next(parsed), model), model)
+                    if len(r.text) > WINDOW_CHARS:
+                        a = analyze_long(r, model)
+                    else:
+                        a = _finish(r, to_parse(next(parsed), model), model)
+                    yield a if view is None else _as_written(a, d, view)
                 except Exception as exc:  # noqa: BLE001 - the stream must go on
                     yield replace(failed(d.id, d.text, exc, stage="analyze", model=model), meta=d.meta)
             else:  # Unreadable: its record carries the reason

@@ -17,6 +17,8 @@ from .errors import AccordingError, ConfigError
 from .settings import Settings
 
 EXIT_PARTIAL = 1
+# errors of a document that was analysed anyway (printed as warnings, exit 0)
+WARNING_STAGES = ("language", "encoding")
 
 
 def _analyze(args) -> int:
@@ -45,13 +47,16 @@ def _analyze(args) -> int:
     writer = report.writer(args.format, out)
     for rec in records:
         total += 1
-        if any(e.stage in ("ingest", "analyze") for e in rec.errors):
+        failed = any(e.stage in ("ingest", "analyze") for e in rec.errors)
+        if failed:
             failures += 1
             for e in rec.errors:
                 print(f"according: {rec.id}: {e.message}", file=sys.stderr)
         for e in rec.errors:
-            if e.stage == "language":  # analysed anyway: a warning, not a failure
+            if e.stage in WARNING_STAGES:  # analysed anyway: a warning, not a failure
                 print(f"according: {rec.id}: warning: {e.message}", file=sys.stderr)
+        if failed and args.format == "text":
+            continue  # nothing was analysed: the reason is on stderr, not an empty who-said-what view
         writer.write(rec)
     writer.close()
     if total == 0:

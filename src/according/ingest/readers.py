@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -33,6 +34,7 @@ from ..errors import (
     RecordError,
 )
 from ..model import ErrorEntry, Meta
+from ..views import without_invisible
 from .document import Document, Unreadable
 from .furniture import mark_furniture
 from .html import looks_like_html, read_html
@@ -51,6 +53,32 @@ def text_id(text: str) -> str:
 
 def decode(data: bytes, source: str | None = None) -> str:
     """UTF-8 (BOM dropped); otherwise a confident detection; otherwise refuse."""
+    return decode_noting(data, source)[0]
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of an invalid byte
+
+
+def _utf8_damage(data: bytes) -> tuple[int, int, int]:
+    """(invalid bytes, well-formed multi-byte characters, character offset of the
+    first invalid byte) when ``data`` is read as UTF-8."""
+    text = data.decode("utf-8", "surrogateescape")
+    escaped = _ESCAPED.findall(text)
+    first = _ESCAPED.search(text)
+    multibyte = sum(1 for ch in text if ch > "\x7f") - len(escaped)
+    return len(escaped), multibyte, (first.start() if first else -1)
+
+
+def decode_noting(data: bytes, source: str | None = None) -> tuple[str, str | None]:
+    """(text, warning): like :func:`decode`, and UTF-8 with a few invalid bytes is
+    still read as UTF-8, each invalid byte a U+FFFD, with a warning saying so.
+
+    "A few": at least one well-formed multi-byte UTF-8 character and no more
+    invalid bytes than well-formed multi-byte characters. Text in a single-byte
+    encoding (cp1252, latin-1) has almost no byte pair that is well-formed
+    UTF-8, so it still goes to detection; seven stray bytes in a UTF-8 file
+    full of curly quotes were detected as cp1125 ("“" read as "тАЬ") before.
+    """
     if len(data) > MAX_BYTES:
         raise InputTooLargeError(
             f"input is {len(data):,} bytes; the limit for one article is {MAX_BYTES:,} bytes",
@@ -72,15 +100,22 @@ def decode(data: bytes, source: str | None = None) -> str:
         try:
             if codec is None:
                 raise UnicodeDecodeError("binary", b"", 0, 1, "NUL bytes")
-            return data.decode(codec)
+            return data.decode(codec), None
         except UnicodeDecodeError:
             raise BinaryInputError("input looks binary (NUL bytes), not text", source=source) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    invalid, multibyte, first = _utf8_damage(data)
+    if multibyte >= max(invalid, 1):
+        text = data.decode("utf-8", "replace")
+        return text, (
+            f"input is UTF-8 with {invalid:,} invalid byte{'s' if invalid > 1 else ''} (the first at "
+            f"character {first:,}), read as U+FFFD (\ufffd); the rest is as written"
+        )
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -94,7 +129,7 @@ def decode(data: bytes, source: str | None = None) -> str:
             source=source,
             detail=str(utf8_error),
         )
-    return str(best)
+    return str(best), None
 
 
 def _check_text(text: str, source: str | None) -> str:
@@ -129,7 +164,11 @@ def read_document(
         raise InputTooLargeError(
             f"input is {len(data):,} characters; the limit for one article is {MAX_BYTES:,}", source=source
         )
-    text = decode(data, source) if isinstance(data, bytes) else data
+    warning = None
+    if isinstance(data, bytes):
+        text, warning = decode_noting(data, source)
+    else:
+        text = data
     is_html = format == "html" or (format is None and looks_like_html(text))
     given = Meta(url=url, published=normalise_date(published) if published else None)
     if meta is not None:
@@ -142,14 +181,18 @@ def read_document(
     _check_text(text, source)
     # The extracted text of an HTML page still holds captions and contributor
     # lines; the page's own metadata wins over what they say.
-    errors: list[ErrorEntry] = []
+    errors: list[ErrorEntry] = [ErrorEntry(stage="encoding", message=warning)] if warning else []
+    # zero-width characters do not change what is found (according.views)
+    view = without_invisible(text)
     try:
-        furniture, from_text = mark_furniture(text)
+        furniture, from_text = mark_furniture(view.text if view else text)
+        if view is not None:
+            furniture = [view.furniture_as_written(f) for f in furniture]
     except Exception as exc:  # noqa: BLE001 - a furniture bug costs the furniture, not the article
         furniture, from_text = [], Meta()
         errors.append(ErrorEntry(stage="furniture", message=f"{type(exc).__name__}: {exc}"))
     meta_out = merge_meta(given, merge_meta(found, from_text))
-    lang = meta_out.language or detect_language(text)
+    lang = meta_out.language or detect_language(view.text if view else text)
     if meta_out.language is None:
         meta_out = replace(meta_out, language=lang)
     if lang != "en":
@@ -291,8 +334,8 @@ def read_paths(
                         source=None,
                         detail="give a JSONL archive with one article a line",
                     )
-                text = decode(data, None)  # the record id says "stdin" already
-                yield read_document(text, format=input_format, published=published, source=None)
+                # source None: the record id says "stdin" already
+                yield read_document(data, format=input_format, published=published, source=None)
             except AccordingError as exc:
                 yield Unreadable("stdin", "", exc)
             continue
