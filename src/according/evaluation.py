@@ -19,6 +19,8 @@ DATASETS = {
     # who said what, with resolved speakers: a gold JSONL file (id, text, quotes) is its own input
     "ggt": ("score_quotes.py", ["--dataset", "ggt"], "", ""),
     "meantime": ("score_times.py", [], "input.jsonl", "gold.jsonl"),
+    # every mention resolved to its entity (GUM Wikinews coreference, score_mentions.py)
+    "coref": ("score_mentions.py", [], "input.jsonl", "gold.jsonl"),
     "lgl": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
     "trnews": ("score_places.py", [], "input.jsonl", "gold.jsonl"),
     "case2021": ("score_events.py", [], "input.jsonl", "gold.jsonl"),

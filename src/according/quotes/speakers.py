@@ -65,6 +65,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from ..coref import resolve_all
 from ..entities import is_age_head, match_description
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
@@ -340,9 +341,15 @@ def _para_of(text: str, offsets: list[int]) -> dict[int, int]:
     refines=("quotes", "entities", "mentions", "entity_info"),
 )
 def resolve_speakers(work: Work) -> dict:
+    st, quotes = attribute(work)
+    # Every other pronoun, apposition and predicate description (see according.coref).
+    resolve_all(st, work.parse, quotes, work.meta.authors)
+    return _renumber(work, st, quotes)
+
+
+def attribute(work: Work) -> tuple[_State, list]:
+    """Each quote's speaker, in text order; the entity timeline they leave."""
     quotes = list(work.quotes)
-    if not quotes:
-        return {}
     res = Resolver(work)
     st = res.st
     inherited: dict[str, str] = dict(work.inherited_from)
@@ -398,7 +405,7 @@ def resolve_speakers(work: Work) -> dict:
         donor = inherited.get(q.id)
         if q.source is None and donor in by_id and quotes[k].speaker != by_id[donor]:
             quotes[k] = replace(q, speaker=by_id[donor])
-    return _renumber(work, st, quotes)
+    return st, quotes
 
 
 def _renumber(work: Work, st: _State, quotes: list) -> dict:

@@ -1,0 +1,319 @@
+"""Coreference: every pronoun, apposition and predicate description resolved
+to an entity, so that ``entities[].mentions`` lists them all (spec analysis-v1).
+
+Called at the end of the ``speakers`` stage (:func:`resolve_all`), when the
+entities stage's names and descriptions and the speakers stage's sources are
+on the mention timeline. In text order:
+
+1. *Voices* (:mod:`.context`): quotations with a resolved speaker, and
+   interview turns ("NAME: answer", "Q: ... A: ..."). "I"/"me"/"my" in a
+   voice is its speaker; "we"/"our" the speaker's body (the speaker itself
+   when it is one, else the organisation named most often in the speaker's
+   sentences); "you" in a turn is the other party. First person outside any
+   voice is the byline author when there is one, else left alone.
+2. *Third person* (he, she, they, his, its, ...): the learned ranker
+   (:mod:`.ranker`) picks among the agreeing entities of the last sentences;
+   "it" alone is left out (mostly things, events and clauses, not entities).
+3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT" and "He
+   was one of the first opponents of the war" add the description to the
+   entity of the noun or subject they describe.
+
+Resolved mentions are added to the timeline; third-person ones only after the
+walk, so that each pronoun's candidates come from names, descriptions and
+voices alone (the same view the ranker was trained on).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..entities import Mention
+from ..lang.coref import PRONOUN_FORMS
+from ..model import Quote
+from ..nlp import Parse
+from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
+from .context import Voice, Voices, find_turns
+from .ranker import WINDOW, Candidate, Model, PronounSite, best, load_model
+
+if TYPE_CHECKING:
+    from ..quotes.referents import _State
+
+Collector = Callable[[int, PronounSite, list[Candidate]], None]
+_QUOTE_MARKS = "“\"‘«„'"
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def resolve_all(
+    st: _State,
+    p: Parse,
+    quotes: Sequence[Quote],
+    authors: Sequence[str] = (),
+    model: Model | None = None,
+    collect: Collector | None = None,
+) -> None:
+    """Add every resolvable pronoun, apposition and predicate mention to ``st``.
+
+    ``model`` defaults to the packaged ranker; ``collect`` (training) receives
+    each third-person pronoun's site and candidates.
+    """
+    model = model if model is not None or collect is not None else load_model()
+    walk = _Walk(st, p, quotes, authors)
+    walk.voices_from_turns()
+    third: list[Mention] = []
+    for t in p.toks:
+        form = PRONOUN_FORMS.get(t.text.casefold())
+        if form is None or t.pos not in ("PRON", "DET") or (t.i, t.i + 1) in walk.covered:
+            continue
+        eid: str | None = None
+        if form.person == 1:
+            eid = walk.first_person(t.i, form.cls)
+        elif form.person == 2:
+            v = walk.voices.at(t.start)
+            eid = v.listener if v else None
+        elif form.cls != "it" or form.possessive or t.text.casefold() == "itself":
+            site = PronounSite(
+                form.cls,
+                t.dep in _SUBJ,
+                form.possessive or t.tag == "PRP$",
+                walk.quote_voices.at(t.start) is not None,
+            )
+            cands = walk.candidates(t.i, form.cls)
+            if collect is not None:
+                collect(t.i, site, cands)
+            if model is not None and cands:
+                top = best(model, site, cands)
+                if top and top[1] >= model.thresholds.get(form.cls, 2.0):
+                    third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
+            continue
+        if eid is not None:
+            st.add_mention(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
+    for m in third:
+        st.add_mention(m)
+    walk.descriptions()
+
+
+class _Walk:
+    """One article's coreference pass (see the module docstring)."""
+
+    def __init__(self, st: _State, p: Parse, quotes: Sequence[Quote], authors: Sequence[str]):
+        self.st, self.p = st, p
+        self.authors = tuple(authors)
+        self.covered = {(m.tok_start, m.tok_end) for m in st.mentions}
+        voices = []
+        self.speeches: list[tuple[int, str]] = []  # (char offset of the quote, speaker entity)
+        for q in quotes:
+            eid = q.speaker.entity
+            if not eid or eid not in st.infos:
+                continue
+            for c in q.content:
+                if q.kind == "direct" or c.text[:1] in _QUOTE_MARKS:
+                    voices.append(Voice(c.start, c.end, eid, None))
+            pos = min([c.start for c in q.content] + ([q.source.start] if q.source else []), default=0)
+            self.speeches.append((pos, eid))
+        self.speeches.sort()
+        self.quote_voices = Voices(voices)
+        self.voices = self.quote_voices
+        self.turn_speakers: set[str] = set()
+        self._voice_list = voices
+        self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(p.text) if ch == "\n"]
+        self.first_person_entity = next(
+            (m.entity for m in st.mentions if st.infos.get(m.entity, {}).get("label") == "PERSON"), None
+        )
+
+    # -- voices -------------------------------------------------------------
+    def voices_from_turns(self) -> None:
+        p = self.p
+        turns = find_turns(p.text)
+        if not turns:
+            return
+        speakers: list[str | None] = []
+        for turn in turns:
+            if turn.role == "question":
+                speakers.append(self._author())
+            elif turn.role == "answer":
+                speakers.append(self._main_person())
+            else:
+                speakers.append(self._label_entity(turn.start, turn.label_end, turn.label))
+        self.turn_speakers = {s for s in speakers if s}
+        voices = list(self._voice_list)
+        for k, turn in enumerate(turns):
+            eid = speakers[k]
+            if eid is None:
+                continue
+            listener = next((s for s in reversed(speakers[:k]) if s and s != eid), None)
+            listener = listener or next((s for s in speakers[k + 1 :] if s and s != eid), None)
+            voices.append(Voice(turn.label_end, turn.end, eid, listener))
+        self.voices = Voices(voices)
+
+    def _label_entity(self, start: int, end: int, label: str) -> str:
+        p, st = self.p, self.st
+        a = p.token_at(start)
+        if a is not None:
+            for m in st.mentions[bisect.bisect_left(st.keys, a - 8) :]:
+                if m.tok_start > a:
+                    break
+                if m.tok_start <= a < m.tok_end and m.kind != "pronoun":
+                    return m.entity
+        words = words_of(label)
+        eid = st.by_name.get(" ".join(label.split()).casefold())
+        if eid is None:
+            for e, info in st.infos.items():
+                names = set(info["name_words"])
+                if words and (set(words) <= names or (names and names <= set(words))):
+                    eid = e
+                    break
+        if eid is None:
+            eid = st.new_entity(label, "PERSON", "person", [], words, False)
+        b = p.token_at(end - 1)
+        if a is not None and b is not None:
+            st.add_mention(Mention(start, end, p.text[start:end], a, b + 1, eid, "name"))
+        return eid
+
+    def _author(self) -> str | None:
+        if not self.authors:
+            return None
+        name = self.authors[0]
+        st = self.st
+        return st.by_name.get(name.casefold()) or st.new_entity(
+            name, "PERSON", "person", [], words_of(name), False
+        )
+
+    def _main_person(self) -> str | None:
+        counts = Counter(
+            m.entity for m in self.st.mentions if self.st.infos.get(m.entity, {}).get("label") == "PERSON"
+        )
+        return counts.most_common(1)[0][0] if counts else None
+
+    def first_person(self, i: int, cls: str) -> str | None:
+        v = self.voices.at(self.p.toks[i].start)
+        if v is None:
+            return self._author() if cls == "i" else None
+        return v.speaker if cls == "i" else self.body_of(v.speaker)
+
+    def body_of(self, eid: str) -> str | None:
+        """The body a speaker says "we" for: itself when it is one, else the
+        organisation named most often, counting twice the sentences that name
+        the speaker; never another party of the interview."""
+        st, p = self.st, self.p
+        info = st.infos.get(eid, {})
+        if info.get("label") in ("ORG", "NORP") or info.get("plural"):
+            return eid
+        sents = {p.toks[m.tok_start].sent for m in st.mentions if m.entity == eid and m.kind != "pronoun"}
+        score: Counter[str] = Counter()
+        for m in st.mentions:
+            if (
+                st.infos.get(m.entity, {}).get("label") not in ("ORG", "NORP")
+                or m.kind == "pronoun"
+                or m.entity in self.turn_speakers
+            ):
+                continue
+            score[m.entity] += 1 + (p.toks[m.tok_start].sent in sents)
+        # Calibrated by reading the unsealed interviews: a body scoring three
+        # (named three times, or twice beside the speaker) is the one the
+        # speaker belongs to; less is a passing mention.
+        if score and score.most_common(1)[0][1] >= 3:
+            return score.most_common(1)[0][0]
+        return None
+
+    # -- third person --------------------------------------------------------
+    def candidates(self, i: int, cls: str) -> list[Candidate]:
+        p, st = self.p, self.st
+        sent = p.toks[i].sent
+        para = self._paragraph(p.toks[i].start)
+        speech = bisect.bisect_right(self.speeches, (p.toks[i].start, "\uffff")) - 1
+        last_speaker = self.speeches[speech][1] if speech >= 0 else None
+        qv = self.quote_voices.at(p.toks[i].start)
+        latest: dict[str, Mention] = {}
+        count: Counter[str] = Counter()
+        order: list[str] = []
+        for m in st.before(i):
+            if sent - p.toks[m.tok_start].sent > WINDOW:
+                break
+            if m.tok_end > i:
+                continue  # a phrase holding the pronoun ("his spokesman")
+            info = st.infos.get(m.entity)
+            if info is None or not _agrees(cls, info):
+                continue
+            count[m.entity] += 1
+            if m.entity not in latest:
+                latest[m.entity] = m
+                order.append(m.entity)
+        out = []
+        for rank, eid in enumerate(order):
+            m = latest[eid]
+            info = st.infos[eid]
+            g = st.gender.get(eid) or info.get("gender")
+            total = sum(1 for x in st.mentions if x.entity == eid and x.tok_start < i)
+            out.append(
+                Candidate(
+                    entity=eid,
+                    sent_distance=sent - p.toks[m.tok_start].sent,
+                    token_distance=i - m.tok_end,
+                    subject=is_subject(p, m),
+                    main_subject=main_clause_subject(p, m),
+                    kind=m.kind,
+                    count=count[eid],
+                    total=total,
+                    rank=rank,
+                    gender_match=cls in ("m", "f") and g == cls,
+                    gender_clash=cls in ("m", "f") and g is not None and g != cls,
+                    plural=bool(info.get("plural")),
+                    label=info["label"],
+                    same_paragraph=self._paragraph(m.start) == para,
+                    in_quote=self.quote_voices.at(m.start) is not None,
+                    pronoun_quote_speaker=qv is not None and qv.speaker == eid,
+                    last_speaker=last_speaker == eid,
+                    first_person=eid == self.first_person_entity,
+                )
+            )
+        return out
+
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    # -- appositions and predicates -----------------------------------------
+    def descriptions(self) -> None:
+        p, st = self.p, self.st
+        at: dict[int, str] = {}
+        for m in st.mentions:
+            for k in range(m.tok_start, m.tok_end):
+                at.setdefault(k, m.entity)
+        for t in p.toks:
+            if t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
+                continue
+            eid = None
+            if t.dep == "appos":
+                eid = at.get(t.head)
+            elif t.dep == "attr" and p.toks[t.head].lemma == "be":
+                subj = [k for k in p.children[t.head] if p.toks[k].dep in _SUBJ]
+                eid = at.get(subj[0]) if subj else None
+            if eid is None or st.infos.get(eid, {}).get("label") not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue
+            lo, hi = p.subtree(t.i)
+            s = p.sents[t.sent]
+            lo, hi = max(lo, s.start), min(hi, s.end)
+            while hi - 1 > t.i and p.toks[hi - 1].is_punct:
+                hi -= 1
+            st.add_mention(
+                Mention(
+                    p.toks[lo].start,
+                    p.toks[hi - 1].end,
+                    p.text[p.toks[lo].start : p.toks[hi - 1].end],
+                    lo,
+                    hi,
+                    eid,
+                    "description",
+                )
+            )
+
+
+def _agrees(cls: str, info: dict) -> bool:
+    label = info["label"]
+    if cls in ("m", "f"):
+        return label == "PERSON" and not info.get("plural") and not info.get("shaky")
+    if cls == "pl":
+        return bool(info.get("plural")) or label in ("ORG", "NORP", "GPE", "OTHER")
+    return label in ("ORG", "GPE", "LOC", "FAC", "NORP")  # its

@@ -1,0 +1,123 @@
+"""The learned antecedent ranker for third-person pronouns.
+
+Each candidate is an entity with a mention in the last :data:`WINDOW`
+sentences before the pronoun that agrees with it in class (he/she: a single
+person; they: a group, body or plural; its: a body or place). Its features
+(:func:`features`) come from the parse and the mention timeline: sentence and
+token distance, the grammatical role of the candidate's last mention and of
+the pronoun, gender (honorifics, the article's own he/she, given names),
+number, how often and how lately the entity was mentioned, whether either sits
+inside a quotation (and whose), paragraph, mention kind, and whether it was
+the last quote's speaker. A logistic model (weights in
+``data/coref/ranker.json``, rebuilt byte for byte by ``scripts/train_coref.py``
+from the unsealed GUM Wikinews documents) scores each candidate; the best one
+wins when its probability reaches the model's threshold for the pronoun's
+class (chosen by the training script out of fold, see there).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+# Sentences a pronoun looks back for a candidate. 10 covers 97% of the gold
+# third-person pronouns of the unsealed training documents whose antecedent
+# entity is named (measured with scripts/train_coref.py --stats).
+WINDOW = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """What the ranker knows of one candidate entity for one pronoun."""
+
+    entity: str
+    sent_distance: int
+    token_distance: int
+    subject: bool  # its last mention is a subject
+    main_subject: bool  # ... of a main clause
+    kind: str  # kind of its last mention: name | alias | description | pronoun | source
+    count: int  # its mentions in the window
+    total: int  # its mentions before the pronoun
+    rank: int  # 0 = the most recently mentioned agreeing entity
+    gender_match: bool
+    gender_clash: bool
+    plural: bool
+    label: str
+    same_paragraph: bool
+    in_quote: bool  # its last mention is inside a quotation
+    pronoun_quote_speaker: bool  # the pronoun is inside a quotation by this entity
+    last_speaker: bool  # the last quote before the pronoun is this entity's
+    first_person: bool  # the first person named in the article
+
+
+@dataclass(frozen=True, slots=True)
+class PronounSite:
+    cls: str  # m | f | pl | it
+    subject: bool
+    possessive: bool
+    in_quote: bool
+
+
+def features(site: PronounSite, c: Candidate) -> dict[str, float]:
+    f = {
+        "bias": 1.0,
+        f"sent_{min(c.sent_distance, 4)}": 1.0,
+        "log_tokens": math.log1p(c.token_distance) / 5,
+        "subject": float(c.subject),
+        "main_subject": float(c.main_subject),
+        "parallel": float(c.subject and site.subject),
+        f"kind_{c.kind}": 1.0,
+        "log_count": math.log1p(c.count),
+        "log_total": math.log1p(c.total),
+        f"rank_{min(c.rank, 3)}": 1.0,
+        "gender_match": float(c.gender_match),
+        "gender_clash": float(c.gender_clash),
+        "same_paragraph": float(c.same_paragraph),
+        "cand_in_quote": float(c.in_quote),
+        "quote_speaker": float(c.pronoun_quote_speaker),
+        "last_speaker": float(c.last_speaker),
+        "first_person": float(c.first_person),
+        f"{site.cls}_label_{c.label}": 1.0,
+        f"{site.cls}_plural": float(c.plural),
+        f"{site.cls}_rank0": float(c.rank == 0),
+        "possessive_subject": float(site.possessive and c.subject),
+        "pron_in_quote": float(site.in_quote),
+    }
+    return f
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    thresholds: dict[str, float]  # per pronoun class; a class missing is never resolved
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    """The packaged ranker, or None when the weights file is missing (the rules still run)."""
+    try:
+        raw = (files("according") / "data" / "coref" / "ranker.json").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return None
+    data = json.loads(raw)
+    return Model(
+        {k: float(v) for k, v in data["weights"].items()},
+        {k: float(v) for k, v in data["thresholds"].items()},
+    )
+
+
+def best(model: Model, site: PronounSite, cands: list[Candidate]) -> tuple[str, float] | None:
+    """The highest-scoring candidate entity and its probability."""
+    top: tuple[str, float] | None = None
+    for c in cands:
+        pr = model.probability(features(site, c))
+        if top is None or pr > top[1]:
+            top = (c.entity, pr)
+    return top

@@ -1,0 +1,190 @@
+"""Coreference (according.coref): voices, interview turns, the pronoun ranker,
+appositions; small fictional texts built by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import according.entities  # noqa: F401  (registers the stage)
+import according.quotes  # noqa: F401  (registers "speakers")
+from according.coref.context import Voice, Voices, find_turns
+from according.coref.ranker import Candidate, Model, PronounSite, best, features, load_model
+from according.lang.coref import PRONOUN_FORMS
+from according.model import Quote, Span, Speaker
+from according.nlp import parse
+from according.pipeline import Work, run_stages
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def analyse(text, quotes=()):
+    work = Work(text=text, parse=parse(text), quotes=tuple(quotes))
+    run_stages(work, ["entities", "speakers"])
+    assert not work.errors, work.errors
+    return work
+
+
+def entity_of(work, start, end):
+    """Name of the entity holding exactly the span start..end, or None."""
+    for e in work.entities:
+        for m in e.mentions:
+            if (m.start, m.end) == (start, end):
+                return e.name
+    return None
+
+
+def at(text, phrase, nth=0):
+    i = text.index(phrase)
+    for _ in range(nth):
+        i = text.index(phrase, i + 1)
+    return i, i + len(phrase)
+
+
+INTERVIEW = (
+    "Interview with the painter Marta Vello\n\n"
+    "Marta Vello paints harbours in Trieste.\n\n"
+    "Wikinews: When did you start painting?\n\n"
+    "Marta Vello: I started when my father gave me his brushes.\n\n"
+    "Wikinews: Do you still live in Trieste?\n\n"
+    "Marta Vello: Yes, I live near the port."
+)
+
+
+def test_find_turns_reads_labels_and_ignores_prose():
+    turns = find_turns(INTERVIEW)
+    assert [t.label for t in turns] == ["Wikinews", "Marta Vello", "Wikinews", "Marta Vello"]
+    assert all(t.role == "named" for t in turns)
+    assert INTERVIEW[turns[1].label_end : turns[1].end].startswith(": I started")
+    # One "Note:" paragraph is no interview.
+    assert find_turns("Note: the figures are provisional.\n\nThe council met on Monday.") == ()
+    qa = "Q: Why now?\n\nA: Because the rain came.\n\nQ: And next year?\n\nA: We will see."
+    assert [t.role for t in find_turns(qa)] == ["question", "answer", "question", "answer"]
+
+
+def test_first_person_in_an_answer_is_the_one_answering_and_you_the_other():
+    w = analyse(INTERVIEW)
+    assert entity_of(w, *at(INTERVIEW, "I started")[:1], at(INTERVIEW, "I started")[0] + 1) == "Marta Vello"
+    i = INTERVIEW.index(" me ") + 1
+    assert entity_of(w, i, i + 2) == "Marta Vello"
+    you = INTERVIEW.index("you start")
+    assert entity_of(w, you, you + 3) == "Marta Vello"  # asked by Wikinews
+    my = INTERVIEW.index("my father")
+    assert entity_of(w, my, my + 2) == "Marta Vello"
+
+
+def test_first_person_inside_a_quotation_is_its_speaker_not_the_writer():
+    text = "Tomas Reyes, the harbour master, spoke on Monday. “I closed the port because we had no pilots,” Reyes said."
+    content = Span.of(text, *at(text, "“I closed the port because we had no pilots,”"))
+    q = Quote(
+        "q1",
+        "direct",
+        "speech",
+        (content,),
+        Span.of(text, *at(text, "said")),
+        Span.of(text, *at(text, "Reyes", 1)),
+        Speaker(name="Reyes"),
+    )
+    w = analyse(text, [q])
+    i = text.index("I closed")
+    assert entity_of(w, i, i + 1) == "Tomas Reyes"
+    # and the apposition is one of his mentions
+    assert entity_of(w, *at(text, "the harbour master")) == "Tomas Reyes"
+
+
+def test_third_person_pronoun_goes_to_the_agreeing_person():
+    text = (
+        "Ingrid Solberg won the regional election on Sunday. "
+        "Her opponent, Paul Dorsey, conceded late at night. "
+        "Solberg thanked the volunteers. She will take office in May."
+    )
+    w = analyse(text)
+    i = text.index("She will")
+    assert entity_of(w, i, i + 3) == "Ingrid Solberg"
+
+
+def test_predicate_description_joins_its_subject():
+    text = "Noor Haddad is a professor of physics at the university in Amman. She joined it in 2001."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "a professor of physics at the university in Amman")) == "Noor Haddad"
+
+
+def test_no_entities_no_mentions_and_no_errors():
+    w = analyse("It rained all day and they stayed in.")
+    assert w.entities == ()
+
+
+def test_voices_innermost_context_wins():
+    v = Voices([Voice(0, 100, "e1", "e2"), Voice(10, 20, "e3", None)])
+    assert v.at(15).speaker == "e3"
+    assert v.at(50).speaker == "e1"
+    assert v.at(100) is None
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 50)), max_size=8), st.integers(0, 260))
+@settings(max_examples=60, deadline=None)
+def test_voices_answer_is_the_shortest_holding_context(spans, char):
+    voices = [Voice(a, a + n, f"e{k}", None) for k, (a, n) in enumerate(spans)]
+    got = Voices(voices).at(char)
+    holding = [v for v in voices if v.start <= char < v.end]
+    if not holding:
+        assert got is None
+    else:
+        assert got is not None and got.end - got.start == min(v.end - v.start for v in holding)
+
+
+def test_pronoun_table_is_consistent():
+    assert PRONOUN_FORMS["his"].possessive and PRONOUN_FORMS["his"].cls == "m"
+    assert PRONOUN_FORMS["we"].person == 1 and PRONOUN_FORMS["your"].person == 2
+    assert {f.person for f in PRONOUN_FORMS.values()} == {1, 2, 3}
+
+
+def _cand(eid, **kw):
+    base = dict(
+        entity=eid,
+        sent_distance=1,
+        token_distance=10,
+        subject=False,
+        main_subject=False,
+        kind="name",
+        count=1,
+        total=1,
+        rank=0,
+        gender_match=False,
+        gender_clash=False,
+        plural=False,
+        label="PERSON",
+        same_paragraph=True,
+        in_quote=False,
+        pronoun_quote_speaker=False,
+        last_speaker=False,
+        first_person=False,
+    )
+    base.update(kw)
+    return Candidate(**base)
+
+
+def test_packaged_ranker_prefers_gender_agreement_and_subjects():
+    model = load_model()
+    assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it"}
+    site = PronounSite("f", subject=True, possessive=False, in_quote=False)
+    agree = _cand("a", gender_match=True, rank=1, subject=True)
+    clash = _cand("b", gender_clash=True, rank=0)
+    assert best(model, site, [clash, agree])[0] == "a"
+    assert model.probability(features(site, agree)) > model.probability(features(site, clash))
+
+
+def test_ranker_is_a_plain_logistic_model():
+    site = PronounSite("m", subject=False, possessive=True, in_quote=False)
+    m = Model({"bias": 0.0}, {"m": 0.5})
+    assert m.probability(features(site, _cand("x"))) == 0.5
+    assert best(m, site, []) is None
+
+
+def test_weights_file_is_plain_json_with_thresholds_in_range():
+    data = json.loads((ROOT / "src" / "according" / "data" / "coref" / "ranker.json").read_text())
+    assert all(0.0 <= t <= 1.0 for t in data["thresholds"].values())
+    assert all(isinstance(v, float) for v in data["weights"].values())
