@@ -22,7 +22,7 @@ from .errors import AccordingError
 from .ingest import Document, Unreadable, read_document
 from .ingest.readers import text_id
 from .model import Analysis, ErrorEntry, Meta
-from .nlp import DEFAULT_MODEL, Parse, load, spacy_version, to_parse
+from .nlp import DEFAULT_MODEL, Parse, load, parse_many, spacy_version, to_parse
 from .pipeline import Work, check_stages, run_stages
 from .views import TextView, map_spans, without_invisible
 from .windows import WINDOW_CHARS, join_analyses, text_windows
