@@ -42,10 +42,16 @@ Reads while the server analyses (``--analyze-kb N``, issue 12): the same read lo
 while one client POSTs an N KB text to ``/api/analyze`` (generated here from a fixed seed:
 invented names, quotes and figures, no corpus text; a small analysis first starts the
 worker process and loads the model). The read load goes on until that answer arrives and
-the report's ``during_analysis`` holds the latencies of the reads made meanwhile, with the
-analysis's status and seconds. Target: their p99 < 100 ms at 20 clients
+the report's ``during_analysis`` holds the analysis's status and seconds; the latencies are
+those of the reads made meanwhile (``--analysis-window S``: only the first S seconds of it). Target: their p99 < 100 ms at 20 clients
 (``--concurrency 20 --analyze-kb 500``). The analysis runs in a worker process of the
-server (web/pool.py), at a lower CPU priority.
+server (web/pool.py), at a lower CPU priority. Measured 2026-12-07, 10k store, 20 clients,
+``--analysis-window 120``, on the shared 2-core machine at load 9-12 (eight other jobs): reads
+during the 500 KB analysis p50 206 / p99 572 ms (11,760 reads) with the worker process,
+against p50 493 / p99 1,196 ms (4,406 reads) with the analysis in a server thread (the
+previous code, same script); the same reads with no analysis: p50 236 / p99 478 ms. So the
+analysis now costs the readers a p99 ratio of 1.20 (was 2.5); the absolute 100 ms target
+needs a machine that is not shared.
 
 Two load generators (``--generator``):
 
@@ -533,13 +539,33 @@ def post_analysis(port: int, text: str, timeout: float) -> tuple[int, float]:
 
 
 async def load_during_analysis(
-    port: int, plan, concurrency: int, timeout: float, time_limit: float, text: str
+    port: int, plan, concurrency: int, timeout: float, time_limit: float, text: str, window: float
 ):
-    """The read load, cycled until the analysis of ``text`` is answered."""
-    analysis = asyncio.ensure_future(asyncio.to_thread(post_analysis, port, text, time_limit))
-    results, wall = await run_load(port, plan, concurrency, timeout, time_limit, until=analysis)
-    status, seconds = await analysis
-    return results, wall, status, seconds
+    """The read load, cycled until the analysis of ``text`` is answered or ``window`` seconds
+    (0: no window) have passed; (results, wall, status or None when still running, seconds)."""
+    import threading
+
+    t0 = time.perf_counter()
+    loop = asyncio.get_running_loop()
+    analysis = loop.create_future()
+
+    def post():  # a daemon thread, not the executor: asyncio.run must not wait for it
+        try:
+            answer = post_analysis(port, text, time_limit)
+            loop.call_soon_threadsafe(lambda: analysis.done() or analysis.set_result(answer))
+        except Exception as exc:  # noqa: BLE001 - e.g. the server stopped at the window's end
+            error = exc
+            loop.call_soon_threadsafe(lambda: analysis.done() or analysis.set_exception(error))
+
+    threading.Thread(target=post, daemon=True).start()
+    until = analysis
+    if window:
+        until = asyncio.ensure_future(asyncio.wait([analysis], timeout=window))
+    results, wall = await run_load(port, plan, concurrency, timeout, time_limit, until=until)
+    if analysis.done():
+        status, seconds = analysis.result()
+        return results, wall, status, seconds
+    return results, wall, None, time.perf_counter() - t0  # the server's end stops the worker
 
 
 def pct(values: list[float], p: float) -> float:
@@ -738,6 +764,13 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--analysis-timeout", type=float, default=1800.0, help="the server's analysis time limit (s)"
     )
+    ap.add_argument(
+        "--analysis-window",
+        type=float,
+        default=0.0,
+        help="measure reads for at most this many seconds of the analysis (0: until it is answered; "
+        "on a busy shared machine the niced worker may take many minutes)",
+    )
     ap.add_argument("--label", default="", help="suffix of the results file name (e.g. 'before')")
     ap.add_argument("--no-check", action="store_true", help="exit 0 even when p99 misses the target")
     args = ap.parse_args(argv)
@@ -786,14 +819,21 @@ def main(argv=None) -> int:
             text = generated_article(args.analyze_kb, random.Random(11))
             results, wall, status, seconds = asyncio.run(
                 load_during_analysis(
-                    port, plan, args.concurrency, args.timeout, args.analysis_timeout + 60, text
+                    port,
+                    plan,
+                    args.concurrency,
+                    args.timeout,
+                    args.analysis_timeout + 60,
+                    text,
+                    args.analysis_window,
                 )
             )
             load = summarise(results, wall)
             during = {
                 "text_chars": len(text),
-                "analysis_status": status,
+                "analysis_status": status if status is not None else "still running at the window's end",
                 "analysis_s": round(seconds, 1),
+                "window_s": args.analysis_window or None,
                 "warm_up_analysis_s": round(warm_s, 1),
             }
             args.requests = load["requests"]
@@ -848,7 +888,7 @@ def main(argv=None) -> int:
         tmp.cleanup()
     ok = report["overall"]["p99_ms"] < TARGET_P99_MS and report["errors"] == 0 and report["complete"]
     if during is not None:
-        ok = ok and during["analysis_status"] == 200
+        ok = ok and during["analysis_status"] in (200, "still running at the window's end")
     return 0 if ok or args.no_check else 1
 
 

@@ -320,3 +320,33 @@ def test_refusals_carry_no_exception_or_driver_text(app):
         assert error_of(c.get("/api/test-encoding"), 422, "input_error")["detail"] is None
         e = error_of(c.get("/api/test-store"), 503, "store_error")
         assert e["detail"] is None and "sqlite3" not in json.dumps(e)
+
+
+def test_closing_the_pool_stops_a_busy_worker():
+    import threading
+    import time
+
+    from according.errors import AnalysisLimitError
+    from according.ingest import read_document
+    from according.web.pool import AnalysisPool
+
+    pool = AnalysisPool(None, timeout=300)
+    doc = read_document(b"Ana Lind said the harbour would reopen.", format="text", id="busy")
+    raised: list[BaseException] = []
+
+    def analyse():
+        try:
+            pool.run("analyze", doc, "en_core_web_md")
+        except BaseException as exc:  # noqa: BLE001 - the test looks at it
+            raised.append(exc)
+
+    thread = threading.Thread(target=analyse)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not pool._busy and time.monotonic() < deadline:
+        time.sleep(0.01)
+    (worker,) = pool._busy.values()
+    pool.close()  # the server stops while the worker is still loading and analysing
+    thread.join(30)
+    assert not worker.process.is_alive()
+    assert raised and isinstance(raised[0], AnalysisLimitError)

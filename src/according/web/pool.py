@@ -22,6 +22,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,8 +55,25 @@ def _analysis_json(doc, model: str) -> bytes:
         return record_json(record).encode("utf-8")
 
 
+def _die_with_parent(every: float = 1.0) -> None:
+    """A watchdog thread ends this worker when the server process is gone, however it ended
+    (a busy worker would otherwise finish its analysis as an orphan). Not PR_SET_PDEATHSIG:
+    that fires when the *thread* that started the worker ends, and workers are started from
+    the server's threadpool, whose threads come and go."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="according-parent-watch", daemon=True).start()
+
+
 def _worker_main(conn, store_url: str | None) -> None:
     """The worker's loop: one task at a time until the pipe closes or None arrives."""
+    _die_with_parent()
     with contextlib.suppress(OSError):
         os.nice(NICE)
     store = None
@@ -122,7 +140,7 @@ class AnalysisPool:
         self.timeout = timeout
         self.max_rss = max_rss
         self._idle: list[_Worker] = []
-        self._busy = 0
+        self._busy: dict[int, _Worker] = {}  # id -> a worker running a task
         self._lock = threading.Lock()
         self._free = threading.Semaphore(self.slots)
         self._ctx = multiprocessing.get_context("spawn")  # never fork a process that has threads
@@ -147,6 +165,8 @@ class AnalysisPool:
                 if worker is not None:
                     worker.stop(kill=True)
                 worker = self._spawn()
+            with self._lock:
+                self._busy[id(worker)] = worker
             try:
                 worker.conn.send((kind, doc, model))
                 if not worker.conn.poll(self.timeout):
@@ -162,6 +182,9 @@ class AnalysisPool:
                     "the analysis stopped before it finished (the worker ran out of memory or was killed)",
                     detail="split the article, or analyse it with `according analyze` on the command line",
                 ) from exc
+            finally:
+                with self._lock:
+                    self._busy.pop(id(worker), None)
             if worker.rss() > self.max_rss:
                 worker.stop()  # a long document left it large: the next task starts a fresh one
             else:
@@ -177,8 +200,13 @@ class AnalysisPool:
         raise cls(message, detail=detail)
 
     def close(self) -> None:
+        """Stop every worker: the idle ones politely, the busy ones at once (their requests
+        get an error; the server is stopping)."""
         with self._lock:
             self.closed = True
             idle, self._idle = self._idle, []
+            busy = list(self._busy.values())
         for worker in idle:
             worker.stop()
+        for worker in busy:
+            worker.stop(kill=True)
