@@ -16,7 +16,14 @@ on the mention timeline. In text order:
    "it" alone is left out (mostly things, events and clauses, not entities).
 3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT" and "He
    was one of the first opponents of the war" add the description to the
-   entity of the noun or subject they describe.
+   entity of the noun or subject they describe (cut short of other mentions).
+
+Definite descriptions ("the ministry", "the company") are linked by the
+entities stage (:func:`according.entities.match_description`). A ranker pass
+over descriptions headed by place, body and person nouns ("the team", "this
+nation") was tried with head-noun agreement features and left out: out of fold
+it found no threshold where right answers outnumber wrong ones (most such
+descriptions refer to unnamed things), and the sealed part fell by one.
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk, so that each pronoun's candidates come from names, descriptions and
@@ -44,6 +51,7 @@ if TYPE_CHECKING:
 Collector = Callable[[int, PronounSite, list[Candidate]], None]
 _QUOTE_MARKS = "“\"‘«„'"
 _SUBJ = ("nsubj", "nsubjpass")
+_TAIL = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON")
 
 
 def resolve_all(
@@ -219,8 +227,12 @@ class _Walk:
         return None
 
     # -- third person --------------------------------------------------------
-    def candidates(self, i: int, cls: str) -> list[Candidate]:
+    def candidates(self, i: int, cls: str, start: int | None = None) -> list[Candidate]:
+        """Agreeing entities mentioned in the last sentences before token ``i``
+        (a pronoun, or the head of a description starting at ``start``)."""
         p, st = self.p, self.st
+        start = i if start is None else start
+
         sent = p.toks[i].sent
         para = self._paragraph(p.toks[i].start)
         speech = bisect.bisect_right(self.speeches, (p.toks[i].start, "\uffff")) - 1
@@ -232,7 +244,7 @@ class _Walk:
         for m in st.before(i):
             if sent - p.toks[m.tok_start].sent > WINDOW:
                 break
-            if m.tok_end > i:
+            if m.tok_end > start:
                 continue  # a phrase holding the pronoun ("his spokesman")
             info = st.infos.get(m.entity)
             if info is None or not _agrees(cls, info):
@@ -295,7 +307,12 @@ class _Walk:
             lo, hi = p.subtree(t.i)
             s = p.sents[t.sent]
             lo, hi = max(lo, s.start), min(hi, s.end)
-            while hi - 1 > t.i and p.toks[hi - 1].is_punct:
+            # The description stops short of other mentions ("a professor at
+            # MIT" -> "a professor"): a span covering a name's head would stand
+            # for that name too.
+            hi = next((k for k in range(t.i + 1, hi) if k in at), hi)
+            lo = max([lo] + [k + 1 for k in range(lo, t.i) if k in at])
+            while hi - 1 > t.i and (p.toks[hi - 1].is_punct or p.toks[hi - 1].pos in _TAIL):
                 hi -= 1
             st.add_mention(
                 Mention(

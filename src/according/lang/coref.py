@@ -5,9 +5,6 @@
   "you" for the first and second).
 - :data:`TURN_QUESTION` / :data:`TURN_ANSWER`: the labels of a question-and-answer
   layout ("Q: ...", "A: ...").
-- :data:`PLACE_NOUNS` / :data:`ORG_NOUNS`: head nouns by which a definite description
-  ("the country", "the team") refers back to a named place or body; they feed the
-  ranker's class-agreement feature, not a rule.
 """
 
 from __future__ import annotations
@@ -39,75 +36,3 @@ PRONOUN_FORMS: dict[str, PronounForm] = {
 
 TURN_QUESTION = frozenset({"q", "question", "interviewer"})
 TURN_ANSWER = frozenset({"a", "answer"})
-
-PLACE_NOUNS = frozenset(
-    {
-        "country",
-        "nation",
-        "city",
-        "town",
-        "village",
-        "region",
-        "state",
-        "province",
-        "capital",
-        "island",
-        "area",
-        "street",
-        "road",
-        "suburb",
-        "district",
-        "county",
-        "territory",
-        "continent",
-        "kingdom",
-        "republic",
-    }
-)
-ORG_NOUNS = frozenset(
-    {
-        "team",
-        "club",
-        "side",
-        "squad",
-        "company",
-        "firm",
-        "group",
-        "band",
-        "church",
-        "college",
-        "university",
-        "school",
-        "alliance",
-        "foundation",
-        "union",
-        "agency",
-        "department",
-        "ministry",
-        "government",
-        "organization",
-        "organisation",
-        "party",
-        "league",
-        "federation",
-        "association",
-        "council",
-        "committee",
-        "military",
-        "army",
-        "utility",
-        "railway",
-        "airline",
-        "network",
-        "site",
-        "website",
-        "project",
-        "venture",
-        "museum",
-        "hospital",
-        "court",
-        "board",
-        "bank",
-        "police",
-    }
-)

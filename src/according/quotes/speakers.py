@@ -54,6 +54,10 @@ Quote sentences without a source that continue another quote
 (no cue) the quotes stage left unattributed takes the previous quote's
 speaker when it is in the same or the previous paragraph, else stays as it is.
 
+After the quotes (also when there are none), :func:`according.coref.resolve_all`
+resolves every other pronoun, apposition and predicate description on the same
+entity timeline, so that ``entities[].mentions`` lists them all.
+
 The antecedent searches (pronouns, owners, "the statement", office titles)
 and the entity timeline live in :mod:`.referents`; this module holds the
 per-source decision (:class:`Resolver`) and the stage.
@@ -343,7 +347,11 @@ def _para_of(text: str, offsets: list[int]) -> dict[int, int]:
 def resolve_speakers(work: Work) -> dict:
     st, quotes = attribute(work)
     # Every other pronoun, apposition and predicate description (see according.coref).
-    resolve_all(st, work.parse, quotes, work.meta.authors)
+    # A failure there costs those mentions only, never the speakers.
+    try:
+        resolve_all(st, work.parse, quotes, work.meta.authors)
+    except Exception as exc:  # noqa: BLE001
+        work.errors.append(ErrorEntry("coref", f"{type(exc).__name__}: {exc}"))
     return _renumber(work, st, quotes)
 
 
