@@ -4,31 +4,11 @@ Used by the figures and events stages."""
 
 from __future__ import annotations
 
+from .lang.quotes import CLAIM_VERBS
 from .model import Speaker
 from .pipeline import Work
 
-SAY = {
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "add",
-    "claim",
-    "state",
-    "estimate",
-    "confirm",
-    "allege",
-    "write",
-    "post",
-    "tweet",
-    "insist",
-    "note",
-    "warn",
-    "declare",
-    "count",
-    "record",
-    "put",
-}
+SAY = CLAIM_VERBS  # verbs that attribute a figure or an event (word data in lang.quotes)
 
 
 def _speaker_for_np(work: Work, a: int, b: int, head: int | None = None) -> Speaker:
