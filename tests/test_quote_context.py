@@ -29,6 +29,9 @@ def test_negated_and_topical_cues_report_nothing_said():
     assert category("reveal", "indirect", False, cue_words=("did", "not", "reveal")) == "belief"
     assert category("say", "indirect", True, cue_words=("would", "n't", "say")) == "belief"
     assert category("say", "indirect", True, cue_words=("said",)) == "speech"
+    # hearsay: "This is said to be out of frustration" has nobody saying it
+    assert category("say", "indirect", True, cue_words=("is", "said")) == "belief"
+    assert category("say", "direct", True, cue_words=("was", "said")) == "speech"
     # an author box: "writes about how cities change"
     assert category("write", "indirect", True, cue_words=("writes", "about")) == "belief"
     assert category("write", "indirect", True, cue_words=("wrote",)) == "speech"

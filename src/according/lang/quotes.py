@@ -63,6 +63,11 @@ propose promise pledge vow warn predict allege""".split()
 # style", "spoke of his childhood" (an author box, a profile).
 TOPIC_PREPS = frozenset("about on of".split())
 
+# Hearsay: a passive reporting verb with nobody saying ("This is said to be ...", "he is
+# reported to have left", "is alleged to have"): no speaker, so not a quote of anyone.
+HEARSAY_PASSIVE = frozenset("say report rumor rumour allege claim".split())
+PASSIVE_AUX = frozenset("is are was were be been being 's".split())
+
 # Negations inside a cue span ("did not reveal", "would not say", "never said").
 NEGATIONS = frozenset("not n't never".split())
 

@@ -36,8 +36,10 @@ from itertools import repeat
 from pathlib import Path
 
 from ..lang.quotes import (
+    HEARSAY_PASSIVE,
     NEGATIONS,
     NP_CONTENT,
+    PASSIVE_AUX,
     SPEECH,
     SPEECH_IN_CONTEXT,
     SPEECH_ONLY_QUOTING,
@@ -138,6 +140,8 @@ def category(
     if quoting:
         return "speech"
     if lem in WEAK_SPEECH or words & NEGATIONS:
+        return "belief"
+    if lem in HEARSAY_PASSIVE and words & PASSIVE_AUX:  # "is said to be": hearsay, nobody speaking
         return "belief"
     if lem not in NP_CONTENT and words & TOPIC_PREPS:
         return "belief"
