@@ -9,8 +9,12 @@ What is learned, all from the PolNeAR *train* split only:
 2. extent tables (rate per dependency key, used with a 0.5 cut-off in rules.py):
    - cue_kids: which dependents of the cue word are inside the gold cue span,
    - content_kids: which dependents' subtrees lie (>= 80% of their tokens) inside the gold content,
+     keyed by the cue's frame (``rules.content_key``: a clause after the cue, a clause before it as
+     in "“...,” she said, and ...", or none),
    - source_kids: which dependents of the gold source's head word are inside the gold source;
-3. a logistic regression over candidate tokens (label: the token heads a gold cue),
+3. a logistic regression over candidate tokens (label: the token heads a gold cue; features in
+   ``cues.features``, among them who the source would be and what the object is, so that a cue
+   is a reporting word used as one: "the official said", not "the storm hit" or "charged a premium"),
    L2-regularised, fitted with full-batch Adagrad in numpy;
 4. the decision threshold: the model is first fitted on 80% of the train articles and the
    threshold that maximises the mean of full-attribution F1 and the source/cue/content
@@ -26,7 +30,7 @@ import json
 import os
 import pickle
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from according.nlp import load, to_parse  # noqa: E402
-from according.quotes import cues, rules, extract  # noqa: E402
+from according.quotes import cues, extract, rules  # noqa: E402
 
 MIN_LEMMA = 3  # lemmas heading fewer gold cues than this are not candidates
 MIN_KEY = 5  # extent-table keys seen fewer times than this fall back to the generic key

@@ -41,8 +41,10 @@ How the stage works (all linear in the article's length):
      quote's id to the earlier quote's id, and its provisional speaker is a copy
      of the earlier one, for the speakers stage to resolve.
 5. ``kind`` is direct (content wholly inside quotation marks), mixed or
-   indirect; ``category`` is speech for verbs/nouns of communication, belief
-   otherwise (``cues.SPEECH``); ``confidence`` is the cue model's probability.
+   indirect; ``category`` is speech or belief, read from the cue in its context
+   (``cues.category``: "ruled that", "her statement read: “...”" are speech, "did
+   not reveal the price", "according to an investigation" are not);
+   ``confidence`` is the cue model's probability.
 
 The provisional ``speaker`` is ``Speaker(name=<source text>, type=<guess>)``;
 the speakers stage (``speakers.py``) replaces it.
@@ -55,7 +57,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from ..lang.organisations import SOURCE_ORGANISATION_NOUNS
+from ..lang.quotes import GROUP_PRON, IDIOMS, NO_COMMENT, ORG_WORDS, PERSON_PRON, mention_class
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
@@ -65,9 +67,6 @@ from . import speakers as _speakers  # noqa: F401  (registers the "speakers" sta
 log = logging.getLogger("according")
 _WORD = re.compile(r"[^\W_]")
 MIN_ORPHAN_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
-ORG_WORDS = SOURCE_ORGANISATION_NOUNS
-PERSON_PRON = frozenset("he she him her i me".split())
-GROUP_PRON = frozenset("they them we us".split())
 
 
 @stage("quotes", requires=("parse", "furniture"), assigns=("quotes", "inherited_from"))
@@ -233,20 +232,6 @@ def _source_after_quote(p: Parse, h: int, sh: int, qspan_at) -> int:
     inside = set(gap)
     heads = [k for k in gap if toks[k].head not in inside and toks[k].pos in ("NOUN", "PROPN", "PRON")]
     return heads[-1] if heads else sh
-
-
-# Set phrases with a cue word that report nothing ("Having said that, ...").
-IDIOMS = re.compile(
-    r"\b(?:having said that|goes without saying|needless to say|that is to say|so to speak"
-    r"|all told|to say nothing of|say what you will)\b",
-    re.I,
-)
-# "did not respond to requests for comment": a cue whose content is only the request
-NO_COMMENT = re.compile(
-    r"^(?:\w+ )?(?:requests?|calls?|messages?|e-?mails?|inquir\w+|questions?)\b"
-    r"(?: (?:for|seeking) comment)?",
-    re.I,
-)
 
 
 # A dateline opening a paragraph: "CARSON CITY, Nev. —", "VALDEMAR, Portugal (Reuters) -".
@@ -531,7 +516,17 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
             inherited[qid] = ids[id(a.inherit)]
             b = a.inherit
             speaker = _speaker(p, Span.of(text, *b.source), b.src_tok) if b.source else Speaker()
-        cat = cues.category(a.lemma, kind, _clausal(p, content)) if a.cue else "speech"
+        cat = (
+            cues.category(
+                a.lemma,
+                kind,
+                _clausal(p, content),
+                cue_words=tuple(text[a.cue[0] : a.cue[1]].lower().split()),
+                source_class=_source_class(p, a.src_tok),
+            )
+            if a.cue
+            else "speech"
+        )
         lo = min([c.start for c in content] + ([a.cue[0]] if a.cue else []))
         hi = max([c.end for c in content] + ([a.cue[1]] if a.cue else []))
         furn = bool(in_furniture and in_furniture(lo, hi))
@@ -551,6 +546,14 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
             )
         )
     return tuple(out), inherited
+
+
+def _source_class(p: Parse, head: int | None) -> str:
+    """The coarse class of the source's head word (``lang.quotes.mention_class``)."""
+    if head is None:
+        return ""
+    t = p.toks[head]
+    return mention_class(t.lemma, t.pos, t.ent_type)
 
 
 def _clausal(p: Parse, content) -> bool:

@@ -5,18 +5,26 @@ A *candidate* is a token whose lowercased lemma is in the learned cue lexicon
 split; "according" is lemmatised "accord"). Each candidate gets a
 logistic-regression probability over sparse, readable features: its lemma,
 part of speech, tag and dependency label, which dependents it has (alone and
-crossed with the lemma), the kind of its subject, its neighbours, whether it
-sits inside a quotation, whether quotation marks are near or elsewhere in
-its sentence. The weights, the decision threshold and the lexicon live in
-``data/quotes/cue_model.json`` (written by ``scripts/train_quotes.py``) and
-are loaded once per process; scoring is one dictionary lookup per feature.
+crossed with the lemma), the kind of its subject, who its source would be and
+what its object is (:func:`~according.lang.quotes.mention_class`, alone and
+crossed with the lemma: "the official said" against "the storm hit", "charged
+a premium" against "charged him", "according to the minister" against
+"according to the data"), its neighbours, whether it sits inside a quotation,
+whether quotation marks are near or elsewhere in its sentence. A cue is thus a
+reporting word *used as one*, not any word on a list. The weights, the decision
+threshold and the lexicon live in ``data/quotes/cue_model.json`` (written by
+``scripts/train_quotes.py``) and are loaded once per process; scoring is one
+dictionary lookup per feature.
 
-The category (speech or belief) is not learned (PolNeAR does not label it):
-a cue is ``speech`` when its lemma is a verb or noun of communication in
-:data:`SPEECH`, otherwise ``belief`` (thought, hope, finding, intention,
-perception...), so that who-*said*-what measures never count a belief. Verbs
-of evaluation (:data:`WEAK_SPEECH`: "criticized", "praised") are speech only
-when the content quotes words.
+The category (speech or belief) is not learned (PolNeAR does not label it); it
+is read from the cue in its context (:func:`category`): a verb of
+communication is speech, a verb that reports words only in some contexts
+("ruled that", "her statement read", "“...,” he continues", "points out") is
+speech when it governs a clause or quoted words, a negated or topical cue ("did
+not reveal", "writes about") and "according to" a finding are beliefs, and
+verbs of evaluation ("criticized", "praised") are speech only when the content
+quotes words, so that who-*said*-what measures never count a belief. The word
+data is in :mod:`according.lang.quotes`.
 """
 
 from __future__ import annotations
@@ -27,28 +35,25 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
+from ..lang.quotes import (
+    HEARSAY_PASSIVE,
+    NEGATIONS,
+    NP_CONTENT,
+    PASSIVE_AUX,
+    SPEECH,
+    SPEECH_IN_CONTEXT,
+    SPEECH_ONLY_QUOTING,
+    SPEECH_PARTICLE,
+    TOPIC_PREPS,
+    WEAK_SPEECH,
+    mention_class,
+)
 from ..nlp import Parse
+from .rules import source_head
+
+__all__ = ["NP_CONTENT", "SPEECH", "WEAK_SPEECH", "category", "features", "is_candidate", "model", "score"]
 
 MODEL_FILE = "cue_model.json"
-
-# Verbs and nouns of communication: the cue lemmas whose attributions are
-# things said or written. Everything else the model accepts is a belief,
-# intention, perception or finding.
-SPEECH = frozenset(
-    """
-according accuse add address admit advise allege announce answer argue ask assert assure
-attack blame blast boast brag call caution charge cite claim comment complain concede
-condemn confess confirm contend counter criticize criticise declare decry demand deny
-describe dismiss disclose emphasize emphasise endorse explain insist instruct interview joke
-lament mention mock note object order plead pledge praise predict proclaim promise
-propose protest quip quote recall recount reiterate reject remark remind reply report
-respond retort reveal say scold shout slam state stress suggest swear tell testify
-threaten tout tweet twitter urge vow warn write post statement remarks comment speech
-interview announcement claim testimony letter tweet email memo interview chant yell
-insist declaration pledge promise warning message argument accusation allegation
-assertion question inquire reiterate underscore acknowledge express
-""".split()
-)
 
 # Dependency labels of words that (almost) never head a cue: in 400 PolNeAR train
 # articles 6 of 9,719 cue heads were auxiliaries; skipping them saves a quarter
@@ -89,36 +94,58 @@ def model() -> dict:
         return json.load(fh)
 
 
-# Verbs of evaluation that are speech acts but rarely *report* what was said:
-# "criticized the plan", "praised the deal". They count as speech only when
-# the content quotes words ("mocked Rubio for “having a tough night”"), so
-# that who-said-what lists do not fill with stances.
-WEAK_SPEECH = frozenset(
-    """attack blame blast condemn criticize criticise decry dismiss endorse mock
-praise reject scold slam tout order propose address interview cite quote object protest threaten
-lament remind ask answer mention""".split()
-)
+def category(
+    lemma: str,
+    kind: str = "direct",
+    clausal: bool = True,
+    *,
+    cue_words: tuple[str, ...] = (),
+    source_class: str = "",
+) -> str:
+    """speech or belief, from the cue in its context.
 
+    ``kind``: direct / mixed / indirect content; ``clausal``: the content has a verb (or
+    quotes words); ``cue_words``: the lowercased words of the cue span ("points out",
+    "did not reveal"); ``source_class``: :func:`~according.lang.quotes.mention_class` of
+    the source's head word.
 
-# Speech verbs whose noun-phrase object is itself what was said ("called for new
-# tariffs", "described the talks as inconclusive", "denied the report").
-NP_CONTENT = frozenset(
-    """call describe accuse urge demand deny claim question blame charge
-propose promise pledge vow warn predict allege""".split()
-)
-
-
-def category(lemma: str, kind: str = "direct", clausal: bool = True) -> str:
-    """speech or belief. ``clausal``: the content has a verb (or quotes words); an
-    indirect speech cue with a bare noun phrase ("will report results", "wrote a
-    memoir", "responded with logic") names an act, not what was said, and is not
-    listed as speech unless its verb takes what was said as object (:data:`NP_CONTENT`)."""
+    - a verb of communication (:data:`SPEECH`) is speech, except that an indirect cue
+      with a bare noun phrase ("will report results", "wrote a memoir") names an act,
+      not what was said, unless its verb takes what was said as object
+      (:data:`NP_CONTENT`); verbs of evaluation (:data:`WEAK_SPEECH`) only quoting
+      words; a negated indirect cue ("did not reveal the price", "would not say
+      whether") reports nothing said; a topic ("wrote about how cities change") is not
+      what was written;
+    - a verb that reports words only in context (:data:`SPEECH_IN_CONTEXT`: "ruled
+      that", "her statement read: “...”", "“...,” he continues", "points out that") is
+      speech when it governs a clause or quoted words (and carries its particle);
+    - "according to" a finding ("an investigation", "the data") is a belief (a finding
+      attributed to someone, analysis-v1), "according to" a speaker or a document is
+      speech;
+    - everything else is a belief, intention, perception or finding."""
     lem = lemma.lower()
+    words = frozenset(cue_words)
+    quoting = kind != "indirect"
+    if lem in SPEECH_IN_CONTEXT:
+        particle = SPEECH_PARTICLE.get(lem)
+        if particle is not None and particle not in words:
+            return "belief"
+        if lem in SPEECH_ONLY_QUOTING:
+            return "speech" if quoting else "belief"
+        return "speech" if quoting or clausal else "belief"
     if lem not in SPEECH:
         return "belief"
-    if lem in WEAK_SPEECH and kind == "indirect":
+    if lem == "according" and source_class == "find":
         return "belief"
-    if kind == "indirect" and not clausal and lem not in NP_CONTENT:
+    if quoting:
+        return "speech"
+    if lem in WEAK_SPEECH or words & NEGATIONS:
+        return "belief"
+    if lem in HEARSAY_PASSIVE and words & PASSIVE_AUX:  # "is said to be": hearsay, nobody speaking
+        return "belief"
+    if lem not in NP_CONTENT and words & TOPIC_PREPS:
+        return "belief"
+    if not clausal and lem not in NP_CONTENT:
         return "belief"
     return "speech"
 
@@ -161,6 +188,19 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
     for k in sorted(kd):
         f.append("k=" + k)
         f.append("lk=%s|%s" % (lem, k))
+    obj = next((toks[c] for c in kids if toks[c].dep == "dobj"), None)
+    # who the source would be (the subject, the object of "according to", the agent, the
+    # subject shared with a governing verb) and what the object is: a speaker says
+    # things ("the official said"), a price is charged ("charged a premium")
+    sh = source_head(p, i)
+    sk = "none" if sh is None else mention_class(toks[sh].lemma, toks[sh].pos, toks[sh].ent_type)
+    f.append("sk=" + sk)
+    f.append("lsk=%s|%s" % (lem, sk))
+    if obj is not None:
+        ok = mention_class(obj.lemma, obj.pos, obj.ent_type)
+        f.append("ok=" + ok)
+        f.append("lok=%s|%s" % (lem, ok))
+    f.append("lt=%s|%s" % (lem, t.tag))
     if subj is not None:
         f.append("s=" + subj.pos)
         f.append("se=" + (subj.ent_type or "-"))

@@ -20,6 +20,10 @@ from ..nlp import Parse
 
 FUNC_DEPS = ("aux", "auxpass", "prep", "prt", "neg", "advmod", "mark", "agent", "punct")
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Dependents of a quotation's verb that follow its "..., he said" and belong to the
+# narration: "“...,” she said, but Kevin was drifting off" (conj, cc), "..., when
+# Clinton blasted him" (advcl)
+AFTER_CUE_NARRATION = ("conj", "cc", "advcl")
 CLIMB = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")  # share the subject of the head verb
 
 
@@ -39,7 +43,15 @@ def has_clause(p: Parse, h: int) -> bool:
 
 
 def content_key(p: Parse, c: int, h: int) -> str:
-    return ("C:" if has_clause(p, h) else "N:") + child_key(p, c, h)
+    """The child key with the cue's frame: ``C:`` a clause follows the cue ("said that
+    ..."), ``Q:`` a clause precedes it ("“...,” she said, but ..."), ``N:`` none."""
+    if has_clause(p, h):
+        frame = "C:"
+    elif any(p.toks[k].dep == "ccomp" and k < h for k in p.children[h]):
+        frame = "Q:"
+    else:
+        frame = "N:"
+    return frame + child_key(p, c, h)
 
 
 def rate(table: dict, key: str, default: float = 0.0, lemma: str | None = None) -> float:
@@ -229,10 +241,40 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
             continue
         if rate(table, content_key(p, c, h), lemma=t.lemma.lower()) >= 0.5:
             out |= subtree_set(p, c)
+    anchor = h
     if not out and t.dep in ("ccomp", "parataxis", "advcl") and t.head != h:
         # "“...,” he said" / "X, he said, Y" parsed with "said" under the quotation's verb
         out = subtree_set(p, t.head) - subtree_set(p, h)
+        anchor = t.head
+    # "“You winning?” she said, but Kevin was drifting off": once a quotation has closed
+    # before the cue, what follows the cue is the writer's narration unless it quotes
+    # again ("“A,” he said, and “B”"); with no quotation the cue sits inside what is said
+    # ("The drugs have few uses, he says, and most patients stop responding")
+    if out and _quote_closed_before(p, h):
+        for c in p.children[anchor]:
+            if c > h and toks[c].dep in AFTER_CUE_NARRATION and not _has_mark(p, c):
+                out -= subtree_set(p, c)
     return out - cue - src
+
+
+def _is_mark_text(s: str) -> bool:
+    return s in ("''", "``") or any(ch in s for ch in '\u201c\u201d\u00ab\u00bb"')
+
+
+def _quote_closed_before(p: Parse, h: int) -> bool:
+    """Whether a quotation mark closes within the few tokens before the cue ("...,” she said")."""
+    toks = p.toks
+    for j in range(h - 1, max(-1, h - 6), -1):
+        if toks[j].sent != toks[h].sent:
+            return False
+        if _is_mark_text(toks[j].text):
+            return True
+    return False
+
+
+def _has_mark(p: Parse, i: int) -> bool:
+    lo, hi = p.subtree(i)
+    return any(_is_mark_text(p.toks[j].text) for j in range(lo, hi))
 
 
 def runs(idx) -> list[tuple[int, int]]:

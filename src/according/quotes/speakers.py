@@ -351,7 +351,7 @@ def resolve_speakers(work: Work) -> dict:
     try:
         resolve_all(st, work.parse, quotes, work.meta.authors)
     except Exception as exc:  # noqa: BLE001
-        work.errors.append(ErrorEntry("coref", f"{type(exc).__name__}: {exc}"))
+        work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
     return _renumber(work, st, quotes)
 
 

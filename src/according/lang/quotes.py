@@ -1,0 +1,172 @@
+"""English word data of quote attribution: reporting verbs and the words around them.
+
+Read by ``according.quotes.cues`` (the cue model's features and the speech/belief
+category). Nothing here imports spaCy: the functions take plain strings (lemma,
+coarse part of speech, entity label) so the same data serves every caller.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .organisations import SOURCE_ORGANISATION_NOUNS
+from .reporting import CLAIM_VERBS as _CLAIM_VERBS
+
+# Verbs and nouns of communication: the cue lemmas whose attributions are
+# things said or written. Everything else the cue model accepts is a belief,
+# intention, perception or finding.
+SPEECH = frozenset(
+    """
+according accuse add address admit advise allege announce answer argue ask assert assure
+attack blame blast boast brag call caution charge cite claim comment complain concede
+condemn confess confirm contend counter criticize criticise declare decry demand deny
+describe dismiss disclose emphasize emphasise endorse explain insist instruct interview joke
+lament mention mock note object order plead pledge praise predict proclaim promise
+propose protest quip quote recall recount reiterate reject remark remind reply report
+respond retort reveal say scold shout slam state stress suggest swear tell testify
+threaten tout tweet twitter urge vow warn write post statement remarks comment speech
+interview announcement claim testimony letter tweet email memo interview chant yell
+insist declaration pledge promise warning message argument accusation allegation
+assertion question inquire reiterate underscore acknowledge express
+""".split()
+)
+
+# Verbs that report words only in some contexts: "the court ruled that ...", "her
+# statement read: “...”", "“...,” he continues", "she points out that ...". They are
+# speech when what they govern is a clause or quoted words, and (see
+# :data:`SPEECH_PARTICLE`) when they carry their particle; "prices continued to rise",
+# "he read the report", "she pointed to the chart" stay beliefs (or no quote at all).
+SPEECH_IN_CONTEXT = frozenset("rule read continue point go conclude observe".split())
+# ... of those, the ones that are speech only quoting words ("“...,” he continues"):
+# "continue" and "go" with a clause are aspect ("continued to rise"), not speech.
+SPEECH_ONLY_QUOTING = frozenset("continue go".split())
+# ... and the ones that need a particle in the cue ("points out", "went on").
+SPEECH_PARTICLE = {"point": "out", "go": "on"}
+
+# Verbs of evaluation that are speech acts but rarely *report* what was said:
+# "criticized the plan", "praised the deal". They count as speech only when
+# the content quotes words ("mocked Rubio for “having a tough night”"), so
+# that who-said-what lists do not fill with stances.
+WEAK_SPEECH = frozenset(
+    """attack blame blast condemn criticize criticise decry dismiss endorse mock
+praise reject scold slam tout order propose address interview cite quote object protest threaten
+lament remind ask answer mention""".split()
+)
+
+# Speech verbs whose noun-phrase object is itself what was said ("called for new
+# tariffs", "described the talks as inconclusive", "denied the report"). "charge" is
+# not one: its noun-phrase object is a price ("charged a premium"); "charged that ..."
+# and "charged him with fraud" (a clause or quoted words) stay speech.
+NP_CONTENT = frozenset(
+    """call describe accuse urge demand deny claim question blame
+propose promise pledge vow warn predict allege""".split()
+)
+
+# Prepositions that make a speech verb name a topic, not what was said: "writes about
+# style", "spoke of his childhood" (an author box, a profile).
+TOPIC_PREPS = frozenset("about on of".split())
+
+# Hearsay: a passive reporting verb with nobody saying ("This is said to be ...", "he is
+# reported to have left", "is alleged to have"): no speaker, so not a quote of anyone.
+HEARSAY_PASSIVE = frozenset("say report rumor rumour allege claim".split())
+PASSIVE_AUX = frozenset("is are was were be been being 's".split())
+
+# Negations inside a cue span ("did not reveal", "would not say", "never said").
+NEGATIONS = frozenset("not n't never".split())
+
+# Heads of an "according to" object (or a subject) that are findings, not speakers:
+# "according to an investigation", "according to the data". A finding is attributed to
+# someone (category belief in analysis-v1), it was not said.
+FINDING_NOUNS = frozenset(
+    """investigation study analysis data figure figures estimate estimates poll survey
+census record records research review audit model projection projections forecast
+calculation calculations count tally statistic statistics test tests result results
+measurement measurements search tracker database index ranking rankings""".split()
+)
+
+# Nouns for things that carry words: a statement reads, a sign says, a letter states.
+DOCUMENT_NOUNS = frozenset(
+    """statement letter report memo message note email e-mail post tweet release filing
+complaint lawsuit suit document documents sign notice order ruling verdict decision
+indictment affidavit transcript article editorial column book website site page
+announcement press headline caption petition motion brief""".split()
+)
+
+# Nouns of people speaking in a role: subjects that say things ("the official said").
+SPEAKER_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson minister president secretary
+director chief head leader leaders lawyer lawyers attorney attorneys analyst analysts
+expert experts economist economists source sources aide aides adviser advisers advisor
+advisors people person man woman men women resident residents witness witnesses police
+officer officers authorities governor mayor senator senators candidate candidates
+campaign government ministry department agency company firm group party committee
+council court judge justice prosecutor prosecutors investigator investigators doctor
+doctors scientist scientists researcher researchers professor teacher student students
+worker workers employee employees member members representative representatives
+chairman chairwoman chair executive executives founder owner manager managers
+lawmaker lawmakers legislator legislators politician politicians diplomat diplomats
+activist activists critic critics supporter supporters opponent opponents voter voters
+parent parents mother father son daughter wife husband friend friends neighbor
+neighbours neighbor neighbors family relative relatives victim victims survivor
+survivors administration office commission board union organization organisation
+spokespeople""".split()
+)
+
+# Agent nouns by their ending ("negotiator", "economist", "politician", "chairman").
+_AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|person|people)s?$")
+
+PERSON_PRONOUNS = frozenset("i we you he she they me us him her them who whom".split())
+THING_PRONOUNS = frozenset("it this that which these those what something nothing".split())
+
+
+def mention_class(lemma: str, pos: str, ent_type: str) -> str:
+    """A coarse class of the word heading a subject (or an "according to" object) for
+    the cue model: who could be saying something.
+
+    ``per`` person pronoun or PERSON entity, ``org`` organisation, place or group
+    entity, ``spk`` a role noun (:data:`SPEAKER_NOUNS`) or agent noun ("-er", "-ist"),
+    ``doc`` a thing that carries words, ``find`` a finding, ``thing`` a non-personal
+    pronoun, ``num`` a number or amount, ``noun`` any other noun, ``other``."""
+    low = lemma.lower()
+    if pos == "PRON":
+        if low in PERSON_PRONOUNS:
+            return "per"
+        return "thing" if low in THING_PRONOUNS else "other"
+    if ent_type == "PERSON":
+        return "per"
+    if ent_type in ("ORG", "GPE", "NORP"):
+        return "org"
+    if ent_type in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or pos == "NUM":
+        return "num"
+    if low in FINDING_NOUNS:
+        return "find"
+    if low in DOCUMENT_NOUNS:
+        return "doc"
+    if low in SPEAKER_NOUNS:
+        return "spk"
+    if pos in ("NOUN", "PROPN"):
+        return "spk" if _AGENT_SUFFIX.search(low) and len(low) > 4 else "noun"
+    return "other"
+
+
+# Head words of organisations, for a provisional speaker type ("the ministry said").
+ORG_WORDS = SOURCE_ORGANISATION_NOUNS
+PERSON_PRON = frozenset("he she him her i me".split())
+GROUP_PRON = frozenset("they them we us".split())
+
+# Set phrases with a cue word that report nothing ("Having said that, ...").
+IDIOMS = re.compile(
+    r"\b(?:having said that|goes without saying|needless to say|that is to say|so to speak"
+    r"|all told|to say nothing of|say what you will)\b",
+    re.I,
+)
+# "did not respond to requests for comment": a cue whose content is only the request
+NO_COMMENT = re.compile(
+    r"^(?:\w+ )?(?:requests?|calls?|messages?|e-?mails?|inquir\w+|questions?)\b"
+    r"(?: (?:for|seeking) comment)?",
+    re.I,
+)
+
+# Verbs that attribute a figure or an event in the same clause ("..., Israel says",
+# "the ministry reported"), for the claimant of a figure (``according.claims``).
+CLAIM_VERBS = _CLAIM_VERBS  # one list with the figures' and events' claimants (lang.reporting)

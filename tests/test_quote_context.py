@@ -1,0 +1,80 @@
+"""Speech or belief decided from the cue in its context (issue 8, parts 3 and 5), and the
+word classes the cue model reads. Pure functions: no parse needed."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from according.lang.quotes import SPEECH, mention_class
+from according.quotes.cues import category
+
+
+def test_context_verbs_are_speech_only_when_reporting_words():
+    # "the court ruled that ...": a clause
+    assert category("rule", "indirect", True, cue_words=("ruled",)) == "speech"
+    assert category("rule", "indirect", False, cue_words=("ruled",)) == "belief"
+    # "“We will appeal,” her statement read" / "he read the report"
+    assert category("read", "direct", True, cue_words=("read",)) == "speech"
+    assert category("read", "indirect", False, cue_words=("read",)) == "belief"
+    # "“...,” he continues" / "prices continued to rise"
+    assert category("continue", "direct", True, cue_words=("continues",)) == "speech"
+    assert category("continue", "indirect", True, cue_words=("continued",)) == "belief"
+    # "points out that ..." / "pointed to the chart"
+    assert category("point", "indirect", True, cue_words=("points", "out")) == "speech"
+    assert category("point", "indirect", True, cue_words=("pointed",)) == "belief"
+
+
+def test_negated_and_topical_cues_report_nothing_said():
+    assert category("reveal", "indirect", False, cue_words=("did", "not", "reveal")) == "belief"
+    assert category("say", "indirect", True, cue_words=("would", "n't", "say")) == "belief"
+    assert category("say", "indirect", True, cue_words=("said",)) == "speech"
+    # hearsay: "This is said to be out of frustration" has nobody saying it
+    assert category("say", "indirect", True, cue_words=("is", "said")) == "belief"
+    assert category("say", "direct", True, cue_words=("was", "said")) == "speech"
+    # an author box: "writes about how cities change"
+    assert category("write", "indirect", True, cue_words=("writes", "about")) == "belief"
+    assert category("write", "indirect", True, cue_words=("wrote",)) == "speech"
+    # a quotation is words said, negation or not in the cue span
+    assert category("write", "direct", True, cue_words=("writes", "about")) == "speech"
+
+
+def test_a_price_charged_is_not_an_accusation():
+    assert category("charge", "indirect", False, cue_words=("charged",)) == "belief"
+    assert category("charge", "indirect", True, cue_words=("charged",)) == "speech"
+    assert category("describe", "indirect", False, cue_words=("described",)) == "speech"
+
+
+def test_according_to_a_finding_is_a_belief():
+    assert category("according", "indirect", True, cue_words=("according", "to"), source_class="find") == (
+        "belief"
+    )
+    assert category("according", "indirect", True, cue_words=("according", "to"), source_class="spk") == (
+        "speech"
+    )
+
+
+def test_mention_classes():
+    assert mention_class("he", "PRON", "") == "per"
+    assert mention_class("it", "PRON", "") == "thing"
+    assert mention_class("Smith", "PROPN", "PERSON") == "per"
+    assert mention_class("Reuters", "PROPN", "ORG") == "org"
+    assert mention_class("premium", "NOUN", "") == "noun"
+    assert mention_class("investigation", "NOUN", "") == "find"
+    assert mention_class("statement", "NOUN", "") == "doc"
+    assert mention_class("negotiator", "NOUN", "") == "spk"
+    assert mention_class("$5", "NUM", "MONEY") == "num"
+
+
+@given(
+    st.sampled_from(sorted(SPEECH)),
+    st.sampled_from(["direct", "mixed", "indirect"]),
+    st.booleans(),
+    st.lists(st.sampled_from(["not", "about", "said", "out", "to"]), max_size=3),
+    st.sampled_from(["", "per", "find", "doc"]),
+)
+def test_category_is_one_of_two_and_quoted_words_are_speech(lemma, kind, clausal, words, source_class):
+    cat = category(lemma, kind, clausal, cue_words=tuple(words), source_class=source_class)
+    assert cat in ("speech", "belief")
+    if kind != "indirect" and not (lemma == "according" and source_class == "find"):
+        assert cat == "speech"
