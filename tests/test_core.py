@@ -74,7 +74,7 @@ def test_parse_is_plain_data():
     assert said.lemma == "say" and said.pos == "VERB"
     assert p.toks[said.head].i == said.i  # root
     assert any(e.label == "PERSON" and e.text == "Netanyahu" for e in p.ents)
-    assert type(p.toks[0]).__module__ == "according.nlp"
+    assert type(p.toks[0]).__module__ == "according.syntax"  # plain data, no spaCy type
 
 
 def test_analyze_api_returns_record_with_provenance(analyze):

@@ -19,33 +19,29 @@ MAX_WORDS = 5  # a literal of more lowercase words than this is word data
 # now; it may only go down, and a module that reaches 0 must leave this table.
 NOT_YET_MIGRATED = {
     "entities/describe.py": 7,
-    "entities/names.py": 1,  # ACRONYM_STOP (which differs from crossdoc.ORG_STOP)
     "events/__init__.py": 10,
     "events/actors.py": 7,
     "events/classifier.py": 1,
     "events/types.py": 3,
-    "figures.py": 13,
+    "figures.py": 10,
     "ingest/html.py": 3,
     "ingest/language.py": 2,
     "ingest/pagelines.py": 2,
-    "places/gazetteer.py": 1,
-    "places/mentions.py": 9,
+    "places/mentions.py": 7,
     "places/resolve.py": 3,
-    "quotes/__init__.py": 2,
+    "quotes/__init__.py": 1,  # PERSON_PRON
     "quotes/cues.py": 5,
-    "quotes/rules.py": 2,
     "quotes/speaker_words.py": 10,
-    "store/crossdoc.py": 1,  # ORG_STOP
-    "store/stories.py": 1,
     "times/grammar.py": 3,
-    "times/lexicon.py": 9,
-    "times/resolve.py": 3,
+    "times/lexicon.py": 7,
 }
 # Literals of lowercase words that are no English word data (identifiers of the program).
 NOT_WORD_DATA = {
     "analyzer.py": 1,  # STAGES: stage names
     "evaluation.py": 1,  # DATASETS: corpus names
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
+    "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
+    "quotes/rules.py": 2,  # FUNC_DEPS, CLIMB: dependency labels
     "web/api.py": 2,  # EXPORT_TABLES and a JSON schema's property names
 }
 

@@ -57,29 +57,13 @@ import re
 from collections.abc import Sequence
 
 from .claims import attribution_cues, claim_at, source_at  # noqa: F401 - also imported from here by events
+from .lang.numbers import CARDINALS, SCALES
 from .model import Figure, Span
 from .nlp import Parse, Tok
 from .pipeline import Work, stage
 
-SMALL = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
-    )
-}
-SMALL.update(
-    {w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-)
-SCALE = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "dozen": 12,
-    "mln": 1_000_000,
-    "bn": 1_000_000_000,
-}
+SMALL = dict(CARDINALS)
+SCALE = SCALES
 # vague plural -> conservative lower bound (see module docstring)
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "several": 3}
 VAGUE_OF = {

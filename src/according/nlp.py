@@ -1,4 +1,5 @@
-"""The linguistic layer: the only module that imports spaCy.
+"""The linguistic layer: with ``spacy_components.py`` (the spaCy components), the only module
+that imports spaCy.
 
 It loads the language model once per process and turns a spaCy ``Doc`` into a
 :class:`~according.syntax.Parse` of plain tuples (defined, with its tree helpers, in the

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from ..lang.organisations import COMPANY_LAST_WORDS, LEGAL_FORMS, ORGANISATION_LAST_WORDS
+from ..lang.organisations import ACRONYM_SKIP_WORDS, COMPANY_LAST_WORDS, LEGAL_FORMS, ORGANISATION_LAST_WORDS
 from ..lang.titles import GENDER_TITLES, TITLES  # noqa: F401 - also imported from here by entities/
 from ..pipeline import Work
 
@@ -32,7 +32,7 @@ CORPORATE = LEGAL_FORMS | COMPANY_LAST_WORDS
 # Furniture kinds that are not article prose: names there are credits, bylines
 # and mastheads, not participants of the story.
 SKIP_FURNITURE = {"masthead", "timestamp", "credit", "read_time", "contributors", "related_link"}
-ACRONYM_STOP = {"of", "the", "for", "and", "&", "on", "in", "de", "to"}
+ACRONYM_STOP = ACRONYM_SKIP_WORDS
 POSSESSIVE = {"'s", "’s", "'", "’", "s"}
 _CREDIT = re.compile(r"\([^()\n]*(?:/|Getty|Images|Reuters|AFP|Associated Press|Photo)[^()\n]*\)")
 

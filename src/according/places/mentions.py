@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lang.places import HEAD_WORDS, PLACE_NOUNS  # noqa: F401 - PLACE_NOUNS: imported from here by resolve, events
 from ..nlp import Parse
 from .gazetteer import GENERIC, Gazetteer, norm
 
@@ -621,49 +622,6 @@ def _qualifiers(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
             m.qualifier = ((g.admin1[("US", mt.group(1))],),)
 
 
-# The generic word between a place and a parenthesis naming its areas ("Hays district (Al
-# Hudaydah)"), and the kind of record it asks for.
-HEAD_WORDS = {
-    "city": "city",
-    "town": "city",
-    "village": "city",
-    "camp": "city",
-    "area": "",
-    "locality": "",
-    "district": "admin2",
-    "subdistrict": "admin2",
-    "sub-district": "admin2",
-    "county": "admin2",
-    "municipality": "admin2",
-    "commune": "admin2",
-    "lga": "admin2",
-    "cercle": "admin2",
-    "raion": "admin2",
-    "township": "admin2",
-    "province": "admin1",
-    "governorate": "admin1",
-    "region": "admin1",
-    "state": "admin1",
-    "oblast": "admin1",
-    "prefecture": "admin1",
-}
-# Nouns that make the name beside them a place ("Hays district", "the city of Mersin"): HEAD_WORDS and
-# kinds of place that ask for no gazetteer kind. resolve.py (names tagged as people) and events (a name
-# before one is the event's place, not a modifier) read this set.
-PLACE_NOUNS = set(HEAD_WORDS) | {
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "department",
-    "division",
-    "zone",
-    "territory",
-    "woreda",
-    "tehsil",
-    "outskirts",
-    "centre",
-    "center",
-}
 # "the Turkish city of Mersin", "the town of Kidal", "the province of Idlib": the kind asked for
 _KIND_OF = re.compile(
     r"\b(?P<w>city|town|village|province|governorate|region|district|oblast|prefecture) of $"

@@ -35,7 +35,7 @@ import unicodedata
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Connection
 
-from ..lang.organisations import LEGAL_FORMS
+from ..lang.organisations import INITIALS_SKIP_WORDS, LEGAL_FORMS
 from ..lang.person_names import NAME_PARTICLES
 from ..lang.titles import NAME_SUFFIXES, ROLE_WORDS
 from ..lang.titles import TITLES as NAME_TITLES
@@ -47,7 +47,7 @@ from .db import clean
 TITLES = NAME_TITLES | ROLE_WORDS
 MAX_KEY = 300  # keys are cut here: an index entry must stay small (a garbage "name" can be long)
 SUFFIXES = NAME_SUFFIXES
-ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "le", "des", "du", "in", "on", "at", "&"})
+ORG_STOP = INITIALS_SKIP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 

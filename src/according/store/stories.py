@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Connection
 
+from ..lang.reporting import DENIAL_WORDS
 from . import schema as s
 from .crossdoc import fold, story_key
 from .db import clean
@@ -199,24 +200,7 @@ def assign_story(
 
 
 # -- reading a story ------------------------------------------------------------------------------
-DENIAL_CUES = (
-    "deny",
-    "denied",
-    "denies",
-    "denying",
-    "reject",
-    "rejected",
-    "rejects",
-    "dispute",
-    "disputed",
-    "disputes",
-    "refute",
-    "refuted",
-    "dismissed",
-    "dismisses",
-    "contradict",
-    "contradicted",
-)
+DENIAL_CUES = DENIAL_WORDS
 # Two reports of one figure disagree when their values (or ranges) do not overlap
 # and differ by more than this fraction of the larger one: a toll updated within the
 # day or rounded ("about 28,000" against 28,340: 1.2%) is not a contest; a convention,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..lang.calendar import MONTHS, UTC_NAMES  # noqa: F401 - MONTHS: also imported from here by times/
+from ..lang.numbers import ONES, TENS
 from ..lang.reporting import PAST_REPORT_VERBS
 
 # A month is a full name, an abbreviation with its period, or an abbreviation
@@ -82,38 +83,8 @@ UNIT_RE = (
     r"|quarters?|weekends?)"
 )
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_ONES = ONES
+_TENS = TENS
 NUMBER_WORDS = {w: i for i, w in enumerate(_ONES)}
 NUMBER_WORDS.update(_TENS)
 NUMBER_WORDS.update(

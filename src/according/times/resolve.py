@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from itertools import islice
 
 from ..lang.times import AHEAD_OF_CLAUSE
+from ..lang.verbs import FUTURE_AUXILIARIES, MODALS, SCHEDULE_WORDS, STATIVE_VERBS
 from .lexicon import FUTURE_GOVERNORS, SAY_VERBS
 
 
@@ -147,33 +148,7 @@ def shift_value(ref: date, n: float, unit: str) -> str | None:
 
 # ---------------------------------------------------------------- tense
 
-_FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "sha"}
-_STATIVE = {
-    "be",
-    "have",
-    "remain",
-    "seem",
-    "appear",
-    "continue",
-    "mark",
-    "show",
-    "stand",
-    "look",
-    "feel",
-    "know",
-    "mean",
-    "need",
-    "want",
-    "believe",
-    "think",
-    "make",
-    "come",
-    "follow",
-    "bring",
-    "leave",
-}
-_SCHEDULE = {"schedule", "slate", "plan", "set", "expect", "due", "timetable", "pencil"}
-_MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "'d"}
+_FUTURE_AUX, _STATIVE, _SCHEDULE, _MODALS = FUTURE_AUXILIARIES, STATIVE_VERBS, SCHEDULE_WORDS, MODALS
 
 
 def governing_tense(
