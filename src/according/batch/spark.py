@@ -18,6 +18,7 @@ run from the committed records (``DIR/tables/<table>``, overwritten), so they al
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -141,6 +142,10 @@ def run_spark(
     sc = spark.sparkContext
     use_this_python(sc)
     out.open()
+    # A killed Spark job leaves its committed tasks' files under _temporary/0 (Hadoop's job attempt
+    # path, the same for every job): the next job's commit would move them in as well, duplicating
+    # those articles. One writer per output folder, so what is there is a dead job's.
+    shutil.rmtree(out.records_dir / "_temporary", ignore_errors=True)
     if retry_failed:
         out.drop_failed()
     ledger = out.ledger()
