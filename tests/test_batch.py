@@ -256,3 +256,41 @@ def test_ingest_records_and_ingest_jobs_store_the_same_articles(tmp_path, capsys
         tmp_path / "e2" / "articles.jsonl"
     ).read_bytes()
     assert run_cli(["ingest", "--records", str(tmp_path / "nothing"), "--db", str(db1)], capsys)[0] == 2
+
+
+def test_serve_workers_get_the_store_and_token_as_arguments_not_environment(tmp_path):
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = tmp_path / "s.sqlite"
+    env = {k: v for k, v in os.environ.items() if k not in ("ACCORDING_TOKEN", "ACCORDING_SERVE_DB")}
+    cmd = [
+        sys.executable,
+        "-m",
+        "according.cli",
+        "serve",
+        "--db",
+        str(db),
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+    ]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=5) as r:
+                    body = json.loads(r.read())
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.5)
+        assert body and db.exists()  # the workers opened the store they were given
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

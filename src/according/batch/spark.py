@@ -17,6 +17,8 @@ run from the committed records (``DIR/tables/<table>``, overwritten), so they al
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -40,10 +42,17 @@ def session(app_name: str = "according batch"):
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
-    builder = SparkSession.builder.appName(app_name).config("spark.speculation", "false")
-    # the Python workers must be this interpreter (its packages) unless the cluster says otherwise
-    builder = builder.config("spark.pyspark.python", sys.executable)
-    return builder.getOrCreate()
+    return SparkSession.builder.appName(app_name).config("spark.speculation", "false").getOrCreate()
+
+
+def use_this_python(sc) -> None:
+    """In local mode the Python workers must be this interpreter (the one with ``according`` and
+    the model installed). PySpark takes ``$PYSPARK_PYTHON`` (set by spark-submit from
+    ``spark.pyspark.python``), else ``python3`` from the PATH; on a local master without that
+    variable the context is pointed at ``sys.executable`` (an attribute of the context, not a
+    write to the environment)."""
+    if not os.environ.get("PYSPARK_PYTHON") and str(sc.master).startswith("local"):
+        sc.pythonExec = sys.executable
 
 
 def _records_schema():
@@ -131,7 +140,12 @@ def run_spark(
     t0 = time.monotonic()
     spark = spark or session()
     sc = spark.sparkContext
+    use_this_python(sc)
     out.open()
+    # A killed Spark job leaves its committed tasks' files under _temporary/0 (Hadoop's job attempt
+    # path, the same for every job): the next job's commit would move them in as well, duplicating
+    # those articles. One writer per output folder, so what is there is a dead job's.
+    shutil.rmtree(out.records_dir / "_temporary", ignore_errors=True)
     if retry_failed:
         out.drop_failed()
     ledger = out.ledger()
