@@ -8,11 +8,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from according import cli
 from according.ingest import read_document
+from according.ingest.metadata import headline_without_site, normalise_date, on_the_urls_day, url_date
 from according.ingest.readers import decode_noting
 from according.model import Span
 from according.views import INVISIBLE, without_invisible
@@ -122,3 +124,101 @@ def test_zero_width_characters_change_nothing_found(analyze):
         for q in got.quotes:
             for s in q.content:
                 assert sprinkled[s.start : s.end] == s.text
+
+
+# --- metadata as the spec says ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("2008-03-01", "2008-03-01"),
+        ("2024-02-14T11:35:00-05:00", "2024-02-14T11:35:00-05:00"),
+        ("2024-02-14T11:35:00+0000", "2024-02-14T11:35:00+00:00"),
+        ("2024-02-14T11:35:00.000Z", "2024-02-14T11:35:00+00:00"),
+        ("2024-02-14 11:35:00 +0000", "2024-02-14T11:35:00+00:00"),
+        ("2024-02-14T23:30:00-08:00", "2024-02-14T23:30:00-08:00"),  # never moved to the 15th
+        ("2024-02-14T11:35:00", "2024-02-14"),  # no zone: the day only
+        ("20240214", "2024-02-14"),
+        ("Wed, 14 Feb 2024 11:35:00 GMT", "2024-02-14T11:35:00+00:00"),
+        ("Wed, 14 Feb 2024 23:35:00 -0000", "2024-02-14"),
+        ("February 14, 2024 at 11:35 a.m. EST", "2024-02-14T11:35:00-05:00"),
+        ("14/02/2024", "2024-02-14"),
+        ("2024-13-01", None),
+        ("2024-02-14T25:00:00Z", None),
+        ("last Tuesday", None),
+    ],
+)
+def test_dates_are_iso_8601_in_one_form(given, expected):
+    assert normalise_date(given) == expected
+    if expected:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?", expected)
+
+
+def test_the_urls_day_wins_over_a_timestamp_a_day_away():
+    url = "https://news.example/2024/02/14/world/talks.html"
+    assert url_date(url) == "2024-02-14"
+    assert url_date("https://news.example/world/20240214/talks") == "2024-02-14"
+    assert url_date("https://news.example/story/12345678") is None
+    assert on_the_urls_day("2024-02-15T02:00:00+00:00", url) == "2024-02-14"
+    assert on_the_urls_day("2024-02-14T21:00:00-05:00", url) == "2024-02-14T21:00:00-05:00"
+    assert on_the_urls_day("2024-03-01", url) == "2024-03-01"  # far apart: not a zone's doing
+    assert on_the_urls_day("2024-02-15", None) == "2024-02-15"
+
+
+def test_html_page_published_on_the_urls_day():
+    page = (
+        "<html><head><meta property='article:published_time' content='2024-02-15T02:10:00.000Z'>"
+        "<link rel='canonical' href='https://news.example/2024/02/14/world/talks.html'>"
+        "<title>T</title></head><body><article>"
+        + "".join(f"<p>{CURLY} The talks went on for a fourth day on Tuesday.</p>" for _ in range(4))
+        + "</article></body></html>"
+    )
+    assert read_document(page, format="html").meta.published == "2024-02-14"
+    given = read_document(page, format="html", url="https://news.example/2024/02/14/talks")
+    assert given.meta.published == "2024-02-14"
+
+
+@pytest.mark.parametrize(
+    "title,site,url,expected",
+    [
+        (
+            "Startup raises $5M – TechCrunch",
+            "TechCrunch",
+            "https://techcrunch.com/2024/02/14/x",
+            "Startup raises $5M",
+        ),
+        (
+            "Ceasefire talks resume | Reuters",
+            None,
+            "https://www.reuters.com/world/x",
+            "Ceasefire talks resume",
+        ),
+        ("Talks resume - The Washington Post", "Washington Post", "washingtonpost.com", "Talks resume"),
+        ("BBC News - Talks resume", "BBC News", "https://www.bbc.co.uk/news/x", "Talks resume"),
+        ("Talks - live | World news | The Guardian", "the Guardian", None, "Talks - live | World news"),
+        (
+            "Apple unveils phone - the review",
+            "Apple",
+            "https://apple.com/x",
+            "Apple unveils phone - the review",
+        ),
+        ("Ceasefire talks resume", "Reuters", None, "Ceasefire talks resume"),
+        ("Reuters", "Reuters", None, "Reuters"),
+    ],
+)
+def test_headline_without_the_sites_name(title, site, url, expected):
+    assert headline_without_site(title, site, url) == expected
+
+
+def test_html_headline_drops_the_site_name():
+    page = (
+        "<html><head><meta property='og:site_name' content='Harbor Ledger'>"
+        "<title>Ceasefire holds in Tiryan – Harbor Ledger</title></head><body><article>"
+        + "".join(f"<p>{CURLY} The talks went on for a fourth day on Tuesday.</p>" for _ in range(4))
+        + "</article></body></html>"
+    )
+    assert read_document(page, format="html").meta.headline in (
+        "Ceasefire holds in Tiryan",
+        "Ceasefire holds",
+    )

@@ -19,8 +19,13 @@ index the whole text:
 - references (a speaker's or actor's entity, a figure's quote, ``part_of``,
   a figure's or event's place index) follow the renumbering.
 
+Measured (``benchmarks/bench_long.py``, one run): a 1 MB text takes 7.8x the CPU
+time of a 100 KB text (82 s / 10.5 s) with a peak RSS of 0.85 GB (0.83 GB at
+100 KB, most of it the model and the gazetteer).
+
 ``WINDOW_CHARS``: above the largest PolNeAR article (40 KB), so every article of
-normal length is analysed whole, exactly as before. A line break starts a
+normal length is analysed whole, exactly as before (the records of the examples,
+the 84 PolNeAR dev articles and the coref set inputs are byte-identical). A line break starts a
 sentence anyway (the ``according_paragraphs`` component), so a cut after one
 splits no sentence.
 """

@@ -17,7 +17,7 @@ import re
 
 from ..errors import HTMLError
 from ..model import Meta
-from .metadata import normalise_date
+from .metadata import headline_without_site, normalise_date
 
 _TAG = re.compile(r"<\s*(html|body|head|p|div|article|!doctype)\b", re.I)
 
@@ -125,7 +125,7 @@ def read_html(html: str, source: str | None = None) -> tuple[str, Meta]:
         title = t.text_content().strip() if t is not None and t.text_content().strip() else None
     date = get("date")
     meta = Meta(
-        headline=title,
+        headline=headline_without_site(title, get("sitename"), get("url") or get("hostname")),
         publisher=get("sitename") or get("hostname"),
         url=get("url"),
         published=published or (normalise_date(date) if date else None),

@@ -5,6 +5,7 @@ contributor lines.
 
 from __future__ import annotations
 
+import email.utils
 import re
 from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
@@ -23,21 +24,54 @@ def merge_meta(first: Meta, second: Meta) -> Meta:
     return replace(first, **changes)
 
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$")
+_ISO = re.compile(
+    r"^(?P<date>\d{4}-?\d{2}-?\d{2})(?:[T ](?P<time>\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?)"
+    r"\s?(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?$",
+    re.I,
+)
+
+
+def _iso(value: str) -> str | None:
+    """An ISO 8601 value in the one form records use: ``YYYY-MM-DD``, or
+    ``YYYY-MM-DDThh:mm:ss±hh:mm`` with the offset the value gives (``Z``,
+    ``+0000`` and ``+00`` are ``+00:00``; fractions of a second dropped). A time
+    without an offset gives the day only: an instant without its zone would
+    claim a precision the page does not give, and converting it would move the day."""
+    m = _ISO.match(value)
+    if not m:
+        return None
+    try:
+        day = datetime.strptime(m.group("date").replace("-", ""), "%Y%m%d").date()
+        if not m.group("time") or not m.group("zone"):
+            return day.isoformat()
+        clock = m.group("time").replace(":", "").split(".")[0].split(",")[0].ljust(6, "0")
+        zone = m.group("zone").upper()
+        zone = "+0000" if zone == "Z" else zone.replace(":", "").ljust(5, "0")
+        when = datetime.strptime(f"{day:%Y%m%d}T{clock}{zone}", "%Y%m%dT%H%M%S%z")
+    except ValueError:
+        return None
+    return when.isoformat()
 
 
 def normalise_date(value: str) -> str | None:
-    """ISO 8601 as given where it is ISO already (a bare date stays a date);
-    other common forms parsed (with their time zone when printed); None when
-    it is not a date."""
+    """``published`` / ``updated`` as records hold them (see :func:`_iso`), from ISO
+    8601 in any of its spellings, RFC 2822 (``Wed, 14 Feb 2024 11:35:00 GMT``) and
+    the forms pages print ("February 14, 2024 at 11:35 a.m. EST"); None when it is
+    not a date. The day is never moved: a value is kept in the offset it gives."""
     value = value.strip()
-    if _ISO.match(value):
-        try:
-            datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T"))
-            return value.replace(" ", "T")
-        except ValueError:
-            return None
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d", "%m/%d/%Y"):
+    if not value:
+        return None
+    if re.match(r"^\d{4}-?\d{2}-?\d{2}", value):
+        return _iso(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        when = None
+    if when is not None:
+        if when.tzinfo is None:  # "-0000": the zone is unknown
+            return when.date().isoformat()
+        return when.replace(microsecond=0).isoformat()
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d", "%m/%d/%Y", "%d/%m/%Y"):
         try:
             return datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
@@ -46,11 +80,100 @@ def normalise_date(value: str) -> str | None:
     return found[0][3] if found else None
 
 
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?=[/-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=/)"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` a URL's path carries (``/2024/02/14/``, ``/2024-02-14-``,
+    ``/20240214/``), or None."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        if m.group("y"):
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        return date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))).isoformat()
+    except ValueError:
+        return None
+
+
+def on_the_urls_day(published: str | None, url: str | None) -> str | None:
+    """``published``, unless the URL carries a date one day away from it: a newsroom
+    dates its URLs by its own calendar, and a timestamp a page gives in UTC (or
+    another zone) can fall on the day before or after it; the URL's day is kept
+    then (the day the article says it appeared), without the clock time."""
+    day = url_date(url)
+    if not published or not day or published[:10] == day:
+        return published
+    try:
+        apart = abs((date.fromisoformat(published[:10]) - date.fromisoformat(day)).days)
+    except ValueError:
+        return published
+    return day if apart == 1 else published
+
+
 def published_date(meta: Meta) -> str | None:
     """The YYYY-MM-DD of publication, or None."""
     if meta.published and re.match(r"\d{4}-\d{2}-\d{2}", meta.published):
         return meta.published[:10]
     return None
+
+
+# --- headlines -------------------------------------------------------------
+
+_TITLE_SEP = re.compile(r"\s+(?:[|–—·•]|-{1,2}|::)\s+")
+
+
+def _letters(s: str) -> str:
+    return "".join(ch for ch in s.lower() if ch.isalnum())
+
+
+def _site_keys(sitename: str | None, url: str | None) -> list[str]:
+    keys = [_letters(sitename)] if sitename else []
+    host = re.sub(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\d?\.)?", "", (url or "").lower()).split("/")[0]
+    labels = [x for x in host.split(":")[0].split(".") if x]
+    if len(labels) >= 2:  # "techcrunch.com" -> "techcrunch", "bbc.co.uk" -> "bbc"
+        keys.append(labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[-2])
+        keys.append(host.split(":")[0])
+    return [_letters(k) for k in keys if len(_letters(k)) >= 2]
+
+
+def _is_site(segment: str, keys: list[str]) -> bool:
+    """Does a title segment name the site ("TechCrunch", "Reuters", "The Washington Post")?"""
+    n = _letters(segment)
+    if not n or len(segment.split()) > 5:
+        return False
+    for key in keys:
+        if n == key or (len(n) >= 4 and n in key):
+            return True
+        if len(key) >= 3 and (n.startswith(key) or n.endswith(key)) and len(key) >= 0.6 * len(n):
+            return True
+    return False
+
+
+def headline_without_site(title: str | None, sitename: str | None, url: str | None) -> str | None:
+    """A page title without the site's name before or after it ("Talks resume – TechCrunch",
+    "Talks resume | Reuters", "BBC News - Talks resume"), by the page's own site name
+    and host name, not a list of sites. The title is kept when nothing would be left."""
+    if not title:
+        return title
+    keys = _site_keys(sitename, url)
+    title = title.strip()
+    seps = list(_TITLE_SEP.finditer(title))
+    if not keys or not seps:
+        return title
+    if _is_site(title[seps[-1].end() :], keys):
+        rest = title[: seps[-1].start()]
+    elif _is_site(title[: seps[0].start()], keys):
+        rest = title[seps[0].end() :]
+    else:
+        return title
+    return rest.strip() or title
 
 
 # --- timestamps as printed on pages ---------------------------------------

@@ -39,7 +39,7 @@ from .document import Document, Unreadable
 from .furniture import mark_furniture
 from .html import looks_like_html, read_html
 from .language import NAMES, detect_language
-from .metadata import merge_meta, normalise_date
+from .metadata import merge_meta, normalise_date, on_the_urls_day
 
 MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -176,6 +176,8 @@ def read_document(
     if is_html:
         _check_text(text, source)
         text, found = read_html(text, source=source)
+        # the day of the page's timestamp, not another one (metadata.on_the_urls_day)
+        found = replace(found, published=on_the_urls_day(found.published, url or found.url))
     else:
         found = Meta()
     _check_text(text, source)
