@@ -26,6 +26,8 @@ def _contains(q: Rec, r: Rec) -> bool | None:
     if q.kind == "country":
         return r.cc == q.cc
     if q.kind == "admin2" and q.admin2:
+        if r.kind == "city" and not r.admin2 and (r.cc, r.admin1) == (q.cc, q.admin1):
+            return None  # a town whose district the data does not give ("Kismayo"): no verdict
         return r.kind != "admin2" and (r.cc, r.admin1, r.admin2) == (q.cc, q.admin1, q.admin2)
     if q.kind == "admin1" and q.admin1:
         return r.kind != "admin1" and r.cc == q.cc and r.admin1 == q.admin1
