@@ -90,3 +90,10 @@ def test_common_nouns_live_in_lang_and_have_no_place_names():
     # the list holds nouns, not the names of big towns that are also words ("Mobile", "Reading")
     big = [n for n in COMMON_NOUN_NAMES for i, alt in g.lookup(n) if not alt and g.rec(i).pop >= 50_000]
     assert big == []
+
+
+def test_a_two_word_province_split_by_the_recogniser_stays_in_its_country(analyze):
+    # "Metro Manila" read as "Metro" + "Manila" made the parenthesis unreadable; San Juan went to Puerto Rico
+    pls = places_of(analyze, "On 10 May 2023, protesters gathered in San Juan (San Juan, Metro Manila).")
+    assert [p.country for p in by_text(pls, "Metro Manila")] == ["PH"]
+    assert all(p.country == "PH" for p in pls), [(p.span.text, p.country) for p in pls]
