@@ -97,3 +97,18 @@ def test_a_two_word_province_split_by_the_recogniser_stays_in_its_country(analyz
     pls = places_of(analyze, "On 10 May 2023, protesters gathered in San Juan (San Juan, Metro Manila).")
     assert [p.country for p in by_text(pls, "Metro Manila")] == ["PH"]
     assert all(p.country == "PH" for p in pls), [(p.span.text, p.country) for p in pls]
+
+
+def test_the_index_key_is_the_same_in_every_checkout(tmp_path):
+    """Two virtualenvs with the same pinned packages share one gazetteer index."""
+    a = tmp_path / "a" / "lib" / "site-packages" / "pkg" / "data.json"
+    b = tmp_path / "b" / "venv" / "lib" / "site-packages" / "pkg" / "data.json"
+    for f in (a, b):
+        f.parent.mkdir(parents=True)
+        f.write_text("{}")
+    assert gz._fingerprint([a, gz._REGIONS]) == gz._fingerprint([b, gz._REGIONS])
+    b.write_text("{ }")  # other data: another index
+    assert gz._fingerprint([a, gz._REGIONS]) != gz._fingerprint([b, gz._REGIONS])
+    dump = tmp_path / "allCountries.txt"
+    dump.write_text("x")
+    assert gz._fingerprint([a, dump]) != gz._fingerprint([a])

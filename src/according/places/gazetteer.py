@@ -255,8 +255,18 @@ def _fingerprint(paths: Iterable[Path]) -> str:
     h = hashlib.sha1(str(INDEX_VERSION).encode())
     for p in paths:
         try:
+            if p == _REGIONS:  # the project's own file: its content (every checkout shares one index)
+                h.update(b"regions|" + hashlib.sha1(p.read_bytes()).digest())
+                continue
             st = p.stat()
-            h.update(f"{p}|{st.st_size}|{int(st.st_mtime)}".encode())
+            if "site-packages" in p.parts or "dist-packages" in p.parts:
+                # pinned package data: the same in every virtualenv of the machine, whatever its path
+                # or install time, so checkouts do not rebuild (and evict) each other's index
+                sp = "site-packages" if "site-packages" in p.parts else "dist-packages"
+                rel = "/".join(p.parts[p.parts.index(sp) + 1 :])
+                h.update(f"{rel}|{st.st_size}".encode())
+            else:  # a GeoNames dump the user names: path, size and time
+                h.update(f"{p}|{st.st_size}|{int(st.st_mtime)}".encode())
         except OSError:
             h.update(f"{p}|missing".encode())
     return h.hexdigest()[:16]
