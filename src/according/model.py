@@ -107,6 +107,10 @@ class Place:
     country: str | None
     feature: str  # city|country|admin|region|facility|other
     confidence: float | None = None
+    # ACLED's geo_precision: 1 the point is the place itself (a town, a village, a facility),
+    # 2 the place is unknown and the point is its district's or a town near it, 3 a province,
+    # region or country (the place named is that big, or lies somewhere in it)
+    geo_precision: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -824,7 +824,7 @@ def acled_rows(rec) -> list[dict]:
                 "location": pl.name if pl else "",
                 "latitude": "" if pl is None or pl.lat is None else pl.lat,
                 "longitude": "" if pl is None or pl.lon is None else pl.lon,
-                "geo_precision": GEO_PRECISION.get(pl.feature, 3) if pl else "",
+                "geo_precision": (pl.geo_precision or GEO_PRECISION.get(pl.feature, 3)) if pl else "",
                 "time_precision": ev.time_precision or "",
                 "fatalities": ev.fatalities or 0,
                 "notes": " ".join(ev.span.text.split()),

@@ -1,4 +1,12 @@
-"""Words of place names: the kinds of place written beside a name, and words that name no place."""
+"""Words of place names: the kinds of place written beside a name, and words that name no place.
+
+``COMMON_NOUN_NAMES``: ordinary nouns for the facilities and places that conflict and
+local news name ("the Airport", "at the Market", "near the Checkpoint"), capitalised in
+notes and headlines. GeoNames lists towns called Airport (California), Market, Hospital,
+Camp, Junction...; a mention that is only one of these words names the facility near the
+place the text gives, never such a town (ACLED notes put "Airport" 13,900 km away before).
+A longer name that holds the word ("Bakara Market", "Camp Lejeune") is not affected.
+"""
 
 from __future__ import annotations
 
@@ -87,3 +95,81 @@ GENERIC_PLACE_WORDS = {
     "outer",
     "federal",
 }
+
+COMMON_NOUN_NAMES = frozenset(
+    {
+        "airport",
+        "airfield",
+        "airbase",
+        "air base",
+        "market",
+        "marketplace",
+        "bazaar",
+        "hospital",
+        "clinic",
+        "university",
+        "college",
+        "school",
+        "mosque",
+        "church",
+        "prison",
+        "jail",
+        "camp",
+        "checkpoint",
+        "base",
+        "barracks",
+        "station",
+        "police station",
+        "bus station",
+        "port",
+        "seaport",
+        "harbour",
+        "harbor",
+        "stadium",
+        "court",
+        "courthouse",
+        "parliament",
+        "palace",
+        "embassy",
+        "consulate",
+        "hotel",
+        "junction",
+        "roundabout",
+        "crossing",
+        "border",
+        "border crossing",
+        "farm",
+        "mine",
+        "factory",
+        "refinery",
+        "village",
+        "town",
+        "downtown",
+        "suburb",
+        "outskirts",
+        "headquarters",
+        "office",
+        "ministry",
+        "compound",
+        "district",
+        "province",
+        "governorate",
+        "municipality",
+        "county",
+        "state",
+        "region",
+        "city",
+        "capital",
+        "city center",
+        "city centre",
+        "square",
+        "bridge",
+        "highway",
+        "road",
+        "street",
+        "avenue",
+        "quarter",
+        "neighbourhood",
+        "neighborhood",
+    }
+)

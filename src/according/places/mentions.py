@@ -670,6 +670,18 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
             at = pe + 1
             within = [m for m in found if ps <= m.start and m.end <= pe]
             m = within[0] if len(within) == 1 and norm(within[0].text) == norm(part) else None
+            if m is None and within and part.strip():
+                # "Metro Manila" read as "Metro" + the entity "Manila": the whole part, if it is an area
+                whole_cands, whole_alt, dem = lookup_text(g, part.strip())
+                if not dem and any(g.rec(i).kind in _AREA_KINDS for i in whole_cands):
+                    ws = ps + len(part) - len(part.lstrip())
+                    we = ws + len(part.strip())
+                    ta = next(k for k in range(within[0].tok, n) if toks[k].end > ws)
+                    tb = next((k for k in range(ta, n) if toks[k].start >= we), n)
+                    m = Mention(ws, we, ta, tb, text[ws:we], "GPE", True, list(whole_cands), dict(whole_alt))
+                    ms[:] = [x for x in ms if x not in within]
+                    ms.append(m)
+                    found = [x for x in found if x not in within] + [m]
             if m is not None and any(g.rec(i).kind in _AREA_KINDS for i in m.cands):
                 level.append((m, pi))
             elif m is None and _NAME_PART.match(part.strip()):

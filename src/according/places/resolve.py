@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lang.places import COMMON_NOUN_NAMES
 from ..model import Meta, Place, Span
 from ..nlp import Parse
 from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
@@ -150,6 +151,18 @@ FEATURE = {
     "facility": "facility",
     "other": "other",
 }
+# ACLED's geo_precision of a place resolved to a record of this kind (its codebook: 1 a town or
+# village, 2 a district or a part of a region, 3 a province, a region or a country)
+GEO_PRECISION = {
+    "city": 1,
+    "facility": 1,
+    "other": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 3,
+    "continent": 3,
+}
 _STRONG = {"country", "admin1", "continent", "region"}
 _NEVER_PLACES = {
     "DATE",
@@ -265,6 +278,11 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
 
     g = g or gz.get()
     ms = find_mentions(parse, g)
+    for m in ms:
+        if m.cands and m.qualifier is None and m.paren != "inner" and norm(m.text) in COMMON_NOUN_NAMES:
+            # "the Airport", "the Market": a facility near the place the text gives, never a
+            # town of that name elsewhere (an unknown entity, placed like one)
+            m.cands, m.alt = [], {}
     doc_names = {norm(m.text) for m in ms if m.label in ("GPE", "LOC") and m.whole}
     ms = [m for m in ms if _accept(m, g, doc_names, parse.toks)]
 
@@ -425,6 +443,7 @@ def _place(text: str, k: int, chosen, g: Gazetteer, dateline: Rec | None) -> Pla
         country=r.cc,
         feature=FEATURE.get(r.kind, "other"),
         confidence=round(conf, 3),
+        geo_precision=GEO_PRECISION.get(r.kind, 3) if point else None,
     )
 
 
@@ -712,14 +731,24 @@ def _unresolved(m: Mention, span: Span, k: int, chosen, dateline: Rec | None) ->
     feature = "facility" if m.label == "FAC" else "other"
     if m.paren == "head" and k + 1 < len(chosen):
         # "Jilib (Middle Juba)" with Jilib unknown: inside the area the parenthesis names
+        # at the smallest area named, and saying so: 2 at a district (or a town named as the area),
+        # 3 at a province
         m2, r2, _ = chosen[k + 1]
         if m2.paren == "inner" and r2 is not None and _point(r2):
             return Place(
-                span, m.text, None, r2.lat, r2.lon, r2.cc, "city" if m.want == "city" else "other", 0.6
+                span,
+                m.text,
+                None,
+                r2.lat,
+                r2.lon,
+                r2.cc,
+                "city" if m.want == "city" else "other",
+                0.6,
+                max(2, GEO_PRECISION.get(r2.kind, 3)),
             )
     c = _nearest_city(k, chosen, lambda x: True) or (
         dateline if dateline is not None and _point(dateline) else None
     )
     if c is not None:
-        return Place(span, m.text, None, c.lat, c.lon, c.cc, feature, 0.2)
+        return Place(span, m.text, None, c.lat, c.lon, c.cc, feature, 0.2, 2)
     return Place(span, m.text, None, None, None, None, feature, 0.1)
