@@ -125,9 +125,14 @@ def test_analyze_takes_the_window_path_for_a_long_text(analyze, two_articles, mo
 
     first, second = two_articles
     monkeypatch.setattr(analyzer, "WINDOW_CHARS", len(first) + 10)
-    seen = []
+    seen: list[str] = []
     real = analyzer.analyze_long
-    monkeypatch.setattr(analyzer, "analyze_long", lambda d, m: seen.append(d.id) or real(d, m))
+
+    def spy(doc, model):
+        seen.append(doc.id)
+        return real(doc, model)
+
+    monkeypatch.setattr(analyzer, "analyze_long", spy)
     a = analyze(first + "\n\n" + second, id="two")
     assert seen == ["two"]
     assert a.quotes and a.quotes[-1].content[0].start > len(first)
