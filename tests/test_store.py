@@ -362,7 +362,8 @@ _CHILD = textwrap.dedent("""
                          quotes=[("Ann Lee", "person", d.text, None)])
 
     analyzer.analyze_documents = slow
-    sys.exit(cli.main(["ingest", {folder!r}, "--db", {db!r}]))
+    # --jobs 1: analysed in this process, by the patched analyzer (worker processes would not see it)
+    sys.exit(cli.main(["ingest", {folder!r}, "--db", {db!r}, "--jobs", "1"]))
 """)
 
 
