@@ -20,8 +20,7 @@ from ..settings import Settings
 def ingest_documents(store: Any, docs: Iterable, settings: Settings, jobs: int | None, progress=None) -> dict:
     """Analyse (in ``jobs`` processes) and store documents not stored yet; the summary dict."""
     from ..ingest import Document
-    from ..store.db import clean
-    from ..store.ingest import Summary, content_hash, find_version, ingest_records
+    from ..store.ingest import Summary, content_hash, find_version, id_problem, ingest_records, shown_id
     from . import analyse
 
     summary = Summary()
@@ -31,8 +30,14 @@ def ingest_documents(store: Any, docs: Iterable, settings: Settings, jobs: int |
         for d in docs:
             summary.read += 1
             if isinstance(d, Document):
+                why = id_problem(d.id)
+                if why:  # refused before it costs an analysis, as Store.ingest_documents does
+                    summary.failed.append({"id": shown_id(d.id), "reason": why})
+                    if progress:
+                        progress.update(summary)
+                    continue
                 with reader.connect() as conn:
-                    if find_version(conn, clean(d.id), content_hash(d.text), clean(d.meta.url)):
+                    if find_version(conn, d.id, content_hash(d.text)):
                         summary.skipped += 1
                         if progress:
                             progress.update(summary)

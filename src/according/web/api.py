@@ -423,14 +423,14 @@ def article_versions(request: Request, article_id: str) -> JSONResponse:
 
 
 @router.get("/articles/{article_id:path}/diff", summary="What changed between two versions")
-def article_diff(request: Request, article_id: str, v1: Version, v2: Version) -> JSONResponse:
+def article_diff(request: Request, article_id: str, v1: Version, v2: Version) -> Response:
     return found(store(request).diff(article_id, v1, v2), "article version", f"{article_id} v{v1}/v{v2}")
 
 
 @router.get("/articles/{article_id:path}", summary="One article: its analysis record and store data")
 async def get_article(
     request: Request, article_id: str, version: Annotated[int | None, Query(ge=1, le=INT_MAX)] = None
-) -> JSONResponse:
+) -> Response:
     return found(store(request).article(article_id, version=version), "article", article_id)
 
 
@@ -442,12 +442,12 @@ async def list_sources(
     q: Text = None,
     type: Text = None,
     story: RowId = None,
-) -> JSONResponse:
+) -> Response:
     return page(store(request).sources(limit=limit, offset=offset, q=q, type=type, story=story))
 
 
 @router.get("/sources/{source_id}", summary="One source with its quotes")
-def get_source(request: Request, source_id: Annotated[int, Path(ge=1, le=INT_MAX)]) -> JSONResponse:
+def get_source(request: Request, source_id: Annotated[int, Path(ge=1, le=INT_MAX)]) -> Response:
     return found(store(request).source(source_id), "source", source_id)
 
 
@@ -566,7 +566,7 @@ def list_places(
         str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
     ] = None,
     story: RowId = None,
-) -> JSONResponse:
+) -> Response:
     return page(store(request).places(q=q, country=country, story=story, limit=limit, offset=offset))
 
 
