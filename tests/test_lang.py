@@ -40,8 +40,10 @@ NOT_WORD_DATA = {
     "analyzer.py": 1,  # STAGES: stage names
     "evaluation.py": 1,  # DATASETS: corpus names
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
+    "places/resolve.py": 1,  # GEO_PRECISION: place kinds -> ACLED precision codes
     "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
     "quotes/rules.py": 2,  # FUNC_DEPS, CLIMB: dependency labels
+    "store/validate.py": 5,  # SHAPE: the record's field names
     "web/api.py": 2,  # EXPORT_TABLES and a JSON schema's property names
 }
 
@@ -118,7 +120,9 @@ def test_lang_imports_no_spacy_and_nothing_outside_lang():
     for path in sorted((PACKAGE / "lang").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
-                assert node.level == 0 or node.module is None, f"{path.name} imports .{node.module}"
+                # a sibling module of lang/ (level 1) is fine; nothing from the rest of according
+                outside = node.level > 1 or (node.level == 0 and (node.module or "").startswith("according"))
+                assert not outside, f"{path.name} imports {'.' * node.level}{node.module}"
                 assert not (node.module or "").startswith("spacy"), path.name
             if isinstance(node, ast.Import):
                 assert not any(a.name.startswith("spacy") for a in node.names), path.name
