@@ -27,8 +27,9 @@ from __future__ import annotations
 import os
 import re
 import time
+import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pool import Done
@@ -63,7 +64,7 @@ def _parts(folder: Path, suffix: str = ".parquet") -> list[Path]:
     )
 
 
-_LOCAL_PART = re.compile(r"^part-(\d{8}T\d{6}-\d+-\d{6})\.")
+_LOCAL_PART = re.compile(r"^part-(\d{8}T\d{6}-[0-9a-f]+-\d{6})\.")
 
 
 def _wave_of(path: Path) -> str | None:
@@ -85,6 +86,9 @@ class Output:
 
     root: Path
     jsonl: bool = False
+    # one token per run: two runs started in the same second by one process (the library called
+    # twice, a test) must not write the same file names (the second would replace the first's wave)
+    run_token: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
     @property
     def records_dir(self) -> Path:
@@ -148,7 +152,7 @@ class Output:
 
     def new_wave_name(self, number: int) -> str:
         # sortable across runs: the start time of the run, then the wave number
-        return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{number:06d}"
+        return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{self.run_token}-{number:06d}"
 
     def commit(self, wave: str, rows: list[tuple[str, Done]]) -> None:
         """Write one wave: (input_hash, result) pairs in input order."""
