@@ -266,6 +266,13 @@ def test_serve_workers_get_the_store_and_token_as_arguments_not_environment(tmp_
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     db = tmp_path / "s.sqlite"
+    # serve refuses a store that does not exist: make one holding one article, so that the
+    # answer shows the workers opened this store and not the default one
+    from according.store import Store
+    from store_records import record
+
+    with Store(str(db)) as store:
+        store.ingest([record("only-one", ["One short paragraph for the store."])])
     env = {k: v for k, v in os.environ.items() if k not in ("ACCORDING_TOKEN", "ACCORDING_SERVE_DB")}
     cmd = [
         sys.executable,
@@ -290,7 +297,7 @@ def test_serve_workers_get_the_store_and_token_as_arguments_not_environment(tmp_
             except OSError:
                 assert proc.poll() is None and time.monotonic() < deadline
                 time.sleep(0.5)
-        assert body and db.exists()  # the workers opened the store they were given
+        assert body["stats"]["articles"] == 1  # the workers opened the store they were given
     finally:
         proc.terminate()
         proc.wait(timeout=30)
