@@ -69,6 +69,13 @@ def _m3_read_indexes(conn: Connection) -> None:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})"))
 
 
+def _m4_event_confidence(conn: Connection) -> None:
+    # events carry the relevance model's confidence (issue 9); a store made by migration 1 from
+    # this schema has the column already
+    if "confidence" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
+
+
 MIGRATIONS = [
     (
         1,
@@ -81,6 +88,7 @@ MIGRATIONS = [
         "read-path indexes: quotes by lower(speaker_name), quotes and figures in list order",
         _m3_read_indexes,
     ),
+    (4, "events.confidence: the event relevance model's confidence", _m4_event_confidence),
 ]
 
 
