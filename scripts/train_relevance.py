@@ -44,8 +44,9 @@ SCALE = 1000
 PLOVER_POSITIVE = {"ASSAULT", "FIGHT", "PROTEST"}
 CASE_NEGATIVE = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO"}
 # At most this share of the negatives' trigger sentences may pass the threshold (out-of-fold, tuned
-# part). MEANTIME's 120 articles hold ~150 such sentences and may give <= 3 events: ~2 %.
-MAX_NEGATIVE_RATE = 0.02
+# part). 0.02 (threshold 0.70) kept MEANTIME at 3 events but dropped the specimen's Rafah strikes
+# (0.57-0.63) and most battle sentences of real conflict articles; 0.05 gives 0.52.
+MAX_NEGATIVE_RATE = 0.05
 # Read (the negatives scored highest, in both parts: reading fixes labels, it tunes nothing):
 # documents of the negative corpora that report conflict (LGL and the Wikinews set hold some
 # international news: shelling in Georgia and Korea, a car bomb in Baghdad, fighting in Dagestan,
