@@ -19,6 +19,9 @@ from ..pipeline import Work
 from .types import EVENT_TYPE
 
 CLASH = "Armed clash"
+# On: on CASE 2021 out-of-fold it gained one row and lost one; on PLOVER fatalities it scores 0.975
+# against 0.972 without it
+STRATEGIC_WITH_DEAD_IS_VIOLENT = True
 SHOOTOUT = {"shootout", "shoot-out", "gunfight", "firefight"}
 REPEL = {"repel", "repulse"}
 
@@ -67,7 +70,7 @@ def apply_conventions(
         return CLASH
     if ev == "Protests" and sub != "Excessive force against protesters" and crowd_violence(work, a, b):
         return "Violent demonstration"
-    if ev == "Strategic developments" and fatalities > 0 and proba:
+    if STRATEGIC_WITH_DEAD_IS_VIOLENT and ev == "Strategic developments" and fatalities > 0 and proba:
         violent = {
             t: v
             for t, v in proba.items()
