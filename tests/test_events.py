@@ -88,7 +88,8 @@ def test_article_lists_events_in_text_order_and_skips_talk_about_fighting(analyz
     )
     rec = analyze(text, published="2024-02-14")
     subs = [e.sub_event_type for e in rec.events]
-    assert subs[0] == "Other" and "Armed clash" in subs
+    # talks about a truce are no ACLED event (the relevance model, issue 9): only the clash is
+    assert subs == ["Armed clash"]
     assert not any("pause the fighting" in e.span.text for e in rec.events)
     assert [e.span.start for e in rec.events] == sorted(e.span.start for e in rec.events)
 
@@ -138,8 +139,8 @@ def test_specimen_strike_event(sample_analysis):
     evs = [e for e in sample_analysis.events if e.sub_event_type == "Air/drone strike" and e.fatalities == 67]
     assert evs and evs[0].date == "2024-02-12" and evs[0].fatalities_qualifier == "at_least"
     assert evs[0].event_type == "Explosions/Remote violence"
-    talks = [e for e in sample_analysis.events if e.sub_event_type == "Other"]
-    assert talks  # talks and meetings are Strategic developments / Other
+    # talks and meetings are no ACLED event (issue 9): the relevance model leaves them out
+    assert not [e for e in sample_analysis.events if e.sub_event_type == "Other"]
 
 
 def test_terminal_tables(analyze):
@@ -262,9 +263,8 @@ def test_actor_is_the_agent_or_nothing(analyze):
         + FILLER,
         published="2024-02-14",
     )
-    talks, meeting, attack = rec.events[:3]
-    assert talks.actor1 is None
-    assert meeting.actor1 is not None and meeting.actor1.name == "John Smith"
+    # talks and a meeting are no ACLED event (issue 9): the attack is the only one
+    (attack,) = rec.events
     assert attack.actor1 is not None and attack.actor1.name == "Military Forces of Israel"
     assert attack.place is None or rec.places[attack.place].name != "Israel"  # the attacker is not where
 
@@ -291,7 +291,9 @@ def test_agreement_mentioned_is_not_agreement_reached(analyze):
         published="2024-02-14",
     )
     agreements = [e for e in rec.events if e.sub_event_type == "Agreement"]
-    assert len(agreements) == 1 and agreements[0].span.text.startswith("A truce")
+    # a mention is never an agreement; the truce taking effect may be one (when the relevance model,
+    # issue 9, is sure enough of it)
+    assert all(a.span.text.startswith("A truce") for a in agreements)
 
 
 def test_event_place_is_the_named_place_not_the_areas_in_parentheses(analyze):

@@ -151,6 +151,7 @@ class Event:
     fatalities_qualifier: str | None
     source: Speaker | None
     in_furniture: bool = False
+    confidence: float | None = None  # 0-1: how sure the relevance model is that this is an ACLED event
 
 
 @dataclass(frozen=True, slots=True)

@@ -301,3 +301,31 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2
+
+
+# ACLED's generic actors, named with the country where they act
+GENERIC_OF = ("Military Forces", "Police Forces")  # "Military Forces of Nigeria"
+GENERIC_IN = ("Protesters", "Rioters", "Civilians", "Unidentified Armed Group")  # "Protesters (Iraq)"
+
+
+def country_name(iso: str | None) -> str | None:
+    """The gazetteer's name of a country given by its ISO 3166-1 alpha-2 code."""
+    if not iso:
+        return None
+    from ..places import gazetteer
+
+    g = gazetteer.get()
+    idx = g.country.get(iso)
+    return g.rec(idx).name if idx is not None else None
+
+
+def in_country(actor: Actor | None, country: str | None) -> Actor | None:
+    """A generic actor without a country ("Protesters", "Police Forces") named with ``country``, as
+    ACLED names it; any other actor unchanged."""
+    if actor is None or not country:
+        return actor
+    if actor.name in GENERIC_OF:
+        return Actor(f"{actor.name} of {country}", actor.entity)
+    if actor.name in GENERIC_IN:
+        return Actor(f"{actor.name} ({country})", actor.entity)
+    return actor

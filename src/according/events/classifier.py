@@ -64,9 +64,10 @@ def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
 
 
 def _trigger_key(w: str, lem: str) -> str | None:
-    """The lexicon entry for a word: its lemma, its text, or its text without an inflection the
-    lemmatizer missed ("raped" is lemmatised "rap")."""
-    for cand in (lem, w, w[:-1], w[:-2], w[:-3]):
+    """The lexicon entry for a word: its lemma or the word itself, whole. (Never a word with letters
+    cut off: that made "mobile" a mob and "Beatles" a beating; the inflections the lemmatizer misses,
+    such as "raped", are entries of their own, lang/events.py.)"""
+    for cand in (lem, w):
         if len(cand) >= 3 and cand in TRIGGERS:
             return cand
     return None

@@ -10,6 +10,8 @@ orders, legal filings).
 
 from __future__ import annotations
 
+from ..lang.events import WEAK_WHOLE_WORDS, WHOLE_WORD_TRIGGERS
+
 SUB_EVENT_TYPES = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
     "Explosions/Remote violence": (
@@ -263,6 +265,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "deploy": (OTHER,),
 }
 
+TRIGGERS.update(WHOLE_WORD_TRIGGERS)
+
 # lemmas that make a sentence *report* an event in an article (the lexicon also has weak cues such as
 # "leader", "base", "court" that only help the classifier)
 STRONG = {
@@ -312,6 +316,7 @@ STRONG = {
         "reinforcement",
         "abuse",
     }
+    | WEAK_WHOLE_WORDS
 }
 # words reporting a talk, meeting or legal/administrative step (ACLED: Strategic developments / Other)
 OTHER_TRIGGERS = {

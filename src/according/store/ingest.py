@@ -241,6 +241,7 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
                 source_name=clean(_speaker(ev.get("source"))[0]),
                 pub_date=pub_date,
                 in_furniture=bool(ev.get("in_furniture")),
+                confidence=ev.get("confidence"),
             )
         )
     for p in place_list:

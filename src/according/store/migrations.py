@@ -100,6 +100,13 @@ def _m4_republished_versions(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_versions_hash ON versions (content_hash)")
 
 
+def _m5_event_confidence(conn: Connection) -> None:
+    # events carry the relevance model's confidence (issue 9); a store made by migration 1 from
+    # this schema has the column already
+    if "confidence" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
+
+
 MIGRATIONS = [
     (
         1,
@@ -117,6 +124,7 @@ MIGRATIONS = [
         "versions: a re-published older text is a new version (no unique article + hash)",
         _m4_republished_versions,
     ),
+    (5, "events.confidence: the event relevance model's confidence", _m5_event_confidence),
 ]
 
 

@@ -773,6 +773,7 @@ def events(
             "fatalities_qualifier": r.fatalities_qualifier,
             "source": r.source_name,
             "published": r.pub_date,
+            "confidence": r.confidence,
             "in_furniture": bool(r.in_furniture),
         },
     )

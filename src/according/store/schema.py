@@ -195,6 +195,7 @@ events = Table(
     Column("source_name", Text),
     Column("pub_date", Text),
     Column("in_furniture", Boolean, nullable=False, default=False),
+    Column("confidence", Float),  # the relevance model's (events/relevance.py); migration 4
 )
 
 places = Table(

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Connection
 
+from ..events.relevance import show_threshold
 from ..lang.reporting import DENIAL_WORDS
 from . import schema as s
 from .crossdoc import fold, story_key
@@ -350,7 +351,14 @@ def timeline(conn: Connection, story_id: int) -> list[dict]:
     rows = conn.execute(
         select(e, a.c.key.label("article_key"))
         .select_from(e.join(a, a.c.id == e.c.article_id))
-        .where(and_(a.c.story_id == story_id, e.c.in_furniture.is_(False)))
+        .where(
+            and_(
+                a.c.story_id == story_id,
+                e.c.in_furniture.is_(False),
+                # the timeline shows the events the relevance model is sure of (older rows: all)
+                or_(e.c.confidence.is_(None), e.c.confidence >= show_threshold()),
+            )
+        )
         .order_by(e.c.date, a.c.pub_date, e.c.id)
     )
     out: list[dict] = []

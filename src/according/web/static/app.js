@@ -15,6 +15,9 @@
   const PALETTE = 10; // speaker colours spk-0 .. spk-9 in app.css
   const SVG_NS = "http://www.w3.org/2000/svg";
   const FETCH_TIMEOUT_MS = 15000;
+  // = according.events.relevance.show_threshold() (calibrated on news without ACLED events by
+  // scripts/train_relevance.py; tests/test_event_relevance.py checks the two agree)
+  const EVENT_SHOW_THRESHOLD = 0.52;
 
   // ---------- DOM helpers ----------
 
@@ -334,7 +337,9 @@
         el("div", { class: "figure-text" }, "“" + ((f.span && f.span.text) || "") + "”")));
     }
     const events = el("ul", { class: "events" });
-    for (const e of record.events || []) {
+    // Events the relevance model is sure of (the API and exports carry all, with their confidence).
+    const shownEvents = (record.events || []).filter((e) => typeof e.confidence !== "number" || e.confidence >= EVENT_SHOW_THRESHOLD);
+    for (const e of shownEvents) {
       events.appendChild(el("li", null, el("strong", null, e.sub_event_type || e.event_type || "event"),
         el("div", { class: "muted" }, [e.date, e.actor1 && e.actor1.name, e.fatalities > 0 ? e.fatalities + " killed" : null].filter(Boolean).join(" · "))));
     }
@@ -342,7 +347,7 @@
       el("section", { class: "panel" }, el("h2", null, "Quote"), detail),
       el("section", { class: "panel" }, el("h2", null, `Sources (${speakers.size})`), speakers.size ? sourceList : message("No quotes found.")),
       el("section", { class: "panel" }, el("h2", null, `Figures (${(record.figures || []).length})`), (record.figures || []).length ? figures : message("No figures.")),
-      (record.events || []).length ? el("section", { class: "panel" }, el("h2", null, `Events (${record.events.length})`), events) : null);
+      shownEvents.length ? el("section", { class: "panel" }, el("h2", null, `Events (${shownEvents.length})`), events) : null);
     show(before || null, el("div", { class: "article-view" }, el("article", { class: "article" }, header, text), side));
     const want = params.get("quote");
     if (want) {
