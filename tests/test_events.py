@@ -223,7 +223,9 @@ def test_running_toll_is_no_event_and_counts_are_never_summed(analyze):
     ev = [e for e in rec.events if e.fatalities == 1100]
     assert (
         ev
-        and ev[0].date == "2024-03-03"
+        # "were killed in the attack on March 3 that began the war", published 14 February 2024: a
+        # past-tense report of a month-day is the past one (issue 9), not next month
+        and ev[0].date == "2023-03-03"
         and ev[0].actor1 is not None
         and "taliban" in ev[0].actor1.name.lower()
     )

@@ -268,9 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.set_defaults(func=_analyze)
 
     e = sub.add_parser("eval", help="score the analyzer on a development corpus with ../shared/eval")
-    e.add_argument(
-        "dataset", choices=["polnear", "ggt", "meantime", "lgl", "trnews", "case2021", "plover", "events"]
-    )
+    from .evaluation import DATASETS  # no spaCy: the scorers' table only
+
+    e.add_argument("dataset", choices=list(DATASETS))
     e.add_argument(
         "path",
         help="the corpus folder, e.g. ../shared/corpora/polnear/dev (ggt, events: the gold .jsonl file)",
