@@ -18,43 +18,15 @@ from ..settings import Settings
 
 
 def ingest_documents(store: Any, docs: Iterable, settings: Settings, jobs: int | None, progress=None) -> dict:
-    """Analyse (in ``jobs`` processes) and store documents not stored yet; the summary dict."""
-    from ..ingest import Document
-    from ..store.ingest import Summary, content_hash, find_version, id_problem, ingest_records, shown_id
+    """Analyse (in ``jobs`` processes) and store documents not stored yet; the summary dict.
+    The store's own ingest decides what is skipped or refused; only the analysis moves to the pool."""
+    from ..store.ingest import ingest_documents as store_ingest
     from . import analyse
 
-    summary = Summary()
-    reader = store.writer.execution_options(writer=False)  # the look-up needs no write lock
+    def in_pool(todo: Iterable) -> Iterator:
+        return (done.analysis for done in analyse(todo, settings, jobs, as_objects=True))
 
-    def pending() -> Iterator:
-        for d in docs:
-            summary.read += 1
-            if isinstance(d, Document):
-                why = id_problem(d.id)
-                if why:  # refused before it costs an analysis, as Store.ingest_documents does
-                    summary.failed.append({"id": shown_id(d.id), "reason": why})
-                    if progress:
-                        progress.update(summary)
-                    continue
-                with reader.connect() as conn:
-                    if find_version(conn, d.id, content_hash(d.text)):
-                        summary.skipped += 1
-                        if progress:
-                            progress.update(summary)
-                        continue
-            yield d
-
-    def analysed() -> Iterator:
-        for done in analyse(pending(), settings, jobs, as_objects=True):
-            rec = done.analysis
-            # an unreadable input's record (an "ingest" error) was never analysed
-            if not any(e.stage == "ingest" for e in rec.errors):
-                summary.analysed += 1
-            if progress:
-                progress.update(summary)
-            yield rec
-
-    return ingest_records(store.writer, analysed(), summary, progress).as_dict()
+    return store_ingest(store.writer, docs, settings.model, progress, analyse=in_pool).as_dict()
 
 
 def load_records(store: Any, records_dir: str | Path, progress=None) -> dict:

@@ -22,7 +22,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -449,13 +449,26 @@ def ingest_records(
     return summary
 
 
-def ingest_documents(engine: Engine, docs: Iterable, model: str = "en_core_web_md", progress=None) -> Summary:
-    """Analyse and store documents, skipping (before analysis) those already stored."""
+def ingest_documents(
+    engine: Engine,
+    docs: Iterable,
+    model: str = "en_core_web_md",
+    progress=None,
+    analyse: Callable[[Iterable], Iterable] | None = None,
+) -> Summary:
+    """Analyse and store documents, skipping (before analysis) those already stored.
+
+    ``analyse`` turns the documents still to do into Analysis objects, in order (default: this
+    process's ``analyze_documents``; ``--jobs`` passes a pool of worker processes)."""
     from ..analyzer import analyze_documents
     from ..ingest import Document
 
     summary = Summary()
     reader = engine.execution_options(writer=False)  # the look-up needs no write lock
+    if analyse is None:
+
+        def analyse(todo: Iterable) -> Iterable:
+            return analyze_documents(todo, model=model)
 
     def pending() -> Iterator:
         for d in docs:
@@ -476,7 +489,7 @@ def ingest_documents(engine: Engine, docs: Iterable, model: str = "en_core_web_m
             yield d
 
     def analysed() -> Iterator:
-        for rec in analyze_documents(pending(), model=model):
+        for rec in analyse(pending()):
             # an unreadable input's record (an "ingest" error) was never analysed
             if not any(getattr(e, "stage", None) == "ingest" for e in getattr(rec, "errors", ())):
                 summary.analysed += 1
