@@ -160,11 +160,7 @@ def governing_tense(
     markets closed until Friday" still looks ahead). None when it attaches to a
     noun ("the Oct. 7 attack", "Ramadan in March") or no verb is found."""
     toks = parse.toks
-    head = last
-    for i in range(first, last + 1):
-        if not (first <= toks[i].head <= last) or toks[i].head == i:
-            head = i
-            break
+    head = _expression_head(parse, first, last)
     for x in islice(parse.ancestors(head, include_self=True), 6):
         cur = toks[x]
         if cur.head == cur.i:
@@ -191,6 +187,15 @@ def governing_tense(
     return None
 
 
+def _expression_head(parse, first: int, last: int) -> int:
+    """The token of first..last (inclusive) whose head lies outside the span (or is itself)."""
+    toks = parse.toks
+    for i in range(first, last + 1):
+        if not (first <= toks[i].head <= last) or toks[i].head == i:
+            return i
+    return last
+
+
 def clause_tense(parse, first: int, last: int) -> str | None:
     """'past' or None for an expression on tokens first..last that attaches to a noun
     ("for a March 21 phone call"): 'past' when the verb of the clause the noun phrase
@@ -198,11 +203,7 @@ def clause_tense(parse, first: int, last: int) -> str | None:
     and no word on the way up looks ahead ("ahead of the March 21 vote"); a past-tense
     report of an earlier event. Present and future clauses give None (no evidence)."""
     toks = parse.toks
-    head = last
-    for i in range(first, last + 1):
-        if not (first <= toks[i].head <= last) or toks[i].head == i:
-            head = i
-            break
+    head = _expression_head(parse, first, last)
     cur = toks[head]
     for _ in range(8):
         if any(
