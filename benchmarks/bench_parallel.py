@@ -186,7 +186,7 @@ def bench_spark(texts: list[str], settings) -> dict:
 
     from according.batch.ledger import Output, read_records
     from according.batch.run import run_local
-    from according.batch.spark import run_spark
+    from according.batch.spark import SPARK_CONF, run_spark
 
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "in.jsonl"
@@ -200,7 +200,7 @@ def bench_spark(texts: list[str], settings) -> dict:
         def start():
             s = (
                 SparkSession.builder.master("local[2]")
-                .config("spark.speculation", "false")
+                .config(map=SPARK_CONF)
                 .config("spark.ui.enabled", "false")
                 .config("spark.pyspark.python", sys.executable)
                 .getOrCreate()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from according.batch.ledger import Output, read_records
+from according.batch.spark import SPARK_CONF
 from according.settings import Settings
 from batch_articles import article, write_jsonl
 
@@ -30,7 +31,7 @@ def spark():
     session = (
         SparkSession.builder.master("local[2]")
         .appName("according tests")
-        .config("spark.speculation", "false")
+        .config(map=SPARK_CONF)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.pyspark.python", sys.executable)
@@ -71,3 +72,19 @@ def test_spark_engine_writes_the_local_engines_records_and_resumes(spark, tmp_pa
     again = run_spark([str(archive)], Output(on_spark), Settings(), spark=spark)
     assert again.analysed == 1 and again.skipped == 6 and again.skipped_failed == 1
     assert sorted(_by_id(on_spark)) == sorted(ids + ["late"])
+
+
+def test_python_workers_are_forked_from_a_daemon_that_loaded_the_model(spark):
+    """SPARK_CONF's daemon module: each Python worker starts with the model the executor's daemon
+    loaded once (its parent), instead of loading its own."""
+
+    def probe(_):
+        import os
+
+        from according import nlp
+        from according.batch import spark_daemon
+        from according.settings import DEFAULT_MODEL
+
+        yield spark_daemon.WARMED_BY_PID == os.getppid() and DEFAULT_MODEL in nlp._loaded
+
+    assert spark.sparkContext.parallelize([0, 1], 2).mapPartitions(probe).collect() == [True, True]

@@ -35,6 +35,15 @@ from .tables import TABLES, arrow_schemas, flat_rows
 SPARK_WAVE = 1024  # articles per Spark job (a commit): a kill costs at most this many
 
 
+# What a session for this job needs (``session`` sets them; under spark-submit pass them with
+# ``--conf``): no speculative copies of a task (it would analyse its articles twice), and the
+# Python daemon that loads the model once per executor before forking its workers (spark_daemon).
+SPARK_CONF = {
+    "spark.speculation": "false",
+    "spark.python.daemon.module": "according.batch.spark_daemon",
+}
+
+
 def session(app_name: str = "according batch"):
     """The active session, or a new one (local[*] when not under spark-submit)."""
     from pyspark.sql import SparkSession
@@ -42,7 +51,10 @@ def session(app_name: str = "according batch"):
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
-    return SparkSession.builder.appName(app_name).config("spark.speculation", "false").getOrCreate()
+    builder = SparkSession.builder.appName(app_name)
+    for key, value in SPARK_CONF.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
 
 
 def use_this_python(sc) -> None:
@@ -227,4 +239,4 @@ def _first_error(record_json: str) -> str:
     return "; ".join(str(e.get("message")) for e in errors if e.get("stage") in ("ingest", "analyze")) or "?"
 
 
-__all__ = ["TABLES", "run_spark", "session", "write_tables"]
+__all__ = ["SPARK_CONF", "TABLES", "run_spark", "session", "write_tables"]
