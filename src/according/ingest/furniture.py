@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.page_furniture import READ_WORDS, STAMP_WORDS
 from ..model import Furniture, Meta
 from .metadata import AGENCIES, find_datetimes, looks_like_name, split_names
 from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of this module's API
@@ -51,14 +52,12 @@ from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of
     OUTLET_RE,
     PAREN_CREDIT,
     READ_TIME,
-    READ_WORDS,
     RELATED_HEAD,
     RELATED_LABEL,
     REPORTED,
     ROLE_BY,
     ROLE_LINE,
     SOURCE,
-    STAMP_WORDS,
     TIME_ONLY,
     TOPIC_LABEL,
     Line,

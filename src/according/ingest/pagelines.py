@@ -171,24 +171,6 @@ NOTE = re.compile(
     re.I,
 )
 READ_TIME = re.compile(r"(?<![\d:])\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes?)\b", re.I)
-READ_WORDS = {
-    "listen",
-    "to",
-    "this",
-    "article",
-    "story",
-    "read",
-    "reading",
-    "time",
-    "learn",
-    "more",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "audio",
-    "estimated",
-}
 TIME_ONLY = re.compile(
     r"^(?P<label>(?:last\s+)?updated|published|posted)\s*:?\s*(?:at\s+)?"
     r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{1,4}(?:[+-]\d{1,2})?)$",
@@ -283,27 +265,4 @@ def publisher_of(masthead: str) -> str | None:
     return name or None
 
 
-STAMP_WORDS = {
-    "on",
-    "at",
-    "and",
-    "the",
-    "by",
-    "share",
-    "save",
-    "comment",
-    "comments",
-    "listen",
-    "min",
-    "read",
-    "ago",
-    "hours",
-    "first",
-    "last",
-    "edition",
-    "print",
-    "local",
-    "time",
-    "date",
-}
 ROLE_LINE = re.compile(r"\b(?:correspondent|reporter|editor|writer|journalist|bureau chief|analyst)\b", re.I)
