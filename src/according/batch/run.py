@@ -48,23 +48,21 @@ class Progress:
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.t0 = self.last = time.monotonic()
 
-    def text(self, sm: Summary) -> str:
+    def text(self, summary: Summary) -> str:
         elapsed = max(time.monotonic() - self.t0, 1e-6)
-        rate = sm.analysed / elapsed
-        line = (
-            f"according batch: {sm.analysed} analysed, {sm.failed} failed, {sm.skipped} skipped, {rate:.2f}/s"
-        )
+        rate = summary.analysed / elapsed
+        line = f"according batch: {summary.analysed} analysed, {summary.failed} failed, {summary.skipped} skipped, {rate:.2f}/s"
         if self.total is not None and rate > 0:
-            left = max(self.total - sm.analysed - sm.skipped - sm.skipped_failed, 0)
+            left = max(self.total - summary.analysed - summary.skipped - summary.skipped_failed, 0)
             line += f", ETA {_duration(left / rate)}"
         return line
 
-    def update(self, sm: Summary, force: bool = False) -> None:
+    def update(self, summary: Summary, force: bool = False) -> None:
         now = time.monotonic()
         if self.tty and (force or now - self.last >= 0.5):
-            self.stream.write("\r" + self.text(sm) + "\x1b[K")
+            self.stream.write("\r" + self.text(summary) + "\x1b[K")
         elif not self.tty and (force or now - self.last >= self.every):
-            self.stream.write(self.text(sm) + "\n")
+            self.stream.write(self.text(summary) + "\n")
         else:
             return
         self.stream.flush()

@@ -45,14 +45,14 @@ def session(app_name: str = "according batch"):
     return SparkSession.builder.appName(app_name).config("spark.speculation", "false").getOrCreate()
 
 
-def use_this_python(sc) -> None:
+def use_this_python(spark_context) -> None:
     """In local mode the Python workers must be this interpreter (the one with ``according`` and
     the model installed). PySpark takes ``$PYSPARK_PYTHON`` (set by spark-submit from
     ``spark.pyspark.python``), else ``python3`` from the PATH; on a local master without that
     variable the context is pointed at ``sys.executable`` (an attribute of the context, not a
     write to the environment)."""
-    if not os.environ.get("PYSPARK_PYTHON") and str(sc.master).startswith("local"):
-        sc.pythonExec = sys.executable
+    if not os.environ.get("PYSPARK_PYTHON") and str(spark_context.master).startswith("local"):
+        spark_context.pythonExec = sys.executable
 
 
 def _records_schema():

@@ -44,17 +44,17 @@ END_SENTENCE = re.compile(r"[.!?…][\"”’'»)\]]*$")
 OPEN_QUOTE = re.compile(r"^[\"“‘'«]")
 
 
-def ends_sentence(s: str) -> bool:
-    return bool(END_SENTENCE.search(s))
+def ends_sentence(text: str) -> bool:
+    return bool(END_SENTENCE.search(text))
 
 
-def continues(a: Line, b: Line | None) -> bool:
+def continues(line: Line, following: Line | None) -> bool:
     """Is ``b`` the same paragraph's next line in hard-wrapped text? A wrapped
     line does not end a sentence and the next one starts in lower case, or the
     line is long: 14 words is past most headlines and short of most wrap widths."""
-    if b is None or b.para != a.para or ends_sentence(a.text):
+    if following is None or following.para != line.para or ends_sentence(line.text):
         return False
-    return b.text[0].islower() or a.text[-1] in ",;:(-–—" or a.words >= 14
+    return following.text[0].islower() or line.text[-1] in ",;:(-–—" or line.words >= 14
 
 
 def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -68,8 +68,8 @@ def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
     return out
 
 
-def title_case_share(s: str) -> float:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) > 3]
+def title_case_share(text: str) -> float:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
@@ -231,20 +231,20 @@ BBC_IMAGE = re.compile(
 )
 
 
-def credit_like(s: str) -> bool:
+def credit_like(text: str) -> bool:
     """ "Name/Agency/Getty Images", "Supplied photo": short, names or agencies,
     not an aside ("(Mr. Gore did not run in 1992.)")."""
-    words = s.split()
+    words = text.split()
     big = [w for w in words if len(w.strip(".,/")) > 2]
     caps = sum(w[0].isupper() for w in big) / len(big) if big else 0.0
-    if re.search(r"[A-Z][\w.]*\s*/\s*[A-Z]", s):
+    if re.search(r"[A-Z][\w.]*\s*/\s*[A-Z]", text):
         return len(words) <= 10 and caps >= 0.5
-    return len(words) <= 6 and bool(CREDIT_WORDS.search(s)) and ":" not in s
+    return len(words) <= 6 and bool(CREDIT_WORDS.search(text)) and ":" not in text
 
 
-def find_dateline(s: str) -> tuple[str, str | None] | None:
+def find_dateline(text: str) -> tuple[str, str | None] | None:
     """("CAIRO", None) for "CAIRO — ...", ("GAZA", "Reuters") for "GAZA, Feb 14 (Reuters) - "."""
-    m = DATELINE.match(s)
+    m = DATELINE.match(text)
     if not m:
         return None
     place = m.group("place").strip(" ,")
