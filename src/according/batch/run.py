@@ -17,6 +17,7 @@ from .ledger import STATUS_FAILED, Output
 from .pool import Done, Item
 
 WAVE = 128  # articles per commit: ~1 min of work at jobs 2 (what a kill can cost), ~100 files per 10k
+MAX_FAILURES_SHOWN = 20  # failed ids kept for the summary (the rest are counted): a screenful, by hand
 
 
 @dataclass
@@ -27,7 +28,9 @@ class Summary:
     skipped_failed: int = 0  # failed in an earlier run, not retried (no --retry-failed)
     waves: int = 0
     seconds: float = 0.0
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (id, reason), the first 20
+    failures: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (id, reason), the first MAX_FAILURES_SHOWN
 
     def line(self) -> str:
         rate = self.analysed / self.seconds if self.seconds > 0 else 0.0
@@ -156,7 +159,7 @@ def run_local(
         sm.analysed += 1
         if done.failed:
             sm.failed += 1
-            if len(sm.failures) < 20:
+            if len(sm.failures) < MAX_FAILURES_SHOWN:
                 sm.failures.append((done.id, _reason(done)))
         if len(wave) >= wave_size:
             commit()

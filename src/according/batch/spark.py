@@ -29,7 +29,7 @@ from ..settings import Settings
 from .inputs import read_inputs
 from .ledger import STATUS_FAILED, STATUS_OK, Output
 from .pool import CHUNK, Item, analyse_chunk, chunks_of
-from .run import Summary
+from .run import MAX_FAILURES_SHOWN, Summary
 from .tables import TABLES, arrow_schemas, flat_rows
 
 SPARK_WAVE = 1024  # articles per Spark job (a commit): a kill costs at most this many
@@ -182,7 +182,7 @@ def run_spark(
         for doc_id, input_hash, status, rec in read_records(out.records_dir):
             if status == STATUS_FAILED and (doc_id, input_hash) in seen:
                 sm.failed += 1
-                if len(sm.failures) < 20:
+                if len(sm.failures) < MAX_FAILURES_SHOWN:
                     sm.failures.append((doc_id, _first_error(rec)))
     write_tables(spark, out)
     sm.seconds = time.monotonic() - t0

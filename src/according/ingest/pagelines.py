@@ -48,13 +48,18 @@ def ends_sentence(text: str) -> bool:
     return bool(END_SENTENCE.search(text))
 
 
+# not calibrated, chosen by hand on hard-wrapped pasted text: past most headlines, short of most
+# wrap widths
+WRAPPED_LINE_WORDS = 14
+
+
 def continues(line: Line, following: Line | None) -> bool:
     """Is ``b`` the same paragraph's next line in hard-wrapped text? A wrapped
     line does not end a sentence and the next one starts in lower case, or the
     line is long: 14 words is past most headlines and short of most wrap widths."""
     if following is None or following.para != line.para or ends_sentence(line.text):
         return False
-    return following.text[0].islower() or line.text[-1] in ",;:(-–—" or line.words >= 14
+    return following.text[0].islower() or line.text[-1] in ",;:(-–—" or line.words >= WRAPPED_LINE_WORDS
 
 
 def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -69,6 +74,7 @@ def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def title_case_share(text: str) -> float:
+    # words of 4+ letters: short function words ("of", "the", "and") stay lower case in Title Case
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
@@ -238,6 +244,8 @@ def credit_like(text: str) -> bool:
     big = [w for w in words if len(w.strip(".,/")) > 2]
     caps = sum(w[0].isupper() for w in big) / len(big) if big else 0.0
     if re.search(r"[A-Z][\w.]*\s*/\s*[A-Z]", text):
+        # not calibrated, chosen by hand on the credits of tests/test_ingest.py's pages: a
+        # "Name/Agency" credit is short and mostly capitalised; one without a slash shorter still
         return len(words) <= 10 and caps >= 0.5
     return len(words) <= 6 and bool(CREDIT_WORDS.search(text)) and ":" not in text
 
@@ -249,7 +257,7 @@ def find_dateline(text: str) -> tuple[str, str | None] | None:
         return None
     place = m.group("place").strip(" ,")
     head = place.split(",")[0]
-    if len(head) < 2 or not re.search(r"[A-Z]{2}", head):
+    if len(head) < 2 or not re.search(r"[A-Z]{2}", head):  # a place of two letters or more, in capitals
         return None
     return place, m.group("agency")
 
