@@ -76,9 +76,9 @@ def _readable(doc: Document) -> tuple[Document, TextView | None]:
     return replace(doc, text=view.text, furniture=furniture), view
 
 
-def _as_written(a: Analysis, doc: Document, view: TextView) -> Analysis:
+def _as_written(analysis: Analysis, doc: Document, view: TextView) -> Analysis:
     """The analysis of a view with its offsets indexing the text as written."""
-    return replace(map_spans(a, view.span), text=doc.text, furniture=doc.furniture)
+    return replace(map_spans(analysis, view.span), text=doc.text, furniture=doc.furniture)
 
 
 def analyze_long(doc: Document, model: str = DEFAULT_MODEL, window_chars: int = WINDOW_CHARS) -> Analysis:

@@ -60,8 +60,8 @@ class Children(tuple):
 
     toks: tuple[Tok, ...]
 
-    def __call__(self, i: int, dep: str | Collection[str] | None = None) -> tuple[int, ...]:
-        kids: tuple[int, ...] = self[i]
+    def __call__(self, token: int, dep: str | Collection[str] | None = None) -> tuple[int, ...]:
+        kids: tuple[int, ...] = self[token]
         if dep is None:
             return kids
         if isinstance(dep, str):
@@ -88,36 +88,36 @@ class Parse:
         index.toks = self.toks
         return index
 
-    def ancestors(self, i: int, include_self: bool = False) -> Iterator[int]:
-        """The heads above token i, nearest first, up to the root (token i first if
+    def ancestors(self, token: int, include_self: bool = False) -> Iterator[int]:
+        """The heads above ``token``, nearest first, up to the root (``token`` first if
         ``include_self``). Stops at a token already visited, so a cyclic parse ends."""
         toks = self.toks
-        seen = {i}
+        seen = {token}
         if include_self:
-            yield i
+            yield token
         while True:
-            head = toks[i].head
+            head = toks[token].head
             if head in seen:
                 return
             seen.add(head)
             yield head
-            i = head
+            token = head
 
-    def is_ancestor(self, a: int, b: int) -> bool:
-        """Whether token a is token b or one of its heads (a dominates b)."""
-        return a == b or any(x == a for x in self.ancestors(b))
+    def is_ancestor(self, ancestor: int, token: int) -> bool:
+        """Whether ``ancestor`` is ``token`` or one of its heads (it dominates ``token``)."""
+        return ancestor == token or any(x == ancestor for x in self.ancestors(token))
 
-    def governing_verb(self, i: int) -> int | None:
-        """The nearest verb or auxiliary at or above token i (None when there is none)."""
-        for x in self.ancestors(i, include_self=True):
+    def governing_verb(self, token: int) -> int | None:
+        """The nearest verb or auxiliary at or above ``token`` (None when there is none)."""
+        for x in self.ancestors(token, include_self=True):
             if self.toks[x].pos in ("VERB", "AUX"):
                 return x
         return None
 
-    def subtree(self, i: int) -> tuple[int, int]:
-        """(first, last+1) token indices of the subtree of token i (projective)."""
-        lo = hi = i
-        stack = [i]
+    def subtree(self, token: int) -> tuple[int, int]:
+        """(first, last+1) token indices of the subtree of ``token`` (projective)."""
+        lo = hi = token
+        stack = [token]
         kids = self.children
         while stack:
             j = stack.pop()
@@ -126,9 +126,9 @@ class Parse:
             stack.extend(kids[j])
         return lo, hi + 1
 
-    def char_span(self, a: int, b: int) -> tuple[int, int]:
-        """Character offsets of tokens a..b-1."""
-        return self.toks[a].start, self.toks[b - 1].end
+    def char_span(self, first: int, end: int) -> tuple[int, int]:
+        """Character offsets of tokens ``first`` .. ``end - 1``."""
+        return self.toks[first].start, self.toks[end - 1].end
 
     def token_at(self, char: int) -> int | None:
         """Index of the token covering character offset ``char``."""

@@ -46,21 +46,21 @@ class TextView:
         """The original end (exclusive) of a view span that ends at ``offset``."""
         return 0 if offset == 0 else self.start_in_original(offset - 1) + 1
 
-    def span(self, s: Span) -> Span:
+    def span(self, span: Span) -> Span:
         """A span of the view as a span of the original."""
-        a, b = self.start_in_original(s.start), self.end_in_original(s.end)
-        if s.end <= s.start:
+        a, b = self.start_in_original(span.start), self.end_in_original(span.end)
+        if span.end <= span.start:
             b = a
         return Span(a, b, self.original[a:b])
 
-    def furniture_as_written(self, f: Furniture) -> Furniture:
+    def furniture_as_written(self, furniture: Furniture) -> Furniture:
         """Furniture found in the view, as furniture of the original."""
-        s = self.span(Span(f.start, f.end, f.text))
-        return replace(f, start=s.start, end=s.end, text=s.text)
+        s = self.span(Span(furniture.start, furniture.end, furniture.text))
+        return replace(furniture, start=s.start, end=s.end, text=s.text)
 
-    def furniture_in_view(self, f: Furniture) -> Furniture:
-        a, b = self.to_view(f.start), self.to_view(f.end)
-        return replace(f, start=a, end=b, text=self.text[a:b])
+    def furniture_in_view(self, furniture: Furniture) -> Furniture:
+        a, b = self.to_view(furniture.start), self.to_view(furniture.end)
+        return replace(furniture, start=a, end=b, text=self.text[a:b])
 
 
 def without_invisible(text: str) -> TextView | None:

@@ -107,15 +107,15 @@ class _Joiner:
         quote_id = {q.id: f"q{len(self.quotes) + n + 1}" for n, q in enumerate(part.quotes)}
         place_base = len(self.places)
 
-        def speaker(s: Speaker | None) -> Speaker | None:
-            if s is None or s.entity is None:
-                return s
-            return replace(s, entity=entity_id.get(s.entity))
+        def speaker(speaker: Speaker | None) -> Speaker | None:
+            if speaker is None or speaker.entity is None:
+                return speaker
+            return replace(speaker, entity=entity_id.get(speaker.entity))
 
-        def actor(a: Actor | None) -> Actor | None:
-            if a is None or a.entity is None:
-                return a
-            return replace(a, entity=entity_id.get(a.entity))
+        def actor(actor: Actor | None) -> Actor | None:
+            if actor is None or actor.entity is None:
+                return actor
+            return replace(actor, entity=entity_id.get(actor.entity))
 
         def place(index: int | None) -> int | None:
             return None if index is None else index + place_base

@@ -178,8 +178,8 @@ def read_jsonl_file(path: Path, settings: Settings, published: str | None = None
             )
 
 
-def _bounded_read(path: Path, gz: bool) -> bytes:
-    if gz:
+def _bounded_read(path: Path, gzipped: bool) -> bytes:
+    if gzipped:
         with gzip.open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     else:

@@ -202,17 +202,17 @@ class WorkerPool:
         self._workers.append(w)
         return w
 
-    def _retire(self, w: _Worker) -> None:
-        self._workers.remove(w)
+    def _retire(self, worker: _Worker) -> None:
+        self._workers.remove(worker)
         try:
-            w.conn.send(None)
+            worker.conn.send(None)
         except (OSError, BrokenPipeError):
             pass
-        w.conn.close()
-        w.process.join(timeout=5)
-        if w.process.is_alive():
-            w.process.kill()
-            w.process.join()
+        worker.conn.close()
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
 
     def close(self) -> None:
         for w in list(self._workers):
@@ -294,27 +294,27 @@ class WorkerPool:
                         got = pieces.pop(chunk_no)
                         results[chunk_no] = [got[k2] for k2 in sorted(got)]
 
-    def _collect(self, w: _Worker) -> list[Done] | None:
+    def _collect(self, worker: _Worker) -> list[Done] | None:
         """The worker's results for its chunk, or None when it died."""
         while True:
-            if w.conn.poll():
+            if worker.conn.poll():
                 try:
-                    msg = w.conn.recv()
+                    msg = worker.conn.recv()
                 except (EOFError, OSError):
-                    w.process.join()
+                    worker.process.join()
                     return None
                 if msg[0] == "error":
                     raise msg[1]
                 if msg[0] == "done":
                     return msg[2]
                 continue  # "ready"
-            if not w.process.is_alive():
-                w.process.join()
+            if not worker.process.is_alive():
+                worker.process.join()
                 return None
-            wait([w.conn, w.process.sentinel])
+            wait([worker.conn, worker.process.sentinel])
 
-    def _replace(self, w: _Worker) -> None:
+    def _replace(self, worker: _Worker) -> None:
         self.deaths += 1
-        w.conn.close()
-        self._workers.remove(w)
+        worker.conn.close()
+        self._workers.remove(worker)
         self._start()

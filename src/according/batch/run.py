@@ -17,6 +17,7 @@ from .ledger import STATUS_FAILED, Output
 from .pool import Done, Item
 
 WAVE = 128  # articles per commit: ~1 min of work at jobs 2 (what a kill can cost), ~100 files per 10k
+MAX_FAILURES_SHOWN = 20  # failed ids kept for the summary (the rest are counted): a screenful, by hand
 
 
 @dataclass
@@ -27,7 +28,9 @@ class Summary:
     skipped_failed: int = 0  # failed in an earlier run, not retried (no --retry-failed)
     waves: int = 0
     seconds: float = 0.0
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (id, reason), the first 20
+    failures: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (id, reason), the first MAX_FAILURES_SHOWN
 
     def line(self) -> str:
         rate = self.analysed / self.seconds if self.seconds > 0 else 0.0
@@ -48,23 +51,21 @@ class Progress:
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.t0 = self.last = time.monotonic()
 
-    def text(self, sm: Summary) -> str:
+    def text(self, summary: Summary) -> str:
         elapsed = max(time.monotonic() - self.t0, 1e-6)
-        rate = sm.analysed / elapsed
-        line = (
-            f"according batch: {sm.analysed} analysed, {sm.failed} failed, {sm.skipped} skipped, {rate:.2f}/s"
-        )
+        rate = summary.analysed / elapsed
+        line = f"according batch: {summary.analysed} analysed, {summary.failed} failed, {summary.skipped} skipped, {rate:.2f}/s"
         if self.total is not None and rate > 0:
-            left = max(self.total - sm.analysed - sm.skipped - sm.skipped_failed, 0)
+            left = max(self.total - summary.analysed - summary.skipped - summary.skipped_failed, 0)
             line += f", ETA {_duration(left / rate)}"
         return line
 
-    def update(self, sm: Summary, force: bool = False) -> None:
+    def update(self, summary: Summary, force: bool = False) -> None:
         now = time.monotonic()
         if self.tty and (force or now - self.last >= 0.5):
-            self.stream.write("\r" + self.text(sm) + "\x1b[K")
+            self.stream.write("\r" + self.text(summary) + "\x1b[K")
         elif not self.tty and (force or now - self.last >= self.every):
-            self.stream.write(self.text(sm) + "\n")
+            self.stream.write(self.text(summary) + "\n")
         else:
             return
         self.stream.flush()
@@ -158,7 +159,7 @@ def run_local(
         sm.analysed += 1
         if done.failed:
             sm.failed += 1
-            if len(sm.failures) < 20:
+            if len(sm.failures) < MAX_FAILURES_SHOWN:
                 sm.failures.append((done.id, _reason(done)))
         if len(wave) >= wave_size:
             commit()

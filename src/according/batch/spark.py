@@ -29,7 +29,7 @@ from ..settings import Settings
 from .inputs import read_inputs
 from .ledger import STATUS_FAILED, STATUS_OK, Output
 from .pool import CHUNK, Item, analyse_chunk, chunks_of
-from .run import Summary
+from .run import MAX_FAILURES_SHOWN, Summary
 from .tables import TABLES, arrow_schemas, flat_rows
 
 SPARK_WAVE = 1024  # articles per Spark job (a commit): a kill costs at most this many
@@ -57,14 +57,14 @@ def session(app_name: str = "according batch"):
     return builder.getOrCreate()
 
 
-def use_this_python(sc) -> None:
+def use_this_python(spark_context) -> None:
     """In local mode the Python workers must be this interpreter (the one with ``according`` and
     the model installed). PySpark takes ``$PYSPARK_PYTHON`` (set by spark-submit from
     ``spark.pyspark.python``), else ``python3`` from the PATH; on a local master without that
     variable the context is pointed at ``sys.executable`` (an attribute of the context, not a
     write to the environment)."""
-    if not os.environ.get("PYSPARK_PYTHON") and str(sc.master).startswith("local"):
-        sc.pythonExec = sys.executable
+    if not os.environ.get("PYSPARK_PYTHON") and str(spark_context.master).startswith("local"):
+        spark_context.pythonExec = sys.executable
 
 
 def _records_schema():
@@ -222,7 +222,7 @@ def run_spark(
         for doc_id, input_hash, status, rec in read_records(out.records_dir):
             if status == STATUS_FAILED and (doc_id, input_hash) in seen:
                 sm.failed += 1
-                if len(sm.failures) < 20:
+                if len(sm.failures) < MAX_FAILURES_SHOWN:
                     sm.failures.append((doc_id, _first_error(rec)))
     write_tables(spark, out)
     sm.seconds = time.monotonic() - t0

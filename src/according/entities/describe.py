@@ -18,73 +18,24 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lang.descriptions import (  # noqa: F401 - GENDERED_NOUNS: imported from here by entities/
+    CLASS_NOUNS,
+    GENDERED_NOUNS,
+    HONORIFICS,
+    NON_REFERRING,
+    NOT_COMPANY,
+    ROLE_ABBREV,
+)
+from ..lang.descriptions import GENDER_PRONOUNS as _GENDER_PRON
 from ..nlp import Parse
 from .names import _Cand, first_names
 
 if TYPE_CHECKING:
     from . import Mention
 
-# Class nouns by which a definite description may refer back to an entity of
-# a label even when its name does not contain the noun ("the company" for
-# "Acme Corp."). Role nouns for people come from the entity's own descriptions.
-# Place nouns ("the city", "the country") are left out: without a gazetteer the
-# nearest place is as often a country as a city (the places stage geocodes).
-CLASS_NOUNS = {
-    "company": {"ORG"},
-    "firm": {"ORG"},
-    "group": {"ORG", "NORP"},
-    "organization": {"ORG"},
-    "organisation": {"ORG"},
-    "agency": {"ORG"},
-    "body": {"ORG"},
-    "movement": {"ORG"},
-    "militia": {"ORG"},
-    "party": {"ORG"},
-    "corporation": {"ORG"},
-    "startup": {"ORG"},
-    "charity": {"ORG"},
-    "newspaper": {"ORG"},
-    "outlet": {"ORG"},
-    "network": {"ORG"},
-    "man": {"PERSON"},
-    "woman": {"PERSON"},
-}
 # "the company" / "the firm" never stands for a public body or a union, however
 # recent ("In a filing with the Securities and Exchange Commission ... the company said").
 COMPANY_NOUNS = {"company", "firm", "corporation", "startup"}
-NOT_COMPANY = {
-    "department",
-    "commission",
-    "ministry",
-    "agency",
-    "authority",
-    "council",
-    "committee",
-    "court",
-    "government",
-    "office",
-    "bureau",
-    "administration",
-    "union",
-    "party",
-    "police",
-    "parliament",
-    "congress",
-    "senate",
-    "house",
-    "assembly",
-    "board",
-    "service",
-    "university",
-    "school",
-    "hospital",
-    "library",
-    "army",
-    "forces",
-    "state",
-    "county",
-    "city",
-}
 # Heads that refer to a named body through another word of its name ("the
 # Israeli military" for the Israel Defense Forces).
 NAME_SYNONYMS = {
@@ -94,76 +45,7 @@ NAME_SYNONYMS = {
     "police": {"police", "policing"},
     "agency": {"agency", "administration", "bureau", "service", "office"},
 }
-# Definite NPs never linked: generic or temporal nouns.
-NON_REFERRING = {
-    "time",
-    "day",
-    "year",
-    "week",
-    "month",
-    "way",
-    "world",
-    "end",
-    "past",
-    "war",
-    "number",
-    "situation",
-    "talks",
-    "fighting",
-    "area",
-    "region",
-    "truce",
-    "deal",
-}
 _AGE = re.compile(r"^(\d{1,3})-year-old$")
-
-
-# Role nouns that carry a gender ("a mother of three", "the spokeswoman").
-GENDERED_NOUNS = {
-    "woman": "f",
-    "mother": "f",
-    "daughter": "f",
-    "wife": "f",
-    "sister": "f",
-    "girl": "f",
-    "grandmother": "f",
-    "aunt": "f",
-    "niece": "f",
-    "widow": "f",
-    "actress": "f",
-    "lady": "f",
-    "spokeswoman": "f",
-    "chairwoman": "f",
-    "congresswoman": "f",
-    "businesswoman": "f",
-    "policewoman": "f",
-    "queen": "f",
-    "princess": "f",
-    "girlfriend": "f",
-    "stepmother": "f",
-    "man": "m",
-    "father": "m",
-    "son": "m",
-    "husband": "m",
-    "brother": "m",
-    "boy": "m",
-    "grandfather": "m",
-    "uncle": "m",
-    "nephew": "m",
-    "widower": "m",
-    "actor": "m",
-    "spokesman": "m",
-    "chairman": "m",
-    "congressman": "m",
-    "businessman": "m",
-    "policeman": "m",
-    "king": "m",
-    "prince": "m",
-    "boyfriend": "m",
-    "stepfather": "m",
-    "gentleman": "m",
-}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"}
 
 
 def _head_of(p: Parse, a: int, b: int) -> int:
@@ -217,26 +99,6 @@ def _describe(p: Parse, cand: _Cand, taken_people: set[int]) -> None:
             elif hi2 > lo2 and hi2 - lo2 <= 25:
                 cand.appos = (lo2, hi2)
             break
-
-
-# Abbreviated titles, so that "Sen. Lindsey Graham" is later "the senator".
-ROLE_ABBREV = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "pres": "president",
-    "sec": "secretary",
-    "amb": "ambassador",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "adm": "admiral",
-    "dr": "doctor",
-    "prof": "professor",
-    "supt": "superintendent",
-}
 
 
 def _role_heads(p: Parse, a: int, b: int) -> list[str]:
@@ -356,18 +218,6 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recen
             ):
                 return eid
     return None
-
-
-_GENDER_PRON = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
 
 
 def _gender_votes(p: Parse, mentions: list[Mention], infos: dict[str, dict]) -> None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.page_furniture import READ_WORDS, STAMP_WORDS
 from ..model import Furniture, Meta
 from .metadata import AGENCIES, find_datetimes, looks_like_name, split_names
 from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of this module's API
@@ -51,14 +52,12 @@ from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of
     OUTLET_RE,
     PAREN_CREDIT,
     READ_TIME,
-    READ_WORDS,
     RELATED_HEAD,
     RELATED_LABEL,
     REPORTED,
     ROLE_BY,
     ROLE_LINE,
     SOURCE,
-    STAMP_WORDS,
     TIME_ONLY,
     TOPIC_LABEL,
     Line,
@@ -74,6 +73,53 @@ from .pagelines import (  # noqa: F401 - find_dateline, publisher_of are part of
 # --- the marker -------------------------------------------------------------
 
 
+# Word-count cutoffs of page lines (``Line.words``). None of them was fitted to data: git history
+# (9dab971, b409339: "more outlets' shapes") shows each chosen by hand on the pasted pages of
+# tests/test_ingest.py, the specimen and the example pages (Washington Post, NYT, Guardian, Reuters,
+# BBC, Al Jazeera shapes), as a bound comfortably above the longest such line seen there and below
+# a body paragraph. So each says "not calibrated, chosen by hand" and what it bounds; a change
+# needs the furniture tests and the byte-identity of the development records.
+MAX_BBC_LABEL_WORDS = 40  # "Image copyright Getty Images", "Image caption, Rescuers at the scene"
+MAX_CREDITED_LINE_WORDS = 90  # a longer paragraph ending with a credit is body text
+MIN_CAPTION_WORDS = 3  # before a "(Name/Agency)" credit: fewer words are no caption ("Smith (AP)")
+MAX_CAPTION_LINES = 6  # lines of one hard-wrapped caption looked back over
+MAX_CAPTION_WORDS = 50  # captions run up to ~50 words; longer is body text ending with a credit (LGL)
+MAX_BOILER_WORDS = 25  # "Sign up for our newsletter", "Related content" lines
+MAX_NOTE_WORDS = 80  # "Correction: ..." / "Editor's note: ..." paragraphs
+MAX_READ_TIME_WORDS = 10  # "Listen to this article · 6:12 min Learn more"
+MAX_AGO_WORDS = 6  # "Updated 3 hours ago"
+MAX_TIME_ONLY_WORDS = 8  # "Updated 5:40 p.m. ET"
+MAX_SOURCE_LINE_WORDS = 12  # "Source: Al Jazeera and news agencies"
+MAX_REPORTED_LINE_WORDS = 30  # "Helen Ward reported from Piraeus and Samir Aziz from Athens."
+MAX_BYLINE_WORDS = 40  # "By Helen Ward and Samir Aziz | Updated Feb. 14, 2024 at 5:00 p.m. EST"
+MAX_CONTRIBUTOR_LINE_WORDS = 80  # "Additional reporting by ...; editing by ..." paragraphs
+MAX_STAMP_LINE_WORDS = 30  # a date line with labels and buttons ("Published on ... · Share · Save")
+MIN_DATELINE_PARAGRAPH_WORDS = 6  # "GAZA, Feb 14 (Reuters) - " starts a paragraph of prose
+MIN_BODY_PARAGRAPH_WORDS = 20  # the first body paragraph: longer than mastheads, headlines, stamps
+MIN_PROSE_WORDS = 8  # a body paragraph (8+ words ending like a sentence)
+MAX_TITLE_WORDS = 30  # a title-like line above the body (headline, standfirst, label)
+MIN_TITLE_CASE_WORDS = 4  # Title Case is judged on lines of 4+ words...
+TITLE_CASE_SHARE = 0.6  # ...of which this share of the words of 4+ letters is capitalised
+MAX_OUTLET_NAME_WORDS = 5  # "The Daily Star": a masthead shaped like a name
+BYLINE_SEARCH_LINES = 30  # a byline without "By" is looked for in the first lines only
+MAX_BYLINE_NAME_WORDS = 4  # "Helen Ward" alone on its line...
+MAX_BYLINE_ROLE_WORDS = 10  # ...then "BBC News, Piraeus" or "Diplomatic correspondent"
+HEADER_LINES = 12  # masthead and headline are in the first dozen lines of a page
+MAX_PLAIN_HEADLINE_WORDS = 16  # a sentence-case first line ending with a period (PolNeAR's headlines)
+MAX_MASTHEAD_WORDS = 10  # a first line without final punctuation that may be a masthead
+MIN_TITLE_AFTER_MASTHEAD_WORDS = 3  # a name-shaped masthead has a title line of 3+ words below it
+MIN_HEADLINE_WORDS = 4  # the headline is the first title line of 4+ words (labels, kickers are shorter)
+MAX_LABEL_WORDS = 6  # other short title lines (section labels, kickers) are marked "other"
+MAX_RELATED_LABEL_WORDS = 30  # "Read more: <headline>" between paragraphs
+MIN_LINK_WORDS = 3  # a line alone between body paragraphs: a heading or another story's headline
+MAX_RELATED_LINK_WORDS = 20  # other stories' headlines are no longer than this
+MIN_OTHER_STORY_WORDS = 5  # ...and at least this long; shorter ones are subheadings
+MAX_TOPIC_LABEL_WORDS = 6  # "Label: text" paragraphs at the end of a page: a short topic name...
+MAX_TRANSCRIPT_LABEL_CHARS = 2  # ..."Q:"/"A:" are a transcript, not topics...
+MIN_TOPIC_TEXT_WORDS = 5  # ...followed by a sentence of 5+ words
+MAX_TOPIC_HEADING_WORDS = 8  # the heading line above such a box
+
+
 class _Marks:
     def __init__(self, lines: list[Line], text: str):
         self.lines, self.text = lines, text
@@ -83,16 +129,18 @@ class _Marks:
         self.para_of: dict[int, tuple[int, int]] = {k: p for p in self.paras for k in range(p[0], p[1] + 1)}
         self._para_words = {p: sum(lines[k].words for k in range(p[0], p[1] + 1)) for p in self.paras}
 
-    def alone(self, i: int) -> bool:
+    def alone(self, line_index: int) -> bool:
         """A one-line paragraph (not a piece of a hard-wrapped one)."""
-        return self.para_of[i] == (i, i)
+        return self.para_of[line_index] == (line_index, line_index)
 
-    def para_words(self, i: int) -> int:
-        return self._para_words[self.para_of[i]]
+    def para_words(self, line_index: int) -> int:
+        return self._para_words[self.para_of[line_index]]
 
-    def prose(self, i: int) -> bool:
-        """Line ``i`` belongs to a body paragraph: 8+ words ending like a sentence."""
-        return self.para_words(i) >= 8 and ends_sentence(self.lines[self.para_of[i][1]].text)
+    def prose(self, line_index: int) -> bool:
+        """Line ``line_index`` belongs to a body paragraph: 8+ words ending like a sentence."""
+        return self.para_words(line_index) >= MIN_PROSE_WORDS and ends_sentence(
+            self.lines[self.para_of[line_index][1]].text
+        )
 
     def add(self, kind: str, start: int, end: int, lines: range | list[int]) -> None:
         while start < end and self.text[start].isspace():
@@ -105,99 +153,113 @@ class _Marks:
         for i in lines:
             self.kind.setdefault(i, kind)
 
-    def line(self, ln: Line, kind: str) -> None:
-        self.add(kind, ln.start, ln.end, [ln.i])
+    def line(self, line: Line, kind: str) -> None:
+        self.add(kind, line.start, line.end, [line.i])
 
-    def free(self, i: int) -> bool:
-        return i not in self.kind
+    def free(self, line_index: int) -> bool:
+        return line_index not in self.kind
 
 
-def _carousels(m: _Marks) -> None:
-    lines = m.lines
+def _carousels(marks: _Marks) -> None:
+    lines = marks.lines
     i = 0
     while i < len(lines):
-        if m.free(i) and CAROUSEL_START.match(lines[i].text):
+        if marks.free(i) and CAROUSEL_START.match(lines[i].text):
             # Carousels hold a few slides; 40 lines bounds the search on a page without an end marker.
             end = next(
                 (j for j in range(i + 1, min(len(lines), i + 40)) if CAROUSEL_END.match(lines[j].text)), None
             )
             if end is None:
-                m.line(lines[i], "carousel")
+                marks.line(lines[i], "carousel")
             else:
-                m.add("carousel", lines[i].start, lines[end].end, range(i, end + 1))
+                marks.add("carousel", lines[i].start, lines[end].end, range(i, end + 1))
                 i = end
         i += 1
 
 
-def _credits(m: _Marks, ln: Line) -> bool:
+def _credits(marks: _Marks, line: Line) -> bool:
     """A credit line, or a caption ending with its credit."""
-    t = ln.text
+    t = line.text
     bbc = BBC_IMAGE.match(t)
-    if bbc and ln.words <= 40:  # "Image copyright Getty Images", "Image caption, Rescuers at the scene"
+    if (
+        bbc and line.words <= MAX_BBC_LABEL_WORDS
+    ):  # "Image copyright Getty Images", "Image caption, Rescuers at the scene"
         kind = "caption" if bbc.group(1).lower() == "caption" else "credit"
-        end, used = ln.end, [ln.i]
-        nxt = m.lines[ln.i + 1] if ln.i + 1 < len(m.lines) else None
-        if not bbc.group("rest").strip() and nxt is not None and m.free(nxt.i) and nxt.words <= 40:
-            end, used = nxt.end, [ln.i, nxt.i]  # the label on its own line, the words on the next
-        m.add(kind, ln.start, end, used)
+        end, used = line.end, [line.i]
+        nxt = marks.lines[line.i + 1] if line.i + 1 < len(marks.lines) else None
+        if (
+            not bbc.group("rest").strip()
+            and nxt is not None
+            and marks.free(nxt.i)
+            and nxt.words <= MAX_BBC_LABEL_WORDS
+        ):
+            end, used = nxt.end, [line.i, nxt.i]  # the label on its own line, the words on the next
+        marks.add(kind, line.start, end, used)
         return True
     pm = PAREN_CREDIT.search(t)
     cm = None if pm else LABEL_CREDIT.search(t)
     hit = pm if pm and credit_like(pm.group("credit")) else cm
-    if not hit or ln.words > 90:
+    if not hit or line.words > MAX_CREDITED_LINE_WORDS:
         return False
-    c0 = ln.start + hit.start() - (1 if hit is pm else 0)
-    before = t[: c0 - ln.start].strip()
+    c0 = line.start + hit.start() - (1 if hit is pm else 0)
+    before = t[: c0 - line.start].strip()
     if before and (find_dateline(before) or CONTRIB.search(before)):
         return False  # a body paragraph ending with "(Reuters)" is not a caption
-    if before and len(before.split()) < 3 and hit is pm:
+    if before and len(before.split()) < MIN_CAPTION_WORDS and hit is pm:
         return False  # "Smith (AP/Reuters)"-like fragments: not enough to call it a caption
-    cap_start, cap_lines = ln.start, [ln.i]
+    cap_start, cap_lines = line.start, [line.i]
     if before and before[0].islower():
         # A hard-wrapped caption: its first words are on the lines above.
-        k = ln.i - 1
-        while k >= 0 and m.lines[k].para == ln.para and m.free(k) and len(cap_lines) < 6:
-            cap_start = m.lines[k].start
+        k = line.i - 1
+        while (
+            k >= 0
+            and marks.lines[k].para == line.para
+            and marks.free(k)
+            and len(cap_lines) < MAX_CAPTION_LINES
+        ):
+            cap_start = marks.lines[k].start
             cap_lines.append(k)
-            if not m.lines[k].text[0].islower():
+            if not marks.lines[k].text[0].islower():
                 break
             k -= 1
     # Captions run up to ~50 words; a longer "caption" is body text ending with
     # a credit (one-line LGL articles), where only the credit is marked.
-    if before and len(m.text[cap_start:c0].split()) <= 50 and len(m.lines) > 1:
-        m.add("caption", cap_start, c0, cap_lines)
-    m.add("credit", c0, ln.end, [ln.i])
+    if before and len(marks.text[cap_start:c0].split()) <= MAX_CAPTION_WORDS and len(marks.lines) > 1:
+        marks.add("caption", cap_start, c0, cap_lines)
+    marks.add("credit", c0, line.end, [line.i])
     return True
 
 
-def _line_patterns(m: _Marks, meta: dict) -> None:
-    for ln in m.lines:
-        if not m.free(ln.i):
+def _line_patterns(marks: _Marks, meta: dict) -> None:
+    for ln in marks.lines:
+        if not marks.free(ln.i):
             continue
         t = ln.text
-        if ln.words <= 25 and BOILER.match(t) or NOTE.match(t) and ln.words <= 80:
+        if ln.words <= MAX_BOILER_WORDS and BOILER.match(t) or NOTE.match(t) and ln.words <= MAX_NOTE_WORDS:
             if rf := re.match(r"^Reporting from (?P<place>[A-Z][^.;]{1,60})$", t):
                 meta.setdefault("reporting_from", rf.group("place"))  # the NYT's dateline
-            m.line(ln, "other")
+            marks.line(ln, "other")
         elif (
-            ln.words <= 10
+            ln.words <= MAX_READ_TIME_WORDS
             and READ_TIME.search(t)
             and all(w in READ_WORDS for w in re.findall(r"[^\W\d_]+", READ_TIME.sub(" ", t).lower()))
         ):
-            m.line(ln, "read_time")  # "7 min", "6 min read", "Listen to this article · 6:12 min Learn more"
-        elif ln.words <= 6 and AGO.match(t):
-            m.line(ln, "timestamp")  # "3 hours ago": no date to read
-        elif ln.words <= 8 and TIME_ONLY.match(t):
+            marks.line(
+                ln, "read_time"
+            )  # "7 min", "6 min read", "Listen to this article · 6:12 min Learn more"
+        elif ln.words <= MAX_AGO_WORDS and AGO.match(t):
+            marks.line(ln, "timestamp")  # "3 hours ago": no date to read
+        elif ln.words <= MAX_TIME_ONLY_WORDS and TIME_ONLY.match(t):
             meta.setdefault("times", []).append(
                 ln
             )  # "Updated 5:40 p.m. ET": the day comes from another stamp
-            m.line(ln, "timestamp")
-        elif ln.words <= 12 and (src := SOURCE.match(t)):
+            marks.line(ln, "timestamp")
+        elif ln.words <= MAX_SOURCE_LINE_WORDS and (src := SOURCE.match(t)):
             if o := OUTLET_RE.match(src.group("who")):
                 meta.setdefault("publisher", o.group("name"))
-            m.line(ln, "credit")  # "Source: Al Jazeera and news agencies", a chart's "Source: NATO"
+            marks.line(ln, "credit")  # "Source: Al Jazeera and news agencies", a chart's "Source: NATO"
         elif (
-            ln.words <= 30
+            ln.words <= MAX_REPORTED_LINE_WORDS
             and ends_sentence(t)
             and (rep := REPORTED.match(t))
             and (names := split_names(rep.group("who")))
@@ -210,16 +272,16 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
             ]
             meta.setdefault("contributors", [])
             meta["contributors"] += [n for n in names if n not in meta["contributors"]]
-            m.line(ln, "contributors")  # "Helen Ward reported from Piraeus and Samir Aziz from Athens."
-        elif ln.words <= 40 and (b := BYLINE.match(t)):
+            marks.line(ln, "contributors")  # "Helen Ward reported from Piraeus and Samir Aziz from Athens."
+        elif ln.words <= MAX_BYLINE_WORDS and (b := BYLINE.match(t)):
             who = re.split(r"\s+[|·•]\s+|\s+(?:Updated|Published|Posted)\b", b.group("who"))[0]
             names = split_names(who)
             if not names and not AGENCIES.match(who.strip(" .")):
                 continue
             meta.setdefault("authors", names)
             _take_dates(meta, t)
-            m.line(ln, "contributors")
-        elif ln.words <= 80 and (CONTRIB.search(t) or ROLE_BY.match(t)):
+            marks.line(ln, "contributors")
+        elif ln.words <= MAX_CONTRIBUTOR_LINE_WORDS and (CONTRIB.search(t) or ROLE_BY.match(t)):
             names = []
             c = CONTRIB.search(t)
             if c:
@@ -232,31 +294,31 @@ def _line_patterns(m: _Marks, meta: dict) -> None:
             if c or names or ROLE_BY.match(t):
                 meta.setdefault("contributors", [])
                 meta["contributors"] += [n for n in names if n not in meta["contributors"]]
-                m.line(ln, "contributors")
-        elif ln.words <= 30 and _timestamp_line(t):
+                marks.line(ln, "contributors")
+        elif ln.words <= MAX_STAMP_LINE_WORDS and _timestamp_line(t):
             meta.setdefault("stamps", []).append(ln)
-            m.line(ln, "timestamp")
+            marks.line(ln, "timestamp")
         else:
-            _credits(m, ln)
+            _credits(marks, ln)
 
 
-def _timestamp_line(t: str) -> bool:
-    found = find_datetimes(t)
+def _timestamp_line(line: str) -> bool:
+    found = find_datetimes(line)
     if not found:
         return False
     rest, last = [], 0
     for s, e, _, _ in found:
-        rest.append(t[last:s])
+        rest.append(line[last:s])
         last = e
-    rest.append(t[last:])
+    rest.append(line[last:])
     # Besides dates and labels a stamp holds only words like these; a timeline
     # entry ("Oct. 31, 2012 The Obama hug") or a sentence holds others.
     leftover = re.findall(r"[^\W\d_]{2,}", " ".join(rest).lower())
     return all(w in STAMP_WORDS for w in leftover)
 
 
-def _take_dates(meta: dict, t: str) -> None:
-    for _, _, label, value in find_datetimes(t):
+def _take_dates(meta: dict, line: str) -> None:
+    for _, _, label, value in find_datetimes(line):
         key = "updated" if label == "updated" else "published"
         meta.setdefault(key, value)
 
@@ -279,77 +341,92 @@ def _stamp_meta(meta: dict, body: int) -> None:
             meta.setdefault("updated" if "updated" in tm.group("label").lower() else "published", found[0][3])
 
 
-def _body_start(m: _Marks, meta: dict) -> int:
+def _body_start(marks: _Marks, meta: dict) -> int:
     """Index of the first body line: the dateline paragraph, else the first
     long free prose line (20 words: longer than mastheads, headlines and
     stamps; a standfirst above it stays unmarked, which is harmless)."""
-    for ln in m.lines[:30]:
-        if m.free(ln.i) and m.para_words(ln.i) >= 6 and (d := find_dateline(ln.text)):
+    for ln in marks.lines[:30]:
+        if (
+            marks.free(ln.i)
+            and marks.para_words(ln.i) >= MIN_DATELINE_PARAGRAPH_WORDS
+            and (d := find_dateline(ln.text))
+        ):
             meta.setdefault("dateline", d[0])
             if d[1]:
                 meta.setdefault("publisher", d[1])
             return ln.i
-    for a, b in m.paras:
+    for a, b in marks.paras:
         if (
-            all(m.free(k) for k in range(a, b + 1))
-            and m.para_words(a) >= 20
-            and ends_sentence(m.lines[b].text)
+            all(marks.free(k) for k in range(a, b + 1))
+            and marks.para_words(a) >= MIN_BODY_PARAGRAPH_WORDS
+            and ends_sentence(marks.lines[b].text)
         ):
             return a
-    return len(m.lines)
+    return len(marks.lines)
 
 
-def _title_like(m: _Marks, ln: Line) -> bool:
-    t = ln.text
-    if ln.words > 30 or not m.alone(ln.i) or not t[0].isupper() or OPEN_QUOTE.match(t) and ends_sentence(t):
+def _title_like(marks: _Marks, line: Line) -> bool:
+    t = line.text
+    if (
+        line.words > MAX_TITLE_WORDS
+        or not marks.alone(line.i)
+        or not t[0].isupper()
+        or OPEN_QUOTE.match(t)
+        and ends_sentence(t)
+    ):
         return False
-    return not ends_sentence(t) or t.endswith("?") or ln.words >= 4 and title_case_share(t) >= 0.6
+    return (
+        not ends_sentence(t)
+        or t.endswith("?")
+        or line.words >= MIN_TITLE_CASE_WORDS
+        and title_case_share(t) >= TITLE_CASE_SHARE
+    )
 
 
-def _name_shaped(ln: Line) -> bool:
+def _name_shaped(line: Line) -> bool:
     """ "The Daily Star": up to five words, all capitalised but small words."""
-    words = ln.text.split()
-    return len(words) <= 5 and all(
+    words = line.text.split()
+    return len(words) <= MAX_OUTLET_NAME_WORDS and all(
         w[0].isupper() or w in ("of", "the", "and", "&", "de", "la", "le", "du") for w in words
     )
 
 
-def _name_bylines(m: _Marks, body: int, meta: dict) -> None:
+def _name_bylines(marks: _Marks, body: int, meta: dict) -> None:
     """A byline without "By": a name alone on its line, then the outlet or a
     role ("Helen Ward" / "BBC News, Piraeus" or "Diplomatic correspondent")."""
-    lines = m.lines
-    for k in range(min(body, 30) - 1):
+    lines = marks.lines
+    for k in range(min(body, BYLINE_SEARCH_LINES) - 1):
         ln, nxt = lines[k], lines[k + 1]
         if (
-            m.free(k)
-            and m.free(k + 1)
+            marks.free(k)
+            and marks.free(k + 1)
             and looks_like_name(ln.text)
-            and ln.words <= 4
-            and nxt.words <= 10
+            and ln.words <= MAX_BYLINE_NAME_WORDS
+            and nxt.words <= MAX_BYLINE_ROLE_WORDS
             and (OUTLET_RE.match(nxt.text) or ROLE_LINE.search(nxt.text))
         ):
             meta.setdefault("authors", [])
             meta["authors"].append(ln.text)
-            m.add("contributors", ln.start, nxt.end, [k, k + 1])
+            marks.add("contributors", ln.start, nxt.end, [k, k + 1])
 
 
-def _header(m: _Marks, body: int, meta: dict) -> None:
+def _header(marks: _Marks, body: int, meta: dict) -> None:
     """Masthead, headline and labels above the first body line."""
     # Pages put masthead and headline in the first dozen lines; further down
     # a short line is body text even when no long paragraph came before it.
-    free = [ln for ln in m.lines[: min(body, 12)] if m.free(ln.i)]
-    titles = [ln for ln in free if _title_like(m, ln)]
+    free = [ln for ln in marks.lines[: min(body, HEADER_LINES)] if marks.free(ln.i)]
+    titles = [ln for ln in free if _title_like(marks, ln)]
     if not titles:
         # A first line of its own, short, above the body: a sentence-case
         # headline ending with a period (as PolNeAR prints them). Headlines
         # are not furniture, so a wrong guess only costs meta.headline.
-        first = m.lines[0]
+        first = marks.lines[0]
         if (
             free
             and free[0] is first
-            and m.alone(0)
-            and first.words <= 16
-            and len(m.lines) > 1
+            and marks.alone(0)
+            and first.words <= MAX_PLAIN_HEADLINE_WORDS
+            and len(marks.lines) > 1
             and not find_dateline(first.text)
             and first.text[0].isupper()
             and not OPEN_QUOTE.match(first.text)
@@ -360,7 +437,7 @@ def _header(m: _Marks, body: int, meta: dict) -> None:
     rest = titles[1:]
     outlet = OUTLET_RE.match(first.text)
     glued = GLUE.match(first.text)
-    plain = first.words <= 10 and not re.search(r"[.;,:!?…]$", first.text)
+    plain = first.words <= MAX_MASTHEAD_WORDS and not re.search(r"[.;,:!?…]$", first.text)
     if (
         first.i == 0
         and plain
@@ -372,80 +449,90 @@ def _header(m: _Marks, body: int, meta: dict) -> None:
             and not first.text[outlet.end() : outlet.end() + 1].isspace()
             or glued
             or _name_shaped(first)
-            and any(r.words >= 3 for r in rest)
+            and any(r.words >= MIN_TITLE_AFTER_MASTHEAD_WORDS for r in rest)
         )
     ):
-        m.line(first, "masthead")
+        marks.line(first, "masthead")
         meta.setdefault("publisher", publisher_of(first.text))
         titles = rest
     # The headline: the first title line of four words or more (section
     # labels and kickers are shorter), else the first one at all.
-    head = next((ln for ln in titles if ln.words >= 4), titles[0] if titles else None)
+    head = next((ln for ln in titles if ln.words >= MIN_HEADLINE_WORDS), titles[0] if titles else None)
     if head is None:
         return
     meta.setdefault("headline", head.text)
     for ln in titles:
         if (
             ln is not head
-            and ln.words <= 6
+            and ln.words <= MAX_LABEL_WORDS
             and not re.search(r"[.;,:!?…]$", ln.text)
             and not ends_sentence(ln.text)
         ):
-            m.line(ln, "other")
+            marks.line(ln, "other")
 
 
-def _body(m: _Marks, body: int) -> None:
+def _body(marks: _Marks, body: int) -> None:
     """Headlines of other stories and labelled links between body paragraphs."""
-    lines = m.lines
+    lines = marks.lines
     for k in range(body + 1, len(lines)):
-        if m.kind.get(k) == "other" and RELATED_HEAD.match(lines[k].text):
+        if marks.kind.get(k) == "other" and RELATED_HEAD.match(lines[k].text):
             # "More on this story" and the headlines listed under it
             j = k + 1
-            while j < len(lines) and m.free(j) and lines[j].words <= 20 and not ends_sentence(lines[j].text):
-                m.line(lines[j], "related_link")
+            while (
+                j < len(lines)
+                and marks.free(j)
+                and lines[j].words <= MAX_RELATED_LINK_WORDS
+                and not ends_sentence(lines[j].text)
+            ):
+                marks.line(lines[j], "related_link")
                 j += 1
     for k in range(body + 1, len(lines)):
         ln = lines[k]
-        if not m.free(k):
+        if not marks.free(k):
             continue
         t = ln.text
-        if ln.words <= 30 and RELATED_LABEL.match(t):
-            m.line(ln, "related_link")
+        if ln.words <= MAX_RELATED_LABEL_WORDS and RELATED_LABEL.match(t):
+            marks.line(ln, "related_link")
             continue
         prev = lines[k - 1]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if not (3 <= ln.words <= 20) or not m.alone(k) or not t[0].isupper() or OPEN_QUOTE.match(t):
+        if (
+            not (MIN_LINK_WORDS <= ln.words <= MAX_RELATED_LINK_WORDS)
+            or not marks.alone(k)
+            or not t[0].isupper()
+            or OPEN_QUOTE.match(t)
+        ):
             continue
         if ends_sentence(t):
             continue  # questions too: "So where should policy makers go from here?" is body text
         if t[-1] in ",;:—–-(" or re.match(r"^(?:[-*•▪◦]|\d+[.)])\s", t):
             continue
         # Between two body paragraphs (a list or a table has no prose on both sides).
-        if not (m.prose(prev.i) and m.free(prev.i)) or not (nxt is None or m.prose(nxt.i)):
+        if not (marks.prose(prev.i) and marks.free(prev.i)) or not (nxt is None or marks.prose(nxt.i)):
             continue
         if nxt is None:
             continue  # a last short line is a topic heading or a sign-off: left to _topic_box
         # Other stories' headlines run five words or more; shorter ones are subheadings.
-        m.line(ln, "related_link" if ln.words >= 5 else "other")
+        marks.line(ln, "related_link" if ln.words >= MIN_OTHER_STORY_WORDS else "other")
 
 
-def _topic_box(m: _Marks, body: int) -> None:
+def _topic_box(marks: _Marks, body: int) -> None:
     """ "Label: text" paragraphs at the end of the page, with their heading."""
-    lines = m.lines
+    lines = marks.lines
     run: list[Line] = []
     k = len(lines) - 1
-    while k > body and not m.free(k) and m.kind[k] == "other":
+    while k > body and not marks.free(k) and marks.kind[k] == "other":
         k -= 1  # trailing buttons ("Share", "Advertisement") below the box
-    while k > body and m.free(k):
+    while k > body and marks.free(k):
         lab = TOPIC_LABEL.match(lines[k].text)
         label = lab.group("label") if lab else ""
         # Labels are short topic names; a person's name or "Q"/"A" is a transcript.
         if (
             not lab
-            or len(label.split()) > 6
-            or len(label) <= 2
+            or len(label.split()) > MAX_TOPIC_LABEL_WORDS
+            or len(label) <= MAX_TRANSCRIPT_LABEL_CHARS
             or looks_like_name(label)
-            or len(lab.group("rest").split()) < 5
+            or len(lab.group("rest").split()) < MIN_TOPIC_TEXT_WORDS
         ):
             break
         run.append(lines[k])
@@ -454,7 +541,10 @@ def _topic_box(m: _Marks, body: int) -> None:
         return
     heading = (
         lines[k]
-        if k > body and m.free(k) and lines[k].words <= 8 and not ends_sentence(lines[k].text)
+        if k > body
+        and marks.free(k)
+        and lines[k].words <= MAX_TOPIC_HEADING_WORDS
+        and not ends_sentence(lines[k].text)
         else None
     )
     labels = {TOPIC_LABEL.match(r.text).group("label").lower() for r in run}  # type: ignore[union-attr]  # run: TOPIC_LABEL lines
@@ -462,7 +552,7 @@ def _topic_box(m: _Marks, body: int) -> None:
         return
     run.reverse()
     block = ([heading] if heading else []) + run
-    m.add("topic_box", block[0].start, block[-1].end, [ln.i for ln in block])
+    marks.add("topic_box", block[0].start, block[-1].end, [ln.i for ln in block])
 
 
 def mark_furniture(text: str) -> tuple[list[Furniture], Meta]:

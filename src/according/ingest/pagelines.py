@@ -44,17 +44,22 @@ END_SENTENCE = re.compile(r"[.!?…][\"”’'»)\]]*$")
 OPEN_QUOTE = re.compile(r"^[\"“‘'«]")
 
 
-def ends_sentence(s: str) -> bool:
-    return bool(END_SENTENCE.search(s))
+def ends_sentence(text: str) -> bool:
+    return bool(END_SENTENCE.search(text))
 
 
-def continues(a: Line, b: Line | None) -> bool:
+# not calibrated, chosen by hand on hard-wrapped pasted text: past most headlines, short of most
+# wrap widths
+WRAPPED_LINE_WORDS = 14
+
+
+def continues(line: Line, following: Line | None) -> bool:
     """Is ``b`` the same paragraph's next line in hard-wrapped text? A wrapped
     line does not end a sentence and the next one starts in lower case, or the
     line is long: 14 words is past most headlines and short of most wrap widths."""
-    if b is None or b.para != a.para or ends_sentence(a.text):
+    if following is None or following.para != line.para or ends_sentence(line.text):
         return False
-    return b.text[0].islower() or a.text[-1] in ",;:(-–—" or a.words >= 14
+    return following.text[0].islower() or line.text[-1] in ",;:(-–—" or line.words >= WRAPPED_LINE_WORDS
 
 
 def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -68,8 +73,9 @@ def logical_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
     return out
 
 
-def title_case_share(s: str) -> float:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) > 3]
+def title_case_share(text: str) -> float:
+    # words of 4+ letters: short function words ("of", "the", "and") stay lower case in Title Case
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
@@ -171,24 +177,6 @@ NOTE = re.compile(
     re.I,
 )
 READ_TIME = re.compile(r"(?<![\d:])\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes?)\b", re.I)
-READ_WORDS = {
-    "listen",
-    "to",
-    "this",
-    "article",
-    "story",
-    "read",
-    "reading",
-    "time",
-    "learn",
-    "more",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "audio",
-    "estimated",
-}
 TIME_ONLY = re.compile(
     r"^(?P<label>(?:last\s+)?updated|published|posted)\s*:?\s*(?:at\s+)?"
     r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{1,4}(?:[+-]\d{1,2})?)$",
@@ -249,25 +237,27 @@ BBC_IMAGE = re.compile(
 )
 
 
-def credit_like(s: str) -> bool:
+def credit_like(text: str) -> bool:
     """ "Name/Agency/Getty Images", "Supplied photo": short, names or agencies,
     not an aside ("(Mr. Gore did not run in 1992.)")."""
-    words = s.split()
+    words = text.split()
     big = [w for w in words if len(w.strip(".,/")) > 2]
     caps = sum(w[0].isupper() for w in big) / len(big) if big else 0.0
-    if re.search(r"[A-Z][\w.]*\s*/\s*[A-Z]", s):
+    if re.search(r"[A-Z][\w.]*\s*/\s*[A-Z]", text):
+        # not calibrated, chosen by hand on the credits of tests/test_ingest.py's pages: a
+        # "Name/Agency" credit is short and mostly capitalised; one without a slash shorter still
         return len(words) <= 10 and caps >= 0.5
-    return len(words) <= 6 and bool(CREDIT_WORDS.search(s)) and ":" not in s
+    return len(words) <= 6 and bool(CREDIT_WORDS.search(text)) and ":" not in text
 
 
-def find_dateline(s: str) -> tuple[str, str | None] | None:
+def find_dateline(text: str) -> tuple[str, str | None] | None:
     """("CAIRO", None) for "CAIRO — ...", ("GAZA", "Reuters") for "GAZA, Feb 14 (Reuters) - "."""
-    m = DATELINE.match(s)
+    m = DATELINE.match(text)
     if not m:
         return None
     place = m.group("place").strip(" ,")
     head = place.split(",")[0]
-    if len(head) < 2 or not re.search(r"[A-Z]{2}", head):
+    if len(head) < 2 or not re.search(r"[A-Z]{2}", head):  # a place of two letters or more, in capitals
         return None
     return place, m.group("agency")
 
@@ -283,27 +273,4 @@ def publisher_of(masthead: str) -> str | None:
     return name or None
 
 
-STAMP_WORDS = {
-    "on",
-    "at",
-    "and",
-    "the",
-    "by",
-    "share",
-    "save",
-    "comment",
-    "comments",
-    "listen",
-    "min",
-    "read",
-    "ago",
-    "hours",
-    "first",
-    "last",
-    "edition",
-    "print",
-    "local",
-    "time",
-    "date",
-}
 ROLE_LINE = re.compile(r"\b(?:correspondent|reporter|editor|writer|journalist|bureau chief|analyst)\b", re.I)

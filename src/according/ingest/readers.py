@@ -33,12 +33,13 @@ from ..errors import (
     InputTooLargeError,
     RecordError,
 )
+from ..lang.languages import LANGUAGE_NAMES
 from ..model import ErrorEntry, Meta
 from ..views import without_invisible
 from .document import Document, Unreadable
 from .furniture import mark_furniture
 from .html import looks_like_html, read_html
-from .language import NAMES, detect_language
+from .language import detect_language
 from .metadata import merge_meta, normalise_date, on_the_urls_day
 
 MAX_BYTES = 5_000_000
@@ -202,7 +203,7 @@ def read_document(
             ErrorEntry(
                 stage="language",
                 message=(
-                    f"text looks like {NAMES.get(lang, lang)} ({lang}), not English; the analysis is "
+                    f"text looks like {LANGUAGE_NAMES.get(lang, lang)} ({lang}), not English; the analysis is "
                     "English-only, so its results for this text are unreliable"
                 ),
             )

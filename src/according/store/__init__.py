@@ -53,10 +53,10 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _read(self, fn, *args, **kwargs):
+    def _read(self, query, *args, **kwargs):
         try:
             with self.engine.connect() as conn:
-                return fn(conn, *args, **kwargs)
+                return query(conn, *args, **kwargs)
         except SQLAlchemyError as exc:
             raise StoreError(
                 "the database refused", source=make_url_safe(self.url), detail=str(exc).splitlines()[0]

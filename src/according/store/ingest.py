@@ -127,9 +127,9 @@ def id_problem(value: Any) -> str | None:
 
 
 # -- flat rows ----------------------------------------------------------------------------------
-def _speaker(sp: dict | None) -> tuple:
-    sp = sp or {}
-    return sp.get("name"), sp.get("type"), sp.get("description"), sp.get("entity")
+def _speaker(speaker: dict | None) -> tuple:
+    speaker = speaker or {}
+    return speaker.get("name"), speaker.get("type"), speaker.get("description"), speaker.get("entity")
 
 
 def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: SourceResolver) -> dict:
@@ -151,8 +151,8 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
             )
         )
 
-    def source_of(sp: dict | None) -> int | None:
-        name, typ, _, ent = _speaker(sp)
+    def source_of(speaker: dict | None) -> int | None:
+        name, typ, _, ent = _speaker(speaker)
         if ent in ent_source:
             return ent_source[ent]
         if typ in ("person", "organization", "group") and name:
@@ -187,8 +187,8 @@ def _flat_rows(rec: dict, article_id: int, pub_date: str | None, resolver: Sourc
         )
     place_list = rec.get("places") or []
 
-    def place(i):
-        return place_list[i] if isinstance(i, int) and 0 <= i < len(place_list) else {}
+    def place(index):
+        return place_list[index] if isinstance(index, int) and 0 <= index < len(place_list) else {}
 
     for f in rec.get("figures") or []:
         name, typ, _, _ = _speaker(f.get("source"))
@@ -509,11 +509,11 @@ class Progress:
         self.total, self.every = total, every
         self.t0 = self.last = time.monotonic()
 
-    def _line(self, sm: Summary) -> str:
-        done = max(sm.stored + sm.skipped + len(sm.failed), sm.analysed + sm.skipped)
+    def _line(self, summary: Summary) -> str:
+        done = max(summary.stored + summary.skipped + len(summary.failed), summary.analysed + summary.skipped)
         rate = done / max(time.monotonic() - self.t0, 1e-6)
         counts = (
-            f"{sm.analysed} analysed, {sm.stored} stored, {sm.skipped} skipped, {len(sm.failed)} failed "
+            f"{summary.analysed} analysed, {summary.stored} stored, {summary.skipped} skipped, {len(summary.failed)} failed "
             f"({rate:.1f}/s)"
         )
         if self.total:
@@ -522,16 +522,16 @@ class Progress:
             return f"[{bar:<30}] {done}/{self.total} {counts}"
         return f"{done} done: {counts}"
 
-    def update(self, sm: Summary) -> None:
-        self.summary = sm
+    def update(self, summary: Summary) -> None:
+        self.summary = summary
         now = time.monotonic()
         if self.tty:
             if now - self.last >= 0.1:
-                self.stream.write("\r" + self._line(sm) + "\x1b[K")
+                self.stream.write("\r" + self._line(summary) + "\x1b[K")
                 self.stream.flush()
                 self.last = now
         elif now - self.last >= self.every:
-            self.stream.write("according ingest: " + self._line(sm) + "\n")
+            self.stream.write("according ingest: " + self._line(summary) + "\n")
             self.stream.flush()
             self.last = now
 
@@ -548,8 +548,8 @@ def count_inputs(paths: list[str]) -> int | None:
 
     from ..ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
 
-    def lines(f: Path) -> int:
-        with open(f, "rb") as fh:
+    def lines(path: Path) -> int:
+        with open(path, "rb") as fh:
             return sum(1 for line in fh if line.strip())
 
     n = 0

@@ -59,9 +59,9 @@ def _token(conn: Connection) -> tuple:
     return tok
 
 
-def _older(a: tuple, b: tuple) -> bool:
-    """Token a is from before token b (both parts only grow; None: no versions yet)."""
-    return tuple(-1 if x is None else x for x in a) < tuple(-1 if x is None else x for x in b)
+def _older(token: tuple, other: tuple) -> bool:
+    """``token`` is from before ``other`` (both parts only grow; None: no versions yet)."""
+    return tuple(-1 if x is None else x for x in token) < tuple(-1 if x is None else x for x in other)
 
 
 def _memo(conn: Connection) -> dict:

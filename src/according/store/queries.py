@@ -102,19 +102,19 @@ def _count(table):
     )
 
 
-def _article_item(r) -> dict:
+def _article_item(row) -> dict:
     return {
-        "id": r.key,
-        "url": r.url,
-        "headline": r.headline,
-        "publisher": r.publisher,
-        "published": r.published,
-        "updated": r.updated,
-        "versions": r.n_versions,
-        "story": r.story_id,
-        "n_quotes": r.n_quotes,
-        "n_figures": r.n_figures,
-        "n_events": r.n_events,
+        "id": row.key,
+        "url": row.url,
+        "headline": row.headline,
+        "publisher": row.publisher,
+        "published": row.published,
+        "updated": row.updated,
+        "versions": row.n_versions,
+        "story": row.story_id,
+        "n_quotes": row.n_quotes,
+        "n_figures": row.n_figures,
+        "n_events": row.n_events,
     }
 
 
@@ -236,19 +236,19 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n", text) if p.strip()]
 
 
-def _quote_sig(q: dict) -> tuple:
-    content = " ".join(c.get("text", "") for c in q.get("content") or [])
-    return (" ".join(content.split()).lower(), ((q.get("speaker") or {}).get("name") or "").lower())
+def _quote_sig(quote: dict) -> tuple:
+    content = " ".join(c.get("text", "") for c in quote.get("content") or [])
+    return (" ".join(content.split()).lower(), ((quote.get("speaker") or {}).get("name") or "").lower())
 
 
-def _figure_sig(f: dict) -> tuple:
+def _figure_sig(figure: dict) -> tuple:
     return (
-        f.get("value"),
-        f.get("low"),
-        f.get("high"),
-        f.get("unit"),
-        f.get("measure"),
-        ((f.get("source") or {}).get("name") or "").lower(),
+        figure.get("value"),
+        figure.get("low"),
+        figure.get("high"),
+        figure.get("unit"),
+        figure.get("measure"),
+        ((figure.get("source") or {}).get("name") or "").lower(),
     )
 
 
@@ -392,13 +392,13 @@ def source(conn, source_id, quote_limit=200) -> dict | None:
     }
 
 
-def _fts_filter(conn: Connection, w: _Where, col_text, q: str) -> None:
+def _fts_filter(conn: Connection, where: _Where, col_text, query_text: str) -> None:
     """Full-text filter on other backends than SQLite (which has _fts_sqlite)."""
-    terms = _TERM.findall(q)
+    terms = _TERM.findall(query_text)
     if not terms:
         return
     if conn.dialect.name == "postgresql":
-        w.add(
+        where.add(
             "fts.pg",
             lambda: func.to_tsvector(literal_column("'english'"), col_text).bool_op("@@")(
                 func.plainto_tsquery(literal_column("'english'"), bindparam("fts_terms"))
@@ -407,7 +407,7 @@ def _fts_filter(conn: Connection, w: _Where, col_text, q: str) -> None:
         )
         return
     for k, t in enumerate(terms):
-        w.add(("fts.like", k), lambda k=k: _ilike_bp(col_text, f"fts_t{k}"), **{f"fts_t{k}": _like(t)})
+        where.add(("fts.like", k), lambda k=k: _ilike_bp(col_text, f"fts_t{k}"), **{f"fts_t{k}": _like(t)})
 
 
 MAX_SPEAKER_KEYS = 500  # more matching names than this (a one-letter query): plain scan instead
@@ -419,7 +419,7 @@ def _speaker_names(conn: Connection) -> list[str]:
     return list(conn.execute(select(col).where(s.quotes.c.speaker_name.is_not(None)).distinct()).scalars())
 
 
-def _speaker_filter(conn: Connection, w: _Where, speaker: str) -> None:
+def _speaker_filter(conn: Connection, where: _Where, speaker: str) -> None:
     """``speaker`` is a substring of the quote's speaker name or of its source's name (ILIKE).
 
     The substring is matched against the distinct speaker names (derived once per write,
@@ -437,15 +437,15 @@ def _speaker_filter(conn: Connection, w: _Where, speaker: str) -> None:
     names = [n for n in _derived(conn, "speaker_names", _speaker_names) if needle in n]
     like = _like(speaker)
     if len(names) > MAX_SPEAKER_KEYS:
-        w.add(
+        where.add(
             "speaker.scan",
             lambda: or_(_ilike_bp(qt.c.speaker_name, "speaker_like"), by_source()),
             speaker_like=like,
         )
     elif not names:
-        w.add("speaker.source", by_source, speaker_like=like)
+        where.add("speaker.source", by_source, speaker_like=like)
     else:
-        w.add(
+        where.add(
             "speaker.names",
             lambda: or_(
                 func.lower(qt.c.speaker_name).in_(bindparam("speaker_names", expanding=True)), by_source()
@@ -458,7 +458,7 @@ def _speaker_filter(conn: Connection, w: _Where, speaker: str) -> None:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _fts_sqlite(conn: Connection, q: str, w: _Where, limit, offset):
+def _fts_sqlite(conn: Connection, query_text: str, where: _Where, limit, offset):
     """SQLite full-text search: adds the filter to ``w`` and returns the total when q is the
     only filter (else None); does nothing and returns False when q has no terms.
 
@@ -468,7 +468,7 @@ def _fts_sqlite(conn: Connection, q: str, w: _Where, limit, offset):
     (offset + limit) x quotes / hits index entries instead of looking up and sorting
     every hit; the unary + stops SQLite from driving the query from the hit list. With
     few hits, driving from the hit list is cheaper and SQLite does that."""
-    terms = _TERM.findall(q)
+    terms = _TERM.findall(query_text)
     if not terms:
         return False
     match = " ".join('"' + t + '"' for t in terms)  # each term quoted: no FTS5 syntax from the user
@@ -483,8 +483,8 @@ def _fts_sqlite(conn: Connection, q: str, w: _Where, limit, offset):
         conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar()
     )
     walk = bool(hits and (offset + limit) * n_quotes / hits < hits)
-    total = None if w.shape else hits
-    w.add(
+    total = None if where.shape else hits
+    where.add(
         ("fts", walk),
         lambda: text(
             ("+quotes.id" if walk else "quotes.id")
@@ -495,38 +495,42 @@ def _fts_sqlite(conn: Connection, q: str, w: _Where, limit, offset):
     return total
 
 
-def _quote_item(r) -> dict:
+def _quote_item(row) -> dict:
     return {
-        "id": r.id,
-        "article": r.article_key,
-        "quote_id": r.quote_id,
-        "text": r.text,
-        "kind": r.kind,
-        "category": r.category,
-        "cue": r.cue,
-        "source_text": r.source_text,
-        "speaker": {"name": r.speaker_name, "type": r.speaker_type, "description": r.speaker_description},
-        "source_id": r.source_id,
-        "source_name": r.source_name,
-        "published": r.pub_date,
-        "in_furniture": bool(r.in_furniture),
-        "confidence": r.confidence,
-        "start": r.start,
-        "end": r.end,
+        "id": row.id,
+        "article": row.article_key,
+        "quote_id": row.quote_id,
+        "text": row.text,
+        "kind": row.kind,
+        "category": row.category,
+        "cue": row.cue,
+        "source_text": row.source_text,
+        "speaker": {
+            "name": row.speaker_name,
+            "type": row.speaker_type,
+            "description": row.speaker_description,
+        },
+        "source_id": row.source_id,
+        "source_name": row.source_name,
+        "published": row.pub_date,
+        "in_furniture": bool(row.in_furniture),
+        "confidence": row.confidence,
+        "start": row.start,
+        "end": row.end,
     }
 
 
-def _in_articles(w: _Where, table, story=None, article=None) -> None:
+def _in_articles(where: _Where, table, story=None, article=None) -> None:
     """story / article filters as article_id IN (...): the flat table alone, no join."""
     a = s.articles
     if story is not None:
-        w.add(
+        where.add(
             "story",
             lambda: table.c.article_id.in_(select(a.c.id).where(a.c.story_id == bindparam("story"))),
             story=int(story),
         )
     if article is not None:
-        w.add(
+        where.add(
             "article",
             lambda: table.c.article_id.in_(select(a.c.id).where(a.c.key == bindparam("article"))),
             article=str(article),
@@ -536,7 +540,7 @@ def _in_articles(w: _Where, table, story=None, article=None) -> None:
 def _keyed_listing(
     conn: Connection,
     table,
-    w: _Where,
+    where: _Where,
     order,
     limit,
     offset,
@@ -552,14 +556,14 @@ def _keyed_listing(
     the ORDER BY columns. All three are prepared statements (prepared.py), keyed by the
     table and the filters' shape."""
     limit, offset = _page(limit, offset)
-    name, shape = table.name, tuple(w.shape)
+    name, shape = table.name, tuple(where.shape)
 
     def count():
         return scalar(
             conn,
             (name, "count", shape),
-            lambda: select(func.count()).select_from(table).where(*w.clauses()),
-            w.params,
+            lambda: select(func.count()).select_from(table).where(*where.clauses()),
+            where.params,
         )
 
     if total is None and count_key is not None:
@@ -571,8 +575,8 @@ def _keyed_listing(
         for r in fetch(
             conn,
             (name, "ids", shape),
-            lambda: _limit_offset(select(table.c.id).where(*w.clauses()).order_by(*order())),
-            {**w.params, "lim": limit, "off": offset},
+            lambda: _limit_offset(select(table.c.id).where(*where.clauses()).order_by(*order())),
+            {**where.params, "lim": limit, "off": offset},
         )
     ]
     items = []
@@ -805,7 +809,7 @@ def places(conn, q=None, country=None, story=None, limit=50, offset=0) -> dict:
 
 
 # -- stories --------------------------------------------------------------------------------------
-def _top_sources_all(conn: Connection, k: int = 3) -> dict[int, list[str]]:
+def _top_sources_all(conn: Connection, count: int = 3) -> dict[int, list[str]]:
     """story id -> its k most quoted sources (ties by name), for every story in one grouped read."""
     qt, a, src = s.quotes, s.articles, s.sources
     n = func.count()
@@ -819,7 +823,7 @@ def _top_sources_all(conn: Connection, k: int = 3) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for story_id, name, _ in rows:
         top = out.setdefault(story_id, [])
-        if len(top) < k:
+        if len(top) < count:
             top.append(name)
     return out
 

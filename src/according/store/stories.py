@@ -72,16 +72,16 @@ def article_keys(rec: dict) -> dict[str, float]:
     return {k[:200]: 1.0 + math.log(n) for k, n in counts.items()}
 
 
-def weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    lo = sum(min(w, b[k]) for k, w in a.items() if k in b)
-    hi = sum(a.values()) + sum(b.values()) - lo  # sum of max = sum a + sum b - sum of min
+def weighted_jaccard(weights: dict[str, float], other: dict[str, float]) -> float:
+    if len(weights) > len(other):
+        weights, other = other, weights
+    lo = sum(min(w, other[k]) for k, w in weights.items() if k in other)
+    hi = sum(weights.values()) + sum(other.values()) - lo  # sum of max = sum a + sum b - sum of min
     return lo / hi if hi > 0 else 0.0
 
 
-def _shift(d: str, days: int) -> str:
-    return (date.fromisoformat(d) + timedelta(days=days)).isoformat()
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def _bump_df(conn: Connection, keys, delta: int) -> None:
@@ -209,17 +209,17 @@ DENIAL_CUES = DENIAL_WORDS
 CONTEST_TOLERANCE = 0.05
 
 
-def _range(p: dict) -> tuple[float, float] | None:
-    lo = p["value"] if p["value"] is not None else p["low"]
-    hi = p["value"] if p["value"] is not None else p["high"]
+def _range(figure: dict) -> tuple[float, float] | None:
+    lo = figure["value"] if figure["value"] is not None else figure["low"]
+    hi = figure["value"] if figure["value"] is not None else figure["high"]
     if lo is None and hi is None:
         return None
     lo, hi = (lo if lo is not None else hi), (hi if hi is not None else lo)
     return float(lo), float(hi)
 
 
-def _disagree(x: dict, y: dict) -> bool:
-    rx, ry = _range(x), _range(y)
+def _disagree(figure: dict, other: dict) -> bool:
+    rx, ry = _range(figure), _range(other)
     if rx is None or ry is None:
         return False
     if rx[1] < ry[0] or ry[1] < rx[0]:

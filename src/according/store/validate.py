@@ -20,12 +20,12 @@ class Kind:
         self.name, self.test = name, test
 
 
-def _int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool) and -INT_MAX <= v <= INT_MAX
+def _int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and -INT_MAX <= value <= INT_MAX
 
 
-def _num(v: Any) -> bool:
-    return (_int(v) or isinstance(v, float)) and not isinstance(v, bool)
+def _num(value: Any) -> bool:
+    return (_int(value) or isinstance(value, float)) and not isinstance(value, bool)
 
 
 STR = Kind("a string", lambda v: isinstance(v, str))

@@ -59,6 +59,7 @@ import bisect
 import re
 from datetime import date
 
+from ..ingest.headlines import HeadlineLines
 from ..ingest.metadata import published_date
 from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
@@ -69,7 +70,6 @@ from .resolve import add_months, clause_tense, governing_tense, shift_value
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
 _TRIGGERS = {name: re.compile(p) for name, p in TRIGGERS.items()}
-_NEWLINE = re.compile("\n")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CALENDAR = re.compile(r"^\d{4}(?:$|-(?:\d{2}|W\d{2}|Q[1-4]|H[12]))")
 _COARSE = re.compile(r"^\d{4}-(?:\d{2}|W\d{2}|Q[1-4]|H[12])$")
@@ -122,17 +122,7 @@ def extract(
             return None
         return governing_tense(parse, r[0], r[1], headline=is_headline(s), perfect_is_past=perfect_is_past)
 
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]  # a scan in C, not a loop over every character
-
-    def is_headline(pos: int) -> bool:
-        """A short line without final punctuation: a headline, where the present tense reports the past."""
-        k = bisect.bisect_left(breaks, pos)
-        ls = breaks[k - 1] + 1 if k > 0 else 0
-        le = breaks[k] if k < len(breaks) else len(text)
-        if le - ls > 200:
-            return False
-        line = text[ls:le].strip()
-        return bool(line) and not re.search(r"[.!?\"”’':)]$", line) and len(line.split()) <= 20
+    is_headline = HeadlineLines(text)  # in a headline the present tense reports the past
 
     def pos_before(pos: int) -> str:
         k = bisect.bisect_left(starts, pos) - 1

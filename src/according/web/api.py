@@ -209,8 +209,8 @@ def page(result: dict) -> Response:
     return json_response(result)
 
 
-def iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def found(obj: Any, what: str, key: Any) -> Response:
