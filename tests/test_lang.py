@@ -27,8 +27,6 @@ NOT_YET_MIGRATED = {
     "ingest/html.py": 3,
     "ingest/language.py": 2,
     "ingest/pagelines.py": 2,
-    "places/mentions.py": 7,
-    "places/resolve.py": 3,
     "quotes/cues.py": 2,
     "quotes/speaker_words.py": 10,
     "times/grammar.py": 3,
@@ -39,7 +37,8 @@ NOT_WORD_DATA = {
     "analyzer.py": 1,  # STAGES: stage names
     "evaluation.py": 1,  # DATASETS: corpus names
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
-    "places/resolve.py": 1,  # GEO_PRECISION: place kinds -> ACLED precision codes
+    # GEO_PRECISION, KIND_PRIOR, FEATURE: gazetteer record kinds -> ACLED precision codes, priors, feature names
+    "places/resolve.py": 3,
     "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
     "quotes/rules.py": 2,  # FUNC_DEPS, CLIMB: dependency labels
     "store/validate.py": 5,  # SHAPE: the record's field names

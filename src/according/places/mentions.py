@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang.places import HEAD_WORDS, PLACE_NOUNS  # noqa: F401 - PLACE_NOUNS: imported from here by resolve, events
+from ..lang.places import (  # noqa: F401 - PLACE_NOUNS: imported from here by resolve, events
+    ARABIC_ARTICLES,
+    COUNTRY_ALIASES,
+    DEMONYM_ALIASES,
+    FEATURE_WORDS,
+    HEAD_WORDS,
+    LEAD_FEATURES,
+    NAME_CONNECTORS,
+    PLACE_DEMONYMS,
+    PLACE_NOUNS,
+)
 from ..nlp import Parse
 from .gazetteer import GENERIC, Gazetteer, norm
 
@@ -150,182 +160,9 @@ POSTAL = {
     "WI",
     "WY",
 }
-# Short names of countries that the packages spell otherwise (usage, not data).
-COUNTRY_ALIASES = {
-    "us": "US",
-    "usa": "US",
-    "america": "US",
-    "united states of america": "US",
-    "uk": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "uae": "AE",
-    "holland": "NL",
-    "burma": "MM",
-    "ivory coast": "CI",
-    "czech republic": "CZ",
-    "vatican": "VA",
-    "south korea": "KR",
-    "north korea": "KP",
-    "the netherlands": "NL",
-    "palestinian territories": "PS",
-}
-# Demonyms the packages lack or give in another form.
-DEMONYM_ALIASES = {
-    "saudi": "SA",
-    "saudis": "SA",
-    "briton": "GB",
-    "britons": "GB",
-    "brit": "GB",
-    "brits": "GB",
-    "english": "GB",
-    "scottish": "GB",
-    "welsh": "GB",
-    "palestinians": "PS",
-    "israelis": "IL",
-    "americans": "US",
-    "filipinos": "PH",
-    "emirati": "AE",
-    "kiwi": "NZ",
-    "afghani": "AF",
-    "iraqis": "IQ",
-    "iranians": "IR",
-    "turks": "TR",
-    "kurds": None,
-    "dutch": "NL",
-    "yemeni": "YE",
-    "yemenis": "YE",
-    "qatari": "QA",
-    "qataris": "QA",
-    "lebanese": "LB",
-    "egyptians": "EG",
-    "syrians": "SY",
-    "ukrainians": "UA",
-    "russians": "RU",
-    "soviet": None,
-}
-# Place demonyms for cities and regions ("Gazans" -> Gaza): name of the place.
-PLACE_DEMONYMS = {
-    "gazan": "Gaza",
-    "gazans": "Gaza",
-    "texan": "Texas",
-    "texans": "Texas",
-    "californian": "California",
-    "californians": "California",
-    "floridian": "Florida",
-    "londoner": "London",
-    "londoners": "London",
-    "new yorker": "New York",
-    "new yorkers": "New York",
-    "parisian": "Paris",
-    "parisians": "Paris",
-    "muscovite": "Moscow",
-    "muscovites": "Moscow",
-    "albertan": "Alberta",
-    "albertans": "Alberta",
-    "quebecer": "Quebec",
-    "quebecers": "Quebec",
-    "ontarian": "Ontario",
-    "ontarians": "Ontario",
-    "european": "Europe",
-    "europeans": "Europe",
-    "african": "Africa",
-    "africans": "Africa",
-    "asian": "Asia",
-    "asians": "Asia",
-    "ossetian": "South Ossetia",
-    "ossetians": "South Ossetia",
-    "abkhaz": "Abkhazia",
-}
 
-_CONNECT = {
-    "of",
-    "de",
-    "du",
-    "la",
-    "le",
-    "el",
-    "al",
-    "upon",
-    "on",
-    "the",
-    "-",
-    "and",
-    "&",
-    "'s",
-    "’s",
-    "da",
-    "do",
-    "des",
-}
 _DROP_LEAD = {"the", "a", "an"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Generic nouns that make a capitalised name a street, river or building ("Red River",
-# "Dublin Road", "Meadow Grove"): a gazetteer match followed by one is not that place.
-FEATURE_WORDS = {
-    "river",
-    "creek",
-    "lake",
-    "lakes",
-    "bay",
-    "street",
-    "st",
-    "road",
-    "rd",
-    "avenue",
-    "ave",
-    "drive",
-    "dr",
-    "boulevard",
-    "blvd",
-    "lane",
-    "ln",
-    "way",
-    "highway",
-    "hwy",
-    "parkway",
-    "pkwy",
-    "trail",
-    "court",
-    "ct",
-    "place",
-    "pl",
-    "circle",
-    "square",
-    "park",
-    "grove",
-    "valley",
-    "island",
-    "islands",
-    "mountain",
-    "mountains",
-    "hill",
-    "hills",
-    "heights",
-    "springs",
-    "beach",
-    "bridge",
-    "dam",
-    "canyon",
-    "falls",
-    "harbor",
-    "harbour",
-    "pike",
-    "turnpike",
-    "expressway",
-    "freeway",
-    "forest",
-    "woods",
-    "estates",
-    "subdivision",
-    "terrace",
-    "crescent",
-    "close",
-}
-
-# A capitalised word that starts the name of a water body or a mountain ("Lake Vermont", "Gulf
-# of Mexico", "Mount Hood"): a place name that follows inside the same entity is part of it.
-LEAD_FEATURES = {"lake", "gulf", "bay", "sea", "mount", "mt", "cape", "strait", "straits", "isle"}
 
 
 @dataclass
@@ -395,12 +232,7 @@ def lookup_text(g: Gazetteer, text: str) -> tuple[list[int], dict[int, bool], bo
     return [i for i, _ in hits], {i: a for i, a in hits}, False
 
 
-# Arabic place names lose or keep their article in English news ("Qamishli" / "Al Qamishli", "Raqqa" /
-# "Ar Raqqah"); GeoNames usually keeps it. A name found nowhere is looked up once more with each form of
-# the article put on, or taken off ("al-Bab" -> "Bab"). Only on a miss, so no name found as written
-# changes its reading.
-_ARTICLES = ("al", "ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "el", "ed", "es", "et")
-_ARTICLE_RE = re.compile(r"^(?:" + "|".join(_ARTICLES) + r")[ -](?=\w{3})")
+_ARTICLE_RE = re.compile(r"^(?:" + "|".join(ARABIC_ARTICLES) + r")[ -](?=\w{3})")
 
 
 def _with_article(g: Gazetteer, key: str) -> list[tuple[int, bool]]:
@@ -408,7 +240,7 @@ def _with_article(g: Gazetteer, key: str) -> list[tuple[int, bool]]:
         return g.lookup(_ARTICLE_RE.sub("", key, count=1))
     if " " in key or len(key) < 4:
         return []
-    for art in _ARTICLES:
+    for art in ARABIC_ARTICLES:
         hits = g.lookup(f"{art} {key}")
         if hits:
             return hits
@@ -451,7 +283,7 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             if not (_capital(last) or last.text in AP_STATES or last.text in PROVINCE_ABBR):
                 continue
             if any(
-                not (_capital(toks[k]) or toks[k].text.lower() in _CONNECT or toks[k].like_num)
+                not (_capital(toks[k]) or toks[k].text.lower() in NAME_CONNECTORS or toks[k].like_num)
                 for k in range(i, j)
             ):
                 continue
@@ -712,7 +544,7 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
             and (
                 _capital(toks[a - 1])
                 and not toks[a - 1].is_punct
-                or toks[a - 1].text.lower() in _CONNECT
+                or toks[a - 1].text.lower() in NAME_CONNECTORS
                 and a - 2 >= 0
                 and _capital(toks[a - 2])
             )
