@@ -14,7 +14,11 @@ uses as a place elsewhere. Some words around a name say what it is: "City, State
 chains qualify it; a parenthesis of area names after it ("Jilib (Middle Juba)",
 "Kidal (Kidal, Kidal)") makes it a town inside them, found even when the entity
 recogniser missed it; "Becker and Clay counties" makes both counties; "Lake" or
-"Gulf of" before a state's name makes another place.
+"Gulf of" before a state's name makes another place. Where such words say a place is
+meant and the gazetteer lacks the name as written, it is looked up in other spellings
+(:mod:`.spelling`): the parenthesis's areas ("(Hiraan)": Hiiraan) only when the name before
+it then lies inside them, that town inside them, and "the village of X" only in a country
+the text names.
 """
 
 from __future__ import annotations
