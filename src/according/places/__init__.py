@@ -1,7 +1,9 @@
 """Places: place mentions geocoded to GeoNames ids and points, offline.
 
-- :mod:`.gazetteer` loads the packaged GeoNames-derived data (plus an optional
-  GeoNames dump, ``ACCORDING_GEONAMES=/path/allCountries.txt``) once per process;
+- :mod:`.gazetteer` builds the packaged GeoNames-derived data (plus an optional
+  GeoNames dump, ``ACCORDING_GEONAMES=/path/allCountries.txt``) into an index once per
+  machine and loads it once per process; :mod:`.packed` is the index's stored form;
+- :mod:`.spelling` matches names written in another transliteration ("Tal Rifaat");
 - :mod:`.mentions` finds the spans that name places (entities, demonyms,
   places inside organisation names, "City, State" forms);
 - :mod:`.subdivisions` reads provinces, counties and districts (with their GeoNames

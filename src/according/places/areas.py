@@ -45,7 +45,13 @@ def _qualifier_score(r: Rec, idx: int, m: Mention, g: Gazetteer) -> float:
     verdicts = []
     widest_holds = False
     for k, group in enumerate(m.qualifier):
-        vs = [_contains(g.rec(q), r) for q in group if q != idx]
+        areas = [g.rec(q) for q in group if q != idx]
+        if any(q.gid is not None and q.kind == "admin1" for q in areas):
+            # a province without a geonameid (country_state_city's) has an admin1 code guessed from
+            # the towns near its point ("Metro Manila" got Central Luzon's): its namesake with an
+            # id speaks for it
+            areas = [q for q in areas if q.gid is not None or q.kind != "admin1"]
+        vs = [_contains(q, r) for q in areas]
         vs = [v for v in vs if v is not None]
         if vs:
             verdicts.append(any(vs))

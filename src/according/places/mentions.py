@@ -14,7 +14,11 @@ uses as a place elsewhere. Some words around a name say what it is: "City, State
 chains qualify it; a parenthesis of area names after it ("Jilib (Middle Juba)",
 "Kidal (Kidal, Kidal)") makes it a town inside them, found even when the entity
 recogniser missed it; "Becker and Clay counties" makes both counties; "Lake" or
-"Gulf of" before a state's name makes another place.
+"Gulf of" before a state's name makes another place. Where such words say a place is
+meant and the gazetteer lacks the name as written, it is looked up in other spellings
+(:mod:`.spelling`): the parenthesis's areas ("(Hiraan)": Hiiraan) only when the name before
+it then lies inside them, that town inside them, and "the village of X" only in a country
+the text names.
 """
 
 from __future__ import annotations
@@ -22,9 +26,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang.places import HEAD_WORDS, PLACE_NOUNS  # noqa: F401 - PLACE_NOUNS: imported from here by resolve, events
+from ..lang.places import (  # noqa: F401 - PLACE_NOUNS: imported from here by resolve, events
+    ARABIC_ARTICLES,
+    COUNTRY_ALIASES,
+    DEMONYM_ALIASES,
+    FEATURE_WORDS,
+    HEAD_WORDS,
+    LEAD_FEATURES,
+    NAME_CONNECTORS,
+    PLACE_DEMONYMS,
+    PLACE_NOUNS,
+)
 from ..nlp import Parse
-from .gazetteer import GENERIC, Gazetteer, norm
+from .gazetteer import GENERIC, Gazetteer, Rec, norm
 
 # AP style and postal abbreviations of US states, and Canadian provinces' usual ones.
 # AP forms are matched with their periods as written; bare postal codes only right
@@ -150,182 +164,9 @@ POSTAL = {
     "WI",
     "WY",
 }
-# Short names of countries that the packages spell otherwise (usage, not data).
-COUNTRY_ALIASES = {
-    "us": "US",
-    "usa": "US",
-    "america": "US",
-    "united states of america": "US",
-    "uk": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "uae": "AE",
-    "holland": "NL",
-    "burma": "MM",
-    "ivory coast": "CI",
-    "czech republic": "CZ",
-    "vatican": "VA",
-    "south korea": "KR",
-    "north korea": "KP",
-    "the netherlands": "NL",
-    "palestinian territories": "PS",
-}
-# Demonyms the packages lack or give in another form.
-DEMONYM_ALIASES = {
-    "saudi": "SA",
-    "saudis": "SA",
-    "briton": "GB",
-    "britons": "GB",
-    "brit": "GB",
-    "brits": "GB",
-    "english": "GB",
-    "scottish": "GB",
-    "welsh": "GB",
-    "palestinians": "PS",
-    "israelis": "IL",
-    "americans": "US",
-    "filipinos": "PH",
-    "emirati": "AE",
-    "kiwi": "NZ",
-    "afghani": "AF",
-    "iraqis": "IQ",
-    "iranians": "IR",
-    "turks": "TR",
-    "kurds": None,
-    "dutch": "NL",
-    "yemeni": "YE",
-    "yemenis": "YE",
-    "qatari": "QA",
-    "qataris": "QA",
-    "lebanese": "LB",
-    "egyptians": "EG",
-    "syrians": "SY",
-    "ukrainians": "UA",
-    "russians": "RU",
-    "soviet": None,
-}
-# Place demonyms for cities and regions ("Gazans" -> Gaza): name of the place.
-PLACE_DEMONYMS = {
-    "gazan": "Gaza",
-    "gazans": "Gaza",
-    "texan": "Texas",
-    "texans": "Texas",
-    "californian": "California",
-    "californians": "California",
-    "floridian": "Florida",
-    "londoner": "London",
-    "londoners": "London",
-    "new yorker": "New York",
-    "new yorkers": "New York",
-    "parisian": "Paris",
-    "parisians": "Paris",
-    "muscovite": "Moscow",
-    "muscovites": "Moscow",
-    "albertan": "Alberta",
-    "albertans": "Alberta",
-    "quebecer": "Quebec",
-    "quebecers": "Quebec",
-    "ontarian": "Ontario",
-    "ontarians": "Ontario",
-    "european": "Europe",
-    "europeans": "Europe",
-    "african": "Africa",
-    "africans": "Africa",
-    "asian": "Asia",
-    "asians": "Asia",
-    "ossetian": "South Ossetia",
-    "ossetians": "South Ossetia",
-    "abkhaz": "Abkhazia",
-}
 
-_CONNECT = {
-    "of",
-    "de",
-    "du",
-    "la",
-    "le",
-    "el",
-    "al",
-    "upon",
-    "on",
-    "the",
-    "-",
-    "and",
-    "&",
-    "'s",
-    "’s",
-    "da",
-    "do",
-    "des",
-}
 _DROP_LEAD = {"the", "a", "an"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Generic nouns that make a capitalised name a street, river or building ("Red River",
-# "Dublin Road", "Meadow Grove"): a gazetteer match followed by one is not that place.
-FEATURE_WORDS = {
-    "river",
-    "creek",
-    "lake",
-    "lakes",
-    "bay",
-    "street",
-    "st",
-    "road",
-    "rd",
-    "avenue",
-    "ave",
-    "drive",
-    "dr",
-    "boulevard",
-    "blvd",
-    "lane",
-    "ln",
-    "way",
-    "highway",
-    "hwy",
-    "parkway",
-    "pkwy",
-    "trail",
-    "court",
-    "ct",
-    "place",
-    "pl",
-    "circle",
-    "square",
-    "park",
-    "grove",
-    "valley",
-    "island",
-    "islands",
-    "mountain",
-    "mountains",
-    "hill",
-    "hills",
-    "heights",
-    "springs",
-    "beach",
-    "bridge",
-    "dam",
-    "canyon",
-    "falls",
-    "harbor",
-    "harbour",
-    "pike",
-    "turnpike",
-    "expressway",
-    "freeway",
-    "forest",
-    "woods",
-    "estates",
-    "subdivision",
-    "terrace",
-    "crescent",
-    "close",
-}
-
-# A capitalised word that starts the name of a water body or a mountain ("Lake Vermont", "Gulf
-# of Mexico", "Mount Hood"): a place name that follows inside the same entity is part of it.
-LEAD_FEATURES = {"lake", "gulf", "bay", "sea", "mount", "mt", "cape", "strait", "straits", "isle"}
 
 
 @dataclass
@@ -395,12 +236,7 @@ def lookup_text(g: Gazetteer, text: str) -> tuple[list[int], dict[int, bool], bo
     return [i for i, _ in hits], {i: a for i, a in hits}, False
 
 
-# Arabic place names lose or keep their article in English news ("Qamishli" / "Al Qamishli", "Raqqa" /
-# "Ar Raqqah"); GeoNames usually keeps it. A name found nowhere is looked up once more with each form of
-# the article put on, or taken off ("al-Bab" -> "Bab"). Only on a miss, so no name found as written
-# changes its reading.
-_ARTICLES = ("al", "ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "el", "ed", "es", "et")
-_ARTICLE_RE = re.compile(r"^(?:" + "|".join(_ARTICLES) + r")[ -](?=\w{3})")
+_ARTICLE_RE = re.compile(r"^(?:" + "|".join(ARABIC_ARTICLES) + r")[ -](?=\w{3})")
 
 
 def _with_article(g: Gazetteer, key: str) -> list[tuple[int, bool]]:
@@ -408,7 +244,7 @@ def _with_article(g: Gazetteer, key: str) -> list[tuple[int, bool]]:
         return g.lookup(_ARTICLE_RE.sub("", key, count=1))
     if " " in key or len(key) < 4:
         return []
-    for art in _ARTICLES:
+    for art in ARABIC_ARTICLES:
         hits = g.lookup(f"{art} {key}")
         if hits:
             return hits
@@ -451,7 +287,7 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             if not (_capital(last) or last.text in AP_STATES or last.text in PROVINCE_ABBR):
                 continue
             if any(
-                not (_capital(toks[k]) or toks[k].text.lower() in _CONNECT or toks[k].like_num)
+                not (_capital(toks[k]) or toks[k].text.lower() in NAME_CONNECTORS or toks[k].like_num)
                 for k in range(i, j)
             ):
                 continue
@@ -554,15 +390,17 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     out = _parentheses(out, parse, g)
     _qualifiers(out, parse, g)
     _county_lists(out, parse)
-    _kind_words(out, parse)
+    _kind_words(out, parse, g)
     return out
 
 
-def _kind_words(ms: list[Mention], parse: Parse) -> None:
+def _kind_words(ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
     """A lowercase place noun before "of" or right after a name says which kind of place is meant:
-    "the city of Mersin" is the city, not the province named after it; "Mykolaiv oblast" the province."""
+    "the city of Mersin" is the city, not the province named after it; "Mykolaiv oblast" the province.
+    A town or village so named that the gazetteer lacks as written is looked up in other
+    spellings ("the village of Tal Rifaat": Tall Rif'at), towns only."""
     text = parse.text
-    for m in ms:
+    for m in list(ms):  # (a respelt town may take the place of the mentions inside it)
         if m.want or m.demonym:
             continue
         before = _KIND_OF.search(text[max(0, m.start - 16) : m.start])
@@ -571,6 +409,36 @@ def _kind_words(ms: list[Mention], parse: Parse) -> None:
         word = kind_word.group("w") if kind_word else None
         if word and HEAD_WORDS.get(word):
             m.want = HEAD_WORDS[word]
+            if before and m.want == "city":
+                _respell_town(m, ms, parse, g)
+
+
+def _respell_town(m: Mention, ms: list[Mention], parse: Parse, g: Gazetteer) -> None:
+    """ "the village of Tal Rifaat": the capitalised run after "village of" names one town. When
+    the gazetteer knows neither the run nor the mention as written ("Tal" of it matched a town in
+    Austria), the run is looked up in other spellings (Tall Rif'at) and, if found, is the mention."""
+    toks = parse.toks
+    b = m.tok
+    while b < len(toks) and toks[b].sent == toks[m.tok].sent and _capital(toks[b]) and not toks[b].is_punct:
+        b += 1
+    if b <= m.tok:
+        return
+    s, e = toks[m.tok].start, toks[b - 1].end
+    if g.lookup(parse.text[s:e]) or (m.cands and e == m.end):
+        return  # known as written
+    # a respelling is believed only in a country the text names ("the village of Prisi" in a story
+    # on Georgia is no Paris; "Syrian forces ... the village of Tal Rifaat" is Tall Rif'at, Syria)
+    named = {g.rec(i).cc for x in ms for i in x.cands if x is not m and g.rec(i).kind == "country"}
+    found = [
+        (i, a)
+        for i, a in g.lookup_spelling(parse.text[s:e])
+        if g.rec(i).kind == "city" and g.rec(i).cc in named
+    ]
+    if not found:
+        return
+    m.start, m.end, m.tok_end, m.text = s, e, b, parse.text[s:e]
+    m.cands, m.alt = [i for i, _ in found], dict(found)
+    ms[:] = [x for x in ms if x is m or x.end <= s or x.start >= e]
 
 
 def _county_lists(ms: list[Mention], parse: Parse) -> None:
@@ -663,6 +531,7 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
         # every part is one known area name, or a name the gazetteer lacks ("(Sinjar, Ninewa)": ACLED's
         # spelling of Nineveh), with at least one known area among them
         level = []  # (mention, position among the parts) of the known areas
+        respelt: list[tuple[Mention, bool]] = []  # areas found in another spelling (and made here)
         pieces = []  # mentions inside an unknown part ("Gondar" of "Debub Gondar"): no places of their own
         at = t.end
         for pi, part in enumerate(parts):
@@ -682,8 +551,19 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
                     ms[:] = [x for x in ms if x not in within]
                     ms.append(m)
                     found = [x for x in found if x not in within] + [m]
+            if m is not None and not m.cands:
+                # "(Hiraan)": an area in another spelling than the gazetteer's (Hiiraan)
+                spelled = [(i, a) for i, a in g.lookup_spelling(m.text) if g.rec(i).kind in _AREA_KINDS]
+                m.cands, m.alt = [i for i, _ in spelled], dict(spelled)
+                respelt.append((m, False))
             if m is not None and any(g.rec(i).kind in _AREA_KINDS for i in m.cands):
                 level.append((m, pi))
+            elif m is None and not within and (spelled_area := _spelled_part(g, parse, ps, pe)):
+                # "(Hiraan)" that the recogniser took for no place: an area in another spelling
+                ms.append(spelled_area)
+                found.append(spelled_area)
+                level.append((spelled_area, pi))
+                respelt.append((spelled_area, True))
             elif m is None and _NAME_PART.match(part.strip()):
                 pieces.extend(within)
             else:
@@ -712,13 +592,29 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
             and (
                 _capital(toks[a - 1])
                 and not toks[a - 1].is_punct
-                or toks[a - 1].text.lower() in _CONNECT
+                or toks[a - 1].text.lower() in NAME_CONNECTORS
                 and a - 2 >= 0
                 and _capital(toks[a - 2])
             )
         ):
             a -= 1
+        if respelt and not _holds_run(
+            g, text, toks[a].start, [toks[b].start for b in range(a, j + 1)], toks[j].end, respelt
+        ):
+            # no reading of the name before the parenthesis lies in the respelt areas: they are
+            # some other words, not this place's areas (LGL: capitalised asides in parentheses)
+            for m, made in respelt:
+                if made:
+                    ms[:] = [x for x in ms if x is not m]
+                else:
+                    m.cands, m.alt = [], {}
+            level = [(m, pi) for m, pi in level if m.cands and all(m is not x for x, _ in respelt)]
+            if not level:
+                continue
+            inner = [m for m, _ in level]
         head = next((m for m in ms if m.end == toks[j].end and m.start >= toks[a].start), None)
+        if head is not None and not head.cands:
+            head.cands, head.alt = _spelled_inside(g, head.text, inner)
         if head is None:
             # the longest run ending at the parenthesis that the gazetteer knows, else the whole run
             for b in range(a, j + 1):
@@ -726,7 +622,8 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
                 if cands and not dem:
                     break
             else:
-                b, cands, alt = a, [], {}
+                b = a
+                cands, alt = _spelled_inside(g, text[toks[a].start : toks[j].end], inner)
             s, e = toks[b].start, toks[j].end
             ms[:] = [m for m in ms if m.end <= s or m.start >= e]
             head = Mention(s, e, b, j + 1, text[s:e], "GPE", True, cands, alt)
@@ -742,3 +639,52 @@ def _parentheses(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]
                 m.qualifier = tuple(tuple(x.cands) for x in inner[k + 1 :])
     ms.sort(key=lambda m: m.start)
     return ms
+
+
+def _spelled_inside(g: Gazetteer, name: str, inner: list[Mention]) -> tuple[list[int], dict[int, bool]]:
+    """Records of ``name`` in another spelling ("Bulo Burte": Bulo Burti) that lie inside one of
+    the areas the parenthesis names (a respelling elsewhere is a stranger, not the place)."""
+    areas = [g.rec(i) for m in inner for i in m.cands]
+    found = [(i, a) for i, a in g.lookup_spelling(name) if any(_inside(g.rec(i), q) for q in areas)]
+    return [i for i, _ in found], dict(found)
+
+
+def _inside(r: Rec, area: Rec) -> bool:
+    """Does ``area`` hold ``r`` by its codes? (a province or district without codes: its country)"""
+    if r.cc != area.cc or r is area:
+        return False
+    if area.kind == "admin1" and area.admin1:
+        return r.kind != "admin1" and r.admin1 == area.admin1
+    if area.kind == "admin2" and area.admin2:
+        return r.kind not in ("admin1", "admin2") and (r.admin1, r.admin2) == (area.admin1, area.admin2)
+    return True
+
+
+def _spelled_part(g: Gazetteer, parse: Parse, ps: int, pe: int) -> Mention | None:
+    """A part of an area parenthesis that no mention covers, read as an area in another spelling."""
+    toks, text = parse.toks, parse.text
+    part = text[ps:pe]
+    name = part.strip()
+    if not _NAME_PART.match(name):
+        return None
+    spelled = [(i, a) for i, a in g.lookup_spelling(name) if g.rec(i).kind in _AREA_KINDS]
+    if not spelled:
+        return None
+    ws = ps + len(part) - len(part.lstrip())
+    we = ws + len(name)
+    ta = next((k for k, t in enumerate(toks) if t.end > ws), None)
+    if ta is None:
+        return None
+    tb = next((k for k in range(ta, len(toks)) if toks[k].start >= we), len(toks))
+    return Mention(ws, we, ta, tb, name, "GPE", True, [i for i, _ in spelled], dict(spelled))
+
+
+def _holds_run(
+    g: Gazetteer, text: str, start: int, starts: list[int], end: int, respelt: list[tuple[Mention, bool]]
+) -> bool:
+    """Does a reading of the name before a parenthesis (any run of its words ending at ``end``, as
+    written or respelt) lie inside one of the areas found in another spelling?"""
+    areas = [g.rec(i) for m, _ in respelt for i in m.cands]
+    cands = [i for s in starts for i in lookup_text(g, text[s:end])[0]]
+    cands += [i for i, _ in g.lookup_spelling(text[start:end])]
+    return any(_inside(g.rec(i), q) for i in cands for q in areas)

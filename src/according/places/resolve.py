@@ -23,12 +23,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang.places import COMMON_NOUN_NAMES
+from ..lang.places import COMMON_NOUN_NAMES, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS
 from ..model import Meta, Place, Span
 from ..nlp import Parse
 from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
-from .mentions import _CONNECT, AMBIGUOUS_ABBR, PLACE_NOUNS, Mention, find_mentions, lookup_text
+from .mentions import AMBIGUOUS_ABBR, PLACE_NOUNS, Mention, find_mentions, lookup_text
 
 # Priors in "log10 population" units, so a city of 1M people scores 6. Set by hand
 # from error analysis on the LGL and TR-News dev sets; acc@161 is flat around them
@@ -201,7 +201,6 @@ def _prior(r: Rec, alt: bool, text: str) -> float:
 # "in Naypyitaw", "Mykolaiv oblast": spaCy tags some foreign town names as people; after a
 # preposition of place or before a place noun, a single capitalised word that names a town of this
 # size is read as the place ("in Johnson's office" is not: a possessive follows). LGL / TR-News: see the commit that set it.
-LOCATIVE = {"in", "near", "outside", "around", "into", "toward", "towards", "across", "inside"}
 LOCATIVE_MIN_POP = 1_000
 
 
@@ -209,7 +208,7 @@ def _locative(toks, a: int, b: int) -> bool:
     """After a preposition of place ("in X"), or before a place noun ("X oblast", "X township")."""
     if b < len(toks) and toks[b].text.lower() in PLACE_NOUNS:
         return True
-    if a == 0 or toks[a - 1].text.lower() not in LOCATIVE:
+    if a == 0 or toks[a - 1].text.lower() not in LOCATIVE_PREPOSITIONS:
         return False
     return not (b < len(toks) and toks[b].text in ("'s", "’s", "'", "’"))
 
@@ -245,7 +244,7 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
         return True
     county = any(r.kind == "admin2" for r in recs) and m.text.split()[-1] in ("County", "Parish")
     if not m.label and not all(
-        t.pos == "PROPN" or t.text.lower() in _CONNECT for t in toks[m.tok : m.tok_end]
+        t.pos == "PROPN" or t.text.lower() in NAME_CONNECTORS for t in toks[m.tok : m.tok_end]
     ):
         return False  # outside entities only proper nouns ("Most" is a Czech city, "most" is not)
     if m.sentence_initial and not m.label:
