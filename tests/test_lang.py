@@ -29,7 +29,6 @@ NOT_YET_MIGRATED = {
     "ingest/pagelines.py": 2,
     "places/mentions.py": 7,
     "places/resolve.py": 3,
-    "quotes/cues.py": 2,
     "quotes/speaker_words.py": 10,
     "times/grammar.py": 3,
     "times/lexicon.py": 7,

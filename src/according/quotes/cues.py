@@ -36,6 +36,8 @@ from itertools import repeat
 from pathlib import Path
 
 from ..lang.quotes import (
+    CUE_FEATURE_DEPS,
+    CUE_NEVER_HEAD_DEPS,
     HEARSAY_PASSIVE,
     NEGATIONS,
     NP_CONTENT,
@@ -54,36 +56,6 @@ from .rules import source_head
 __all__ = ["NP_CONTENT", "SPEECH", "WEAK_SPEECH", "category", "features", "is_candidate", "model", "score"]
 
 MODEL_FILE = "cue_model.json"
-
-# Dependency labels of words that (almost) never head a cue: in 400 PolNeAR train
-# articles 6 of 9,719 cue heads were auxiliaries; skipping them saves a quarter
-# of the candidates ("be", "have", "do").
-NEVER_HEAD = frozenset(("aux", "auxpass", "det", "cc", "mark", "nummod", "poss"))
-
-KID_DEPS = (
-    "nsubj",
-    "nsubjpass",
-    "ccomp",
-    "xcomp",
-    "dobj",
-    "dative",
-    "prep",
-    "parataxis",
-    "advcl",
-    "agent",
-    "oprd",
-    "acomp",
-    "attr",
-    "aux",
-    "auxpass",
-    "neg",
-    "prt",
-    "acl",
-    "relcl",
-    "mark",
-    "pobj",
-    "conj",
-)
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +126,7 @@ def is_candidate(p: Parse, i: int, lexicon) -> bool:
     t = p.toks[i]
     if t.pos in ("PUNCT", "SPACE", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "SYM", "X", "PART"):
         return False
-    if t.dep in NEVER_HEAD:
+    if t.dep in CUE_NEVER_HEAD_DEPS:
         return False
     return t.lemma.lower() in lexicon
 
@@ -178,7 +150,7 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
     subj = None
     for c in kids:
         d = toks[c].dep
-        if d in KID_DEPS:
+        if d in CUE_FEATURE_DEPS:
             side = "L" if c < i else "R"
             kd.add(d + side)
             if d in ("nsubj", "nsubjpass") and subj is None:
