@@ -45,6 +45,13 @@ CUE_FEATURE_DEPS = (
     "conj",
 )
 
+# Dependency labels under which a cue candidate's governing verb becomes a feature ("went on
+# to say": say is the xcomp of go), and those of its dependents whose quotation marks do.
+GOVERNED_DEPS = frozenset(("xcomp", "ccomp", "advcl", "conj", "acl", "relcl"))
+QUOTING_DEPS = frozenset(("ccomp", "xcomp", "dobj", "parataxis"))
+# Quotation-mark tokens as the parser writes them (curly, straight, and PTB ``/'').
+QUOTE_MARK_TOKENS = frozenset(("\u201c", "\u201d", '"', "''", "``"))
+
 # Verbs and nouns of communication: the cue lemmas whose attributions are
 # things said or written. Everything else the cue model accepts is a belief,
 # intention, perception or finding.
