@@ -23,7 +23,6 @@ NOT_YET_MIGRATED = {
     "events/classifier.py": 1,
     "events/types.py": 3,
     "figures.py": 10,
-    "quotes/cues.py": 2,
     "times/grammar.py": 3,
     "times/lexicon.py": 7,
 }

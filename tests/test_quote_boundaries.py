@@ -72,6 +72,21 @@ def test_parenthetical_cue_inside_indirect_speech(parse):
     assert q.content[0].text == "The drugs have a limited set of uses"
 
 
+def test_narration_before_a_cue_that_opens_a_quotation_is_not_content(parse):
+    text = (
+        "Asked what he personally believed about the plan, he said, "
+        "\u201cIt's the wrong thing, but we have no right to judge people.\u201d"
+    )
+    q = next(q for q in quotes_of(parse, text) if q.cue is not None and q.cue.text == "said")
+    assert [c.text for c in q.content] == [
+        "\u201cIt's the wrong thing, but we have no right to judge people.\u201d"
+    ]
+    # with no quotation mark after the cue the words before it stay what was said
+    text = "Perhaps, he said, this small town has gotten too big too fast."
+    (q,) = quotes_of(parse, text)
+    assert q.content[0].text == "Perhaps"
+
+
 def test_told_someone_that(parse):
     text = "The officer told reporters that the road would stay closed until Friday."
     (q,) = said(quotes_of(parse, text))

@@ -9,7 +9,9 @@ crossed with the lemma), the kind of its subject, who its source would be and
 what its object is (:func:`~according.lang.quotes.mention_class`, alone and
 crossed with the lemma: "the official said" against "the storm hit", "charged
 a premium" against "charged him", "according to the minister" against
-"according to the data"), its neighbours, whether it sits inside a quotation,
+"according to the data"), the verb it hangs on ("went on to say", "decided to
+back"), whether what it governs quotes words and whether a modal governs it
+("would argue"), its neighbours, whether it sits inside a quotation,
 whether quotation marks are near or elsewhere in its sentence. A cue is thus a
 reporting word *used as one*, not any word on a list. The weights, the decision
 threshold and the lexicon live in ``data/quotes/cue_model.json`` (written by
@@ -36,10 +38,15 @@ from itertools import repeat
 from pathlib import Path
 
 from ..lang.quotes import (
+    CUE_FEATURE_DEPS,
+    CUE_NEVER_HEAD_DEPS,
+    GOVERNED_DEPS,
     HEARSAY_PASSIVE,
     NEGATIONS,
     NP_CONTENT,
     PASSIVE_AUX,
+    QUOTE_MARK_TOKENS,
+    QUOTING_DEPS,
     SPEECH,
     SPEECH_IN_CONTEXT,
     SPEECH_ONLY_QUOTING,
@@ -54,36 +61,6 @@ from .rules import source_head
 __all__ = ["NP_CONTENT", "SPEECH", "WEAK_SPEECH", "category", "features", "is_candidate", "model", "score"]
 
 MODEL_FILE = "cue_model.json"
-
-# Dependency labels of words that (almost) never head a cue: in 400 PolNeAR train
-# articles 6 of 9,719 cue heads were auxiliaries; skipping them saves a quarter
-# of the candidates ("be", "have", "do").
-NEVER_HEAD = frozenset(("aux", "auxpass", "det", "cc", "mark", "nummod", "poss"))
-
-KID_DEPS = (
-    "nsubj",
-    "nsubjpass",
-    "ccomp",
-    "xcomp",
-    "dobj",
-    "dative",
-    "prep",
-    "parataxis",
-    "advcl",
-    "agent",
-    "oprd",
-    "acomp",
-    "attr",
-    "aux",
-    "auxpass",
-    "neg",
-    "prt",
-    "acl",
-    "relcl",
-    "mark",
-    "pobj",
-    "conj",
-)
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +131,7 @@ def is_candidate(p: Parse, i: int, lexicon) -> bool:
     t = p.toks[i]
     if t.pos in ("PUNCT", "SPACE", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "SYM", "X", "PART"):
         return False
-    if t.dep in NEVER_HEAD:
+    if t.dep in CUE_NEVER_HEAD_DEPS:
         return False
     return t.lemma.lower() in lexicon
 
@@ -178,7 +155,7 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
     subj = None
     for c in kids:
         d = toks[c].dep
-        if d in KID_DEPS:
+        if d in CUE_FEATURE_DEPS:
             side = "L" if c < i else "R"
             kd.add(d + side)
             if d in ("nsubj", "nsubjpass") and subj is None:
@@ -213,6 +190,18 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
         f.append("hd=" + h.dep)
         f.append("hp=" + h.pos)
         f.append("ddh=%s|%s" % (t.dep, h.lemma.lower() if h.lemma.lower() in ("say", "tell") else h.pos))
+    if t.head != i and t.dep in GOVERNED_DEPS and h.pos in ("VERB", "AUX"):
+        # the verb it hangs on: "went on to say", "decided to back", "tried to demonstrate"
+        f.append("hl=%s|%s" % (t.dep, h.lemma.lower()))
+    for c in kids:
+        d = toks[c].dep
+        if d in QUOTING_DEPS and _quotes_words(p, c):
+            # what it governs quotes words ("said “...”", "called it “a hoax”")
+            f.append("cq=" + d)
+            f.append("lcq=%s|%s" % (lem, d))
+        if d == "aux" and toks[c].tag == "MD":  # "would argue", "will say"
+            f.append("md")
+            f.append("lmd=" + lem)
     if inq:
         f.append("inq")
         f.append("linq=" + lem)
@@ -231,6 +220,12 @@ def features(p: Parse, i: int, inq: bool, qnear: bool, qside: str = "") -> list[
         pv = toks[i - 1]
         f.append("pv=" + (pv.lemma.lower() if pv.pos in ("AUX", "PART", "ADP", "PUNCT", "PRON") else pv.pos))
     return f
+
+
+def _quotes_words(p: Parse, c: int) -> bool:
+    """Whether the subtree of token c holds a quotation mark."""
+    lo, hi = p.subtree(c)
+    return any(p.toks[j].text in QUOTE_MARK_TOKENS for j in range(lo, hi))
 
 
 def score(feats: list[str], weights: dict[str, float]) -> float:

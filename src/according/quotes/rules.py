@@ -254,6 +254,13 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
         for c in p.children[anchor]:
             if c > h and toks[c].dep in AFTER_CUE_NARRATION and not _has_mark(p, c):
                 out -= subtree_set(p, c)
+    # "Asked about it, he said, “It's the wrong thing”": the cue hangs on the quotation's verb
+    # and a quotation opens right after it, so what stands before the cue outside quotation
+    # marks is the writer's narration ("Perhaps, he said, this is ..." has no mark and keeps it)
+    if anchor != h and anchor > h and _quote_opens_after(p, h):
+        for c in p.children[anchor]:
+            if c < h and not _has_mark(p, c):
+                out -= subtree_set(p, c)
     return out - cue - src
 
 
@@ -269,6 +276,17 @@ def _quote_closed_before(p: Parse, h: int) -> bool:
             return False
         if _is_mark_text(toks[j].text):
             return True
+    return False
+
+
+def _quote_opens_after(p: Parse, h: int) -> bool:
+    """Whether a quotation mark opens right after the cue, past commas and a colon ("said, “...")."""
+    toks = p.toks
+    for j in range(h + 1, min(len(toks), h + 4)):
+        if _is_mark_text(toks[j].text):
+            return True
+        if toks[j].text not in (",", ":"):
+            return False
     return False
 
 
