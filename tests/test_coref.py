@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import according.entities  # noqa: F401  (registers the stage)
 import according.quotes  # noqa: F401  (registers "speakers")
 from according.coref.context import Voice, Voices, find_turns
-from according.coref.ranker import Candidate, Model, PronounSite, best, features, load_model
+from according.coref.ranker import Candidate, Model, PronounSite, best, features, load_model, name_gender
 from according.lang.coref import PRONOUN_FORMS
 from according.model import Quote, Span, Speaker
 from according.nlp import parse
@@ -157,8 +157,13 @@ def _cand(eid, **kw):
         rank=0,
         gender_match=False,
         gender_clash=False,
+        name_gender_match=False,
+        name_gender_clash=False,
+        rule_gender_match=False,
+        rule_gender_clash=False,
         plural=False,
         label="PERSON",
+        shaky=False,
         same_paragraph=True,
         in_quote=False,
         pronoun_quote_speaker=False,
@@ -173,10 +178,29 @@ def test_packaged_ranker_prefers_gender_agreement_and_subjects():
     model = load_model()
     assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it"}
     site = PronounSite("f", subject=True, possessive=False, in_quote=False)
-    agree = _cand("a", gender_match=True, rank=1, subject=True)
-    clash = _cand("b", gender_clash=True, rank=0)
+    # a woman's name ("Ms. Laura Diaz") one mention back against a man's nearer
+    agree = _cand("a", gender_match=True, name_gender_match=True, rank=1, subject=True)
+    clash = _cand("b", gender_clash=True, name_gender_clash=True, rank=0)
     assert best(model, site, [clash, agree])[0] == "a"
     assert model.probability(features(site, agree)) > model.probability(features(site, clash))
+
+
+def test_packaged_ranker_trusts_the_given_name_table():
+    model = load_model()
+    assert model is not None
+    site = PronounSite("m", subject=True, possessive=False, in_quote=False)
+    # "Andy Warhol" (a man's given name) two sentences back against a woman
+    # named in this one: the name table decides, not nearness.
+    named_man = _cand("andy", name_gender_match=True, rank=1, sent_distance=2, subject=True)
+    named_woman = _cand("kristen", name_gender_clash=True, rank=0, sent_distance=0, subject=True)
+    assert best(model, site, [named_woman, named_man])[0] == "andy"
+
+
+def test_given_name_table_knows_common_names_both_ways():
+    assert name_gender(["andy", "warhol"]) == "m"
+    assert name_gender(["kathryn", "waters"]) == "f"
+    assert name_gender(["kim", "jong-un"]) is None  # a name given to both is left out
+    assert name_gender([]) is None
 
 
 def test_ranker_is_a_plain_logistic_model():

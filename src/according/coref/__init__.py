@@ -43,7 +43,7 @@ from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
 from .context import Voice, Voices, find_turns
-from .ranker import WINDOW, Candidate, Model, PronounSite, best, load_model
+from .ranker import WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
 
 if TYPE_CHECKING:
     from ..quotes.referents import _State
@@ -257,7 +257,10 @@ class _Walk:
         for rank, eid in enumerate(order):
             m = latest[eid]
             info = st.infos[eid]
-            g = st.gender.get(eid) or info.get("gender")
+            g = info.get("gender")
+            ng = name_gender(info.get("name_words") or [])
+            rg = st.gender.get(eid)
+            gendered = cls in ("m", "f")
             total = sum(1 for x in st.mentions if x.entity == eid and x.tok_start < i)
             out.append(
                 Candidate(
@@ -270,10 +273,15 @@ class _Walk:
                     count=count[eid],
                     total=total,
                     rank=rank,
-                    gender_match=cls in ("m", "f") and g == cls,
-                    gender_clash=cls in ("m", "f") and g is not None and g != cls,
+                    gender_match=gendered and g == cls,
+                    gender_clash=gendered and g is not None and g != cls,
+                    name_gender_match=gendered and ng == cls,
+                    name_gender_clash=gendered and ng is not None and ng != cls,
+                    rule_gender_match=gendered and rg == cls,
+                    rule_gender_clash=gendered and rg is not None and rg != cls,
                     plural=bool(info.get("plural")),
                     label=info["label"],
+                    shaky=bool(info.get("shaky")),
                     same_paragraph=self._paragraph(m.start) == para,
                     in_quote=self.quote_voices.at(m.start) is not None,
                     pronoun_quote_speaker=qv is not None and qv.speaker == eid,
@@ -330,7 +338,14 @@ class _Walk:
 def _agrees(cls: str, info: dict) -> bool:
     label = info["label"]
     if cls in ("m", "f"):
-        return label == "PERSON" and not info.get("plural") and not info.get("shaky")
+        if info.get("plural"):
+            return False
+        # A person the tagger doubted (a headline's Title Case) or took for a
+        # body or place ("Valeska Paris" as an organisation) is still offered
+        # when a given name opens a two-word name: the ranker weighs the label.
+        return label == "PERSON" or (
+            len(info.get("name_words") or ()) >= 2 and name_gender(info["name_words"]) is not None
+        )
     if cls == "pl":
         return bool(info.get("plural")) or label in ("ORG", "NORP", "GPE", "OTHER")
     return label in ("ORG", "GPE", "LOC", "FAC", "NORP")  # its
