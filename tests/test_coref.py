@@ -236,3 +236,42 @@ def test_we_in_a_persons_quotation_is_the_body_named_beside_them():
     i = text.index("We will")
     assert entity_of(w, i, i + 2) == "Acme Shipping Corp."
     assert next(x for x in w.quotes).speaker.name == "Lena Ortiz"
+
+
+def test_ranker_overrules_the_speaker_rules_for_a_source_pronoun(monkeypatch):
+    # A hand-made model that always takes the second most recent agreeing
+    # person shows the mechanism: the rules' choice for "she said" (the last
+    # subject, Maria Lopez) is replaced, in the mentions and the quote's speaker.
+    import according.coref as coref
+
+    second = Model({"bias": -5.0, "rank_1": 10.0}, {"m": 0.5, "f": 0.5})
+    monkeypatch.setattr(coref, "load_model", lambda: second)
+    text = "Anna Kowalski spoke first. Maria Lopez spoke next. “The port stays shut,” she said."
+    content = Span.of(text, *at(text, "“The port stays shut,”"))
+    q = Quote(
+        "q1",
+        "direct",
+        "speech",
+        (content,),
+        Span.of(text, *at(text, "said")),
+        Span.of(text, *at(text, "she")),
+        Speaker(name="she"),
+    )
+    w = analyse(text, [q])
+    assert w.quotes[0].speaker.name == "Anna Kowalski"
+    assert entity_of(w, *at(text, "she")) == "Anna Kowalski"
+    monkeypatch.setattr(coref, "load_model", lambda: None)
+    assert analyse(text, [q]).quotes[0].speaker.name == "Maria Lopez"  # the rules alone
+
+
+def test_he_she_candidates_include_mislabelled_people_but_not_buildings():
+    from according.coref import _agrees
+
+    def info(name, label):
+        return {"label": label, "name_words": name.casefold().split(), "plural": False}
+
+    assert _agrees("f", info("Valeska Paris", "ORG"))  # a person the tagger called a body
+    assert not _agrees("m", info("Nasser Hospital", "ORG"))
+    assert not _agrees("m", info("Reuters", "ORG"))
+    assert _agrees("m", info("Bahloul", "PERSON"))
+    assert not _agrees("m", {**info("The Smiths", "PERSON"), "plural": True})

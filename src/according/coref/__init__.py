@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..entities import Mention
-from ..lang.coref import PRONOUN_FORMS
+from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
@@ -61,19 +61,28 @@ def resolve_all(
     authors: Sequence[str] = (),
     model: Model | None = None,
     collect: Collector | None = None,
-) -> None:
+) -> dict[tuple[int, int], str]:
     """Add every resolvable pronoun, apposition and predicate mention to ``st``.
 
     ``model`` defaults to the packaged ranker; ``collect`` (training) receives
-    each third-person pronoun's site and candidates.
+    each third-person pronoun's site and candidates. A he/she that is a quote's
+    source (resolved by the speakers stage's rules) is ranked too and moved to
+    the ranker's entity when the ranker is sure: the returned map (token span
+    of the source pronoun -> entity) tells the caller which quotes change.
     """
     model = model if model is not None or collect is not None else load_model()
     walk = _Walk(st, p, quotes, authors)
     walk.voices_from_turns()
     third: list[Mention] = []
+    # he/she a speech verb's subject the speakers stage resolved by its rules
+    sources = {(m.tok_start, m.tok_end): m for m in st.mentions if m.kind == "pronoun"}
+    relinked: dict[tuple[int, int], str] = {}
     for t in p.toks:
         form = PRONOUN_FORMS.get(t.text.casefold())
-        if form is None or t.pos not in ("PRON", "DET") or (t.i, t.i + 1) in walk.covered:
+        if form is None or t.pos not in ("PRON", "DET"):
+            continue
+        source = sources.get((t.i, t.i + 1))
+        if (t.i, t.i + 1) in walk.covered and (source is None or form.cls not in ("m", "f")):
             continue
         eid: str | None = None
         if form.person == 1:
@@ -94,13 +103,21 @@ def resolve_all(
             if model is not None and cands:
                 top = best(model, site, cands)
                 if top and top[1] >= model.thresholds.get(form.cls, 2.0):
-                    third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
+                    if source is None:
+                        third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
+                    elif top[0] != source.entity:
+                        # the ranker overrules the speaker rules where it is sure
+                        relinked[(t.i, t.i + 1)] = top[0]
             continue
         if eid is not None:
             st.add_mention(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
     for m in third:
         st.add_mention(m)
+    for m in sources.values():
+        if (m.tok_start, m.tok_end) in relinked:
+            st.relink(m, relinked[(m.tok_start, m.tok_end)])
     walk.descriptions()
+    return relinked
 
 
 class _Walk:
@@ -343,8 +360,11 @@ def _agrees(cls: str, info: dict) -> bool:
         # A person the tagger doubted (a headline's Title Case) or took for a
         # body or place ("Valeska Paris" as an organisation) is still offered
         # when a given name opens a two-word name: the ranker weighs the label.
+        words = info.get("name_words") or []
         return label == "PERSON" or (
-            len(info.get("name_words") or ()) >= 2 and name_gender(info["name_words"]) is not None
+            len(words) >= 2
+            and name_gender(words) is not None
+            and not any(w in NOT_A_PERSONS_NAME for w in words)
         )
     if cls == "pl":
         return bool(info.get("plural")) or label in ("ORG", "NORP", "GPE", "OTHER")

@@ -349,9 +349,16 @@ def resolve_speakers(work: Work) -> dict:
     # Every other pronoun, apposition and predicate description (see according.coref).
     # A failure there costs those mentions only, never the speakers.
     try:
-        resolve_all(st, work.parse, quotes, work.meta.authors)
+        relinked = resolve_all(st, work.parse, quotes, work.meta.authors)
     except Exception as exc:  # noqa: BLE001
         work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
+        relinked = {}
+    if relinked:
+        # "he said" the ranker placed elsewhere than the pronoun rules did
+        for k, q in enumerate(quotes):
+            r = toks_in(work.parse, q.source) if q.source is not None else None
+            if r is not None and r in relinked:
+                quotes[k] = replace(q, speaker=st.speaker(relinked[r]))
     return _renumber(work, st, quotes)
 
 
