@@ -122,6 +122,13 @@ class Resolver(Referents):
             head = p.toks[p.toks[head].head].head
         ht = p.toks[head]
         low = ht.text.casefold()
+        # 0. a role noun with a person's name set off by commas right after it
+        # ("According to the Afghan team's coach, Alireza Mehraban, ..."; the
+        # parser often reads no apposition there): that person.
+        named = self.set_off_name(head)
+        if named is not None:
+            self.link(named, source, a, b, "source")
+            return st.speaker(named)
         # 1. a mention of a known entity at the head ("Bahloul", "the prime minister").
         # (from the antecedent's side too: "Al-Mina General Hospital, the last
         # hospital in Tiryan that still admits patients" puts it far before "that")
@@ -193,6 +200,25 @@ class Resolver(Referents):
         return self.unnamed(
             head, lo, hi, source, a, b, definite=bool(dets) and p.toks[dets[0]].text.casefold() == "the"
         )
+
+    def set_off_name(self, head: int) -> str | None:
+        """The person named between commas right after a common-noun head."""
+        p, st = self.p, self.st
+        if p.toks[head].pos != "NOUN" or head + 2 >= len(p.toks) or p.toks[head + 1].text != ",":
+            return None
+        k = bisect.bisect_left(st.keys, head + 2)
+        if k >= len(st.mentions):
+            return None
+        m = st.mentions[k]
+        ok = (
+            m.tok_start == head + 2
+            and m.kind == "name"
+            and m.tok_end < len(p.toks)
+            and p.toks[m.tok_end].text == ","
+            and p.toks[m.tok_end - 1].sent == p.toks[head].sent
+            and st.infos.get(m.entity, {}).get("label") == "PERSON"
+        )
+        return m.entity if ok else None
 
     def owned(self, owner: str, head: int, lo: int, hi: int, source: Span, a: int, b: int) -> Speaker:
         p, st = self.p, self.st
