@@ -275,3 +275,18 @@ def test_he_she_candidates_include_mislabelled_people_but_not_buildings():
     assert not _agrees("m", info("Reuters", "ORG"))
     assert _agrees("m", info("Bahloul", "PERSON"))
     assert not _agrees("m", {**info("The Smiths", "PERSON"), "plural": True})
+
+
+def test_a_recurring_name_the_tagger_missed_becomes_the_body_we_speak_for():
+    text = (
+        "Interview with the founder of zuloWiki\n\n"
+        "Wikinews: What is zuloWiki?\n\n"
+        "Maren Holt: zuloWiki is a manual anyone can edit. We started zuloWiki in 2005.\n\n"
+        "Wikinews: How big is it?\n\n"
+        "Maren Holt: Our editors write ten articles a day, and zuloWiki keeps growing."
+    )
+    w = analyse(text)
+    names = {e.name for e in w.entities}
+    assert "zuloWiki" in names
+    i = text.index("Our editors")
+    assert entity_of(w, i, i + 3) == "zuloWiki"
