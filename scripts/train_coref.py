@@ -115,7 +115,12 @@ def examples(corpus: Path, cache: Path | None, scorer):
             ent = g["entities"].get(gm["entity"]) if gm else None
             named = bool(ent and ent.get("name") and ent.get("type") in scored_types)
             labelled = [
-                (features(site, c), named and scorer.gold_name_match(st.infos[c.entity]["name"], ent))
+                (
+                    features(site, c),
+                    named
+                    and c.entity in st.infos
+                    and scorer.gold_name_match(st.infos[c.entity]["name"], ent),
+                )
                 for c in cands
             ]
             rows.append((named, labelled, site.cls))
@@ -160,8 +165,9 @@ def decide(w: np.ndarray, names: list[str], rows: list) -> list[tuple[str, float
             z = sum(w[index[k]] * v for k, v in feats.items() if k in index)
             pr = 1 / (1 + np.exp(-max(-30.0, min(30.0, z))))
             if top is None or pr > top[0]:
-                top = (pr, right)
-        out.append((cls, *top))
+                top = (pr, right, "kind_np" in feats)
+        if not top[2]:  # an unnamed plural noun winning leaves the pronoun alone
+            out.append((cls, top[0], top[1]))
     return out
 
 

@@ -290,3 +290,24 @@ def test_a_recurring_name_the_tagger_missed_becomes_the_body_we_speak_for():
     assert "zuloWiki" in names
     i = text.index("Our editors")
     assert entity_of(w, i, i + 3) == "zuloWiki"
+
+
+def test_they_is_offered_unnamed_plural_nouns_and_never_linked_to_one():
+    from according.coref import resolve_all
+    from according.coref.ranker import NOUN_CANDIDATE
+    from according.quotes.speakers import attribute
+
+    text = "Acme Shipping Corp. hired new pilots in May. The pilots said they were tired."
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities", "quotes"])
+    st_, quotes = attribute(work)
+    seen = {}
+    resolve_all(st_, work.parse, quotes, collect=lambda i, site, cands: seen.setdefault(i, cands))
+    they = work.parse.token_at(text.index("they"))
+    offered = {c.entity for c in seen[they]}
+    assert NOUN_CANDIDATE + "pilot" in offered
+    # a model that always prefers the plural noun leaves "they" unresolved
+    st2, quotes2 = attribute(work)
+    nouns_win = Model({"bias": -5.0, "kind_np": 20.0}, {"pl": 0.5})
+    resolve_all(st2, work.parse, quotes2, model=nouns_win)
+    assert not any(m.tok_start == they for m in st2.mentions)

@@ -39,7 +39,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..entities import Mention
 from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
@@ -47,7 +47,7 @@ from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
 from .context import Voice, Voices, find_turns
-from .ranker import WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
+from .ranker import NOUN_CANDIDATE, WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
 
 if TYPE_CHECKING:
     from ..quotes.referents import _State
@@ -107,7 +107,11 @@ def resolve_all(
                 collect(t.i, site, cands)
             if model is not None and cands:
                 top = best(model, site, cands)
-                if top and top[1] >= model.thresholds.get(form.cls, 2.0):
+                if (
+                    top
+                    and top[1] >= model.thresholds.get(form.cls, 2.0)
+                    and not top[0].startswith(NOUN_CANDIDATE)
+                ):
                     if source is None:
                         third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
                     elif top[0] != source.entity:
@@ -149,6 +153,13 @@ class _Walk:
         self.turn_speakers: set[str] = set()
         self._voice_list = voices
         self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(p.text) if ch == "\n"]
+        taken = {k for m in st.mentions for k in range(m.tok_start, m.tok_end)}
+        self.plural_nouns = [
+            Mention(t.start, t.end, t.text, t.i, t.i + 1, NOUN_CANDIDATE + t.lemma.casefold(), "np")
+            for t in p.toks
+            if t.tag == "NNS" and t.i not in taken
+        ]
+        self.plural_keys = [m.tok_start for m in self.plural_nouns]
         self.first_person_entity = next(
             (m.entity for m in st.mentions if st.infos.get(m.entity, {}).get("label") == "PERSON"), None
         )
@@ -263,12 +274,23 @@ class _Walk:
         latest: dict[str, Mention] = {}
         count: Counter[str] = Counter()
         order: list[str] = []
+        seq: list[Mention] = []
         for m in st.before(i):
             if sent - p.toks[m.tok_start].sent > WINDOW:
                 break
+            seq.append(m)
+        if cls == "pl":
+            # unnamed plural nouns compete for "they" ("the parents", "ants"):
+            # when one wins, the pronoun is left unresolved
+            k = bisect.bisect_left(self.plural_keys, i)
+            while k > 0 and sent - p.toks[self.plural_nouns[k - 1].tok_start].sent <= WINDOW:
+                k -= 1
+                seq.append(self.plural_nouns[k])
+            seq.sort(key=lambda m: -m.tok_start)
+        for m in seq:
             if m.tok_end > start:
                 continue  # a phrase holding the pronoun ("his spokesman")
-            info = st.infos.get(m.entity)
+            info = st.infos.get(m.entity) if m.kind != "np" else _PLURAL_NOUN
             if info is None or not _agrees(cls, info):
                 continue
             count[m.entity] += 1
@@ -278,12 +300,16 @@ class _Walk:
         out = []
         for rank, eid in enumerate(order):
             m = latest[eid]
-            info = st.infos[eid]
+            info = st.infos[eid] if m.kind != "np" else _PLURAL_NOUN
             g = info.get("gender")
             ng = name_gender(info.get("name_words") or [])
             rg = st.gender.get(eid)
             gendered = cls in ("m", "f")
-            total = sum(1 for x in st.mentions if x.entity == eid and x.tok_start < i)
+            total = (
+                count[eid]
+                if m.kind == "np"
+                else sum(1 for x in st.mentions if x.entity == eid and x.tok_start < i)
+            )
             out.append(
                 Candidate(
                     entity=eid,
@@ -404,6 +430,10 @@ def _recurring_names(st: _State, p: Parse) -> None:
         for a, b in spans:
             ta, tb = p.toks[a], p.toks[b - 1]
             st.add_mention(Mention(ta.start, tb.end, p.text[ta.start : tb.end], a, b, eid, "name"))
+
+
+# What the ranker knows of an unnamed plural noun offered to "they".
+_PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
 
 
 def _agrees(cls: str, info: dict) -> bool:

@@ -30,6 +30,8 @@ from importlib.resources import files
 # third-person pronouns of the unsealed training documents whose antecedent
 # entity is named (measured with scripts/train_coref.py --stats).
 WINDOW = 10
+# Entity id prefix of an unnamed plural noun offered to "they" (never linked).
+NOUN_CANDIDATE = "np:"
 
 
 @dataclass(frozen=True, slots=True)
