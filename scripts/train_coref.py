@@ -10,10 +10,12 @@ fixed once: a document is sealed when int(sha1(id), 16) % 3 == 0 (11 of the 43:
 (`according eval coref` on the whole set, or the shared scorer on the sealed ids).
 
 What is learned: for every third-person pronoun the pipeline meets (he, she, they,
-his, its, ...), the candidates :func:`according.coref.resolve_all` offers (entities of
+his, its, ...; a he/she that is a quote's source too), the candidates :func:`according.coref.resolve_all` offers (entities of
 the last sentences that agree with it, see :mod:`according.coref.ranker`) are labelled
 by the gold: a candidate is right when its name matches the gold entity's name by the
 shared scorer's rule (token sets, one inside the other, or a sub-name of an alias).
+Unnamed plural nouns offered to "they" are never right; when one scores highest the
+pronoun counts as left alone (neither right nor wrong) in the threshold search.
 Pronouns with at least one right candidate train an L2-regularised logistic model
 (full-batch gradient descent in numpy, zero start, fixed step count: deterministic).
 

@@ -9,7 +9,9 @@ sources. Per source, by its head word (a relative "who"/"which" stands for
 the noun it modifies):
 
 - a name the entities stage found ("Bahloul", "IDF", "the prime minister"),
-  or a name in apposition ("the campaign chairman, Phil Lovas,") -> that entity;
+  or a name in apposition ("the campaign chairman, Phil Lovas,"; also set off
+  by commas right after the source, "According to the team's coach, Alireza
+  Mehraban, ...") -> that entity;
 - a possessive with an organisational head ("the prime minister’s office")
   -> an organisation named after its owner ("Office of Israeli Prime Minister
   Benjamin Netanyahu": a careful reader names the office that spoke, and the
@@ -56,7 +58,10 @@ speaker when it is in the same or the previous paragraph, else stays as it is.
 
 After the quotes (also when there are none), :func:`according.coref.resolve_all`
 resolves every other pronoun, apposition and predicate description on the same
-entity timeline, so that ``entities[].mentions`` lists them all.
+entity timeline, so that ``entities[].mentions`` lists them all. It also ranks
+each he/she source the rules above resolved; where the learned ranker is sure of
+another entity, the quote's speaker moves to it (GUM Wikinews speech-verb
+subjects 29/41 with the rules alone, 32/41 with the ranker's say).
 
 The antecedent searches (pronouns, owners, "the statement", office titles)
 and the entity timeline live in :mod:`.referents`; this module holds the
