@@ -297,6 +297,11 @@ class _Walk:
             if m.entity not in latest:
                 latest[m.entity] = m
                 order.append(m.entity)
+        # mentions of each candidate before the pronoun, in one pass
+        wanted = set(order)
+        totals: Counter[str] = Counter(
+            x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted
+        )
         out = []
         for rank, eid in enumerate(order):
             m = latest[eid]
@@ -305,11 +310,7 @@ class _Walk:
             ng = name_gender(info.get("name_words") or [])
             rg = st.gender.get(eid)
             gendered = cls in ("m", "f")
-            total = (
-                count[eid]
-                if m.kind == "np"
-                else sum(1 for x in st.mentions if x.entity == eid and x.tok_start < i)
-            )
+            total = count[eid] if m.kind == "np" else totals[eid]
             out.append(
                 Candidate(
                     entity=eid,
