@@ -10,10 +10,12 @@ fixed once: a document is sealed when int(sha1(id), 16) % 3 == 0 (11 of the 43:
 (`according eval coref` on the whole set, or the shared scorer on the sealed ids).
 
 What is learned: for every third-person pronoun the pipeline meets (he, she, they,
-his, its, ...), the candidates :func:`according.coref.resolve_all` offers (entities of
+his, its, ...; a he/she that is a quote's source too), the candidates :func:`according.coref.resolve_all` offers (entities of
 the last sentences that agree with it, see :mod:`according.coref.ranker`) are labelled
 by the gold: a candidate is right when its name matches the gold entity's name by the
 shared scorer's rule (token sets, one inside the other, or a sub-name of an alias).
+Unnamed plural nouns offered to "they" are never right; when one scores highest the
+pronoun counts as left alone (neither right nor wrong) in the threshold search.
 Pronouns with at least one right candidate train an L2-regularised logistic model
 (full-batch gradient descent in numpy, zero start, fixed step count: deterministic).
 
@@ -115,7 +117,12 @@ def examples(corpus: Path, cache: Path | None, scorer):
             ent = g["entities"].get(gm["entity"]) if gm else None
             named = bool(ent and ent.get("name") and ent.get("type") in scored_types)
             labelled = [
-                (features(site, c), named and scorer.gold_name_match(st.infos[c.entity]["name"], ent))
+                (
+                    features(site, c),
+                    named
+                    and c.entity in st.infos
+                    and scorer.gold_name_match(st.infos[c.entity]["name"], ent),
+                )
                 for c in cands
             ]
             rows.append((named, labelled, site.cls))
@@ -160,8 +167,9 @@ def decide(w: np.ndarray, names: list[str], rows: list) -> list[tuple[str, float
             z = sum(w[index[k]] * v for k, v in feats.items() if k in index)
             pr = 1 / (1 + np.exp(-max(-30.0, min(30.0, z))))
             if top is None or pr > top[0]:
-                top = (pr, right)
-        out.append((cls, *top))
+                top = (pr, right, "kind_np" in feats)
+        if not top[2]:  # an unnamed plural noun winning leaves the pronoun alone
+            out.append((cls, top[0], top[1]))
     return out
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import according.entities  # noqa: F401  (registers the stage)
 import according.quotes  # noqa: F401  (registers "speakers")
 from according.coref.context import Voice, Voices, find_turns
-from according.coref.ranker import Candidate, Model, PronounSite, best, features, load_model
+from according.coref.ranker import Candidate, Model, PronounSite, best, features, load_model, name_gender
 from according.lang.coref import PRONOUN_FORMS
 from according.model import Quote, Span, Speaker
 from according.nlp import parse
@@ -157,8 +157,13 @@ def _cand(eid, **kw):
         rank=0,
         gender_match=False,
         gender_clash=False,
+        name_gender_match=False,
+        name_gender_clash=False,
+        rule_gender_match=False,
+        rule_gender_clash=False,
         plural=False,
         label="PERSON",
+        shaky=False,
         same_paragraph=True,
         in_quote=False,
         pronoun_quote_speaker=False,
@@ -173,10 +178,29 @@ def test_packaged_ranker_prefers_gender_agreement_and_subjects():
     model = load_model()
     assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it"}
     site = PronounSite("f", subject=True, possessive=False, in_quote=False)
-    agree = _cand("a", gender_match=True, rank=1, subject=True)
-    clash = _cand("b", gender_clash=True, rank=0)
+    # a woman's name ("Ms. Laura Diaz") one mention back against a man's nearer
+    agree = _cand("a", gender_match=True, name_gender_match=True, rank=1, subject=True)
+    clash = _cand("b", gender_clash=True, name_gender_clash=True, rank=0)
     assert best(model, site, [clash, agree])[0] == "a"
     assert model.probability(features(site, agree)) > model.probability(features(site, clash))
+
+
+def test_packaged_ranker_trusts_the_given_name_table():
+    model = load_model()
+    assert model is not None
+    site = PronounSite("m", subject=True, possessive=False, in_quote=False)
+    # "Andy Warhol" (a man's given name) two sentences back against a woman
+    # named in this one: the name table decides, not nearness.
+    named_man = _cand("andy", name_gender_match=True, rank=1, sent_distance=2, subject=True)
+    named_woman = _cand("kristen", name_gender_clash=True, rank=0, sent_distance=0, subject=True)
+    assert best(model, site, [named_woman, named_man])[0] == "andy"
+
+
+def test_given_name_table_knows_common_names_both_ways():
+    assert name_gender(["andy", "warhol"]) == "m"
+    assert name_gender(["kathryn", "waters"]) == "f"
+    assert name_gender(["kim", "jong-un"]) is None  # a name given to both is left out
+    assert name_gender([]) is None
 
 
 def test_ranker_is_a_plain_logistic_model():
@@ -212,3 +236,78 @@ def test_we_in_a_persons_quotation_is_the_body_named_beside_them():
     i = text.index("We will")
     assert entity_of(w, i, i + 2) == "Acme Shipping Corp."
     assert next(x for x in w.quotes).speaker.name == "Lena Ortiz"
+
+
+def test_ranker_overrules_the_speaker_rules_for_a_source_pronoun(monkeypatch):
+    # A hand-made model that always takes the second most recent agreeing
+    # person shows the mechanism: the rules' choice for "she said" (the last
+    # subject, Maria Lopez) is replaced, in the mentions and the quote's speaker.
+    import according.coref as coref
+
+    second = Model({"bias": -5.0, "rank_1": 10.0}, {"m": 0.5, "f": 0.5})
+    monkeypatch.setattr(coref, "load_model", lambda: second)
+    text = "Anna Kowalski spoke first. Maria Lopez spoke next. “The port stays shut,” she said."
+    content = Span.of(text, *at(text, "“The port stays shut,”"))
+    q = Quote(
+        "q1",
+        "direct",
+        "speech",
+        (content,),
+        Span.of(text, *at(text, "said")),
+        Span.of(text, *at(text, "she")),
+        Speaker(name="she"),
+    )
+    w = analyse(text, [q])
+    assert w.quotes[0].speaker.name == "Anna Kowalski"
+    assert entity_of(w, *at(text, "she")) == "Anna Kowalski"
+    monkeypatch.setattr(coref, "load_model", lambda: None)
+    assert analyse(text, [q]).quotes[0].speaker.name == "Maria Lopez"  # the rules alone
+
+
+def test_he_she_candidates_include_mislabelled_people_but_not_buildings():
+    from according.coref import _agrees
+
+    def info(name, label):
+        return {"label": label, "name_words": name.casefold().split(), "plural": False}
+
+    assert _agrees("f", info("Valeska Paris", "ORG"))  # a person the tagger called a body
+    assert not _agrees("m", info("Nasser Hospital", "ORG"))
+    assert not _agrees("m", info("Reuters", "ORG"))
+    assert _agrees("m", info("Bahloul", "PERSON"))
+    assert not _agrees("m", {**info("The Smiths", "PERSON"), "plural": True})
+
+
+def test_a_recurring_name_the_tagger_missed_becomes_the_body_we_speak_for():
+    text = (
+        "Interview with the founder of zuloWiki\n\n"
+        "Wikinews: What is zuloWiki?\n\n"
+        "Maren Holt: zuloWiki is a manual anyone can edit. We started zuloWiki in 2005.\n\n"
+        "Wikinews: How big is it?\n\n"
+        "Maren Holt: Our editors write ten articles a day, and zuloWiki keeps growing."
+    )
+    w = analyse(text)
+    names = {e.name for e in w.entities}
+    assert "zuloWiki" in names
+    i = text.index("Our editors")
+    assert entity_of(w, i, i + 3) == "zuloWiki"
+
+
+def test_they_is_offered_unnamed_plural_nouns_and_never_linked_to_one():
+    from according.coref import resolve_all
+    from according.coref.ranker import NOUN_CANDIDATE
+    from according.quotes.speakers import attribute
+
+    text = "Acme Shipping Corp. hired new pilots in May. The pilots said they were tired."
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities", "quotes"])
+    st_, quotes = attribute(work)
+    seen = {}
+    resolve_all(st_, work.parse, quotes, collect=lambda i, site, cands: seen.setdefault(i, cands))
+    they = work.parse.token_at(text.index("they"))
+    offered = {c.entity for c in seen[they]}
+    assert NOUN_CANDIDATE + "pilot" in offered
+    # a model that always prefers the plural noun leaves "they" unresolved
+    st2, quotes2 = attribute(work)
+    nouns_win = Model({"bias": -5.0, "kind_np": 20.0}, {"pl": 0.5})
+    resolve_all(st2, work.parse, quotes2, model=nouns_win)
+    assert not any(m.tok_start == they for m in st2.mentions)

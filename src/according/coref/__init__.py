@@ -3,7 +3,10 @@ to an entity, so that ``entities[].mentions`` lists them all (spec analysis-v1).
 
 Called at the end of the ``speakers`` stage (:func:`resolve_all`), when the
 entities stage's names and descriptions and the speakers stage's sources are
-on the mention timeline. In text order:
+on the mention timeline. First, *recurring names* the tagger missed
+(:func:`_recurring_names`): a proper-noun phrase no mention covers, written
+three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
+"we" and "they" have their body. Then, in text order:
 
 1. *Voices* (:mod:`.context`): quotations with a resolved speaker, and
    interview turns ("NAME: answer", "Q: ... A: ..."). "I"/"me"/"my" in a
@@ -33,17 +36,18 @@ voices alone (the same view the ranker was trained on).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..entities import Mention
-from ..lang.coref import PRONOUN_FORMS
+from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
 from .context import Voice, Voices, find_turns
-from .ranker import WINDOW, Candidate, Model, PronounSite, best, load_model
+from .ranker import NOUN_CANDIDATE, WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
 
 if TYPE_CHECKING:
     from ..quotes.referents import _State
@@ -61,19 +65,29 @@ def resolve_all(
     authors: Sequence[str] = (),
     model: Model | None = None,
     collect: Collector | None = None,
-) -> None:
+) -> dict[tuple[int, int], str]:
     """Add every resolvable pronoun, apposition and predicate mention to ``st``.
 
     ``model`` defaults to the packaged ranker; ``collect`` (training) receives
-    each third-person pronoun's site and candidates.
+    each third-person pronoun's site and candidates. A he/she that is a quote's
+    source (resolved by the speakers stage's rules) is ranked too and moved to
+    the ranker's entity when the ranker is sure: the returned map (token span
+    of the source pronoun -> entity) tells the caller which quotes change.
     """
     model = model if model is not None or collect is not None else load_model()
+    _recurring_names(st, p)
     walk = _Walk(st, p, quotes, authors)
     walk.voices_from_turns()
     third: list[Mention] = []
+    # he/she a speech verb's subject the speakers stage resolved by its rules
+    sources = {(m.tok_start, m.tok_end): m for m in st.mentions if m.kind == "pronoun"}
+    relinked: dict[tuple[int, int], str] = {}
     for t in p.toks:
         form = PRONOUN_FORMS.get(t.text.casefold())
-        if form is None or t.pos not in ("PRON", "DET") or (t.i, t.i + 1) in walk.covered:
+        if form is None or t.pos not in ("PRON", "DET"):
+            continue
+        source = sources.get((t.i, t.i + 1))
+        if (t.i, t.i + 1) in walk.covered and (source is None or form.cls not in ("m", "f")):
             continue
         eid: str | None = None
         if form.person == 1:
@@ -93,14 +107,26 @@ def resolve_all(
                 collect(t.i, site, cands)
             if model is not None and cands:
                 top = best(model, site, cands)
-                if top and top[1] >= model.thresholds.get(form.cls, 2.0):
-                    third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
+                if (
+                    top
+                    and top[1] >= model.thresholds.get(form.cls, 2.0)
+                    and not top[0].startswith(NOUN_CANDIDATE)
+                ):
+                    if source is None:
+                        third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
+                    elif top[0] != source.entity:
+                        # the ranker overrules the speaker rules where it is sure
+                        relinked[(t.i, t.i + 1)] = top[0]
             continue
         if eid is not None:
             st.add_mention(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
     for m in third:
         st.add_mention(m)
+    for m in sources.values():
+        if (m.tok_start, m.tok_end) in relinked:
+            st.relink(m, relinked[(m.tok_start, m.tok_end)])
     walk.descriptions()
+    return relinked
 
 
 class _Walk:
@@ -127,6 +153,13 @@ class _Walk:
         self.turn_speakers: set[str] = set()
         self._voice_list = voices
         self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(p.text) if ch == "\n"]
+        taken = {k for m in st.mentions for k in range(m.tok_start, m.tok_end)}
+        self.plural_nouns = [
+            Mention(t.start, t.end, t.text, t.i, t.i + 1, NOUN_CANDIDATE + t.lemma.casefold(), "np")
+            for t in p.toks
+            if t.tag == "NNS" and t.i not in taken
+        ]
+        self.plural_keys = [m.tok_start for m in self.plural_nouns]
         self.first_person_entity = next(
             (m.entity for m in st.mentions if st.infos.get(m.entity, {}).get("label") == "PERSON"), None
         )
@@ -241,24 +274,43 @@ class _Walk:
         latest: dict[str, Mention] = {}
         count: Counter[str] = Counter()
         order: list[str] = []
+        seq: list[Mention] = []
         for m in st.before(i):
             if sent - p.toks[m.tok_start].sent > WINDOW:
                 break
+            seq.append(m)
+        if cls == "pl":
+            # unnamed plural nouns compete for "they" ("the parents", "ants"):
+            # when one wins, the pronoun is left unresolved
+            k = bisect.bisect_left(self.plural_keys, i)
+            while k > 0 and sent - p.toks[self.plural_nouns[k - 1].tok_start].sent <= WINDOW:
+                k -= 1
+                seq.append(self.plural_nouns[k])
+            seq.sort(key=lambda m: -m.tok_start)
+        for m in seq:
             if m.tok_end > start:
                 continue  # a phrase holding the pronoun ("his spokesman")
-            info = st.infos.get(m.entity)
+            info = st.infos.get(m.entity) if m.kind != "np" else _PLURAL_NOUN
             if info is None or not _agrees(cls, info):
                 continue
             count[m.entity] += 1
             if m.entity not in latest:
                 latest[m.entity] = m
                 order.append(m.entity)
+        # mentions of each candidate before the pronoun, in one pass
+        wanted = set(order)
+        totals: Counter[str] = Counter(
+            x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted
+        )
         out = []
         for rank, eid in enumerate(order):
             m = latest[eid]
-            info = st.infos[eid]
-            g = st.gender.get(eid) or info.get("gender")
-            total = sum(1 for x in st.mentions if x.entity == eid and x.tok_start < i)
+            info = st.infos[eid] if m.kind != "np" else _PLURAL_NOUN
+            g = info.get("gender")
+            ng = name_gender(info.get("name_words") or [])
+            rg = st.gender.get(eid)
+            gendered = cls in ("m", "f")
+            total = count[eid] if m.kind == "np" else totals[eid]
             out.append(
                 Candidate(
                     entity=eid,
@@ -270,10 +322,15 @@ class _Walk:
                     count=count[eid],
                     total=total,
                     rank=rank,
-                    gender_match=cls in ("m", "f") and g == cls,
-                    gender_clash=cls in ("m", "f") and g is not None and g != cls,
+                    gender_match=gendered and g == cls,
+                    gender_clash=gendered and g is not None and g != cls,
+                    name_gender_match=gendered and ng == cls,
+                    name_gender_clash=gendered and ng is not None and ng != cls,
+                    rule_gender_match=gendered and rg == cls,
+                    rule_gender_clash=gendered and rg is not None and rg != cls,
                     plural=bool(info.get("plural")),
                     label=info["label"],
+                    shaky=bool(info.get("shaky")),
                     same_paragraph=self._paragraph(m.start) == para,
                     in_quote=self.quote_voices.at(m.start) is not None,
                     pronoun_quote_speaker=qv is not None and qv.speaker == eid,
@@ -327,10 +384,73 @@ class _Walk:
             )
 
 
+# A proper-noun phrase the tagger never called an entity becomes one when the
+# article writes it at least this often ("wikiHow", "the Gliders"): read from the
+# unsealed GUM interviews, where the body a speaker says "we" for was missing;
+# twice is often a headline word repeated in the first line.
+RECURRING_NAME = 3
+_NOT_ENTITIES = frozenset(
+    "EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
+)
+_CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
+
+
+def _recurring_names(st: _State, p: Parse) -> None:
+    """Entities for proper-noun phrases no mention covers that recur in the text."""
+    taken = {k for m in st.mentions for k in range(m.tok_start, m.tok_end)}
+    # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
+    # camel-case words whatever their tag ("wikiHow" is read as an adverb).
+    free = [
+        k not in taken
+        and t.ent_type not in _NOT_ENTITIES
+        and (t.tag in ("NNP", "NNPS") or _CAMEL.fullmatch(t.text) is not None)
+        for k, t in enumerate(p.toks)
+    ]
+    runs: dict[str, list[tuple[int, int]]] = {}
+    k = 0
+    while k < len(p.toks):
+        if not free[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(p.toks) and free[j]:
+            j += 1
+        key = " ".join(t.text for t in p.toks[k:j])
+        if any(ch.isalpha() for ch in key):
+            runs.setdefault(key, []).append((k, j))
+        k = j
+    for key, spans in runs.items():
+        if len(spans) < RECURRING_NAME:
+            continue
+        words = words_of(key)
+        person = len(words) >= 2 and name_gender(words) is not None
+        plural = p.toks[spans[0][1] - 1].tag == "NNPS"
+        eid = st.by_name.get(key.casefold()) or st.new_entity(
+            key, "PERSON" if person else "ORG", "person" if person else "organization", [], words, plural
+        )
+        for a, b in spans:
+            ta, tb = p.toks[a], p.toks[b - 1]
+            st.add_mention(Mention(ta.start, tb.end, p.text[ta.start : tb.end], a, b, eid, "name"))
+
+
+# What the ranker knows of an unnamed plural noun offered to "they".
+_PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
+
+
 def _agrees(cls: str, info: dict) -> bool:
     label = info["label"]
     if cls in ("m", "f"):
-        return label == "PERSON" and not info.get("plural") and not info.get("shaky")
+        if info.get("plural"):
+            return False
+        # A person the tagger doubted (a headline's Title Case) or took for a
+        # body or place ("Valeska Paris" as an organisation) is still offered
+        # when a given name opens a two-word name: the ranker weighs the label.
+        words = info.get("name_words") or []
+        return label == "PERSON" or (
+            len(words) >= 2
+            and name_gender(words) is not None
+            and not any(w in NOT_A_PERSONS_NAME for w in words)
+        )
     if cls == "pl":
         return bool(info.get("plural")) or label in ("ORG", "NORP", "GPE", "OTHER")
     return label in ("ORG", "GPE", "LOC", "FAC", "NORP")  # its

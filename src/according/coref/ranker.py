@@ -5,7 +5,10 @@ sentences before the pronoun that agrees with it in class (he/she: a single
 person; they: a group, body or plural; its: a body or place). Its features
 (:func:`features`) come from the parse and the mention timeline: sentence and
 token distance, the grammatical role of the candidate's last mention and of
-the pronoun, gender (honorifics, the article's own he/she, given names),
+the pronoun, gender from three sources kept apart (the article's own
+honorifics and he/she votes; the given-name table ``data/coref/given_names.txt``
+of 40,698 names, see scripts/build_given_names.py; the gender a speaker rule
+gave the entity), whether the tagger doubted the person,
 number, how often and how lately the entity was mentioned, whether either sits
 inside a quotation (and whose), paragraph, mention kind, and whether it was
 the last quote's speaker. A logistic model (weights in
@@ -27,6 +30,8 @@ from importlib.resources import files
 # third-person pronouns of the unsealed training documents whose antecedent
 # entity is named (measured with scripts/train_coref.py --stats).
 WINDOW = 10
+# Entity id prefix of an unnamed plural noun offered to "they" (never linked).
+NOUN_CANDIDATE = "np:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +47,15 @@ class Candidate:
     count: int  # its mentions in the window
     total: int  # its mentions before the pronoun
     rank: int  # 0 = the most recently mentioned agreeing entity
-    gender_match: bool
+    gender_match: bool  # the article's own evidence (honorific, he/she votes) or the short name list
     gender_clash: bool
+    name_gender_match: bool  # the given-name table (data/coref/given_names.txt)
+    name_gender_clash: bool
+    rule_gender_match: bool  # the gender a speaker rule gave it ("she said" resolved to it)
+    rule_gender_clash: bool
     plural: bool
     label: str
+    shaky: bool  # a person found only in Title Case lines (the tagger's guess)
     same_paragraph: bool
     in_quote: bool  # its last mention is inside a quotation
     pronoun_quote_speaker: bool  # the pronoun is inside a quotation by this entity
@@ -75,6 +85,10 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
         f"rank_{min(c.rank, 3)}": 1.0,
         "gender_match": float(c.gender_match),
         "gender_clash": float(c.gender_clash),
+        "name_gender_match": float(c.name_gender_match),
+        "name_gender_clash": float(c.name_gender_clash),
+        "rule_gender_match": float(c.rule_gender_match),
+        "rule_gender_clash": float(c.rule_gender_clash),
         "same_paragraph": float(c.same_paragraph),
         "cand_in_quote": float(c.in_quote),
         "quote_speaker": float(c.pronoun_quote_speaker),
@@ -82,6 +96,7 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
         "first_person": float(c.first_person),
         f"{site.cls}_label_{c.label}": 1.0,
         f"{site.cls}_plural": float(c.plural),
+        "shaky": float(c.shaky),
         f"{site.cls}_rank0": float(c.rank == 0),
         "possessive_subject": float(site.possessive and c.subject),
         "pron_in_quote": float(site.in_quote),
@@ -111,6 +126,26 @@ def load_model() -> Model | None:
         {k: float(v) for k, v in data["weights"].items()},
         {k: float(v) for k, v in data["thresholds"].items()},
     )
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> "m"/"f" (``data/coref/given_names.txt``, built by
+    scripts/build_given_names.py); empty when the file is missing."""
+    try:
+        raw = (files("according") / "data" / "coref" / "given_names.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return {}
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        if line[:2] in ("m ", "f "):
+            out[line[2:]] = line[0]
+    return out
+
+
+def name_gender(name_words: list[str]) -> str | None:
+    """The typical gender of a person's first name word, if the table knows it."""
+    return given_names().get(name_words[0]) if name_words else None
 
 
 def best(model: Model, site: PronounSite, cands: list[Candidate]) -> tuple[str, float] | None:

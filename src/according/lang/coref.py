@@ -3,6 +3,8 @@
 - :data:`PRONOUN_FORMS`: every personal, possessive and reflexive pronoun form with
   its person and class ("m", "f", "pl", "it" for the third person; "i", "we",
   "you" for the first and second).
+- :data:`NOT_A_PERSONS_NAME`: words that make a name opening with a given name a
+  body's or a place's ("Nasser Hospital", "Walter Reed Medical Center").
 - :data:`TURN_QUESTION` / :data:`TURN_ANSWER`: the labels of a question-and-answer
   layout ("Q: ...", "A: ...").
 """
@@ -10,6 +12,9 @@
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from .organisations import ORGANISATION_LAST_WORDS, SOURCE_ORGANISATION_NOUNS, SPEAKING_BODY_HEADS
+from .places import PLACE_NOUNS
 
 
 class PronounForm(NamedTuple):
@@ -36,3 +41,20 @@ PRONOUN_FORMS: dict[str, PronounForm] = {
 
 TURN_QUESTION = frozenset({"q", "question", "interviewer"})
 TURN_ANSWER = frozenset({"a", "answer"})
+
+# A name the tagger did not call a person is offered to he/she when it opens with a given name
+# ("Valeska Paris" tagged ORG), unless one of its words names a body or a place.
+NOT_A_PERSONS_NAME = (
+    ORGANISATION_LAST_WORDS
+    | SOURCE_ORGANISATION_NOUNS
+    | SPEAKING_BODY_HEADS
+    | frozenset(PLACE_NOUNS)
+    | frozenset(
+        """
+academy airport arena avenue bay beach bridge building cathedral center centre church clinic
+college gallery hall harbor harbour highway hospital hotel island lake library mall market medical
+mosque mount mountain museum palace park plaza port prison river road school square stadium
+station street temple theater theatre tower valley
+""".split()
+    )
+)

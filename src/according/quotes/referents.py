@@ -68,6 +68,17 @@ class _State:
         self.mentions.insert(k, m)
         self.extra_spans.setdefault(m.entity, []).append(m.span)
 
+    def relink(self, m: Mention, eid: str) -> None:
+        """Move mention ``m`` (on the timeline) to entity ``eid``."""
+        k = self.mentions.index(m)
+        self.mentions[k] = Mention(m.start, m.end, m.text, m.tok_start, m.tok_end, eid, m.kind)
+        self.seen.discard((m.entity, m.start, m.end))
+        self.seen.add((eid, m.start, m.end))
+        old = self.extra_spans.get(m.entity, [])
+        if m.span in old:
+            old.remove(m.span)
+        self.extra_spans.setdefault(eid, []).append(m.span)
+
     def new_entity(
         self,
         name: str,

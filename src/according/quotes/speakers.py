@@ -9,7 +9,9 @@ sources. Per source, by its head word (a relative "who"/"which" stands for
 the noun it modifies):
 
 - a name the entities stage found ("Bahloul", "IDF", "the prime minister"),
-  or a name in apposition ("the campaign chairman, Phil Lovas,") -> that entity;
+  or a name in apposition ("the campaign chairman, Phil Lovas,"; also set off
+  by commas right after the source, "According to the team's coach, Alireza
+  Mehraban, ...") -> that entity;
 - a possessive with an organisational head ("the prime minister’s office")
   -> an organisation named after its owner ("Office of Israeli Prime Minister
   Benjamin Netanyahu": a careful reader names the office that spoke, and the
@@ -56,7 +58,10 @@ speaker when it is in the same or the previous paragraph, else stays as it is.
 
 After the quotes (also when there are none), :func:`according.coref.resolve_all`
 resolves every other pronoun, apposition and predicate description on the same
-entity timeline, so that ``entities[].mentions`` lists them all.
+entity timeline, so that ``entities[].mentions`` lists them all. It also ranks
+each he/she source the rules above resolved; where the learned ranker is sure of
+another entity, the quote's speaker moves to it (GUM Wikinews speech-verb
+subjects 29/41 with the rules alone, 32/41 with the ranker's say).
 
 The antecedent searches (pronouns, owners, "the statement", office titles)
 and the entity timeline live in :mod:`.referents`; this module holds the
@@ -122,6 +127,13 @@ class Resolver(Referents):
             head = p.toks[p.toks[head].head].head
         ht = p.toks[head]
         low = ht.text.casefold()
+        # 0. a role noun with a person's name set off by commas right after it
+        # ("According to the Afghan team's coach, Alireza Mehraban, ..."; the
+        # parser often reads no apposition there): that person.
+        named = self.set_off_name(head)
+        if named is not None:
+            self.link(named, source, a, b, "source")
+            return st.speaker(named)
         # 1. a mention of a known entity at the head ("Bahloul", "the prime minister").
         # (from the antecedent's side too: "Al-Mina General Hospital, the last
         # hospital in Tiryan that still admits patients" puts it far before "that")
@@ -193,6 +205,25 @@ class Resolver(Referents):
         return self.unnamed(
             head, lo, hi, source, a, b, definite=bool(dets) and p.toks[dets[0]].text.casefold() == "the"
         )
+
+    def set_off_name(self, head: int) -> str | None:
+        """The person named between commas right after a common-noun head."""
+        p, st = self.p, self.st
+        if p.toks[head].pos != "NOUN" or head + 2 >= len(p.toks) or p.toks[head + 1].text != ",":
+            return None
+        k = bisect.bisect_left(st.keys, head + 2)
+        if k >= len(st.mentions):
+            return None
+        m = st.mentions[k]
+        ok = (
+            m.tok_start == head + 2
+            and m.kind == "name"
+            and m.tok_end < len(p.toks)
+            and p.toks[m.tok_end].text == ","
+            and p.toks[m.tok_end - 1].sent == p.toks[head].sent
+            and st.infos.get(m.entity, {}).get("label") == "PERSON"
+        )
+        return m.entity if ok else None
 
     def owned(self, owner: str, head: int, lo: int, hi: int, source: Span, a: int, b: int) -> Speaker:
         p, st = self.p, self.st
@@ -349,9 +380,16 @@ def resolve_speakers(work: Work) -> dict:
     # Every other pronoun, apposition and predicate description (see according.coref).
     # A failure there costs those mentions only, never the speakers.
     try:
-        resolve_all(st, work.parse, quotes, work.meta.authors)
+        relinked = resolve_all(st, work.parse, quotes, work.meta.authors)
     except Exception as exc:  # noqa: BLE001
         work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
+        relinked = {}
+    if relinked:
+        # "he said" the ranker placed elsewhere than the pronoun rules did
+        for k, q in enumerate(quotes):
+            r = toks_in(work.parse, q.source) if q.source is not None else None
+            if r is not None and r in relinked:
+                quotes[k] = replace(q, speaker=st.speaker(relinked[r]))
     return _renumber(work, st, quotes)
 
 
