@@ -43,6 +43,7 @@ from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
 from .context import Voice, Voices, find_turns
+from .descriptions import descriptions_before_names
 from .ranker import WINDOW, Candidate, Model, PronounSite, best, load_model
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ def resolve_all(
     for m in third:
         st.add_mention(m)
     walk.descriptions()
+    for m in descriptions_before_names(p, st.mentions, st.infos):
+        st.add_mention(m)
 
 
 class _Walk:

@@ -165,8 +165,10 @@ def find_entities(work: Work) -> dict:
             mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))
     _gender_votes(p, mentions, infos)
     # Definite descriptions referring back to an entity ("the prime minister").
+    from ..coref.descriptions import resolve_description  # here: coref imports this package
+
     mentions.sort(key=lambda m: m.tok_start)
-    desc_mentions = []
+    desc_mentions: list[Mention] = []
     pos = 0
     recent: list[str] = []
     for a, b, head in definite_nps(p, taken):
@@ -177,6 +179,9 @@ def find_entities(work: Work) -> dict:
             recent.insert(0, eid)
             pos += 1
         described = match_description(p, a, head, infos, recent)
+        if described is None:  # where the rules stop, the nominal ranker (according.coref.descriptions)
+            before = [m for m in mentions[:pos] if m.tok_end <= a] + desc_mentions
+            described = resolve_description(p, a, head, infos, before)
         if described:
             desc_mentions.append(
                 Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, described, "description")

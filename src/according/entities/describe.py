@@ -115,6 +115,8 @@ NON_REFERRING = {
     "truce",
     "deal",
 }
+# Possessive determiners that make a description definite ("his brother", "their company").
+POSSESSIVE_DETERMINERS = ("his", "her", "their", "its")
 _AGE = re.compile(r"^(\d{1,3})-year-old$")
 
 
@@ -246,6 +248,8 @@ def _role_heads(p: Parse, a: int, b: int) -> list[str]:
         t = p.toks[i]
         if t.pos == "ADP" or t.text in (",", "who", "which", "that"):
             break
+        if t.dep == "compound" and i < t.head < b and p.toks[t.head].pos in ("NOUN", "PROPN"):
+            continue  # "Taipei City Mayor": the mayor, not a city; the words stay the entity's words
         if t.pos in ("NOUN", "PROPN"):
             w = t.lemma.casefold().rstrip(".")
             out.append(ROLE_ABBREV.get(w, w))
@@ -269,7 +273,11 @@ def definite_nps(p: Parse, taken: set[int]):
         dets = [
             k
             for k in kids[h.i]
-            if k < h.i and toks[k].dep == "det" and toks[k].text.casefold() in ("the", "this", "that")
+            if k < h.i
+            and (
+                (toks[k].dep == "det" and toks[k].text.casefold() in ("the", "this", "that"))
+                or (toks[k].dep == "poss" and toks[k].text.casefold() in POSSESSIVE_DETERMINERS)
+            )
         ]
         if not dets:
             continue

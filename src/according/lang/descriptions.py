@@ -1,0 +1,66 @@
+"""Head nouns of definite descriptions, by the kind of entity they can stand for.
+
+"the utility", "the team", "this nation", "the 45-year-old": the nominal ranker
+(:mod:`according.coref.nominals`) reads the head noun of a definite description and asks
+whether it suits a candidate entity's type. These sets give the head's kind; the ranker
+learns how much each kind-and-type pair counts (weights trained on GUM Wikinews). A head in
+no set is "other" (the ranker then relies on the entity's own name and role words).
+"""
+
+from __future__ import annotations
+
+from .organisations import ORGANISATION_NOUNS, SOURCE_ORGANISATION_NOUNS, SPEAKING_BODY_HEADS
+from .titles import ROLE_WORDS, TITLES
+
+# Nouns heading a description of an organisation, company, team or other body.
+ORGANISATION_HEADS = (
+    ORGANISATION_NOUNS
+    | SOURCE_ORGANISATION_NOUNS
+    | (
+        SPEAKING_BODY_HEADS
+        - {"city", "country", "county", "municipality", "province", "state", "town", "village"}
+    )
+    | frozenset(
+        """
+airline alliance band bank broadcaster business carrier channel charity church club coalition
+college company conglomerate consortium corporation enterprise faction federation firm franchise
+gallery label league magazine manufacturer militia movement museum operator orchestra outfit
+paper producer publisher railway railroad retailer school side society squad startup station
+studio publication university utility venture
+""".split()
+    )
+)
+# Nouns heading a description of a place: countries, towns, regions, sites.
+PLACE_HEADS = frozenset(
+    """
+airport avenue border building campus capital city continent country county district hall
+hangar island kingdom memorial municipality nation neighborhood neighbourhood park peninsula
+port province republic road site square state street suburb territory town township valley
+village
+""".split()
+)
+# Nouns heading a description of a person (besides titles, role words and gendered nouns).
+PERSON_HEADS = (
+    TITLES
+    | ROLE_WORDS
+    | frozenset(
+        """
+activist actor actress analyst artist athlete author blogger boy businessman businessperson
+businesswoman candidate champion child coach composer creator critic daughter designer
+developer diplomat director driver economist editor engineer entrepreneur executive expert
+father filmmaker girl husband journalist lawyer man manager mathematician member mother musician
+novelist owner parent photographer physician pilot player politician producer professor
+psychologist rapper researcher scientist singer sister son star student suspect teacher user
+veteran victim wife winner woman worker writer
+""".split()
+    )
+)
+# Heads whose description names a new referent more often than it points back ("the
+# public", "the media"): never linked.
+NON_ANAPHORIC_HEADS = frozenset({"public", "media", "press", "audience", "crowd", "internet"})
+# Finer kinds of head, each matched against what the gazetteer says a place is ("the country"
+# for a country, "the city" for a town) or against an organisation ("the team").
+COUNTRY_HEADS = frozenset({"country", "nation", "republic", "kingdom", "homeland"})
+CITY_HEADS = frozenset({"city", "town", "capital", "village", "municipality", "metropolis"})
+REGION_HEADS = frozenset({"state", "province", "region", "territory", "county", "continent"})
+TEAM_HEADS = frozenset({"team", "side", "squad", "club", "franchise", "outfit"})
