@@ -20,9 +20,10 @@ dataclasses; :mod:`.nominals` turns them into features and scores them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..entities.describe import name_head
 from ..lang.descriptions import (
     CITY_HEADS,
     COUNTRY_HEADS,
@@ -76,7 +77,8 @@ class NominalCandidate:
     rank: int  # 0 = the most recently mentioned entity
     label_rank: int  # rank among entities whose kind suits the head
     count: int  # mentions before the description
-    head_in_name: bool
+    head_in_name: bool  # a word of a body's or place's name ("the station"), a person's only if capitalised
+    head_is_name_head: bool  # the head word of its name (entities.describe.name_head)
     head_in_roles: bool
     modifiers_known: float  # share of the description's modifiers among its words (1.0 if none)
     modifier_in_name: bool
@@ -84,6 +86,9 @@ class NominalCandidate:
     same_sentence: bool
     suits: bool  # the head's kind suits the entity's type ("the team" for an organisation)
     place_kind: str  # for places: what the gazetteer says it is (see place_kind)
+    kind_match: bool  # the head's finer kind is what the entity is ("the country" for a country)
+    kind_clash: bool  # ... or clearly is not ("the country" for a city, "the team" for a person)
+    match_rank: int  # rank among the entities whose kind matches (9 when this one's does not)
 
 
 def description_site(p: Parse, a: int, head: int) -> DescriptionSite | None:
@@ -177,7 +182,7 @@ def candidates(
         mods = site.modifiers
         known = sum(1 for w in mods if w in words or any(len(x) >= 4 and w.startswith(x) for x in name_words))
         suits = _suits(site, info["label"])
-        head_in_name = site.head in name_words
+        head_in_name = site.head in name_words and (info["label"] != "PERSON" or site.proper_head)
         head_in_roles = site.head in info["roles"]
         if not (suits or head_in_name or head_in_roles):
             continue  # no agreement between what the description says and what the entity is
@@ -191,6 +196,7 @@ def candidates(
                 label_rank=label_rank if suits else 9,
                 count=count[eid],
                 head_in_name=head_in_name,
+                head_is_name_head=head_in_name and site.head == name_head(info["name_words"]),
                 head_in_roles=head_in_roles,
                 modifiers_known=known / len(mods) if mods else 1.0,
                 modifier_in_name=any(w in name_words for w in mods),
@@ -198,9 +204,31 @@ def candidates(
                 same_sentence=distance == 0,
                 suits=suits,
                 place_kind=place_kind(info["name"]) if info["label"] in ("GPE", "LOC") else "",
+                kind_match=False,
+                kind_clash=False,
+                match_rank=9,
             )
         )
         label_rank += suits
+    return _with_kind_match(site, out)
+
+
+# The gazetteer kinds (or entity label, for teams) each finer head kind names.
+_FINE_MATCH = {"country": {"country"}, "city": {"city"}, "region": {"admin1"}, "team": {"ORG", "NORP"}}
+
+
+def _with_kind_match(site: DescriptionSite, cands: list[NominalCandidate]) -> list[NominalCandidate]:
+    if not site.fine_kind:
+        return cands
+    wanted = _FINE_MATCH[site.fine_kind]
+    out = []
+    match_rank = 0
+    for c in cands:  # nearest first
+        kind = c.label if site.fine_kind == "team" else c.place_kind
+        match = kind in wanted
+        clash = not match and (site.fine_kind == "team" or bool(kind))
+        out.append(replace(c, kind_match=match, kind_clash=clash, match_rank=match_rank if match else 9))
+        match_rank += match
     return out
 
 
@@ -278,20 +306,16 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
             noun = h  # "his wife, Manju Sam"
             lo = p.subtree(h)[0]
         else:
-            # title words: tokens just before the name that attach into it
-            inside = set(range(m.tok_start, m.tok_end))
+            # title words: the part of the name's phrase before it ("Israeli mathematician
+            # and writer Aner Shalev", "the Afghan team's coach Alireza Mehraban")
+            left = max(p.subtree(head)[0], p.sents[toks[head].sent].start)
             k = m.tok_start - 1
-            while (
-                k >= 0 and toks[k].sent == toks[head].sent and not toks[k].is_punct and toks[k].head in inside
-            ):
-                inside.add(k)
+            while k >= left and not (toks[k].is_punct and toks[k].text not in ("-", "'", "’")):
+                if toks[k].pos in ("VERB", "AUX"):
+                    break
                 if toks[k].pos == "NOUN" and noun is None and k not in at:
                     noun = k
                 k -= 1
-                # the subtree of a title word hangs to its left ("the Afghan team's coach")
-                while k >= 0 and toks[k].head in inside and toks[k].head != k and k not in inside:
-                    inside.add(k)
-                    k -= 1
             lo = k + 1
         if noun is None:
             continue
