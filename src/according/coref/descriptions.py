@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..entities.describe import name_head
+from ..entities.describe import GENDERED_NOUNS, name_head
 from ..lang.descriptions import (
     CITY_HEADS,
     COUNTRY_HEADS,
@@ -32,6 +32,7 @@ from ..lang.descriptions import (
     PERSON_HEADS,
     PLACE_HEADS,
     REGION_HEADS,
+    RESTRICTING_PREPOSITIONS,
     TEAM_HEADS,
 )
 from ..nlp import Parse
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 WINDOW = 12
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
-_RESTRICTING = ("for", "of", "representing", "from", "at", "in", "with")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def description_site(p: Parse, a: int, head: int) -> DescriptionSite | None:
         if toks[i].dep in _MODIFIER_DEPS and not toks[i].is_punct
     )
     restricted = any(
-        toks[k].dep == "prep" and toks[k].text.casefold() in _RESTRICTING
+        toks[k].dep == "prep" and toks[k].text.casefold() in RESTRICTING_PREPOSITIONS
         for k in p.children[head]
         if k > head
     ) or any(toks[k].dep in ("relcl", "acl") for k in p.children[head] if k > head)
@@ -270,6 +270,15 @@ _NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _TRIM = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT")
 
 
+def _head_suits(lemma: str, label: str) -> bool:
+    """A description's head noun can name an entity of this type ("wife" a person, "team" a body)."""
+    if label == "PERSON":
+        return lemma in PERSON_HEADS or lemma in GENDERED_NOUNS
+    if label in ("ORG", "NORP"):
+        return lemma in ORGANISATION_HEADS
+    return lemma in PLACE_HEADS
+
+
 def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
     """Descriptions written just before a name of the entity they describe, as new mentions.
 
@@ -317,7 +326,7 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
                     noun = k
                 k -= 1
             lo = k + 1
-        if noun is None:
+        if noun is None or not _head_suits(toks[noun].lemma.casefold(), info["label"]):
             continue
         # a possessor is its own mention ("the nation's capital": "the nation's" is the country)
         for k in p.children[noun]:

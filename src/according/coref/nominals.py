@@ -34,10 +34,8 @@ def features(site: DescriptionSite, c: NominalCandidate) -> dict[str, float]:
     return {
         "bias": 1.0,
         f"kind_{kind}_label_{label}": 1.0,
-        f"kind_{kind}": 1.0,
         "suits": float(c.suits),
         "suits_first": float(c.suits and c.label_rank == 0),
-        f"fine_{site.fine_kind}_label_{label}": 1.0,
         "kind_match": float(c.kind_match),
         "kind_clash": float(c.kind_clash),
         "kind_match_first": float(c.kind_match and c.match_rank == 0),
@@ -47,9 +45,8 @@ def features(site: DescriptionSite, c: NominalCandidate) -> dict[str, float]:
         "modifiers_known": c.modifiers_known,
         "modifiers_unknown": float(bool(site.modifiers) and c.modifiers_known == 0.0),
         "modifier_in_name": float(c.modifier_in_name),
-        f"sent_{min(c.sent_distance, 5)}": 1.0,
-        f"rank_{min(c.rank, 4)}": 1.0,
-        f"label_rank_{min(c.label_rank, 3)}": 1.0,
+        "log_sent_distance": math.log1p(c.sent_distance),
+        "log_rank": math.log1p(c.rank),
         "log_count": math.log1p(c.count),
         "parallel_subject": float(c.subject and site.subject),
         "plural_clash": float(site.plural != c.plural and label == "PERSON"),
@@ -57,7 +54,6 @@ def features(site: DescriptionSite, c: NominalCandidate) -> dict[str, float]:
         "restricted": float(site.restricted),
         "demonstrative": float(site.demonstrative),
         "proper_head": float(site.proper_head),
-        "proper_head_in_name": float(site.proper_head and c.head_in_name),
     }
 
 

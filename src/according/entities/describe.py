@@ -115,8 +115,6 @@ NON_REFERRING = {
     "truce",
     "deal",
 }
-# Possessive determiners that make a description definite ("his brother", "their company").
-POSSESSIVE_DETERMINERS = ("his", "her", "their", "its")
 _AGE = re.compile(r"^(\d{1,3})-year-old$")
 
 
@@ -273,11 +271,7 @@ def definite_nps(p: Parse, taken: set[int]):
         dets = [
             k
             for k in kids[h.i]
-            if k < h.i
-            and (
-                (toks[k].dep == "det" and toks[k].text.casefold() in ("the", "this", "that"))
-                or (toks[k].dep == "poss" and toks[k].text.casefold() in POSSESSIVE_DETERMINERS)
-            )
+            if k < h.i and toks[k].dep == "det" and toks[k].text.casefold() in ("the", "this", "that")
         ]
         if not dets:
             continue

@@ -9,20 +9,21 @@ no set is "other" (the ranker then relies on the entity's own name and role word
 
 from __future__ import annotations
 
-from .organisations import ORGANISATION_NOUNS, SOURCE_ORGANISATION_NOUNS, SPEAKING_BODY_HEADS
+from .organisations import ORGANISATION_NOUNS, SPEAKING_BODY_HEADS
 from .titles import ROLE_WORDS, TITLES
 
-# Nouns heading a description of an organisation, company, team or other body.
+# Nouns heading a description of an organisation, company, team or other body (not what a
+# body publishes: "the report", "the study" are no organisation).
 ORGANISATION_HEADS = (
     ORGANISATION_NOUNS
-    | SOURCE_ORGANISATION_NOUNS
     | (
         SPEAKING_BODY_HEADS
         - {"city", "country", "county", "municipality", "province", "state", "town", "village"}
     )
     | frozenset(
         """
-airline alliance band bank broadcaster business carrier channel charity church club coalition
+airline alliance association band bank broadcaster business carrier center centre channel charity
+church club coalition foundation institute network newspaper service website
 college company conglomerate consortium corporation enterprise faction federation firm franchise
 gallery label league magazine manufacturer militia movement museum operator orchestra outfit
 paper producer publisher railway railroad retailer school side society squad startup station
@@ -45,7 +46,9 @@ PERSON_HEADS = (
     | ROLE_WORDS
     | frozenset(
         """
-activist actor actress analyst artist athlete author blogger boy businessman businessperson
+activist actor actress analyst artist athlete author blogger boy boyfriend brother businessman
+businessperson co-founder colleague cosplayer defender friend girlfriend goalkeeper guard host
+illustrator magician midfielder nurse partner poet prosecutor referee striker
 businesswoman candidate champion child coach composer creator critic daughter designer
 developer diplomat director driver economist editor engineer entrepreneur executive expert
 father filmmaker girl husband journalist lawyer man manager mathematician member mother musician
@@ -64,3 +67,6 @@ COUNTRY_HEADS = frozenset({"country", "nation", "republic", "kingdom", "homeland
 CITY_HEADS = frozenset({"city", "town", "capital", "village", "municipality", "metropolis"})
 REGION_HEADS = frozenset({"state", "province", "region", "territory", "county", "continent"})
 TEAM_HEADS = frozenset({"team", "side", "squad", "club", "franchise", "outfit"})
+# Prepositions whose complement makes a description a new referent ("the group for families of
+# hostages", "the company from Ohio") rather than one pointing back.
+RESTRICTING_PREPOSITIONS = frozenset({"for", "of", "representing", "from", "at", "in", "with"})
