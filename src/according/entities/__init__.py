@@ -24,7 +24,8 @@ chunks:
 4. *Definite descriptions*: "the prime minister", "the ministry", "the
    26-year-old", "the company" are linked to the most recent earlier entity
    whose description, name or class fits (see :func:`match_description`,
-   reused by the speakers stage).
+   reused by the speakers stage); where no rule fits, the nominal ranker
+   (:mod:`according.coref.descriptions`) may link it.
 
 Internal hand-off: ``work.mentions`` is a tuple of :class:`Mention` (token and
 character offsets, entity id, kind) sorted by position, and
