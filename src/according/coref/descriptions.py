@@ -41,9 +41,9 @@ from .nominals import Model, best, load_model
 if TYPE_CHECKING:
     from ..entities import Mention
 
-# Entities a description may stand for: those named (or described) at most this many
-# sentences before it. 12 covers 93% of the unsealed training descriptions whose gold
-# entity is named and mentioned earlier (scripts/train_nominals.py --stats).
+# Entities a description may stand for: those mentioned at most this many sentences
+# before it. 12 covers 98% of the unsealed gold descriptions of a named entity that has an
+# earlier gold mention (166 of 169; 10 covers 97%), measured on the GUM sentences as parsed.
 WINDOW = 12
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")

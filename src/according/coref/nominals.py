@@ -3,11 +3,13 @@
 A logistic model (weights in ``data/coref/nominals.json``, rebuilt byte for byte by
 ``scripts/train_nominals.py`` from the unsealed GUM Wikinews documents) scores each
 candidate entity of a description (:mod:`.descriptions`) from: whether the head noun is
-a word of the entity's name or one of its role nouns; whether the head's kind
-(organisation, place, person noun) suits the entity's type; how many of the
-description's modifiers the article used of the entity; sentence distance, recency
-rank (overall and among entities of a suiting kind), how often the entity was named;
-grammatical role; number. The best candidate wins when its probability reaches the
+a word (or the head word) of the entity's name or one of its role nouns; whether the
+head's kind (organisation, place, person noun) suits the entity's type, and whether a
+country / city / region / team head matches what the gazetteer says the place is (or
+that it is a body), also as "the first such entity"; how many of the description's
+modifiers the article used of the entity; log sentence distance, log recency rank, log
+mention count; parallel subjects; number; a restricting complement; "this"/"that".
+The best candidate wins when its probability reaches the
 model's threshold (chosen by the training script out of fold, right links minus wrong
 ones, a description that refers to nothing counting as wrong when linked).
 """
