@@ -22,11 +22,12 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    entity of the noun or subject they describe (cut short of other mentions).
 
 Definite descriptions ("the ministry", "the company") are linked by the
-entities stage (:func:`according.entities.match_description`). A ranker pass
-over descriptions headed by place, body and person nouns ("the team", "this
-nation") was tried with head-noun agreement features and left out: out of fold
-it found no threshold where right answers outnumber wrong ones (most such
-descriptions refer to unnamed things), and the sealed part fell by one.
+entities stage (:func:`according.entities.match_description`), and where its
+rules stop by the nominal ranker (:mod:`.descriptions`, :mod:`.nominals`:
+"the country" for the country named before). After the appositions, a
+description written just before a name of the entity it describes ("his wife,
+Manju Sam", "Tunisia's goalkeeper Mouez Hassen") becomes a mention of it
+(:func:`.descriptions.descriptions_before_names`).
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk, so that each pronoun's candidates come from names, descriptions and
@@ -47,6 +48,7 @@ from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
 from .context import Voice, Voices, find_turns
+from .descriptions import descriptions_before_names
 from .ranker import NOUN_CANDIDATE, WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
 
 if TYPE_CHECKING:
@@ -126,6 +128,8 @@ def resolve_all(
         if (m.tok_start, m.tok_end) in relinked:
             st.relink(m, relinked[(m.tok_start, m.tok_end)])
     walk.descriptions()
+    for m in descriptions_before_names(p, st.mentions, st.infos):
+        st.add_mention(m)
     return relinked
 
 

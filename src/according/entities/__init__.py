@@ -24,7 +24,8 @@ chunks:
 4. *Definite descriptions*: "the prime minister", "the ministry", "the
    26-year-old", "the company" are linked to the most recent earlier entity
    whose description, name or class fits (see :func:`match_description`,
-   reused by the speakers stage).
+   reused by the speakers stage); where no rule fits, the nominal ranker
+   (:mod:`according.coref.descriptions`) may link it.
 
 Internal hand-off: ``work.mentions`` is a tuple of :class:`Mention` (token and
 character offsets, entity id, kind) sorted by position, and
@@ -165,8 +166,10 @@ def find_entities(work: Work) -> dict:
             mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))
     _gender_votes(p, mentions, infos)
     # Definite descriptions referring back to an entity ("the prime minister").
+    from ..coref.descriptions import resolve_description  # here: coref imports this package
+
     mentions.sort(key=lambda m: m.tok_start)
-    desc_mentions = []
+    desc_mentions: list[Mention] = []
     pos = 0
     recent: list[str] = []
     for a, b, head in definite_nps(p, taken):
@@ -177,6 +180,9 @@ def find_entities(work: Work) -> dict:
             recent.insert(0, eid)
             pos += 1
         described = match_description(p, a, head, infos, recent)
+        if described is None:  # where the rules stop, the nominal ranker (according.coref.descriptions)
+            before = [m for m in mentions[:pos] if m.tok_end <= a] + desc_mentions
+            described = resolve_description(p, a, head, infos, before)
         if described:
             desc_mentions.append(
                 Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, described, "description")

@@ -108,6 +108,8 @@ def _role_heads(p: Parse, a: int, b: int) -> list[str]:
         t = p.toks[i]
         if t.pos == "ADP" or t.text in (",", "who", "which", "that"):
             break
+        if t.dep == "compound" and i < t.head < b and p.toks[t.head].pos in ("NOUN", "PROPN"):
+            continue  # "Taipei City Mayor": the mayor, not a city; the words stay the entity's words
         if t.pos in ("NOUN", "PROPN"):
             w = t.lemma.casefold().rstrip(".")
             out.append(ROLE_ABBREV.get(w, w))
@@ -148,13 +150,23 @@ def is_age_head(p: Parse, i: int) -> bool:
     )
 
 
+def name_head(name_words: list[str]) -> str | None:
+    """The head word of a body's or place's name: the word before its first "of"/"for"/"to"
+    ("Church of Scientology" -> church), else its last word ("Taipei City Lantern Festival"
+    -> festival: "the city" is not that festival)."""
+    for k, w in enumerate(name_words):
+        if w in ("of", "for", "to", "de") and k:
+            return name_words[k - 1]
+    return name_words[-1] if name_words else None
+
+
 def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recent: list[str]) -> str | None:
     """The entity a definite description (tokens a..head) refers back to.
 
     ``recent`` lists entity ids from the most recently mentioned backwards. An
     entity fits when the description's head noun is one of its role nouns
-    (from its descriptions: "doctor", "minister"), a word of its name ("the
-    ministry" for "Gaza Health Ministry"), a class noun of its label ("the
+    (from its descriptions: "doctor", "minister"), the head word of its name ("the
+    ministry" for "Gaza Health Ministry", see :func:`name_head`), a class noun of its label ("the
     company"), or an age ("the 26-year-old"); every modifier of the
     description must also occur in the entity's words ("the former official"
     fits "a former Egyptian defense official", "the prime minister" fits
@@ -188,7 +200,8 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recen
             continue
         words = set(info["words"])
         in_name = info["label"] != "PERSON" and (
-            lemma in info["name_words"] or bool(NAME_SYNONYMS.get(lemma, set()) & set(info["name_words"]))
+            lemma == name_head(info["name_words"])
+            or bool(NAME_SYNONYMS.get(lemma, set()) & set(info["name_words"]))
         )
         if lemma in info["roles"] or in_name or info["label"] in CLASS_NOUNS.get(lemma, ()):
             if plural != info.get("plural", False) and info["label"] == "PERSON":

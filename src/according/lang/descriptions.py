@@ -1,4 +1,12 @@
-"""English word data of entity descriptions: the nouns by which a definite description refers
+"""Head nouns of definite descriptions, by the kind of entity they can stand for.
+
+"the utility", "the team", "this nation", "the 45-year-old": the nominal ranker
+(:mod:`according.coref.nominals`) reads the head noun of a definite description and asks
+whether it suits a candidate entity's type. These sets give the head's kind; the ranker
+learns how much each kind-and-type pair counts (weights trained on GUM Wikinews). A head in
+no set is "other" (the ranker then relies on the entity's own name and role words).
+
+The rest of the module: english word data of entity descriptions: the nouns by which a definite description refers
 back to a named entity, and the words that give a person's gender or title.
 
 Read by ``according.entities.describe``. Moved here unchanged from that module (issue 11).
@@ -6,6 +14,70 @@ Read by ``according.entities.describe``. Moved here unchanged from that module (
 
 from __future__ import annotations
 
+from .organisations import ORGANISATION_NOUNS, SPEAKING_BODY_HEADS
+from .titles import ROLE_WORDS, TITLES
+
+# Nouns heading a description of an organisation, company, team or other body (not what a
+# body publishes: "the report", "the study" are no organisation).
+ORGANISATION_HEADS = (
+    ORGANISATION_NOUNS
+    | (
+        SPEAKING_BODY_HEADS
+        - {"city", "country", "county", "municipality", "province", "state", "town", "village"}
+    )
+    | frozenset(
+        """
+airline alliance association band bank broadcaster business carrier center centre channel charity
+church club coalition foundation institute network newspaper service website
+college company conglomerate consortium corporation enterprise faction federation firm franchise
+gallery label league magazine manufacturer militia movement museum operator orchestra outfit
+paper producer publisher railway railroad retailer school side society squad startup station
+studio publication university utility venture
+""".split()
+    )
+)
+# Nouns heading a description of a place: countries, towns, regions, sites.
+PLACE_HEADS = frozenset(
+    """
+airport avenue border building campus capital city continent country county district hall
+hangar island kingdom memorial municipality nation neighborhood neighbourhood park peninsula
+port province republic road site square state street suburb territory town township valley
+village
+""".split()
+)
+# Nouns heading a description of a person (besides titles, role words and gendered nouns).
+PERSON_HEADS = (
+    TITLES
+    | ROLE_WORDS
+    | frozenset(
+        """
+activist actor actress analyst artist athlete author blogger boy boyfriend brother businessman
+businessperson co-founder colleague cosplayer defender friend girlfriend goalkeeper guard host
+illustrator magician midfielder nurse partner poet prosecutor referee striker
+businesswoman candidate champion child coach composer creator critic daughter designer
+developer diplomat director driver economist editor engineer entrepreneur executive expert
+father filmmaker girl husband journalist lawyer man manager mathematician member mother musician
+novelist owner parent photographer physician pilot player politician producer professor
+psychologist rapper researcher scientist singer sister son star student suspect teacher user
+veteran victim wife winner woman worker writer
+""".split()
+    )
+)
+# Heads whose description names a new referent more often than it points back ("the
+# public", "the media"): never linked.
+NON_ANAPHORIC_HEADS = frozenset({"public", "media", "press", "audience", "crowd", "internet"})
+# Finer kinds of head, each matched against what the gazetteer says a place is ("the country"
+# for a country, "the city" for a town) or against an organisation ("the team").
+COUNTRY_HEADS = frozenset({"country", "nation", "republic", "kingdom", "homeland"})
+CITY_HEADS = frozenset({"city", "town", "capital", "village", "municipality", "metropolis"})
+REGION_HEADS = frozenset({"state", "province", "region", "territory", "county", "continent"})
+TEAM_HEADS = frozenset({"team", "side", "squad", "club", "franchise", "outfit"})
+# Prepositions whose complement makes a description a new referent ("the group for families of
+# hostages", "the company from Ohio") rather than one pointing back.
+RESTRICTING_PREPOSITIONS = frozenset({"for", "of", "representing", "from", "at", "in", "with"})
+
+
+# Moved unchanged from entities.describe (issue 11).
 # Class nouns by which a definite description may refer back to an entity of
 # a label even when its name does not contain the noun ("the company" for
 # "Acme Corp."). Role nouns for people come from the entity's own descriptions.

@@ -1,0 +1,354 @@
+"""Definite descriptions resolved to the named entity they stand for.
+
+"the utility" after "Hydro One", "the team" after "Afghan Girls", "this nation" after
+"the United States", "the foundation" after "Andy Warhol Foundation". The entities stage
+first tries its rules (:func:`according.entities.match_description`: a role noun from
+the entity's own descriptions, a word of its name, a class noun, an age); a definite
+description they leave alone comes here, where the nominal ranker
+(:mod:`.nominals`) scores every entity named before it and takes the best one when its
+probability reaches the trained threshold. Descriptions that refer to no named entity
+("the police", "the public", "the war") must stay unresolved: the threshold was chosen
+out of fold so that right links outnumber wrong ones by the most (see
+``scripts/train_nominals.py``).
+
+:func:`description_site` reads what the description says (head noun and its kind,
+modifiers, number, a restricting complement); :func:`candidates` what the article said
+before about each entity (distance, salience, name and role words, type). Both are plain
+dataclasses; :mod:`.nominals` turns them into features and scores them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..entities.describe import GENDERED_NOUNS, name_head
+from ..lang.descriptions import (
+    CITY_HEADS,
+    COUNTRY_HEADS,
+    NON_ANAPHORIC_HEADS,
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    PLACE_HEADS,
+    REGION_HEADS,
+    RESTRICTING_PREPOSITIONS,
+    TEAM_HEADS,
+)
+from ..nlp import Parse
+from .nominals import Model, best, load_model
+
+if TYPE_CHECKING:
+    from ..entities import Mention
+
+# Entities a description may stand for: those mentioned at most this many sentences
+# before it. 12 covers 98% of the unsealed gold descriptions of a named entity that has an
+# earlier gold mention (166 of 169; 10 covers 97%), measured on the GUM sentences as parsed.
+WINDOW = 12
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+_MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptionSite:
+    """What a definite description says of its referent."""
+
+    head: str  # lemma, casefolded
+    kind_org: bool
+    kind_place: bool
+    kind_person: bool
+    fine_kind: str  # country | city | region | team | "" (see lang/descriptions.py)
+    plural: bool
+    proper_head: bool  # "the Antarctic", "the Mets"
+    modifiers: tuple[str, ...]  # casefolded words before the head
+    restricted: bool  # a complement that makes a new referent ("the group for families")
+    demonstrative: bool  # "this nation", "that company"
+    subject: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NominalCandidate:
+    """What the article said, before a description, about one entity."""
+
+    entity: str
+    label: str
+    plural: bool
+    sent_distance: int
+    rank: int  # 0 = the most recently mentioned entity
+    label_rank: int  # rank among entities whose kind suits the head
+    count: int  # mentions before the description
+    head_in_name: bool  # a word of a body's or place's name ("the station"), a person's only if capitalised
+    head_is_name_head: bool  # the head word of its name (entities.describe.name_head)
+    head_in_roles: bool
+    modifiers_known: float  # share of the description's modifiers among its words (1.0 if none)
+    modifier_in_name: bool
+    subject: bool  # its last mention is a subject
+    same_sentence: bool
+    suits: bool  # the head's kind suits the entity's type ("the team" for an organisation)
+    place_kind: str  # for places: what the gazetteer says it is (see place_kind)
+    kind_match: bool  # the head's finer kind is what the entity is ("the country" for a country)
+    kind_clash: bool  # ... or clearly is not ("the country" for a city, "the team" for a person)
+    match_rank: int  # rank among the entities whose kind matches (9 when this one's does not)
+
+
+def description_site(p: Parse, a: int, head: int) -> DescriptionSite | None:
+    """The site of the definite description ``a..head`` (None for heads never linked)."""
+    toks = p.toks
+    h = toks[head]
+    lemma = h.lemma.casefold()
+    if lemma in NON_ANAPHORIC_HEADS or not lemma.isalpha():
+        return None
+    mods = tuple(
+        toks[i].text.casefold()
+        for i in range(a + 1, head)
+        if toks[i].dep in _MODIFIER_DEPS and not toks[i].is_punct
+    )
+    restricted = any(
+        toks[k].dep == "prep" and toks[k].text.casefold() in RESTRICTING_PREPOSITIONS
+        for k in p.children[head]
+        if k > head
+    ) or any(toks[k].dep in ("relcl", "acl") for k in p.children[head] if k > head)
+    return DescriptionSite(
+        head=lemma,
+        kind_org=lemma in ORGANISATION_HEADS,
+        kind_place=lemma in PLACE_HEADS,
+        kind_person=lemma in PERSON_HEADS,
+        fine_kind=next((k for k, heads in _FINE_KINDS if lemma in heads), ""),
+        plural=h.tag in ("NNS", "NNPS"),
+        proper_head=h.pos == "PROPN",
+        modifiers=mods,
+        restricted=restricted,
+        demonstrative=toks[a].text.casefold() in ("this", "that", "these", "those"),
+        subject=h.dep in ("nsubj", "nsubjpass"),
+    )
+
+
+_FINE_KINDS = (
+    ("country", COUNTRY_HEADS),
+    ("city", CITY_HEADS),
+    ("region", REGION_HEADS),
+    ("team", TEAM_HEADS),
+)
+
+
+def place_kind(name: str) -> str:
+    """What the gazetteer says a place called ``name`` is: country | admin1 | city | other
+    ("" when it knows no such place). A name that is a country's wins."""
+    from ..places import get_gazetteer  # loaded once per process; the places stage uses it too
+
+    g = get_gazetteer()
+    kinds = {g.rec(idx).kind for idx, alternate in g.lookup(name) if not alternate} or {
+        g.rec(idx).kind for idx, _ in g.lookup(name)
+    }
+    for kind in ("country", "admin1", "city"):
+        if kind in kinds:
+            return kind
+    return "other" if kinds else ""
+
+
+def _suits(site: DescriptionSite, label: str) -> bool:
+    if label == "PERSON":
+        return site.kind_person
+    if label in ("ORG", "NORP"):
+        return site.kind_org
+    return site.kind_place
+
+
+def candidates(
+    p: Parse, a: int, site: DescriptionSite, infos: dict[str, dict], before: Sequence[Mention]
+) -> list[NominalCandidate]:
+    """Entities mentioned in the last :data:`WINDOW` sentences before token ``a``
+    (``before``: mentions ending before ``a``, in any order)."""
+    sent = p.toks[a].sent
+    latest: dict[str, Mention] = {}
+    count: dict[str, int] = {}
+    for m in before:
+        count[m.entity] = count.get(m.entity, 0) + 1
+        if m.entity not in latest or m.tok_start >= latest[m.entity].tok_start:
+            latest[m.entity] = m
+    order = sorted(latest, key=lambda e: -latest[e].tok_start)
+    out = []
+    label_rank = 0
+    rank = -1
+    for eid in order:
+        info = infos.get(eid)
+        m = latest[eid]
+        distance = sent - p.toks[m.tok_start].sent
+        if info is None or info["label"] not in LABELS or distance > WINDOW:
+            continue
+        rank += 1
+        words = set(info["words"])
+        name_words = set(info["name_words"])
+        mods = site.modifiers
+        known = sum(1 for w in mods if w in words or any(len(x) >= 4 and w.startswith(x) for x in name_words))
+        suits = _suits(site, info["label"])
+        head_in_name = site.head in name_words and (info["label"] != "PERSON" or site.proper_head)
+        head_in_roles = site.head in info["roles"]
+        if not (suits or head_in_name or head_in_roles):
+            continue  # no agreement between what the description says and what the entity is
+        out.append(
+            NominalCandidate(
+                entity=eid,
+                label=info["label"],
+                plural=bool(info.get("plural")),
+                sent_distance=distance,
+                rank=rank,
+                label_rank=label_rank if suits else 9,
+                count=count[eid],
+                head_in_name=head_in_name,
+                head_is_name_head=head_in_name and site.head == name_head(info["name_words"]),
+                head_in_roles=head_in_roles,
+                modifiers_known=known / len(mods) if mods else 1.0,
+                modifier_in_name=any(w in name_words for w in mods),
+                subject=any(p.toks[k].dep in ("nsubj", "nsubjpass") for k in range(m.tok_start, m.tok_end)),
+                same_sentence=distance == 0,
+                suits=suits,
+                place_kind=place_kind(info["name"]) if info["label"] in ("GPE", "LOC") else "",
+                kind_match=False,
+                kind_clash=False,
+                match_rank=9,
+            )
+        )
+        label_rank += suits
+    return _with_kind_match(site, out)
+
+
+# The gazetteer kinds (or entity label, for teams) each finer head kind names.
+_FINE_MATCH = {"country": {"country"}, "city": {"city"}, "region": {"admin1"}, "team": {"ORG", "NORP"}}
+
+
+def _with_kind_match(site: DescriptionSite, cands: list[NominalCandidate]) -> list[NominalCandidate]:
+    if not site.fine_kind:
+        return cands
+    wanted = _FINE_MATCH[site.fine_kind]
+    out = []
+    match_rank = 0
+    for c in cands:  # nearest first
+        kind = c.label if site.fine_kind == "team" else c.place_kind
+        match = kind in wanted
+        clash = not match and (site.fine_kind == "team" or bool(kind))
+        out.append(replace(c, kind_match=match, kind_clash=clash, match_rank=match_rank if match else 9))
+        match_rank += match
+    return out
+
+
+# Training hook: (determiner token, head token, site, candidates, the entities' infos).
+Collector = Callable[[int, int, DescriptionSite, list[NominalCandidate], dict[str, dict]], None]
+
+
+def resolve_description(
+    p: Parse,
+    a: int,
+    head: int,
+    infos: dict[str, dict],
+    before: Sequence[Mention],
+    model: Model | None = None,
+    collect: Collector | None = None,
+) -> str | None:
+    """The entity the definite description ``a..head`` stands for, or None.
+
+    ``model`` defaults to the packaged nominal ranker; ``collect`` (training)
+    receives each description's site and candidates.
+    """
+    site = description_site(p, a, head)
+    if site is None:
+        return None
+    cands = candidates(p, a, site, infos, before)
+    if collect is not None:
+        collect(a, head, site, cands, infos)
+        return None
+    model = model or load_model()
+    if model is None or not cands:
+        return None
+    top = best(model, site, cands)
+    if top is not None and top[1] >= model.threshold:
+        return top[0]
+    return None
+
+
+_NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_TRIM = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT")
+
+
+def _head_suits(lemma: str, label: str) -> bool:
+    """A description's head noun can name an entity of this type ("wife" a person, "team" a body)."""
+    if label == "PERSON":
+        return lemma in PERSON_HEADS or lemma in GENDERED_NOUNS
+    if label in ("ORG", "NORP"):
+        return lemma in ORGANISATION_HEADS
+    return lemma in PLACE_HEADS
+
+
+def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
+    """Descriptions written just before a name of the entity they describe, as new mentions.
+
+    "his wife, Manju Sam" and "the Crown prosecutor, Mark Tedeschi" (the name in
+    apposition to the description's head noun), "Israeli mathematician and writer Aner
+    Shalev" and "Tunisia's goalkeeper Mouez Hassen" (title words attached to the name).
+    The span stops short of other mentions ("Tunisia's goalkeeper" -> "goalkeeper"), as
+    appositions after a name do (:meth:`according.coref._Walk.descriptions`).
+    """
+    from ..entities import Mention as _Mention  # the entities package imports this module's caller
+
+    toks = p.toks
+    at: dict[int, str] = {}
+    for m in mentions:
+        for k in range(m.tok_start, m.tok_end):
+            at.setdefault(k, m.entity)
+    out: list[Mention] = []
+    for m in mentions:
+        info = infos.get(m.entity)
+        if m.kind not in ("name", "alias") or info is None or info["label"] not in _NAMED_LABELS:
+            continue
+        head = next(
+            (
+                k
+                for k in range(m.tok_start, m.tok_end)
+                if not (m.tok_start <= toks[k].head < m.tok_end) or toks[k].head == k
+            ),
+            m.tok_end - 1,
+        )
+        noun: int | None = None
+        lo = m.tok_start
+        h = toks[head].head
+        if toks[head].dep == "appos" and h < m.tok_start and toks[h].pos == "NOUN" and h not in at:
+            noun = h  # "his wife, Manju Sam"
+            lo = p.subtree(h)[0]
+        else:
+            # title words: the part of the name's phrase before it ("Israeli mathematician
+            # and writer Aner Shalev", "the Afghan team's coach Alireza Mehraban")
+            left = max(p.subtree(head)[0], p.sents[toks[head].sent].start)
+            k = m.tok_start - 1
+            while k >= left and not (toks[k].is_punct and toks[k].text not in ("-", "'", "’")):
+                if toks[k].pos in ("VERB", "AUX"):
+                    break
+                if toks[k].pos == "NOUN" and noun is None and k not in at:
+                    noun = k
+                k -= 1
+            lo = k + 1
+        if noun is None or not _head_suits(toks[noun].lemma.casefold(), info["label"]):
+            continue
+        # a possessor is its own mention ("the nation's capital": "the nation's" is the country)
+        for k in p.children[noun]:
+            if toks[k].dep == "poss" and k < noun:
+                lo = max(lo, p.subtree(k)[1])
+        hi = m.tok_start
+        lo = max([lo, p.sents[toks[m.tok_start].sent].start] + [j + 1 for j in range(lo, noun) if j in at])
+        while hi - 1 > noun and (toks[hi - 1].is_punct or toks[hi - 1].pos in _TRIM):
+            hi -= 1
+        while lo < noun and toks[lo].is_punct:
+            lo += 1
+        if any(j in at for j in range(lo, hi)):
+            continue
+        out.append(
+            _Mention(
+                toks[lo].start,
+                toks[hi - 1].end,
+                p.text[toks[lo].start : toks[hi - 1].end],
+                lo,
+                hi,
+                m.entity,
+                "description",
+            )
+        )
+    return out

@@ -1,0 +1,238 @@
+"""Definite descriptions resolved to named entities (according.coref.descriptions,
+according.coref.nominals): small fictional texts built by hand."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import according.analyzer  # noqa: F401  (registers the stages in their import order)
+import according.coref.descriptions as descriptions
+from according.coref.descriptions import DescriptionSite, NominalCandidate, place_kind
+from according.coref.nominals import Model, best, features, load_model
+from according.entities.describe import name_head
+from according.nlp import parse
+from according.pipeline import Work, run_stages
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def analyse(text):
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities", "quotes", "speakers"])
+    assert not work.errors, work.errors
+    return work
+
+
+def entity_at(work, phrase, nth=0):
+    """Name of the entity holding a mention that covers the nth ``phrase``, or None."""
+    i = work.text.index(phrase)
+    for _ in range(nth):
+        i = work.text.index(phrase, i + 1)
+    for e in work.entities:
+        for m in e.mentions:
+            if m.start <= i and i + len(phrase) <= m.end:
+                return e.name
+    return None
+
+
+def site(**kw):
+    base = dict(
+        head="country",
+        kind_org=False,
+        kind_place=True,
+        kind_person=False,
+        fine_kind="country",
+        plural=False,
+        proper_head=False,
+        modifiers=(),
+        restricted=False,
+        demonstrative=False,
+        subject=True,
+    )
+    base.update(kw)
+    return DescriptionSite(**base)
+
+
+def cand(entity="e1", **kw):
+    base = dict(
+        entity=entity,
+        label="GPE",
+        plural=False,
+        sent_distance=1,
+        rank=0,
+        label_rank=0,
+        count=2,
+        head_in_name=False,
+        head_is_name_head=False,
+        head_in_roles=False,
+        modifiers_known=1.0,
+        modifier_in_name=False,
+        subject=True,
+        same_sentence=False,
+        suits=True,
+        place_kind="country",
+        kind_match=True,
+        kind_clash=False,
+        match_rank=0,
+    )
+    base.update(kw)
+    return NominalCandidate(**base)
+
+
+def candidates_of(monkeypatch, text, phrase):
+    """The nominal ranker's (site, candidates) for the description ``phrase`` of ``text``."""
+    seen = {}
+    original = descriptions.resolve_description
+
+    def spy(p, a, head, infos, before, **kw):
+        def keep(a, head, site, cands, infos):
+            seen[p.text[p.toks[a].start : p.toks[head].end]] = (site, cands, infos)
+
+        original(p, a, head, infos, before, collect=keep)
+        return original(p, a, head, infos, before, **kw)
+
+    monkeypatch.setattr(descriptions, "resolve_description", spy)
+    analyse(text)
+    return seen[phrase]
+
+
+def test_country_description_ranks_the_country_above_a_nearer_city(monkeypatch):
+    text = (
+        "Norway reported record oil exports on Monday. "
+        "Officials in Oslo said the figures surprised them. "
+        "The country now sells more gas than ever."
+    )
+    site_, cands, infos = candidates_of(monkeypatch, text, "The country")
+    model = load_model()
+    assert model is not None
+    top = best(model, site_, cands)
+    assert top is not None and infos[top[0]]["name"] == "Norway"
+    assert {infos[c.entity]["name"] for c in cands} >= {"Norway", "Oslo"}
+
+
+def test_country_description_takes_the_country_named_before():
+    text = (
+        "Norway reported record oil exports on Monday. Norway says the country now sells more gas than ever."
+    )
+    work = analyse(text)
+    assert entity_at(work, "the country") == "Norway"
+
+
+def test_generic_description_stays_unresolved():
+    text = (
+        "Police in Norway said the report was false. The public was not told, and the police closed the road."
+    )
+    work = analyse(text)
+    assert entity_at(work, "The public") is None
+    assert entity_at(work, "the police") is None
+    assert entity_at(work, "the road") is None
+
+
+def test_title_before_a_name_is_a_mention_of_it():
+    text = "The veteran Norwegian mathematician Ola Brekke spoke in Bergen. Brekke said he was pleased."
+    work = analyse(text)
+    assert entity_at(work, "veteran Norwegian mathematician") == "Ola Brekke"
+
+
+def test_description_in_apposition_before_a_name():
+    text = "The club's new coach, Hanna Lind, arrived on Tuesday. Lind said the squad was ready."
+    work = analyse(text)
+    assert entity_at(work, "new coach") == "Hanna Lind"
+
+
+def test_possessor_stays_out_of_the_description_before_a_name():
+    text = "Sweden held a vote. The nation's capital, Stockholm, voted first."
+    work = analyse(text)
+    assert entity_at(work, "capital") == "Stockholm"
+    assert entity_at(work, "The nation's capital") != "Stockholm"
+
+
+def test_city_word_in_a_festival_name_is_not_the_city():
+    text = "The Vella City Harbour Festival opened on Friday. The city expects many visitors."
+    work = analyse(text)
+    assert entity_at(work, "The city") != "Vella City Harbour Festival"
+
+
+def test_name_head():
+    assert name_head(["church", "of", "scientology"]) == "church"
+    assert name_head(["taipei", "city", "lantern", "festival"]) == "festival"
+    assert name_head([]) is None
+
+
+def test_place_kind_reads_the_gazetteer():
+    assert place_kind("France") == "country"
+    assert place_kind("Qwzxv Nowhere") == ""
+
+
+def test_packaged_model_prefers_the_country_to_a_city_for_the_country():
+    model = load_model()
+    assert model is not None and 0.0 < model.threshold <= 1.0
+    city = cand("city", place_kind="city", rank=0, kind_match=False, kind_clash=True, match_rank=9)
+    land = cand("land", place_kind="country", rank=1, label_rank=1, kind_match=True, match_rank=0)
+    top = best(model, site(), [city, land])
+    assert top is not None and top[0] == "land"
+
+
+def test_packaged_model_does_not_link_an_unsuited_distant_entity():
+    model = load_model()
+    assert model is not None
+    far = cand(
+        label="PERSON",
+        suits=False,
+        place_kind="",
+        sent_distance=9,
+        rank=6,
+        label_rank=9,
+        count=1,
+        kind_match=False,
+    )
+    top = best(model, site(head="report", kind_place=False, fine_kind=""), [far])
+    assert top is not None and top[1] < model.threshold
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    distance=st.integers(min_value=0, max_value=40),
+    rank=st.integers(min_value=0, max_value=40),
+    count=st.integers(min_value=1, max_value=500),
+    known=st.floats(min_value=0.0, max_value=1.0),
+)
+def test_probability_is_a_probability(distance, rank, count, known):
+    model = load_model()
+    assert model is not None
+    c = cand(sent_distance=distance, rank=rank, label_rank=rank, count=count, modifiers_known=known)
+    pr = model.probability(features(site(), c))
+    assert 0.0 <= pr <= 1.0
+
+
+def test_model_without_weights_is_neutral():
+    assert Model({}, 0.5).probability(features(site(), cand())) == 0.5
+
+
+def test_weights_file_is_plain_sorted_json():
+    raw = (ROOT / "src" / "according" / "data" / "coref" / "nominals.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert raw == json.dumps(data, indent=1, sort_keys=True) + "\n"
+    assert set(data) == {"about", "threshold", "weights"}
+
+
+def test_training_rebuilds_the_weights_byte_for_byte(shared, tmp_path):
+    path = ROOT / "src" / "according" / "data" / "coref" / "nominals.json"
+    before = path.read_bytes()
+    corpus = shared / "corpora" / "coref" / "gum-wikinews"
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_nominals.py"), "--corpus", str(corpus)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    after = path.read_bytes()
+    path.write_bytes(before)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert after == before
