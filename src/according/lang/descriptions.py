@@ -6,7 +6,8 @@ whether it suits a candidate entity's type. These sets give the head's kind; the
 learns how much each kind-and-type pair counts (weights trained on GUM Wikinews). A head in
 no set is "other" (the ranker then relies on the entity's own name and role words).
 
-The rest of the module: english word data of entity descriptions: the nouns by which a definite description refers
+The rest of the module, English word data of entity descriptions: the nouns by which a definite
+description refers
 back to a named entity, and the words that give a person's gender or title.
 
 Read by ``according.entities.describe``. Moved here unchanged from that module (issue 11).
