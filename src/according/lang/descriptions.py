@@ -7,8 +7,7 @@ learns how much each kind-and-type pair counts (weights trained on GUM Wikinews)
 no set is "other" (the ranker then relies on the entity's own name and role words).
 
 The rest of the module, English word data of entity descriptions: the nouns by which a definite
-description refers
-back to a named entity, and the words that give a person's gender or title.
+description refers back to a named entity, and the words that give a person's gender or title.
 
 Read by ``according.entities.describe``. Moved here unchanged from that module (issue 11).
 """
