@@ -19,8 +19,9 @@ MAX_WORDS = 5  # a literal of more lowercase words than this is word data
 # now; it may only go down, and a module that reaches 0 must leave this table.
 NOT_YET_MIGRATED = {
     "entities/describe.py": 7,
-    "events/__init__.py": 10,
     "events/actors.py": 7,
+    "events/clauses.py": 5,
+    "events/finding.py": 2,
     "events/classifier.py": 1,
     "events/types.py": 3,
     "figures.py": 10,
@@ -38,6 +39,8 @@ NOT_YET_MIGRATED = {
 NOT_WORD_DATA = {
     "analyzer.py": 1,  # STAGES: stage names
     "evaluation.py": 1,  # DATASETS: corpus names
+    "events/acled_csv.py": 2,  # ACLED_COLUMNS, GEO_PRECISION: ACLED's column names, place kinds -> codes
+    "events/location.py": 1,  # PLACE_RANK: place kinds ranked
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
     "places/resolve.py": 1,  # GEO_PRECISION: place kinds -> ACLED precision codes
     "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
