@@ -8,119 +8,22 @@ ACLED names state forces "Military Forces of <country>" / "Police Forces of
 
 from __future__ import annotations
 
+from ..lang.actors import (
+    ARMED_HEADS,
+    ARMED_MODIFIERS,
+    ATTACK_NOUNS,
+    CIVILIANS,
+    MILITARY,
+    NOT_ACTORS,
+    POLICE,
+    PROTESTERS,
+    RIOTERS,
+    UNIDENTIFIED,
+)
 from ..model import Actor
 from ..pipeline import Work
 
-MILITARY = {
-    "soldier",
-    "troop",
-    "army",
-    "military",
-    "force",
-    "serviceman",
-    "servicemen",
-    "marine",
-    "paratrooper",
-    "commando",
-    "jet",
-    "warplane",
-    "aircraft",
-    "airstrike",
-    "strike",
-    "drone",
-    "artillery",
-    "navy",
-}
-POLICE = {"police", "policeman", "policemen", "officer", "cop", "gendarme", "gendarmerie", "constable"}
-UNIDENTIFIED = {
-    "gunman",
-    "gunmen",
-    "assailant",
-    "attacker",
-    "militant",
-    "insurgent",
-    "bandit",
-    "kidnapper",
-    "unidentified",
-    "unknown",
-    "terrorist",
-    "jihadist",
-}
-PROTESTERS = {
-    "protester",
-    "protestor",
-    "demonstrator",
-    "activist",
-    "marcher",
-    "worker",
-    "student",
-    "teacher",
-    "farmer",
-    "supporter",
-    "employee",
-    "nurse",
-    "doctor",
-    "trader",
-    "union",
-}
-RIOTERS = {"rioter", "mob", "crowd", "youth"}
-CIVILIANS = {
-    "civilian",
-    "resident",
-    "villager",
-    "people",
-    "person",
-    "man",
-    "woman",
-    "child",
-    "boy",
-    "girl",
-    "family",
-    "journalist",
-    "passenger",
-    "worshipper",
-    "patient",
-    "palestinian",
-    "inhabitant",
-}
-NOT_ACTORS = {
-    "fire",
-    "bullet",
-    "shot",
-    "bomb",
-    "explosion",
-    "blast",
-    "attack",
-    "strike",
-    "device",
-    "mine",
-    "shell",
-    "rocket",
-    "missile",
-    "gunfire",
-    "grenade",
-    "weapon",
-    "it",
-    "which",
-    "that",
-}
 SUBJECT = {"nsubj", "nsubjpass", "agent"}
-ATTACK_NOUNS = {
-    "attack",
-    "strike",
-    "airstrike",
-    "raid",
-    "assault",
-    "offensive",
-    "bombing",
-    "ambush",
-    "shelling",
-    "operation",
-    "incursion",
-    "invasion",
-    "rampage",
-    "massacre",
-}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -240,11 +143,8 @@ def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
         return Actor("Civilians", ent.id if ent else None)  # "seven Palestinians were killed"
     if ent is not None:
         return Actor(ent.name, ent.id)
-    armed = any(
-        toks[c].dep == "amod" and toks[c].lemma.lower() in ("armed", "unidentified", "unknown", "masked")
-        for c in p.children[k]
-    )
-    if lem in UNIDENTIFIED or (armed and lem in ("man", "men", "person", "individual", "group", "people")):
+    armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])
+    if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
         return Actor("Unidentified Armed Group")
     if lem in PROTESTERS:
         return Actor("Protesters")

@@ -5,92 +5,16 @@ from __future__ import annotations
 
 from itertools import islice
 
+from ..lang.event_reports import (
+    AGREEMENT_VERBS,
+    IRREALIS,
+    TOLL_SPANS,
+    TOLL_SUBJECTS,
+    TOLL_VERBS,
+    TOLL_WORDS,
+)
 from ..pipeline import Work
 from .types import OTHER_TRIGGERS, TRIGGERS
-
-# words that make what they govern unreal or not yet real: "pause the fighting", "wants forces to
-# withdraw", "would compound", "the prospect of an assault", "jailed for murder"
-IRREALIS = {
-    "pause",
-    "stop",
-    "end",
-    "halt",
-    "avert",
-    "prevent",
-    "want",
-    "aim",
-    "plan",
-    "seek",
-    "try",
-    "threaten",
-    "hope",
-    "fear",
-    "push",
-    "prospect",
-    "risk",
-    "possible",
-    "expect",
-    "call",
-    "urge",
-    "demand",
-    "warn",
-    "would",
-    "could",
-    "might",
-    "may",
-    "should",
-    "will",
-    "can",
-    "accuse",
-    "allow",
-    "consider",
-    "without",
-    "if",
-    "whether",
-    "deny",
-    "reject",
-    "propose",
-    "offer",
-    "ask",
-    "need",
-    "discuss",
-    "debate",
-    "broker",
-    "mediate",
-}
-
-
-# what an agreement that is news does: is reached, signed, brokered, takes effect, holds, collapses
-AGREEMENT_VERBS = {
-    "reach",
-    "sign",
-    "agree",
-    "broker",
-    "hold",
-    "take",
-    "begin",
-    "start",
-    "announce",
-    "strike",
-    "seal",
-    "collapse",
-    "break",
-    "violate",
-    "extend",
-    "come",
-    "go",
-    "enter",
-    "approve",
-    "accept",
-    "conclude",
-    "secure",
-    "declare",
-    "end",
-    "expire",
-    "renew",
-    "finalize",
-    "finalise",
-}
 
 
 def reports(work: Work, k: int, key: str) -> bool:
@@ -144,62 +68,6 @@ def irrealis(work: Work, k: int, extra=frozenset()) -> bool:
         ):
             return True
     return False
-
-
-# What makes a clause a running toll rather than one incident: "since October", "so far", "to date",
-# "in total", "over the past four months", "during the war"; a war or a campaign as the killer
-# ("Israel's war in Gaza has killed ..."); a "toll" or "total" as the counted thing.
-TOLL_SUBJECTS = {
-    "war",
-    "conflict",
-    "offensive",
-    "campaign",
-    "fighting",
-    "violence",
-    "invasion",
-    "insurgency",
-    "bombardment",
-    "siege",
-    "occupation",
-    "crisis",
-    "toll",
-    "total",
-}
-TOLL_SPANS = {
-    "war",
-    "conflict",
-    "offensive",
-    "campaign",
-    "invasion",
-    "insurgency",
-    "siege",
-    "occupation",
-    "month",
-    "year",
-    "week",
-}
-TOLL_VERBS = {
-    "kill",
-    "claim",
-    "leave",
-    "wound",
-    "injure",
-    "displace",
-    "rise",
-    "reach",
-    "climb",
-    "exceed",
-    "stand",
-}
-TOLL_WORDS = {
-    "so far": 2,
-    "to date": 2,
-    "in total": 2,
-    "in all": 2,
-    "all told": 2,
-    "overall": 1,
-    "cumulative": 1,
-}
 
 
 def cumulative(p, k: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from ..lang.event_reports import CAUSE_MARKS, CAUSE_PREPS, KILL_VERBS, TALLY_UNITS
 from ..pipeline import Work
 from .clauses import clause_of, cumulative, irrealis
 
@@ -63,12 +64,6 @@ def fatalities_of(
         total = _single_death(work, a, b, grievance)
         qual = "exactly" if total else None
     return total, qual
-
-
-# The counted thing of a tally: "2 fatalities.", "3 deaths were reported": a report's (an ACLED note's)
-# summary of the dead already named in it ("police shot dead 2 protesters ... 2 fatalities"), so it is
-# the event's total rather than more dead to add.
-TALLY_UNITS = {"fatalities", "fatality", "deaths", "death"}
 
 
 def _number_token(p, k: int, end: int) -> int:
@@ -138,13 +133,6 @@ def _under_including(p, k: int) -> bool:
     )
 
 
-# What a protest or riot is about: a clause or phrase headed by these ("after a student was killed",
-# "over the killing of three students", "against the murder of ...") names the grievance, whose dead
-# are another event's.
-CAUSE_MARKS = {"after", "since", "because"}
-CAUSE_PREPS = {"after", "following", "over", "against"}
-
-
 def _cause(p, k: int) -> bool:
     """Is token k inside a clause or phrase giving a protest's cause (within 4 heads of it)?"""
     toks = p.toks
@@ -165,7 +153,7 @@ def _single_death(work: Work, a: int, b: int, grievance: bool = False) -> int:
         t = toks[k]
         lem = t.lemma.lower()
         dead = (
-            lem in ("kill", "murder", "behead", "assassinate", "execute", "lynch")
+            lem in KILL_VERBS
             or (lem == "shoot" and any(toks[c].lemma.lower() == "dead" for c in p.children[k]))
             or lem == "die"
         )

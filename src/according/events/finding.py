@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from ..figures import attribution_cues, publication_day, source_at
+from ..lang.actors import MILITARY, POLICE
+from ..lang.event_reports import CIVILIAN_UNITS, STATE_WORDS
 from ..model import Event, Span
 from ..pipeline import Work, stage
 from .actors import actors_for, country_name, in_country
@@ -185,9 +187,7 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     # CASE 2021: +6 Battles rows)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and actor1 is not None:
         words = set(actor1.name.lower().replace("-", " ").split())
-        state = actor1.name.startswith(("Military Forces", "Police Forces")) or bool(
-            words & {"army", "government", "regime", "military", "armed", "national", "defense", "defence"}
-        )
+        state = actor1.name.startswith(("Military Forces", "Police Forces")) or bool(words & STATE_WORDS)
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     # ACLED: violence against civilians is an Attack, against armed men a clash. Article sentences
     # only: on CASE 2021 reports (out-of-fold) these rules cost 0.4 points against the classifier.
@@ -234,25 +234,6 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     }
 
 
-CIVILIAN_UNITS = {
-    "civilians",
-    "civilian",
-    "villagers",
-    "residents",
-    "worshippers",
-    "worshipers",
-    "farmers",
-    "herders",
-    "women",
-    "children",
-    "students",
-    "passengers",
-    "traders",
-    "miners",
-    "fishermen",
-}
-
-
 def _only_civilians_killed(work: Work, start: int, end: int) -> bool:
     """Are the report's dead all named as civilians ("killing 6 villagers")? ACLED codes an armed group
     killing unarmed people as an attack on civilians, not a clash (out-of-fold on CASE 2021: see commit)."""
@@ -266,8 +247,6 @@ def _only_civilians_killed(work: Work, start: int, end: int) -> bool:
 
 def _forces_act(work: Work, a: int, b: int) -> bool:
     """Are police or soldiers the subject of a verb in tokens a..b ("police opened fire on ...")?"""
-    from .actors import MILITARY, POLICE
-
     toks = work.parse.toks
     return any(
         (toks[k].dep == "nsubj" or (toks[k].dep == "pobj" and toks[toks[k].head].dep == "agent"))
