@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..figures import attribution_cues, publication_day, source_at
+from ..figures import attribution_cues, source_at
 from ..lang.actors import MILITARY, POLICE
 from ..lang.event_reports import CIVILIAN_UNITS, STATE_WORDS
 from ..model import Event, Span
@@ -207,9 +207,7 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     cs, ce = (
         semicolon_clause(work, start, end, toks[k].start) if (k is not None and not report) else (start, end)
     )
-    date, precision = event_date(work, cs, ce)
-    if date == publication_day(work) and (cs, ce) != (start, end):
-        date, precision = event_date(work, start, end)
+    when = event_date(work, k, (cs, ce), (start, end))
     place = event_place(work, cs, ce, toks[k].start if k is not None else start)
     if place is not None:  # ACLED: "Protesters (Iraq)", "Police Forces of Iraq": the event's country
         country = country_name(work.places[place].country)
@@ -225,8 +223,8 @@ def _event(work: Work, sents, report: bool) -> dict | None:
         "actor1": actor1,
         "actor2": actor2,
         "place": place,
-        "date": date,
-        "time_precision": precision,
+        "date": when.day,
+        "time_precision": when.precision,
         "fatalities": fatalities,
         "fatalities_qualifier": fq,
         "source": source,
