@@ -187,7 +187,9 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     # CASE 2021: +6 Battles rows)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and actor1 is not None:
         words = set(actor1.name.lower().replace("-", " ").split())
-        state = actor1.name.startswith(("Military Forces", "Police Forces")) or bool(words & STATE_WORDS)
+        state = actor1.name.startswith(("Military Forces", "Police Forces")) or bool(
+            words & STATE_WORDS and not actor1.name.startswith("Unidentified Armed Group")
+        )
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     # ACLED: violence against civilians is an Attack, against armed men a clash. Article sentences
     # only: on CASE 2021 reports (out-of-fold) these rules cost 0.4 points against the classifier.

@@ -23,6 +23,10 @@ MILITARY = {
     "drone",
     "artillery",
     "navy",
+    "tank",
+    "gunship",
+    "helicopter",
+    "warship",
 }
 
 POLICE = {"police", "policeman", "policemen", "officer", "cop", "gendarme", "gendarmerie", "constable"}
@@ -40,6 +44,13 @@ UNIDENTIFIED = {
     "unknown",
     "terrorist",
     "jihadist",
+    "bomber",
+    "rebel",
+    "guerrilla",
+    "guerilla",
+    "militiaman",
+    "militiamen",
+    "separatist",
 }
 
 PROTESTERS = {
@@ -123,3 +134,49 @@ ATTACK_NOUNS = {
 # Modifiers that make an unnamed group of people armed men ("masked men", "unidentified people")
 ARMED_MODIFIERS = {"armed", "unidentified", "unknown", "masked"}
 ARMED_HEADS = {"man", "men", "person", "individual", "group", "people"}
+# Verbs whose object is the event and whose subject its doer: "forces carried out an airstrike",
+# "militants launched an attack", "al-Shabaab set up a base", "residents staged a sit-in"
+LIGHT_VERBS = {
+    "carry",
+    "launch",
+    "conduct",
+    "stage",
+    "mount",
+    "set",
+    "establish",
+    "hold",
+    "claim",
+    "perpetrate",
+}
+# Nouns for people of a group, named by their "of" phrase: "members of Boko Haram"
+MEMBER_NOUNS = {
+    "member",
+    "fighter",
+    "militant",
+    "militiaman",
+    "militiamen",
+    "gunman",
+    "gunmen",
+    "supporter",
+    "cadre",
+}
+# Nouns for fighters that a proper-noun compound names the group of: "JNIM militants", "M23 rebels"
+FIGHTER_NOUNS = {
+    "militant",
+    "rebel",
+    "fighter",
+    "insurgent",
+    "militiaman",
+    "militiamen",
+    "jihadist",
+    "militia",
+}
+# Sub-event types whose unnamed perpetrator ACLED codes "Unidentified Armed Group (<country>)": the
+# note says an IED exploded or a grenade was thrown, not by whom
+UNCLAIMED_BY_ARMED_GROUP = {
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Suicide bomb",
+    "Attack",
+    "Abduction/forced disappearance",
+}
