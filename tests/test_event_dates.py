@@ -3,7 +3,15 @@ of an older event the text leaves undated."""
 
 from __future__ import annotations
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from according.events.dates import EventDate, text_date
+from according.model import Span, TimeExpr
 
 PUBLISHED = "2024-02-14"  # a Wednesday
 
@@ -61,3 +69,39 @@ def test_week_is_coded_on_its_first_day(analyze):
     evs = article_events(analyze, "Police fired tear gas at protesters in Harare last week.")
     assert evs and evs[0].time_precision == 2
     assert evs[0].date == "2024-02-05"  # the Monday of the week before 14 February 2024
+
+
+# --------------------------------------------------------------------------- text_date, no parse
+
+VALUES = st.one_of(
+    st.builds("{:04d}-{:02d}-{:02d}".format, st.integers(1, 2100), st.integers(0, 14), st.integers(0, 33)),
+    st.builds("{:04d}-W{:02d}".format, st.integers(1, 2100), st.integers(0, 60)),
+    st.builds("{:04d}-{:02d}".format, st.integers(1, 2100), st.integers(0, 14)),
+    st.sampled_from(["PRESENT_REF", "XXXX-XX-XX", "2024", "2024-SU", "2024-Q1"]),
+)
+
+
+def work_with(value: str, text: str = "on that day"):
+    return SimpleNamespace(text=text, times=[TimeExpr(Span(0, len(text), text), "DATE", value)])
+
+
+@given(VALUES)
+def test_text_date_is_a_real_day_or_none(value):
+    found = text_date(work_with(value), 0, 11)  # type: ignore[arg-type]
+    if found is None:
+        return
+    assert found.precision in (1, 2, 3)
+    day = datetime.date.fromisoformat(found.day)  # never an impossible date ("2021-W53", "2024-13-01")
+    if found.precision == 1:
+        assert found.day == value[:10]
+    elif found.precision == 2:
+        assert day.weekday() == 0 and value.startswith(f"{day.isocalendar()[0]:04d}-W")
+    else:
+        assert day.day == 1 and found.day[:7] == value
+
+
+def test_text_date_week_and_month():
+    assert text_date(work_with("2024-W06"), 0, 11) == EventDate("2024-02-05", 2)  # type: ignore[arg-type]
+    assert text_date(work_with("2024-03"), 0, 11) == EventDate("2024-03-01", 3)  # type: ignore[arg-type]
+    assert text_date(work_with("2021-W53"), 0, 11) is None  # type: ignore[arg-type]  # 2021 has 52 weeks
+    assert text_date(work_with("PRESENT_REF"), 0, 11) is None  # type: ignore[arg-type]

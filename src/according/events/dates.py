@@ -42,7 +42,7 @@ UNKNOWN = EventDate(None, None)
 
 def text_date(work: Work, start: int, end: int) -> EventDate | None:
     """The date the text gives in characters start..end, or None when it gives none."""
-    best = None
+    best: EventDate | None = None
     for t in work.times:
         if t.type == "DATE" and start <= t.span.start and t.span.end <= end:
             v = t.value.upper()
@@ -55,25 +55,35 @@ def text_date(work: Work, start: int, end: int) -> EventDate | None:
                 if re.match(r"^\d{4}-\d{2}$", v)
                 else None
             )
-            if prec is not None and (best is None or prec < best[1]):
-                best = (v[:10] if prec == 1 else v, prec)
-            if prec == 1:
+            found = _first_day(v, prec) if prec is not None else None
+            if found is not None and (best is None or (found.precision or 0) < (best.precision or 0)):
+                best = found
+            if best is not None and best.precision == 1:
                 break
     if best is not None:
-        if best[1] == 2:  # ACLED codes a week-precise event on the week's first day
-            y, w = best[0].split("-W")
-            return EventDate(datetime.date.fromisocalendar(int(y), int(w), 1).isoformat(), 2)
-        if best[1] == 3:
-            return EventDate(best[0] + "-01", 3)
-        return EventDate(best[0], best[1])
+        return best
     seg = work.text[start:end]
     m = _DAY_MONTH_YEAR.search(seg)
     if m:
-        return EventDate(f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}", 1)
+        return _first_day(f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}", 1)
     m = _MONTH_DAY_YEAR.search(seg)
     if m:
-        return EventDate(f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", 1)
+        return _first_day(f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", 1)
     return None
+
+
+def _first_day(value: str, precision: int) -> EventDate | None:
+    """A DATE value of the given precision as ACLED codes it: the day; a week on its Monday, a month
+    on its first day (as ACLED codes them). None for an impossible date ("2021-W53", "2024-13")."""
+    try:
+        if precision == 2:
+            y, w = value[:8].split("-W")
+            return EventDate(datetime.date.fromisocalendar(int(y), int(w), 1).isoformat(), 2)
+        if precision == 3:
+            return EventDate(datetime.date(int(value[:4]), int(value[5:7]), 1).isoformat(), 3)
+        return EventDate(datetime.date.fromisoformat(value[:10]).isoformat(), 1)
+    except ValueError:
+        return None
 
 
 def clause_tense(p, k: int) -> str | None:
