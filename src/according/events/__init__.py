@@ -25,7 +25,8 @@ How it is typed
 The rest
   * actors: actors.py (subject / "by" agent, object / passive subject of the trigger; null
     rather than a noun the trigger's agent is not), generic ones named with the country of the
-    event's place as ACLED names them ("Protesters (Iraq)", "Police Forces of Iraq");
+    event's place as ACLED names them ("Protesters (Iraq)", "Police Forces of Iraq"), a named
+    group as named, an unclaimed explosion or attack "Unidentified Armed Group (<country>)";
   * place and date of an article event come from the trigger's ';'-clause;
   * running tolls are not incidents: in an article, a trigger in a clause that counts
     "since ...", "so far", "to date", "in total", "over the past N months", or whose killer is
@@ -37,9 +38,11 @@ The rest
     "including ..." subsets; ACLED's codes for vague counts ("several"/"many" = 10,
     "dozens" = 12, "hundreds" = 100, "thousands" = 1,000), the lower end of a range;
     a killed person without a number ("a man was shot dead") = 1; nothing = 0;
-  * date: the event's DATE expression (the first one with a day; times stage, with a
-    "On 12 February 2024" fallback), else the publication date; ACLED time_precision
-    1 = day, 2 = week, 3 = month;
+  * date (dates.py): the date the text gives, the DATE expression of the trigger's clause, then
+    of its sentence (the first one with a day; times stage, with a "On 12 February 2024"
+    fallback); without one the publication day only for news of now (a present, progressive or
+    present-perfect clause), and null for a past-tense clause the text leaves undated; ACLED
+    time_precision 1 = day, 2 = week, 3 = month;
   * place: the most specific place of the event's text (city/facility > admin/region >
     country), nearest the trigger;
   * source: the quote or "according to"/"X said" attribution holding the trigger.
