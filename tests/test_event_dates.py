@@ -39,6 +39,8 @@ def article_events(analyze, sentence: str):
         ("On Monday, police fired tear gas at protesters in Harare.", "2024-02-12", 1),
         ("Police fired tear gas at protesters in Harare on 3 February 2024.", "2024-02-03", 1),
         ("Police fired tear gas at protesters in Harare in January.", "2024-01-01", 3),
+        # a day with its part ("Monday afternoon", a TIME) dates it too
+        ("Police fired tear gas at protesters in Harare on Monday afternoon.", "2024-02-12", 1),
         # news of now: the publication day
         ("Police are firing tear gas at protesters in Harare.", PUBLISHED, 1),
         ("Police have fired tear gas at protesters in Harare.", PUBLISHED, 1),
@@ -105,3 +107,7 @@ def test_text_date_week_and_month():
     assert text_date(work_with("2024-03"), 0, 11) == EventDate("2024-03-01", 3)  # type: ignore[arg-type]
     assert text_date(work_with("2021-W53"), 0, 11) is None  # type: ignore[arg-type]  # 2021 has 52 weeks
     assert text_date(work_with("PRESENT_REF"), 0, 11) is None  # type: ignore[arg-type]
+    clock = SimpleNamespace(
+        text="at 4 p.m.", times=[TimeExpr(Span(0, 9, "at 4 p.m."), "TIME", "2024-02-14T16:00")]
+    )
+    assert text_date(clock, 0, 9) is None  # type: ignore[arg-type]  # a clock time alone dates nothing

@@ -1,8 +1,9 @@
 """An event's date: the date the text gives for it, with ACLED's time_precision (1 day, 2 week, 3 month).
 
 * The DATE expressions the times stage resolved in the trigger's ';'-clause, then in its sentence:
-  the first with a day, else the finest (a week is coded on its first day, a month on its first
-  day, as ACLED codes them); then an "On 12 February 2024" the times stage missed.
+  the first with a day (or a TIME naming a day's part: "Wednesday afternoon"), else the finest
+  (a week is coded on its first day, a month on its first day, as ACLED codes them); then an
+  "On 12 February 2024" the times stage missed.
 * Without one, the publication day only where the text reports the event as news of now: a
   present-tense, progressive or present-perfect clause ("protesters are marching", "strikes have
   killed 12"), a headline, a clause without a verb. A past-tense clause with no date ("police
@@ -26,6 +27,9 @@ from .clauses import clause_of
 
 MONTHS = {m: k for k, m in enumerate(MONTH_NAMES, 1)}
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r"),? (\d{4})\b", re.I)
+# a TIME that names a day and a part of it ("Wednesday afternoon" = 2025-03-12TAF) dates the event as a
+# DATE does; a clock time ("4:05 p.m.") does not (the times stage anchors it to a day it may only guess)
+DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T[A-Z]{2}$")
 _MONTH_DAY_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}),? (\d{4})\b", re.I)
 
 
@@ -44,8 +48,10 @@ def text_date(work: Work, start: int, end: int) -> EventDate | None:
     """The date the text gives in characters start..end, or None when it gives none."""
     best: EventDate | None = None
     for t in work.times:
-        if t.type == "DATE" and start <= t.span.start and t.span.end <= end:
-            v = t.value.upper()
+        if not (start <= t.span.start and t.span.end <= end):
+            continue
+        v = t.value.upper()
+        if t.type == "DATE" or (t.type == "TIME" and DAY_PART.match(v)):
             prec = (
                 1
                 if re.match(r"^\d{4}-\d{2}-\d{2}", v)
