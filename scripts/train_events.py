@@ -160,7 +160,7 @@ def score_pipeline(corpus: Path, cache: Path | None, fold_dir: Path) -> None:
     """Run the whole analyzer on every CASE 2021 snippet with the fold model that never saw it, and
     score the records with the shared scorer (out-of-fold numbers for the events stage as shipped)."""
     import subprocess
-    import according.events as events
+    import according.events.finding as events
     from according import analyzer, nlp
     from according.events.classifier import Model
     from according.ingest import Document

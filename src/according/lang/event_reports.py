@@ -1,0 +1,182 @@
+"""English word data of the events stage's clause reading: what makes a clause unreal (wanted,
+feared, negated), a running toll rather than one incident, a grievance rather than the event; what
+an agreement that is news does; who counts as civilians and as the state (issue 11: word data lives
+in according/lang/, moved here from events/__init__.py when it was split)."""
+
+from __future__ import annotations
+
+# words that make what they govern unreal or not yet real: "pause the fighting", "wants forces to
+# withdraw", "would compound", "the prospect of an assault", "jailed for murder"
+IRREALIS = {
+    "pause",
+    "stop",
+    "end",
+    "halt",
+    "avert",
+    "prevent",
+    "want",
+    "aim",
+    "plan",
+    "seek",
+    "try",
+    "threaten",
+    "hope",
+    "fear",
+    "push",
+    "prospect",
+    "risk",
+    "possible",
+    "expect",
+    "call",
+    "urge",
+    "demand",
+    "warn",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "will",
+    "can",
+    "accuse",
+    "allow",
+    "consider",
+    "without",
+    "if",
+    "whether",
+    "deny",
+    "reject",
+    "propose",
+    "offer",
+    "ask",
+    "need",
+    "discuss",
+    "debate",
+    "broker",
+    "mediate",
+}
+
+# what an agreement that is news does: is reached, signed, brokered, takes effect, holds, collapses
+AGREEMENT_VERBS = {
+    "reach",
+    "sign",
+    "agree",
+    "broker",
+    "hold",
+    "take",
+    "begin",
+    "start",
+    "announce",
+    "strike",
+    "seal",
+    "collapse",
+    "break",
+    "violate",
+    "extend",
+    "come",
+    "go",
+    "enter",
+    "approve",
+    "accept",
+    "conclude",
+    "secure",
+    "declare",
+    "end",
+    "expire",
+    "renew",
+    "finalize",
+    "finalise",
+}
+
+# What makes a clause a running toll rather than one incident: "since October", "so far", "to date",
+# "in total", "over the past four months", "during the war"; a war or a campaign as the killer
+# ("Israel's war in Gaza has killed ..."); a "toll" or "total" as the counted thing.
+TOLL_SUBJECTS = {
+    "war",
+    "conflict",
+    "offensive",
+    "campaign",
+    "fighting",
+    "violence",
+    "invasion",
+    "insurgency",
+    "bombardment",
+    "siege",
+    "occupation",
+    "crisis",
+    "toll",
+    "total",
+}
+
+TOLL_SPANS = {
+    "war",
+    "conflict",
+    "offensive",
+    "campaign",
+    "invasion",
+    "insurgency",
+    "siege",
+    "occupation",
+    "month",
+    "year",
+    "week",
+}
+
+TOLL_VERBS = {
+    "kill",
+    "claim",
+    "leave",
+    "wound",
+    "injure",
+    "displace",
+    "rise",
+    "reach",
+    "climb",
+    "exceed",
+    "stand",
+}
+
+TOLL_WORDS = {
+    "so far": 2,
+    "to date": 2,
+    "in total": 2,
+    "in all": 2,
+    "all told": 2,
+    "overall": 1,
+    "cumulative": 1,
+}
+
+# The counted thing of a tally: "2 fatalities.", "3 deaths were reported": a report's (an ACLED note's)
+# summary of the dead already named in it ("police shot dead 2 protesters ... 2 fatalities"), so it is
+# the event's total rather than more dead to add.
+TALLY_UNITS = {"fatalities", "fatality", "deaths", "death"}
+
+# What a protest or riot is about: a clause or phrase headed by these ("after a student was killed",
+# "over the killing of three students", "against the murder of ...") names the grievance, whose dead
+# are another event's.
+CAUSE_MARKS = {"after", "since", "because"}
+
+CAUSE_PREPS = {"after", "following", "over", "against"}
+
+CIVILIAN_UNITS = {
+    "civilians",
+    "civilian",
+    "villagers",
+    "residents",
+    "worshippers",
+    "worshipers",
+    "farmers",
+    "herders",
+    "women",
+    "children",
+    "students",
+    "passengers",
+    "traders",
+    "miners",
+    "fishermen",
+}
+
+# What makes a taker of territory the state ("Government regains territory"): these words in its name
+STATE_WORDS = {"army", "government", "regime", "military", "armed", "national", "defense", "defence"}
+# Verbs whose object or passive subject is a person killed ("killing a soldier": 1 dead without a number)
+KILL_VERBS = {"kill", "murder", "behead", "assassinate", "execute", "lynch"}
