@@ -21,8 +21,6 @@ NOT_YET_MIGRATED = {
     "entities/describe.py": 7,
     "events/__init__.py": 10,
     "events/actors.py": 7,
-    "events/classifier.py": 1,
-    "events/types.py": 3,
     "figures.py": 10,
     "ingest/html.py": 3,
     "ingest/language.py": 2,

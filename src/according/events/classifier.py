@@ -25,16 +25,10 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+from ..lang.events import FEATURE_STOP_WORDS as STOP
 from ..nlp import Parse
 from .types import TRIGGERS
 
-STOP = set(
-    """a an the and or but of to in on at by for with from as is are was were be been being have has had
-do does did it its this that these those he she they we i you his her their our my your him them us me
-who whom which what when where while there here than then so such not no nor also into over after before
-about against between during under again further once all any both each few more most other some own same
-too very can will just should would could may might must shall s 's said say says""".split()
-)
 ENT_AS_TYPE = {"GPE", "LOC", "PERSON", "FAC", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY"}
 
 
