@@ -429,3 +429,8 @@ who whom which what when where while there here than then so such not no nor als
 about against between during under again further once all any both each few more most other some own same
 too very can will just should would could may might must shall s 's said say says""".split()
 )
+
+# Trigger words that say something blew up or was hit without naming the weapon. A monitor's
+# "explosions heard" report is an armed clash only when the text names no weapon besides these:
+# ACLED codes shelling, air strikes and remote explosives by their weapon.
+UNNAMED_WEAPON_WORDS = {"blast", "explode", "explosion", "explosive", "detonate", "strike", "raid", "bomb"}
