@@ -1,5 +1,5 @@
 """English word data of the events stage that is new with the relevance model and ACLED's coding
-rules (issue 9). The older trigger lexicon is in according/events/types.py.
+rules (issue 9), and the trigger lexicon of events/types.py.
 
 Sub-event types are spelled as in ACLED's codebook.
 """
@@ -87,3 +87,350 @@ CROWD_VIOLENCE = {
     "ransack",
 }
 CROWD_DOERS = {"protester", "protestor", "demonstrator", "crowd", "mob", "rioter", "youth", "student"}
+
+# What kind of doer or target a word names, for the relevance model's trigger features (the
+# subject and object of a trigger, and the sentence as a whole): armed actors and state forces
+# fight, crowds demonstrate, civilians are attacked; companies, teams, players, markets, storms and
+# diseases "strike", "attack", "battle" and "clash" only in a figurative sense. The model learns
+# what each kind means from the corpora (scripts/train_relevance.py); the lists only name the kinds.
+ACTOR_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "soldier troop army military force militant insurgent rebel gunman gunmen fighter militia "
+            "militiaman jihadist terrorist guerrilla commando paratrooper marine serviceman extremist "
+            "insurgency assailant attacker bandit kidnapper warplane airstrike drone artillery tank "
+            "battalion brigade regiment unit sniper"
+        ).split(),
+        "armed",
+    ),
+    **dict.fromkeys("police policeman policemen officer cop gendarme gendarmerie".split(), "police"),
+    **dict.fromkeys(
+        "protester protestor demonstrator crowd mob rioter marcher activist youth".split(), "crowd"
+    ),
+    **dict.fromkeys("civilian villager resident worshipper refugee".split(), "civilian"),
+    **dict.fromkeys(
+        (
+            "company firm corporation business bank market stock share price investor shareholder "
+            "profit revenue sale brand product customer consumer industry economy rival competitor"
+        ).split(),
+        "business",
+    ),
+    **dict.fromkeys(
+        "team club player coach athlete game match season league fan champion championship tournament".split(),
+        "sport",
+    ),
+    **dict.fromkeys(
+        (
+            "storm hurricane earthquake flood wildfire fire virus disease cancer patient scientist "
+            "researcher study star planet asteroid"
+        ).split(),
+        "nature",
+    ),
+}
+
+
+# ACLED's sub-event types, as the codebook spells them (the lexicon's values)
+AIR, SHELL, IED, SUICIDE, GRENADE, CHEM = (
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Chemical weapon",
+)
+CLASH, REGAIN, OVERTAKE = "Armed clash", "Government regains territory", "Non-state actor overtakes territory"
+SEXUAL, ATTACK, ABDUCT = "Sexual violence", "Attack", "Abduction/forced disappearance"
+PEACEFUL, INTERVENTION, FORCE = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+)
+RIOT, MOB = "Violent demonstration", "Mob violence"
+AGREE, ARREST, CHANGE, DISRUPT, HQ, LOOT, TRANSFER, OTHER = (
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other",
+)
+
+# trigger -> sub-event types it signals (first = the usual reading)
+TRIGGER_LEXICON: dict[str, tuple[str, ...]] = {
+    # explosions / remote violence
+    "airstrike": (AIR,),
+    "air strike": (AIR,),
+    "air raid": (AIR,),
+    "airstrikes": (AIR,),
+    "drone": (AIR,),
+    "warplane": (AIR,),
+    "jet": (AIR,),
+    "aircraft": (AIR,),
+    "helicopter": (AIR,),
+    "bombing": (AIR, IED),
+    "bomb": (IED, AIR),
+    "strike": (AIR, PEACEFUL),
+    "raid": (AIR, CLASH),
+    "gunship": (AIR,),
+    "shell": (SHELL,),
+    "shelling": (SHELL,),
+    "artillery": (SHELL,),
+    "mortar": (SHELL,),
+    "rocket": (SHELL,),
+    "missile": (SHELL, AIR),
+    "bombard": (SHELL,),
+    "bombardment": (SHELL,),
+    "howitzer": (SHELL,),
+    "ied": (IED,),
+    "landmine": (IED,),
+    "mine": (IED,),
+    "roadside": (IED,),
+    "explosive": (IED, DISRUPT),
+    "explosion": (IED,),
+    "blast": (IED,),
+    "explode": (IED,),
+    "detonate": (IED,),
+    "car bomb": (IED, SUICIDE),
+    "suicide": (SUICIDE,),
+    "bomber": (SUICIDE, AIR),
+    "grenade": (GRENADE,),
+    "chemical": (CHEM,),
+    "chlorine": (CHEM,),
+    "sarin": (CHEM,),
+    "toxic": (CHEM,),
+    "nerve agent": (CHEM,),
+    "mustard": (CHEM,),
+    # battles
+    "clash": (CLASH,),
+    "fight": (CLASH,),
+    "fighting": (CLASH,),
+    "battle": (CLASH,),
+    "firefight": (CLASH,),
+    "gunfight": (CLASH,),
+    "ambush": (CLASH,),
+    "exchange fire": (CLASH,),
+    "gun battle": (CLASH,),
+    "offensive": (CLASH,),
+    "assault": (CLASH, ATTACK),
+    "skirmish": (CLASH,),
+    "engage": (CLASH,),
+    "recapture": (REGAIN,),
+    "retake": (REGAIN,),
+    "regain": (REGAIN,),
+    "liberate": (REGAIN,),
+    "reclaim": (REGAIN,),
+    "seize": (OVERTAKE, DISRUPT),
+    "capture": (OVERTAKE, REGAIN),
+    "overrun": (OVERTAKE,),
+    "take control": (OVERTAKE, REGAIN),
+    "take over": (OVERTAKE, TRANSFER),
+    # violence against civilians
+    "rape": (SEXUAL,),
+    "sexual": (SEXUAL,),
+    "sexually": (SEXUAL,),
+    "molest": (SEXUAL,),
+    "kill": (ATTACK, CLASH),
+    "shoot": (ATTACK, CLASH),
+    "attack": (ATTACK, CLASH),
+    "murder": (ATTACK,),
+    "stab": (ATTACK,),
+    "behead": (ATTACK,),
+    "massacre": (ATTACK,),
+    "assassinate": (ATTACK,),
+    "torture": (ATTACK,),
+    "gunman": (ATTACK,),
+    "sniper": (ATTACK,),
+    "execute": (ATTACK,),
+    "beat": (ATTACK, FORCE),
+    "kidnap": (ABDUCT,),
+    "abduct": (ABDUCT,),
+    "abduction": (ABDUCT,),
+    "kidnapping": (ABDUCT,),
+    "hostage": (ABDUCT,),
+    "disappearance": (ABDUCT,),
+    # protests and riots
+    "protest": (PEACEFUL,),
+    "protester": (PEACEFUL,),
+    "demonstration": (PEACEFUL,),
+    "demonstrator": (PEACEFUL,),
+    "demonstrate": (PEACEFUL,),
+    "rally": (PEACEFUL,),
+    "march": (PEACEFUL,),
+    "sit-in": (PEACEFUL,),
+    "picket": (PEACEFUL,),
+    "vigil": (PEACEFUL,),
+    "walkout": (PEACEFUL,),
+    "disperse": (INTERVENTION,),
+    "tear gas": (INTERVENTION, FORCE),
+    "teargas": (INTERVENTION, FORCE),
+    "water cannon": (INTERVENTION,),
+    "rubber bullet": (FORCE, INTERVENTION),
+    "baton": (FORCE, INTERVENTION),
+    "live ammunition": (FORCE,),
+    "riot": (RIOT,),
+    "rioter": (RIOT,),
+    "torch": (RIOT, LOOT),
+    "vandalize": (RIOT,),
+    "stone": (RIOT,),
+    "hurl": (RIOT,),
+    "mob": (MOB,),
+    "lynch": (MOB,),
+    "vigilante": (MOB,),
+    # strategic developments
+    "agreement": (AGREE,),
+    "agree": (AGREE,),
+    "ceasefire": (AGREE,),
+    "cease-fire": (AGREE,),
+    "truce": (AGREE,),
+    "accord": (AGREE,),
+    "deal": (AGREE,),
+    "sign": (AGREE,),
+    "peace": (AGREE,),
+    "arrest": (ARREST,),
+    "detain": (ARREST,),
+    "apprehend": (ARREST,),
+    "custody": (ARREST,),
+    "defect": (CHANGE,),
+    "merge": (CHANGE,),
+    "split": (CHANGE,),
+    "recruit": (CHANGE,),
+    "disband": (CHANGE,),
+    "surrender": (CHANGE,),
+    "join": (CHANGE,),
+    "leader": (CHANGE,),
+    "defuse": (DISRUPT,),
+    "cache": (DISRUPT,),
+    "dismantle": (DISRUPT,),
+    "intercept": (DISRUPT,),
+    "foil": (DISRUPT,),
+    "thwart": (DISRUPT,),
+    "ammunition": (DISRUPT,),
+    "weapon": (DISRUPT,),
+    "bomb disposal": (DISRUPT,),
+    "shoot down": (DISRUPT,),
+    "headquarters": (HQ,),
+    "base": (HQ,),
+    "establish": (HQ,),
+    "outpost": (HQ,),
+    "camp": (HQ,),
+    "loot": (LOOT,),
+    "burn": (LOOT, RIOT),
+    "destroy": (LOOT,),
+    "demolish": (LOOT,),
+    "raze": (LOOT,),
+    "arson": (LOOT,),
+    "ransack": (LOOT,),
+    "vandalise": (LOOT,),
+    "withdraw": (TRANSFER,),
+    "withdrawal": (TRANSFER,),
+    "hand over": (TRANSFER,),
+    "handover": (TRANSFER,),
+    "pull out": (TRANSFER,),
+    "vacate": (TRANSFER,),
+    # "Other" strategic developments: talks, meetings, evacuation orders, legal filings
+    "open fire": (CLASH, ATTACK),
+    "violence": (ATTACK, RIOT),
+    "abuse": (SEXUAL, ATTACK),
+    "pull back": (TRANSFER,),
+    "dispatch": (CHANGE,),
+    "reinforcement": (CHANGE,),
+    "post": (HQ,),
+    "stash": (DISRUPT,),
+    "seizure": (DISRUPT,),
+    "gunfire": (CLASH, ATTACK),
+    "militia": (CLASH,),
+    "talk": (OTHER,),
+    "negotiation": (OTHER,),
+    "negotiate": (OTHER,),
+    "meet": (OTHER,),
+    "meeting": (OTHER,),
+    "summit": (OTHER,),
+    "evacuate": (OTHER,),
+    "evacuation": (OTHER,),
+    "file": (OTHER,),
+    "lawsuit": (OTHER,),
+    "court": (OTHER,),
+    "sanction": (OTHER,),
+    "curfew": (OTHER,),
+    "deploy": (OTHER,),
+}
+
+# Lexicon entries that only help the classifier and never make an article sentence an event alone
+# ("leader", "base", "court"): events.types.STRONG is the lexicon without these.
+WEAK_TRIGGERS = {
+    "leader",
+    "base",
+    "court",
+    "camp",
+    "weapon",
+    "ammunition",
+    "peace",
+    "deal",
+    "sign",
+    "join",
+    "stone",
+    "engage",
+    "offensive",
+    "jet",
+    "aircraft",
+    "helicopter",
+    "drone",
+    "explosive",
+    "chemical",
+    "toxic",
+    "establish",
+    "deploy",
+    "hostage",
+    "accord",
+    "split",
+    "march",
+    "fight",
+    "mine",
+    "destroy",
+    "burn",
+    "beat",
+    "sanction",
+    "torch",
+    "rocket",
+    "missile",
+    "violence",
+    "post",
+    "militia",
+    "dispatch",
+    "reinforcement",
+    "abuse",
+}
+# words reporting a talk, meeting or legal/administrative step (ACLED: Strategic developments / Other)
+OTHER_TRIGGERS = {
+    "talk",
+    "negotiation",
+    "negotiate",
+    "meet",
+    "meeting",
+    "summit",
+    "evacuate",
+    "evacuation",
+    "file",
+    "lawsuit",
+    "court",
+    "sanction",
+    "curfew",
+    "deploy",
+}
+
+
+# Function words left out of the classifier's and the relevance model's word features
+FEATURE_STOP_WORDS = set(
+    """a an the and or but of to in on at by for with from as is are was were be been being have has had
+do does did it its this that these those he she they we i you his her their our my your him them us me
+who whom which what when where while there here than then so such not no nor also into over after before
+about against between during under again further once all any both each few more most other some own same
+too very can will just should would could may might must shall s 's said say says""".split()
+)
+
+# Trigger words that say something blew up or was hit without naming the weapon. A monitor's
+# "explosions heard" report is an armed clash only when the text names no weapon besides these:
+# ACLED codes shelling, air strikes and remote explosives by their weapon.
+UNNAMED_WEAPON_WORDS = {"blast", "explode", "explosion", "explosive", "detonate", "strike", "raid", "bomb"}
