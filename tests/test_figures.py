@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from according.figures import number_value
+from according.lang.numbers import number_value
 
 
 def figs(analyze, text, **kw):
@@ -32,6 +32,22 @@ def one(figures, unit=None, measure=None):
         (["two", "hundred"], 200),
         (["3", "thousand"], 3000),
         (["1,2,3"], None),
+        (["a", "hundred", "thousand"], 100_000),
+        (["people"], None),
+        # the times stage passes the phrase as one string
+        ("twenty-five", 25),
+        ("1,000", 1000),
+        ("1.5", 1.5),
+        ("a", 1),
+        ("a single", 1),
+        ("a couple of", 2),
+        ("a pair of", 2),
+        ("a dozen", 12),
+        ("one hundred", 100),
+        ("a few", None),
+        ("several", None),
+        ("dozens of", None),
+        ("", None),
     ],
 )
 def test_number_value(words, value):

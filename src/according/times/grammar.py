@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import resolve as R
-from .lexicon import (
+from ..lang.calendar import MONTHS
+from ..lang.numbers import ORDINAL_NUMBERS
+from ..lang.times import (
     HOLIDAYS,
+    MONTH_CUES,
     MONTH_RE,
-    MONTHS,
     MOVING_HOLIDAYS,
     NUM_WORD_RE,
     SEASON_MONTH,
@@ -28,6 +29,7 @@ from .lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
+from . import resolve as R
 
 W = r"[^\S\n]+"  # spaces inside one expression; an expression never crosses a line break
 WO = r"[^\S\n]*"
@@ -388,41 +390,6 @@ def month_year(m, ctx):
     return Found(m.start(), m.end(), "DATE", R.month_str(int(m.group("year")), _month(m.group("mon"))))
 
 
-_MONTH_CUES = {
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "to",
-    "through",
-    "during",
-    "of",
-    "before",
-    "after",
-    "between",
-    "and",
-    "or",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "on",
-    "for",
-    "around",
-    "throughout",
-    "into",
-    "as",
-    "each",
-    "every",
-    "past",
-    "coming",
-}
-
-
 @rule(
     "month",
     r"(?<![\w-])"
@@ -449,7 +416,7 @@ def bare_month(m, ctx):
         return None
     # "May" and "March" are also a verb, a name and a noun: only after a temporal cue
     if mon in ("May", "March") or (not rel and not pre and m.start() > 0 and ctx.text[m.start() - 1] == "\n"):
-        if not (rel or pre or m.group("ofrel") or ctx.prev_word(m.start()) in _MONTH_CUES):
+        if not (rel or pre or m.group("ofrel") or ctx.prev_word(m.start()) in MONTH_CUES):
             return None
     month = _month(mon)
     # "between September and October of 2007": the year named after the pair
@@ -670,31 +637,6 @@ def decade(m, ctx):
     return Found(m.start(), m.end(), "DATE", f"{cent}{dec}")
 
 
-_ORD = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
-
-
 @rule(
     "century",
     r"(?<![\w-])(?:(?i:the)" + W + r")?(?:(?i:early|late|mid)-?" + WO + r")?(?P<ord>\d{1,2}(?:st|nd|rd|th)"
@@ -703,7 +645,7 @@ _ORD = {
 )
 def century(m, ctx):
     o = m.group("ord").lower()
-    n = int(o[:-2]) if o[0].isdigit() else _ORD[o]
+    n = int(o[:-2]) if o[0].isdigit() else ORDINAL_NUMBERS[o]
     return Found(m.start(), m.end(), "DATE", f"{n - 1:02d}") if 1 <= n <= 22 else None
 
 

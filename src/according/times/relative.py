@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from . import resolve as R
-from .grammar import MODQ, NUM, WO, Found, W, rule
-from .lexicon import (
+from ..lang.calendar import UTC_NAMES
+from ..lang.numbers import number_value
+from ..lang.times import (
     PART_OF_DAY,
     REF_WORDS,
     SET_ADVERBS,
@@ -19,9 +19,9 @@ from .lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
     ZONE_RE,
-    ZONES,
-    number_value,
 )
+from . import resolve as R
+from .grammar import MODQ, NUM, WO, Found, W, rule
 
 POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 
@@ -521,7 +521,7 @@ def clock(m, ctx):
             return None
     else:
         h, mi, zone = int(m.group("h3")), int(m.group("mi3")), m.group("zone3")
-    z = ZONES.get((zone or "").strip("()").split()[0].lower(), "") if zone else ""
+    z = UTC_NAMES.get((zone or "").strip("()").split()[0].lower(), "") if zone else ""
     if zone and zone.startswith("(") and re.search(r"[+\-−]", zone):
         z = ""  # "(GMT +8)": local time; TIMEX3 values here carry no offsets
     return Found(m.start(), m.end(), "TIME", f"T{h:02d}:{mi:02d}{z}", "clock")
