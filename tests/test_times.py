@@ -457,3 +457,20 @@ NOV = date(2026, 11, 20)
 )
 def test_month_day_in_a_noun_phrase_takes_its_clause_tense(sentence, phrase, value):
     assert value_of(sentence, phrase, NOV) == ("DATE", value)
+
+
+MAY = date(2015, 5, 7)
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # an infinitive after "is to" looks ahead, passive as active (November 20 is nearer last year)
+        ("The referendum is to be held on November 20.", "November 20", "2015-11-20"),
+        ("The council is to meet on November 20.", "November 20", "2015-11-20"),
+        # a perfect infinitive looks back
+        ("He is said to have been arrested on November 20.", "November 20", "2014-11-20"),
+    ],
+)
+def test_infinitives_after_is_to_look_ahead(sentence, phrase, value):
+    assert value_of(sentence, phrase, MAY) == ("DATE", value)
