@@ -383,3 +383,37 @@ def test_neighbouring_numbers_are_not_added(analyze, text, span, value, unit):
 )
 def test_model_numbers_are_not_quantities(analyze, text):
     assert [(f.span.text, f.value) for f in figs(analyze, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tallies and scores: the second number is no greater than the first
+        "The Supreme Court made a surprise 5-4 decision on the case.",
+        "In the Senate's 80-19 vote, the bill passed.",
+        "A 4-4 ruling by the court would leave the law in place.",
+        # the base of a proportion is no count of the things
+        "Eight of 10 avocados eaten in the country are grown in Mexico.",
+        "About one of every nine voters this fall is expected to be Latino.",
+        # a person's age set off by commas
+        "Police released video of the shooting. Crutcher, 40 ― a student ― was unarmed.",
+    ],
+)
+def test_tallies_proportions_and_ages_are_not_counts(analyze, text):
+    assert [(f.span.text, f.value) for f in figs(analyze, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text,span,value,low,high",
+    [
+        # a range runs upwards and stays one figure
+        ("Between 5,000-7,000 people fled the town.", "Between 5,000-7,000 people", None, 5000, 7000),
+        # a count after a number that is no share of it stays a count
+        ("Gunmen killed 12 in 3 villages.", "3 villages", 3, None, None),
+        # "a couple dozen" is at least two dozen
+        ("A couple dozen investment bankers met.", "couple dozen investment bankers", None, 24, None),
+    ],
+)
+def test_ranges_and_counts_near_other_numbers_stay(analyze, text, span, value, low, high):
+    got = [(f.span.text, f.value, f.low, f.high) for f in figs(analyze, text)]
+    assert (span, value, low, high) in got, got

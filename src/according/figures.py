@@ -189,6 +189,10 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
         return True
     if nxt and re.match(r"^(st|nd|rd|th)$", nxt[0]):
         return True
+    if _is_denominator(toks, a, b):
+        return True
+    if _is_age_after_name(toks, a, b):
+        return True
     if (
         b - a == 1
         and toks[a].text.lower() == "one"
@@ -203,6 +207,31 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
         if re.fullmatch(r"\d+(st|nd|rd|th)", w.lower()):
             return True
     return False
+
+
+def _is_denominator(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """The second number of a proportion: "eight of 10 avocados", "one in five voters", "one of
+    every nine voters" (a share of a base, not a count of avocados); the first must be smaller."""
+    k = a - 1
+    if k >= 0 and toks[k].text.lower() == "every":
+        k -= 1
+    if k < 1 or toks[k].text.lower() not in ("of", "in") or not _is_num_tok(toks[k - 1]):
+        return False
+    share, base = number_value([toks[k - 1].text]), number_value([toks[j].text for j in range(a, b)])
+    return share is not None and base is not None and share < base
+
+
+def _is_age_after_name(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """A person's age set off by commas or dashes after the name: "Terence Crutcher, 40, a father"."""
+    if b - a != 1 or a < 2 or toks[a - 1].text != "," or not toks[a].text.isdigit():
+        return False
+    if (
+        not 0 < int(toks[a].text) < 120
+        or b >= len(toks)
+        or toks[b].text not in (",", "-", "–", "—", "―", ")")
+    ):
+        return False
+    return toks[a - 2].ent_type == "PERSON"
 
 
 # --------------------------------------------------------------------------- one sentence
@@ -272,6 +301,9 @@ def _sentence_figures(work: Work, s) -> list[dict]:
                     None,
                     True,
                 )
+            elif (tally_end := _tally_end(toks, i, j, s.end)) is not None:
+                i = tally_end  # "a 5-4 decision", "won 3-1": both numbers are a tally, neither a count
+                continue
             else:
                 got = _plain_number(work, i, j)
             if got is None:
@@ -301,6 +333,8 @@ def _plain_number(work: Work, a: int, b: int):
         lo, hi = number_value([m.group(1)]), number_value([m.group(2)])
         if lo is None or hi is None:
             return _drop(work, a, b)
+        if hi <= lo:
+            return None  # "an 80-19 vote", "a 5-4 decision": a tally or score, not a count
         return (a, b, None, _tidy(lo), _tidy(hi), False)
     value = number_value(words)
     if value is None:
@@ -334,6 +368,19 @@ def _plain_number(work: Work, a: int, b: int):
                 value *= _scale_of(toks, b + 1, c)
             return (a, c, None, _tidy(value), _tidy(hi), False)
     return (a, b, _tidy(value), None, None, False)
+
+
+def _tally_end(toks: Sequence[Tok], a: int, b: int, sent_end: int) -> int | None:
+    """The end of a tally or score written with a dash ("80-19", "5-4", "4-4") whose second number is
+    no greater than its first (a range runs upwards), or None."""
+    if not (b + 1 < sent_end and toks[b].text in ("-", "–") and not toks[b - 1].ws and not toks[b].ws):
+        return None
+    if not _is_num_tok(toks[b + 1]) or "-" in toks[b + 1].text:
+        return None
+    first, second = number_value([toks[k].text for k in range(a, b)]), number_value([toks[b + 1].text])
+    if first is None or second is None or second > first:
+        return None
+    return b + 2
 
 
 def _scale_of(toks, a: int, b: int) -> float:

@@ -19,7 +19,8 @@ VAGUE_OF = {
     ("tens", "millions"): 20_000_000,
     ("hundreds", "millions"): 200_000_000,
 }
-VAGUE_TIMES = {"several": 3, "few": 2}  # "several hundred", "a few thousand": the conservative reading
+# "several hundred", "a few thousand", "a couple dozen": the conservative reading
+VAGUE_TIMES = {"several": 3, "few": 2, "couple": 2}
 # a small number after a definite word names a known set ("the two sides", "her two sons"), not a count
 # anyone claims; from 10 up ("the 134 hostages") the number itself is news
 DEFINITE_WORDS = {"the", "these", "those", "its", "her", "his", "their", "our", "my", "your", "both", "all"}
