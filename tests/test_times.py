@@ -474,3 +474,10 @@ MAY = date(2015, 5, 7)
 )
 def test_infinitives_after_is_to_look_ahead(sentence, phrase, value):
     assert value_of(sentence, phrase, MAY) == ("DATE", value)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_future_contraction_with_either_apostrophe(apostrophe):
+    # November is six months from May either way: only the tense ("she'll") says it lies ahead
+    text = f"Analysts say she{apostrophe}ll be very competitive in November."
+    assert value_of(text, "November", date(2016, 5, 12)) == ("DATE", "2016-11")

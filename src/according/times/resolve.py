@@ -210,8 +210,9 @@ def clause_tense(parse, first: int, last: int) -> str | None:
 def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = True) -> str | None:
     kids = [parse.toks[k] for k in parse.children[v.i]]
     aux = [k for k in kids if k.dep in ("aux", "auxpass")]
-    low = {k.text.lower() for k in aux}
-    if low & _FUTURE_AUX or v.text.lower() in _FUTURE_AUX:
+    # "he’ll", "she’d": news text writes contractions with the typographic apostrophe too
+    low = {k.text.lower().replace("\u2019", "'") for k in aux}
+    if low & _FUTURE_AUX or v.text.lower().replace("\u2019", "'") in _FUTURE_AUX:
         return "future"
     if low & _MODALS:
         return "future"
