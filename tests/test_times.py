@@ -481,3 +481,17 @@ def test_future_contraction_with_either_apostrophe(apostrophe):
     # November is six months from May either way: only the tense ("she'll") says it lies ahead
     text = f"Analysts say she{apostrophe}ll be very competitive in November."
     assert value_of(text, "November", date(2016, 5, 12)) == ("DATE", "2016-11")
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        # a perfect modal looks back (published Sunday 7 February 2016)
+        ("He noted that Saturday would have been her birthday.", "2016-02-06"),
+        ("Officials said he may have been killed on Saturday.", "2016-02-06"),
+        # a plain modal still looks ahead
+        ("Officials said the talks could resume on Saturday.", "2016-02-13"),
+    ],
+)
+def test_perfect_modals_look_back(sentence, value):
+    assert value_of(sentence, "Saturday", date(2016, 2, 7)) == ("DATE", value)

@@ -215,6 +215,8 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     if low & _FUTURE_AUX or v.text.lower().replace("\u2019", "'") in _FUTURE_AUX:
         return "future"
     if low & _MODALS:
+        if v.tag == "VBN" and low & {"have", "'ve"}:
+            return "past"  # a perfect modal looks back: "may have been killed on Monday", "would have been"
         return "future"
     # an infinitive, active ("is to meet on Friday") or passive ("is to be held on Nov. 20": the participle
     # with "to" and a bare "be"); not a perfect one ("is said to have been killed on Monday")
