@@ -495,3 +495,15 @@ def test_future_contraction_with_either_apostrophe(apostrophe):
 )
 def test_perfect_modals_look_back(sentence, value):
     assert value_of(sentence, "Saturday", date(2016, 2, 7)) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        # "before" + a noun phrase: the clause's tense decides (published Wednesday 16 March 2016)
+        ("The polling that was done before Tuesday's primary showed a dead heat.", "2016-03-15"),
+        ("Candidates will campaign hard before Tuesday's primary.", "2016-03-22"),
+    ],
+)
+def test_a_weekday_after_before_in_a_noun_phrase_takes_the_clause_tense(sentence, value):
+    assert value_of(sentence, "Tuesday", date(2016, 3, 16)) == ("DATE", value)

@@ -74,7 +74,7 @@ class Ctx:
         tense: Callable[..., str | None],  # (start, end, perfect_is_past=True)
         is_headline: Callable[[int], bool],
         pos_before: Callable[[int], str] = lambda pos: "",
-        clause_tense: Callable[[int, int], str | None] = lambda start, end: None,
+        clause_tense: Callable[..., str | None] = lambda start, end, after_cue=False: None,
     ):
         self.text = text
         self.clause_tense = clause_tense  # 'past' when a noun phrase's clause is told in the past
@@ -97,14 +97,17 @@ class Ctx:
         pw = self.prev_word(start)
         if pw in ("next", "coming"):
             return "future"
-        if pw in ("until", "till", "before"):
-            # a deadline ahead ("markets stay closed until Friday"), unless the sentence tells it in the
-            # past ("the markets were closed until Friday" on a Monday: the Friday gone); a headline's
-            # present tense never counts as past here, so "closed until Friday" in a headline stays ahead,
-            # and neither does the present perfect ("has kept markets closed until Friday")
-            return "past" if self.tense(start, end, perfect_is_past=False) == "past" else "future"
-        if pw == "by":  # "by Friday" is a deadline ahead, unless told in the past tense
-            return "past" if self.tense(start, end, perfect_is_past=False) == "past" else "future"
+        if pw in ("until", "till", "before", "by"):
+            # a deadline ahead ("markets stay closed until Friday", "by Friday"), unless the sentence tells
+            # it in the past ("the markets were closed until Friday" on a Monday: the Friday gone); a
+            # headline's present tense never counts as past here, so "closed until Friday" in a headline
+            # stays ahead, and neither does the present perfect ("has kept markets closed until Friday").
+            # A date inside a noun phrase takes the tense of the phrase's clause ("the polling done
+            # before Tuesday's primary showed a dead heat": the Tuesday gone).
+            tense = self.tense(start, end, perfect_is_past=False)
+            if tense is None:
+                tense = self.clause_tense(start, end, after_cue=True)
+            return "past" if tense == "past" else "future"
         if pw in ("since", "last", "past"):
             return "past"
         return self.tense(start, end)

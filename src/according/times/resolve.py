@@ -182,12 +182,14 @@ def _expression_head(parse, first: int, last: int) -> int:
     return last
 
 
-def clause_tense(parse, first: int, last: int) -> str | None:
+def clause_tense(parse, first: int, last: int, after_cue: bool = False) -> str | None:
     """'past' or None for an expression on tokens first..last that attaches to a noun
     ("for a March 21 phone call"): 'past' when the verb of the clause the noun phrase
     belongs to is in the past tense ("was arrested in April for a March 21 phone call")
     and no word on the way up looks ahead ("ahead of the March 21 vote"); a past-tense
-    report of an earlier event. Present and future clauses give None (no evidence)."""
+    report of an earlier event. Present and future clauses give None (no evidence). ``after_cue``:
+    the caller has read the word before the expression ("before Tuesday's primary") and asks only
+    for the clause's tense, so such a word on the way up does not stop the search."""
     toks = parse.toks
     head = _expression_head(parse, first, last)
     cur = toks[head]
@@ -199,7 +201,8 @@ def clause_tense(parse, first: int, last: int) -> str | None:
         if cur.head == cur.i:
             return None
         nxt = toks[cur.head]
-        if nxt.text.lower() in AHEAD_OF_CLAUSE or nxt.lemma.lower() in AHEAD_OF_CLAUSE:
+        ahead = nxt.text.lower() in AHEAD_OF_CLAUSE or nxt.lemma.lower() in AHEAD_OF_CLAUSE
+        if ahead and not (after_cue and nxt.dep == "prep" and nxt.i == first - 1):
             return None
         if nxt.pos in ("VERB", "AUX"):
             return "past" if _verb_tense(parse, nxt, False, 0, perfect_is_past=False) == "past" else None
