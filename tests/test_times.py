@@ -507,3 +507,18 @@ def test_perfect_modals_look_back(sentence, value):
 )
 def test_a_weekday_after_before_in_a_noun_phrase_takes_the_clause_tense(sentence, value):
     assert value_of(sentence, "Tuesday", date(2016, 3, 16)) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        # a day naming an event takes the tense of its clause (published Friday 23 September 2016)
+        ("Monday's debate in New York will be his first.", "2016-09-26"),
+        ("He will probably use Monday's encounter to make news.", "2016-09-26"),
+        ("Monday's debate was his first.", "2016-09-19"),
+        # with no tense to read, the day gone
+        ("Monday's debate, a rough night for both.", "2016-09-19"),
+    ],
+)
+def test_a_possessive_weekday_takes_its_clause_tense(sentence, value):
+    assert value_of(sentence, "Monday", date(2016, 9, 23)) == ("DATE", value)

@@ -52,6 +52,11 @@ def weekday(m, ctx):
         d = R.weekday_date(ctx.dct, wd, "future", strict=True)
     else:
         dirn = ctx.direction(m.start(), m.end())
+        if dirn is None and re.match(r"['\u2019]s\b", ctx.next_text(m.end(), 3)):
+            # a day naming an event ("Monday's debate will be his first"): the clause's tense. Not a bare
+            # day after an event noun: "scenes from the rally Tuesday will keep him awake" tells when the
+            # rally was (read on PolNeAR: 4 of 4 possessive days right, the one bare day wrong)
+            dirn = ctx.clause_tense(m.start(), m.end())
         # present tense with a weekday announces ("talks resume Friday"); headlines excepted in the tense oracle
         d = R.weekday_date(ctx.dct, wd, "future" if dirn in ("future", "present") else "past")
     return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")

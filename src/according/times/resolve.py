@@ -183,11 +183,12 @@ def _expression_head(parse, first: int, last: int) -> int:
 
 
 def clause_tense(parse, first: int, last: int, after_cue: bool = False) -> str | None:
-    """'past' or None for an expression on tokens first..last that attaches to a noun
+    """'past', 'future' or None for an expression on tokens first..last that attaches to a noun
     ("for a March 21 phone call"): 'past' when the verb of the clause the noun phrase
     belongs to is in the past tense ("was arrested in April for a March 21 phone call")
     and no word on the way up looks ahead ("ahead of the March 21 vote"); a past-tense
-    report of an earlier event. Present and future clauses give None (no evidence). ``after_cue``:
+    report of an earlier event. 'future' when that verb has "will" or "shall" ("Monday's
+    debate will be his first"). Present clauses give None (no evidence). ``after_cue``:
     the caller has read the word before the expression ("before Tuesday's primary") and asks only
     for the clause's tense, so such a word on the way up does not stop the search."""
     toks = parse.toks
@@ -205,7 +206,15 @@ def clause_tense(parse, first: int, last: int, after_cue: bool = False) -> str |
         if ahead and not (after_cue and nxt.dep == "prep" and nxt.i == first - 1):
             return None
         if nxt.pos in ("VERB", "AUX"):
-            return "past" if _verb_tense(parse, nxt, False, 0, perfect_is_past=False) == "past" else None
+            if _verb_tense(parse, nxt, False, 0, perfect_is_past=False) == "past":
+                return "past"
+            # "will"/"shall" only, not any modal: "Monday's debate might not move mountains" is told after it
+            will = any(
+                parse.toks[k].dep == "aux"
+                and parse.toks[k].text.lower().replace("\u2019", "'") in _FUTURE_AUX
+                for k in parse.children[nxt.i]
+            )
+            return "future" if will else None
         cur = nxt
     return None
 
