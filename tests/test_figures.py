@@ -395,6 +395,8 @@ def test_model_numbers_are_not_quantities(analyze, text):
         # the base of a proportion is no count of the things
         "Eight of 10 avocados eaten in the country are grown in Mexico.",
         "About one of every nine voters this fall is expected to be Latino.",
+        "Nine in 10 voters back the plan.",
+        "One in five voters backs the plan.",
         # a person's age set off by commas
         "Police released video of the shooting. Crutcher, 40 ― a student ― was unarmed.",
     ],
@@ -410,6 +412,8 @@ def test_tallies_proportions_and_ages_are_not_counts(analyze, text):
         ("Between 5,000-7,000 people fled the town.", "Between 5,000-7,000 people", None, 5000, 7000),
         # a count after a number that is no share of it stays a count
         ("Gunmen killed 12 in 3 villages.", "3 villages", 3, None, None),
+        ("The plant is one of two plants that make the sedan.", "two plants", 2, None, None),
+        ("He was one of three soldiers killed in the blast.", "three soldiers", 3, None, None),
         # "a couple dozen" is at least two dozen
         ("A couple dozen investment bankers met.", "couple dozen investment bankers", None, 24, None),
     ],

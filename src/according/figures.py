@@ -210,15 +210,22 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
 
 
 def _is_denominator(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """The second number of a proportion: "eight of 10 avocados", "one in five voters", "one of
-    every nine voters" (a share of a base, not a count of avocados); the first must be smaller."""
-    k = a - 1
+    """The base of a proportion: "eight of 10 avocados", "nine in 10 voters", "one in five voters",
+    "one of every nine voters" (a share of a base, not a count of avocados). A set one belongs to
+    stays a count: "one of two plants", "one of three soldiers killed"; so "of" needs "every" or a
+    base of 10, 100, 1,000 with a share above one, and the share is always below the base."""
+    k, every = a - 1, False
     if k >= 0 and toks[k].text.lower() == "every":
-        k -= 1
+        k, every = k - 1, True
     if k < 1 or toks[k].text.lower() not in ("of", "in") or not _is_num_tok(toks[k - 1]):
         return False
     share, base = number_value([toks[k - 1].text]), number_value([toks[j].text for j in range(a, b)])
-    return share is not None and base is not None and share < base
+    if share is None or base is None or share >= base:
+        return False
+    round_base = base in (10, 100, 1000)
+    if toks[k].text.lower() == "in":
+        return every or round_base or share == 1
+    return every or (round_base and share > 1)
 
 
 def _is_age_after_name(toks: Sequence[Tok], a: int, b: int) -> bool:
