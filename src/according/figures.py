@@ -9,7 +9,11 @@ A figure is a count of people or things, found from the parse:
   entities, and numbers counting time or measure units such as "days", "km",
   "-year-old"): the issue asks for counts of people/things only, and money and
   percentages carry a different kind of claim. A number with neither a counted
-  noun nor a measure ("one of its hospitals") is not a figure either.
+  noun nor a measure ("one of its hospitals") is not a figure either, nor a tally
+  or score ("a 5-4 decision", "an 80-19 vote": a dashed pair whose second number
+  is no greater), the base of a proportion ("eight of 10 avocados", "one in five
+  voters", "one of every nine"; "one of two plants" stays a count) or an age set
+  off after a person's name ("Crutcher, 40, a father").
 * **qualifier** — the words before the number: more_than ("more than", "over"),
   at_least ("at least", "no fewer than"), nearly ("nearly", "almost", "close to"),
   about ("about", "around", "some", "an estimated"), up_to ("up to", "as many as",
