@@ -2,6 +2,12 @@
 
 Directions: ``"past"`` (on or before the reference date), ``"future"`` (on or
 after it) or ``None`` (no evidence: the caller picks its default).
+
+Easter and the n-th weekday of a month come from python-dateutil (issue 11): equal to the
+hand-written computus and weekday count they replaced for every year 1583-4099 and all
+84,420 (year 1900-2100, month, weekday, n) cases. Month shifts stay two lines of integer
+arithmetic: ``relativedelta(months=k)`` gave the same (year, month) for all 41 x 12 x 81
+cases checked, so it would add a call and no accuracy.
 """
 
 from __future__ import annotations
