@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from according.figures import number_value
+from according.lang.numbers import number_value
 
 
 def figs(analyze, text, **kw):
@@ -32,6 +32,22 @@ def one(figures, unit=None, measure=None):
         (["two", "hundred"], 200),
         (["3", "thousand"], 3000),
         (["1,2,3"], None),
+        (["a", "hundred", "thousand"], 100_000),
+        (["people"], None),
+        # the times stage passes the phrase as one string
+        ("twenty-five", 25),
+        ("1,000", 1000),
+        ("1.5", 1.5),
+        ("a", 1),
+        ("a single", 1),
+        ("a couple of", 2),
+        ("a pair of", 2),
+        ("a dozen", 12),
+        ("one hundred", 100),
+        ("a few", None),
+        ("several", None),
+        ("dozens of", None),
+        ("", None),
     ],
 )
 def test_number_value(words, value):
@@ -367,3 +383,41 @@ def test_neighbouring_numbers_are_not_added(analyze, text, span, value, unit):
 )
 def test_model_numbers_are_not_quantities(analyze, text):
     assert [(f.span.text, f.value) for f in figs(analyze, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tallies and scores: the second number is no greater than the first
+        "The Supreme Court made a surprise 5-4 decision on the case.",
+        "In the Senate's 80-19 vote, the bill passed.",
+        "A 4-4 ruling by the court would leave the law in place.",
+        # the base of a proportion is no count of the things
+        "Eight of 10 avocados eaten in the country are grown in Mexico.",
+        "About one of every nine voters this fall is expected to be Latino.",
+        "Nine in 10 voters back the plan.",
+        "One in five voters backs the plan.",
+        # a person's age set off by commas
+        "Police released video of the shooting. Crutcher, 40 ― a student ― was unarmed.",
+    ],
+)
+def test_tallies_proportions_and_ages_are_not_counts(analyze, text):
+    assert [(f.span.text, f.value) for f in figs(analyze, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text,span,value,low,high",
+    [
+        # a range runs upwards and stays one figure
+        ("Between 5,000-7,000 people fled the town.", "Between 5,000-7,000 people", None, 5000, 7000),
+        # a count after a number that is no share of it stays a count
+        ("Gunmen killed 12 in 3 villages.", "3 villages", 3, None, None),
+        ("The plant is one of two plants that make the sedan.", "two plants", 2, None, None),
+        ("He was one of three soldiers killed in the blast.", "three soldiers", 3, None, None),
+        # "a couple dozen" is at least two dozen
+        ("A couple dozen investment bankers met.", "couple dozen investment bankers", None, 24, None),
+    ],
+)
+def test_ranges_and_counts_near_other_numbers_stay(analyze, text, span, value, low, high):
+    got = [(f.span.text, f.value, f.low, f.high) for f in figs(analyze, text)]
+    assert (span, value, low, high) in got, got

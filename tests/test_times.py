@@ -457,3 +457,68 @@ NOV = date(2026, 11, 20)
 )
 def test_month_day_in_a_noun_phrase_takes_its_clause_tense(sentence, phrase, value):
     assert value_of(sentence, phrase, NOV) == ("DATE", value)
+
+
+MAY = date(2015, 5, 7)
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # an infinitive after "is to" looks ahead, passive as active (November 20 is nearer last year)
+        ("The referendum is to be held on November 20.", "November 20", "2015-11-20"),
+        ("The council is to meet on November 20.", "November 20", "2015-11-20"),
+        # a perfect infinitive looks back
+        ("He is said to have been arrested on November 20.", "November 20", "2014-11-20"),
+    ],
+)
+def test_infinitives_after_is_to_look_ahead(sentence, phrase, value):
+    assert value_of(sentence, phrase, MAY) == ("DATE", value)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_future_contraction_with_either_apostrophe(apostrophe):
+    # November is six months from May either way: only the tense ("she'll") says it lies ahead
+    text = f"Analysts say she{apostrophe}ll be very competitive in November."
+    assert value_of(text, "November", date(2016, 5, 12)) == ("DATE", "2016-11")
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        # a perfect modal looks back (published Sunday 7 February 2016)
+        ("He noted that Saturday would have been her birthday.", "2016-02-06"),
+        ("Officials said he may have been killed on Saturday.", "2016-02-06"),
+        # a plain modal still looks ahead
+        ("Officials said the talks could resume on Saturday.", "2016-02-13"),
+    ],
+)
+def test_perfect_modals_look_back(sentence, value):
+    assert value_of(sentence, "Saturday", date(2016, 2, 7)) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        # "before" + a noun phrase: the clause's tense decides (published Wednesday 16 March 2016)
+        ("The polling that was done before Tuesday's primary showed a dead heat.", "2016-03-15"),
+        ("Candidates will campaign hard before Tuesday's primary.", "2016-03-22"),
+    ],
+)
+def test_a_weekday_after_before_in_a_noun_phrase_takes_the_clause_tense(sentence, value):
+    assert value_of(sentence, "Tuesday", date(2016, 3, 16)) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        # a day naming an event takes the tense of its clause (published Friday 23 September 2016)
+        ("Monday's debate in New York will be his first.", "2016-09-26"),
+        ("He will probably use Monday's encounter to make news.", "2016-09-26"),
+        ("Monday's debate was his first.", "2016-09-19"),
+        # with no tense to read, the day gone
+        ("Monday's debate, a rough night for both.", "2016-09-19"),
+    ],
+)
+def test_a_possessive_weekday_takes_its_clause_tense(sentence, value):
+    assert value_of(sentence, "Monday", date(2016, 9, 23)) == ("DATE", value)

@@ -9,7 +9,11 @@ A figure is a count of people or things, found from the parse:
   entities, and numbers counting time or measure units such as "days", "km",
   "-year-old"): the issue asks for counts of people/things only, and money and
   percentages carry a different kind of claim. A number with neither a counted
-  noun nor a measure ("one of its hospitals") is not a figure either.
+  noun nor a measure ("one of its hospitals") is not a figure either, nor a tally
+  or score ("a 5-4 decision", "an 80-19 vote": a dashed pair whose second number
+  is no greater), the base of a proportion ("eight of 10 avocados", "one in five
+  voters", "one of every nine"; "one of two plants" stays a count) or an age set
+  off after a person's name ("Crutcher, 40, a father").
 * **qualifier** — the words before the number: more_than ("more than", "over"),
   at_least ("at least", "no fewer than"), nearly ("nearly", "almost", "close to"),
   about ("about", "around", "some", "an estimated"), up_to ("up to", "as many as",
@@ -57,158 +61,30 @@ import re
 from collections.abc import Sequence
 
 from .claims import attribution_cues, claim_at, source_at  # noqa: F401 - also imported from here by events
-from .lang.numbers import CARDINALS, SCALES
+from .lang.figures import (
+    CASUALTY_MEASURES,
+    CURRENCY_WORDS,
+    DEFINITE_WORDS,
+    INHERENT_MEASURES,
+    INTRANSITIVE_MEASURES,
+    LOST_PEOPLE,
+    MEASURES,
+    NON_UNITS,
+    QUALIFIERS,
+    RATE_UNITS,
+    SHELTER_OBJECTS,
+    VAGUE_COUNTS,
+    VAGUE_OF,
+    VAGUE_TIMES,
+)
+from .lang.numbers import CARDINALS, SCALES, number_value
 from .model import Figure, Span
 from .nlp import Parse, Tok
 from .pipeline import Work, stage
 
-SMALL = dict(CARDINALS)
-SCALE = SCALES
-# vague plural -> conservative lower bound (see module docstring)
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "several": 3}
-VAGUE_OF = {
-    ("tens", "thousands"): 20_000,
-    ("hundreds", "thousands"): 200_000,
-    ("tens", "millions"): 20_000_000,
-    ("hundreds", "millions"): 200_000_000,
-}
-VAGUE_TIMES = {"several": 3, "few": 2}  # "several hundred", "a few thousand": the conservative reading
-# a small number after a definite word names a known set ("the two sides", "her two sons"), not a count
-# anyone claims; from 10 up ("the 134 hostages") the number itself is news
-DEFINITE = {"the", "these", "those", "its", "her", "his", "their", "our", "my", "your", "both", "all"}
-RATE_UNITS = {"day", "week", "month", "year", "hour", "night"}
 NOT_FIGURE_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
-# counted nouns that make a number a duration, measurement or amount, not a count
-NON_UNITS = set(
-    """year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
-second seconds decade decades century centuries am pm a.m. p.m. percent % per cent km kilometer kilometers
-kilometre kilometres mile miles meter meters metre metres foot feet ft inch inches kg kilogram kilograms
-pound pounds ton tons tonne tonnes dollar dollars euro euros cent cents shekel shekels degree degrees
-point points time times o'clock mph acre acres hectare hectares gallon gallons liter liters litre litres
-round rounds""".split()
-)
-CURRENCY = set("$ £ € ¥ usd eur".split())
 MAX_VALUE = 1e13  # beyond any count of people or things in news: treat as a parse error
-
-QUALIFIERS = [  # (words before the number, qualifier); longest first
-    ("no fewer than", "at_least"),
-    ("no less than", "at_least"),
-    ("a minimum of", "at_least"),
-    ("at least", "at_least"),
-    ("more than", "more_than"),
-    ("in excess of", "more_than"),
-    ("upwards of", "more_than"),
-    ("over", "more_than"),
-    ("close to", "nearly"),
-    ("just under", "nearly"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("an estimated", "about"),
-    ("estimated", "about"),
-    ("about", "about"),
-    ("around", "about"),
-    ("roughly", "about"),
-    ("approximately", "about"),
-    ("some", "about"),
-    ("up to", "up_to"),
-    ("as many as", "up_to"),
-    ("fewer than", "up_to"),
-    ("less than", "up_to"),
-    ("exactly", "exactly"),
-    ("precisely", "exactly"),
-    ("between", "between"),
-]
-
-MEASURES = {
-    "kill": "killed",
-    "die": "killed",
-    "dead": "killed",
-    "death": "killed",
-    "slay": "killed",
-    "murder": "killed",
-    "execute": "killed",
-    "behead": "killed",
-    "massacre": "killed",
-    "fatality": "killed",
-    "wound": "wounded",
-    "injure": "wounded",
-    "hurt": "wounded",
-    "injured": "wounded",
-    "wounded": "wounded",
-    "injury": "wounded",
-    "missing": "missing",
-    "disappear": "missing",
-    "displace": "displaced",
-    "displaced": "displaced",
-    "flee": "displaced",
-    "uproot": "displaced",
-    "evacuate": "evacuated",
-    "shelter": "sheltering",
-    "hold": "held",
-    "languish": "held",
-    "captive": "held",
-    "hostage": "held",
-    "release": "released",
-    "free": "freed",
-    "arrest": "arrested",
-    "detain": "detained",
-    "jail": "jailed",
-    "imprison": "jailed",
-    "kidnap": "abducted",
-    "abduct": "abducted",
-    "capture": "captured",
-    "rescue": "rescued",
-    "deport": "deported",
-    "register": "registered",
-    "strand": "stranded",
-    "trap": "trapped",
-}
-INTRANSITIVE = {
-    "die",
-    "flee",
-    "languish",
-    "disappear",
-    "shelter",
-    "dead",
-    "missing",
-    "register",
-}  # subject = who it befell
-SHELTER_OBJECTS = {"refuge", "shelter", "sanctuary", "asylum"}  # "sought refuge", "took shelter"
-INHERENT = {
-    "hostage": "held",
-    "captive": "held",
-    "prisoner": "held",
-    "detainee": "detained",
-    "refugee": "displaced",
-    "death": "killed",
-    "fatality": "killed",
-    "casualty": None,
-    "dead": "killed",
-    "evacuee": "evacuated",
-}
-# "lost N <these>" counts a side's dead (not "lost 5 seats", "lost 300 jobs")
-LOST_PEOPLE = {
-    "soldier",
-    "fighter",
-    "troop",
-    "man",
-    "member",
-    "militant",
-    "officer",
-    "policeman",
-    "personnel",
-    "life",
-    "combatant",
-    "militiaman",
-    "insurgent",
-    "rebel",
-    "gunman",
-    "trooper",
-    "serviceman",
-}
-CASUALTY = {"killed", "wounded", "missing", "displaced", "held", "abducted", "arrested", "detained"}
 SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
-_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
 
 
@@ -236,32 +112,6 @@ def find_figures(work: Work) -> dict:
 # --------------------------------------------------------------------------- numbers
 
 
-def number_value(words: list[str]) -> float | None:
-    """Value of a run of number words/digits ("1.4", "million") -> 1400000.0; None if not a number."""
-    total, current, seen = 0.0, 0.0, False
-    for w in words:
-        w = w.lower().replace("\u2009", "")
-        if w in ("-", "and", "a", "an"):
-            if w in ("a", "an"):
-                current = current or 1
-            continue
-        if w in SMALL:
-            current += SMALL[w]
-        elif w in SCALE:
-            mult = SCALE[w]
-            if mult == 100 or mult == 12:
-                current = (current or 1) * mult
-            else:
-                total += (current or 1) * mult
-                current = 0
-        elif _GROUPED.match(w):
-            current += float(w.replace(",", ""))
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
 def _tidy(x: float | None):
     if x is None:
         return None
@@ -271,8 +121,8 @@ def _tidy(x: float | None):
 def _is_num_tok(t: Tok) -> bool:
     w = t.text.lower()
     return (
-        w in SMALL
-        or w in SCALE
+        w in CARDINALS
+        or w in SCALES
         or (t.like_num and any(c.isdigit() for c in w))
         or bool(_RANGE_TOKEN.match(w))
     )
@@ -284,10 +134,10 @@ def _joins_run(prev: Tok, nxt: Tok) -> bool:
     continues another number: "roughly 400 737 Max jets" is 400 (of the 737 Max), "five 787
     Dreamliner sales" is five, never their sum."""
     n, p = nxt.text.lower(), prev.text.lower()
-    if n in SCALE:
+    if n in SCALES:
         return True
-    if n in SMALL:  # "twenty-five", "two hundred and five": the joiner was admitted by the caller
-        return p in SMALL or p in SCALE or p in ("-", "and")
+    if n in CARDINALS:  # "twenty-five", "two hundred and five": the joiner was admitted by the caller
+        return p in CARDINALS or p in SCALES or p in ("-", "and")
     return False
 
 
@@ -334,12 +184,18 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
         return True
     if any(":" in toks[k].text or "/" in toks[k].text for k in range(a, b)):
         return True
-    if a > 0 and (toks[a - 1].text.lower() in CURRENCY or toks[a - 1].text.lower() in ("no.", "number", "#")):
+    if a > 0 and (
+        toks[a - 1].text.lower() in CURRENCY_WORDS or toks[a - 1].text.lower() in ("no.", "number", "#")
+    ):
         return True
     nxt = [toks[k].text.lower() for k in range(b, min(b + 3, len(toks)))]
     if nxt and (nxt[0] in NON_UNITS or (nxt[0] in ("-", "–") and len(nxt) > 1 and nxt[1] in NON_UNITS)):
         return True
     if nxt and re.match(r"^(st|nd|rd|th)$", nxt[0]):
+        return True
+    if _is_denominator(toks, a, b):
+        return True
+    if _is_age_after_name(toks, a, b):
         return True
     if (
         b - a == 1
@@ -355,6 +211,38 @@ def _excluded(p: Parse, a: int, b: int) -> bool:
         if re.fullmatch(r"\d+(st|nd|rd|th)", w.lower()):
             return True
     return False
+
+
+def _is_denominator(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """The base of a proportion: "eight of 10 avocados", "nine in 10 voters", "one in five voters",
+    "one of every nine voters" (a share of a base, not a count of avocados). A set one belongs to
+    stays a count: "one of two plants", "one of three soldiers killed"; so "of" needs "every" or a
+    base of 10, 100, 1,000 with a share above one, and the share is always below the base."""
+    k, every = a - 1, False
+    if k >= 0 and toks[k].text.lower() == "every":
+        k, every = k - 1, True
+    if k < 1 or toks[k].text.lower() not in ("of", "in") or not _is_num_tok(toks[k - 1]):
+        return False
+    share, base = number_value([toks[k - 1].text]), number_value([toks[j].text for j in range(a, b)])
+    if share is None or base is None or share >= base:
+        return False
+    round_base = base in (10, 100, 1000)
+    if toks[k].text.lower() == "in":
+        return every or round_base or share == 1
+    return every or (round_base and share > 1)
+
+
+def _is_age_after_name(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """A person's age set off by commas or dashes after the name: "Terence Crutcher, 40, a father"."""
+    if b - a != 1 or a < 2 or toks[a - 1].text != "," or not toks[a].text.isdigit():
+        return False
+    if (
+        not 0 < int(toks[a].text) < 120
+        or b >= len(toks)
+        or toks[b].text not in (",", "-", "–", "—", "―", ")")
+    ):
+        return False
+    return toks[a - 2].ent_type == "PERSON"
 
 
 # --------------------------------------------------------------------------- one sentence
@@ -379,13 +267,13 @@ def _sentence_figures(work: Work, s) -> list[dict]:
         ):
             got = (i, i + 3, None, VAGUE_OF[(w, toks[i + 2].text.lower())], None, True)
         elif (
-            w in VAGUE
+            w in VAGUE_COUNTS
             and (w != "scores" or (i + 1 < s.end and toks[i + 1].text.lower() == "of"))
             and not (i > s.start and _is_num_tok(toks[i - 1]))
             and toks[i].ent_type not in NOT_FIGURE_ENTS
         ):
             if w != "several" or (t.head > i and toks[t.head].tag in ("NNS", "NNPS")):
-                got = (i, i + 1, None, VAGUE[w], None, True)
+                got = (i, i + 1, None, VAGUE_COUNTS[w], None, True)
         elif _is_num_tok(t) and _model_number(toks, i, s.start):
             # "Boeing 737-800", "A350-900", the 737 of "400 737 Max jets": a name, not a count
             j = i + 1
@@ -402,28 +290,31 @@ def _sentence_figures(work: Work, s) -> list[dict]:
                 or (
                     toks[j].text in ("-", "and")
                     and j + 1 < s.end
-                    and toks[j + 1].text.lower() in SMALL
-                    and toks[j - 1].text.lower() in SMALL
+                    and toks[j + 1].text.lower() in CARDINALS
+                    and toks[j - 1].text.lower() in CARDINALS
                 )
             ):
                 j += 1
-            if i > s.start and toks[i - 1].text.lower() == "a" and toks[i].text.lower() in SCALE:
+            if i > s.start and toks[i - 1].text.lower() == "a" and toks[i].text.lower() in SCALES:
                 i -= 1  # "a dozen", "a hundred"
             if (
                 i > s.start
                 and toks[i - 1].text.lower() in VAGUE_TIMES
                 and j - i == 1
-                and toks[i].text.lower() in SCALE
+                and toks[i].text.lower() in SCALES
             ):
                 # "several hundred" = at least 3 x 100, "a few thousand" = at least 2 x 1,000 (vague)
                 got = (
                     i - 1,
                     j,
                     None,
-                    VAGUE_TIMES[toks[i - 1].text.lower()] * SCALE[toks[i].text.lower()],
+                    VAGUE_TIMES[toks[i - 1].text.lower()] * SCALES[toks[i].text.lower()],
                     None,
                     True,
                 )
+            elif (tally_end := _tally_end(toks, i, j, s.end)) is not None:
+                i = tally_end  # "a 5-4 decision", "won 3-1": both numbers are a tally, neither a count
+                continue
             else:
                 got = _plain_number(work, i, j)
             if got is None:
@@ -453,6 +344,8 @@ def _plain_number(work: Work, a: int, b: int):
         lo, hi = number_value([m.group(1)]), number_value([m.group(2)])
         if lo is None or hi is None:
             return _drop(work, a, b)
+        if hi <= lo:
+            return None  # "an 80-19 vote", "a 5-4 decision": a tally or score, not a count
         return (a, b, None, _tidy(lo), _tidy(hi), False)
     value = number_value(words)
     if value is None:
@@ -488,10 +381,23 @@ def _plain_number(work: Work, a: int, b: int):
     return (a, b, _tidy(value), None, None, False)
 
 
+def _tally_end(toks: Sequence[Tok], a: int, b: int, sent_end: int) -> int | None:
+    """The end of a tally or score written with a dash ("80-19", "5-4", "4-4") whose second number is
+    no greater than its first (a range runs upwards), or None."""
+    if not (b + 1 < sent_end and toks[b].text in ("-", "–") and not toks[b - 1].ws and not toks[b].ws):
+        return None
+    if not _is_num_tok(toks[b + 1]) or "-" in toks[b + 1].text:
+        return None
+    first, second = number_value([toks[k].text for k in range(a, b)]), number_value([toks[b + 1].text])
+    if first is None or second is None or second > first:
+        return None
+    return b + 2
+
+
 def _scale_of(toks, a: int, b: int) -> float:
     for k in range(a, b):
-        if toks[k].text.lower() in SCALE:
-            return SCALE[toks[k].text.lower()]
+        if toks[k].text.lower() in SCALES:
+            return SCALES[toks[k].text.lower()]
     return 1.0
 
 
@@ -588,7 +494,9 @@ def _measure(p: Parse, noun: int | None, head: int) -> str | None:
             and any(toks[c].dep == "dobj" and toks[c].lemma.lower() == "life" for c in kids[v.i])
         ):
             return "killed"  # "nine people lost their lives"
-        if lem in MEASURES and not (tx.dep == "nsubj" and lem not in INTRANSITIVE and v.pos == "VERB"):
+        if lem in MEASURES and not (
+            tx.dep == "nsubj" and lem not in INTRANSITIVE_MEASURES and v.pos == "VERB"
+        ):
             # the active subject of "kill", "hold", "free" did it; it is not what was done to
             m = MEASURES[lem]
             for c in kids[v.i]:  # "were killed or wounded": not a count of the dead alone
@@ -610,8 +518,8 @@ def _measure(p: Parse, noun: int | None, head: int) -> str | None:
         for c in kids[noun]:
             if toks[c].dep == "amod" and toks[c].lemma.lower() in MEASURES:
                 return MEASURES[toks[c].lemma.lower()]
-        if toks[noun].lemma.lower() in INHERENT:
-            return INHERENT[toks[noun].lemma.lower()]
+        if toks[noun].lemma.lower() in INHERENT_MEASURES:
+            return INHERENT_MEASURES[toks[noun].lemma.lower()]
     return None
 
 
@@ -710,7 +618,7 @@ def _build(
         unit = _unit_text(p, noun)
     elif prev_unit is not None and toks[head].dep in SUBJ_OBJ | {"conj", "pobj"}:
         unit = prev_unit  # elided head: "... and wounded nearly 70,000"
-    elif measure in CASUALTY:
+    elif measure in CASUALTY_MEASURES:
         unit = "people"
     else:
         return None
@@ -721,7 +629,7 @@ def _build(
         and value < 10
         and measure is None
         and a > s.start
-        and toks[a - 1].text.lower() in DEFINITE
+        and toks[a - 1].text.lower() in DEFINITE_WORDS
     ):
         return None  # "the two sides", "her two sons"
     if (

@@ -1,10 +1,15 @@
-"""English words the times stage reads for dates inside noun phrases (issue 9).
+"""English words and patterns of time expressions in newswire, read by the times stage.
+
+Weekday, unit, season and holiday names, the regex alternations the rules are built
+from, the words that make a bare month a date ("in May", not "may"), and the words
+that point a clause forward in time. Month names and time zones are in
+:mod:`calendar`, number words in :mod:`numbers`.
 
 A month-day date that modifies a noun ("arrested in April for a March 21 phone
 call") has no verb of its own; the clause around the noun phrase tells whether it
-lies behind the reporter. These words inside or just above the phrase say it
-looks ahead whatever the clause's tense ("ahead of the March 21 vote", "the
-upcoming May 3 election").
+lies behind the reporter. The words of ``AHEAD_OF_CLAUSE`` inside or just above the
+phrase say it looks ahead whatever the clause's tense ("ahead of the March 21 vote",
+"the upcoming May 3 election").
 """
 
 from __future__ import annotations
@@ -31,4 +36,247 @@ AHEAD_OF_CLAUSE = frozenset(
         "toward",
         "towards",
     }
+)
+
+# A month is a full name, an abbreviation with its period, or an abbreviation
+# followed by a day number ("Feb 14"): bare "Mar", "Dec" are too often names.
+# A bare month name is a date only after one of these words ("in May", "since March"): "May"
+# and "March" are also a verb, a name and a noun.
+MONTH_CUES = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "during",
+    "of",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "on",
+    "for",
+    "around",
+    "throughout",
+    "into",
+    "as",
+    "each",
+    "every",
+    "past",
+    "coming",
+}
+MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=[^\S\n]+\d))"
+)
+
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+WEEKDAY_RE = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+)
+# Named days that are not "the most recent such weekday".
+WEEKDAY_NAMES_NOT_DATES = {
+    "black",
+    "cyber",
+    "good",
+    "ash",
+    "super",
+    "holy",
+    "maundy",
+    "easter",
+    "palm",
+    "bloody",
+    "blue",
+    "giving",
+    "ruby",
+    "man",
+    "girl",
+    "his",
+    "her",
+    "my",
+    "our",
+}
+
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+
+UNITS = {  # word -> (multiplier, TIMEX3 unit, is a clock unit)
+    "second": (1, "S", True),
+    "minute": (1, "M", True),
+    "hour": (1, "H", True),
+    "day": (1, "D", False),
+    "night": (1, "D", False),
+    "week": (1, "W", False),
+    "fortnight": (2, "W", False),
+    "month": (1, "M", False),
+    "year": (1, "Y", False),
+    "decade": (10, "Y", False),
+    "century": (100, "Y", False),
+    "centurie": (100, "Y", False),
+    "quarter": (1, "Q", False),
+    "weekend": (1, "WE", False),
+}
+UNIT_RE = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries"
+    r"|quarters?|weekends?)"
+)
+
+NUM_WORD_RE = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen|dozen)"
+)
+
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# season code -> the month it is counted from when choosing its year
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# Fixed-date holidays: name -> (month, day).
+HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "boxing day": (12, 26),
+    "bastille day": (7, 14),
+    "veterans day": (11, 11),
+    "armistice day": (11, 11),
+    "st. patrick's day": (3, 17),
+    "guy fawkes night": (11, 5),
+}
+# Moving holidays computable from the Gregorian calendar: name -> ("easter", days after Easter Sunday)
+# or (month, weekday Mon=0, n-th; -1 = the last). Lunar ones (Ramadan, Eid, Passover, Diwali, Chinese New
+# Year) need tables we do not carry and are left out.
+MOVING_HOLIDAYS = {
+    "easter": ("easter", 0),
+    "easter sunday": ("easter", 0),
+    "easter monday": ("easter", 1),
+    "good friday": ("easter", -2),
+    "holy thursday": ("easter", -3),
+    "maundy thursday": ("easter", -3),
+    "palm sunday": ("easter", -7),
+    "ash wednesday": ("easter", -46),
+    "pentecost": ("easter", 49),
+    "whit monday": ("easter", 50),
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "black friday": (11, 3, 4, 1),
+    "cyber monday": (11, 3, 4, 4),
+    "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1),
+    "martin luther king day": (1, 0, 3),
+    "martin luther king jr. day": (1, 0, 3),
+    "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3),
+    "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3),
+    "columbus day": (10, 0, 2),
+}
+
+REF_WORDS = {  # word -> TIMEX3 value (all DATE)
+    "now": "PRESENT_REF",
+    "this time": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "the time being": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the long run": "FUTURE_REF",
+    "the short run": "FUTURE_REF",
+}
+
+SET_ADVERBS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "biannually": "P6M",
+    "biennially": "P2Y",
+}
+
+# Verbs whose infinitive complement is about the future ("is set to resume Friday").
+FUTURE_GOVERNORS = {
+    "set",
+    "schedule",
+    "due",
+    "expect",
+    "plan",
+    "go",
+    "intend",
+    "aim",
+    "slate",
+    "poise",
+    "prepare",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "agree",
+    "hope",
+    "want",
+    "seek",
+    "decide",
+    "propose",
+    "wish",
+    "about",
+    "likely",
+    "ready",
+    "able",
+    "need",
+    "have",
+    "try",
+    "mean",
+    "arrange",
+    "offer",
+}
+ZONE_RE = (
+    r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|PT|CT|MT"
+    r"|local time|Z)"
 )

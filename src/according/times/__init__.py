@@ -128,9 +128,9 @@ def extract(
         k = bisect.bisect_left(starts, pos) - 1
         return parse.toks[k].pos if k >= 0 else ""
 
-    def noun_clause_tense(s: int, e: int):
+    def noun_clause_tense(s: int, e: int, after_cue: bool = False):
         r = tok_range(s, e)
-        return clause_tense(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
+        return clause_tense(parse, r[0], r[1], after_cue) if r is not None and not is_headline(s) else None
 
     ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense)
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []

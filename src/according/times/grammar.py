@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import resolve as R
-from .lexicon import (
+from ..lang.calendar import MONTHS
+from ..lang.numbers import ORDINAL_NUMBERS
+from ..lang.times import (
     HOLIDAYS,
+    MONTH_CUES,
     MONTH_RE,
-    MONTHS,
     MOVING_HOLIDAYS,
     NUM_WORD_RE,
     SEASON_MONTH,
@@ -28,6 +29,7 @@ from .lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
+from . import resolve as R
 
 W = r"[^\S\n]+"  # spaces inside one expression; an expression never crosses a line break
 WO = r"[^\S\n]*"
@@ -72,7 +74,7 @@ class Ctx:
         tense: Callable[..., str | None],  # (start, end, perfect_is_past=True)
         is_headline: Callable[[int], bool],
         pos_before: Callable[[int], str] = lambda pos: "",
-        clause_tense: Callable[[int, int], str | None] = lambda start, end: None,
+        clause_tense: Callable[..., str | None] = lambda start, end, after_cue=False: None,
     ):
         self.text = text
         self.clause_tense = clause_tense  # 'past' when a noun phrase's clause is told in the past
@@ -95,14 +97,17 @@ class Ctx:
         pw = self.prev_word(start)
         if pw in ("next", "coming"):
             return "future"
-        if pw in ("until", "till", "before"):
-            # a deadline ahead ("markets stay closed until Friday"), unless the sentence tells it in the
-            # past ("the markets were closed until Friday" on a Monday: the Friday gone); a headline's
-            # present tense never counts as past here, so "closed until Friday" in a headline stays ahead,
-            # and neither does the present perfect ("has kept markets closed until Friday")
-            return "past" if self.tense(start, end, perfect_is_past=False) == "past" else "future"
-        if pw == "by":  # "by Friday" is a deadline ahead, unless told in the past tense
-            return "past" if self.tense(start, end, perfect_is_past=False) == "past" else "future"
+        if pw in ("until", "till", "before", "by"):
+            # a deadline ahead ("markets stay closed until Friday", "by Friday"), unless the sentence tells
+            # it in the past ("the markets were closed until Friday" on a Monday: the Friday gone); a
+            # headline's present tense never counts as past here, so "closed until Friday" in a headline
+            # stays ahead, and neither does the present perfect ("has kept markets closed until Friday").
+            # A date inside a noun phrase takes the tense of the phrase's clause ("the polling done
+            # before Tuesday's primary showed a dead heat": the Tuesday gone).
+            tense = self.tense(start, end, perfect_is_past=False)
+            if tense is None:
+                tense = self.clause_tense(start, end, after_cue=True)
+            return "past" if tense == "past" else "future"
         if pw in ("since", "last", "past"):
             return "past"
         return self.tense(start, end)
@@ -388,41 +393,6 @@ def month_year(m, ctx):
     return Found(m.start(), m.end(), "DATE", R.month_str(int(m.group("year")), _month(m.group("mon"))))
 
 
-_MONTH_CUES = {
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "to",
-    "through",
-    "during",
-    "of",
-    "before",
-    "after",
-    "between",
-    "and",
-    "or",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "on",
-    "for",
-    "around",
-    "throughout",
-    "into",
-    "as",
-    "each",
-    "every",
-    "past",
-    "coming",
-}
-
-
 @rule(
     "month",
     r"(?<![\w-])"
@@ -449,7 +419,7 @@ def bare_month(m, ctx):
         return None
     # "May" and "March" are also a verb, a name and a noun: only after a temporal cue
     if mon in ("May", "March") or (not rel and not pre and m.start() > 0 and ctx.text[m.start() - 1] == "\n"):
-        if not (rel or pre or m.group("ofrel") or ctx.prev_word(m.start()) in _MONTH_CUES):
+        if not (rel or pre or m.group("ofrel") or ctx.prev_word(m.start()) in MONTH_CUES):
             return None
     month = _month(mon)
     # "between September and October of 2007": the year named after the pair
@@ -670,31 +640,6 @@ def decade(m, ctx):
     return Found(m.start(), m.end(), "DATE", f"{cent}{dec}")
 
 
-_ORD = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
-
-
 @rule(
     "century",
     r"(?<![\w-])(?:(?i:the)" + W + r")?(?:(?i:early|late|mid)-?" + WO + r")?(?P<ord>\d{1,2}(?:st|nd|rd|th)"
@@ -703,7 +648,7 @@ _ORD = {
 )
 def century(m, ctx):
     o = m.group("ord").lower()
-    n = int(o[:-2]) if o[0].isdigit() else _ORD[o]
+    n = int(o[:-2]) if o[0].isdigit() else ORDINAL_NUMBERS[o]
     return Found(m.start(), m.end(), "DATE", f"{n - 1:02d}") if 1 <= n <= 22 else None
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from . import resolve as R
-from .grammar import MODQ, NUM, WO, Found, W, rule
-from .lexicon import (
+from ..lang.calendar import UTC_NAMES
+from ..lang.numbers import number_value
+from ..lang.times import (
     PART_OF_DAY,
     REF_WORDS,
     SET_ADVERBS,
@@ -19,9 +19,9 @@ from .lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
     ZONE_RE,
-    ZONES,
-    number_value,
 )
+from . import resolve as R
+from .grammar import MODQ, NUM, WO, Found, W, rule
 
 POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 
@@ -52,6 +52,11 @@ def weekday(m, ctx):
         d = R.weekday_date(ctx.dct, wd, "future", strict=True)
     else:
         dirn = ctx.direction(m.start(), m.end())
+        if dirn is None and re.match(r"['\u2019]s\b", ctx.next_text(m.end(), 3)):
+            # a day naming an event ("Monday's debate will be his first"): the clause's tense. Not a bare
+            # day after an event noun: "scenes from the rally Tuesday will keep him awake" tells when the
+            # rally was (read on PolNeAR: 4 of 4 possessive days right, the one bare day wrong)
+            dirn = ctx.clause_tense(m.start(), m.end())
         # present tense with a weekday announces ("talks resume Friday"); headlines excepted in the tense oracle
         d = R.weekday_date(ctx.dct, wd, "future" if dirn in ("future", "present") else "past")
     return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
@@ -521,7 +526,7 @@ def clock(m, ctx):
             return None
     else:
         h, mi, zone = int(m.group("h3")), int(m.group("mi3")), m.group("zone3")
-    z = ZONES.get((zone or "").strip("()").split()[0].lower(), "") if zone else ""
+    z = UTC_NAMES.get((zone or "").strip("()").split()[0].lower(), "") if zone else ""
     if zone and zone.startswith("(") and re.search(r"[+\-−]", zone):
         z = ""  # "(GMT +8)": local time; TIMEX3 values here carry no offsets
     return Found(m.start(), m.end(), "TIME", f"T{h:02d}:{mi:02d}{z}", "clock")
