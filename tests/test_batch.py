@@ -56,10 +56,11 @@ def test_jobs_2_writes_the_bytes_of_jobs_1_in_the_same_order(tmp_path, capsys):
     # 20 articles = more than one chunk of 16; one bad line in the middle keeps its place
     archive = tmp_path / "news.jsonl"
     write_jsonl(archive, 20, bad_line_at=7)
-    code1, one, _ = run_cli(["analyze", str(archive), "--format", "jsonl", "--jobs", "1"], capsys)
-    code2, two, _ = run_cli(["analyze", str(archive), "--format", "jsonl", "--jobs", "2"], capsys)
+    code1, one, err1 = run_cli(["analyze", str(archive), "--format", "jsonl", "--jobs", "1"], capsys)
+    code2, two, err2 = run_cli(["analyze", str(archive), "--format", "jsonl", "--jobs", "2"], capsys)
     assert code1 == code2 == 1  # the bad line is a failure, the others are analysed
     assert one == two
+    assert err1 == err2 and "#8" in err1  # the workers' JSON lines come with the same messages
     ids = [json.loads(line)["id"] for line in one.splitlines()]
     assert ids[:3] == ["a000", "a001", "a002"] and ids[7].endswith("#8") and len(ids) == 20
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 from .errors import AccordingError, ConfigError
 from .settings import Settings
@@ -40,11 +42,19 @@ def _analyze(args) -> int:
     failures = 0
     total = 0
     out = sys.stdout
+    # JSONL from worker processes: each worker encodes its records and the parent copies the lines
+    # (with whole analyses sent back to be encoded here, the parent's share made `--jobs 2` take 1.3x
+    # the time of the same call inside the benchmark: benchmarks/bench_parallel.py, part 5).
+    lines_from_workers = args.jobs != 1 and args.format == "jsonl"
+    records: Iterable[Any]
     if args.jobs == 1:
         records = analyze_documents(docs, model=args.model)
+    elif lines_from_workers:
+        records = analyse(docs, args.settings, args.jobs)  # Done: id, errors and the JSON line
     else:
         records = (done.analysis for done in analyse(docs, args.settings, args.jobs, as_objects=True))
     writer = report.writer(args.format, out)
+    rec: Any  # an Analysis, or a worker's Done with the same id and errors
     for rec in records:
         total += 1
         failed = any(e.stage in ("ingest", "analyze") for e in rec.errors)
@@ -57,7 +67,10 @@ def _analyze(args) -> int:
                 print(f"according: {rec.id}: warning: {e.message}", file=sys.stderr)
         if failed and args.format == "text":
             continue  # nothing was analysed: the reason is on stderr, not an empty who-said-what view
-        writer.write(rec)
+        if lines_from_workers:
+            out.write(f"{rec.record_json}\n")
+        else:
+            writer.write(rec)
     writer.close()
     if total == 0:
         print(

@@ -58,6 +58,9 @@ class Done:
     record_json: str | None = None
     analysis: Any = None  # according.model.Analysis when as_objects
     tables: dict[str, list[dict]] | None = None  # flat table rows, when asked for
+    errors: tuple[
+        Any, ...
+    ] = ()  # the record's errors (according.model.Error), for messages without the record
 
 
 def record_failed(rec) -> bool:
@@ -85,6 +88,7 @@ def analyse_chunk(
                 record_failed(rec),
                 json.dumps(as_dict, ensure_ascii=False),
                 tables=flat_rows(as_dict) if with_tables else None,
+                errors=tuple(rec.errors),
             )
         )
     return out
@@ -106,7 +110,7 @@ def dead_worker_record(item: Item, exitcode: int | None, settings: Settings, as_
     rec = failed(item.id, getattr(item, "text", ""), reason, stage="analyze", model=settings.model)
     if as_objects:
         return Done(rec.id, True, analysis=rec)
-    return Done(rec.id, True, json.dumps(rec.to_dict(), ensure_ascii=False))
+    return Done(rec.id, True, json.dumps(rec.to_dict(), ensure_ascii=False), errors=tuple(rec.errors))
 
 
 def _limit_memory(memory_mb: int | None) -> None:
