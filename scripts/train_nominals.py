@@ -31,10 +31,7 @@ rebuilds the file byte for byte.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import json
-import pickle
 import sys
 from pathlib import Path
 
@@ -43,11 +40,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from train_coref import _scorer, parses, sealed  # noqa: E402 - the same seal and parse cache as the pronoun ranker's
+
 import according.analyzer  # noqa: E402,F401 - importing it registers the stages
 import according.coref.descriptions as descriptions  # noqa: E402
 from according.coref.nominals import features  # noqa: E402
-from according.ingest import Document, read_paths  # noqa: E402
-from according.nlp import load, to_parse  # noqa: E402
 from according.pipeline import Work, run_stages  # noqa: E402
 
 OUT = ROOT / "src" / "according" / "data" / "coref" / "nominals.json"
@@ -56,33 +53,6 @@ STEPS = 2000
 RATE = 0.5
 FOLDS = 4
 SCORED_TYPES = {"person", "organization", "place"}
-
-
-def sealed(doc_id: str) -> bool:
-    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 3 == 0
-
-
-def _scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score_mentions", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def parses(corpus: Path, cache: Path | None):
-    if cache and cache.exists():
-        return [(d, p) for d, p in pickle.loads(cache.read_bytes()) if not sealed(d.id)]
-    docs = [
-        d for d in read_paths([str(corpus / "input.jsonl")]) if isinstance(d, Document) and not sealed(d.id)
-    ]
-    nlp = load("en_core_web_md")
-    out = [
-        (d, to_parse(x, "en_core_web_md")) for d, x in zip(docs, nlp.pipe(d.text for d in docs), strict=True)
-    ]
-    if cache:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(pickle.dumps(out))
-    return out
 
 
 def gold_for(gold_mentions: list[dict], start: int, end: int, head: tuple[int, int]) -> dict | None:

@@ -23,6 +23,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from .ranker import logistic
+
 if TYPE_CHECKING:
     from .descriptions import DescriptionSite, NominalCandidate
 
@@ -65,8 +67,7 @@ class Model:
     threshold: float
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.weights, feats)
 
 
 @lru_cache(maxsize=1)

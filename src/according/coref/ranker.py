@@ -104,14 +104,19 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
     return f
 
 
+def logistic(weights: dict[str, float], feats: dict[str, float]) -> float:
+    """A logistic model's probability for sparse features (also the nominal ranker's)."""
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass(frozen=True)
 class Model:
     weights: dict[str, float]
     thresholds: dict[str, float]  # per pronoun class; a class missing is never resolved
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.weights, feats)
 
 
 @lru_cache(maxsize=1)
