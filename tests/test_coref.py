@@ -311,3 +311,41 @@ def test_they_is_offered_unnamed_plural_nouns_and_never_linked_to_one():
     nouns_win = Model({"bias": -5.0, "kind_np": 20.0}, {"pl": 0.5})
     resolve_all(st2, work.parse, quotes2, model=nouns_win)
     assert not any(m.tok_start == they for m in st2.mentions)
+
+
+def test_packaged_ranker_trusts_a_name_more_than_an_unnamed_source():
+    model = load_model()
+    assert model is not None
+    site = PronounSite("f", subject=True, possessive=False, in_quote=False)
+    # the same place in the text: "Isabel Ruiz" against an entity the speakers
+    # stage made from a description ("the one who draws")
+    named = _cand("isabel", rank=1, sent_distance=1, subject=True)
+    unnamed = _cand("the one", rank=1, sent_distance=1, subject=True, described=True)
+    assert model.probability(features(site, unnamed)) < model.probability(features(site, named))
+    assert best(model, site, [unnamed, named])[0] == "isabel"
+
+
+def test_a_description_is_not_a_proper_name():
+    from according.coref import _proper_name
+
+    assert _proper_name("Nick Bos") and _proper_name("Wikinews") and _proper_name("the United Nations")
+    assert not _proper_name("the one") and not _proper_name("The blog") and not _proper_name("")
+
+
+def test_training_rebuilds_the_pronoun_weights_byte_for_byte(shared):
+    import subprocess
+    import sys
+
+    path = ROOT / "src" / "according" / "data" / "coref" / "ranker.json"
+    before = path.read_bytes()
+    corpus = shared / "corpora" / "coref" / "gum-wikinews"
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_coref.py"), "--corpus", str(corpus)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    after = path.read_bytes()
+    path.write_bytes(before)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert after == before

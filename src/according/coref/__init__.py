@@ -340,6 +340,7 @@ class _Walk:
                     pronoun_quote_speaker=qv is not None and qv.speaker == eid,
                     last_speaker=last_speaker == eid,
                     first_person=eid == self.first_person_entity,
+                    described=m.kind != "np" and not _proper_name(info["name"]),
                 )
             )
         return out
@@ -439,6 +440,17 @@ def _recurring_names(st: _State, p: Parse) -> None:
 
 # What the ranker knows of an unnamed plural noun offered to "they".
 _PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
+
+
+def _proper_name(name: str) -> bool:
+    """A name with a capitalised word other than an opening article ("Nick Bos", not "the one" or "The blog")."""
+    words = name.split()
+    return any(w[:1].isupper() for w in words[1:]) or (
+        bool(words) and words[0][:1].isupper() and words[0].casefold() not in _ARTICLES
+    )
+
+
+_ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
 
 
 def _agrees(cls: str, info: dict) -> bool:

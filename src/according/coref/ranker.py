@@ -8,7 +8,8 @@ token distance, the grammatical role of the candidate's last mention and of
 the pronoun, gender from three sources kept apart (the article's own
 honorifics and he/she votes; the given-name table ``data/coref/given_names.txt``
 of 40,698 names, see scripts/build_given_names.py; the gender a speaker rule
-gave the entity), whether the tagger doubted the person,
+gave the entity), whether the tagger doubted the person, whether the entity
+is named by a description only ("the one", an unnamed source the speakers stage made),
 number, how often and how lately the entity was mentioned, whether either sits
 inside a quotation (and whose), paragraph, mention kind, and whether it was
 the last quote's speaker. A logistic model (weights in
@@ -61,6 +62,7 @@ class Candidate:
     pronoun_quote_speaker: bool  # the pronoun is inside a quotation by this entity
     last_speaker: bool  # the last quote before the pronoun is this entity's
     first_person: bool  # the first person named in the article
+    described: bool = False  # its name is a description ("the one", "The blog"), not a proper name
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
         "quote_speaker": float(c.pronoun_quote_speaker),
         "last_speaker": float(c.last_speaker),
         "first_person": float(c.first_person),
+        "described": float(c.described),
         f"{site.cls}_label_{c.label}": 1.0,
         f"{site.cls}_plural": float(c.plural),
         "shaky": float(c.shaky),
