@@ -228,6 +228,18 @@ def test_bare_surname_is_the_full_name_introduced_before_it():
     assert "Kowalski" not in [m.text for m in ryan.mentions]
 
 
+def test_a_surname_two_people_share_never_merges_them():
+    # the bare surname after both full names must not join the two people
+    w = entities_of(
+        "Ahmed Mohamed, a 14-year-old boy, was arrested at school. Mohamed made a clock. "
+        "His father, Mohamed El-Hassan Mohamed, said the boy was upset. Mohamed will travel to New York."
+    )
+    son = by_name(w, "Ahmed Mohamed")
+    father = by_name(w, "Mohamed El-Hassan Mohamed")
+    assert son.id != father.id
+    assert "Mohamed El-Hassan Mohamed" not in [m.text for m in son.mentions]
+
+
 def test_legal_form_makes_a_company_and_joins_the_short_name():
     w = entities_of(
         "Harland Steel to shut mill.\n\nHarland Steel Corp. said on Thursday it would close its mill. "

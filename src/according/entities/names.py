@@ -293,9 +293,14 @@ def _cluster(cands: list[_Cand]) -> list[int]:
             if c.label == "ORG":
                 for cut in range(1, len(words) - 1):
                     by_last_words.setdefault(" ".join(words[cut:]), []).append(k)
+    # Every mention of a one-word name is already one cluster (same key): it joins
+    # one full name only, the one its first mention picks, or a shared surname
+    # would merge two people ("Ahmed Mohamed" and his father "Mohamed El-Hassan
+    # Mohamed", "Walt Whitman" and his brother "George Whitman").
+    joined: set[str] = set()
     for k, c in enumerate(cands):
         # ORG too: the tagger often calls a lone surname an organisation.
-        if " " in c.key or c.label not in ("PERSON", "ORG"):
+        if " " in c.key or c.label not in ("PERSON", "ORG") or c.key in joined:
             continue
         best, best_d = None, None
         for j, words in by_edge.get(c.key, ()):
@@ -317,6 +322,7 @@ def _cluster(cands: list[_Cand]) -> list[int]:
                     best, best_d = j, d
         if best is not None:
             union(best, k)
+            joined.add(c.key)
     # Full names differing in middle names or initials ("William J. Burns" /
     # "William Burns"): same first and last word.
     by_ends: dict[tuple[str, str], int] = {}

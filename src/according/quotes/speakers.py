@@ -74,7 +74,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..coref import resolve_all
+from .. import coref  # the module, not its function: coref imports this package back
 from ..entities import is_age_head, match_description
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
@@ -380,7 +380,7 @@ def resolve_speakers(work: Work) -> dict:
     # Every other pronoun, apposition and predicate description (see according.coref).
     # A failure there costs those mentions only, never the speakers.
     try:
-        relinked = resolve_all(st, work.parse, quotes, work.meta.authors)
+        relinked = coref.resolve_all(st, work.parse, quotes, work.meta.authors)
     except Exception as exc:  # noqa: BLE001
         work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
         relinked = {}
