@@ -328,7 +328,7 @@ def test_packaged_ranker_trusts_a_name_more_than_an_unnamed_source():
 def test_a_description_is_not_a_proper_name():
     from according.coref import _proper_name
 
-    assert _proper_name("Nick Bos") and _proper_name("Wikinews") and _proper_name("the United Nations")
+    assert _proper_name("Nick Bos") and _proper_name("wikiHow") and _proper_name("the United Nations")
     assert not _proper_name("the one") and not _proper_name("The blog") and not _proper_name("")
 
 

@@ -40,6 +40,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..entities import Mention
@@ -442,12 +443,11 @@ def _recurring_names(st: _State, p: Parse) -> None:
 _PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
 
 
+@lru_cache(maxsize=4096)
 def _proper_name(name: str) -> bool:
-    """A name with a capitalised word other than an opening article ("Nick Bos", not "the one" or "The blog")."""
-    words = name.split()
-    return any(w[:1].isupper() for w in words[1:]) or (
-        bool(words) and words[0][:1].isupper() and words[0].casefold() not in _ARTICLES
-    )
+    """A name with a capital letter in a word other than an article ("Nick Bos",
+    "wikiHow", "the United Nations"; not "the one" or "The blog")."""
+    return any(ch.isupper() for w in name.split() if w.casefold() not in _ARTICLES for ch in w)
 
 
 _ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
