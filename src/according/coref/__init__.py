@@ -44,7 +44,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..entities import Mention
-from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
+from ..lang.coref import ARTICLES, NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
@@ -447,10 +447,7 @@ _PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
 def _proper_name(name: str) -> bool:
     """A name with a capital letter in a word other than an article ("Nick Bos",
     "wikiHow", "the United Nations"; not "the one" or "The blog")."""
-    return any(ch.isupper() for w in name.split() if w.casefold() not in _ARTICLES for ch in w)
-
-
-_ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
+    return any(ch.isupper() for w in name.split() if w.casefold() not in ARTICLES for ch in w)
 
 
 def _agrees(cls: str, info: dict) -> bool:

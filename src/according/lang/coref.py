@@ -7,6 +7,8 @@
   body's or a place's ("Nasser Hospital", "Walter Reed Medical Center").
 - :data:`TURN_QUESTION` / :data:`TURN_ANSWER`: the labels of a question-and-answer
   layout ("Q: ...", "A: ...").
+- :data:`ARTICLES`: words that open a description-like entity name ("the one", "The blog")
+  without making it a proper name.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ PRONOUN_FORMS: dict[str, PronounForm] = {
     **_forms(3, "pl", ("they", "them", "themselves"), ("their", "theirs")),
     **_forms(3, "it", ("it", "itself"), ("its",)),
 }
+
+ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
 
 TURN_QUESTION = frozenset({"q", "question", "interviewer"})
 TURN_ANSWER = frozenset({"a", "answer"})
