@@ -2,7 +2,9 @@
 
 Handwritten rules (``grammar.py``: calendar dates, months, years, decades,
 seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday", "last
-month", "20 years ago", durations, sets, clock times, "now"/"recently") run
+month", "20 years ago", durations, sets, clock times, "now"/"recently";
+``periods.py``: the first number of a duration range, "the year-earlier
+quarter", "year-end", "late in the day") run
 over the text, each only in windows around its trigger words
 (``grammar.TRIGGERS``: the same matches as a full scan, at a fraction of the
 cost); overlapping matches are resolved longest-first. The parse is
@@ -63,6 +65,7 @@ from ..ingest.headlines import HeadlineLines
 from ..ingest.metadata import published_date
 from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
+from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
 from .resolve import add_months, clause_tense, governing_tense, shift_value

@@ -167,6 +167,10 @@ TRIGGERS: dict[str, str] = {
     "same_period": "same",
     "that_time": "that time",
     "next_day": r"day|week|month|year",
+    "duration_range": _UNITS_T,
+    "year_earlier": r"year-?[^\S\n]*(?:earlier|ago)",
+    "year_end": r"year[-\s]+end",
+    "day_part": "day",
 }
 
 

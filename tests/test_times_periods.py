@@ -1,0 +1,116 @@
+"""Times stage, reporting periods and ranges (issue 9): duration ranges, "the year-earlier
+quarter", "year-end", the day's parts. Sentences built by hand; the publication date is given."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from according.nlp import parse
+from according.times import extract
+
+MON = date(1989, 10, 30)  # a Monday in the fourth quarter
+
+
+def times(text: str, published: date | None = MON) -> list[tuple[str, str, str]]:
+    found, _ = extract(text, parse(text), published)
+    return [(t.span.text, t.type, t.value) for t in found]
+
+
+# ---------------------------------------------------------------- duration ranges
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "The bankruptcy process would take between 60 and 90 days.",
+            [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")],
+        ),
+        (
+            "The effects will last two to three years.",
+            [("two", "DURATION", "P2Y"), ("three years", "DURATION", "P3Y")],
+        ),
+        (
+            "It will take five or six months and 1.5 to 2 years.",
+            [
+                ("five", "DURATION", "P5M"),
+                ("six months", "DURATION", "P6M"),
+                ("1.5", "DURATION", "P1.5Y"),
+                ("2 years", "DURATION", "P2Y"),
+            ],
+        ),
+    ],
+)
+def test_each_end_of_a_duration_range_is_a_duration(sentence, expected):
+    assert times(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,absent",
+    [
+        ("The plant closed 20 to 30 years ago.", "20"),  # a date range: the second number's alone
+        ("Children aged 5 to 12 years were tested.", "5"),  # an age range
+        ("Two or three quarters of the vote went to him.", "Two"),  # fractions, not quarters of a year
+        ("The score was 3 to 2 with minutes left.", "3"),  # no unit after the second number
+        ("Production will run from 2009 to 2011.", "2009 to 2011"),
+    ],
+)
+def test_no_range_duration_where_the_first_number_is_no_length(sentence, absent):
+    assert all(span != absent or typ != "DURATION" for span, typ, _ in times(sentence))
+
+
+# ---------------------------------------------------------------- the year-earlier period
+
+
+def test_the_year_earlier_quarter_is_the_quarter_last_named_a_year_back():
+    text = "Profit rose in the third quarter from the year-earlier quarter."
+    assert times(text)[-1] == ("the year-earlier quarter", "DATE", "1988-Q3")
+
+
+def test_the_year_ago_period_without_a_named_period_is_last_year():
+    assert times("Net income rose 12% from the year-ago period.") == [("the year-ago period", "DATE", "1988")]
+
+
+# ---------------------------------------------------------------- year-end
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        ("The deal is expected to close by year-end.", "1989"),  # ahead: this year's
+        ("Debt stood at $2 billion at year-end.", "1988"),  # told in the past: the last year-end passed
+        ("Cash fell to $10 million at year-end 1987.", "1987"),
+    ],
+)
+def test_year_end_is_a_year(sentence, value):
+    found = [(s, v) for s, t, v in times(sentence) if "year" in s.lower()]
+    assert len(found) == 1 and found[0][1] == value
+
+
+def test_a_fiscal_year_end_is_not_the_calendar_year():
+    assert [span for span, _, _ in times("The company's fiscal year-end falls in June.")] == ["June"]
+
+
+# ---------------------------------------------------------------- parts of the day
+
+
+@pytest.mark.parametrize(
+    "sentence,span,value",
+    [
+        ("The index rebounded late in the day after falling 250 points.", "the day", "1989-10-30"),
+        ("After a fall at the start of the day, the index recovered.", "the start of the day", "1989-10-30"),
+        ("On Friday the index fell early in the day.", "the day", "1989-10-27"),  # the day last mentioned
+    ],
+)
+def test_the_day_inside_a_part_of_the_day_is_the_day_reported(sentence, span, value):
+    assert (span, "DATE", value) in times(sentence)
+
+
+def test_the_end_of_the_day_as_an_idiom_is_not_a_date():
+    assert times("At the end of the day, it is about trust.") == []
+
+
+def test_no_publication_date_leaves_relative_periods_out():
+    assert times("Debt fell by year-end and late in the day.", None) == []
