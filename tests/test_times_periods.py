@@ -114,3 +114,36 @@ def test_the_end_of_the_day_as_an_idiom_is_not_a_date():
 
 def test_no_publication_date_leaves_relative_periods_out():
     assert times("Debt fell by year-end and late in the day.", None) == []
+
+
+# ---------------------------------------------------------------- a season as the time a clause is about
+
+THU = date(2013, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "sentence,span,value",
+    [
+        ("Last spring, the company cut jobs. This summer it will hire.", "This summer", "2013-SU"),
+        ("It is too early to see a trend, but spring shows signs of hope.", "spring", "2013-SP"),
+        ("Spring arrived early in the north.", "Spring", "2013-SP"),
+    ],
+)
+def test_a_season_before_a_verb_or_pronoun_is_a_date(sentence, span, value):
+    assert (span, "DATE", value) in times(sentence, THU)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels launched a spring offensive.",  # before a noun: a thing named by its season
+        "Summer camp opens for children.",
+        "The Winter Olympics begin in Sochi.",
+        "Prices fall sharply after the fall of the regime.",
+        "He said fall brings rain.",  # bare "fall" stays out: the verb is far more common
+    ],
+)
+def test_a_season_naming_a_thing_is_no_date(sentence):
+    assert [
+        s for s, _, _ in times(sentence, THU) if s.lower().endswith(("spring", "summer", "winter", "fall"))
+    ] == []

@@ -672,14 +672,28 @@ def season(m, ctx):
     pw = ctx.prev_word(m.start())
     if not yr:
         after = ctx.next_text(m.end(), 12)
+        gap = re.match(W, after)
+        # the word class of the next word: a season before a noun names a thing ("summer camp", "spring
+        # offensive"); before a verb it is the time the clause is about ("This summer it will hire",
+        # "spring shows signs of hope": MEANTIME tuned part, 1 missed)
+        nxt = ctx.pos_before(m.end() + gap.end() + 1) if gap else ""
+        if _cap(s) and nxt == "PROPN" and re.match(W + r"[A-Z][a-z]", after):
+            return None  # a name: "the Winter Olympics", "the Summer Palace", "Spring Festival"
         if re.match(W + r"(?:of|'s|[a-z])", after) and not re.match(
             W + r"(?:and|or|to|in|when|as|at|with)\b", after
         ):
-            return None  # "the fall of Rome", "summer camp", "spring offensive"
+            if re.match(W + r"(?:of|'s)\b", after) or nxt not in ("VERB", "AUX", "PRON", "DET", "ADV"):
+                return None  # "the fall of Rome", "summer camp", "spring offensive"
         if s.lower() == "fall" and rel in ("", "the"):
             return None
         if not rel and pw not in ("in", "during", "by", "until", "since", "over", "through", "throughout"):
-            return None
+            opens = (
+                m.start() == 0
+                or ctx.text[m.start() - 1] == "\n"
+                or ctx.text[m.start() - 2 : m.start()] == ". "
+            )
+            if nxt not in ("VERB", "AUX") or _cap(s) != opens:
+                return None  # a bare season is a date only as the subject of a verb, capitalised only first
     code = SEASONS[s.lower()]
     if yr:
         return Found(m.start(), m.end(), "DATE", f"{int(yr):04d}-{code}")
