@@ -38,6 +38,30 @@ AHEAD_OF_CLAUSE = frozenset(
     }
 )
 
+# Words on the way from a date to its clause's verb that put the thing dated ahead of the report, whatever
+# the clause's tense ("investors await Friday's jobs report", "an expected announcement Friday", "Friday's
+# report is expected to show gains"): AHEAD_OF_CLAUSE without the words that also narrate the past ("before
+# Tuesday's primary, polls showed ...", "until", "toward") and without "deadline". A weekday the parse
+# hangs on a noun reads these (times/relative.py); read on hand-built sentences, issue 9.
+FORWARD_LOOKING = frozenset(
+    {
+        "ahead",
+        "pending",
+        "upcoming",
+        "forthcoming",
+        "coming",
+        "next",
+        "scheduled",
+        "planned",
+        "expected",
+        "proposed",
+        "await",
+        "awaiting",
+        "awaited",
+        "anticipated",
+    }
+)
+
 # A month is a full name, an abbreviation with its period, or an abbreviation
 # followed by a day number ("Feb 14"): bare "Mar", "Dec" are too often names.
 # A bare month name is a date only after one of these words ("in May", "since March"): "May"

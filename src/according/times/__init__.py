@@ -68,7 +68,7 @@ from ..pipeline import Work, stage
 from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
-from .resolve import add_months, clause_tense, governing_tense, shift_value
+from .resolve import add_months, clause_tense, governing_tense, looks_ahead, shift_value
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
@@ -135,7 +135,11 @@ def extract(
         r = tok_range(s, e)
         return clause_tense(parse, r[0], r[1], after_cue) if r is not None and not is_headline(s) else None
 
-    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense)
+    def forward(s: int, e: int) -> bool:
+        r = tok_range(s, e)
+        return r is not None and not is_headline(s) and looks_ahead(parse, r[0], r[1])
+
+    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward)
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()

@@ -57,6 +57,8 @@ def weekday(m, ctx):
             # day after an event noun: "scenes from the rally Tuesday will keep him awake" tells when the
             # rally was (read on PolNeAR: 4 of 4 possessive days right, the one bare day wrong)
             dirn = ctx.clause_tense(m.start(), m.end())
+        if dirn is None and ctx.looks_ahead(m.start(), m.end()):
+            dirn = "future"  # "investors await Friday's jobs report", "an expected announcement Friday"
         # present tense with a weekday announces ("talks resume Friday"); headlines excepted in the tense oracle
         d = R.weekday_date(ctx.dct, wd, "future" if dirn in ("future", "present") else "past")
     return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")

@@ -19,7 +19,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from ..lang.reporting import PAST_REPORT_VERBS
-from ..lang.times import AHEAD_OF_CLAUSE, FUTURE_GOVERNORS
+from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FUTURE_GOVERNORS
 from ..lang.verbs import FUTURE_AUXILIARIES, MODALS, SCHEDULE_WORDS, STATIVE_VERBS
 
 
@@ -225,6 +225,32 @@ def clause_tense(parse, first: int, last: int, after_cue: bool = False) -> str |
     return None
 
 
+def looks_ahead(parse, first: int, last: int) -> bool:
+    """Does a word on the way from tokens first..last up to their clause's verb (that verb
+    included, and the words hanging on each step) put the thing dated ahead ("investors
+    await Friday's report", "an expected announcement Friday")? See ``FORWARD_LOOKING``."""
+    toks = parse.toks
+
+    def forward(t) -> bool:
+        return t.text.lower() in FORWARD_LOOKING or t.lemma.lower() in FORWARD_LOOKING
+
+    cur, ahead = toks[_expression_head(parse, first, last)], False
+    for _ in range(8):
+        ahead = ahead or any(forward(toks[k]) for k in parse.children[cur.i] if not first <= k <= last)
+        if cur.head == cur.i:
+            return ahead
+        nxt = toks[cur.head]
+        ahead = ahead or forward(nxt)
+        if nxt.pos in ("VERB", "AUX"):
+            # a clause told in the past keeps the thing in the past ("investors awaited Friday's report")
+            told_past = nxt.tag == "VBD" or any(
+                toks[k].dep in ("aux", "auxpass") and toks[k].tag == "VBD" for k in parse.children[nxt.i]
+            )
+            return ahead and not told_past
+        cur = nxt
+    return ahead
+
+
 def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = True) -> str | None:
     kids = [parse.toks[k] for k in parse.children[v.i]]
     aux = [k for k in kids if k.dep in ("aux", "auxpass")]
@@ -268,7 +294,8 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     if tags & {"VBZ", "VBP"} or (v.tag == "VBG" and aux):
         if headline or v.lemma in PAST_REPORT_VERBS:  # headlines and "X says Monday" report the past
             return "past"
-        if v.lemma in _STATIVE and v.tag != "VBG":  # "the attack Monday is the worst": no schedule
+        phrasal = any(k.dep == "prt" for k in kids)  # "the report comes out Thursday": an event
+        if v.lemma in _STATIVE and v.tag != "VBG" and not phrasal:  # "the attack Monday is the worst"
             return None
         return "present"  # "talks resume Friday", "they are meeting Friday": a schedule
     return None

@@ -1,0 +1,51 @@
+"""Times stage: a weekday that the parse hangs on a noun looks ahead when a word on its way to the
+clause's verb says so ("investors await Friday's report"), and a phrasal verb in the present is an
+event ("the report comes out Thursday"). Sentences built by hand (issue 9)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from according.nlp import parse
+from according.times import extract
+
+WED = date(2013, 3, 13)  # a Wednesday: last Friday 8 March, next Friday 15 March
+
+
+def value_of(text: str, phrase: str) -> str:
+    found, _ = extract(text, parse(text), WED)
+    for t in found:
+        if t.span.text == phrase:
+            return t.value
+    raise AssertionError(f"{phrase!r} not found in {[t.span.text for t in found]}")
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("Investors await Friday's jobs report.", "Friday", "2013-03-15"),
+        ("Friday's jobs report is expected to show gains.", "Friday", "2013-03-15"),
+        ("An expected announcement Friday of jobs data could move markets.", "Friday", "2013-03-15"),
+        ("The report comes out Thursday.", "Thursday", "2013-03-14"),
+        ("Results come out Thursday, the company said.", "Thursday", "2013-03-14"),
+    ],
+)
+def test_a_weekday_the_text_puts_ahead_is_the_next_one(sentence, phrase, value):
+    assert value_of(sentence, phrase) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("Investors awaited Friday's jobs report.", "Friday", "2013-03-08"),  # told in the past
+        ("Friday's jobs report showed gains.", "Friday", "2013-03-08"),
+        ("Monday's attack killed five people.", "Monday", "2013-03-11"),
+        ("The attack Monday is the worst this year.", "Monday", "2013-03-11"),  # a state, not a schedule
+        ("The report came out Thursday.", "Thursday", "2013-03-07"),
+        ("Before Friday's vote, polls showed a tie.", "Friday", "2013-03-08"),
+    ],
+)
+def test_a_weekday_without_such_a_word_keeps_its_tense(sentence, phrase, value):
+    assert value_of(sentence, phrase) == value
