@@ -49,3 +49,17 @@ def test_a_weekday_the_text_puts_ahead_is_the_next_one(sentence, phrase, value):
 )
 def test_a_weekday_without_such_a_word_keeps_its_tense(sentence, phrase, value):
     assert value_of(sentence, phrase) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("The deadline is Friday.", "Friday", "2013-03-15"),  # what "is" says of its subject: a schedule
+        ("The election is on Sunday.", "Sunday", "2013-03-17"),
+        ("The deadline was Friday.", "Friday", "2013-03-08"),
+        ("Monday is a holiday.", "Monday", "2013-03-11"),  # the day is the subject: no schedule
+        ("The attack Monday is the worst this year.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_weekday_a_present_copula_gives_its_subject_is_a_schedule(sentence, phrase, value):
+    assert value_of(sentence, phrase) == value

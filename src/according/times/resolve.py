@@ -163,6 +163,8 @@ def governing_tense(
             )
         nxt = toks[cur.head]
         if nxt.pos in ("VERB", "AUX"):
+            if _dated_by_copula(parse, nxt, cur, head, headline):
+                return "present"  # "the deadline is Friday", "the vote is on Sunday": a schedule
             return _verb_tense(parse, nxt, headline, depth, perfect_is_past)
         if nxt.pos in ("NOUN", "PROPN", "PRON", "NUM") and cur.dep in (
             "prep",
@@ -177,6 +179,21 @@ def governing_tense(
         if nxt.pos == "ADJ" and nxt.lemma in FUTURE_GOVERNORS:  # "due on Friday", "likely in March"
             return "future"
     return None
+
+
+def _dated_by_copula(parse, verb, step, head: int, headline: bool) -> bool:
+    """Is the expression (its head token ``head``) what a present-tense "is"/"are" says of
+    its subject, directly ("the deadline is Friday") or through "on" ("the vote is on
+    Sunday")? Such a sentence gives a schedule. Not the subject ("Monday is a holiday"), not
+    a date inside the subject ("the attack Monday is the worst"), not in a headline."""
+    if headline or verb.lemma != "be" or verb.tag not in ("VBZ", "VBP"):
+        return False
+    deps = [parse.toks[k].dep for k in parse.children[verb.i] if k != step.i]
+    if "nsubj" not in deps or "aux" in deps or "auxpass" in deps:
+        return False  # "Monday is a holiday" parsed with no subject: the day may be the subject
+    if step.i == head:
+        return step.dep in ("attr", "npadvmod")
+    return step.dep == "prep" and step.text.lower() == "on" and parse.toks[head].head == step.i
 
 
 def _expression_head(parse, first: int, last: int) -> int:
