@@ -147,3 +147,25 @@ def test_a_season_naming_a_thing_is_no_date(sentence):
     assert [
         s for s, _, _ in times(sentence, THU) if s.lower().endswith(("spring", "summer", "winter", "fall"))
     ] == []
+
+
+# ---------------------------------------------------------------- "the next month" told in the past
+
+
+@pytest.mark.parametrize(
+    "sentence,span,typ,value",
+    [
+        (
+            "The bank failed in October 2008. The next month, the government stepped in.",
+            "The next month",
+            "DATE",
+            "2008-11",
+        ),
+        ("The unrest began in late 2010 and spread early the next year.", "the next year", "DATE", "2011"),
+        ("He was appointed in 1995 and first elected the next year.", "the next year", "DATE", "1996"),
+        ("Over the next year, prices will rise.", "the next year", "DURATION", "P1Y"),  # the coming stretch
+        ("Prices rose for the next month.", "the next month", "DURATION", "P1M"),  # a preposition of extent
+    ],
+)
+def test_the_next_month_told_in_the_past_is_the_one_after_the_last_named(sentence, span, typ, value):
+    assert (span, typ, value) in times(sentence, THU)

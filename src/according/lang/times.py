@@ -62,6 +62,10 @@ FORWARD_LOOKING = frozenset(
     }
 )
 
+# Prepositions that measure a stretch of time: "over the next year" is a duration, while "The next year,
+# he won again" (no such word, told in the past) is the year after the one last named (times/relative.py).
+EXTENT_PREPOSITIONS = frozenset({"over", "for", "during", "within", "in", "throughout", "through", "into"})
+
 # A month is a full name, an abbreviation with its period, or an abbreviation
 # followed by a day number ("Feb 14"): bare "Mar", "Dec" are too often names.
 # A bare month name is a date only after one of these words ("in May", "since March"): "May"

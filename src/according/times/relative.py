@@ -10,6 +10,7 @@ from datetime import timedelta
 from ..lang.calendar import UTC_NAMES
 from ..lang.numbers import number_value
 from ..lang.times import (
+    EXTENT_PREPOSITIONS,
     PART_OF_DAY,
     REF_WORDS,
     SET_ADVERBS,
@@ -139,6 +140,8 @@ def relunit(m, ctx):
         ):  # "the end of the year"
             rel = "this"
         elif rel == "the next" and not pre:  # "the next year": the coming twelve months
+            if _next_told_as_date(ctx, m):
+                return None  # "The next month, the government stepped in": next_day anchors it
             return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
         else:
             return None
@@ -193,6 +196,15 @@ def relunit(m, ctx):
     else:  # century
         val = f"{d.year // 100 + k:02d}"
     return Found(m.start(), m.end(), "DATE", val)
+
+
+def _next_told_as_date(ctx, m) -> bool:
+    """Is "the next month/year" the one after the period last named ("The next month, the
+    government stepped in"; "spread early the next year") rather than the coming stretch
+    ("over the next year")? Told in the past, with no preposition of extent before it."""
+    if ctx.prev_word(m.start()) in EXTENT_PREPOSITIONS:
+        return False
+    return ctx.direction(m.start(), m.end()) == "past"
 
 
 def _code(unit: str) -> str:
@@ -644,7 +656,8 @@ def next_day(m, ctx):
     # "the next day", "the previous week", "that year": counted from the date last mentioned
     w, u = (m.group("w") or m.group("w2")).lower(), (m.group("u") or m.group("u2")).lower()
     if w == "next" and u != "day":
-        return None  # "the next year" is a duration (relunit)
+        if not _next_told_as_date(ctx, m):
+            return None  # "over the next year" is a duration (relunit)
     if w == "previous" and u != "day":
         return None  # "the previous year": relunit, counted from publication (MEANTIME)
     if re.match(W + r"(?:of|after|before|when|that|in which)\b", ctx.next_text(m.end())):
