@@ -169,3 +169,27 @@ def test_a_season_naming_a_thing_is_no_date(sentence):
 )
 def test_the_next_month_told_in_the_past_is_the_one_after_the_last_named(sentence, span, typ, value):
     assert (span, typ, value) in times(sentence, THU)
+
+
+# ---------------------------------------------------------------- a part of the day last mentioned
+
+
+@pytest.mark.parametrize(
+    "sentence,span,value",
+    [
+        (
+            "Fighting broke out on Sunday and lasted until the next morning.",
+            "the next morning",
+            "2013-03-11TMO",
+        ),
+        ("The plane landed on March 3. That night, the crew slept.", "That night", "2013-03-03TNI"),
+        ("He left on Friday evening and returned the same night.", "the same night", "2013-03-08TNI"),
+        (
+            "The storm hit on March 5. The previous evening, crews had left.",
+            "The previous evening",
+            "2013-03-04TEV",
+        ),
+    ],
+)
+def test_a_part_of_the_day_last_mentioned_is_a_time_on_that_day(sentence, span, value):
+    assert (span, "TIME", value) in times(sentence, THU)

@@ -269,7 +269,7 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             base = next((v for v in reversed(seen) if want.match(v)), None)
             value = _year_back(base) if base else (f"{dct.year - 1:04d}" if dct else None)
         elif f.kind.startswith("anchored:"):
-            _, n, unit = f.kind.split(":")
+            _, n, unit, *part_of_day = f.kind.split(":")  # "anchored:1:D:MO": "the next morning"
             base = (seen[-1] if seen else None) if unit == "same" else _last_with(seen, unit)
             base = base or (dct.isoformat() if dct else None)
             if base is None:
@@ -278,6 +278,8 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             value = base if unit == "same" else _shift_from(base, float(n), unit)
             if value is None:
                 continue
+            if part_of_day:
+                value = f"{value[:10]}T{part_of_day[0]}"
         if value is None:
             unresolved += 1
             continue

@@ -173,6 +173,7 @@ TRIGGERS: dict[str, str] = {
     "year_earlier": r"year-?[^\S\n]*(?:earlier|ago)",
     "year_end": r"year[-\s]+end",
     "day_part": "day",
+    "anchored_day_part": r"morning|afternoon|evening|night",
 }
 
 

@@ -15,6 +15,9 @@ the day"). Registered into :data:`grammar.RULES` on import.
   MEANTIME gold (DATE 2011 with the year's precision). Told in the past tense it is the last
   year-end passed, the year before publication; otherwise the publication year. A "fiscal
   year-end" is a company's own calendar and is left out.
+* **a part of the day last mentioned** ("until the next morning", "That night, the crew slept",
+  "the same evening"): a TIME, the day last mentioned (else publication) shifted by one for
+  "next"/"following"/"previous", with the part of the day (TMO, TAF, TEV, TNI).
 * **the day as a time of day** ("late in the day", "earlier in the day", "at the start of the
   day"): the day last mentioned (else publication), as "the day" is. These forms are read even
   before "after ..." ("rebounded late in the day after falling"), which otherwise marks "the day
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 
 from ..lang.numbers import number_value
-from ..lang.times import NUM_WORD_RE, UNIT_RE
+from ..lang.times import NUM_WORD_RE, PART_OF_DAY, UNIT_RE
 from .grammar import WO, YEAR, Found, W, rule
 from .relative import duration_value
 
@@ -116,3 +119,19 @@ def year_end(m, ctx):
 def day_part(m, ctx):
     g = "s" if m.group("s") else "s2"
     return Found(m.start(g), m.end(g), "DATE", None, "anchored:0:D")
+
+
+@rule(
+    "anchored_day_part",
+    r"(?<![\w-])(?P<rel>(?i:the next|the following|the previous|that|the same))"
+    + W
+    + r"(?P<pod>(?i:morning|afternoon|evening|night))(?![\w-])",
+)
+def anchored_day_part(m, ctx):
+    # "lasted until the next morning", "That night, the crew slept": a part of the day last mentioned
+    # (one after it, or one before), as "the next day" and "that day" are
+    rel = m.group("rel").lower()
+    shift = 1 if rel in ("the next", "the following") else -1 if rel == "the previous" else 0
+    return Found(
+        m.start(), m.end(), "TIME", None, f"anchored:{shift}:D:{PART_OF_DAY[m.group('pod').lower()]}"
+    )
