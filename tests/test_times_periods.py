@@ -193,3 +193,27 @@ def test_the_next_month_told_in_the_past_is_the_one_after_the_last_named(sentenc
 )
 def test_a_part_of_the_day_last_mentioned_is_a_time_on_that_day(sentence, span, value):
     assert (span, "TIME", value) in times(sentence, THU)
+
+
+# ---------------------------------------------------------------- "a year earlier" after a month or quarter
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        ("Sales rose 4% in February from a year earlier.", "2012-02"),
+        (
+            "The company lost $5 million in the fourth quarter, compared with a profit a year earlier.",
+            "2011-Q4",
+        ),
+        ("The law was passed in 2005 and amended a year later.", "2006"),
+    ],
+)
+def test_years_earlier_keep_the_precision_of_the_period_last_named(sentence, value):
+    assert [v for s, _, v in times(sentence, THU) if s.startswith("a year")] == [value]
+
+
+def test_the_following_year_after_a_month_is_a_year():
+    assert ("the following year", "DATE", "2013") in times(
+        "He was arrested in February 2012 and tried the following year.", THU
+    )

@@ -270,7 +270,17 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             value = _year_back(base) if base else (f"{dct.year - 1:04d}" if dct else None)
         elif f.kind.startswith("anchored:"):
             _, n, unit, *part_of_day = f.kind.split(":")  # "anchored:1:D:MO": "the next morning"
-            base = (seen[-1] if seen else None) if unit == "same" else _last_with(seen, unit)
+            base = (seen[-1] if seen else None) if unit == "same" else _last_with(seen, unit.rstrip("P"))
+            if unit == "YP" and seen and _COARSE.match(seen[-1]) and float(n).is_integer():
+                # "rose 4% in the fourth quarter from a year earlier": the period last named, whole years
+                # back, at its own precision (as "the same quarter a year earlier" would be)
+                base = seen[-1]
+                for _step in range(abs(int(float(n)))):
+                    base = _year_back(base) if float(n) < 0 else f"{int(base[:4]) + 1:04d}{base[4:]}"
+                seen.append(base)
+                out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=base))
+                continue
+            unit = "Y" if unit == "YP" else unit
             base = base or (dct.isoformat() if dct else None)
             if base is None:
                 unresolved += 1

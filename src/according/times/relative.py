@@ -334,7 +334,10 @@ def duration(m, ctx):
             return None
         sign = 1 if post in ("later", "from now") else -1
         if post in ("earlier", "later"):
-            return Found(start, end, "DATE", None, f"anchored:{sign * n * mult}:{code}")
+            # whole years after a month or quarter keep its precision ("from a year earlier": "YP")
+            return Found(
+                start, end, "DATE", None, f"anchored:{sign * n * mult}:{'YP' if code == 'Y' else code}"
+            )
         if code == "W":  # "a week ago" is a day (MEANTIME), not an ISO week
             n, mult, code = n * 7, mult, "D"
         val = R.shift_value(ctx.dct, sign * n * mult, code)
