@@ -217,3 +217,33 @@ def test_the_following_year_after_a_month_is_a_year():
     assert ("the following year", "DATE", "2013") in times(
         "He was arrested in February 2012 and tried the following year.", THU
     )
+
+
+# ---------------------------------------------------------------- one unit before the date last mentioned
+
+
+@pytest.mark.parametrize(
+    "sentence,span,typ,value",
+    [
+        (
+            "The vote was on Tuesday; the day before, protesters marched.",
+            "the day before",
+            "DATE",
+            "2013-03-11",
+        ),
+        ("Exports rose in January; the month before, they fell.", "the month before", "DATE", "2012-12"),
+        ("Sales rose in 2012 after falling the year before.", "the year before", "DATE", "2011"),
+        (
+            "The attack came on March 3. The night before, guards had left.",
+            "The night before",
+            "TIME",
+            "2013-03-02TNI",
+        ),
+    ],
+)
+def test_the_unit_before_counts_back_from_the_date_last_mentioned(sentence, span, typ, value):
+    assert (span, typ, value) in times(sentence, THU)
+
+
+def test_the_day_before_an_event_without_a_date_is_left_out():
+    assert times("He left the day before the election.", THU) == []

@@ -174,6 +174,7 @@ TRIGGERS: dict[str, str] = {
     "year_end": r"year[-\s]+end",
     "day_part": "day",
     "anchored_day_part": r"morning|afternoon|evening|night",
+    "unit_before": r"before|earlier",
 }
 
 

@@ -18,6 +18,9 @@ the day"). Registered into :data:`grammar.RULES` on import.
 * **a part of the day last mentioned** ("until the next morning", "That night, the crew slept",
   "the same evening"): a TIME, the day last mentioned (else publication) shifted by one for
   "next"/"following"/"previous", with the part of the day (TMO, TAF, TEV, TNI).
+* **one unit before the date last mentioned** ("The year before, he was promoted", "after
+  falling the year before.", "The night before, guards had left"): only with punctuation after it,
+  since "the day before the election" counts from an event without a date.
 * **the day as a time of day** ("late in the day", "earlier in the day", "at the start of the
   day"): the day last mentioned (else publication), as "the day" is. These forms are read even
   before "after ..." ("rebounded late in the day after falling"), which otherwise marks "the day
@@ -135,3 +138,21 @@ def anchored_day_part(m, ctx):
     return Found(
         m.start(), m.end(), "TIME", None, f"anchored:{shift}:D:{PART_OF_DAY[m.group('pod').lower()]}"
     )
+
+
+@rule(
+    "unit_before",
+    r"(?<![\w-])(?i:the)"
+    + W
+    + r"(?P<u>(?i:day|week|month|year|night|morning|afternoon|evening))"
+    + W
+    + r"(?i:before|earlier)(?=[^\S\n]*(?:[,.;:)]|$))",
+)
+def unit_before(m, ctx):
+    # "The year before, he was promoted", "after falling the year before.": one unit before the date last
+    # mentioned. Only with nothing after it but punctuation: "the day before the election" counts from the
+    # election, which has no date here
+    u = m.group("u").lower()
+    if u in PART_OF_DAY:
+        return Found(m.start(), m.end(), "TIME", None, f"anchored:-1:D:{PART_OF_DAY[u]}")
+    return Found(m.start(), m.end(), "DATE", None, f"anchored:-1:{u[0].upper()}")
