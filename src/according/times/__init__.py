@@ -20,12 +20,17 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   verb is future ("will meet", "is set to begin", modal) or a present-tense
   event verb outside a headline ("talks resume Friday"), or after
   "until"/"before" (unless told in the simple past: "markets were closed
-  until Friday" is the Friday gone); "Monday morning" is ``...TMO`` (TIME);
+  until Friday" is the Friday gone), when a present "is" gives it to its
+  subject ("the deadline is Friday"), or when a word on its way to the verb
+  looks ahead ("investors await Friday's report", "an expected announcement
+  Friday"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
+  "Monday morning" is ``...TMO`` (TIME);
 - a month or month-day without a year: the last one (past tense), the next
   one (future, or a present-tense day: "takes effect Jan. 1"), else the
   nearest ("Ramadan in March" in February is this March; "late November" is
   last November);
 - "20 years ago" keeps the unit's precision (a year); "a week ago" is a day;
+  "a year earlier" after a month or quarter keeps its precision ("2011-Q4");
 - clock times take the day of the nearest day-precise date in their sentence
   (else publication); UTC/GMT add ``Z``; other zones are not converted
   ("2:21 p.m. EST" is ``2024-02-14T14:21``);
@@ -41,7 +46,10 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   the days counted from it, Thanksgiving, Memorial Day, ...); lunar ones
   (Ramadan, Eid) are not tagged;
 - "the next day", "that year", "two years later", "the same period last
-  year" count from the calendar value last mentioned (else publication).
+  year", "the year-earlier quarter", "the year before.", "that night", and
+  "the next month" told in the past ("The next month, the government stepped
+  in"; "over the next month" is a duration) count from the calendar value
+  last mentioned (else publication).
 
 Reference date: ``meta.published`` (its date part). Without one, only absolute
 values are given ("March 2023", "2024-02-14"); weekdays and month names get
