@@ -63,3 +63,20 @@ def test_a_weekday_without_such_a_word_keeps_its_tense(sentence, phrase, value):
 )
 def test_a_weekday_a_present_copula_gives_its_subject_is_a_schedule(sentence, phrase, value):
     assert value_of(sentence, phrase) == value
+
+
+@pytest.mark.parametrize(
+    "text,phrase,value",
+    [
+        ("Obama to visit Japan on Monday\n\nThe president will travel.", "Monday", "2013-03-18"),
+        ("Talks to resume Friday\n\nNegotiators met in Geneva.", "Friday", "2013-03-15"),
+        (
+            "Pope arrives in Brazil Monday\n\nThe pope arrived.",
+            "Monday",
+            "2013-03-11",
+        ),  # headline present: past
+        ("Efforts to end the strike failed on Monday\n\nUnions met.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_headline_infinitive_is_the_future(text, phrase, value):
+    assert value_of(text, phrase) == value

@@ -288,6 +288,13 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
             return "future"
         if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
             return "future"
+        if headline and (
+            (gov.i == v.i and any(parse.toks[k].dep.startswith("nsubj") for k in parse.children[v.i]))
+            or (v.dep in ("acl", "relcl") and gov.head == gov.i and gov.pos in ("NOUN", "PROPN"))
+        ):
+            # headline style, "to" for "will": "Obama to visit Japan on Monday", "Talks to resume Friday"
+            # (the parser hangs the infinitive on the headline's noun)
+            return "future"
         if depth < 2 and gov.i != v.i and gov.pos in ("VERB", "AUX", "ADJ"):
             return _verb_tense(parse, gov, headline, depth + 1, perfect_is_past)
         return None
