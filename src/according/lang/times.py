@@ -38,6 +38,34 @@ AHEAD_OF_CLAUSE = frozenset(
     }
 )
 
+# Words on the way from a date to its clause's verb that put the thing dated ahead of the report, whatever
+# the clause's tense ("investors await Friday's jobs report", "an expected announcement Friday", "Friday's
+# report is expected to show gains"): AHEAD_OF_CLAUSE without the words that also narrate the past ("before
+# Tuesday's primary, polls showed ...", "until", "toward") and without "deadline". A weekday the parse
+# hangs on a noun reads these (times/relative.py); read on hand-built sentences, issue 9.
+FORWARD_LOOKING = frozenset(
+    {
+        "ahead",
+        "pending",
+        "upcoming",
+        "forthcoming",
+        "coming",
+        "next",
+        "scheduled",
+        "planned",
+        "expected",
+        "proposed",
+        "await",
+        "awaiting",
+        "awaited",
+        "anticipated",
+    }
+)
+
+# Prepositions that measure a stretch of time: "over the next year" is a duration, while "The next year,
+# he won again" (no such word, told in the past) is the year after the one last named (times/relative.py).
+EXTENT_PREPOSITIONS = frozenset({"over", "for", "during", "within", "in", "throughout", "through", "into"})
+
 # A month is a full name, an abbreviation with its period, or an abbreviation
 # followed by a day number ("Feb 14"): bare "Mar", "Dec" are too often names.
 # A bare month name is a date only after one of these words ("in May", "since March"): "May"

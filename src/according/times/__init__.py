@@ -2,7 +2,9 @@
 
 Handwritten rules (``grammar.py``: calendar dates, months, years, decades,
 seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday", "last
-month", "20 years ago", durations, sets, clock times, "now"/"recently") run
+month", "20 years ago", durations, sets, clock times, "now"/"recently";
+``periods.py``: the first number of a duration range, "the year-earlier
+quarter", "year-end", "late in the day") run
 over the text, each only in windows around its trigger words
 (``grammar.TRIGGERS``: the same matches as a full scan, at a fraction of the
 cost); overlapping matches are resolved longest-first. The parse is
@@ -18,12 +20,17 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   verb is future ("will meet", "is set to begin", modal) or a present-tense
   event verb outside a headline ("talks resume Friday"), or after
   "until"/"before" (unless told in the simple past: "markets were closed
-  until Friday" is the Friday gone); "Monday morning" is ``...TMO`` (TIME);
+  until Friday" is the Friday gone), when a present "is" gives it to its
+  subject ("the deadline is Friday"), or when a word on its way to the verb
+  looks ahead ("investors await Friday's report", "an expected announcement
+  Friday"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
+  "Monday morning" is ``...TMO`` (TIME);
 - a month or month-day without a year: the last one (past tense), the next
   one (future, or a present-tense day: "takes effect Jan. 1"), else the
   nearest ("Ramadan in March" in February is this March; "late November" is
   last November);
 - "20 years ago" keeps the unit's precision (a year); "a week ago" is a day;
+  "a year earlier" after a month or quarter keeps its precision ("2011-Q4");
 - clock times take the day of the nearest day-precise date in their sentence
   (else publication); UTC/GMT add ``Z``; other zones are not converted
   ("2:21 p.m. EST" is ``2024-02-14T14:21``);
@@ -39,7 +46,10 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   the days counted from it, Thanksgiving, Memorial Day, ...); lunar ones
   (Ramadan, Eid) are not tagged;
 - "the next day", "that year", "two years later", "the same period last
-  year" count from the calendar value last mentioned (else publication).
+  year", "the year-earlier quarter", "the year before.", "that night", and
+  "the next month" told in the past ("The next month, the government stepped
+  in"; "over the next month" is a duration) count from the calendar value
+  last mentioned (else publication).
 
 Reference date: ``meta.published`` (its date part). Without one, only absolute
 values are given ("March 2023", "2024-02-14"); weekdays and month names get
@@ -63,9 +73,10 @@ from ..ingest.headlines import HeadlineLines
 from ..ingest.metadata import published_date
 from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
+from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
-from .resolve import add_months, clause_tense, governing_tense, shift_value
+from .resolve import add_months, clause_tense, governing_tense, looks_ahead, shift_value
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
@@ -132,7 +143,11 @@ def extract(
         r = tok_range(s, e)
         return clause_tense(parse, r[0], r[1], after_cue) if r is not None and not is_headline(s) else None
 
-    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense)
+    def forward(s: int, e: int) -> bool:
+        r = tok_range(s, e)
+        return r is not None and not is_headline(s) and looks_ahead(parse, r[0], r[1])
+
+    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward)
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()
@@ -262,8 +277,18 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             base = next((v for v in reversed(seen) if want.match(v)), None)
             value = _year_back(base) if base else (f"{dct.year - 1:04d}" if dct else None)
         elif f.kind.startswith("anchored:"):
-            _, n, unit = f.kind.split(":")
-            base = (seen[-1] if seen else None) if unit == "same" else _last_with(seen, unit)
+            _, n, unit, *part_of_day = f.kind.split(":")  # "anchored:1:D:MO": "the next morning"
+            base = (seen[-1] if seen else None) if unit == "same" else _last_with(seen, unit.rstrip("P"))
+            if unit == "YP" and seen and _COARSE.match(seen[-1]) and float(n).is_integer():
+                # "rose 4% in the fourth quarter from a year earlier": the period last named, whole years
+                # back, at its own precision (as "the same quarter a year earlier" would be)
+                base = seen[-1]
+                for _step in range(abs(int(float(n)))):
+                    base = _year_back(base) if float(n) < 0 else f"{int(base[:4]) + 1:04d}{base[4:]}"
+                seen.append(base)
+                out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=base))
+                continue
+            unit = "Y" if unit == "YP" else unit
             base = base or (dct.isoformat() if dct else None)
             if base is None:
                 unresolved += 1
@@ -271,6 +296,8 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
             value = base if unit == "same" else _shift_from(base, float(n), unit)
             if value is None:
                 continue
+            if part_of_day:
+                value = f"{value[:10]}T{part_of_day[0]}"
         if value is None:
             unresolved += 1
             continue

@@ -75,8 +75,10 @@ class Ctx:
         is_headline: Callable[[int], bool],
         pos_before: Callable[[int], str] = lambda pos: "",
         clause_tense: Callable[..., str | None] = lambda start, end, after_cue=False: None,
+        looks_ahead: Callable[[int, int], bool] = lambda start, end: False,
     ):
         self.text = text
+        self.looks_ahead = looks_ahead  # a word such as "await", "expected" puts the thing dated ahead
         self.clause_tense = clause_tense  # 'past' when a noun phrase's clause is told in the past
         self.pos_before = pos_before  # coarse POS of the token just before a character offset
         self.dct = dct
@@ -167,6 +169,12 @@ TRIGGERS: dict[str, str] = {
     "same_period": "same",
     "that_time": "that time",
     "next_day": r"day|week|month|year",
+    "duration_range": _UNITS_T,
+    "year_earlier": r"year-?[^\S\n]*(?:earlier|ago)",
+    "year_end": r"year[-\s]+end",
+    "day_part": "day",
+    "anchored_day_part": r"morning|afternoon|evening|night",
+    "unit_before": r"before|earlier",
 }
 
 
@@ -668,14 +676,28 @@ def season(m, ctx):
     pw = ctx.prev_word(m.start())
     if not yr:
         after = ctx.next_text(m.end(), 12)
+        gap = re.match(W, after)
+        # the word class of the next word: a season before a noun names a thing ("summer camp", "spring
+        # offensive"); before a verb it is the time the clause is about ("This summer it will hire",
+        # "spring shows signs of hope": MEANTIME tuned part, 1 missed)
+        nxt = ctx.pos_before(m.end() + gap.end() + 1) if gap else ""
+        if _cap(s) and nxt == "PROPN" and re.match(W + r"[A-Z][a-z]", after):
+            return None  # a name: "the Winter Olympics", "the Summer Palace", "Spring Festival"
         if re.match(W + r"(?:of|'s|[a-z])", after) and not re.match(
             W + r"(?:and|or|to|in|when|as|at|with)\b", after
         ):
-            return None  # "the fall of Rome", "summer camp", "spring offensive"
+            if re.match(W + r"(?:of|'s)\b", after) or nxt not in ("VERB", "AUX", "PRON", "DET", "ADV"):
+                return None  # "the fall of Rome", "summer camp", "spring offensive"
         if s.lower() == "fall" and rel in ("", "the"):
             return None
         if not rel and pw not in ("in", "during", "by", "until", "since", "over", "through", "throughout"):
-            return None
+            opens = (
+                m.start() == 0
+                or ctx.text[m.start() - 1] == "\n"
+                or ctx.text[m.start() - 2 : m.start()] == ". "
+            )
+            if nxt not in ("VERB", "AUX") or _cap(s) != opens:
+                return None  # a bare season is a date only as the subject of a verb, capitalised only first
     code = SEASONS[s.lower()]
     if yr:
         return Found(m.start(), m.end(), "DATE", f"{int(yr):04d}-{code}")

@@ -10,6 +10,7 @@ from datetime import timedelta
 from ..lang.calendar import UTC_NAMES
 from ..lang.numbers import number_value
 from ..lang.times import (
+    EXTENT_PREPOSITIONS,
     PART_OF_DAY,
     REF_WORDS,
     SET_ADVERBS,
@@ -57,6 +58,8 @@ def weekday(m, ctx):
             # day after an event noun: "scenes from the rally Tuesday will keep him awake" tells when the
             # rally was (read on PolNeAR: 4 of 4 possessive days right, the one bare day wrong)
             dirn = ctx.clause_tense(m.start(), m.end())
+        if dirn is None and ctx.looks_ahead(m.start(), m.end()):
+            dirn = "future"  # "investors await Friday's jobs report", "an expected announcement Friday"
         # present tense with a weekday announces ("talks resume Friday"); headlines excepted in the tense oracle
         d = R.weekday_date(ctx.dct, wd, "future" if dirn in ("future", "present") else "past")
     return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
@@ -137,6 +140,8 @@ def relunit(m, ctx):
         ):  # "the end of the year"
             rel = "this"
         elif rel == "the next" and not pre:  # "the next year": the coming twelve months
+            if _next_told_as_date(ctx, m):
+                return None  # "The next month, the government stepped in": next_day anchors it
             return Found(m.start(), m.end(), "DURATION", f"P1{_code(unit)}")
         else:
             return None
@@ -191,6 +196,15 @@ def relunit(m, ctx):
     else:  # century
         val = f"{d.year // 100 + k:02d}"
     return Found(m.start(), m.end(), "DATE", val)
+
+
+def _next_told_as_date(ctx, m) -> bool:
+    """Is "the next month/year" the one after the period last named ("The next month, the
+    government stepped in"; "spread early the next year") rather than the coming stretch
+    ("over the next year")? Told in the past, with no preposition of extent before it."""
+    if ctx.prev_word(m.start()) in EXTENT_PREPOSITIONS:
+        return False
+    return ctx.direction(m.start(), m.end()) == "past"
 
 
 def _code(unit: str) -> str:
@@ -320,7 +334,10 @@ def duration(m, ctx):
             return None
         sign = 1 if post in ("later", "from now") else -1
         if post in ("earlier", "later"):
-            return Found(start, end, "DATE", None, f"anchored:{sign * n * mult}:{code}")
+            # whole years after a month or quarter keep its precision ("from a year earlier": "YP")
+            return Found(
+                start, end, "DATE", None, f"anchored:{sign * n * mult}:{'YP' if code == 'Y' else code}"
+            )
         if code == "W":  # "a week ago" is a day (MEANTIME), not an ISO week
             n, mult, code = n * 7, mult, "D"
         val = R.shift_value(ctx.dct, sign * n * mult, code)
@@ -642,7 +659,8 @@ def next_day(m, ctx):
     # "the next day", "the previous week", "that year": counted from the date last mentioned
     w, u = (m.group("w") or m.group("w2")).lower(), (m.group("u") or m.group("u2")).lower()
     if w == "next" and u != "day":
-        return None  # "the next year" is a duration (relunit)
+        if not _next_told_as_date(ctx, m):
+            return None  # "over the next year" is a duration (relunit)
     if w == "previous" and u != "day":
         return None  # "the previous year": relunit, counted from publication (MEANTIME)
     if re.match(W + r"(?:of|after|before|when|that|in which)\b", ctx.next_text(m.end())):

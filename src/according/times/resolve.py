@@ -19,7 +19,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from ..lang.reporting import PAST_REPORT_VERBS
-from ..lang.times import AHEAD_OF_CLAUSE, FUTURE_GOVERNORS
+from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FUTURE_GOVERNORS
 from ..lang.verbs import FUTURE_AUXILIARIES, MODALS, SCHEDULE_WORDS, STATIVE_VERBS
 
 
@@ -163,6 +163,8 @@ def governing_tense(
             )
         nxt = toks[cur.head]
         if nxt.pos in ("VERB", "AUX"):
+            if _dated_by_copula(parse, nxt, cur, head, headline):
+                return "present"  # "the deadline is Friday", "the vote is on Sunday": a schedule
             return _verb_tense(parse, nxt, headline, depth, perfect_is_past)
         if nxt.pos in ("NOUN", "PROPN", "PRON", "NUM") and cur.dep in (
             "prep",
@@ -177,6 +179,21 @@ def governing_tense(
         if nxt.pos == "ADJ" and nxt.lemma in FUTURE_GOVERNORS:  # "due on Friday", "likely in March"
             return "future"
     return None
+
+
+def _dated_by_copula(parse, verb, step, head: int, headline: bool) -> bool:
+    """Is the expression (its head token ``head``) what a present-tense "is"/"are" says of
+    its subject, directly ("the deadline is Friday") or through "on" ("the vote is on
+    Sunday")? Such a sentence gives a schedule. Not the subject ("Monday is a holiday"), not
+    a date inside the subject ("the attack Monday is the worst"), not in a headline."""
+    if headline or verb.lemma != "be" or verb.tag not in ("VBZ", "VBP"):
+        return False
+    deps = [parse.toks[k].dep for k in parse.children[verb.i] if k != step.i]
+    if "nsubj" not in deps or "aux" in deps or "auxpass" in deps:
+        return False  # "Monday is a holiday" parsed with no subject: the day may be the subject
+    if step.i == head:
+        return step.dep in ("attr", "npadvmod")
+    return step.dep == "prep" and step.text.lower() == "on" and parse.toks[head].head == step.i
 
 
 def _expression_head(parse, first: int, last: int) -> int:
@@ -225,6 +242,32 @@ def clause_tense(parse, first: int, last: int, after_cue: bool = False) -> str |
     return None
 
 
+def looks_ahead(parse, first: int, last: int) -> bool:
+    """Does a word on the way from tokens first..last up to their clause's verb (that verb
+    included, and the words hanging on each step) put the thing dated ahead ("investors
+    await Friday's report", "an expected announcement Friday")? See ``FORWARD_LOOKING``."""
+    toks = parse.toks
+
+    def forward(t) -> bool:
+        return t.text.lower() in FORWARD_LOOKING or t.lemma.lower() in FORWARD_LOOKING
+
+    cur, ahead = toks[_expression_head(parse, first, last)], False
+    for _ in range(8):
+        ahead = ahead or any(forward(toks[k]) for k in parse.children[cur.i] if not first <= k <= last)
+        if cur.head == cur.i:
+            return ahead
+        nxt = toks[cur.head]
+        ahead = ahead or forward(nxt)
+        if nxt.pos in ("VERB", "AUX"):
+            # a clause told in the past keeps the thing in the past ("investors awaited Friday's report")
+            told_past = nxt.tag == "VBD" or any(
+                toks[k].dep in ("aux", "auxpass") and toks[k].tag == "VBD" for k in parse.children[nxt.i]
+            )
+            return ahead and not told_past
+        cur = nxt
+    return ahead
+
+
 def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = True) -> str | None:
     kids = [parse.toks[k] for k in parse.children[v.i]]
     aux = [k for k in kids if k.dep in ("aux", "auxpass")]
@@ -244,6 +287,13 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
         if gov.lemma.lower() in FUTURE_GOVERNORS or gov.text.lower() in ("going", "set", "due", "about"):
             return "future"
         if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
+            return "future"
+        if headline and (
+            (gov.i == v.i and any(parse.toks[k].dep.startswith("nsubj") for k in parse.children[v.i]))
+            or (v.dep in ("acl", "relcl") and gov.head == gov.i and gov.pos in ("NOUN", "PROPN"))
+        ):
+            # headline style, "to" for "will": "Obama to visit Japan on Monday", "Talks to resume Friday"
+            # (the parser hangs the infinitive on the headline's noun)
             return "future"
         if depth < 2 and gov.i != v.i and gov.pos in ("VERB", "AUX", "ADJ"):
             return _verb_tense(parse, gov, headline, depth + 1, perfect_is_past)
@@ -268,7 +318,8 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     if tags & {"VBZ", "VBP"} or (v.tag == "VBG" and aux):
         if headline or v.lemma in PAST_REPORT_VERBS:  # headlines and "X says Monday" report the past
             return "past"
-        if v.lemma in _STATIVE and v.tag != "VBG":  # "the attack Monday is the worst": no schedule
+        phrasal = any(k.dep == "prt" for k in kids)  # "the report comes out Thursday": an event
+        if v.lemma in _STATIVE and v.tag != "VBG" and not phrasal:  # "the attack Monday is the worst"
             return None
         return "present"  # "talks resume Friday", "they are meeting Friday": a schedule
     return None

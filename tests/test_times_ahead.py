@@ -1,0 +1,82 @@
+"""Times stage: a weekday that the parse hangs on a noun looks ahead when a word on its way to the
+clause's verb says so ("investors await Friday's report"), and a phrasal verb in the present is an
+event ("the report comes out Thursday"). Sentences built by hand (issue 9)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from according.nlp import parse
+from according.times import extract
+
+WED = date(2013, 3, 13)  # a Wednesday: last Friday 8 March, next Friday 15 March
+
+
+def value_of(text: str, phrase: str) -> str:
+    found, _ = extract(text, parse(text), WED)
+    for t in found:
+        if t.span.text == phrase:
+            return t.value
+    raise AssertionError(f"{phrase!r} not found in {[t.span.text for t in found]}")
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("Investors await Friday's jobs report.", "Friday", "2013-03-15"),
+        ("Friday's jobs report is expected to show gains.", "Friday", "2013-03-15"),
+        ("An expected announcement Friday of jobs data could move markets.", "Friday", "2013-03-15"),
+        ("The report comes out Thursday.", "Thursday", "2013-03-14"),
+        ("Results come out Thursday, the company said.", "Thursday", "2013-03-14"),
+    ],
+)
+def test_a_weekday_the_text_puts_ahead_is_the_next_one(sentence, phrase, value):
+    assert value_of(sentence, phrase) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("Investors awaited Friday's jobs report.", "Friday", "2013-03-08"),  # told in the past
+        ("Friday's jobs report showed gains.", "Friday", "2013-03-08"),
+        ("Monday's attack killed five people.", "Monday", "2013-03-11"),
+        ("The attack Monday is the worst this year.", "Monday", "2013-03-11"),  # a state, not a schedule
+        ("The report came out Thursday.", "Thursday", "2013-03-07"),
+        ("Before Friday's vote, polls showed a tie.", "Friday", "2013-03-08"),
+    ],
+)
+def test_a_weekday_without_such_a_word_keeps_its_tense(sentence, phrase, value):
+    assert value_of(sentence, phrase) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("The deadline is Friday.", "Friday", "2013-03-15"),  # what "is" says of its subject: a schedule
+        ("The election is on Sunday.", "Sunday", "2013-03-17"),
+        ("The deadline was Friday.", "Friday", "2013-03-08"),
+        ("Monday is a holiday.", "Monday", "2013-03-11"),  # the day is the subject: no schedule
+        ("The attack Monday is the worst this year.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_weekday_a_present_copula_gives_its_subject_is_a_schedule(sentence, phrase, value):
+    assert value_of(sentence, phrase) == value
+
+
+@pytest.mark.parametrize(
+    "text,phrase,value",
+    [
+        ("Obama to visit Japan on Monday\n\nThe president will travel.", "Monday", "2013-03-18"),
+        ("Talks to resume Friday\n\nNegotiators met in Geneva.", "Friday", "2013-03-15"),
+        (
+            "Pope arrives in Brazil Monday\n\nThe pope arrived.",
+            "Monday",
+            "2013-03-11",
+        ),  # headline present: past
+        ("Efforts to end the strike failed on Monday\n\nUnions met.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_headline_infinitive_is_the_future(text, phrase, value):
+    assert value_of(text, phrase) == value
