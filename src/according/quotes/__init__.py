@@ -154,11 +154,11 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         return None
     if _idiom(p, h):
         return None
-    cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"])
-    cue_set = set(cue_idx)
     subj = rules.subject(p, h)
     subj_content = subj is not None and rules.subject_is_content(p, h, mdl["subject_content"])
     sh = None if subj_content else rules.source_head(p, h)
+    cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"], sh)
+    cue_set = set(cue_idx)
     if sh is not None and not subj_content:
         sh = _source_after_quote(p, h, sh, qspan_at) if near else sh
     if sh is not None and source_dateline(p.text, toks[sh].start):
@@ -433,6 +433,14 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
         if pool:
             target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
             if (
+                q.end <= target.cue[0]
+                and not _whole_sentence(text, q)
+                and _SENTENCE_END.search(text, max(q.start, q.end - 3), target.cue[0])
+            ):
+                # a title or scare quote inside an earlier sentence ("the political
+                # equivalent of “The Truman Show.” She says ...") is not what she says
+                return False
+            if (
                 target.cue[1] <= q.start
                 and _whole_sentence(text, q)
                 and any(not _overlaps(c, (q.start, q.end)) for c in target.content)
@@ -481,6 +489,10 @@ def _in_any(c, qspans) -> bool:
     """Whether span c overlaps a quotation (quotation spans are sorted and disjoint)."""
     k = bisect.bisect_left(qspans, (c[1],)) - 1
     return k >= 0 and qspans[k].end > c[0]
+
+
+# a sentence ends between two offsets: its punctuation (perhaps closing a quotation) then space
+_SENTENCE_END = re.compile(r"[.!?][\u201d\"')]*\s")
 
 
 def _whole_sentence(text: str, q) -> bool:
