@@ -94,3 +94,14 @@ def test_a_title_in_an_earlier_sentence_is_not_what_a_later_cue_reports():
     text = "\u201cWe will win.\u201d She says he is unqualified to be president."
     qs, _ = extract(parse(text))
     assert any("\u201cWe will win.\u201d" in [c.text for c in q.content] for q in qs)
+
+
+def test_a_passive_indirect_cue_with_no_agent_is_no_speech():
+    assert category("deny", "indirect", True, cue_words=("were", "denied")) == "belief"
+    assert category("announce", "indirect", True, cue_words=("was", "announced")) == "belief"
+    # with a source ("the plan was announced by the mayor") or quoting words it is speech
+    assert (
+        category("announce", "indirect", True, cue_words=("was", "announced"), source_class="per") == "speech"
+    )
+    assert category("announce", "direct", True, cue_words=("was", "announced")) == "speech"
+    assert category("deny", "indirect", True, cue_words=("denied",)) == "speech"

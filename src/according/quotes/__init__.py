@@ -11,7 +11,8 @@ How the stage works (all linear in the article's length):
    for"; not "in a statement", which PolNeAR leaves out of the cue), its source
    (the subject; the object of "according to"; the subject shared with a
    governing verb for "..., adding"; the noun phrase between a closing mark and
-   the cue; the relative pronoun of "who said", as written) and its content (the
+   the cue, or right after a cue that follows its content ("..., argued
+   Palvetzian", "“...,” tweeted another"), never part of the cue; the relative pronoun of "who said", as written) and its content (the
    complement clause, object, "of ..." phrase; the rest of the clause for
    "according to") off the dependency parse, with extent tables learned from
    PolNeAR train. For raising and passive cues ("seems to", "was declared") the
@@ -21,7 +22,9 @@ How the stage works (all linear in the article's length):
 4. Quotation spans no attribution covers are then placed:
    - in a paragraph where an attribution already quotes someone, they become
      extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
-     with two content spans). A quoted *sentence* after the attribution
+     with two content spans; a title or scare quote inside an *earlier* sentence,
+     "the equivalent of “The Truman Show.” She says ...", is not). A quoted
+     *sentence* after the attribution
      ("“A,” she said. “B.”") is in addition a quote of its own with ``cue`` and
      ``source`` None, inherited from the attribution (see below): who-said-what
      gold counts each such sentence as a quote, while attribution corpora
