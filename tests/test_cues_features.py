@@ -48,3 +48,23 @@ def test_shipped_weights_know_the_new_features():
     assert any(k.startswith("hl=") for k in w)
     assert any(k.startswith("cq=") for k in w)
     assert any(k.startswith("lmd=") for k in w)
+
+
+def test_an_inverted_source_is_not_part_of_the_cue(parse):
+    from according.quotes import extract
+
+    text = "The new rules will hurt small farmers, argued Palvetzian."
+    qs, _ = extract(parse(text))
+    assert len(qs) == 1
+    assert qs[0].cue is not None and qs[0].cue.text == "argued"
+    assert qs[0].source is not None and qs[0].source.text == "Palvetzian"
+
+
+def test_a_pronoun_after_the_cue_of_a_closed_quotation_is_its_source(parse):
+    from according.quotes import extract
+
+    text = "\u201cBetter watch out for Grimes,\u201d tweeted another."
+    qs, _ = extract(parse(text))
+    assert len(qs) == 1
+    assert qs[0].source is not None and qs[0].source.text == "another"
+    assert [c.text for c in qs[0].content] == ["\u201cBetter watch out for Grimes,\u201d"]

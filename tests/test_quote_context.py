@@ -78,3 +78,30 @@ def test_category_is_one_of_two_and_quoted_words_are_speech(lemma, kind, clausal
     assert cat in ("speech", "belief")
     if kind != "indirect" and not (lemma == "according" and source_class == "find"):
         assert cat == "speech"
+
+
+def test_a_title_in_an_earlier_sentence_is_not_what_a_later_cue_reports():
+    from according.nlp import parse
+    from according.quotes import extract
+
+    text = (
+        "His rallies are the political equivalent of \u201cThe Truman Show.\u201d "
+        "She says he is unqualified to be president."
+    )
+    qs, _ = extract(parse(text))
+    assert [[c.text for c in q.content] for q in qs] == [["he is unqualified to be president"]]
+    # a quotation that is a sentence of its own still goes to the speaker quoted next
+    text = "\u201cWe will win.\u201d She says he is unqualified to be president."
+    qs, _ = extract(parse(text))
+    assert any("\u201cWe will win.\u201d" in [c.text for c in q.content] for q in qs)
+
+
+def test_a_passive_indirect_cue_with_no_agent_is_no_speech():
+    assert category("deny", "indirect", True, cue_words=("were", "denied")) == "belief"
+    assert category("announce", "indirect", True, cue_words=("was", "announced")) == "belief"
+    # with a source ("the plan was announced by the mayor") or quoting words it is speech
+    assert (
+        category("announce", "indirect", True, cue_words=("was", "announced"), source_class="per") == "speech"
+    )
+    assert category("announce", "direct", True, cue_words=("was", "announced")) == "speech"
+    assert category("deny", "indirect", True, cue_words=("denied",)) == "speech"

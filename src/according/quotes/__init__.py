@@ -11,7 +11,8 @@ How the stage works (all linear in the article's length):
    for"; not "in a statement", which PolNeAR leaves out of the cue), its source
    (the subject; the object of "according to"; the subject shared with a
    governing verb for "..., adding"; the noun phrase between a closing mark and
-   the cue; the relative pronoun of "who said", as written) and its content (the
+   the cue, or right after a cue that follows its content ("..., argued
+   Palvetzian", "“...,” tweeted another"), never part of the cue; the relative pronoun of "who said", as written) and its content (the
    complement clause, object, "of ..." phrase; the rest of the clause for
    "according to") off the dependency parse, with extent tables learned from
    PolNeAR train. For raising and passive cues ("seems to", "was declared") the
@@ -21,7 +22,9 @@ How the stage works (all linear in the article's length):
 4. Quotation spans no attribution covers are then placed:
    - in a paragraph where an attribution already quotes someone, they become
      extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
-     with two content spans). A quoted *sentence* after the attribution
+     with two content spans; a title or scare quote inside an *earlier* sentence,
+     "the equivalent of “The Truman Show.” She says ...", is not). A quoted
+     *sentence* after the attribution
      ("“A,” she said. “B.”") is in addition a quote of its own with ``cue`` and
      ``source`` None, inherited from the attribution (see below): who-said-what
      gold counts each such sentence as a quote, while attribution corpora
@@ -154,11 +157,11 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         return None
     if _idiom(p, h):
         return None
-    cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"])
-    cue_set = set(cue_idx)
     subj = rules.subject(p, h)
     subj_content = subj is not None and rules.subject_is_content(p, h, mdl["subject_content"])
     sh = None if subj_content else rules.source_head(p, h)
+    cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"], sh)
+    cue_set = set(cue_idx)
     if sh is not None and not subj_content:
         sh = _source_after_quote(p, h, sh, qspan_at) if near else sh
     if sh is not None and source_dateline(p.text, toks[sh].start):
@@ -433,6 +436,14 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
         if pool:
             target = min(pool, key=lambda a: min(abs(a.cue[0] - q.start), abs(a.cue[0] - q.end)))
             if (
+                q.end <= target.cue[0]
+                and not _whole_sentence(text, q)
+                and _SENTENCE_END.search(text, max(q.start, q.end - 3), target.cue[0])
+            ):
+                # a title or scare quote inside an earlier sentence ("the political
+                # equivalent of “The Truman Show.” She says ...") is not what she says
+                return False
+            if (
                 target.cue[1] <= q.start
                 and _whole_sentence(text, q)
                 and any(not _overlaps(c, (q.start, q.end)) for c in target.content)
@@ -481,6 +492,10 @@ def _in_any(c, qspans) -> bool:
     """Whether span c overlaps a quotation (quotation spans are sorted and disjoint)."""
     k = bisect.bisect_left(qspans, (c[1],)) - 1
     return k >= 0 and qspans[k].end > c[0]
+
+
+# a sentence ends between two offsets: its punctuation (perhaps closing a quotation) then space
+_SENTENCE_END = re.compile(r"[.!?][\u201d\"')]*\s")
 
 
 def _whole_sentence(text: str, q) -> bool:

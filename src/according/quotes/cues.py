@@ -92,7 +92,8 @@ def category(
       (:data:`NP_CONTENT`); verbs of evaluation (:data:`WEAK_SPEECH`) only quoting
       words; a negated indirect cue ("did not reveal the price", "would not say
       whether") reports nothing said; a topic ("wrote about how cities change") is not
-      what was written;
+      what was written; a passive indirect cue with no agent ("the allegations were
+      denied", "it was announced that ...") names nobody who said it;
     - a verb that reports words only in context (:data:`SPEECH_IN_CONTEXT`: "ruled
       that", "her statement read: “...”", "“...,” he continues", "points out that") is
       speech when it governs a clause or quoted words (and carries its particle);
@@ -119,6 +120,10 @@ def category(
     if lem in WEAK_SPEECH or words & NEGATIONS:
         return "belief"
     if lem in HEARSAY_PASSIVE and words & PASSIVE_AUX:  # "is said to be": hearsay, nobody speaking
+        return "belief"
+    if words & PASSIVE_AUX and not source_class and cue_words:
+        # "the allegations were denied", "it was announced that ...": a passive cue with
+        # no agent names nobody who said it
         return "belief"
     if lem not in NP_CONTENT and words & TOPIC_PREPS:
         return "belief"

@@ -77,8 +77,10 @@ def subtree_set(p: Parse, i: int) -> set[int]:
     return out
 
 
-def cue_tokens(p: Parse, h: int, table: dict) -> list[int]:
-    """The cue word and the function words that belong to it, as one contiguous run."""
+def cue_tokens(p: Parse, h: int, table: dict, source: int | None = None) -> list[int]:
+    """The cue word and the function words that belong to it, as one contiguous run; the
+    source's head word (``source``) is never part of it ("..., argued Palvetzian": the parser
+    may hang the inverted source on the verb as a complement)."""
     toks = p.toks
     inc = {h}
     if is_according(toks[h]):
@@ -86,6 +88,8 @@ def cue_tokens(p: Parse, h: int, table: dict) -> list[int]:
             if toks[c].text.lower() == "to":
                 inc.add(c)
     for c in p.children[h]:
+        if c == source:
+            continue
         if rate(table, child_key(p, c, h), lemma=toks[h].lemma.lower()) >= 0.5 and len(p.children[c]) <= 1:
             inc.add(c)
     # keep the run of included tokens around h (no gaps)
@@ -121,13 +125,15 @@ def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
         if toks[c].dep in SUBJ and toks[c].pos not in ("PUNCT",):
             return c
     if t.pos == "VERB" and (
-        t.dep in ("ccomp", "parataxis") or any(toks[c].dep == "ccomp" and c < h for c in kids)
+        t.dep in ("ccomp", "parataxis")
+        or any(toks[c].dep == "ccomp" and c < h for c in kids)
+        or _quoted_before(p, h)
     ):
         # inverted attribution after the content: "..., said a former spokesman"
         for c in kids:
             if (
                 c > h
-                and toks[c].dep in ("dobj", "attr", "npadvmod", "appos", "oprd")
+                and toks[c].dep in ("dobj", "attr", "npadvmod", "appos", "oprd", "acomp")
                 and toks[c].pos in ("NOUN", "PROPN", "PRON")
             ):
                 return c
@@ -152,6 +158,17 @@ def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
         if t.dep == "relcl" and toks[t.head].pos in ("NOUN", "PROPN", "PRON"):
             return t.head
     return None
+
+
+def _quoted_before(p: Parse, h: int) -> bool:
+    """“...,” tweeted another: a quotation closes right before the cue and the parser
+    hung it on the cue as some other clause (advcl, parataxis, xcomp)."""
+    toks = p.toks
+    return (
+        h >= 2
+        and _is_mark_text(toks[h - 1].text)
+        and any(toks[c].dep in ("advcl", "parataxis", "xcomp") and c < h for c in p.children[h])
+    )
 
 
 def dominates(p: Parse, a: int, b: int) -> bool:
