@@ -186,3 +186,30 @@ def test_training_rebuilds_the_relevance_weights_byte_for_byte(shared):
     path.write_bytes(before)
     assert res.returncode == 0, res.stderr[-2000:]
     assert after == before
+
+
+def test_a_trigger_that_completes_a_verb_takes_its_subject():
+    # "Troops continued to battle militants": the troops battle (the trigger has no subject of its own)
+    p = parse_of(
+        [
+            ("Troops", "troop", "nsubj", 1, "NOUN", "NNS"),
+            ("continued", "continue", "ROOT", 1, "VERB", "VBD"),
+            ("to", "to", "aux", 3, "PART", "TO"),
+            ("battle", "battle", "xcomp", 1, "VERB", "VB"),
+            ("militants", "militant", "dobj", 3, "NOUN", "NNS"),
+        ]
+    )
+    assert {"TSK:battle>armed", "TOK:battle>armed"} <= relevance_features(p, 0, len(p.toks))
+
+
+def test_a_protest_named_as_a_time_is_no_report(analyze):
+    text = (
+        "Voters in Hong Kong go to the polls on Sunday to choose a new legislature. "
+        "The previous general legislative election in Hong Kong was before the 2014 protests. "
+        "Turnout then was 53 percent. "
+        "Candidates have spent the week visiting markets and housing estates. "
+        "Officials expect results early on Monday. "
+        "Several parties have formed new alliances. "
+        "Analysts say the economy is the main issue for most voters."
+    )
+    assert analyze(text, published="2016-09-04").events == ()

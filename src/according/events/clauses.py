@@ -41,9 +41,9 @@ def reports(work: Work, k: int, key: str) -> bool:
     if (
         t.pos in ("NOUN", "PROPN")
         and t.dep == "pobj"
-        and toks[t.head].text.lower() in ("for", "of", "to", "without")
+        and toks[t.head].text.lower() in ("for", "of", "to", "without", "before", "since", "until")
     ):
-        return False
+        return False  # "calls for a strike", "the threat of an attack"; "before the 2014 protests" is a time
     if (
         t.pos in ("NOUN", "PROPN")
         and TRIGGERS.get(key) == ("Agreement",)

@@ -158,6 +158,9 @@ def relevance_features(parse: Parse, a: int, b: int) -> set[str]:
                 feats.add(f"TO:{key}>{w}")
         feats.update(_complements(parse, k, key, governor))
         doers = [c for c in parse.children[k] if toks[c].dep == "poss"]  # "Boeing's protest"
+        if toks[k].dep == "xcomp" and not any(toks[c].dep in SUBJECT_DEPS for c in parse.children[k]):
+            # "troops continued to battle ...": the subject of the verb the trigger completes
+            doers += [c for c in parse.children[toks[k].head] if toks[c].dep in SUBJECT_DEPS]
         for c in [*parse.children[governor], *doers]:  # who does it and to whom, by kind
             kind = _kind(parse, c)
             if kind is None:
