@@ -213,3 +213,24 @@ def test_a_protest_named_as_a_time_is_no_report(analyze):
         "Analysts say the economy is the main issue for most voters."
     )
     assert analyze(text, published="2016-09-04").events == ()
+
+
+def test_deaths_in_an_accident_are_no_event(analyze):
+    filler = (
+        "Officials said rescue teams worked through the night. "
+        "Hospitals in the city treated dozens of injured people. "
+        "The government announced an inquiry on Friday. "
+        "Relatives gathered outside the morgue to identify the dead. "
+        "The authorities promised new safety rules. "
+    )
+    rec = analyze(
+        "More than 300 pilgrims have been killed in a stampede near Mecca, the Interior Ministry said. "
+        + filler,
+        published="2015-09-24",
+    )
+    assert rec.events == ()
+    rec = analyze(
+        "Militants killed 30 pilgrims in an attack near the shrine, the Interior Ministry said. " + filler,
+        published="2015-09-24",
+    )
+    assert [e.event_type for e in rec.events][:1] in (["Violence against civilians"], ["Battles"])
