@@ -3,6 +3,7 @@
 
     python scripts/event_corpora.py [--cache-dir /tmp/according-events] [NAME ...]   # parse and cache
     python scripts/event_corpora.py --count [NAME ...]    # events per document, tuned / sealed parts
+    python scripts/event_corpora.py --show [NAME ...]     # every event's sentence, to read
 
 Each corpus is read with the project's own readers (so a document gets the same metadata and page
 furniture as under ``according analyze``) and parsed once; the (Document, Parse) pairs are pickled
@@ -98,13 +99,27 @@ def count(names: list[str], cache_dir: Path, threshold: float | None) -> None:
             print(f"{name:14} {part:7} {n:5d} {ev:7d} {ev / max(n, 1):8.3f} {with_ev:10d} {violent:7d}")
 
 
+def show(names: list[str], cache_dir: Path) -> None:
+    """Every event the pipeline reports on these corpora, to read (printed, never stored)."""
+    for name in names:
+        for doc, _, rec in analyses(name, cache_dir):
+            for e in rec.events:
+                part = "sealed" if sealed(doc.id) else "tuned"
+                text = " ".join(e.span.text.split())[:300]
+                print(f"{name} {part} {doc.id} {e.confidence} {e.sub_event_type}: {text}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("names", nargs="*", default=list(CORPORA))
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/according-events"))
     ap.add_argument("--count", action="store_true", help="events per document (whole pipeline)")
     ap.add_argument("--threshold", type=float, default=None, help="count only events at this confidence")
+    ap.add_argument("--show", action="store_true", help="print every event's sentence, to read them")
     args = ap.parse_args()
+    if args.show:
+        show(args.names, args.cache_dir)
+        return
     if args.count:
         count(args.names, args.cache_dir, args.threshold)
         return

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from according.events.actors import in_country
 from according.events.classifier import triggers_in
 from according.events.relevance import RelevanceModel, load_relevance, relevance_features
+from according.lang.events import ACTOR_KINDS
 from according.model import Actor
 from according.nlp import Parse, Sent, Tok
 
@@ -72,11 +73,13 @@ def test_features_are_tokens_lemmas_and_relations():
     p = hand_parse([("workers", "worker", "nsubj", 1), ("strike", "strike", "ROOT", 1)])
     feats = relevance_features(p, 0, 2)
     assert {"L:worker", "L:strike", "D:nsubj:strike>worker", "T:strike", "TS:strike>worker"} <= feats
-    for f in feats:  # every feature names whole lemmas of the sentence (or the trigger verb's tag)
+    assert {"K:labour", "TSK:strike>labour"} <= feats  # workers are labour: a strike by them is no air strike
+    kinds = set(ACTOR_KINDS.values())
+    for f in feats:  # every feature names whole lemmas of the sentence, their kinds (or the verb's tag)
         if f.startswith("TF:"):
             continue
         words = f.split(":", 1)[1].replace(">", ":").replace("<", ":").split(":")
-        assert all(w in {"worker", "strike", "nsubj", "ROOT"} for w in words), f
+        assert all(w in {"worker", "strike", "nsubj", "ROOT"} | kinds for w in words), f
 
 
 def test_shipped_model_and_threshold():

@@ -180,3 +180,64 @@ CIVILIAN_UNITS = {
 STATE_WORDS = {"army", "government", "regime", "military", "armed", "national", "defense", "defence"}
 # Verbs whose object or passive subject is a person killed ("killing a soldier": 1 dead without a number)
 KILL_VERBS = {"kill", "murder", "behead", "assassinate", "execute", "lynch"}
+
+# ACLED's codebook: a demonstration needs people physically gathering; "strikes, in which people stay
+# home from work ... would not be coded" (ACLED, "Riots, protests and strategic developments"). A
+# labour strike or work stoppage is coded as a protest only when the text reports a gathering
+# (a march, rally, picket, sit-in); these are the stoppage words and the gathering words.
+WORK_STOPPAGES = {"strike", "stoppage", "walkout", "sickout", "sick-out", "go-slow"}
+GATHERINGS = {
+    "march",
+    "marcher",
+    "rally",
+    "picket",
+    "picketer",
+    "gather",
+    "gathering",
+    "sit-in",
+    "demonstrator",
+    "protester",
+    "protestor",
+    "crowd",
+    "block",
+    "blockade",
+    "occupy",
+    "street",
+    "square",
+}
+# A protest in the sense of a formal complaint ("Boeing challenged the award in a formal protest before
+# the GAO", "the GAO upheld Boeing's protest"), not a demonstration: the verbs that file or decide one,
+# the bodies it goes to and the decisions it contests. No crowd gathers: ACLED codes none.
+FORMAL_PROTEST_VERBS = {
+    "file",
+    "lodge",
+    "uphold",
+    "sustain",
+    "dismiss",
+    "deny",
+    "reject",
+    "withdraw",
+    "submit",
+}
+FORMAL_PROTEST_FORUMS = {
+    "agency",
+    "court",
+    "tribunal",
+    "commission",
+    "board",
+    "regulator",
+    "ombudsman",
+    "office",
+}
+CONTESTED_DECISIONS = {"award", "contract", "bid", "tender", "selection", "procurement", "decision", "ruling"}
+# "demonstration of" these is the feeling a protest shows, not a product shown
+DEMONSTRATED_FEELINGS = {
+    "support",
+    "solidarity",
+    "anger",
+    "opposition",
+    "outrage",
+    "discontent",
+    "dissent",
+    "unity",
+}

@@ -126,6 +126,21 @@ ACTOR_KINDS: dict[str, str] = {
         ).split(),
         "nature",
     ),
+    # the doer or setting of an accident: "killed in a stampede", "crane collapse", "motorcycle crash"
+    **dict.fromkeys(
+        "accident crash collision collapse stampede wreck derailment sinking blaze quake".split(), "accident"
+    ),
+    # workers as doers: "employees had a work stoppage", "workers strike"
+    **dict.fromkeys("worker employee union staff labourer laborer nurse teacher driver".split(), "labour"),
+    # a thing shown or sold: "a demonstration of the new software"
+    **dict.fromkeys(
+        "technology software system device prototype feature capability version model computer phone".split(),
+        "product",
+    ),
+    # bodies that hear formal complaints: "a protest before the GAO", "filed a protest with the agency"
+    **dict.fromkeys("agency court tribunal commission board regulator ombudsman".split(), "forum"),
+    # computers and networks: "the attack was launched ... on the website"
+    **dict.fromkeys("website site hacker server network account password internet online".split(), "cyber"),
 }
 
 

@@ -17,7 +17,7 @@
   const FETCH_TIMEOUT_MS = 15000;
   // = according.events.relevance.show_threshold() (calibrated on news without ACLED events by
   // scripts/train_relevance.py; tests/test_event_relevance.py checks the two agree)
-  const EVENT_SHOW_THRESHOLD = 0.53;
+  const EVENT_SHOW_THRESHOLD = 0.54;
 
   // ---------- DOM helpers ----------
 
