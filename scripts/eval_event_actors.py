@@ -26,17 +26,15 @@ STOP = {"the", "of", "in", "a", "an", "and", "s"}
 
 
 def iso3_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 code -> the gazetteer's country name (the name in "Military Forces of X")."""
+    """ISO 3166-1 alpha-3 code -> ACLED's country name as the events stage writes it (the name in
+    "Military Forces of X": events.actors.country_name)."""
+    from according.events.actors import country_name
     from according.places import gazetteer
 
     src = gazetteer._sources()
     countries = json.loads(src["countries.json"].read_text(encoding="utf-8"))
-    g = gazetteer.get()
-    return {
-        c["iso3"]: g.rec(g.country[iso2]).name
-        for iso2, c in countries.items()
-        if c.get("iso3") and iso2 in g.country
-    }
+    names = {c["iso3"]: country_name(iso2) for iso2, c in countries.items() if c.get("iso3")}
+    return {iso3: name for iso3, name in names.items() if name}
 
 
 def words(s: str) -> set[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def actors(analyze, text):
@@ -55,3 +57,98 @@ def test_a_protest_has_no_armed_group(analyze):
         analyze, "On 21 April 2019, protesters gathered in Khartoum to demand a civilian government."
     )
     assert a1 is not None and a1.startswith("Protesters")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a state's forces by their acronym, an armed group by its alias: ACLED's names
+        (
+            "On 3 May 2023, SAF shelled RSF positions in Omdurman (Omdurman, Khartoum), killing 4 civilians.",
+            ("Military Forces of Sudan", None),
+        ),
+        (
+            "On 12 June 2023, the RSF attacked a SAF base in El Fasher (El Fasher, North Darfur).",
+            ("Rapid Support Forces", "Military Forces of Sudan"),
+        ),
+        (
+            "On 5 August 2019, ISIS militants attacked an Iraqi army checkpoint near Tuz Khurmatu "
+            "(Tuz Khurmatu, Salah al-Din), killing 2 soldiers.",
+            ("Islamic State", None),
+        ),
+        # excessive force: the force is actor1 and the protesters actor2
+        (
+            "On 17 January 2023, police shot and killed 3 protesters during a demonstration in Juliaca "
+            "(San Roman, Puno). 3 fatalities.",
+            ("Police Forces of Peru", "Protesters (Peru)"),
+        ),
+        # a protest the police broke up: protesters first, the police second
+        (
+            "On 2 October 2022, police fired tear gas at protesters in Tehran (Tehran, Tehran) demanding "
+            "justice for Mahsa Amini.",
+            ("Protesters (Iran)", "Police Forces of Iran"),
+        ),
+        # a demonym on a state's weapon names its forces
+        (
+            "On 5 October 2023, a Turkish drone strike targeted an SDF vehicle near Qamishli "
+            "(Qamishli, Hasakeh), killing 2 SDF fighters.",
+            ("Military Forces of Turkey", "SDF"),
+        ),
+        # a government named with its country; an ethnic militia as ACLED names it
+        (
+            "On 13 March 2023, the government of Mali signed a peace agreement with armed groups in "
+            "Bamako (Bamako, Bamako).",
+            ("Government of Mali", None),
+        ),
+        (
+            "On 6 December 2022, suspected Fulani herdsmen killed 8 villagers in Bokkos (Bokkos, Plateau).",
+            ("Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)"),
+        ),
+        # ACLED's country names: "Palestine", not GeoNames' "Palestinian Territory"
+        (
+            "On 27 April 2024, Israeli settlers attacked Palestinian farmers in Turmus Ayya "
+            "(Ramallah, West Bank), injuring 4.",
+            ("Settlers (Israel)", "Civilians (Palestine)"),
+        ),
+    ],
+)
+def test_actors_named_as_acled_names_them(analyze, text, expected):
+    assert actors(analyze, text) == expected
+
+
+def test_a_peaceful_protest_has_no_second_actor(analyze):
+    assert actors(
+        analyze,
+        "On 15 March 2023, hundreds of students protested against fuel price hikes in Dhaka (Dhaka, Dhaka).",
+    ) == ("Protesters (Bangladesh)", None)
+
+
+def test_acled_name_maps_only_known_names():
+    from according.events.actors import acled_name
+    from according.model import Actor
+
+    assert acled_name(Actor("the IDF")) == Actor("Military Forces of Israel")
+    assert acled_name(Actor("ISWAP", "e3")) == Actor("Islamic State (West Africa)", "e3")
+    assert acled_name(Actor("Taliban")) == Actor("Taliban")
+    assert acled_name(None) is None
+
+
+def test_country_names_follow_acled():
+    from according.events.actors import country_name
+
+    assert country_name("PS") == "Palestine"
+    assert country_name("NG") == "Nigeria"
+    assert country_name("ZZ") is None and country_name(None) is None
+
+
+@given(st.text(max_size=40), st.sampled_from(["Nigeria", "Palestine", None]))
+def test_in_country_names_only_generic_actors(name, country):
+    from according.events.actors import GENERIC_IN, GENERIC_OF, in_country
+    from according.model import Actor
+
+    out = in_country(Actor(name), country)
+    assert out is not None
+    if country is None or (name not in GENERIC_IN + GENERIC_OF and not name.endswith(" Ethnic Militia")):
+        assert out == Actor(name)
+    else:
+        assert out.name.startswith(name) and country in out.name

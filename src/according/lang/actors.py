@@ -147,6 +147,7 @@ LIGHT_VERBS = {
     "hold",
     "claim",
     "perpetrate",
+    "sign",
 }
 # Nouns for people of a group, named by their "of" phrase: "members of Boko Haram"
 MEMBER_NOUNS = {
@@ -179,4 +180,78 @@ UNCLAIMED_BY_ARMED_GROUP = {
     "Suicide bomb",
     "Attack",
     "Abduction/forced disappearance",
+}
+# Words that only say what kind a state force is ("the riot police", "security forces"): an entity
+# named by them and a force noun is no named group
+FORCE_MODIFIERS = {"security", "riot", "armed", "national", "federal", "local", "state", "special", "anti"}
+# Nouns of what a state's forces do, whose demonym names the state: "a Turkish drone strike",
+# "Russian shelling" (not "a Palestinian rocket": a rocket is no state's by its maker's nationality)
+STATE_ATTACK_NOUNS = {
+    "strike",
+    "airstrike",
+    "air-strike",
+    "shelling",
+    "bombardment",
+    "bombing",
+    "raid",
+    "offensive",
+    "incursion",
+    "invasion",
+    "operation",
+}
+# Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
+ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia"}
+# Nouns of a state's civil government, named as ACLED names it: "Government of Mali"
+GOVERNMENT = {"government", "administration", "authority", "junta", "regime"}
+# Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
+SETTLERS = {"settler"}
+# ISO 3166-1 alpha-2 -> ACLED's name of a country, where it differs from the gazetteer's (GeoNames')
+# name; the others are the same words ("Democratic Republic of the Congo" and ACLED's "Democratic
+# Republic of Congo" differ by a stop word the scorer drops)
+ACLED_COUNTRY_NAMES = {
+    "PS": "Palestine",
+    "CZ": "Czech Republic",
+    "CV": "Cape Verde",
+    "TL": "East Timor",
+}
+# A state's armed or police forces named by their own name or acronym (as ACLED's notes name them)
+# -> (ACLED's generic, ISO 3166-1 alpha-2 of the state): "SAF shelled RSF positions" is "Military
+# Forces of Sudan". Keys are casefolded, without "the". Only acronyms that name nothing else in
+# news of armed conflict ("AFP" is a news agency, "PLA" more than one army: left out).
+STATE_FORCES = {
+    "idf": ("Military Forces", "IL"),
+    "israel defense forces": ("Military Forces", "IL"),
+    "israel defence forces": ("Military Forces", "IL"),
+    "saf": ("Military Forces", "SD"),
+    "sudanese armed forces": ("Military Forces", "SD"),
+    "sna": ("Military Forces", "SO"),
+    "somali national army": ("Military Forces", "SO"),
+    "fardc": ("Military Forces", "CD"),
+    "fama": ("Military Forces", "ML"),
+    "malian armed forces": ("Military Forces", "ML"),
+    "saa": ("Military Forces", "SY"),
+    "syrian arab army": ("Military Forces", "SY"),
+    "isf": ("Military Forces", "IQ"),
+    "iraqi security forces": ("Military Forces", "IQ"),
+    "ana": ("Military Forces", "AF"),
+    "afghan national army": ("Military Forces", "AF"),
+    "andsf": ("Military Forces", "AF"),
+    "ansf": ("Military Forces", "AF"),
+    "kdf": ("Military Forces", "KE"),
+    "kenya defence forces": ("Military Forces", "KE"),
+    "updf": ("Military Forces", "UG"),
+    "endf": ("Military Forces", "ET"),
+    "sspdf": ("Military Forces", "SS"),
+    "tatmadaw": ("Military Forces", "MM"),
+}
+# Names of armed groups the notes use -> the words of ACLED's name for the group (ACLED's names
+# carry more: "Islamic State (West Africa) - Lake Chad Faction"; the scorer matches word sets)
+GROUP_ALIASES = {
+    "isis": "Islamic State",
+    "isil": "Islamic State",
+    "daesh": "Islamic State",
+    "iswap": "Islamic State (West Africa)",
+    "isgs": "Islamic State",
+    "rsf": "Rapid Support Forces",
+    "jas": "Boko Haram",
 }
