@@ -6,7 +6,8 @@
 PLOVER's gold gives each sentence's source actors with a sector and a country code. Only sentences
 of ACLED kinds (PROTEST, ASSAULT, FIGHT, COERCE, MOBILIZE) with a source are scored. The first
 event's actor1 is right when it names one source as ACLED would: "Military Forces of <country>"
-for a MIL source, "Police Forces of <country>" for a COP one (the code's country), "Civilians" or
+for a MIL source, "Police Forces of <country>" for a COP one, "Government of <country>" for a GOV
+one (the code's country; ACLED's country names, events.actors.country_name), "Civilians" or
 "Protesters" for a civilian one, else the two names share a content word (a named group as named).
 Reported on the tuned two thirds and the SEALED third (sha1(id) % 3 == 0) separately. PLOVER's source
 is who acted, and ACLED puts the protesters first in a protest the police broke up, so a share of
@@ -49,6 +50,8 @@ def names_source(pred: str | None, src: dict, countries: dict[str, str]) -> bool
     if sector == "MIL" and pred.startswith("Military Forces"):
         return country is None or country in pred or src.get("code") == "IGO"
     if sector == "COP" and pred.startswith("Police Forces"):
+        return country is None or country in pred
+    if sector == "GOV" and pred.startswith("Government of"):
         return country is None or country in pred
     if sector in ("CVL", "CIV") and pred.startswith(("Civilians", "Protesters")):
         return True

@@ -152,3 +152,39 @@ def test_in_country_names_only_generic_actors(name, country):
         assert out == Actor(name)
     else:
         assert out.name.startswith(name) and country in out.name
+
+
+def test_the_reporter_is_no_actor(analyze):
+    # the reporting verb is no event: its reported clause is, and the news agency no party to it
+    a1, _ = actors(
+        analyze,
+        "Afghan guerillas blew up three main electric power lines leading into Kabul last month, "
+        "the Czechoslovak news agency Ceteka reported from Kabul today.",
+    )
+    assert a1 is not None and "Ceteka" not in a1
+
+
+def test_who_the_victims_are_is_not_who_did_it(analyze):
+    a1, _ = actors(
+        analyze,
+        "Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank, "
+        "a court martial was told today.",
+    )
+    assert a1 == "Military Forces of Israel"
+
+
+def test_acled_csv_writes_the_acled_names(analyze):
+    import csv
+    import io
+
+    from according.events.acled_csv import write_acled_csv
+
+    rec = analyze(
+        "On 3 May 2023, SAF shelled RSF positions in Omdurman (Omdurman, Khartoum), killing 4 civilians.",
+        published="2024-02-20",
+    )
+    out = io.StringIO()
+    write_acled_csv(rec, out, header=True)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["actor1"] for r in rows] == [ev.actor1.name if ev.actor1 else "" for ev in rec.events]
+    assert rows[0]["actor1"] == "Military Forces of Sudan"

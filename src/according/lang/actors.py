@@ -201,6 +201,20 @@ STATE_ATTACK_NOUNS = {
 }
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
 ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia"}
+# Nouns for people something was done to: their modifier says who they are, not who did it
+# ("Palestinian detainees", "Afghan refugees")
+PATIENT_NOUNS = {
+    "detainee",
+    "prisoner",
+    "hostage",
+    "captive",
+    "victim",
+    "casualty",
+    "refugee",
+    "civilian",
+    "death",
+    "body",
+}
 # Nouns of a state's civil government, named as ACLED names it: "Government of Mali"
 GOVERNMENT = {"government", "administration", "authority", "junta", "regime"}
 # Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
