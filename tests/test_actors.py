@@ -188,3 +188,35 @@ def test_acled_csv_writes_the_acled_names(analyze):
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["actor1"] for r in rows] == [ev.actor1.name if ev.actor1 else "" for ev in rec.events]
     assert rows[0]["actor1"] == "Military Forces of Sudan"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "clashes between X and Y": the first side and the other
+        (
+            "On 20 January 2023, clashes between ADF militants and FARDC were reported near Beni "
+            "(Beni, Nord-Kivu). 6 fatalities.",
+            ("ADF", "Military Forces of Democratic Republic of the Congo"),
+        ),
+        # members of a state's army are its forces, not a group named "Cameroonian army"
+        (
+            "On 18 January 2023, members of the Cameroonian army killed 3 civilians in Buea (Fako, South-West).",
+            ("Military Forces of Cameroon", "Civilians (Cameroon)"),
+        ),
+        # rioters and the force they faced
+        (
+            "On 2 January 2023, Palestinian rioters threw stones at Israeli forces in Kafr Qaddum "
+            "(Qalqiliya, West Bank). Israeli forces responded with tear gas.",
+            ("Rioters (Palestine)", "Military Forces of Israel"),
+        ),
+        # a village the gazetteer does not know, named with its areas, is the place shelled
+        (
+            "On 15 January 2023, Syrian regime forces shelled Kafr Nabl (Maarrat an Numan, Idleb). "
+            "No fatalities reported.",
+            ("Military Forces of Syria", None),
+        ),
+    ],
+)
+def test_more_actors_named_as_acled_names_them(analyze, text, expected):
+    assert actors(analyze, text) == expected

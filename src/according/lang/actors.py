@@ -251,6 +251,8 @@ STATE_FORCES = {
     "afghan national army": ("Military Forces", "AF"),
     "andsf": ("Military Forces", "AF"),
     "ansf": ("Military Forces", "AF"),
+    "naf": ("Military Forces", "NG"),
+    "nigerian air force": ("Military Forces", "NG"),
     "kdf": ("Military Forces", "KE"),
     "kenya defence forces": ("Military Forces", "KE"),
     "updf": ("Military Forces", "UG"),
@@ -268,4 +270,5 @@ GROUP_ALIASES = {
     "isgs": "Islamic State",
     "rsf": "Rapid Support Forces",
     "jas": "Boko Haram",
+    "maoists": "Maoist",
 }
