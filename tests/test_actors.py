@@ -210,6 +210,31 @@ def test_acled_csv_writes_the_acled_names(analyze):
             "(Qalqiliya, West Bank). Israeli forces responded with tear gas.",
             ("Rioters (Palestine)", "Military Forces of Israel"),
         ),
+        # a state's forces by their own name, a weapon of a state, police forces (not the military)
+        (
+            "On 3 March 2023, the Armed Forces of Ukraine shelled Russian positions near Kreminna "
+            "(Sievierodonetskyi, Luhansk).",
+            ("Military Forces of Ukraine", None),
+        ),
+        (
+            "On 5 March 2023, a Russian UAV struck an apartment building in Zaporizhzhia "
+            "(Zaporizkyi, Zaporizhia), killing 3 civilians.",
+            ("Military Forces of Russia", None),
+        ),
+        (
+            "On 11 March 2023, police forces arrested 15 protesters in Algiers (Algiers, Algiers).",
+            ("Police Forces of Algeria", "Civilians (Algeria)"),
+        ),
+        # unnamed armed men, also where the tagger took the phrase for a name; a named cartel stays
+        (
+            "On 9 March 2023, an unidentified armed group attacked a police post in Tillaberi "
+            "(Tillaberi, Tillaberi), killing 2 police officers.",
+            ("Unidentified Armed Group (Niger)", None),
+        ),
+        (
+            "On 14 January 2023, Sinaloa Cartel gunmen killed 4 people in Culiacan (Culiacan, Sinaloa).",
+            ("Sinaloa Cartel", "Civilians (Mexico)"),
+        ),
         # a village the gazetteer does not know, named with its areas, is the place shelled
         (
             "On 15 January 2023, Syrian regime forces shelled Kafr Nabl (Maarrat an Numan, Idleb). "

@@ -58,8 +58,9 @@ from ..lang.actors import (
     UNIDENTIFIED,
 )
 from ..lang.reporting import SAY_VERBS
-from ..model import Actor
+from ..model import Actor, Entity
 from ..pipeline import Work
+from ..syntax import Tok
 from .clauses import clause_of
 
 SUBJECT = {"nsubj", "nsubjpass", "agent"}
@@ -166,10 +167,22 @@ def _smaller_place(work: Work, k: int) -> bool:
 
 
 def _country_of(work: Work, start: int, end: int) -> str | None:
-    """ACLED's name of the country a place or demonym in [start, end) names ("Israeli" -> Israel)."""
+    """ACLED's name of the country a place or demonym in [start, end) names ("Israeli" -> Israel);
+    inside a name the places stage leaves whole ("the Armed Forces of Ukraine"), a word that is a
+    country's name or demonym in the gazetteer."""
     for pl in work.places:
         if pl.span.start < end and start < pl.span.end and pl.feature == "country":
             return country_name(pl.country) or pl.name
+    from ..places import gazetteer
+
+    g = gazetteer.get()
+    for t in work.parse.toks:
+        if start <= t.start < end and t.ent_type in ("ORG", "NORP", "GPE") and t.text[:1].isupper():
+            key = gazetteer.norm(t.text)
+            hits = [i for i, alternate in g.lookup(t.text) if not alternate and g.rec(i).kind == "country"]
+            idx = hits[0] if hits else g.demonyms.get(key)
+            if idx is not None and g.rec(idx).kind == "country":
+                return country_name(g.rec(idx).cc) or g.rec(idx).name
     return None
 
 
@@ -205,6 +218,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     toks = p.toks
     t = toks[k]
     lem = t.lemma.lower()
+    if t.pos == "PROPN" and lem.endswith("s") and lem[:-1] in MILITARY | POLICE:
+        lem = lem[:-1]  # "the Armed Forces of Ukraine": a proper noun keeps its plural as lemma
     if lem in NOT_ACTORS or t.pos == "PRON" and lem not in ("they", "he", "she"):
         return None
     if not as_doer and (
@@ -239,9 +254,18 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if group is not None:
         return group
     country = _country_of(work, start, end)
+    if not country and lem in GOVERNMENT | MILITARY | POLICE:
+        # "the government of Mali", "the Armed Forces of Ukraine": the state the "of" phrase names
+        country = next(
+            (
+                _country_of(work, *p.char_span(*p.subtree(c)))
+                for c in p.children[k]
+                if toks[c].dep == "prep" and toks[c].text.lower() == "of"
+            ),
+            None,
+        )
     if lem in GOVERNMENT and t.pos == "NOUN":
         # "the government of Mali", "Malian authorities": ACLED's "Government of Mali"
-        country = country or _country_of(work, *p.char_span(*p.subtree(k)))
         return Actor(f"Government of {country}" if country else "Government")
     if lem in ETHNIC_MILITIA_NOUNS:
         # "Fulani herdsmen", "Fulani militia": ACLED's "Fulani Ethnic Militia (Nigeria)"
@@ -254,6 +278,19 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
             return Actor(f"{toks[names[-1]].text} Ethnic Militia")
     if lem in SETTLERS:
         return Actor(f"Settlers ({country})" if country else "Settlers")
+    armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])
+    if (
+        t.pos == "NOUN"
+        and (lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS))
+        and (ent is None or ent.type != "NORP" and _generic_head(ent, t))
+    ):
+        # "unknown perpetrators", and "an unidentified armed group" that the tagger took for a name
+        # (not "Hamas militants": the name is another word than the head)
+        return Actor("Unidentified Armed Group")
+    if lem in MILITARY and any(
+        toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in POLICE for c in p.children[k]
+    ):
+        lem = "police"  # "police forces", "police officers"
     if (
         ent is not None
         and not country
@@ -272,7 +309,6 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor("Civilians", ent.id if ent else None)  # "seven Palestinians were killed"
     if ent is not None:
         return Actor(ent.name, ent.id)
-    armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])
     if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
         return Actor("Unidentified Armed Group")
     if lem in PROTESTERS:
@@ -285,6 +321,13 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
         return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
     return None
+
+
+def _generic_head(ent: Entity, t: Tok) -> bool:
+    """Is entity ``ent`` at head token t only the common noun phrase around it ("an unidentified
+    armed group" tagged as a name): none of its mentions has a capitalised word?"""
+    at_head = [m for m in ent.mentions if m.start <= t.start < m.end]
+    return bool(at_head) and not any(any(w[:1].isupper() for w in m.text.split()) for m in at_head)
 
 
 def _generic(name: str) -> bool:

@@ -21,6 +21,7 @@ MILITARY = {
     "airstrike",
     "strike",
     "drone",
+    "uav",
     "artillery",
     "navy",
     "tank",
@@ -133,7 +134,7 @@ ATTACK_NOUNS = {
 }
 # Modifiers that make an unnamed group of people armed men ("masked men", "unidentified people")
 ARMED_MODIFIERS = {"armed", "unidentified", "unknown", "masked"}
-ARMED_HEADS = {"man", "men", "person", "individual", "group", "people"}
+ARMED_HEADS = {"man", "men", "person", "individual", "group", "people", "perpetrator", "assailant"}
 # Verbs whose object is the event and whose subject its doer: "forces carried out an airstrike",
 # "militants launched an attack", "al-Shabaab set up a base", "residents staged a sit-in"
 LIGHT_VERBS = {
