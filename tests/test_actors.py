@@ -197,7 +197,7 @@ def test_acled_csv_writes_the_acled_names(analyze):
         (
             "On 20 January 2023, clashes between ADF militants and FARDC were reported near Beni "
             "(Beni, Nord-Kivu). 6 fatalities.",
-            ("ADF", "Military Forces of Democratic Republic of the Congo"),
+            ("ADF", "Military Forces of Democratic Republic of Congo"),
         ),
         # members of a state's army are its forces, not a group named "Cameroonian army"
         (
@@ -244,4 +244,23 @@ def test_acled_csv_writes_the_acled_names(analyze):
     ],
 )
 def test_more_actors_named_as_acled_names_them(analyze, text, expected):
+    assert actors(analyze, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # no doer named: ACLED's arrests are the police's, an unnamed side against soldiers armed men
+        (
+            "On 3 April 2023, 12 people were arrested in Dakar (Dakar, Dakar) for taking part in an "
+            "unauthorised rally.",
+            ("Police Forces of Senegal", "Civilians (Senegal)"),
+        ),
+        (
+            "On 4 April 2023, 3 soldiers were killed in an ambush near Fada N'Gourma (Gourma, Est).",
+            ("Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso"),
+        ),
+    ],
+)
+def test_acled_defaults_where_the_text_names_no_doer(analyze, text, expected):
     assert actors(analyze, text) == expected

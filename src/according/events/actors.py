@@ -32,6 +32,8 @@ and drops ACLED's "(2015-2023)" periods, so none are produced.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..lang.actors import (
     ACLED_COUNTRY_NAMES,
     ARMED_HEADS,
@@ -176,8 +178,10 @@ def _country_of(work: Work, start: int, end: int) -> str | None:
     from ..places import gazetteer
 
     g = gazetteer.get()
-    for t in work.parse.toks:
-        if start <= t.start < end and t.ent_type in ("ORG", "NORP", "GPE") and t.text[:1].isupper():
+    toks = work.parse.toks
+    first = bisect_left(toks, start, key=lambda t: t.start)
+    for t in toks[first : bisect_left(toks, end, lo=first, key=lambda t: t.start)]:
+        if t.ent_type in ("ORG", "NORP", "GPE") and t.text[:1].isupper():
             key = gazetteer.norm(t.text)
             hits = [i for i, alternate in g.lookup(t.text) if not alternate and g.rec(i).kind == "country"]
             idx = hits[0] if hits else g.demonyms.get(key)
@@ -476,12 +480,19 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         a2 = Actor("Civilians", a2.entity)  # students abducted are civilians, not protesters
     if a1 is None and sub_event_type in UNCLAIMED_BY_ARMED_GROUP:
         a1 = Actor("Unidentified Armed Group")  # "a roadside IED exploded", "a grenade was thrown"
+    elif (
+        a1 is None and sub_event_type == "Armed clash" and a2 is not None and a2.name.startswith(STATE_FORCE)
+    ):
+        a1 = Actor("Unidentified Armed Group")  # "3 soldiers were killed in an ambush": by armed men
+    elif a1 is None and sub_event_type == "Arrests":
+        a1 = Actor("Police Forces")  # "12 people were arrested": ACLED's arrests are the police's
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return acled_name(a1), acled_name(a2)
 
 
 # ACLED's generic actors, named with the country where they act
+STATE_FORCE = ("Military Forces", "Police Forces")
 GENERIC_OF = ("Military Forces", "Police Forces", "Government")  # "Military Forces of Nigeria"
 GENERIC_IN = ("Protesters", "Rioters", "Civilians", "Unidentified Armed Group")
 ETHNIC_MILITIA = " Ethnic Militia"  # "Fulani Ethnic Militia (Nigeria)"  # "Protesters (Iraq)"

@@ -221,10 +221,13 @@ GOVERNMENT = {"government", "administration", "authority", "junta", "regime"}
 # Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
 SETTLERS = {"settler"}
 # ISO 3166-1 alpha-2 -> ACLED's name of a country, where it differs from the gazetteer's (GeoNames')
-# name; the others are the same words ("Democratic Republic of the Congo" and ACLED's "Democratic
-# Republic of Congo" differ by a stop word the scorer drops)
+# name (the scorer drops "the" and case, so "Democratic Republic of the Congo" would match too; the
+# CSV export writes ACLED's own spelling)
 ACLED_COUNTRY_NAMES = {
     "PS": "Palestine",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "SZ": "eSwatini",
     "CZ": "Czech Republic",
     "CV": "Cape Verde",
     "TL": "East Timor",
