@@ -58,32 +58,38 @@ def names_source(pred: str | None, src: dict, countries: dict[str, str]) -> bool
     return bool(words(pred) & words(src["actorText"]))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("pred")
-    ap.add_argument("--corpus", default="../shared/corpora/plover")
-    ap.add_argument("-v", action="store_true", help="print the tuned part's misses")
-    args = ap.parse_args()
+def score(pred: Path, corpus: Path, misses: bool = False) -> dict[str, tuple[int, int]]:
+    """{"tuned": (right, scored), "sealed": (right, scored)} for the records in ``pred``; with
+    ``misses``, print the tuned part's misses."""
     gold = {}
-    for line in open(Path(args.corpus) / "gsr.jsonl", encoding="utf-8"):
+    for line in open(corpus / "gsr.jsonl", encoding="utf-8"):
         d = json.loads(line)
         gold[d["id"]] = d["gold"]
     countries = iso3_names()
-    score = {False: [0, 0], True: [0, 0]}
-    for line in open(args.pred, encoding="utf-8"):
+    tally = {False: [0, 0], True: [0, 0]}
+    for line in open(pred, encoding="utf-8"):
         r = json.loads(line)
         g = gold.get(r["id"])
         if not g or g["event"] not in KINDS or not g.get("source"):
             continue
         sealed = int(hashlib.sha1(r["id"].encode()).hexdigest(), 16) % 3 == 0
         ev = (r.get("events") or [None])[0]
-        pred = ev["actor1"]["name"] if ev and ev.get("actor1") else None
-        hit = any(names_source(pred, s, countries) for s in g["source"])
-        score[sealed][0] += hit
-        score[sealed][1] += 1
-        if args.v and not hit and not sealed:
-            print(pred, "|", [(s["actorText"], s.get("sector"), s.get("code")) for s in g["source"]])
-    for part, (hit, n) in (("tuned", score[False]), ("sealed", score[True])):
+        pred_name = ev["actor1"]["name"] if ev and ev.get("actor1") else None
+        hit = any(names_source(pred_name, s, countries) for s in g["source"])
+        tally[sealed][0] += hit
+        tally[sealed][1] += 1
+        if misses and not hit and not sealed:
+            print(pred_name, "|", [(s["actorText"], s.get("sector"), s.get("code")) for s in g["source"]])
+    return {"tuned": (tally[False][0], tally[False][1]), "sealed": (tally[True][0], tally[True][1])}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pred")
+    ap.add_argument("--corpus", default="../shared/corpora/plover")
+    ap.add_argument("-v", action="store_true", help="print the tuned part's misses")
+    args = ap.parse_args()
+    for part, (hit, n) in score(Path(args.pred), Path(args.corpus), args.v).items():
         print(f"{part}: actor1 {hit}/{n} = {hit / max(1, n):.3f}")
 
 
