@@ -235,6 +235,16 @@ def test_acled_csv_writes_the_acled_names(analyze):
             "On 14 January 2023, Sinaloa Cartel gunmen killed 4 people in Culiacan (Culiacan, Sinaloa).",
             ("Sinaloa Cartel", "Civilians (Mexico)"),
         ),
+        # a news spelling of a group's name; an acronym in brackets is no place's areas
+        (
+            "On 11 May 2023, Al-Shabab fighters ambushed a KDF convoy near Lamu (Lamu, Lamu).",
+            ("Al Shabaab", "Military Forces of Kenya"),
+        ),
+        (
+            "On 9 May 2023, Al Shabaab militants attacked the Somali National Army (SNA) in Bulo Burte "
+            "(Bulo Burto, Hiraan). 4 fatalities.",
+            ("Al Shabaab", "Military Forces of Somalia"),
+        ),
         # a village the gazetteer does not know, named with its areas, is the place shelled
         (
             "On 15 January 2023, Syrian regime forces shelled Kafr Nabl (Maarrat an Numan, Idleb). "

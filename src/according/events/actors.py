@@ -158,7 +158,12 @@ def _before_areas(work: Work, k: int) -> bool:
     j = k + 1
     while j < len(toks) and toks[j].dep == "compound" and toks[j].head == k:
         j += 1
-    return j < len(toks) and toks[j].text == "(" and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+    return (
+        j + 1 < len(toks)
+        and toks[j].text == "("
+        and toks[j + 1].text[:1].isupper()
+        and not toks[j + 1].text.isupper()  # "the Somali National Army (SNA)": an acronym, no areas
+    )
 
 
 def _smaller_place(work: Work, k: int) -> bool:
