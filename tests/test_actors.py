@@ -303,3 +303,16 @@ def test_plover_actor1_holds(shared, tmp_path):
     tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
     assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
     assert tuned >= 0.461 and sealed >= 0.442, parts
+
+
+@given(
+    st.sampled_from(["SAF", "the IDF", "ISIS", "Al-Shabab", "members", "Fulani ethnic militia"])
+    | st.text(max_size=30)
+)
+def test_acled_name_is_stable(name):
+    # naming a name ACLED's way twice changes nothing more (the export and the scorer see one name)
+    from according.events.actors import acled_name
+    from according.model import Actor
+
+    once = acled_name(Actor(name))
+    assert once is not None and acled_name(once) == once

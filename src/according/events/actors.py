@@ -209,10 +209,12 @@ def acled_name(actor: Actor | None) -> Actor | None:
         return Actor(f"{generic} of {country}" if country else generic, actor.entity)
     if key in GROUP_ALIASES:
         return Actor(GROUP_ALIASES[key], actor.entity)
-    if key.endswith(ETHNIC_MILITIA.lower()) and key != ETHNIC_MILITIA.lower().strip():
+    if key.endswith(ETHNIC_MILITIA.lower()):
         # "the Fulani ethnic militia": ACLED's "Fulani Ethnic Militia" (the country comes with the place)
-        people = actor.name.removeprefix("the ").removeprefix("The ")[: -len(ETHNIC_MILITIA)]
-        return Actor(people + ETHNIC_MILITIA, actor.entity)
+        people = " ".join(actor.name.split()[:-2])
+        people = people.removeprefix("the ").removeprefix("The ").strip()
+        if people and people.lower() != "the":
+            return Actor(people + ETHNIC_MILITIA, actor.entity)
     return actor
 
 
