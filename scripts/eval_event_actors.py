@@ -6,7 +6,8 @@
 PLOVER's gold gives each sentence's source actors with a sector and a country code. Only sentences
 of ACLED kinds (PROTEST, ASSAULT, FIGHT, COERCE, MOBILIZE) with a source are scored. The first
 event's actor1 is right when it names one source as ACLED would: "Military Forces of <country>"
-for a MIL source, "Police Forces of <country>" for a COP one (the code's country), "Civilians" or
+for a MIL source, "Police Forces of <country>" for a COP one, "Government of <country>" for a GOV
+one (the code's country; ACLED's country names, events.actors.country_name), "Civilians" or
 "Protesters" for a civilian one, else the two names share a content word (a named group as named).
 Reported on the tuned two thirds and the SEALED third (sha1(id) % 3 == 0) separately. PLOVER's source
 is who acted, and ACLED puts the protesters first in a protest the police broke up, so a share of
@@ -26,17 +27,15 @@ STOP = {"the", "of", "in", "a", "an", "and", "s"}
 
 
 def iso3_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 code -> the gazetteer's country name (the name in "Military Forces of X")."""
+    """ISO 3166-1 alpha-3 code -> ACLED's country name as the events stage writes it (the name in
+    "Military Forces of X": events.actors.country_name)."""
+    from according.events.actors import country_name
     from according.places import gazetteer
 
     src = gazetteer._sources()
     countries = json.loads(src["countries.json"].read_text(encoding="utf-8"))
-    g = gazetteer.get()
-    return {
-        c["iso3"]: g.rec(g.country[iso2]).name
-        for iso2, c in countries.items()
-        if c.get("iso3") and iso2 in g.country
-    }
+    names = {c["iso3"]: country_name(iso2) for iso2, c in countries.items() if c.get("iso3")}
+    return {iso3: name for iso3, name in names.items() if name}
 
 
 def words(s: str) -> set[str]:
@@ -52,9 +51,36 @@ def names_source(pred: str | None, src: dict, countries: dict[str, str]) -> bool
         return country is None or country in pred or src.get("code") == "IGO"
     if sector == "COP" and pred.startswith("Police Forces"):
         return country is None or country in pred
+    if sector == "GOV" and pred.startswith("Government of"):
+        return country is None or country in pred
     if sector in ("CVL", "CIV") and pred.startswith(("Civilians", "Protesters")):
         return True
     return bool(words(pred) & words(src["actorText"]))
+
+
+def score(pred: Path, corpus: Path, misses: bool = False) -> dict[str, tuple[int, int]]:
+    """{"tuned": (right, scored), "sealed": (right, scored)} for the records in ``pred``; with
+    ``misses``, print the tuned part's misses."""
+    gold = {}
+    for line in open(corpus / "gsr.jsonl", encoding="utf-8"):
+        d = json.loads(line)
+        gold[d["id"]] = d["gold"]
+    countries = iso3_names()
+    tally = {False: [0, 0], True: [0, 0]}
+    for line in open(pred, encoding="utf-8"):
+        r = json.loads(line)
+        g = gold.get(r["id"])
+        if not g or g["event"] not in KINDS or not g.get("source"):
+            continue
+        sealed = int(hashlib.sha1(r["id"].encode()).hexdigest(), 16) % 3 == 0
+        ev = (r.get("events") or [None])[0]
+        pred_name = ev["actor1"]["name"] if ev and ev.get("actor1") else None
+        hit = any(names_source(pred_name, s, countries) for s in g["source"])
+        tally[sealed][0] += hit
+        tally[sealed][1] += 1
+        if misses and not hit and not sealed:
+            print(pred_name, "|", [(s["actorText"], s.get("sector"), s.get("code")) for s in g["source"]])
+    return {"tuned": (tally[False][0], tally[False][1]), "sealed": (tally[True][0], tally[True][1])}
 
 
 def main() -> None:
@@ -63,26 +89,7 @@ def main() -> None:
     ap.add_argument("--corpus", default="../shared/corpora/plover")
     ap.add_argument("-v", action="store_true", help="print the tuned part's misses")
     args = ap.parse_args()
-    gold = {}
-    for line in open(Path(args.corpus) / "gsr.jsonl", encoding="utf-8"):
-        d = json.loads(line)
-        gold[d["id"]] = d["gold"]
-    countries = iso3_names()
-    score = {False: [0, 0], True: [0, 0]}
-    for line in open(args.pred, encoding="utf-8"):
-        r = json.loads(line)
-        g = gold.get(r["id"])
-        if not g or g["event"] not in KINDS or not g.get("source"):
-            continue
-        sealed = int(hashlib.sha1(r["id"].encode()).hexdigest(), 16) % 3 == 0
-        ev = (r.get("events") or [None])[0]
-        pred = ev["actor1"]["name"] if ev and ev.get("actor1") else None
-        hit = any(names_source(pred, s, countries) for s in g["source"])
-        score[sealed][0] += hit
-        score[sealed][1] += 1
-        if args.v and not hit and not sealed:
-            print(pred, "|", [(s["actorText"], s.get("sector"), s.get("code")) for s in g["source"]])
-    for part, (hit, n) in (("tuned", score[False]), ("sealed", score[True])):
+    for part, (hit, n) in score(Path(args.pred), Path(args.corpus), args.v).items():
         print(f"{part}: actor1 {hit}/{n} = {hit / max(1, n):.3f}")
 
 

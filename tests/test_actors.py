@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def actors(analyze, text):
@@ -55,3 +57,262 @@ def test_a_protest_has_no_armed_group(analyze):
         analyze, "On 21 April 2019, protesters gathered in Khartoum to demand a civilian government."
     )
     assert a1 is not None and a1.startswith("Protesters")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a state's forces by their acronym, an armed group by its alias: ACLED's names
+        (
+            "On 3 May 2023, SAF shelled RSF positions in Omdurman (Omdurman, Khartoum), killing 4 civilians.",
+            ("Military Forces of Sudan", None),
+        ),
+        (
+            "On 12 June 2023, the RSF attacked a SAF base in El Fasher (El Fasher, North Darfur).",
+            ("Rapid Support Forces", "Military Forces of Sudan"),
+        ),
+        (
+            "On 5 August 2019, ISIS militants attacked an Iraqi army checkpoint near Tuz Khurmatu "
+            "(Tuz Khurmatu, Salah al-Din), killing 2 soldiers.",
+            ("Islamic State", None),
+        ),
+        # excessive force: the force is actor1 and the protesters actor2
+        (
+            "On 17 January 2023, police shot and killed 3 protesters during a demonstration in Juliaca "
+            "(San Roman, Puno). 3 fatalities.",
+            ("Police Forces of Peru", "Protesters (Peru)"),
+        ),
+        # a protest the police broke up: protesters first, the police second
+        (
+            "On 2 October 2022, police fired tear gas at protesters in Tehran (Tehran, Tehran) demanding "
+            "justice for Mahsa Amini.",
+            ("Protesters (Iran)", "Police Forces of Iran"),
+        ),
+        # a demonym on a state's weapon names its forces
+        (
+            "On 5 October 2023, a Turkish drone strike targeted an SDF vehicle near Qamishli "
+            "(Qamishli, Hasakeh), killing 2 SDF fighters.",
+            ("Military Forces of Turkey", "SDF"),
+        ),
+        # a government named with its country; an ethnic militia as ACLED names it
+        (
+            "On 13 March 2023, the government of Mali signed a peace agreement with armed groups in "
+            "Bamako (Bamako, Bamako).",
+            ("Government of Mali", None),
+        ),
+        (
+            "On 6 December 2022, suspected Fulani herdsmen killed 8 villagers in Bokkos (Bokkos, Plateau).",
+            ("Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)"),
+        ),
+        # ACLED's country names: "Palestine", not GeoNames' "Palestinian Territory"
+        (
+            "On 27 April 2024, Israeli settlers attacked Palestinian farmers in Turmus Ayya "
+            "(Ramallah, West Bank), injuring 4.",
+            ("Settlers (Israel)", "Civilians (Palestine)"),
+        ),
+    ],
+)
+def test_actors_named_as_acled_names_them(analyze, text, expected):
+    assert actors(analyze, text) == expected
+
+
+def test_a_peaceful_protest_has_no_second_actor(analyze):
+    assert actors(
+        analyze,
+        "On 15 March 2023, hundreds of students protested against fuel price hikes in Dhaka (Dhaka, Dhaka).",
+    ) == ("Protesters (Bangladesh)", None)
+
+
+def test_acled_name_maps_only_known_names():
+    from according.events.actors import acled_name
+    from according.model import Actor
+
+    assert acled_name(Actor("the IDF")) == Actor("Military Forces of Israel")
+    assert acled_name(Actor("ISWAP", "e3")) == Actor("Islamic State (West Africa)", "e3")
+    assert acled_name(Actor("Taliban")) == Actor("Taliban")
+    assert acled_name(None) is None
+
+
+def test_country_names_follow_acled():
+    from according.events.actors import country_name
+
+    assert country_name("PS") == "Palestine"
+    assert country_name("NG") == "Nigeria"
+    assert country_name("ZZ") is None and country_name(None) is None
+
+
+@given(st.text(max_size=40), st.sampled_from(["Nigeria", "Palestine", None]))
+def test_in_country_names_only_generic_actors(name, country):
+    from according.events.actors import GENERIC_IN, GENERIC_OF, in_country
+    from according.model import Actor
+
+    out = in_country(Actor(name), country)
+    assert out is not None
+    if country is None or (name not in GENERIC_IN + GENERIC_OF and not name.endswith(" Ethnic Militia")):
+        assert out == Actor(name)
+    else:
+        assert out.name.startswith(name) and country in out.name
+
+
+def test_the_reporter_is_no_actor(analyze):
+    # the reporting verb is no event: its reported clause is, and the news agency no party to it
+    a1, _ = actors(
+        analyze,
+        "Afghan guerillas blew up three main electric power lines leading into Kabul last month, "
+        "the Czechoslovak news agency Ceteka reported from Kabul today.",
+    )
+    assert a1 is not None and "Ceteka" not in a1
+
+
+def test_who_the_victims_are_is_not_who_did_it(analyze):
+    a1, _ = actors(
+        analyze,
+        "Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank, "
+        "a court martial was told today.",
+    )
+    assert a1 == "Military Forces of Israel"
+
+
+def test_acled_csv_writes_the_acled_names(analyze):
+    import csv
+    import io
+
+    from according.events.acled_csv import write_acled_csv
+
+    rec = analyze(
+        "On 3 May 2023, SAF shelled RSF positions in Omdurman (Omdurman, Khartoum), killing 4 civilians.",
+        published="2024-02-20",
+    )
+    out = io.StringIO()
+    write_acled_csv(rec, out, header=True)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["actor1"] for r in rows] == [ev.actor1.name if ev.actor1 else "" for ev in rec.events]
+    assert rows[0]["actor1"] == "Military Forces of Sudan"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "clashes between X and Y": the first side and the other
+        (
+            "On 20 January 2023, clashes between ADF militants and FARDC were reported near Beni "
+            "(Beni, Nord-Kivu). 6 fatalities.",
+            ("ADF", "Military Forces of Democratic Republic of Congo"),
+        ),
+        # members of a state's army are its forces, not a group named "Cameroonian army"
+        (
+            "On 18 January 2023, members of the Cameroonian army killed 3 civilians in Buea (Fako, South-West).",
+            ("Military Forces of Cameroon", "Civilians (Cameroon)"),
+        ),
+        # rioters and the force they faced
+        (
+            "On 2 January 2023, Palestinian rioters threw stones at Israeli forces in Kafr Qaddum "
+            "(Qalqiliya, West Bank). Israeli forces responded with tear gas.",
+            ("Rioters (Palestine)", "Military Forces of Israel"),
+        ),
+        # a state's forces by their own name, a weapon of a state, police forces (not the military)
+        (
+            "On 3 March 2023, the Armed Forces of Ukraine shelled Russian positions near Kreminna "
+            "(Sievierodonetskyi, Luhansk).",
+            ("Military Forces of Ukraine", None),
+        ),
+        (
+            "On 5 March 2023, a Russian UAV struck an apartment building in Zaporizhzhia "
+            "(Zaporizkyi, Zaporizhia), killing 3 civilians.",
+            ("Military Forces of Russia", None),
+        ),
+        (
+            "On 11 March 2023, police forces arrested 15 protesters in Algiers (Algiers, Algiers).",
+            ("Police Forces of Algeria", "Civilians (Algeria)"),
+        ),
+        # unnamed armed men, also where the tagger took the phrase for a name; a named cartel stays
+        (
+            "On 9 March 2023, an unidentified armed group attacked a police post in Tillaberi "
+            "(Tillaberi, Tillaberi), killing 2 police officers.",
+            ("Unidentified Armed Group (Niger)", None),
+        ),
+        (
+            "On 14 January 2023, Sinaloa Cartel gunmen killed 4 people in Culiacan (Culiacan, Sinaloa).",
+            ("Sinaloa Cartel", "Civilians (Mexico)"),
+        ),
+        # a news spelling of a group's name; an acronym in brackets is no place's areas
+        (
+            "On 11 May 2023, Al-Shabab fighters ambushed a KDF convoy near Lamu (Lamu, Lamu).",
+            ("Al Shabaab", "Military Forces of Kenya"),
+        ),
+        (
+            "On 9 May 2023, Al Shabaab militants attacked the Somali National Army (SNA) in Bulo Burte "
+            "(Bulo Burto, Hiraan). 4 fatalities.",
+            ("Al Shabaab", "Military Forces of Somalia"),
+        ),
+        # a village the gazetteer does not know, named with its areas, is the place shelled
+        (
+            "On 15 January 2023, Syrian regime forces shelled Kafr Nabl (Maarrat an Numan, Idleb). "
+            "No fatalities reported.",
+            ("Military Forces of Syria", None),
+        ),
+    ],
+)
+def test_more_actors_named_as_acled_names_them(analyze, text, expected):
+    assert actors(analyze, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # no doer named: ACLED's arrests are the police's, an unnamed side against soldiers armed men
+        (
+            "On 3 April 2023, 12 people were arrested in Dakar (Dakar, Dakar) for taking part in an "
+            "unauthorised rally.",
+            ("Police Forces of Senegal", "Civilians (Senegal)"),
+        ),
+        (
+            "On 4 April 2023, 3 soldiers were killed in an ambush near Fada N'Gourma (Gourma, Est).",
+            ("Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso"),
+        ),
+    ],
+)
+def test_acled_defaults_where_the_text_names_no_doer(analyze, text, expected):
+    assert actors(analyze, text) == expected
+
+
+def test_plover_actor1_holds(shared, tmp_path):
+    """PLOVER's violence and protest sentences, scored by scripts/eval_event_actors.py on its tuned
+    two thirds and sealed third (measured 24/51 = 0.471 and 14/31 = 0.452; floors 0.01 under)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from according.evaluation import predict
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "eval_event_actors.py"
+    spec = importlib.util.spec_from_file_location("eval_event_actors", script)
+    assert spec is not None and spec.loader is not None
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    corpus = shared / "corpora" / "plover"
+    scored = tmp_path / "plover"
+    scored.mkdir()
+    with open(corpus / "gsr.jsonl", encoding="utf-8") as fin, open(scored / "gsr.jsonl", "w") as fout:
+        for line in fin:  # only the sentences the script scores: parse 82, not 322
+            g = json.loads(line)["gold"]
+            if g["event"] in ev.KINDS and g.get("source"):
+                fout.write(line)
+    predict("plover", scored, tmp_path / "pred.jsonl")
+    parts = ev.score(tmp_path / "pred.jsonl", corpus)
+    tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
+    assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
+    assert tuned >= 0.461 and sealed >= 0.442, parts
+
+
+@given(
+    st.sampled_from(["SAF", "the IDF", "ISIS", "Al-Shabab", "members", "Fulani ethnic militia"])
+    | st.text(max_size=30)
+)
+def test_acled_name_is_stable(name):
+    # naming a name ACLED's way twice changes nothing more (the export and the scorer see one name)
+    from according.events.actors import acled_name
+    from according.model import Actor
+
+    once = acled_name(Actor(name))
+    assert once is not None and acled_name(once) == once

@@ -21,6 +21,7 @@ MILITARY = {
     "airstrike",
     "strike",
     "drone",
+    "uav",
     "artillery",
     "navy",
     "tank",
@@ -133,7 +134,7 @@ ATTACK_NOUNS = {
 }
 # Modifiers that make an unnamed group of people armed men ("masked men", "unidentified people")
 ARMED_MODIFIERS = {"armed", "unidentified", "unknown", "masked"}
-ARMED_HEADS = {"man", "men", "person", "individual", "group", "people"}
+ARMED_HEADS = {"man", "men", "person", "individual", "group", "people", "perpetrator", "assailant"}
 # Verbs whose object is the event and whose subject its doer: "forces carried out an airstrike",
 # "militants launched an attack", "al-Shabaab set up a base", "residents staged a sit-in"
 LIGHT_VERBS = {
@@ -147,6 +148,7 @@ LIGHT_VERBS = {
     "hold",
     "claim",
     "perpetrate",
+    "sign",
 }
 # Nouns for people of a group, named by their "of" phrase: "members of Boko Haram"
 MEMBER_NOUNS = {
@@ -179,4 +181,106 @@ UNCLAIMED_BY_ARMED_GROUP = {
     "Suicide bomb",
     "Attack",
     "Abduction/forced disappearance",
+}
+# Words that only say what kind a state force is ("the riot police", "security forces"): an entity
+# named by them and a force noun is no named group
+FORCE_MODIFIERS = {"security", "riot", "armed", "national", "federal", "local", "state", "special", "anti"}
+# Nouns of what a state's forces do, whose demonym names the state: "a Turkish drone strike",
+# "Russian shelling" (not "a Palestinian rocket": a rocket is no state's by its maker's nationality)
+STATE_ATTACK_NOUNS = {
+    "strike",
+    "airstrike",
+    "air-strike",
+    "shelling",
+    "bombardment",
+    "bombing",
+    "raid",
+    "offensive",
+    "incursion",
+    "invasion",
+    "operation",
+}
+# Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
+ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia"}
+# Nouns for people something was done to: their modifier says who they are, not who did it
+# ("Palestinian detainees", "Afghan refugees")
+PATIENT_NOUNS = {
+    "detainee",
+    "prisoner",
+    "hostage",
+    "captive",
+    "victim",
+    "casualty",
+    "refugee",
+    "civilian",
+    "death",
+    "body",
+}
+# Nouns of a state's civil government, named as ACLED names it: "Government of Mali"
+GOVERNMENT = {"government", "administration", "authority", "junta", "regime"}
+# Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
+SETTLERS = {"settler"}
+# ISO 3166-1 alpha-2 -> ACLED's name of a country, where it differs from the gazetteer's (GeoNames')
+# name (the scorer drops "the" and case, so "Democratic Republic of the Congo" would match too; the
+# CSV export writes ACLED's own spelling)
+ACLED_COUNTRY_NAMES = {
+    "PS": "Palestine",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "SZ": "eSwatini",
+    "CZ": "Czech Republic",
+    "CV": "Cape Verde",
+    "TL": "East Timor",
+}
+# A state's armed or police forces named by their own name or acronym (as ACLED's notes name them)
+# -> (ACLED's generic, ISO 3166-1 alpha-2 of the state): "SAF shelled RSF positions" is "Military
+# Forces of Sudan". Keys are casefolded, without "the". Only acronyms that name nothing else in
+# news of armed conflict ("AFP" is a news agency, "PLA" more than one army: left out).
+STATE_FORCES = {
+    "idf": ("Military Forces", "IL"),
+    "israel defense forces": ("Military Forces", "IL"),
+    "israel defence forces": ("Military Forces", "IL"),
+    "saf": ("Military Forces", "SD"),
+    "sudanese armed forces": ("Military Forces", "SD"),
+    "sna": ("Military Forces", "SO"),
+    "somali national army": ("Military Forces", "SO"),
+    "fardc": ("Military Forces", "CD"),
+    "fama": ("Military Forces", "ML"),
+    "malian armed forces": ("Military Forces", "ML"),
+    "saa": ("Military Forces", "SY"),
+    "syrian arab army": ("Military Forces", "SY"),
+    "isf": ("Military Forces", "IQ"),
+    "iraqi security forces": ("Military Forces", "IQ"),
+    "ana": ("Military Forces", "AF"),
+    "afghan national army": ("Military Forces", "AF"),
+    "andsf": ("Military Forces", "AF"),
+    "ansf": ("Military Forces", "AF"),
+    "naf": ("Military Forces", "NG"),
+    "nigerian air force": ("Military Forces", "NG"),
+    "kdf": ("Military Forces", "KE"),
+    "kenya defence forces": ("Military Forces", "KE"),
+    "updf": ("Military Forces", "UG"),
+    "endf": ("Military Forces", "ET"),
+    "sspdf": ("Military Forces", "SS"),
+    "tatmadaw": ("Military Forces", "MM"),
+}
+# Names of armed groups the notes use -> the words of ACLED's name for the group (ACLED's names
+# carry more: "Islamic State (West Africa) - Lake Chad Faction"; the scorer matches word sets)
+GROUP_ALIASES = {
+    "isis": "Islamic State",
+    "isil": "Islamic State",
+    "daesh": "Islamic State",
+    "iswap": "Islamic State (West Africa)",
+    "isgs": "Islamic State",
+    "is": "Islamic State",  # (an actor's name, so the capitalised "IS", never the verb)
+    "iskp": "Islamic State",
+    "isis-k": "Islamic State",
+    "iscap": "Islamic State",
+    "is sahel": "Islamic State",
+    "al-shabab": "Al Shabaab",
+    "al shabab": "Al Shabaab",
+    "shabab": "Al Shabaab",
+    "rsf": "Rapid Support Forces",
+    "jas": "Boko Haram",
+    "maoists": "Maoist",
 }
