@@ -278,7 +278,9 @@ def test_acled_defaults_where_the_text_names_no_doer(analyze, text, expected):
 
 def test_plover_actor1_holds(shared, tmp_path):
     """PLOVER's violence and protest sentences, scored by scripts/eval_event_actors.py on its tuned
-    two thirds and sealed third (measured 24/51 = 0.471 and 14/31 = 0.452; floors 0.01 under)."""
+    two thirds and sealed third (measured 24/51 = 0.471 and 14/31 = 0.452 on the actors branch; 23/51
+    = 0.451 after the relevance merge, whose no-crowd rule leaves hunger strikes without an event as
+    ACLED's codebook says: people who forgo food but do not congregate are not coded; floors 0.01 under)."""
     import importlib.util
     import json
     from pathlib import Path
@@ -302,7 +304,7 @@ def test_plover_actor1_holds(shared, tmp_path):
     parts = ev.score(tmp_path / "pred.jsonl", corpus)
     tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
     assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
-    assert tuned >= 0.461 and sealed >= 0.442, parts
+    assert tuned >= 0.441 and sealed >= 0.442, parts
 
 
 @given(
