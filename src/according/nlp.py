@@ -157,12 +157,18 @@ def to_parse(doc, model: str) -> Parse:
                 *flags,
             )
         )
-    ents = tuple(Ent(e.start, e.end, e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
+    # Doc.text and Span.text join the tokens' texts and spaces through one Token object per token:
+    # the same join from the columns, and an entity's text is its slice of it
+    text = "".join([t.text + " " if t.ws else t.text for t in toks])
+    ents = tuple(
+        Ent(e.start, e.end, e.label_, e.start_char, e.end_char, text[e.start_char : e.end_char])
+        for e in doc.ents
+    )
     try:
         chunks = tuple((c.start, c.end) for c in doc.noun_chunks)
     except ValueError:
         chunks = ()
-    return Parse(doc.text, tuple(toks), tuple(sents), ents, chunks, model)
+    return Parse(text, tuple(toks), tuple(sents), ents, chunks, model)
 
 
 def _signed(value: int) -> int:

@@ -11,13 +11,12 @@ installed, and ``nlp.py`` needs no import of the analyzer:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,22 +28,21 @@ def mark_paragraphs(doc: Doc) -> Doc:
     line, and the parser otherwise glues a headline onto the next paragraph.
 
     Only a token holding a line break can end a line (spaCy's trailing whitespace is one space at
-    most), so the tokens looked at are those holding one of the text's line breaks, found from the
-    token offsets, instead of every token of the document."""
-    text = doc.text  # Doc.text joins the tokens anew at each call
-    if "\n" not in text or len(doc) < 2:
+    most), so the tokens looked at are those whose text holds one, found from the token column of
+    word ids (one string look-up per distinct word) instead of a Token object per token and
+    ``Doc.text`` (which joins every token anew)."""
+    if len(doc) < 2:
         return doc
-    starts = doc.to_array("IDX").tolist()
-    last = -1
-    pos = text.find("\n")
-    while pos >= 0:
-        i = bisect.bisect_right(starts, pos) - 1
-        if last < i < len(doc) - 1:
-            last = i
+    strings = doc.vocab.strings
+    breaks: dict[int, bool] = {}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+        holds_break = breaks.get(orth)
+        if holds_break is None:
+            holds_break = breaks[orth] = "\n" in strings[orth]
+        if holds_break:
             tok = doc[i]
             if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_ or tok.text.endswith("\n"):
                 doc[i + 1].is_sent_start = True
-        pos = text.find("\n", pos + 1)
     return doc
 
 
