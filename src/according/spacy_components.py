@@ -3,11 +3,20 @@
 installed, and ``nlp.py`` needs no import of the analyzer:
 
 - ``according_paragraphs``: a line break ends a sentence (``nlp.load`` puts it before the parser);
+- ``according_attribute_rules``: the model's ``attribute_ruler`` (POS, morphology and lemma
+  exceptions from the tag and the word) computed without spaCy's Matcher, with the same result
+  token for token (``nlp.load`` puts it in the ruler's place; see :class:`AttributeRules`);
 - ``according``: sets ``doc._.according`` to the :class:`according.model.Analysis` of the doc.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,18 +25,220 @@ from .nlp import to_parse
 
 def mark_paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: news text puts each paragraph, caption and headline on its own
-    line, and the parser otherwise glues a headline onto the next paragraph."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_ or (tok.text.endswith("\n")):
-            doc[tok.i + 1].is_sent_start = True
+    line, and the parser otherwise glues a headline onto the next paragraph.
+
+    Only a token holding a line break can end a line (spaCy's trailing whitespace is one space at
+    most), so the tokens looked at are those whose text holds one, found from the token column of
+    word ids (one string look-up per distinct word) instead of a Token object per token and
+    ``Doc.text`` (which joins every token anew)."""
+    if len(doc) < 2:
+        return doc
+    strings = doc.vocab.strings
+    breaks: dict[int, bool] = {}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+        holds_break = breaks.get(orth)
+        if holds_break is None:
+            holds_break = breaks[orth] = "\n" in strings[orth]
+        if holds_break:
+            tok = doc[i]
+            if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_ or tok.text.endswith("\n"):
+                doc[i + 1].is_sent_start = True
     return doc
 
 
 @Language.factory("according_paragraphs", default_config={})
 def make_paragraphs(nlp: Language, name: str):
     return mark_paragraphs
+
+
+# A token pattern of the attribute ruler: the attribute it reads and a test on its string value
+_TokenTest = tuple[int, Callable[[Any], bool]]
+_READ = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+_WRITE = (POS, MORPH, LEMMA, TAG, DEP)  # every attribute the model's ruler sets
+_COLUMN = {attr: k for k, attr in enumerate(_WRITE)}
+_OTHER_WORD = "\x00"  # stands for every lowercase form no pattern names
+_CACHE_LIMIT = 200_000  # keys kept before the caches start over, so memory stays flat on a stream
+
+
+def _value_test(value: Any) -> Callable[[Any], bool]:
+    """A Matcher token-pattern value as a test (only the forms the model's ruler uses)."""
+    if isinstance(value, bool | str):
+        return lambda v: v == value
+    if isinstance(value, dict) and len(value) == 1:
+        ((op, arg),) = value.items()
+        if op == "IN":
+            allowed = frozenset(arg)
+            return lambda v: v in allowed
+        if op == "NOT_IN":
+            refused = frozenset(arg)
+            return lambda v: v not in refused
+        if op == "REGEX":
+            regex = re.compile(arg)
+            return lambda v: regex.search(v) is not None
+    raise ValueError(f"unsupported attribute-ruler pattern value {value!r}")
+
+
+class AttributeRules:
+    """The model's ``attribute_ruler`` without the Matcher: the same token attributes, set the same way.
+
+    spaCy's ruler runs a Matcher of its 179 patterns over every token and applies the matches in
+    pattern order (a later pattern overwrites an earlier one); in the analysis it took 43 us of
+    CPU per word, more than the tagger and the lemmatizer together. Nearly all its patterns
+    test one token on its tag, lowercase form, dependency label and whether it is a space, so the
+    result for one token is a function of those four values: it is computed once per distinct
+    four values (in pattern order, the same merge) and cached; the few two-token patterns ("gon
+    na", "There is") are tested on neighbouring tokens. The values are written with
+    ``Doc.from_array``, which sets each token's field as the ruler's ``set_token_attrs`` does.
+    The result is checked token for token against spaCy's ruler (tests/test_spacy_components.py);
+    a ruler with a pattern form this class does not read is not replaced (``supports``).
+    """
+
+    def __init__(self, ruler: Any) -> None:
+        self.vocab = ruler.vocab
+        # the lowercase forms the patterns name, and their regular expressions: any other word
+        # reads as _OTHER_WORD, so the caches are keyed by few distinct values
+        self.lower_words: set[str] = set()
+        self.lower_regexes: list[re.Pattern[str]] = []
+        self.single: list[tuple[int, list[_TokenTest], dict[int, int]]] = []
+        self.double: list[tuple[int, list[_TokenTest], list[_TokenTest], int, dict[int, int]]] = []
+        for order, attrs in enumerate(ruler.attrs):
+            index = ruler.indices[order]
+            for pattern in ruler.matcher.get(str(order))[1]:
+                if any(key not in _READ for spec in pattern for key in spec):
+                    raise ValueError(f"unsupported attribute-ruler pattern {pattern!r}")
+                specs = [
+                    [(_READ[key], _value_test(value)) for key, value in spec.items()] for spec in pattern
+                ]
+                self._lowers_read([spec["LOWER"] for spec in pattern if "LOWER" in spec])
+                if set(attrs) - set(_WRITE):
+                    raise ValueError(f"unsupported attribute-ruler attributes {attrs!r}")
+                if len(specs) == 1 and index in (0, -1):
+                    self.single.append((order, specs[0], attrs))
+                elif len(specs) == 2 and index in (0, 1, -1, -2):
+                    self.double.append((order, specs[0], specs[1], index % 2, attrs))
+                else:
+                    raise ValueError(f"unsupported attribute-ruler pattern {pattern!r}")
+        if _OTHER_WORD in self.lower_words or any(r.search(_OTHER_WORD) for r in self.lower_regexes):
+            raise ValueError("the patterns read the placeholder word")
+        self._strings: dict[int, str] = {}
+        self._lower_class: dict[int, int] = {}
+        self._single_result: dict[tuple, tuple[tuple[int, dict[int, int]], ...]] = {}
+        self._merged: dict[tuple, tuple] = {}
+        self._double_roles: dict[tuple, tuple[frozenset[int], frozenset[int]]] = {}
+
+    def _lowers_read(self, values: list[Any]) -> None:
+        for value in values:
+            if isinstance(value, str):
+                self.lower_words.add(value)
+            elif isinstance(value, dict) and ("IN" in value or "NOT_IN" in value):
+                self.lower_words.update(value["IN"] if "IN" in value else value["NOT_IN"])
+            elif isinstance(value, dict) and "REGEX" in value:
+                self.lower_regexes.append(re.compile(value["REGEX"]))
+
+    def _row(self, tag: int, lower: int, dep: int, is_space: int) -> tuple[int, int, int, int]:
+        """A token's key: its lowercase form only when a pattern names it (else 0)."""
+        word = self._lower_class.get(lower)
+        if word is None:
+            if len(self._lower_class) > _CACHE_LIMIT:
+                self._lower_class.clear()
+            text = self.vocab.strings[lower]
+            named = text in self.lower_words or any(r.search(text) for r in self.lower_regexes)
+            word = self._lower_class[lower] = lower if named else 0
+        return (tag, word, dep, is_space)
+
+    @classmethod
+    def supports(cls, ruler: Any) -> bool:
+        try:
+            cls(ruler)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return False
+        return True
+
+    def _string(self, key: int) -> str:
+        text = self._strings.get(key)
+        if text is None:
+            if len(self._strings) > _CACHE_LIMIT:
+                self._strings.clear()
+            text = self._strings[key] = self.vocab.strings[key] if key else ""
+        return text
+
+    def _values(self, row: tuple[int, int, int, int]) -> dict[int, Any]:
+        tag, lower, dep, is_space = row
+        word = self._string(lower) if lower else _OTHER_WORD
+        return {TAG: self._string(tag), LOWER: word, DEP: self._string(dep), IS_SPACE: bool(is_space)}
+
+    @staticmethod
+    def _matches(tests: list[_TokenTest], values: dict[int, Any]) -> bool:
+        return all(test(values[attr]) for attr, test in tests)
+
+    def _single(self, row: tuple[int, int, int, int]) -> tuple[tuple[int, dict[int, int]], ...]:
+        """The single-token patterns a token with these four values matches, in pattern order."""
+        found = self._single_result.get(row)
+        if found is None:
+            if len(self._single_result) > _CACHE_LIMIT:
+                self._single_result.clear()
+                self._merged.clear()
+            values = self._values(row)
+            found = tuple(
+                (order, attrs) for order, tests, attrs in self.single if self._matches(tests, values)
+            )
+            self._single_result[row] = found
+        return found
+
+    def _roles(self, row: tuple[int, int, int, int]) -> tuple[frozenset[int], frozenset[int]]:
+        """The two-token patterns whose first token, and whose second, a token with these values matches."""
+        found = self._double_roles.get(row)
+        if found is None:
+            if len(self._double_roles) > _CACHE_LIMIT:
+                self._double_roles.clear()
+            values = self._values(row)
+            found = self._double_roles[row] = (
+                frozenset(k for k, d in enumerate(self.double) if self._matches(d[1], values)),
+                frozenset(k for k, d in enumerate(self.double) if self._matches(d[2], values)),
+            )
+        return found
+
+    @staticmethod
+    def _merge(found: list[tuple[int, dict[int, int]]] | tuple[tuple[int, dict[int, int]], ...]) -> tuple:
+        """(column, value) pairs the matches leave: a later pattern overwrites an earlier one."""
+        merged: dict[int, int] = {}
+        for _order, attrs in sorted(found, key=lambda match: match[0]):  # stable, as the ruler sorts
+            for attr, value in attrs.items():
+                merged[_COLUMN[attr]] = value
+        return tuple(merged.items())
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = [self._row(*r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        extra: dict[int, list[tuple[int, dict[int, int]]]] = {}
+        if self.double:
+            roles = [self._roles(row) for row in rows]
+            for i, (firsts, _seconds) in enumerate(roles[:-1]):
+                for k in firsts:
+                    if k in roles[i + 1][1]:
+                        order, _first, _second, index, attrs = self.double[k]
+                        extra.setdefault(i + index, []).append((order, attrs))
+        out = doc.to_array(list(_WRITE)).tolist()
+        merged_of = self._merged
+        for i, row in enumerate(rows):
+            pairs: tuple | None
+            if i in extra:
+                pairs = self._merge([*self._single(row), *extra[i]])
+            else:
+                pairs = merged_of.get(row)
+                if pairs is None:
+                    pairs = merged_of[row] = self._merge(self._single(row))
+            token = out[i]
+            for column, value in pairs:
+                token[column] = value
+        doc.from_array(list(_WRITE), numpy.array(out, dtype=numpy.uint64))  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory("according_attribute_rules", default_config={"ruler": "attribute_ruler"})
+def make_attribute_rules(nlp: Language, name: str, ruler: str) -> AttributeRules:
+    return AttributeRules(nlp.get_pipe(ruler))
 
 
 class AttributionComponent:

@@ -189,10 +189,15 @@ def find_entities(work: Work) -> dict:
             )
     mentions = sorted(mentions + desc_mentions, key=lambda m: (m.tok_start, m.tok_end))
     entities = []
+    mentions_of: dict[
+        str, list
+    ] = {}  # entity id -> its mentions in text order (one pass, not one per entity)
+    for mention in mentions:
+        mentions_of.setdefault(mention.entity, []).append(mention)
     for r in order:
         eid = ids[r]
         info = infos[eid]
-        spans = tuple(m.span for m in mentions if m.entity == eid)
+        spans = tuple(mention.span for mention in mentions_of.get(eid, ()))
         entities.append(
             Entity(
                 eid,

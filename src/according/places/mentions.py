@@ -251,6 +251,16 @@ def _with_article(g: Gazetteer, key: str) -> list[tuple[int, bool]]:
     return []
 
 
+def _in_name_run(tok, ent: int, first_ent: int, sent: int) -> bool:
+    """May ``tok`` stand in a place name that starts in entity ``first_ent`` and sentence ``sent``?"""
+    return (
+        ent == first_ent
+        and not tok.is_space
+        and (_capital(tok) or tok.text.lower() in NAME_CONNECTORS or tok.like_num)
+        and tok.sent == sent
+    )
+
+
 def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     """Every gazetteer match in capitalised runs, plus place entities the gazetteer lacks."""
     toks = parse.toks
@@ -278,20 +288,16 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             cands, alt, dem = lookup_text(g, span_text)
             if cands:
                 best = (i + 2, span_text, cands, alt, dem)
-        # longest capitalised sub-span within the same entity (or outside any), up to 6 tokens
-        for m in range(min(6, n - i), 0, -1) if best is None else ():
+        # longest capitalised sub-span within the same entity (or outside any), up to 6 tokens:
+        # every token of it in the entity, no space, capitalised (or a connector or a number),
+        # in the sentence of the first: the run of such tokens from i bounds the span
+        run = 0
+        while run < min(6, n - i) and _in_name_run(toks[i + run], ent_of[i + run], e, t.sent):
+            run += 1
+        for m in range(run, 0, -1) if best is None else ():
             j = i + m  # exclusive
             last = toks[j - 1]
-            if any(ent_of[k] != e for k in range(i, j)) or any(toks[k].is_space for k in range(i, j)):
-                continue
             if not (_capital(last) or last.text in AP_STATES or last.text in PROVINCE_ABBR):
-                continue
-            if any(
-                not (_capital(toks[k]) or toks[k].text.lower() in NAME_CONNECTORS or toks[k].like_num)
-                for k in range(i, j)
-            ):
-                continue
-            if any(toks[k].sent != t.sent for k in range(i, j)):
                 continue
             span_text = text[t.start : last.end]
             cands, alt, dem = lookup_text(g, span_text)
