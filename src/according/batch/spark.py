@@ -49,9 +49,10 @@ SPARK_CONF = {
 }
 # Only for a session ``according`` starts on this machine (not under spark-submit, whose settings
 # are the cluster's): start-up is most of a small local job's fixed cost. No web UI (nobody looks at
-# a local batch's), and the driver JVM compiles with C1 only and one GC thread: on the 2-core machine
-# at load ~9, session start-up took 64-91 s with the stock JVM and 19-38 s with these options
-# (benchmarks/bench_parallel.py; the JVM does little in this job: the work is in the Python workers).
+# a local batch's), and the driver JVM compiles with C1 only and one GC thread (the JVM does little
+# in this job: the work is in the Python workers). Measured on the shared 2-core machine at load
+# 9-12, fresh processes interleaved over 3 rounds, session start + a first tiny Parquet write:
+# stock 113 / 128 / 202 s, these options 58 / 95 / 118 s (0.51-0.74x; UI off alone 94-217 s).
 LOCAL_CONF = {
     "spark.ui.enabled": "false",
     "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
