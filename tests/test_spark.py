@@ -77,9 +77,13 @@ def test_spark_engine_writes_the_local_engines_records_and_resumes(spark, tmp_pa
 def _assert_same_tables(local: Path, on_spark: Path) -> None:
     import pyarrow.parquet as pq
 
+    def rows(folder: Path) -> list[str]:  # the local engine writes no folder for a table without rows
+        if not any(folder.glob("*.parquet")):
+            return []
+        return sorted(map(json.dumps, pq.read_table(folder).to_pylist()))
+
     for table in ("quotes", "entities", "times", "places", "figures", "events"):
-        a = sorted(map(json.dumps, pq.read_table(local / "tables" / table).to_pylist()))
-        b = sorted(map(json.dumps, pq.read_table(on_spark / "tables" / table).to_pylist()))
+        a, b = rows(local / "tables" / table), rows(on_spark / "tables" / table)
         assert a == b
         if table in ("quotes", "entities", "times"):
             assert a
