@@ -13,7 +13,10 @@ Everything measured in ONE run on the SAME articles, so the ratios do not depend
    sides): the Spark session's fixed cost, its throughput, records identical; target wall time
    within 1.5x. Then the two ``according batch`` commands themselves, each a fresh process from
    start to exit (the fixed cost above includes a second small job's tables and commit, which one
-   command does not pay twice).
+   command does not pay twice). The JSON breaks each Spark run into its phases (``*_phases``: the
+   session's start, the ledger, each wave's analysis and records commit, the tables) and the
+   command's wall time into its process start and exit (``command_spark_outside_run_s``), fixed
+   cost against per-article work.
 5. the same as commands (unless ``--no-commands``): ``according analyze FILE.jsonl --jobs 1``, ``--jobs
    2`` and a bare spaCy script with ``nlp.pipe(n_process=2)``, each a fresh process timed from start
    to exit, so that every side pays its own start-up (1-3 charge it to ``--jobs 2`` only);
@@ -188,7 +191,7 @@ def bench_spark(texts: list[str], settings) -> dict:
 
     from according.batch.ledger import Output, read_records
     from according.batch.run import run_local
-    from according.batch.spark import SPARK_CONF, run_spark
+    from according.batch.spark import LOCAL_CONF, SPARK_CONF, run_spark
 
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "in.jsonl"
@@ -202,16 +205,15 @@ def bench_spark(texts: list[str], settings) -> dict:
         def start():
             s = (
                 SparkSession.builder.master("local[2]")
-                .config(map=SPARK_CONF)
-                .config("spark.ui.enabled", "false")
+                .config(map={**SPARK_CONF, **LOCAL_CONF})
                 .config("spark.pyspark.python", sys.executable)
                 .getOrCreate()
             )
-            run_spark([str(tiny)], Output(Path(tmp) / "tiny"), settings, spark=s)  # JVM, workers, model
-            return s
+            # JVM, workers, model
+            return s, run_spark([str(tiny)], Output(Path(tmp) / "tiny"), settings, spark=s)
 
-        spark, t_fixed = timed(start)
-        _, t_spark = timed(
+        (spark, tiny_summary), t_fixed = timed(start)
+        summary, t_spark = timed(
             lambda: run_spark([str(archive)], Output(Path(tmp) / "spark"), settings, spark=spark)
         )
         spark.stop()
@@ -226,7 +228,11 @@ def bench_spark(texts: list[str], settings) -> dict:
         _, c_local = timed(
             lambda: subprocess.run([*batch, "local", "--jobs", "2", "--out", f"{tmp}/c_local"], check=True)
         )
-        _, c_spark = timed(lambda: subprocess.run([*batch, "spark", "--out", f"{tmp}/c_spark"], check=True))
+        command, c_spark = timed(
+            lambda: subprocess.run(
+                [*batch, "spark", "--out", f"{tmp}/c_spark"], check=True, capture_output=True, text=True
+            )
+        )
         commands_identical = {r[0]: r[3] for r in read_records(Path(tmp) / "c_spark" / "records")} == {
             r[0]: r[3] for r in read_records(Path(tmp) / "c_local" / "records")
         }
@@ -245,6 +251,29 @@ def bench_spark(texts: list[str], settings) -> dict:
         "command_spark_over_local_wall": round(c_spark / c_local, 3),
         "command_records_identical": commands_identical,
         "target_wall_ratio": 1.5,
+        # where the time goes: the first small job in a fresh session (JVM, session, the daemon's
+        # model load), the 200 articles in the started session, and the command's own phases
+        "tiny_job_phases": tiny_summary.phases,
+        "spark_phases": summary.phases,
+        **command_phases(command.stdout, c_spark),
+    }
+
+
+def command_phases(summary_line: str, wall: float) -> dict:
+    """The phases the command's summary line lists ("... (session 9.1 s, ledger 0.0 s, wave 1 40.2 s,
+    tables 3.0 s)"), and the rest of its wall time: interpreter start, imports, JVM exit."""
+    import re
+
+    match = re.search(r"\(((?:[\w ]+ [\d.]+ s(?:, )?)+)\)\s*$", summary_line.strip())
+    phases = {}
+    for part in match.group(1).split(", ") if match else []:
+        name, seconds, _ = part.rsplit(" ", 2)
+        phases[name] = float(seconds)
+    waves = sum(v for k, v in phases.items() if k.startswith("wave "))
+    return {
+        "command_spark_phases": phases,
+        "command_spark_outside_run_s": round(wall - sum(phases.values()), 1),
+        "command_spark_outside_waves_s": round(wall - waves, 1),  # fixed cost but the model load
     }
 
 

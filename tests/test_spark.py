@@ -49,8 +49,6 @@ def _by_id(out: Path) -> dict[str, tuple[str, str, str]]:
 
 
 def test_spark_engine_writes_the_local_engines_records_and_resumes(spark, tmp_path):
-    import pyarrow.parquet as pq
-
     from according.batch.run import run_local
     from according.batch.spark import run_spark
 
@@ -58,20 +56,47 @@ def test_spark_engine_writes_the_local_engines_records_and_resumes(spark, tmp_pa
     ids = write_jsonl(archive, 7, bad_line_at=3)
     local, on_spark = tmp_path / "local", tmp_path / "spark"
     run_local([str(archive)], Output(local), Settings(), jobs=1)
-    # waves of 4: two Spark jobs, each committed by Spark's writer
+    # waves of 4: two Spark jobs, each committed by Spark's writer, each wave's tables after it
     summary = run_spark([str(archive)], Output(on_spark), Settings(), spark=spark, wave_size=4)
     assert summary.analysed == 7 and summary.failed == 1 and summary.waves == 2
+    assert [doc_id for doc_id, _ in summary.failures] == [ids[3]]
+    assert set(summary.phases) == {"session", "ledger", "wave 1", "wave 2", "tables"}
     assert _by_id(on_spark) == _by_id(local) and sorted(_by_id(local)) == sorted(ids)
-    for table in ("quotes", "entities", "times"):
-        a = sorted(map(json.dumps, pq.read_table(local / "tables" / table).to_pylist()))
-        b = sorted(map(json.dumps, pq.read_table(on_spark / "tables" / table).to_pylist()))
-        assert a == b and a
-    # one more article: a re-run analyses only it; everything stays once
+    _assert_same_tables(local, on_spark)
+    # one more article: a re-run analyses only it; everything stays once; the tables, rebuilt
+    # from all the records (a resumed run), are again the local engine's
     with open(archive, "a", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "late", "text": article(9)}) + "\n")
     again = run_spark([str(archive)], Output(on_spark), Settings(), spark=spark)
     assert again.analysed == 1 and again.skipped == 6 and again.skipped_failed == 1
     assert sorted(_by_id(on_spark)) == sorted(ids + ["late"])
+    run_local([str(archive)], Output(local), Settings(), jobs=1)
+    _assert_same_tables(local, on_spark)
+
+
+def _assert_same_tables(local: Path, on_spark: Path) -> None:
+    import pyarrow.parquet as pq
+
+    def rows(folder: Path) -> list[str]:  # the local engine writes no folder for a table without rows
+        if not any(folder.glob("*.parquet")):
+            return []
+        return sorted(map(json.dumps, pq.read_table(folder).to_pylist()))
+
+    for table in ("quotes", "entities", "times", "places", "figures", "events"):
+        a, b = rows(local / "tables" / table), rows(on_spark / "tables" / table)
+        assert a == b
+        if table in ("quotes", "entities", "times"):
+            assert a
+
+
+def test_wave_size_gives_every_core_several_one_chunk_tasks_on_a_large_cluster():
+    from according.batch.pool import CHUNK
+    from according.batch.spark import SPARK_WAVE, TASKS_PER_CORE, wave_size_for
+
+    assert wave_size_for(2) == SPARK_WAVE  # this machine: the default wave
+    assert wave_size_for(0) == SPARK_WAVE
+    assert wave_size_for(1000) == 1000 * TASKS_PER_CORE * CHUNK
+    assert wave_size_for(1000) // CHUNK // 1000 >= 4
 
 
 def test_python_workers_are_forked_from_a_daemon_that_loaded_the_model(spark):

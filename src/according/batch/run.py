@@ -31,6 +31,8 @@ class Summary:
     failures: list[tuple[str, str]] = field(
         default_factory=list
     )  # (id, reason), the first MAX_FAILURES_SHOWN
+    # wall seconds per phase of the run, in order (the Spark engine's: session, ledger, waves, tables)
+    phases: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         rate = self.analysed / self.seconds if self.seconds > 0 else 0.0
@@ -40,6 +42,8 @@ class Summary:
         )
         if self.skipped_failed:
             out += f"; {self.skipped_failed} failed earlier and not retried (--retry-failed)"
+        if self.phases:
+            out += " (" + ", ".join(f"{name} {s:.1f} s" for name, s in self.phases.items()) + ")"
         return out
 
 
