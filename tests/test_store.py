@@ -502,3 +502,30 @@ def test_cli_ingest_reports_failures_and_export_writes_files(tmp_path, capsys, a
     out, _ = capsys.readouterr()
     assert "quotes\t" in out and (tmp_path / "x" / "quotes.csv").exists()
     assert json.loads((tmp_path / "x" / "articles.jsonl").read_text(encoding="utf-8"))["id"] == "ok"
+
+
+def test_the_switch_to_wal_waits_while_another_process_holds_the_file(monkeypatch):
+    """Two processes opening a new database at once: the mode switch answered "database is
+    locked" at once (no busy handler); it is retried, and any other error is raised."""
+    from according.store import db as store_db
+
+    monkeypatch.setattr(store_db, "WAL_SWITCH_PAUSE_S", 0)
+
+    class Cursor:
+        def __init__(self, failures, message="database is locked"):
+            self.failures, self.message, self.calls = failures, message, 0
+
+        def execute(self, sql):
+            self.calls += 1
+            if self.calls <= self.failures:
+                raise sqlite3.OperationalError(self.message)
+
+    cur = Cursor(failures=3)
+    store_db._switch_to_wal(cur)
+    assert cur.calls == 4
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        store_db._switch_to_wal(Cursor(failures=1, message="disk I/O error"))
+    never = Cursor(failures=10**6)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        store_db._switch_to_wal(never)
+    assert never.calls == store_db.WAL_SWITCH_ATTEMPTS
