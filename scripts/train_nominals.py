@@ -168,6 +168,7 @@ def main() -> None:
     ap.add_argument("--scorer", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--stats", action="store_true", help="print coverage and fold numbers")
+    ap.add_argument("--out", type=Path, default=OUT, help="where the weights go (default: the shipped file)")
     args = ap.parse_args()
     scorer = _scorer(args.scorer or args.corpus.resolve().parents[2] / "eval" / "score_mentions.py")
     per_doc = examples(args.corpus, args.cache, scorer)
@@ -218,9 +219,9 @@ def main() -> None:
             n: round(float(v), 6) for n, v in zip(names, w, strict=True) if round(float(v), 6) != 0.0
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

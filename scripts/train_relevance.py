@@ -260,6 +260,7 @@ def main() -> None:
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/according-events"))
     ap.add_argument("--l2", type=float, nargs="+", default=[3e-6, 1e-5, 3e-5])
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--out", type=Path, default=OUT, help="where --write writes (default: the shipped file)")
     ap.add_argument("--show-negatives", type=int, default=0, help="print the N negatives scored highest")
     args = ap.parse_args()
     ex = examples(args.cache_dir)
@@ -307,8 +308,8 @@ def main() -> None:
             },
             "weights": {f: int(round(w[k] * SCALE)) for k, f in enumerate(vocab) if keep[k]},
         }
-        OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {OUT} ({len(data['weights'])} features)")
+        args.out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {args.out} ({len(data['weights'])} features)")
 
 
 if __name__ == "__main__":

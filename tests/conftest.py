@@ -43,3 +43,25 @@ def analyze():
     import according
 
     return according.analyze
+
+
+@pytest.fixture
+def retrained(tmp_path):
+    """Run a training script (scripts/NAME) with ``--out`` in a temporary folder and return the bytes it
+    wrote, so the byte-for-byte tests compare with the shipped weights without touching them."""
+    import subprocess
+    import sys
+
+    def run(script: str, *args: str) -> bytes:
+        out = tmp_path / "weights.json"
+        root = Path(__file__).resolve().parents[1]
+        res = subprocess.run(
+            [sys.executable, str(root / "scripts" / script), *args, "--out", str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert res.returncode == 0, res.stderr[-2000:]
+        return out.read_bytes()
+
+    return run

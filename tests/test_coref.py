@@ -332,20 +332,7 @@ def test_a_description_is_not_a_proper_name():
     assert not _proper_name("the one") and not _proper_name("The blog") and not _proper_name("")
 
 
-def test_training_rebuilds_the_pronoun_weights_byte_for_byte(shared):
-    import subprocess
-    import sys
-
+def test_training_rebuilds_the_pronoun_weights_byte_for_byte(shared, retrained):
     path = ROOT / "src" / "according" / "data" / "coref" / "ranker.json"
-    before = path.read_bytes()
     corpus = shared / "corpora" / "coref" / "gum-wikinews"
-    res = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "train_coref.py"), "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    after = path.read_bytes()
-    path.write_bytes(before)
-    assert res.returncode == 0, res.stderr[-2000:]
-    assert after == before
+    assert retrained("train_coref.py", "--corpus", str(corpus)) == path.read_bytes()

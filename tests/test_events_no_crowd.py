@@ -161,11 +161,9 @@ def test_a_brief_with_only_weak_triggers_needs_the_higher_floor(analyze):
         assert analyze(text, published="2024-02-14").events == ()
 
 
-def test_training_rebuilds_the_relevance_weights_byte_for_byte(shared):
+def test_training_rebuilds_the_relevance_weights_byte_for_byte(shared, retrained):
     """scripts/train_relevance.py --write gives back the shipped file exactly (fixed folds, full-batch
     descent, rounded weights). Needs the parsed corpora cache scripts/event_corpora.py makes."""
-    import subprocess
-    import sys
     from pathlib import Path
 
     import pytest
@@ -173,19 +171,8 @@ def test_training_rebuilds_the_relevance_weights_byte_for_byte(shared):
     cache = Path("/tmp/according-events")
     if not all((cache / f"{name}.pkl").exists() for name in ("case2021", "plover", "meantime", "lgl")):
         pytest.skip("no parsed corpora in /tmp/according-events (python scripts/event_corpora.py makes them)")
-    root = Path(__file__).resolve().parents[1]
-    path = root / "src" / "according" / "data" / "events" / "relevance_lr.json"
-    before = path.read_bytes()
-    res = subprocess.run(
-        [sys.executable, str(root / "scripts" / "train_relevance.py"), "--write", "--cache-dir", str(cache)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    after = path.read_bytes()
-    path.write_bytes(before)
-    assert res.returncode == 0, res.stderr[-2000:]
-    assert after == before
+    path = Path(__file__).resolve().parents[1] / "src" / "according" / "data" / "events" / "relevance_lr.json"
+    assert retrained("train_relevance.py", "--write", "--cache-dir", str(cache)) == path.read_bytes()
 
 
 def test_a_trigger_that_completes_a_verb_takes_its_subject():
