@@ -16,14 +16,12 @@ ones, a description that refers to nothing counting as wrong when linked).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from .ranker import logistic
+from .ranker import logistic, packaged_weights
 
 if TYPE_CHECKING:
     from .descriptions import DescriptionSite, NominalCandidate
@@ -73,11 +71,9 @@ class Model:
 @lru_cache(maxsize=1)
 def load_model() -> Model | None:
     """The packaged ranker, or None when the weights file is missing (the rules still run)."""
-    try:
-        raw = (files("according") / "data" / "coref" / "nominals.json").read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):
+    data = packaged_weights("nominals.json")
+    if data is None:
         return None
-    data = json.loads(raw)
     return Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
 
 

@@ -123,13 +123,21 @@ class Model:
 
 
 @lru_cache(maxsize=1)
-def load_model() -> Model | None:
-    """The packaged ranker, or None when the weights file is missing (the rules still run)."""
+def packaged_weights(file_name: str) -> dict | None:
+    """A weights file under data/coref/ (this ranker's, the nominal ranker's), or None when it is
+    missing: the rules still run."""
     try:
-        raw = (files("according") / "data" / "coref" / "ranker.json").read_text(encoding="utf-8")
+        raw = (files("according") / "data" / "coref" / file_name).read_text(encoding="utf-8")
     except (OSError, ModuleNotFoundError):
         return None
-    data = json.loads(raw)
+    return json.loads(raw)
+
+
+def load_model() -> Model | None:
+    """The packaged ranker, or None when the weights file is missing (the rules still run)."""
+    data = packaged_weights("ranker.json")
+    if data is None:
+        return None
     return Model(
         {k: float(v) for k, v in data["weights"].items()},
         {k: float(v) for k, v in data["thresholds"].items()},
