@@ -1,8 +1,9 @@
 """Times stage: temporal expressions normalised to TIMEX3 values.
 
-Handwritten rules (``grammar.py``: calendar dates, months, years, decades,
-seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday", "last
-month", "20 years ago", durations, sets, clock times, "now"/"recently";
+Handwritten rules (``grammar.py``: calendar dates, months; ``years.py``: years,
+decades, seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday",
+"last month", "20 years ago", durations, sets; ``references.py``: clock times,
+"now"/"recently", "that day", "the next day";
 ``periods.py``: the first number of a duration range, "the year-earlier
 quarter", "year-end", "late in the day") run
 over the text, each only in windows around its trigger words
