@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from according.store import Store
+from according.store import Store, listings
 from according.store import queries as Q
 from store_records import record
 
@@ -88,7 +88,7 @@ def test_speaker_filter_matches_a_full_scan(store, db, speaker):
 
 
 def test_many_matching_names_fall_back_to_the_scan(store, db, monkeypatch):
-    monkeypatch.setattr(Q, "MAX_SPEAKER_KEYS", 1)
+    monkeypatch.setattr(listings, "MAX_SPEAKER_KEYS", 1)
     want = scan_quotes(str(db), speaker="an")
     assert [q["id"] for q in store.quotes(speaker="an", limit=1000)["items"]] == want
 

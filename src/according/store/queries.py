@@ -1,4 +1,6 @@
-"""Read functions behind the HTTP API and the web page. All return JSON-ready data.
+"""Read functions behind the HTTP API and the web page: articles, versions and diffs, sources,
+stories, the memo warm-up and stats (the quote, figure, event and place lists are in
+``listings.py``, re-exported here). All return JSON-ready data.
 
 Every value from the caller is a bound parameter. Lists return
 ``{"total", "items", "limit", "offset"}``; the current version of each
@@ -11,10 +13,20 @@ import difflib
 import re
 import time
 
-from sqlalchemy import Integer, and_, bindparam, func, literal_column, or_, select, text
+from sqlalchemy import and_, bindparam, func, literal_column, or_, select
 from sqlalchemy.engine import Connection
 
 from . import schema as s
+from .filters import (
+    Where,
+    article_pk,
+    ilike_param,
+    ilike_term,
+    like_pattern,
+    limit_offset,
+    paging,
+)
+from .listings import events, figures, places, quotes, speaker_names  # noqa: F401 - re-exported for Store
 from .memo import (  # noqa: F401 (write_token: Store)
     MEMO_STORIES,
     _count_memo,
@@ -29,67 +41,6 @@ from .memo import (  # noqa: F401 (write_token: Store)
 )
 from .prepared import fetch, scalar
 from .stories import contested, figure_series, source_stats, timeline
-
-MAX_LIMIT = 1000
-_TERM = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def _page(limit, offset) -> tuple[int, int]:
-    limit = 50 if limit is None else max(0, min(int(limit), MAX_LIMIT))
-    return limit, max(0, int(offset or 0))
-
-
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _ilike(col, term: str):
-    return col.ilike(_like(term), escape="\\")
-
-
-def _ilike_bp(col, name: str):
-    """ILIKE against the bound parameter ``name`` (give it the value _like(term))."""
-    return col.ilike(bindparam(name), escape="\\")
-
-
-def _limit_offset(sel):
-    return sel.limit(bindparam("lim", type_=Integer)).offset(bindparam("off", type_=Integer))
-
-
-class _Where:
-    """The filters of a list read, for prepared statements (prepared.py): each filter is a
-    function building its clause with named bind parameters, plus the values. ``shape``
-    (which filters, in order; never their values) keys the compiled statements."""
-
-    def __init__(self):
-        self.builders: list = []
-        self.shape: list = []
-        self.params: dict = {}
-
-    def add(self, token, build, **params) -> None:
-        self.builders.append(build)
-        self.shape.append(token)
-        self.params.update(params)
-
-    def clauses(self) -> list:
-        return [b() for b in self.builders]
-
-    def dates(self, col, date_from, date_to) -> None:
-        if date_from:
-            self.add("from", lambda: col >= bindparam("date_from"), date_from=str(date_from)[:10])
-        if date_to:
-            self.add("to", lambda: col <= bindparam("date_to"), date_to=str(date_to)[:10])
-
-
-def _listing(conn: Connection, q, order, limit, offset, row_fn) -> dict:
-    limit, offset = _page(limit, offset)
-    total = conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar()
-    rows = conn.execute(q.order_by(*order).limit(limit).offset(offset)).all()
-    return {"total": total, "items": [row_fn(r) for r in rows], "limit": limit, "offset": offset}
-
-
-def _article_id(conn: Connection, key: str) -> int | None:
-    return conn.execute(select(s.articles.c.id).where(s.articles.c.key == str(key))).scalar()
 
 
 # -- articles -------------------------------------------------------------------------------------
@@ -129,14 +80,16 @@ def _articles_select():
 
 
 def articles(conn, limit=50, offset=0, q=None, story=None, source=None, date_from=None, date_to=None) -> dict:
-    a, w = s.articles, _Where()
+    a, w = s.articles, Where()
     if q:
         w.add(
             "q",
             lambda: or_(
-                _ilike_bp(a.c.headline, "q_like"), _ilike_bp(a.c.key, "q_like"), _ilike_bp(a.c.url, "q_like")
+                ilike_param(a.c.headline, "q_like"),
+                ilike_param(a.c.key, "q_like"),
+                ilike_param(a.c.url, "q_like"),
             ),
-            q_like=_like(q),
+            q_like=like_pattern(q),
         )
     if story is not None:
         w.add("story", lambda: a.c.story_id == bindparam("story"), story=int(story))
@@ -149,7 +102,7 @@ def articles(conn, limit=50, offset=0, q=None, story=None, source=None, date_fro
             source=int(source),
         )
     w.dates(a.c.pub_date, date_from, date_to)
-    limit, offset = _page(limit, offset)
+    limit, offset = paging(limit, offset)
     shape = tuple(w.shape)
     total = scalar(
         conn,
@@ -161,7 +114,7 @@ def articles(conn, limit=50, offset=0, q=None, story=None, source=None, date_fro
     rows = fetch(
         conn,
         ("articles.page", shape),
-        lambda: _limit_offset(
+        lambda: limit_offset(
             _articles_select().where(*w.clauses()).order_by(a.c.pub_date.desc().nulls_last(), a.c.id.desc())
         ),
         {**w.params, "lim": limit, "off": offset},
@@ -188,7 +141,7 @@ def article(conn, key, version=None) -> dict | None:
         fetch(
             conn,
             ("article.same_url",),
-            lambda: _limit_offset(
+            lambda: limit_offset(
                 select(a.c.key)
                 .where(and_(a.c.url == bindparam("url"), a.c.id != bindparam("aid")))
                 .order_by(a.c.id)
@@ -211,7 +164,7 @@ def article(conn, key, version=None) -> dict | None:
 
 def versions(conn, key) -> list[dict]:
     v = s.versions
-    aid = _article_id(conn, key)
+    aid = article_pk(conn, key)
     if aid is None:
         return []
     rows = conn.execute(
@@ -326,7 +279,7 @@ def sources(conn, limit=50, offset=0, q=None, type=None, story=None) -> dict:
     are derived once per write (_derived); per request only the sources table is read
     (one row per real-world source: small next to the quotes), so a page costs
     O(sources), not O(quotes + entities). A story's counts touch only its articles."""
-    limit, offset = _page(limit, offset)
+    limit, offset = paging(limit, offset)
     if q or story is not None or type not in SOURCE_TYPES:
         rows = _sources_sorted(conn, q, type, story)
     else:  # the common page (all sources, or one type): the sorted list is derived once per write
@@ -349,8 +302,10 @@ def _sources_sorted(conn: Connection, q, type, story) -> list[tuple]:
     if q:
         sel = sel.where(
             or_(
-                _ilike(src.c.name, q),
-                src.c.id.in_(select(s.source_aliases.c.source_id).where(_ilike(s.source_aliases.c.name, q))),
+                ilike_term(src.c.name, q),
+                src.c.id.in_(
+                    select(s.source_aliases.c.source_id).where(ilike_term(s.source_aliases.c.name, q))
+                ),
             )
         )
     if type:
@@ -392,423 +347,6 @@ def source(conn, source_id, quote_limit=200) -> dict | None:
     }
 
 
-def _fts_filter(conn: Connection, where: _Where, col_text, query_text: str) -> None:
-    """Full-text filter on other backends than SQLite (which has _fts_sqlite)."""
-    terms = _TERM.findall(query_text)
-    if not terms:
-        return
-    if conn.dialect.name == "postgresql":
-        where.add(
-            "fts.pg",
-            lambda: func.to_tsvector(literal_column("'english'"), col_text).bool_op("@@")(
-                func.plainto_tsquery(literal_column("'english'"), bindparam("fts_terms"))
-            ),
-            fts_terms=" ".join(terms),
-        )
-        return
-    for k, t in enumerate(terms):
-        where.add(("fts.like", k), lambda k=k: _ilike_bp(col_text, f"fts_t{k}"), **{f"fts_t{k}": _like(t)})
-
-
-MAX_SPEAKER_KEYS = 500  # more matching names than this (a one-letter query): plain scan instead
-
-
-def _speaker_names(conn: Connection) -> list[str]:
-    # lower() in SQL, as ILIKE folds it: ASCII only on SQLite, Unicode on PostgreSQL
-    col = func.lower(s.quotes.c.speaker_name)
-    return list(conn.execute(select(col).where(s.quotes.c.speaker_name.is_not(None)).distinct()).scalars())
-
-
-def _speaker_filter(conn: Connection, where: _Where, speaker: str) -> None:
-    """``speaker`` is a substring of the quote's speaker name or of its source's name (ILIKE).
-
-    The substring is matched against the distinct speaker names (derived once per write,
-    a few hundred or thousand strings, not the quotes), then quotes are fetched through
-    the lower(speaker_name) index (migration 3) and the source_id index: O(matching quotes)."""
-    qt, src = s.quotes, s.sources
-
-    def by_source():
-        return qt.c.source_id.in_(select(src.c.id).where(_ilike_bp(src.c.name, "speaker_like")))
-
-    if conn.dialect.name == "sqlite":  # SQLite's LIKE ignores case for ASCII letters only
-        needle = speaker.translate(_ASCII_LOWER)
-    else:
-        needle = speaker.lower()
-    names = [n for n in _derived(conn, "speaker_names", _speaker_names) if needle in n]
-    like = _like(speaker)
-    if len(names) > MAX_SPEAKER_KEYS:
-        where.add(
-            "speaker.scan",
-            lambda: or_(_ilike_bp(qt.c.speaker_name, "speaker_like"), by_source()),
-            speaker_like=like,
-        )
-    elif not names:
-        where.add("speaker.source", by_source, speaker_like=like)
-    else:
-        where.add(
-            "speaker.names",
-            lambda: or_(
-                func.lower(qt.c.speaker_name).in_(bindparam("speaker_names", expanding=True)), by_source()
-            ),
-            speaker_names=names,
-            speaker_like=like,
-        )
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def _fts_sqlite(conn: Connection, query_text: str, where: _Where, limit, offset):
-    """SQLite full-text search: adds the filter to ``w`` and returns the total when q is the
-    only filter (else None); does nothing and returns False when q has no terms.
-
-    The number of hits comes from the FTS index alone (cheap), and is the total when q is
-    the only filter. With many hits (a common word), the page is found by walking quotes
-    in list order (ix_quotes_list_order) and keeping those in the hit set: about
-    (offset + limit) x quotes / hits index entries instead of looking up and sorting
-    every hit; the unary + stops SQLite from driving the query from the hit list. With
-    few hits, driving from the hit list is cheaper and SQLite does that."""
-    terms = _TERM.findall(query_text)
-    if not terms:
-        return False
-    match = " ".join('"' + t + '"' for t in terms)  # each term quoted: no FTS5 syntax from the user
-    hits = scalar(
-        conn,
-        ("fts.hits",),
-        lambda: text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"),
-        {"m": match},
-    )
-    limit, offset = _page(limit, offset)
-    n_quotes = _derived(
-        conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar()
-    )
-    walk = bool(hits and (offset + limit) * n_quotes / hits < hits)
-    total = None if where.shape else hits
-    where.add(
-        ("fts", walk),
-        lambda: text(
-            ("+quotes.id" if walk else "quotes.id")
-            + " IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q)"
-        ),
-        fts_q=match,
-    )
-    return total
-
-
-def _quote_item(row) -> dict:
-    return {
-        "id": row.id,
-        "article": row.article_key,
-        "quote_id": row.quote_id,
-        "text": row.text,
-        "kind": row.kind,
-        "category": row.category,
-        "cue": row.cue,
-        "source_text": row.source_text,
-        "speaker": {
-            "name": row.speaker_name,
-            "type": row.speaker_type,
-            "description": row.speaker_description,
-        },
-        "source_id": row.source_id,
-        "source_name": row.source_name,
-        "published": row.pub_date,
-        "in_furniture": bool(row.in_furniture),
-        "confidence": row.confidence,
-        "start": row.start,
-        "end": row.end,
-    }
-
-
-def _in_articles(where: _Where, table, story=None, article=None) -> None:
-    """story / article filters as article_id IN (...): the flat table alone, no join."""
-    a = s.articles
-    if story is not None:
-        where.add(
-            "story",
-            lambda: table.c.article_id.in_(select(a.c.id).where(a.c.story_id == bindparam("story"))),
-            story=int(story),
-        )
-    if article is not None:
-        where.add(
-            "article",
-            lambda: table.c.article_id.in_(select(a.c.id).where(a.c.key == bindparam("article"))),
-            article=str(article),
-        )
-
-
-def _keyed_listing(
-    conn: Connection,
-    table,
-    where: _Where,
-    order,
-    limit,
-    offset,
-    full,
-    row_fn,
-    total=None,
-    count_key: tuple | None = None,
-) -> dict:
-    """A page of a flat table in two steps: the page's ids from ``table`` alone (its indexes,
-    no joins), then the full rows (``full()``: a select joining article keys, names) for
-    those ids only. The total counts ``table`` rows under the same conditions, again
-    without joins. Joins therefore cost O(page), not O(matching rows). ``order()`` gives
-    the ORDER BY columns. All three are prepared statements (prepared.py), keyed by the
-    table and the filters' shape."""
-    limit, offset = _page(limit, offset)
-    name, shape = table.name, tuple(where.shape)
-
-    def count():
-        return scalar(
-            conn,
-            (name, "count", shape),
-            lambda: select(func.count()).select_from(table).where(*where.clauses()),
-            where.params,
-        )
-
-    if total is None and count_key is not None:
-        total = _count_memo(conn, count_key, count)
-    elif total is None:
-        total = count()
-    ids = [
-        r[0]
-        for r in fetch(
-            conn,
-            (name, "ids", shape),
-            lambda: _limit_offset(select(table.c.id).where(*where.clauses()).order_by(*order())),
-            {**where.params, "lim": limit, "off": offset},
-        )
-    ]
-    items = []
-    if ids:
-        rows = {
-            r.id: r
-            for r in fetch(
-                conn,
-                (name, "full"),
-                lambda: full().where(table.c.id.in_(bindparam("ids", expanding=True))),
-                {"ids": ids},
-            )
-        }
-        items = [row_fn(rows[i]) for i in ids if i in rows]
-    return {"total": total, "items": items, "limit": limit, "offset": offset}
-
-
-def quotes(
-    conn,
-    speaker=None,
-    source_id=None,
-    type=None,
-    category=None,
-    kind=None,
-    story=None,
-    article=None,
-    date_from=None,
-    date_to=None,
-    q=None,
-    limit=50,
-    offset=0,
-) -> dict:
-    qt, a, src = s.quotes, s.articles, s.sources
-
-    def full():
-        return select(qt, a.c.key.label("article_key"), src.c.name.label("source_name")).select_from(
-            qt.join(a, a.c.id == qt.c.article_id).outerjoin(src, src.c.id == qt.c.source_id)
-        )
-
-    def order():
-        return qt.c.pub_date.desc().nulls_last(), qt.c.article_id, qt.c.id
-
-    key = ("quotes", speaker, source_id, type, category, kind, story, article, date_from, date_to, q)
-    w = _Where()
-    _in_articles(w, qt, story, article)
-    if speaker:
-        _speaker_filter(conn, w, speaker)
-    if source_id is not None:
-        w.add("source_id", lambda: qt.c.source_id == bindparam("source_id"), source_id=int(source_id))
-    if type:
-        w.add("type", lambda: qt.c.speaker_type == bindparam("speaker_type"), speaker_type=type)
-    if category:
-        w.add("category", lambda: qt.c.category == bindparam("category"), category=category)
-    if kind:
-        w.add("kind", lambda: qt.c.kind == bindparam("kind"), kind=kind)
-    w.dates(qt.c.pub_date, date_from, date_to)
-    if q and conn.dialect.name == "sqlite":
-        total = _fts_sqlite(conn, q, w, limit, offset)
-        if total is not False:
-            return _keyed_listing(
-                conn, qt, w, order, limit, offset, full, _quote_item, total=total, count_key=key
-            )
-    elif q:
-        _fts_filter(conn, w, qt.c.text, q)
-    return _keyed_listing(conn, qt, w, order, limit, offset, full, _quote_item, count_key=key)
-
-
-# -- figures, events, places ----------------------------------------------------------------------
-def figures(
-    conn,
-    measure=None,
-    unit=None,
-    place=None,
-    source=None,
-    story=None,
-    article=None,
-    date_from=None,
-    date_to=None,
-    limit=50,
-    offset=0,
-) -> dict:
-    f, a, w = s.figures, s.articles, _Where()
-    _in_articles(w, f, story, article)
-    w.dates(f.c.date, date_from, date_to)
-    if measure:  # ix_figures_measure_lower
-        w.add(
-            "measure", lambda: func.lower(f.c.measure) == bindparam("measure"), measure=str(measure).lower()
-        )
-    if unit:
-        w.add("unit", lambda: func.lower(f.c.unit) == bindparam("unit"), unit=str(unit).lower())
-    if place:
-        w.add(
-            "place",
-            lambda: or_(
-                _ilike_bp(f.c.place_name, "place_like"), func.lower(f.c.country) == bindparam("place")
-            ),
-            place_like=_like(place),
-            place=str(place).lower(),
-        )
-    if source:
-        w.add("source", lambda: _ilike_bp(f.c.source_name, "source_like"), source_like=_like(source))
-    key = ("figures", measure, unit, place, source, story, article, date_from, date_to)
-    return _keyed_listing(
-        conn,
-        f,
-        w,
-        lambda: (f.c.date.desc().nulls_last(), f.c.article_id, f.c.id),
-        limit,
-        offset,
-        lambda: select(f, a.c.key.label("article_key")).select_from(f.join(a, a.c.id == f.c.article_id)),
-        count_key=key,
-        row_fn=lambda r: {
-            "id": r.id,
-            "article": r.article_key,
-            "figure_id": r.figure_id,
-            "text": r.text,
-            "value": r.value,
-            "low": r.low,
-            "high": r.high,
-            "qualifier": r.qualifier,
-            "unit": r.unit,
-            "measure": r.measure,
-            "source": r.source_name,
-            "source_type": r.source_type,
-            "source_id": r.source_id,
-            "quote": r.quote_id,
-            "when": r.when_value,
-            "place": r.place_name,
-            "country": r.country,
-            "date": r.date,
-            "published": r.pub_date,
-            "in_furniture": bool(r.in_furniture),
-        },
-    )
-
-
-def events(
-    conn,
-    type=None,
-    sub_type=None,
-    place=None,
-    actor=None,
-    story=None,
-    article=None,
-    date_from=None,
-    date_to=None,
-    limit=50,
-    offset=0,
-) -> dict:
-    e, a, w = s.events, s.articles, _Where()
-    _in_articles(w, e, story, article)
-    w.dates(e.c.date, date_from, date_to)
-    if type:
-        w.add("type", lambda: e.c.event_type == bindparam("event_type"), event_type=type)
-    if sub_type:
-        w.add("sub_type", lambda: e.c.sub_event_type == bindparam("sub_type"), sub_type=sub_type)
-    if place:
-        w.add(
-            "place",
-            lambda: or_(
-                _ilike_bp(e.c.place_name, "place_like"), func.lower(e.c.country) == bindparam("place")
-            ),
-            place_like=_like(place),
-            place=str(place).lower(),
-        )
-    if actor:
-        w.add(
-            "actor",
-            lambda: or_(_ilike_bp(e.c.actor1, "actor_like"), _ilike_bp(e.c.actor2, "actor_like")),
-            actor_like=_like(actor),
-        )
-    key = ("events", type, sub_type, place, actor, story, article, date_from, date_to)
-    return _keyed_listing(
-        conn,
-        e,
-        w,
-        lambda: (e.c.date.desc().nulls_last(), e.c.article_id, e.c.id),
-        limit,
-        offset,
-        lambda: select(e, a.c.key.label("article_key")).select_from(e.join(a, a.c.id == e.c.article_id)),
-        count_key=key,
-        row_fn=lambda r: {
-            "id": r.id,
-            "article": r.article_key,
-            "event_id": r.event_id,
-            "text": r.text,
-            "event_type": r.event_type,
-            "sub_event_type": r.sub_event_type,
-            "actor1": r.actor1,
-            "actor2": r.actor2,
-            "place": r.place_name,
-            "country": r.country,
-            "lat": r.lat,
-            "lon": r.lon,
-            "date": r.date,
-            "time_precision": r.time_precision,
-            "fatalities": r.fatalities,
-            "fatalities_qualifier": r.fatalities_qualifier,
-            "source": r.source_name,
-            "published": r.pub_date,
-            "confidence": r.confidence,
-            "in_furniture": bool(r.in_furniture),
-        },
-    )
-
-
-def places(conn, q=None, country=None, story=None, limit=50, offset=0) -> dict:
-    p, a = s.places, s.articles
-    n = func.count(func.distinct(p.c.article_id))
-    sel = (
-        select(
-            p.c.name,
-            p.c.geonameid,
-            func.max(p.c.lat).label("lat"),
-            func.max(p.c.lon).label("lon"),
-            p.c.country,
-            p.c.feature,
-            n.label("n_articles"),
-        )
-        .select_from(p.join(a, a.c.id == p.c.article_id))
-        .group_by(p.c.name, p.c.geonameid, p.c.country, p.c.feature)
-    )
-    if q:
-        sel = sel.where(_ilike(p.c.name, q))
-    if country:
-        sel = sel.where(func.lower(p.c.country) == str(country).lower())
-    if story is not None:
-        sel = sel.where(a.c.story_id == int(story))
-    return _listing(conn, sel, (n.desc(), p.c.name), limit, offset, lambda r: dict(r._mapping))
-
-
-# -- stories --------------------------------------------------------------------------------------
 def _top_sources_all(conn: Connection, count: int = 3) -> dict[int, list[str]]:
     """story id -> its k most quoted sources (ties by name), for every story in one grouped read."""
     qt, a, src = s.quotes, s.articles, s.sources
@@ -834,10 +372,10 @@ def stories(conn, limit=50, offset=0, q=None, compute: bool = True) -> dict | bo
     10k articles; the web layer then asks again off the event loop)."""
     if not compute and "top_sources" not in _memo(conn):
         return False
-    st, w = s.stories, _Where()
+    st, w = s.stories, Where()
     if q:
-        w.add("q", lambda: _ilike_bp(st.c.title, "q_like"), q_like=_like(q))
-    limit, offset = _page(limit, offset)
+        w.add("q", lambda: ilike_param(st.c.title, "q_like"), q_like=like_pattern(q))
+    limit, offset = paging(limit, offset)
     shape = tuple(w.shape)
     total = scalar(
         conn,
@@ -848,7 +386,7 @@ def stories(conn, limit=50, offset=0, q=None, compute: bool = True) -> dict | bo
     rows = fetch(
         conn,
         ("stories.page", shape),
-        lambda: _limit_offset(
+        lambda: limit_offset(
             select(st)
             .where(*w.clauses())
             .order_by(st.c.last_date.desc().nulls_last(), st.c.n_articles.desc(), st.c.id.desc())
@@ -942,7 +480,7 @@ def warm(conn, n_stories: int = MEMO_STORIES, deadline: float | None = None) -> 
     for typ in SOURCE_TYPES:
         _derived(conn, ("sources_sorted", typ), lambda c, typ=typ: _sources_sorted(c, None, typ, None))
     _derived(conn, "top_sources", _top_sources_all)
-    _derived(conn, "speaker_names", _speaker_names)
+    _derived(conn, "speaker_names", speaker_names)
     _derived(conn, "n_quotes", lambda c: c.execute(select(func.count()).select_from(s.quotes)).scalar())
     st = s.stories
     ids = (
