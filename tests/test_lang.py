@@ -24,7 +24,7 @@ NOT_WORD_DATA = {
     "evaluation.py": 1,  # DATASETS: corpus names
     "events/acled_csv.py": 2,  # ACLED_COLUMNS, GEO_PRECISION: ACLED's column names, place kinds -> codes
     "events/location.py": 1,  # PLACE_RANK: place kinds ranked
-    "figures.py": 1,  # SUBJ_OBJ: dependency labels
+    "figures/measures.py": 1,  # SUBJ_OBJ: dependency labels
     "ingest/html.py": 3,  # HTML element names (blocks, dropped) and meta property names of a date
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
     # GEO_PRECISION, KIND_PRIOR, FEATURE: gazetteer record kinds -> ACLED precision codes, priors, feature names

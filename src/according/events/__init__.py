@@ -31,7 +31,7 @@ The rest
   * running tolls are not incidents: in an article, a trigger in a clause that counts
     "since ...", "so far", "to date", "in total", "over the past N months", or whose killer is
     a war or campaign ("the war has killed 28,500") makes no event (``cumulative``);
-  * fatalities: the figures of the event's text whose measure is "killed" (figures.py); in an
+  * fatalities: the figures of the event's text whose measure is "killed" (figures/); in an
     article only those of the trigger's own clause (or a clause inside the trigger's phrase:
     "strikes that killed 67"), never a running toll, never two claimants' counts added;
     summed over a coordination ("two soldiers and three civilians"), not counting

@@ -1,4 +1,4 @@
-"""An event's fatalities: the "killed" figures of its text (figures.py) that count this incident's
+"""An event's fatalities: the "killed" figures of its text (figures/) that count this incident's
 dead: in an article only those of the trigger's own clause, never a running toll, never two claimants'
 counts added, never a subset ("including ...") or a grievance's dead; ACLED's codes for vague counts;
 a killed person without a number is 1."""

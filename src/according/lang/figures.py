@@ -1,6 +1,6 @@
 """English words the figures stage reads: vague quantities, measurement units that make a number
 no count, qualifiers before a number, and the verbs and nouns that say what befell the people
-counted (killed, wounded, held...). See according/figures.py for how each is used."""
+counted (killed, wounded, held...). See according/figures/ for how each is used."""
 
 from __future__ import annotations
 
