@@ -277,6 +277,7 @@ class _Walk:
         last_speaker = self.speeches[speech][1] if speech >= 0 else None
         qv = self.quote_voices.at(p.toks[i].start)
         latest: dict[str, Mention] = {}
+        recent_subjects: set[str] = set()
         count: Counter[str] = Counter()
         order: list[str] = []
         seq: list[Mention] = []
@@ -299,11 +300,19 @@ class _Walk:
             if info is None or not _agrees(cls, info):
                 continue
             count[m.entity] += 1
+            if (
+                m.kind != "np"
+                and m.entity not in recent_subjects
+                and sent - p.toks[m.tok_start].sent <= 1
+                and main_clause_subject(p, m)
+            ):
+                recent_subjects.add(m.entity)
             if m.entity not in latest:
                 latest[m.entity] = m
                 order.append(m.entity)
         # mentions of each candidate before the pronoun, in one pass
         wanted = set(order)
+        spoke = {eid for _, eid in self.speeches[: speech + 1]}
         totals: Counter[str] = Counter(
             x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted
         )
@@ -342,6 +351,8 @@ class _Walk:
                     last_speaker=last_speaker == eid,
                     first_person=eid == self.first_person_entity,
                     described=m.kind != "np" and not _proper_name(info["name"]),
+                    recent_subject=eid in recent_subjects,
+                    spoke=eid in spoke,
                 )
             )
         return out

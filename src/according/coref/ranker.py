@@ -63,6 +63,8 @@ class Candidate:
     last_speaker: bool  # the last quote before the pronoun is this entity's
     first_person: bool  # the first person named in the article
     described: bool = False  # its name is a description ("the one", "The blog"), not a proper name
+    recent_subject: bool = False  # the main-clause subject of the pronoun's or the previous sentence
+    spoke: bool = False  # the speaker of a quote before the pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,8 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
         "last_speaker": float(c.last_speaker),
         "first_person": float(c.first_person),
         "described": float(c.described),
+        "recent_subject": float(c.recent_subject),
+        "spoke": float(c.spoke),
         f"{site.cls}_label_{c.label}": 1.0,
         f"{site.cls}_plural": float(c.plural),
         "shaky": float(c.shaky),
