@@ -48,6 +48,7 @@ from ..lang.coref import ARTICLES, NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
+from .clauses import cataphor, clause_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns
 from .descriptions import descriptions_before_names
 from .ranker import NOUN_CANDIDATE, WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
@@ -108,6 +109,7 @@ def resolve_all(
             cands = walk.candidates(t.i, form.cls)
             if collect is not None:
                 collect(t.i, site, cands)
+            ranked: str | None = None
             if model is not None and cands:
                 top = best(model, site, cands)
                 if (
@@ -115,11 +117,24 @@ def resolve_all(
                     and top[1] >= model.thresholds.get(form.cls, 2.0)
                     and not top[0].startswith(NOUN_CANDIDATE)
                 ):
-                    if source is None:
-                        third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
-                    elif top[0] != source.entity:
-                        # the ranker overrules the speaker rules where it is sure
-                        relinked[(t.i, t.i + 1)] = top[0]
+                    ranked = top[0]
+            if source is None:
+                # the clause rules speak where the ranker cannot see (a person named
+                # after the pronoun) or stays silent (bodies, see .clauses)
+                if form.cls in ("m", "f"):
+                    ranked = cataphor(p, t.i, form.cls, walk.entity_at, st.infos) or ranked
+                elif ranked is None and form.cls == "it":
+                    ranked = clause_subject(p, t.i, walk.entity_at, st.infos)
+                if ranked is not None:
+                    third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, ranked, "pronoun"))
+            elif ranked is not None and ranked != source.entity:
+                # the ranker overrules the speaker rules where it is sure
+                relinked[(t.i, t.i + 1)] = ranked
+            continue
+        else:  # plain "it": only as the subject's body in a clause above it
+            eid = clause_subject(p, t.i, walk.entity_at, st.infos) if plain_it_may_refer(p, t.i) else None
+            if eid is not None and source is None:
+                third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
             continue
         if eid is not None:
             st.add_mention(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
@@ -141,6 +156,10 @@ class _Walk:
         self.st, self.p = st, p
         self.authors = tuple(authors)
         self.covered = {(m.tok_start, m.tok_end) for m in st.mentions}
+        # token -> entity of the names, descriptions and sources (for the clause rules)
+        self.entity_at = {
+            k: m.entity for m in st.mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)
+        }
         voices = []
         self.speeches: list[tuple[int, str]] = []  # (char offset of the quote, speaker entity)
         for q in quotes:
