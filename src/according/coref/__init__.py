@@ -172,6 +172,10 @@ class _Walk:
             pos = min([c.start for c in q.content] + ([q.source.start] if q.source else []), default=0)
             self.speeches.append((pos, eid))
         self.speeches.sort()
+        self._main_subjects: dict[tuple[int, int], bool] = {}
+        self.first_speech: dict[str, int] = {}  # entity -> char offset of its first quote
+        for pos, eid in self.speeches:
+            self.first_speech.setdefault(eid, pos)
         self.quote_voices = Voices(voices)
         self.voices = self.quote_voices
         self.turn_speakers: set[str] = set()
@@ -291,7 +295,8 @@ class _Walk:
         start = i if start is None else start
 
         sent = p.toks[i].sent
-        para = self._paragraph(p.toks[i].start)
+        here = p.toks[i].start
+        para = self._paragraph(here)
         speech = bisect.bisect_right(self.speeches, (p.toks[i].start, "\uffff")) - 1
         last_speaker = self.speeches[speech][1] if speech >= 0 else None
         qv = self.quote_voices.at(p.toks[i].start)
@@ -323,7 +328,7 @@ class _Walk:
                 m.kind != "np"
                 and m.entity not in recent_subjects
                 and sent - p.toks[m.tok_start].sent <= 1
-                and main_clause_subject(p, m)
+                and self._main_subject(m)
             ):
                 recent_subjects.add(m.entity)
             if m.entity not in latest:
@@ -331,7 +336,6 @@ class _Walk:
                 order.append(m.entity)
         # mentions of each candidate before the pronoun, in one pass
         wanted = set(order)
-        spoke = {eid for _, eid in self.speeches[: speech + 1]}
         totals: Counter[str] = Counter(
             x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted
         )
@@ -350,7 +354,7 @@ class _Walk:
                     sent_distance=sent - p.toks[m.tok_start].sent,
                     token_distance=i - m.tok_end,
                     subject=is_subject(p, m),
-                    main_subject=main_clause_subject(p, m),
+                    main_subject=self._main_subject(m),
                     kind=m.kind,
                     count=count[eid],
                     total=total,
@@ -371,10 +375,18 @@ class _Walk:
                     first_person=eid == self.first_person_entity,
                     described=m.kind != "np" and not _proper_name(info["name"]),
                     recent_subject=eid in recent_subjects,
-                    spoke=eid in spoke,
+                    spoke=self.first_speech.get(eid, here + 1) <= here,
                 )
             )
         return out
+
+    def _main_subject(self, m: Mention) -> bool:
+        """Whether mention ``m`` is a main clause's subject (cached per mention span)."""
+        key = (m.tok_start, m.tok_end)
+        known = self._main_subjects.get(key)
+        if known is None:
+            known = self._main_subjects[key] = main_clause_subject(self.p, m)
+        return known
 
     def _paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, char) - 1

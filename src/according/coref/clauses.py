@@ -67,9 +67,6 @@ def clause_subject(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mappin
 def cataphor(p: Parse, i: int, cls: str, entity_at: Mapping[int, str], infos: Mapping) -> str | None:
     """The person a he/she fronted before its sentence's subject refers to, or None."""
     sent = p.toks[i].sent
-    first = p.sents[sent].start
-    if any(_person(infos.get(entity_at.get(k, ""))) for k in range(first, i)):
-        return None  # a person earlier in the sentence may be the one meant
     prev = i
     for a in p.ancestors(i):
         if p.toks[a].sent != sent:
@@ -85,7 +82,12 @@ def cataphor(p: Parse, i: int, cls: str, entity_at: Mapping[int, str], infos: Ma
                 return None
             assert info is not None and eid is not None
             gender = info.get("gender") or name_gender(info.get("name_words") or [])
-            return eid if gender in (None, cls) else None
+            if gender not in (None, cls):
+                return None
+            first = p.sents[sent].start
+            if any(_person(infos.get(entity_at.get(k, ""))) for k in range(first, i)):
+                return None  # a person earlier in the sentence may be the one meant
+            return eid
         prev = a
     return None
 

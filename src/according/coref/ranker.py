@@ -11,8 +11,13 @@ of 40,698 names, see scripts/build_given_names.py; the gender a speaker rule
 gave the entity), whether the tagger doubted the person, whether the entity
 is named by a description only ("the one", an unnamed source the speakers stage made),
 number, how often and how lately the entity was mentioned, whether either sits
-inside a quotation (and whose), paragraph, mention kind, and whether it was
-the last quote's speaker. A logistic model (weights in
+inside a quotation (and whose), paragraph, mention kind, whether it was
+the last quote's speaker or spoke before, and whether it is the main subject of
+the pronoun's or the previous sentence. Which of these groups the model uses,
+and its L2 strength, are chosen by cross-validation grouped by document on the
+unsealed documents (``scripts/train_coref.py --select``; 41 of 64 features
+kept: sentence distance, mention kind, recency rank, the given-name gender,
+quotes, last speaker, label, recent subject, spoke). A logistic model (weights in
 ``data/coref/ranker.json``, rebuilt byte for byte by ``scripts/train_coref.py``
 from the unsealed GUM Wikinews documents) scores each candidate; the best one
 wins when its probability reaches the model's threshold for the pronoun's
