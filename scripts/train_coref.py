@@ -145,6 +145,8 @@ def examples(corpus: Path, cache: Path | None, scorer):
         run_stages(work, ("entities", "quotes"))
         st, quotes = attribute(work)
         rows: list = []
+        # he/she a speech verb's subject the speaker rules resolved (the ranker may relink it)
+        sources = {m.tok_start: m.entity for m in st.mentions if m.kind == "pronoun"}
 
         def collect(
             i: int,
@@ -155,6 +157,7 @@ def examples(corpus: Path, cache: Path | None, scorer):
             rows=rows,
             by_start=by_start,
             parse=parse,
+            sources=sources,
         ) -> None:
             gm = by_start.get(parse.toks[i].start)
             ent = g["entities"].get(gm["entity"]) if gm else None
@@ -168,7 +171,12 @@ def examples(corpus: Path, cache: Path | None, scorer):
                 )
                 for c in cands
             ]
-            rows.append((named, labelled, site.cls))
+            rule = None
+            if i in sources and site.cls in ("m", "f"):
+                eid = sources[i]
+                rule_ok = named and eid in st.infos and scorer.gold_name_match(st.infos[eid]["name"], ent)
+                rule = (next((k for k, c in enumerate(cands) if c.entity == eid), -1), bool(rule_ok))
+            rows.append((named, labelled, site.cls, rule))
 
         resolve_all(st, parse, quotes, doc.meta.authors, collect=collect)
         per_doc[doc.id] = rows
@@ -183,7 +191,7 @@ def group_of(name: str) -> str | None:
 def fit(rows: list, names: list[str], l2: float = L2) -> np.ndarray:
     index = {n: k for k, n in enumerate(names)}
     xs, ys = [], []
-    for _named, labelled, _cls in rows:
+    for _named, labelled, _cls, _rule in rows:
         if not any(right for _, right in labelled):
             continue
         for feats, right in labelled:
@@ -207,7 +215,7 @@ def decide(w: np.ndarray, names: list[str], rows: list) -> list[tuple[str, float
     """(pronoun class, best probability, best is right) per pronoun that has candidates."""
     index = {n: k for k, n in enumerate(names)}
     out = []
-    for _named, labelled, cls in rows:
+    for _named, labelled, cls, _rule in rows:
         if not labelled:
             continue
         top = None
@@ -230,7 +238,7 @@ def ranking_accuracy(per_doc: dict[str, list], ids: list[str], names: list[str],
         test = [r for k, d in enumerate(ids) if k % FOLDS == fold for r in per_doc[d]]
         w = fit(train, names, l2)
         index = {n: k for k, n in enumerate(names)}
-        for named, labelled, _cls in test:
+        for named, labelled, _cls, _rule in test:
             if not named or not any(ok for _, ok in labelled):
                 continue
             scores = [sum(w[index[k]] * v for k, v in feats.items() if k in index) for feats, _ in labelled]
@@ -273,6 +281,25 @@ def select(per_doc: dict[str, list], ids: list[str], names: list[str]) -> None:
     print(f"selected: L2 {l2:g}, dropped groups {tuple(dropped)}, out-of-fold ranking accuracy {acc:.4f}")
 
 
+def relink_gains(w: np.ndarray, names: list[str], rows: list) -> list[tuple[float, int]]:
+    """For each he/she the speaker rules resolved whose best-ranked candidate is another
+    entity: (that candidate's probability, right answers gained by moving to it: 1, 0 or -1)."""
+    index = {n: k for k, n in enumerate(names)}
+    out = []
+    for _named, labelled, _cls, rule in rows:
+        if rule is None or not labelled:
+            continue
+        probs = [
+            1 / (1 + np.exp(-max(-30.0, min(30.0, sum(w[index[k]] * v for k, v in f.items() if k in index)))))
+            for f, _ in labelled
+        ]
+        top = int(np.argmax(probs))
+        if top == rule[0] or "kind_np" in labelled[top][0]:
+            continue
+        out.append((float(probs[top]), int(labelled[top][1]) - int(rule[1])))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -293,7 +320,7 @@ def main() -> None:
     names = sorted(
         {
             k
-            for _, labelled, _ in all_rows
+            for _, labelled, _, _ in all_rows
             for feats, _ in labelled
             for k in feats
             if group_of(k) not in DROPPED_GROUPS
@@ -310,10 +337,13 @@ def main() -> None:
         f"right candidate offered {covered} ({covered / max(1, len(named)):.3f})"
     )
     decided: list[tuple[float, bool]] = []
+    relinks: list[tuple[float, int]] = []
     for fold in range(FOLDS):
         train = [r for k, d in enumerate(ids) if k % FOLDS != fold for r in per_doc[d]]
         test = [r for k, d in enumerate(ids) if k % FOLDS == fold for r in per_doc[d]]
-        decided += decide(fit(train, names), names, test)
+        w_fold = fit(train, names)
+        decided += decide(w_fold, names, test)
+        relinks += relink_gains(w_fold, names, test)
     thresholds = {}
     # he and she share one threshold: the features are the same for both and
     # the she-pronouns of the training part come from few documents.
@@ -339,6 +369,23 @@ def main() -> None:
             f"{cls}: threshold {best_t:.2f}, out of fold right {right}, wrong {wrong}, of {len(mine)} with candidates"
         )
         thresholds.update({c: best_t for c in group})
+    # The ranker moves a he/she the speaker rules resolved to its own best candidate when
+    # that candidate's probability reaches "relink": out of fold, the lowest bar within
+    # PLATEAU of the best net gain (right answers gained minus lost); 1.0 (never) when no
+    # bar gains.
+    relink_gain = {t: sum(d for pr, d in relinks if pr >= t) for t in [k / 100 for k in range(0, 101, 5)]}
+    if args.stats:
+        for t, g in relink_gain.items():
+            print(
+                f"  relink bar {t:.2f}: net {g} of {sum(1 for pr, _ in relinks if pr >= t)} moved (out of fold)"
+            )
+    top_gain = max(relink_gain.values())
+    thresholds["relink"] = (
+        min(t for t, g in relink_gain.items() if g >= top_gain - PLATEAU * abs(top_gain))
+        if top_gain > 0
+        else 1.0
+    )
+    print(f"relink: bar {thresholds['relink']:.2f}, out of fold net gain {top_gain} of {len(relinks)} moves")
     w = fit(all_rows, names)
     model = {
         "about": "third-person pronoun antecedent ranker; scripts/train_coref.py, GUM Wikinews unsealed documents",

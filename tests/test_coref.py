@@ -176,7 +176,7 @@ def _cand(eid, **kw):
 
 def test_packaged_ranker_prefers_gender_agreement_and_subjects():
     model = load_model()
-    assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it"}
+    assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it", "relink"}
     site = PronounSite("f", subject=True, possessive=False, in_quote=False)
     # a woman's name ("Ms. Laura Diaz") one mention back against a man's nearer
     agree = _cand("a", gender_match=True, name_gender_match=True, rank=1, subject=True)

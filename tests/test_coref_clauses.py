@@ -64,3 +64,28 @@ def test_no_cataphora_when_a_person_comes_earlier_in_the_sentence():
     text = "After Tomas Berg met the mayor in his office, Peter Holm thanked the volunteers."
     w = analyse(text)
     assert entity_of(w, *at(text, "his")) != "Peter Holm"
+
+
+def test_the_ranker_relinks_a_speech_subject_only_past_its_relink_bar():
+    from according.coref import resolve_all
+    from according.coref.ranker import Model
+    from according.quotes.speakers import attribute
+
+    text = (
+        "Pavel Novak met Tomas Berg in Leeds on Monday. "
+        'Tomas Berg praised the plan. "It works," he said after the meeting.'
+    )
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities", "quotes"])
+    he = work.parse.token_at(text.index("he said"))
+    # a model that always prefers the second most recent person (Pavel Novak)
+    far = {"bias": 0.0, "rank_1": 5.0}
+    moved = {}
+    for bar in (0.0, 1.0):
+        st_, quotes = attribute(work)
+        rule = {m.entity for m in st_.mentions if m.tok_start == he}
+        relinked = resolve_all(st_, work.parse, quotes, model=Model(far, {"m": 0.0, "f": 0.0, "relink": bar}))
+        moved[bar] = (rule, relinked.get((he, he + 1)))
+    rule, new = moved[0.0]
+    assert rule and new is not None and new not in rule
+    assert moved[1.0][1] is None

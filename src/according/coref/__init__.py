@@ -110,6 +110,7 @@ def resolve_all(
             if collect is not None:
                 collect(t.i, site, cands)
             ranked: str | None = None
+            probability = 0.0
             if model is not None and cands:
                 top = best(model, site, cands)
                 if (
@@ -117,7 +118,7 @@ def resolve_all(
                     and top[1] >= model.thresholds.get(form.cls, 2.0)
                     and not top[0].startswith(NOUN_CANDIDATE)
                 ):
-                    ranked = top[0]
+                    ranked, probability = top
             if source is None:
                 # the clause rules speak where the ranker cannot see (a person named
                 # after the pronoun) or stays silent (bodies, see .clauses)
@@ -127,8 +128,14 @@ def resolve_all(
                     ranked = clause_subject(p, t.i, walk.entity_at, st.infos)
                 if ranked is not None:
                     third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, ranked, "pronoun"))
-            elif ranked is not None and ranked != source.entity:
-                # the ranker overrules the speaker rules where it is sure
+            elif (
+                ranked is not None
+                and ranked != source.entity
+                and model is not None
+                and probability >= model.thresholds.get("relink", 0.0)
+            ):
+                # the ranker overrules the speaker rules where it is sure (its own bar,
+                # chosen out of fold by scripts/train_coref.py)
                 relinked[(t.i, t.i + 1)] = ranked
             continue
         else:  # plain "it": only as the subject's body in a clause above it
