@@ -15,8 +15,12 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    sentences); "you" in a turn is the other party. First person outside any
    voice is the byline author when there is one, else left alone.
 2. *Third person* (he, she, they, his, its, ...): the learned ranker
-   (:mod:`.ranker`) picks among the agreeing entities of the last sentences;
-   "it" alone is left out (mostly things, events and clauses, not entities).
+   (:mod:`.ranker`) picks among the agreeing entities of the last sentences.
+   Where it cannot see or stays silent, the clause rules (:mod:`.clauses`)
+   speak: a he/she fronted before its sentence's subject is that person
+   ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
+   subject, which the ranker never sees: mostly things, events and clauses)
+   under a body's clause is that body ("North Korea stated it would ...").
 3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT" and "He
    was one of the first opponents of the war" add the description to the
    entity of the noun or subject they describe (cut short of other mentions).
