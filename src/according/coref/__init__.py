@@ -85,6 +85,9 @@ def resolve_all(
     model = model if model is not None or collect is not None else load_model()
     _recurring_names(st, p)
     walk = _Walk(st, p, quotes, authors)
+    # Features the packaged model has no weight for are not worth their cost (the totals
+    # scan every earlier mention); training (collect) and a model that weighs them get them.
+    walk.all_features = collect is not None or model is None or "log_total" in model.weights
     walk.voices_from_turns()
     third: list[Mention] = []
     # he/she a speech verb's subject the speakers stage resolved by its rules
@@ -164,6 +167,7 @@ class _Walk:
     """One article's coreference pass (see the module docstring)."""
 
     def __init__(self, st: _State, p: Parse, quotes: Sequence[Quote], authors: Sequence[str]):
+        self.all_features = True
         self.st, self.p = st, p
         self.authors = tuple(authors)
         self.covered = {(m.tok_start, m.tok_end) for m in st.mentions}
@@ -347,8 +351,10 @@ class _Walk:
                 order.append(m.entity)
         # mentions of each candidate before the pronoun, in one pass
         wanted = set(order)
-        totals: Counter[str] = Counter(
-            x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted
+        totals: Counter[str] = (
+            Counter(x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted)
+            if self.all_features
+            else count
         )
         out = []
         for rank, eid in enumerate(order):

@@ -118,7 +118,11 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
 
 def logistic(weights: dict[str, float], feats: dict[str, float]) -> float:
     """A logistic model's probability for sparse features (also the nominal ranker's)."""
-    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    z = 0.0
+    for k, v in feats.items():
+        w = weights.get(k)
+        if w is not None:
+            z += w * v
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
