@@ -89,3 +89,30 @@ def test_the_ranker_relinks_a_speech_subject_only_past_its_relink_bar():
     rule, new = moved[0.0]
     assert rule and new is not None and new not in rule
     assert moved[1.0][1] is None
+
+
+def test_features_the_model_does_not_weigh_are_skipped_without_changing_answers():
+    from according.coref import resolve_all
+    from according.coref.ranker import Model, load_model
+    from according.quotes.speakers import attribute
+
+    text = (
+        "Marta Vello met Pavel Novak and Tomas Berg in Leeds. She said he was late. "
+        "Acme Shipping Corp. said its ships were new. His plan, Berg said, works. "
+        "Later she thanked him and his team."
+    )
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities", "quotes"])
+    packaged = load_model()
+    assert packaged is not None
+    # the same model, but weighing (by zero) every feature, so that all are computed
+    full = Model(
+        {**packaged.weights, "log_total": 0.0, "subject": 0.0, "same_paragraph": 0.0}, packaged.thresholds
+    )
+    answers = []
+    for model in (packaged, full):
+        st_, quotes = attribute(work)
+        resolve_all(st_, work.parse, quotes, model=model)
+        answers.append(sorted((m.tok_start, m.tok_end, m.entity) for m in st_.mentions))
+    assert answers[0] == answers[1]
+    assert any(work.parse.toks[a].text in ("She", "he", "his", "its") for a, _, _ in answers[0])

@@ -64,6 +64,7 @@ Collector = Callable[[int, PronounSite, list[Candidate]], None]
 _QUOTE_MARKS = "“\"‘«„'"
 _SUBJ = ("nsubj", "nsubjpass")
 _TAIL = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON")
+_ROLE_FEATURES = frozenset(("subject", "main_subject", "parallel", "possessive_subject"))
 
 
 def resolve_all(
@@ -85,9 +86,10 @@ def resolve_all(
     model = model if model is not None or collect is not None else load_model()
     _recurring_names(st, p)
     walk = _Walk(st, p, quotes, authors)
-    # Features the packaged model has no weight for are not worth their cost (the totals
-    # scan every earlier mention); training (collect) and a model that weighs them get them.
-    walk.all_features = collect is not None or model is None or "log_total" in model.weights
+    # Features the model has no weight for are not worth their cost (the totals scan every
+    # earlier mention); training (collect) gets them all.
+    if collect is None and model is not None:
+        walk.weighed = frozenset(model.weights)
     walk.voices_from_turns()
     third: list[Mention] = []
     # he/she a speech verb's subject the speakers stage resolved by its rules
@@ -167,7 +169,7 @@ class _Walk:
     """One article's coreference pass (see the module docstring)."""
 
     def __init__(self, st: _State, p: Parse, quotes: Sequence[Quote], authors: Sequence[str]):
-        self.all_features = True
+        self.weighed: frozenset[str] | None = None  # None: compute every feature
         self.st, self.p = st, p
         self.authors = tuple(authors)
         self.covered = {(m.tok_start, m.tok_end) for m in st.mentions}
@@ -340,9 +342,9 @@ class _Walk:
                 continue
             count[m.entity] += 1
             if (
-                m.kind != "np"
+                p.toks[m.tok_start].sent >= sent - 1
+                and m.kind != "np"
                 and m.entity not in recent_subjects
-                and sent - p.toks[m.tok_start].sent <= 1
                 and self._main_subject(m)
             ):
                 recent_subjects.add(m.entity)
@@ -351,11 +353,14 @@ class _Walk:
                 order.append(m.entity)
         # mentions of each candidate before the pronoun, in one pass
         wanted = set(order)
+        weighed = self.weighed
         totals: Counter[str] = (
             Counter(x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted)
-            if self.all_features
+            if weighed is None or "log_total" in weighed
             else count
         )
+        role = weighed is None or bool(weighed & _ROLE_FEATURES)
+        paragraphs = weighed is None or "same_paragraph" in weighed
         out = []
         for rank, eid in enumerate(order):
             m = latest[eid]
@@ -370,8 +375,8 @@ class _Walk:
                     entity=eid,
                     sent_distance=sent - p.toks[m.tok_start].sent,
                     token_distance=i - m.tok_end,
-                    subject=is_subject(p, m),
-                    main_subject=self._main_subject(m),
+                    subject=role and is_subject(p, m),
+                    main_subject=role and self._main_subject(m),
                     kind=m.kind,
                     count=count[eid],
                     total=total,
@@ -385,7 +390,7 @@ class _Walk:
                     plural=bool(info.get("plural")),
                     label=info["label"],
                     shaky=bool(info.get("shaky")),
-                    same_paragraph=self._paragraph(m.start) == para,
+                    same_paragraph=paragraphs and self._paragraph(m.start) == para,
                     in_quote=self.quote_voices.at(m.start) is not None,
                     pronoun_quote_speaker=qv is not None and qv.speaker == eid,
                     last_speaker=last_speaker == eid,
