@@ -176,7 +176,7 @@ def _cand(eid, **kw):
 
 def test_packaged_ranker_prefers_gender_agreement_and_subjects():
     model = load_model()
-    assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it"}
+    assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it", "relink"}
     site = PronounSite("f", subject=True, possessive=False, in_quote=False)
     # a woman's name ("Ms. Laura Diaz") one mention back against a man's nearer
     agree = _cand("a", gender_match=True, name_gender_match=True, rank=1, subject=True)
@@ -313,16 +313,22 @@ def test_they_is_offered_unnamed_plural_nouns_and_never_linked_to_one():
     assert not any(m.tok_start == they for m in st2.mentions)
 
 
-def test_packaged_ranker_trusts_a_name_more_than_an_unnamed_source():
+def test_packaged_ranker_prefers_the_agreeing_recent_subject():
     model = load_model()
     assert model is not None
     site = PronounSite("f", subject=True, possessive=False, in_quote=False)
-    # the same place in the text: "Isabel Ruiz" against an entity the speakers
-    # stage made from a description ("the one who draws")
-    named = _cand("isabel", rank=1, sent_distance=1, subject=True)
-    unnamed = _cand("the one", rank=1, sent_distance=1, subject=True, described=True)
-    assert model.probability(features(site, unnamed)) < model.probability(features(site, named))
-    assert best(model, site, [unnamed, named])[0] == "isabel"
+    # the same place in the text: a woman's given name against a man's
+    woman = _cand("marta", rank=1, name_gender_match=True)
+    man = _cand("pavel", rank=1, name_gender_clash=True)
+    assert best(model, site, [man, woman])[0] == "marta"
+    # two candidates alike but for salience: the last sentence's main subject wins
+    salient = _cand("ines", rank=1, recent_subject=True)
+    passing = _cand("olga", rank=1)
+    assert best(model, site, [passing, salient])[0] == "ines"
+    # a nearer mention beats the same entity kind three sentences back
+    near = _cand("near", rank=0, sent_distance=0)
+    far = _cand("far", rank=2, sent_distance=3)
+    assert best(model, site, [far, near])[0] == "near"
 
 
 def test_a_description_is_not_a_proper_name():

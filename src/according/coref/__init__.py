@@ -15,8 +15,12 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    sentences); "you" in a turn is the other party. First person outside any
    voice is the byline author when there is one, else left alone.
 2. *Third person* (he, she, they, his, its, ...): the learned ranker
-   (:mod:`.ranker`) picks among the agreeing entities of the last sentences;
-   "it" alone is left out (mostly things, events and clauses, not entities).
+   (:mod:`.ranker`) picks among the agreeing entities of the last sentences.
+   Where it cannot see or stays silent, the clause rules (:mod:`.clauses`)
+   speak: a he/she fronted before its sentence's subject is that person
+   ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
+   subject, which the ranker never sees: mostly things, events and clauses)
+   under a body's clause is that body ("North Korea stated it would ...").
 3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT" and "He
    was one of the first opponents of the war" add the description to the
    entity of the noun or subject they describe (cut short of other mentions).
@@ -48,6 +52,7 @@ from ..lang.coref import ARTICLES, NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
+from .clauses import cataphor, clause_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns
 from .descriptions import descriptions_before_names
 from .ranker import NOUN_CANDIDATE, WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
@@ -59,6 +64,7 @@ Collector = Callable[[int, PronounSite, list[Candidate]], None]
 _QUOTE_MARKS = "“\"‘«„'"
 _SUBJ = ("nsubj", "nsubjpass")
 _TAIL = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON")
+_ROLE_FEATURES = frozenset(("subject", "main_subject", "parallel", "possessive_subject"))
 
 
 def resolve_all(
@@ -80,6 +86,10 @@ def resolve_all(
     model = model if model is not None or collect is not None else load_model()
     _recurring_names(st, p)
     walk = _Walk(st, p, quotes, authors)
+    # Features the model has no weight for are not worth their cost (the totals scan every
+    # earlier mention); training (collect) gets them all.
+    if collect is None and model is not None:
+        walk.weighed = frozenset(model.weights)
     walk.voices_from_turns()
     third: list[Mention] = []
     # he/she a speech verb's subject the speakers stage resolved by its rules
@@ -108,6 +118,8 @@ def resolve_all(
             cands = walk.candidates(t.i, form.cls)
             if collect is not None:
                 collect(t.i, site, cands)
+            ranked: str | None = None
+            probability = 0.0
             if model is not None and cands:
                 top = best(model, site, cands)
                 if (
@@ -115,11 +127,30 @@ def resolve_all(
                     and top[1] >= model.thresholds.get(form.cls, 2.0)
                     and not top[0].startswith(NOUN_CANDIDATE)
                 ):
-                    if source is None:
-                        third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, top[0], "pronoun"))
-                    elif top[0] != source.entity:
-                        # the ranker overrules the speaker rules where it is sure
-                        relinked[(t.i, t.i + 1)] = top[0]
+                    ranked, probability = top
+            if source is None:
+                # the clause rules speak where the ranker cannot see (a person named
+                # after the pronoun) or stays silent (bodies, see .clauses)
+                if form.cls in ("m", "f"):
+                    ranked = cataphor(p, t.i, form.cls, walk.entity_at, st.infos) or ranked
+                elif ranked is None and form.cls == "it":
+                    ranked = clause_subject(p, t.i, walk.entity_at, st.infos)
+                if ranked is not None:
+                    third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, ranked, "pronoun"))
+            elif (
+                ranked is not None
+                and ranked != source.entity
+                and model is not None
+                and probability >= model.thresholds.get("relink", 0.0)
+            ):
+                # the ranker overrules the speaker rules where it is sure (its own bar,
+                # chosen out of fold by scripts/train_coref.py)
+                relinked[(t.i, t.i + 1)] = ranked
+            continue
+        else:  # plain "it": only as the subject's body in a clause above it
+            eid = clause_subject(p, t.i, walk.entity_at, st.infos) if plain_it_may_refer(p, t.i) else None
+            if eid is not None and source is None:
+                third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
             continue
         if eid is not None:
             st.add_mention(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
@@ -138,9 +169,14 @@ class _Walk:
     """One article's coreference pass (see the module docstring)."""
 
     def __init__(self, st: _State, p: Parse, quotes: Sequence[Quote], authors: Sequence[str]):
+        self.weighed: frozenset[str] | None = None  # None: compute every feature
         self.st, self.p = st, p
         self.authors = tuple(authors)
         self.covered = {(m.tok_start, m.tok_end) for m in st.mentions}
+        # token -> entity of the names, descriptions and sources (for the clause rules)
+        self.entity_at = {
+            k: m.entity for m in st.mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)
+        }
         voices = []
         self.speeches: list[tuple[int, str]] = []  # (char offset of the quote, speaker entity)
         for q in quotes:
@@ -153,6 +189,10 @@ class _Walk:
             pos = min([c.start for c in q.content] + ([q.source.start] if q.source else []), default=0)
             self.speeches.append((pos, eid))
         self.speeches.sort()
+        self._main_subjects: dict[tuple[int, int], bool] = {}
+        self.first_speech: dict[str, int] = {}  # entity -> char offset of its first quote
+        for pos, eid in self.speeches:
+            self.first_speech.setdefault(eid, pos)
         self.quote_voices = Voices(voices)
         self.voices = self.quote_voices
         self.turn_speakers: set[str] = set()
@@ -272,11 +312,13 @@ class _Walk:
         start = i if start is None else start
 
         sent = p.toks[i].sent
-        para = self._paragraph(p.toks[i].start)
+        here = p.toks[i].start
+        para = self._paragraph(here)
         speech = bisect.bisect_right(self.speeches, (p.toks[i].start, "\uffff")) - 1
         last_speaker = self.speeches[speech][1] if speech >= 0 else None
         qv = self.quote_voices.at(p.toks[i].start)
         latest: dict[str, Mention] = {}
+        recent_subjects: set[str] = set()
         count: Counter[str] = Counter()
         order: list[str] = []
         seq: list[Mention] = []
@@ -299,14 +341,26 @@ class _Walk:
             if info is None or not _agrees(cls, info):
                 continue
             count[m.entity] += 1
+            if (
+                p.toks[m.tok_start].sent >= sent - 1
+                and m.kind != "np"
+                and m.entity not in recent_subjects
+                and self._main_subject(m)
+            ):
+                recent_subjects.add(m.entity)
             if m.entity not in latest:
                 latest[m.entity] = m
                 order.append(m.entity)
         # mentions of each candidate before the pronoun, in one pass
         wanted = set(order)
-        totals: Counter[str] = Counter(
-            x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted
+        weighed = self.weighed
+        totals: Counter[str] = (
+            Counter(x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted)
+            if weighed is None or "log_total" in weighed
+            else count
         )
+        role = weighed is None or bool(weighed & _ROLE_FEATURES)
+        paragraphs = weighed is None or "same_paragraph" in weighed
         out = []
         for rank, eid in enumerate(order):
             m = latest[eid]
@@ -321,8 +375,8 @@ class _Walk:
                     entity=eid,
                     sent_distance=sent - p.toks[m.tok_start].sent,
                     token_distance=i - m.tok_end,
-                    subject=is_subject(p, m),
-                    main_subject=main_clause_subject(p, m),
+                    subject=role and is_subject(p, m),
+                    main_subject=role and self._main_subject(m),
                     kind=m.kind,
                     count=count[eid],
                     total=total,
@@ -336,15 +390,25 @@ class _Walk:
                     plural=bool(info.get("plural")),
                     label=info["label"],
                     shaky=bool(info.get("shaky")),
-                    same_paragraph=self._paragraph(m.start) == para,
+                    same_paragraph=paragraphs and self._paragraph(m.start) == para,
                     in_quote=self.quote_voices.at(m.start) is not None,
                     pronoun_quote_speaker=qv is not None and qv.speaker == eid,
                     last_speaker=last_speaker == eid,
                     first_person=eid == self.first_person_entity,
                     described=m.kind != "np" and not _proper_name(info["name"]),
+                    recent_subject=eid in recent_subjects,
+                    spoke=self.first_speech.get(eid, here + 1) <= here,
                 )
             )
         return out
+
+    def _main_subject(self, m: Mention) -> bool:
+        """Whether mention ``m`` is a main clause's subject (cached per mention span)."""
+        key = (m.tok_start, m.tok_end)
+        known = self._main_subjects.get(key)
+        if known is None:
+            known = self._main_subjects[key] = main_clause_subject(self.p, m)
+        return known
 
     def _paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, char) - 1

@@ -11,8 +11,13 @@ of 40,698 names, see scripts/build_given_names.py; the gender a speaker rule
 gave the entity), whether the tagger doubted the person, whether the entity
 is named by a description only ("the one", an unnamed source the speakers stage made),
 number, how often and how lately the entity was mentioned, whether either sits
-inside a quotation (and whose), paragraph, mention kind, and whether it was
-the last quote's speaker. A logistic model (weights in
+inside a quotation (and whose), paragraph, mention kind, whether it was
+the last quote's speaker or spoke before, and whether it is the main subject of
+the pronoun's or the previous sentence. Which of these groups the model uses,
+and its L2 strength, are chosen by cross-validation grouped by document on the
+unsealed documents (``scripts/train_coref.py --select``; 41 of 64 features
+kept: sentence distance, mention kind, recency rank, the given-name gender,
+quotes, last speaker, label, recent subject, spoke). A logistic model (weights in
 ``data/coref/ranker.json``, rebuilt byte for byte by ``scripts/train_coref.py``
 from the unsealed GUM Wikinews documents) scores each candidate; the best one
 wins when its probability reaches the model's threshold for the pronoun's
@@ -63,6 +68,8 @@ class Candidate:
     last_speaker: bool  # the last quote before the pronoun is this entity's
     first_person: bool  # the first person named in the article
     described: bool = False  # its name is a description ("the one", "The blog"), not a proper name
+    recent_subject: bool = False  # the main-clause subject of the pronoun's or the previous sentence
+    spoke: bool = False  # the speaker of a quote before the pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,8 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
         "last_speaker": float(c.last_speaker),
         "first_person": float(c.first_person),
         "described": float(c.described),
+        "recent_subject": float(c.recent_subject),
+        "spoke": float(c.spoke),
         f"{site.cls}_label_{c.label}": 1.0,
         f"{site.cls}_plural": float(c.plural),
         "shaky": float(c.shaky),
@@ -109,7 +118,11 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
 
 def logistic(weights: dict[str, float], feats: dict[str, float]) -> float:
     """A logistic model's probability for sparse features (also the nominal ranker's)."""
-    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    z = 0.0
+    for k, v in feats.items():
+        w = weights.get(k)
+        if w is not None:
+            z += w * v
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

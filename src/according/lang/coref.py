@@ -7,6 +7,8 @@
   body's or a place's ("Nasser Hospital", "Walter Reed Medical Center").
 - :data:`TURN_QUESTION` / :data:`TURN_ANSWER`: the labels of a question-and-answer
   layout ("Q: ...", "A: ...").
+- :data:`EXPLETIVE_IT_HEADS`: verbs whose subject "it" is mostly a placeholder ("it is clear
+  that", "it seems", "it takes time"), not a body.
 - :data:`ARTICLES`: words that open a description-like entity name ("the one", "The blog")
   without making it a proper name.
 """
@@ -42,6 +44,8 @@ PRONOUN_FORMS: dict[str, PronounForm] = {
 }
 
 ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
+
+EXPLETIVE_IT_HEADS = frozenset(("be", "seem", "appear", "take", "remain", "happen"))
 
 TURN_QUESTION = frozenset({"q", "question", "interviewer"})
 TURN_ANSWER = frozenset({"a", "answer"})
