@@ -318,3 +318,97 @@ def test_acled_name_is_stable(name):
 
     once = acled_name(Actor(name))
     assert once is not None and acled_name(once) == once
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a group's name read as a word of another kind: "IS" tagged as a verb, "RSF" as a common noun
+        (
+            "On 3 March 2023, IS militants attacked a farm near Hajin (Abu Kamal, Deir ez Zor) and killed "
+            "2 shepherds.",
+            "Islamic State",
+        ),
+        (
+            "On 14 June 2023, the RSF shelled houses in Bahri (Khartoum North, Khartoum), killing 4 people.",
+            "Rapid Support Forces",
+        ),
+        # the agent of a participle on the weapon, and a claim of responsibility
+        (
+            "On 8 June 2023, an IED planted by Al Shabaab exploded near Wanlaweyn (Wanla Weyn, Lower "
+            "Shabelle), killing 2 soldiers.",
+            "Al Shabaab",
+        ),
+        (
+            "On 9 June 2023, Al Shabaab claimed responsibility for an IED attack on a convoy near Wanlaweyn "
+            "(Wanla Weyn, Lower Shabelle).",
+            "Al Shabaab",
+        ),
+        # the subject of a verb whose object is the weapon; ACLED's word, not the plural
+        ("On 13 June 2023, the Houthis fired a missile at Marib city (Marib, Marib).", "Houthi"),
+        # one agent for two coordinated verbs; a gerund's "by" phrase
+        (
+            "On 6 August 2023, 2 Palestinians were shot and injured by Israeli forces near Tubas (Tubas, "
+            "Tubas).",
+            "Military Forces of Israel",
+        ),
+        (
+            "On 8 August 2023, shelling by Russian forces hit a clinic in Beryslav (Beryslav, Kherson).",
+            "Military Forces of Russia",
+        ),
+        # a weapon only states field, by its state's demonym
+        (
+            "On 21 August 2023, a Russian missile struck a warehouse in Pavlohrad (Pavlohrad, "
+            "Dnipropetrovsk).",
+            "Military Forces of Russia",
+        ),
+        # an attack held off: the attackers first
+        (
+            "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno).",
+            "Islamic State (West Africa)",
+        ),
+    ],
+)
+def test_the_doer_read_from_the_parse(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+def test_an_attack_held_off_keeps_the_defenders_second(analyze):
+    text = "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno)."
+    assert actors(analyze, text) == ("Islamic State (West Africa)", "Military Forces of Nigeria")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # armed men's own country is their demonym's, not the event's place
+        (
+            "On 4 May 2022, Sudanese rebels attacked a cattle camp near Yei (Yei, Central Equatoria).",
+            "Unidentified Armed Group (Sudan)",
+        ),
+        # "Turkish-backed" says who backs them, not who they are: the event's country
+        (
+            "On 5 May 2022, Turkish-backed militants shelled a village near Manbij (Manbij, Aleppo).",
+            "Unidentified Armed Group (Syria)",
+        ),
+    ],
+)
+def test_unidentified_armed_group_country(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+def test_a_pronoun_doer_is_the_group_coreference_resolved():
+    """The pronoun's entity comes from the coreference stage (entities[].mentions); a hand-built work
+    item with "It" resolved to Hamas names Hamas, and without the resolution no one."""
+    from according.events.actors import actor_at
+    from according.model import Entity, Span
+    from according.nlp import parse
+    from according.pipeline import Work
+
+    text = "Hamas vowed revenge. It fired rockets at Sderot."
+    p = parse(text)
+    it = next(t for t in p.toks if t.text == "It")
+    hamas = Entity("e1", "Hamas", "ORG", None, (Span.of(text, 0, 5), Span.of(text, it.start, it.end)))
+    resolved = actor_at(Work(text=text, parse=p, entities=(hamas,)), it.i)
+    assert resolved is not None and resolved.name == "Hamas"
+    assert actor_at(Work(text=text, parse=p, entities=()), it.i) is None

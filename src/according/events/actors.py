@@ -41,6 +41,7 @@ from ..lang.actors import (
     ARMED_MODIFIERS,
     ATTACK_NOUNS,
     CIVILIANS,
+    CLAIM_NOUNS,
     ETHNIC_MILITIA_NOUNS,
     FIGHTER_NOUNS,
     FORCE_MODIFIERS,
@@ -53,14 +54,16 @@ from ..lang.actors import (
     PATIENT_NOUNS,
     POLICE,
     PROTESTERS,
+    REPEL_VERBS,
     RIOTERS,
     SETTLERS,
     STATE_ATTACK_NOUNS,
     STATE_FORCES,
+    STATE_WEAPONS,
     UNCLAIMED_BY_ARMED_GROUP,
     UNIDENTIFIED,
 )
-from ..lang.reporting import SAY_VERBS
+from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..model import Actor, Entity
 from ..pipeline import Work
 from ..syntax import Tok
@@ -88,6 +91,8 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             for g in p.children[c]:
                 if toks[g].dep == "pobj":
                     doer = g
+        elif d == "csubj" and doer is None and _known_name(toks[c]):
+            doer = c  # "IS militants attacked": the tagger took the group's "IS" for a verb
         elif d == "prep" and toks[c].text.lower() in ("on", "against", "at") and prep_target is None:
             for g in p.children[c]:  # "fired on protesters", not "on 3 March"
                 if toks[g].dep == "pobj" and toks[g].ent_type not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
@@ -124,6 +129,8 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                 and not _smaller_place(work, c)
             ):
                 doer = doer or c
+            elif toks[c].dep == "poss" and toks[c].lemma.lower() in MILITARY | POLICE | UNIDENTIFIED:
+                doer = doer or c  # "the Saudi fighter jets' air raid"
         if t.dep in ("nsubj",) and target is None:  # "airstrikes killed dozens"
             for c in p.children[t.head]:
                 if toks[c].dep == "dobj":
@@ -138,17 +145,79 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
         for c in kids:  # "an airstrike by the Saudi-led coalition"
             if toks[c].dep == "prep" and toks[c].text.lower() == "by":
                 doer = next((g for g in p.children[c] if toks[g].dep == "pobj"), doer)
-        if doer is None and t.dep == "pobj" and toks[toks[t.head].head].pos == "VERB":
+        if (
+            doer is None
+            and t.dep == "pobj"
+            and toks[t.head].dep != "agent"  # ("residents hit by an air raid": the raid is the doer)
+            and toks[toks[t.head].head].pos == "VERB"
+        ):
             # "aircraft killed 46 civilians in an attack on a village": the attack is the verb's subject's
             doer = next((c for c in p.children[toks[t.head].head] if toks[c].dep == "nsubj"), None)
+            if target is None and doer is not None:  # and its object: "wounded 2 soldiers in an attack"
+                target = next((c for c in p.children[toks[t.head].head] if toks[c].dep == "dobj"), None)
         if doer is None and t.dep == "dobj" and toks[t.head].lemma.lower() in LIGHT_VERBS:
             # "Israeli forces carried out an airstrike", "militants set up a base": the verb's subject
             doer = next((c for c in p.children[t.head] if toks[c].dep == "nsubj"), None)
+        if doer is None:  # "an IED planted by Al Shabaab": the agent of the participle on the noun
+            doer = _agent_of(work, v)
+        if doer is None and t.dep == "pobj" and toks[toks[t.head].head].lemma.lower() in CLAIM_NOUNS:
+            # "Al Shabaab claimed responsibility for the attack": who claims it
+            claim = toks[toks[t.head].head]
+            if claim.dep == "dobj":
+                doer = next((c for c in p.children[claim.head] if toks[c].dep == "nsubj"), None)
+    if doer is None and t.pos == "VERB":
+        for c in kids:  # "3 people were shot and injured by Israeli forces": one agent for both verbs
+            if toks[c].dep == "conj" and toks[c].pos == "VERB":
+                doer = next((g for g in p.children[c] if toks[g].dep == "agent"), None)
+                doer = next((o for o in p.children[doer] if toks[o].dep == "pobj"), None) if doer else None
+                if doer is not None:
+                    break
+        if doer is None and t.tag == "VBG":  # "shelling by Russian forces hit a school"
+            for c in kids:
+                if toks[c].dep == "prep" and toks[c].text.lower() == "by":
+                    doer = next((g for g in p.children[c] if toks[g].dep == "pobj"), doer)
+    if doer is None and t.dep == "acl" and t.tag == "VBD" and any(toks[c].dep == "dobj" for c in kids):
+        # "gunmen believed to be ISWAP militants killed 5 farmers": a past tense with an object that the
+        # parser hung on a noun is that noun's act (a participle "civilians killed" has no object)
+        doer = t.head
     if doer is None and t.dep in ("xcomp", "conj", "advcl") and t.head != v:
         for c in p.children[t.head]:  # "troops continued to battle ...": the subject of the governing verb
             if toks[c].dep == "nsubj":
                 doer = c
     return doer, target
+
+
+def _agent_of(work: Work, n: int) -> int | None:
+    """The agent of a participle on noun n ("an IED planted by Al Shabaab", "rockets fired by
+    Hamas"): the head of its "by" phrase."""
+    p = work.parse
+    for c in p.children[n]:  # (not "the rapes claimed by a guard": an allegation, not who did it)
+        if p.toks[c].dep == "acl" and p.toks[c].lemma.lower() not in CLAIM_VERBS:
+            for g in p.children[c]:
+                if p.toks[g].dep == "agent":
+                    return next((o for o in p.children[g] if p.toks[o].dep == "pobj"), None)
+    return None
+
+
+def _resolved(work: Work, k: int) -> Entity | None:
+    """The named group, person or state a pronoun at token k refers to, as the coreference stage
+    resolved it (a mention of the entity at exactly that token), or None."""
+    t = work.parse.toks[k]
+    for e in work.entities:
+        if e.type in ("ORG", "NORP", "PERSON", "GPE") and any(
+            m.start == t.start and m.end == t.end for m in e.mentions
+        ):
+            return e
+    return None
+
+
+def _known_name(t: Tok) -> bool:
+    """Is token t by itself a name the notes give a state's forces or an armed group ("RSF", "SAF",
+    "IS", "Daesh"), capitalised as a name, whatever the tagger made of it?"""
+    key = t.text.casefold()
+    if key not in STATE_FORCES and key not in GROUP_ALIASES:
+        return False
+    return t.text.isupper() if len(t.text) <= 3 else t.text[:1].isupper()  # "IS", never the verb "is"
 
 
 def _before_areas(work: Work, k: int) -> bool:
@@ -196,6 +265,18 @@ def _country_of(work: Work, start: int, end: int) -> str | None:
     return None
 
 
+def _demonym_of(name: str) -> str | None:
+    """ACLED's name of the country whose name or demonym ``name`` is ("Sudanese" -> Sudan)."""
+    from ..places import gazetteer
+
+    g = gazetteer.get()
+    hits = [i for i, alternate in g.lookup(name) if not alternate and g.rec(i).kind == "country"]
+    idx = hits[0] if hits else g.demonyms.get(gazetteer.norm(name))
+    if idx is None or g.rec(idx).kind != "country":
+        return None
+    return country_name(g.rec(idx).cc) or g.rec(idx).name
+
+
 def acled_name(actor: Actor | None) -> Actor | None:
     """A state's forces named by their acronym or own name ("SAF", "the IDF", "Iraqi Security Forces")
     as ACLED's "Military Forces of <country>", an armed group's alias ("ISIS", "ISWAP") as the
@@ -232,8 +313,15 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     lem = t.lemma.lower()
     if t.pos == "PROPN" and lem.endswith("s") and lem[:-1] in MILITARY | POLICE:
         lem = lem[:-1]  # "the Armed Forces of Ukraine": a proper noun keeps its plural as lemma
+    if t.pos == "PRON":
+        # "it fired rockets": the group the coreference stage resolved the pronoun to
+        named = _resolved(work, k)
+        if named is not None and (named.type != "GPE" or as_doer):
+            return Actor(named.name, named.id)
     if lem in NOT_ACTORS or t.pos == "PRON" and lem not in ("they", "he", "she"):
         return None
+    if _known_name(t) and t.dep not in ("compound", "amod"):
+        return Actor(t.text)  # "the RSF shelled": named as ACLED names the group (acled_name)
     if not as_doer and (
         any(pl.span.start <= t.start < pl.span.end for pl in work.places)
         or (t.pos == "PROPN" and _before_areas(work, k))
@@ -291,14 +379,30 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if lem in SETTLERS:
         return Actor(f"Settlers ({country})" if country else "Settlers")
     armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])
+    # armed men's own country is the one their demonym names ("Sudanese rebels", not "Turkish-backed
+    # militants"); without one, the event's (in_country)
+    own = next(
+        (
+            _country_of(work, toks[c].start, toks[c].end)
+            for c in p.children[k]
+            if toks[c].dep in ("amod", "compound") and toks[c].ent_type in ("NORP", "GPE")
+        ),
+        None,
+    )
+    unnamed = f"Unidentified Armed Group ({own})" if own else "Unidentified Armed Group"
     if (
         t.pos == "NOUN"
         and (lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS))
-        and (ent is None or ent.type != "NORP" and _generic_head(ent, t))
+        and (
+            ent is None
+            or (ent.type != "NORP" and _generic_head(ent, t))
+            or (ent.type == "NORP" and own is not None and _demonym_of(ent.name) == own)
+        )
     ):
         # "unknown perpetrators", and "an unidentified armed group" that the tagger took for a name
-        # (not "Hamas militants": the name is another word than the head)
-        return Actor("Unidentified Armed Group")
+        # (not "Hamas militants": the name is another word than the head); "Sudanese rebels" are
+        # armed men of Sudan wherever they fight (not "Houthi rebels": a people, not a state)
+        return Actor(unnamed)
     if lem in MILITARY and any(
         toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in POLICE for c in p.children[k]
     ):
@@ -311,6 +415,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         and not _generic(ent.name)
     ):
         return Actor(ent.name, ent.id)  # "Taliban forces": a named group, not a state's army
+    if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
+        return Actor("Unidentified Military Forces")  # "unidentified fighter jets": no state named
     if lem in MILITARY:
         return Actor(
             f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None
@@ -322,7 +428,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if ent is not None:
         return Actor(ent.name, ent.id)
     if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
-        return Actor("Unidentified Armed Group")
+        return Actor(unnamed)
     if lem in PROTESTERS:
         return Actor("Protesters")
     if lem in RIOTERS:
@@ -366,6 +472,12 @@ def _named_group(work: Work, k: int) -> Actor | None:
                         b = min([b] + [j for j in range(o + 1, b) if toks[j].dep in ("relcl", "acl", "prep")])
                         name = work.text[toks[a].start : toks[b - 1].end]
                         return Actor(name.removeprefix("the ").removeprefix("The "))
+    if lem in MEMBER_NOUNS | FIGHTER_NOUNS:
+        for c in p.children[k]:  # "its fighters": the group the possessive pronoun was resolved to
+            if toks[c].dep == "poss" and toks[c].pos == "PRON":
+                named = _resolved(work, c)
+                if named is not None and named.type in ("ORG", "NORP"):
+                    return Actor(named.name, named.id)
     ethnic = any(toks[c].lemma.lower() == "ethnic" for c in p.children[k])
     if lem in FIGHTER_NOUNS and not ethnic:  # ("the Fulani ethnic militia": an ethnic militia, below)
         names = [
@@ -426,7 +538,20 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     talk = sub_event_type == "Other"
     if trigger is not None:
         trigger = _reported(work, trigger)
+        head = work.parse.toks[work.parse.toks[trigger].head]
+        if work.parse.toks[trigger].dep == "compound" and head.lemma.lower() in ATTACK_NOUNS:
+            trigger = head.i  # "an IED attack", "a drone strike": the attack holds the clause's parties
     doer, target = _np_heads(work, trigger, talk) if trigger is not None else (None, None)
+    if (
+        trigger is not None
+        and target is not None
+        and work.parse.toks[trigger].lemma.lower() in REPEL_VERBS
+        and work.parse.toks[target].lemma.lower() in ATTACK_NOUNS
+    ):
+        # "troops repelled an attack by ISWAP fighters": the attackers first, then who held
+        attacker = _np_heads(work, target, talk)[0]
+        if attacker is not None:
+            doer, target = attacker, doer
     verb = trigger
     for _ in range(3):  # a weapon as the trigger ("tanks fired shell bombs"): its clause's parties,
         # through a participle ("aircraft including helicopter gunships killed 46")
@@ -445,6 +570,36 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     if a1 is None and doer is not None and work.parse.toks[doer].lemma.lower() in ATTACK_NOUNS:
         # "an ambush by Al Shabaab militants killed 7 soldiers": the attack's own doer
         a1 = actor_at(work, _np_heads(work, doer, talk)[0])
+    if a1 is None and doer is None and trigger is not None and work.parse.toks[trigger].dep == "dobj":
+        # "the Houthis fired a missile at Marib": the subject of the verb whose object is the weapon or
+        # attack, when it is armed or named (civilians who find a mine did not lay it)
+        t = work.parse.toks[trigger]
+        subject = next((c for c in work.parse.children[t.head] if work.parse.toks[c].dep == "nsubj"), None)
+        named = actor_at(work, subject)
+        if (
+            t.pos == "NOUN"
+            and t.lemma.lower() in NOT_ACTORS | ATTACK_NOUNS | STATE_WEAPONS
+            and named is not None
+            and not named.name.startswith(("Civilians", "Protesters"))
+            and not (subject is not None and work.parse.toks[subject].ent_type == "PERSON")
+        ):
+            a1 = named
+    if a1 is None and doer is not None and work.parse.toks[doer].pos == "NOUN":
+        # "an IED planted by Al Shabaab exploded": who planted, fired or placed the weapon
+        a1 = actor_at(work, _agent_of(work, doer))
+    if a1 is None and doer is not None and work.parse.toks[doer].lemma.lower() in STATE_WEAPONS:
+        # "a Russian missile struck", "Israeli bulldozers demolished": a weapon only states field,
+        # by its state's demonym
+        country = next(
+            (
+                _country_of(work, work.parse.toks[c].start, work.parse.toks[c].end)
+                for c in work.parse.children[doer]
+                if work.parse.toks[c].dep in ("amod", "compound")
+                and work.parse.toks[c].ent_type in ("NORP", "GPE")
+            ),
+            None,
+        )
+        a1 = Actor(f"Military Forces of {country}") if country else None
     if (
         a1 is not None
         and event_type in VIOLENT_TYPES
@@ -457,10 +612,17 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # "a Turkish drone strike", "Russian shelling": a demonym on a noun of what states' forces do
         d = work.parse.toks[doer]
         country = _country_of(work, d.start, d.end)
-        by_state = d.ent_type == "GPE" or (
-            d.dep in ("amod", "compound")
-            and d.head == trigger
-            and work.parse.toks[trigger].lemma.lower() in STATE_ATTACK_NOUNS
+        resolved = _resolved(work, doer) if d.pos == "PRON" else None
+        if resolved is not None and resolved.type == "GPE":  # "Israel said it struck ...": the state
+            country = _demonym_of(resolved.name)
+        by_state = (
+            d.ent_type == "GPE"
+            or (resolved is not None and resolved.type == "GPE")
+            or (
+                d.dep in ("amod", "compound")
+                and d.head == trigger
+                and work.parse.toks[trigger].lemma.lower() in STATE_ATTACK_NOUNS
+            )
         )
         if country and by_state:
             a1 = Actor(f"Military Forces of {country}", a1.entity)

@@ -150,6 +150,10 @@ LIGHT_VERBS = {
     "perpetrate",
     "sign",
 }
+# Verbs of holding off an attack: "troops repelled an attack by X" has X as its first actor
+REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend", "rebuff"}
+# Nouns of claiming an attack, whose claimant is the attack's doer: "X claimed responsibility for ..."
+CLAIM_NOUNS = {"responsibility", "credit"}
 # Nouns for people of a group, named by their "of" phrase: "members of Boko Haram"
 MEMBER_NOUNS = {
     "member",
@@ -200,6 +204,9 @@ STATE_ATTACK_NOUNS = {
     "invasion",
     "operation",
 }
+# Weapons only a state's forces field, whose demonym names the state that used them: "a Russian
+# missile struck", "Israeli bulldozers demolished" (not a rocket: armed groups fire rockets too)
+STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
 ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia"}
 # Nouns for people something was done to: their modifier says who they are, not who did it
@@ -280,7 +287,11 @@ GROUP_ALIASES = {
     "al-shabab": "Al Shabaab",
     "al shabab": "Al Shabaab",
     "shabab": "Al Shabaab",
+    "shebab": "Al Shabaab",
+    "al-shebab": "Al Shabaab",
     "rsf": "Rapid Support Forces",
     "jas": "Boko Haram",
     "maoists": "Maoist",
+    "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
+    "ansar allah": "Houthi",
 }
