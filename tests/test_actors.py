@@ -188,6 +188,15 @@ def test_acled_csv_writes_the_acled_names(analyze):
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["actor1"] for r in rows] == [ev.actor1.name if ev.actor1 else "" for ev in rec.events]
     assert rows[0]["actor1"] == "Military Forces of Sudan"
+    # a group the tagger took for a common noun is written with ACLED's name, as in the record
+    rec = analyze(
+        "On 4 May 2023, the RSF shelled houses in Bahri (Khartoum North, Khartoum), killing 3 people.",
+        published="2024-02-20",
+    )
+    out = io.StringIO()
+    write_acled_csv(rec, out, header=True)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["actor1"] == rec.events[0].actor1.name == "Rapid Support Forces"
 
 
 @pytest.mark.parametrize(
@@ -370,6 +379,33 @@ def test_acled_name_is_stable(name):
     ],
 )
 def test_the_doer_read_from_the_parse(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # who takes a place as the others leave it comes first
+        (
+            "On 13 August 2023, JNIM took control of the town of Boni (Douentza, Mopti) after soldiers "
+            "withdrew.",
+            "JNIM",
+        ),
+        # a coalition by its leading state
+        (
+            "On 3 October 2019, an airstrike by the Saudi-led coalition killed 7 civilians in Saada city "
+            "(Saada).",
+            "Military Forces of Saudi Arabia",
+        ),
+        # a group named by the proper nouns of "group"
+        (
+            "On 9 March 2023, the Islamic State jihadist group seized Hajin (Abu Kamal, Deir ez Zor) after "
+            "government forces pulled out.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_territory_and_coalitions(analyze, text, expected):
     assert actors(analyze, text)[0] == expected
 
 

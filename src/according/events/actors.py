@@ -42,6 +42,7 @@ from ..lang.actors import (
     ATTACK_NOUNS,
     CIVILIANS,
     CLAIM_NOUNS,
+    COALITION_NOUNS,
     ETHNIC_MILITIA_NOUNS,
     FIGHTER_NOUNS,
     FORCE_MODIFIERS,
@@ -62,6 +63,7 @@ from ..lang.actors import (
     STATE_WEAPONS,
     UNCLAIMED_BY_ARMED_GROUP,
     UNIDENTIFIED,
+    WITHDRAW_VERBS,
 )
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..model import Actor, Entity
@@ -318,7 +320,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         named = _resolved(work, k)
         if named is not None and (named.type != "GPE" or as_doer):
             return Actor(named.name, named.id)
-    if lem in NOT_ACTORS or t.pos == "PRON" and lem not in ("they", "he", "she"):
+    if lem in NOT_ACTORS | (ATTACK_NOUNS - MILITARY) or t.pos == "PRON" and lem not in ("they", "he", "she"):
+        # (a raid or an ambush is what was done, not who did it; "an airstrike struck": forces did)
         return None
     if _known_name(t) and t.dep not in ("compound", "amod"):
         return Actor(t.text)  # "the RSF shelled": named as ACLED names the group (acled_name)
@@ -415,6 +418,15 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         and not _generic(ent.name)
     ):
         return Actor(ent.name, ent.id)  # "Taliban forces": a named group, not a state's army
+    if lem in COALITION_NOUNS:
+        # "the Saudi-led coalition": ACLED names a coalition by its leading state's forces
+        for c in p.children[k]:
+            if toks[c].lemma.lower() == "lead":
+                for g in p.children[c]:
+                    if toks[g].ent_type in ("NORP", "GPE"):
+                        leader = _country_of(work, toks[g].start, toks[g].end)
+                        if leader:
+                            return Actor(f"Military Forces of {leader}")
     if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
         return Actor("Unidentified Military Forces")  # "unidentified fighter jets": no state named
     if lem in MILITARY:
@@ -438,6 +450,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if t.ent_type in ("ORG", "PERSON", "NORP") or (t.ent_type == "GPE" and as_doer):
         # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
         return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
+    if as_doer and t.pos == "PROPN" and len(t.text) > 1 and t.text.isupper() and not _smaller_place(work, k):
+        return Actor(t.text)  # "JNIM took control": an acronym that acts is a named group, untagged
     return None
 
 
@@ -542,6 +556,13 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         if work.parse.toks[trigger].dep == "compound" and head.lemma.lower() in ATTACK_NOUNS:
             trigger = head.i  # "an IED attack", "a drone strike": the attack holds the clause's parties
     doer, target = _np_heads(work, trigger, talk) if trigger is not None else (None, None)
+    if trigger is not None and work.parse.toks[trigger].lemma.lower() in WITHDRAW_VERBS:
+        t = work.parse.toks[trigger]
+        taker = next((c for c in work.parse.children[t.head] if work.parse.toks[c].dep == "nsubj"), None)
+        if t.dep == "advcl" and taker is not None:
+            # "the Taliban took control of Kabul as government forces withdrew": who takes the place
+            # first, then who left it
+            doer, target = taker, doer
     if (
         trigger is not None
         and target is not None
@@ -584,7 +605,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
             and not (subject is not None and work.parse.toks[subject].ent_type == "PERSON")
         ):
             a1 = named
-    if a1 is None and doer is not None and work.parse.toks[doer].pos == "NOUN":
+    if a1 is None and doer is not None and work.parse.toks[doer].pos in ("NOUN", "PROPN"):
         # "an IED planted by Al Shabaab exploded": who planted, fired or placed the weapon
         a1 = actor_at(work, _agent_of(work, doer))
     if a1 is None and doer is not None and work.parse.toks[doer].lemma.lower() in STATE_WEAPONS:

@@ -110,6 +110,8 @@ NOT_ACTORS = {
     "missile",
     "gunfire",
     "grenade",
+    "ied",
+    "vbied",
     "weapon",
     "it",
     "which",
@@ -152,6 +154,11 @@ LIGHT_VERBS = {
 }
 # Verbs of holding off an attack: "troops repelled an attack by X" has X as its first actor
 REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend", "rebuff"}
+# Verbs of leaving a place: "X took control as government forces withdrew" has X as its first actor
+WITHDRAW_VERBS = {"withdraw", "retreat", "pull", "abandon", "vacate", "flee"}
+# Nouns of an alliance that ACLED names by its leading state ("the Saudi-led coalition": "Military
+# Forces of Saudi Arabia")
+COALITION_NOUNS = {"coalition", "alliance"}
 # Nouns of claiming an attack, whose claimant is the attack's doer: "X claimed responsibility for ..."
 CLAIM_NOUNS = {"responsibility", "credit"}
 # Nouns for people of a group, named by their "of" phrase: "members of Boko Haram"
@@ -176,6 +183,7 @@ FIGHTER_NOUNS = {
     "militiamen",
     "jihadist",
     "militia",
+    "group",  # "the Islamic State jihadist group", "the Wagner group"
 }
 # Sub-event types whose unnamed perpetrator ACLED codes "Unidentified Armed Group (<country>)": the
 # note says an IED exploded or a grenade was thrown, not by whom
@@ -285,6 +293,8 @@ GROUP_ALIASES = {
     "iscap": "Islamic State",
     "is sahel": "Islamic State",
     "al-shabab": "Al Shabaab",
+    "al-shabaab": "Al Shabaab",
+    "al shabaab": "Al Shabaab",
     "al shabab": "Al Shabaab",
     "shabab": "Al Shabaab",
     "shebab": "Al Shabaab",
