@@ -28,7 +28,10 @@ MILITARY = {
     "gunship",
     "helicopter",
     "warship",
+    "aviation",  # "Russian aviation dropped bombs"
 }
+# Heads that are a state's forces with "air" before them: "Russian air defence shot down a drone"
+AIR_DEFENCE = {"defence", "defense"}
 
 POLICE = {"police", "policeman", "policemen", "officer", "cop", "gendarme", "gendarmerie", "constable"}
 
