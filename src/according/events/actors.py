@@ -9,7 +9,7 @@ noun is the subject of its light verb ("forces carried out an airstrike"), its "
 the subject of the clause it sits in ("aircraft killed 46 in an attack"); an explosion, grenade,
 suicide bomb, attack or abduction whose doer the text does not name is ACLED's "Unidentified
 Armed Group". A place attacked is the event's place, not its second actor. Word data:
-according/lang/actors.py. On PLOVER's ASSAULT, FIGHT, PROTEST, COERCE and MOBILIZE sentences
+according/lang/actors.py; ACLED's names (aliases, acronyms, countries): events/actor_names.py. On PLOVER's ASSAULT, FIGHT, PROTEST, COERCE and MOBILIZE sentences
 (actor1 against the gold source as ACLED would name it: scripts/eval_event_actors.py) 0.255 -> 0.373
 on the tuned two thirds, 0.226 -> 0.323 on the sealed third (sha1(id) % 3 == 0).
 
@@ -47,10 +47,7 @@ gold; sub-event and event type unchanged) 24 actor1 changes, read by role: 20 be
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..lang.actors import (
-    ACLED_COUNTRY_NAMES,
     AIR_DEFENCE,
     ARMED_HEADS,
     ARMED_MODIFIERS,
@@ -60,9 +57,7 @@ from ..lang.actors import (
     COALITION_NOUNS,
     ETHNIC_MILITIA_NOUNS,
     FIGHTER_NOUNS,
-    FORCE_MODIFIERS,
     GOVERNMENT,
-    GROUP_ALIASES,
     LIGHT_VERBS,
     MEMBER_NOUNS,
     MILITARY,
@@ -74,7 +69,6 @@ from ..lang.actors import (
     RIOTERS,
     SETTLERS,
     STATE_ATTACK_NOUNS,
-    STATE_FORCES,
     STATE_WEAPONS,
     UNCLAIMED_BY_ARMED_GROUP,
     UNIDENTIFIED,
@@ -84,7 +78,21 @@ from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..model import Actor, Entity
 from ..pipeline import Work
 from ..syntax import Tok
+from .actor_names import (  # (acled_name, country_name, in_country: imported from here by callers)
+    GENERIC_IN,
+    GENERIC_OF,
+    STATE_FORCE,
+    acled_name,
+    country_name,
+    country_of,
+    demonym_country,
+    generic_force,
+    in_country,
+    known_name,
+)
 from .clauses import clause_of
+
+__all__ = ["GENERIC_IN", "GENERIC_OF", "acled_name", "actor_at", "actors_for", "country_name", "in_country"]
 
 SUBJECT = {"nsubj", "nsubjpass", "agent"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -108,7 +116,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             for g in p.children[c]:
                 if toks[g].dep == "pobj":
                     doer = g
-        elif d == "csubj" and doer is None and _known_name(toks[c]):
+        elif d == "csubj" and doer is None and known_name(toks[c]):
             doer = c  # "IS militants attacked": the tagger took the group's "IS" for a verb
         elif d == "prep" and toks[c].text.lower() in ("on", "against", "at") and prep_target is None:
             for g in p.children[c]:  # "fired on protesters", not "on 3 March"
@@ -228,15 +236,6 @@ def _resolved(work: Work, k: int) -> Entity | None:
     return None
 
 
-def _known_name(t: Tok) -> bool:
-    """Is token t by itself a name the notes give a state's forces or an armed group ("RSF", "SAF",
-    "IS", "Daesh"), capitalised as a name, whatever the tagger made of it?"""
-    key = t.text.casefold()
-    if key not in STATE_FORCES and key not in GROUP_ALIASES:
-        return False
-    return t.text.isupper() if len(t.text) <= 3 else t.text[:1].isupper()  # "IS", never the verb "is"
-
-
 def _before_areas(work: Work, k: int) -> bool:
     """Is the proper noun k a place a note follows with its areas: "Kafr Nabl (Maarrat an Numan,
     Idleb)"? (the gazetteer need not know the village)"""
@@ -258,62 +257,6 @@ def _smaller_place(work: Work, k: int) -> bool:
     return any(
         pl.span.start < t.end and t.start < pl.span.end and pl.feature != "country" for pl in work.places
     )
-
-
-def _country_of(work: Work, start: int, end: int) -> str | None:
-    """ACLED's name of the country a place or demonym in [start, end) names ("Israeli" -> Israel);
-    inside a name the places stage leaves whole ("the Armed Forces of Ukraine"), a word that is a
-    country's name or demonym in the gazetteer."""
-    for pl in work.places:
-        if pl.span.start < end and start < pl.span.end and pl.feature == "country":
-            return country_name(pl.country) or pl.name
-    from ..places import gazetteer
-
-    g = gazetteer.get()
-    toks = work.parse.toks
-    first = bisect_left(toks, start, key=lambda t: t.start)
-    for t in toks[first : bisect_left(toks, end, lo=first, key=lambda t: t.start)]:
-        if t.ent_type in ("ORG", "NORP", "GPE") and t.text[:1].isupper():
-            key = gazetteer.norm(t.text)
-            hits = [i for i, alternate in g.lookup(t.text) if not alternate and g.rec(i).kind == "country"]
-            idx = hits[0] if hits else g.demonyms.get(key)
-            if idx is not None and g.rec(idx).kind == "country":
-                return country_name(g.rec(idx).cc) or g.rec(idx).name
-    return None
-
-
-def _demonym_of(name: str) -> str | None:
-    """ACLED's name of the country whose name or demonym ``name`` is ("Sudanese" -> Sudan)."""
-    from ..places import gazetteer
-
-    g = gazetteer.get()
-    hits = [i for i, alternate in g.lookup(name) if not alternate and g.rec(i).kind == "country"]
-    idx = hits[0] if hits else g.demonyms.get(gazetteer.norm(name))
-    if idx is None or g.rec(idx).kind != "country":
-        return None
-    return country_name(g.rec(idx).cc) or g.rec(idx).name
-
-
-def acled_name(actor: Actor | None) -> Actor | None:
-    """A state's forces named by their acronym or own name ("SAF", "the IDF", "Iraqi Security Forces")
-    as ACLED's "Military Forces of <country>", an armed group's alias ("ISIS", "ISWAP") as the
-    words of ACLED's name; any other actor unchanged."""
-    if actor is None:
-        return None
-    key = " ".join(actor.name.casefold().removeprefix("the ").split())
-    if key in STATE_FORCES:
-        generic, iso = STATE_FORCES[key]
-        country = country_name(iso)
-        return Actor(f"{generic} of {country}" if country else generic, actor.entity)
-    if key in GROUP_ALIASES:
-        return Actor(GROUP_ALIASES[key], actor.entity)
-    if key.endswith(ETHNIC_MILITIA.lower()):
-        # "the Fulani ethnic militia": ACLED's "Fulani Ethnic Militia" (the country comes with the place)
-        people = " ".join(actor.name.split()[:-2])
-        people = people.removeprefix("the ").removeprefix("The ").strip()
-        if people and people.lower() != "the":
-            return Actor(people + ETHNIC_MILITIA, actor.entity)
-    return actor
 
 
 def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
@@ -338,7 +281,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if lem in NOT_ACTORS | (ATTACK_NOUNS - MILITARY) or t.pos == "PRON" and lem not in ("they", "he", "she"):
         # (a raid or an ambush is what was done, not who did it; "an airstrike struck": forces did)
         return None
-    if _known_name(t) and t.dep not in ("compound", "amod"):
+    if known_name(t) and t.dep not in ("compound", "amod"):
         return Actor(t.text)  # "the RSF shelled": named as ACLED names the group (acled_name)
     if not as_doer and (
         any(pl.span.start <= t.start < pl.span.end for pl in work.places)
@@ -371,12 +314,12 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     group = _named_group(work, k)
     if group is not None:
         return group
-    country = _country_of(work, start, end)
+    country = country_of(work, start, end)
     if not country and lem in GOVERNMENT | MILITARY | POLICE:
         # "the government of Mali", "the Armed Forces of Ukraine": the state the "of" phrase names
         country = next(
             (
-                _country_of(work, *p.char_span(*p.subtree(c)))
+                country_of(work, *p.char_span(*p.subtree(c)))
                 for c in p.children[k]
                 if toks[c].dep == "prep" and toks[c].text.lower() == "of"
             ),
@@ -401,7 +344,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     # militants"); without one, the event's (in_country)
     own = next(
         (
-            _country_of(work, toks[c].start, toks[c].end)
+            country_of(work, toks[c].start, toks[c].end)
             for c in p.children[k]
             if toks[c].dep in ("amod", "compound") and toks[c].ent_type in ("NORP", "GPE")
         ),
@@ -414,7 +357,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         and (
             ent is None
             or (ent.type != "NORP" and _generic_head(ent, t))
-            or (ent.type == "NORP" and own is not None and _demonym_of(ent.name) == own)
+            or (ent.type == "NORP" and own is not None and demonym_country(ent.name) == own)
         )
     ):
         # "unknown perpetrators", and "an unidentified armed group" that the tagger took for a name
@@ -432,7 +375,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         and not country
         and ent.type in ("ORG", "NORP")
         and lem in MILITARY | POLICE
-        and not _generic(ent.name)
+        and not generic_force(ent.name)
     ):
         return Actor(ent.name, ent.id)  # "Taliban forces": a named group, not a state's army
     if lem in COALITION_NOUNS:
@@ -441,7 +384,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
             if toks[c].lemma.lower() == "lead":
                 for g in p.children[c]:
                     if toks[g].ent_type in ("NORP", "GPE"):
-                        leader = _country_of(work, toks[g].start, toks[g].end)
+                        leader = country_of(work, toks[g].start, toks[g].end)
                         if leader:
                             return Actor(f"Military Forces of {leader}")
     if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
@@ -477,12 +420,6 @@ def _generic_head(ent: Entity, t: Tok) -> bool:
     armed group" tagged as a name): none of its mentions has a capitalised word?"""
     at_head = [m for m in ent.mentions if m.start <= t.start < m.end]
     return bool(at_head) and not any(any(w[:1].isupper() for w in m.text.split()) for m in at_head)
-
-
-def _generic(name: str) -> bool:
-    """Does an entity's name only say what kind of force it is ("police", "the security forces")?"""
-    words = [w.removesuffix("s") for w in name.lower().replace("-", " ").split() if w != "the"]
-    return all(w in MILITARY | POLICE | FORCE_MODIFIERS or w + "s" in POLICE for w in words)
 
 
 def _named_group(work: Work, k: int) -> Actor | None:
@@ -630,7 +567,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # by its state's demonym
         country = next(
             (
-                _country_of(work, work.parse.toks[c].start, work.parse.toks[c].end)
+                country_of(work, work.parse.toks[c].start, work.parse.toks[c].end)
                 for c in work.parse.children[doer]
                 if work.parse.toks[c].dep in ("amod", "compound")
                 and work.parse.toks[c].ent_type in ("NORP", "GPE")
@@ -649,10 +586,10 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # "U.S. airstrikes" -> Military Forces of Israel / of United States)
         # "a Turkish drone strike", "Russian shelling": a demonym on a noun of what states' forces do
         d = work.parse.toks[doer]
-        country = _country_of(work, d.start, d.end)
+        country = country_of(work, d.start, d.end)
         resolved = _resolved(work, doer) if d.pos == "PRON" else None
         if resolved is not None and resolved.type == "GPE":  # "Israel said it struck ...": the state
-            country = _demonym_of(resolved.name)
+            country = demonym_country(resolved.name)
         by_state = (
             d.ent_type == "GPE"
             or (resolved is not None and resolved.type == "GPE")
@@ -697,36 +634,3 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return acled_name(a1), acled_name(a2)
-
-
-# ACLED's generic actors, named with the country where they act
-STATE_FORCE = ("Military Forces", "Police Forces")
-GENERIC_OF = ("Military Forces", "Police Forces", "Government")  # "Military Forces of Nigeria"
-GENERIC_IN = ("Protesters", "Rioters", "Civilians", "Unidentified Armed Group")
-ETHNIC_MILITIA = " Ethnic Militia"  # "Fulani Ethnic Militia (Nigeria)"  # "Protesters (Iraq)"
-
-
-def country_name(iso: str | None) -> str | None:
-    """ACLED's name of a country given by its ISO 3166-1 alpha-2 code: the gazetteer's name, or
-    ACLED's where the two differ ("Palestine", not GeoNames' "Palestinian Territory")."""
-    if not iso:
-        return None
-    from ..places import gazetteer
-
-    if iso in ACLED_COUNTRY_NAMES:
-        return ACLED_COUNTRY_NAMES[iso]
-    g = gazetteer.get()
-    idx = g.country.get(iso)
-    return g.rec(idx).name if idx is not None else None
-
-
-def in_country(actor: Actor | None, country: str | None) -> Actor | None:
-    """A generic actor without a country ("Protesters", "Police Forces") named with ``country``, as
-    ACLED names it; any other actor unchanged."""
-    if actor is None or not country:
-        return actor
-    if actor.name in GENERIC_OF:
-        return Actor(f"{actor.name} of {country}", actor.entity)
-    if actor.name in GENERIC_IN or actor.name.endswith(ETHNIC_MILITIA):
-        return Actor(f"{actor.name} ({country})", actor.entity)
-    return actor
