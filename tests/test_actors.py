@@ -411,6 +411,40 @@ def test_territory_and_coalitions(analyze, text, expected):
     assert actors(analyze, text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a common noun phrase the tagger took for a name is no named actor; a counting noun names
+        # the people it counts
+        (
+            "On 1 April 2023, a group of armed men attacked a bus near Bunia (Irumu, Ituri).",
+            "Unidentified Armed Group (Democratic Republic of Congo)",
+        ),
+        (
+            "On 3 April 2023, a criminal gang attacked a village in Tsafe (Tsafe, Zamfara), killing 6 people.",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        # ACLED's name for a community's unnamed militia
+        (
+            "On 4 April 2023, a communal militia attacked villagers near Djugu (Djugu, Ituri).",
+            "Unidentified Communal Militia (Democratic Republic of Congo)",
+        ),
+        # a state's aviation and air defence are its forces
+        (
+            "On 3 March 2023, Russian aviation dropped guided bombs on Vovchansk (Chuhuivskyi, Kharkiv).",
+            "Military Forces of Russia",
+        ),
+        (
+            "On 5 March 2023, Russian air defence shot down a Ukrainian drone over Belgorod (Belgorodsky, "
+            "Belgorod).",
+            "Military Forces of Russia",
+        ),
+    ],
+)
+def test_generic_doers_named_as_acled_names_them(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
 def test_an_attack_held_off_keeps_the_defenders_second(analyze):
     text = "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno)."
     assert actors(analyze, text) == ("Islamic State (West Africa)", "Military Forces of Nigeria")

@@ -94,7 +94,13 @@ def generic_force(name: str) -> bool:
 # ACLED's generic actors, named with the country where they act
 STATE_FORCE = ("Military Forces", "Police Forces")
 GENERIC_OF = ("Military Forces", "Police Forces", "Government")  # "Military Forces of Nigeria"
-GENERIC_IN = ("Protesters", "Rioters", "Civilians", "Unidentified Armed Group")
+GENERIC_IN = (
+    "Protesters",
+    "Rioters",
+    "Civilians",
+    "Unidentified Armed Group",
+    "Unidentified Communal Militia",
+)
 ETHNIC_MILITIA = " Ethnic Militia"  # "Fulani Ethnic Militia (Nigeria)"  # "Protesters (Iraq)"
 
 

@@ -55,6 +55,7 @@ from ..lang.actors import (
     CIVILIANS,
     CLAIM_NOUNS,
     COALITION_NOUNS,
+    COUNTING_NOUNS,
     ETHNIC_MILITIA_NOUNS,
     FIGHTER_NOUNS,
     GOVERNMENT,
@@ -328,6 +329,14 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if lem in GOVERNMENT and t.pos == "NOUN":
         # "the government of Mali", "Malian authorities": ACLED's "Government of Mali"
         return Actor(f"Government of {country}" if country else "Government")
+    if lem in COUNTING_NOUNS:  # "a group of armed men", "dozens of gunmen": who they are
+        for c in p.children[k]:
+            if toks[c].dep == "prep" and toks[c].text.lower() == "of":
+                counted = next((o for o in p.children[c] if toks[o].dep == "pobj"), None)
+                if counted is not None:
+                    return _actor_at(work, counted, as_doer)
+    if lem in ETHNIC_MILITIA_NOUNS and any(toks[c].lemma.lower() == "communal" for c in p.children[k]):
+        return Actor("Unidentified Communal Militia")  # ACLED's name for a community's unnamed militia
     if lem in ETHNIC_MILITIA_NOUNS:
         # "Fulani herdsmen", "Fulani militia": ACLED's "Fulani Ethnic Militia (Nigeria)"
         names = [
@@ -397,8 +406,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor(f"Police Forces of {country}" if country else "Police Forces", ent.id if ent else None)
     if t.ent_type == "NORP" and t.tag in ("NNPS", "NNS"):
         return Actor("Civilians", ent.id if ent else None)  # "seven Palestinians were killed"
-    if ent is not None:
-        return Actor(ent.name, ent.id)
+    if ent is not None and not _generic_head(ent, t):
+        return Actor(ent.name, ent.id)  # (not "a group of armed men" that the tagger took for a name)
     if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
         return Actor(unnamed)
     if lem in PROTESTERS:
@@ -419,7 +428,16 @@ def _generic_head(ent: Entity, t: Tok) -> bool:
     """Is entity ``ent`` at head token t only the common noun phrase around it ("an unidentified
     armed group" tagged as a name): none of its mentions has a capitalised word?"""
     at_head = [m for m in ent.mentions if m.start <= t.start < m.end]
-    return bool(at_head) and not any(any(w[:1].isupper() for w in m.text.split()) for m in at_head)
+    return bool(at_head) and not any(_capitalised(m.text) for m in at_head)
+
+
+def _capitalised(text: str) -> bool:
+    """Has a noun phrase a capital letter past its determiner ("al-Shabaab", "the IDF"; not "A
+    criminal gang" at the start of a sentence)?"""
+    words = text.split()
+    if words and words[0].lower() in ("a", "an", "the", "some"):
+        words = words[1:]
+    return any(ch.isupper() for w in words for ch in w)
 
 
 def _named_group(work: Work, k: int) -> Actor | None:

@@ -55,7 +55,14 @@ UNIDENTIFIED = {
     "militiaman",
     "militiamen",
     "separatist",
+    "gang",
+    "rustler",
+    "raider",
+    "abductor",
 }
+# Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
+# gunmen"
+COUNTING_NOUNS = {"group", "band", "dozen", "dozens", "hundreds", "scores", "number"}
 
 PROTESTERS = {
     "protester",
