@@ -445,6 +445,38 @@ def test_generic_doers_named_as_acled_names_them(analyze, text, expected):
     assert actors(analyze, text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # arrests by "the authorities" are the police's
+        (
+            "On 5 May 2023, Iranian authorities arrested 3 activists in Shiraz (Shiraz, Fars).",
+            "Police Forces of Iran",
+        ),
+        # a name the tokenizer splits at its hyphen
+        (
+            "On 6 May 2023, ISIS-K claimed an attack on a checkpoint in Jalalabad (Jalalabad, Nangarhar).",
+            "Islamic State",
+        ),
+    ],
+)
+def test_arrests_and_split_names(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+def test_whole_word_joins_a_split_name():
+    from according.events.actor_names import known_name, whole_word
+    from according.syntax import Tok
+
+    text = "Fighters of ISIS-K, they said."
+    start = text.index("K,")
+    tok = Tok(
+        4, "K", start, start + 1, "K", "PROPN", "NNP", "nsubj", 4, "", "O", 0, False, False, False, False, "X"
+    )
+    assert whole_word(text, tok) == "ISIS-K"
+    assert known_name("ISIS-K") and known_name("IS") and not known_name("is") and not known_name("Is")
+
+
 def test_an_attack_held_off_keeps_the_defenders_second(analyze):
     text = "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno)."
     assert actors(analyze, text) == ("Islamic State (West Africa)", "Military Forces of Nigeria")

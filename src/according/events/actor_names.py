@@ -20,13 +20,24 @@ from ..pipeline import Work
 from ..syntax import Tok
 
 
-def known_name(t: Tok) -> bool:
-    """Is token t by itself a name the notes give a state's forces or an armed group ("RSF", "SAF",
-    "IS", "Daesh"), capitalised as a name, whatever the tagger made of it?"""
-    key = t.text.casefold()
+def known_name(word: str) -> bool:
+    """Is a word by itself a name the notes give a state's forces or an armed group ("RSF", "SAF",
+    "IS", "Daesh", "ISIS-K"), capitalised as a name, whatever the tagger made of it?"""
+    key = word.casefold()
     if key not in STATE_FORCES and key not in GROUP_ALIASES:
         return False
-    return t.text.isupper() if len(t.text) <= 3 else t.text[:1].isupper()  # "IS", never the verb "is"
+    return word.isupper() if len(word) <= 3 else word[:1].isupper()  # "IS", never the verb "is"
+
+
+def whole_word(text: str, t: Tok) -> str:
+    """The whitespace-delimited word token t is part of, without the punctuation around it: "ISIS-K"
+    for the tokens "ISIS", "-", "K"."""
+    a, b = t.start, t.end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b].strip(".,;:!?()[]\"'‘’“”")
 
 
 def country_of(work: Work, start: int, end: int) -> str | None:

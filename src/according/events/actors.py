@@ -90,6 +90,7 @@ from .actor_names import (  # (acled_name, country_name, in_country: imported fr
     generic_force,
     in_country,
     known_name,
+    whole_word,
 )
 from .clauses import clause_of
 
@@ -117,7 +118,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             for g in p.children[c]:
                 if toks[g].dep == "pobj":
                     doer = g
-        elif d == "csubj" and doer is None and known_name(toks[c]):
+        elif d == "csubj" and doer is None and known_name(toks[c].text):
             doer = c  # "IS militants attacked": the tagger took the group's "IS" for a verb
         elif d == "prep" and toks[c].text.lower() in ("on", "against", "at") and prep_target is None:
             for g in p.children[c]:  # "fired on protesters", not "on 3 March"
@@ -282,8 +283,9 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if lem in NOT_ACTORS | (ATTACK_NOUNS - MILITARY) or t.pos == "PRON" and lem not in ("they", "he", "she"):
         # (a raid or an ambush is what was done, not who did it; "an airstrike struck": forces did)
         return None
-    if known_name(t) and t.dep not in ("compound", "amod"):
-        return Actor(t.text)  # "the RSF shelled": named as ACLED names the group (acled_name)
+    word = whole_word(work.text, t)
+    if known_name(word) and t.dep not in ("compound", "amod"):
+        return Actor(word)  # "the RSF shelled", "ISIS-K claimed": ACLED's name for it (acled_name)
     if not as_doer and (
         any(pl.span.start <= t.start < pl.span.end for pl in work.places)
         or (t.pos == "PROPN" and _before_areas(work, k))
@@ -419,8 +421,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if t.ent_type in ("ORG", "PERSON", "NORP") or (t.ent_type == "GPE" and as_doer):
         # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
         return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
-    if as_doer and t.pos == "PROPN" and len(t.text) > 1 and t.text.isupper() and not _smaller_place(work, k):
-        return Actor(t.text)  # "JNIM took control": an acronym that acts is a named group, untagged
+    if as_doer and t.pos == "PROPN" and len(word) > 1 and word.isupper() and not _smaller_place(work, k):
+        return Actor(word)  # "JNIM took control": an acronym that acts is a named group, untagged
     return None
 
 
@@ -649,6 +651,9 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         a1 = Actor("Unidentified Armed Group")  # "3 soldiers were killed in an ambush": by armed men
     elif a1 is None and sub_event_type == "Arrests":
         a1 = Actor("Police Forces")  # "12 people were arrested": ACLED's arrests are the police's
+    elif a1 is not None and sub_event_type == "Arrests" and a1.name.startswith("Government"):
+        # "Iranian authorities arrested": the state's police (ACLED's arrests are the police's)
+        a1 = Actor(a1.name.replace("Government", "Police Forces", 1), a1.entity)
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return acled_name(a1), acled_name(a2)
