@@ -516,3 +516,25 @@ def test_a_pronoun_doer_is_the_group_coreference_resolved():
     resolved = actor_at(Work(text=text, parse=p, entities=(hamas,)), it.i)
     assert resolved is not None and resolved.name == "Hamas"
     assert actor_at(Work(text=text, parse=p, entities=()), it.i) is None
+
+
+@given(
+    st.lists(st.text(alphabet="ABCKisz-.,()", min_size=1, max_size=8), min_size=1, max_size=6),
+    st.data(),
+)
+def test_whole_word_is_the_word_around_the_token(words, data):
+    # whatever the text, the word around a token is a piece of the text with no space in it, and holds
+    # the token's letters unless they are the punctuation it strips
+    from according.events.actor_names import whole_word
+    from according.syntax import Tok
+
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text) - 1))
+    if text[start].isspace():
+        return
+    tok = Tok(
+        0, text[start], start, start + 1, "", "X", "X", "dep", 0, "", "O", 0, False, False, False, False, ""
+    )
+    word = whole_word(text, tok)
+    assert word in text and not any(ch.isspace() for ch in word)
+    assert text[start] in word or text[start] in ".,()"
