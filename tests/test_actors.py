@@ -188,6 +188,15 @@ def test_acled_csv_writes_the_acled_names(analyze):
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["actor1"] for r in rows] == [ev.actor1.name if ev.actor1 else "" for ev in rec.events]
     assert rows[0]["actor1"] == "Military Forces of Sudan"
+    # a group the tagger took for a common noun is written with ACLED's name, as in the record
+    rec = analyze(
+        "On 4 May 2023, the RSF shelled houses in Bahri (Khartoum North, Khartoum), killing 3 people.",
+        published="2024-02-20",
+    )
+    out = io.StringIO()
+    write_acled_csv(rec, out, header=True)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["actor1"] == rec.events[0].actor1.name == "Rapid Support Forces"
 
 
 @pytest.mark.parametrize(
@@ -280,7 +289,9 @@ def test_plover_actor1_holds(shared, tmp_path):
     """PLOVER's violence and protest sentences, scored by scripts/eval_event_actors.py on its tuned
     two thirds and sealed third (measured 24/51 = 0.471 and 14/31 = 0.452 on the actors branch; 23/51
     = 0.451 after the relevance merge, whose no-crowd rule leaves hunger strikes without an event as
-    ACLED's codebook says: people who forgo food but do not congregate are not coded; floors 0.01 under)."""
+    ACLED's codebook says: people who forgo food but do not congregate are not coded; floors 0.01 under;
+    branch actors 2026-12-07: sealed 15/31 = 0.484 ("Israeli army bulldozers demolished": a weapon only
+    states field, by its demonym), tuned unchanged, sealed floor re-pinned 0.01 under)."""
     import importlib.util
     import json
     from pathlib import Path
@@ -304,7 +315,7 @@ def test_plover_actor1_holds(shared, tmp_path):
     parts = ev.score(tmp_path / "pred.jsonl", corpus)
     tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
     assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
-    assert tuned >= 0.441 and sealed >= 0.442, parts
+    assert tuned >= 0.441 and sealed >= 0.474, parts
 
 
 @given(
@@ -318,3 +329,212 @@ def test_acled_name_is_stable(name):
 
     once = acled_name(Actor(name))
     assert once is not None and acled_name(once) == once
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a group's name read as a word of another kind: "IS" tagged as a verb, "RSF" as a common noun
+        (
+            "On 3 March 2023, IS militants attacked a farm near Hajin (Abu Kamal, Deir ez Zor) and killed "
+            "2 shepherds.",
+            "Islamic State",
+        ),
+        (
+            "On 14 June 2023, the RSF shelled houses in Bahri (Khartoum North, Khartoum), killing 4 people.",
+            "Rapid Support Forces",
+        ),
+        # the agent of a participle on the weapon, and a claim of responsibility
+        (
+            "On 8 June 2023, an IED planted by Al Shabaab exploded near Wanlaweyn (Wanla Weyn, Lower "
+            "Shabelle), killing 2 soldiers.",
+            "Al Shabaab",
+        ),
+        (
+            "On 9 June 2023, Al Shabaab claimed responsibility for an IED attack on a convoy near Wanlaweyn "
+            "(Wanla Weyn, Lower Shabelle).",
+            "Al Shabaab",
+        ),
+        # the subject of a verb whose object is the weapon; ACLED's word, not the plural
+        ("On 13 June 2023, the Houthis fired a missile at Marib city (Marib, Marib).", "Houthi"),
+        # one agent for two coordinated verbs; a gerund's "by" phrase
+        (
+            "On 6 August 2023, 2 Palestinians were shot and injured by Israeli forces near Tubas (Tubas, "
+            "Tubas).",
+            "Military Forces of Israel",
+        ),
+        (
+            "On 8 August 2023, shelling by Russian forces hit a clinic in Beryslav (Beryslav, Kherson).",
+            "Military Forces of Russia",
+        ),
+        # a weapon only states field, by its state's demonym
+        (
+            "On 21 August 2023, a Russian missile struck a warehouse in Pavlohrad (Pavlohrad, "
+            "Dnipropetrovsk).",
+            "Military Forces of Russia",
+        ),
+        # an attack held off: the attackers first
+        (
+            "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno).",
+            "Islamic State (West Africa)",
+        ),
+    ],
+)
+def test_the_doer_read_from_the_parse(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # who takes a place as the others leave it comes first
+        (
+            "On 13 August 2023, JNIM took control of the town of Boni (Douentza, Mopti) after soldiers "
+            "withdrew.",
+            "JNIM",
+        ),
+        # a coalition by its leading state
+        (
+            "On 3 October 2019, an airstrike by the Saudi-led coalition killed 7 civilians in Saada city "
+            "(Saada).",
+            "Military Forces of Saudi Arabia",
+        ),
+        # a group named by the proper nouns of "group"
+        (
+            "On 9 March 2023, the Islamic State jihadist group seized Hajin (Abu Kamal, Deir ez Zor) after "
+            "government forces pulled out.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_territory_and_coalitions(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a common noun phrase the tagger took for a name is no named actor; a counting noun names
+        # the people it counts
+        (
+            "On 1 April 2023, a group of armed men attacked a bus near Bunia (Irumu, Ituri).",
+            "Unidentified Armed Group (Democratic Republic of Congo)",
+        ),
+        (
+            "On 3 April 2023, a criminal gang attacked a village in Tsafe (Tsafe, Zamfara), killing 6 people.",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        # ACLED's name for a community's unnamed militia
+        (
+            "On 4 April 2023, a communal militia attacked villagers near Djugu (Djugu, Ituri).",
+            "Unidentified Communal Militia (Democratic Republic of Congo)",
+        ),
+        # a state's aviation and air defence are its forces
+        (
+            "On 3 March 2023, Russian aviation dropped guided bombs on Vovchansk (Chuhuivskyi, Kharkiv).",
+            "Military Forces of Russia",
+        ),
+        (
+            "On 5 March 2023, Russian air defence shot down a Ukrainian drone over Belgorod (Belgorodsky, "
+            "Belgorod).",
+            "Military Forces of Russia",
+        ),
+    ],
+)
+def test_generic_doers_named_as_acled_names_them(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # arrests by "the authorities" are the police's
+        (
+            "On 5 May 2023, Iranian authorities arrested 3 activists in Shiraz (Shiraz, Fars).",
+            "Police Forces of Iran",
+        ),
+        # a name the tokenizer splits at its hyphen
+        (
+            "On 6 May 2023, ISIS-K claimed an attack on a checkpoint in Jalalabad (Jalalabad, Nangarhar).",
+            "Islamic State",
+        ),
+    ],
+)
+def test_arrests_and_split_names(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+def test_whole_word_joins_a_split_name():
+    from according.events.actor_names import known_name, whole_word
+    from according.syntax import Tok
+
+    text = "Fighters of ISIS-K, they said."
+    start = text.index("K,")
+    tok = Tok(
+        4, "K", start, start + 1, "K", "PROPN", "NNP", "nsubj", 4, "", "O", 0, False, False, False, False, "X"
+    )
+    assert whole_word(text, tok) == "ISIS-K"
+    assert known_name("ISIS-K") and known_name("IS") and not known_name("is") and not known_name("Is")
+
+
+def test_an_attack_held_off_keeps_the_defenders_second(analyze):
+    text = "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno)."
+    assert actors(analyze, text) == ("Islamic State (West Africa)", "Military Forces of Nigeria")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # armed men's own country is their demonym's, not the event's place
+        (
+            "On 4 May 2022, Sudanese rebels attacked a cattle camp near Yei (Yei, Central Equatoria).",
+            "Unidentified Armed Group (Sudan)",
+        ),
+        # "Turkish-backed" says who backs them, not who they are: the event's country
+        (
+            "On 5 May 2022, Turkish-backed militants shelled a village near Manbij (Manbij, Aleppo).",
+            "Unidentified Armed Group (Syria)",
+        ),
+    ],
+)
+def test_unidentified_armed_group_country(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+def test_a_pronoun_doer_is_the_group_coreference_resolved():
+    """The pronoun's entity comes from the coreference stage (entities[].mentions); a hand-built work
+    item with "It" resolved to Hamas names Hamas, and without the resolution no one."""
+    from according.events.actors import actor_at
+    from according.model import Entity, Span
+    from according.nlp import parse
+    from according.pipeline import Work
+
+    text = "Hamas vowed revenge. It fired rockets at Sderot."
+    p = parse(text)
+    it = next(t for t in p.toks if t.text == "It")
+    hamas = Entity("e1", "Hamas", "ORG", None, (Span.of(text, 0, 5), Span.of(text, it.start, it.end)))
+    resolved = actor_at(Work(text=text, parse=p, entities=(hamas,)), it.i)
+    assert resolved is not None and resolved.name == "Hamas"
+    assert actor_at(Work(text=text, parse=p, entities=()), it.i) is None
+
+
+@given(
+    st.lists(st.text(alphabet="ABCKisz-.,()", min_size=1, max_size=8), min_size=1, max_size=6),
+    st.data(),
+)
+def test_whole_word_is_the_word_around_the_token(words, data):
+    # whatever the text, the word around a token is a piece of the text with no space in it, and holds
+    # the token's letters unless they are the punctuation it strips
+    from according.events.actor_names import whole_word
+    from according.syntax import Tok
+
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text) - 1))
+    if text[start].isspace():
+        return
+    tok = Tok(
+        0, text[start], start, start + 1, "", "X", "X", "dep", 0, "", "O", 0, False, False, False, False, ""
+    )
+    word = whole_word(text, tok)
+    assert word in text and not any(ch.isspace() for ch in word)
+    assert text[start] in word or text[start] in ".,()"

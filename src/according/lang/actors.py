@@ -28,7 +28,10 @@ MILITARY = {
     "gunship",
     "helicopter",
     "warship",
+    "aviation",  # "Russian aviation dropped bombs"
 }
+# Heads that are a state's forces with "air" before them: "Russian air defence shot down a drone"
+AIR_DEFENCE = {"defence", "defense"}
 
 POLICE = {"police", "policeman", "policemen", "officer", "cop", "gendarme", "gendarmerie", "constable"}
 
@@ -52,7 +55,14 @@ UNIDENTIFIED = {
     "militiaman",
     "militiamen",
     "separatist",
+    "gang",
+    "rustler",
+    "raider",
+    "abductor",
 }
+# Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
+# gunmen"
+COUNTING_NOUNS = {"group", "band", "dozen", "dozens", "hundreds", "scores", "number"}
 
 PROTESTERS = {
     "protester",
@@ -110,6 +120,8 @@ NOT_ACTORS = {
     "missile",
     "gunfire",
     "grenade",
+    "ied",
+    "vbied",
     "weapon",
     "it",
     "which",
@@ -150,6 +162,15 @@ LIGHT_VERBS = {
     "perpetrate",
     "sign",
 }
+# Verbs of holding off an attack: "troops repelled an attack by X" has X as its first actor
+REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend", "rebuff"}
+# Verbs of leaving a place: "X took control as government forces withdrew" has X as its first actor
+WITHDRAW_VERBS = {"withdraw", "retreat", "pull", "abandon", "vacate", "flee"}
+# Nouns of an alliance that ACLED names by its leading state ("the Saudi-led coalition": "Military
+# Forces of Saudi Arabia")
+COALITION_NOUNS = {"coalition", "alliance"}
+# Nouns of claiming an attack, whose claimant is the attack's doer: "X claimed responsibility for ..."
+CLAIM_NOUNS = {"responsibility", "credit"}
 # Nouns for people of a group, named by their "of" phrase: "members of Boko Haram"
 MEMBER_NOUNS = {
     "member",
@@ -172,6 +193,7 @@ FIGHTER_NOUNS = {
     "militiamen",
     "jihadist",
     "militia",
+    "group",  # "the Islamic State jihadist group", "the Wagner group"
 }
 # Sub-event types whose unnamed perpetrator ACLED codes "Unidentified Armed Group (<country>)": the
 # note says an IED exploded or a grenade was thrown, not by whom
@@ -200,6 +222,9 @@ STATE_ATTACK_NOUNS = {
     "invasion",
     "operation",
 }
+# Weapons only a state's forces field, whose demonym names the state that used them: "a Russian
+# missile struck", "Israeli bulldozers demolished" (not a rocket: armed groups fire rockets too)
+STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
 ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia"}
 # Nouns for people something was done to: their modifier says who they are, not who did it
@@ -278,9 +303,15 @@ GROUP_ALIASES = {
     "iscap": "Islamic State",
     "is sahel": "Islamic State",
     "al-shabab": "Al Shabaab",
+    "al-shabaab": "Al Shabaab",
+    "al shabaab": "Al Shabaab",
     "al shabab": "Al Shabaab",
     "shabab": "Al Shabaab",
+    "shebab": "Al Shabaab",
+    "al-shebab": "Al Shabaab",
     "rsf": "Rapid Support Forces",
     "jas": "Boko Haram",
     "maoists": "Maoist",
+    "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
+    "ansar allah": "Houthi",
 }

@@ -1,0 +1,141 @@
+"""ACLED's names of actors: a state's forces by acronym or own name, armed groups' aliases, ACLED's
+country names, and the generic actors named with the country where they act ("Military Forces of
+Nigeria", "Protesters (Iraq)"). Word data: according/lang/actors.py; who the actors of an event
+are: events/actors.py."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..lang.actors import (
+    ACLED_COUNTRY_NAMES,
+    FORCE_MODIFIERS,
+    GROUP_ALIASES,
+    MILITARY,
+    POLICE,
+    STATE_FORCES,
+)
+from ..model import Actor
+from ..pipeline import Work
+from ..syntax import Tok
+
+
+def known_name(word: str) -> bool:
+    """Is a word by itself a name the notes give a state's forces or an armed group ("RSF", "SAF",
+    "IS", "Daesh", "ISIS-K"), capitalised as a name, whatever the tagger made of it?"""
+    key = word.casefold()
+    if key not in STATE_FORCES and key not in GROUP_ALIASES:
+        return False
+    return word.isupper() if len(word) <= 3 else word[:1].isupper()  # "IS", never the verb "is"
+
+
+def whole_word(text: str, t: Tok) -> str:
+    """The whitespace-delimited word token t is part of, without the punctuation around it: "ISIS-K"
+    for the tokens "ISIS", "-", "K"."""
+    a, b = t.start, t.end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b].strip(".,;:!?()[]\"'‘’“”")
+
+
+def country_of(work: Work, start: int, end: int) -> str | None:
+    """ACLED's name of the country a place or demonym in [start, end) names ("Israeli" -> Israel);
+    inside a name the places stage leaves whole ("the Armed Forces of Ukraine"), a word that is a
+    country's name or demonym in the gazetteer."""
+    for pl in work.places:
+        if pl.span.start < end and start < pl.span.end and pl.feature == "country":
+            return country_name(pl.country) or pl.name
+    from ..places import gazetteer
+
+    g = gazetteer.get()
+    toks = work.parse.toks
+    first = bisect_left(toks, start, key=lambda t: t.start)
+    for t in toks[first : bisect_left(toks, end, lo=first, key=lambda t: t.start)]:
+        if t.ent_type in ("ORG", "NORP", "GPE") and t.text[:1].isupper():
+            key = gazetteer.norm(t.text)
+            hits = [i for i, alternate in g.lookup(t.text) if not alternate and g.rec(i).kind == "country"]
+            idx = hits[0] if hits else g.demonyms.get(key)
+            if idx is not None and g.rec(idx).kind == "country":
+                return country_name(g.rec(idx).cc) or g.rec(idx).name
+    return None
+
+
+def demonym_country(name: str) -> str | None:
+    """ACLED's name of the country whose name or demonym ``name`` is ("Sudanese" -> Sudan)."""
+    from ..places import gazetteer
+
+    g = gazetteer.get()
+    hits = [i for i, alternate in g.lookup(name) if not alternate and g.rec(i).kind == "country"]
+    idx = hits[0] if hits else g.demonyms.get(gazetteer.norm(name))
+    if idx is None or g.rec(idx).kind != "country":
+        return None
+    return country_name(g.rec(idx).cc) or g.rec(idx).name
+
+
+def acled_name(actor: Actor | None) -> Actor | None:
+    """A state's forces named by their acronym or own name ("SAF", "the IDF", "Iraqi Security Forces")
+    as ACLED's "Military Forces of <country>", an armed group's alias ("ISIS", "ISWAP") as the
+    words of ACLED's name; any other actor unchanged."""
+    if actor is None:
+        return None
+    key = " ".join(actor.name.casefold().removeprefix("the ").split())
+    if key in STATE_FORCES:
+        generic, iso = STATE_FORCES[key]
+        country = country_name(iso)
+        return Actor(f"{generic} of {country}" if country else generic, actor.entity)
+    if key in GROUP_ALIASES:
+        return Actor(GROUP_ALIASES[key], actor.entity)
+    if key.endswith(ETHNIC_MILITIA.lower()):
+        # "the Fulani ethnic militia": ACLED's "Fulani Ethnic Militia" (the country comes with the place)
+        people = " ".join(actor.name.split()[:-2])
+        people = people.removeprefix("the ").removeprefix("The ").strip()
+        if people and people.lower() != "the":
+            return Actor(people + ETHNIC_MILITIA, actor.entity)
+    return actor
+
+
+def generic_force(name: str) -> bool:
+    """Does an entity's name only say what kind of force it is ("police", "the security forces")?"""
+    words = [w.removesuffix("s") for w in name.lower().replace("-", " ").split() if w != "the"]
+    return all(w in MILITARY | POLICE | FORCE_MODIFIERS or w + "s" in POLICE for w in words)
+
+
+# ACLED's generic actors, named with the country where they act
+STATE_FORCE = ("Military Forces", "Police Forces")
+GENERIC_OF = ("Military Forces", "Police Forces", "Government")  # "Military Forces of Nigeria"
+GENERIC_IN = (
+    "Protesters",
+    "Rioters",
+    "Civilians",
+    "Unidentified Armed Group",
+    "Unidentified Communal Militia",
+)
+ETHNIC_MILITIA = " Ethnic Militia"  # "Fulani Ethnic Militia (Nigeria)"  # "Protesters (Iraq)"
+
+
+def country_name(iso: str | None) -> str | None:
+    """ACLED's name of a country given by its ISO 3166-1 alpha-2 code: the gazetteer's name, or
+    ACLED's where the two differ ("Palestine", not GeoNames' "Palestinian Territory")."""
+    if not iso:
+        return None
+    from ..places import gazetteer
+
+    if iso in ACLED_COUNTRY_NAMES:
+        return ACLED_COUNTRY_NAMES[iso]
+    g = gazetteer.get()
+    idx = g.country.get(iso)
+    return g.rec(idx).name if idx is not None else None
+
+
+def in_country(actor: Actor | None, country: str | None) -> Actor | None:
+    """A generic actor without a country ("Protesters", "Police Forces") named with ``country``, as
+    ACLED names it; any other actor unchanged."""
+    if actor is None or not country:
+        return actor
+    if actor.name in GENERIC_OF:
+        return Actor(f"{actor.name} of {country}", actor.entity)
+    if actor.name in GENERIC_IN or actor.name.endswith(ETHNIC_MILITIA):
+        return Actor(f"{actor.name} ({country})", actor.entity)
+    return actor
