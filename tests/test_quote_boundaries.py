@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from according.quotes import extract
 
@@ -214,3 +216,27 @@ def test_training_rebuilds_the_content_edge_model_byte_for_byte(shared, retraine
     )
     train = shared / "corpora" / "polnear" / "train"
     assert retrained("train_content_edges.py", "--train", str(train)) == path.read_bytes()
+
+
+_EDGE_TEXTS = (
+    "The mayor said the bridge, which opened in 1962, would close on Monday, officials confirmed.",
+    "“We will not back down,” Warren told Stumpf, after he admitted he had not been held accountable.",
+    "The governor said the officer - Brentley Vinson, who was placed on leave - was not wearing a camera.",
+    "She expressed deep concern about the safety of the workers at the plant in Ohio.",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.integers(0, len(_EDGE_TEXTS) - 1), choices=st.lists(st.booleans(), min_size=1, max_size=40))
+def test_trim_keeps_a_subset_with_words_whatever_is_decided(parse, which, choices):
+    from according.quotes import extent, rules
+
+    p = parse(_EDGE_TEXTS[which])
+    for h in (t.i for t in p.toks if t.pos in ("VERB", "NOUN")):
+        con = rules.subtree_set(p, h) - {h}
+        if not any(not p.toks[j].is_punct for j in con):
+            continue
+        calls = iter(choices * 50)
+        out = extent.trim(p, h, con, lambda *a, calls=calls: next(calls))
+        assert out <= con
+        assert any(not p.toks[j].is_punct for j in out)
