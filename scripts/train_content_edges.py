@@ -117,8 +117,9 @@ def main(argv: list[str] | None = None) -> None:
             best = (crit, thr)
     assert best is not None
     print("refitting on all %d articles; threshold %.2f" % (len(recs), best[1]), file=sys.stderr)
+    weights = fit_model(recs, parses)
     out = {
-        "weights": fit_model(recs, parses),
+        "weights": weights,
         "threshold": best[1],
         "trained_on": "PolNeAR train, %d articles; threshold chosen on the last 20%% (scripts/train_content_edges.py)"
         % len(recs),
@@ -126,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     with open(args.out, "w", encoding="utf-8") as fh:
         json.dump(out, fh, sort_keys=True, separators=(",", ":"))
         fh.write("\n")
-    print("wrote %s (%d weights)" % (args.out, len(out["weights"])), file=sys.stderr)
+    print("wrote %s (%d weights)" % (args.out, len(weights)), file=sys.stderr)
 
 
 if __name__ == "__main__":
