@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from according.quotes import extract
 
@@ -140,3 +142,101 @@ def test_speech_decided_in_context(parse, text, cue):
 )
 def test_words_that_report_no_speech_make_no_quote(parse, text):
     assert said(quotes_of(parse, text)) == []
+
+
+# ------------------------------------------------------------ learned content edges
+
+
+def _content_of(parse, text: str, cue_word: str):
+    from according.quotes import cues, rules
+
+    p = parse(text)
+    h = next(t.i for t in p.toks if t.text == cue_word)
+    mdl = cues.model()
+    return p, h, rules.content_tokens(p, h, mdl["content_kids"], {h}, set())
+
+
+def test_edge_candidates_name_the_modifier_at_each_edge(parse):
+    from according.quotes import extent
+
+    p, h, con = _content_of(parse, "The mayor said the bridge would close, which angered drivers.", "said")
+    keys = {k: [p.toks[i].text for i in idx] for k, idx, _ in extent.edge_candidates(p, h, con)}
+    right = [k for k in keys if k.startswith("R|")]
+    assert right, keys
+    # the ", which ..." clause is a right modifier after a comma
+    assert any(k.split("|")[2] == "," and "which" in keys[k] for k in right), keys
+    # no candidate is the whole content
+    assert all(len(v) < len(con) for v in keys.values())
+
+
+def test_trim_cuts_what_decide_rejects_and_looks_further_in(parse):
+    from according.quotes import extent
+
+    p, h, con = _content_of(parse, "The mayor said the bridge would close, which angered drivers.", "said")
+    words = {p.toks[i].text for i in con}
+    assert {"bridge", "angered", "drivers"} <= words
+
+    def nothing_after_a_comma(cue, feats, idx, lead):
+        return not any(f.startswith("k:R|") and f.split("|")[2] == "," for f in feats)
+
+    kept = {p.toks[i].text for i in extent.trim(p, h, con, nothing_after_a_comma)}
+    assert "bridge" in kept and "close" in kept
+    assert "angered" not in kept and "drivers" not in kept
+    # keeping everything changes nothing; no model file means nothing is cut
+    assert extent.trim(p, h, con, lambda *a: True) == con
+    assert extent.trim(p, h, con, extent.model_decide(None)) == con
+
+
+def test_trim_never_empties_the_content(parse):
+    from according.quotes import extent
+
+    p, h, con = _content_of(parse, "The minister said that prices would rise in the spring.", "said")
+    out = extent.trim(p, h, con, lambda *a: False)
+    assert out <= con and any(not p.toks[i].is_punct for i in out)
+
+
+def test_a_leading_preposition_is_an_edge_candidate(parse):
+    from according.quotes import extent
+
+    p = parse("She expressed deep concern about the safety of the workers.")
+    h = next(t.i for t in p.toks if t.text == "concern")
+    about = next(t.i for t in p.toks if t.text == "about")
+    con = {j for j in range(about, len(p.toks) - 1)}
+    leads = [(k, idx) for k, idx, lead in extent.edge_candidates(p, h, con) if lead]
+    assert leads == [("H|prep|about", [about])]
+
+
+@pytest.mark.slow
+def test_training_rebuilds_the_content_edge_model_byte_for_byte(shared, retrained):
+    """scripts/train_content_edges.py on PolNeAR train (parses all 840 articles: minutes)."""
+    from pathlib import Path
+
+    path = (
+        Path(__file__).resolve().parents[1] / "src" / "according" / "data" / "quotes" / "content_edges.json"
+    )
+    train = shared / "corpora" / "polnear" / "train"
+    assert retrained("train_content_edges.py", "--train", str(train)) == path.read_bytes()
+
+
+_EDGE_TEXTS = (
+    "The mayor said the bridge, which opened in 1962, would close on Monday, officials confirmed.",
+    "“We will not back down,” Warren told Stumpf, after he admitted he had not been held accountable.",
+    "The governor said the officer - Brentley Vinson, who was placed on leave - was not wearing a camera.",
+    "She expressed deep concern about the safety of the workers at the plant in Ohio.",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.integers(0, len(_EDGE_TEXTS) - 1), choices=st.lists(st.booleans(), min_size=1, max_size=40))
+def test_trim_keeps_a_subset_with_words_whatever_is_decided(parse, which, choices):
+    from according.quotes import extent, rules
+
+    p = parse(_EDGE_TEXTS[which])
+    for h in (t.i for t in p.toks if t.pos in ("VERB", "NOUN")):
+        con = rules.subtree_set(p, h) - {h}
+        if not any(not p.toks[j].is_punct for j in con):
+            continue
+        calls = iter(choices * 50)
+        out = extent.trim(p, h, con, lambda *a, calls=calls: next(calls))
+        assert out <= con
+        assert any(not p.toks[j].is_punct for j in out)

@@ -17,8 +17,11 @@ How the stage works (all linear in the article's length):
    "according to") off the dependency parse, with extent tables learned from
    PolNeAR train. For raising and passive cues ("seems to", "was declared") the
    learned table may put the subject in the content and leave no source.
-   A content edge inside a quotation moves out to its mark, so a direct quote's
-   span includes the marks.
+   The modifiers at the content's edges (a trailing ", which ..." clause, words
+   after a quotation has closed, the preposition of "concern about X", an
+   addressee) then stay or go by a small model learned on PolNeAR train
+   (``extent``). A content edge inside a quotation moves out to its mark, so a
+   direct quote's span includes the marks.
 4. Quotation spans no attribution covers are then placed:
    - in a paragraph where an attribution already quotes someone, they become
      extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
@@ -64,7 +67,7 @@ from ..lang.quotes import GROUP_PRON, IDIOMS, NO_COMMENT, ORG_WORDS, PERSON_PRON
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
-from . import cues, marks, rules
+from . import cues, extent, marks, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 
 log = logging.getLogger("according")
@@ -193,6 +196,10 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
     if subj_content and subj is not None:
         con |= rules.subtree_set(p, subj)
+    decide = mdl.get("_edge_decide")
+    if decide is None:
+        decide = mdl["_edge_decide"] = extent.model_decide(extent.model())
+    con = extent.trim(p, h, con, decide)
     if src_idx and source_dateline(p.text, toks[src_idx[0]].start):
         # "CARSON CITY, Nev. — The campaign said": a dateline is no source
         # ("WASHINGTON -- President Obama said": the source is what follows it)

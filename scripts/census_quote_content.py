@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Where the quote stage's content spans miss PolNeAR's, by kind of boundary error.
+
+    python scripts/census_quote_content.py [--corpus ../shared/corpora/polnear/train]
+        [--cache /tmp/quotes/train.pkl] [--limit N] [--half tune] [--show KIND]
+
+Each gold attribution's content is paired with a predicted quote's content the way the shared
+scorer pairs them for overlap (greedy, highest token Jaccard first). For a pair whose exact forms
+differ (the scorer's ``canon``: spans trimmed of spaces and quotation marks), the difference at
+each edge is classed by what lies between the two edges: the complementiser "that", sentence
+punctuation, a trailing attribution (", he said"), an "according to" phrase, a coordinated clause,
+another sentence, a short adverbial, or other. Counts only are printed (``--show KIND`` prints
+the differing words of that kind, for reading train; never run it on a sealed half).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import eval_quotes_split  # noqa: E402
+import train_quotes  # noqa: E402
+
+CUE_WORDS = re.compile(r"\b(said|says|say|told|tells|added|adds|according|wrote|writes|asked|noted|argued)\b")
+SENT_END = re.compile(r"[.!?][\u201d\"')]*\s+[\u201c\"]?[A-Z]")
+ADVERBIAL_WORDS = 4  # a difference of at most this many words with no verb-like cue is "short"
+
+
+def kind_of(diff: str) -> str:
+    d = diff.strip().strip("\u201c\u201d\"'")
+    words = re.findall(r"\w+", d)
+    if not words:
+        return "punctuation"
+    low = d.lower()
+    if low.strip(" ,") in ("that", "whether", "if"):
+        return "complementiser"
+    if SENT_END.search(diff):
+        return "sentences"
+    if "according to" in low:
+        return "according-to"
+    if d.startswith(",") and CUE_WORDS.search(low) and len(words) <= 8:
+        return "attribution"
+    if re.match(r"^[,;]?\s*(and|but|or|while|because|as|so)\b", low):
+        return "coordination"
+    if len(words) <= ADVERBIAL_WORDS:
+        return "short"
+    return "long"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpora/polnear/train"))
+    ap.add_argument("--cache", default=None)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--half", choices=("tune", "all"), default="all", help="dev: the tuned half only")
+    ap.add_argument("--show", default=None, help="print the differences of this kind (train only)")
+    ap.add_argument("--scorer", default=str(ROOT.parent / "shared/eval/score_quotes.py"))
+    args = ap.parse_args(argv)
+    recs, parses = train_quotes.load_corpus(Path(args.corpus), args.limit, args.cache)
+    if args.half == "tune":
+        keep = [k for k, r in enumerate(recs) if not eval_quotes_split.sealed(r["id"])]
+        recs, parses = [recs[k] for k in keep], [parses[k] for k in keep]
+    sc = train_quotes.load_scorer(args.scorer)
+    from according.quotes import extract
+
+    census: Counter = Counter()
+    for rec, p in zip(recs, parses):
+        text = p.text
+        tok = sc.Tokens(text)
+        quotes, _ = extract(p)
+        pred = [[(c.start, c.end) for c in q.content] for q in quotes]
+        gold = [sorted((s["start"], s["end"]) for s in a["content"]) for a in rec["attributions"]]
+        gold = [g for g in gold if g]
+        gcue = [
+            min((s["start"] for s in a["cue"]), default=None) for a in rec["attributions"] if a["content"]
+        ]
+        gt = [tok.cover(g) for g in gold]
+        pt = [tok.cover(x) for x in pred]
+        cands = []
+        for i, G in enumerate(gt):
+            for j, P in enumerate(pt):
+                inter = len(G & P)
+                if inter:
+                    cands.append(((sc.jaccard(G, P), inter), i, j))
+        pairs = sc.greedy(cands)
+        matched = {i for i, _ in pairs}
+        for i in range(len(gold)):
+            if i not in matched:
+                before = gcue[i] is not None and gold[i][-1][1] <= gcue[i]
+                census["missed content" + (" (before its cue)" if before else "")] += 1
+        for i, j in pairs:
+            gc, pc = sc.canon(text, gold[i]), sc.canon(text, pred[j])
+            census["pairs"] += 1
+            if gc == pc:
+                census["exact"] += 1
+                continue
+            if len(gc) != len(pc):
+                census["segments %d gold / %d pred" % (len(gc), len(pc))] += 1
+            gs, ge, ps, pe = gc[0][0], gc[-1][1], pc[0][0], pc[-1][1]
+            for edge, a, b in (("start", ps, gs), ("end", ge, pe)):
+                if a == b:
+                    continue
+                # a < b: pred starts before gold (early) / pred ends after gold (late)
+                lo, hi = min(a, b), max(a, b)
+                how = ("early" if a < b else "late") if edge == "start" else ("late" if a < b else "early")
+                k = kind_of(text[lo:hi])
+                census["%s %s: %s" % (edge, how, k)] += 1
+                if args.show and args.show in ("%s %s: %s" % (edge, how, k), k):
+                    print("%s %s | %s" % (edge, how, text[lo:hi].replace("\n", " ")[:160]))
+    width = max(len(k) for k in census)
+    for k, n in sorted(census.items(), key=lambda kv: -kv[1]):
+        print("%-*s %5d" % (width, k, n))
+
+
+if __name__ == "__main__":
+    main()
