@@ -153,6 +153,27 @@ def learn_tables(recs, parses):
     return lexicon, rates(ci, ct), rates(xi, xt), rates(si, st), subject_content
 
 
+def learn_source_tables(recs, parses) -> dict:
+    """Tables that read the source (``rules.speaker_head``): ``passive_source``, per cue
+    lemma (MIN_LEMMA_KEY cases) and over all (``*``), the share of train's agentless
+    passive cues ("voters were asked", "it is said") whose gold source holds the subject."""
+    hit: Counter = Counter()
+    tot: Counter = Counter()
+    for rec, p in zip(recs, parses):
+        for h, _cue, _sh, src, _con in gold_heads(rec, p):
+            kids = p.children[h]
+            if any(p.toks[c].dep == "agent" for c in kids):
+                continue
+            subj = next((c for c in kids if p.toks[c].dep == "nsubjpass"), None)
+            if subj is None:
+                continue
+            inside = bool(src & rules.subtree_set(p, subj))
+            for k in (p.toks[h].lemma.lower(), "*"):
+                tot[k] += 1
+                hit[k] += inside
+    return {"passive_source": {k: round(hit[k] / n, 3) for k, n in sorted(tot.items()) if n >= MIN_LEMMA_KEY}}
+
+
 def dataset(recs, parses, mdl):
     from according.quotes import marks
 
@@ -262,6 +283,7 @@ def main(argv=None):
             "threshold": 0.5,
             "weights": {},
         }
+        mdl.update(learn_source_tables(r, p))
         X, y, lem = dataset(r, p, mdl)
         mdl["weights"] = fit(X, y)
         mdl["_train"] = (X, lem)
