@@ -366,3 +366,10 @@ def test_quoted_words_after_a_cue_are_no_inverted_source(parse):
         _source_word(parse, "According to \u201cThe Fixers,\u201d the studio paid him.", "According")
         == "Fixers"
     )
+
+
+def test_a_verb_modifying_the_object_does_not_make_it_a_reported_clause(parse):
+    qs, _ = quotes_of(parse, "Manufacturers added the dye to foods sold in the region for decades.")
+    assert all(q.category == "belief" for q in qs if q.cue and q.cue.text == "added")
+    qs, _ = quotes_of(parse, "She added that the plant, which was sold last year, would reopen in June.")
+    assert [q.category for q in qs if q.cue and q.cue.text == "added"] == ["speech"]

@@ -49,6 +49,10 @@ CUE_FEATURE_DEPS = (
 # to say": say is the xcomp of go), and those of its dependents whose quotation marks do.
 GOVERNED_DEPS = frozenset(("xcomp", "ccomp", "advcl", "conj", "acl", "relcl"))
 QUOTING_DEPS = frozenset(("ccomp", "xcomp", "dobj", "parataxis"))
+# Labels of a verb that modifies a noun ("foods sold in the region", "the price it paid"):
+# such a verb does not make a noun phrase a reported clause. (Not amod: the parser makes
+# some finite verbs adjectives, "stating that this shortened supply chains".)
+NOUN_MODIFIER_DEPS = frozenset(("acl", "relcl"))
 # Quotation-mark tokens as the parser writes them (curly, straight, and PTB ``/'').
 QUOTE_MARK_TOKENS = frozenset(("\u201c", "\u201d", '"', "''", "``"))
 

@@ -60,7 +60,15 @@ import logging
 import re
 from collections.abc import Callable
 
-from ..lang.quotes import GROUP_PRON, IDIOMS, NO_COMMENT, ORG_WORDS, PERSON_PRON, mention_class
+from ..lang.quotes import (
+    GROUP_PRON,
+    IDIOMS,
+    NO_COMMENT,
+    NOUN_MODIFIER_DEPS,
+    ORG_WORDS,
+    PERSON_PRON,
+    mention_class,
+)
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
@@ -572,11 +580,18 @@ def _source_class(p: Parse, head: int | None) -> str:
 
 
 def _clausal(p: Parse, content) -> bool:
-    """Whether the content has a verb (a reported clause rather than a bare noun phrase)."""
+    """Whether the content has a verb (a reported clause rather than a bare noun phrase). A
+    verb that only modifies a noun ("added the dye to foods *sold* in the region", "did not
+    reveal the price *it paid*") does not make the noun phrase a clause; a relative clause
+    whose noun is outside the content ("..., which, according to the Times, cost $5m") is one."""
     for c in content:
         a = p.token_at(c.start)
         while a is not None and a < len(p.toks) and p.toks[a].start < c.end:
-            if p.toks[a].pos in ("VERB", "AUX"):
+            tok = p.toks[a]
+            if tok.pos in ("VERB", "AUX") and not (
+                tok.dep in NOUN_MODIFIER_DEPS
+                and any(d.start <= p.toks[tok.head].start < d.end for d in content)
+            ):
                 return True
             a += 1
     return False
