@@ -75,6 +75,16 @@ assertion question inquire reiterate underscore acknowledge express
 """.split()
 )
 
+# Verbs of thinking, feeling and perceiving: a quotation under them ("believes “...”",
+# "hopes “...”") is not something said. Any other verb quoting a person word for word is
+# speech (``cues.category``).
+BELIEF_VERBS = frozenset(
+    """believe think feel hope fear know expect want wish see hear consider doubt suspect
+worry assume imagine wonder understand find view regard""".split()
+)
+# mention_class values of a source that speaks: a person (name or pronoun) or a role noun.
+QUOTED_SPEAKER_CLASSES = frozenset(("per", "spk"))
+
 # Verbs that report words only in some contexts: "the court ruled that ...", "her
 # statement read: “...”", "“...,” he continues", "she points out that ...". They are
 # speech when what they govern is a clause or quoted words, and (see

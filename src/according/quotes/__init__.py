@@ -136,12 +136,14 @@ def extract(
     lex = mdl.get("_lexset")
     if lex is None:
         lex = mdl["_lexset"] = frozenset(mdl["lexicon"])
+        mdl["_never"] = frozenset(mdl.get("never", ())) if mdl.get("open") else None
+    never = mdl["_never"]
     mark_toks = mark_tokens(p)
     w = mdl["weights"]
     thr = mdl["threshold"]
     toks = p.toks
     for t in toks:
-        if not cues.is_candidate(p, t.i, lex):
+        if not cues.is_candidate(p, t.i, lex, never):
             continue
         try:
             a = _attribution(p, t.i, mdl, w, thr, qspan_at, mark_toks)
@@ -160,7 +162,17 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     t = toks[h]
     q = qspan_at(t.start)
     near = quote_near(p, h, mark_toks)
-    conf = cues.score(cues.features(p, h, q is not None, near, quote_side(p, h, mark_toks)), w)
+    conf = cues.score(
+        cues.features(
+            p,
+            h,
+            q is not None,
+            near,
+            quote_side(p, h, mark_toks),
+            mdl["_lexset"] if mdl.get("open") else None,
+        ),
+        w,
+    )
     if conf < thr:
         return None
     if _idiom(p, h):
