@@ -373,3 +373,13 @@ def test_a_verb_modifying_the_object_does_not_make_it_a_reported_clause(parse):
     assert all(q.category == "belief" for q in qs if q.cue and q.cue.text == "added")
     qs, _ = quotes_of(parse, "She added that the plant, which was sold last year, would reopen in June.")
     assert [q.category for q in qs if q.cue and q.cue.text == "added"] == ["speech"]
+
+
+def test_a_passive_cue_s_agent_is_its_source_even_when_the_subject_is_content(parse):
+    from according.quotes import rules
+
+    p = parse("This proposal was rejected by 64 percent of the electorate.")
+    h = next(t.i for t in p.toks if t.text == "rejected")
+    assert p.toks[rules.agent(p, h)].text == "percent"
+    p = parse("The proposal was rejected last year.")
+    assert rules.agent(p, next(t.i for t in p.toks if t.text == "rejected")) is None

@@ -159,6 +159,20 @@ def source_head(p: Parse, h: int, depth: int = 0) -> int | None:
     return None
 
 
+def agent(p: Parse, h: int) -> int | None:
+    """The noun of a passive cue's by-phrase ("was rejected by 64 percent of the electorate",
+    "were claimed by the so-called Islamic State"), if it has one: the source even where the
+    subject is the content."""
+    toks = p.toks
+    passive = any(toks[c].dep in ("auxpass", "nsubjpass") for c in p.children[h])
+    for c in p.children[h]:
+        if toks[c].dep == "agent" or (passive and toks[c].dep == "prep" and toks[c].text.lower() == "by"):
+            for g in p.children[c]:
+                if toks[g].dep == "pobj":
+                    return g
+    return None
+
+
 def speaker_head(p: Parse, h: int, passive_source: dict) -> int | None:
     """The head word of the source of cue h as PolNeAR writes it: :func:`source_head`
     (which the cue model's features read) corrected where train shows it wrong.
