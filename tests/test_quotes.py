@@ -383,3 +383,16 @@ def test_a_passive_cue_s_agent_is_its_source_even_when_the_subject_is_content(pa
     assert p.toks[rules.agent(p, h)].text == "percent"
     p = parse("The proposal was rejected last year.")
     assert rules.agent(p, next(t.i for t in p.toks if t.text == "rejected")) is None
+
+
+def test_a_quoted_word_parsed_as_subject_is_not_the_source(parse):
+    for text, source in (
+        (
+            "\u201cMeh,\u201d wrote a Trump supporter who runs the account.",
+            "a Trump supporter who runs the account",
+        ),
+        ("\u201cSafety,\u201d said Grimm, a Donald Trump supporter.", "Grimm, a Donald Trump supporter"),
+        ("\u201cWe will win,\u201d the senator said.", "the senator"),
+    ):
+        qs, _ = quotes_of(parse, text)
+        assert [q.source.text for q in qs if q.cue] == [source]

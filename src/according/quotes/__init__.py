@@ -179,7 +179,13 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         return None
     subj = rules.subject(p, h)
     subj_content = subj is not None and rules.subject_is_content(p, h, mdl["subject_content"])
-    sh = rules.agent(p, h) if subj_content else rules.speaker_head(p, h, mdl.get("passive_source", {}))
+    sh = (
+        rules.agent(p, h)
+        if subj_content
+        else rules.speaker_head(
+            p, h, mdl.get("passive_source", {}), lambda k: qspan_at(toks[k].start) is not None
+        )
+    )
     cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"], sh)
     cue_set = set(cue_idx)
     if sh is not None and not subj_content:

@@ -16,6 +16,8 @@ callers convert to character spans.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..lang.quotes import mention_class
 from ..nlp import Parse
 
@@ -173,7 +175,9 @@ def agent(p: Parse, h: int) -> int | None:
     return None
 
 
-def speaker_head(p: Parse, h: int, passive_source: dict) -> int | None:
+def speaker_head(
+    p: Parse, h: int, passive_source: dict, quoted: Callable[[int], bool] | None = None
+) -> int | None:
     """The head word of the source of cue h as PolNeAR writes it: :func:`source_head`
     (which the cue model's features read) corrected where train shows it wrong.
 
@@ -191,7 +195,11 @@ def speaker_head(p: Parse, h: int, passive_source: dict) -> int | None:
       train have the noun in it), unless the noun is a document or finding ("a
       statement saying": who issued it is named elsewhere);
     - a cue under a preposition shares the subject of the verb the preposition hangs on
-      ("deflected questions before saying", "dismissed the charges by pointing out")."""
+      ("deflected questions before saying", "dismissed the charges by pointing out");
+    - quoted words are not who said them ("“Meh,” wrote a Trump supporter", "“Safety,” said
+      Grimm", parsed with the quoted word as subject): with ``quoted`` (whether a token lies
+      inside a quotation) a source inside one, for a cue outside, gives way to the noun
+      written after the cue."""
     toks = p.toks
     t = toks[h]
     sh = source_head(p, h)
@@ -209,6 +217,15 @@ def speaker_head(p: Parse, h: int, passive_source: dict) -> int | None:
             if prep.dep == "prep" and prep.head != t.head and toks[prep.head].pos in ("VERB", "AUX"):
                 return source_head(p, prep.head, 1)
         return None
+    if quoted is not None and sh < h and quoted(sh) and not quoted(h):
+        return next(
+            (
+                c
+                for c in p.children[h]
+                if c > h and toks[c].dep in SUBJ + INVERTED_SOURCE_DEPS and toks[c].pos in ("NOUN", "PROPN")
+            ),
+            None,
+        )
     s = toks[sh]
     if s.head == h and s.dep == "nsubjpass":
         lem = t.lemma.lower()
