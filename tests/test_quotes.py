@@ -396,3 +396,10 @@ def test_a_quoted_word_parsed_as_subject_is_not_the_source(parse):
     ):
         qs, _ = quotes_of(parse, text)
         assert [q.source.text for q in qs if q.cue] == [source]
+
+
+def test_whoever_was_asked_did_not_say_the_asking(parse):
+    text = "\u201cWe'll see,\u201d Sanders told reporters when asked whether he would campaign for others."
+    assert _source_word(parse, text, "asked", {"ask": 0.0, "*": 0.141}) is None
+    # a lemma whose reduced passives name their speaker on train keeps the climbed subject
+    assert _source_word(parse, text, "asked", {"ask": 0.9, "*": 0.141}) == "Sanders"
