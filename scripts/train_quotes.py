@@ -12,7 +12,10 @@ What is learned, all from the PolNeAR *train* split only:
      keyed by the cue's frame (``rules.content_key``: a clause after the cue, a clause before it as
      in "“...,” she said, and ...", or none),
    - source_kids: which dependents of the gold source's head word are inside the gold source;
-3. a logistic regression over candidate tokens (label: the token heads a gold cue; features in
+   - passive_source (``learn_source_tables``): per cue lemma, the share of agentless passive
+     cues whose gold source holds the subject ("voters were asked": almost never);
+3. a logistic regression over candidate tokens (lexicon lemmas and, with ``open``, the open
+   candidates of ``cues.open_candidate``; label: the token heads a gold cue; features in
    ``cues.features``, among them who the source would be and what the object is, so that a cue
    is a reporting word used as one: "the official said", not "the storm hit" or "charged a premium"),
    L2-regularised, fitted with full-batch Adagrad in numpy;
@@ -49,6 +52,9 @@ PRUNE_FRAC = 0.5  # lemmas never scoring above this share of the threshold on tr
 # L2 strength and Adagrad iterations: 1e-4 / 300 gave the best calibration-split full F1
 # among {1e-5, 1e-4, 1e-3} x {300, 800} (fitted on 320 train articles, scored on 80)
 L2 = float(os.environ.get("QUOTES_L2", "1e-4"))
+# Score open candidates too (verbs of communication outside the lexicon, verbs governing a
+# clause or quoted words; cues.open_candidate); QUOTES_OPEN=0 trains the closed-lexicon model.
+OPEN_CANDIDATES = os.environ.get("QUOTES_OPEN", "1") == "1"
 OUT = ROOT / "src" / "according" / "data" / "quotes" / "cue_model.json"
 
 
@@ -153,11 +159,34 @@ def learn_tables(recs, parses):
     return lexicon, rates(ci, ct), rates(xi, xt), rates(si, st), subject_content
 
 
+def learn_source_tables(recs, parses) -> dict:
+    """Tables that read the source (``rules.speaker_head``): ``passive_source``, per cue
+    lemma (MIN_LEMMA_KEY cases) and over all (``*``), the share of train's agentless
+    passive cues ("voters were asked", "it is said") whose gold source holds the subject."""
+    hit: Counter = Counter()
+    tot: Counter = Counter()
+    for rec, p in zip(recs, parses):
+        for h, _cue, _sh, src, _con in gold_heads(rec, p):
+            kids = p.children[h]
+            if any(p.toks[c].dep == "agent" for c in kids):
+                continue
+            subj = next((c for c in kids if p.toks[c].dep == "nsubjpass"), None)
+            if subj is None:
+                continue
+            inside = bool(src & rules.subtree_set(p, subj))
+            for k in (p.toks[h].lemma.lower(), "*"):
+                tot[k] += 1
+                hit[k] += inside
+    return {"passive_source": {k: round(hit[k] / n, 3) for k, n in sorted(tot.items()) if n >= MIN_LEMMA_KEY}}
+
+
 def dataset(recs, parses, mdl):
     from according.quotes import marks
 
     X, y, lem = [], [], []
     lexset = frozenset(mdl["lexicon"])
+    never = frozenset(mdl.get("never", ())) if mdl.get("open") else None
+    feat_lex = lexset if mdl.get("open") else None
     for rec, p in zip(recs, parses):
         heads = {g[0] for g in gold_heads(rec, p)}
         qs = marks.pair(p.text)
@@ -172,11 +201,16 @@ def dataset(recs, parses, mdl):
 
         mt = mark_tokens(p)
         for t in p.toks:
-            if not cues.is_candidate(p, t.i, lexset):
+            if not cues.is_candidate(p, t.i, lexset, never):
                 continue
             X.append(
                 cues.features(
-                    p, t.i, qspan_at(t.start) is not None, quote_near(p, t.i, mt), quote_side(p, t.i, mt)
+                    p,
+                    t.i,
+                    qspan_at(t.start) is not None,
+                    quote_near(p, t.i, mt),
+                    quote_side(p, t.i, mt),
+                    feat_lex,
                 )
             )
             y.append(1.0 if t.i in heads else 0.0)
@@ -192,6 +226,9 @@ def prune(mdl, X, lem):
         best[lm] = max(best.get(lm, 0.0), cues.score(row, mdl["weights"]))
     keep = [x for x in mdl["lexicon"] if best.get(x, 0.0) >= PRUNE_FRAC * mdl["threshold"]]
     print("  lexicon %d -> %d lemmas after pruning" % (len(mdl["lexicon"]), len(keep)), file=sys.stderr)
+    if mdl.get("open"):
+        # a pruned lemma must not come back as an open candidate
+        mdl["never"] = sorted(set(mdl["lexicon"]) - set(keep))
     mdl["lexicon"] = keep
 
 
@@ -261,7 +298,10 @@ def main(argv=None):
             "subject_content": subject_content,
             "threshold": 0.5,
             "weights": {},
+            # open candidates: words outside the lexicon that may report (cues.open_candidate)
+            "open": OPEN_CANDIDATES,
         }
+        mdl.update(learn_source_tables(r, p))
         X, y, lem = dataset(r, p, mdl)
         mdl["weights"] = fit(X, y)
         mdl["_train"] = (X, lem)

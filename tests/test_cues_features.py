@@ -68,3 +68,52 @@ def test_a_pronoun_after_the_cue_of_a_closed_quotation_is_its_source(parse):
     assert len(qs) == 1
     assert qs[0].source is not None and qs[0].source.text == "another"
     assert [c.text for c in qs[0].content] == ["\u201cBetter watch out for Grimes,\u201d"]
+
+
+def test_open_candidates_are_rare_reporting_words_only_for_an_open_model(parse):
+    p = parse("She exclaimed that the vote was rigged, and the storm hit the coast.")
+    at = {t.text: t.i for t in p.toks}
+    empty: frozenset[str] = frozenset()
+    # a verb governing a clause is a candidate outside the lexicon, a verb with an object is not
+    assert cues.is_candidate(p, at["exclaimed"], empty, empty)
+    assert not cues.is_candidate(p, at["hit"], empty, empty)
+    # a closed-lexicon model (never=None) scores only its lexicon; a pruned lemma never comes back
+    assert not cues.is_candidate(p, at["exclaimed"], empty)
+    assert not cues.is_candidate(p, at["exclaimed"], empty, frozenset({"exclaim"}))
+    assert cues.is_candidate(p, at["hit"], frozenset({"hit"}))
+    # a verb of communication is a candidate without a clause ("quipped")
+    q = parse("The senator quipped about the weather.")
+    assert cues.is_candidate(q, next(t.i for t in q.toks if t.text == "quipped"), empty, empty)
+
+
+def test_a_word_outside_the_lexicon_is_marked(parse):
+    p = parse("She exclaimed that the vote was rigged.")
+    i = next(t.i for t in p.toks if t.text == "exclaimed")
+    assert "oov" in cues.features(p, i, False, False, "", frozenset({"say"}))
+    assert "oov" not in cues.features(p, i, False, False, "", frozenset({"exclaim"}))
+    assert "oov" not in cues.features(p, i, False, False)
+
+
+def test_training_rebuilds_the_cue_model_byte_for_byte(shared, retrained):
+    """scripts/train_quotes.py gives back the shipped cue model exactly (fixed split, full-batch
+    descent, rounded weights; ~5 min). Parsing PolNeAR train takes longer than that, so this runs
+    only on a parse cache the script itself wrote (``--cache /tmp/according-quotes/train.pkl``)."""
+    from pathlib import Path
+
+    cache = Path("/tmp/according-quotes/train.pkl")
+    if not cache.exists():
+        pytest.skip(
+            "no parse cache (scripts/train_quotes.py --cache /tmp/according-quotes/train.pkl makes it)"
+        )
+    corpus = shared / "corpora" / "polnear" / "train"
+    path = Path(__file__).resolve().parents[1] / "src" / "according" / "data" / "quotes" / "cue_model.json"
+    assert retrained("train_quotes.py", "--train", str(corpus), "--cache", str(cache)) == path.read_bytes()
+
+
+def test_a_person_quoted_word_for_word_through_a_verb_of_manner_is_speech():
+    assert cues.category("enthuse", "direct", True, source_class="per") == "speech"
+    assert cues.category("gush", "direct", True, source_class="spk") == "speech"
+    # not reported words: a verb of thinking, an indirect content, a thing as source
+    assert cues.category("believe", "direct", True, source_class="per") == "belief"
+    assert cues.category("enthuse", "indirect", True, source_class="per") == "belief"
+    assert cues.category("enthuse", "direct", True, source_class="doc") == "belief"

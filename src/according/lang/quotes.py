@@ -49,6 +49,10 @@ CUE_FEATURE_DEPS = (
 # to say": say is the xcomp of go), and those of its dependents whose quotation marks do.
 GOVERNED_DEPS = frozenset(("xcomp", "ccomp", "advcl", "conj", "acl", "relcl"))
 QUOTING_DEPS = frozenset(("ccomp", "xcomp", "dobj", "parataxis"))
+# Labels of a verb that modifies a noun ("foods sold in the region", "the price it paid"):
+# such a verb does not make a noun phrase a reported clause. (Not amod: the parser makes
+# some finite verbs adjectives, "stating that this shortened supply chains".)
+NOUN_MODIFIER_DEPS = frozenset(("acl", "relcl"))
 # Quotation-mark tokens as the parser writes them (curly, straight, and PTB ``/'').
 QUOTE_MARK_TOKENS = frozenset(("\u201c", "\u201d", '"', "''", "``"))
 
@@ -70,6 +74,16 @@ insist declaration pledge promise warning message argument accusation allegation
 assertion question inquire reiterate underscore acknowledge express
 """.split()
 )
+
+# Verbs of thinking, feeling and perceiving: a quotation under them ("believes “...”",
+# "hopes “...”") is not something said. Any other verb quoting a person word for word is
+# speech (``cues.category``).
+BELIEF_VERBS = frozenset(
+    """believe think feel hope fear know expect want wish see hear consider doubt suspect
+worry assume imagine wonder understand find view regard""".split()
+)
+# mention_class values of a source that speaks: a person (name or pronoun) or a role noun.
+QUOTED_SPEAKER_CLASSES = frozenset(("per", "spk"))
 
 # Verbs that report words only in some contexts: "the court ruled that ...", "her
 # statement read: “...”", "“...,” he continues", "she points out that ...". They are

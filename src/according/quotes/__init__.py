@@ -63,7 +63,15 @@ import logging
 import re
 from collections.abc import Callable
 
-from ..lang.quotes import GROUP_PRON, IDIOMS, NO_COMMENT, ORG_WORDS, PERSON_PRON, mention_class
+from ..lang.quotes import (
+    GROUP_PRON,
+    IDIOMS,
+    NO_COMMENT,
+    NOUN_MODIFIER_DEPS,
+    ORG_WORDS,
+    PERSON_PRON,
+    mention_class,
+)
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
@@ -131,12 +139,14 @@ def extract(
     lex = mdl.get("_lexset")
     if lex is None:
         lex = mdl["_lexset"] = frozenset(mdl["lexicon"])
+        mdl["_never"] = frozenset(mdl.get("never", ())) if mdl.get("open") else None
+    never = mdl["_never"]
     mark_toks = mark_tokens(p)
     w = mdl["weights"]
     thr = mdl["threshold"]
     toks = p.toks
     for t in toks:
-        if not cues.is_candidate(p, t.i, lex):
+        if not cues.is_candidate(p, t.i, lex, never):
             continue
         try:
             a = _attribution(p, t.i, mdl, w, thr, qspan_at, mark_toks)
@@ -155,14 +165,30 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     t = toks[h]
     q = qspan_at(t.start)
     near = quote_near(p, h, mark_toks)
-    conf = cues.score(cues.features(p, h, q is not None, near, quote_side(p, h, mark_toks)), w)
+    conf = cues.score(
+        cues.features(
+            p,
+            h,
+            q is not None,
+            near,
+            quote_side(p, h, mark_toks),
+            mdl["_lexset"] if mdl.get("open") else None,
+        ),
+        w,
+    )
     if conf < thr:
         return None
     if _idiom(p, h):
         return None
     subj = rules.subject(p, h)
     subj_content = subj is not None and rules.subject_is_content(p, h, mdl["subject_content"])
-    sh = None if subj_content else rules.source_head(p, h)
+    sh = (
+        rules.agent(p, h)
+        if subj_content
+        else rules.speaker_head(
+            p, h, mdl.get("passive_source", {}), lambda k: qspan_at(toks[k].start) is not None
+        )
+    )
     cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"], sh)
     cue_set = set(cue_idx)
     if sh is not None and not subj_content:
@@ -579,11 +605,18 @@ def _source_class(p: Parse, head: int | None) -> str:
 
 
 def _clausal(p: Parse, content) -> bool:
-    """Whether the content has a verb (a reported clause rather than a bare noun phrase)."""
+    """Whether the content has a verb (a reported clause rather than a bare noun phrase). A
+    verb that only modifies a noun ("added the dye to foods *sold* in the region", "did not
+    reveal the price *it paid*") does not make the noun phrase a clause; a relative clause
+    whose noun is outside the content ("..., which, according to the Times, cost $5m") is one."""
     for c in content:
         a = p.token_at(c.start)
         while a is not None and a < len(p.toks) and p.toks[a].start < c.end:
-            if p.toks[a].pos in ("VERB", "AUX"):
+            tok = p.toks[a]
+            if tok.pos in ("VERB", "AUX") and not (
+                tok.dep in NOUN_MODIFIER_DEPS
+                and any(d.start <= p.toks[tok.head].start < d.end for d in content)
+            ):
                 return True
             a += 1
     return False
