@@ -6,6 +6,9 @@ installed, and ``nlp.py`` needs no import of the analyzer:
 - ``according_attribute_rules``: the model's ``attribute_ruler`` (POS, morphology and lemma
   exceptions from the tag and the word) computed without spaCy's Matcher, with the same result
   token for token (``nlp.load`` puts it in the ruler's place; see :class:`AttributeRules`);
+- ``according_lemmas``: the model's rule lemmatizer asked once per distinct word, POS and
+  morphology, the lemmas written as a column (``nlp.load`` puts it in the lemmatizer's place; see
+  :class:`Lemmas`);
 - ``according``: sets ``doc._.according`` to the :class:`according.model.Analysis` of the doc.
 """
 
@@ -17,6 +20,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -239,6 +243,67 @@ class AttributeRules:
 @Language.factory("according_attribute_rules", default_config={"ruler": "attribute_ruler"})
 def make_attribute_rules(nlp: Language, name: str, ruler: str) -> AttributeRules:
     return AttributeRules(nlp.get_pipe(ruler))
+
+
+class Lemmas:
+    """The model's rule ``lemmatizer``, asked once per distinct (word, POS, morphology).
+
+    spaCy's lemmatizer makes a Token object for every token and calls its ``lemmatize`` on each
+    one without a lemma; its own cache is keyed by (word, POS, morphology) but is skipped for
+    base forms (most nouns and verbs), which are worked out anew every time: 6.4 us of CPU per
+    word of the analysis (benchmarks/profile_stages.py, 50 PolNeAR articles). Its result is a
+    function of those three values (``rule_lemmatize`` reads the token's text, POS and
+    morphology, ``is_base_form`` the POS and morphology), so this component reads them as
+    columns, asks the lemmatizer once per distinct key (through the lemmatizer itself, on the
+    token, so nothing of its rules is copied), and writes the lemma column with
+    ``Doc.from_array``. A token without a POS is always asked (the lemmatizer warns on it). The
+    result is checked token for token against spaCy's lemmatizer (tests/test_spacy_speed.py);
+    a lemmatizer not in "rule" mode is not replaced (``supports``).
+    """
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.strings = lemmatizer.vocab.strings
+        self._lemma: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma key
+
+    @staticmethod
+    def supports(lemmatizer: Any) -> bool:
+        return (
+            getattr(lemmatizer, "mode", None) == "rule"
+            and callable(getattr(lemmatizer, "lemmatize", None))
+            and callable(getattr(lemmatizer, "_validate_tables", None))
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer = self.lemmatizer
+        if not getattr(lemmatizer, "_validated", True):
+            lemmatizer._validate_tables(Errors.E1004)  # as its own __call__ does first
+        overwrite = bool(getattr(lemmatizer, "overwrite", False))
+        known = self._lemma
+        if len(known) > _CACHE_LIMIT:  # memory stays flat on a stream (spaCy's cache too)
+            known.clear()
+            lemmatizer.cache.clear()
+        columns = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = [row[3] for row in columns]
+        for i, (orth, pos, morph, lemma) in enumerate(columns):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = known.get(key)
+            if value is None:
+                value = self.strings.add(lemmatizer.lemmatize(doc[i])[0])
+                if pos:
+                    known[key] = value
+            lemmas[i] = value
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory("according_lemmas", default_config={"lemmatizer": "lemmatizer"})
+def make_lemmas(nlp: Language, name: str, lemmatizer: str) -> Lemmas:
+    return Lemmas(nlp.get_pipe(lemmatizer))
 
 
 class AttributionComponent:
