@@ -14,8 +14,11 @@ so other jobs on the machine move it less than wall time):
 
 A second pass over the same texts times each spaCy component on its own (``component.pipe``
 on the documents the previous components made, as ``nlp.pipe`` does), so the parse's share can
-be read per component: ``according_paragraphs`` is the one the project adds, the rest are the
-model's. All numbers are microseconds of CPU per word (whitespace-separated).
+be read per component: ``according_paragraphs`` is the one the project adds,
+``according_attribute_rules`` and ``according_lemmas`` run in place of the model's
+``attribute_ruler`` and ``lemmatizer`` (same attributes; see ``according.nlp.load``), the rest are
+the model's. All numbers are microseconds of CPU per word (whitespace-separated). The process's
+heap is frozen after the model loads, as in any use of ``according.nlp.load``.
 
     python benchmarks/profile_stages.py [--n 50] [--cprofile 30] [--json out.json]
 

@@ -13,7 +13,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 from according.nlp import Ent, Parse, Sent, Tok, load, to_parse  # noqa: E402
-from according.spacy_components import AttributeRules  # noqa: E402
+from according.spacy_components import AttributeRules, Lemmas  # noqa: E402
 
 # every pattern kind of the model's ruler: tag map, pronouns, "n't", auxiliaries, two-token
 # patterns ("gon na", "got ta", "let 's", "y' all", "There is"), the regex ones, spaces
@@ -69,7 +69,33 @@ def test_the_ruler_is_replaced_and_disabled(pipelines):
     ours, _ = pipelines
     assert "according_attribute_rules" in ours.pipe_names
     assert "attribute_ruler" not in ours.pipe_names
-    assert ours.pipe_names.index("according_attribute_rules") < ours.pipe_names.index("lemmatizer")
+    assert ours.pipe_names.index("according_attribute_rules") < ours.pipe_names.index("according_lemmas")
+
+
+def test_the_lemmatizer_runs_through_according_lemmas(pipelines):
+    ours, theirs = pipelines
+    assert "according_lemmas" in ours.pipe_names
+    assert "lemmatizer" not in ours.pipe_names
+    assert ours.pipe_names.index("according_attribute_rules") < ours.pipe_names.index("according_lemmas")
+    assert "lemmatizer" in theirs.pipe_names  # the reference keeps spaCy's own
+
+
+def test_a_lemmatizer_not_in_rule_mode_is_kept(pipelines):
+    _, theirs = pipelines
+    assert Lemmas.supports(theirs.get_pipe("lemmatizer"))
+
+    class Lookup:  # a lookup-mode lemmatizer: Lemmas's one-answer-per-key reading does not hold
+        mode = "lookup"
+        lemmatize = staticmethod(lambda token: [token.text])
+        _validate_tables = staticmethod(lambda message=None: None)
+
+    assert not Lemmas.supports(Lookup())
+
+
+def test_lemmas_of_a_repeated_word_with_another_pos_or_morphology(pipelines):
+    ours, theirs = pipelines
+    text = "He saw the saws. She saws wood. Saw it! The leaves leaves. Leaves fall; he leaves.\n\nOur best is better."
+    assert _token_fields(ours(text)) == _token_fields(theirs(text))
 
 
 def test_attribute_rules_equal_spacys_ruler_on_hand_made_text(pipelines):

@@ -13,6 +13,7 @@ downloaded at run time.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -27,7 +28,9 @@ MODELS = {
 }
 # Every component of the model runs (the stages read tags, POS, lemmas, dependencies and
 # entities of every token), except that the model's attribute_ruler is replaced by
-# according_attribute_rules, which sets the same attributes faster (_fast_attribute_rules).
+# according_attribute_rules, which sets the same attributes faster (_fast_attribute_rules), and
+# its lemmatizer runs through according_lemmas, which asks it once per distinct word, POS and
+# morphology (_fast_lemmas).
 _lock = threading.Lock()
 _loaded: dict[str, object] = {}
 
@@ -58,9 +61,25 @@ def load(model: str = DEFAULT_MODEL):
         if "according_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("according_paragraphs", before="parser")
         _fast_attribute_rules(nlp)
+        _fast_lemmas(nlp)
         nlp.max_length = 30_000_000
         _loaded[model] = nlp
+        _settle_heap()
         return nlp
+
+
+def _settle_heap() -> None:
+    """Take what is alive now (the model just loaded, ~100k objects with spaCy's own) out of the
+    cyclic collector's full passes (``gc.freeze``), after collecting what is already garbage.
+
+    The model lives as long as the process (it is cached above); the analysis makes many small
+    objects per article, so the collector's full pass, which walks every tracked object, ran every
+    few articles and walked the model each time: 3.5-6 us of CPU per word of the analysis's ~360
+    (``gc.callbacks`` over 50 PolNeAR articles), ~0.07 once frozen. Objects alive at this point
+    that later become cyclic garbage are not collected (``gc.unfreeze()`` gives them back); the
+    spaCy parse alone in ``benchmarks/bench_throughput.py`` runs with the same frozen heap."""
+    gc.collect()
+    gc.freeze()
 
 
 def model_info(model: str = DEFAULT_MODEL) -> dict[str, str]:
@@ -82,8 +101,9 @@ def _ensure_components() -> None:
     that predates the entry point (an old editable install) registers them by importing them."""
     from spacy.language import Language
 
-    if not (
-        Language.has_factory("according_paragraphs") and Language.has_factory("according_attribute_rules")
+    if not all(
+        Language.has_factory(name)
+        for name in ("according_paragraphs", "according_attribute_rules", "according_lemmas")
     ):
         from . import spacy_components  # noqa: F401
 
@@ -102,18 +122,48 @@ def _fast_attribute_rules(nlp) -> None:
         nlp.disable_pipe("attribute_ruler")
 
 
+def _fast_lemmas(nlp) -> None:
+    """The model's rule ``lemmatizer`` wrapped by ``according_lemmas``, which asks it once per
+    distinct (word, POS, morphology) and writes the column (see spacy_components.Lemmas)."""
+    from .spacy_components import Lemmas
+
+    if "lemmatizer" not in nlp.pipe_names or "according_lemmas" in nlp.pipe_names:
+        return
+    if Lemmas.supports(nlp.get_pipe("lemmatizer")):
+        nlp.add_pipe("according_lemmas", before="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
+
+
 # the token columns to_parse reads in one Doc.to_array call (attribute names of spacy.attrs)
 _COLUMNS = ("IDX", "ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB", "SPACY")
 _FLAGS = ("LIKE_NUM", "IS_PUNCT", "IS_SPACE", "SHAPE")  # lexical: one value per word type
 _IOB = ("", "I", "O", "B")  # Token.iob_strings()
 
 
+class _Strings(dict):
+    """Key -> string of a StringStore, each looked up once (0 -> "")."""
+
+    def __init__(self, strings) -> None:
+        super().__init__({0: ""})
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        text = self[key] = self.strings[key]
+        return text
+
+
+_new_tok = tuple.__new__  # Tok(...) without its Python-level __new__ (one call per token)
+
+
 def to_parse(doc, model: str) -> Parse:
     """The plain Parse of a spaCy Doc. The token fields are read as columns (``Doc.to_array``)
     and their strings looked up once per distinct value, instead of one Token object per token
     and one property call per field (14 us of CPU per word, measured with
-    benchmarks/profile_stages.py); ``tests/test_nlp_parse.py`` checks it against the fields read
-    token by token."""
+    benchmarks/profile_stages.py); the head column is made absolute in numpy, each word's text
+    and lexical flags are looked up once, and each Tok is made with ``tuple.__new__`` (7.0-7.9 -> 5.8-6.8
+    us of CPU per word on 20 PolNeAR articles). ``tests/test_spacy_speed.py`` checks it against
+    the fields read token by token."""
+    import numpy
     from spacy.parts_of_speech import NAMES as POS_NAMES
 
     sent_of = [0] * len(doc)
@@ -121,40 +171,45 @@ def to_parse(doc, model: str) -> Parse:
     for k, s in enumerate(doc.sents):
         sents.append(Sent(s.start, s.end, s.start_char, s.end_char))
         sent_of[s.start : s.end] = [k] * (s.end - s.start)
-    strings = doc.vocab.strings
-    names: dict[int, str] = {}
-
-    def name(key: int) -> str:
-        text = names.get(key)
-        if text is None:
-            text = names[key] = strings[key] if key else ""
-        return text
-
-    lexical: dict[int, tuple[bool, bool, bool, str]] = {}  # orth -> like_num, is_punct, is_space, shape
+    names = _Strings(doc.vocab.strings)
+    pos_names = {0: "", **POS_NAMES}
+    words: dict[int, tuple[str, int, bool, bool, bool, str]] = {}  # orth -> text, length, flags
     toks = []
-    columns = doc.to_array(list(_COLUMNS)).tolist() if len(doc) else []
-    for i, (start, orth, lemma, pos, tag, dep, head, ent_type, iob, space) in enumerate(columns):
-        flags = lexical.get(orth)
-        if flags is None:
+    if len(doc):
+        array = doc.to_array(list(_COLUMNS))
+        # HEAD is a relative offset stored unsigned: as signed, plus the token's own index
+        heads = (array[:, _COLUMNS.index("HEAD")].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        columns = array.tolist()
+    else:
+        heads, columns = [], []
+    for i, (start, orth, lemma, pos, tag, dep, _, ent_type, iob, space) in enumerate(columns):
+        word = words.get(orth)
+        if word is None:
             lex = doc.vocab[orth]
-            flags = lexical[orth] = (lex.like_num, lex.is_punct, lex.is_space, lex.shape_)
-        text = name(orth)
+            text = names[orth]
+            word = words[orth] = (text, len(text), lex.like_num, lex.is_punct, lex.is_space, lex.shape_)
         toks.append(
-            Tok(
-                i,
-                text,
-                start,
-                start + len(text),
-                name(lemma),
-                POS_NAMES.get(pos, "") if pos else "",
-                name(tag),
-                name(dep),
-                i + _signed(head),
-                name(ent_type),
-                _IOB[iob],
-                sent_of[i],
-                bool(space),
-                *flags,
+            _new_tok(
+                Tok,
+                (
+                    i,
+                    word[0],
+                    start,
+                    start + word[1],
+                    names[lemma],
+                    pos_names.get(pos, ""),
+                    names[tag],
+                    names[dep],
+                    heads[i],
+                    names[ent_type],
+                    _IOB[iob],
+                    sent_of[i],
+                    space == 1,
+                    word[2],
+                    word[3],
+                    word[4],
+                    word[5],
+                ),
             )
         )
     # Doc.text and Span.text join the tokens' texts and spaces through one Token object per token:
@@ -169,11 +224,6 @@ def to_parse(doc, model: str) -> Parse:
     except ValueError:
         chunks = ()
     return Parse(text, tuple(toks), tuple(sents), ents, chunks, model)
-
-
-def _signed(value: int) -> int:
-    """A relative head offset from to_array's unsigned 64-bit column."""
-    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Parse:

@@ -6,6 +6,9 @@ installed, and ``nlp.py`` needs no import of the analyzer:
 - ``according_attribute_rules``: the model's ``attribute_ruler`` (POS, morphology and lemma
   exceptions from the tag and the word) computed without spaCy's Matcher, with the same result
   token for token (``nlp.load`` puts it in the ruler's place; see :class:`AttributeRules`);
+- ``according_lemmas``: the model's rule lemmatizer asked once per distinct word, POS and
+  morphology, the lemmas written as a column (``nlp.load`` puts it in the lemmatizer's place; see
+  :class:`Lemmas`);
 - ``according``: sets ``doc._.according`` to the :class:`according.model.Analysis` of the doc.
 """
 
@@ -17,6 +20,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -78,6 +82,16 @@ def _value_test(value: Any) -> Callable[[Any], bool]:
     raise ValueError(f"unsupported attribute-ruler pattern value {value!r}")
 
 
+def _tags_named(value: Any) -> frozenset[str] | None:
+    """The tags a pattern's TAG value can match when it names them (a string, or IN a list);
+    None when it does not test the tag or tests it otherwise."""
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(value["IN"])
+    return None
+
+
 class AttributeRules:
     """The model's ``attribute_ruler`` without the Matcher: the same token attributes, set the same way.
 
@@ -87,7 +101,9 @@ class AttributeRules:
     test one token on its tag, lowercase form, dependency label and whether it is a space, so the
     result for one token is a function of those four values: it is computed once per distinct
     four values (in pattern order, the same merge) and cached; the few two-token patterns ("gon
-    na", "There is") are tested on neighbouring tokens. The values are written with
+    na", "There is") are tested on neighbouring tokens. A new key is tested only against the
+    patterns that name its tag or no tag (a pattern naming other tags cannot match it), which
+    makes the first articles of a stream, where most keys are new, cheaper. The values are written with
     ``Doc.from_array``, which sets each token's field as the ruler's ``set_token_attrs`` does.
     The result is checked token for token against spaCy's ruler (tests/test_spacy_components.py);
     a ruler with a pattern form this class does not read is not replaced (``supports``).
@@ -100,6 +116,8 @@ class AttributeRules:
         self.lower_words: set[str] = set()
         self.lower_regexes: list[re.Pattern[str]] = []
         self.single: list[tuple[int, list[_TokenTest], dict[int, int]]] = []
+        # the tags a single-token pattern may match (None: any tag), to test only those patterns
+        single_tags: list[frozenset[str] | None] = []
         self.double: list[tuple[int, list[_TokenTest], list[_TokenTest], int, dict[int, int]]] = []
         for order, attrs in enumerate(ruler.attrs):
             index = ruler.indices[order]
@@ -114,12 +132,19 @@ class AttributeRules:
                     raise ValueError(f"unsupported attribute-ruler attributes {attrs!r}")
                 if len(specs) == 1 and index in (0, -1):
                     self.single.append((order, specs[0], attrs))
+                    single_tags.append(_tags_named(pattern[0].get("TAG")))
                 elif len(specs) == 2 and index in (0, 1, -1, -2):
                     self.double.append((order, specs[0], specs[1], index % 2, attrs))
                 else:
                     raise ValueError(f"unsupported attribute-ruler pattern {pattern!r}")
         if _OTHER_WORD in self.lower_words or any(r.search(_OTHER_WORD) for r in self.lower_regexes):
             raise ValueError("the patterns read the placeholder word")
+        self._single_any_tag = [k for k, tags in enumerate(single_tags) if tags is None]
+        self._single_by_tag: dict[str, list[int]] = {}
+        for k, tags in enumerate(single_tags):
+            for tag in tags or ():
+                self._single_by_tag.setdefault(tag, []).append(k)
+        self._single_of_tag: dict[str, list[int]] = {}  # tag -> the patterns to test, in order
         self._strings: dict[int, str] = {}
         self._lower_class: dict[int, int] = {}
         self._single_result: dict[tuple, tuple[tuple[int, dict[int, int]], ...]] = {}
@@ -179,8 +204,15 @@ class AttributeRules:
                 self._single_result.clear()
                 self._merged.clear()
             values = self._values(row)
+            tag = values[TAG]
+            patterns = self._single_of_tag.get(tag)
+            if patterns is None:  # a pattern naming other tags cannot match: not tested
+                patterns = self._single_of_tag[tag] = sorted(
+                    self._single_any_tag + self._single_by_tag.get(tag, [])
+                )
+            single = self.single
             found = tuple(
-                (order, attrs) for order, tests, attrs in self.single if self._matches(tests, values)
+                (single[k][0], single[k][2]) for k in patterns if self._matches(single[k][1], values)
             )
             self._single_result[row] = found
         return found
@@ -239,6 +271,67 @@ class AttributeRules:
 @Language.factory("according_attribute_rules", default_config={"ruler": "attribute_ruler"})
 def make_attribute_rules(nlp: Language, name: str, ruler: str) -> AttributeRules:
     return AttributeRules(nlp.get_pipe(ruler))
+
+
+class Lemmas:
+    """The model's rule ``lemmatizer``, asked once per distinct (word, POS, morphology).
+
+    spaCy's lemmatizer makes a Token object for every token and calls its ``lemmatize`` on each
+    one without a lemma; its own cache is keyed by (word, POS, morphology) but is skipped for
+    base forms (most nouns and verbs), which are worked out anew every time: 6.4 us of CPU per
+    word of the analysis (benchmarks/profile_stages.py, 50 PolNeAR articles). Its result is a
+    function of those three values (``rule_lemmatize`` reads the token's text, POS and
+    morphology, ``is_base_form`` the POS and morphology), so this component reads them as
+    columns, asks the lemmatizer once per distinct key (through the lemmatizer itself, on the
+    token, so nothing of its rules is copied), and writes the lemma column with
+    ``Doc.from_array``. A token without a POS is always asked (the lemmatizer warns on it). The
+    result is checked token for token against spaCy's lemmatizer (tests/test_spacy_speed.py);
+    a lemmatizer not in "rule" mode is not replaced (``supports``).
+    """
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.strings = lemmatizer.vocab.strings
+        self._lemma: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma key
+
+    @staticmethod
+    def supports(lemmatizer: Any) -> bool:
+        return (
+            getattr(lemmatizer, "mode", None) == "rule"
+            and callable(getattr(lemmatizer, "lemmatize", None))
+            and callable(getattr(lemmatizer, "_validate_tables", None))
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer = self.lemmatizer
+        if not getattr(lemmatizer, "_validated", True):
+            lemmatizer._validate_tables(Errors.E1004)  # as its own __call__ does first
+        overwrite = bool(getattr(lemmatizer, "overwrite", False))
+        known = self._lemma
+        if len(known) > _CACHE_LIMIT:  # memory stays flat on a stream (spaCy's cache too)
+            known.clear()
+            lemmatizer.cache.clear()
+        columns = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = [row[3] for row in columns]
+        for i, (orth, pos, morph, lemma) in enumerate(columns):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = known.get(key)
+            if value is None:
+                value = self.strings.add(lemmatizer.lemmatize(doc[i])[0])
+                if pos:
+                    known[key] = value
+            lemmas[i] = value
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory("according_lemmas", default_config={"lemmatizer": "lemmatizer"})
+def make_lemmas(nlp: Language, name: str, lemmatizer: str) -> Lemmas:
+    return Lemmas(nlp.get_pipe(lemmatizer))
 
 
 class AttributionComponent:

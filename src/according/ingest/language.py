@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from ..lang.languages import FUNCTION_WORDS as _FUNCTION_WORDS
 
@@ -87,7 +88,11 @@ def function_word_shares(text: str, sample: int = 20000) -> tuple[int, dict[str,
     words = [w.lower().replace("’", "'") for w in _TOKEN.findall(text[:sample])]
     if not words:
         return 0, {}
-    return len(words), {lang: sum(w in ws for w in words) / len(words) for lang, ws in _WORDS.items()}
+    # each distinct word tested once per language (an article repeats most of its words)
+    counts = Counter(words)
+    return len(words), {
+        lang: sum(n for w, n in counts.items() if w in ws) / len(words) for lang, ws in _WORDS.items()
+    }
 
 
 def detect_language(text: str) -> str:

@@ -99,6 +99,8 @@ class Gazetteer:
     # first use), a NameIndex of key positions in ``names`` once loaded
     spellings: dict[str, list[str]] | NameIndex | None = None
     _recs: dict = field(default_factory=dict)  # index -> Rec, built on first use (the resolver asks often)
+    # text -> what places.mentions.lookup_text found for it (records, alternate flags, demonym)
+    texts: dict[str, tuple[tuple[int, ...], tuple[tuple[int, bool], ...], bool]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.cols[0])
@@ -163,6 +165,8 @@ class Gazetteer:
 
     def add(self, rec: Rec, names: Iterable[str] = (), alternates: Iterable[str] = ()) -> int:
         idx = len(self)
+        if self.texts:  # a name added after look-ups: what they found may have changed
+            self.texts.clear()
         for col, v in zip(self.cols, rec):
             col.append(v)
         seen = set()
