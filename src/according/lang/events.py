@@ -449,3 +449,40 @@ too very can will just should would could may might must shall s 's said say say
 # "explosions heard" report is an armed clash only when the text names no weapon besides these:
 # ACLED codes shelling, air strikes and remote explosives by their weapon.
 UNNAMED_WEAPON_WORDS = {"blast", "explode", "explosion", "explosive", "detonate", "strike", "raid", "bomb"}
+
+# What an attack does to people and places: the verbs whose subject, when it is an attack word ("an
+# air strike killed", "strikes that killed 67", "shelling wounding nine", "raids that left 40 dead"),
+# make the sentence report that attack (events/relevance.py's "AR" features).
+ATTACK_RESULTS = {
+    "kill",
+    "wound",
+    "injure",
+    "hurt",
+    "maim",
+    "claim",
+    "leave",
+    "hit",
+    "destroy",
+    "damage",
+    "flatten",
+    "level",
+    "target",
+    "strike",
+    "devastate",
+    "raze",
+}
+
+# What the target of an attack verb is, beside the doers of ACTOR_KINDS: an armed side's site (firing
+# on positions, a checkpoint or a convoy is a battle in ACLED's coding) or a civilian place (an attack
+# on a village, a market or a school is violence against civilians). Classifier features only
+# (events/classifier.py: "SO:armed>armed site").
+TARGET_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        "position checkpoint outpost convoy patrol barracks base camp post garrison frontline trench".split(),
+        "armed site",
+    ),
+    **dict.fromkeys(
+        "village house home market school mosque church hospital farm field farmer shop bus vehicle".split(),
+        "civilian site",
+    ),
+}
