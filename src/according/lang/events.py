@@ -65,7 +65,7 @@ WEAK_WHOLE_WORDS = {
 
 # What a ceasefire monitor reports: shots or explosions heard or recorded near a place. ACLED codes
 # these as armed clashes (the parties exchanged fire), not as explosions or strategic developments.
-MONITOR_VERBS = {"hear", "record"}
+MONITOR_VERBS = {"hear", "record", "report", "observe", "register"}
 MONITOR_OBJECTS = {"explosion", "shot", "burst", "gunfire"}
 
 # Protesters' own violence: a demonstration where these are done by the crowd is a riot (ACLED:
@@ -486,3 +486,44 @@ TARGET_KINDS: dict[str, str] = {
         "civilian site",
     ),
 }
+
+# Fire from both sides: ACLED codes an exchange of fire as an armed clash, whoever started it ("police
+# raided the hideout and exchanged fire with the gang", "gunmen opened fire on a post; police returned
+# fire"). Lemma pairs, in a row.
+TWO_SIDED_FIRE = {("exchange", "fire"), ("return", "fire"), ("gun", "battle"), ("trade", "fire")}
+
+# A crowd's own violence named by a noun or an adjective (events/coding.py, riots): "the protest turned
+# violent", "violence erupted", "scuffles broke out", "banks set ablaze", "barricades of burning tyres".
+# ACLED's codebook lists road blocks of barricades or burning tyres and vandalism as violent demonstration.
+# Clashes between a crowd and the police are a riot too, whoever used tear gas.
+CROWD_VIOLENCE_WORDS = {
+    "scuffle",
+    "ablaze",
+    "barricade",
+    "vandalism",
+    "tyre",
+    "tire",
+    "clash",
+    "confront",
+    "confrontation",
+    "firework",
+    "stone",
+    "molotov",
+}
+# A state force's means against a crowd (tear gas, water cannon, rubber bullets, batons, dispersal):
+# where only these are named, the demonstration met intervention; it is no riot.
+CROWD_CONTROL_WORDS = {"tear", "teargas", "cannon", "baton", "disperse", "rubber", "pepper", "truncheon"}
+# The words of a gathering whose violence makes a riot: "a violent demonstration", "protests turn violent".
+PROTEST_WORDS = {
+    "protest",
+    "demonstration",
+    "rally",
+    "march",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "crowd",
+}
+# Verbs of one side's violence on another (with the violent triggers of the lexicon): an armed side
+# doing these to armed men or their positions fights a battle (events/coding.py).
+HOSTILE_VERBS = {"fire", "shoot", "target", "engage", "ambush", "assault", "storm", "pound", "hit", "overrun"}
