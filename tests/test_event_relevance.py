@@ -228,3 +228,20 @@ def test_a_wanted_or_feared_attack_is_no_event_even_with_a_relative_clause(analy
         "Prices in the markets have doubled. "
     )
     assert analyze(filler + sentence, published="2024-02-14").events == ()
+
+
+@pytest.mark.parametrize(
+    "sentence,events",
+    [
+        ("The attack was launched on Monday by an anonymous user on the website of the ministry.", 0),
+        ("A cyber attack on the bank's servers disrupted payments on Tuesday.", 0),
+        ("Gunmen attacked a checkpoint on the road to the airport on Monday, killing two soldiers.", 1),
+    ],
+)
+def test_an_attack_on_or_by_a_computer_is_no_event(analyze, sentence, events):
+    filler = (
+        "Aid groups said supplies were running low. Talks are expected to resume next week in Cairo. "
+        "Diplomats said progress had been slow. The talks have stalled before. Officials did not comment. "
+        "Prices in the markets have doubled. "
+    )
+    assert len(analyze(filler + sentence, published="2024-02-14").events) == events

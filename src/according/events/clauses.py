@@ -13,6 +13,7 @@ from ..lang.event_reports import (
     FORMAL_PROTEST_VERBS,
     GATHERINGS,
     IRREALIS,
+    ONLINE_WORDS,
     TOLL_SPANS,
     TOLL_SUBJECTS,
     TOLL_VERBS,
@@ -64,7 +65,7 @@ def reports(work: Work, k: int, key: str) -> bool:
         return False  # "described the ceasefire as a pause", "as the agreement required": a mention
     if PEACEFUL in TRIGGERS.get(key, ()) and not_a_demonstration(p, k):
         return False
-    if _by_accident(p, k):
+    if _by_accident(p, k) or _online(p, k):
         return False
     return not irrealis(work, k)
 
@@ -81,6 +82,26 @@ def _by_accident(p, k: int) -> bool:
             for o in p.children[c]:
                 if toks[o].dep == "pobj" and ACTOR_KINDS.get(toks[o].lemma.lower()) == "accident":
                     return True
+    return False
+
+
+def _online(p, k: int) -> bool:
+    """Is trigger k an attack made on or by a computer ("a cyber attack", "the attack was launched by a
+    user on the website")? A modifier of the trigger, or the object of a preposition or agent of the
+    trigger or of the verb it is the subject or object of, names something online (ONLINE_WORDS)."""
+    toks = p.toks
+    heads = [k]
+    if toks[k].dep in ("nsubj", "nsubjpass", "dobj") and toks[k].head != k:
+        heads.append(toks[k].head)
+    for h in heads:
+        for c in p.children[h]:
+            if toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in ONLINE_WORDS:
+                return True
+            if toks[c].dep in ("prep", "agent"):
+                for o in p.children[c]:
+                    words = {toks[o].lemma.lower(), *(toks[x].lemma.lower() for x in p.children[o])}
+                    if toks[o].dep == "pobj" and words & ONLINE_WORDS:
+                        return True
     return False
 
 
