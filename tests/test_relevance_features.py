@@ -131,3 +131,44 @@ def test_the_classifier_sees_who_does_the_trigger():
     feats = features(troops_attacked_village(), 0, 4)
     assert any(f.startswith("TS:") and f.endswith(">troop") for f in feats)
     assert any(f.startswith("TO:") and f.endswith(">village") for f in feats)
+
+
+def strikes_then_relative_clause(verb: str, verb_lemma: str, obj: str) -> Parse:
+    # "People fled after strikes on Sunday that <verb> 30 <obj>", with the relative clause hung on
+    # "fled" as the parser does when a date stands between the noun and "that"
+    return parse_of(
+        [
+            ("People", "people", "nsubj", 1, "NOUN", "NNS"),
+            ("fled", "flee", "ROOT", 1, "VERB", "VBD"),
+            ("after", "after", "prep", 1, "ADP", "IN"),
+            ("strikes", "strike", "pobj", 2, "NOUN", "NNS"),
+            ("on", "on", "prep", 3, "ADP", "IN"),
+            ("Sunday", "Sunday", "pobj", 4, "PROPN", "NNP"),
+            ("that", "that", "nsubj", 7, "PRON", "WDT"),
+            (verb, verb_lemma, "advcl", 1, "VERB", "VBD"),
+            ("30", "30", "nummod", 9, "NUM", "CD"),
+            (obj, obj.lower(), "dobj", 7, "NOUN", "NNS"),
+        ],
+        ents={5: "DATE"},
+    )
+
+
+def test_a_relative_pronoun_stands_for_its_noun_even_when_misattached():
+    killed = relevance_features(strikes_then_relative_clause("killed", "kill", "civilians"), 0, 10)
+    assert {"AR", "AR:kill", "TS:kill>strike"} <= killed  # the strikes killed, not "that"
+    assert not any(f.startswith("TS:kill>that") for f in killed)
+    closed = relevance_features(strikes_then_relative_clause("closed", "close", "factories"), 0, 10)
+    assert "AD:close" in closed and "AR" not in closed  # strikes that closed factories harmed no one
+
+
+def test_an_attack_word_that_kills_raises_relevance():
+    model = load_relevance()
+    assert model is not None
+    assert model.weights.get("AR", 0.0) > 0.5
+    killed = model.proba(
+        relevance_features(strikes_then_relative_clause("killed", "kill", "civilians"), 0, 10)
+    )
+    closed = model.proba(
+        relevance_features(strikes_then_relative_clause("closed", "close", "factories"), 0, 10)
+    )
+    assert killed > closed + 0.1

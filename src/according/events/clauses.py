@@ -13,6 +13,7 @@ from ..lang.event_reports import (
     FORMAL_PROTEST_VERBS,
     GATHERINGS,
     IRREALIS,
+    ONLINE_WORDS,
     TOLL_SPANS,
     TOLL_SUBJECTS,
     TOLL_VERBS,
@@ -20,8 +21,13 @@ from ..lang.event_reports import (
     WORK_STOPPAGES,
 )
 from ..lang.events import ACTOR_KINDS, PEACEFUL
+from ..nlp import Parse
 from ..pipeline import Work
+from .classifier import triggers_in
 from .types import OTHER_TRIGGERS, TRIGGERS
+
+RELATIVE_WORDS = ("that", "which", "who", "where")
+NOMINAL_DEPS = ("pcomp", "pobj", "dobj", "nsubj", "nsubjpass")
 
 
 def reports(work: Work, k: int, key: str) -> bool:
@@ -59,7 +65,7 @@ def reports(work: Work, k: int, key: str) -> bool:
         return False  # "described the ceasefire as a pause", "as the agreement required": a mention
     if PEACEFUL in TRIGGERS.get(key, ()) and not_a_demonstration(p, k):
         return False
-    if _by_accident(p, k):
+    if _by_accident(p, k) or _online(p, k):
         return False
     return not irrealis(work, k)
 
@@ -76,6 +82,26 @@ def _by_accident(p, k: int) -> bool:
             for o in p.children[c]:
                 if toks[o].dep == "pobj" and ACTOR_KINDS.get(toks[o].lemma.lower()) == "accident":
                     return True
+    return False
+
+
+def _online(p, k: int) -> bool:
+    """Is trigger k an attack made on or by a computer ("a cyber attack", "the attack was launched by a
+    user on the website")? A modifier of the trigger, or the object of a preposition or agent of the
+    trigger or of the verb it is the subject or object of, names something online (ONLINE_WORDS)."""
+    toks = p.toks
+    heads = [k]
+    if toks[k].dep in ("nsubj", "nsubjpass", "dobj") and toks[k].head != k:
+        heads.append(toks[k].head)
+    for h in heads:
+        for c in p.children[h]:
+            if toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in ONLINE_WORDS:
+                return True
+            if toks[c].dep in ("prep", "agent"):
+                for o in p.children[c]:
+                    words = {toks[o].lemma.lower(), *(toks[x].lemma.lower() for x in p.children[o])}
+                    if toks[o].dep == "pobj" and words & ONLINE_WORDS:
+                        return True
     return False
 
 
@@ -177,7 +203,62 @@ def irrealis(work: Work, k: int, extra=frozenset()) -> bool:
             for c in p.children[x]
         ):
             return True
+        noun = _relative_clause_noun(p, x)
+        if (
+            noun is not None
+            and noun != k
+            and toks[k].tag in ("VBD", "VBN")
+            and not triggers_in(p, noun, noun + 1)
+        ):
+            return False  # "trying to leave the city, where people hide after strikes that killed 20":
+            # a past event in a relative clause about a place or people is asserted, whatever the
+            # sentence around it wants or fears ("wants to stop attacks that killed ..." still climbs:
+            # the attacks are wanted; so does "calls to investigate Yemen, where a coalition is battling")
     return False
+
+
+def _relative_clause_noun(p: Parse, x: int) -> int | None:
+    """The noun that token x's relative clause describes ("strikes that killed 67": strikes; "the city,
+    where people are hiding": city), also where the parser hung the clause as an adverbial one; None
+    when x heads no relative clause."""
+    toks = p.toks
+    if toks[x].pos not in ("VERB", "AUX") or toks[x].dep not in ("relcl", "advcl", "acl"):
+        return None
+    for c in p.children[x]:
+        if toks[c].tag in ("WDT", "WP", "WRB") and toks[c].lemma.lower() in RELATIVE_WORDS:
+            noun = antecedent(p, c)
+            return noun if noun != c else None
+    if toks[x].dep == "relcl" and toks[toks[x].head].pos in ("NOUN", "PROPN"):
+        return toks[x].head
+    return None
+
+
+def antecedent(parse: Parse, k: int) -> int:
+    """The noun a relative word k stands for ("strikes early Monday that killed 67": strikes; "the city,
+    where ...": city), or k. The head of its relative clause; when the parser hung the clause elsewhere
+    (an advcl after a date, as in that example), the nearest noun before the word that is no date or
+    time."""
+    toks = parse.toks
+    if toks[k].tag not in ("WDT", "WP", "WRB") or toks[k].lemma.lower() not in RELATIVE_WORDS:
+        return k
+    verb = toks[k].head
+    if (
+        toks[verb].dep == "relcl"
+        and toks[verb].head != verb
+        and toks[toks[verb].head].pos in ("NOUN", "PROPN")
+    ):
+        return toks[verb].head
+    sent = parse.sents[toks[k].sent]
+    for j in range(k - 1, max(sent.start, k - 6) - 1, -1):
+        if toks[j].ent_type in ("DATE", "TIME"):
+            continue
+        if toks[j].pos in ("NOUN", "PROPN") or (toks[j].tag == "VBG" and toks[j].dep in NOMINAL_DEPS):
+            return j  # a noun, or a gerund standing as one ("after shelling on Tuesday night that ...")
+        if toks[j].pos in ("VERB", "AUX") or (
+            toks[j].dep == "punct" and not (j == k - 1 and toks[j].text == ",")
+        ):
+            break
+    return k
 
 
 def cumulative(p, k: int) -> bool:

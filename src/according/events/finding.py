@@ -265,7 +265,9 @@ def _only_civilians_killed(work: Work, start: int, end: int) -> bool:
         for f in work.figures
         if f.measure == "killed" and start <= f.span.start and f.span.end <= end
     ]
-    return bool(units) and all(u.split()[-1] in CIVILIAN_UNITS if u else False for u in units)
+    named = [u for u in units if u and u.split()[-1] not in ("fatality", "fatalities", "death", "deaths")]
+    # a closing tally ("9 fatalities.") counts the dead already named ("killing 9 civilians")
+    return bool(named) and all(u.split()[-1] in CIVILIAN_UNITS for u in named)
 
 
 def _forces_act(work: Work, a: int, b: int) -> bool:

@@ -36,13 +36,23 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from ..lang.events import ACTOR_KINDS
+from ..lang.events import ACTOR_KINDS, ATTACK_RESULTS
 from ..nlp import Parse
 from .classifier import ENT_AS_TYPE, content_word, triggers_in
-from .types import STRONG
+from .clauses import antecedent
+from .types import EVENT_TYPE, STRONG, TRIGGERS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
 OBJECT_DEPS = ("dobj", "pobj", "attr")
+VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _violent_event_word(parse: Parse, j: int) -> bool:
+    """Is token j itself a trigger of violence ("strikes", "the shelling", "an explosion")?"""
+    hits = triggers_in(parse, j, j + 1)
+    if not hits and j > 0:  # a two-word trigger ending here: "air strikes"
+        hits = [h for h in triggers_in(parse, j - 1, j + 1) if h[0] == j - 1 and " " in h[1]]
+    return any(EVENT_TYPE.get(t) in VIOLENT_EVENT_TYPES for _, key in hits for t in TRIGGERS[key][:1])
 
 
 def _kind(parse: Parse, k: int) -> str | None:
@@ -119,6 +129,29 @@ def _complements(parse: Parse, k: int, key: str, governor: int) -> set[str]:
     return feats
 
 
+def _attack_results(parse: Parse, a: int, b: int) -> set[str]:
+    """What an attack word does in tokens a..b: "AR:kill" when a violent trigger is the subject of a
+    verb that harms ("an air strike killed", "strikes early Monday that killed 67", "shelling wounding
+    nine", "raids that left 40 dead"), "AD:<verb>" for any other verb it is the subject of. The
+    relative pronoun stands for its noun, even where the parser hung the clause elsewhere."""
+    toks = parse.toks
+    feats: set[str] = set()
+    for v in range(a, b):
+        t = toks[v]
+        if t.pos not in ("VERB", "AUX"):
+            continue
+        doers = [antecedent(parse, c) for c in parse.children[v] if toks[c].dep == "nsubj"]
+        if not doers and t.dep == "acl" and t.tag == "VBG" and t.head != v:
+            doers = [t.head]
+        if not any(_violent_event_word(parse, d) for d in doers):
+            continue
+        lemma = t.lemma.lower()
+        feats.add(f"AR:{lemma}" if lemma in ATTACK_RESULTS else f"AD:{lemma}")
+        if lemma in ATTACK_RESULTS:
+            feats.add("AR")
+    return feats
+
+
 def relevance_features(parse: Parse, a: int, b: int) -> set[str]:
     """Features of tokens a..b (a sentence, or a short report)."""
     toks = parse.toks
@@ -136,6 +169,7 @@ def relevance_features(parse: Parse, a: int, b: int) -> set[str]:
             h = content_word(toks[t.head])
             if h is not None:
                 feats.add(f"D:{t.dep}:{h}>{w}")
+    feats.update(_attack_results(parse, a, b))
     for k, key in triggers_in(parse, a, b):
         if key not in STRONG:
             continue
@@ -149,12 +183,16 @@ def relevance_features(parse: Parse, a: int, b: int) -> set[str]:
         feats.update(f"TF:{f}" for f in _verb_frame(parse, k))
         governor = _governing_verb(parse, k)
         for c in parse.children[k]:
+            if toks[c].dep in SUBJECT_DEPS:
+                doer = antecedent(parse, c)  # "strikes that killed 67": the strikes kill
+                w = content_word(toks[doer])
+                if w is not None:
+                    feats.add(f"TS:{key}>{w}")
+                continue
             w = content_word(toks[c])
             if w is None:
                 continue
-            if toks[c].dep in SUBJECT_DEPS:
-                feats.add(f"TS:{key}>{w}")
-            elif toks[c].dep in OBJECT_DEPS or toks[c].dep in ("compound", "amod"):
+            if toks[c].dep in OBJECT_DEPS or toks[c].dep in ("compound", "amod"):
                 feats.add(f"TO:{key}>{w}")
         feats.update(_complements(parse, k, key, governor))
         doers = [c for c in parse.children[k] if toks[c].dep == "poss"]  # "Boeing's protest"
@@ -162,10 +200,11 @@ def relevance_features(parse: Parse, a: int, b: int) -> set[str]:
             # "troops continued to battle ...": the subject of the verb the trigger completes
             doers += [c for c in parse.children[toks[k].head] if toks[c].dep in SUBJECT_DEPS]
         for c in [*parse.children[governor], *doers]:  # who does it and to whom, by kind
-            kind = _kind(parse, c)
+            subject = toks[c].dep in SUBJECT_DEPS or toks[c].dep == "poss"
+            kind = _kind(parse, antecedent(parse, c) if subject else c)
             if kind is None:
                 continue
-            if toks[c].dep in SUBJECT_DEPS or toks[c].dep == "poss":
+            if subject:
                 feats.update(("SK:" + kind, f"TSK:{key}>{kind}"))
             elif toks[c].dep in OBJECT_DEPS:
                 feats.update(("OK:" + kind, f"TOK:{key}>{kind}"))

@@ -241,3 +241,22 @@ DEMONSTRATED_FEELINGS = {
     "dissent",
     "unity",
 }
+
+# Where an "attack" is made on or by a computer, it is no ACLED event (no physical violence): a trigger
+# whose doer, target or modifier is one of these ("the attack was launched by a user on the website",
+# "a cyber attack on the bank's servers").
+ONLINE_WORDS = {
+    "website",
+    "server",
+    "hacker",
+    "password",
+    "internet",
+    "online",
+    "cyber",
+    "computer",
+    "email",
+    "ddos",
+    "malware",
+    "ransomware",
+    "wiki",
+}

@@ -65,7 +65,7 @@ WEAK_WHOLE_WORDS = {
 
 # What a ceasefire monitor reports: shots or explosions heard or recorded near a place. ACLED codes
 # these as armed clashes (the parties exchanged fire), not as explosions or strategic developments.
-MONITOR_VERBS = {"hear", "record"}
+MONITOR_VERBS = {"hear", "record", "report", "observe", "register"}
 MONITOR_OBJECTS = {"explosion", "shot", "burst", "gunfire"}
 
 # Protesters' own violence: a demonstration where these are done by the crowd is a riot (ACLED:
@@ -449,3 +449,81 @@ too very can will just should would could may might must shall s 's said say say
 # "explosions heard" report is an armed clash only when the text names no weapon besides these:
 # ACLED codes shelling, air strikes and remote explosives by their weapon.
 UNNAMED_WEAPON_WORDS = {"blast", "explode", "explosion", "explosive", "detonate", "strike", "raid", "bomb"}
+
+# What an attack does to people and places: the verbs whose subject, when it is an attack word ("an
+# air strike killed", "strikes that killed 67", "shelling wounding nine", "raids that left 40 dead"),
+# make the sentence report that attack (events/relevance.py's "AR" features).
+ATTACK_RESULTS = {
+    "kill",
+    "wound",
+    "injure",
+    "hurt",
+    "maim",
+    "claim",
+    "leave",
+    "hit",
+    "destroy",
+    "damage",
+    "flatten",
+    "level",
+    "target",
+    "strike",
+    "devastate",
+    "raze",
+}
+
+# What the target of an attack verb is, beside the doers of ACTOR_KINDS: an armed side's site (firing
+# on positions, a checkpoint or a convoy is a battle in ACLED's coding) or a civilian place (an attack
+# on a village, a market or a school is violence against civilians). Classifier features only
+# (events/classifier.py: "SO:armed>armed site").
+TARGET_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        "position checkpoint outpost convoy patrol barracks base camp post garrison frontline trench".split(),
+        "armed site",
+    ),
+    **dict.fromkeys(
+        "village house home market school mosque church hospital farm field farmer shop bus vehicle".split(),
+        "civilian site",
+    ),
+}
+
+# Fire from both sides: ACLED codes an exchange of fire as an armed clash, whoever started it ("police
+# raided the hideout and exchanged fire with the gang", "gunmen opened fire on a post; police returned
+# fire"). Lemma pairs, in a row.
+TWO_SIDED_FIRE = {("exchange", "fire"), ("return", "fire"), ("gun", "battle"), ("trade", "fire")}
+
+# A crowd's own violence named by a noun or an adjective (events/coding.py, riots): "the protest turned
+# violent", "violence erupted", "scuffles broke out", "banks set ablaze", "barricades of burning tyres".
+# ACLED's codebook lists road blocks of barricades or burning tyres and vandalism as violent demonstration.
+# Clashes between a crowd and the police are a riot too, whoever used tear gas.
+CROWD_VIOLENCE_WORDS = {
+    "scuffle",
+    "ablaze",
+    "barricade",
+    "vandalism",
+    "tyre",
+    "tire",
+    "clash",
+    "confront",
+    "confrontation",
+    "firework",
+    "stone",
+    "molotov",
+}
+# A state force's means against a crowd (tear gas, water cannon, rubber bullets, batons, dispersal):
+# where only these are named, the demonstration met intervention; it is no riot.
+CROWD_CONTROL_WORDS = {"tear", "teargas", "cannon", "baton", "disperse", "rubber", "pepper", "truncheon"}
+# The words of a gathering whose violence makes a riot: "a violent demonstration", "protests turn violent".
+PROTEST_WORDS = {
+    "protest",
+    "demonstration",
+    "rally",
+    "march",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "crowd",
+}
+# Verbs of one side's violence on another (with the violent triggers of the lexicon): an armed side
+# doing these to armed men or their positions fights a battle (events/coding.py).
+HOSTILE_VERBS = {"fire", "shoot", "target", "engage", "ambush", "assault", "storm", "pound", "hit", "overrun"}
