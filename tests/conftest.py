@@ -45,6 +45,14 @@ def analyze():
     return according.analyze
 
 
+@pytest.fixture(scope="session")
+def polnear_train_cache(shared, tmp_path_factory) -> Path:
+    """Where the quote trainers keep their parse of PolNeAR train for this test session: the first
+    rebuild test that asks parses the 840 articles and writes it (scripts/train_quotes.load_corpus,
+    minutes), the next reads it, so the corpus is parsed once per run, not once per model."""
+    return tmp_path_factory.mktemp("polnear-train") / "train.pkl"
+
+
 @pytest.fixture
 def retrained(tmp_path):
     """Run a training script (scripts/NAME) with ``--out`` in a temporary folder and return the bytes it

@@ -207,15 +207,17 @@ def test_a_leading_preposition_is_an_edge_candidate(parse):
 
 
 @pytest.mark.slow
-def test_training_rebuilds_the_content_edge_model_byte_for_byte(shared, retrained):
-    """scripts/train_content_edges.py on PolNeAR train (parses all 840 articles: minutes)."""
+def test_training_rebuilds_the_content_edge_model_byte_for_byte(shared, retrained, polnear_train_cache):
+    """scripts/train_content_edges.py on PolNeAR train (with the session's parse of the 840 articles,
+    made here if no other rebuild test has made it: minutes)."""
     from pathlib import Path
 
     path = (
         Path(__file__).resolve().parents[1] / "src" / "according" / "data" / "quotes" / "content_edges.json"
     )
     train = shared / "corpora" / "polnear" / "train"
-    assert retrained("train_content_edges.py", "--train", str(train)) == path.read_bytes()
+    got = retrained("train_content_edges.py", "--train", str(train), "--cache", str(polnear_train_cache))
+    assert got == path.read_bytes()
 
 
 _EDGE_TEXTS = (
