@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from according.batch.schedule import ChunkPlan, weight
+from according.batch.schedule import Chunk, ChunkPlan, weight
 
 
 class Counted:
@@ -25,9 +25,11 @@ class Counted:
         return item
 
 
-def hand_out(plan: ChunkPlan, release_every: int) -> list:
+def hand_out(plan: ChunkPlan, release_every: int) -> list[Chunk]:
     """Ask for chunks as free workers do; the writer releases its oldest chunk every few asks."""
-    chunks, held, asks = [], [], 0
+    chunks: list[Chunk] = []
+    held: list[Chunk] = []
+    asks = 0
     while not plan.finished:
         chunk = plan.next(sum(len(c.numbers) for c in held))
         asks += 1
