@@ -11,7 +11,7 @@ Schedule and exactness (:mod:`.schedule`): chunks of ``CHUNK`` consecutive artic
 lasts, then the rest longest first in shrinking chunks so that the workers finish together; the
 results are put back in input order. A worker analyses a chunk with the call ``--jobs 1`` makes
 (:func:`according.analyzer.analyze_documents`), and a document's parse does not depend on the
-other documents of its batch (measured on 1,551 articles alone and in batches of 16, see
+other documents of its batch (measured on 1,551 articles alone and in batches of 16 and 64, see
 :mod:`.schedule`), so the records (bytes, order) are those of ``--jobs 1`` however the input is cut.
 
 Memory: each worker's address space is capped (``RLIMIT_AS``, ``memory_mb``): an article that

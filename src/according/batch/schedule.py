@@ -9,8 +9,8 @@ the results back in input order.
 
 Why any cut is exact: spaCy's annotation of a document does not depend on the other documents of its
 ``nlp.pipe`` batch. ``scripts/check_batch_invariance.py`` parsed 1,551 articles (PolNeAR, MEANTIME,
-CASE 2021, GUM Wikinews, LGL; 662k words) alone (batch size 1) and in batches of 16, and 154 of them
-also in batches of 5 and 64: every tag, POS, dependency and head, lemma, entity, morphology and
+CASE 2021, GUM Wikinews, LGL; 662k words) alone (batch size 1) and in batches of 16 and of 64, and
+154 of them also in batches of 5: every tag, POS, dependency and head, lemma, entity, morphology and
 sentence start, the shared tok2vec's output (``Doc.tensor``) bit for bit and the whole serialised
 Doc were the same at every size. (Measured with this model and thinc 8.3 / blis 1.3 on CPU; re-run
 the script after changing either.)
