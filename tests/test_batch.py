@@ -80,13 +80,14 @@ class KillsItsWorker:
 
 
 def test_a_worker_that_dies_costs_its_article_only():
-    from according.batch.pool import WorkerPool, chunks_of
+    from according.batch.pool import WorkerPool
     from according.ingest import read_document
 
     docs = [read_document(article(k), id=f"d{k}", format="text") for k in range(5)]
     items = docs[:2] + [KillsItsWorker()] + docs[2:]
-    with WorkerPool(Settings(), 2, chunks_per_worker=50) as pool:
-        done = list(pool.run(chunks_of(items, 4)))
+    # ahead=4: one chunk of 4 consecutive articles (not the shrinking tail): the killer shares it
+    with WorkerPool(Settings(), 2, chunks_per_worker=50, chunk=4, ahead=4) as pool:
+        done = list(pool.run(items))
         assert pool.deaths == 2  # the chunk's worker, then the worker of the article alone
     assert [d.id for d in done] == ["d0", "d1", "killer", "d2", "d3", "d4"]
     assert [d.failed for d in done] == [False, False, True, False, False, False]
@@ -94,6 +95,59 @@ def test_a_worker_that_dies_costs_its_article_only():
     assert reason["stage"] == "analyze" and "SIGKILL" in reason["message"]
     alone = [json.loads(d.record_json) for d in done if d.id != "killer"]
     assert all(r["quotes"] for r in alone)  # the others were analysed in full
+
+
+def _alarm_once(flag: str, doc):
+    """Unpickled in a worker: the first time, SIGALRM (whose default action ends the process) is set
+    to fire 20 ms later, while the worker is analysing the chunk this article is in."""
+    if not os.path.exists(flag):
+        Path(flag).touch()
+        signal.setitimer(signal.ITIMER_REAL, 0.02)
+    return doc
+
+
+class EndsItsWorkerOnce:
+    def __init__(self, doc, flag: Path):
+        self.id, self.doc, self.flag = doc.id, doc, str(flag)
+
+    def __reduce__(self):
+        return (_alarm_once, (self.flag, self.doc))
+
+
+def _uneven(k: int) -> str:
+    return "\n\n".join(article(k + j) for j in range(1 + k % 4))  # 1 to 4 articles long
+
+
+def test_uneven_chunks_out_of_order_give_the_bytes_of_one_process_in_input_order():
+    from according.batch import analyse
+    from according.batch.pool import WorkerPool, start_method
+    from according.batch.schedule import ChunkPlan
+    from according.ingest import read_document
+
+    docs = [read_document(_uneven(k), id=f"u{k}", format="text") for k in range(11)]
+    one = [d.record_json for d in analyse(docs, Settings(), jobs=1)]
+    plan = ChunkPlan(docs, 2, chunk=3)
+    handed = [n for c in iter(lambda: plan.next(0), None) for n in c.numbers]
+    assert handed != sorted(handed)  # the workers get the articles longest first, not in order
+    with WorkerPool(Settings(), 2, chunk=3) as pool:
+        assert pool.method == start_method()
+        two = [d.record_json for d in pool.run(docs)]
+    assert two == one
+
+
+def test_a_worker_killed_mid_chunk_costs_nothing_its_articles_are_redone(tmp_path):
+    from according.batch import analyse
+    from according.batch.pool import WorkerPool
+    from according.ingest import read_document
+
+    docs = [read_document(article(k), id=f"m{k}", format="text") for k in range(6)]
+    one = [d.record_json for d in analyse(docs, Settings(), jobs=1)]
+    items = [*docs[:1], EndsItsWorkerOnce(docs[1], tmp_path / "fired"), *docs[2:]]
+    with WorkerPool(Settings(), 2, chunk=4, ahead=4) as pool:
+        done = list(pool.run(items))
+        assert pool.deaths == 1  # the chunk of four died with its worker; redone one by one
+    assert (tmp_path / "fired").exists()
+    assert [d.record_json for d in done] == one and not any(d.failed for d in done)
 
 
 # -- inputs --------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def analyse(
             yield from analyse_chunk(chunk, settings, as_objects, with_tables)
         return
     with WorkerPool(settings, jobs, as_objects=as_objects, with_tables=with_tables) as pool:
-        yield from pool.run(chunks_of(stream))
+        yield from pool.run(stream)
 
 
 __all__ = ["Done", "Item", "WorkerPool", "analyse", "default_jobs"]

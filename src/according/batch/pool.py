@@ -3,24 +3,37 @@
 Why not ``multiprocessing.Pool`` or ``concurrent.futures``: when one of their workers dies
 (killed by the kernel's OOM killer, a segfault in a C extension, ``kill -9``) the first loses
 the task silently and the second breaks the whole pool. Here each worker has its own pipe and
-works on one chunk at a time, so the parent always knows what a dead worker held: the chunk is
-split and its articles retried one at a time in a fresh worker, and the one that kills a
-worker again is recorded as failed (an ``analyze`` error naming the signal). The run goes on.
+works on one chunk at a time, so the parent always knows what a dead worker held: the chunk's
+articles are retried one at a time in a fresh worker, and the one that kills a worker again is
+recorded as failed (an ``analyze`` error naming the signal). The run goes on.
 
-Exactness: the input is cut into the same consecutive chunks of ``CHUNK`` items that
-:func:`according.analyzer.analyze_documents` parses together in one process (its
-``batch_size``), and each worker analyses a chunk with that same call. So every parse sees
-exactly the batch it sees with ``--jobs 1``, and the records (bytes, order) are the same.
+Schedule and exactness (:mod:`.schedule`): chunks of ``CHUNK`` consecutive articles while the input
+lasts, then the rest longest first in shrinking chunks so that the workers finish together; the
+results are put back in input order. A worker analyses a chunk with the call ``--jobs 1`` makes
+(:func:`according.analyzer.analyze_documents`), and a document's parse does not depend on the
+other documents of its batch (measured on 1,551 articles alone and in batches of 16 and 64, see
+:mod:`.schedule`), so the records (bytes, order) are those of ``--jobs 1`` however the input is cut.
 
 Memory: each worker's address space is capped (``RLIMIT_AS``, ``memory_mb``): an article that
 would take more fails alone (MemoryError is caught per article by ``analyze_documents``, or the
 worker dies and the rule above applies). A worker is replaced after ``chunks_per_worker``
-chunks, so caches that grow with the input are dropped. At most ``2 x jobs`` chunks are held
-beyond the next one to write, so a slow article does not make the parent buffer the run.
+chunks, so caches that grow with the input are dropped. At most ``4 x jobs x CHUNK`` articles are
+read and not yet written, so a slow article does not make the parent buffer the run.
 
+Start-up: on Linux, workers are forked from a ``forkserver`` process that imported spaCy and the
+project and loaded the default model and the gazetteer once (:mod:`.preload`): a new worker starts
+in milliseconds with the model's pages shared, instead of a fresh interpreter per worker importing
+everything and loading the model again (~4 CPU-s each: 2 x 4 for ``--jobs 2``, 32 x 4 on 32
+cores). A forked worker also ends without an interpreter's teardown (``os._exit``): closing the
+pool took 0.2-0.6 s against 1.0-5.3 s for two spawned workers with the model loaded (same run,
+shared machine). The fork server is a clean interpreter started for the purpose, not the parent:
+it holds no database connection, open output or lock of the parent. Its only other thread is
+OpenBLAS's pool (started by ``import numpy``; spaCy, thinc and blis start none, checked after
+loading and running the model), and OpenBLAS stops it around ``fork`` itself (checked: 2 threads
+before, 1 in the child and in the parent after, restarted on the next matrix product). Elsewhere
+(macOS, Windows) workers are spawned, each loading the model.
 Settings reach the workers as the argument of their start-up function (``Settings.apply``),
-never through the environment. Workers are started with ``spawn``: a fresh interpreter that
-loads the model once, shares no locks or threads with the parent.
+never through the environment; a model other than the default is loaded by each worker.
 """
 
 from __future__ import annotations
@@ -28,6 +41,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,12 +51,20 @@ from typing import Any, TypeVar
 from ..ingest import Document, Unreadable
 from ..settings import Settings
 from .inputs import JsonlLine, RawArticle, read_item
+from .schedule import CHUNK, Chunk, ChunkPlan
 
-CHUNK = 16  # = analyze_documents' default batch_size: the same parse batches as one process
-CHUNKS_PER_WORKER = 200  # 3,200 articles (~10 min of work) between restarts; a restart costs ~3 s
+CHUNKS_PER_WORKER = 200  # 3,200 articles (~10 min of work) between restarts (a fork: milliseconds)
 DEFAULT_MEMORY_MB = 6144  # address space, not RSS. A worker with the md model peaked at 0.97 GB (VmPeak,
 # short articles); README: a 5 MB text needs ~2 GB more to parse. 6 GB lets the largest allowed
 # article through and stops a runaway one before it takes the machine (24 GB, several workers).
+PRELOAD = "according.batch.preload"
+
+
+def start_method() -> str:
+    """``forkserver`` where it exists and fork is safe (Linux), else ``spawn``."""
+    if sys.platform.startswith("linux") and "forkserver" in mp.get_all_start_methods():
+        return "forkserver"
+    return "spawn"
 
 
 Item = Document | Unreadable | RawArticle | JsonlLine
@@ -134,7 +156,7 @@ def _worker_main(
         settings.apply()
         from ..nlp import load
 
-        load(settings.model)  # once per worker, before the first chunk
+        load(settings.model)  # once per worker, before the first chunk (forked: already loaded)
     except Exception as exc:  # noqa: BLE001 - e.g. the model is not installed: the parent raises it
         conn.send(("error", exc))
         return
@@ -152,9 +174,9 @@ def _worker_main(
 
 @dataclass
 class _Worker:
-    process: Any  # multiprocessing.Process (spawn context)
+    process: Any  # multiprocessing.Process (forkserver or spawn context)
     conn: Connection
-    chunk: tuple[int, list[Item]] | None = None
+    chunk: Chunk[Item] | None = None
     chunks_done: int = 0
 
 
@@ -173,7 +195,7 @@ def chunks_of(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
 
 
 class WorkerPool:
-    """``jobs`` worker processes; :meth:`run` maps chunks to results in input order."""
+    """``jobs`` worker processes; :meth:`run` analyses items and yields the results in input order."""
 
     def __init__(
         self,
@@ -184,11 +206,18 @@ class WorkerPool:
         with_tables: bool = False,
         memory_mb: int | None = DEFAULT_MEMORY_MB,
         chunks_per_worker: int = CHUNKS_PER_WORKER,
+        chunk: int = CHUNK,
+        ahead: int | None = None,
+        method: str | None = None,
     ):
         self.settings, self.jobs, self.as_objects = settings, max(1, jobs), as_objects
-        self.with_tables = with_tables
+        self.with_tables, self.chunk, self.ahead = with_tables, chunk, ahead
         self.memory_mb, self.chunks_per_worker = memory_mb, chunks_per_worker
-        self._ctx = mp.get_context("spawn")
+        self.method = method or start_method()
+        self._ctx: Any = mp.get_context(self.method)
+        if self.method == "forkserver":
+            # read when the fork server starts (once per parent process); later calls change nothing
+            self._ctx.set_forkserver_preload([PRELOAD])
         self._workers: list[_Worker] = []
         self.deaths = 0  # worker processes that died holding a chunk
 
@@ -233,36 +262,33 @@ class WorkerPool:
     def pids(self) -> list[int]:
         return [w.process.pid for w in self._workers if w.process.pid is not None]
 
-    def run(self, chunks: Iterable[list[Item]]) -> Iterator[Done]:
-        """Results of every item of every chunk, in input order."""
-        source = enumerate(chunks)
-        exhausted = False
-        todo: deque[tuple[int, list[Item]]] = deque()  # retries first, then new chunks
-        results: dict[int, list[Done]] = {}
-        pieces: dict[int, dict[int, Done]] = {}  # a dead worker's chunk, redone one article at a time
-        out_pieces: dict[int, int] = {}  # chunk number -> its pieces still out
+    def run(self, items: Iterable[Item]) -> Iterator[Done]:
+        """The result of every item, in input order."""
+        plan: ChunkPlan[Item] = ChunkPlan(items, self.jobs, chunk=self.chunk, ahead=self.ahead)
+        retries: deque[Chunk[Item]] = deque()  # a dead worker's articles, one chunk each
+        results: dict[int, Done] = {}  # by input position, until the ones before are written
+        held = 0  # items handed to workers and not yet written
         next_out = 0
         while len(self._workers) < self.jobs:
             self._start()
         while True:
             while next_out in results:
-                yield from results.pop(next_out)
+                yield results.pop(next_out)
                 next_out += 1
-            for w in self._workers:  # work for idle workers, at most 2 x jobs chunks ahead
+                held -= 1
+            for w in self._workers:  # work for idle workers
                 if w.chunk is not None:
                     continue
-                if not todo and not exhausted and len(results) + len(out_pieces) <= 2 * self.jobs:
-                    nxt = next(source, None)
-                    if nxt is None:
-                        exhausted = True
-                    else:
-                        todo.append(nxt)
-                if todo:
-                    w.chunk = todo.popleft()
-                    w.conn.send(w.chunk)
+                if retries:  # already counted in held
+                    w.chunk = retries.popleft()
+                else:
+                    w.chunk = plan.next(held)
+                    held += len(w.chunk.numbers) if w.chunk is not None else 0
+                if w.chunk is not None:
+                    w.conn.send((w.chunk.numbers[0], list(w.chunk.items)))
             busy = [w for w in self._workers if w.chunk is not None]
             if not busy:
-                if exhausted and not todo:
+                if plan.finished and not retries:
                     return
                 continue
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
@@ -270,33 +296,24 @@ class WorkerPool:
                 if w.conn not in ready and w.process.sentinel not in ready:
                     continue
                 assert w.chunk is not None
-                no, items = w.chunk
-                w.chunk = None
+                chunk, w.chunk = w.chunk, None
                 done = self._collect(w)
                 if done is None:  # it died: redo its articles one by one, or record the single one
                     exitcode = w.process.exitcode
                     self._replace(w)
-                    if len(items) > 1 and no >= 0:
-                        out_pieces[no] = len(items)
-                        pieces[no] = {}
-                        todo.extendleft((-(no * CHUNK + k) - 1, [item]) for k, item in enumerate(items))
+                    if len(chunk.items) > 1:
+                        retries.extendleft(
+                            Chunk((n,), (item,))
+                            for n, item in reversed(list(zip(chunk.numbers, chunk.items)))
+                        )
                         continue
-                    done = [dead_worker_record(items[0], exitcode, self.settings, self.as_objects)]
+                    done = [dead_worker_record(chunk.items[0], exitcode, self.settings, self.as_objects)]
                 else:
                     w.chunks_done += 1
                     if w.chunks_done >= self.chunks_per_worker:
                         self._retire(w)
                         self._start()
-                if no >= 0:
-                    results[no] = done
-                else:  # one piece of a dead worker's chunk
-                    chunk_no, k = divmod(-no - 1, CHUNK)
-                    pieces[chunk_no][k] = done[0]
-                    out_pieces[chunk_no] -= 1
-                    if out_pieces[chunk_no] == 0:
-                        del out_pieces[chunk_no]
-                        got = pieces.pop(chunk_no)
-                        results[chunk_no] = [got[k2] for k2 in sorted(got)]
+                results.update(zip(chunk.numbers, done))
 
     def _collect(self, worker: _Worker) -> list[Done] | None:
         """The worker's results for its chunk, or None when it died."""
