@@ -34,6 +34,7 @@ from ..lang.events import (
     HOSTILE_VERBS,
     MONITOR_OBJECTS,
     MONITOR_VERBS,
+    PART_OF_A_GROUP,
     PROTEST_WORDS,
     TARGET_KINDS,
     TWO_SIDED_FIRE,
@@ -49,7 +50,6 @@ CLASH = "Armed clash"
 STRATEGIC_WITH_DEAD_IS_VIOLENT = True
 SHOOTOUT = {"shootout", "shoot-out", "gunfight", "firefight"}
 REPEL = {"repel", "repulse"}
-SOME = {"some", "many", "several", "others", "few", "most"}
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -100,7 +100,11 @@ def crowd_violence(work: Work, a: int, b: int) -> bool:
             return True
         if lemma not in CROWD_VIOLENCE or t.pos != "VERB":
             continue
-        subj = [c for c in p.children[k] if toks[c].dep == "nsubj" and toks[c].lemma.lower() not in SOME]
+        subj = [
+            c
+            for c in p.children[k]
+            if toks[c].dep == "nsubj" and toks[c].lemma.lower() not in PART_OF_A_GROUP
+        ]
         if not subj and t.dep == "conj" and toks[t.head].pos == "VERB":  # "marched and some smashed ..."
             subj = [c for c in p.children[t.head] if toks[c].dep == "nsubj"]
         if any(toks[c].lemma.lower() in CROWD_DOERS for c in subj):

@@ -527,3 +527,6 @@ PROTEST_WORDS = {
 # Verbs of one side's violence on another (with the violent triggers of the lexicon): an armed side
 # doing these to armed men or their positions fights a battle (events/coding.py).
 HOSTILE_VERBS = {"fire", "shoot", "target", "engage", "ambush", "assault", "storm", "pound", "hit", "overrun"}
+# Quantifiers that stand for part of a group named before ("marched and some smashed windows"):
+# as a subject they are not themselves the doer; the group is (events/coding.py).
+PART_OF_A_GROUP = {"some", "many", "several", "others", "few", "most"}

@@ -18,6 +18,12 @@ from .reporting import CLAIM_VERBS as _CLAIM_VERBS
 # of the candidates ("be", "have", "do").
 CUE_NEVER_HEAD_DEPS = frozenset(("aux", "auxpass", "det", "cc", "mark", "nummod", "poss"))
 
+# Dependents that make a past participle no reduced passive ("when asked" has none of them;
+# quotes/rules.py)
+REDUCED_PASSIVE_NOT = ("aux", "auxpass", "nsubj", "nsubjpass", "csubj", "agent")
+# Labels the parser gives a source written after its cue ("..., said a former spokesman")
+INVERTED_SOURCE_DEPS = ("dobj", "attr", "npadvmod", "appos", "oprd", "acomp")
+
 # Dependency labels of a cue candidate's dependents that become features of the cue model
 # (which dependents it has, alone and crossed with its lemma).
 CUE_FEATURE_DEPS = (

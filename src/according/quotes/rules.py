@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..lang.quotes import mention_class
+from ..lang.quotes import INVERTED_SOURCE_DEPS, REDUCED_PASSIVE_NOT, mention_class
 from ..nlp import Parse
 
 FUNC_DEPS = ("aux", "auxpass", "prep", "prt", "neg", "advmod", "mark", "agent", "punct")
@@ -27,10 +27,6 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 # narration: "“...,” she said, but Kevin was drifting off" (conj, cc), "..., when
 # Clinton blasted him" (advcl)
 AFTER_CUE_NARRATION = ("conj", "cc", "advcl")
-# Dependents that make a past participle no reduced passive ("when asked" has none of them)
-REDUCED_PASSIVE_NOT = ("aux", "auxpass", "nsubj", "nsubjpass", "csubj", "agent")
-# Labels the parser gives a source written after its cue ("..., said a former spokesman")
-INVERTED_SOURCE_DEPS = ("dobj", "attr", "npadvmod", "appos", "oprd", "acomp")
 CLIMB = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")  # share the subject of the head verb
 
 
