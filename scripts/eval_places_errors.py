@@ -112,7 +112,7 @@ def main(argv=None) -> int:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="override a resolve.py constant for this run (calibration sweeps)",
+        help="override a constant of places/resolve.py or places/ranking.py for this run (calibration sweeps)",
     )
     a = ap.parse_args(argv)
     import importlib
@@ -121,9 +121,14 @@ def main(argv=None) -> int:
 
     R = importlib.import_module("according.places.resolve")  # the module (the package exports the function)
 
+    ranking = importlib.import_module("according.places.ranking")  # the candidates' scores
     for kv in a.set:
         k, v = kv.split("=", 1)
-        setattr(R, k, type(getattr(R, k))(float(v)))
+        owners = [m for m in (R, ranking) if hasattr(m, k)]  # a constant imported by both: set it in both
+        if not owners:
+            raise SystemExit(f"no constant {k} in places.resolve or places.ranking")
+        for module in owners:
+            setattr(module, k, type(getattr(module, k))(float(v)))
     sp = scorer(a.corpus)
     data = load_parses(a.corpus, a.cache or Path(f"/tmp/places-{a.name}.pkl"), a.limit)
     gold = {}
