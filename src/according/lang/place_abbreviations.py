@@ -127,3 +127,6 @@ POSTAL = {
     "WI",
     "WY",
 }
+# Short forms of the first word of a place name that the tokenizer splits from their period when the
+# name is in capitals, as a dateline writes it ("ST. PAUL, Minn.", "FT. WORTH, Texas").
+NAME_PREFIX_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft"})

@@ -26,7 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang.place_abbreviations import AMBIGUOUS_ABBR, AP_STATES, POSTAL, PROVINCE_ABBR  # noqa: F401 - AMBIGUOUS_ABBR: read by resolve
+from ..lang.place_abbreviations import (
+    AMBIGUOUS_ABBR,  # noqa: F401 - read by resolve from here
+    AP_STATES,
+    NAME_PREFIX_ABBREVIATIONS,
+    POSTAL,
+    PROVINCE_ABBR,
+)
 from ..lang.places import (  # noqa: F401 - PLACE_NOUNS: imported from here by resolve, events
     ARABIC_ARTICLES,
     COUNTRY_ALIASES,
@@ -178,6 +184,29 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             cands, alt, dem = lookup_text(g, span_text)
             if cands:
                 best = (i + 2, span_text, cands, alt, dem)
+        if (
+            best is None
+            and i + 2 < n
+            and t.text.lower() in NAME_PREFIX_ABBREVIATIONS
+            and toks[i + 1].text == "."
+            and toks[i + 1].start == t.end
+            and toks[i + 2].sent == t.sent
+        ):
+            # "ST. PAUL, Minn.": a dateline's capitals split "ST" from its period, which would leave
+            # "PAUL" to be looked up alone (a district of Cape Verde)
+            last_name = i + 2
+            while (
+                last_name + 1 < min(n, i + 6)
+                and _capital(toks[last_name + 1])
+                and not toks[last_name + 1].is_punct
+            ):
+                last_name += 1
+            for j in range(last_name + 1, i + 2, -1) if _capital(toks[i + 2]) else ():
+                span_text = text[t.start : toks[j - 1].end]
+                cands, alt, dem = lookup_text(g, span_text)
+                if cands:
+                    best = (j, span_text, cands, alt, dem)
+                    break
         # longest capitalised sub-span within the same entity (or outside any), up to 6 tokens:
         # every token of it in the entity, no space, capitalised (or a connector or a number),
         # in the sentence of the first: the run of such tokens from i bounds the span
