@@ -1,7 +1,7 @@
 """Places: a place followed by the areas that hold it chooses among namesakes by them, in the
 note form of conflict-event data ("Town (District, Province)") and after commas ("Town, State,
-Country"); a dateline in capitals keeps the first word of "ST. PAUL" (issue 9). Hand-written
-sentences only."""
+Country"); a dateline in capitals keeps the first word of "ST. PAUL"; a continent is not doubted
+for a town of its name (issue 9). Hand-written sentences only."""
 
 from __future__ import annotations
 
@@ -67,3 +67,10 @@ def test_a_capitalised_dateline_does_not_leave_the_second_word_alone(analyze):
     # before: "PAUL" was looked up alone and read as Paul, a district of Cape Verde
     names = {p.span.text for p in places_of(analyze, "ST. PAUL, Minn. - The mayor spoke on Monday.")}
     assert "PAUL" not in names
+
+
+@pytest.mark.parametrize("text", ["Sales in Asia rose 4 percent.", "The firm expanded in Europe and Asia."])
+def test_a_continent_is_not_doubted_for_a_town_of_its_name(analyze, text):
+    # a town called Asia (23,000 people, the Philippines) left the continent under the floor
+    asia = place_named(analyze, text, "Asia")
+    assert asia.feature == "region" and asia.country is None and asia.lat is not None

@@ -89,6 +89,9 @@ FOREIGN_TOWN_POP = 300_000
 # Outside articles that are mostly about the US, a state is the focus only when it is named
 # and explains this many names (hand-set, not tuned: 2 lets "Paris, Lexington" pass).
 FOCUS_NAMES_FOREIGN = 3
+# A continent's namesake towns are no rivals: TR-News tuned lost "Asia" 9 times under the floor (a
+# town of that name in the Philippines); LGL / TR-News tuned and sealed: see the commit that set it.
+CONTINENT_OVER_TOWNS = 1
 _STRONG = {"country", "admin1", "continent", "region"}
 
 
@@ -274,6 +277,8 @@ def _far_rival(m: Mention, r: Rec, idx: int, g: Gazetteer, dominant_ok: bool = F
             continue
         if dominant_ok and x.kind == "city" and r.kind == "city" and r.pop >= DOMINANT_RATIO * x.pop:
             continue
+        if CONTINENT_OVER_TOWNS and r.kind == "continent" and x.kind == "city":
+            continue  # "Asia" is the continent, not the town of 23,000 in the Philippines
         if (
             AREA_OVER_TOWNS
             and x.kind == "city"
