@@ -13,7 +13,10 @@ floor; the script then reports, with the shared scorer's own matching and distan
 - with --sweep: recall / precision / acc@161 for a range of confidence floors (for
   calibrating MIN_CONFIDENCE on one corpus and checking it on the other),
 - with --errors: every matched pair more than 161 km off (and not the same geonameid),
-  grouped by cause.
+  grouped by cause;
+- with --misses: the gold toponyms no place overlaps at the floor (recall's losses), by why
+  (a reading under the floor, a mention with no record, or no mention at all) and by the gold
+  GeoNames feature class (P towns, A areas, S spots and buildings, H water, L, T, R, V).
 
 Sealing (issue 9): a third of the documents, chosen once by a fixed rule
 (``sha1(doc id) % 3 == 0``, :func:`sealed`), is the sealed part; rules are tuned
@@ -101,6 +104,7 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--misses", action="store_true", help="gold toponyms no place overlaps, by kind")
     ap.add_argument(
         "--part",
         choices=("all", "tuned", "sealed"),
@@ -112,7 +116,7 @@ def main(argv=None) -> int:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="override a resolve.py constant for this run (calibration sweeps)",
+        help="override a constant of places/resolve.py or places/ranking.py for this run (calibration sweeps)",
     )
     a = ap.parse_args(argv)
     import importlib
@@ -121,9 +125,14 @@ def main(argv=None) -> int:
 
     R = importlib.import_module("according.places.resolve")  # the module (the package exports the function)
 
+    ranking = importlib.import_module("according.places.ranking")  # the candidates' scores
     for kv in a.set:
         k, v = kv.split("=", 1)
-        setattr(R, k, type(getattr(R, k))(float(v)))
+        owners = [m for m in (R, ranking) if hasattr(m, k)]  # a constant imported by both: set it in both
+        if not owners:
+            raise SystemExit(f"no constant {k} in places.resolve or places.ranking")
+        for module in owners:
+            setattr(module, k, type(getattr(module, k))(float(v)))
     sp = scorer(a.corpus)
     data = load_parses(a.corpus, a.cache or Path(f"/tmp/places-{a.name}.pkl"), a.limit)
     gold = {}
@@ -204,7 +213,37 @@ def main(argv=None) -> int:
                 print(
                     f"  {n:3d}x {s}  e.g. doc {ex[0]} {'-' if ex[2] is None else round(ex[2])} km conf {ex[1].confidence}"
                 )
+    if a.misses:
+        print_misses(rows, floor, sp)
     return 0
+
+
+def print_misses(rows, floor: float, sp) -> None:
+    """Recall's losses by kind: for every gold toponym that no place at the floor overlaps, why
+    (a place under the floor overlaps it, one without a record, or none) and its feature class."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for _did, _text, gc, _allspans, places in rows:
+        kept = [p for p in places if (p.confidence or 0) >= floor]
+        gold = [(t["start"], t["end"]) for t in gc]
+        hit = {gi for gi, _ in sp.overlap_pairs(gold, [(p.span.start, p.span.end) for p in kept])}
+        for gi, gt in enumerate(gc):
+            if gi in hit:
+                continue
+            s, e = gold[gi]
+            near = [p for p in places if min(e, p.span.end) - max(s, p.span.start) > 0]
+            if any(p.geonameid is not None or p.lat is not None for p in near):
+                why = "a reading under the floor"
+            elif near:
+                why = "a mention with no record"
+            else:
+                why = "no mention"
+            fclass = gt.get("fclass") or "?"
+            groups[f"{why} / class {fclass}"][gt["text"]] += 1
+    total = sum(sum(c.values()) for c in groups.values())
+    print(f"\n{total} gold toponyms missed at floor {floor}, by why and GeoNames feature class:")
+    for key, names in sorted(groups.items(), key=lambda x: -sum(x[1].values())):
+        top = ", ".join(f"{n} {k}" for k, n in names.most_common(8))
+        print(f"  {sum(names.values()):4d}  {key}: {top}")
 
 
 if __name__ == "__main__":

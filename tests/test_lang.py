@@ -27,8 +27,9 @@ NOT_WORD_DATA = {
     "figures/measures.py": 1,  # SUBJ_OBJ: dependency labels
     "ingest/html.py": 3,  # HTML element names (blocks, dropped) and meta property names of a date
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
-    # GEO_PRECISION, KIND_PRIOR, FEATURE: gazetteer record kinds -> ACLED precision codes, priors, feature names
-    "places/resolve.py": 3,
+    "places/ranking.py": 1,  # KIND_PRIOR: gazetteer record kinds -> priors
+    # GEO_PRECISION, FEATURE: gazetteer record kinds -> ACLED precision codes, feature names
+    "places/resolve.py": 2,
     "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
     "quotes/rules.py": 2,  # FUNC_DEPS, CLIMB: dependency labels
     "store/validate.py": 5,  # SHAPE: the record's field names

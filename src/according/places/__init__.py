@@ -2,14 +2,17 @@
 
 - :mod:`.gazetteer` builds the packaged GeoNames-derived data (plus an optional
   GeoNames dump, ``ACCORDING_GEONAMES=/path/allCountries.txt``) into an index once per
-  machine and loads it once per process; :mod:`.packed` is the index's stored form;
+  machine and loads it once per process; :mod:`.records` holds the record type and the
+  name index, :mod:`.builder` reads the packages' data and dumps into it, :mod:`.packed`
+  is the index's stored form;
 - :mod:`.spelling` matches names written in another transliteration ("Tal Rifaat");
 - :mod:`.mentions` finds the spans that name places (entities, demonyms,
   places inside organisation names, "City, State" forms);
 - :mod:`.subdivisions` reads provinces, counties and districts (with their GeoNames
   ids) and the county of every city for the gazetteer;
 - :mod:`.areas` says which area holds which place (qualifiers, "Town (Admin2, Admin1)");
-- :mod:`.resolve` picks one record per mention from the article's context.
+- :mod:`.resolve` picks one record per mention from the article's context, with the
+  candidates' scores of :mod:`.ranking`.
 
 Other stages find the place that goes with a sentence or a span with
 :func:`place_near`.

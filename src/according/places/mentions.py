@@ -26,6 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lang.place_abbreviations import (
+    AMBIGUOUS_ABBR,  # noqa: F401 - read by resolve from here
+    AP_STATES,
+    NAME_PREFIX_ABBREVIATIONS,
+    POSTAL,
+    PROVINCE_ABBR,
+)
 from ..lang.places import (  # noqa: F401 - PLACE_NOUNS: imported from here by resolve, events
     ARABIC_ARTICLES,
     COUNTRY_ALIASES,
@@ -39,131 +46,6 @@ from ..lang.places import (  # noqa: F401 - PLACE_NOUNS: imported from here by r
 )
 from ..nlp import Parse
 from .gazetteer import GENERIC, Gazetteer, Rec, norm
-
-# AP style and postal abbreviations of US states, and Canadian provinces' usual ones.
-# AP forms are matched with their periods as written; bare postal codes only right
-# after "City," (elsewhere "IN", "OR", "ME" are words).
-AP_STATES = {
-    "Ala.": "AL",
-    "Ariz.": "AZ",
-    "Ark.": "AR",
-    "Calif.": "CA",
-    "Cal.": "CA",
-    "Colo.": "CO",
-    "Conn.": "CT",
-    "Del.": "DE",
-    "D.C.": "DC",
-    "Fla.": "FL",
-    "Ga.": "GA",
-    "Ill.": "IL",
-    "Ind.": "IN",
-    "Kan.": "KS",
-    "Kans.": "KS",
-    "Ky.": "KY",
-    "La.": "LA",
-    "Md.": "MD",
-    "Mass.": "MA",
-    "Mich.": "MI",
-    "Minn.": "MN",
-    "Miss.": "MS",
-    "Mo.": "MO",
-    "Mont.": "MT",
-    "Neb.": "NE",
-    "Nebr.": "NE",
-    "Nev.": "NV",
-    "N.H.": "NH",
-    "N.J.": "NJ",
-    "N.M.": "NM",
-    "N.Y.": "NY",
-    "N.C.": "NC",
-    "N.D.": "ND",
-    "Okla.": "OK",
-    "Ore.": "OR",
-    "Oreg.": "OR",
-    "Pa.": "PA",
-    "Penn.": "PA",
-    "R.I.": "RI",
-    "S.C.": "SC",
-    "S.D.": "SD",
-    "Tenn.": "TN",
-    "Tex.": "TX",
-    "Vt.": "VT",
-    "Va.": "VA",
-    "Wash.": "WA",
-    "W.Va.": "WV",
-    "W.Va": "WV",
-    "Wis.": "WI",
-    "Wisc.": "WI",
-    "Wyo.": "WY",
-}
-# Abbreviations that are also words or titles ("attended Mass.", "Miss. Smith"): places
-# only right after "City,".
-AMBIGUOUS_ABBR = {"Miss.", "Mass.", "Wash.", "Ind.", "Man.", "Del.", "Cal.", "Penn.", "Mo.", "Ore."}
-PROVINCE_ABBR = {
-    "B.C.": "British Columbia",
-    "Ont.": "Ontario",
-    "Que.": "Quebec",
-    "Alta.": "Alberta",
-    "Man.": "Manitoba",
-    "Sask.": "Saskatchewan",
-    "N.S.": "Nova Scotia",
-    "N.B.": "New Brunswick",
-    "P.E.I.": "Prince Edward Island",
-    "Nfld.": "Newfoundland",
-}
-POSTAL = {
-    "AL",
-    "AK",
-    "AZ",
-    "AR",
-    "CA",
-    "CO",
-    "CT",
-    "DE",
-    "DC",
-    "FL",
-    "GA",
-    "HI",
-    "ID",
-    "IL",
-    "IN",
-    "IA",
-    "KS",
-    "KY",
-    "LA",
-    "ME",
-    "MD",
-    "MA",
-    "MI",
-    "MN",
-    "MS",
-    "MO",
-    "MT",
-    "NE",
-    "NV",
-    "NH",
-    "NJ",
-    "NM",
-    "NY",
-    "NC",
-    "ND",
-    "OH",
-    "OK",
-    "OR",
-    "PA",
-    "RI",
-    "SC",
-    "SD",
-    "TN",
-    "TX",
-    "UT",
-    "VT",
-    "VA",
-    "WA",
-    "WV",
-    "WI",
-    "WY",
-}
 
 _DROP_LEAD = {"the", "a", "an"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -302,6 +184,29 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
             cands, alt, dem = lookup_text(g, span_text)
             if cands:
                 best = (i + 2, span_text, cands, alt, dem)
+        if (
+            best is None
+            and i + 2 < n
+            and t.text.lower() in NAME_PREFIX_ABBREVIATIONS
+            and toks[i + 1].text == "."
+            and toks[i + 1].start == t.end
+            and toks[i + 2].sent == t.sent
+        ):
+            # "ST. PAUL, Minn.": a dateline's capitals split "ST" from its period, which would leave
+            # "PAUL" to be looked up alone (a district of Cape Verde)
+            last_name = i + 2
+            while (
+                last_name + 1 < min(n, i + 6)
+                and _capital(toks[last_name + 1])
+                and not toks[last_name + 1].is_punct
+            ):
+                last_name += 1
+            for j in range(last_name + 1, i + 2, -1) if _capital(toks[i + 2]) else ():
+                span_text = text[t.start : toks[j - 1].end]
+                cands, alt, dem = lookup_text(g, span_text)
+                if cands:
+                    best = (j, span_text, cands, alt, dem)
+                    break
         # longest capitalised sub-span within the same entity (or outside any), up to 6 tokens:
         # every token of it in the entity, no space, capitalised (or a connector or a number),
         # in the sentence of the first: the run of such tokens from i bounds the span

@@ -25,6 +25,11 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   subject ("the deadline is Friday"), or when a word on its way to the verb
   looks ahead ("investors await Friday's report", "an expected announcement
   Friday"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
+  in the complement of a past-tense verb that names its own day ("said Friday it
+  would raise rates on Monday") the day is counted from that day, not from
+  publication (``resolve.reported_weekday``); a present-tense reporting verb with a
+  noun object schedules ("the company reports earnings Thursday"), "X says Monday"
+  reports the past;
   "Monday morning" is ``...TMO`` (TIME);
 - a month or month-day without a year: the last one (past tense), the next
   one (future, or a present-tense day: "takes effect Jan. 1"), else the
@@ -77,7 +82,7 @@ from ..pipeline import Work, stage
 from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
-from .resolve import add_months, clause_tense, governing_tense, looks_ahead, shift_value
+from .resolve import add_months, clause_tense, governing_tense, looks_ahead, reported_weekday, shift_value
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
@@ -148,7 +153,11 @@ def extract(
         r = tok_range(s, e)
         return r is not None and not is_headline(s) and looks_ahead(parse, r[0], r[1])
 
-    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward)
+    def reported_day(s: int, e: int) -> tuple[int, bool] | None:
+        r = tok_range(s, e)
+        return reported_weekday(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
+
+    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward, reported_day)
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()

@@ -75,8 +75,11 @@ class Ctx:
         pos_before: Callable[[int], str] = lambda pos: "",
         clause_tense: Callable[..., str | None] = lambda start, end, after_cue=False: None,
         looks_ahead: Callable[[int, int], bool] = lambda start, end: False,
+        reported_weekday: Callable[[int, int], tuple[int, bool] | None] = lambda start, end: None,
     ):
         self.text = text
+        # the weekday of the past-tense verb that reports the expression's clause ("said Monday ...")
+        self.reported_weekday = reported_weekday
         self.looks_ahead = looks_ahead  # a word such as "await", "expected" puts the thing dated ahead
         self.clause_tense = clause_tense  # 'past' when a noun phrase's clause is told in the past
         self.pos_before = pos_before  # coarse POS of the token just before a character offset

@@ -59,7 +59,15 @@ def weekday(m, ctx):
         if dirn is None and ctx.looks_ahead(m.start(), m.end()):
             dirn = "future"  # "investors await Friday's jobs report", "an expected announcement Friday"
         # present tense with a weekday announces ("talks resume Friday"); headlines excepted in the tense oracle
-        d = R.weekday_date(ctx.dct, wd, "future" if dirn in ("future", "present") else "past")
+        ahead = "future" if dirn in ("future", "present") else "past"
+        reported = ctx.reported_weekday(m.start(), m.end()) if dirn is not None else None
+        if reported is not None:
+            # reported speech keeps its own reference day: "said Friday it would raise rates on Monday",
+            # published on a Wednesday, is the Monday after that Friday, not the next one
+            said_on = R.weekday_date(ctx.dct, reported[0], "past", strict=reported[1])
+            d = R.weekday_date(said_on, wd, ahead)
+        else:
+            d = R.weekday_date(ctx.dct, wd, ahead)
     return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
 
 

@@ -19,7 +19,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from ..lang.reporting import PAST_REPORT_VERBS
-from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FUTURE_GOVERNORS
+from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FUTURE_GOVERNORS, WEEKDAYS
 from ..lang.verbs import FUTURE_AUXILIARIES, MODALS, SCHEDULE_WORDS, STATIVE_VERBS
 
 
@@ -242,6 +242,58 @@ def clause_tense(parse, first: int, last: int, after_cue: bool = False) -> str |
     return None
 
 
+def reported_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
+    """The weekday (Mon=0) of the past-tense verb whose complement holds the expression on tokens
+    first..last, when that verb names its own day: in "officials said Monday the vote would take
+    place Tuesday" the Tuesday is counted from the Monday of the saying, not from publication (a
+    Wednesday: the Tuesday gone, not the next). With it, whether that day was given as "last
+    Monday" (a week further back). None when the expression's clause is no complement of such a
+    verb or the verb has no weekday of its own."""
+    toks = parse.toks
+    cur = toks[_expression_head(parse, first, last)]
+    for _ in range(6):  # up to the expression's own verb
+        if cur.pos in ("VERB", "AUX") or cur.head == cur.i:
+            break
+        cur = toks[cur.head]
+    if cur.pos not in ("VERB", "AUX"):
+        return None
+    for _ in range(4):  # up the chain of complements ("said it expected to close the deal Friday")
+        if cur.dep not in ("ccomp", "xcomp") or cur.head == cur.i:
+            return None
+        gov = toks[cur.head]
+        if gov.pos not in ("VERB", "AUX"):
+            return None
+        told_past = gov.tag == "VBD" or any(
+            toks[k].dep in ("aux", "auxpass") and toks[k].tag == "VBD" for k in parse.children[gov.i]
+        )
+        if told_past:
+            return _own_weekday(parse, gov, first, last)
+        cur = gov
+    return None
+
+
+def _own_weekday(parse, verb, first: int, last: int) -> tuple[int, bool] | None:
+    """A weekday hanging on ``verb`` itself ("said Monday", "said on Monday", "On Monday, he
+    said"), outside tokens first..last: (its index, told as "last <day>")."""
+    toks = parse.toks
+    for k in parse.children[verb.i]:
+        if first <= k <= last:
+            continue
+        day = toks[k]
+        if day.dep == "prep" and day.text.lower() == "on":
+            objects = [toks[c] for c in parse.children[k] if toks[c].dep == "pobj"]
+            if not objects:
+                continue
+            day = objects[0]
+        elif day.dep != "npadvmod":
+            continue
+        wd = WEEKDAYS.get(day.text.rstrip(".").lower())
+        if wd is not None and day.text[:1].isupper():
+            last_one = any(toks[c].text.lower() in ("last", "past") for c in parse.children[day.i])
+            return wd, last_one
+    return None
+
+
 def looks_ahead(parse, first: int, last: int) -> bool:
     """Does a word on the way from tokens first..last up to their clause's verb (that verb
     included, and the words hanging on each step) put the thing dated ahead ("investors
@@ -266,6 +318,16 @@ def looks_ahead(parse, first: int, last: int) -> bool:
             return ahead and not told_past
         cur = nxt
     return ahead
+
+
+def _reports_a_thing(parse, kids) -> bool:
+    """A reporting verb with a noun for its object and no clause ("the company reports earnings
+    Thursday", "Apple announces its results on Tuesday"): the present tense schedules an event, it
+    does not report a past saying as "X says Monday" does."""
+    deps = {k.dep for k in kids}
+    if deps & {"ccomp", "xcomp", "advcl", "parataxis"}:
+        return False
+    return any(k.dep == "dobj" and k.pos in ("NOUN", "PROPN") for k in kids)
 
 
 def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = True) -> str | None:
@@ -316,8 +378,8 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     if v.tag == "VBN" and (not aux or any(k.lemma == "have" for k in aux)):
         return "past" if perfect_is_past or not aux else "present"
     if tags & {"VBZ", "VBP"} or (v.tag == "VBG" and aux):
-        if headline or v.lemma in PAST_REPORT_VERBS:  # headlines and "X says Monday" report the past
-            return "past"
+        if headline or (v.lemma in PAST_REPORT_VERBS and not _reports_a_thing(parse, kids)):
+            return "past"  # headlines and "X says Monday" report the past
         phrasal = any(k.dep == "prt" for k in kids)  # "the report comes out Thursday": an event
         if v.lemma in _STATIVE and v.tag != "VBG" and not phrasal:  # "the attack Monday is the worst"
             return None
