@@ -102,3 +102,16 @@ def test_colon_cues_never_raise_and_stay_inside_the_text(parse, pieces):
             <= len(text)
         )
         assert text[c.cue[0] : c.cue[1]] == ":"
+
+
+def test_first_person_in_an_answer_is_the_one_answering(analyze):
+    text = (
+        "The interview went as follows.\n\n"
+        "TAPPER: Do you think Donald Trump has campaigned well?\n\n"
+        "FALLIN: I think he is trying to campaign as a businessman. I said so last week."
+    )
+    a = analyze(text)
+    fallin = next(q.speaker for q in a.quotes if q.source is not None and q.source.text == "FALLIN")
+    nested = [q for q in a.quotes if q.source is not None and q.source.text == "I"]
+    assert nested and fallin.entity is not None
+    assert all(q.speaker.entity == fallin.entity for q in nested)

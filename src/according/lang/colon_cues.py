@@ -26,3 +26,6 @@ name paid notice deaths obituary chart map graphic timeline
 # Labels of a question-and-answer layout: "Q: ... A: ..." (PolNeAR gold: the source is "Q"
 # or "A" as written; the speakers stage resolves who they are).
 QA_LABELS = frozenset(("q", "a", "question", "answer"))
+
+# First person that, in the answer of a turn, is the one answering ("FALLIN: ... I said so").
+ANSWERER_PRONOUNS = frozenset(("i", "me"))
