@@ -115,3 +115,21 @@ def test_first_person_in_an_answer_is_the_one_answering(analyze):
     nested = [q for q in a.quotes if q.source is not None and q.source.text == "I"]
     assert nested and fallin.entity is not None
     assert all(q.speaker.entity == fallin.entity for q in nested)
+
+
+def test_an_expletive_it_is_no_source(parse):
+    from according.quotes import rules
+
+    mdl = cues.model()
+    for text, word in (
+        ("It was revealed in March that she had used a personal email server.", "revealed"),
+        ("It became clear that Trump was on a firm path to the nomination.", "became"),
+    ):
+        p = parse(text)
+        h = next(t.i for t in p.toks if t.text == word)
+        assert rules.speaker_head(p, h, mdl.get("passive_source", {})) is None
+    # a referring "it" that says something stays the source: "It slams Trump University"
+    p = parse("The advertisement is harsh. It slams Trump University for its record.")
+    h = next(t.i for t in p.toks if t.text == "slams")
+    sh = rules.speaker_head(p, h, mdl.get("passive_source", {}))
+    assert sh is not None and p.toks[sh].text == "It"
