@@ -23,6 +23,9 @@ CUE_NEVER_HEAD_DEPS = frozenset(("aux", "auxpass", "det", "cc", "mark", "nummod"
 REDUCED_PASSIVE_NOT = ("aux", "auxpass", "nsubj", "nsubjpass", "csubj", "agent")
 # Labels the parser gives a source written after its cue ("..., said a former spokesman")
 INVERTED_SOURCE_DEPS = ("dobj", "attr", "npadvmod", "appos", "oprd", "acomp")
+# Verbs of being that make a subject "it" a placeholder for a clause ("it became clear that
+# ...", "it appears that ...", "it is unclear whether ..."): PolNeAR gives such cues no source.
+EXPLETIVE_IT_VERBS = frozenset("be become seem appear remain".split())
 
 # Dependency labels of a cue candidate's dependents that become features of the cue model
 # (which dependents it has, alone and crossed with its lemma).

@@ -75,7 +75,7 @@ from ..lang.quotes import (
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
-from . import cues, extent, marks, rules
+from . import colons, cues, extent, marks, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 
 log = logging.getLogger("according")
@@ -156,8 +156,25 @@ def extract(
         if a is not None:
             a.para = para_of(a.cue[0])
             attrs.append(a)
+    try:
+        _add_colon_cues(p, attrs, paras, qspans, para_of)
+    except Exception as exc:  # noqa: BLE001 - colon cues are an addition; the rest stands without them
+        on_error(f"colon cues: {type(exc).__name__}: {exc}", exc)
     _place_orphans(text, attrs, qspans, para_of, on_error)
     return _finish(p, attrs, qspans, in_furniture)
+
+
+def _add_colon_cues(p: Parse, attrs: list[_Attr], paras, qspans, para_of) -> None:
+    """Attributions with a colon as cue ("Graham: Trump's ...", "TAPPER: Do you think ...",
+    "pollster Daron Shaw: “...”"; :mod:`.colons`), unless a verb cue already reports the same
+    quotation."""
+    for c in colons.find(p, paras, qspans):
+        if c.layout == "inline" and any(_overlaps(c.content[0], x) for a in attrs for x in a.content):
+            continue
+        a = _Attr(
+            c.cue, c.source, list(c.content), colons.CONFIDENCE, cues.COLON, para_of(c.cue[0]), c.source_head
+        )
+        attrs.append(a)
 
 
 def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):

@@ -65,9 +65,20 @@ from ..lang.quotes import (
 from ..nlp import Parse
 from .rules import source_head
 
-__all__ = ["NP_CONTENT", "SPEECH", "WEAK_SPEECH", "category", "features", "is_candidate", "model", "score"]
+__all__ = [
+    "COLON",
+    "NP_CONTENT",
+    "SPEECH",
+    "WEAK_SPEECH",
+    "category",
+    "features",
+    "is_candidate",
+    "model",
+    "score",
+]
 
 MODEL_FILE = "cue_model.json"
+COLON = ":"  # the lemma recorded for a colon cue ("Graham: Trump's ...", quotes.colons)
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +122,8 @@ def category(
       no verb of thinking (:data:`BELIEF_VERBS`) is speech: "“...,” enthused Fancher";
     - everything else is a belief, intention, perception or finding."""
     lem = lemma.lower()
+    if lem == COLON:  # "NAME: what they said" (quotes.colons): said, unless a finding's
+        return "belief" if source_class in ("find", "num") else "speech"
     words = frozenset(cue_words)
     quoting = kind != "indirect"
     if lem in SPEECH_IN_CONTEXT:

@@ -76,8 +76,10 @@ from dataclasses import replace
 
 from .. import coref  # the module, not its function: coref imports this package back
 from ..entities import is_age_head, match_description
+from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
+from .cues import COLON
 from .referents import Referents, _State
 from .speaker_words import (
     ANON_HEADS,
@@ -406,7 +408,10 @@ def attribute(work: Work) -> tuple[_State, list]:
     for k in order:
         q = quotes[k]
         sp = None
-        if q.source is not None:
+        answering = _answering_speaker(work.text, q, quotes, by_id) if q.source is not None else None
+        if answering is not None:
+            sp = answering
+        elif q.source is not None:
             try:
                 sp = res.resolve_quote(q)
             except Exception as exc:  # noqa: BLE001 - one odd source costs only its quote
@@ -452,6 +457,22 @@ def attribute(work: Work) -> tuple[_State, list]:
         if q.source is None and donor in by_id and quotes[k].speaker != by_id[donor]:
             quotes[k] = replace(q, speaker=by_id[donor])
     return st, quotes
+
+
+def _answering_speaker(text: str, q, quotes: list, by_id: dict[str, Speaker]) -> Speaker | None:
+    """First person in an interview answer is the one answering: a quote whose source is "I" (or
+    "me") and whose cue lies inside the content of a turn ("FALLIN: I think he is trying ... I said
+    so last week"; a colon cue, ``quotes.colons``) already resolved has the turn's speaker, not
+    the byline's author."""
+    if q.cue is None or text[q.source.start : q.source.end].casefold() not in ANSWERER_PRONOUNS:
+        return None
+    for r in quotes:
+        sp = by_id.get(r.id)
+        if sp is None or r.cue is None or r.cue.text != COLON or not (sp.entity or sp.name):
+            continue
+        if any(c.start <= q.cue.start and q.cue.end <= c.end for c in r.content):
+            return sp
+    return None
 
 
 def _renumber(work: Work, st: _State, quotes: list) -> dict:
