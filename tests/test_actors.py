@@ -538,3 +538,35 @@ def test_whole_word_is_the_word_around_the_token(words, data):
     word = whole_word(text, tok)
     assert word in text and not any(ch.isspace() for ch in word)
     assert text[start] in word or text[start] in ".,()"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # civilians who attack are ACLED's Rioters, named with the event's country
+        (
+            "On 3 March 2024, villagers attacked a police station in Jos (Jos North, Plateau) after a killing.",
+            "Rioters (Nigeria)",
+        ),
+        # a crowd that acts carries its own demonym's country wherever it acts
+        (
+            "On 3 March 2024, Nigerian students protested in Accra (Accra, Greater Accra) over visa rules.",
+            "Protesters (Nigeria)",
+        ),
+        (
+            "Palestinian youths threw stones at Israeli soldiers during a demonstration, officials said.",
+            "Rioters (Palestine)",
+        ),
+        (
+            "Egyptian demonstrators rioted after a march calling for the president's removal.",
+            "Rioters (Egypt)",
+        ),
+        # without a demonym, the event's country
+        (
+            "On 3 March 2024, students demonstrated in Dhaka (Dhaka, Dhaka) against fee increases.",
+            "Protesters (Bangladesh)",
+        ),
+    ],
+)
+def test_crowds_named_with_their_own_country(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected

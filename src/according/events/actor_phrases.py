@@ -123,7 +123,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
                 continue
             if not want_head and not any(m.start < end and start < m.end for m in e.mentions):
                 continue
-            if e.type != "NORP" or lem not in CIVILIANS | PROTESTERS:
+            if e.type != "NORP" or lem not in CIVILIANS | PROTESTERS | RIOTERS:
                 ent = e
                 break
         if ent is not None:
@@ -167,14 +167,7 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])
     # armed men's own country is the one their demonym names ("Sudanese rebels", not "Turkish-backed
     # militants"); without one, the event's (in_country)
-    own = next(
-        (
-            country_of(work, toks[c].start, toks[c].end)
-            for c in p.children[k]
-            if toks[c].dep in ("amod", "compound") and toks[c].ent_type in ("NORP", "GPE")
-        ),
-        None,
-    )
+    own = own_country(work, k)
     unnamed = f"Unidentified Armed Group ({own})" if own else "Unidentified Armed Group"
     if (
         t.pos == "NOUN"
@@ -226,18 +219,37 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor(ent.name, ent.id)  # (not "a group of armed men" that the tagger took for a name)
     if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
         return Actor(unnamed)
+    # a crowd that acts carries its own country ("Nigerian students": of Nigeria; the ones acted on
+    # are named with the event's, as the events stage's rules on "Civilians" expect)
+    crowd = f" ({own})" if own and as_doer else ""
     if lem in PROTESTERS:
-        return Actor("Protesters")
+        return Actor("Protesters" + crowd)
     if lem in RIOTERS:
-        return Actor("Rioters")
+        return Actor("Rioters" + crowd)
     if lem in CIVILIANS or t.ent_type == "NORP":
-        return Actor("Civilians")
+        return Actor("Civilians" + (crowd if lem in CIVILIANS else ""))
     if t.ent_type in ("ORG", "PERSON", "NORP") or (t.ent_type == "GPE" and as_doer):
         # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
         return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
     if as_doer and t.pos == "PROPN" and len(word) > 1 and word.isupper() and not smaller_place(work, k):
         return Actor(word)  # "JNIM took control": an acronym that acts is a named group, untagged
     return None
+
+
+def own_country(work: Work, k: int) -> str | None:
+    """ACLED's name of the country the demonym or country name on the noun at k names ("Sudanese
+    rebels", "Nigerian students", "Afghan refugees": the men's, the crowd's own country, which ACLED
+    puts in the brackets wherever they act; not "Turkish-backed militants"), or None."""
+    p = work.parse
+    toks = p.toks
+    return next(
+        (
+            country_of(work, toks[c].start, toks[c].end)
+            for c in p.children[k]
+            if toks[c].dep in ("amod", "compound") and toks[c].ent_type in ("NORP", "GPE")
+        ),
+        None,
+    )
 
 
 def _generic_head(ent: Entity, t: Tok) -> bool:

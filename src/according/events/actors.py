@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from ..lang.actors import (
     ATTACK_NOUNS,
+    CIVILIANS,
     CLAIM_NOUNS,
     LIGHT_VERBS,
     MILITARY,
@@ -256,6 +257,14 @@ def _violent(work: Work, k: int) -> bool:
     return key is not None and any(EVENT_TYPE.get(x) in VIOLENT_TYPES for x in TRIGGERS[key])
 
 
+def _crowd_country(actor: Actor | None) -> str | None:
+    """The crowd's own country an actor's name carries ("Protesters (Nigeria)" for "Nigerian
+    students", "Rioters (Palestine)" for "Palestinian youths"), or None."""
+    if actor is None or not actor.name.startswith(("Protesters (", "Rioters (", "Civilians (")):
+        return None
+    return actor.name[actor.name.index("(") + 1 : -1] or None
+
+
 def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type: str):
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     talk = sub_event_type == "Other"
@@ -363,6 +372,19 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         and work.parse.toks[doer].ent_type == "NORP"
     ):
         a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
+    crowd = _crowd_country(a1)
+    if (
+        a1 is not None
+        and a1.name.startswith("Civilians")
+        and event_type in VIOLENT_TYPES
+        and doer is not None
+        and work.parse.toks[doer].dep == "nsubj"
+        and work.parse.toks[doer].tag == "NNS"
+        and work.parse.toks[doer].lemma.lower() in CIVILIANS
+    ):
+        # "villagers attacked a police station", "residents beat a suspected thief": ACLED names
+        # civilians who attack as Rioters (a civilian is only ever the one attacked)
+        a1 = Actor(f"Rioters ({crowd})" if crowd else "Rioters", a1.entity)
     if event_type == "Protests":
         # ACLED: the protesters are actor1 and the force that intervenes actor2, but a force that
         # uses excessive force is actor1 ("police shot dead 2 protesters"); a peaceful protest has
@@ -371,9 +393,10 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         if sub_event_type == "Excessive force against protesters":
             a1, a2 = force or Actor("Police Forces"), Actor("Protesters")
         else:
-            a1, a2 = Actor("Protesters"), force if sub_event_type == "Protest with intervention" else None
+            protesters = Actor(f"Protesters ({crowd})" if crowd else "Protesters")
+            a1, a2 = protesters, force if sub_event_type == "Protest with intervention" else None
     elif event_type == "Riots":
-        a1 = Actor("Rioters")
+        a1 = Actor(f"Rioters ({crowd})" if crowd else "Rioters")
         # "rioters threw stones at Israeli forces": the force they faced
         a2 = a2 or (_force_in(work, trigger) if sub_event_type == "Violent demonstration" else None)
     if a2 is not None and a2.name == "Protesters" and event_type not in ("Protests", "Riots"):
