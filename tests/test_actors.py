@@ -570,3 +570,51 @@ def test_whole_word_is_the_word_around_the_token(words, data):
 )
 def test_crowds_named_with_their_own_country(analyze, text, expected):
     assert actors(analyze, text)[0] == expected
+
+
+def _work_with_places(text, named):
+    """A stand-in for the pipeline's Work holding only text and places: each (word, country, feature)
+    is a place at the word's first occurrence."""
+    from types import SimpleNamespace
+
+    from according.model import Place, Span
+
+    places = []
+    for word, country, feature in named:
+        at = text.index(word)
+        places.append(Place(Span.of(text, at, at + len(word)), word, None, None, None, country, feature))
+    return SimpleNamespace(text=text, places=places)
+
+
+def test_event_country_follows_the_notes_areas_over_a_namesake_abroad():
+    from according.events.actor_names import event_country
+
+    text = "Protesters gathered in Oldtown (Riverdale, Hillside) on Monday."
+    work = _work_with_places(
+        text, [("Oldtown", "DE", "city"), ("Riverdale", "LR", "admin"), ("Hillside", "LR", "admin")]
+    )
+    assert event_country(work, 0, 0, len(text)) == "Liberia"
+    # areas that disagree with each other, or only one area: the place's own country stays
+    work = _work_with_places(
+        text, [("Oldtown", "DE", "city"), ("Riverdale", "LR", "admin"), ("Hillside", "GH", "admin")]
+    )
+    assert event_country(work, 0, 0, len(text)) == "Germany"
+    work = _work_with_places(text, [("Oldtown", "DE", "city"), ("Riverdale", "LR", "admin")])
+    assert event_country(work, 0, 0, len(text)) == "Germany"
+
+
+def test_event_country_without_a_place_is_the_articles_or_none():
+    from according.events.actor_names import event_country
+
+    text = "Farms near Northfield and Southfield emptied. Gunmen killed five. Northfield mourned."
+    second = text.index("Gunmen"), text.index(" Northfield mourned")
+    work = _work_with_places(
+        text,
+        [("Northfield", "NG", "city"), ("Southfield", "NG", "city"), ("Northfield mourned", "NG", "city")],
+    )
+    assert event_country(work, None, *second) == "Nigeria"  # the article's towns agree
+    # a country's own name says whose, not where ("U.S. soldiers"); a split article gives none
+    work = _work_with_places(
+        text, [("Northfield", "NG", "city"), ("Southfield", "GH", "city"), ("Gunmen", "US", "country")]
+    )
+    assert event_country(work, None, *second) is None
