@@ -618,3 +618,39 @@ def test_event_country_without_a_place_is_the_articles_or_none():
         text, [("Northfield", "NG", "city"), ("Southfield", "GH", "city"), ("Gunmen", "US", "country")]
     )
     assert event_country(work, None, *second) is None
+
+
+def test_event_country_takes_a_country_named_as_where():
+    from according.events.actor_names import event_country
+
+    text = "Gunmen killed five in Chadland on Monday."
+    work = _work_with_places(text, [("Chadland", "TD", "country")])
+    assert event_country(work, None, 0, len(text)) == "Chad"
+    # a dateline's town and "in" a country disagree: neither is chosen
+    text = "DUBTOWN, Emirates Missiles fired from territory in Yemenland hit houses."
+    work = _work_with_places(text, [("DUBTOWN", "AE", "city"), ("Yemenland", "YE", "country")])
+    assert event_country(work, None, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the doer of a passive event is who acted in its "when" clause
+        (
+            "Two soldiers were killed and four others injured when Boko Haram militants attacked an army post, sources said.",
+            "Boko Haram",
+        ),
+        # a crowd that attacks is ACLED's Rioters, not Protesters
+        (
+            "Two men were killed when party supporters attacked a convoy in Kano (Kano, Kano).",
+            "Rioters (Nigeria)",
+        ),
+        # "they" in the "when" clause are the ones killed
+        (
+            "Ten gunmen were killed when they attacked a base near the capital, the radio reported.",
+            "Unidentified Armed Group",
+        ),
+    ],
+)
+def test_doers_of_when_clauses(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected

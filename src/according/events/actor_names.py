@@ -14,8 +14,9 @@ from ..lang.actors import (
     MILITARY,
     POLICE,
     STATE_FORCES,
+    WHERE_PREPOSITIONS,
 )
-from ..model import Actor
+from ..model import Actor, Place
 from ..pipeline import Work
 from ..syntax import Tok
 
@@ -148,9 +149,10 @@ def event_country(work: Work, place: int | None, start: int, end: int) -> str | 
     1. the event's place's country, unless the areas in brackets after it (a note's "(District,
        Province)", two or more read as places) all lie in one other country: then that one (the
        village was read as a namesake abroad; its areas say where it is);
-    2. with no place: the country the sentence's towns and areas agree on; else the article's: the
-       country of more than half of its towns' and areas' mentions, two at least (a country's own
-       name is left out: "U.S. soldiers", "Egyptian police" say whose, not where);
+    2. with no place: the country the sentence's towns, areas and countries after "in" agree on;
+       else the article's: the country of more than half of those mentions, two at least (a
+       country's name is left out unless it follows "in" or the like: "U.S. soldiers" says whose,
+       not where; a dateline's town and "in Yemen" disagree, so neither is chosen);
     3. else none: a generic actor with no country is better than one with a wrong country. (Not the
        sentence's demonyms or countries: "a roadside bomb killed one U.S. soldier" names the
        victim's country, and on PLOVER's tuned part that made a bombing in Iraq an Unidentified
@@ -170,12 +172,12 @@ def event_country(work: Work, place: int | None, start: int, end: int) -> str | 
         ):
             return country_name(named_areas.pop())
         return country_name(here.country)
-    named = {places[i].country for i in inside if places[i].feature != "country"}
+    named = {places[i].country for i in inside if _where(work, places[i])}
     if len(named) == 1:
         return country_name(named.pop())
     counts: dict[str, int] = {}
     for pl in places:
-        if pl.country and pl.feature != "country":
+        if pl.country and _where(work, pl):
             counts[pl.country] = counts.get(pl.country, 0) + 1
     if counts:
         top = max(counts, key=lambda c: counts[c])
@@ -195,3 +197,20 @@ def _areas_after(work: Work, end: int) -> tuple[int, int]:
         return (end, end)
     close = text.find(")", j)
     return (j + 1, close) if close > 0 else (end, end)
+
+
+def _where(work: Work, place: Place) -> bool:
+    """Does a place mention say where something happened: a town or an area, or a country after
+    "in" and the like ("in Yemen"; not "U.S. soldiers")?"""
+    if place.feature != "country":
+        return True
+    before = work.text[max(0, place.span.start - 12) : place.span.start].lower().split()
+    the = bool(before) and before[-1] == "the"
+    if the:
+        before = before[:-1]
+    if not before or before[-1] not in WHERE_PREPOSITIONS:
+        return False
+    from ..places import gazetteer
+
+    # a demonym only with its noun ("in the Indian capital"), not a language ("signs in Chinese")
+    return the or gazetteer.norm(place.span.text) not in gazetteer.get().demonyms

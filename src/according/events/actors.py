@@ -53,8 +53,8 @@ from __future__ import annotations
 
 from ..lang.actors import (
     ATTACK_NOUNS,
-    CIVILIANS,
     CLAIM_NOUNS,
+    COMMUNITY_CROWDS,
     LIGHT_VERBS,
     MILITARY,
     NOT_ACTORS,
@@ -199,6 +199,22 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
         # "gunmen believed to be ISWAP militants killed 5 farmers": a past tense with an object that the
         # parser hung on a noun is that noun's act (a participle "civilians killed" has no object)
         doer = t.head
+    if doer is None and t.pos == "VERB" and any(toks[c].dep == "nsubjpass" for c in kids):
+        # "two soldiers were killed when Boko Haram militants attacked a post": who attacked (the
+        # "when" clause of the sentence, wherever the parser hung it)
+        sent = p.sents[t.sent]
+        for c in range(sent.start, sent.end):
+            if (
+                doer is None
+                and toks[c].dep == "advcl"
+                and toks[c].pos == "VERB"
+                and any(toks[g].lemma.lower() == "when" for g in p.children[c])
+                and _violent(work, c)
+            ):
+                doer = next((g for g in p.children[c] if toks[g].dep == "nsubj"), None)
+                if doer is not None and toks[doer].pos == "PRON":
+                    # "ten militants were killed when they attacked a base": "they" are the killed
+                    doer = next((g for g in kids if toks[g].dep == "nsubjpass"), None)
     if doer is None and t.dep in ("xcomp", "conj", "advcl") and t.head != v:
         for c in p.children[t.head]:  # "troops continued to battle ...": the subject of the governing verb
             if toks[c].dep == "nsubj":
@@ -373,17 +389,22 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     ):
         a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
     crowd = _crowd_country(a1)
+    acts = work.parse.toks[work.parse.toks[doer].head] if doer is not None else None
     if (
         a1 is not None
-        and a1.name.startswith("Civilians")
         and event_type in VIOLENT_TYPES
         and doer is not None
+        and acts is not None
         and work.parse.toks[doer].dep == "nsubj"
-        and work.parse.toks[doer].tag == "NNS"
-        and work.parse.toks[doer].lemma.lower() in CIVILIANS
+        and acts.pos == "VERB"
+        and _violent(work, acts.i)
+        and (
+            (a1.name.startswith("Civilians") and work.parse.toks[doer].lemma.lower() in COMMUNITY_CROWDS)
+            or a1.name.startswith("Protesters")
+        )
     ):
-        # "villagers attacked a police station", "residents beat a suspected thief": ACLED names
-        # civilians who attack as Rioters (a civilian is only ever the one attacked)
+        # "villagers attacked a police station", "government supporters attacked troops": ACLED names
+        # civilians or a crowd who attack as Rioters (a civilian is only ever the one attacked)
         a1 = Actor(f"Rioters ({crowd})" if crowd else "Rioters", a1.entity)
     if event_type == "Protests":
         # ACLED: the protesters are actor1 and the force that intervenes actor2, but a force that

@@ -83,6 +83,14 @@ PROTESTERS = {
 }
 
 RIOTERS = {"rioter", "mob", "crowd", "youth"}
+# people of a place who, as the subject of a verb of violence ("villagers attacked a police station"),
+# are ACLED's Rioters (not men or women one by one: "four men raped" is no riot; by reading CASE 2021's
+# 11 rows the rule changed, 2026-12-07)
+# a country's name after one of these says where an event was ("missiles fired from territory in
+# Yemen"), not whose the men are ("U.S. soldiers"): events/actor_names.event_country
+WHERE_PREPOSITIONS = {"in", "inside", "across", "throughout", "into"}  # (not "near the Cameroon border")
+
+COMMUNITY_CROWDS = {"villager", "resident", "local", "inhabitant", "townspeople", "community"}
 
 CIVILIANS = {
     "civilian",
