@@ -654,3 +654,8 @@ def test_event_country_takes_a_country_named_as_where():
 )
 def test_doers_of_when_clauses(analyze, text, expected):
     assert actors(analyze, text)[0] == expected
+
+
+def test_a_notes_nsag_is_an_unidentified_armed_group(analyze):
+    text = "On 3 March 2024, NSAG militants attacked a VDP position in Djibo (Djibo, Soum), killing 3 VDP."
+    assert actors(analyze, text)[0] == "Unidentified Armed Group (Burkina Faso)"

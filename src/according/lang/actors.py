@@ -322,4 +322,7 @@ GROUP_ALIASES = {
     "maoists": "Maoist",
     "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
     "ansar allah": "Houthi",
+    # a note's "NSAG" (non-state armed group) names no group: ACLED's Unidentified Armed Group
+    "nsag": "Unidentified Armed Group",
+    "nsags": "Unidentified Armed Group",
 }
