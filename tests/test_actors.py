@@ -74,7 +74,7 @@ def test_a_protest_has_no_armed_group(analyze):
         (
             "On 5 August 2019, ISIS militants attacked an Iraqi army checkpoint near Tuz Khurmatu "
             "(Tuz Khurmatu, Salah al-Din), killing 2 soldiers.",
-            ("Islamic State", None),
+            ("Islamic State", "Military Forces of Iraq"),  # (the checkpoint's army: branch actors)
         ),
         # excessive force: the force is actor1 and the protesters actor2
         (
@@ -238,7 +238,7 @@ def test_acled_csv_writes_the_acled_names(analyze):
         (
             "On 9 March 2023, an unidentified armed group attacked a police post in Tillaberi "
             "(Tillaberi, Tillaberi), killing 2 police officers.",
-            ("Unidentified Armed Group (Niger)", None),
+            ("Unidentified Armed Group (Niger)", "Police Forces of Niger"),
         ),
         (
             "On 14 January 2023, Sinaloa Cartel gunmen killed 4 people in Culiacan (Culiacan, Sinaloa).",
@@ -659,3 +659,36 @@ def test_doers_of_when_clauses(analyze, text, expected):
 def test_a_notes_nsag_is_an_unidentified_armed_group(analyze):
     text = "On 3 March 2024, NSAG militants attacked a VDP position in Djibo (Djibo, Soum), killing 3 VDP."
     assert actors(analyze, text)[0] == "Unidentified Armed Group (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a unit or post attacked is the force it belongs to
+        (
+            "On 3 March 2024, gunmen attacked a police post in Zurmi (Zurmi, Zamfara), killing 2 officers.",
+            ("Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria"),
+        ),
+        (
+            "On 3 March 2024, an army patrol was ambushed near Gao (Gao, Gao).",
+            ("Unidentified Armed Group (Mali)", "Military Forces of Mali"),
+        ),
+        # ... but a convoy that hits a bomb did not plant it
+        (
+            "On 3 March 2024, a military convoy hit a roadside bomb near Kidal (Kidal, Kidal).",
+            ("Unidentified Armed Group (Mali)", None),
+        ),
+        # border guards are the state's border police
+        (
+            "On 3 March 2024, Iranian border guards shot dead 3 fuel porters near Saravan (Saravan, Sistan and Baluchestan).",
+            ("Police Forces of Iran", None),
+        ),
+        # who claims a killing did it
+        (
+            "The Ansar Brigade has claimed responsibility for killing four border guards in Iran's southeast.",
+            ("Ansar Brigade", "Police Forces of Iran"),
+        ),
+    ],
+)
+def test_force_units_border_guards_and_claims(analyze, text, expected):
+    assert actors(analyze, text) == expected

@@ -12,11 +12,13 @@ from ..lang.actors import (
     ARMED_HEADS,
     ARMED_MODIFIERS,
     ATTACK_NOUNS,
+    BORDER_FORCE_HEADS,
     CIVILIANS,
     COALITION_NOUNS,
     COUNTING_NOUNS,
     ETHNIC_MILITIA_NOUNS,
     FIGHTER_NOUNS,
+    FORCE_UNITS,
     GOVERNMENT,
     MEMBER_NOUNS,
     MILITARY,
@@ -182,6 +184,22 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         # (not "Hamas militants": the name is another word than the head); "Sudanese rebels" are
         # armed men of Sudan wherever they fight (not "Houthi rebels": a people, not a state)
         return Actor(unnamed)
+    if lem in FORCE_UNITS and not as_doer and not any(toks[c].dep == "poss" for c in p.children[k]):
+        # "attacked an army patrol", "a police post", "a Turkish military outpost": the force the unit
+        # is of, as the one attacked ("a military convoy hit a roadside bomb": the convoy is no doer;
+        # "the militants' military positions": the owner named is not the army)
+        lem = next(
+            (
+                toks[c].lemma.lower()
+                for c in p.children[k]
+                if toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in MILITARY | POLICE
+            ),
+            lem,
+        )
+    if lem in BORDER_FORCE_HEADS and any(
+        toks[g].lemma.lower() == "border" for c in p.children[k] for g in (c, *p.children[c])
+    ):
+        lem = "police"  # "border patrol agents", "border guards": a state's border police
     if lem in AIR_DEFENCE and any(toks[c].lemma.lower() == "air" for c in p.children[k]):
         lem = "military"  # "Russian air defence": the state's forces
     if lem in MILITARY and any(

@@ -55,6 +55,7 @@ from ..lang.actors import (
     ATTACK_NOUNS,
     CLAIM_NOUNS,
     COMMUNITY_CROWDS,
+    FORCE_UNITS,
     LIGHT_VERBS,
     MILITARY,
     NOT_ACTORS,
@@ -184,6 +185,11 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             claim = toks[toks[t.head].head]
             if claim.dep == "dobj":
                 doer = next((c for c in p.children[claim.head] if toks[c].dep == "nsubj"), None)
+    if doer is None and t.dep == "pcomp" and toks[toks[t.head].head].lemma.lower() in CLAIM_NOUNS:
+        # "Jaish al-Adl claimed responsibility for killing nine guards": who claims the killing
+        claim = toks[toks[t.head].head]
+        if claim.dep == "dobj":
+            doer = next((c for c in p.children[claim.head] if toks[c].dep == "nsubj"), None)
     if doer is None and t.pos == "VERB":
         for c in kids:  # "3 people were shot and injured by Israeli forces": one agent for both verbs
             if toks[c].dep == "conj" and toks[c].pos == "VERB":
@@ -318,6 +324,12 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         verb = up
         doer, target = _np_heads(work, verb, talk)
     a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
+    if (
+        event_type == "Strategic developments"
+        and target is not None
+        and work.parse.toks[target].lemma.lower() in FORCE_UNITS
+    ):
+        a2 = None  # "Turkish forces established a military post": their own post, no second party
     if a1 is None and doer is None and trigger is not None:
         # a crowd as the trigger ("rioters burned vehicles", "gunmen ... in Kaduna") is its own doer
         if work.parse.toks[trigger].lemma.lower() in RIOTERS | PROTESTERS | UNIDENTIFIED:

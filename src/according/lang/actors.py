@@ -90,6 +90,25 @@ RIOTERS = {"rioter", "mob", "crowd", "youth"}
 # Yemen"), not whose the men are ("U.S. soldiers"): events/actor_names.event_country
 WHERE_PREPOSITIONS = {"in", "inside", "across", "throughout", "into"}  # (not "near the Cameroon border")
 
+# men of a state's border force when "border" modifies them ("border patrol agents", "border guards"):
+# ACLED's Police Forces of the state
+BORDER_FORCE_HEADS = {"agent", "guard", "guardsman", "patrol"}
+
+# a unit or post of a force, named for the force by its modifier ("an army patrol", "a police post"):
+# the force (events/actor_phrases.py)
+FORCE_UNITS = {
+    "patrol",
+    "convoy",
+    "unit",
+    "position",
+    "post",
+    "outpost",
+    "checkpoint",
+    "base",
+    "barracks",
+    "station",
+}
+
 COMMUNITY_CROWDS = {"villager", "resident", "local", "inhabitant", "townspeople", "community"}
 
 CIVILIANS = {
