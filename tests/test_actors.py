@@ -291,7 +291,9 @@ def test_plover_actor1_holds(shared, tmp_path):
     = 0.451 after the relevance merge, whose no-crowd rule leaves hunger strikes without an event as
     ACLED's codebook says: people who forgo food but do not congregate are not coded; floors 0.01 under;
     branch actors 2026-12-07: sealed 15/31 = 0.484 ("Israeli army bulldozers demolished": a weapon only
-    states field, by its demonym), tuned unchanged, sealed floor re-pinned 0.01 under)."""
+    states field, by its demonym), tuned unchanged, sealed floor re-pinned 0.01 under; branch actors
+    2026-12-07 (second stop): tuned 24/51 = 0.471 ("U.S. border patrol agents" are the state's Police
+    Forces), sealed 15/31 unchanged, tuned floor re-pinned 0.01 under)."""
     import importlib.util
     import json
     from pathlib import Path
@@ -315,7 +317,7 @@ def test_plover_actor1_holds(shared, tmp_path):
     parts = ev.score(tmp_path / "pred.jsonl", corpus)
     tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
     assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
-    assert tuned >= 0.441 and sealed >= 0.474, parts
+    assert tuned >= 0.461 and sealed >= 0.474, parts
 
 
 @given(
