@@ -694,3 +694,8 @@ def test_a_notes_nsag_is_an_unidentified_armed_group(analyze):
 )
 def test_force_units_border_guards_and_claims(analyze, text, expected):
     assert actors(analyze, text) == expected
+
+
+def test_the_object_of_a_coordinated_verb_is_the_target(analyze):
+    text = "On 3 March 2024, Israeli forces shot and killed a Palestinian man in Jenin (Jenin, West Bank)."
+    assert actors(analyze, text) == ("Military Forces of Israel", "Civilians (Palestine)")

@@ -129,6 +129,11 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                     prep_target = g
     target = target if target is not None else prep_target
     t = toks[v]
+    if target is None and t.pos == "VERB":
+        # "forces shot and killed a man": the object of the verb coordinated with the trigger
+        for c in kids:
+            if toks[c].dep == "conj" and toks[c].pos == "VERB" and target is None:
+                target = next((g for g in p.children[c] if toks[g].dep == "dobj"), None)
     if doer is not None and toks[doer].tag in ("WDT", "WP") and t.dep == "relcl":
         doer = t.head  # "South Africa, which filed a case": the relative pronoun stands for its noun
     if doer is None and t.pos == "VERB":  # "were killed in Hamas's Oct. 7 attack": whose attack it was
