@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
@@ -141,15 +141,19 @@ def test_country_names_follow_acled():
     assert country_name("ZZ") is None and country_name(None) is None
 
 
+@settings(deadline=None)  # (the first example pays the imports: 0.4 s when the test runs alone)
 @given(st.text(max_size=40), st.sampled_from(["Nigeria", "Palestine", None]))
 def test_in_country_names_only_generic_actors(name, country):
     from according.events.actors import GENERIC_IN, GENERIC_OF, in_country
+    from according.lang.actors import MILITARY_OF_ANOTHER_STATE
     from according.model import Actor
 
     out = in_country(Actor(name), country)
     assert out is not None
     if country is None or (name not in GENERIC_IN + GENERIC_OF and not name.endswith(" Ethnic Militia")):
         assert out == Actor(name)
+    elif name == "Military Forces" and country in MILITARY_OF_ANOTHER_STATE:  # soldiers in Palestine
+        assert out.name == f"Military Forces of {MILITARY_OF_ANOTHER_STATE[country]}"
     else:
         assert out.name.startswith(name) and country in out.name
 
@@ -699,3 +703,12 @@ def test_force_units_border_guards_and_claims(analyze, text, expected):
 def test_the_object_of_a_coordinated_verb_is_the_target(analyze):
     text = "On 3 March 2024, Israeli forces shot and killed a Palestinian man in Jenin (Jenin, West Bank)."
     assert actors(analyze, text) == ("Military Forces of Israel", "Civilians (Palestine)")
+
+
+def test_unnamed_soldiers_in_palestine_are_israels(analyze):
+    text = "On 3 March 2024, soldiers raided a house in Hebron (Hebron, West Bank) and arrested two men."
+    assert actors(analyze, text)[0] == "Military Forces of Israel"
+    from according.events.actor_names import in_country
+    from according.model import Actor
+
+    assert in_country(Actor("Police Forces"), "Palestine") == Actor("Police Forces of Palestine")

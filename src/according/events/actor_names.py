@@ -12,6 +12,7 @@ from ..lang.actors import (
     FORCE_MODIFIERS,
     GROUP_ALIASES,
     MILITARY,
+    MILITARY_OF_ANOTHER_STATE,
     POLICE,
     STATE_FORCES,
     WHERE_PREPOSITIONS,
@@ -135,6 +136,8 @@ def in_country(actor: Actor | None, country: str | None) -> Actor | None:
     ACLED names it; any other actor unchanged."""
     if actor is None or not country:
         return actor
+    if actor.name == "Military Forces" and country in MILITARY_OF_ANOTHER_STATE:
+        return Actor(f"Military Forces of {MILITARY_OF_ANOTHER_STATE[country]}", actor.entity)
     if actor.name in GENERIC_OF:
         return Actor(f"{actor.name} of {country}", actor.entity)
     if actor.name in GENERIC_IN or actor.name.endswith(ETHNIC_MILITIA):

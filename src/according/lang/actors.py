@@ -109,6 +109,11 @@ FORCE_UNITS = {
     "station",
 }
 
+# ACLED's countries with no military of their own in its actor list, where unnamed soldiers are
+# another state's ("soldiers raided a house in Hebron": Military Forces of Israel; ACLED names
+# Palestine's police, never its military)
+MILITARY_OF_ANOTHER_STATE = {"Palestine": "Israel"}
+
 COMMUNITY_CROWDS = {"villager", "resident", "local", "inhabitant", "townspeople", "community"}
 
 CIVILIANS = {
