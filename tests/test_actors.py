@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
@@ -74,7 +74,7 @@ def test_a_protest_has_no_armed_group(analyze):
         (
             "On 5 August 2019, ISIS militants attacked an Iraqi army checkpoint near Tuz Khurmatu "
             "(Tuz Khurmatu, Salah al-Din), killing 2 soldiers.",
-            ("Islamic State", None),
+            ("Islamic State", "Military Forces of Iraq"),  # (the checkpoint's army: branch actors)
         ),
         # excessive force: the force is actor1 and the protesters actor2
         (
@@ -141,15 +141,19 @@ def test_country_names_follow_acled():
     assert country_name("ZZ") is None and country_name(None) is None
 
 
+@settings(deadline=None)  # (the first example pays the imports: 0.4 s when the test runs alone)
 @given(st.text(max_size=40), st.sampled_from(["Nigeria", "Palestine", None]))
 def test_in_country_names_only_generic_actors(name, country):
     from according.events.actors import GENERIC_IN, GENERIC_OF, in_country
+    from according.lang.actors import MILITARY_OF_ANOTHER_STATE
     from according.model import Actor
 
     out = in_country(Actor(name), country)
     assert out is not None
     if country is None or (name not in GENERIC_IN + GENERIC_OF and not name.endswith(" Ethnic Militia")):
         assert out == Actor(name)
+    elif name == "Military Forces" and country in MILITARY_OF_ANOTHER_STATE:  # soldiers in Palestine
+        assert out.name == f"Military Forces of {MILITARY_OF_ANOTHER_STATE[country]}"
     else:
         assert out.name.startswith(name) and country in out.name
 
@@ -238,7 +242,7 @@ def test_acled_csv_writes_the_acled_names(analyze):
         (
             "On 9 March 2023, an unidentified armed group attacked a police post in Tillaberi "
             "(Tillaberi, Tillaberi), killing 2 police officers.",
-            ("Unidentified Armed Group (Niger)", None),
+            ("Unidentified Armed Group (Niger)", "Police Forces of Niger"),
         ),
         (
             "On 14 January 2023, Sinaloa Cartel gunmen killed 4 people in Culiacan (Culiacan, Sinaloa).",
@@ -291,7 +295,9 @@ def test_plover_actor1_holds(shared, tmp_path):
     = 0.451 after the relevance merge, whose no-crowd rule leaves hunger strikes without an event as
     ACLED's codebook says: people who forgo food but do not congregate are not coded; floors 0.01 under;
     branch actors 2026-12-07: sealed 15/31 = 0.484 ("Israeli army bulldozers demolished": a weapon only
-    states field, by its demonym), tuned unchanged, sealed floor re-pinned 0.01 under)."""
+    states field, by its demonym), tuned unchanged, sealed floor re-pinned 0.01 under; branch actors
+    2026-12-07 (second stop): tuned 24/51 = 0.471 ("U.S. border patrol agents" are the state's Police
+    Forces), sealed 15/31 unchanged, tuned floor re-pinned 0.01 under)."""
     import importlib.util
     import json
     from pathlib import Path
@@ -315,7 +321,7 @@ def test_plover_actor1_holds(shared, tmp_path):
     parts = ev.score(tmp_path / "pred.jsonl", corpus)
     tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
     assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
-    assert tuned >= 0.441 and sealed >= 0.474, parts
+    assert tuned >= 0.461 and sealed >= 0.474, parts
 
 
 @given(
@@ -538,3 +544,171 @@ def test_whole_word_is_the_word_around_the_token(words, data):
     word = whole_word(text, tok)
     assert word in text and not any(ch.isspace() for ch in word)
     assert text[start] in word or text[start] in ".,()"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # civilians who attack are ACLED's Rioters, named with the event's country
+        (
+            "On 3 March 2024, villagers attacked a police station in Jos (Jos North, Plateau) after a killing.",
+            "Rioters (Nigeria)",
+        ),
+        # a crowd that acts carries its own demonym's country wherever it acts
+        (
+            "On 3 March 2024, Nigerian students protested in Accra (Accra, Greater Accra) over visa rules.",
+            "Protesters (Nigeria)",
+        ),
+        (
+            "Palestinian youths threw stones at Israeli soldiers during a demonstration, officials said.",
+            "Rioters (Palestine)",
+        ),
+        (
+            "Egyptian demonstrators rioted after a march calling for the president's removal.",
+            "Rioters (Egypt)",
+        ),
+        # without a demonym, the event's country
+        (
+            "On 3 March 2024, students demonstrated in Dhaka (Dhaka, Dhaka) against fee increases.",
+            "Protesters (Bangladesh)",
+        ),
+    ],
+)
+def test_crowds_named_with_their_own_country(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+def _work_with_places(text, named):
+    """A stand-in for the pipeline's Work holding only text and places: each (word, country, feature)
+    is a place at the word's first occurrence."""
+    from types import SimpleNamespace
+
+    from according.model import Place, Span
+
+    places = []
+    for word, country, feature in named:
+        at = text.index(word)
+        places.append(Place(Span.of(text, at, at + len(word)), word, None, None, None, country, feature))
+    return SimpleNamespace(text=text, places=places)
+
+
+def test_event_country_follows_the_notes_areas_over_a_namesake_abroad():
+    from according.events.actor_names import event_country
+
+    text = "Protesters gathered in Oldtown (Riverdale, Hillside) on Monday."
+    work = _work_with_places(
+        text, [("Oldtown", "DE", "city"), ("Riverdale", "LR", "admin"), ("Hillside", "LR", "admin")]
+    )
+    assert event_country(work, 0, 0, len(text)) == "Liberia"
+    # areas that disagree with each other, or only one area: the place's own country stays
+    work = _work_with_places(
+        text, [("Oldtown", "DE", "city"), ("Riverdale", "LR", "admin"), ("Hillside", "GH", "admin")]
+    )
+    assert event_country(work, 0, 0, len(text)) == "Germany"
+    work = _work_with_places(text, [("Oldtown", "DE", "city"), ("Riverdale", "LR", "admin")])
+    assert event_country(work, 0, 0, len(text)) == "Germany"
+
+
+def test_event_country_without_a_place_is_the_articles_or_none():
+    from according.events.actor_names import event_country
+
+    text = "Farms near Northfield and Southfield emptied. Gunmen killed five. Northfield mourned."
+    second = text.index("Gunmen"), text.index(" Northfield mourned")
+    work = _work_with_places(
+        text,
+        [("Northfield", "NG", "city"), ("Southfield", "NG", "city"), ("Northfield mourned", "NG", "city")],
+    )
+    assert event_country(work, None, *second) == "Nigeria"  # the article's towns agree
+    # a country's own name says whose, not where ("U.S. soldiers"); a split article gives none
+    work = _work_with_places(
+        text, [("Northfield", "NG", "city"), ("Southfield", "GH", "city"), ("Gunmen", "US", "country")]
+    )
+    assert event_country(work, None, *second) is None
+
+
+def test_event_country_takes_a_country_named_as_where():
+    from according.events.actor_names import event_country
+
+    text = "Gunmen killed five in Chadland on Monday."
+    work = _work_with_places(text, [("Chadland", "TD", "country")])
+    assert event_country(work, None, 0, len(text)) == "Chad"
+    # a dateline's town and "in" a country disagree: neither is chosen
+    text = "DUBTOWN, Emirates Missiles fired from territory in Yemenland hit houses."
+    work = _work_with_places(text, [("DUBTOWN", "AE", "city"), ("Yemenland", "YE", "country")])
+    assert event_country(work, None, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the doer of a passive event is who acted in its "when" clause
+        (
+            "Two soldiers were killed and four others injured when Boko Haram militants attacked an army post, sources said.",
+            "Boko Haram",
+        ),
+        # a crowd that attacks is ACLED's Rioters, not Protesters
+        (
+            "Two men were killed when party supporters attacked a convoy in Kano (Kano, Kano).",
+            "Rioters (Nigeria)",
+        ),
+        # "they" in the "when" clause are the ones killed
+        (
+            "Ten gunmen were killed when they attacked a base near the capital, the radio reported.",
+            "Unidentified Armed Group",
+        ),
+    ],
+)
+def test_doers_of_when_clauses(analyze, text, expected):
+    assert actors(analyze, text)[0] == expected
+
+
+def test_a_notes_nsag_is_an_unidentified_armed_group(analyze):
+    text = "On 3 March 2024, NSAG militants attacked a VDP position in Djibo (Djibo, Soum), killing 3 VDP."
+    assert actors(analyze, text)[0] == "Unidentified Armed Group (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a unit or post attacked is the force it belongs to
+        (
+            "On 3 March 2024, gunmen attacked a police post in Zurmi (Zurmi, Zamfara), killing 2 officers.",
+            ("Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria"),
+        ),
+        (
+            "On 3 March 2024, an army patrol was ambushed near Gao (Gao, Gao).",
+            ("Unidentified Armed Group (Mali)", "Military Forces of Mali"),
+        ),
+        # ... but a convoy that hits a bomb did not plant it
+        (
+            "On 3 March 2024, a military convoy hit a roadside bomb near Kidal (Kidal, Kidal).",
+            ("Unidentified Armed Group (Mali)", None),
+        ),
+        # border guards are the state's border police
+        (
+            "On 3 March 2024, Iranian border guards shot dead 3 fuel porters near Saravan (Saravan, Sistan and Baluchestan).",
+            ("Police Forces of Iran", None),
+        ),
+        # who claims a killing did it
+        (
+            "The Ansar Brigade has claimed responsibility for killing four border guards in Iran's southeast.",
+            ("Ansar Brigade", "Police Forces of Iran"),
+        ),
+    ],
+)
+def test_force_units_border_guards_and_claims(analyze, text, expected):
+    assert actors(analyze, text) == expected
+
+
+def test_the_object_of_a_coordinated_verb_is_the_target(analyze):
+    text = "On 3 March 2024, Israeli forces shot and killed a Palestinian man in Jenin (Jenin, West Bank)."
+    assert actors(analyze, text) == ("Military Forces of Israel", "Civilians (Palestine)")
+
+
+def test_unnamed_soldiers_in_palestine_are_israels(analyze):
+    text = "On 3 March 2024, soldiers raided a house in Hebron (Hebron, West Bank) and arrested two men."
+    assert actors(analyze, text)[0] == "Military Forces of Israel"
+    from according.events.actor_names import in_country
+    from according.model import Actor
+
+    assert in_country(Actor("Police Forces"), "Palestine") == Actor("Police Forces of Palestine")

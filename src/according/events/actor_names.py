@@ -12,10 +12,12 @@ from ..lang.actors import (
     FORCE_MODIFIERS,
     GROUP_ALIASES,
     MILITARY,
+    MILITARY_OF_ANOTHER_STATE,
     POLICE,
     STATE_FORCES,
+    WHERE_PREPOSITIONS,
 )
-from ..model import Actor
+from ..model import Actor, Place
 from ..pipeline import Work
 from ..syntax import Tok
 
@@ -134,8 +136,84 @@ def in_country(actor: Actor | None, country: str | None) -> Actor | None:
     ACLED names it; any other actor unchanged."""
     if actor is None or not country:
         return actor
+    if actor.name == "Military Forces" and country in MILITARY_OF_ANOTHER_STATE:
+        return Actor(f"Military Forces of {MILITARY_OF_ANOTHER_STATE[country]}", actor.entity)
     if actor.name in GENERIC_OF:
         return Actor(f"{actor.name} of {country}", actor.entity)
     if actor.name in GENERIC_IN or actor.name.endswith(ETHNIC_MILITIA):
         return Actor(f"{actor.name} ({country})", actor.entity)
     return actor
+
+
+def event_country(work: Work, place: int | None, start: int, end: int) -> str | None:
+    """ACLED's name of the country an event's generic actors are named with ("Protesters (Iraq)"),
+    for the event at ``work.places[place]`` (None: no place) whose sentence is [start, end):
+
+    1. the event's place's country, unless the areas in brackets after it (a note's "(District,
+       Province)", two or more read as places) all lie in one other country: then that one (the
+       village was read as a namesake abroad; its areas say where it is);
+    2. with no place: the country the sentence's towns, areas and countries after "in" agree on;
+       else the article's: the country of more than half of those mentions, two at least (a
+       country's name is left out unless it follows "in" or the like: "U.S. soldiers" says whose,
+       not where; a dateline's town and "in Yemen" disagree, so neither is chosen);
+    3. else none: a generic actor with no country is better than one with a wrong country. (Not the
+       sentence's demonyms or countries: "a roadside bomb killed one U.S. soldier" names the
+       victim's country, and on PLOVER's tuned part that made a bombing in Iraq an Unidentified
+       Armed Group (United States).)"""
+    places = work.places
+    inside = [i for i, pl in enumerate(places) if pl.country and start <= pl.span.start < end]
+    if place is not None and places[place].country:
+        here = places[place]
+        areas = _areas_after(work, here.span.end)
+        named_areas = {places[i].country for i in inside if areas[0] <= places[i].span.start < areas[1]}
+        n_areas = sum(1 for i in inside if areas[0] <= places[i].span.start < areas[1])
+        if (
+            here.feature != "country"
+            and n_areas >= 2
+            and len(named_areas) == 1
+            and here.country not in named_areas
+        ):
+            return country_name(named_areas.pop())
+        return country_name(here.country)
+    named = {places[i].country for i in inside if _where(work, places[i])}
+    if len(named) == 1:
+        return country_name(named.pop())
+    counts: dict[str, int] = {}
+    for pl in places:
+        if pl.country and _where(work, pl):
+            counts[pl.country] = counts.get(pl.country, 0) + 1
+    if counts:
+        top = max(counts, key=lambda c: counts[c])
+        if counts[top] >= 2 and 2 * counts[top] > sum(counts.values()):
+            return country_name(top)
+    return None
+
+
+def _areas_after(work: Work, end: int) -> tuple[int, int]:
+    """The characters inside the brackets right after a place ending at ``end`` ("Kafr Nabl
+    (Maarrat an Numan, Idleb)"), or an empty range."""
+    text = work.text
+    j = end
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if j >= len(text) or text[j] != "(":
+        return (end, end)
+    close = text.find(")", j)
+    return (j + 1, close) if close > 0 else (end, end)
+
+
+def _where(work: Work, place: Place) -> bool:
+    """Does a place mention say where something happened: a town or an area, or a country after
+    "in" and the like ("in Yemen"; not "U.S. soldiers")?"""
+    if place.feature != "country":
+        return True
+    before = work.text[max(0, place.span.start - 12) : place.span.start].lower().split()
+    the = bool(before) and before[-1] == "the"
+    if the:
+        before = before[:-1]
+    if not before or before[-1] not in WHERE_PREPOSITIONS:
+        return False
+    from ..places import gazetteer
+
+    # a demonym only with its noun ("in the Indian capital"), not a language ("signs in Chinese")
+    return the or gazetteer.norm(place.span.text) not in gazetteer.get().demonyms

@@ -10,7 +10,8 @@ from ..lang.event_reports import CIVILIAN_UNITS, STATE_WORDS
 from ..lang.events import PEACEFUL
 from ..model import Event, Span
 from ..pipeline import Work, stage
-from .actors import actors_for, country_name, in_country
+from .actor_names import event_country
+from .actors import actors_for, in_country
 from .classifier import features, load_model, triggers_in
 from .clauses import cumulative, not_a_demonstration, reports
 from .coding import apply_conventions
@@ -234,9 +235,10 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     )
     when = event_date(work, k, (cs, ce), (start, end))
     place = event_place(work, cs, ce, toks[k].start if k is not None else start)
-    if place is not None:  # ACLED: "Protesters (Iraq)", "Police Forces of Iraq": the event's country
-        country = country_name(work.places[place].country)
-        actor1, actor2 = in_country(actor1, country), in_country(actor2, country)
+    # ACLED: "Protesters (Iraq)", "Police Forces of Iraq": the event's country (how it is chosen:
+    # actor_names.event_country)
+    country = event_country(work, place, start, end)
+    actor1, actor2 = in_country(actor1, country), in_country(actor2, country)
     s_of_k = p.sents[toks[k].sent] if k is not None else sents[0]
     source = None
     if k is not None:

@@ -83,6 +83,38 @@ PROTESTERS = {
 }
 
 RIOTERS = {"rioter", "mob", "crowd", "youth"}
+# people of a place who, as the subject of a verb of violence ("villagers attacked a police station"),
+# are ACLED's Rioters (not men or women one by one: "four men raped" is no riot; by reading CASE 2021's
+# 11 rows the rule changed, 2026-12-07)
+# a country's name after one of these says where an event was ("missiles fired from territory in
+# Yemen"), not whose the men are ("U.S. soldiers"): events/actor_names.event_country
+WHERE_PREPOSITIONS = {"in", "inside", "across", "throughout", "into"}  # (not "near the Cameroon border")
+
+# men of a state's border force when "border" modifies them ("border patrol agents", "border guards"):
+# ACLED's Police Forces of the state
+BORDER_FORCE_HEADS = {"agent", "guard", "guardsman", "patrol"}
+
+# a unit or post of a force, named for the force by its modifier ("an army patrol", "a police post"):
+# the force (events/actor_phrases.py)
+FORCE_UNITS = {
+    "patrol",
+    "convoy",
+    "unit",
+    "position",
+    "post",
+    "outpost",
+    "checkpoint",
+    "base",
+    "barracks",
+    "station",
+}
+
+# ACLED's countries with no military of their own in its actor list, where unnamed soldiers are
+# another state's ("soldiers raided a house in Hebron": Military Forces of Israel; ACLED names
+# Palestine's police, never its military)
+MILITARY_OF_ANOTHER_STATE = {"Palestine": "Israel"}
+
+COMMUNITY_CROWDS = {"villager", "resident", "local", "inhabitant", "townspeople", "community"}
 
 CIVILIANS = {
     "civilian",
@@ -314,4 +346,7 @@ GROUP_ALIASES = {
     "maoists": "Maoist",
     "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
     "ansar allah": "Houthi",
+    # a note's "NSAG" (non-state armed group) names no group: ACLED's Unidentified Armed Group
+    "nsag": "Unidentified Armed Group",
+    "nsags": "Unidentified Armed Group",
 }

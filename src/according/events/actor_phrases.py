@@ -1,0 +1,326 @@
+"""The actor a noun phrase names, in ACLED's style: a state's forces "Military Forces of <country>",
+its police "Police Forces of <country>", unnamed armed men "Unidentified Armed Group", crowds
+"Protesters" and "Rioters", victims "Civilians", a named group as the article names it (the linked
+entity; "members of Boko Haram", "JNIM militants" are the group). Which noun phrases are an event's
+doer and target: events/actors.py; ACLED's names and countries: events/actor_names.py; word data:
+according/lang/actors.py. (Split from events/actors.py, unchanged in behaviour.)"""
+
+from __future__ import annotations
+
+from ..lang.actors import (
+    AIR_DEFENCE,
+    ARMED_HEADS,
+    ARMED_MODIFIERS,
+    ATTACK_NOUNS,
+    BORDER_FORCE_HEADS,
+    CIVILIANS,
+    COALITION_NOUNS,
+    COUNTING_NOUNS,
+    ETHNIC_MILITIA_NOUNS,
+    FIGHTER_NOUNS,
+    FORCE_UNITS,
+    GOVERNMENT,
+    MEMBER_NOUNS,
+    MILITARY,
+    NOT_ACTORS,
+    POLICE,
+    PROTESTERS,
+    RIOTERS,
+    SETTLERS,
+    UNIDENTIFIED,
+)
+from ..model import Actor, Entity
+from ..pipeline import Work
+from ..syntax import Tok
+from .actor_names import (
+    acled_name,
+    country_of,
+    demonym_country,
+    generic_force,
+    known_name,
+    whole_word,
+)
+
+
+def resolved_entity(work: Work, k: int) -> Entity | None:
+    """The named group, person or state a pronoun at token k refers to, as the coreference stage
+    resolved it (a mention of the entity at exactly that token), or None."""
+    t = work.parse.toks[k]
+    for e in work.entities:
+        if e.type in ("ORG", "NORP", "PERSON", "GPE") and any(
+            m.start == t.start and m.end == t.end for m in e.mentions
+        ):
+            return e
+    return None
+
+
+def _before_areas(work: Work, k: int) -> bool:
+    """Is the proper noun k a place a note follows with its areas: "Kafr Nabl (Maarrat an Numan,
+    Idleb)"? (the gazetteer need not know the village)"""
+    toks = work.parse.toks
+    j = k + 1
+    while j < len(toks) and toks[j].dep == "compound" and toks[j].head == k:
+        j += 1
+    return (
+        j + 1 < len(toks)
+        and toks[j].text == "("
+        and toks[j + 1].text[:1].isupper()
+        and not toks[j + 1].text.isupper()  # "the Somali National Army (SNA)": an acronym, no areas
+    )
+
+
+def smaller_place(work: Work, k: int) -> bool:
+    """Is token k part of a place smaller than a country ("a West Bank refugee camp")?"""
+    t = work.parse.toks[k]
+    return any(
+        pl.span.start < t.end and t.start < pl.span.end and pl.feature != "country" for pl in work.places
+    )
+
+
+def actor_at(work: Work, k: int | None, as_doer: bool = True) -> Actor | None:
+    """The actor named by the noun phrase headed by token k, in ACLED's style."""
+    return acled_name(_actor_at(work, k, as_doer))
+
+
+def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
+    if k is None:
+        return None
+    p = work.parse
+    toks = p.toks
+    t = toks[k]
+    lem = t.lemma.lower()
+    if t.pos == "PROPN" and lem.endswith("s") and lem[:-1] in MILITARY | POLICE:
+        lem = lem[:-1]  # "the Armed Forces of Ukraine": a proper noun keeps its plural as lemma
+    if t.pos == "PRON":
+        # "it fired rockets": the group the coreference stage resolved the pronoun to
+        named = resolved_entity(work, k)
+        if named is not None and (named.type != "GPE" or as_doer):
+            return Actor(named.name, named.id)
+    if lem in NOT_ACTORS | (ATTACK_NOUNS - MILITARY) or t.pos == "PRON" and lem not in ("they", "he", "she"):
+        # (a raid or an ambush is what was done, not who did it; "an airstrike struck": forces did)
+        return None
+    word = whole_word(work.text, t)
+    if known_name(word) and t.dep not in ("compound", "amod"):
+        return Actor(word)  # "the RSF shelled", "ISIS-K claimed": ACLED's name for it (acled_name)
+    if not as_doer and (
+        any(pl.span.start <= t.start < pl.span.end for pl in work.places)
+        or (t.pos == "PROPN" and _before_areas(work, k))
+    ):
+        return None  # "attacked Gamboru", "shelled Stepanakert": the event's place, not an actor
+    a, b = p.subtree(k)
+    # only the noun phrase proper: cut relative clauses and trailing prepositions
+    b = min([b] + [j for j in range(k + 1, b) if toks[j].dep in ("relcl", "acl", "prep", "punct", "cc")])
+    start, end = p.char_span(a, b)
+    ent = None
+    hs, he = t.start, t.end
+    # the entity named at the head itself ("CIA Director William J. Burns" is Burns), else one in the
+    # noun phrase ("Hamas militants", "European Community foreign ministers", "Quatar's emir")
+    # entities of the head's own type first (the "United Nations" ORG before a person linked to it)
+    ordered = sorted(work.entities, key=lambda e: e.type != t.ent_type)
+    for want_head in (True, False):
+        for e in ordered:
+            if e.type not in ("ORG", "NORP", "PERSON"):
+                continue
+            if want_head and not any(m.start < he and hs < m.end for m in e.mentions):
+                continue
+            if not want_head and not any(m.start < end and start < m.end for m in e.mentions):
+                continue
+            if e.type != "NORP" or lem not in CIVILIANS | PROTESTERS | RIOTERS:
+                ent = e
+                break
+        if ent is not None:
+            break
+    group = _named_group(work, k)
+    if group is not None:
+        return group
+    country = country_of(work, start, end)
+    if not country and lem in GOVERNMENT | MILITARY | POLICE:
+        # "the government of Mali", "the Armed Forces of Ukraine": the state the "of" phrase names
+        country = next(
+            (
+                country_of(work, *p.char_span(*p.subtree(c)))
+                for c in p.children[k]
+                if toks[c].dep == "prep" and toks[c].text.lower() == "of"
+            ),
+            None,
+        )
+    if lem in GOVERNMENT and t.pos == "NOUN":
+        # "the government of Mali", "Malian authorities": ACLED's "Government of Mali"
+        return Actor(f"Government of {country}" if country else "Government")
+    if lem in COUNTING_NOUNS:  # "a group of armed men", "dozens of gunmen": who they are
+        for c in p.children[k]:
+            if toks[c].dep == "prep" and toks[c].text.lower() == "of":
+                counted = next((o for o in p.children[c] if toks[o].dep == "pobj"), None)
+                if counted is not None:
+                    return _actor_at(work, counted, as_doer)
+    if lem in ETHNIC_MILITIA_NOUNS and any(toks[c].lemma.lower() == "communal" for c in p.children[k]):
+        return Actor("Unidentified Communal Militia")  # ACLED's name for a community's unnamed militia
+    if lem in ETHNIC_MILITIA_NOUNS:
+        # "Fulani herdsmen", "Fulani militia": ACLED's "Fulani Ethnic Militia (Nigeria)"
+        names = [
+            c
+            for c in p.children[k]
+            if toks[c].dep in ("amod", "compound", "nmod") and toks[c].text[:1].isupper() and c < k
+        ]
+        if names:
+            return Actor(f"{toks[names[-1]].text} Ethnic Militia")
+    if lem in SETTLERS:
+        return Actor(f"Settlers ({country})" if country else "Settlers")
+    armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])
+    # armed men's own country is the one their demonym names ("Sudanese rebels", not "Turkish-backed
+    # militants"); without one, the event's (in_country)
+    own = own_country(work, k)
+    unnamed = f"Unidentified Armed Group ({own})" if own else "Unidentified Armed Group"
+    if (
+        t.pos == "NOUN"
+        and (lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS))
+        and (
+            ent is None
+            or (ent.type != "NORP" and _generic_head(ent, t))
+            or (ent.type == "NORP" and own is not None and demonym_country(ent.name) == own)
+        )
+    ):
+        # "unknown perpetrators", and "an unidentified armed group" that the tagger took for a name
+        # (not "Hamas militants": the name is another word than the head); "Sudanese rebels" are
+        # armed men of Sudan wherever they fight (not "Houthi rebels": a people, not a state)
+        return Actor(unnamed)
+    if lem in FORCE_UNITS and not as_doer and not any(toks[c].dep == "poss" for c in p.children[k]):
+        # "attacked an army patrol", "a police post", "a Turkish military outpost": the force the unit
+        # is of, as the one attacked ("a military convoy hit a roadside bomb": the convoy is no doer;
+        # "the militants' military positions": the owner named is not the army)
+        lem = next(
+            (
+                toks[c].lemma.lower()
+                for c in p.children[k]
+                if toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in MILITARY | POLICE
+            ),
+            lem,
+        )
+    if lem in BORDER_FORCE_HEADS and any(
+        toks[g].lemma.lower() == "border" for c in p.children[k] for g in (c, *p.children[c])
+    ):
+        lem = "police"  # "border patrol agents", "border guards": a state's border police
+    if lem in AIR_DEFENCE and any(toks[c].lemma.lower() == "air" for c in p.children[k]):
+        lem = "military"  # "Russian air defence": the state's forces
+    if lem in MILITARY and any(
+        toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in POLICE for c in p.children[k]
+    ):
+        lem = "police"  # "police forces", "police officers"
+    if (
+        ent is not None
+        and not country
+        and ent.type in ("ORG", "NORP")
+        and lem in MILITARY | POLICE
+        and not generic_force(ent.name)
+    ):
+        return Actor(ent.name, ent.id)  # "Taliban forces": a named group, not a state's army
+    if lem in COALITION_NOUNS:
+        # "the Saudi-led coalition": ACLED names a coalition by its leading state's forces
+        for c in p.children[k]:
+            if toks[c].lemma.lower() == "lead":
+                for g in p.children[c]:
+                    if toks[g].ent_type in ("NORP", "GPE"):
+                        leader = country_of(work, toks[g].start, toks[g].end)
+                        if leader:
+                            return Actor(f"Military Forces of {leader}")
+    if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
+        return Actor("Unidentified Military Forces")  # "unidentified fighter jets": no state named
+    if lem in MILITARY:
+        return Actor(
+            f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None
+        )
+    if lem in POLICE:
+        return Actor(f"Police Forces of {country}" if country else "Police Forces", ent.id if ent else None)
+    if t.ent_type == "NORP" and t.tag in ("NNPS", "NNS"):
+        return Actor("Civilians", ent.id if ent else None)  # "seven Palestinians were killed"
+    if ent is not None and not _generic_head(ent, t):
+        return Actor(ent.name, ent.id)  # (not "a group of armed men" that the tagger took for a name)
+    if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
+        return Actor(unnamed)
+    # a crowd that acts carries its own country ("Nigerian students": of Nigeria; the ones acted on
+    # are named with the event's, as the events stage's rules on "Civilians" expect)
+    crowd = f" ({own})" if own and as_doer else ""
+    if lem in PROTESTERS:
+        return Actor("Protesters" + crowd)
+    if lem in RIOTERS:
+        return Actor("Rioters" + crowd)
+    if lem in CIVILIANS or t.ent_type == "NORP":
+        return Actor("Civilians" + (crowd if lem in CIVILIANS else ""))
+    if t.ent_type in ("ORG", "PERSON", "NORP") or (t.ent_type == "GPE" and as_doer):
+        # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
+        return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
+    if as_doer and t.pos == "PROPN" and len(word) > 1 and word.isupper() and not smaller_place(work, k):
+        return Actor(word)  # "JNIM took control": an acronym that acts is a named group, untagged
+    return None
+
+
+def own_country(work: Work, k: int) -> str | None:
+    """ACLED's name of the country the demonym or country name on the noun at k names ("Sudanese
+    rebels", "Nigerian students", "Afghan refugees": the men's, the crowd's own country, which ACLED
+    puts in the brackets wherever they act; not "Turkish-backed militants"), or None."""
+    p = work.parse
+    toks = p.toks
+    return next(
+        (
+            country_of(work, toks[c].start, toks[c].end)
+            for c in p.children[k]
+            if toks[c].dep in ("amod", "compound") and toks[c].ent_type in ("NORP", "GPE")
+        ),
+        None,
+    )
+
+
+def _generic_head(ent: Entity, t: Tok) -> bool:
+    """Is entity ``ent`` at head token t only the common noun phrase around it ("an unidentified
+    armed group" tagged as a name): none of its mentions has a capitalised word?"""
+    at_head = [m for m in ent.mentions if m.start <= t.start < m.end]
+    return bool(at_head) and not any(_capitalised(m.text) for m in at_head)
+
+
+def _capitalised(text: str) -> bool:
+    """Has a noun phrase a capital letter past its determiner ("al-Shabaab", "the IDF"; not "A
+    criminal gang" at the start of a sentence)?"""
+    words = text.split()
+    if words and words[0].lower() in ("a", "an", "the", "some"):
+        words = words[1:]
+    return any(ch.isupper() for w in words for ch in w)
+
+
+def _named_group(work: Work, k: int) -> Actor | None:
+    """The armed group a member noun names: "members of Boko Haram", "fighters of the Fulani
+    militia" (the "of" phrase), "JNIM militants", "M23 rebels" (a proper-noun compound of a
+    fighter noun), as ACLED names a group: as the text names it."""
+    p = work.parse
+    toks = p.toks
+    lem = toks[k].lemma.lower()
+    if lem in MEMBER_NOUNS:
+        for c in p.children[k]:
+            if toks[c].dep == "prep" and toks[c].text.lower() == "of":
+                for o in p.children[c]:
+                    if toks[o].dep == "pobj" and toks[o].pos in ("PROPN", "NOUN"):
+                        if toks[o].pos == "NOUN":  # "members of the Cameroonian army": who the army is
+                            return actor_at(work, o)
+                        a, b = p.subtree(o)
+                        b = min([b] + [j for j in range(o + 1, b) if toks[j].dep in ("relcl", "acl", "prep")])
+                        name = work.text[toks[a].start : toks[b - 1].end]
+                        return Actor(name.removeprefix("the ").removeprefix("The "))
+    if lem in MEMBER_NOUNS | FIGHTER_NOUNS:
+        for c in p.children[k]:  # "its fighters": the group the possessive pronoun was resolved to
+            if toks[c].dep == "poss" and toks[c].pos == "PRON":
+                named = resolved_entity(work, c)
+                if named is not None and named.type in ("ORG", "NORP"):
+                    return Actor(named.name, named.id)
+    ethnic = any(toks[c].lemma.lower() == "ethnic" for c in p.children[k])
+    if lem in FIGHTER_NOUNS and not ethnic:  # ("the Fulani ethnic militia": an ethnic militia, below)
+        names = [
+            c
+            for c in p.children[k]
+            if toks[c].dep == "compound"
+            and (toks[c].pos == "PROPN" or toks[c].text.isupper() and len(toks[c].text) > 1)  # "ADF"
+            and c < k
+        ]
+        if names and not any(pl.span.start <= toks[names[0]].start < pl.span.end for pl in work.places):
+            # (not a place: "Gaza militants" are militants in Gaza, "M23 rebels" a group)
+            a = min(p.subtree(names[0])[0], names[0])
+            return Actor(work.text[toks[a].start : toks[names[-1]].end])
+    return None
