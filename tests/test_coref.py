@@ -238,6 +238,50 @@ def test_we_in_a_persons_quotation_is_the_body_named_beside_them():
     assert next(x for x in w.quotes).speaker.name == "Lena Ortiz"
 
 
+def _quoted(text, quotation, cue, source, name):
+    return Quote(
+        "q1",
+        "direct",
+        "speech",
+        (Span.of(text, *at(text, quotation)),),
+        Span.of(text, *at(text, cue)),
+        Span.of(text, *at(text, source)),
+        Speaker(name=name),
+    )
+
+
+def test_we_in_a_quotation_is_the_body_the_speakers_own_phrase_names():
+    # named once, beside the speaker: the apposition decides, not how often a body is named
+    text = (
+        "Officials of the Harbour Board met the Fishers Union on Monday and again on Tuesday. "
+        "The Harbour Board agreed. The Harbour Board will pay. "
+        "Omar Lindqvist, the Fishers Union spokesman, said, “We will accept the offer.”"
+    )
+    w = analyse(
+        text, [_quoted(text, "“We will accept the offer.”", "said", "Omar Lindqvist", "Omar Lindqvist")]
+    )
+    i = text.index("We will")
+    assert entity_of(w, i, i + 2) == "Fishers Union"
+
+
+def test_we_in_a_quotation_is_the_country_a_coach_is_named_for():
+    text = "Norway beat Chile 2-1. Afterwards Chile's coach Rafael Soto said, “We were tired in the second half.”"
+    w = analyse(
+        text, [_quoted(text, "“We were tired in the second half.”", "said", "Rafael Soto", "Rafael Soto")]
+    )
+    i = text.index("We were")
+    assert entity_of(w, i, i + 2) == "Chile"
+
+
+def test_we_in_a_quotation_stays_alone_when_no_phrase_names_a_body():
+    text = "Norway beat Chile 2-1 on Sunday. Rafael Soto said, “We were tired in the second half.”"
+    w = analyse(
+        text, [_quoted(text, "“We were tired in the second half.”", "said", "Rafael Soto", "Rafael Soto")]
+    )
+    i = text.index("We were")
+    assert entity_of(w, i, i + 2) is None
+
+
 def test_ranker_overrules_the_speaker_rules_for_a_source_pronoun(monkeypatch):
     # A hand-made model that always takes the second most recent agreeing
     # person shows the mechanism: the rules' choice for "she said" (the last

@@ -64,6 +64,9 @@ Collector = Callable[[int, PronounSite, list[Candidate]], None]
 _QUOTE_MARKS = "“\"‘«„'"
 _SUBJ = ("nsubj", "nsubjpass")
 _TAIL = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON")
+# Dependents of a person's name that hold its affiliation, and what one can be.
+_AFFILIATION_DEPS = frozenset(("appos", "poss", "compound", "nmod", "amod"))
+_BODIES = frozenset(("ORG", "NORP", "GPE"))
 _ROLE_FEATURES = frozenset(("subject", "main_subject", "parallel", "possessive_subject"))
 
 
@@ -190,6 +193,7 @@ class _Walk:
             self.speeches.append((pos, eid))
         self.speeches.sort()
         self._main_subjects: dict[tuple[int, int], bool] = {}
+        self._body_at: dict[int, str] | None = None  # token -> body or country named there (lazy)
         self.first_speech: dict[str, int] = {}  # entity -> char offset of its first quote
         for pos, eid in self.speeches:
             self.first_speech.setdefault(eid, pos)
@@ -277,7 +281,54 @@ class _Walk:
         v = self.voices.at(self.p.toks[i].start)
         if v is None:
             return self._author() if cls == "i" else None
-        return v.speaker if cls == "i" else self.body_of(v.speaker)
+        if cls == "i":
+            return v.speaker
+        if (
+            self.quote_voices.at(self.p.toks[i].start) is v
+        ):  # a quotation: the body its speaker's phrase names
+            body = self.affiliation(v.speaker)
+            if body is not None:
+                return body
+        return self.body_of(v.speaker)
+
+    def affiliation(self, eid: str) -> str | None:
+        """The body or country a person's own noun phrase names ("Jeff Rathke,
+        the State Department spokesperson", "Tunisia's coach Nabil Maaloul",
+        "X, Panama coach", "X, a spokesman for Y"): the nearest one to the first
+        name mention that has one. None for a body, or when no phrase names one."""
+        st, p = self.st, self.p
+        info = st.infos.get(eid, {})
+        if info.get("label") != "PERSON" or info.get("plural"):
+            return None
+        if self._body_at is None:
+            self._body_at = {
+                k: m.entity
+                for m in st.mentions
+                if m.kind != "pronoun" and st.infos.get(m.entity, {}).get("label") in _BODIES
+                for k in range(m.tok_start, m.tok_end)
+            }
+        children = p.children
+        for m in st.mentions:
+            if m.entity != eid or m.kind not in ("name", "alias"):
+                continue
+            head = next(
+                (k for k in range(m.tok_start, m.tok_end) if not m.tok_start <= p.toks[k].head < m.tok_end),
+                m.tok_end - 1,
+            )
+            near: list[int] = list(range(m.tok_start, m.tok_end))
+            roots = [k for k in children[head] if p.toks[k].dep in _AFFILIATION_DEPS]
+            if p.toks[head].dep == "appos":  # "the State Department spokesperson, Jeff Rathke"
+                roots += [
+                    k for k in children[p.toks[head].head] if p.toks[k].dep in _AFFILIATION_DEPS and k != head
+                ]
+                near.append(p.toks[head].head)
+            for r in roots:
+                lo, hi = p.subtree(r)
+                near.extend(range(lo, hi))
+            found = [(abs(k - head), body) for k in set(near) if (body := self._body_at.get(k)) is not None]
+            if found:
+                return min(found)[1]
+        return None
 
     def body_of(self, eid: str) -> str | None:
         """The body a speaker says "we" for: itself when it is one, else the
