@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import according.entities  # noqa: F401  (registers the stage)
 import according.quotes  # noqa: F401  (registers "speakers")
+from according.coref import person_named_body
 from according.coref.context import Voice, Voices, find_turns
 from according.coref.ranker import Candidate, Model, PronounSite, best, features, load_model, name_gender
 from according.lang.coref import PRONOUN_FORMS
@@ -386,3 +387,20 @@ def test_training_rebuilds_the_pronoun_weights_byte_for_byte(shared, retrained):
     path = ROOT / "src" / "according" / "data" / "coref" / "ranker.json"
     corpus = shared / "corpora" / "coref" / "gum-wikinews"
     assert retrained("train_coref.py", "--corpus", str(corpus)) == path.read_bytes()
+
+
+def test_a_body_named_like_a_person_is_not_one_we_speak_for():
+    infos = {
+        "o1": {"label": "ORG", "name_words": ["afghan", "ambassador", "hamdullah", "mohib"]},
+        "p1": {"label": "PERSON", "name_words": ["mohib"]},
+        "o2": {"label": "ORG", "name_words": ["first", "global", "challenge"]},
+        "o3": {"label": "ORG", "name_words": ["jack", "harris"]},  # a given name opens it
+        "o4": {"label": "ORG", "name_words": ["nasser", "hospital"]},  # a body's last word
+        "o5": {"label": "ORG", "name_words": ["blue", "lantern"]},
+    }
+    assert person_named_body("o1", infos, {})
+    assert not person_named_body("o2", infos, {})
+    assert person_named_body("o3", infos, {})
+    assert not person_named_body("o4", infos, {})
+    assert not person_named_body("o5", infos, {})
+    assert person_named_body("o5", infos, {"o5": "f"})  # "she said" resolved to it

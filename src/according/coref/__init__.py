@@ -193,6 +193,7 @@ class _Walk:
             self.speeches.append((pos, eid))
         self.speeches.sort()
         self._main_subjects: dict[tuple[int, int], bool] = {}
+        self._person_named_bodies: dict[str, bool] = {}
         self._body_at: dict[int, str] | None = None  # token -> body or country named there (lazy)
         self.first_speech: dict[str, int] = {}  # entity -> char offset of its first quote
         for pos, eid in self.speeches:
@@ -291,6 +292,12 @@ class _Walk:
                 return body
         return self.body_of(v.speaker)
 
+    def _person_named(self, eid: str) -> bool:
+        known = self._person_named_bodies.get(eid)
+        if known is None:
+            known = self._person_named_bodies[eid] = person_named_body(eid, self.st.infos, self.st.gender)
+        return known
+
     def affiliation(self, eid: str) -> str | None:
         """The body or country a person's own noun phrase names ("Jeff Rathke,
         the State Department spokesperson", "Tunisia's coach Nabil Maaloul",
@@ -336,7 +343,7 @@ class _Walk:
         the speaker; never another party of the interview."""
         st, p = self.st, self.p
         info = st.infos.get(eid, {})
-        if info.get("label") in ("ORG", "NORP") or info.get("plural"):
+        if (info.get("label") in ("ORG", "NORP") and not self._person_named(eid)) or info.get("plural"):
             return eid
         sents = {p.toks[m.tok_start].sent for m in st.mentions if m.entity == eid and m.kind != "pronoun"}
         score: Counter[str] = Counter()
@@ -345,6 +352,7 @@ class _Walk:
                 st.infos.get(m.entity, {}).get("label") not in ("ORG", "NORP")
                 or m.kind == "pronoun"
                 or m.entity in self.turn_speakers
+                or self._person_named(m.entity)
             ):
                 continue
             score[m.entity] += 1 + (p.toks[m.tok_start].sent in sents)
@@ -552,6 +560,27 @@ def _recurring_names(st: _State, p: Parse) -> None:
         for a, b in spans:
             ta, tb = p.toks[a], p.toks[b - 1]
             st.add_mention(Mention(ta.start, tb.end, p.text[ta.start : tb.end], a, b, eid, "name"))
+
+
+def person_named_body(eid: str, infos: dict[str, dict], gender: dict[str, str]) -> bool:
+    """Whether a "body" is a person the tagger took for one ("Afghan Ambassador
+    Hamdullah Mohib" as an organisation): a person entity's whole name is part of
+    its name, a speaker rule gave it a gender, or a given name opens it. Such a
+    body is never the one a speaker says "we" for (read on the unsealed news: 7
+    "we" of a team member went to the ambassador)."""
+    info = infos.get(eid, {})
+    words = info.get("name_words") or []
+    if len(set(words)) < 2 or set(words) & NOT_A_PERSONS_NAME:
+        return False
+    return (
+        eid in gender
+        or name_gender(words) is not None
+        or any(
+            other.get("label") == "PERSON" and set(other.get("name_words") or []) <= set(words)
+            for e, other in infos.items()
+            if e != eid and other.get("name_words")
+        )
+    )
 
 
 # What the ranker knows of an unnamed plural noun offered to "they".
