@@ -404,3 +404,47 @@ def test_a_body_named_like_a_person_is_not_one_we_speak_for():
     assert not person_named_body("o4", infos, {})
     assert not person_named_body("o5", infos, {})
     assert person_named_body("o5", infos, {"o5": "f"})  # "she said" resolved to it
+
+
+def _variant_interview(named: str, label: str) -> str:
+    return (
+        f"Interview with {named}, founder of zuloWiki\n\n"
+        f"{named} started zuloWiki in 2005 and still edits it.\n\n"
+        "Wikinews: Why did you start it?\n\n"
+        f"{label}: I wanted a manual anyone could edit.\n\n"
+        "Wikinews: Do you still write for it?\n\n"
+        f"{label}: Yes, I write every morning."
+    )
+
+
+def test_a_turn_label_in_a_variant_form_is_the_person_the_article_names():
+    text = _variant_interview("Lena Marsh", "Lena Morris")
+    w = analyse(text)
+    for i in (text.index("I wanted"), text.index("I write")):
+        assert entity_of(w, i, i + 1) == "Lena Marsh"
+    assert entity_of(w, *at(text, "Lena Morris")) == "Lena Marsh"
+    assert "Lena Morris" not in {e.name for e in w.entities}  # the label's own entity is gone
+
+
+def test_a_turn_label_sharing_no_word_with_a_named_person_keeps_its_own_entity():
+    text = _variant_interview("Lena Marsh", "Oskar Morris")
+    w = analyse(text)
+    i = text.index("I wanted")
+    assert entity_of(w, i, i + 1) != "Lena Marsh"
+
+
+def test_we_in_an_answer_is_no_body_never_named_beside_the_one_answering():
+    text = (
+        "Interview with the poet Maren Holt\n\n"
+        "Maren Holt writes about baseball.\n\n"
+        "The Mets won in 1986. The Mets lost in 2000. Fans still love the Mets.\n\n"
+        "Wikinews: What do you write about?\n\n"
+        "Maren Holt: We used to sit in the stands and I wrote poems.\n\n"
+        "Wikinews: Still?\n\n"
+        "Maren Holt: Yes, we go every summer."
+    )
+    w = analyse(text)
+    i = text.index("We used")
+    assert entity_of(w, i, i + 2) is None
+    i = text.index("I wrote")
+    assert entity_of(w, i, i + 1) == "Maren Holt"
