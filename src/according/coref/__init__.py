@@ -12,8 +12,11 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    interview turns ("NAME: answer", "Q: ... A: ..."). "I"/"me"/"my" in a
    voice is its speaker; "we"/"our" the speaker's body (the speaker itself
    when it is one, else the organisation named most often in the speaker's
-   sentences); "you" in a turn is the other party. First person outside any
-   voice is the byline author when there is one, else left alone.
+   sentences, if it is named in one of them at all); "you" in a turn is the
+   other party. A turn label that is a variant of a name the article gives
+   ("Jack Harris:" in an interview with Jack Herrick) is that person. First
+   person outside any voice is the byline author when there is one, else left
+   alone.
 2. *Third person* (he, she, they, his, its, ...): the learned ranker
    (:mod:`.ranker`) picks among the agreeing entities of the last sentences.
    Where it cannot see or stays silent, the clause rules (:mod:`.clauses`)
