@@ -198,6 +198,7 @@ class _Walk:
         self._main_subjects: dict[tuple[int, int], bool] = {}
         self._person_named_bodies: dict[str, bool] = {}
         self._body_at: dict[int, str] | None = None  # token -> body or country named there (lazy)
+        self._label_variants: dict[tuple[str, tuple[str, ...]], str | None] = {}
         self.first_speech: dict[str, int] = {}  # entity -> char offset of its first quote
         for pos, eid in self.speeches:
             self.first_speech.setdefault(eid, pos)
@@ -252,7 +253,10 @@ class _Walk:
                 if m.tok_start > a:
                     break
                 if m.tok_start <= a < m.tok_end and m.kind != "pronoun":
-                    named = self._label_variant(m.entity, words, label_starts)
+                    key = (m.entity, tuple(words))
+                    if key not in self._label_variants:  # labels repeat: one scan each
+                        self._label_variants[key] = self._label_variant(m.entity, words, label_starts)
+                    named = self._label_variants[key]
                     if named is None:
                         return m.entity
                     st.relink(m, named)
