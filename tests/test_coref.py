@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import according.entities  # noqa: F401  (registers the stage)
 import according.quotes  # noqa: F401  (registers "speakers")
+from according.coref import person_named_body
 from according.coref.context import Voice, Voices, find_turns
 from according.coref.ranker import Candidate, Model, PronounSite, best, features, load_model, name_gender
 from according.lang.coref import PRONOUN_FORMS
@@ -238,6 +239,50 @@ def test_we_in_a_persons_quotation_is_the_body_named_beside_them():
     assert next(x for x in w.quotes).speaker.name == "Lena Ortiz"
 
 
+def _quoted(text, quotation, cue, source, name):
+    return Quote(
+        "q1",
+        "direct",
+        "speech",
+        (Span.of(text, *at(text, quotation)),),
+        Span.of(text, *at(text, cue)),
+        Span.of(text, *at(text, source)),
+        Speaker(name=name),
+    )
+
+
+def test_we_in_a_quotation_is_the_body_the_speakers_own_phrase_names():
+    # named once, beside the speaker: the apposition decides, not how often a body is named
+    text = (
+        "Officials of the Harbour Board met the Fishers Union on Monday and again on Tuesday. "
+        "The Harbour Board agreed. The Harbour Board will pay. "
+        "Omar Lindqvist, the Fishers Union spokesman, said, “We will accept the offer.”"
+    )
+    w = analyse(
+        text, [_quoted(text, "“We will accept the offer.”", "said", "Omar Lindqvist", "Omar Lindqvist")]
+    )
+    i = text.index("We will")
+    assert entity_of(w, i, i + 2) == "Fishers Union"
+
+
+def test_we_in_a_quotation_is_the_country_a_coach_is_named_for():
+    text = "Norway beat Chile 2-1. Afterwards Chile's coach Rafael Soto said, “We were tired in the second half.”"
+    w = analyse(
+        text, [_quoted(text, "“We were tired in the second half.”", "said", "Rafael Soto", "Rafael Soto")]
+    )
+    i = text.index("We were")
+    assert entity_of(w, i, i + 2) == "Chile"
+
+
+def test_we_in_a_quotation_stays_alone_when_no_phrase_names_a_body():
+    text = "Norway beat Chile 2-1 on Sunday. Rafael Soto said, “We were tired in the second half.”"
+    w = analyse(
+        text, [_quoted(text, "“We were tired in the second half.”", "said", "Rafael Soto", "Rafael Soto")]
+    )
+    i = text.index("We were")
+    assert entity_of(w, i, i + 2) is None
+
+
 def test_ranker_overrules_the_speaker_rules_for_a_source_pronoun(monkeypatch):
     # A hand-made model that always takes the second most recent agreeing
     # person shows the mechanism: the rules' choice for "she said" (the last
@@ -342,3 +387,64 @@ def test_training_rebuilds_the_pronoun_weights_byte_for_byte(shared, retrained):
     path = ROOT / "src" / "according" / "data" / "coref" / "ranker.json"
     corpus = shared / "corpora" / "coref" / "gum-wikinews"
     assert retrained("train_coref.py", "--corpus", str(corpus)) == path.read_bytes()
+
+
+def test_a_body_named_like_a_person_is_not_one_we_speak_for():
+    infos = {
+        "o1": {"label": "ORG", "name_words": ["afghan", "ambassador", "hamdullah", "mohib"]},
+        "p1": {"label": "PERSON", "name_words": ["mohib"]},
+        "o2": {"label": "ORG", "name_words": ["first", "global", "challenge"]},
+        "o3": {"label": "ORG", "name_words": ["jack", "harris"]},  # a given name opens it
+        "o4": {"label": "ORG", "name_words": ["nasser", "hospital"]},  # a body's last word
+        "o5": {"label": "ORG", "name_words": ["blue", "lantern"]},
+    }
+    assert person_named_body("o1", infos, {})
+    assert not person_named_body("o2", infos, {})
+    assert person_named_body("o3", infos, {})
+    assert not person_named_body("o4", infos, {})
+    assert not person_named_body("o5", infos, {})
+    assert person_named_body("o5", infos, {"o5": "f"})  # "she said" resolved to it
+
+
+def _variant_interview(named: str, label: str) -> str:
+    return (
+        f"Interview with {named}, founder of zuloWiki\n\n"
+        f"{named} started zuloWiki in 2005 and still edits it.\n\n"
+        "Wikinews: Why did you start it?\n\n"
+        f"{label}: I wanted a manual anyone could edit.\n\n"
+        "Wikinews: Do you still write for it?\n\n"
+        f"{label}: Yes, I write every morning."
+    )
+
+
+def test_a_turn_label_in_a_variant_form_is_the_person_the_article_names():
+    text = _variant_interview("Lena Marsh", "Lena Morris")
+    w = analyse(text)
+    for i in (text.index("I wanted"), text.index("I write")):
+        assert entity_of(w, i, i + 1) == "Lena Marsh"
+    assert entity_of(w, *at(text, "Lena Morris")) == "Lena Marsh"
+    assert "Lena Morris" not in {e.name for e in w.entities}  # the label's own entity is gone
+
+
+def test_a_turn_label_sharing_no_word_with_a_named_person_keeps_its_own_entity():
+    text = _variant_interview("Lena Marsh", "Oskar Morris")
+    w = analyse(text)
+    i = text.index("I wanted")
+    assert entity_of(w, i, i + 1) != "Lena Marsh"
+
+
+def test_we_in_an_answer_is_no_body_never_named_beside_the_one_answering():
+    text = (
+        "Interview with the poet Maren Holt\n\n"
+        "Maren Holt writes about baseball.\n\n"
+        "The Mets won in 1986. The Mets lost in 2000. Fans still love the Mets.\n\n"
+        "Wikinews: What do you write about?\n\n"
+        "Maren Holt: We used to sit in the stands and I wrote poems.\n\n"
+        "Wikinews: Still?\n\n"
+        "Maren Holt: Yes, we go every summer."
+    )
+    w = analyse(text)
+    i = text.index("We used")
+    assert entity_of(w, i, i + 2) is None
+    i = text.index("I wrote")
+    assert entity_of(w, i, i + 1) == "Maren Holt"

@@ -52,6 +52,8 @@ class _State:
         self.infos: dict[str, dict] = {k: dict(v) for k, v in work.entity_info.items()}
         self.ents: dict[str, Entity] = {e.id: e for e in work.entities}
         self.extra_spans: dict[str, list[Span]] = {}
+        # (entity, start, end) of the entities stage's mentions moved to another entity
+        self.moved: set[tuple[str, int, int]] = set()
         self.mentions: list[Mention] = sorted(work.mentions, key=lambda m: (m.tok_start, m.tok_end))
         self.keys = [m.tok_start for m in self.mentions]
         self.new_n = 0
@@ -74,6 +76,7 @@ class _State:
         self.mentions[k] = Mention(m.start, m.end, m.text, m.tok_start, m.tok_end, eid, m.kind)
         self.seen.discard((m.entity, m.start, m.end))
         self.seen.add((eid, m.start, m.end))
+        self.moved.add((m.entity, m.start, m.end))
         old = self.extra_spans.get(m.entity, [])
         if m.span in old:
             old.remove(m.span)

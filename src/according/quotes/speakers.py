@@ -479,7 +479,7 @@ def _renumber(work: Work, st: _State, quotes: list) -> dict:
     """Entities (old and new) in order of first mention, ids e1, e2, ..."""
     spans: dict[str, list[Span]] = {}
     for eid, e in st.ents.items():
-        spans[eid] = list(e.mentions) + [
+        spans[eid] = [s for s in e.mentions if (eid, s.start, s.end) not in st.moved] + [
             s
             for s in st.extra_spans.get(eid, [])
             if not any(s.start == x.start and s.end == x.end for x in e.mentions)
