@@ -29,7 +29,7 @@ NOT_WORD_DATA = {
     "places/__init__.py": 1,  # _SPECIFIC: place kinds ranked
     # GEO_PRECISION, KIND_PRIOR, FEATURE: gazetteer record kinds -> ACLED precision codes, priors, feature names
     "places/resolve.py": 3,
-    "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
+    "quotes/placing.py": 1,  # Attribution.__slots__: attribute names
     "quotes/rules.py": 2,  # FUNC_DEPS, CLIMB: dependency labels
     "store/validate.py": 5,  # SHAPE: the record's field names
     "times/grammar.py": 1,  # TRIGGERS: rule names -> the regex that finds where each rule may match
