@@ -30,7 +30,7 @@ NOT_WORD_DATA = {
     "places/ranking.py": 1,  # KIND_PRIOR: gazetteer record kinds -> priors
     # GEO_PRECISION, FEATURE: gazetteer record kinds -> ACLED precision codes, feature names
     "places/resolve.py": 2,
-    "quotes/__init__.py": 1,  # _Attr.__slots__: attribute names
+    "quotes/placing.py": 1,  # Attribution.__slots__: attribute names
     "quotes/rules.py": 2,  # FUNC_DEPS, CLIMB: dependency labels
     "store/validate.py": 5,  # SHAPE: the record's field names
     "times/grammar.py": 1,  # TRIGGERS: rule names -> the regex that finds where each rule may match

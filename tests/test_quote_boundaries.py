@@ -49,6 +49,43 @@ def test_quotation_open_at_paragraph_end_continues_in_the_next_one(parse):
     assert any(c.text.startswith("\u201cRebuilding") for c in q.content)
 
 
+def test_a_quotation_over_three_paragraphs_keeps_its_last_one(parse):
+    # the second paragraph is carried into the quote with no attribution of its own; the third
+    # must follow it (it used to be dropped: its previous paragraph had no attribution to own it)
+    text = (
+        "\u201cThe river rose at night,\u201d the mayor told reporters. \u201cNobody was ready.\n\n"
+        "\u201cWe lost the school and the clinic.\n\n"
+        "\u201cNow we rebuild.\u201d\n\n"
+        "The council meets on Friday."
+    )
+    qs = quotes_of(parse, text)
+    told = next(q for q in qs if q.cue is not None and q.cue.text == "told")
+    assert [c.text for c in told.content] == [
+        "\u201cThe river rose at night,\u201d",
+        "\u201cNobody was ready.",
+        "\u201cWe lost the school and the clinic.",
+        "\u201cNow we rebuild.\u201d",
+    ]
+    # the who-said-what view has the sentences after the attribution as one quote of hers
+    (rest,) = [q for q in qs if q.part_of == told.id]
+    assert rest.content[-1].text == "\u201cNow we rebuild.\u201d"
+    assert not any("council" in c.text for q in qs for c in q.content)
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("The senator said the bill was written by Sen. Ted Cruz (R-TX).", "Cruz (R-TX)"),
+        ("The agency said unemployment rose to 5.2%.", "5.2%"),
+        ("The agency said unemployment rose to 5.2 percent.", "5.2 percent"),
+        ("The senator said the bill (which passed) was written by Sen. Ted Cruz.", "Ted Cruz"),
+    ],
+)
+def test_content_keeps_the_closing_mark_of_its_last_word_but_not_the_full_stop(parse, text, end):
+    (q,) = quotes_of(parse, text)
+    assert q.content[-1].text.endswith(end)
+
+
 def test_interrupted_quotation_is_one_quote(parse):
     text = "\u201cWe did everything we could,\u201d she said, \u201cbut the water rose too fast.\u201d"
     qs = said(quotes_of(parse, text))
