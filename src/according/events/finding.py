@@ -13,7 +13,7 @@ from ..pipeline import Work, stage
 from .actors import actors_for, country_name, in_country
 from .classifier import features, load_model, triggers_in
 from .clauses import cumulative, not_a_demonstration, reports
-from .coding import apply_conventions
+from .coding import apply_conventions, destroys_property
 from .dates import event_date, semicolon_clause
 from .fatalities import fatalities_of
 from .location import event_place
@@ -67,7 +67,9 @@ def find_events(work: Work) -> dict:
     if len(body) <= REPORT_SENTENCES and len(work.text) <= REPORT_CHARS:
         stretch = body or list(p.sents)
         conf = _report_relevance(p, stretch)
-        strong = any(key in STRONG for s in stretch for _, key in triggers_in(p, s.start, s.end))
+        strong = any(key in STRONG for s in stretch for _, key in triggers_in(p, s.start, s.end)) or any(
+            destroys_property(p, s.start, s.end) is not None for s in stretch
+        )  # "unidentified men burned down a school": no strong trigger, but a group destroying a building
         floor = REPORT_FLOOR if strong else WEAK_REPORT_FLOOR
         ev = (
             _event(work, stretch, report=True)

@@ -1,0 +1,169 @@
+"""ACLED's coding of two sides fighting, bombs without a suicide attacker, arrests at a protest and a
+group destroying property (events/coding.py), on sentences built by hand."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from according.events.coding import (
+    apply_conventions,
+    arrest_at_a_protest,
+    destroys_property,
+    suicide_attacker,
+    two_sides_fight,
+)
+from test_relevance_features import parse_of
+
+
+def fought(subject: tuple, obj: list[tuple]) -> SimpleNamespace:
+    """'<subject> fought <obj ...>': obj tokens given with heads counted from the sentence start."""
+    return SimpleNamespace(parse=parse_of([subject, ("fought", "fight", "ROOT", 1, "VERB", "VBD"), *obj]))
+
+
+def test_two_sides_fighting_each_other_is_a_clash_whatever_else_the_words_say():
+    work = fought(
+        ("Clans", "clan", "nsubj", 1, "NOUN", "NNS"),
+        [("each", "each", "det", 3, "DET", "DT"), ("other", "other", "dobj", 1, "ADJ", "JJ")],
+    )
+    assert two_sides_fight(work, 0, 4) == "reciprocal"
+    for sub in ("Attack", "Remote explosive/landmine/IED", "Non-state actor overtakes territory"):
+        assert apply_conventions(work, 0, 4, sub, 0, None) == "Armed clash"
+    crowd = fought(
+        ("Protesters", "protester", "nsubj", 1, "NOUN", "NNS"),
+        [("each", "each", "det", 3, "DET", "DT"), ("other", "other", "dobj", 1, "ADJ", "JJ")],
+    )
+    assert two_sides_fight(crowd, 0, 4) is None  # a crowd fighting is a riot's business
+
+
+def test_an_armed_side_fighting_another_turns_an_attack_but_not_an_explosion():
+    work = fought(
+        ("Rebels", "rebel", "nsubj", 1, "NOUN", "NNS"),
+        [("with", "with", "prep", 1, "ADP", "IN"), ("troops", "troop", "pobj", 2, "NOUN", "NNS")],
+    )
+    assert two_sides_fight(work, 0, 4) == "armed"
+    assert apply_conventions(work, 0, 4, "Attack", 0, None) == "Armed clash"
+    assert apply_conventions(work, 0, 4, "Air/drone strike", 0, None) == "Air/drone strike"
+    civilians = fought(
+        ("Rebels", "rebel", "nsubj", 1, "NOUN", "NNS"),
+        [("with", "with", "prep", 1, "ADP", "IN"), ("villagers", "villager", "pobj", 2, "NOUN", "NNS")],
+    )
+    assert two_sides_fight(civilians, 0, 4) is None
+
+
+def car_bomb(doer: list[tuple]) -> SimpleNamespace:
+    """'A car bomb went off' (after '<doer> ...' tokens that do not touch it)."""
+    n = len(doer)
+    return SimpleNamespace(
+        parse=parse_of(
+            [
+                *doer,
+                ("A", "a", "det", n + 2, "DET", "DT"),
+                ("car", "car", "compound", n + 2, "NOUN", "NN"),
+                ("bomb", "bomb", "nsubj", n + 3, "NOUN", "NN"),
+                ("went", "go", "ROOT", n + 3, "VERB", "VBD"),
+                ("off", "off", "prt", n + 3, "ADP", "RP"),
+            ]
+        )
+    )
+
+
+def test_a_bomb_is_a_suicide_bomb_only_with_a_suicide_attacker():
+    work = car_bomb([])
+    assert not suicide_attacker(work, 0, 5)
+    assert apply_conventions(work, 0, 5, "Suicide bomb", 0, None) == "Remote explosive/landmine/IED"
+    named = car_bomb(
+        [("Suicide", "suicide", "compound", 1, "NOUN", "NN"), ("attack", "attack", "ROOT", 1, "NOUN", "NN")]
+    )
+    assert suicide_attacker(named, 0, 7)
+    assert apply_conventions(named, 0, 7, "Suicide bomb", 0, None) == "Suicide bomb"
+    reflexive = SimpleNamespace(
+        parse=parse_of(
+            [
+                ("Militants", "militant", "nsubj", 1, "NOUN", "NNS"),
+                ("killed", "kill", "ROOT", 1, "VERB", "VBD"),
+                ("themselves", "themselves", "dobj", 1, "PRON", "PRP"),
+            ]
+        )
+    )
+    assert suicide_attacker(reflexive, 0, 3)
+
+
+def detained(tail: list[tuple]) -> SimpleNamespace:
+    return SimpleNamespace(
+        parse=parse_of(
+            [
+                ("Police", "police", "nsubj", 1, "PROPN", "NNP"),
+                ("detained", "detain", "ROOT", 1, "VERB", "VBD"),
+                ("ten", "ten", "nummod", 3, "NUM", "CD"),
+                ("people", "people", "dobj", 1, "NOUN", "NNS"),
+                *tail,
+            ]
+        )
+    )
+
+
+def test_an_arrest_during_a_protest_is_intervention_an_arrest_for_one_is_not():
+    during = detained(
+        [("during", "during", "prep", 1, "ADP", "IN"), ("rally", "rally", "pobj", 4, "NOUN", "NN")]
+    )
+    assert arrest_at_a_protest(during, 0, 6)
+    assert apply_conventions(during, 0, 6, "Arrests", 0, None) == "Protest with intervention"
+    reason = detained(
+        [("for", "for", "prep", 1, "ADP", "IN"), ("protest", "protest", "pobj", 4, "NOUN", "NN")]
+    )
+    assert not arrest_at_a_protest(reason, 0, 6)
+    assert apply_conventions(reason, 0, 6, "Arrests", 0, None) == "Arrests"
+    plain = detained([])
+    assert not arrest_at_a_protest(plain, 0, 4)
+
+
+def burned(doer: tuple, obj: tuple = ("school", "school", "dobj", 1, "NOUN", "NN")) -> SimpleNamespace:
+    return SimpleNamespace(
+        parse=parse_of(
+            [doer, ("burned", "burn", "ROOT", 1, "VERB", "VBD"), ("down", "down", "prt", 1, "ADP", "RP"), obj]
+        )
+    )
+
+
+def test_a_group_destroying_a_building_is_coded_by_who_does_it():
+    men = burned(("Men", "man", "nsubj", 1, "NOUN", "NNS"))
+    assert destroys_property(men.parse, 0, 4) == "other"
+    assert apply_conventions(men, 0, 4, "Arrests", 0, None) == "Looting/property destruction"
+    mob = burned(("Mob", "mob", "nsubj", 1, "NOUN", "NN"))
+    assert destroys_property(mob.parse, 0, 4) == "crowd"
+    assert apply_conventions(mob, 0, 4, "Arrests", 0, None) == "Mob violence"
+    assert destroys_property(burned(("Fire", "fire", "nsubj", 1, "NOUN", "NN")).parse, 0, 4) is None
+    toast = burned(("Men", "man", "nsubj", 1, "NOUN", "NNS"), ("toast", "toast", "dobj", 1, "NOUN", "NN"))
+    assert destroys_property(toast.parse, 0, 4) is None  # no building
+
+
+@pytest.mark.parametrize(
+    "text,sub",
+    [
+        (
+            "Two rival clans fought each other in the hills near the mine on Saturday, leaving three dead.",
+            "Armed clash",
+        ),
+        (
+            "A car bomb went off near a police station in the city centre on Tuesday, killing three people.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "A suicide bomber detonated a car bomb at a checkpoint on Tuesday, killing three soldiers.",
+            "Suicide bomb",
+        ),
+        (
+            "Unidentified men burned down a school in the village on Sunday night.",
+            "Looting/property destruction",
+        ),
+        (
+            "Police detained dozens of protesters during a rally in the capital on Sunday.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_short_reports_are_coded_as_acled_codes(analyze, text, sub):
+    rec = analyze(text, published="2024-02-14")
+    assert [e.sub_event_type for e in rec.events] == [sub]
