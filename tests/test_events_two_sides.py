@@ -167,3 +167,96 @@ def test_a_group_destroying_a_building_is_coded_by_who_does_it():
 def test_short_reports_are_coded_as_acled_codes(analyze, text, sub):
     rec = analyze(text, published="2024-02-14")
     assert [e.sub_event_type for e in rec.events] == [sub]
+
+
+def test_a_brief_whose_only_trigger_is_an_accident_gives_no_event(analyze):
+    for text in (
+        "A delivery van crash killed two people on the county road on Sunday, police said.",
+        "A cyclist was killed in a traffic accident on Monday morning near the bridge.",
+    ):
+        assert analyze(text, published="2024-02-14").events == ()
+    rec = analyze(
+        "Gunmen killed two people on the county road on Sunday, police said.", published="2024-02-14"
+    )
+    assert [e.event_type for e in rec.events] == ["Violence against civilians"]
+
+
+def test_intercepting_aircraft_is_air_policing_a_weapon_intercepted_is_not():
+    from according.events.clauses import air_policing
+
+    p = parse_of(
+        [
+            ("Jets", "jet", "nsubj", 1, "NOUN", "NNS"),
+            ("intercepted", "intercept", "ROOT", 1, "VERB", "VBD"),
+            ("bombers", "bomber", "dobj", 1, "NOUN", "NNS"),
+            ("and", "and", "cc", 2, "CCONJ", "CC"),
+            ("fighters", "fighter", "conj", 2, "NOUN", "NNS"),
+        ]
+    )
+    assert air_policing(p, 1) and air_policing(p, 2) and air_policing(p, 4)
+    q = parse_of(
+        [
+            ("Defences", "defence", "nsubj", 1, "NOUN", "NNS"),
+            ("intercepted", "intercept", "ROOT", 1, "VERB", "VBD"),
+            ("missiles", "missile", "dobj", 1, "NOUN", "NNS"),
+        ]
+    )
+    assert not air_policing(q, 1)
+
+
+def test_an_armed_sides_protest_is_a_claim_not_a_demonstration():
+    from according.events.clauses import not_a_demonstration
+
+    def protesting(subject: tuple):
+        return parse_of(
+            [
+                subject,
+                ("protested", "protest", "ROOT", 1, "VERB", "VBD"),
+                ("against", "against", "prep", 1, "ADP", "IN"),
+                ("modernity", "modernity", "pobj", 2, "NOUN", "NN"),
+            ]
+        )
+
+    assert not_a_demonstration(protesting(("Terrorists", "terrorist", "nsubj", 1, "NOUN", "NNS")), 1)
+    assert not not_a_demonstration(protesting(("Students", "student", "nsubj", 1, "NOUN", "NNS")), 1)
+
+
+def test_looting_by_a_crowd_is_a_riot_and_marchers_smashing_windows_riot():
+    looters = SimpleNamespace(
+        parse=parse_of(
+            [
+                ("Rioters", "rioter", "nsubj", 1, "NOUN", "NNS"),
+                ("looted", "loot", "ROOT", 1, "VERB", "VBD"),
+                ("shops", "shop", "dobj", 1, "NOUN", "NNS"),
+            ]
+        )
+    )
+    assert (
+        apply_conventions(looters, 0, 3, "Looting/property destruction", 0, None) == "Violent demonstration"
+    )
+    soldiers = SimpleNamespace(
+        parse=parse_of(
+            [
+                ("Soldiers", "soldier", "nsubj", 1, "NOUN", "NNS"),
+                ("looted", "loot", "ROOT", 1, "VERB", "VBD"),
+                ("shops", "shop", "dobj", 1, "NOUN", "NNS"),
+            ]
+        )
+    )
+    assert (
+        apply_conventions(soldiers, 0, 3, "Looting/property destruction", 0, None)
+        == "Looting/property destruction"
+    )
+    marchers = SimpleNamespace(
+        parse=parse_of(
+            [
+                ("Thousands", "thousand", "nsubj", 1, "NOUN", "NNS"),
+                ("marched", "march", "ROOT", 1, "VERB", "VBD"),
+                ("and", "and", "cc", 1, "CCONJ", "CC"),
+                ("some", "some", "nsubj", 4, "DET", "DT"),
+                ("smashed", "smash", "conj", 1, "VERB", "VBD"),
+                ("windows", "window", "dobj", 4, "NOUN", "NNS"),
+            ]
+        )
+    )
+    assert apply_conventions(marchers, 0, 6, "Peaceful protest", 0, None) == "Violent demonstration"

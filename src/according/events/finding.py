@@ -12,7 +12,7 @@ from ..model import Event, Span
 from ..pipeline import Work, stage
 from .actors import actors_for, country_name, in_country
 from .classifier import features, load_model, triggers_in
-from .clauses import cumulative, not_a_demonstration, reports
+from .clauses import by_accident, cumulative, not_a_demonstration, reports
 from .coding import apply_conventions, destroys_property
 from .dates import event_date, semicolon_clause
 from .fatalities import fatalities_of
@@ -73,7 +73,9 @@ def find_events(work: Work) -> dict:
         floor = REPORT_FLOOR if strong else WEAK_REPORT_FLOOR
         ev = (
             _event(work, stretch, report=True)
-            if (conf is None or conf >= floor) and not _no_crowd_gathers(p, stretch)
+            if (conf is None or conf >= floor)
+            and not _no_crowd_gathers(p, stretch)
+            and not _accident(p, stretch)
             else None
         )
         if ev is not None:
@@ -109,6 +111,14 @@ def _no_crowd_gathers(p, sents) -> bool:
         and all(TRIGGERS[key] == (PEACEFUL,) or key == "strike" for _, key in strong)
         and all(not_a_demonstration(p, k) for k, _ in strong)
     )
+
+
+def _accident(p, sents) -> bool:
+    """Is every strong trigger of a report done by an accident ("a fiery crash kills three", "killed in a
+    traffic accident": clauses.by_accident)? Accidents are no ACLED event; the relevance model gives
+    such briefs 0.05-0.08, just over the report floor."""
+    strong = [k for s in sents for k, key in triggers_in(p, s.start, s.end) if key in STRONG]
+    return bool(strong) and all(by_accident(p, k) for k in strong)
 
 
 def _report_relevance(p, sents) -> float | None:

@@ -560,3 +560,11 @@ PROPERTY_WORDS = set(
         "market clinic hospital hut property village"
     ).split()
 )
+# Arrests at a demonstration are a protest with intervention (events/coding.py): the crowd arrested
+# ("detained thousands of protesters"), unless the arrest is for or before the protest.
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "crowd"}
+NOT_DURING = {"for", "before", "ahead", "prior", "after"}
+# Verbs of a demonstration: "thousands marched and some smashed windows": the marchers riot.
+PROTEST_VERBS = {"march", "protest", "demonstrate", "rally"}
+# Who loots in a riot rather than as a strategic development ("mobs of looters", "rioters looted").
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "marcher"}
