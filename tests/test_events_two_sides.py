@@ -260,3 +260,29 @@ def test_looting_by_a_crowd_is_a_riot_and_marchers_smashing_windows_riot():
         )
     )
     assert apply_conventions(marchers, 0, 6, "Peaceful protest", 0, None) == "Violent demonstration"
+
+
+SHOWN = (
+    "Apple demonstrated the new music store to reporters in San Francisco on Monday. The store sells songs "
+    "for one dollar each and works on every computer the company makes. Executives said sales would start "
+    "next month in the United States and later in Europe. Analysts said the price was low. The first song "
+    "bought during the demonstration was an old disco hit. Shares rose two percent."
+)
+MARCHED = (
+    "Thousands of people marched through the capital on Monday to demand new elections. Police watched from "
+    "side streets as the crowd grew. Organisers said more than ten thousand took part. The opposition leader "
+    "spoke to supporters at the end of the march. Two people were arrested during the demonstration, police "
+    "said. Shops stayed closed all day."
+)
+
+
+def test_the_demonstration_refers_back_to_what_was_first_demonstrated(analyze):
+    from according import nlp
+    from according.events.clauses import _the_shown_one
+
+    for text, shown in ((SHOWN, True), (MARCHED, False)):
+        p = nlp.parse(text)
+        k = max(j for j, t in enumerate(p.toks) if t.lemma.lower() == "demonstration")
+        assert _the_shown_one(p, k) is shown
+    assert analyze(SHOWN, published="2024-02-14").events == ()
+    assert analyze(MARCHED, published="2024-02-14").events

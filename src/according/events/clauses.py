@@ -65,7 +65,7 @@ def reports(work: Work, k: int, key: str) -> bool:
         )
     ):  # (a misparsed "A ceasefire ... held": acl)
         return False  # "described the ceasefire as a pause", "as the agreement required": a mention
-    if PEACEFUL in TRIGGERS.get(key, ()) and not_a_demonstration(p, k):
+    if PEACEFUL in TRIGGERS.get(key, ()) and (not_a_demonstration(p, k) or _the_shown_one(p, k)):
         return False
     if by_accident(p, k) or _online(p, k) or air_policing(p, k):
         return False
@@ -192,6 +192,29 @@ def not_a_demonstration(p, k: int) -> bool:
                 if prep in ("of", "against") and ow in CONTESTED_DECISIONS - {"decision", "ruling"}:
                     return True  # "a protest of the contract award"
     return False
+
+
+def _the_shown_one(p, k: int) -> bool:
+    """Is "the demonstration" k the one an earlier sentence showed something in ("Apple demonstrated the
+    new store on Monday. ... The song bought during the demonstration was ...")? A definite mention
+    with no crowd in its own sentence refers back; when the first mention was a product shown, so is
+    this one."""
+    toks = p.toks
+    t = toks[k]
+    if t.lemma.lower() != "demonstration" or not any(
+        toks[c].dep == "det" and toks[c].lemma.lower() == "the" for c in p.children[k]
+    ):
+        return False
+    sent = p.sents[t.sent]
+    if any(
+        toks[j].lemma.lower() in GATHERINGS or ACTOR_KINDS.get(toks[j].lemma.lower()) == "crowd"
+        for j in range(sent.start, sent.end)
+    ):
+        return False
+    first = next(
+        (j for j in range(sent.start) if toks[j].lemma.lower() in ("demonstration", "demonstrate")), None
+    )
+    return first is not None and not_a_demonstration(p, first)
 
 
 def _labour_stoppage(p, j: int) -> bool:
