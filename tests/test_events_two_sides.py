@@ -286,3 +286,47 @@ def test_the_demonstration_refers_back_to_what_was_first_demonstrated(analyze):
         assert _the_shown_one(p, k) is shown
     assert analyze(SHOWN, published="2024-02-14").events == ()
     assert analyze(MARCHED, published="2024-02-14").events
+
+
+def test_explosives_made_safe_are_disrupted_weapons_use_unless_one_went_off():
+    from according.events.coding import disarms_explosives
+
+    def defused(extra: list[tuple]) -> SimpleNamespace:
+        return SimpleNamespace(
+            parse=parse_of(
+                [
+                    ("Sappers", "sapper", "nsubj", 1, "NOUN", "NNS"),
+                    ("defused", "defuse", "ROOT", 1, "VERB", "VBD"),
+                    ("landmines", "landmine", "dobj", 1, "NOUN", "NNS"),
+                    *extra,
+                ]
+            )
+        )
+
+    safe = defused([])
+    assert disarms_explosives(safe, 0, 3)
+    assert apply_conventions(safe, 0, 3, "Remote explosive/landmine/IED", 0, None) == "Disrupted weapons use"
+    blast = defused([("after", "after", "prep", 1, "ADP", "IN"), ("blast", "blast", "pobj", 3, "NOUN", "NN")])
+    assert not disarms_explosives(blast, 0, 5)  # something went off
+
+
+def test_what_an_aircraft_destroys_is_an_air_strike():
+    from according.events.coding import aircraft_harm
+
+    def destroyed(doer: str, lemma: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            parse=parse_of(
+                [
+                    (doer, lemma, "nsubj", 1, "NOUN", "NNS"),
+                    ("destroyed", "destroy", "ROOT", 1, "VERB", "VBD"),
+                    ("depots", "depot", "dobj", 1, "NOUN", "NNS"),
+                ]
+            )
+        )
+
+    jets = destroyed("Warplanes", "warplane")
+    assert aircraft_harm(jets, 0, 3)
+    assert apply_conventions(jets, 0, 3, "Disrupted weapons use", 0, None) == "Air/drone strike"
+    troops = destroyed("Troops", "troop")
+    assert not aircraft_harm(troops, 0, 3)
+    assert apply_conventions(troops, 0, 3, "Disrupted weapons use", 0, None) == "Disrupted weapons use"

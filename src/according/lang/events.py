@@ -568,3 +568,10 @@ NOT_DURING = {"for", "before", "ahead", "prior", "after"}
 PROTEST_VERBS = {"march", "protest", "demonstrate", "rally"}
 # Who loots in a riot rather than as a strategic development ("mobs of looters", "rioters looted").
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "marcher"}
+# Making explosives safe: landmines cleared, an IED defused or deactivated are disrupted weapons use,
+# not an explosion, unless something went off too (events/coding.py).
+DISARM_VERBS = {"defuse", "clear", "remove", "dismantle", "deactivate", "disarm", "neutralize", "neutralise"}
+DETONATION_WORDS = {"explode", "detonate", "blast", "explosion", "off"}
+# What an aircraft destroys or hits is an air strike, by its weapon (ACLED), not property destruction or
+# disrupted weapons use: "jets destroyed weapon depots", "the air force destroyed vehicles".
+AIR_HARM_VERBS = {"destroy", "hit", "target", "strike", "bomb", "pound", "smash"}
