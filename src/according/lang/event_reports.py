@@ -265,4 +265,14 @@ ONLINE_WORDS = {
 # weapons use ("jets scrambled to intercept bombers over the sea"); a weapon or a shipment intercepted
 # still is (events/clauses.py).
 AIR_POLICING_VERBS = {"intercept", "escort", "shadow"}
-AIRCRAFT_WORDS = {"aircraft", "plane", "airplane", "jet", "bomber", "fighter", "airliner", "flight", "warplane"}
+AIRCRAFT_WORDS = {
+    "aircraft",
+    "plane",
+    "airplane",
+    "jet",
+    "bomber",
+    "fighter",
+    "airliner",
+    "flight",
+    "warplane",
+}
