@@ -20,8 +20,10 @@ How it is typed
     talks, meetings, evacuation orders or legal filings is Strategic developments / Other,
     a type CASE 2021 has no examples of. Without the shipped weights the first trigger's
     usual reading is used. Then ACLED's own conventions (coding.py): shots heard by monitors,
-    shoot-outs and repelled attacks are armed clashes, a crowd's violence makes a riot, and an
-    event with dead is never a strategic development.
+    shoot-outs, repelled attacks and two sides fighting each other are armed clashes, a crowd's
+    violence (or its looting) makes a riot, a suicide bomb needs a suicide attacker, arrests at
+    a demonstration are a protest with intervention, explosives made safe are disrupted weapons
+    use, and an event with dead is never a strategic development.
 The rest
   * actors: actors.py (subject / "by" agent, object / passive subject of the trigger; null
     rather than a noun the trigger's agent is not), generic ones named with the country of the

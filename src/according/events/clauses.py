@@ -7,6 +7,8 @@ from itertools import islice
 
 from ..lang.event_reports import (
     AGREEMENT_VERBS,
+    AIR_POLICING_VERBS,
+    AIRCRAFT_WORDS,
     CONTESTED_DECISIONS,
     DEMONSTRATED_FEELINGS,
     FORMAL_PROTEST_FORUMS,
@@ -63,14 +65,14 @@ def reports(work: Work, k: int, key: str) -> bool:
         )
     ):  # (a misparsed "A ceasefire ... held": acl)
         return False  # "described the ceasefire as a pause", "as the agreement required": a mention
-    if PEACEFUL in TRIGGERS.get(key, ()) and not_a_demonstration(p, k):
+    if PEACEFUL in TRIGGERS.get(key, ()) and (not_a_demonstration(p, k) or _the_shown_one(p, k)):
         return False
-    if _by_accident(p, k) or _online(p, k):
+    if by_accident(p, k) or _online(p, k) or air_policing(p, k):
         return False
     return not irrealis(work, k)
 
 
-def _by_accident(p, k: int) -> bool:
+def by_accident(p, k: int) -> bool:
     """Is trigger k done by an accident ("a crash killed three", "killed in a stampede", "struck by a
     car")? Accidents are no ACLED event (the relevance model learns it too, but "345 pilgrims have been
     killed in a stampede" still scored 0.77 against its 0.54)."""
@@ -83,6 +85,27 @@ def _by_accident(p, k: int) -> bool:
                 if toks[o].dep == "pobj" and ACTOR_KINDS.get(toks[o].lemma.lower()) == "accident":
                     return True
     return False
+
+
+def air_policing(p, k: int) -> bool:
+    """Is trigger k an interception of aircraft, or an aircraft intercepted ("jets scrambled to intercept
+    Russian bombers and fighters")? Air policing is no ACLED event; an intercepted missile, drone or
+    arms shipment still is (disrupted weapons use)."""
+    toks = p.toks
+
+    def aircraft(j: int) -> bool:
+        return toks[j].lemma.lower() in AIRCRAFT_WORDS or toks[j].text.lower() in AIRCRAFT_WORDS
+
+    t = toks[k]
+    if t.lemma.lower() in AIR_POLICING_VERBS and t.pos == "VERB":
+        return any(toks[c].dep == "dobj" and aircraft(c) for c in p.children[k])
+    if not aircraft(k):
+        return False
+    obj = k
+    while toks[obj].dep == "conj" and toks[obj].head != obj:  # "intercept bombers and fighters"
+        obj = toks[obj].head
+    v = toks[obj].head
+    return toks[obj].dep == "dobj" and toks[v].lemma.lower() in AIR_POLICING_VERBS
 
 
 def _online(p, k: int) -> bool:
@@ -108,14 +131,16 @@ def _online(p, k: int) -> bool:
 def not_a_demonstration(p, k: int) -> bool:
     """Does protest trigger k (a protest, demonstration or strike) name something ACLED does not code
     as a demonstration, since no crowd gathers (its codebook: a demonstration is at least three people
-    physically together)? Three readings, each from the parse:
+    physically together)? Four readings, each from the parse:
       * a labour strike or work stoppage with no march, rally or picket in the sentence ("14,000
         employees had a two hour work stoppage to protest the cuts"; "strikes, in which people stay home
         from work ... would not be coded");
       * a formal protest: a complaint filed, upheld or denied, before a forum, against an award or
         contract ("Boeing challenged the award in a formal protest before the GAO");
       * a demonstration that shows something ("a demonstration of the new software", "demonstrated
-        the phone").
+        the phone");
+      * a protest made by an armed side ("the terrorists are protesting against modernity", "rebels
+        protested the violation"): a claim, not a gathering of civilians.
     A sentence naming protesters, a crowd or a gathering is always a demonstration."""
     toks = p.toks
     sent = p.sents[toks[k].sent]
@@ -124,6 +149,11 @@ def not_a_demonstration(p, k: int) -> bool:
         return False
     t = toks[k]
     lemma = t.lemma.lower()
+    if t.pos == "VERB" and any(
+        toks[c].dep == "nsubj" and ACTOR_KINDS.get(toks[antecedent(p, c)].lemma.lower()) == "armed"
+        for c in p.children[k]
+    ):
+        return True  # "the terrorists are protesting against modernity": armed men's protest is a claim
     if (lemma == "protest" or _labour_stoppage(p, k)) and any(
         _labour_stoppage(p, j) for j in range(sent.start, sent.end)
     ):  # the strike itself, or what it is "to protest" ("walkouts sparked demonstrations": those gather)
@@ -162,6 +192,29 @@ def not_a_demonstration(p, k: int) -> bool:
                 if prep in ("of", "against") and ow in CONTESTED_DECISIONS - {"decision", "ruling"}:
                     return True  # "a protest of the contract award"
     return False
+
+
+def _the_shown_one(p, k: int) -> bool:
+    """Is "the demonstration" k the one an earlier sentence showed something in ("Apple demonstrated the
+    new store on Monday. ... The song bought during the demonstration was ...")? A definite mention
+    with no crowd in its own sentence refers back; when the first mention was a product shown, so is
+    this one."""
+    toks = p.toks
+    t = toks[k]
+    if t.lemma.lower() != "demonstration" or not any(
+        toks[c].dep == "det" and toks[c].lemma.lower() == "the" for c in p.children[k]
+    ):
+        return False
+    sent = p.sents[t.sent]
+    if any(
+        toks[j].lemma.lower() in GATHERINGS or ACTOR_KINDS.get(toks[j].lemma.lower()) == "crowd"
+        for j in range(sent.start, sent.end)
+    ):
+        return False
+    first = next(
+        (j for j in range(sent.start) if toks[j].lemma.lower() in ("demonstration", "demonstrate")), None
+    )
+    return first is not None and not_a_demonstration(p, first)
 
 
 def _labour_stoppage(p, j: int) -> bool:

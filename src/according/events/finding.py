@@ -13,8 +13,8 @@ from ..pipeline import Work, stage
 from .actor_names import event_country
 from .actors import actors_for, in_country
 from .classifier import features, load_model, triggers_in
-from .clauses import cumulative, not_a_demonstration, reports
-from .coding import apply_conventions
+from .clauses import by_accident, cumulative, not_a_demonstration, reports
+from .coding import apply_conventions, destroys_property
 from .dates import event_date, semicolon_clause
 from .fatalities import fatalities_of
 from .location import event_place
@@ -68,11 +68,15 @@ def find_events(work: Work) -> dict:
     if len(body) <= REPORT_SENTENCES and len(work.text) <= REPORT_CHARS:
         stretch = body or list(p.sents)
         conf = _report_relevance(p, stretch)
-        strong = any(key in STRONG for s in stretch for _, key in triggers_in(p, s.start, s.end))
+        strong = any(key in STRONG for s in stretch for _, key in triggers_in(p, s.start, s.end)) or any(
+            destroys_property(p, s.start, s.end) is not None for s in stretch
+        )  # "unidentified men burned down a school": no strong trigger, but a group destroying a building
         floor = REPORT_FLOOR if strong else WEAK_REPORT_FLOOR
         ev = (
             _event(work, stretch, report=True)
-            if (conf is None or conf >= floor) and not _no_crowd_gathers(p, stretch)
+            if (conf is None or conf >= floor)
+            and not _no_crowd_gathers(p, stretch)
+            and not _accident(p, stretch)
             else None
         )
         if ev is not None:
@@ -108,6 +112,14 @@ def _no_crowd_gathers(p, sents) -> bool:
         and all(TRIGGERS[key] == (PEACEFUL,) or key == "strike" for _, key in strong)
         and all(not_a_demonstration(p, k) for k, _ in strong)
     )
+
+
+def _accident(p, sents) -> bool:
+    """Is every strong trigger of a report done by an accident ("a fiery crash kills three", "killed in a
+    traffic accident": clauses.by_accident)? Accidents are no ACLED event; the relevance model gives
+    such briefs 0.05-0.08, just over the report floor."""
+    strong = [k for s in sents for k, key in triggers_in(p, s.start, s.end) if key in STRONG]
+    return bool(strong) and all(by_accident(p, k) for k in strong)
 
 
 def _report_relevance(p, sents) -> float | None:

@@ -260,3 +260,19 @@ ONLINE_WORDS = {
     "ransomware",
     "wiki",
 }
+
+# Aircraft intercepted, escorted or shadowed by fighters is air policing, not a strike nor disrupted
+# weapons use ("jets scrambled to intercept bombers over the sea"); a weapon or a shipment intercepted
+# still is (events/clauses.py).
+AIR_POLICING_VERBS = {"intercept", "escort", "shadow"}
+AIRCRAFT_WORDS = {
+    "aircraft",
+    "plane",
+    "airplane",
+    "jet",
+    "bomber",
+    "fighter",
+    "airliner",
+    "flight",
+    "warplane",
+}

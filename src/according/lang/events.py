@@ -530,3 +530,48 @@ HOSTILE_VERBS = {"fire", "shoot", "target", "engage", "ambush", "assault", "stor
 # Quantifiers that stand for part of a group named before ("marched and some smashed windows"):
 # as a subject they are not themselves the doer; the group is (events/coding.py).
 PART_OF_A_GROUP = {"some", "many", "several", "others", "few", "most"}
+
+# ACLED's Suicide bomb needs a suicide attacker ("a car bomb went off" is a remote explosive): the words
+# that name one ("a suicide bomber", "kamikazes"); a reflexive object of killing or blowing up
+# ("killing themselves", "blew himself up") names one too (events/coding.py).
+SUICIDE_ATTACKER_WORDS = {"suicide", "kamikaze", "self-immolation"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+# Verbs of two sides fighting each other: with "each other", "one another", or an armed side "with"
+# or "against" another, ACLED codes an armed clash (events/coding.py), whatever the classifier reads
+# from other words of the text ("near the mine", "for control of").
+FIGHT_VERBS = {"fight", "clash", "battle", "skirmish", "exchange"}
+RECIPROCAL_WORDS = {("each", "other"), ("one", "another")}
+# Destroying property: a group that burns down, torches or razes a building reports an event even
+# without a strong trigger ("unidentified men burned down a school"); ACLED codes it by who does it:
+# a crowd's is mob violence, anyone else's property destruction (events/finding.py, coding.py).
+PROPERTY_DESTRUCTION_VERBS = {
+    "burn",
+    "torch",
+    "raze",
+    "demolish",
+    "destroy",
+    "vandalize",
+    "vandalise",
+    "ransack",
+}
+PROPERTY_WORDS = set(
+    (
+        "school house home church mosque temple shop store office station building vehicle car truck bus "
+        "market clinic hospital hut property village"
+    ).split()
+)
+# Arrests at a demonstration are a protest with intervention (events/coding.py): the crowd arrested
+# ("detained thousands of protesters"), unless the arrest is for or before the protest.
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "crowd"}
+NOT_DURING = {"for", "before", "ahead", "prior", "after"}
+# Verbs of a demonstration: "thousands marched and some smashed windows": the marchers riot.
+PROTEST_VERBS = {"march", "protest", "demonstrate", "rally"}
+# Who loots in a riot rather than as a strategic development ("mobs of looters", "rioters looted").
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "marcher"}
+# Making explosives safe: landmines cleared, an IED defused or deactivated are disrupted weapons use,
+# not an explosion, unless something went off too (events/coding.py).
+DISARM_VERBS = {"defuse", "clear", "remove", "dismantle", "deactivate", "disarm", "neutralize", "neutralise"}
+DETONATION_WORDS = {"explode", "detonate", "blast", "explosion", "off"}
+# What an aircraft destroys or hits is an air strike, by its weapon (ACLED), not property destruction or
+# disrupted weapons use: "jets destroyed weapon depots", "the air force destroyed vehicles".
+AIR_HARM_VERBS = {"destroy", "hit", "target", "strike", "bomb", "pound", "smash"}
