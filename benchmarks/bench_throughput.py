@@ -16,6 +16,9 @@ checked token for token by tests/test_spacy_speed.py; records byte-identical by
 scripts/check_records_identical.py); and after loading the model it calls ``gc.freeze()``, so
 the cyclic collector's full passes stop traversing the model (and what else is alive then).
 (1) keeps the model's own ruler, so the ratio counts the ruler's saving for the analysis.
+Outside the parse: the analysis's conversion of the Doc to plain data (``according.nlp.to_parse``)
+does not compute spaCy's noun chunks (no stage reads them); the bare side never asks for them
+either (``Doc.noun_chunks`` is computed on demand, not by ``nlp.pipe``).
 
 How the two are measured, so that the ratio holds on a shared machine:
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterable, Iterator
+from itertools import repeat
+from operator import add
 
 from .errors import ModelError
 from .syntax import Ent, Parse, Sent, Tok  # the plain parse; re-exported for the stages
@@ -160,55 +162,56 @@ def to_parse(doc, model: str) -> Parse:
     and their strings looked up once per distinct value, instead of one Token object per token
     and one property call per field (14 us of CPU per word, measured with
     benchmarks/profile_stages.py); the head column is made absolute in numpy, each word's text
-    and lexical flags are looked up once, and each Tok is made with ``tuple.__new__`` (7.0-7.9 -> 5.8-6.8
-    us of CPU per word on 20 PolNeAR articles). ``tests/test_spacy_speed.py`` checks it against
-    the fields read token by token."""
+    and lexical flags are looked up once, and every field is a column mapped at C speed, the Toks
+    made from the zipped columns with ``tuple.__new__`` (no Python-level loop per token).
+    ``tests/test_spacy_speed.py`` checks it against the fields read token by token."""
     import numpy
     from spacy.parts_of_speech import NAMES as POS_NAMES
 
-    sent_of = [0] * len(doc)
+    n = len(doc)
+    sent_of = [0] * n
     sents = []
     for k, s in enumerate(doc.sents):
         sents.append(Sent(s.start, s.end, s.start_char, s.end_char))
         sent_of[s.start : s.end] = [k] * (s.end - s.start)
     names = _Strings(doc.vocab.strings)
     pos_names = {0: "", **POS_NAMES}
-    words: dict[int, tuple[str, int, bool, bool, bool, str]] = {}  # orth -> text, length, flags
-    toks = []
-    if len(doc):
+    toks: list[Tok] = []
+    texts: list[str] = []
+    if n:
         array = doc.to_array(list(_COLUMNS))
         # HEAD is a relative offset stored unsigned: as signed, plus the token's own index
-        heads = (array[:, _COLUMNS.index("HEAD")].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        columns = array.tolist()
-    else:
-        heads, columns = [], []
-    for i, (start, orth, lemma, pos, tag, dep, _, ent_type, iob, space) in enumerate(columns):
-        word = words.get(orth)
-        if word is None:
+        heads = (array[:, _COLUMNS.index("HEAD")].astype(numpy.int64) + numpy.arange(n)).tolist()
+        starts, orths, lemmas, pos, tags, deps, _, ent_types, iobs, spaces = array.T.tolist()
+        words: dict[int, tuple[str, int, bool, bool, bool, str]] = {}  # orth -> text, length, flags
+        for orth in set(orths):
             lex = doc.vocab[orth]
             text = names[orth]
-            word = words[orth] = (text, len(text), lex.like_num, lex.is_punct, lex.is_space, lex.shape_)
-        toks.append(
-            _new_tok(
-                Tok,
-                (
-                    i,
-                    word[0],
-                    start,
-                    start + word[1],
-                    names[lemma],
-                    pos_names.get(pos, ""),
-                    names[tag],
-                    names[dep],
-                    heads[i],
-                    names[ent_type],
-                    _IOB[iob],
-                    sent_of[i],
-                    space == 1,
-                    word[2],
-                    word[3],
-                    word[4],
-                    word[5],
+            words[orth] = (text, len(text), lex.like_num, lex.is_punct, lex.is_space, lex.shape_)
+        word_of = list(map(words.__getitem__, orths))
+        texts = [w[0] for w in word_of]
+        toks = list(
+            map(
+                _new_tok,
+                repeat(Tok, n),
+                zip(
+                    range(n),
+                    texts,
+                    starts,
+                    map(add, starts, [w[1] for w in word_of]),
+                    map(names.__getitem__, lemmas),
+                    map(pos_names.get, pos, repeat("")),
+                    map(names.__getitem__, tags),
+                    map(names.__getitem__, deps),
+                    heads,
+                    map(names.__getitem__, ent_types),
+                    map(_IOB.__getitem__, iobs),
+                    sent_of,
+                    map((1).__eq__, spaces),
+                    [w[2] for w in word_of],
+                    [w[3] for w in word_of],
+                    [w[4] for w in word_of],
+                    [w[5] for w in word_of],
                 ),
             )
         )
@@ -219,11 +222,9 @@ def to_parse(doc, model: str) -> Parse:
         Ent(e.start, e.end, e.label_, e.start_char, e.end_char, text[e.start_char : e.end_char])
         for e in doc.ents
     )
-    try:
-        chunks = tuple((c.start, c.end) for c in doc.noun_chunks)
-    except ValueError:
-        chunks = ()
-    return Parse(text, tuple(toks), tuple(sents), ents, chunks, model)
+    # noun_chunks stay empty: no stage reads them, and spaCy's noun-chunk iterator cost ~1 us of
+    # CPU per word (benchmarks/profile_stages.py)
+    return Parse(text, tuple(toks), tuple(sents), ents, (), model)
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Parse:

@@ -75,6 +75,8 @@ class Parse:
     toks: tuple[Tok, ...]
     sents: tuple[Sent, ...]
     ents: tuple[Ent, ...]
+    # always () from nlp.to_parse (no stage reads noun chunks; spaCy's iterator cost ~1 us/word);
+    # the field stays so that parses built by hand keep their shape
     noun_chunks: tuple[tuple[int, int], ...]
     model: str
 
@@ -116,6 +118,12 @@ class Parse:
 
     def subtree(self, token: int) -> tuple[int, int]:
         """(first, last+1) token indices of the subtree of ``token`` (projective)."""
+        lo, hi = self._subtree_bounds
+        if lo[token] >= 0:
+            return lo[token], hi[token] + 1
+        return self._walk_subtree(token)  # a token no root reaches (a malformed parse)
+
+    def _walk_subtree(self, token: int) -> tuple[int, int]:
         lo = hi = token
         stack = [token]
         kids = self.children
@@ -125,6 +133,34 @@ class Parse:
             hi = max(hi, j)
             stack.extend(kids[j])
         return lo, hi + 1
+
+    @cached_property
+    def _subtree_bounds(self) -> tuple[list[int], list[int]]:
+        """First and last token of every token's subtree, from the leaves up in one pass over
+        the trees under the roots (tokens that are their own head); -1 for a token no root
+        reaches, which :meth:`subtree` walks as it is asked."""
+        n = len(self.toks)
+        lo, hi = [-1] * n, [-1] * n
+        kids = self.children
+        order: list[int] = []  # every token after its head
+        for t in self.toks:
+            if t.head == t.i:
+                order.append(t.i)
+        k = 0
+        while k < len(order):
+            order.extend(kids[order[k]])
+            k += 1
+        if len(order) > n:  # a token reached twice: not a forest; walk each token when asked
+            return lo, hi
+        for j in reversed(order):
+            a = b = j
+            for c in kids[j]:
+                if lo[c] < a:
+                    a = lo[c]
+                if hi[c] > b:
+                    b = hi[c]
+            lo[j], hi[j] = a, b
+        return lo, hi
 
     def char_span(self, first: int, end: int) -> tuple[int, int]:
         """Character offsets of tokens ``first`` .. ``end - 1``."""

@@ -206,7 +206,7 @@ class _Walk:
         self.voices = self.quote_voices
         self.turn_speakers: set[str] = set()
         self._voice_list = voices
-        self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(p.text) if ch == "\n"]
+        self.paragraph_starts = _line_starts(p.text)
         taken = {k for m in st.mentions for k in range(m.tok_start, m.tok_end)}
         self.plural_nouns = [
             Mention(t.start, t.end, t.text, t.i, t.i + 1, NOUN_CANDIDATE + t.lemma.casefold(), "np")
@@ -565,6 +565,16 @@ _NOT_ENTITIES = frozenset(
     "EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
 )
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
+
+
+def _line_starts(text: str) -> list[int]:
+    """0 and the offset after every line break."""
+    out = [0]
+    k = text.find("\n")
+    while k >= 0:
+        out.append(k + 1)
+        k = text.find("\n", k + 1)
+    return out
 
 
 def _recurring_names(st: _State, p: Parse) -> None:

@@ -126,9 +126,9 @@ def definite_nps(p: Parse, taken: set[int]):
     toks = p.toks
     kids = p.children
     for h in toks:
-        if h.i in taken or h.lemma.casefold() in NON_REFERRING:
-            continue
         if h.pos not in ("NOUN", "PROPN") and not is_age_head(p, h.i):
+            continue
+        if h.i in taken or h.lemma.casefold() in NON_REFERRING:
             continue
         dets = [
             k
@@ -198,12 +198,12 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recen
             if info.get("age") == age:
                 return eid
             continue
-        words = set(info["words"])
+        synonyms = NAME_SYNONYMS.get(lemma)
         in_name = info["label"] != "PERSON" and (
-            lemma == name_head(info["name_words"])
-            or bool(NAME_SYNONYMS.get(lemma, set()) & set(info["name_words"]))
+            lemma == name_head(info["name_words"]) or bool(synonyms and synonyms & set(info["name_words"]))
         )
         if lemma in info["roles"] or in_name or info["label"] in CLASS_NOUNS.get(lemma, ()):
+            words = set(info["words"])
             if plural != info.get("plural", False) and info["label"] == "PERSON":
                 continue
             # A named person's description often lacks the place words a later

@@ -41,14 +41,19 @@ ENT_AS_TYPE = {"GPE", "LOC", "PERSON", "FAC", "ORG", "NORP", "DATE", "TIME", "CA
 def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
     """(token index, trigger key) for every lexicon trigger in tokens a..b (bigrams first)."""
     toks = parse.toks
+    firsts = _pair_firsts()
     out = []
     k = a
     while k < b:
         lem = toks[k].lemma.lower()
-        if k + 1 < b:
-            pair = f"{lem} {toks[k + 1].lemma.lower()}"
-            pair_text = f"{toks[k].text.lower()} {toks[k + 1].text.lower()}"
-            hit = pair if pair in TRIGGERS else (pair_text if pair_text in TRIGGERS else None)
+        if k + 1 < b:  # a two-word entry is looked up only after a word that begins one
+            hit = None
+            if lem in firsts:
+                pair = f"{lem} {toks[k + 1].lemma.lower()}"
+                hit = pair if pair in TRIGGERS else None
+            if hit is None and toks[k].text.lower() in firsts:
+                pair_text = f"{toks[k].text.lower()} {toks[k + 1].text.lower()}"
+                hit = pair_text if pair_text in TRIGGERS else None
             if hit:
                 out.append((k, hit))
                 k += 2
@@ -61,6 +66,13 @@ def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
             out.append((k, key))
         k += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _pair_firsts() -> frozenset[str]:
+    """Every beginning of a lexicon entry that a space ends ("car" of "car bomb"): a pair of
+    words can only be an entry when its first word is one of these."""
+    return frozenset(k[:i] for k in TRIGGERS for i, ch in enumerate(k) if ch == " ")
 
 
 def _trigger_key(w: str, lem: str) -> str | None:

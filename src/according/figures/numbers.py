@@ -28,12 +28,27 @@ def _tidy(x: float | None):
     return int(round(x)) if abs(x - round(x)) < 1e-9 else round(x, 6)
 
 
+# is_num_tok's answers by word, one table per value of like_num (the figures stage asks about
+# every token, most words many times); cleared when it grows past _NUM_CACHE words
+_NUM_WORDS: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+_NUM_CACHE = 50_000
+
+
 def is_num_tok(t: Tok) -> bool:
-    w = t.text.lower()
+    known = _NUM_WORDS[t.like_num]
+    answer = known.get(t.text)
+    if answer is None:
+        if len(known) >= _NUM_CACHE:
+            known.clear()
+        answer = known[t.text] = _is_num_word(t.text.lower(), t.like_num)
+    return answer
+
+
+def _is_num_word(w: str, like_num: bool) -> bool:
     return (
         w in CARDINALS
         or w in SCALES
-        or (t.like_num and any(c.isdigit() for c in w))
+        or (like_num and any(c.isdigit() for c in w))
         or bool(_RANGE_TOKEN.match(w))
     )
 

@@ -49,6 +49,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from ..nlp import Parse
@@ -82,7 +83,7 @@ def model() -> EdgeModel | None:
 
 
 def keep_probability(feats: list[str], weights: dict[str, float]) -> float:
-    z = sum(weights.get(f, 0.0) for f in feats)
+    z = sum(map(weights.get, feats, repeat(0.0, len(feats))))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -97,8 +98,30 @@ def model_decide(edge_model: EdgeModel | None) -> Decide:
     return decide
 
 
+_MARK_CHARS = frozenset('\u201c\u201d\u201e\u00ab\u00bb"')
+
+
 def _is_mark(text: str) -> bool:
-    return text in _MARKS or (len(text) > 1 and any(ch in text for ch in '\u201c\u201d\u201e\u00ab\u00bb"'))
+    return text in _MARKS or (len(text) > 1 and not _MARK_CHARS.isdisjoint(text))
+
+
+_last_marks: tuple[Parse | None, list[int]] = (None, [])
+
+
+def _marks_before(p: Parse) -> list[int]:
+    """``marks[k]``: how many tokens before token k are quotation marks (so a range holds one
+    when ``marks[b] > marks[a]``); counted once per parse, kept for the last parse asked."""
+    global _last_marks
+    last = _last_marks
+    if last[0] is p:
+        return last[1]
+    marks = [0]
+    n = 0
+    for t in p.toks:
+        n += _is_mark(t.text)
+        marks.append(n)
+    _last_marks = (p, marks)
+    return marks
 
 
 def _separator(p: Parse, j: int) -> str:
@@ -143,6 +166,35 @@ def _words(p: Parse, idx) -> list[int]:
     return [j for j in idx if not p.toks[j].is_punct and not p.toks[j].is_space]
 
 
+def _word_spans(p: Parse, content: set[int]) -> dict[int, tuple[int, int, int]]:
+    """For every token of ``content``: (number, first, last) of the words of its subtree within
+    ``content`` (what ``_words(p, _subtree_in(p, j, content))`` holds), in one pass from the
+    leaves up instead of one walk per token (first and last are -1 when it has no word)."""
+    toks, kids = p.toks, p.children
+    spans: dict[int, tuple[int, int, int]] = {}
+    for top in content:
+        if top in spans:
+            continue
+        stack = [(top, False)]
+        while stack:
+            j, done = stack.pop()
+            if not done:
+                stack.append((j, True))
+                stack.extend((k, False) for k in kids[j] if k in content and k not in spans)
+                continue
+            t = toks[j]
+            n, lo, hi = (0, -1, -1) if t.is_punct or t.is_space else (1, j, j)
+            for k in kids[j]:
+                if k in content:
+                    kn, klo, khi = spans[k]
+                    if kn:
+                        n += kn
+                        lo = klo if lo < 0 or klo < lo else lo
+                        hi = khi if khi > hi else hi
+            spans[j] = (n, lo, hi)
+    return spans
+
+
 def edge_candidates(p: Parse, cue: int, content: set[int]) -> list[tuple[str, list[int], bool]]:
     """(key, tokens to cut, is a leading function word) for each edge of the content."""
     toks = p.toks
@@ -158,6 +210,8 @@ def edge_candidates(p: Parse, cue: int, content: set[int]) -> list[tuple[str, li
         else:
             runs.append([j])
     every = len(words)
+    spans = _word_spans(p, content)
+    marks = _marks_before(p)
     for run in runs:
         first, last = run[0], run[-1]
         lo, hi = first, last
@@ -167,23 +221,21 @@ def edge_candidates(p: Parse, cue: int, content: set[int]) -> list[tuple[str, li
             h = toks[c].head
             if h == c or (h not in content and h != cue):
                 continue
-            sub = _words(p, _subtree_in(p, c, content))
-            if len(sub) == every:
+            n_sub, sub_first, sub_last = spans[c]  # the words of its subtree within the content
+            if n_sub == every:
                 continue  # the whole content: nothing would be left
-            if c > h and max(sub) == last:
-                between = range(h + 1, min(sub))
-                q = "q" if any(_is_mark(toks[k].text) for k in between) else "."
-                key = "R|%s|%s|%s" % (toks[c].dep, _separator(p, min(sub) - 1), q)
+            if c > h and sub_last == last:
+                q = "q" if h + 1 < sub_first and marks[sub_first] > marks[h + 1] else "."
+                key = "R|%s|%s|%s" % (toks[c].dep, _separator(p, sub_first - 1), q)
                 out.append((key, sorted(_subtree_in(p, c, content)), False))
-            elif min(sub) > first and max(sub) < last and _set_off(p, min(sub), max(sub)):
+            elif sub_first > first and sub_last < last and _set_off(p, sub_first, sub_last):
                 # "the officer - Brentley Vinson, who was placed on leave - was not wearing"
-                key = "I|%s|%s|." % (toks[c].dep, _separator(p, min(sub) - 1))
+                key = "I|%s|%s|." % (toks[c].dep, _separator(p, sub_first - 1))
                 idx = sorted(_subtree_in(p, c, content))
                 out.append((key, [j for j in range(min(idx) - 1, max(idx) + 2) if j in content], False))
-            elif c < h and min(sub) == first:
-                between = range(max(sub) + 1, h)
-                q = "q" if any(_is_mark(toks[k].text) for k in between) else "."
-                nxt = max(sub) + 1
+            elif c < h and sub_first == first:
+                q = "q" if sub_last + 1 < h and marks[h] > marks[sub_last + 1] else "."
+                nxt = sub_last + 1
                 key = "L|%s|%s|%s" % (toks[c].dep, _separator(p, nxt) if nxt < len(toks) else "_", q)
                 out.append((key, sorted(_subtree_in(p, c, content)), False))
         t = toks[first]
@@ -203,8 +255,18 @@ def _bucket(n: float, cuts: tuple[float, ...]) -> int:
     return sum(n >= c for c in cuts)
 
 
-def features(p: Parse, cue: int, content: set[int], key: str, idx: list[int], lead: bool) -> list[str]:
-    """The parse facts of one edge candidate (see the module docstring)."""
+def features(
+    p: Parse,
+    cue: int,
+    content: set[int],
+    key: str,
+    idx: list[int],
+    lead: bool,
+    content_words: int | None = None,
+) -> list[str]:
+    """The parse facts of one edge candidate (see the module docstring). ``content_words``, the
+    number of words of ``content``, is counted here when not given (``trim`` counts it once per
+    round)."""
     toks = p.toks
     side, dep = key.split("|")[:2]
     words = _words(p, idx)
@@ -216,8 +278,11 @@ def features(p: Parse, cue: int, content: set[int], key: str, idx: list[int], le
             break
     opened = min(content)
     direct = any(_is_mark(toks[j].text) for j in range(max(0, opened - 1), opened + 1))
-    marked = any(_is_mark(toks[j].text) for j in range(min(idx), max(idx) + 1))
-    share = len(words) / max(1, len(_words(p, content)))
+    marks = _marks_before(p)
+    marked = marks[max(idx) + 1] > marks[min(idx)]
+    if content_words is None:
+        content_words = len(_words(p, content))
+    share = len(words) / max(1, content_words)
     parts = key.split("|")
     feats = ["bias", "sd:" + "|".join(parts[:2])]
     feats += ["k:" + "|".join(parts[:n]) for n in range(3, len(parts) + 1)]
@@ -241,10 +306,11 @@ def trim(p: Parse, cue: int, content: set[int], decide: Decide) -> set[int]:
     out = set(content)
     for _ in range(MAX_ROUNDS):
         cut: set[int] = set()
+        n_words = len(_words(p, out))
         for key, idx, lead in edge_candidates(p, cue, out):
             if cut & set(idx):
                 continue
-            if not decide(cue, features(p, cue, out, key, idx, lead), idx, lead):
+            if not decide(cue, features(p, cue, out, key, idx, lead, n_words), idx, lead):
                 cut |= set(idx)
         if not cut or cut >= set(_words(p, out)):
             break

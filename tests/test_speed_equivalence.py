@@ -1,0 +1,164 @@
+"""The faster forms of hot helpers give what the plain walks give (speed work must not move any
+record byte; scripts/check_records_identical.py checks whole records, these check each helper on
+random trees and texts, including forests and parses with a cycle)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from according.events import classifier
+from according.events.types import TRIGGERS
+from according.figures import numbers
+from according.quotes import extent
+from according.syntax import Parse, Sent, Tok
+
+WORDS = ["said", "“", "”", '"', ",", "car", "bomb", "attack", "the", "-", "5", "five", "2-3", "(", ")"]
+
+
+def make_parse(words: list[str], heads: list[int], lemmas: list[str] | None = None) -> Parse:
+    toks, at = [], 0
+    for i, (w, h) in enumerate(zip(words, heads)):
+        punct = not any(ch.isalnum() for ch in w)
+        lemma = lemmas[i] if lemmas else w.lower()
+        toks.append(
+            Tok(
+                i,
+                w,
+                at,
+                at + len(w),
+                lemma,
+                "NOUN",
+                "NN",
+                "dep",
+                h,
+                "",
+                "O",
+                0,
+                True,
+                w.isdigit(),
+                punct,
+                False,
+                "",
+            )
+        )
+        at += len(w) + 1
+    text = " ".join(words)
+    return Parse(text, tuple(toks), (Sent(0, len(words), 0, len(text)),), (), (), "test")
+
+
+@st.composite
+def parses(draw, cyclic: bool = False):
+    """Random heads: mostly a forest (roots are their own head), with ``cyclic`` possibly a loop."""
+    n = draw(st.integers(1, 30))
+    heads = []
+    for i in range(n):
+        if i == 0 or draw(st.integers(0, 5)) == 0:
+            heads.append(i)  # a root
+        else:
+            heads.append(draw(st.integers(0, i - 1)))
+    if cyclic and n >= 3:
+        a = draw(st.integers(1, n - 1))
+        heads[heads[a]] = a  # a and its head point at each other (a cycle when heads[a] != a)
+    words = [draw(st.sampled_from(WORDS)) for _ in range(n)]
+    return make_parse(words, heads)
+
+
+def _walk(p: Parse, token: int) -> tuple[int, int]:
+    lo = hi = token
+    stack = [token]
+    while stack:
+        j = stack.pop()
+        lo, hi = min(lo, j), max(hi, j)
+        stack.extend(p.children[j])
+    return lo, hi + 1
+
+
+@given(parses())
+def test_subtree_table_equals_the_walk(p):
+    for i in range(len(p.toks)):
+        assert p.subtree(i) == _walk(p, i)
+
+
+@given(parses(cyclic=True))
+def test_subtree_outside_the_trees_is_walked_as_before(p):
+    reached = {i for i in range(len(p.toks)) if p._subtree_bounds[0][i] >= 0}
+    for i in reached:  # the walk of a token in a cycle never ends: only the reached ones compare
+        assert p.subtree(i) == _walk(p, i)
+    for i in set(range(len(p.toks))) - reached:
+        assert p._subtree_bounds[0][i] == -1
+
+
+@settings(max_examples=200)
+@given(parses(), st.data())
+def test_content_word_spans_equal_the_subtree_walks(p, data):
+    content = set(data.draw(st.lists(st.integers(0, len(p.toks) - 1), min_size=1)))
+    spans = extent._word_spans(p, content)
+    assert set(spans) == content
+    for c in content:
+        words = extent._words(p, extent._subtree_in(p, c, content))
+        assert spans[c] == ((len(words), min(words), max(words)) if words else (0, -1, -1))
+
+
+@given(parses(), st.data())
+def test_mark_counts_equal_the_scan(p, data):
+    marks = extent._marks_before(p)
+    a = data.draw(st.integers(0, len(p.toks)))
+    b = data.draw(st.integers(a, len(p.toks)))
+    assert (marks[b] > marks[a]) == any(extent._is_mark(p.toks[k].text) for k in range(a, b))
+
+
+def test_edge_candidates_and_trim_unchanged_on_a_quotation():
+    # “The talks failed, which surprised us,” he said : the content's edges as before
+    words = ["“", "The", "talks", "failed", ",", "which", "surprised", "us", ",", "”", "he", "said"]
+    heads = [3, 2, 3, 11, 3, 6, 3, 6, 3, 3, 11, 11]
+    p = make_parse(words, heads)
+    content = set(range(0, 10))
+    # the candidates main's walk-per-token version gave on this parse
+    assert extent.edge_candidates(p, 11, content) == [
+        ("L|dep|_|.", [1], False),
+        ("L|dep|_|.", [1, 2], False),
+        ("R|dep|,|.", [5, 6, 7], False),
+        ("R|dep|_|.", [7], False),
+    ]
+    assert extent.trim(p, 11, content, lambda *a: True) == content
+
+
+def _naive_triggers(p: Parse, a: int, b: int) -> list[tuple[int, str]]:
+    toks, out, k = p.toks, [], a
+    while k < b:
+        lem = toks[k].lemma.lower()
+        if k + 1 < b:
+            pair = f"{lem} {toks[k + 1].lemma.lower()}"
+            pair_text = f"{toks[k].text.lower()} {toks[k + 1].text.lower()}"
+            hit = pair if pair in TRIGGERS else (pair_text if pair_text in TRIGGERS else None)
+            if hit:
+                out.append((k, hit))
+                k += 2
+                continue
+        if toks[k].ent_type in ("DATE", "TIME") or (toks[k].pos == "PROPN" and toks[k].ent_type):
+            k += 1
+            continue
+        key = classifier._trigger_key(toks[k].text.lower(), lem)
+        if key:
+            out.append((k, key))
+        k += 1
+    return out
+
+
+TRIGGER_WORDS = sorted({w for key in TRIGGERS for w in key.split(" ")})[:400] + ["said", "the", "Car"]
+
+
+@given(st.lists(st.sampled_from(TRIGGER_WORDS), min_size=1, max_size=20))
+def test_triggers_equal_the_pairwise_lookup(words):
+    p = make_parse(words, list(range(len(words))))
+    assert classifier.triggers_in(p, 0, len(p.toks)) == _naive_triggers(p, 0, len(p.toks))
+
+
+@given(st.sampled_from(["five", "5", "2-3", "dozen", "a", "May", "1,200", "x-1"] + WORDS), st.booleans())
+def test_number_words_cached_as_computed(text, like_num):
+    tok = Tok(
+        0, text, 0, len(text), text, "NUM", "CD", "nummod", 0, "", "O", 0, True, like_num, False, False, ""
+    )
+    for _ in range(2):  # asked twice: the second answer comes from the table
+        assert numbers.is_num_tok(tok) == numbers._is_num_word(text.lower(), like_num)
