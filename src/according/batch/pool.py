@@ -21,15 +21,17 @@ chunks, so caches that grow with the input are dropped. At most ``4 x jobs x CHU
 read and not yet written, so a slow article does not make the parent buffer the run.
 
 Start-up: on Linux, workers are forked from a ``forkserver`` process that imported spaCy and the
-project and loaded the default model and the gazetteer once (:mod:`.preload`; started by the command
-line before its own imports, :mod:`.server`, so that load overlaps the command's start): a new worker starts
-in milliseconds with the model's pages shared, instead of a fresh interpreter per worker importing
-everything and loading the model again (~4 CPU-s each: 2 x 4 for ``--jobs 2``, 32 x 4 on 32
-cores). A forked worker also ends without an interpreter's teardown (``os._exit``): closing the
-pool took 0.2-0.6 s against 1.0-5.3 s for two spawned workers with the model loaded (same run,
-shared machine); the fork server itself ends the same way (it holds the command's stdout and stderr,
-so a caller reading them waited for its teardown: 0.8 s at load 11). The fork server is a clean interpreter started for the purpose, not the parent:
-it holds no database connection, open output or lock of the parent. Its only other thread is
+project and loaded the default model and the gazetteer once (:mod:`.preload`; the command line
+starts it before its own imports, :mod:`.server`, so that load overlaps the command's start): a new
+worker starts in milliseconds with the model's pages shared, instead of a fresh interpreter per
+worker importing everything and loading the model again (~2.6 CPU-s each, ~4 before the
+vocabulary's strings were left unloaded: 2 x 2.6 for ``--jobs 2``, 32 x 2.6 on 32 cores). A forked
+worker also ends without an interpreter's teardown (``os._exit``): closing the pool took 0.2-0.6 s
+against 1.0-5.3 s for two spawned workers with the model loaded (same run, shared machine). The
+fork server ends the same way: it holds the command's stdout and stderr, so a caller reading them
+waited for its teardown after the command had exited (0.8 s at load 11, now 0.08 s). The fork
+server is a clean interpreter started for the purpose, not the parent: it holds no database
+connection, open output or lock of the parent. Its only other thread is
 OpenBLAS's pool (started by ``import numpy``; spaCy, thinc and blis start none, checked after
 loading and running the model), and OpenBLAS stops it around ``fork`` itself (checked: 2 threads
 before, 1 in the child and in the parent after, restarted on the next matrix product). Elsewhere
