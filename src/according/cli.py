@@ -25,7 +25,6 @@ WARNING_STAGES = ("language", "encoding")
 
 def _analyze(args) -> int:
     from . import report
-    from .analyzer import analyze_documents
     from .batch import analyse
     from .ingest import read_paths
 
@@ -48,6 +47,8 @@ def _analyze(args) -> int:
     lines_from_workers = args.jobs != 1 and args.format == "jsonl"
     records: Iterable[Any]
     if args.jobs == 1:
+        from .analyzer import analyze_documents  # the workers' import, not this process's, otherwise
+
         records = analyze_documents(docs, model=args.model)
     elif lines_from_workers:
         records = analyse(docs, args.settings, args.jobs)  # Done: id, errors and the JSON line
@@ -369,9 +370,40 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# file names of archives, which usually hold several articles (.jsonl, .jsonl.gz, .warc.gz, ...)
+_MANY_ARTICLES = (".jsonl", ".gz", ".parquet", ".warc")
+
+
+def _start_workers_early(args) -> int | None:
+    """The worker pool's fork server, started first thing when the command will run workers
+    (``--jobs`` 2 or more; by default, on a machine with more cores, when the input is several
+    files, a folder or an archive), so that its load overlaps this process's own start; its id when
+    started here (``batch/server.py``)."""
+    if args.func not in (_analyze, _ingest, _batch) or getattr(args, "engine", "local") != "local":
+        return None
+    if getattr(args, "records", None) or not getattr(args, "inputs", None):
+        return None
+    jobs = args.jobs
+    if jobs is None:
+        import os
+
+        from .batch import default_jobs
+
+        first = args.inputs[0]
+        several = len(args.inputs) > 1 or os.path.isdir(first) or first.endswith(_MANY_ARTICLES)
+        if not several or default_jobs() < 2:
+            return None
+    elif jobs < 2:
+        return None
+    from .batch.server import start_early
+
+    return start_early()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    server = _start_workers_early(args)
     try:
         args.settings = _settings(args)
         args.settings.apply()
@@ -383,6 +415,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    finally:
+        if server is not None:
+            from .batch.server import stop
+
+            stop(server)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,24 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
 
 from ..settings import Settings
-from .pool import Done, Item, WorkerPool, analyse_chunk, chunks_of
+
+if TYPE_CHECKING:
+    from .pool import Done, Item, WorkerPool
+
+# the pool's names are imported when first asked for: importing this package (as the command line
+# does to start the fork server) does not import the pool and the readers it needs
+_FROM_POOL = ("Done", "Item", "WorkerPool")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_POOL:
+        from . import pool
+
+        return getattr(pool, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_jobs() -> int:
@@ -35,6 +50,8 @@ def analyse(
 ) -> Iterator[Done]:
     """Analyse every item, in input order, in ``jobs`` processes (None: the machine's cores when
     there is more than one item; 1: in this process)."""
+    from .pool import WorkerPool, analyse_chunk, chunks_of
+
     stream = iter(items)
     if jobs is None:
         head = list(islice(stream, 2))

@@ -21,13 +21,17 @@ chunks, so caches that grow with the input are dropped. At most ``4 x jobs x CHU
 read and not yet written, so a slow article does not make the parent buffer the run.
 
 Start-up: on Linux, workers are forked from a ``forkserver`` process that imported spaCy and the
-project and loaded the default model and the gazetteer once (:mod:`.preload`): a new worker starts
-in milliseconds with the model's pages shared, instead of a fresh interpreter per worker importing
-everything and loading the model again (~4 CPU-s each: 2 x 4 for ``--jobs 2``, 32 x 4 on 32
-cores). A forked worker also ends without an interpreter's teardown (``os._exit``): closing the
-pool took 0.2-0.6 s against 1.0-5.3 s for two spawned workers with the model loaded (same run,
-shared machine). The fork server is a clean interpreter started for the purpose, not the parent:
-it holds no database connection, open output or lock of the parent. Its only other thread is
+project and loaded the default model and the gazetteer once (:mod:`.preload`; the command line
+starts it before its own imports, :mod:`.server`, so that load overlaps the command's start): a new
+worker starts in milliseconds with the model's pages shared, instead of a fresh interpreter per
+worker importing everything and loading the model again (~2.6 CPU-s each, ~4 before the
+vocabulary's strings were left unloaded: 2 x 2.6 for ``--jobs 2``, 32 x 2.6 on 32 cores). A forked
+worker also ends without an interpreter's teardown (``os._exit``): closing the pool took 0.2-0.6 s
+against 1.0-5.3 s for two spawned workers with the model loaded (same run, shared machine). The
+fork server ends the same way: it holds the command's stdout and stderr, so a caller reading them
+waited for its teardown after the command had exited (0.8 s at load 11, now 0.08 s). The fork
+server is a clean interpreter started for the purpose, not the parent: it holds no database
+connection, open output or lock of the parent. Its only other thread is
 OpenBLAS's pool (started by ``import numpy``; spaCy, thinc and blis start none, checked after
 loading and running the model), and OpenBLAS stops it around ``fork`` itself (checked: 2 threads
 before, 1 in the child and in the parent after, restarted on the next matrix product). Elsewhere
@@ -41,7 +45,6 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -52,19 +55,12 @@ from ..ingest import Document, Unreadable
 from ..settings import Settings
 from .inputs import JsonlLine, RawArticle, read_item
 from .schedule import CHUNK, Chunk, ChunkPlan
+from .server import set_preload, start_method
 
 CHUNKS_PER_WORKER = 200  # 3,200 articles (~10 min of work) between restarts (a fork: milliseconds)
 DEFAULT_MEMORY_MB = 6144  # address space, not RSS. A worker with the md model peaked at 0.97 GB (VmPeak,
 # short articles); README: a 5 MB text needs ~2 GB more to parse. 6 GB lets the largest allowed
 # article through and stops a runaway one before it takes the machine (24 GB, several workers).
-PRELOAD = "according.batch.preload"
-
-
-def start_method() -> str:
-    """``forkserver`` where it exists and fork is safe (Linux), else ``spawn``."""
-    if sys.platform.startswith("linux") and "forkserver" in mp.get_all_start_methods():
-        return "forkserver"
-    return "spawn"
 
 
 Item = Document | Unreadable | RawArticle | JsonlLine
@@ -217,7 +213,7 @@ class WorkerPool:
         self._ctx: Any = mp.get_context(self.method)
         if self.method == "forkserver":
             # read when the fork server starts (once per parent process); later calls change nothing
-            self._ctx.set_forkserver_preload([PRELOAD])
+            set_preload()
         self._workers: list[_Worker] = []
         self.deaths = 0  # worker processes that died holding a chunk
 
