@@ -609,7 +609,7 @@ def test_event_country_follows_the_notes_areas_over_a_namesake_abroad():
     assert event_country(work, 0, 0, len(text)) == "Germany"
 
 
-def test_event_country_without_a_place_is_the_articles_or_none():
+def test_event_country_without_a_place_is_the_sentences_or_none():
     from according.events.actor_names import event_country
 
     text = "Farms near Northfield and Southfield emptied. Gunmen killed five. Northfield mourned."
@@ -618,12 +618,17 @@ def test_event_country_without_a_place_is_the_articles_or_none():
         text,
         [("Northfield", "NG", "city"), ("Southfield", "NG", "city"), ("Northfield mourned", "NG", "city")],
     )
-    assert event_country(work, None, *second) == "Nigeria"  # the article's towns agree
-    # a country's own name says whose, not where ("U.S. soldiers"); a split article gives none
+    # the article's other sentences agree on a country, but the event's sentence names no place:
+    # a town the article mentions for another reason (where evacuees went) is no evidence of where
+    assert event_country(work, None, *second) is None
+    # the event's own sentence names a town: its country
+    whole = 0, len(text)
+    assert event_country(work, None, *whole) == "Nigeria"
+    # a country's own name says whose, not where ("U.S. soldiers"); a split sentence gives none
     work = _work_with_places(
         text, [("Northfield", "NG", "city"), ("Southfield", "GH", "city"), ("Gunmen", "US", "country")]
     )
-    assert event_country(work, None, *second) is None
+    assert event_country(work, None, *whole) is None
 
 
 def test_event_country_takes_a_country_named_as_where():
