@@ -7,7 +7,8 @@
   is the index's stored form;
 - :mod:`.spelling` matches names written in another transliteration ("Tal Rifaat");
 - :mod:`.mentions` finds the spans that name places (entities, demonyms,
-  places inside organisation names, "City, State" forms);
+  places inside organisation names, "City, State" forms), with :mod:`.lookup` (the mention
+  record and the records a text may name) and :mod:`.parentheses` ("Town (Admin2, Admin1)");
 - :mod:`.subdivisions` reads provinces, counties and districts (with their GeoNames
   ids) and the county of every city for the gazetteer;
 - :mod:`.areas` says which area holds which place (qualifiers, "Town (Admin2, Admin1)");
