@@ -514,3 +514,15 @@ def test_arabic_names_found_with_or_without_their_article(analyze):
 
     g = gz.get()
     assert lookup_text(g, "Boston")[0] == [i for i, _ in g.lookup("Boston")]  # found as written: unchanged
+
+
+def test_a_country_beats_its_namesake_towns_unless_the_article_is_in_their_country(analyze):
+    """Lebanon, Tennessee (20,000 people) is no doubt for the country when nothing in the
+    article points to the US; beside Nashville and Murfreesboro it stays in doubt."""
+    _, places = places_of(analyze, "Troops were sent to Lebanon.")
+    assert [(p.country, p.feature) for p in by_text(places, "Lebanon")] == [("LB", "country")]
+    _, places = places_of(
+        analyze,
+        "Crews from Nashville and Murfreesboro, Tennessee, were sent to Lebanon after the storm.",
+    )
+    assert all(p.country != "LB" for p in by_text(places, "Lebanon"))

@@ -312,7 +312,8 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
         # the article's other names point to countries (none, or r's own, lets a dominant reading stand)
         elsewhere = {c for c, v in countries.items() if v - own_ev[k].get(c, 0) > 0}
         if not _supported(m, r, g, ctx, k) and (
-            _far_rival(m, r, idx, g, not elsewhere or r.cc in elsewhere) or _foreign_town(r, ctx, k)
+            _far_rival(m, r, idx, g, not elsewhere or r.cc in elsewhere, elsewhere)
+            or _foreign_town(r, ctx, k)
         ):
             # only the prior (population, kind) speaks for this reading and a sizeable
             # namesake elsewhere could be meant ("London" in a London, Ontario paper)
