@@ -73,11 +73,12 @@ def scorer(corpus: Path):
 def cause(gt: dict, p, g, text: str) -> str:
     """Why a matched pair is more than 161 km off (a coarse, automatic label)."""
     from according.lang.places import DEMONYM_ALIASES, PLACE_DEMONYMS
+    from according.lang.region_demonyms import REGION_DEMONYMS
     from according.places.gazetteer import norm
 
     fcode = gt.get("fcode") or ""
     key = norm(text)
-    if key in g.demonyms or key in DEMONYM_ALIASES or key in PLACE_DEMONYMS:
+    if key in g.demonyms or key in DEMONYM_ALIASES or key in PLACE_DEMONYMS or key in REGION_DEMONYMS:
         return "demonym"
     if fcode.startswith("PCL"):
         return "country: other id/point" if p.feature == "country" else "country: read as a smaller place"

@@ -526,3 +526,20 @@ def test_a_country_beats_its_namesake_towns_unless_the_article_is_in_their_count
         "Crews from Nashville and Murfreesboro, Tennessee, were sent to Lebanon after the storm.",
     )
     assert all(p.country != "LB" for p in by_text(places, "Lebanon"))
+
+
+def test_demonyms_of_regions_are_the_regions(analyze):
+    """ "South Ossetian" was no place (the gazetteer lacked the region, and the demonym of a
+    region was unknown); "Chechen" is the Chechen Republic, not the Ukrainian village Chechnya."""
+    _, places = places_of(analyze, "South Ossetian officials said Georgian troops had crossed the border.")
+    (ossetia,) = by_text(places, "South Ossetian")
+    assert ossetia.country == "GE" and ossetia.feature == "region"
+    _, places = places_of(analyze, "Chechen fighters were seen near the border, officials said.")
+    assert [(p.country, p.feature) for p in by_text(places, "Chechen")] == [("RU", "admin")]
+
+
+def test_a_region_demonym_table_names_places_the_gazetteer_has(gaz):
+    from according.lang.region_demonyms import REGION_DEMONYMS
+
+    missing = {word: place for word, place in REGION_DEMONYMS.items() if not gaz.lookup(place)}
+    assert missing == {}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..lang.place_abbreviations import AP_STATES, PROVINCE_ABBR
 from ..lang.places import ARABIC_ARTICLES, COUNTRY_ALIASES, DEMONYM_ALIASES, PLACE_DEMONYMS
+from ..lang.region_demonyms import REGION_DEMONYMS
 from .gazetteer import GENERIC, Gazetteer, norm
 
 
@@ -76,8 +77,8 @@ def _lookup_text(g: Gazetteer, text: str) -> tuple[list[int], dict[int, bool], b
         dem = g.country.get(alias)
     if dem is not None:
         return [dem], {}, True
-    if key in PLACE_DEMONYMS:
-        hits = g.lookup(PLACE_DEMONYMS[key])
+    if (region := PLACE_DEMONYMS.get(key) or REGION_DEMONYMS.get(key)) is not None:
+        hits = g.lookup(region)
         hits = [h for h in hits if not h[1]] or hits  # "Gazans" are of Gaza, not of Gaza Province
         return [i for i, _ in hits], {i: a for i, a in hits}, True
     hits = g.lookup(text)
