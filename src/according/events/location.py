@@ -14,12 +14,12 @@ def event_place(work: Work, start: int, end: int, anchor: int) -> int | None:
         if not (start <= pl.span.start and pl.span.end <= end):
             continue
         if (
-            pl.feature == "country"
+            pl.feature in ("country", "region", "admin")
             and pl.name != pl.span.text
             and pl.span.text[:1].isupper()
             and pl.span.text.lower().removesuffix("s").endswith(("an", "ian", "ese", "ish", "i", "ic"))
         ):
-            continue  # a demonym ("Russian forces") names who acted, not where
+            continue  # a demonym ("Russian forces", "European-based missiles") names who or whose, not where
         k = work.parse.token_at(pl.span.start)
         tok = work.parse.toks[k] if k is not None else None
         # "U.S. airstrikes", "Israel's war": a place that modifies a noun says whose, not where
