@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lang.places import COMMON_NOUN_NAMES
 from ..pipeline import Work
 from ..places.mentions import PLACE_NOUNS
 
@@ -34,7 +35,8 @@ def event_place(work: Work, start: int, end: int, anchor: int) -> int | None:
             and work.parse.toks[tok.head].pos in ("NOUN", "PROPN")
             and tok.head != tok.i
             and work.parse.toks[tok.head].lemma.lower() not in PLACE_NOUNS
-        )  # "Hays district" is a place
+            and work.parse.toks[tok.head].lemma.lower() not in COMMON_NOUN_NAMES
+        )  # "Hays district" is a place, "Qoryoley Airport" the town's airport
         if tok is not None and tok.dep == "nsubj" and tok.ent_type == "GPE":
             continue  # "Israel also attacked ...": a country that acts is an actor, not where it happened
         if modifier and pl.feature == "country":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang.places import HEAD_WORDS, NAME_CONNECTORS
+from ..lang.places import COMMON_NOUN_NAMES, HEAD_WORDS, NAME_CONNECTORS
 from ..nlp import Parse
 from .gazetteer import Gazetteer, Rec, norm
 from .lookup import Mention, lookup_text
@@ -52,6 +52,7 @@ def apply(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
         pieces = []  # mentions inside an unknown part ("Gondar" of "Debub Gondar"): no places of their own
         at = t.end
         for pi, part in enumerate(parts):
+            made_here = False
             ps, pe = at, at + len(part)
             at = pe + 1
             within = [m for m in found if ps <= m.start and m.end <= pe]
@@ -59,7 +60,18 @@ def apply(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
             if m is None and within and part.strip():
                 # "Metro Manila" read as "Metro" + the entity "Manila": the whole part, if it is an area
                 whole_cands, whole_alt, dem = lookup_text(g, part.strip())
-                if not dem and any(g.rec(i).kind in _AREA_KINDS for i in whole_cands):
+                # "(Lower Shabelle)" with "Shabelle" matched alone: the whole part, if it is an area
+                # in another spelling (Lower Shebelle), made here and dropped if the place before
+                # the parenthesis does not lie in it
+                made_here = (
+                    not dem
+                    and not any(g.rec(i).kind in _AREA_KINDS for i in whole_cands)
+                    and bool(_NAME_PART.match(part.strip()))
+                    and any(g.rec(i).kind in _AREA_KINDS for i, _ in g.lookup_spelling(part.strip()))
+                )
+                if made_here:
+                    whole_cands, whole_alt = [], {}
+                if not dem and (made_here or any(g.rec(i).kind in _AREA_KINDS for i in whole_cands)):
                     ws = ps + len(part) - len(part.lstrip())
                     we = ws + len(part.strip())
                     ta = next(k for k in range(within[0].tok, n) if toks[k].end > ws)
@@ -72,7 +84,7 @@ def apply(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
                 # "(Hiraan)": an area in another spelling than the gazetteer's (Hiiraan)
                 spelled = [(i, a) for i, a in g.lookup_spelling(m.text) if g.rec(i).kind in _AREA_KINDS]
                 m.cands, m.alt = [i for i, _ in spelled], dict(spelled)
-                respelt.append((m, False))
+                respelt.append((m, made_here))
             if m is not None and any(g.rec(i).kind in _AREA_KINDS for i in m.cands):
                 level.append((m, pi))
             elif m is None and not within and (spelled_area := _spelled_part(g, parse, ps, pe)):
@@ -97,6 +109,16 @@ def apply(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
         want = ""
         if j >= 0 and toks[j].text.lower() in HEAD_WORDS:
             want = HEAD_WORDS[toks[j].text.lower()]
+            j -= 1
+        elif (
+            j >= 1
+            and toks[j].text.lower() in COMMON_NOUN_NAMES
+            and _capital(toks[j - 1])
+            and not toks[j - 1].is_punct
+            and toks[j - 1].sent == toks[j].sent
+        ):
+            # "Qoryoley Airport (Lower Shabelle)": the facility of a town the note does not name
+            # otherwise; the place is the town (ACLED's location), looked for inside the areas
             j -= 1
         if j < 0 or not _capital(toks[j]) or toks[j].is_punct:
             continue
