@@ -543,3 +543,8 @@ def test_a_region_demonym_table_names_places_the_gazetteer_has(gaz):
 
     missing = {word: place for word, place in REGION_DEMONYMS.items() if not gaz.lookup(place)}
     assert missing == {}
+
+
+def test_demonyms_of_us_states_are_the_states(analyze):
+    _, places = places_of(analyze, "Thousands of Minnesotans lost power after the storm.")
+    assert [(p.country, p.feature) for p in by_text(places, "Minnesotans")] == [("US", "admin")]
