@@ -24,7 +24,11 @@ that is not the analysis ``--jobs 1`` does, plus the time one core idles at the 
 figure is that bound, computed per round; the overhead also counts one core idle at the start while
 the fork server loads (its CPU before the first worker forked, less the parent's by then).
 
-    python benchmarks/bench_jobs_cpu.py [--n 200] [--rounds 2] [--json out.json]
+    python benchmarks/bench_jobs_cpu.py [--n 200] [--rounds 2] [--baseline OTHER/according] [--json out.json]
+
+Run it with a cache of its own (``ACCORDING_CACHE=DIR``) when other checkouts run on the machine: the
+gazetteer's index is keyed by its code and data, and a checkout that writes its own deletes the
+others', so the next command rebuilds it (~33-50 CPU-s in the fork server's load).
 """
 
 from __future__ import annotations
@@ -205,6 +209,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--every", type=float, default=0.02, help="seconds between samples")
     ap.add_argument("--exe", default=str(Path(sys.executable).with_name("according")))
+    ap.add_argument("--baseline", default=None, help="another checkout's `according`: its --jobs 2 too")
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
     texts = list(islice(cycle(articles()), args.n))
@@ -216,12 +221,16 @@ def main() -> int:
             for i, t in enumerate(texts):
                 fh.write(json.dumps({"id": f"a{i:05d}", "text": t}) + "\n")
         for r in range(args.rounds):
-            got = {}
-            for jobs in ("1", "2") if r % 2 == 0 else ("2", "1"):
-                cmd = [args.exe, "analyze", str(archive), "--format", "jsonl", "--jobs", jobs]
-                got[jobs] = run_sampled(cmd, Path(tmp) / f"out{jobs}.jsonl", args.every)
-                got[jobs]["load"] = round(os.getloadavg()[0], 2)
-            identical &= (Path(tmp) / "out1.jsonl").read_bytes() == (Path(tmp) / "out2.jsonl").read_bytes()
+            got: dict = {}
+            sides = [("1", args.exe, "1"), ("2", args.exe, "2")]
+            if args.baseline:
+                sides.append(("baseline_2", args.baseline, "2"))
+            for name, exe, jobs in sides if r % 2 == 0 else sides[::-1]:
+                cmd = [exe, "analyze", str(archive), "--format", "jsonl", "--jobs", jobs]
+                got[name] = run_sampled(cmd, Path(tmp) / f"out{name}.jsonl", args.every)
+                got[name]["load"] = round(os.getloadavg()[0], 2)
+            outputs = {(Path(tmp) / f"out{name}.jsonl").read_bytes() for name, _, _ in sides}
+            identical &= len(outputs) == 1
             t1 = got["1"]["tree_cpu_s_wait4"]
             start = got["2"].get("start", {})
             start_idle = max(
