@@ -20,6 +20,14 @@ worker dies and the rule above applies). A worker is replaced after ``chunks_per
 chunks, so caches that grow with the input are dropped. At most ``4 x jobs x CHUNK`` articles are
 read and not yet written, so a slow article does not make the parent buffer the run.
 
+The parent's share: it reads the input (``read_document``, ~2.7 ms of CPU per PolNeAR article),
+hands out chunks and writes the JSON lines the workers encoded. Its first ``ahead`` articles are read
+before the workers start: starting one waits for the fork server's load, when the parent's core has
+nothing else to do. An idle worker gets its next chunk before the parent writes the results that
+came in (a slow reader of the output blocks the writes, not the workers).
+(``benchmarks/bench_jobs_cpu.py`` accounts each process's CPU: on 200 PolNeAR articles the parent
+took 1.2 of 80 CPU-s, the fork server's load 4.4, the workers the rest.)
+
 Start-up: on Linux, workers are forked from a ``forkserver`` process that imported spaCy and the
 project and loaded the default model and the gazetteer once (:mod:`.preload`; the command line
 starts it before its own imports, :mod:`.server`, so that load overlaps the command's start): a new
@@ -265,23 +273,23 @@ class WorkerPool:
         results: dict[int, Done] = {}  # by input position, until the ones before are written
         held = 0  # items handed to workers and not yet written
         next_out = 0
+        if len(self._workers) < self.jobs:
+            # read the first articles before starting the workers: starting one waits for the fork
+            # server's load (~4 CPU-s on its core), during which this process's core is idle, so
+            # reading then is free; read later, it takes CPU from the workers
+            plan.read_ahead()
         while len(self._workers) < self.jobs:
             self._start()
         while True:
+            # work for idle workers first, then the results in order (writing them can block on a
+            # slow reader of the output, and a worker would wait for its next chunk meanwhile), then
+            # work again for a worker the plan kept waiting until those results were written
+            held = self._hand_out(plan, retries, held)
             while next_out in results:
                 yield results.pop(next_out)
                 next_out += 1
                 held -= 1
-            for w in self._workers:  # work for idle workers
-                if w.chunk is not None:
-                    continue
-                if retries:  # already counted in held
-                    w.chunk = retries.popleft()
-                else:
-                    w.chunk = plan.next(held)
-                    held += len(w.chunk.numbers) if w.chunk is not None else 0
-                if w.chunk is not None:
-                    w.conn.send((w.chunk.numbers[0], list(w.chunk.items)))
+            held = self._hand_out(plan, retries, held)
             busy = [w for w in self._workers if w.chunk is not None]
             if not busy:
                 if plan.finished and not retries:
@@ -310,6 +318,21 @@ class WorkerPool:
                         self._retire(w)
                         self._start()
                 results.update(zip(chunk.numbers, done))
+
+    def _hand_out(self, plan: ChunkPlan[Item], retries: deque[Chunk[Item]], held: int) -> int:
+        """Give every idle worker its next chunk (a dead worker's articles first); the articles
+        held (handed out, not yet written) afterwards."""
+        for w in self._workers:
+            if w.chunk is not None:
+                continue
+            if retries:  # already counted in held
+                w.chunk = retries.popleft()
+            else:
+                w.chunk = plan.next(held)
+                held += len(w.chunk.numbers) if w.chunk is not None else 0
+            if w.chunk is not None:
+                w.conn.send((w.chunk.numbers[0], list(w.chunk.items)))
+        return held
 
     def _collect(self, worker: _Worker) -> list[Done] | None:
         """The worker's results for its chunk, or None when it died."""

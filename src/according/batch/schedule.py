@@ -91,6 +91,11 @@ class ChunkPlan(Generic[T]):
             self._window.append((self._read, item, self._weigh(item)))
             self._read += 1
 
+    def read_ahead(self) -> None:
+        """Read as far ahead as allowed now (nothing handed out yet): what the pool does while its
+        workers start, when this process would otherwise wait for the fork server's load."""
+        self._fill(self.ahead)
+
     def next(self, held: int) -> Chunk[T] | None:
         """The next chunk for a free worker; ``held`` counts the items handed out and not yet written
         (in a worker, or done and waiting for an earlier chunk). None: nothing to hand out now."""
