@@ -62,7 +62,19 @@ UNIDENTIFIED = {
 }
 # Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
 # gunmen"
-COUNTING_NOUNS = {"group", "band", "dozen", "dozens", "hundreds", "scores", "number"}
+COUNTING_NOUNS = {
+    "group",
+    "band",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "score",
+    "scores",
+    "number",
+}
 
 PROTESTERS = {
     "protester",
