@@ -49,6 +49,18 @@ def name(actor):
             "they have also captured a senior al-Shabab commander.",
             "Military Forces of Somalia",
         ),
+        # a gerund after "after" or "by" shares its verb's subject
+        (
+            "Rebel fighters will advance to Al-Bab after seizing the town of Dabiq, Syria from the Islamic "
+            "State, the Turkish foreign minister said on Sunday.",
+            "Unidentified Armed Group (Syria)",
+        ),
+        # shells fired by X, the weapon coordinated with another ("rockets and mortar shells")
+        (
+            "At least 36 civilians were injured as rockets and mortar shells fired by YPG militants in "
+            "Syria hit Akcakale, Turkey.",
+            "YPG",
+        ),
     ],
 )
 def test_doer_named_by_kind_or_parse(analyze, text, actor1):
@@ -126,3 +138,12 @@ def test_who_takes_a_place_others_left(analyze):
     )
     assert name(ev.actor1) == "Military Forces of Syria"
     assert name(ev.actor2) == "Unidentified Armed Group (Syria)"
+
+
+def test_who_accuses_did_not_do_it(analyze):
+    # "accused Iran of bombing": the gerund's doer is not the one who accuses
+    rec = analyze(
+        "Secretary-General Antonio Guterres on Sunday accused Iran of bombing Damascus, Syria on Saturday.",
+        published="2024-03-20",
+    )
+    assert all(not e.actor1 or "Guterres" not in e.actor1.name for e in rec.events)

@@ -28,3 +28,7 @@ ARMED_FIGHT_WORDS = {"clash", "fire", "gunfire", "shootout", "shoot-out", "gunfi
 # a country joined by a hyphen to one of these names who backs an actor, not the actor's own country
 # ("US-backed Saudi warplanes": Saudi Arabia's; events/actor_names.country_of)
 BACKER_WORDS = ("backed", "supported", "funded", "sponsored", "allied", "aligned", "trained", "armed")
+# prepositions whose gerund shares its verb's subject as the doer ("rebels will advance after seizing
+# the town", "forces dealt a blow by recapturing towns": theirs); not "of" ("accused Iran of bombing")
+# nor "in" ("dead in shooting"); a passive verb has no subject to give ("were killed by shooting")
+GERUND_TIME_PREPOSITIONS = {"after", "before", "while", "upon", "since", "by"}

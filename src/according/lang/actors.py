@@ -14,6 +14,7 @@ MILITARY = {
     "servicemen",
     "marine",
     "paratrooper",
+    "trooper",  # "troopers from the Northern Luzon Command captured two camps"
     "commando",
     "jet",
     "warplane",
