@@ -84,7 +84,6 @@ from ..lang.actors import (
     ATTACK_NOUNS,
     CLAIM_NOUNS,
     COMMUNITY_CROWDS,
-    COUNTING_NOUNS,
     FORCE_UNITS,
     LIGHT_VERBS,
     MILITARY,
@@ -100,7 +99,7 @@ from ..lang.actors import (
     UNIDENTIFIED,
     WITHDRAW_VERBS,
 )
-from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
+from ..lang.reporting import SAY_VERBS
 from ..model import Actor
 from ..pipeline import Work
 from .actor_names import (  # (acled_name, country_name, in_country: imported from here by callers)
@@ -116,7 +115,7 @@ from .actor_names import (  # (acled_name, country_name, in_country: imported fr
 )
 from .actor_phrases import actor_at, resolved_entity, smaller_place
 from .clauses import clause_of
-from .coding import kind_of
+from .doers import agent_of, armed_speaker, attack_doer, counted, governing_subject
 
 __all__ = ["GENERIC_IN", "GENERIC_OF", "acled_name", "actor_at", "actors_for", "country_name", "in_country"]
 
@@ -177,7 +176,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                         )
                         # "killed in an attack by rebel forces", "in a militant attack": its "by" agent,
                         # or the armed men its modifier names
-                        doer = doer if doer is not None else _attack_doer(work, o)
+                        doer = doer if doer is not None else attack_doer(work, o)
     if t.pos in ("NOUN", "PROPN") and not talk and t.lemma.lower() not in PATIENT_NOUNS:
         # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets" (not "Gaza cease-fire talks":
         # what talks are about is no party to them; not "Palestinian detainees": who they are)
@@ -221,7 +220,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             # "Israeli forces carried out an airstrike", "militants set up a base": the verb's subject
             doer = next((c for c in p.children[t.head] if toks[c].dep == "nsubj"), None)
         if doer is None:  # "an IED planted by Al Shabaab": the agent of the participle on the noun
-            doer = _agent_of(work, v)
+            doer = agent_of(work, v)
         if doer is None and t.dep == "pobj" and toks[toks[t.head].head].lemma.lower() in CLAIM_NOUNS:
             # "Al Shabaab claimed responsibility for the attack": who claims it
             claim = toks[toks[t.head].head]
@@ -277,82 +276,6 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             if toks[c].dep == "nsubj":
                 doer = c
     return doer, target
-
-
-def _governing_subject(work: Work, k: int) -> int | None:
-    """The noun subject of the nearest clause above token k's own ("the Somali army seized the town,
-    where they captured ...": the army), through at most three heads; None."""
-    p = work.parse
-    toks = p.toks
-    own = clause_of(p, k)
-    for _ in range(3):
-        if toks[own].dep not in ("relcl", "advcl", "conj") or toks[own].head == own:
-            return None
-        own = clause_of(p, toks[own].head)
-        subject = next((c for c in p.children[own] if toks[c].dep == "nsubj"), None)
-        if subject is not None and toks[subject].pos != "PRON":
-            return subject
-    return None
-
-
-def _armed_speaker(work: Work, k: int) -> int | None:
-    """The armed men who say "they" did it ("militants loyal to X said they attempted to assassinate
-    the prime minister": the militants): the subject of the reporting verb over token k's clause, when
-    it names armed men (kind "armed"); None."""
-    p = work.parse
-    toks = p.toks
-    own = clause_of(p, k)
-    say = toks[own].head
-    if toks[own].dep not in ("ccomp", "xcomp") or toks[say].lemma.lower() not in SAY_VERBS:
-        return None
-    subject = next((c for c in p.children[say] if toks[c].dep == "nsubj"), None)
-    return subject if subject is not None and kind_of(p, subject) == "armed" else None
-
-
-def _attack_doer(work: Work, n: int) -> int | None:
-    """Who made attack noun n: its "by" phrase ("an attack by rebel forces") or a modifier naming
-    armed men ("a rebel attack"), else None."""
-    toks = work.parse.toks
-    for c in work.parse.children[n]:
-        if toks[c].dep == "prep" and toks[c].lemma.lower() == "by":
-            by = next((o for o in work.parse.children[c] if toks[o].dep == "pobj"), None)
-            if by is not None:
-                return by
-        if toks[c].dep in ("amod", "compound") and toks[c].lemma.lower() in ARMED_KINDS:
-            return c
-    return None
-
-
-def _agent_of(work: Work, n: int) -> int | None:
-    """The agent of a participle on noun n ("an IED planted by Al Shabaab", "rockets fired by
-    Hamas"): the head of its "by" phrase; also on the noun n modifies ("artillery shells fired by
-    Russian forces") and on the weapon n is "of" ("an explosion of a landmine planted by X")."""
-    p = work.parse
-    toks = p.toks
-    nouns = [n]
-    if toks[n].dep in ("compound", "amod") and toks[toks[n].head].pos == "NOUN":
-        nouns.append(toks[n].head)
-    for c in p.children[n]:
-        if toks[c].dep == "prep" and toks[c].lemma.lower() == "of":
-            nouns += [o for o in p.children[c] if toks[o].dep == "pobj"]
-    nouns += [toks[m].head for m in nouns if toks[m].dep == "conj"]  # "rockets and shells fired by X"
-    for m in nouns:
-        for c in p.children[m]:  # (not "the rapes claimed by a guard": an allegation, not who did it)
-            if toks[c].dep == "acl" and toks[c].lemma.lower() not in CLAIM_VERBS:
-                for g in p.children[c]:
-                    if toks[g].dep == "agent":
-                        return next((o for o in p.children[g] if toks[o].dep == "pobj"), None)
-    return None
-
-
-def _counted(work: Work, k: int):
-    """The token whom counting noun k counts ("hundreds of villagers": villagers), else k itself."""
-    p = work.parse
-    if p.toks[k].lemma.lower() in COUNTING_NOUNS:
-        for c in p.children[k]:
-            if p.toks[c].dep == "prep" and p.toks[c].lemma.lower() == "of":
-                return next((p.toks[o] for o in p.children[c] if p.toks[o].dep == "pobj"), p.toks[k])
-    return p.toks[k]
 
 
 def _reported(work: Work, k: int) -> int:
@@ -415,7 +338,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         t = work.parse.toks[trigger]
         taker = next((c for c in work.parse.children[t.head] if work.parse.toks[c].dep == "nsubj"), None)
         if t.dep == "relcl":  # "forces recovered two villages from rebel fighters who withdrew"
-            taker = _governing_subject(work, trigger)
+            taker = governing_subject(work, trigger)
         if t.dep in ("advcl", "relcl") and taker is not None:
             # "the Taliban took control of Kabul as government forces withdrew": who takes the place
             # first, then who left it
@@ -455,7 +378,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # "the army seized the town, where they also captured a commander": an unresolved "they" in a
         # clause under another is that clause's subject
         says = work.parse.toks[doer].head  # (the verb "they" is the subject of)
-        a1 = actor_at(work, _governing_subject(work, says) or _armed_speaker(work, says))
+        a1 = actor_at(work, governing_subject(work, says) or armed_speaker(work, says))
     if a1 is None and doer is not None and work.parse.toks[doer].lemma.lower() in ATTACK_NOUNS:
         # "an ambush by Al Shabaab militants killed 7 soldiers": the attack's own doer
         a1 = actor_at(work, _np_heads(work, doer, talk)[0])
@@ -475,11 +398,11 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
             a1 = named
     if a1 is None and doer is not None and work.parse.toks[doer].pos in ("NOUN", "PROPN"):
         # "an IED planted by Al Shabaab exploded": who planted, fired or placed the weapon
-        a1 = actor_at(work, _agent_of(work, doer))
+        a1 = actor_at(work, agent_of(work, doer))
     if a1 is None and trigger is not None and work.parse.toks[trigger].pos == "NOUN":
         # "dozens were wounded in airstrikes launched by Saudi warplanes": the weapon's own agent, when
         # the clause's subject named no one
-        a1 = actor_at(work, _agent_of(work, trigger))
+        a1 = actor_at(work, agent_of(work, trigger))
     if a1 is None and doer is not None and work.parse.toks[doer].lemma.lower() in STATE_WEAPONS:
         # "a Russian missile struck", "Israeli bulldozers demolished": a weapon only states field,
         # by its state's demonym
@@ -537,7 +460,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         and acts.pos == "VERB"
         and _violent(work, acts.i)
         and (
-            (a1.name.startswith("Civilians") and _counted(work, doer).lemma.lower() in COMMUNITY_CROWDS)
+            (a1.name.startswith("Civilians") and counted(work, doer).lemma.lower() in COMMUNITY_CROWDS)
             or a1.name.startswith("Protesters")
         )
     ):
@@ -563,7 +486,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     if a1 is not None and a1.name.startswith("Civilians") and event_type in VIOLENT_TYPES:
         # ACLED: civilians are only ever the ones attacked ("three children were injured by a landmine
         # planted by X": X; "civilians suffered ... in an attack": the attack's doer, else none)
-        a1, a2 = actor_at(work, _agent_of(work, trigger)) if trigger is not None else None, a2 or a1
+        a1, a2 = actor_at(work, agent_of(work, trigger)) if trigger is not None else None, a2 or a1
     if a1 is None and sub_event_type in UNCLAIMED_BY_ARMED_GROUP:
         a1 = Actor("Unidentified Armed Group")  # "a roadside IED exploded", "a grenade was thrown"
     elif (
