@@ -42,8 +42,9 @@ improves; CASE 2021 (no actor gold) rows whose actors change are read one by one
 messages).
 
 Branch actors2 (from main 357349f): doers named by kind or through the parse (events/doers.py) and
-types that follow the doer (coding.follow_actors) moved no PLOVER row (tuned 24/51, sealed 15/31,
-generic 30/51 and 21/31 before and after): of the tuned misses, the 9 with no doer are hunger strikes,
+types that follow the doer (coding.follow_actors) moved no scored PLOVER row (tuned 24/51, sealed
+15/31, generic 30/51 and 21/31 before and after; two records' actors change, neither scored
+differently: the militants below, and a Hong Kong crowd's people as actor2). Of the tuned misses, the 9 with no doer are hunger strikes,
 a ban, a blockade and a ceasefire violation (no ACLED event to name a doer for) and the rest are
 PLOVER's naming; "militants ... said they attempted to assassinate" now names the militants, but as
 an Unidentified Armed Group, which shares no word with the gold. The rows these rules move are on

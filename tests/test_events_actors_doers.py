@@ -147,3 +147,17 @@ def test_who_accuses_did_not_do_it(analyze):
         published="2024-03-20",
     )
     assert all(not e.actor1 or "Guterres" not in e.actor1.name for e in rec.events)
+
+
+def test_opposition_groups_are_not_armed_but_opposition_forces_are(analyze):
+    demand = analyze(
+        "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy of land "
+        "confiscations.",
+        published="2024-03-20",
+    )
+    assert all(not e.actor1 or not e.actor1.name.startswith("Unidentified") for e in demand.events)
+    attack = first_event(
+        analyze,
+        "On 3 March 2024, opposition forces attacked government troops in a village near Idlib, Syria.",
+    )
+    assert name(attack.actor1).startswith("Unidentified Armed Group")

@@ -7,7 +7,7 @@ according/lang/actors.py. (Split from events/actors.py, unchanged in behaviour.)
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS
+from ..lang.actor_doers import ARMED_KINDS, ARMED_KINDS_OF_FIGHTERS
 from ..lang.actors import (
     AIR_DEFENCE,
     ARMED_HEADS,
@@ -225,7 +225,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
                         if leader:
                             return Actor(f"Military Forces of {leader}")
     if lem in MILITARY and any(
-        toks[c].dep in ("amod", "compound") and toks[c].lemma.lower() in ARMED_KINDS for c in p.children[k]
+        toks[c].dep in ("amod", "compound") and toks[c].lemma.lower() in ARMED_KINDS_OF_FIGHTERS
+        for c in p.children[k]
     ):
         return Actor(unnamed)  # "rebel forces", "insurgent forces": no state's
     if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
@@ -243,7 +244,9 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
         return Actor(unnamed)
     if lem in FIGHTER_NOUNS and any(
-        toks[c].dep in ("amod", "compound") and toks[c].lemma.lower() in ARMED_KINDS for c in p.children[k]
+        toks[c].dep in ("amod", "compound")
+        and toks[c].lemma.lower() in (ARMED_KINDS if lem == "group" else ARMED_KINDS_OF_FIGHTERS)
+        for c in p.children[k]
     ):
         return Actor(unnamed)  # "rebel fighters", "militant fighters": armed men of no name
     # a crowd that acts carries its own country ("Nigerian students": of Nigeria; the ones acted on

@@ -19,8 +19,10 @@ ARMED_KINDS = {
     "gunman",
     "gunmen",
     "extremist",
-    "opposition",  # "opposition forces attacked government troops": armed opposition
 }
+# ... and of the heads of fighters ("opposition forces", "opposition fighters" attacked government
+# troops: armed; not "opposition groups" or parties, who demand and protest)
+ARMED_KINDS_OF_FIGHTERS = ARMED_KINDS | {"opposition"}
 # words of armed fighting that keep a crowd's attack a battle, not a riot: a crowd that fired on or
 # fought an armed force that "came under fire" (events/coding.follow_actors; CASE 2021 codes such a
 # report an armed clash)
