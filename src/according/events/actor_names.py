@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..lang.actor_doers import BACKER_WORDS
 from ..lang.actors import (
     ACLED_COUNTRY_NAMES,
     FORCE_MODIFIERS,
@@ -47,7 +48,12 @@ def country_of(work: Work, start: int, end: int) -> str | None:
     inside a name the places stage leaves whole ("the Armed Forces of Ukraine"), a word that is a
     country's name or demonym in the gazetteer."""
     for pl in work.places:
-        if pl.span.start < end and start < pl.span.end and pl.feature == "country":
+        if (
+            pl.span.start < end
+            and start < pl.span.end
+            and pl.feature == "country"
+            and not _backer(work, pl.span.end)
+        ):
             return country_name(pl.country) or pl.name
     from ..places import gazetteer
 
@@ -55,13 +61,20 @@ def country_of(work: Work, start: int, end: int) -> str | None:
     toks = work.parse.toks
     first = bisect_left(toks, start, key=lambda t: t.start)
     for t in toks[first : bisect_left(toks, end, lo=first, key=lambda t: t.start)]:
-        if t.ent_type in ("ORG", "NORP", "GPE") and t.text[:1].isupper():
+        if t.ent_type in ("ORG", "NORP", "GPE") and t.text[:1].isupper() and not _backer(work, t.end):
             key = gazetteer.norm(t.text)
             hits = [i for i, alternate in g.lookup(t.text) if not alternate and g.rec(i).kind == "country"]
             idx = hits[0] if hits else g.demonyms.get(key)
             if idx is not None and g.rec(idx).kind == "country":
                 return country_name(g.rec(idx).cc) or g.rec(idx).name
     return None
+
+
+def _backer(work: Work, end: int) -> bool:
+    """Is the country name ending at character ``end`` a backer's ("US-backed Saudi warplanes",
+    "Iran-allied militias"): whose support, not whose men?"""
+    after = work.text[end : end + 16].lower()
+    return after.startswith("-") and after[1:].startswith(BACKER_WORDS)
 
 
 def demonym_country(name: str) -> str | None:

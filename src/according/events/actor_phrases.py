@@ -7,6 +7,7 @@ according/lang/actors.py. (Split from events/actors.py, unchanged in behaviour.)
 
 from __future__ import annotations
 
+from ..lang.actor_doers import ARMED_KINDS, ARMED_KINDS_OF_FIGHTERS
 from ..lang.actors import (
     AIR_DEFENCE,
     ARMED_HEADS,
@@ -223,6 +224,11 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
                         leader = country_of(work, toks[g].start, toks[g].end)
                         if leader:
                             return Actor(f"Military Forces of {leader}")
+    if lem in MILITARY and any(
+        toks[c].dep in ("amod", "compound") and toks[c].lemma.lower() in ARMED_KINDS_OF_FIGHTERS
+        for c in p.children[k]
+    ):
+        return Actor(unnamed)  # "rebel forces", "insurgent forces": no state's
     if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
         return Actor("Unidentified Military Forces")  # "unidentified fighter jets": no state named
     if lem in MILITARY:
@@ -237,6 +243,12 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor(ent.name, ent.id)  # (not "a group of armed men" that the tagger took for a name)
     if lem in UNIDENTIFIED or (armed and lem in ARMED_HEADS):
         return Actor(unnamed)
+    if lem in FIGHTER_NOUNS and any(
+        toks[c].dep in ("amod", "compound")
+        and toks[c].lemma.lower() in (ARMED_KINDS if lem == "group" else ARMED_KINDS_OF_FIGHTERS)
+        for c in p.children[k]
+    ):
+        return Actor(unnamed)  # "rebel fighters", "militant fighters": armed men of no name
     # a crowd that acts carries its own country ("Nigerian students": of Nigeria; the ones acted on
     # are named with the event's, as the events stage's rules on "Civilians" expect)
     crowd = f" ({own})" if own and as_doer else ""

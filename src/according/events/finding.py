@@ -14,7 +14,7 @@ from .actor_names import event_country
 from .actors import actors_for, in_country
 from .classifier import features, load_model, triggers_in
 from .clauses import by_accident, cumulative, not_a_demonstration, reports
-from .coding import apply_conventions, destroys_property
+from .coding import apply_conventions, destroys_property, follow_actors
 from .dates import event_date, semicolon_clause
 from .fatalities import fatalities_of
 from .location import event_place
@@ -219,6 +219,11 @@ def _event(work: Work, sents, report: bool) -> dict | None:
         fatalities, fq = 0, None  # deaths mentioned beside an arrest or agreement are another event's
     ev_type = EVENT_TYPE[sub]
     actor1, actor2 = actors_for(work, k, sub, ev_type)
+    followed = follow_actors(work, a, b, k, sub, actor1.name if actor1 is not None else None)
+    if followed != sub:  # the type ACLED gives this doer ("villagers attacked": a riot), and its actors
+        sub, ev_type = followed, EVENT_TYPE[followed]
+        fatalities, fq = (0, None) if sub in NON_LETHAL else (fatalities, fq)
+        actor1, actor2 = actors_for(work, k, sub, ev_type)
     # ACLED: territory taken by state forces is regained, by anyone else overtaken (out-of-fold on
     # CASE 2021: +6 Battles rows)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and actor1 is not None:

@@ -14,6 +14,7 @@ MILITARY = {
     "servicemen",
     "marine",
     "paratrooper",
+    "trooper",  # "troopers from the Northern Luzon Command captured two camps"
     "commando",
     "jet",
     "warplane",
@@ -62,7 +63,19 @@ UNIDENTIFIED = {
 }
 # Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
 # gunmen"
-COUNTING_NOUNS = {"group", "band", "dozen", "dozens", "hundreds", "scores", "number"}
+COUNTING_NOUNS = {
+    "group",
+    "band",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "score",
+    "scores",
+    "number",
+}
 
 PROTESTERS = {
     "protester",

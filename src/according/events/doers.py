@@ -1,0 +1,91 @@
+"""Who did an event, read from more of the parse than its trigger's own subject: the agent of the
+weapon ("shells fired by X"), of the attack ("an attack by rebel forces", "a rebel attack"), the
+counted people ("hundreds of villagers"), the subject of the clause above an unresolved "they", the
+armed men who say "they" did it. Used by events/actors.py (which chooses among them); word data in
+lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it under ~600 lines.)"""
+
+from __future__ import annotations
+
+from ..lang.actor_doers import ARMED_KINDS
+from ..lang.actors import COUNTING_NOUNS
+from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
+from ..pipeline import Work
+from ..syntax import Tok
+from .clauses import clause_of
+from .coding import kind_of
+
+
+def governing_subject(work: Work, k: int) -> int | None:
+    """The noun subject of the nearest clause above token k's own ("the Somali army seized the town,
+    where they captured ...": the army), through at most three heads; None."""
+    p = work.parse
+    toks = p.toks
+    own = clause_of(p, k)
+    for _ in range(3):
+        if toks[own].dep not in ("relcl", "advcl", "conj") or toks[own].head == own:
+            return None
+        own = clause_of(p, toks[own].head)
+        subject = next((c for c in p.children[own] if toks[c].dep == "nsubj"), None)
+        if subject is not None and toks[subject].pos != "PRON":
+            return subject
+    return None
+
+
+def armed_speaker(work: Work, k: int) -> int | None:
+    """The armed men who say "they" did it ("militants loyal to X said they attempted to assassinate
+    the prime minister": the militants): the subject of the reporting verb over token k's clause, when
+    it names armed men (kind "armed"); None."""
+    p = work.parse
+    toks = p.toks
+    own = clause_of(p, k)
+    say = toks[own].head
+    if toks[own].dep not in ("ccomp", "xcomp") or toks[say].lemma.lower() not in SAY_VERBS:
+        return None
+    subject = next((c for c in p.children[say] if toks[c].dep == "nsubj"), None)
+    return subject if subject is not None and kind_of(p, subject) == "armed" else None
+
+
+def attack_doer(work: Work, n: int) -> int | None:
+    """Who made attack noun n: its "by" phrase ("an attack by rebel forces") or a modifier naming
+    armed men ("a rebel attack"), else None."""
+    toks = work.parse.toks
+    for c in work.parse.children[n]:
+        if toks[c].dep == "prep" and toks[c].lemma.lower() == "by":
+            by = next((o for o in work.parse.children[c] if toks[o].dep == "pobj"), None)
+            if by is not None:
+                return by
+        if toks[c].dep in ("amod", "compound") and toks[c].lemma.lower() in ARMED_KINDS:
+            return c
+    return None
+
+
+def agent_of(work: Work, n: int) -> int | None:
+    """The agent of a participle on noun n ("an IED planted by Al Shabaab", "rockets fired by
+    Hamas"): the head of its "by" phrase; also on the noun n modifies ("artillery shells fired by
+    Russian forces") and on the weapon n is "of" ("an explosion of a landmine planted by X")."""
+    p = work.parse
+    toks = p.toks
+    nouns = [n]
+    if toks[n].dep in ("compound", "amod") and toks[toks[n].head].pos == "NOUN":
+        nouns.append(toks[n].head)
+    for c in p.children[n]:
+        if toks[c].dep == "prep" and toks[c].lemma.lower() == "of":
+            nouns += [o for o in p.children[c] if toks[o].dep == "pobj"]
+    nouns += [toks[m].head for m in nouns if toks[m].dep == "conj"]  # "rockets and shells fired by X"
+    for m in nouns:
+        for c in p.children[m]:  # (not "the rapes claimed by a guard": an allegation, not who did it)
+            if toks[c].dep == "acl" and toks[c].lemma.lower() not in CLAIM_VERBS:
+                for g in p.children[c]:
+                    if toks[g].dep == "agent":
+                        return next((o for o in p.children[g] if toks[o].dep == "pobj"), None)
+    return None
+
+
+def counted(work: Work, k: int) -> Tok:
+    """The token whom counting noun k counts ("hundreds of villagers": villagers), else k itself."""
+    p = work.parse
+    if p.toks[k].lemma.lower() in COUNTING_NOUNS:
+        for c in p.children[k]:
+            if p.toks[c].dep == "prep" and p.toks[c].lemma.lower() == "of":
+                return next((p.toks[o] for o in p.children[c] if p.toks[o].dep == "pobj"), p.toks[k])
+    return p.toks[k]

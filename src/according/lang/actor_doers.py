@@ -1,0 +1,36 @@
+"""English word data for finding an event's doer where the text names it only by kind: the words
+for unnamed armed men that modify an event noun ("a rebel attack", "militant attacks", "terrorist
+bombings": ACLED's Unidentified Armed Group, events/actors.py)."""
+
+from __future__ import annotations
+
+# modifiers of an attack noun that say armed men of no name did it (not "army", "police": those are
+# state forces and read as such by their own words; not "suicide": a way of attacking)
+ARMED_KINDS = {
+    "rebel",
+    "militant",
+    "insurgent",
+    "terrorist",
+    "jihadist",
+    "guerrilla",
+    "guerilla",
+    "separatist",
+    "bandit",
+    "gunman",
+    "gunmen",
+    "extremist",
+}
+# ... and of the heads of fighters ("opposition forces", "opposition fighters" attacked government
+# troops: armed; not "opposition groups" or parties, who demand and protest)
+ARMED_KINDS_OF_FIGHTERS = ARMED_KINDS | {"opposition"}
+# words of armed fighting that keep a crowd's attack a battle, not a riot: a crowd that fired on or
+# fought an armed force that "came under fire" (events/coding.follow_actors; CASE 2021 codes such a
+# report an armed clash)
+ARMED_FIGHT_WORDS = {"clash", "fire", "gunfire", "shootout", "shoot-out", "gunfight", "firefight"}
+# a country joined by a hyphen to one of these names who backs an actor, not the actor's own country
+# ("US-backed Saudi warplanes": Saudi Arabia's; events/actor_names.country_of)
+BACKER_WORDS = ("backed", "supported", "funded", "sponsored", "allied", "aligned", "trained", "armed")
+# prepositions whose gerund shares its verb's subject as the doer ("rebels will advance after seizing
+# the town", "forces dealt a blow by recapturing towns": theirs); not "of" ("accused Iran of bombing")
+# nor "in" ("dead in shooting"); a passive verb has no subject to give ("were killed by shooting")
+GERUND_TIME_PREPOSITIONS = {"after", "before", "while", "upon", "since", "by"}
