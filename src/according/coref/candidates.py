@@ -18,6 +18,7 @@ at training and in the pipeline, and reads neither the quotes nor their speakers
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -38,6 +39,7 @@ _SPEECH_SUBJECT_DEPS = frozenset(("nsubj",))
 # Opening mark -> closing marks. Straight double quotes pair with each other; single quotes are
 # left out (apostrophes).
 _PAIRS = {"\u201c": "\u201d\u201c", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
+_MARKS = re.compile("[\n" + "".join(sorted(set("".join(_PAIRS) + "".join(_PAIRS.values())))) + "]")
 # What the ranker knows of an unnamed plural noun offered to "they".
 _PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
 
@@ -52,20 +54,19 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
     """Character spans between paired quotation marks, each within one paragraph
     (an unclosed mark runs to the paragraph's end, as news continues a quotation)."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        k = 0
-        while k < len(para):
-            closers = _PAIRS.get(para[k])
-            if closers is None:
-                k += 1
-                continue
-            j = k + 1
-            while j < len(para) and para[j] not in closers:
-                j += 1
-            out.append((pos + k, pos + min(j + 1, len(para))))
-            k = j + 1
-        pos += len(para) + 1
+    closers: str | None = None  # the marks that close the open region, if one is open
+    opened = 0
+    for hit in _MARKS.finditer(text):
+        k, ch = hit.start(), hit.group()
+        if closers is not None:
+            if ch == "\n" or ch in closers:
+                out.append((opened, k + (ch != "\n")))
+                closers = None
+            continue
+        if ch != "\n" and ch in _PAIRS:
+            closers, opened = _PAIRS[ch], k
+    if closers is not None:
+        out.append((opened, len(text)))
     return out
 
 
