@@ -18,7 +18,9 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    person outside any voice is the byline author when there is one, else left
    alone.
 2. *Third person* (he, she, they, his, its, ...): the learned ranker
-   (:mod:`.ranker`) picks among the agreeing entities of the last sentences.
+   (:mod:`.ranker`) picks among the agreeing entities of the last sentences,
+   offered by :mod:`.candidates` from the parse and the names alone (never
+   the quotes, so quote work does not retrain it).
    Where it cannot see or stays silent, the clause rules (:mod:`.clauses`)
    speak: a he/she fronted before its sentence's subject is that person
    ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
@@ -37,8 +39,9 @@ Manju Sam", "Tunisia's goalkeeper Mouez Hassen") becomes a mention of it
 (:func:`.descriptions.descriptions_before_names`).
 
 Resolved mentions are added to the timeline; third-person ones only after the
-walk, so that each pronoun's candidates come from names, descriptions and
-voices alone (the same view the ranker was trained on).
+walk. The ranker's candidates never include pronouns or the mentions the
+speakers stage linked to quotes' sources (the same view it was trained on:
+``scripts/train_coref.py`` runs the entities stage alone).
 """
 
 from __future__ import annotations
