@@ -157,11 +157,7 @@ def _cand(eid, **kw):
         total=1,
         rank=0,
         gender_match=False,
-        gender_clash=False,
         name_gender_match=False,
-        name_gender_clash=False,
-        rule_gender_match=False,
-        rule_gender_clash=False,
         plural=False,
         label="PERSON",
         shaky=False,
@@ -179,22 +175,26 @@ def test_packaged_ranker_prefers_gender_agreement_and_subjects():
     model = load_model()
     assert model is not None and set(model.thresholds) <= {"m", "f", "pl", "it", "relink"}
     site = PronounSite("f", subject=True, possessive=False, in_quote=False)
-    # a woman's name ("Ms. Laura Diaz") one mention back against a man's nearer
+    # a woman's name ("Ms. Laura Diaz") against the same mention without it; the recent
+    # subject against the same mention that is not one (a person of the other gender is no
+    # candidate at all: test_coref_candidates)
     agree = _cand("a", gender_match=True, name_gender_match=True, rank=1, subject=True)
-    clash = _cand("b", gender_clash=True, name_gender_clash=True, rank=0)
-    assert best(model, site, [clash, agree])[0] == "a"
-    assert model.probability(features(site, agree)) > model.probability(features(site, clash))
+    unknown = _cand("b", rank=1, subject=True)
+    assert best(model, site, [unknown, agree])[0] == "a"
+    salient = _cand("c", rank=1, recent_subject=True)
+    assert model.probability(features(site, salient)) > model.probability(features(site, unknown))
 
 
 def test_packaged_ranker_trusts_the_given_name_table():
     model = load_model()
     assert model is not None
     site = PronounSite("m", subject=True, possessive=False, in_quote=False)
-    # "Andy Warhol" (a man's given name) two sentences back against a woman
-    # named in this one: the name table decides, not nearness.
-    named_man = _cand("andy", name_gender_match=True, rank=1, sent_distance=2, subject=True)
-    named_woman = _cand("kristen", name_gender_clash=True, rank=0, sent_distance=0, subject=True)
-    assert best(model, site, [named_woman, named_man])[0] == "andy"
+    # "Andy Warhol" (a man's given name) against a person the table does not know,
+    # alike in all else: the name table decides. (A given name of the other gender
+    # is no candidate at all: test_coref_candidates.)
+    named_man = _cand("andy", name_gender_match=True, rank=1, sent_distance=1, subject=True)
+    unknown = _cand("okonkwo", rank=1, sent_distance=1, subject=True)
+    assert best(model, site, [unknown, named_man])[0] == "andy"
 
 
 def test_given_name_table_knows_common_names_both_ways():
@@ -364,7 +364,7 @@ def test_packaged_ranker_prefers_the_agreeing_recent_subject():
     site = PronounSite("f", subject=True, possessive=False, in_quote=False)
     # the same place in the text: a woman's given name against a man's
     woman = _cand("marta", rank=1, name_gender_match=True)
-    man = _cand("pavel", rank=1, name_gender_clash=True)
+    man = _cand("pavel", rank=1)  # (a clashing given name is no candidate at all)
     assert best(model, site, [man, woman])[0] == "marta"
     # two candidates alike but for salience: the last sentence's main subject wins
     salient = _cand("ines", rank=1, recent_subject=True)

@@ -18,7 +18,9 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    person outside any voice is the byline author when there is one, else left
    alone.
 2. *Third person* (he, she, they, his, its, ...): the learned ranker
-   (:mod:`.ranker`) picks among the agreeing entities of the last sentences.
+   (:mod:`.ranker`) picks among the agreeing entities of the last sentences,
+   offered by :mod:`.candidates` from the parse and the names alone (never
+   the quotes, so quote work does not retrain it).
    Where it cannot see or stays silent, the clause rules (:mod:`.clauses`)
    speak: a he/she fronted before its sentence's subject is that person
    ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
@@ -37,8 +39,9 @@ Manju Sam", "Tunisia's goalkeeper Mouez Hassen") becomes a mention of it
 (:func:`.descriptions.descriptions_before_names`).
 
 Resolved mentions are added to the timeline; third-person ones only after the
-walk, so that each pronoun's candidates come from names, descriptions and
-voices alone (the same view the ranker was trained on).
+walk. The ranker's candidates never include pronouns or the mentions the
+speakers stage linked to quotes' sources (the same view it was trained on:
+``scripts/train_coref.py`` runs the entities stage alone).
 """
 
 from __future__ import annotations
@@ -47,18 +50,20 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..entities import Mention
-from ..lang.coref import ARTICLES, NOT_A_PERSONS_NAME, PRONOUN_FORMS
+from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
-from ..quotes.speaker_words import is_subject, main_clause_subject, words_of
+from ..quotes.speaker_words import words_of
+from .candidates import PronounCandidates, visible
+from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
+from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns
 from .descriptions import descriptions_before_names
-from .ranker import NOUN_CANDIDATE, WINDOW, Candidate, Model, PronounSite, best, load_model, name_gender
+from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 
 if TYPE_CHECKING:
     from ..quotes.referents import _State
@@ -70,7 +75,6 @@ _TAIL = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON")
 # Dependents of a person's name that hold its affiliation, and what one can be.
 _AFFILIATION_DEPS = frozenset(("appos", "poss", "compound", "nmod", "amod"))
 _BODIES = frozenset(("ORG", "NORP", "GPE"))
-_ROLE_FEATURES = frozenset(("subject", "main_subject", "parallel", "possessive_subject"))
 
 
 def resolve_all(
@@ -95,7 +99,7 @@ def resolve_all(
     # Features the model has no weight for are not worth their cost (the totals scan every
     # earlier mention); training (collect) gets them all.
     if collect is None and model is not None:
-        walk.weighed = frozenset(model.weights)
+        walk.view.weighed = frozenset(model.weights)
     walk.voices_from_turns()
     third: list[Mention] = []
     # he/she a speech verb's subject the speakers stage resolved by its rules
@@ -119,9 +123,9 @@ def resolve_all(
                 form.cls,
                 t.dep in _SUBJ,
                 form.possessive or t.tag == "PRP$",
-                walk.quote_voices.at(t.start) is not None,
+                walk.view.in_quotation(t.start) is not None,
             )
-            cands = walk.candidates(t.i, form.cls)
+            cands = walk.view.candidates(t.i, form.cls)
             if collect is not None:
                 collect(t.i, site, cands)
             ranked: str | None = None
@@ -149,8 +153,8 @@ def resolve_all(
                 and model is not None
                 and probability >= model.thresholds.get("relink", 0.0)
             ):
-                # the ranker overrules the speaker rules where it is sure (its own bar,
-                # chosen out of fold by scripts/train_coref.py)
+                # the ranker overrules the speaker rules where it is sure: past its class
+                # threshold and its "relink" bar (see scripts/train_coref.py)
                 relinked[(t.i, t.i + 1)] = ranked
             continue
         else:  # plain "it": only as the subject's body in a clause above it
@@ -175,7 +179,6 @@ class _Walk:
     """One article's coreference pass (see the module docstring)."""
 
     def __init__(self, st: _State, p: Parse, quotes: Sequence[Quote], authors: Sequence[str]):
-        self.weighed: frozenset[str] | None = None  # None: compute every feature
         self.st, self.p = st, p
         self.authors = tuple(authors)
         self.covered = {(m.tok_start, m.tok_end) for m in st.mentions}
@@ -184,7 +187,6 @@ class _Walk:
             k: m.entity for m in st.mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)
         }
         voices = []
-        self.speeches: list[tuple[int, str]] = []  # (char offset of the quote, speaker entity)
         for q in quotes:
             eid = q.speaker.entity
             if not eid or eid not in st.infos:
@@ -192,31 +194,14 @@ class _Walk:
             for c in q.content:
                 if q.kind == "direct" or c.text[:1] in _QUOTE_MARKS:
                     voices.append(Voice(c.start, c.end, eid, None))
-            pos = min([c.start for c in q.content] + ([q.source.start] if q.source else []), default=0)
-            self.speeches.append((pos, eid))
-        self.speeches.sort()
-        self._main_subjects: dict[tuple[int, int], bool] = {}
         self._person_named_bodies: dict[str, bool] = {}
         self._body_at: dict[int, str] | None = None  # token -> body or country named there (lazy)
         self._label_variants: dict[tuple[str, tuple[str, ...]], str | None] = {}
-        self.first_speech: dict[str, int] = {}  # entity -> char offset of its first quote
-        for pos, eid in self.speeches:
-            self.first_speech.setdefault(eid, pos)
         self.quote_voices = Voices(voices)
         self.voices = self.quote_voices
         self.turn_speakers: set[str] = set()
         self._voice_list = voices
-        self.paragraph_starts = _line_starts(p.text)
-        taken = {k for m in st.mentions for k in range(m.tok_start, m.tok_end)}
-        self.plural_nouns = [
-            Mention(t.start, t.end, t.text, t.i, t.i + 1, NOUN_CANDIDATE + t.lemma.casefold(), "np")
-            for t in p.toks
-            if t.tag == "NNS" and t.i not in taken
-        ]
-        self.plural_keys = [m.tok_start for m in self.plural_nouns]
-        self.first_person_entity = next(
-            (m.entity for m in st.mentions if st.infos.get(m.entity, {}).get("label") == "PERSON"), None
-        )
+        self.view = PronounCandidates(st, p)  # what the ranker sees (never the quotes)
 
     # -- voices -------------------------------------------------------------
     def voices_from_turns(self) -> None:
@@ -406,115 +391,6 @@ class _Walk:
                 return body
         return None
 
-    # -- third person --------------------------------------------------------
-    def candidates(self, i: int, cls: str, start: int | None = None) -> list[Candidate]:
-        """Agreeing entities mentioned in the last sentences before token ``i``
-        (a pronoun, or the head of a description starting at ``start``)."""
-        p, st = self.p, self.st
-        start = i if start is None else start
-
-        sent = p.toks[i].sent
-        here = p.toks[i].start
-        para = self._paragraph(here)
-        speech = bisect.bisect_right(self.speeches, (p.toks[i].start, "\uffff")) - 1
-        last_speaker = self.speeches[speech][1] if speech >= 0 else None
-        qv = self.quote_voices.at(p.toks[i].start)
-        latest: dict[str, Mention] = {}
-        recent_subjects: set[str] = set()
-        count: Counter[str] = Counter()
-        order: list[str] = []
-        seq: list[Mention] = []
-        for m in st.before(i):
-            if sent - p.toks[m.tok_start].sent > WINDOW:
-                break
-            seq.append(m)
-        if cls == "pl":
-            # unnamed plural nouns compete for "they" ("the parents", "ants"):
-            # when one wins, the pronoun is left unresolved
-            k = bisect.bisect_left(self.plural_keys, i)
-            while k > 0 and sent - p.toks[self.plural_nouns[k - 1].tok_start].sent <= WINDOW:
-                k -= 1
-                seq.append(self.plural_nouns[k])
-            seq.sort(key=lambda m: -m.tok_start)
-        for m in seq:
-            if m.tok_end > start:
-                continue  # a phrase holding the pronoun ("his spokesman")
-            info = st.infos.get(m.entity) if m.kind != "np" else _PLURAL_NOUN
-            if info is None or not _agrees(cls, info):
-                continue
-            count[m.entity] += 1
-            if (
-                p.toks[m.tok_start].sent >= sent - 1
-                and m.kind != "np"
-                and m.entity not in recent_subjects
-                and self._main_subject(m)
-            ):
-                recent_subjects.add(m.entity)
-            if m.entity not in latest:
-                latest[m.entity] = m
-                order.append(m.entity)
-        # mentions of each candidate before the pronoun, in one pass
-        wanted = set(order)
-        weighed = self.weighed
-        totals: Counter[str] = (
-            Counter(x.entity for x in st.mentions[: bisect.bisect_left(st.keys, i)] if x.entity in wanted)
-            if weighed is None or "log_total" in weighed
-            else count
-        )
-        role = weighed is None or bool(weighed & _ROLE_FEATURES)
-        paragraphs = weighed is None or "same_paragraph" in weighed
-        out = []
-        for rank, eid in enumerate(order):
-            m = latest[eid]
-            info = st.infos[eid] if m.kind != "np" else _PLURAL_NOUN
-            g = info.get("gender")
-            ng = name_gender(info.get("name_words") or [])
-            rg = st.gender.get(eid)
-            gendered = cls in ("m", "f")
-            total = count[eid] if m.kind == "np" else totals[eid]
-            out.append(
-                Candidate(
-                    entity=eid,
-                    sent_distance=sent - p.toks[m.tok_start].sent,
-                    token_distance=i - m.tok_end,
-                    subject=role and is_subject(p, m),
-                    main_subject=role and self._main_subject(m),
-                    kind=m.kind,
-                    count=count[eid],
-                    total=total,
-                    rank=rank,
-                    gender_match=gendered and g == cls,
-                    gender_clash=gendered and g is not None and g != cls,
-                    name_gender_match=gendered and ng == cls,
-                    name_gender_clash=gendered and ng is not None and ng != cls,
-                    rule_gender_match=gendered and rg == cls,
-                    rule_gender_clash=gendered and rg is not None and rg != cls,
-                    plural=bool(info.get("plural")),
-                    label=info["label"],
-                    shaky=bool(info.get("shaky")),
-                    same_paragraph=paragraphs and self._paragraph(m.start) == para,
-                    in_quote=self.quote_voices.at(m.start) is not None,
-                    pronoun_quote_speaker=qv is not None and qv.speaker == eid,
-                    last_speaker=last_speaker == eid,
-                    first_person=eid == self.first_person_entity,
-                    described=m.kind != "np" and not _proper_name(info["name"]),
-                    recent_subject=eid in recent_subjects,
-                    spoke=self.first_speech.get(eid, here + 1) <= here,
-                )
-            )
-        return out
-
-    def _main_subject(self, m: Mention) -> bool:
-        """Whether mention ``m`` is a main clause's subject (cached per mention span)."""
-        key = (m.tok_start, m.tok_end)
-        known = self._main_subjects.get(key)
-        if known is None:
-            known = self._main_subjects[key] = main_clause_subject(self.p, m)
-        return known
-
-    def _paragraph(self, char: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, char) - 1
-
     # -- appositions and predicates -----------------------------------------
     def descriptions(self) -> None:
         p, st = self.p, self.st
@@ -567,19 +443,10 @@ _NOT_ENTITIES = frozenset(
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 
 
-def _line_starts(text: str) -> list[int]:
-    """0 and the offset after every line break."""
-    out = [0]
-    k = text.find("\n")
-    while k >= 0:
-        out.append(k + 1)
-        k = text.find("\n", k + 1)
-    return out
-
-
 def _recurring_names(st: _State, p: Parse) -> None:
     """Entities for proper-noun phrases no mention covers that recur in the text."""
-    taken = {k for m in st.mentions for k in range(m.tok_start, m.tok_end)}
+    # the ranker's view (never a quote's source), so that its training does not read the quotes
+    taken = {k for m in st.mentions if visible(m, st.linked) for k in range(m.tok_start, m.tok_end)}
     # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
     # camel-case words whatever their tag ("wikiHow" is read as an adverb).
     free = [
@@ -634,33 +501,3 @@ def person_named_body(eid: str, infos: dict[str, dict], gender: dict[str, str]) 
             if e != eid and other.get("name_words")
         )
     )
-
-
-# What the ranker knows of an unnamed plural noun offered to "they".
-_PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
-
-
-@lru_cache(maxsize=4096)
-def _proper_name(name: str) -> bool:
-    """A name with a capital letter in a word other than an article ("Nick Bos",
-    "wikiHow", "the United Nations"; not "the one" or "The blog")."""
-    return any(ch.isupper() for w in name.split() if w.casefold() not in ARTICLES for ch in w)
-
-
-def _agrees(cls: str, info: dict) -> bool:
-    label = info["label"]
-    if cls in ("m", "f"):
-        if info.get("plural"):
-            return False
-        # A person the tagger doubted (a headline's Title Case) or took for a
-        # body or place ("Valeska Paris" as an organisation) is still offered
-        # when a given name opens a two-word name: the ranker weighs the label.
-        words = info.get("name_words") or []
-        return label == "PERSON" or (
-            len(words) >= 2
-            and name_gender(words) is not None
-            and not any(w in NOT_A_PERSONS_NAME for w in words)
-        )
-    if cls == "pl":
-        return bool(info.get("plural")) or label in ("ORG", "NORP", "GPE", "OTHER")
-    return label in ("ORG", "GPE", "LOC", "FAC", "NORP")  # its

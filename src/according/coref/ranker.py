@@ -2,22 +2,23 @@
 
 Each candidate is an entity with a mention in the last :data:`WINDOW`
 sentences before the pronoun that agrees with it in class (he/she: a single
-person; they: a group, body or plural; its: a body or place). Its features
-(:func:`features`) come from the parse and the mention timeline: sentence and
-token distance, the grammatical role of the candidate's last mention and of
-the pronoun, gender from three sources kept apart (the article's own
-honorifics and he/she votes; the given-name table ``data/coref/given_names.txt``
-of 40,698 names, see scripts/build_given_names.py; the gender a speaker rule
-gave the entity), whether the tagger doubted the person, whether the entity
-is named by a description only ("the one", an unnamed source the speakers stage made),
-number, how often and how lately the entity was mentioned, whether either sits
-inside a quotation (and whose), paragraph, mention kind, whether it was
-the last quote's speaker or spoke before, and whether it is the main subject of
-the pronoun's or the previous sentence. Which of these groups the model uses,
-and its L2 strength, are chosen by cross-validation grouped by document on the
-unsealed documents (``scripts/train_coref.py --select``; 41 of 64 features
-kept: sentence distance, mention kind, recency rank, the given-name gender,
-quotes, last speaker, label, recent subject, spoke). A logistic model (weights in
+person; they: a group, body or plural; its: a body or place), offered by
+:mod:`.candidates`, which reads the parse and the names but never the quotes.
+Its features (:func:`features`): sentence and token distance, the grammatical
+role of the candidate's last mention and of the pronoun, gender from two
+sources kept apart (the article's own honorifics and he/she votes; the
+given-name table ``data/coref/given_names.txt`` of 40,698 names, see
+scripts/build_given_names.py), whether the tagger doubted the person, whether
+the entity is named by a description only ("the one"), number, how often and
+how lately the entity was mentioned, whether either sits inside quotation
+marks (and whether the entity is the subject of a verb of saying in that
+quotation's sentences), paragraph, mention kind, whether it was the last
+subject of a verb of saying or one before, and whether it is the main subject
+of the pronoun's or the previous sentence. Which of these groups the model
+uses, and its L2 strength, are chosen by cross-validation grouped by document
+on the unsealed documents (``scripts/train_coref.py --select``: sentence
+distance, mention kind, recency rank, the given-name gender, quotes, last
+speaker, label, recent subject, spoke). A logistic model (weights in
 ``data/coref/ranker.json``, rebuilt byte for byte by ``scripts/train_coref.py``
 from the unsealed GUM Wikinews documents) scores each candidate; the best one
 wins when its probability reaches the model's threshold for the pronoun's
@@ -54,11 +55,7 @@ class Candidate:
     total: int  # its mentions before the pronoun
     rank: int  # 0 = the most recently mentioned agreeing entity
     gender_match: bool  # the article's own evidence (honorific, he/she votes) or the short name list
-    gender_clash: bool
-    name_gender_match: bool  # the given-name table (data/coref/given_names.txt)
-    name_gender_clash: bool
-    rule_gender_match: bool  # the gender a speaker rule gave it ("she said" resolved to it)
-    rule_gender_clash: bool
+    name_gender_match: bool  # the given-name table (data/coref/given_names.txt); a clash is no candidate
     plural: bool
     label: str
     shaky: bool  # a person found only in Title Case lines (the tagger's guess)
@@ -93,11 +90,7 @@ def features(site: PronounSite, c: Candidate) -> dict[str, float]:
         "log_total": math.log1p(c.total),
         f"rank_{min(c.rank, 3)}": 1.0,
         "gender_match": float(c.gender_match),
-        "gender_clash": float(c.gender_clash),
         "name_gender_match": float(c.name_gender_match),
-        "name_gender_clash": float(c.name_gender_clash),
-        "rule_gender_match": float(c.rule_gender_match),
-        "rule_gender_clash": float(c.rule_gender_clash),
         "same_paragraph": float(c.same_paragraph),
         "cand_in_quote": float(c.in_quote),
         "quote_speaker": float(c.pronoun_quote_speaker),

@@ -58,6 +58,9 @@ class _State:
         self.keys = [m.tok_start for m in self.mentions]
         self.new_n = 0
         self.gender: dict[str, str] = {}
+        # character spans of the mentions the speakers stage linked to quotes' sources (the
+        # pronoun ranker never sees them: coref.candidates)
+        self.linked: set[tuple[int, int]] = set()
         self.seen = {(m.entity, m.start, m.end) for m in self.mentions}
         self.by_name = {i["name"].casefold(): e for e, i in self.infos.items()}
 
@@ -168,6 +171,8 @@ class Referents:
         return k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]
 
     def link(self, eid: str, source: Span, a: int, b: int, kind: str) -> None:
+        if (eid, source.start, source.end) not in self.st.seen:
+            self.st.linked.add((source.start, source.end))
         self.st.add_mention(Mention(source.start, source.end, source.text, a, b, eid, kind))
 
     def recent(self, tok: int) -> list[str]:

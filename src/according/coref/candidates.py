@@ -1,0 +1,286 @@
+"""What the pronoun ranker sees: candidates read from the parse and the names, never from quotes.
+
+The ranker (:mod:`.ranker`) is trained by ``scripts/train_coref.py`` on the entities stage's
+timeline alone, so that work on the quote stage (a new cue, a colon turn) no longer changes its
+training data, its weights or its sealed score (at the last stop colon cues moved the sealed
+anaphor accuracy .582 -> .570 through retraining). Everything it is given is computed the same way
+at training and in the pipeline, and reads neither the quotes nor their speakers:
+
+- the candidates are entities with a *visible* mention (:func:`visible`): a name, alias or
+  description the entities stage found (or coreference itself, from the text: recurring names,
+  interview labels), never a mention the speakers stage linked to a quote's source nor a pronoun;
+- "inside a quotation" is inside a pair of quotation marks in the text (:func:`quotation_regions`);
+- a "speaker" is the subject of a verb of saying in the parse (``lang.reporting.SAY_VERBS``):
+  "last speaker" is the latest such subject before the pronoun, "spoke" an entity that was one
+  before it, "quote speaker" the one whose sentence holds the quotation around the pronoun.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..entities import Mention
+from ..lang.coref import ARTICLES, NOT_A_PERSONS_NAME
+from ..lang.reporting import SAY_VERBS
+from ..nlp import Parse
+from ..quotes.speaker_words import is_subject, main_clause_subject
+from .ranker import NOUN_CANDIDATE, WINDOW, Candidate, name_gender
+
+if TYPE_CHECKING:
+    from ..quotes.referents import _State
+
+_ROLE_FEATURES = frozenset(("subject", "main_subject", "parallel", "possessive_subject"))
+_SPEECH_SUBJECT_DEPS = frozenset(("nsubj",))
+# Opening mark -> closing marks. Straight double quotes pair with each other; single quotes are
+# left out (apostrophes).
+_PAIRS = {"\u201c": "\u201d\u201c", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
+_MARKS = re.compile("[\n" + "".join(sorted(set("".join(_PAIRS) + "".join(_PAIRS.values())))) + "]")
+# What the ranker knows of an unnamed plural noun offered to "they".
+_PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
+
+
+def visible(m: Mention, linked: Iterable[tuple[int, int]] | set[tuple[int, int]]) -> bool:
+    """Whether the ranker sees mention ``m``: not a pronoun, not a quote's source the
+    speakers stage linked (``linked``: their character spans)."""
+    return m.kind not in ("pronoun", "source") and (m.start, m.end) not in linked
+
+
+def quotation_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans between paired quotation marks, each within one paragraph
+    (an unclosed mark runs to the paragraph's end, as news continues a quotation)."""
+    out: list[tuple[int, int]] = []
+    closers: str | None = None  # the marks that close the open region, if one is open
+    opened = 0
+    for hit in _MARKS.finditer(text):
+        k, ch = hit.start(), hit.group()
+        if closers is not None:
+            if ch == "\n" or ch in closers:
+                out.append((opened, k + (ch != "\n")))
+                closers = None
+            continue
+        if ch != "\n" and ch in _PAIRS:
+            closers, opened = _PAIRS[ch], k
+    if closers is not None:
+        out.append((opened, len(text)))
+    return out
+
+
+def _line_starts(text: str) -> list[int]:
+    """0 and the offset after every line break."""
+    out = [0]
+    k = text.find("\n")
+    while k >= 0:
+        out.append(k + 1)
+        k = text.find("\n", k + 1)
+    return out
+
+
+class PronounCandidates:
+    """One article's candidate builder for the pronoun ranker (see the module docstring)."""
+
+    def __init__(self, st: _State, p: Parse):
+        self.st, self.p = st, p
+        self.weighed: frozenset[str] | None = None  # None: compute every feature
+        linked = st.linked
+        self.linked = linked
+        self.regions = quotation_regions(p.text)
+        self.region_starts = [a for a, _ in self.regions]
+        self.paragraph_starts = _line_starts(p.text)
+        self._main_subjects: dict[tuple[int, int], bool] = {}
+        seen = [m for m in st.mentions if visible(m, linked)]
+        taken = {k for m in seen for k in range(m.tok_start, m.tok_end)}
+        self.plural_nouns = [
+            Mention(t.start, t.end, t.text, t.i, t.i + 1, NOUN_CANDIDATE + t.lemma.casefold(), "np")
+            for t in p.toks
+            if t.tag == "NNS" and t.i not in taken
+        ]
+        self.plural_keys = [m.tok_start for m in self.plural_nouns]
+        self.first_person_entity = next(
+            (m.entity for m in seen if st.infos.get(m.entity, {}).get("label") == "PERSON"), None
+        )
+        # (char offset, entity) of each visible mention that is a verb of saying's subject
+        self.speeches: list[tuple[int, str]] = []
+        for m in seen:
+            head = next(
+                (k for k in range(m.tok_start, m.tok_end) if not m.tok_start <= p.toks[k].head < m.tok_end),
+                m.tok_end - 1,
+            )
+            t = p.toks[head]
+            if t.dep in _SPEECH_SUBJECT_DEPS and p.toks[t.head].lemma.casefold() in SAY_VERBS:
+                self.speeches.append((m.start, m.entity))
+        self.first_speech: dict[str, int] = {}
+        self.speech_sents: dict[int, set[str]] = {}
+        for pos, eid in self.speeches:
+            self.first_speech.setdefault(eid, pos)
+            tok = p.token_at(pos)
+            if tok is not None:
+                self.speech_sents.setdefault(p.toks[tok].sent, set()).add(eid)
+
+    def in_quotation(self, char: int) -> tuple[int, int] | None:
+        """The quotation-mark region holding ``char``, if any."""
+        k = bisect.bisect_right(self.region_starts, char) - 1
+        if k >= 0 and self.regions[k][0] <= char < self.regions[k][1]:
+            return self.regions[k]
+        return None
+
+    def _quote_speakers(self, region: tuple[int, int] | None) -> set[str]:
+        """Speech-verb subjects in the sentences a quotation region spans."""
+        if region is None:
+            return set()
+        p = self.p
+        a, b = p.token_at(region[0]), p.token_at(max(region[0], region[1] - 1))
+        if a is None or b is None:
+            return set()
+        out: set[str] = set()
+        for s in range(p.toks[a].sent, p.toks[b].sent + 1):
+            out |= self.speech_sents.get(s, set())
+        return out
+
+    def candidates(self, i: int, cls: str, start: int | None = None) -> list[Candidate]:
+        """Agreeing entities mentioned in the last sentences before token ``i``
+        (a pronoun, or the head of a description starting at ``start``)."""
+        p, st, linked = self.p, self.st, self.linked
+        start = i if start is None else start
+
+        sent = p.toks[i].sent
+        here = p.toks[i].start
+        para = self._paragraph(here)
+        speech = bisect.bisect_right(self.speeches, (here, "\uffff")) - 1
+        last_speaker = self.speeches[speech][1] if speech >= 0 else None
+        quote_speakers = self._quote_speakers(self.in_quotation(here))
+        latest: dict[str, Mention] = {}
+        recent_subjects: set[str] = set()
+        count: Counter[str] = Counter()
+        order: list[str] = []
+        seq: list[Mention] = []
+        for m in st.before(i):
+            if sent - p.toks[m.tok_start].sent > WINDOW:
+                break
+            if visible(m, linked):
+                seq.append(m)
+        if cls == "pl":
+            # unnamed plural nouns compete for "they" ("the parents", "ants"):
+            # when one wins, the pronoun is left unresolved
+            k = bisect.bisect_left(self.plural_keys, i)
+            while k > 0 and sent - p.toks[self.plural_nouns[k - 1].tok_start].sent <= WINDOW:
+                k -= 1
+                seq.append(self.plural_nouns[k])
+            seq.sort(key=lambda m: -m.tok_start)
+        for m in seq:
+            if m.tok_end > start:
+                continue  # a phrase holding the pronoun ("his spokesman")
+            info = st.infos.get(m.entity) if m.kind != "np" else _PLURAL_NOUN
+            if info is None or not agrees(cls, info):
+                continue
+            if cls in ("m", "f") and (
+                name_gender(info.get("name_words") or []) not in (None, cls)
+                or info.get("gender") not in (None, cls)
+            ):
+                # A person of the other gender by the given-name table or by the article's own
+                # evidence (honorifics, he/she votes): of 280 and 7 such candidates the unsealed
+                # documents offered "he"/"she", none was right (the learned weight, -2.3, still
+                # let a lone "Jonas" take a "she"), so they are not offered.
+                continue
+            count[m.entity] += 1
+            if (
+                p.toks[m.tok_start].sent >= sent - 1
+                and m.kind != "np"
+                and m.entity not in recent_subjects
+                and self._main_subject(m)
+            ):
+                recent_subjects.add(m.entity)
+            if m.entity not in latest:
+                latest[m.entity] = m
+                order.append(m.entity)
+        # mentions of each candidate before the pronoun, in one pass
+        wanted = set(order)
+        weighed = self.weighed
+        totals: Counter[str] = (
+            Counter(
+                x.entity
+                for x in st.mentions[: bisect.bisect_left(st.keys, i)]
+                if x.entity in wanted and visible(x, linked)
+            )
+            if weighed is None or "log_total" in weighed
+            else count
+        )
+        role = weighed is None or bool(weighed & _ROLE_FEATURES)
+        paragraphs = weighed is None or "same_paragraph" in weighed
+        out = []
+        for rank, eid in enumerate(order):
+            m = latest[eid]
+            info = st.infos[eid] if m.kind != "np" else _PLURAL_NOUN
+            g = info.get("gender")
+            ng = name_gender(info.get("name_words") or [])
+            gendered = cls in ("m", "f")
+            total = count[eid] if m.kind == "np" else totals[eid]
+            out.append(
+                Candidate(
+                    entity=eid,
+                    sent_distance=sent - p.toks[m.tok_start].sent,
+                    token_distance=i - m.tok_end,
+                    subject=role and is_subject(p, m),
+                    main_subject=role and self._main_subject(m),
+                    kind=m.kind,
+                    count=count[eid],
+                    total=total,
+                    rank=rank,
+                    gender_match=gendered and g == cls,
+                    name_gender_match=gendered and ng == cls,
+                    plural=bool(info.get("plural")),
+                    label=info["label"],
+                    shaky=bool(info.get("shaky")),
+                    same_paragraph=paragraphs and self._paragraph(m.start) == para,
+                    in_quote=self.in_quotation(m.start) is not None,
+                    pronoun_quote_speaker=eid in quote_speakers,
+                    last_speaker=last_speaker == eid,
+                    first_person=eid == self.first_person_entity,
+                    described=m.kind != "np" and not proper_name(info["name"]),
+                    recent_subject=eid in recent_subjects,
+                    spoke=self.first_speech.get(eid, here + 1) <= here,
+                )
+            )
+        return out
+
+    def _main_subject(self, m: Mention) -> bool:
+        """Whether mention ``m`` is a main clause's subject (cached per mention span)."""
+        key = (m.tok_start, m.tok_end)
+        known = self._main_subjects.get(key)
+        if known is None:
+            known = self._main_subjects[key] = main_clause_subject(self.p, m)
+        return known
+
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+
+@lru_cache(maxsize=4096)
+def proper_name(name: str) -> bool:
+    """A name with a capital letter in a word other than an article ("Nick Bos",
+    "wikiHow", "the United Nations"; not "the one" or "The blog")."""
+    return any(ch.isupper() for w in name.split() if w.casefold() not in ARTICLES for ch in w)
+
+
+def agrees(cls: str, info: dict) -> bool:
+    """Whether an entity can be what a pronoun of class ``cls`` stands for."""
+    label = info["label"]
+    if cls in ("m", "f"):
+        if info.get("plural"):
+            return False
+        # A person the tagger doubted (a headline's Title Case) or took for a
+        # body or place ("Valeska Paris" as an organisation) is still offered
+        # when a given name opens a two-word name: the ranker weighs the label.
+        words = info.get("name_words") or []
+        return label == "PERSON" or (
+            len(words) >= 2
+            and name_gender(words) is not None
+            and not any(w in NOT_A_PERSONS_NAME for w in words)
+        )
+    if cls == "pl":
+        return bool(info.get("plural")) or label in ("ORG", "NORP", "GPE", "OTHER")
+    return label in ("ORG", "GPE", "LOC", "FAC", "NORP")  # its

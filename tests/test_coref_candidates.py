@@ -1,0 +1,105 @@
+"""The pronoun ranker's view (according.coref.candidates) never reads the quotes: the
+candidates and features it is given are the same whether the quote and speaker stages ran or
+not, so work on quotes no longer changes what the ranker is trained on."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import according.entities  # noqa: F401  (registers the stage)
+import according.quotes  # noqa: F401  (registers "quotes" and "speakers")
+from according.coref import resolve_all
+from according.coref.candidates import quotation_regions, visible
+from according.coref.ranker import features
+from according.entities import Mention
+from according.nlp import parse
+from according.pipeline import Work, run_stages
+from according.quotes.referents import _State
+from according.quotes.speakers import attribute
+
+TEXT = (
+    "Marta Lind, the chief executive of Norvik Ferries, spoke on Monday. "
+    "“We will sail again,” she said. The company said it had lost money. "
+    "Pavel Orsen, a union leader, said his members were angry. "
+    "He added that they would strike, and Lind said she regretted it."
+)
+
+
+def _seen(with_quotes: bool) -> dict[int, list[tuple[str, dict[str, float]]]]:
+    work = Work(text=TEXT, parse=parse(TEXT))
+    if with_quotes:
+        run_stages(work, ["entities", "quotes"])
+        st_, quotes = attribute(work)
+        assert work.quotes and st_.linked  # the speakers stage did link sources
+    else:
+        run_stages(work, ["entities"])
+        st_, quotes = _State(work), []
+    seen: dict[int, list[tuple[str, dict[str, float]]]] = {}
+    resolve_all(
+        st_,
+        work.parse,
+        quotes,
+        collect=lambda i, site, cands: seen.setdefault(i, [(c.entity, features(site, c)) for c in cands]),
+    )
+    return seen
+
+
+def test_the_ranker_sees_the_same_candidates_with_and_without_quotes():
+    bare, quoted = _seen(False), _seen(True)
+    # every pronoun the pipeline ranks was ranked, with the very same features, without quotes
+    assert quoted and set(quoted) <= set(bare)
+    for i, cands in quoted.items():
+        assert cands == bare[i]
+    she = parse(TEXT).token_at(TEXT.index("she said"))
+    assert any(feats.get("pron_in_quote") == 0.0 for _, feats in bare[she])
+    assert any(feats.get("last_speaker") for _, feats in bare[parse(TEXT).token_at(TEXT.index("He added"))])
+
+
+def test_quotation_regions_pair_marks_within_a_paragraph():
+    text = 'He said “one” and "two".\n“Three runs on\nFour “five”'
+    regions = [text[a:b] for a, b in quotation_regions(text)]
+    assert regions == ["“one”", '"two"', "“Three runs on", "“five”"]
+
+
+@given(st.text(alphabet='ab “”"\n', max_size=40))
+def test_quotation_regions_are_ordered_disjoint_and_open_on_a_mark(text):
+    regions = quotation_regions(text)
+    for a, b in regions:
+        assert 0 <= a < b <= len(text) and text[a] in '“"' and "\n" not in text[a:b]
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(regions, regions[1:], strict=False))
+
+
+def test_a_linked_source_and_a_pronoun_are_invisible():
+    name = Mention(0, 5, "Marta", 0, 1, "e1", "name")
+    source = Mention(10, 20, "the leader", 3, 5, "e1", "description")
+    assert visible(name, set()) and visible(source, set())
+    assert not visible(source, {(10, 20)})
+    assert not visible(Mention(30, 32, "he", 7, 8, "e1", "pronoun"), set())
+    assert not visible(Mention(30, 40, "the leader", 7, 9, "e1", "source"), set())
+
+
+def test_a_he_or_she_is_never_offered_a_given_name_of_the_other_gender():
+    text = "Jonas Berg said the shelter was full. Later she said it was closed."
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities"])
+    seen: dict[int, list[str]] = {}
+    resolve_all(
+        _State(work),
+        work.parse,
+        [],
+        collect=lambda i, site, cands: seen.setdefault(i, [c.entity for c in cands]),
+    )
+    she = work.parse.token_at(text.index(" she ") + 1)
+    assert seen[she] == []
+    text2 = text.replace("she", "he")
+    work2 = Work(text=text2, parse=parse(text2))
+    run_stages(work2, ["entities"])
+    seen.clear()
+    resolve_all(
+        _State(work2),
+        work2.parse,
+        [],
+        collect=lambda i, site, cands: seen.setdefault(i, [c.entity for c in cands]),
+    )
+    assert len(seen[work2.parse.token_at(text2.index(" he ") + 1)]) == 1
