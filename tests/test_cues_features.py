@@ -43,11 +43,36 @@ def test_a_modal_cue_is_marked(parse):
     assert "md" not in feats(parse, "Critics argue that the law is unfair.", "argue")
 
 
+def test_a_noun_cue_is_read_by_its_frame_and_its_owner(parse):
+    f = feats(parse, "The senator issued a statement on Monday.", "statement")
+    assert "nf=dobj|issue" in f and "lnf=statement|dobj|issue" in f
+    assert "no=none" in f
+    owned = feats(parse, "The senator's remarks angered voters.", "remarks")
+    assert "no=poss:per" in owned or "no=poss:spk" in owned
+    frm = feats(parse, "A statement from the White House was read aloud.", "statement")
+    assert any(x.startswith("no=from:") for x in frm)
+    # "calls to 9-1-1": the noun is owned by nobody and hangs on a preposition
+    calls = feats(parse, "Police received several calls to 9-1-1 about the fire.", "calls")
+    assert "no=none" in calls and "nf=dobj|receive" in calls
+    # a verb gets none of the noun features
+    assert not any(x.startswith(("nf=", "no=")) for x in feats(parse, "The senator said so.", "said"))
+
+
+def test_a_reporting_word_beside_a_quotation_is_marked_with_its_tag(parse):
+    p = parse("\u201cThe party has issues with Trump,\u201d Viguerie notes.")
+    i = next(t.i for t in p.toks if t.text == "notes")
+    near = cues.features(p, i, False, True)
+    assert "qnp=%s|speech" % p.toks[i].pos in near
+    assert not any(x.startswith("qnp=") for x in cues.features(p, i, False, False))
+
+
 def test_shipped_weights_know_the_new_features():
     w = cues.model()["weights"]
     assert any(k.startswith("hl=") for k in w)
     assert any(k.startswith("cq=") for k in w)
     assert any(k.startswith("lmd=") for k in w)
+    assert any(k.startswith("nf=") for k in w) and any(k.startswith("no=") for k in w)
+    assert any(k.startswith("qnp=") for k in w)
 
 
 def test_an_inverted_source_is_not_part_of_the_cue(parse):

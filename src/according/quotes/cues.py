@@ -17,7 +17,13 @@ a premium" against "charged him", "according to the minister" against
 "according to the data"), the verb it hangs on ("went on to say", "decided to
 back"), whether what it governs quotes words and whether a modal governs it
 ("would argue"), its neighbours, whether it sits inside a quotation,
-whether quotation marks are near or elsewhere in its sentence. A cue is thus a
+whether quotation marks are near or elsewhere in its sentence (and, when near, its
+tag: "“...,” Viguerie notes." is tagged a noun), and for a noun the frame it sits in
+and who owns it ("issued a statement", "the senator's remarks", "a statement from
+the White House" against "calls to 9-1-1": :func:`_noun_features`; PolNeAR dev
+tuned / sealed half, source .7729 / .7902 -> .7721 / .7919, cue .7796 / .7829 ->
+.7799 / .7861, content .7701 / .7799 -> .7703 / .7824, exact .5497 / .5487 ->
+.5501 / .5503, full .6385 / .6314 -> .6389 / .6339). A cue is thus a
 reporting word *used as one*, not any word on a list. The weights, the decision
 threshold and the lexicon live in ``data/quotes/cue_model.json`` (written by
 ``scripts/train_quotes.py``) and are loaded once per process; scoring is one
@@ -271,9 +277,14 @@ def features(
     if qnear:
         f.append("qnear")
         f.append("lqn=" + lem)
+        # a reporting word beside a quotation whatever the tagger made of it: "...,”
+        # Viguerie notes." (tagged a noun), "“...,” Bozell answers."
+        f.append("qnp=%s|%s" % (t.pos, "speech" if lem in SPEECH or lem in SPEECH_IN_CONTEXT else "-"))
     if qside:  # quotation marks elsewhere in the sentence: "L", "R" or "LR" of the cue
         f.append("qs=" + qside)
         f.append("lqs=%s|%s" % (lem, qside))
+    if t.pos == "NOUN":
+        f.extend(_noun_features(p, i, lem))
     if i + 1 < len(toks):
         nx = toks[i + 1]
         f.append(
@@ -283,6 +294,40 @@ def features(
         pv = toks[i - 1]
         f.append("pv=" + (pv.lemma.lower() if pv.pos in ("AUX", "PART", "ADP", "PUNCT", "PRON") else pv.pos))
     return f
+
+
+def _noun_features(p: Parse, i: int, lem: str) -> list[str]:
+    """A noun cue is one by the frame it sits in: the verb or preposition it hangs on ("issued
+    a statement", "in an interview", "his call for"), and who it belongs to ("the
+    senator's remark", "a statement from the White House", against "calls to 9-1-1",
+    "the attacks on the city")."""
+    toks = p.toks
+    t = toks[i]
+    h = toks[t.head]
+    frame = h.lemma.lower()
+    if t.dep == "pobj" and t.head != h.head:
+        frame = "%s>%s" % (
+            toks[h.head].pos if toks[h.head].pos != "VERB" else toks[h.head].lemma.lower(),
+            frame,
+        )
+    out = ["nf=%s|%s" % (t.dep, frame), "lnf=%s|%s|%s" % (lem, t.dep, frame)]
+    owner = "none"
+    for c in p.children[i]:
+        d = toks[c].dep
+        if d == "poss":
+            owner = "poss:" + mention_class(toks[c].lemma, toks[c].pos, toks[c].ent_type)
+            break
+        if d == "prep" and toks[c].lemma.lower() in ("by", "from", "of"):
+            g = next((g for g in p.children[c] if toks[g].dep == "pobj"), None)
+            if g is not None:
+                owner = "%s:%s" % (
+                    toks[c].lemma.lower(),
+                    mention_class(toks[g].lemma, toks[g].pos, toks[g].ent_type),
+                )
+                break
+    out.append("no=" + owner)
+    out.append("lno=%s|%s" % (lem, owner))
+    return out
 
 
 def _quotes_words(p: Parse, c: int) -> bool:

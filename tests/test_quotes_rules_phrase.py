@@ -1,0 +1,54 @@
+"""A reported "that" clause the parser hangs on the noun of the cue's phrase ("says in a statement
+that ...", "claimed in an interview with X that ..."; issue 8: noun cues, "in an interview").
+Small sentences written here; the parse is spaCy's."""
+
+from __future__ import annotations
+
+import pytest
+
+from according.quotes import extract
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from according.nlp import parse as p
+
+    return p
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The Wisconsin Republican says in a statement that the new rules are certain to be challenged.",
+            "says",
+            "The Wisconsin Republican",
+            "that the new rules are certain to be challenged",
+        ),
+        (
+            "Pate claimed in an interview with Breitbart News that he is not backing any candidate.",
+            "claimed",
+            "Pate",
+            "that he is not backing any candidate",
+        ),
+    ],
+)
+def test_a_that_clause_on_the_noun_of_the_cue_phrase_is_the_content(parse, text, cue, source, content):
+    qs, _ = extract(parse(text))
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.cue is not None and q.cue.text == cue
+    assert q.source is not None and q.source.text == source
+    assert [c.text for c in q.content] == [content]
+
+
+def test_a_relative_clause_of_the_phrase_is_not_what_was_said(parse):
+    # "that" is the relative pronoun of "a rally", not the mark of a reported clause
+    qs, _ = extract(parse("The senator spoke at a rally that drew thousands of supporters."))
+    assert not any("drew thousands" in c.text for q in qs for c in q.content)
+
+
+def test_a_clause_the_cue_governs_is_kept_as_before(parse):
+    qs, _ = extract(parse("The mayor said in a statement on Monday that the bridge would reopen."))
+    assert len(qs) == 1
+    assert [c.text for c in qs[0].content] == ["that the bridge would reopen"]
