@@ -161,3 +161,24 @@ def test_opposition_groups_are_not_armed_but_opposition_forces_are(analyze):
         "On 3 March 2024, opposition forces attacked government troops in a village near Idlib, Syria.",
     )
     assert name(attack.actor1).startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    "text,actor1",
+    [
+        # a US state's troopers are its police ...
+        (
+            "State troopers shot and killed a man during a raid in Harrisburg, Pennsylvania on 3 March 2024.",
+            "Police Forces of United States",
+        ),
+        # ... while troopers of an army command are its soldiers
+        (
+            "Troopers from the Northern Luzon Command attacked a rebel camp in Abra, Philippines on 3 March "
+            "2024, killing two rebels.",
+            "Military Forces of Philippines",
+        ),
+    ],
+)
+def test_troopers_by_whose_force_they_are(analyze, text, actor1):
+    # (the project's names drop ACLED's "the": the shared scorer matches actor names by word sets)
+    assert name(first_event(analyze, text).actor1) == actor1

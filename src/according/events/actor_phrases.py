@@ -25,6 +25,7 @@ from ..lang.actors import (
     MILITARY,
     NOT_ACTORS,
     POLICE,
+    POLICED_TROOPER_MODIFIERS,
     PROTESTERS,
     RIOTERS,
     SETTLERS,
@@ -207,6 +208,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in POLICE for c in p.children[k]
     ):
         lem = "police"  # "police forces", "police officers"
+    if lem == "trooper" and any(toks[c].lemma.lower() in POLICED_TROOPER_MODIFIERS for c in p.children[k]):
+        lem = "police"  # "state troopers", "highway troopers": a US state's police, not its army
     if (
         ent is not None
         and not country

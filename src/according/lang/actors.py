@@ -35,6 +35,9 @@ MILITARY = {
 AIR_DEFENCE = {"defence", "defense"}
 
 POLICE = {"police", "policeman", "policemen", "officer", "cop", "gendarme", "gendarmerie", "constable"}
+# "trooper" is a soldier ("troopers from the Northern Luzon Command") except in a US state's
+# police: "state troopers", "highway troopers"
+POLICED_TROOPER_MODIFIERS = {"state", "highway"}
 
 UNIDENTIFIED = {
     "gunman",
