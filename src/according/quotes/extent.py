@@ -53,11 +53,11 @@ from itertools import repeat
 from pathlib import Path
 
 from ..nlp import Parse
+from .placing import is_mark as _is_mark  # the quote stage's one test of a quotation mark
 
 TABLE_FILE = "content_edges.json"
 MAX_ROUNDS = 8  # edges uncovered in turn (a relative clause inside an apposition inside ...)
 LEAD_DEPS = ("prep", "mark", "aux", "agent", "dative")  # leading function words that may be cut
-_MARKS = frozenset(["\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", '"', "''", "``"])
 
 # decide(cue, features, tokens, is_lead) -> keep?  (the model in use; the gold in training)
 Decide = Callable[[int, list[str], list[int], bool], bool]
@@ -96,13 +96,6 @@ def model_decide(edge_model: EdgeModel | None) -> Decide:
         return keep_probability(feats, edge_model.weights) >= edge_model.threshold
 
     return decide
-
-
-_MARK_CHARS = frozenset('\u201c\u201d\u201e\u00ab\u00bb"')
-
-
-def _is_mark(text: str) -> bool:
-    return text in _MARKS or (len(text) > 1 and not _MARK_CHARS.isdisjoint(text))
 
 
 _last_marks: tuple[Parse | None, list[int]] = (None, [])

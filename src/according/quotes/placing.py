@@ -115,8 +115,14 @@ def content_spans(p: Parse, idx: set[int], qspan_at) -> list[tuple[int, int]]:
 _MARK_TEXTS = frozenset(["\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", '"', "''", "``"])
 
 
+_MARK_CHARS = frozenset('\u201c\u201d\u201e\u00ab\u00bb"')
+
+
 def is_mark(s: str) -> bool:
-    return s in _MARK_TEXTS or (len(s) > 1 and any(ch in s for ch in '\u201c\u201d\u201e\u00ab\u00bb"'))
+    """Whether a token's text is (or holds) a double quotation mark: the one test of the quote
+    stage (``extent`` and ``colons`` use it too; "``", which the tokenizer splits in two
+    backticks, only counts where it stands as one token)."""
+    return s in _MARK_TEXTS or (len(s) > 1 and not _MARK_CHARS.isdisjoint(s))
 
 
 def overlaps(a, b) -> bool:
