@@ -133,3 +133,34 @@ def test_an_expletive_it_is_no_source(parse):
     h = next(t.i for t in p.toks if t.text == "slams")
     sh = rules.speaker_head(p, h, mdl.get("passive_source", {}))
     assert sh is not None and p.toks[sh].text == "It"
+
+
+# every mark the quote stage knows (placing.is_mark), as the tokenizer gives it
+_MARKS = ["\u201c", "\u201d", '"', "\u00ab", "\u00bb", "\u201e", "``", "''"]
+
+
+@pytest.mark.parametrize("mark", _MARKS)
+def test_a_quoted_word_after_a_turns_colon_says_something(parse, mark):
+    # no verb after the colon: the quotation mark makes it a turn (or a name before a quotation);
+    # "``" is no mark here: the tokenizer splits it into two backticks
+    text = "The exchange was short.\n\nSMITH: %sTotal nonsense." % mark
+    assert [g[0] for g in found(parse, text)] == ([] if mark == "``" else ["SMITH"])
+    assert found(parse, "The exchange was short.\n\nSMITH: Total nonsense.") == []
+
+
+@pytest.mark.parametrize("mark", _MARKS)
+def test_a_turn_opened_by_any_quotation_mark_is_not_a_turn(parse, mark):
+    # a transcript quoted inside an article's quotation: the name is not the one speaking here
+    text = "The exchange was short.\n\n%sSMITH: We will win the state." % mark
+    assert found(parse, text) == []
+    assert [g[0] for g in found(parse, "The exchange was short.\n\nSMITH: We will win the state.")] == [
+        "SMITH"
+    ]
+
+
+def test_the_colon_cues_read_marks_as_the_quote_stage_does():
+    from according.quotes import extent, placing
+
+    texts = [*_MARKS, "\u201cWe", "end.\u201d", "'", "\u2018", "\u2019", "'s", ":", "-", "word"]
+    assert [colons.is_mark(t) for t in texts] == [placing.is_mark(t) for t in texts]
+    assert [extent._is_mark(t) for t in texts] == [placing.is_mark(t) for t in texts]

@@ -35,6 +35,7 @@ from ..lang.colon_cues import LABEL_WORDS, QA_LABELS
 from ..lang.quotes import mention_class
 from ..syntax import Parse
 from .marks import QSpan
+from .placing import is_mark
 
 MAX_PREFIX_WORDS = 5  # a speaker's name (with a title) before a colon: "Sen. Kristen Gillibrand"
 MAX_PREFIX_CHARS = 45
@@ -96,7 +97,7 @@ def _turn(p: Parse, ps: int, pe: int) -> ColonAttribution | None:
             break
     if p.toks[first].pos == "DET":
         return None  # "A reminder: ...", "The Latest: ...": a phrase, not a name
-    if any(_is_mark(p.toks[k].text) for k in range(first, last + 1)):
+    if any(is_mark(p.toks[k].text) for k in range(first, last + 1)):
         return None  # a turn quoted inside a quotation ("“RAMOS: Secretary Clinton, ...")
     words = [k for k in range(first, last + 1) if not p.toks[k].is_punct]
     if not words or len(words) > MAX_PREFIX_WORDS:
@@ -220,12 +221,8 @@ def _says_something(p: Parse, start: int, end: int, title: bool = False) -> bool
     words = 0
     while k < len(toks) and toks[k].start < end:
         t = toks[k]
-        if t.pos in ("VERB", "AUX") or _is_mark(t.text) or t.text in _SINGLE_MARKS:
+        if t.pos in ("VERB", "AUX") or is_mark(t.text) or t.text in _SINGLE_MARKS:
             return True
         words += t.text[:1].isalpha()
         k += 1
     return title and words >= MIN_TITLE_WORDS
-
-
-def _is_mark(s: str) -> bool:
-    return s in ("''", "``") or any(ch in s for ch in '\u201c\u201d\u00ab\u00bb"')
