@@ -1,6 +1,7 @@
 """Old news and off-topic articles: an article sentence recalling an event dated long before the
 article's present reports no event (events/recency.py); an article whose only conflict-like sentence
-is not a sure one gives none (finding.LONE_EVENT_THRESHOLD)."""
+is not a sure one gives none (finding.LONE_EVENT_THRESHOLD); a news brief's event needs the relevance
+threshold (finding.BRIEF_SENTENCES)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from according.events.finding import LONE_EVENT_THRESHOLD
 from according.events.recency import OLD_DAYS, old_news
+from according.events.relevance import show_threshold
 from according.model import Meta, Span, TimeExpr
 
 FILLER = (
@@ -113,3 +115,20 @@ def test_a_sure_lone_event_and_an_article_of_events_stay(analyze) -> None:
         "Soldiers shelled rebel positions near the town on Tuesday, killing four fighters. "
     )
     assert len(analyze(battle + shooting + FILLER, published="2016-09-22").events) == 2
+
+
+def test_a_news_brief_needs_a_sure_event_and_a_note_does_not(analyze) -> None:
+    stabbing = "A woman was stabbed on Tuesday morning while jogging near the park, police said."
+    brief = (
+        "Woman stabbed while jogging near park. " + stabbing + " The victim was taken to a hospital. "
+        "Police have not named a suspect."
+    )
+    assert analyze(brief, published="2016-09-22").events == ()  # a local-news brief: crime
+    (note,) = analyze(stabbing, published="2016-09-22").events  # one sentence: a report keeps its event
+    assert note.confidence is not None and note.confidence < show_threshold()
+    battle = (
+        "Rebels attack army post in north. Rebels attacked an army post near the town of Kalma on Monday, "
+        "killing four soldiers, officials said. The army said it repelled the attack. "
+        "The area has seen heavy fighting this year."
+    )
+    assert len(analyze(battle, published="2016-09-22").events) == 1
