@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Learn the event relevance model (events/relevance.py) and report it on both sides.
 
-    python scripts/train_relevance.py [--cache-dir /tmp/according-events] [--write] [--show-negatives N]
+    python scripts/train_relevance.py [--cache-dir /tmp/according-events] [--write] [--show-negatives N] [--lone]
 
 Examples are sentences holding a strong trigger of the lexicon (the sentences the events stage
 would otherwise make an event of; a report without one is taken whole):
@@ -255,12 +255,29 @@ def report(title, ex, p, threshold):
     return {"precision": round(tp / max(tp + fp, 1), 4), "recall": round(tp / max(npos, 1), 4)}
 
 
+def lone_report(title: str, ex, p, threshold: float, lone_threshold: float) -> None:
+    """Negative articles whose one sentence over the threshold is their only one (finding.py's
+    LONE_EVENT_THRESHOLD asks more of it): how many pass the model's threshold and the lone one."""
+    passing: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for e, pi in zip(ex, p):
+        if e[0] in NEGATIVE and pi >= threshold:
+            passing[(e[0], e[1])].append(float(pi))
+    lone = [v[0] for v in passing.values() if len(v) == 1]
+    kept = sum(x >= lone_threshold for x in lone)
+    print(
+        f"-- {title}: negative articles with one sentence over {threshold}: {len(lone)}, {kept} at {lone_threshold}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/according-events"))
     ap.add_argument("--l2", type=float, nargs="+", default=[3e-6, 1e-5, 3e-5])
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT, help="where --write writes (default: the shipped file)")
+    ap.add_argument(
+        "--lone", action="store_true", help="negative articles with one sentence over the threshold"
+    )
     ap.add_argument("--show-negatives", type=int, default=0, help="print the N negatives scored highest")
     args = ap.parse_args()
     ex = examples(args.cache_dir)
@@ -289,6 +306,11 @@ def main() -> None:
     vocab, w, b = train(tuned, l2)
     ps = predict(vocab, w, b, held)
     sealed_scores = report("sealed part, model fit on the tuned part", held, ps, threshold)
+    if args.lone:
+        from according.events.finding import LONE_EVENT_THRESHOLD
+
+        lone_report("tuned part, out-of-fold", tuned, p, threshold, LONE_EVENT_THRESHOLD)
+        lone_report("sealed part", held, ps, threshold, LONE_EVENT_THRESHOLD)
     if args.show_negatives:  # to read them: a negative that reports an event is a wrong label
         order = sorted(range(len(held)), key=lambda i: -ps[i])
         for i in [i for i in order if held[i][4] == 0 and held[i][0] != "case2021"][: args.show_negatives]:
