@@ -237,16 +237,13 @@ def test_quoted_sentence_after_attribution_is_also_its_own_quote(parse):
     assert second.part_of == first.id and first.part_of is None  # deduplicable: part_of names the attribution
 
 
-def test_continuation_paragraph_is_part_of_its_attribution(parse):
-    # the next paragraph's quotation is a content span of the attribution (as PolNeAR annotates
-    # it), so its own quote is part_of it: counted once, as in the same paragraph
+def test_continuation_paragraph_is_not_part_of_an_attribution(parse):
     text = (
         "\u201cWe are ready to talk,\u201d the spokesman said.\n\n"
         "\u201cBut nobody has called us back since the last round of meetings.\u201d"
     )
     qs, _ = quotes_of(parse, text)
-    assert [q.part_of for q in qs] == [None, qs[0].id]
-    assert len(qs[0].content) == 2
+    assert [q.part_of for q in qs] == [None, None]
 
 
 def test_terminal_view_lists_a_part_of_quote_once(analyze):

@@ -45,11 +45,7 @@ How the stage works (all linear in the article's length):
      same or one of the two previous paragraphs has a source, it is taken to
      continue that speaker: ``Work.inherited_from`` maps the new
      quote's id to the earlier quote's id, and its provisional speaker is a copy
-     of the earlier one, for the speakers stage to resolve. When it opens the
-     paragraph right after that quote's and the attribution there quotes
-     ("“A,” he said.¶“B.”"), it is also a content span of that attribution and
-     ``part_of`` it, as in the same paragraph (PolNeAR train: 37 contents exact more,
-     9 fewer).
+     of the earlier one, for the speakers stage to resolve.
 5. ``kind`` is direct (content wholly inside quotation marks), mixed or
    indirect; ``category`` is speech or belief, read from the cue in its context
    (``cues.category``: "ruled that", "her statement read: “...”" are speech, "did

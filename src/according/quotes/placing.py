@@ -257,31 +257,9 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
     ]
     if prev:
         a.inherit = max(prev, key=lambda b: max(e for _, e in b.content))
-        owner = _continued(text, q, a.inherit, qspans)
-        if owner is not None:
-            owner.content.append((q.start, q.end))
-            a.part_of = owner
     attrs.append(a)
     by_para.setdefault(para, []).append(a)
     return True
-
-
-def _continued(text: str, q, prev: Attribution, qspans) -> Attribution | None:
-    """The attribution a paragraph opening with a quotation continues (“A,” he said.¶“B.”): the
-    quote it inherits its speaker from, or the attribution that quote is part of, when that
-    attribution quotes. PolNeAR gives such a paragraph to the attribution of the one before;
-    the quotation also stays a quote of its own (``part_of`` the attribution), as in a paragraph
-    where the attribution stands."""
-    if text[text.rfind("\n", 0, q.start) + 1 : q.start].strip():
-        return None  # the quotation does not open its paragraph
-    if prev.para != q.para - 1:
-        return None  # a paragraph between ("Transcript as follows:", "@potus.") ends the quote
-    owner = prev if prev.cue is not None else prev.part_of
-    if owner is None or owner.cue is None:
-        return None
-    if not any(_in_any(c, qspans) for c in owner.content):
-        return None
-    return owner
 
 
 def _owner(attrs, q):
