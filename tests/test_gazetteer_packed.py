@@ -69,3 +69,24 @@ def test_a_stale_stored_index_is_refused():
     d["version"] = gz.INDEX_VERSION - 1
     with pytest.raises(ValueError):
         gz._undump(d)
+
+
+def test_the_cache_keeps_the_most_recently_used_indexes(tmp_path):
+    # another checkout's index must survive this one's rebuild, or two versions rebuild in turn
+    import os
+
+    paths = [tmp_path / f"gazetteer-{i}.marshal" for i in range(5)]
+    for age, path in enumerate(paths):
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age * 100, 1_000_000 - age * 100))  # paths[0] newest
+    (tmp_path / "unrelated.txt").write_text("kept")
+    current = paths[4]  # just written, though its mtime is old here
+    gz.prune_cache(current, keep=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-0.marshal",
+        "gazetteer-1.marshal",
+        "gazetteer-4.marshal",
+        "unrelated.txt",
+    ]
+    gz.prune_cache(current, keep=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-4.marshal", "unrelated.txt"]

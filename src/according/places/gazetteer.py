@@ -32,7 +32,8 @@ machine (``make setup`` builds it; else the first :func:`get`) and stored in a c
 (``ACCORDING_CACHE`` or ``~/.cache/according``) keyed by the packaged data and INDEX_VERSION, in the
 compact form of :mod:`.packed` (one string per text column, a prebuilt hash table over the names):
 a later process loads it in 0.3-0.5 s of CPU (2.1-2.3 s wall at load 13). The index is loaded once
-per process (:func:`get`) and shared read-only.
+per process (:func:`get`) and shared read-only. The cache keeps the three most recently used
+indexes (:func:`prune_cache`), so two installed versions do not rebuild each other's.
 """
 
 from __future__ import annotations
@@ -223,6 +224,26 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+# Indexes kept in the cache directory: the one just written and the most recently used others.
+# Two installed versions (a second checkout, a release beside a development tree) each have their
+# own index (~75 MB); deleting every other one made them rebuild each other's in turn (29 CPU-s).
+CACHED_INDEXES = 3
+
+
+def prune_cache(current: Path, keep: int = CACHED_INDEXES) -> None:
+    """Delete the least recently used gazetteer indexes beside ``current`` beyond ``keep`` in all."""
+    others = []
+    for path in current.parent.glob("gazetteer-*.marshal"):
+        if path != current:
+            try:
+                others.append((path.stat().st_mtime, path))
+            except OSError:
+                continue  # deleted by another process meanwhile
+    others.sort(reverse=True)
+    for _, path in others[max(keep - 1, 0) :]:
+        path.unlink(missing_ok=True)
+
+
 def get() -> Gazetteer:
     """The gazetteer, built or loaded from the disk cache once per process."""
     global _instance
@@ -237,6 +258,7 @@ def get() -> Gazetteer:
         try:
             with open(cache, "rb") as fh:
                 g = _undump(marshal.load(fh))
+            os.utime(cache)  # most recently used: kept by prune_cache
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             g = None
         if g is None:
@@ -255,9 +277,7 @@ def get() -> Gazetteer:
                 with open(tmp, "wb") as fh:
                     marshal.dump(packed, fh)
                 os.replace(tmp, cache)
-                for old in cache.parent.glob("gazetteer-*.marshal"):  # indexes of older data or code
-                    if old != cache:
-                        old.unlink(missing_ok=True)
+                prune_cache(cache)
             except OSError as exc:  # a read-only home still works, only slower at start
                 log.info("gazetteer cache not written (%s)", exc)
         _instance = g
