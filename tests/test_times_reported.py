@@ -9,20 +9,10 @@ from datetime import date
 
 import pytest
 
-from according.nlp import parse
-from according.times import extract
+from times_probe import time_value
 
 WED = date(2024, 2, 14)  # a Wednesday: last Friday 9 Feb, last Monday 12 Feb, next Monday 19 Feb
 BODY = "Markets news\n\n"  # a headline line, so that the sentence below is body text
-
-
-def value_of(sentence: str, phrase: str) -> str:
-    text = BODY + sentence
-    found, _ = extract(text, parse(text), WED)
-    for t in found:
-        if t.span.text == phrase:
-            return t.value
-    raise AssertionError(f"{phrase!r} not found in {[t.span.text for t in found]}")
 
 
 @pytest.mark.parametrize(
@@ -43,7 +33,7 @@ def value_of(sentence: str, phrase: str) -> str:
     ],
 )
 def test_reported_speech_counts_from_the_day_it_was_said(sentence: str, phrase: str, value: str) -> None:
-    assert value_of(sentence, phrase) == value
+    assert time_value(BODY + sentence, phrase, WED) == value
 
 
 @pytest.mark.parametrize(
@@ -58,7 +48,7 @@ def test_reported_speech_counts_from_the_day_it_was_said(sentence: str, phrase: 
     ],
 )
 def test_without_a_dated_saying_publication_is_the_reference(sentence: str, phrase: str, value: str) -> None:
-    assert value_of(sentence, phrase) == value
+    assert time_value(BODY + sentence, phrase, WED) == value
 
 
 @pytest.mark.parametrize(
@@ -71,4 +61,4 @@ def test_without_a_dated_saying_publication_is_the_reference(sentence: str, phra
     ],
 )
 def test_reporting_verb_with_a_noun_object_schedules(sentence: str, phrase: str, value: str) -> None:
-    assert value_of(sentence, phrase) == value
+    assert time_value(BODY + sentence, phrase, WED) == value
