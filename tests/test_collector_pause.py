@@ -8,10 +8,10 @@ import threading
 import weakref
 
 import pytest
+from tests.test_syntax import make_parse
 
 from according.analyzer import analyze_parse, collector_paused
 from according.quotes import extent
-from tests.test_syntax import make_parse
 
 
 @pytest.fixture
