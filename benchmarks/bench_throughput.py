@@ -16,6 +16,11 @@ checked token for token by tests/test_spacy_speed.py; records byte-identical by
 scripts/check_records_identical.py); and after loading the model it calls ``gc.freeze()``, so
 the cyclic collector's full passes stop traversing the model (and what else is alive then).
 (1) keeps the model's own ruler, so the ratio counts the ruler's saving for the analysis.
+Outside the parse, the analysis pauses the cyclic garbage collector while it turns one parsed
+article into plain data and runs the stages (``according.analyzer.collector_paused``; spaCy's
+parse itself runs with the collector as on the bare side); the collector's time is counted on
+both sides all the same: what the pause leaves (the record) is walked by the next pass after it,
+inside the analysis's measured time.
 Outside the parse: the analysis's conversion of the Doc to plain data (``according.nlp.to_parse``)
 does not compute spaCy's noun chunks (no stage reads them); the bare side never asks for them
 either (``Doc.noun_chunks`` is computed on demand, not by ``nlp.pipe``).

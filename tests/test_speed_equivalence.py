@@ -162,3 +162,74 @@ def test_number_words_cached_as_computed(text, like_num):
     )
     for _ in range(2):  # asked twice: the second answer comes from the table
         assert numbers.is_num_tok(tok) == numbers._is_num_word(text.lower(), like_num)
+
+
+TEXT_PIECES = [
+    "the",
+    "The",
+    "der",
+    "und",
+    "le",
+    "que",
+    "don’t",
+    "l’état",
+    "Москва",
+    "北京",
+    "東京",
+    "ひらがな",
+    "á",
+    "ß",
+]
+TEXT_PIECES += ["\x01", "\x0b", "\t", "\n", "\r", "\f", "\x1f", " ", "’", "—", "5", ".", "ʃ", "\u0250"]
+
+
+def _naive_script_language(text: str, sample: int = 5000) -> str | None:
+    from according.ingest import language
+
+    letters = [ch for ch in text[:sample] if ch.isalpha()]
+    if not letters:
+        return None
+    counts: dict[str, int] = {}
+    latin = 0
+    for ch in letters:
+        if ch < "\u0250":
+            latin += 1
+            continue
+        name = __import__("unicodedata").name(ch, "")
+        for script, lang in language._SCRIPTS:
+            if name.startswith(script):
+                counts[lang] = counts.get(lang, 0) + 1
+                break
+        else:
+            if "LATIN" in name:
+                latin += 1
+    if not counts:
+        return None
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    if "ja" in counts and lang == "zh":
+        lang = "ja"
+    return lang if n > latin else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TEXT_PIECES), max_size=60))
+def test_language_and_control_checks_equal_the_character_scans(pieces):
+    from collections import Counter
+
+    from according.ingest import language, readers
+
+    text = " ".join(pieces)
+    assert language.script_language(text) == _naive_script_language(text)
+    assert language.script_language(text, sample=7) == _naive_script_language(text, sample=7)
+    words = [w.lower().replace("’", "'") for w in language._TOKEN.findall(text)]
+    counts = Counter(words)
+    expected: tuple = (0, {})
+    if words:
+        shares = {
+            lang: sum(n for w, n in counts.items() if w in ws) / len(words)
+            for lang, ws in language._WORDS.items()
+        }
+        expected = (len(words), shares)
+    assert language.function_word_shares(text) == expected
+    bad = sum(1 for ch in text[:20000] if ch < " " and ch not in "\n\r\t\f")
+    assert len(readers._CONTROL.findall(text, 0, 20000)) == bad

@@ -57,11 +57,16 @@ MIN_WORDS = 30
 MIN_SHARE = 0.12
 
 
+# a character past Latin Extended-B: the only kind that can count for another script
+_PAST_LATIN = re.compile("[^\x00-\u024f]")
+
+
 def script_language(text: str, sample: int = 5000) -> str | None:
     """The language of a non-Latin script making up most letters, else None."""
-    letters = [ch for ch in text[:sample] if ch.isalpha()]
-    if not letters:
-        return None
+    head = text[:sample]
+    if not any(ch.isalpha() for ch in _PAST_LATIN.findall(head)):
+        return None  # every letter is Latin (or there is none): no other script can win
+    letters = [ch for ch in head if ch.isalpha()]
     counts: dict[str, int] = {}
     latin = 0
     for ch in letters:
@@ -85,13 +90,17 @@ def script_language(text: str, sample: int = 5000) -> str | None:
 
 
 def function_word_shares(text: str, sample: int = 20000) -> tuple[int, dict[str, float]]:
-    words = [w.lower().replace("’", "'") for w in _TOKEN.findall(text[:sample])]
-    if not words:
+    # each distinct word normalised once and tested once per language (an article repeats most
+    # of its words)
+    as_written = Counter(_TOKEN.findall(text[:sample]))
+    if not as_written:
         return 0, {}
-    # each distinct word tested once per language (an article repeats most of its words)
-    counts = Counter(words)
-    return len(words), {
-        lang: sum(n for w, n in counts.items() if w in ws) / len(words) for lang, ws in _WORDS.items()
+    counts: Counter[str] = Counter()
+    for w, n in as_written.items():
+        counts[w.lower().replace("’", "'")] += n
+    n_words = sum(as_written.values())
+    return n_words, {
+        lang: sum(n for w, n in counts.items() if w in ws) / n_words for lang, ws in _WORDS.items()
     }
 
 

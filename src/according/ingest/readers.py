@@ -133,6 +133,10 @@ def decode_noting(data: bytes, source: str | None = None) -> tuple[str, str | No
     return str(best), None
 
 
+# control characters other than tab, line feed, form feed and carriage return
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check_text(text: str, source: str | None) -> str:
     if not text.strip():
         raise EmptyInputError("input is empty", source=source)
@@ -140,7 +144,7 @@ def _check_text(text: str, source: str | None) -> str:
         raise InputTooLargeError(
             f"input is {len(text):,} characters; the limit for one article is {MAX_BYTES:,}", source=source
         )
-    bad = sum(1 for ch in text[:20000] if ch < " " and ch not in "\n\r\t\f")
+    bad = len(_CONTROL.findall(text, 0, 20000))
     if bad > 0.01 * min(len(text), 20000) + 5:
         raise BinaryInputError("input has many control characters; it does not look like text", source=source)
     return text

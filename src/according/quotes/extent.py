@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import json
 import math
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,7 +102,9 @@ def model_decide(edge_model: EdgeModel | None) -> Decide:
     return decide
 
 
-_last_marks: tuple[Parse | None, list[int]] = (None, [])
+# (a weak reference: holding the last parse itself kept its tokens alive after its analysis, so
+# the collector's passes walked and promoted them; see analyzer.collector_paused)
+_last_marks: tuple[weakref.ref[Parse] | None, list[int]] = (None, [])
 
 
 def _marks_before(p: Parse) -> list[int]:
@@ -109,14 +112,14 @@ def _marks_before(p: Parse) -> list[int]:
     when ``marks[b] > marks[a]``); counted once per parse, kept for the last parse asked."""
     global _last_marks
     last = _last_marks
-    if last[0] is p:
+    if last[0] is not None and last[0]() is p:
         return last[1]
     marks = [0]
     n = 0
     for t in p.toks:
         n += _is_mark(t.text)
         marks.append(n)
-    _last_marks = (p, marks)
+    _last_marks = (weakref.ref(p), marks)
     return marks
 
 
