@@ -1,4 +1,5 @@
-"""Small hand-written articles for the batch tests (a quote, a figure, a place and a date each)."""
+"""Small hand-written articles for the batch tests (a quote, a figure, a place and a date each), and
+an input iterator that counts what the scheduler read (Counted)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,18 @@ def write_jsonl(path: Path, n: int, bad_line_at: int | None = None) -> list[str]
                 + "\n"
             )
     return ids
+
+
+class Counted:
+    """An iterator over ``items`` that counts what was read."""
+
+    def __init__(self, items):
+        self._it, self.read = iter(items), 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = next(self._it)
+        self.read += 1
+        return item

@@ -9,21 +9,7 @@ from hypothesis import strategies as st
 
 from according.batch.schedule import ChunkPlan
 from according.settings import Settings
-
-
-class Counted:
-    """An iterator over ``items`` that counts what was read."""
-
-    def __init__(self, items):
-        self._it, self.read = iter(items), 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        item = next(self._it)
-        self.read += 1
-        return item
+from batch_articles import Counted
 
 
 @given(n=st.integers(0, 60), ahead=st.integers(1, 40), chunk=st.integers(1, 8))

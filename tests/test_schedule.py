@@ -8,21 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from according.batch.schedule import Chunk, ChunkPlan, weight
-
-
-class Counted:
-    """An iterator over ``items`` that counts what was read."""
-
-    def __init__(self, items):
-        self._it, self.read = iter(items), 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        item = next(self._it)
-        self.read += 1
-        return item
+from batch_articles import Counted
 
 
 def hand_out(plan: ChunkPlan, release_every: int) -> list[Chunk]:
