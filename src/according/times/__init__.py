@@ -82,6 +82,7 @@ from ..pipeline import Work, stage
 from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
+from .ranges import order_range_ends
 from .resolve import add_months, clause_tense, governing_tense, looks_ahead, reported_weekday, shift_value
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
@@ -205,7 +206,7 @@ def extract(
         taken.append(f)
         problems.extend(probs)
     taken.sort(key=lambda f: f.start)
-    taken = _merge_clock_and_day(text, taken)
+    taken = order_range_ends(text, _merge_clock_and_day(text, taken), dct)
     out, unresolved = _anchor(text, parse, starts, taken, dct)
     if unresolved:
         problems.append(f"no publication date: {unresolved} relative time expression(s) left out")

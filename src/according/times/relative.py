@@ -288,6 +288,13 @@ def duration(m, ctx):
     if re.match(r"-(?!long\b)\w", tail):
         return None  # "day-to-day", "year-round", "year-end"
     if (
+        re.fullmatch(r"(?:19|20)\d\d", num_s)
+        and not unit_w.endswith("s")
+        and re.match(W + r"(?:\d|[a-z]+\b)", tail)
+    ):
+        if number_value(re.match(W + r"(\w+)", tail).group(1)) is not None:  # type: ignore[union-attr]
+            return None  # "World Cup 2018 day five": a year, then a numbered day of it, not 2018 days
+    if (
         unit_w in ("second", "minute")
         and num_s in ("a", "an")
         and not m.group("det")
