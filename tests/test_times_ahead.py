@@ -71,3 +71,16 @@ def test_a_weekday_a_present_copula_gives_its_subject_is_a_schedule(sentence, ph
 )
 def test_a_headline_infinitive_is_the_future(text, phrase, value):
     assert time_value(text, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a bare verb after "and" is finite: present (a schedule) or the first verb's "will"
+        ("Markets were closed on Monday and reopen Thursday.", "Thursday", "2013-03-14"),
+        ("Markets will close on Monday and reopen Thursday.", "Thursday", "2013-03-14"),
+        ("Markets closed on Monday and reopened Thursday.", "Thursday", "2013-03-07"),  # both past
+    ],
+)
+def test_a_weekday_of_a_verb_joined_by_and_takes_that_verbs_tense(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

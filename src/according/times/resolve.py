@@ -360,6 +360,11 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
         if depth < 2 and gov.i != v.i and gov.pos in ("VERB", "AUX", "ADJ"):
             return _verb_tense(parse, gov, headline, depth + 1, perfect_is_past)
         return None
+    if v.tag == "VB" and not aux and v.dep == "conj" and depth < 2 and v.head != v.i:
+        # a bare verb joined by "and" is finite: the first verb's "will" if it has one ("will close Monday
+        # and reopen Tuesday"), else the present ("were closed Monday and reopen Tuesday": a schedule)
+        first = _verb_tense(parse, parse.toks[v.head], headline, depth + 1, perfect_is_past)
+        return "future" if first == "future" else ("past" if headline else "present")
     tags = {v.tag} | {k.tag for k in aux}
     if v.tag == "VBN" and v.lemma in _SCHEDULE and "VBD" not in tags:
         return "future"  # "the summit, scheduled for Friday", "talks are planned for March"
