@@ -360,6 +360,7 @@ def test_lost_people_are_dead_and_lost_things_are_not(analyze, text, measure):
         ),
         ("The carrier ordered 20 A350-900 jets.", "20 A350-900 jets", 20, "jets"),
         ("Airlines ordered 30 Boeing 737-800 jets.", "30 Boeing 737-800 jets", 30, "jets"),
+        ("Apple sold 10 million iPhone 15 units.", "10 million iPhone 15 units", 10_000_000, "units"),
         (
             "The officials said two hundred twenty-five people were wounded.",
             "two hundred twenty-five people",
@@ -379,6 +380,8 @@ def test_neighbouring_numbers_are_not_added(analyze, text, span, value, unit):
         "The Airbus A350-900 landed safely in the rain.",
         "Boeing said the 737-800 was cleared to fly again.",
         "Israel flew its F-35 over the coast.",
+        "Apple made the decision to proceed with iPhone 4 development.",  # a camel-case name's number
+        "The phone comes pre-loaded with the new iPhone 3.0 software.",
     ],
 )
 def test_model_numbers_are_not_quantities(analyze, text):

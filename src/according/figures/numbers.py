@@ -93,12 +93,12 @@ def model_number(toks: Sequence[Tok], i: int, sent_start: int) -> bool:
             return True  # "400 737 Max jets", "five 787 Dreamliner sales"
         if (
             before.pos == "PROPN"
-            and before.text[:1].isupper()
+            and any(c.isupper() for c in before.text)  # "Boeing 737"; "iPhone 15", "eBay 2" too
             and before.ent_type not in NOT_FIGURE_ENTS
             and before.text.lower() not in ("no.", "number")
             and i - 1 > sent_start
         ):
-            return True  # "Boeing 737", "Apollo 11"
+            return True  # "Boeing 737", "Apollo 11", "iPhone 15"
     return False
 
 
