@@ -2,7 +2,7 @@
 """Score the times stage on MEANTIME's *annotated region* only.
 
     python scripts/eval_times_region.py [--corpus ../shared/corpora/meantime] [--cache /tmp/x.pkl]
-                                        [--errors] [--full]
+                                        [--errors] [--full] [--kinds]
 
 Why: MEANTIME annotates TIMEX3s only in the headline and the first sentences of each
 article, so a time expression found further down is not wrong, just unannotated; scoring
@@ -26,7 +26,11 @@ Gold timexes outside the region are still counted (as misses), so recall is neve
 Predictions are made by ``according.times.extract`` on a cached spaCy parse of each text with
 the article's published date (what the pipeline's times stage does). The shared scorer
 (shared/eval/score_times.py) then scores the region predictions; its numbers are printed.
-``--errors`` lists every region miss, spurious prediction and wrong value; ``--full`` also
+``--errors`` lists every region miss, spurious prediction and wrong value; ``--kinds`` counts the
+gold timexes of the part by kind (``KINDS``: durations, sets, vague, quarters, fiscal years, weeks,
+parts of a period, "ago"/"later", times of day, weekdays, months, years, days) and for each how
+many were found with the right value, found with a wrong one, or missed (counts only, so it may
+be run on the sealed part); ``--full`` also
 scores the unfiltered predictions; ``--timing N`` parses the first N texts afresh and prints the
 times stage's cost as a share of the parse (the stage's price in the pipeline).
 
@@ -234,6 +238,61 @@ def timing(data, repeat: int = 3) -> None:
     )
 
 
+# the kind of a gold timex, by its value and words (first match wins): the census of value errors
+KINDS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in (
+        ("set", r"^SET "),
+        ("vague (PAST/PRESENT/FUTURE_REF)", r"_REF\b"),
+        ("duration", r"^DURATION |^\S+ P"),
+        ("fiscal year", r" FY|fiscal|financial year"),
+        ("quarter or half", r" \d{4}-(Q|H)\d|quarter|\bhalf\b"),
+        (
+            "part of a period (start, end, later, same period)",
+            r"\b(start|beginning|end|early|late|later|mid|same)\b",
+        ),
+        ("ago / earlier / later", r"\b(ago|earlier|later|before|after)\b"),
+        ("week or weekend", r" \d{4}-W|week"),
+        ("time of day", r"^TIME |T\d\d|T(MO|AF|EV|NI)"),
+        ("weekday", r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b"),
+        ("today / yesterday / tomorrow", r"\b(today|yesterday|tomorrow|tonight)\b"),
+        ("calendar day", r" \d{4}-\d\d-\d\d"),
+        ("month", r" \d{4}-\d\d \|"),
+        ("year, decade, century", r" \d{2,4} \|"),
+    )
+)
+
+
+def kind_of(timex: dict) -> str:
+    key = f"{timex['type']} {timex['value']} | {timex['text']}"  # value patterns end at " |"
+    return next((name for name, rx in KINDS if rx.search(key)), "other")
+
+
+def kinds(recs, gold_recs) -> None:
+    """Per kind of gold timex: right value, wrong value, missed (counts only)."""
+    from collections import Counter
+
+    right, wrong, missed = Counter(), Counter(), Counter()
+    for r in recs:
+        used: set[int] = set()
+        for x in gold_recs[r["id"]]["timexes"]:
+            k = kind_of(x)
+            hit = [
+                t
+                for t in r["times"]
+                if t["span"]["start"] < x["end"] and x["start"] < t["span"]["end"] and id(t) not in used
+            ]
+            if not hit:
+                missed[k] += 1
+                continue
+            used.add(id(hit[0]))
+            ok = (hit[0]["value"] or "").strip().upper() == (x["value"] or "").strip().upper()
+            (right if ok else wrong)[k] += 1
+    print("  kind of gold timex: right value / wrong value / missed")
+    for k in sorted(set(right) | set(wrong) | set(missed), key=lambda k: -(right[k] + wrong[k] + missed[k])):
+        print(f"    {k:52s} {right[k]:3d} / {wrong[k]:3d} / {missed[k]:3d}")
+
+
 def errors(recs, gold_recs) -> None:
     """Every miss, spurious prediction and wrong value in the region, with context."""
     for r in recs:
@@ -266,6 +325,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "meantime")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the parsed corpus (made if absent)")
     ap.add_argument("--errors", action="store_true", help="list region misses, spurious and wrong values")
+    ap.add_argument("--kinds", action="store_true", help="count right / wrong / missed by kind of gold timex")
     ap.add_argument("--full", action="store_true", help="also score the unfiltered predictions")
     ap.add_argument("--timing", type=int, default=0, metavar="N", help="time parse vs times stage on N texts")
     ap.add_argument(
@@ -300,6 +360,8 @@ def main(argv=None) -> int:
         print(summary("FULL", score(predict(data, region=False)[0], gold_path, scorer)))
     if args.timing:
         timing(data[: args.timing])
+    if args.kinds:
+        kinds(recs, gold_recs)
     if args.errors:
         errors(recs, gold_recs)
     return 0

@@ -1,5 +1,5 @@
-"""Times stage on other newswire (issue 9, part 4): the ends of a range of days keep their order, "on a
-Sunday" is no one day,
+"""Times stage on other newswire (issue 9, part 4): the ends of a range of days keep their order,
+"on a Sunday" is no one day,
 far years after a preposition ("by 2050"), a year before a numbered day ("World Cup 2018 day five").
 Sentences built by hand after the cases found in GUM's Wikinews articles; publication dates given."""
 

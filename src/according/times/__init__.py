@@ -30,11 +30,15 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
-  "Monday morning" is ``...TMO`` (TIME);
+  "Monday morning" is ``...TMO`` (TIME); "on a Sunday" is no one day (``XXXX-WXX-7``);
+  a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");
 - a month or month-day without a year: the last one (past tense), the next
   one (future, or a present-tense day: "takes effect Jan. 1"), else the
   nearest ("Ramadan in March" in February is this March; "late November" is
   last November);
+- the ends of a range of days keep their order: a year-less end that comes out after
+  (before) the other moves a year ("is to run from January 23 through March 9",
+  ``ranges.py``); a year over 30 years ahead is a year only after a preposition ("by 2050");
 - "20 years ago" keeps the unit's precision (a year); "a week ago" is a day;
   "a year earlier" after a month or quarter keeps its precision ("2011-Q4");
 - clock times take the day of the nearest day-precise date in their sentence
