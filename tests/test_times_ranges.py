@@ -1,6 +1,7 @@
 """Times stage on other newswire (issue 9, part 4): the ends of a range of days keep their order,
 "on a Sunday" is no one day,
-far years after a preposition ("by 2050"), a year before a numbered day ("World Cup 2018 day five").
+far years after a preposition ("by 2050"), a year before a numbered day ("World Cup 2018 day five"),
+the halves and quarters of a game.
 Sentences built by hand after the cases found in GUM's Wikinews articles; publication dates given."""
 
 from __future__ import annotations
@@ -100,3 +101,22 @@ def test_a_year_before_a_numbered_day_is_the_year_not_a_duration() -> None:
 def test_a_weekday_after_a_or_an_is_no_one_day(sentence: str, value: str) -> None:
     phrase = "Sunday" if "Sunday" in sentence else "Monday"
     assert time_value(sentence, phrase, TUE) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Just two minutes into the second half, Mertens scored a goal.",
+        "The first half ended 0-0 after the referee disallowed a header.",
+        "He threw a touchdown in the third quarter.",
+    ],
+)
+def test_the_halves_and_quarters_of_a_game_are_no_part_of_the_year(sentence: str) -> None:
+    assert [t for t in times(sentence, date(2018, 6, 19)) if "-H" in t[2] or "-Q" in t[2]] == []
+
+
+def test_the_halves_and_quarters_of_a_company_year_keep_their_value() -> None:
+    assert ("the second half", "DATE", "2017-H2") in times("Sales fell in the second half.", date(2018, 2, 6))
+    assert ("the third quarter", "DATE", "2018-Q3") in times(
+        "Profit rose in the third quarter, the company said.", date(2018, 10, 30)
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.game_periods import GAME_WORDS
 from ..lang.numbers import ORDINAL_NUMBERS
 from ..lang.time_ranges import FAR_YEAR_PREPOSITIONS
 from ..lang.times import HOLIDAYS, MOVING_HOLIDAYS, SEASON_MONTH, SEASONS
@@ -289,6 +290,8 @@ def quarter(m, ctx):
         if half and q not in (1, 2):
             return None
     unit = "H" if half else "Q"
+    if not of and not m.group("qn") and q and _in_a_game(ctx.text, m.start(), m.end()):
+        return None  # "scored in the second half", "a touchdown in the third quarter": not the year's
     if of and (year := re.search(r"\d{4}", of)):
         y = int(year.group(0))
         return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}") if q else None
@@ -322,6 +325,16 @@ def quarter(m, ctx):
         if (dirn == "past" and q > cur) or (dirn is None and q - cur >= 2):
             y -= 1
     return Found(m.start(), m.end(), "DATE", f"{y:04d}-{unit}{q}")
+
+
+# how far either side of "the second half" a word of a game is looked for: the sentence and the one
+# beside it (set by hand; a news sentence is about 150 characters)
+GAME_REACH = 200
+_GAME_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, GAME_WORDS))) + r")\b", re.IGNORECASE)
+
+
+def _in_a_game(text: str, start: int, end: int) -> bool:
+    return _GAME_WORD.search(text, max(0, start - GAME_REACH), min(len(text), end + GAME_REACH)) is not None
 
 
 _HOLIDAY_RE = "|".join(
