@@ -96,11 +96,7 @@ def relday(m, ctx):
             return None
     if w == "tonight":
         pod = "NI"
-    if (
-        w in ("tomorrow", "today", "yesterday")
-        and ctx.pos_before(m.start()) in ("ADJ", "DET")
-        and not m.group("pre")
-    ):
+    if w in ("tomorrow", "today", "yesterday") and not m.group("pre") and _a_noun_here(ctx, m.start()):
         return None  # "a brighter tomorrow", "the world of today"
     if ctx.dct is None:
         return None
@@ -122,6 +118,19 @@ def relday(m, ctx):
     return Found(
         m.start(), m.end(), "TIME" if pod else "DATE", d.isoformat() + (f"T{pod}" if pod else ""), "day"
     )
+
+
+def _a_noun_here(ctx, pos: int) -> bool:
+    """Is "today"/"tomorrow" at ``pos`` a noun with its own determiner ("the world of today", "a
+    brighter tomorrow") rather than the adverb ("as strong today as it was": an adjective before
+    it, but no determiner before the adjective)?"""
+    before = ctx.pos_before(pos)
+    if before == "DET":
+        return True
+    if before != "ADJ":
+        return False
+    adj = re.search(r"([A-Za-z'-]+)[^\S\n]*$", ctx.text[max(0, pos - 40) : pos])
+    return adj is not None and ctx.pos_before(pos - len(adj.group(0))) in ("DET", "PRON")
 
 
 _REL = (
