@@ -43,8 +43,7 @@ def weekday(m, ctx):
     typ = "TIME" if pod else "DATE"
     if rel in ("every", "each"):
         return Found(m.start(), m.end(), "SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
-    if ctx.dct is None or (not rel and not m.group("pre") and ctx.prev_word(m.start()) in ("a", "an")):
-        # no reference, or "born on a Sunday", "ideas come in on a Monday": no one day (TimeML: XXXX-WXX-7)
+    if ctx.dct is None:
         return Found(m.start(), m.end(), typ, f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
     if rel in ("last", "past", "this past"):
         d = R.weekday_date(ctx.dct, wd, "past", strict=True)
