@@ -30,7 +30,7 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
-  "Monday morning" is ``...TMO`` (TIME); "on a Sunday" is no one day (``XXXX-WXX-7``);
+  "Monday morning" is ``...TMO`` (TIME);
   a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");
 - a month or month-day without a year: the last one (past tense), the next
   one (future, or a present-tense day: "takes effect Jan. 1"), else the
