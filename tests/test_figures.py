@@ -361,6 +361,7 @@ def test_lost_people_are_dead_and_lost_things_are_not(analyze, text, measure):
         ("The carrier ordered 20 A350-900 jets.", "20 A350-900 jets", 20, "jets"),
         ("Airlines ordered 30 Boeing 737-800 jets.", "30 Boeing 737-800 jets", 30, "jets"),
         ("Apple sold 10 million iPhone 15 units.", "10 million iPhone 15 units", 10_000_000, "units"),
+        ("The air force bought 12 F-16 fighters.", "12 F-16 fighters", 12, "fighters"),  # unit without model
         (
             "The officials said two hundred twenty-five people were wounded.",
             "two hundred twenty-five people",

@@ -59,7 +59,11 @@ def unit_text(p: Parse, n: int) -> str:
     toks = p.toks
     a = n
     while (
-        a - 1 >= 0 and toks[a - 1].dep == "compound" and toks[a - 1].head == n and toks[a - 1].pos == "NOUN"
+        a - 1 >= 0
+        and toks[a - 1].dep == "compound"
+        and toks[a - 1].head == n
+        and toks[a - 1].pos == "NOUN"
+        and not any(c.isdigit() for c in toks[a - 1].text)  # "12 F-16 fighters": a model names, not counts
     ):
         a -= 1
     words = [toks[k].text if toks[k].pos == "PROPN" else toks[k].text.lower() for k in range(a, n + 1)]
