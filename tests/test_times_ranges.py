@@ -1,6 +1,6 @@
 """Times stage on other newswire (issue 9, part 4): the ends of a range of days keep their order,
 far years after a preposition ("by 2050"), a year before a numbered day ("World Cup 2018 day five"),
-the halves and quarters of a game.
+the halves and quarters of a game, "this weekend" told in the past.
 Sentences built by hand after the cases found in GUM's Wikinews articles; publication dates given."""
 
 from __future__ import annotations
@@ -106,3 +106,14 @@ def test_the_halves_and_quarters_of_a_company_year_keep_their_value() -> None:
     assert ("the third quarter", "DATE", "2018-Q3") in times(
         "Profit rose in the third quarter, the company said.", date(2018, 10, 30)
     )
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        ("He was a guest at the fair this weekend.", "2014-W04-WE"),  # told on Tuesday 28th: 25-26 Jan, gone
+        ("He will be a guest at the fair this weekend.", "2014-W05-WE"),  # 1-2 Feb, ahead
+    ],
+)
+def test_this_weekend_told_in_the_past_early_in_the_week_is_the_one_gone(sentence: str, value: str) -> None:
+    assert time_value(sentence, "this weekend", TUE) == value

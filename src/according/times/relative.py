@@ -188,6 +188,10 @@ def relunit(m, ctx):
         if rel in ("the", "the same", "the following"):
             dirn = _dir(ctx, m)
             base = d if dirn == "future" or d.weekday() >= 5 else d - timedelta(days=7)
+        elif rel == "this" and d.weekday() < 5 and _dir(ctx, m) == "past":
+            base = d - timedelta(
+                days=7
+            )  # "was a guest at the fair this weekend", told on a Tuesday: the one gone
         else:
             base = d + timedelta(days=7 * k)
         return Found(m.start(), m.end(), "DATE", R.iso_week(base) + "-WE")
