@@ -23,6 +23,11 @@ starts with the hand value (the day); missed when none overlaps. Sealing as ever
 ``sha1(id) % 3 == 0`` is the sealed third, scored only (``--errors`` lists the tuned part's errors
 only). ``--census`` prints, for the tuned part, every GUM time mention with the system's value and
 type (or none): the list the value-error census of other newswire was read from.
+
+Measured (branch times3): at 203dc98 tuned 53/54 = .981 (the miss: "on Saturday Night", which
+the parser calls a work of art), sealed 14/14; the same at the branch's end. The census of the
+tuned part led to the branch's fixes (range ends in order, "by 2050", "World Cup 2018 day five",
+the halves of a match, "this weekend" told in the past, "as strong today as").
 """
 
 from __future__ import annotations
