@@ -37,7 +37,13 @@ Tried and dropped (out of fold, unsealed documents, decoupled ranker): "they" st
 right <= wrong (14 / 103 at 0.05, 1 / 3 at 0.95; the best-looking slice, a body named in the same
 sentence and most recently, is about 10 right / 40 wrong). Offering a plain subject "it" to the
 ranker ("why should NATO exist? ... why it should") gained nothing: 14 right / 68 wrong at 0.0,
-no threshold with right > wrong but 0.95 (1 / 0).
+no threshold with right > wrong but 0.95 (1 / 0). A one-word "person" nothing genders
+("Stardust", "Cosplay": the tagger's guess) as a feature: weight -0.42, out of fold unchanged
+(m/f 164 right / 46 wrong); not offered to he/she at all: 162 / 40 out of fold, but the sealed
+third fell (148 -> 146 of 256 right), so dropped. A locative "there" for the place last named after
+"in"/"at"/"to" (not a pronoun this ranker sees): 3 of 3 gold "there" right on the unsealed
+documents, never fired on the sealed ones, and on PolNeAR dev 1 of 3 right ("the enthusiasm might
+not be there", "we will get there" are idioms): dropped.
 
 Which feature groups the model uses and its L2 strength (L2, DROPPED_GROUPS) were chosen
 by ``--select`` on the same folds (out-of-fold ranking accuracy: the share of gold-named

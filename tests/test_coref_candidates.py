@@ -103,3 +103,33 @@ def test_a_he_or_she_is_never_offered_a_given_name_of_the_other_gender():
         collect=lambda i, site, cands: seen.setdefault(i, [c.entity for c in cands]),
     )
     assert len(seen[work2.parse.token_at(text2.index(" he ") + 1)]) == 1
+
+
+def _brute_totals(st_: _State, i: int, entities: list[str]) -> dict[str, int]:
+    """The scan the index replaced: visible mentions of each entity starting before token i."""
+    return {
+        eid: sum(1 for m in st_.mentions if m.entity == eid and m.tok_start < i and visible(m, st_.linked))
+        for eid in entities
+    }
+
+
+def test_indexed_totals_equal_a_scan_of_the_timeline_also_after_it_changes():
+    from according.coref.candidates import PronounCandidates
+
+    work = Work(text=TEXT, parse=parse(TEXT))
+    run_stages(work, ["entities"])
+    st_ = _State(work)
+    view = PronounCandidates(st_, work.parse)
+    entities = sorted({m.entity for m in st_.mentions})
+    assert len(entities) >= 2
+    ends = [len(work.parse.toks) // 2, len(work.parse.toks)]
+    for i in ends:
+        assert view._totals_before(i, entities) == _brute_totals(st_, i, entities)
+    # a name added (a turn label) and a mention moved to another entity: the index follows
+    first = st_.mentions[0]
+    st_.add_mention(
+        Mention(first.start, first.end, first.text, first.tok_start, first.tok_end, entities[-1], "name")
+    )
+    st_.relink(st_.mentions[-1], entities[0])
+    for i in ends:
+        assert view._totals_before(i, entities) == _brute_totals(st_, i, entities)

@@ -224,3 +224,44 @@ def test_training_rebuilds_the_weights_byte_for_byte(shared, retrained):
     path = ROOT / "src" / "according" / "data" / "coref" / "nominals.json"
     corpus = shared / "corpora" / "coref" / "gum-wikinews"
     assert retrained("train_nominals.py", "--corpus", str(corpus)) == path.read_bytes()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(range(6)), st.integers(0, 5))
+def test_earlier_mentions_read_as_the_list_they_were_built_from(order, cut):
+    """Candidates from the incremental EarlierMentions equal those from the plain list of the
+    same mentions in any order (the list is how training and older callers pass them)."""
+    from according.coref.descriptions import EarlierMentions, candidates, description_site
+    from according.entities import Mention
+
+    text = "Hydro One and Ontario Power met. Hydro One said the utility would pay. The utility agreed."
+    p = parse(text)
+    spans = [(0, "Hydro One", "e1"), (14, "Ontario Power", "e2"), (33, "Hydro One", "e1"), (28, "met", "e2")]
+    spans += [(48, "the utility", "e3"), (60, "would", "e1")]
+    made = []
+    for k, (a, words, eid) in enumerate(spans):
+        b = a + len(words)
+        assert text[a:b] == words
+        kind = "name" if k < 4 else "description"
+        made.append(Mention(a, b, words, p.token_at(a), p.token_at(b - 1) + 1, eid, kind))
+    before = [made[k] for k in order if k != cut]
+    infos = {
+        eid: {
+            "name": name,
+            "label": "ORG",
+            "words": name.casefold().split(),
+            "name_words": name.casefold().split(),
+            "roles": ["utility"] if eid == "e3" else [],
+            "plural": False,
+        }
+        for eid, name in (("e1", "Hydro One"), ("e2", "Ontario Power"), ("e3", "The utility"))
+    }
+    a = p.token_at(text.rindex("The utility"))
+    site = description_site(p, a, a + 1)
+    assert site is not None
+    incremental = EarlierMentions()
+    for m in sorted(before, key=lambda m: m.tok_start):
+        incremental.add(m)
+    listed = candidates(p, a, site, infos, before)
+    assert "e1" in {c.entity for c in listed}  # named twice: never cut away
+    assert candidates(p, a, site, infos, incremental) == listed

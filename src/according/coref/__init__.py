@@ -64,6 +64,7 @@ from .clauses import cataphor, clause_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns
 from .descriptions import descriptions_before_names
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
+from .vocatives import Addressed, find_vocatives
 
 if TYPE_CHECKING:
     from ..quotes.referents import _State
@@ -116,8 +117,12 @@ def resolve_all(
         if form.person == 1:
             eid = walk.first_person(t.i, form.cls)
         elif form.person == 2:
-            v = walk.voices.at(t.start)
-            eid = v.listener if v else None
+            # a person called by name in its sentence or quotation (.vocatives), else the
+            # listener of the turn or quotation it stands in
+            eid = walk.addressed(t.i)
+            if eid is None:
+                v = walk.voices.at(t.start)
+                eid = v.listener if v else None
         elif form.cls != "it" or form.possessive or t.text.casefold() == "itself":
             site = PronounSite(
                 form.cls,
@@ -202,6 +207,17 @@ class _Walk:
         self.turn_speakers: set[str] = set()
         self._voice_list = voices
         self.view = PronounCandidates(st, p)  # what the ranker sees (never the quotes)
+        self._addressed: Addressed | None = None
+
+    def addressed(self, i: int) -> str | None:
+        """The person a second-person pronoun at token ``i`` calls by name (see .vocatives)."""
+        if self._addressed is None:  # once per article, after the turn labels are named
+            st = self.st
+            people = {e for e, info in st.infos.items() if info.get("label") == "PERSON"}
+            seen = [m for m in st.mentions if visible(m, st.linked)]
+            found = find_vocatives(self.p, seen, people, self.view.in_quotation)
+            self._addressed = Addressed(self.p, found)
+        return self._addressed.at(i, self.view.in_quotation(self.p.toks[i].start))
 
     # -- voices -------------------------------------------------------------
     def voices_from_turns(self) -> None:

@@ -92,6 +92,9 @@ class PronounCandidates:
         self.region_starts = [a for a, _ in self.regions]
         self.paragraph_starts = _line_starts(p.text)
         self._main_subjects: dict[tuple[int, int], bool] = {}
+        # entity -> sorted token starts of its visible mentions, and the timeline's state they index
+        self._starts: dict[str, list[int]] = {}
+        self._starts_version: tuple[int, ...] | None = None
         seen = [m for m in st.mentions if visible(m, linked)]
         taken = {k for m in seen for k in range(m.tok_start, m.tok_end)}
         self.plural_nouns = [
@@ -198,17 +201,8 @@ class PronounCandidates:
                 latest[m.entity] = m
                 order.append(m.entity)
         # mentions of each candidate before the pronoun, in one pass
-        wanted = set(order)
         weighed = self.weighed
-        totals: Counter[str] = (
-            Counter(
-                x.entity
-                for x in st.mentions[: bisect.bisect_left(st.keys, i)]
-                if x.entity in wanted and visible(x, linked)
-            )
-            if weighed is None or "log_total" in weighed
-            else count
-        )
+        totals = self._totals_before(i, order) if weighed is None or "log_total" in weighed else count
         role = weighed is None or bool(weighed & _ROLE_FEATURES)
         paragraphs = weighed is None or "same_paragraph" in weighed
         out = []
@@ -246,6 +240,21 @@ class PronounCandidates:
                 )
             )
         return out
+
+    def _totals_before(self, i: int, entities: list[str]) -> dict[str, int]:
+        """Visible mentions of each entity starting before token ``i`` (a bisection in each
+        entity's sorted starts, not a scan of the timeline: the scan made candidate generation
+        quadratic in the article's mentions)."""
+        st = self.st
+        version = (len(st.mentions), len(st.moved), id(st.linked), len(st.linked))
+        if version != self._starts_version:
+            # the timeline changed (a turn label named, a mention moved): index it again
+            starts: dict[str, list[int]] = {}
+            for x in st.mentions:  # sorted by start: each list comes out sorted
+                if visible(x, st.linked):
+                    starts.setdefault(x.entity, []).append(x.tok_start)
+            self._starts, self._starts_version = starts, version
+        return {eid: bisect.bisect_left(self._starts.get(eid, ()), i) for eid in entities}
 
     def _main_subject(self, m: Mention) -> bool:
         """Whether mention ``m`` is a main clause's subject (cached per mention span)."""

@@ -154,27 +154,48 @@ def _suits(site: DescriptionSite, label: str) -> bool:
     return site.kind_place
 
 
+class EarlierMentions:
+    """Each entity's latest mention and its number of mentions so far, kept as mentions are
+    added in text order: what :func:`candidates` reads of the article before a description,
+    without rescanning every earlier mention for each description (that scan made the
+    entities stage quadratic in its mentions)."""
+
+    def __init__(self, mentions: Sequence[Mention] = ()):
+        self.latest: dict[str, Mention] = {}
+        self.count: dict[str, int] = {}
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        self.count[m.entity] = self.count.get(m.entity, 0) + 1
+        known = self.latest.get(m.entity)
+        if known is None or m.tok_start >= known.tok_start:
+            self.latest[m.entity] = m
+
+
 def candidates(
-    p: Parse, a: int, site: DescriptionSite, infos: dict[str, dict], before: Sequence[Mention]
+    p: Parse,
+    a: int,
+    site: DescriptionSite,
+    infos: dict[str, dict],
+    before: Sequence[Mention] | EarlierMentions,
 ) -> list[NominalCandidate]:
     """Entities mentioned in the last :data:`WINDOW` sentences before token ``a``
-    (``before``: mentions ending before ``a``, in any order)."""
+    (``before``: mentions ending before ``a``, in any order, or their :class:`EarlierMentions`)."""
     sent = p.toks[a].sent
-    latest: dict[str, Mention] = {}
-    count: dict[str, int] = {}
-    for m in before:
-        count[m.entity] = count.get(m.entity, 0) + 1
-        if m.entity not in latest or m.tok_start >= latest[m.entity].tok_start:
-            latest[m.entity] = m
+    earlier = before if isinstance(before, EarlierMentions) else EarlierMentions(before)
+    latest, count = earlier.latest, earlier.count
     order = sorted(latest, key=lambda e: -latest[e].tok_start)
     out = []
     label_rank = 0
     rank = -1
     for eid in order:
-        info = infos.get(eid)
         m = latest[eid]
         distance = sent - p.toks[m.tok_start].sent
-        if info is None or info["label"] not in LABELS or distance > WINDOW:
+        if distance > WINDOW:
+            break  # nearest first: every later one is further
+        info = infos.get(eid)
+        if info is None or info["label"] not in LABELS:
             continue
         rank += 1
         words = set(info["words"])
@@ -241,7 +262,7 @@ def resolve_description(
     a: int,
     head: int,
     infos: dict[str, dict],
-    before: Sequence[Mention],
+    before: Sequence[Mention] | EarlierMentions,
     model: Model | None = None,
     collect: Collector | None = None,
 ) -> str | None:

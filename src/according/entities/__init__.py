@@ -166,27 +166,35 @@ def find_entities(work: Work) -> dict:
             mentions.append(Mention(p.toks[c.a].start, p.toks[c.b - 1].end, c.text, c.a, c.b, eid, kind))
     _gender_votes(p, mentions, infos)
     # Definite descriptions referring back to an entity ("the prime minister").
-    from ..coref.descriptions import resolve_description  # here: coref imports this package
+    from ..coref.descriptions import EarlierMentions, resolve_description  # here: coref imports this package
 
     mentions.sort(key=lambda m: m.tok_start)
     desc_mentions: list[Mention] = []
     pos = 0
     recent: list[str] = []
+    # what the nominal ranker reads before each description: the names and aliases ending
+    # before it and the descriptions linked so far, kept as the walk goes (no rescan per description)
+    earlier = EarlierMentions()
+    unfinished: list[Mention] = []  # names starting before the description but running past it
     for a, b, head in definite_nps(p, taken):
         while pos < len(mentions) and mentions[pos].tok_start < a:
             eid = mentions[pos].entity
             if eid in recent:
                 recent.remove(eid)
             recent.insert(0, eid)
+            unfinished.append(mentions[pos])
             pos += 1
+        if unfinished:
+            for done in [u for u in unfinished if u.tok_end <= a]:
+                earlier.add(done)
+            unfinished = [u for u in unfinished if u.tok_end > a]
         described = match_description(p, a, head, infos, recent)
         if described is None:  # where the rules stop, the nominal ranker (according.coref.descriptions)
-            before = [m for m in mentions[:pos] if m.tok_end <= a] + desc_mentions
-            described = resolve_description(p, a, head, infos, before)
+            described = resolve_description(p, a, head, infos, earlier)
         if described:
-            desc_mentions.append(
-                Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, described, "description")
-            )
+            desc = Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, described, "description")
+            desc_mentions.append(desc)
+            earlier.add(desc)
     mentions = sorted(mentions + desc_mentions, key=lambda m: (m.tok_start, m.tok_end))
     entities = []
     mentions_of: dict[
