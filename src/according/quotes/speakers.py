@@ -77,6 +77,7 @@ from dataclasses import replace
 from .. import coref  # the module, not its function: coref imports this package back
 from ..entities import is_age_head, match_description
 from ..lang.colon_cues import ANSWERER_PRONOUNS
+from ..lang.coref import PRONOUN_FORMS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
 from .cues import COLON
@@ -153,7 +154,11 @@ class Resolver(Referents):
             if m.kind in ("name", "alias") and p.toks[mh].dep == "appos" and p.toks[mh].head == head:
                 self.link(m.entity, source, a, b, "source")
                 return st.speaker(m.entity)
-        # 2. pronouns
+        # 2. pronouns. "I", "we" and "you" are left to the coreference pass
+        # (``first_second_person``): inside a quotation or an interview answer
+        # they are its speaker (or the one it addresses), not the byline's author.
+        if b - a == 1 and _first_or_second_person(ht.text):
+            return Speaker()  # the quotes stage's provisional speaker until then
         if ht.pos == "PRON" and low in PRONOUNS and b - a <= 2 or (b - a == 1 and low in PRONOUNS):
             eid = self.pronoun(NOMINATIVE[PRONOUNS[low]], head)
             if eid:
@@ -386,13 +391,38 @@ def resolve_speakers(work: Work) -> dict:
     except Exception as exc:  # noqa: BLE001
         work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
         relinked = {}
-    if relinked:
-        # "he said" the ranker placed elsewhere than the pronoun rules did
-        for k, q in enumerate(quotes):
-            r = toks_in(work.parse, q.source) if q.source is not None else None
-            if r is not None and r in relinked:
-                quotes[k] = replace(q, speaker=st.speaker(relinked[r]))
+    for k, q in enumerate(quotes):
+        r = toks_in(work.parse, q.source) if q.source is not None else None
+        if r is None:
+            continue
+        if r in relinked:  # "he said" the ranker placed elsewhere than the pronoun rules did
+            quotes[k] = replace(q, speaker=st.speaker(relinked[r]))
+        elif (
+            q.speaker.entity is None
+            and r[1] - r[0] == 1
+            and _first_or_second_person(work.parse.toks[r[0]].text)
+        ):
+            eid = first_second_person(st, r[0])
+            if eid is not None:
+                quotes[k] = replace(q, speaker=st.speaker(eid))
     return _renumber(work, st, quotes)
+
+
+def _first_or_second_person(word: str) -> bool:
+    form = PRONOUN_FORMS.get(word.casefold())
+    return form is not None and form.person in (1, 2) and not form.possessive
+
+
+def first_second_person(st: _State, tok: int) -> str | None:
+    """The entity the coreference pass gave the one-token pronoun at ``tok``: for
+    "I"/"we" the speaker of the quotation or interview turn it stands in (else the
+    byline's author), for "you" the one that speaker addresses."""
+    for m in st.mentions[bisect.bisect_left(st.keys, tok) :]:
+        if m.tok_start > tok:
+            break
+        if m.tok_end == tok + 1 and m.kind == "pronoun":
+            return m.entity
+    return None
 
 
 def attribute(work: Work) -> tuple[_State, list]:

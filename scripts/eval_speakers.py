@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""A proxy for "speaker right among found quotes" on coreference gold (GUM Wikinews).
+
+    python scripts/eval_speakers.py [--corpus ../shared/corpora/coref/gum-wikinews]
+        [--cache /tmp/speakers2-gum.pkl] [--show wrong|unresolved|all]
+
+There is no GGT data here, so the speaker choice is scored where gold says who every mention is:
+the coreference set marks every mention of every entity. The analysis (stages entities, quotes,
+speakers, as ``according analyze`` runs them) is run on each document; for every quote it finds
+that has a source span, the *source mention* is the gold mention standing for that span:
+
+- candidates are gold mentions that overlap the source by at least half of the gold mention's
+  characters, or whose gold head word lies inside the source (the rule of ``score_mentions.py``);
+- the same span wins, then a candidate whose head is inside the source, then the largest
+  overlap, then the shorter mention.
+
+A quote counts when its source mention's gold entity has a proper name (GUM names its entity by
+the name mention; entities with no name mention, "a spokesman", are left out: no name to check).
+Then the quote is
+
+- **right** when the quote's ``speaker.name`` matches the gold entity's name by the GGT rule
+  (``score_quotes.py --dataset ggt``: the casefolded token set of one name is a subset of the
+  other's, "a an the mr mrs ms dr prof" dropped), or is a sub-name of one of its aliases;
+- **unresolved** when it does not match and the speaker is left anonymous, unknown or has no name
+  ("the utility" kept as an unnamed source although the article names the company);
+- **wrong** otherwise (a named speaker who is someone else).
+
+The documents are split by the coreference evaluation's fixed rule (``scripts/train_coref.py``):
+sealed when int(sha1(id), 16) % 3 == 0 (11 of 43). Changes are tuned on the other 32; the sealed
+part is only scored. Both are printed. Parses are cached (``--cache``) so a re-run costs the
+stages only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import according.analyzer  # noqa: E402,F401 - importing it registers the stages
+from according.ingest import Document, read_paths  # noqa: E402
+from according.nlp import load, to_parse  # noqa: E402
+from according.pipeline import Work, run_stages  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+STAGES = ("entities", "quotes", "speakers")
+
+
+def sealed(doc_id: str) -> bool:
+    """The coreference set's fixed sealing rule (scripts/train_coref.py)."""
+    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def _module(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def parsed(corpus: Path, cache: Path | None) -> list:
+    """[(Document, Parse)] for every document of the set (sealed ones too: they are scored)."""
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    docs = [d for d in read_paths([str(corpus / "input.jsonl")]) if isinstance(d, Document)]
+    nlp = load("en_core_web_md")
+    out = [
+        (d, to_parse(x, "en_core_web_md")) for d, x in zip(docs, nlp.pipe(d.text for d in docs), strict=True)
+    ]
+    if cache:
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def source_mention(gold_mentions: list[dict], start: int, end: int) -> dict | None:
+    """The gold mention standing for the source span [start, end) (see the module docstring)."""
+    best = None
+    for g in gold_mentions:
+        inter = min(end, g["end"]) - max(start, g["start"])
+        head = g.get("head") or g
+        head_in = start <= head["start"] and head["end"] <= end
+        if not (inter > 0 and (2 * inter >= g["end"] - g["start"] or head_in)):
+            continue
+        key = ((g["start"], g["end"]) == (start, end), head_in, inter, -(g["end"] - g["start"]))
+        if best is None or key > best[0]:
+            best = (key, g)
+    return best[1] if best else None
+
+
+def judge(quotes, gold: dict, qscore, mscore) -> list[dict]:
+    """One row per quote whose source mention's gold entity has a name."""
+    rows = []
+    for q in quotes:
+        if q.source is None:
+            continue
+        g = source_mention(gold["mentions"], q.source.start, q.source.end)
+        ent = gold["entities"].get(g["entity"]) if g else None
+        if g is None or not ent or not ent.get("name"):
+            continue
+        sp = q.speaker
+        name = sp.name
+        ok = qscore.names_match(name, ent["name"]) or mscore.gold_name_match(
+            name, {"aliases": ent.get("aliases")}
+        )
+        if ok:
+            verdict = "right"
+        elif not name or sp.type in ("anonymous", "unknown"):
+            verdict = "unresolved"
+        else:
+            verdict = "wrong"
+        rows.append(
+            {
+                "doc": gold["id"],
+                "verdict": verdict,
+                "source": gold["text"][q.source.start : q.source.end],
+                "at": q.source.start,
+                "gold": ent["name"],
+                "gold_kind": g["kind"],
+                "pred": name,
+                "pred_type": sp.type,
+            }
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=str(SHARED / "corpora/coref/gum-wikinews"))
+    ap.add_argument("--cache", default=None, help="pickle of parsed documents (written if absent)")
+    ap.add_argument("--show", choices=("none", "wrong", "unresolved", "all"), default="none")
+    ap.add_argument("--show-sealed", action="store_true", help="also list the sealed part's rows")
+    args = ap.parse_args(argv)
+    corpus = Path(args.corpus)
+    qscore = _module(SHARED / "eval/score_quotes.py", "score_quotes")
+    mscore = _module(SHARED / "eval/score_mentions.py", "score_mentions")
+    gold = {}
+    with open(corpus / "gold.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            g = json.loads(line)
+            gold[g["id"]] = g
+    tally: dict[str, Counter] = {"tuned": Counter(), "sealed": Counter()}
+    by_kind: dict[str, Counter] = {"tuned": Counter(), "sealed": Counter()}
+    for doc, parse in parsed(corpus, Path(args.cache) if args.cache else None):
+        work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture)
+        run_stages(work, STAGES)
+        part = "sealed" if sealed(doc.id) else "tuned"
+        for row in judge(work.quotes, gold[doc.id], qscore, mscore):
+            tally[part][row["verdict"]] += 1
+            by_kind[part][(row["gold_kind"], row["verdict"])] += 1
+            show = args.show == "all" or args.show == row["verdict"]
+            if show and (part == "tuned" or args.show_sealed):
+                print(
+                    f"{row['verdict']:10s} {row['doc']}@{row['at']}: {row['source']!r} -> "
+                    f"{row['pred']!r} ({row['pred_type']}); gold {row['gold']!r} ({row['gold_kind']})"
+                )
+    out = {}
+    for part, t in tally.items():
+        n = sum(t.values())
+        out[part] = {
+            "quotes": n,
+            "right": t["right"],
+            "wrong": t["wrong"],
+            "unresolved": t["unresolved"],
+            "accuracy": round(t["right"] / n, 4) if n else 0.0,
+            "by_source_kind": {f"{k}/{v}": c for (k, v), c in sorted(by_kind[part].items())},
+        }
+        print(part, json.dumps(out[part]))
+
+
+if __name__ == "__main__":
+    main()
