@@ -79,3 +79,17 @@ def test_i_with_no_voice_and_no_author_keeps_the_provisional_speaker():
     q = _quote("q1", text, ("I", 0), _span(text, "it should open"))
     sp = _run(text, [q], authors=())["q1"]
     assert sp.entity is None and sp.name == "I"
+
+
+def test_a_turn_label_in_a_variant_form_speaks_as_the_person_named():
+    text = (
+        "Jack Herrick founded wikiHow. Wikinews interviewed Jack Herrick.\n\n"
+        "Wikinews: Why wikiHow?\n\n"
+        "Jack Harris: Because people want free manuals.\n\n"
+        "Wikinews: What next?\n\n"
+        "Jack Harris: More articles.\n"
+    )
+    answer = _quote(
+        "q1", text, ("Jack Harris", 0), _span(text, "Because people want free manuals."), "direct"
+    )
+    assert _run(text, [answer])["q1"].name == "Jack Herrick"

@@ -391,7 +391,12 @@ def resolve_speakers(work: Work) -> dict:
     except Exception as exc:  # noqa: BLE001
         work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
         relinked = {}
+    moved_to = _moved_entities(st)
     for k, q in enumerate(quotes):
+        if q.speaker.entity in moved_to:
+            # a speaker whose every mention the coreference pass moved elsewhere ("Jack
+            # Harris:" labelling the answers of an interview with Jack Herrick)
+            quotes[k] = q = replace(q, speaker=st.speaker(moved_to[q.speaker.entity]))
         r = toks_in(work.parse, q.source) if q.source is not None else None
         if r is None:
             continue
@@ -406,6 +411,24 @@ def resolve_speakers(work: Work) -> dict:
             if eid is not None:
                 quotes[k] = replace(q, speaker=st.speaker(eid))
     return _renumber(work, st, quotes)
+
+
+def _moved_entities(st: _State) -> dict[str, str]:
+    """Entities left with no mention because the coreference pass moved every one of them
+    to one other entity: old id -> new id."""
+    if not st.moved:
+        return {}
+    at = {(m.start, m.end): m.entity for m in st.mentions}
+    targets: dict[str, set[str]] = {}
+    for old, start, end in st.moved:
+        new = at.get((start, end))
+        targets.setdefault(old, set()).add(new if new is not None else old)
+    live = {m.entity for m in st.mentions}
+    return {
+        old: next(iter(new))
+        for old, new in targets.items()
+        if old not in live and len(new) == 1 and old not in new
+    }
 
 
 def _first_or_second_person(word: str) -> bool:
