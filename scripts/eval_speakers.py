@@ -11,8 +11,10 @@ that has a source span, the *source mention* is the gold mention standing for th
 
 - candidates are gold mentions that overlap the source by at least half of the gold mention's
   characters, or whose gold head word lies inside the source (the rule of ``score_mentions.py``);
-- the same span wins, then a candidate whose head is inside the source, then the largest
-  overlap, then the shorter mention.
+- the same span wins, then a candidate that holds the source's syntactic head word (in our
+  parse: "Lydia Buchtmann for Food Standards Australia" is Lydia Buchtmann, not the agency),
+  then one whose gold head is inside the source, then the largest overlap, then the shorter
+  mention.
 
 A quote counts when its source mention's gold entity has a proper name (GUM names its entity by
 the name mention; entities with no name mention, "a spokesman", are left out: no name to check).
@@ -81,7 +83,17 @@ def parsed(corpus: Path, cache: Path | None) -> list:
     return out
 
 
-def source_mention(gold_mentions: list[dict], start: int, end: int) -> dict | None:
+def source_head(parse, start: int, end: int) -> tuple[int, int]:
+    """Characters of the source's syntactic head word (its first token whose head is outside it)."""
+    toks = [t for t in parse.toks if start <= t.start and t.end <= end and not t.is_space]
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside or t.head == t.i), None)
+    return (head.start, head.end) if head is not None else (start, end)
+
+
+def source_mention(
+    gold_mentions: list[dict], start: int, end: int, head_chars: tuple[int, int]
+) -> dict | None:
     """The gold mention standing for the source span [start, end) (see the module docstring)."""
     best = None
     for g in gold_mentions:
@@ -90,19 +102,21 @@ def source_mention(gold_mentions: list[dict], start: int, end: int) -> dict | No
         head_in = start <= head["start"] and head["end"] <= end
         if not (inter > 0 and (2 * inter >= g["end"] - g["start"] or head_in)):
             continue
-        key = ((g["start"], g["end"]) == (start, end), head_in, inter, -(g["end"] - g["start"]))
+        holds_head = g["start"] <= head_chars[0] and head_chars[1] <= g["end"]
+        key = ((g["start"], g["end"]) == (start, end), holds_head, head_in, inter, -(g["end"] - g["start"]))
         if best is None or key > best[0]:
             best = (key, g)
     return best[1] if best else None
 
 
-def judge(quotes, gold: dict, qscore, mscore) -> list[dict]:
+def judge(quotes, parse, gold: dict, qscore, mscore) -> list[dict]:
     """One row per quote whose source mention's gold entity has a name."""
     rows = []
     for q in quotes:
         if q.source is None:
             continue
-        g = source_mention(gold["mentions"], q.source.start, q.source.end)
+        head = source_head(parse, q.source.start, q.source.end)
+        g = source_mention(gold["mentions"], q.source.start, q.source.end, head)
         ent = gold["entities"].get(g["entity"]) if g else None
         if g is None or not ent or not ent.get("name"):
             continue
@@ -153,7 +167,7 @@ def main(argv: list[str] | None = None) -> None:
         work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture)
         run_stages(work, STAGES)
         part = "sealed" if sealed(doc.id) else "tuned"
-        for row in judge(work.quotes, gold[doc.id], qscore, mscore):
+        for row in judge(work.quotes, parse, gold[doc.id], qscore, mscore):
             tally[part][row["verdict"]] += 1
             by_kind[part][(row["gold_kind"], row["verdict"])] += 1
             show = args.show == "all" or args.show == row["verdict"]
