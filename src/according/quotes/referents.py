@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..coref.ranker import name_gender
 from ..entities import GENDERED_NOUNS, Mention, match_description, title_case_lines
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
@@ -211,7 +212,12 @@ class Referents:
             if not info:
                 return False
             if g in ("m", "f"):
-                return person_like(info) and st.gender.get(eid, info.get("gender") or g) == g
+                known = info.get("gender")
+                if known is None and info["label"] == "PERSON" and len(info["name_words"]) >= 2:
+                    # the coreference stage's given-name table (40k names; the entities
+                    # stage's own list is short): "she" is not "Mario J. Lucero"
+                    known = name_gender(info["name_words"])
+                return person_like(info) and st.gender.get(eid, known or g) == g
             if g == "pl":
                 return plural_like(info)
             return info["label"] in ("ORG", "GPE")  # "it"
