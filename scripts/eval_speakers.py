@@ -27,6 +27,16 @@ Then the quote is
   ("the utility" kept as an unnamed source although the article names the company);
 - **wrong** otherwise (a named speaker who is someone else).
 
+A second proxy, ``--polnear CACHE`` (the parse cache ``scripts/eval_quotes_split.py --cache``
+writes for PolNeAR dev): PolNeAR marks source spans but not who a pronoun is, so only sources
+that *contain a name* can be checked. For every quote we find whose cue overlaps a gold cue,
+the gold source's name is the name mention (of the entities stage: a person, body, place or
+people) holding the gold source's syntactic head word ("Trump campaign manager Kellyanne
+Conway" -> Kellyanne Conway; "he" or "a source" -> not counted). Right when our speaker's name
+and that name match by the GGT rule, with the mention's text as written or its entity's full
+name; unresolved / wrong as above. Halves sealed by ``eval_quotes_split.sealed`` (sha1 % 2).
+This tests names, appositions and source spans; it cannot test pronouns or descriptions.
+
 The documents are split by the coreference evaluation's fixed rule (``scripts/train_coref.py``):
 sealed when int(sha1(id), 16) % 3 == 0 (11 of 43). Changes are tuned on the other 32; the sealed
 part is only scored. Both are printed. Parses are cached (``--cache``) so a re-run costs the
@@ -109,6 +119,21 @@ def source_mention(
     return best[1] if best else None
 
 
+def gum_rows(corpus: Path, cache: str | None, qscore, mscore):
+    """(part, row) for the GUM Wikinews proxy."""
+    gold = {}
+    with open(corpus / "gold.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            g = json.loads(line)
+            gold[g["id"]] = g
+    for doc, parse in parsed(corpus, Path(cache) if cache else None):
+        work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture)
+        run_stages(work, STAGES)
+        part = "sealed" if sealed(doc.id) else "tuned"
+        for row in judge(work.quotes, parse, gold[doc.id], qscore, mscore):
+            yield part, row
+
+
 def judge(quotes, parse, gold: dict, qscore, mscore) -> list[dict]:
     """One row per quote whose source mention's gold entity has a name."""
     rows = []
@@ -146,36 +171,91 @@ def judge(quotes, parse, gold: dict, qscore, mscore) -> list[dict]:
     return rows
 
 
+def _overlaps(a: list[dict], start: int, end: int) -> bool:
+    return any(min(end, x["end"]) > max(start, x["start"]) for x in a)
+
+
+def judge_polnear(work: Work, gold: dict, qscore) -> list[dict]:
+    """One row per found quote whose cue meets a gold cue whose gold source holds a name."""
+    names = [
+        m
+        for m in work.mentions
+        if m.kind in ("name", "alias")
+        and work.entity_info.get(m.entity, {}).get("label") in ("PERSON", "ORG", "GPE", "NORP")
+    ]
+    rows = []
+    for q in work.quotes:
+        if q.cue is None:
+            continue
+        att = next((a for a in gold["attributions"] if _overlaps(a["cue"], q.cue.start, q.cue.end)), None)
+        if att is None or len(att["source"]) != 1:
+            continue
+        s = att["source"][0]
+        h0, h1 = source_head(work.parse, s["start"], s["end"])
+        named = next((m for m in names if m.start <= h0 and h1 <= m.end), None)
+        if named is None:
+            continue
+        gold_names = (named.text, work.entity_info[named.entity]["name"])
+        sp = q.speaker
+        ok = any(qscore.names_match(sp.name, g) for g in gold_names)
+        verdict = (
+            "right" if ok else "unresolved" if not sp.name or sp.type in ("anonymous", "unknown") else "wrong"
+        )
+        rows.append(
+            {
+                "doc": gold["id"],
+                "verdict": verdict,
+                "source": s["text"],
+                "at": s["start"],
+                "gold": named.text,
+                "gold_kind": "name",
+                "pred": sp.name,
+                "pred_type": sp.type,
+            }
+        )
+    return rows
+
+
+def polnear_rows(cache: Path, qscore):
+    """(part, row) for the PolNeAR dev proxy; parts by eval_quotes_split's halves."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_quotes_split import sealed as sealed_half
+
+    data = pickle.loads(cache.read_bytes())
+    for rec, parse in zip(data["recs"], data["parses"], strict=True):
+        work = Work(text=rec["text"], parse=parse)
+        run_stages(work, STAGES)
+        part = "sealed" if sealed_half(rec["id"]) else "tuned"
+        for row in judge_polnear(work, rec, qscore):
+            yield part, row
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=str(SHARED / "corpora/coref/gum-wikinews"))
     ap.add_argument("--cache", default=None, help="pickle of parsed documents (written if absent)")
     ap.add_argument("--show", choices=("none", "wrong", "unresolved", "all"), default="none")
     ap.add_argument("--show-sealed", action="store_true", help="also list the sealed part's rows")
+    ap.add_argument("--polnear", default=None, help="PolNeAR dev parse cache (eval_quotes_split --cache)")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     qscore = _module(SHARED / "eval/score_quotes.py", "score_quotes")
     mscore = _module(SHARED / "eval/score_mentions.py", "score_mentions")
-    gold = {}
-    with open(corpus / "gold.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            g = json.loads(line)
-            gold[g["id"]] = g
     tally: dict[str, Counter] = {"tuned": Counter(), "sealed": Counter()}
     by_kind: dict[str, Counter] = {"tuned": Counter(), "sealed": Counter()}
-    for doc, parse in parsed(corpus, Path(args.cache) if args.cache else None):
-        work = Work(text=doc.text, parse=parse, meta=doc.meta, furniture=doc.furniture)
-        run_stages(work, STAGES)
-        part = "sealed" if sealed(doc.id) else "tuned"
-        for row in judge(work.quotes, parse, gold[doc.id], qscore, mscore):
-            tally[part][row["verdict"]] += 1
-            by_kind[part][(row["gold_kind"], row["verdict"])] += 1
-            show = args.show == "all" or args.show == row["verdict"]
-            if show and (part == "tuned" or args.show_sealed):
-                print(
-                    f"{row['verdict']:10s} {row['doc']}@{row['at']}: {row['source']!r} -> "
-                    f"{row['pred']!r} ({row['pred_type']}); gold {row['gold']!r} ({row['gold_kind']})"
-                )
+    for part, row in (
+        polnear_rows(Path(args.polnear), qscore)
+        if args.polnear
+        else gum_rows(corpus, args.cache, qscore, mscore)
+    ):
+        tally[part][row["verdict"]] += 1
+        by_kind[part][(row["gold_kind"], row["verdict"])] += 1
+        show = args.show == "all" or args.show == row["verdict"]
+        if show and (part == "tuned" or args.show_sealed):
+            print(
+                f"{row['verdict']:10s} {row['doc']}@{row['at']}: {row['source']!r} -> "
+                f"{row['pred']!r} ({row['pred_type']}); gold {row['gold']!r} ({row['gold_kind']})"
+            )
     out = {}
     for part, t in tally.items():
         n = sum(t.values())
