@@ -391,6 +391,7 @@ def resolve_speakers(work: Work) -> dict:
     except Exception as exc:  # noqa: BLE001
         work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
         relinked = {}
+    relinked = _ranker_overrules(st, work, quotes, relinked)
     moved_to = _moved_entities(st)
     for k, q in enumerate(quotes):
         if q.speaker.entity in moved_to:
@@ -411,6 +412,32 @@ def resolve_speakers(work: Work) -> dict:
             if eid is not None:
                 quotes[k] = replace(q, speaker=st.speaker(eid))
     return _renumber(work, st, quotes)
+
+
+def _ranker_overrules(
+    st: _State, work: Work, quotes: list, relinked: dict[tuple[int, int], str]
+) -> dict[tuple[int, int], str]:
+    """The he/she sources the learned ranker may move: those where the rules found no named
+    person. Where they did (the previous speaker, a recent subject), the rules stay and the
+    source mention goes back to their entity.
+
+    Measured with scripts/eval_speakers.py on the tuned GUM documents: every relink 6 right
+    and 4 wrong (persons the tagger invented, "Stardust", "Twitter"; a name only in "the Cruise
+    video"; a brother in apposition to an object), of them the 4 wrong and 2 right overrule
+    a named person; this rule keeps 4 of the right ones and none of the wrong ones."""
+    kept: dict[tuple[int, int], str] = {}
+    for q in quotes:
+        r = toks_in(work.parse, q.source) if q.source is not None else None
+        if r is None or r not in relinked:
+            continue
+        rule = q.speaker.entity
+        if rule is not None and rule in st.infos and st.speaker(rule).type == "person":
+            m = next((m for m in st.mentions if (m.tok_start, m.tok_end) == r and m.kind == "pronoun"), None)
+            if m is not None and m.entity == relinked[r]:
+                st.relink(m, rule)
+            continue
+        kept[r] = relinked[r]
+    return kept
 
 
 def _moved_entities(st: _State) -> dict[str, str]:
