@@ -1,5 +1,5 @@
 """Where the learned pronoun ranker may overrule the speaker rules: only a he/she the rules did
-not give to a named person (quotes.speakers._ranker_overrules)."""
+not give to a named person (quotes.speakers.ranker_overrules)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import according.quotes  # noqa: F401  (registers "speakers")
 from according.model import Quote, Span, Speaker
 from according.nlp import parse
 from according.pipeline import Work, run_stages
-from according.quotes.speakers import _ranker_overrules, attribute
+from according.quotes.referents import ranker_overrules
+from according.quotes.speakers import attribute
 
 
 def _setup(text: str, pronoun_after: str):
@@ -38,7 +39,7 @@ def test_a_named_person_the_rules_chose_stays_and_the_mention_goes_back():
     assert quotes[0].speaker.type == "person"
     other = _other(st, rule)
     _move(st, r, other)  # as the coreference pass does for a relink
-    assert _ranker_overrules(st, work, quotes, {r: other}) == {}
+    assert ranker_overrules(st, work, quotes, {r: other}) == {}
     assert next(m for m in st.mentions if (m.tok_start, m.tok_end) == r).entity == rule
 
 
@@ -47,4 +48,4 @@ def test_an_unnamed_choice_of_the_rules_is_overruled():
     work, st, quotes, r = _setup(text, "Then ")
     assert quotes[0].speaker.type != "person"
     other = _other(st, None)
-    assert _ranker_overrules(st, work, quotes, {r: other}) == {r: other}
+    assert ranker_overrules(st, work, quotes, {r: other}) == {r: other}
