@@ -4,6 +4,7 @@ appositions; small fictional texts built by hand."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -285,8 +286,8 @@ def test_we_in_a_quotation_stays_alone_when_no_phrase_names_a_body():
 
 def test_ranker_overrules_the_speaker_rules_for_a_source_pronoun(monkeypatch):
     # A hand-made model that always takes the second most recent agreeing
-    # person shows the mechanism: the rules' choice for "she said" (the last
-    # subject, Maria Lopez) is replaced, in the mentions and the quote's speaker.
+    # person shows the mechanism: the rules' choice for "she said" is replaced,
+    # in the mentions and the quote's speaker ...
     import according.coref as coref
 
     second = Model({"bias": -5.0, "rank_1": 10.0}, {"m": 0.5, "f": 0.5})
@@ -303,10 +304,19 @@ def test_ranker_overrules_the_speaker_rules_for_a_source_pronoun(monkeypatch):
         Speaker(name="she"),
     )
     w = analyse(text, [q])
-    assert w.quotes[0].speaker.name == "Anna Kowalski"
-    assert entity_of(w, *at(text, "she")) == "Anna Kowalski"
+    # ... but only where the rules found no named person (quotes.referents.ranker_overrules):
+    # here they did, so the speaker and the mention stay Maria Lopez.
+    assert w.quotes[0].speaker.name == "Maria Lopez"
+    assert entity_of(w, *at(text, "she")) == "Maria Lopez"
+    # where the rules' choice is an unnamed person, the ranker's is taken
+    text = "Anna Kowalski spoke first. Maria Lopez spoke next. A nurse waited outside. “The port stays shut,” she said."
+    content = Span.of(text, *at(text, "“The port stays shut,”"))
+    q = replace(
+        q, content=(content,), cue=Span.of(text, *at(text, "said")), source=Span.of(text, *at(text, "she"))
+    )
+    assert analyse(text, [q]).quotes[0].speaker.name == "Anna Kowalski"
     monkeypatch.setattr(coref, "load_model", lambda: None)
-    assert analyse(text, [q]).quotes[0].speaker.name == "Maria Lopez"  # the rules alone
+    assert analyse(text, [q]).quotes[0].speaker.name == "A nurse"  # the rules alone
 
 
 def test_he_she_candidates_include_mislabelled_people_but_not_buildings():

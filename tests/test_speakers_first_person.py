@@ -1,0 +1,95 @@
+"""First and second person as a quote's source: inside a quotation or an interview answer "I"
+is the one speaking there, not the byline's author; "you" is the one addressed."""
+
+from __future__ import annotations
+
+import according.entities  # noqa: F401  (registers the stage)
+import according.quotes  # noqa: F401  (registers "speakers")
+from according.model import Meta, Quote, Span, Speaker
+from according.nlp import parse
+from according.pipeline import Work, run_stages
+
+AUTHOR = "Tom Byline"
+
+
+def _span(text: str, phrase: str, nth: int = 0) -> Span:
+    i = text.index(phrase)
+    for _ in range(nth):
+        i = text.index(phrase, i + 1)
+    return Span.of(text, i, i + len(phrase))
+
+
+def _quote(qid: str, text: str, source: tuple[str, int], content: Span, kind: str = "indirect") -> Quote:
+    src = _span(text, *source)
+    return Quote(qid, kind, "speech", (content,), None, src, Speaker(name=src.text))
+
+
+def _run(text: str, quotes: list[Quote], authors: tuple[str, ...] = (AUTHOR,)) -> dict[str, Speaker]:
+    quotes.sort(key=lambda q: min([q.source.start] + [c.start for c in q.content]))
+    work = Work(text=text, parse=parse(text), meta=Meta(authors=authors), quotes=tuple(quotes))
+    run_stages(work, ["entities", "speakers"])
+    assert not work.errors, work.errors
+    return {q.id: q.speaker for q in work.quotes}
+
+
+def test_i_inside_a_quotation_is_its_speaker_not_the_author():
+    text = (
+        "Maria Lopez is the mayor of Brandon. "
+        '"When I met the engineers, I told them the bridge would open in May," Lopez said on Tuesday.'
+    )
+    outer = _quote("q1", text, ("Lopez", 1), _span(text, "When I met the engineers, I told them"), "direct")
+    inner = _quote("q2", text, ("I", 1), _span(text, "the bridge would open in May"))
+    sp = _run(text, [outer, inner])
+    assert sp["q1"].name == "Maria Lopez"
+    assert sp["q2"].entity == sp["q1"].entity
+
+
+def test_i_in_the_reporters_own_prose_stays_the_author():
+    text = "Maria Lopez is the mayor of Brandon. I asked whether the bridge would open, and I said it should."
+    q = _quote("q1", text, ("I", 1), _span(text, "it should"))
+    assert _run(text, [q])["q1"].name == AUTHOR
+
+
+def test_i_in_an_interview_answer_is_the_one_answering():
+    text = (
+        "Wikinews interviewed the biologist Nick Bos about ants.\n\n"
+        "Wikinews: Why ants?\n\n"
+        "Nick Bos: Ants are easy to keep. I said so in my first paper, and I still think so.\n\n"
+        "Wikinews: What next?\n\n"
+        "Nick Bos: More fieldwork, I hope.\n"
+    )
+    q = _quote("q1", text, ("I", 0), _span(text, "so in my first paper"))
+    assert _run(text, [q])["q1"].name == "Nick Bos"
+
+
+def test_you_in_an_interview_question_is_the_one_asked():
+    text = (
+        "Wikinews interviewed the biologist Nick Bos about ants.\n\n"
+        "Wikinews: You said that ants heal themselves. Why?\n\n"
+        "Nick Bos: They eat what cures them.\n\n"
+        "Wikinews: What next?\n\n"
+        "Nick Bos: More fieldwork.\n"
+    )
+    q = _quote("q1", text, ("You", 0), _span(text, "that ants heal themselves"))
+    assert _run(text, [q], authors=())["q1"].name == "Nick Bos"
+
+
+def test_i_with_no_voice_and_no_author_keeps_the_provisional_speaker():
+    text = "The bridge was closed. I said it should open."
+    q = _quote("q1", text, ("I", 0), _span(text, "it should open"))
+    sp = _run(text, [q], authors=())["q1"]
+    assert sp.entity is None and sp.name == "I"
+
+
+def test_a_turn_label_in_a_variant_form_speaks_as_the_person_named():
+    text = (
+        "Jack Herrick founded wikiHow. Wikinews interviewed Jack Herrick.\n\n"
+        "Wikinews: Why wikiHow?\n\n"
+        "Jack Harris: Because people want free manuals.\n\n"
+        "Wikinews: What next?\n\n"
+        "Jack Harris: More articles.\n"
+    )
+    answer = _quote(
+        "q1", text, ("Jack Harris", 0), _span(text, "Because people want free manuals."), "direct"
+    )
+    assert _run(text, [answer])["q1"].name == "Jack Herrick"
