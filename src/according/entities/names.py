@@ -59,8 +59,12 @@ def norm_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_WORD_GAP = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=4096)  # asked for every candidate name and again for each entity's name
 def initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w.casefold() not in ACRONYM_STOP]
+    words = [w for w in _WORD_GAP.split(text) if w and w.casefold() not in ACRONYM_STOP]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words).casefold()
