@@ -281,3 +281,26 @@ def test_title_case_lines_kept_answer_is_the_computed_one(pieces):
     assert first == list(names._title_case_lines.__wrapped__(text))
     first.append((-1, -1))  # a caller's list is its own
     assert names.title_case_lines(text) == list(names._title_case_lines.__wrapped__(text))
+
+
+@given(
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.sampled_from([0.0, 1e-6, 25.0, 50.0, 150.0, 20_000.0]),
+)
+def test_within_km_is_the_haversine_comparison(lat1, lon1, lat2, lon2, km):
+    from according.places.records import haversine_km, within_km
+
+    assert within_km(lat1, lon1, lat2, lon2, km) == (haversine_km(lat1, lon1, lat2, lon2) < km)
+
+
+@given(st.floats(-89, 89), st.floats(-180, 180), st.floats(-0.5, 0.5), st.floats(-1, 1))
+def test_within_km_near_its_bound(lat, lon, dlat, dlon):
+    from according.places.records import haversine_km, within_km
+
+    km = abs(dlat) * 111.0  # exactly where the latitude test starts to answer alone
+    assert within_km(lat, lon, lat + dlat, lon + dlon, km) == (
+        haversine_km(lat, lon, lat + dlat, lon + dlon) < km
+    )

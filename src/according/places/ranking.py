@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
 from .mentions import Mention
+from .records import within_km
 
 # Priors in "log10 population" units, so a city of 1M people scores 6. Set by hand
 # from error analysis on the LGL and TR-News dev sets; acc@161 is flat around them
@@ -247,7 +248,7 @@ def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
             if (
                 k != self_k
                 and (self_k is None or k < 0 or k not in kin[self_k])
-                and haversine_km(p[0], p[1], q[0], q[1]) < radius
+                and within_km(p[0], p[1], q[0], q[1], radius)
             ):
                 s += NEAR_BONUS
                 break
