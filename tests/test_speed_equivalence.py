@@ -296,8 +296,9 @@ def test_within_km_is_the_haversine_comparison(lat1, lon1, lat2, lon2, km):
     assert within_km(lat1, lon1, lat2, lon2, km) == (haversine_km(lat1, lon1, lat2, lon2) < km)
 
 
-@given(st.floats(-89, 89), st.floats(-180, 180), st.floats(-0.5, 0.5), st.floats(-1, 1))
-def test_within_km_near_its_bound(lat, lon, dlat, dlon):
+@given(st.floats(-89, 89), st.floats(-180, 180), st.floats(0.01, 0.5), st.booleans(), st.floats(-1, 1))
+def test_within_km_near_its_bound(lat, lon, dlat, south, dlon):
+    dlat = -dlat if south else dlat
     from according.places.records import haversine_km, within_km
 
     km = abs(dlat) * 111.0  # exactly where the latitude test starts to answer alone

@@ -189,6 +189,6 @@ _KM_PER_LAT_DEGREE = 111.0
 def within_km(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
     """``haversine_km(...) < km``, without the trigonometry for points that differ in latitude
     by more than ``km`` allows (most pairs the resolver compares: namesakes across the world)."""
-    if abs(lat2 - lat1) * _KM_PER_LAT_DEGREE >= km:
-        return False
+    if km >= 1.0 and abs(lat2 - lat1) * _KM_PER_LAT_DEGREE >= km:  # (not for bounds so small
+        return False  # that haversine_km's terms could underflow)
     return haversine_km(lat1, lon1, lat2, lon2) < km
