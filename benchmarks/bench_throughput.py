@@ -23,7 +23,9 @@ both sides all the same: what the pause leaves (the record) is walked by the col
 ends the analysis's block, inside its measured time.
 Outside the parse: the analysis's conversion of the Doc to plain data (``according.nlp.to_parse``)
 does not compute spaCy's noun chunks (no stage reads them); the bare side never asks for them
-either (``Doc.noun_chunks`` is computed on demand, not by ``nlp.pipe``).
+either (``Doc.noun_chunks`` is computed on demand, not by ``nlp.pipe``); it keeps each word's
+strings and lexical flags across documents (``nlp._Lexicon``), one more cache keyed by words, which
+is why every round reads articles neither side has seen (below).
 
 How the two are measured, so that the ratio holds on a shared machine:
 

@@ -81,3 +81,51 @@ def test_an_analysed_parse_is_freed_by_reference_counting(collector_on):
     gc.disable()  # only reference counting: a parse held by a cache or a cycle would stay
     del p
     assert gone() is None
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_cycles_are_collected_while_another_threads_analysis_runs(collector_on):
+    """Threads analysing back to back keep the collector paused: each analysis that ends while
+    another still runs collects, so its cyclic garbage does not wait for the last to end."""
+    inside, release = threading.Event(), threading.Event()
+
+    def other_analysis() -> None:
+        with collector_paused():
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=other_analysis)
+    worker.start()
+    inside.wait(5)
+    try:
+        with collector_paused():
+            garbage = _Cycle()
+            gone = weakref.ref(garbage)
+            del garbage
+        assert not gc.isenabled()  # still paused for the other analysis
+        assert gone() is None  # but this analysis's cycle was collected as it ended
+    finally:
+        release.set()
+        worker.join(5)
+    assert gc.isenabled()
+
+
+def test_no_collection_at_the_end_of_a_nested_analysis_in_one_thread(collector_on):
+    collections: list[str] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(phase)
+
+    gc.callbacks.append(count)
+    try:
+        with collector_paused():
+            with collector_paused():  # analyze_documents around _finish: one analysis
+                pass
+            assert collections == []
+    finally:
+        gc.callbacks.remove(count)

@@ -233,3 +233,75 @@ def test_language_and_control_checks_equal_the_character_scans(pieces):
     assert language.function_word_shares(text) == expected
     bad = sum(1 for ch in text[:20000] if ch < " " and ch not in "\n\r\t\f")
     assert len(readers._CONTROL.findall(text, 0, 20000)) == bad
+
+
+FIGURE_WORDS = ["tens", "hundreds", "of", "thousands", "several", "hundred", "a", "dozen", "scores"]
+FIGURE_WORDS += ["5", "five", "2-3", "1,200", "people", "were", "killed", "and", "-", "737", "Max", "jets"]
+
+
+_NUMERIC = {"5", "five", "2-3", "1,200", "737", "hundred", "dozen", "thousands"}
+
+
+def _figure_parse(words: list[str]) -> Parse:
+    """Numbers as numeral modifiers of the next word, plural nouns, "killed" a verb: parses the
+    figures stage finds counts in ("5 people were killed")."""
+    n = len(words)
+    p = make_parse(words, [min(i + 1, n - 1) if w in _NUMERIC else i for i, w in enumerate(words)])
+    toks = [
+        t._replace(pos="NUM", tag="CD", dep="nummod", like_num=True)
+        if t.text in _NUMERIC
+        else t._replace(pos="VERB", tag="VBN", dep="ROOT", lemma="kill")
+        if t.text == "killed"
+        else t._replace(tag="NNS")
+        for t in p.toks
+    ]
+    return Parse(p.text, tuple(toks), p.sents, (), (), "test")
+
+
+@settings(max_examples=150)
+@given(st.lists(st.sampled_from(FIGURE_WORDS), min_size=1, max_size=25))
+def test_figures_jumping_between_starts_equal_the_token_by_token_scan(words):
+    from according.figures import _sentence_figures, figure_starts
+    from according.pipeline import Work
+
+    p = _figure_parse(words)
+    work = Work(text=p.text, parse=p)
+    every_token = list(range(len(p.toks)))  # a start at every token: the scan of each token in turn
+    assert _sentence_figures(work, p.sents[0], figure_starts(p.toks)) == _sentence_figures(
+        work, p.sents[0], every_token
+    )
+
+
+@given(st.lists(st.sampled_from(["The Big Game", "Today: News Goes On", "a line of text", "\n", " Word"])))
+def test_title_case_lines_kept_answer_is_the_computed_one(pieces):
+    from according.entities import names
+
+    text = "\n".join(pieces)
+    first = names.title_case_lines(text)
+    assert first == list(names._title_case_lines.__wrapped__(text))
+    first.append((-1, -1))  # a caller's list is its own
+    assert names.title_case_lines(text) == list(names._title_case_lines.__wrapped__(text))
+
+
+@given(
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.sampled_from([0.0, 1e-6, 25.0, 50.0, 150.0, 20_000.0]),
+)
+def test_within_km_is_the_haversine_comparison(lat1, lon1, lat2, lon2, km):
+    from according.places.records import haversine_km, within_km
+
+    assert within_km(lat1, lon1, lat2, lon2, km) == (haversine_km(lat1, lon1, lat2, lon2) < km)
+
+
+@given(st.floats(-89, 89), st.floats(-180, 180), st.floats(0.01, 0.5), st.booleans(), st.floats(-1, 1))
+def test_within_km_near_its_bound(lat, lon, dlat, south, dlon):
+    dlat = -dlat if south else dlat
+    from according.places.records import haversine_km, within_km
+
+    km = abs(dlat) * 111.0  # exactly where the latitude test starts to answer alone
+    assert within_km(lat, lon, lat + dlat, lon + dlon, km) == (
+        haversine_km(lat, lon, lat + dlat, lon + dlon) < km
+    )

@@ -55,11 +55,23 @@ class _CollectorPause:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.depth = 0  # analyses running now (threads, or one analysis inside another)
+        self.threads = 0  # threads with an analysis running now
         self.resume = False  # whether the collector was enabled when the first of them began
+        self.local = threading.local()  # .depth: this thread's nesting (one analysis inside another)
 
 
 _pause = _CollectorPause()
+
+
+def _collect_as_the_collector_would() -> None:
+    """One collection of the generation the collector itself would collect now: the young one,
+    or an older one whose count has passed its threshold (``gc.get_threshold``), so that over a
+    long run under pauses the older generations are still collected as often as without them."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if not thresholds[0]:  # automatic collection switched off by the caller's thresholds
+        return
+    generation = next((g for g in (2, 1) if thresholds[g] and counts[g] > thresholds[g]), 0)
+    gc.collect(generation)
 
 
 @contextmanager
@@ -80,19 +92,34 @@ def collector_paused() -> Iterator[None]:
     Scoped, not process-wide: the collector's thresholds are never changed, and it runs as
     before outside the analysis. With threads, it stays paused while any analysis runs and is
     enabled again when the last one ends, and only if it was enabled when the first began (a
-    caller's own ``gc.disable()`` is kept)."""
-    with _pause.lock:
-        if _pause.depth == 0:
-            _pause.resume = gc.isenabled()
-            gc.disable()
-        _pause.depth += 1
+    caller's own ``gc.disable()`` is kept). Bounded under threads: when one thread's analysis
+    ends while another thread's still runs (threads analysing back to back could keep the
+    collector off indefinitely), it runs the collection the collector would run now
+    (:func:`_collect_as_the_collector_would`), so each analysis's cycles are still collected
+    after it. An analysis nested in another in the same thread (``analyze_documents`` around
+    ``_finish``) counts as one: no collection at its inner end."""
+    local = _pause.local
+    depth = getattr(local, "depth", 0)
+    local.depth = depth + 1
+    if depth == 0:
+        with _pause.lock:
+            if _pause.threads == 0:
+                _pause.resume = gc.isenabled()
+                gc.disable()
+            _pause.threads += 1
     try:
         yield
     finally:
-        with _pause.lock:
-            _pause.depth -= 1
-            if _pause.depth == 0 and _pause.resume:
-                gc.enable()
+        local.depth = depth
+        if depth == 0:
+            with _pause.lock:
+                _pause.threads -= 1
+                others_run = _pause.threads > 0
+                if not others_run and _pause.resume:
+                    gc.enable()
+                collect = others_run and _pause.resume
+            if collect:  # outside the lock: a finaliser the collection runs may analyse
+                _collect_as_the_collector_would()
 
 
 def _finish(doc: Document, parse: Parse, model: str, model_info: dict | None = None) -> Analysis:

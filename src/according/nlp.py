@@ -144,6 +144,7 @@ def _fast_lemmas(nlp) -> None:
 _COLUMNS = ("IDX", "ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB", "SPACY")
 _FLAGS = ("LIKE_NUM", "IS_PUNCT", "IS_SPACE", "SHAPE")  # lexical: one value per word type
 _IOB = ("", "I", "O", "B")  # Token.iob_strings()
+_TRAILING = ("", " ")  # by the SPACY column: the token is followed by a space (1) or not (0)
 
 
 class _Strings(dict):
@@ -158,6 +159,32 @@ class _Strings(dict):
         return text
 
 
+class _Lexicon:
+    """What to_parse looks up in one vocabulary, kept across documents: strings by key
+    (:class:`_Strings`) and each word's text, length and lexical flags by its orth key. Both are
+    fixed for a vocabulary (a key names one string; a lexeme's flags are set when it is made), so
+    most words of an article are found without asking spaCy. Dropped when another vocabulary is
+    asked, and cleared past ``LIMIT`` entries so that a long stream keeps memory flat."""
+
+    LIMIT = 100_000
+
+    def __init__(self) -> None:
+        # (vocabulary, its strings, its words), replaced as one (threads read it without a lock)
+        self.state: tuple[object, _Strings, dict[int, tuple[str, int, bool, bool, bool, str]]] = (
+            None,
+            _Strings(None),
+            {},
+        )
+
+    def of(self, vocab) -> tuple[_Strings, dict[int, tuple[str, int, bool, bool, bool, str]]]:
+        """The strings and words of ``vocab``."""
+        known, names, words = self.state
+        if known is not vocab or len(names) + len(words) > self.LIMIT:
+            known, names, words = self.state = (vocab, _Strings(vocab.strings), {})
+        return names, words
+
+
+_lexicon = _Lexicon()
 _new_tok = tuple.__new__  # Tok(...) without its Python-level __new__ (one call per token)
 
 
@@ -178,7 +205,7 @@ def to_parse(doc, model: str) -> Parse:
     for k, s in enumerate(doc.sents):
         sents.append(Sent(s.start, s.end, s.start_char, s.end_char))
         sent_of[s.start : s.end] = [k] * (s.end - s.start)
-    names = _Strings(doc.vocab.strings)
+    names, words = _lexicon.of(doc.vocab)
     pos_names = {0: "", **POS_NAMES}
     toks: list[Tok] = []
     texts: list[str] = []
@@ -187,13 +214,13 @@ def to_parse(doc, model: str) -> Parse:
         # HEAD is a relative offset stored unsigned: as signed, plus the token's own index
         heads = (array[:, _COLUMNS.index("HEAD")].astype(numpy.int64) + numpy.arange(n)).tolist()
         starts, orths, lemmas, pos, tags, deps, _, ent_types, iobs, spaces = array.T.tolist()
-        words: dict[int, tuple[str, int, bool, bool, bool, str]] = {}  # orth -> text, length, flags
-        for orth in set(orths):
+        for orth in set(orths).difference(words):
             lex = doc.vocab[orth]
             text = names[orth]
             words[orth] = (text, len(text), lex.like_num, lex.is_punct, lex.is_space, lex.shape_)
         word_of = list(map(words.__getitem__, orths))
-        texts = [w[0] for w in word_of]
+        # the per-word columns, transposed at C speed
+        texts, lengths, like_nums, puncts, blanks, shapes = map(list, zip(*word_of))
         toks = list(
             map(
                 _new_tok,
@@ -202,7 +229,7 @@ def to_parse(doc, model: str) -> Parse:
                     range(n),
                     texts,
                     starts,
-                    map(add, starts, [w[1] for w in word_of]),
+                    map(add, starts, lengths),
                     map(names.__getitem__, lemmas),
                     map(pos_names.get, pos, repeat("")),
                     map(names.__getitem__, tags),
@@ -212,16 +239,16 @@ def to_parse(doc, model: str) -> Parse:
                     map(_IOB.__getitem__, iobs),
                     sent_of,
                     map((1).__eq__, spaces),
-                    [w[2] for w in word_of],
-                    [w[3] for w in word_of],
-                    [w[4] for w in word_of],
-                    [w[5] for w in word_of],
+                    like_nums,
+                    puncts,
+                    blanks,
+                    shapes,
                 ),
             )
         )
     # Doc.text and Span.text join the tokens' texts and spaces through one Token object per token:
     # the same join from the columns, and an entity's text is its slice of it
-    text = "".join([t.text + " " if t.ws else t.text for t in toks])
+    text = "".join(map(add, texts, map(_TRAILING.__getitem__, spaces))) if n else ""
     ents = tuple(
         Ent(e.start, e.end, e.label_, e.start_char, e.end_char, text[e.start_char : e.end_char])
         for e in doc.ents

@@ -126,7 +126,8 @@ def definite_nps(p: Parse, taken: set[int]):
     toks = p.toks
     kids = p.children
     for h in toks:
-        if h.pos not in ("NOUN", "PROPN") and not is_age_head(p, h.i):
+        # (is_age_head only for a word of three letters: "old" in any case)
+        if h.pos not in ("NOUN", "PROPN") and (len(h.text) != 3 or not is_age_head(p, h.i)):
             continue
         if h.i in taken or h.lemma.casefold() in NON_REFERRING:
             continue

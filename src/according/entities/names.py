@@ -59,8 +59,12 @@ def norm_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_WORD_GAP = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=4096)  # asked for every candidate name and again for each entity's name
 def initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w.casefold() not in ACRONYM_STOP]
+    words = [w for w in _WORD_GAP.split(text) if w and w.casefold() not in ACRONYM_STOP]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words).casefold()
@@ -87,19 +91,33 @@ def compound_initials(acr: str, words: list[str]) -> bool:
     return len(acr) > len(words) and go(0, 0)
 
 
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
+_RUN_IN_HEAD = re.compile(r"((?:[A-Z][\w’'\-]*\s+){1,6}[A-Z][\w’'\-]*):\s")
+
+
 def title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case (headlines): most longer words capitalised."""
+    """Lines written in Title Case (headlines): most longer words capitalised.
+
+    Asked of the same text by the entities stage and the quotes stage (quotes.referents): the
+    answer for the last few texts is kept (:func:`_title_case_lines`)."""
+    return list(_title_case_lines(text))
+
+
+@lru_cache(maxsize=4)
+def _title_case_lines(text: str) -> tuple[tuple[int, int], ...]:
     out = []
-    for m in re.finditer(r"[^\n]+", text):
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'\-]{3,}", m.group())]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+    for m in _LINE.finditer(text):
+        line = m.group()
+        words = _LONG_WORD.findall(line)
+        if len(words) >= 4 and sum(map(str.isupper, [w[0] for w in words])) >= 0.8 * len(words):
             out.append((m.start(), m.end()))
             continue
         # A run-in head: "The Gap Goes On: It was under ..."
-        head = re.match(r"((?:[A-Z][\w’'\-]*\s+){1,6}[A-Z][\w’'\-]*):\s", m.group())
+        head = _RUN_IN_HEAD.match(line)
         if head:
             out.append((m.start(), m.start() + len(head.group(1))))
-    return out
+    return tuple(out)
 
 
 def _credit_spans(text: str) -> list[tuple[int, int]]:

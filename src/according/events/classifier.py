@@ -44,8 +44,12 @@ def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
     firsts = _pair_firsts()
     out = []
     k = a
+    known = _entry_words()
     while k < b:
         lem = toks[k].lemma.lower()
+        if lem not in known and toks[k].text.lower() not in known:
+            k += 1  # neither the word nor its lemma is or begins an entry (most words)
+            continue
         if k + 1 < b:  # a two-word entry is looked up only after a word that begins one
             hit = None
             if lem in firsts:
@@ -73,6 +77,13 @@ def _pair_firsts() -> frozenset[str]:
     """Every beginning of a lexicon entry that a space ends ("car" of "car bomb"): a pair of
     words can only be an entry when its first word is one of these."""
     return frozenset(k[:i] for k in TRIGGERS for i, ch in enumerate(k) if ch == " ")
+
+
+@lru_cache(maxsize=1)
+def _entry_words() -> frozenset[str]:
+    """Every lexicon entry and every first word of a two-word one: a word that is none of these
+    (nor its lemma) gives no trigger, and triggers_in passes it at once."""
+    return frozenset(TRIGGERS) | _pair_firsts()
 
 
 def _trigger_key(w: str, lem: str) -> str | None:

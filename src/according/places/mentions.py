@@ -25,6 +25,7 @@ the text names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lang.place_abbreviations import (
     AMBIGUOUS_ABBR,  # noqa: F401 - read by resolve from here
@@ -76,12 +77,21 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     covered = [False] * len(toks)
     n = len(toks)
+    # the tokens a name can start at (capitalised words, not "The"), in order: the scan jumps from
+    # one to the next instead of testing every token in the loop
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if not (t.is_space or t.is_punct) and _capital(t) and t.text.lower() not in _DROP_LEAD
+    ]
     i = 0
-    while i < n:
+    next_start = 0
+    while True:
+        next_start = bisect_left(starts, i, next_start)
+        if next_start == len(starts):
+            break
+        i = starts[next_start]
         t = toks[i]
-        if t.is_space or t.is_punct or not _capital(t) or t.text.lower() in _DROP_LEAD:
-            i += 1
-            continue
         e = ent_of[i]
         best = None
         if (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
 from .mentions import Mention
+from .records import within_km
 
 # Priors in "log10 population" units, so a city of 1M people scores 6. Set by hand
 # from error analysis on the LGL and TR-News dev sets; acc@161 is flat around them
@@ -146,6 +147,7 @@ def _rank(
     """Candidates of ``m`` best first: (record, score, margin over the next)."""
     if not m.cands:
         return []
+    recs = {i: g.rec(i) for i in m.cands}  # each candidate's record, read once
     # the name of a state or province ("Kansas", "Oregon", "Ontario") is that area, not a
     # same-named town that the article's focus would favour, unless a qualifier says so
     # (countries are left to the context: "Lebanon" and "Jordan" in local US news are the towns
@@ -158,7 +160,7 @@ def _rank(
     metros = (
         {
             (x.cc, x.admin1)
-            for x in (g.rec(i) for i in m.cands if not m.alt.get(i))
+            for x in (recs[i] for i in m.cands if not m.alt.get(i))
             if x.kind == "city" and x.pop >= METROPOLIS and x.cc != "US"
         }
         if m.want not in ("admin1", "admin2")
@@ -167,18 +169,18 @@ def _rank(
     region_name = (
         not m.qualifier
         and not m.paren
-        and any(not m.alt.get(i) and g.rec(i).gid is not None and g.rec(i).kind == "admin1" for i in m.cands)
+        and any(not m.alt.get(i) and recs[i].gid is not None and recs[i].kind == "admin1" for i in m.cands)
     )
     # a town that only an alternate name makes a namesake ("Maryville" for Beeville) is out
     # when a bigger town of its country carries the name as its own
     own: dict[str | None, int] = {}
     for i in m.cands:
-        x = g.rec(i)
+        x = recs[i]
         if not m.alt.get(i) and x.kind == "city":
             own[x.cc] = max(own.get(x.cc, 0), x.pop)
     scored = []
     for idx in m.cands:
-        r = g.rec(idx)
+        r = recs[idx]
         if m.alt.get(idx) and r.kind == "city" and r.pop < own.get(r.cc, -1):
             continue
         s = _prior(r, m.alt.get(idx, False), m.text)
@@ -201,8 +203,8 @@ def _rank(
         if n == 0:
             # the top reading's margin is over its best rival elsewhere: "Tbilisi" the city and
             # the region holding it are one place for the article's evidence
-            r = g.rec(idx)
-            rivals = [x for x, i in scored[1:] if not _nested(g.rec(i), r)]
+            r = recs[idx]
+            rivals = [x for x, i in scored[1:] if not _nested(recs[i], r)]
             nxt = rivals[0] if rivals else s - 4.0
         out.append((idx, s, s - nxt))
     return out
@@ -246,7 +248,7 @@ def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
             if (
                 k != self_k
                 and (self_k is None or k < 0 or k not in kin[self_k])
-                and haversine_km(p[0], p[1], q[0], q[1]) < radius
+                and within_km(p[0], p[1], q[0], q[1], radius)
             ):
                 s += NEAR_BONUS
                 break

@@ -178,3 +178,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# km per degree of latitude, rounded down (6371.0088 * pi / 180 = 111.195...): a great circle is
+# at least as long as its difference in latitude, so points farther apart in latitude than
+# km / _KM_PER_LAT_DEGREE are farther apart than km, whatever their longitudes
+_KM_PER_LAT_DEGREE = 111.0
+
+
+def within_km(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    """``haversine_km(...) < km``, without the trigonometry for points that differ in latitude
+    by more than ``km`` allows (most pairs the resolver compares: namesakes across the world)."""
+    if km >= 1.0 and abs(lat2 - lat1) * _KM_PER_LAT_DEGREE >= km:  # (not for bounds so small
+        return False  # that haversine_km's terms could underflow)
+    return haversine_km(lat1, lon1, lat2, lon2) < km

@@ -26,7 +26,7 @@ from ..lang.places import COMMON_NOUN_NAMES, LOCATIVE_PREPOSITIONS, NAME_CONNECT
 from ..model import Meta, Place, Span
 from ..nlp import Parse
 from .areas import _other_name, _point
-from .gazetteer import Gazetteer, Rec, haversine_km, norm
+from .gazetteer import Gazetteer, Rec, norm
 from .mentions import AMBIGUOUS_ABBR, PLACE_NOUNS, Mention, find_mentions, lookup_text
 from .ranking import (
     _STRONG,
@@ -40,6 +40,7 @@ from .ranking import (
     _supported,
     _unambiguous,
 )
+from .records import within_km
 
 # Readings less sure than this are left out of the record: guessing which of twenty
 # Springfields is meant costs more (a wrong point) than saying nothing. Calibrated on
@@ -301,11 +302,11 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
             # and the governorate around it): the confidence is in the location
             prob += (
                 sum(
-                    math.exp(x[1] - top)  # type: ignore[misc]
+                    math.exp(x[1] - top)
                     for x in rk
                     if x[0] != idx
-                    and _point(g.rec(x[0])) is not None
-                    and haversine_km(*p, *_point(g.rec(x[0]))) < SAME_PLACE_KM  # type: ignore[misc]
+                    and (rival_point := _point(g.rec(x[0]))) is not None
+                    and within_km(p[0], p[1], rival_point[0], rival_point[1], SAME_PLACE_KM)
                 )
                 / z
             )
