@@ -29,6 +29,15 @@ threshold and the lexicon live in ``data/quotes/cue_model.json`` (written by
 ``scripts/train_quotes.py``) and are loaded once per process; scoring is one
 dictionary lookup per feature.
 
+Tried and dropped (issue 8, out of fold on train's calibration fifth, then PolNeAR dev
+tuned / sealed half): features that back off from the word to its class ("S" speech,
+"C" in context, "B" belief) crossed with the cue's frame, its source and a noun's frame and
+owner moved the learned threshold from 0.35 to 0.40 (out of fold no better: mean of the four
+F1s .7450 -> .7452) and lost sealed content overlap (.7829 -> .7796, tuned source .7724 ->
+.7773, full .6392 -> .6480): the "-" class took negative weight, against PolNeAR's attitude
+cues ("has the support of"); the frame alone ("ROOT|0|ccompL+nsubjL" for "..., he says") was
+worse out of fold on every number (cue .7866 -> .7811 at 0.35).
+
 The category (speech or belief) is not learned (PolNeAR does not label it); it
 is read from the cue in its context (:func:`category`): a verb of
 communication is speech, a verb that reports words only in some contexts
