@@ -138,3 +138,11 @@ def test_a_person_quoted_word_for_word_through_a_verb_of_manner_is_speech():
     assert cues.category("believe", "direct", True, source_class="per") == "belief"
     assert cues.category("enthuse", "indirect", True, source_class="per") == "belief"
     assert cues.category("enthuse", "direct", True, source_class="doc") == "belief"
+
+
+def test_open_candidate_agrees_with_is_candidate(parse):
+    p = parse("The senator quipped about the weather, exclaimed that it was late and hit the ball.")
+    empty: frozenset[str] = frozenset()
+    for t in p.toks:
+        if t.pos in ("NOUN", "VERB") and t.dep not in ("aux", "det"):
+            assert cues.is_candidate(p, t.i, empty, empty) == cues.open_candidate(p, t.i)

@@ -1,5 +1,6 @@
 """A reported "that" clause the parser hangs on the noun of the cue's phrase ("says in a statement
-that ...", "claimed in an interview with X that ..."; issue 8: noun cues, "in an interview").
+that ...", "claimed in an interview with X that ...", "expressed concern that ..."; issue 8:
+noun cues, "in an interview", the long cues of PolNeAR).
 Small sentences written here; the parse is spaCy's."""
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ def parse():
             "Pate",
             "that he is not backing any candidate",
         ),
+        (
+            "Some Sanders supporters expressed outrage that so many superdelegates appeared unwilling.",
+            "expressed outrage",
+            "Some Sanders supporters",
+            "that so many superdelegates appeared unwilling",
+        ),
     ],
 )
 def test_a_that_clause_on_the_noun_of_the_cue_phrase_is_the_content(parse, text, cue, source, content):
@@ -52,3 +59,9 @@ def test_a_clause_the_cue_governs_is_kept_as_before(parse):
     qs, _ = extract(parse("The mayor said in a statement on Monday that the bridge would reopen."))
     assert len(qs) == 1
     assert [c.text for c in qs[0].content] == ["that the bridge would reopen"]
+
+
+def test_a_relative_clause_of_the_object_is_not_what_was_said(parse):
+    # "that" is the relative pronoun of "a statement" (its subject), not the mark of a clause
+    qs, _ = extract(parse("He issued a statement that ran to four pages."))
+    assert not any(c.text == "that ran to four pages" for q in qs for c in q.content)

@@ -393,13 +393,17 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
 
 
 def _clause_in_phrase(p: Parse, h: int, skip: set[int]) -> set[int]:
-    """ "says in a statement that ...", "claimed in an interview with X that ...": the parser hangs
-    the reported "that" clause on the noun of the cue's phrase; with nothing else to report, that
-    clause is what was said (on PolNeAR train such attributions were scored over the threshold
-    and then dropped for want of content)."""
+    """ "says in a statement that ...", "claimed in an interview with X that ...", "expressed
+    concern that ...": the parser hangs the reported "that" clause on the noun of the cue's
+    phrase or object; with nothing else to report, that clause is what was said (on PolNeAR
+    train such attributions were scored over the threshold and then dropped for want of
+    content)."""
     toks = p.toks
     for c in p.children[h]:
-        if c < h or c in skip or toks[c].dep != "prep":
+        d = toks[c].dep
+        # a preposition of the cue is skipped ("in a statement"), its object is not: the
+        # noun of "expressed concern" is part of the cue and holds the clause
+        if c < h or (c in skip and d != "dobj") or d not in ("prep", "dobj"):
             continue
         lo, hi = p.subtree(c)
         for j in range(lo, hi):
