@@ -35,17 +35,28 @@ OUT = ROOT / "src" / "according" / "data" / "events" / "subtype_lr.json"
 SCALE = 1000  # weights are stored as integers / SCALE (3 decimals): a small, diffable file
 
 
+def parses_of(corpus: Path, cache: Path | None) -> dict:
+    """{snippet id: Parse} of every snippet of the corpus (input.jsonl: the ACLED-typed ones the model
+    learns from and the others the pipeline is scored on), parsed once; with ``cache`` pickled there
+    and read back. (The cache once held only the ACLED-typed snippets, so scoring the pipeline from it
+    raised KeyError: a cache of that old shape is parsed afresh.)"""
+    docs = [json.loads(line) for line in open(corpus / "input.jsonl", encoding="utf-8")]
+    if cache and cache.exists():
+        parses = dict(pickle.load(open(cache, "rb")))
+        if all(d["id"] in parses for d in docs):
+            return parses
+    from according import nlp
+
+    parses = dict(zip([d["id"] for d in docs], nlp.parse_many([d["text"] for d in docs], batch_size=32)))
+    if cache:
+        pickle.dump(list(parses.items()), open(cache, "wb"))
+    return parses
+
+
 def load(corpus: Path, cache: Path | None):
     gold = [json.loads(line) for line in open(corpus / "gold.jsonl", encoding="utf-8")]
     gold = [g for g in gold if g.get("sub_event_type")]
-    if cache and cache.exists():
-        parses = dict(pickle.load(open(cache, "rb")))
-    else:
-        from according import nlp
-
-        parses = dict(zip([g["id"] for g in gold], nlp.parse_many([g["text"] for g in gold], batch_size=32)))
-        if cache:
-            pickle.dump(list(parses.items()), open(cache, "wb"))
+    parses = parses_of(corpus, cache)
     X = [features(parses[g["id"]], 0, len(parses[g["id"]].toks)) for g in gold]
     y = [g["sub_event_type"] for g in gold]
     return X, y, [g["id"] for g in gold]
@@ -161,10 +172,7 @@ def score_pipeline(corpus: Path, cache: Path | None, fold_dir: Path) -> None:
     from according.ingest import Document
 
     docs = [json.loads(line) for line in open(corpus / "input.jsonl", encoding="utf-8")]
-    if cache and cache.exists():
-        parses = dict(pickle.load(open(cache, "rb")))
-    else:
-        parses = dict(zip([d["id"] for d in docs], nlp.parse_many([d["text"] for d in docs], batch_size=32)))
+    parses = parses_of(corpus, cache)
     models, fold_of = [], {}
     for n in range(5):
         data = json.loads((fold_dir / f"fold{n}.json").read_text(encoding="utf-8"))
@@ -196,6 +204,37 @@ def score_pipeline(corpus: Path, cache: Path | None, fold_dir: Path) -> None:
     )
     for part, (n, sub, ev) in by_part.items():
         print(f"  ACLED rows, {part} third ({n}): sub_event_type {sub / n:.3f}, event_type {ev / n:.3f}")
+    confusion(corpus, pred)
+
+
+def confusion(corpus: Path, pred: Path, top: int = 15) -> None:
+    """The tuned third's out-of-fold confusions (gold -> predicted), by event type and by sub-event type,
+    largest cells first: what to read next. The sealed third is never listed."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from event_corpora import sealed
+
+    first = {}
+    for line in open(pred, encoding="utf-8"):
+        rec = json.loads(line)
+        evs = rec.get("events") or []
+        first[rec["id"]] = evs[0] if evs else {}
+    by_type: Counter = Counter()
+    by_sub: Counter = Counter()
+    for line in open(corpus / "gold.jsonl", encoding="utf-8"):
+        g = json.loads(line)
+        if not g["sub_event_type"] or sealed(g["id"]):
+            continue
+        e = first.get(g["id"], {})
+        if e.get("event_type") != g["event_type"]:
+            by_type[(g["event_type"], e.get("event_type"))] += 1
+        if e.get("sub_event_type") != g["sub_event_type"]:
+            by_sub[(g["sub_event_type"], e.get("sub_event_type"))] += 1
+    print("tuned third, event type confusions (gold -> predicted):")
+    for (gold, got), n in by_type.most_common(top):
+        print(f"  {n:4d}  {gold} -> {got}")
+    print("tuned third, sub-event type confusions (gold -> predicted):")
+    for (gold, got), n in by_sub.most_common(top):
+        print(f"  {n:4d}  {gold} -> {got}")
 
 
 def _parts(corpus: Path, pred: Path) -> dict[str, list[int]]:

@@ -23,7 +23,10 @@ How it is typed
     shoot-outs, repelled attacks and two sides fighting each other are armed clashes, a crowd's
     violence (or its looting) makes a riot, a suicide bomb needs a suicide attacker, arrests at
     a demonstration are a protest with intervention, explosives made safe are disrupted weapons
-    use, and an event with dead is never a strategic development.
+    use, and an event with dead is never a strategic development. Which reading wins
+    (precedence.py): no explosion where the text names nothing that explodes or strikes from
+    afar; no agreement, change of activity, base or "Other" where it reports an armed side or
+    police doing violence as a fact.
 The rest
   * actors: actors.py (subject / "by" agent, object / passive subject of the trigger; null
     rather than a noun the trigger's agent is not), generic ones named with the country of the
@@ -51,7 +54,7 @@ The rest
 Modules: finding.py (the stage: where events are, how each is typed), clauses.py (real or
 unreal, one incident or a running toll), fatalities.py, dates.py, location.py (the event's place),
 actors.py, acled_csv.py (``--format acled-csv``); the classifier, relevance model, lexicon and
-ACLED conventions in classifier.py, relevance.py, types.py, coding.py.
+ACLED conventions in classifier.py, relevance.py, types.py, coding.py, precedence.py.
 """
 
 from .acled_csv import ACLED_COLUMNS, GEO_PRECISION, acled_rows, write_acled_csv

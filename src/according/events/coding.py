@@ -391,6 +391,21 @@ def aircraft_harm(work: Work, a: int, b: int) -> bool:
     return False
 
 
+def _names_shootout(work: Work, a: int, b: int) -> bool:
+    """Does tokens a..b name a shoot-out or a gunfight, as one word or split at its hyphen ("shoot",
+    "-", "out": the tokenizer's reading of "the shoot-out between the bandits and soldiers")?"""
+    toks = work.parse.toks
+    return _has_lemma(work, a, b, SHOOTOUT) or any(
+        "".join(t.text.lower() for t in toks[k : k + 3]) in SHOOTOUT for k in range(a, b - 2)
+    )
+
+
+def fire_exchanged(work: Work, a: int, b: int) -> bool:
+    """Do two sides fire at each other in tokens a..b: a shoot-out or gunfight, or fire exchanged or
+    returned ("exchanged fire", "a gun battle")?"""
+    return _names_shootout(work, a, b) or two_sided_fire(work, a, b)
+
+
 def _has_lemma(work: Work, a: int, b: int, words: set[str]) -> bool:
     toks = work.parse.toks
     return any(toks[k].lemma.lower() in words or toks[k].text.lower() in words for k in range(a, b))
@@ -473,7 +488,7 @@ def apply_conventions(
         and not names_weapon(work, a, b)
     ):  # CASE 2021 out-of-fold: +1 row ("launched artillery attacks ... residents heard explosions")
         return CLASH
-    if _has_lemma(work, a, b, SHOOTOUT) and sub in ("Arrests", "Attack"):
+    if _names_shootout(work, a, b) and sub in ("Arrests", "Attack"):
         return CLASH
     if two_sided_fire(work, a, b) and (
         sub in ("Arrests", "Attack") or ev == "Strategic developments" or not names_weapon(work, a, b)
@@ -492,11 +507,7 @@ def apply_conventions(
     if ev == "Riots" and crowd_control(work, a, b) and not crowd_violence(work, a, b):
         return "Protest with intervention"  # tear gas on a crowd that did no violence: no riot
     if STRATEGIC_WITH_DEAD_IS_VIOLENT and ev == "Strategic developments" and fatalities > 0 and proba:
-        violent = {
-            t: v
-            for t, v in proba.items()
-            if EVENT_TYPE.get(t) in ("Battles", "Explosions/Remote violence", "Violence against civilians")
-        }
+        violent = {t: v for t, v in proba.items() if EVENT_TYPE.get(t) in VIOLENT}
         if violent:
             return max(violent, key=lambda t: violent[t])
     return sub

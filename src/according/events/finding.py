@@ -14,10 +14,11 @@ from .actor_names import event_country
 from .actors import actors_for, in_country
 from .classifier import features, load_model, triggers_in
 from .clauses import by_accident, cumulative, not_a_demonstration, reports
-from .coding import apply_conventions, destroys_property, follow_actors
+from .coding import apply_conventions, destroys_property, fire_exchanged, follow_actors
 from .dates import event_date, semicolon_clause
 from .fatalities import fatalities_of
 from .location import event_place
+from .precedence import violence_first, weapon_first
 from .recency import old_news
 from .relevance import load_relevance, relevance_features, show_threshold
 from .types import EVENT_TYPE, OTHER, OTHER_TRIGGERS, STRONG, TRIGGERS
@@ -244,10 +245,11 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     model = load_model()
     raw = (
         model.proba(features(p, a, b))
-        if model is not None and fatalities and EVENT_TYPE[sub] == "Strategic developments"
+        if model is not None and EVENT_TYPE[sub] in ("Strategic developments", "Explosions/Remote violence")
         else None
     )
-    sub = apply_conventions(work, a, b, sub, fatalities, raw)
+    sub = weapon_first(work, a, b, sub, raw)
+    sub = violence_first(work, a, b, apply_conventions(work, a, b, sub, fatalities, raw), raw)
     if fatalities and (
         sub in ("Peaceful protest", "Protest with intervention")
         or (EVENT_TYPE[sub] == "Riots" and _forces_act(work, a, b))
@@ -273,7 +275,12 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     # ACLED: violence against civilians is an Attack, against armed men a clash. Article sentences
     # only: on CASE 2021 reports (out-of-fold) these rules cost 0.4 points against the classifier.
     if report:
-        if sub == "Armed clash" and _only_civilians_killed(work, start, end):
+        if (
+            sub == "Armed clash"
+            and _only_civilians_killed(work, start, end)
+            and not fire_exchanged(work, a, b)
+        ):
+            # (a shoot-out or an exchange of fire stays a clash whoever died in it: ACLED's codebook)
             sub, ev_type = "Attack", "Violence against civilians"
     elif sub == "Armed clash" and actor2 is not None and actor2.name == "Civilians":
         sub, ev_type = "Attack", "Violence against civilians"
