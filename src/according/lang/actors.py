@@ -63,6 +63,7 @@ UNIDENTIFIED = {
     "rustler",
     "raider",
     "abductor",
+    "pirate",  # ACLED codes pirates who kidnap crews as an Unidentified Armed Group
 }
 # Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
 # gunmen"
