@@ -57,6 +57,26 @@ def test_doers_read_from_more_of_the_text(analyze, text, expected):
     assert actor1(analyze, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a force as the subject of its verb is its own doer when it is the trigger
+        (
+            "Russian warplanes targeted the village of Kafr Nabl in Idlib, Syria on Monday, killing "
+            "five civilians.",
+            "Military Forces of Russia",
+        ),
+        # occupiers are the occupying state's forces
+        (
+            "Artillery shells fired by Russian occupants hit a school in Kharkiv, Ukraine on Monday.",
+            "Military Forces of Russia",
+        ),
+    ],
+)
+def test_forces_named_by_their_machines_and_occupation(analyze, text, expected):
+    assert actor1(analyze, text) == expected
+
+
 def test_a_demonym_coordinated_with_forces_is_that_states_forces(analyze):
     text = (
         "Azerbaijani and Armenian-backed forces have agreed a ceasefire after heavy fighting in the "

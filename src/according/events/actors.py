@@ -91,7 +91,10 @@ the attack"); the event's country leaves out a country before "-backed", "-led",
 demonym ("the Filipinos were taken ... in Nigeria"). Hand codes tuned .700 -> .783 (42 -> 47 of
 60), sealed .600 -> .700 (18 -> 21 of 30); PLOVER unchanged (.471 / .484); our 36 notes unchanged
 (actor1 .944); CASE 2021 types unchanged (sub-event .7763, event type .7851, whole corpus); 49 CASE
-rows' first-event actors change (commit message).
+rows' first-event actors change (commit message). Then a force that is the trigger and its verb's
+subject is its own doer with its demonym ("Israeli warplanes fired", "Saudi jets fired", "Turkish
+jets destroyed": before, the demonym alone, "Israeli"), occupiers are the occupying state's forces:
+10 more CASE rows change, 9 better by reading, 1 a guess (unnamed warplanes in Syria: Syria's).
 """
 
 from __future__ import annotations
@@ -384,6 +387,15 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
             break  # "a Mercedes was the target of the attack": what the subject of "be" is, not did
         verb = up
         doer, target = _np_heads(work, verb, talk)
+    if (
+        trigger is not None
+        and work.parse.toks[trigger].lemma.lower() in MILITARY - ATTACK_NOUNS
+        and work.parse.toks[trigger].dep == "nsubj"
+        and (doer is None or work.parse.toks[doer].head == trigger)
+    ):
+        # a force as the trigger and its verb's subject is its own doer, with its demonym ("Russian
+        # warplanes targeted the village": Russia's, not "Russian"; not "an airstrike hit")
+        doer = trigger
     a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
     if (
         event_type == "Strategic developments"
