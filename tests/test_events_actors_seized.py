@@ -33,6 +33,11 @@ def actor1(analyze, text):
             "Kidal, Mali on Sunday.",
             "Military Forces of Mali",
         ),
+        # the units of a force named by its possessive
+        (
+            "The Malian Army's engineering units found a cache of rifles near Kidal, Mali on Sunday.",
+            "Military Forces of Mali",
+        ),
         # its "by" agent
         (
             "Dozens of rifles were seized by police in a house in Kano, Nigeria on Friday.",

@@ -208,7 +208,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
             (
                 toks[c].lemma.lower()
                 for c in p.children[k]
-                if toks[c].dep in ("compound", "amod", "nmod") and toks[c].lemma.lower() in MILITARY | POLICE
+                if toks[c].dep in ("compound", "amod", "nmod", "poss")  # ("the Syrian Army's units")
+                and toks[c].lemma.lower() in MILITARY | POLICE
             ),
             lem,
         )
