@@ -71,6 +71,11 @@ def test_doers_read_from_more_of_the_text(analyze, text, expected):
             "five civilians.",
             "Military Forces of Russia",
         ),
+        # a coalition's attack is its leading state's
+        (
+            "A Saudi-led coalition airstrike killed 12 people in Saada, Yemen on Monday.",
+            "Military Forces of Saudi Arabia",
+        ),
         # occupiers are the occupying state's forces
         (
             "Artillery shells fired by Russian occupants hit a school in Kharkiv, Ukraine on Monday.",

@@ -11,6 +11,7 @@ from ..lang.actors import COUNTING_NOUNS
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..pipeline import Work
 from ..syntax import Tok
+from .actor_names import country_of
 from .clauses import clause_of
 from .coding import kind_of
 
@@ -119,4 +120,22 @@ def seizer(work: Work, k: int) -> int | None:
         if t.head == j:
             return None
         j = t.head
+    return None
+
+
+def leader_of(work: Work, n: int) -> str | None:
+    """ACLED's name of the country that leads the attack at noun n ("a Saudi-led coalition airstrike",
+    "the US-led raid": Saudi Arabia, United States): a demonym or country under a "led" that modifies n
+    or its coalition noun; else None."""
+    p = work.parse
+    toks = p.toks
+    heads = [n, *(c for c in p.children[n] if toks[c].dep == "compound")]
+    for h in heads:
+        for c in p.children[h]:
+            if toks[c].dep == "amod" and toks[c].lemma.lower() == "lead":
+                for g in p.children[c]:
+                    if toks[g].ent_type in ("NORP", "GPE"):
+                        country = country_of(work, toks[g].start, toks[g].end)
+                        if country:
+                            return country
     return None
