@@ -119,3 +119,14 @@ def test_event_country_leaves_out_a_backer_and_a_peoples_demonym():
     # the demonym alone still gives its country
     work = _work_with_places(text, [("Filipinos", "PH", "country")])
     assert event_country(work, 0, 0, len(text)) == "Philippines"
+
+
+def test_the_other_side_of_a_clash_with(analyze):
+    rec = analyze(
+        "Police and soldiers clashed with Boko Haram militants in Borno, Nigeria on Monday.",
+        published="2024-03-20",
+    )
+    assert rec.events, rec.errors
+    ev = rec.events[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Police Forces of Nigeria"
+    assert ev.actor2 is not None and ev.actor2.name == "Boko Haram"

@@ -100,7 +100,7 @@ jets destroyed": before, the demonym alone, "Israeli"), occupiers are the occupy
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, GERUND_TIME_PREPOSITIONS
+from ..lang.actor_doers import ARMED_KINDS, FIGHT_WITH_VERBS, GERUND_TIME_PREPOSITIONS
 from ..lang.actors import (
     ATTACK_NOUNS,
     CLAIM_NOUNS,
@@ -164,7 +164,14 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                     doer = g
         elif d == "csubj" and doer is None and known_name(toks[c].text):
             doer = c  # "IS militants attacked": the tagger took the group's "IS" for a verb
-        elif d == "prep" and toks[c].text.lower() in ("on", "against", "at") and prep_target is None:
+        elif (
+            d == "prep"
+            and (
+                toks[c].text.lower() in ("on", "against", "at")
+                or (toks[c].text.lower() == "with" and toks[v].lemma.lower() in FIGHT_WITH_VERBS)
+            )
+            and prep_target is None
+        ):
             for g in p.children[c]:  # "fired on protesters", not "on 3 March"
                 if toks[g].dep == "pobj" and toks[g].ent_type not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
                     prep_target = g
@@ -518,6 +525,9 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     elif event_type == "Riots":
         a1 = Actor(f"Rioters ({crowd})" if crowd else "Rioters")
         # "rioters threw stones at Israeli forces": the force they faced
+        # (the crowd itself is no second party: "police clashed with protesters" is the police)
+        if a2 is not None and a2.name.startswith(("Protesters", "Rioters")):
+            a2 = None
         a2 = a2 or (_force_in(work, trigger) if sub_event_type == "Violent demonstration" else None)
     if a2 is not None and a2.name == "Protesters" and event_type not in ("Protests", "Riots"):
         a2 = Actor("Civilians", a2.entity)  # students abducted are civilians, not protesters

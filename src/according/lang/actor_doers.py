@@ -56,3 +56,6 @@ SEIZE_VERBS = {
     "destroy",
     "impound",
 }
+# verbs of fighting whose "with" phrase is the other side ("police clashed with Boko Haram militants",
+# "troops fought with rebels"); not "attacked with knives": a weapon (events/actors.py)
+FIGHT_WITH_VERBS = {"clash", "fight", "battle", "skirmish", "exchange"}
