@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..lang.actor_doers import BACKER_WORDS
+from ..lang.actor_doers import BACKER_WORDS, NOT_WHERE_WORDS
 from ..lang.actors import (
     ACLED_COUNTRY_NAMES,
     FORCE_MODIFIERS,
@@ -70,11 +70,12 @@ def country_of(work: Work, start: int, end: int) -> str | None:
     return None
 
 
-def _backer(work: Work, end: int) -> bool:
+def _backer(work: Work, end: int, words: tuple[str, ...] = BACKER_WORDS) -> bool:
     """Is the country name ending at character ``end`` a backer's ("US-backed Saudi warplanes",
-    "Iran-allied militias"): whose support, not whose men?"""
+    "Iran-allied militias"): whose support, not whose men? (With NOT_WHERE_WORDS also a leader's or
+    holder's: "US-led", "Russia-occupied".)"""
     after = work.text[end : end + 16].lower()
-    return after.startswith("-") and after[1:].startswith(BACKER_WORDS)
+    return after.startswith("-") and after[1:].startswith(words)
 
 
 def demonym_country(name: str) -> str | None:
@@ -173,10 +174,28 @@ def event_country(work: Work, place: int | None, start: int, end: int) -> str | 
        evacuees' destination, Larnaca, made the unnamed besieged city's soldiers "Military Forces of
        Cyprus". Not the sentence's demonyms or countries: "a roadside bomb killed one U.S. soldier" names the
        victim's country, and on PLOVER's tuned part that made a bombing in Iraq an Unidentified
-       Armed Group (United States).)"""
+       Armed Group (United States).)
+
+    A demonym ("the Filipinos were taken ... in Nigeria") says whose people, not where: a country
+    after "in" (and the like) in the sentence goes before it.
+    A country joined to "-backed", "-led", "-occupied" and the like is whose, not where: neither the
+    place nor one of the sentence's ("US-backed Saudi-led coalition mercenaries" in a Yemeni report)."""
     places = work.places
-    inside = [i for i, pl in enumerate(places) if pl.country and start <= pl.span.start < end]
-    if place is not None and places[place].country:
+    inside = [
+        i
+        for i, pl in enumerate(places)
+        if pl.country and start <= pl.span.start < end and not _backer(work, pl.span.end, NOT_WHERE_WORDS)
+    ]
+    named = {places[i].country for i in inside if _where(work, places[i])}
+    if place is not None and _demonym(places[place]) and len(named) == 1:
+        # "the Filipinos were taken by pirates ... in Nigeria": a people named by their demonym says
+        # whose, the country after "in" where
+        return country_name(named.pop())
+    if (
+        place is not None
+        and places[place].country
+        and not _backer(work, places[place].span.end, NOT_WHERE_WORDS)
+    ):
         here = places[place]
         areas = _areas_after(work, here.span.end)
         named_areas = {places[i].country for i in inside if areas[0] <= places[i].span.start < areas[1]}
@@ -189,10 +208,24 @@ def event_country(work: Work, place: int | None, start: int, end: int) -> str | 
         ):
             return country_name(named_areas.pop())
         return country_name(here.country)
-    named = {places[i].country for i in inside if _where(work, places[i])}
     if len(named) == 1:
         return country_name(named.pop())
     return None
+
+
+def _demonym(place: Place) -> bool:
+    """Is a country mention a demonym ("Filipinos", "Nigerian"), not the country's name?"""
+    from ..places import gazetteer
+
+    g = gazetteer.get()
+    key = gazetteer.norm(place.span.text)
+    return (
+        place.feature == "country"
+        and key in g.demonyms
+        and not any(
+            not alternate and g.rec(i).kind == "country" for i, alternate in g.lookup(place.span.text)
+        )
+    )
 
 
 def _areas_after(work: Work, end: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ according/lang/actors.py. (Split from events/actors.py, unchanged in behaviour.)
 from __future__ import annotations
 
 from ..lang.actor_doers import ARMED_KINDS, ARMED_KINDS_OF_FIGHTERS
+from ..lang.actor_groups import FORCE_GROUP_NOUNS
 from ..lang.actors import (
     AIR_DEFENCE,
     ARMED_HEADS,
@@ -149,7 +150,23 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if lem in GOVERNMENT and t.pos == "NOUN":
         # "the government of Mali", "Malian authorities": ACLED's "Government of Mali"
         return Actor(f"Government of {country}" if country else "Government")
-    if lem in COUNTING_NOUNS:  # "a group of armed men", "dozens of gunmen": who they are
+    if t.ent_type in ("NORP", "GPE") and t.tag not in ("NNS", "NNPS"):
+        # "Azerbaijani and Armenian-backed forces agreed": a demonym the parser made the head, with the
+        # force noun it modifies as its conjunct, is that state's force
+        force = next(
+            (
+                c
+                for c in p.children[k]
+                if toks[c].dep == "conj" and toks[c].lemma.lower() in MILITARY | POLICE
+            ),
+            None,
+        )
+        state = country_of(work, t.start, t.end) if force is not None else None
+        if force is not None and state:
+            kind = "Police Forces" if toks[force].lemma.lower() in POLICE else "Military Forces"
+            return Actor(f"{kind} of {state}")
+    if lem in COUNTING_NOUNS | FORCE_GROUP_NOUNS:
+        # "a group of armed men", "dozens of gunmen", "units of the army": who they are
         for c in p.children[k]:
             if toks[c].dep == "prep" and toks[c].text.lower() == "of":
                 counted = next((o for o in p.children[c] if toks[o].dep == "pobj"), None)
@@ -186,6 +203,16 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         # (not "Hamas militants": the name is another word than the head); "Sudanese rebels" are
         # armed men of Sudan wherever they fight (not "Houthi rebels": a people, not a state)
         return Actor(unnamed)
+    if lem in FORCE_GROUP_NOUNS:  # "army units", "police detachments": the force they are of
+        lem = next(
+            (
+                toks[c].lemma.lower()
+                for c in p.children[k]
+                if toks[c].dep in ("compound", "amod", "nmod", "poss")  # ("the Syrian Army's units")
+                and toks[c].lemma.lower() in MILITARY | POLICE
+            ),
+            lem,
+        )
     if lem in FORCE_UNITS and not as_doer and not any(toks[c].dep == "poss" for c in p.children[k]):
         # "attacked an army patrol", "a police post", "a Turkish military outpost": the force the unit
         # is of, as the one attacked ("a military convoy hit a roadside bomb": the convoy is no doer;
@@ -287,9 +314,11 @@ def own_country(work: Work, k: int) -> str | None:
 
 def _generic_head(ent: Entity, t: Tok) -> bool:
     """Is entity ``ent`` at head token t only the common noun phrase around it ("an unidentified
-    armed group" tagged as a name): none of its mentions has a capitalised word?"""
+    armed group" tagged as a name): none of its mentions has a capitalised word up to the head?"""
     at_head = [m for m in ent.mentions if m.start <= t.start < m.end]
-    return bool(at_head) and not any(_capitalised(m.text) for m in at_head)
+    # only the words up to the head: "the same group of pirates who abducted seven Filipinos" is
+    # generic whatever its relative clause names
+    return bool(at_head) and not any(_capitalised(m.text[: t.end - m.start]) for m in at_head)
 
 
 def _capitalised(text: str) -> bool:

@@ -75,11 +75,32 @@ event whose victims moved from actor1 to actor2). Then a gerund after "after", "
 shares its verb's subject ("advance after seizing the town"; not "accused Iran of bombing"), "rockets
 and shells fired by X" is X's, "troopers" are military: 5 more CASE rows (tuned), all better by
 reading; types, PLOVER and our notes unchanged.
+
+Then (branch actors3; second proxy: 90 CASE 2021 rows whose actor1 was written by hand from the
+text as ACLED would code it before the output was looked at, scripts/case2021_actor1_codes.tsv,
+scored by the held-out scorer's name test: scripts/eval_event_actors.py --case): who seized or
+found weapons, the subject or agent of the verb of finding above the weapon noun (doers.seizer),
+else the police, as for arrests; units, detachments, brigades of a force are the force ("the
+artillery units of the army"); a demonym the parser made the head of a coordination with a force
+noun is that state's force ("Azerbaijani and Armenian-backed forces"); pirates are an unidentified
+armed group; an entity the coreference stage made of a common noun phrase is generic when no word
+up to its head is capitalised ("the same group of pirates who abducted seven Filipinos"); the
+subject of "be" is not the doer of an attack its complement names ("a Mercedes was the target of
+the attack"); the event's country leaves out a country before "-backed", "-led", "-made"
+("US-backed Saudi-led coalition mercenaries") and prefers a country after "in" to a people's
+demonym ("the Filipinos were taken ... in Nigeria"). Hand codes tuned .700 -> .783 (42 -> 47 of
+60), sealed .600 -> .700 (18 -> 21 of 30); PLOVER unchanged (.471 / .484); our 36 notes unchanged
+(actor1 .944); CASE 2021 types unchanged (sub-event .7763, event type .7851, whole corpus); 49 CASE
+rows' first-event actors change (commit message). Then a force that is the trigger and its verb's
+subject is its own doer with its demonym ("Israeli warplanes fired", "Saudi jets fired", "Turkish
+jets destroyed": before, the demonym alone, "Israeli"), occupiers are the occupying state's forces:
+10 more CASE rows change, 9 better by reading, 1 a guess (unnamed warplanes in Syria: Syria's); a
+"Saudi-led coalition airstrike" is Saudi Arabia's forces' (doers.leader_of): 1 sealed CASE row, better.
 """
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, GERUND_TIME_PREPOSITIONS
+from ..lang.actor_doers import ARMED_KINDS, FIGHT_WITH_VERBS, GERUND_TIME_PREPOSITIONS
 from ..lang.actors import (
     ATTACK_NOUNS,
     CLAIM_NOUNS,
@@ -115,7 +136,7 @@ from .actor_names import (  # (acled_name, country_name, in_country: imported fr
 )
 from .actor_phrases import actor_at, resolved_entity, smaller_place
 from .clauses import clause_of
-from .doers import agent_of, armed_speaker, attack_doer, counted, governing_subject
+from .doers import agent_of, armed_speaker, attack_doer, counted, governing_subject, leader_of, seizer
 
 __all__ = ["GENERIC_IN", "GENERIC_OF", "acled_name", "actor_at", "actors_for", "country_name", "in_country"]
 
@@ -143,7 +164,14 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                     doer = g
         elif d == "csubj" and doer is None and known_name(toks[c].text):
             doer = c  # "IS militants attacked": the tagger took the group's "IS" for a verb
-        elif d == "prep" and toks[c].text.lower() in ("on", "against", "at") and prep_target is None:
+        elif (
+            d == "prep"
+            and (
+                toks[c].text.lower() in ("on", "against", "at")
+                or (toks[c].text.lower() == "with" and toks[v].lemma.lower() in FIGHT_WITH_VERBS)
+            )
+            and prep_target is None
+        ):
             for g in p.children[c]:  # "fired on protesters", not "on 3 March"
                 if toks[g].dep == "pobj" and toks[g].ent_type not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
                     prep_target = g
@@ -361,8 +389,21 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         up = clause_of(work.parse, verb if verb == trigger else work.parse.toks[verb].head)
         if up == verb or work.parse.toks[up].lemma.lower() in SAY_VERBS:
             break
+        if work.parse.toks[up].lemma.lower() == "be" and any(
+            work.parse.toks[c].dep == "attr" and c != verb for c in work.parse.children[up]
+        ):
+            break  # "a Mercedes was the target of the attack": what the subject of "be" is, not did
         verb = up
         doer, target = _np_heads(work, verb, talk)
+    if (
+        trigger is not None
+        and work.parse.toks[trigger].lemma.lower() in MILITARY - ATTACK_NOUNS
+        and work.parse.toks[trigger].dep == "nsubj"
+        and (doer is None or work.parse.toks[doer].head == trigger)
+    ):
+        # a force as the trigger and its verb's subject is its own doer, with its demonym ("Russian
+        # warplanes targeted the village": Russia's, not "Russian"; not "an airstrike hit")
+        doer = trigger
     a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
     if (
         event_type == "Strategic developments"
@@ -416,6 +457,10 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
             None,
         )
         a1 = Actor(f"Military Forces of {country}") if country else None
+    if a1 is None and trigger is not None and event_type in VIOLENT_TYPES:
+        # "a Saudi-led coalition airstrike": ACLED names a coalition by its leading state's forces
+        leader = leader_of(work, trigger)
+        a1 = Actor(f"Military Forces of {leader}") if leader else None
     if (
         a1 is not None
         and event_type in VIOLENT_TYPES
@@ -480,6 +525,9 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     elif event_type == "Riots":
         a1 = Actor(f"Rioters ({crowd})" if crowd else "Rioters")
         # "rioters threw stones at Israeli forces": the force they faced
+        # (the crowd itself is no second party: "police clashed with protesters" is the police)
+        if a2 is not None and a2.name.startswith(("Protesters", "Rioters")):
+            a2 = None
         a2 = a2 or (_force_in(work, trigger) if sub_event_type == "Violent demonstration" else None)
     if a2 is not None and a2.name == "Protesters" and event_type not in ("Protests", "Riots"):
         a2 = Actor("Civilians", a2.entity)  # students abducted are civilians, not protesters
@@ -487,14 +535,21 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # ACLED: civilians are only ever the ones attacked ("three children were injured by a landmine
         # planted by X": X; "civilians suffered ... in an attack": the attack's doer, else none)
         a1, a2 = actor_at(work, agent_of(work, trigger)) if trigger is not None else None, a2 or a1
+    if a1 is None and sub_event_type == "Disrupted weapons use" and trigger is not None:
+        # "the army units discovered a depot containing weapons": who seized or found them (not
+        # civilians who came upon a mine: the police then)
+        seized_by = actor_at(work, seizer(work, trigger))
+        a1 = seized_by if seized_by is not None and not seized_by.name.startswith("Civilians") else None
     if a1 is None and sub_event_type in UNCLAIMED_BY_ARMED_GROUP:
         a1 = Actor("Unidentified Armed Group")  # "a roadside IED exploded", "a grenade was thrown"
     elif (
         a1 is None and sub_event_type == "Armed clash" and a2 is not None and a2.name.startswith(STATE_FORCE)
     ):
         a1 = Actor("Unidentified Armed Group")  # "3 soldiers were killed in an ambush": by armed men
-    elif a1 is None and sub_event_type == "Arrests":
-        a1 = Actor("Police Forces")  # "12 people were arrested": ACLED's arrests are the police's
+    elif a1 is None and sub_event_type in ("Arrests", "Disrupted weapons use"):
+        # "12 people were arrested", "a cache of weapons was found": ACLED's arrests and seizures are the
+        # police's where the text names no one
+        a1 = Actor("Police Forces")
     elif a1 is not None and sub_event_type == "Arrests" and a1.name.startswith("Government"):
         # "Iranian authorities arrested": the state's police (ACLED's arrests are the police's)
         a1 = Actor(a1.name.replace("Government", "Police Forces", 1), a1.entity)

@@ -6,11 +6,12 @@ lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it 
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS
+from ..lang.actor_doers import ARMED_KINDS, SEIZE_VERBS
 from ..lang.actors import COUNTING_NOUNS
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..pipeline import Work
 from ..syntax import Tok
+from .actor_names import country_of
 from .clauses import clause_of
 from .coding import kind_of
 
@@ -89,3 +90,52 @@ def counted(work: Work, k: int) -> Tok:
             if p.toks[c].dep == "prep" and p.toks[c].lemma.lower() == "of":
                 return next((p.toks[o] for o in p.children[c] if p.toks[o].dep == "pobj"), p.toks[k])
     return p.toks[k]
+
+
+def seizer(work: Work, k: int) -> int | None:
+    """Who seized or found the weapon at token k: the subject or "by" agent of the nearest verb of
+    seizing or finding above it ("the army units discovered a depot containing weapons", "rifles were
+    seized by security forces"; a verb coordinated with another shares its subject: "soldiers
+    continued the operation and discovered ..."), else None."""
+    p = work.parse
+    toks = p.toks
+    j = k
+    for _ in range(12):  # (up through the noun phrases a weapon sits deep in: "a network of tunnels
+        # used for transferring weapons")
+        t = toks[j]
+        if t.pos == "VERB" and t.lemma.lower() in SEIZE_VERBS:
+            for verb in (j, t.head) if t.dep == "conj" else (j,):
+                for c in p.children[verb]:
+                    if toks[c].dep == "nsubj" and toks[c].pos != "PRON":
+                        return c
+                    if toks[c].dep == "agent":
+                        return next((o for o in p.children[c] if toks[o].dep == "pobj"), None)
+            # "the firearms army troops seized": a past tense the parser hung on its subject
+            return t.head if t.dep == "acl" and t.tag == "VBD" else None
+        for c in p.children[j]:  # "the firearms army troops seized": a relative clause on the weapon
+            if toks[c].dep in ("relcl", "acl") and toks[c].lemma.lower() in SEIZE_VERBS:
+                subject = next((g for g in p.children[c] if toks[g].dep == "nsubj"), None)
+                if subject is not None and toks[subject].pos != "PRON":
+                    return subject
+        if t.head == j:
+            return None
+        j = t.head
+    return None
+
+
+def leader_of(work: Work, n: int) -> str | None:
+    """ACLED's name of the country that leads the attack at noun n ("a Saudi-led coalition airstrike",
+    "the US-led raid": Saudi Arabia, United States): a demonym or country under a "led" that modifies n
+    or its coalition noun; else None."""
+    p = work.parse
+    toks = p.toks
+    heads = [n, *(c for c in p.children[n] if toks[c].dep == "compound")]
+    for h in heads:
+        for c in p.children[h]:
+            if toks[c].dep == "amod" and toks[c].lemma.lower() == "lead":
+                for g in p.children[c]:
+                    if toks[g].ent_type in ("NORP", "GPE"):
+                        country = country_of(work, toks[g].start, toks[g].end)
+                        if country:
+                            return country
+    return None

@@ -19,6 +19,7 @@ ARMED_KINDS = {
     "gunman",
     "gunmen",
     "extremist",
+    "pirate",  # "a pirate attack"
 }
 # ... and of the heads of fighters ("opposition forces", "opposition fighters" attacked government
 # troops: armed; not "opposition groups" or parties, who demand and protest)
@@ -30,7 +31,31 @@ ARMED_FIGHT_WORDS = {"clash", "fire", "gunfire", "shootout", "shoot-out", "gunfi
 # a country joined by a hyphen to one of these names who backs an actor, not the actor's own country
 # ("US-backed Saudi warplanes": Saudi Arabia's; events/actor_names.country_of)
 BACKER_WORDS = ("backed", "supported", "funded", "sponsored", "allied", "aligned", "trained", "armed")
+# ... and, for where an event happened, also a country that leads, holds or made ("US-led", "Russia-
+# occupied Crimea", "US-made TOW missiles"): it says whose, not where (events/actor_names.event_country: "US-backed Saudi-led
+# coalition mercenaries" in a Yemeni report is no event in the United States; CASE 2021, 2026-12-07)
+NOT_WHERE_WORDS = (*BACKER_WORDS, "led", "occupied", "controlled", "held", "run", "made", "built", "supplied")
 # prepositions whose gerund shares its verb's subject as the doer ("rebels will advance after seizing
 # the town", "forces dealt a blow by recapturing towns": theirs); not "of" ("accused Iran of bombing")
 # nor "in" ("dead in shooting"); a passive verb has no subject to give ("were killed by shooting")
 GERUND_TIME_PREPOSITIONS = {"after", "before", "while", "upon", "since", "by"}
+# verbs of seizing or finding weapons, whose subject or agent is who disrupted their use ("the army
+# units discovered the arms", "rifles were seized by security forces": events/doers.seizer; CASE 2021
+# rows read by hand, branch actors3)
+SEIZE_VERBS = {
+    "seize",
+    "find",
+    "discover",
+    "uncover",
+    "intercept",
+    "capture",
+    "confiscate",
+    "recover",
+    "defuse",
+    "dismantle",
+    "destroy",
+    "impound",
+}
+# verbs of fighting whose "with" phrase is the other side ("police clashed with Boko Haram militants",
+# "troops fought with rebels"); not "attacked with knives": a weapon (events/actors.py)
+FIGHT_WITH_VERBS = {"clash", "fight", "battle", "skirmish", "exchange"}

@@ -30,6 +30,8 @@ MILITARY = {
     "helicopter",
     "warship",
     "aviation",  # "Russian aviation dropped bombs"
+    "occupant",  # "shells fired by Russian occupants": an occupying state's forces
+    "occupier",
 }
 # Heads that are a state's forces with "air" before them: "Russian air defence shot down a drone"
 AIR_DEFENCE = {"defence", "defense"}
@@ -63,6 +65,7 @@ UNIDENTIFIED = {
     "rustler",
     "raider",
     "abductor",
+    "pirate",  # ACLED codes pirates who kidnap crews as an Unidentified Armed Group
 }
 # Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
 # gunmen"
