@@ -17,7 +17,8 @@ the keep threshold, chosen out of fold):
   it (comma, dash, parenthesis), whether a quotation mark lies between it and its head ("“...”
   when ..."), its first word and tag, its head's part of speech, how deep it hangs under the
   cue, its length and share of the content, whether the content opens with a quotation mark,
-  whether it starts another sentence than its head's, and the cue's lemma with the label;
+  whether it starts another sentence than its head's, what follows it (a separator, a quotation
+  mark, the sentence's end or a word), and the cue's lemma with the label;
 - an *inner* modifier stands inside a span between a pair of dashes or parentheses ("the
   officer - Brentley Vinson, who was placed on leave - was not wearing"); cutting it cuts the
   pair too;
@@ -43,6 +44,14 @@ exact .5581, full .6471, content -.0003). Nor a feature saying the candidate is 
 own, not attached to the rest of the content, and whether the cue stands between ("“...,” he
 said *of the possibility ...*"): out of fold exact .5600 -> .5606 and full .6482 -> .6485 (the
 threshold moved to 0.30), dev tuned / sealed exact .5497 / .5487 -> .5488 / .5466.
+
+What follows the candidate (``nx:``; issue 8, a later stop) was kept: out of fold at 0.40
+content .7867 -> .7873, exact .5605 -> .5611, full .6499 -> .6511; dev tuned half content .7714
+-> .7714, exact .5514 -> .5523, full .6392 -> .6401; sealed half .7829 -> .7829, .5510 -> .5529,
+.6345 -> .6345. Not kept: the dependency label of the content's top word under the cue paired
+with the modifier's (what kind of content: a clause, an object, an infinitive): out of fold
+exact .5627 and full .6511 but content .7861; dev sealed full .6345 -> .6336 (with ``nx:`` as
+well, .6327).
 """
 
 from __future__ import annotations
@@ -138,6 +147,15 @@ def _separator(p: Parse, j: int) -> str:
     if _is_mark(t):
         return "q"
     return "_"
+
+
+def _follower(p: Parse, j: int) -> str:
+    """What follows a candidate (token j is the one just after): a separator, a sentence's end
+    (".", also the text's end) or a word ("_")."""
+    if j >= len(p.toks):
+        return "."
+    sep = _separator(p, j)
+    return "." if sep == "_" and p.toks[j].text in (".", "!", "?") else sep
 
 
 _DASHES = ("-", "--", "\u2014", "\u2013", "\u2015")
@@ -310,6 +328,7 @@ def features(
         "mq:%s|%d" % (side, marked),
         "ns:%s|%d" % (side, toks[idx[0]].sent != toks[root_tok.head].sent),
         "c:%s|%s|%s" % (toks[cue].lemma.lower(), side, dep),
+        "nx:%s|%s" % (side, _follower(p, idx[-1] + 1)),
     ]
     return feats
 
