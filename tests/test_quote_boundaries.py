@@ -279,3 +279,32 @@ def test_trim_keeps_a_subset_with_words_whatever_is_decided(parse, which, choice
         out = extent.trim(p, h, con, lambda *a, calls=calls: next(calls))
         assert out <= con
         assert any(not p.toks[j].is_punct for j in out)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.integers(0, len(_EDGE_TEXTS) - 1))
+def test_edge_features_are_the_same_with_the_rounds_counts_given_or_not(parse, which):
+    """``trim`` passes the content's word count and first token once per round; ``features`` must
+    give the very same facts as when it counts them itself (the training script calls both ways)."""
+    from according.quotes import extent, rules
+
+    p = parse(_EDGE_TEXTS[which])
+    seen = 0
+    for h in (t.i for t in p.toks if t.pos in ("VERB", "NOUN")):
+        con = rules.subtree_set(p, h) - {h}
+        n_words = len([j for j in con if not p.toks[j].is_punct and not p.toks[j].is_space])
+        for key, idx, lead in extent.edge_candidates(p, h, con):
+            alone = extent.features(p, h, con, key, idx, lead)
+            given_counts = extent.features(p, h, con, key, idx, lead, n_words, min(con))
+            assert alone == given_counts
+            assert alone[:2] == ["bias", "sd:" + "|".join(key.split("|")[:2])]
+            seen += 1
+    assert seen
+
+
+@given(n=st.floats(-5, 40, allow_nan=False), cuts=st.lists(st.floats(0, 30), max_size=5))
+def test_bucket_counts_the_cuts_reached(n, cuts):
+    from according.quotes import extent
+
+    ordered = tuple(sorted(cuts))
+    assert extent._bucket(n, ordered) == sum(n >= c for c in ordered)

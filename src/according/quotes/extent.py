@@ -17,7 +17,8 @@ the keep threshold, chosen out of fold):
   it (comma, dash, parenthesis), whether a quotation mark lies between it and its head ("“...”
   when ..."), its first word and tag, its head's part of speech, how deep it hangs under the
   cue, its length and share of the content, whether the content opens with a quotation mark,
-  whether it starts another sentence than its head's, and the cue's lemma with the label;
+  whether it starts another sentence than its head's, what follows it (a separator, a quotation
+  mark, the sentence's end or a word), and the cue's lemma with the label;
 - an *inner* modifier stands inside a span between a pair of dashes or parentheses ("the
   officer - Brentley Vinson, who was placed on leave - was not wearing"); cutting it cuts the
   pair too;
@@ -43,6 +44,14 @@ exact .5581, full .6471, content -.0003). Nor a feature saying the candidate is 
 own, not attached to the rest of the content, and whether the cue stands between ("“...,” he
 said *of the possibility ...*"): out of fold exact .5600 -> .5606 and full .6482 -> .6485 (the
 threshold moved to 0.30), dev tuned / sealed exact .5497 / .5487 -> .5488 / .5466.
+
+What follows the candidate (``nx:``; issue 8, a later stop) was kept: out of fold at 0.40
+content .7867 -> .7873, exact .5605 -> .5611, full .6499 -> .6511; dev tuned half content .7714
+-> .7714, exact .5514 -> .5523, full .6392 -> .6401; sealed half .7829 -> .7829, .5510 -> .5529,
+.6345 -> .6345. Not kept: the dependency label of the content's top word under the cue paired
+with the modifier's (what kind of content: a clause, an object, an infinitive): out of fold
+exact .5627 and full .6511 but content .7861; dev sealed full .6345 -> .6336 (with ``nx:`` as
+well, .6327).
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from __future__ import annotations
 import json
 import math
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -139,6 +149,15 @@ def _separator(p: Parse, j: int) -> str:
     return "_"
 
 
+def _follower(p: Parse, j: int) -> str:
+    """What follows a candidate (token j is the one just after): a separator, a sentence's end
+    (".", also the text's end) or a word ("_")."""
+    if j >= len(p.toks):
+        return "."
+    sep = _separator(p, j)
+    return "." if sep == "_" and p.toks[j].text in (".", "!", "?") else sep
+
+
 _DASHES = ("-", "--", "\u2014", "\u2013", "\u2015")
 
 
@@ -204,7 +223,7 @@ def edge_candidates(p: Parse, cue: int, content: set[int]) -> list[tuple[str, li
     # runs of words (punctuation inside the content does not split a run)
     runs: list[list[int]] = []
     for j in words:
-        if runs and all(k in content for k in range(runs[-1][-1] + 1, j)):
+        if runs and (j == runs[-1][-1] + 1 or all(k in content for k in range(runs[-1][-1] + 1, j))):
             runs[-1].append(j)
         else:
             runs.append([j])
@@ -215,27 +234,30 @@ def edge_candidates(p: Parse, cue: int, content: set[int]) -> list[tuple[str, li
         first, last = run[0], run[-1]
         lo, hi = first, last
         for c in range(lo, hi + 1):
-            if c not in content or toks[c].is_punct or toks[c].is_space:
+            if c not in content:
                 continue
-            h = toks[c].head
-            if h == c or (h not in content and h != cue):
+            tc = toks[c]
+            if tc.is_punct or tc.is_space:
+                continue
+            h = tc.head
+            if h == c or (h != cue and h not in content):
                 continue
             n_sub, sub_first, sub_last = spans[c]  # the words of its subtree within the content
             if n_sub == every:
                 continue  # the whole content: nothing would be left
             if c > h and sub_last == last:
                 q = "q" if h + 1 < sub_first and marks[sub_first] > marks[h + 1] else "."
-                key = "R|%s|%s|%s" % (toks[c].dep, _separator(p, sub_first - 1), q)
+                key = "R|%s|%s|%s" % (tc.dep, _separator(p, sub_first - 1), q)
                 out.append((key, sorted(_subtree_in(p, c, content)), False))
             elif sub_first > first and sub_last < last and _set_off(p, sub_first, sub_last):
                 # "the officer - Brentley Vinson, who was placed on leave - was not wearing"
-                key = "I|%s|%s|." % (toks[c].dep, _separator(p, sub_first - 1))
+                key = "I|%s|%s|." % (tc.dep, _separator(p, sub_first - 1))
                 idx = sorted(_subtree_in(p, c, content))
                 out.append((key, [j for j in range(min(idx) - 1, max(idx) + 2) if j in content], False))
             elif c < h and sub_first == first:
                 q = "q" if sub_last + 1 < h and marks[h] > marks[sub_last + 1] else "."
                 nxt = sub_last + 1
-                key = "L|%s|%s|%s" % (toks[c].dep, _separator(p, nxt) if nxt < len(toks) else "_", q)
+                key = "L|%s|%s|%s" % (tc.dep, _separator(p, nxt) if nxt < len(toks) else "_", q)
                 out.append((key, sorted(_subtree_in(p, c, content)), False))
         t = toks[first]
         if t.dep in LEAD_DEPS and first < last and (t.head in content or t.head == cue):
@@ -250,8 +272,13 @@ def modifier_root(p: Parse, idx: list[int]) -> int:
     return next((j for j in words if p.toks[j].head not in inside or p.toks[j].head == j), words[0])
 
 
+_SIZE_CUTS = (2, 4, 8, 16)  # words of the candidate: buckets 0..4
+_SHARE_CUTS = (0.2, 0.5)  # its share of the content's words: buckets 0..2
+
+
 def _bucket(n: float, cuts: tuple[float, ...]) -> int:
-    return sum(n >= c for c in cuts)
+    """How many of ``cuts`` (ascending) ``n`` reaches."""
+    return bisect_right(cuts, n)
 
 
 def features(
@@ -262,40 +289,46 @@ def features(
     idx: list[int],
     lead: bool,
     content_words: int | None = None,
+    content_first: int | None = None,
 ) -> list[str]:
     """The parse facts of one edge candidate (see the module docstring). ``content_words``, the
-    number of words of ``content``, is counted here when not given (``trim`` counts it once per
-    round)."""
+    number of words of ``content``, and ``content_first``, its first token, are computed here
+    when not given (``trim`` computes them once per round)."""
     toks = p.toks
-    side, dep = key.split("|")[:2]
+    parts = key.split("|")
+    side, dep = parts[0], parts[1]
     words = _words(p, idx)
-    root = modifier_root(p, idx)
-    first = toks[min(words)] if words else toks[idx[0]]
+    # the modifier's root (as modifier_root, with the words already at hand)
+    inside = set(idx)
+    pool = words or idx
+    root = next((j for j in pool if toks[j].head not in inside or toks[j].head == j), pool[0])
+    first = toks[words[0] if words else idx[0]]  # idx is sorted
     depth = 0
     for depth, x in enumerate(p.ancestors(root), 1):
         if x == cue or depth >= 4:
             break
-    opened = min(content)
-    direct = any(_is_mark(toks[j].text) for j in range(max(0, opened - 1), opened + 1))
+    opened = min(content) if content_first is None else content_first
+    direct = _is_mark(toks[opened].text) or (opened > 0 and _is_mark(toks[opened - 1].text))
     marks = _marks_before(p)
-    marked = marks[max(idx) + 1] > marks[min(idx)]
+    marked = marks[idx[-1] + 1] > marks[idx[0]]
     if content_words is None:
         content_words = len(_words(p, content))
     share = len(words) / max(1, content_words)
-    parts = key.split("|")
-    feats = ["bias", "sd:" + "|".join(parts[:2])]
+    root_tok = toks[root]
+    feats = ["bias", "sd:%s|%s" % (side, dep)]
     feats += ["k:" + "|".join(parts[:n]) for n in range(3, len(parts) + 1)]
     feats += [
         "w:%s|%s" % (side, first.text.lower()),
-        "t:%s|%s" % (side, toks[root].tag),
-        "hp:%s|%s|%s" % (side, dep, toks[toks[root].head].pos),
+        "t:%s|%s" % (side, root_tok.tag),
+        "hp:%s|%s|%s" % (side, dep, toks[root_tok.head].pos),
         "d:%s|%d" % (side, depth),
-        "n:%s|%d" % (side, _bucket(len(words), (2, 4, 8, 16))),
-        "s:%s|%d" % (side, _bucket(share, (0.2, 0.5))),
+        "n:%s|%d" % (side, _bucket(len(words), _SIZE_CUTS)),
+        "s:%s|%d" % (side, _bucket(share, _SHARE_CUTS)),
         "dq:%s|%s|%d" % (side, dep, direct),
         "mq:%s|%d" % (side, marked),
-        "ns:%s|%d" % (side, toks[min(idx)].sent != toks[toks[root].head].sent),
+        "ns:%s|%d" % (side, toks[idx[0]].sent != toks[root_tok.head].sent),
         "c:%s|%s|%s" % (toks[cue].lemma.lower(), side, dep),
+        "nx:%s|%s" % (side, _follower(p, idx[-1] + 1)),
     ]
     return feats
 
@@ -306,11 +339,12 @@ def trim(p: Parse, cue: int, content: set[int], decide: Decide) -> set[int]:
     for _ in range(MAX_ROUNDS):
         cut: set[int] = set()
         n_words = len(_words(p, out))
+        opened = min(out, default=0)  # (no candidates when there is no word)
         for key, idx, lead in edge_candidates(p, cue, out):
-            if cut & set(idx):
+            if not cut.isdisjoint(idx):
                 continue
-            if not decide(cue, features(p, cue, out, key, idx, lead, n_words), idx, lead):
-                cut |= set(idx)
+            if not decide(cue, features(p, cue, out, key, idx, lead, n_words, opened), idx, lead):
+                cut.update(idx)
         if not cut or cut >= set(_words(p, out)):
             break
         out -= cut
