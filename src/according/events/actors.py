@@ -116,6 +116,7 @@ from ..lang.actors import (
     RIOTERS,
     STATE_ATTACK_NOUNS,
     STATE_WEAPONS,
+    TARGET_PREPOSITIONS,
     UNCLAIMED_BY_ARMED_GROUP,
     UNIDENTIFIED,
     WITHDRAW_VERBS,
@@ -167,7 +168,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
         elif (
             d == "prep"
             and (
-                toks[c].text.lower() in ("on", "against", "at")
+                toks[c].text.lower() in TARGET_PREPOSITIONS
                 or (toks[c].text.lower() == "with" and toks[v].lemma.lower() in FIGHT_WITH_VERBS)
             )
             and prep_target is None

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from itertools import islice
 
+from ..lang.event_reports import BACKGROUND_MARKS
 from ..lang.events import HOSTILE_VERBS
 from ..nlp import Parse
 from ..pipeline import Work
@@ -40,9 +41,6 @@ from .types import EVENT_TYPE, TRIGGERS
 REMOTE = "Explosions/Remote violence"
 # Strategic developments that do not go with violence: where the text reports violence, it is the event.
 QUIET_DEVELOPMENTS = {"Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
-# Marks of a clause that tells an earlier event as the cause or background of the one reported ("the
-# move came after gunmen attacked its bases"): its violence is not the reported event's.
-BACKGROUND_MARKS = {"after", "since", "before", "following"}
 
 
 def names_remote_violence(work: Work, a: int, b: int) -> bool:

@@ -107,6 +107,8 @@ RIOTERS = {"rioter", "mob", "crowd", "youth"}
 # 11 rows the rule changed, 2026-12-07)
 # a country's name after one of these says where an event was ("missiles fired from territory in
 # Yemen"), not whose the men are ("U.S. soldiers"): events/actor_names.event_country
+# prepositions whose object is what violence was done to ("fired on protesters", "attacks against")
+TARGET_PREPOSITIONS = {"on", "against", "at"}
 WHERE_PREPOSITIONS = {"in", "inside", "across", "throughout", "into"}  # (not "near the Cameroon border")
 
 # men of a state's border force when "border" modifies them ("border patrol agents", "border guards"):

@@ -5,6 +5,10 @@ in according/lang/, moved here from events/__init__.py when it was split)."""
 
 from __future__ import annotations
 
+# marks of a clause that tells an earlier event as the cause or background of the one reported ("the
+# move came after gunmen attacked its bases"): its violence is not the reported event's
+BACKGROUND_MARKS = {"after", "since", "before", "following"}
+
 # words that make what they govern unreal or not yet real: "pause the fighting", "wants forces to
 # withdraw", "would compound", "the prospect of an assault", "jailed for murder"
 IRREALIS = {

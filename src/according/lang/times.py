@@ -234,6 +234,9 @@ MOVING_HOLIDAYS = {
     "columbus day": (10, 0, 2),
 }
 
+# the day words that are also nouns of an era ("a brighter tomorrow", "the world of today")
+DAY_WORDS_AS_NOUNS = {"tomorrow", "today", "yesterday"}
+
 REF_WORDS = {  # word -> TIMEX3 value (all DATE)
     "now": "PRESENT_REF",
     "this time": "PRESENT_REF",

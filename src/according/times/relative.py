@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from ..lang.numbers import number_value
 from ..lang.times import (
+    DAY_WORDS_AS_NOUNS,
     EXTENT_PREPOSITIONS,
     PART_OF_DAY,
     SET_ADVERBS,
@@ -95,7 +96,7 @@ def relday(m, ctx):
             return None
     if w == "tonight":
         pod = "NI"
-    if w in ("tomorrow", "today", "yesterday") and not m.group("pre") and _a_noun_here(ctx, m.start()):
+    if w in DAY_WORDS_AS_NOUNS and not m.group("pre") and _a_noun_here(ctx, m.start()):
         return None  # "a brighter tomorrow", "the world of today"
     if ctx.dct is None:
         return None
