@@ -207,17 +207,23 @@ def score_pipeline(corpus: Path, cache: Path | None, fold_dir: Path) -> None:
     confusion(corpus, pred)
 
 
+def _first_events(pred: Path) -> dict[str, dict]:
+    """Each record's first event (the one scored against the snippet's gold), {} if it has none."""
+    first = {}
+    for line in open(pred, encoding="utf-8"):
+        rec = json.loads(line)
+        evs = rec.get("events") or []
+        first[rec["id"]] = evs[0] if evs else {}
+    return first
+
+
 def confusion(corpus: Path, pred: Path, top: int = 15) -> None:
     """The tuned third's out-of-fold confusions (gold -> predicted), by event type and by sub-event type,
     largest cells first: what to read next. The sealed third is never listed."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from event_corpora import sealed
 
-    first = {}
-    for line in open(pred, encoding="utf-8"):
-        rec = json.loads(line)
-        evs = rec.get("events") or []
-        first[rec["id"]] = evs[0] if evs else {}
+    first = _first_events(pred)
     by_type: Counter = Counter()
     by_sub: Counter = Counter()
     for line in open(corpus / "gold.jsonl", encoding="utf-8"):
@@ -243,11 +249,7 @@ def _parts(corpus: Path, pred: Path) -> dict[str, list[int]]:
     sys.path.insert(0, str(ROOT / "scripts"))
     from event_corpora import sealed
 
-    first = {}
-    for line in open(pred, encoding="utf-8"):
-        rec = json.loads(line)
-        evs = rec.get("events") or []
-        first[rec["id"]] = evs[0] if evs else {}
+    first = _first_events(pred)
     parts = {"tuned": [0, 0, 0], "sealed": [0, 0, 0]}
     for line in open(corpus / "gold.jsonl", encoding="utf-8"):
         g = json.loads(line)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from tests.test_syntax import make_parse
@@ -50,7 +52,10 @@ def test_nested_pauses_resume_only_at_the_outermost(collector_on):
     assert gc.isenabled()
 
 
-def test_threads_resume_when_the_last_analysis_ends(collector_on):
+@contextmanager
+def another_threads_analysis() -> Iterator[None]:
+    """An analysis running in another thread for as long as the block runs (it ends, and the
+    thread is joined, when the block exits)."""
     inside, release = threading.Event(), threading.Event()
 
     def other_analysis() -> None:
@@ -61,11 +66,18 @@ def test_threads_resume_when_the_last_analysis_ends(collector_on):
     worker = threading.Thread(target=other_analysis)
     worker.start()
     inside.wait(5)
-    with collector_paused():
-        pass
-    assert not gc.isenabled()  # the other thread's analysis still runs
-    release.set()
-    worker.join(5)
+    try:
+        yield
+    finally:
+        release.set()
+        worker.join(5)
+
+
+def test_threads_resume_when_the_last_analysis_ends(collector_on):
+    with another_threads_analysis():
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # the other thread's analysis still runs
     assert gc.isenabled()
 
 
@@ -91,26 +103,13 @@ class _Cycle:
 def test_cycles_are_collected_while_another_threads_analysis_runs(collector_on):
     """Threads analysing back to back keep the collector paused: each analysis that ends while
     another still runs collects, so its cyclic garbage does not wait for the last to end."""
-    inside, release = threading.Event(), threading.Event()
-
-    def other_analysis() -> None:
-        with collector_paused():
-            inside.set()
-            release.wait(5)
-
-    worker = threading.Thread(target=other_analysis)
-    worker.start()
-    inside.wait(5)
-    try:
+    with another_threads_analysis():
         with collector_paused():
             garbage = _Cycle()
             gone = weakref.ref(garbage)
             del garbage
         assert not gc.isenabled()  # still paused for the other analysis
         assert gone() is None  # but this analysis's cycle was collected as it ended
-    finally:
-        release.set()
-        worker.join(5)
     assert gc.isenabled()
 
 
