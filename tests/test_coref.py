@@ -458,3 +458,63 @@ def test_we_in_an_answer_is_no_body_never_named_beside_the_one_answering():
     assert entity_of(w, i, i + 2) is None
     i = text.index("I wrote")
     assert entity_of(w, i, i + 1) == "Maren Holt"
+
+
+def test_i_in_the_rest_of_a_quotation_the_quote_stage_cut_short_is_its_speaker():
+    # the quote's content stops at its first sentence; the marks (and the paragraph) run on
+    text = (
+        "Senator Ada Brook criticised the choice. "
+        "Brook said, “The harbour should have been chosen. Today's decision is wrong, and I am disappointed.”"
+    )
+    q = _quoted(text, "“The harbour should have been chosen.", "said", "Brook", "Brook")
+    w = analyse(text, [q])
+    i = text.index("I am")
+    assert entity_of(w, i, i + 1) == "Ada Brook"
+
+
+def test_i_in_the_next_paragraph_of_an_unclosed_quotation_is_its_speaker():
+    text = (
+        "After the match, Rafael Soto, the coach, said, “We learned a lot today.\n\n"
+        "“It was an emotional day. This is the fifth time I have been at a final.”\n\n"
+        "I think the referee was fair, wrote a reader."
+    )
+    q = _quoted(text, "“We learned a lot today.", "said", "Rafael Soto", "Rafael Soto")
+    w = analyse(text, [q])
+    i = text.index("I have")
+    assert entity_of(w, i, i + 1) == "Rafael Soto"
+    # a paragraph that does not go on with the quotation is not the speaker's
+    i = text.index("I think")
+    assert entity_of(w, i, i + 1) != "Rafael Soto"
+
+
+def test_quotation_extent_follows_news_paragraph_conventions():
+    from according.coref import quotation_extent
+    from according.coref.candidates import PronounCandidates
+
+    def extent(text, content):
+        w = analyse(text)
+        from according.quotes.referents import _State
+
+        view = PronounCandidates(_State(w), w.parse)
+        a, b = at(text, content)
+        return text[slice(*quotation_extent(text, view, a, b))]
+
+    # the opening mark of the second paragraph dropped: its first (closing) mark ends it
+    text = "Soto said, “We learned a lot.\n\nIt was an emotional day.” Then he left."
+    assert extent(text, "“We learned a lot.") == "“We learned a lot.\n\nIt was an emotional day.”"
+    # a closed quotation stays as it is
+    text = "Soto said, “We learned a lot.” Then he left.\n\n“Nobody came,” said Ana Ruiz."
+    assert extent(text, "“We learned a lot.”") == "“We learned a lot.”"
+
+
+def test_a_description_before_a_name_stops_short_of_a_complement_naming_another_entity():
+    text = "The panel heard from the head of the Harbour Board, Tomas Reyes, on Monday. Reyes said little."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the head")) == "Tomas Reyes"
+    assert entity_of(w, *at(text, "Harbour Board")) != "Tomas Reyes"
+
+
+def test_a_capitalised_title_before_a_name_is_a_description_of_the_person():
+    text = "Every pilot met former Harbour Board CEO Maria Dunn on Monday."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "CEO")) == "Maria Dunn"

@@ -71,6 +71,10 @@ if TYPE_CHECKING:
 
 Collector = Callable[[int, PronounSite, list[Candidate]], None]
 _QUOTE_MARKS = "“\"‘«„'"
+_DOUBLE_MARKS = "“”\"«»„"
+_OPENING_MARKS = "“\"«„"
+# Paragraphs a quotation left open at a paragraph's end may run on for (quotation_extent).
+_MAX_CONTINUED = 6
 _SUBJ = ("nsubj", "nsubjpass")
 _TAIL = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON")
 # Dependents of a person's name that hold its affiliation, and what one can be.
@@ -180,6 +184,42 @@ def resolve_all(
     return relinked
 
 
+def quotation_extent(text: str, view: PronounCandidates, start: int, end: int) -> tuple[int, int]:
+    """The whole quotation a direct quote's content ``start..end`` stands in: the
+    quotation-mark region around it (the quote stage may stop at a sentence while the marks
+    run on: "... as much. Today's announcement ..., and I'm deeply disappointed ...") and,
+    when that region runs unclosed to its paragraph's end, the next paragraphs that go on with
+    the quotation: news opens each with a mark; when the opening mark was dropped, a paragraph
+    whose first mark closes a quotation ends it. "I" there is still the quote's speaker."""
+    region = view.in_quotation(start + 1 if text[start : start + 1] in _QUOTE_MARKS else start)
+    if region is None:
+        return start, end
+    a, b = min(start, region[0]), max(end, region[1])
+    for _ in range(_MAX_CONTINUED):
+        if b >= len(text) or text[b] != "\n" or text[b - 1] in _DOUBLE_MARKS:
+            break  # closed, or not open at a paragraph's end
+        nxt = b
+        while nxt < len(text) and text[nxt] in "\n \t":
+            nxt += 1
+        if nxt >= len(text):
+            break
+        if text[nxt] in _OPENING_MARKS:  # the paragraph opens with a mark: the quotation goes on
+            inner = view.in_quotation(nxt + 1)
+            b = inner[1] if inner else _paragraph_end(text, nxt)
+            continue
+        para_end = _paragraph_end(text, nxt)
+        first = next((k for k in range(nxt, para_end) if text[k] in _DOUBLE_MARKS), None)
+        if first is not None and not text[first - 1].isspace():
+            b = first + 1  # its first mark closes the quotation
+        break
+    return a, b
+
+
+def _paragraph_end(text: str, k: int) -> int:
+    end = text.find("\n", k)
+    return len(text) if end < 0 else end
+
+
 class _Walk:
     """One article's coreference pass (see the module docstring)."""
 
@@ -191,6 +231,7 @@ class _Walk:
         self.entity_at = {
             k: m.entity for m in st.mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)
         }
+        self.view = PronounCandidates(st, p)  # what the ranker sees (never the quotes)
         voices = []
         for q in quotes:
             eid = q.speaker.entity
@@ -198,7 +239,8 @@ class _Walk:
                 continue
             for c in q.content:
                 if q.kind == "direct" or c.text[:1] in _QUOTE_MARKS:
-                    voices.append(Voice(c.start, c.end, eid, None))
+                    a, b = quotation_extent(p.text, self.view, c.start, c.end)
+                    voices.append(Voice(a, b, eid, None))
         self._person_named_bodies: dict[str, bool] = {}
         self._body_at: dict[int, str] | None = None  # token -> body or country named there (lazy)
         self._label_variants: dict[tuple[str, tuple[str, ...]], str | None] = {}
@@ -206,7 +248,6 @@ class _Walk:
         self.voices = self.quote_voices
         self.turn_speakers: set[str] = set()
         self._voice_list = voices
-        self.view = PronounCandidates(st, p)  # what the ranker sees (never the quotes)
         self._addressed: Addressed | None = None
 
     def addressed(self, i: int) -> str | None:

@@ -300,6 +300,11 @@ def _head_suits(lemma: str, label: str) -> bool:
     return lemma in PLACE_HEADS
 
 
+def _propn_title(t) -> bool:
+    """A title the tagger took for part of a name ("CEO", "Coach"): a person head word."""
+    return t.pos == "PROPN" and t.lemma.casefold() in PERSON_HEADS
+
+
 def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
     """Descriptions written just before a name of the entity they describe, as new mentions.
 
@@ -343,7 +348,8 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
             while k >= left and not (toks[k].is_punct and toks[k].text not in ("-", "'", "’")):
                 if toks[k].pos in ("VERB", "AUX"):
                     break
-                if toks[k].pos == "NOUN" and noun is None and k not in at:
+                # a capitalised title word is one too ("former Museum of Flight CEO Bonnie Dunbar")
+                if noun is None and k not in at and (toks[k].pos == "NOUN" or _propn_title(toks[k])):
                     noun = k
                 k -= 1
             lo = k + 1
@@ -354,6 +360,9 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
             if toks[k].dep == "poss" and k < noun:
                 lo = max(lo, p.subtree(k)[1])
         hi = m.tok_start
+        # a complement naming another entity ends the description short of it: "the head of
+        # NATO, Hoop Scheffer" -> "the head" (the scorer finds a mention by its head word)
+        hi = next((j for j in range(noun + 1, hi) if j in at), hi)
         lo = max([lo, p.sents[toks[m.tok_start].sent].start] + [j + 1 for j in range(lo, noun) if j in at])
         while hi - 1 > noun and (toks[hi - 1].is_punct or toks[hi - 1].pos in _TRIM):
             hi -= 1
