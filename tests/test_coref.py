@@ -518,3 +518,31 @@ def test_a_capitalised_title_before_a_name_is_a_description_of_the_person():
     text = "Every pilot met former Harbour Board CEO Maria Dunn on Monday."
     w = analyse(text)
     assert entity_of(w, *at(text, "CEO")) == "Maria Dunn"
+
+
+def test_an_interview_label_made_a_quote_source_is_still_a_name_the_ranker_sees():
+    # at training no quotes run, so "NAME:" labels are names; in the pipeline the speakers stage
+    # may make a label a quote's source (linked, hidden from the ranker) unless coref shows it
+    from dataclasses import replace as _replace
+
+    from according.coref.candidates import PronounCandidates
+    from according.quotes.referents import _State
+
+    text = (
+        "Wikinews: How did you start?\n\n"
+        "Ana Ruiz: I drew characters every day.\n\n"
+        "Mario Lucero: In college she was always drawing."
+    )
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities"])
+    st = _State(work)
+    a, b = at(text, "Ana Ruiz")
+    label = next(m for m in st.mentions if (m.start, m.end) == (a, b))
+    st.mentions[st.mentions.index(label)] = _replace(label, kind="source")
+    st.linked.add((a, b))
+    i = next(t.i for t in work.parse.toks if t.text == "she")
+    view = PronounCandidates(st, work.parse)
+    assert label.entity not in {c.entity for c in view.candidates(i, "f")}
+    view.labels.add((a, b))
+    seen = {c.entity: c for c in view.candidates(i, "f")}
+    assert label.entity in seen and seen[label.entity].kind == "name"

@@ -13,7 +13,9 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    voice is its speaker; "we"/"our" the speaker's body (the speaker itself
    when it is one, else the organisation named most often in the speaker's
    sentences, if it is named in one of them at all); "you" in a turn is the
-   other party. A turn label that is a variant of a name the article gives
+   other party. "I" in the rest of a quotation the quote stage cut short (the
+   marks run on, or a paragraph left open goes on in the next) is the quote's
+   speaker too (:func:`quotation_extent`). A turn label that is a variant of a name the article gives
    ("Jack Harris:" in an interview with Jack Herrick) is that person. First
    person outside any voice is the byline author when there is one, else left
    alone.
@@ -71,8 +73,8 @@ if TYPE_CHECKING:
 
 Collector = Callable[[int, PronounSite, list[Candidate]], None]
 _QUOTE_MARKS = "“\"‘«„'"
-_DOUBLE_MARKS = "“”\"«»„"
-_OPENING_MARKS = "“\"«„"
+_DOUBLE_MARKS = '“”"«»„'
+_OPENING_MARKS = '“"«„'
 # Paragraphs a quotation left open at a paragraph's end may run on for (quotation_extent).
 _MAX_CONTINUED = 6
 _SUBJ = ("nsubj", "nsubjpass")
@@ -244,6 +246,7 @@ class _Walk:
         self._person_named_bodies: dict[str, bool] = {}
         self._body_at: dict[int, str] | None = None  # token -> body or country named there (lazy)
         self._label_variants: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._named: set[str] | None = None
         self.quote_voices = Voices(voices)
         self.voices = self.quote_voices
         self.turn_speakers: set[str] = set()
@@ -295,6 +298,10 @@ class _Walk:
                 if m.tok_start > a:
                     break
                 if m.tok_start <= a < m.tok_end and m.kind != "pronoun":
+                    if m.start == start and m.entity in self._named_in_text():
+                        # the ranker sees the label as at training (where no quote makes it a
+                        # source); a label-only entity the speakers stage made stays unseen
+                        self.view.labels.add((m.start, m.end))
                     key = (m.entity, tuple(words))
                     if key not in self._label_variants:  # labels repeat: one scan each
                         self._label_variants[key] = self._label_variant(m.entity, words, label_starts)
@@ -316,6 +323,17 @@ class _Walk:
         if a is not None and b is not None:
             st.add_mention(Mention(start, end, p.text[start:end], a, b + 1, eid, "name"))
         return eid
+
+    def _named_in_text(self) -> set[str]:
+        """Entities with a name or alias the entities stage found (once per article)."""
+        if self._named is None:
+            # the entities stage's ids ("e12"), not those the speakers stage made ("new3")
+            self._named = {
+                m.entity
+                for m in self.st.mentions
+                if m.kind in ("name", "alias") and not m.entity.startswith("new")
+            }
+        return self._named
 
     def _label_variant(self, eid: str, words: list[str], label_starts: frozenset[int]) -> str | None:
         """The person a turn label names in a variant form ("Jack Harris:" in
