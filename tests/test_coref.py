@@ -546,3 +546,10 @@ def test_an_interview_label_made_a_quote_source_is_still_a_name_the_ranker_sees(
     view.labels.add((a, b))
     seen = {c.entity: c for c in view.candidates(i, "f")}
     assert label.entity in seen and seen[label.entity].kind == "name"
+
+
+def test_a_title_the_parser_split_from_the_name_is_still_its_description():
+    # "Israeli mathematician and writer" and "Aner Shalev" both hang from "interviews"
+    text = "Wikinews interviews Israeli mathematician and writer Aner Shalev about his new book."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "Israeli mathematician and writer")) == "Aner Shalev"

@@ -337,14 +337,30 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
         noun: int | None = None
         lo = m.tok_start
         h = toks[head].head
-        if toks[head].dep == "appos" and h < m.tok_start and toks[h].pos == "NOUN" and h not in at:
+        if (
+            toks[head].dep == "appos"
+            and h < m.tok_start
+            and toks[h].pos == "NOUN"
+            and h not in at
+            and _head_suits(toks[h].lemma.casefold(), info["label"])
+        ):
             noun = h  # "his wife, Manju Sam"
             lo = p.subtree(h)[0]
         else:
             # title words: the part of the name's phrase before it ("Israeli mathematician
             # and writer Aner Shalev", "the Afghan team's coach Alireza Mehraban")
-            left = max(p.subtree(head)[0], p.sents[toks[head].sent].start)
+            first = p.sents[toks[head].sent].start
+            left = max(p.subtree(head)[0], first)
             k = m.tok_start - 1
+            if left == m.tok_start and k >= first and k not in at and toks[k].pos == "NOUN":
+                # the parser split the title from the name ("interviews Israeli mathematician
+                # and writer Aner Shalev": the title and the name both hang from the verb):
+                # the title's own phrase, from the head of its coordination
+                top = k
+                while toks[top].dep == "conj" and toks[top].head < top:
+                    top = toks[top].head
+                if _head_suits(toks[k].lemma.casefold(), info["label"]):
+                    left = max(p.subtree(top)[0], first)
             while k >= left and not (toks[k].is_punct and toks[k].text not in ("-", "'", "’")):
                 if toks[k].pos in ("VERB", "AUX"):
                     break
