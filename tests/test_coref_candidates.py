@@ -62,6 +62,14 @@ def test_quotation_regions_pair_marks_within_a_paragraph():
     assert regions == ["“one”", '"two"', "“Three runs on", "“five”"]
 
 
+def test_a_straight_mark_after_a_word_closes_and_never_opens():
+    # the second paragraph goes on with the quotation (its opening mark dropped): its mark
+    # closes it, and the next quotation opens at its own mark
+    text = 'He said, "It felt good.\nWe scored early." Then Ana said, "We were tired."'
+    regions = [text[a:b] for a, b in quotation_regions(text)]
+    assert regions == ['"It felt good.', '"We were tired."']
+
+
 @given(st.text(alphabet='ab “”"\n', max_size=40))
 def test_quotation_regions_are_ordered_disjoint_and_open_on_a_mark(text):
     regions = quotation_regions(text)

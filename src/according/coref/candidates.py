@@ -44,6 +44,10 @@ _SPEECH_SUBJECT_DEPS = frozenset(("nsubj",))
 # left out (apostrophes).
 _PAIRS = {"\u201c": "\u201d\u201c", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
 _MARKS = re.compile("[\n" + "".join(sorted(set("".join(_PAIRS) + "".join(_PAIRS.values())))) + "]")
+# What may stand right before a straight quotation mark that closes (never opens) a quotation.
+_CLOSES_AFTER = frozenset(".,;:!?…)]") | frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+)
 # What the ranker knows of an unnamed plural noun offered to "they".
 _PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
 
@@ -56,7 +60,10 @@ def visible(m: Mention, linked: Iterable[tuple[int, int]] | set[tuple[int, int]]
 
 def quotation_regions(text: str) -> list[tuple[int, int]]:
     """Character spans between paired quotation marks, each within one paragraph
-    (an unclosed mark runs to the paragraph's end, as news continues a quotation)."""
+    (an unclosed mark runs to the paragraph's end, as news continues a quotation). A straight
+    mark right after a word or a stop closes and never opens: a quotation continued in a
+    paragraph whose opening mark was dropped ('... early." After the match, X said, "We ...')
+    would otherwise pair its closing mark with the next quotation's opening one."""
     out: list[tuple[int, int]] = []
     closers: str | None = None  # the marks that close the open region, if one is open
     opened = 0
@@ -67,7 +74,7 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
                 out.append((opened, k + (ch != "\n")))
                 closers = None
             continue
-        if ch != "\n" and ch in _PAIRS:
+        if ch != "\n" and ch in _PAIRS and not (ch == '"' and k and text[k - 1] in _CLOSES_AFTER):
             closers, opened = _PAIRS[ch], k
     if closers is not None:
         out.append((opened, len(text)))
