@@ -312,7 +312,11 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
     apposition to the description's head noun), "Israeli mathematician and writer Aner
     Shalev" and "Tunisia's goalkeeper Mouez Hassen" (title words attached to the name).
     The span stops short of other mentions ("Tunisia's goalkeeper" -> "goalkeeper"), as
-    appositions after a name do (:meth:`according.coref._Walk.descriptions`).
+    appositions after a name do (:meth:`according.coref._Walk.descriptions`), and of a
+    complement naming another entity ("the head of NATO, Hoop Scheffer" -> "the head": the
+    scorer finds a mention by its head word). A capitalised title word ("former Museum of
+    Flight CEO Bonnie Dunbar") is a title too, and so is a title the parser hung beside the
+    name rather than on it ("interviews Israeli mathematician and writer Aner Shalev").
     """
     from ..entities import Mention as _Mention  # the entities package imports this module's caller
 
