@@ -93,3 +93,15 @@ def test_a_turn_label_in_a_variant_form_speaks_as_the_person_named():
         "q1", text, ("Jack Harris", 0), _span(text, "Because people want free manuals."), "direct"
     )
     assert _run(text, [answer])["q1"].name == "Jack Herrick"
+
+
+def test_i_in_a_quotation_nobody_is_named_for_is_not_the_author():
+    # an embedded post or an unattributed quotation: its "I" is not the writer's
+    text = 'The post spread fast on Monday.\n\n"I never said the bridge would open in May," the post read.'
+    q = _quote("q1", text, ("I", 0), _span(text, "the bridge would open in May"))
+    work = Work(text=text, parse=parse(text), meta=Meta(authors=(AUTHOR,)), quotes=(q,))
+    run_stages(work, ["entities", "speakers"])
+    assert not work.errors, work.errors
+    i = text.index("I never")
+    holders = [e.name for e in work.entities for m in e.mentions if (m.start, m.end) == (i, i + 1)]
+    assert AUTHOR not in holders

@@ -15,7 +15,8 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    sentences, if it is named in one of them at all); "you" in a turn is the
    other party. "I" in the rest of a quotation the quote stage cut short (the
    marks run on, or a paragraph left open goes on in the next) is the quote's
-   speaker too (:func:`quotation_extent`). A turn label that is a variant of a name the article gives
+   speaker too (:func:`quotation_extent`); in quotation marks with no known
+   speaker it is left alone, never the writer. A turn label that is a variant of a name the article gives
    ("Jack Harris:" in an interview with Jack Herrick) is that person. First
    person outside any voice is the byline author when there is one, else left
    alone.
@@ -375,7 +376,11 @@ class _Walk:
     def first_person(self, i: int, cls: str) -> str | None:
         v = self.voices.at(self.p.toks[i].start)
         if v is None:
-            return self._author() if cls == "i" else None
+            # inside quotation marks "I" is whoever is quoted (an embedded post, an unattributed
+            # quotation), never the writer; outside them, the byline's author
+            if cls != "i" or self.view.in_quotation(self.p.toks[i].start) is not None:
+                return None
+            return self._author()
         if cls == "i":
             return v.speaker
         if (
