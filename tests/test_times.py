@@ -58,6 +58,15 @@ def test_weekday_with_part_of_day_is_a_time():
     assert value_of("He spoke Tuesday night.", "Tuesday night") == ("TIME", "2024-02-13TNI")
 
 
+def test_weekday_and_part_of_day_in_capitals_after_on_is_a_time_not_a_title():
+    # the parser may call "Saturday Night" a work of art; after "on", with no capital after it, it is a day
+    assert value_of("The festival opened on Saturday Night as crowds came.", "Saturday Night") == (
+        "TIME",
+        "2024-02-10TNI",
+    )
+    assert not [t for t in times("She appeared on Saturday Night Live last year.") if "Saturday" in t[0]]
+
+
 def test_named_days_are_not_weekdays():
     assert not [t for t in times("Stocks crashed on Black Monday in 1987.") if "Monday" in t[0]]
 
@@ -128,6 +137,11 @@ def test_numbers_before_a_month_are_not_always_a_range(sentence):
         ("The repair took a year.", "a year", "DURATION", "P1Y"),
         ("The update came at 2:21 p.m. EST.", "2:21 p.m. EST", "TIME", "2024-02-14T14:21"),
         ("The launch was at 18:00 UTC Monday.", "18:00 UTC Monday", "TIME", "2024-02-12T18:00Z"),
+        # hours and minutes from publication: whole days are known, the rest keeps its number in the extent
+        ("The video appeared 48 hours ago.", "48 hours ago", "DATE", "2024-02-12"),
+        ("The video appeared just over 24 hours ago.", "just over 24 hours ago", "DATE", "2024-02-13"),
+        ("Twenty minutes later, the shooting began.", "Twenty minutes later", "TIME", "FUTURE_REF"),
+        ("Only two hours earlier the market had risen.", "Only two hours earlier", "TIME", "PAST_REF"),
     ],
 )
 def test_relative_and_durations(sentence, phrase, typ, value):

@@ -30,7 +30,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
-  "Monday morning" is ``...TMO`` (TIME);
+  "Monday morning" is ``...TMO`` (TIME), also in capitals after "on" where the
+  parser reads a title ("on Saturday Night as crowds came"; not "Saturday Night Live");
   a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");
 - a month or month-day without a year: the last one (past tense), the next
   one (future, or a present-tense day: "takes effect Jan. 1"), else the
@@ -40,6 +41,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   (before) the other moves a year ("is to run from January 23 through March 9",
   ``ranges.py``); a year over 30 years ahead is a year only after a preposition ("by 2050");
 - "20 years ago" keeps the unit's precision (a year); "a week ago" is a day;
+  "48 hours ago" is a day (whole days only: the publication date has no time),
+  "20 minutes later" FUTURE_REF with its number in the extent;
   "a year earlier" after a month or quarter keeps its precision ("2011-Q4");
 - clock times take the day of the nearest day-precise date in their sentence
   (else publication); UTC/GMT add ``Z``; other zones are not converted
@@ -195,7 +198,7 @@ def extract(
             for f in found_here:
                 if f is None or f.end <= f.start or any(a < f.end and f.start < b for a, b in skip):
                     continue
-                if name in _NAME_RULES and _in_name(parse, tok_range, f):
+                if name in _NAME_RULES and _in_name(parse, tok_range, f) and not _dated_day(text, f):
                     continue
                 cands.append((f, name, order, probs))
     # longest first, then leftmost, then rule order: one expression per stretch of text
@@ -236,6 +239,23 @@ def _in_name(parse, tok_range, f: Found) -> bool:
         return False
     r = tok_range(f.start, f.end)
     return r is not None and all(parse.toks[i].ent_type in _NAME_ENTS for i in range(r[0], r[1] + 1))
+
+
+# "on Saturday Night as crowds gathered": a weekday and a part of the day after "on", with no capital
+# after them, is a date even when the parser calls it a title ("on Saturday Night Live" stays a name;
+# GUM Wikinews tuned part, the one weekday missed)
+_DATED_DAY_BEFORE = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
+_DATED_DAY_AFTER = re.compile(r"\s*(?:[^\w\s\"“”'‘’]|[a-z]|$)")
+
+
+def _dated_day(text: str, f: Found) -> bool:
+    """Is ``f`` a weekday with a part of the day ("Saturday Night") told as a date ("on ... as")?"""
+    return (
+        f.type == "TIME"
+        and f.kind == "day"
+        and _DATED_DAY_BEFORE.search(text, max(0, f.start - 4), f.start) is not None
+        and _DATED_DAY_AFTER.match(text, f.end) is not None
+    )
 
 
 def _merge_clock_and_day(text: str, found: list[Found]) -> list[Found]:

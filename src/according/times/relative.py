@@ -358,7 +358,14 @@ def duration(m, ctx):
         if n is None:
             return Found(start, end, "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
         if clock:
-            return None
+            # "24 hours ago", "20 minutes later": the publication date has no time of day, so only whole
+            # days before it are known ("48 hours ago" is the day before yesterday); the rest is the past
+            # or future the text points to, with the number in the extent (else the vague rule took
+            # "hours ago" alone, the number left out)
+            hours = n * mult / {"S": 3600, "M": 60, "H": 1}[code]
+            if post == "ago" and hours >= 24 and hours % 24 == 0:
+                return Found(start, end, "DATE", R.iso_day(ctx.dct - timedelta(days=int(hours // 24))))
+            return Found(start, end, "TIME", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
         sign = 1 if post in ("later", "from now") else -1
         if post in ("earlier", "later"):
             # whole years after a month or quarter keep its precision ("from a year earlier": "YP")
