@@ -55,6 +55,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   MEANTIME's annotated region tags 2 of 7: a small cost there, kept for the
   fully annotated TempEval-3-style target), "(very) soon" FUTURE_REF, the
   adjective "recent" PAST_REF (MEANTIME 3 of 4);
+- "last fall" told during the fall is the one a year before, "next fall" the
+  one after (a season already begun is neither the last nor the next);
 - holidays: fixed ones and those computable from the calendar (Easter and
   the days counted from it, Thanksgiving, Memorial Day, ...); lunar ones
   (Ramadan, Eid) are not tagged;

@@ -248,10 +248,15 @@ def season(m, ctx):
     if ctx.dct is None:
         return None
     y = ctx.dct.year
+    first = SEASON_MONTH[code]  # a season's three months run from here (winter into the next year)
     if rel in ("last", "this past"):
-        y = y - 1 if SEASON_MONTH[code] >= ctx.dct.month else y
+        # the last one over: told during a season, "last fall" is the year before's (November 1989: 1988-FA)
+        if code == "WI" and ctx.dct.month <= 2:
+            y -= 2  # told in January, the winter under way is the one counted from last December
+        elif first + 2 >= ctx.dct.month:
+            y -= 1
     elif rel in ("next", "this coming"):
-        y = y + 1 if SEASON_MONTH[code] + 2 < ctx.dct.month else y
+        y = y + 1 if first <= ctx.dct.month else y  # one already begun this year is not the next
     elif rel != "this":
         y = R.season_year(ctx.dct, SEASON_MONTH[code], past_or_future(ctx, m))
     return Found(m.start(), m.end(), "DATE", f"{y:04d}-{code}")
