@@ -432,6 +432,12 @@ def test_midnight_is_t24():
     )
 
 
+def test_midnight_and_noon_as_the_end_of_a_range_of_hours():
+    assert value_of("She worked from 6:00am to midnight.", "midnight") == ("TIME", "2024-02-14T24:00")
+    assert value_of("The curfew runs from 10 p.m. through noon.", "noon") == ("TIME", "2024-02-14T12:00")
+    assert not [t for t in times("He ordered a midnight snack and wore midnight blue.") if t[0] == "midnight"]
+
+
 def test_past_weekend_and_nine_eleven():
     assert value_of("Three people died over the past weekend.", "the past weekend") == ("DATE", "2024-W06-WE")
     assert value_of("Security has tightened since 9/11.", "9/11") == ("DATE", "2001-09-11")
