@@ -67,6 +67,30 @@ def test_weekday_and_part_of_day_in_capitals_after_on_is_a_time_not_a_title():
     assert not [t for t in times("She appeared on Saturday Night Live last year.") if "Saturday" in t[0]]
 
 
+def test_earlier_and_later_before_a_weekday_belong_to_it():
+    assert value_of("The board announced earlier Monday that it would sell.", "earlier Monday") == (
+        "DATE",
+        "2024-02-12",
+    )
+    assert value_of("Clinton will speak later Friday in Ohio.", "later Friday") == ("DATE", "2024-02-16")
+    # after a unit the comparative is the duration's: "three days later" keeps it
+    assert ("Friday", "DATE") in [(s, t) for s, t, _ in times("The ship docked three days later Friday.")]
+
+
+def test_newspaper_and_programme_named_today_are_no_date():
+    assert times("A reporter told USA Today that the vote was close.") == []
+    assert times("She appeared on NBC's Today show.") == []
+    assert value_of("Today, the market fell.", "Today") == ("DATE", "2024-02-14")
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    assert value_of("Turnout will be high on Election Day.", "Election Day", date(2016, 9, 12)) == (
+        "DATE",
+        "2016-11-08",
+    )
+    assert times("Voters went to the polls on election day.", date(2016, 9, 12)) == []  # any country's
+
+
 def test_named_days_are_not_weekdays():
     assert not [t for t in times("Stocks crashed on Black Monday in 1987.") if "Monday" in t[0]]
 
@@ -141,6 +165,7 @@ def test_numbers_before_a_month_are_not_always_a_range(sentence):
         ("The video appeared 48 hours ago.", "48 hours ago", "DATE", "2024-02-12"),
         ("The video appeared just over 24 hours ago.", "just over 24 hours ago", "DATE", "2024-02-13"),
         ("Twenty minutes later, the shooting began.", "Twenty minutes later", "TIME", "FUTURE_REF"),
+        ("The 30-second spot aired twice.", "30-second", "DURATION", "PT30S"),  # "The" is the spot's
         ("Only two hours earlier the market had risen.", "Only two hours earlier", "TIME", "PAST_REF"),
     ],
 )

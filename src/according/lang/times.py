@@ -232,6 +232,9 @@ MOVING_HOLIDAYS = {
     "mother's day": (5, 6, 2),
     "father's day": (6, 6, 3),
     "columbus day": (10, 0, 2),
+    # the United States' Election Day: the Tuesday after the first Monday of November (only in capitals,
+    # as holiday names are matched: "election day" elsewhere is any country's; PolNeAR tune half, 4 missed)
+    "election day": (11, 0, 1, 1),
 }
 
 # the day words that are also nouns of an era ("a brighter tomorrow", "the world of today")

@@ -15,7 +15,8 @@ consulted for the tense of the verb an expression attaches to
 Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
 - extents leave prepositions out and keep determiners and modifiers in
   ("on [Monday]", "[the past four days]", "[more than 20 years ago]",
-  "[early Monday]"); a possessive "'s" stays out;
+  "[early Monday]", "[earlier Friday]"); a possessive "'s" stays out, and so
+  does the determiner of a noun a duration modifies ("the [30-second] spot");
 - a weekday without "next"/"last" is the most recent such day on or before
   publication (news reports the past), the next one on or after it when the
   verb is future ("will meet", "is set to begin", modal) or a present-tense
@@ -58,8 +59,9 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
 - "last fall" told during the fall is the one a year before, "next fall" the
   one after (a season already begun is neither the last nor the next);
 - holidays: fixed ones and those computable from the calendar (Easter and
-  the days counted from it, Thanksgiving, Memorial Day, ...); lunar ones
-  (Ramadan, Eid) are not tagged;
+  the days counted from it, Thanksgiving, Memorial Day, the US "Election Day"
+  in capitals, ...); lunar ones (Ramadan, Eid) are not tagged; "USA Today"
+  and the "Today show" are no dates;
 - "the next day", "that year", "two years later", "the same period last
   year", "the year-earlier quarter", "the year before.", "that night", and
   "the next month" told in the past ("The next month, the government stepped

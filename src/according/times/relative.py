@@ -29,7 +29,7 @@ POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 @rule(
     "weekday",
     r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past|every|each))" + W + r")?"
-    r"(?P<pre>(?i:early|late|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
+    r"(?P<pre>(?i:early|late|earlier|later|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
     r"(?:" + W + POD + r"(?![\w-]))?",
 )
 def weekday(m, ctx):
@@ -40,12 +40,16 @@ def weekday(m, ctx):
         return None
     wd = WEEKDAYS[wdname.rstrip(".").lower()]
     rel = (m.group("rel") or "").lower()
+    start = m.start()
+    pre = (m.group("pre") or "").strip().lower()
+    if pre in ("earlier", "later") and re.search(UNIT_RE + r"\W*$", ctx.text[max(0, start - 12) : start]):
+        start = m.start("wd")  # "three days later Friday": the comparative is the duration's, not the day's
     pod = PART_OF_DAY.get((m.group("pod") or "").lower())
     typ = "TIME" if pod else "DATE"
     if rel in ("every", "each"):
-        return Found(m.start(), m.end(), "SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
+        return Found(start, m.end(), "SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
     if ctx.dct is None:
-        return Found(m.start(), m.end(), typ, f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
+        return Found(start, m.end(), typ, f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
     if rel in ("last", "past", "this past"):
         d = R.weekday_date(ctx.dct, wd, "past", strict=True)
     elif rel in ("next", "coming", "this coming"):
@@ -69,7 +73,7 @@ def weekday(m, ctx):
             d = R.weekday_date(said_on, wd, ahead)
         else:
             d = R.weekday_date(ctx.dct, wd, ahead)
-    return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
+    return Found(start, m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
 
 
 @rule(
@@ -96,6 +100,10 @@ def relday(m, ctx):
             return None
     if w == "tonight":
         pod = "NI"
+    if m.group("w") == "Today" and not m.group("pre") and (
+        ctx.prev_word(m.start()) == "usa" or re.match(W + r"(?i:show|programme|program)\b", ctx.next_text(m.end()))
+    ):
+        return None  # a newspaper and a programme: "told USA Today", "NBC's Today show" (PolNeAR tune half, 2)
     if w in DAY_WORDS_AS_NOUNS and not m.group("pre") and _a_noun_here(ctx, m.start()):
         return None  # "a brighter tomorrow", "the world of today"
     if ctx.dct is None:
@@ -337,6 +345,9 @@ def duration(m, ctx):
     start = m.start()
     if m.group("mod") and m.group("det") and m.group("det").lower().startswith("the"):
         start = m.start("det")  # "over the past four days": "over" is the preposition here
+    det = (m.group("det") or "").strip().lower()
+    if m.group("hy") == "-" and not unit_w.endswith("s") and det in ("the", "these", "those", "another"):
+        start = m.start("num")  # "the 30-second spot": the determiner is the noun's, as with ages
     if post in ("before", "after", "in a row"):
         post = ""
     # SET: "15 a year", "$28 an hour", "$300 million in fuel a year", "twice a week": "a <unit>" right after
