@@ -91,6 +91,12 @@ def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
     assert times("Voters went to the polls on election day.", date(2016, 9, 12)) == []  # any country's
 
 
+def test_house_number_before_a_street_is_no_year():
+    assert times("Henry, 19, of 1935 Orchard St., Alexandria, was arrested.") == []
+    assert times("The shop at 2001 N. Main Street closed.") == []
+    assert value_of("In 2001 Main Street Bank opened.", "2001") == ("DATE", "2001")
+
+
 def test_named_days_are_not_weekdays():
     assert not [t for t in times("Stocks crashed on Black Monday in 1987.") if "Monday" in t[0]]
 
