@@ -21,6 +21,10 @@ WED = date(2013, 3, 13)  # a Wednesday: last Friday 8 March, next Friday 15 Marc
         ("An expected announcement Friday of jobs data could move markets.", "Friday", "2013-03-15"),
         ("The report comes out Thursday.", "Thursday", "2013-03-14"),
         ("Results come out Thursday, the company said.", "Thursday", "2013-03-14"),
+        # through a "to" infinitive to a verb of expecting or intending
+        ("Voters expect Clinton to win Friday's debate.", "Friday", "2013-03-15"),
+        ("Clinton hopes to win Tuesday's primary.", "Tuesday", "2013-03-19"),
+        ("He plans to attend Friday's meeting.", "Friday", "2013-03-15"),
     ],
 )
 def test_a_weekday_the_text_puts_ahead_is_the_next_one(sentence, phrase, value):
@@ -36,6 +40,9 @@ def test_a_weekday_the_text_puts_ahead_is_the_next_one(sentence, phrase, value):
         ("The attack Monday is the worst this year.", "Monday", "2013-03-11"),  # a state, not a schedule
         ("The report came out Thursday.", "Thursday", "2013-03-07"),
         ("Before Friday's vote, polls showed a tie.", "Friday", "2013-03-08"),
+        ("He hoped to win Tuesday's primary.", "Tuesday", "2013-03-12"),  # the hoping told in the past
+        ("Trump refused to attend Friday's hearing.", "Friday", "2013-03-08"),
+        ("It was his effort to bounce back from Monday's debate.", "Monday", "2013-03-11"),
     ],
 )
 def test_a_weekday_without_such_a_word_keeps_its_tense(sentence, phrase, value):

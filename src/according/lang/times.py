@@ -59,6 +59,10 @@ FORWARD_LOOKING = frozenset(
         "awaiting",
         "awaited",
         "anticipated",
+        # verbs whose "to" infinitive is still to come ("voters expect Clinton to win Monday's debate",
+        # "hopes to win Tuesday's primary"; PolNeAR tune half): read through the infinitive
+        *("expect", "expects", "expecting", "hope", "hopes", "hoping", "plan", "plans", "planning"),
+        *("intend", "intends", "intending", "vow", "vows", "vowing", "promise", "promises", "poised"),
     }
 )
 

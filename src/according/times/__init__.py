@@ -25,7 +25,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   until Friday" is the Friday gone), when a present "is" gives it to its
   subject ("the deadline is Friday"), or when a word on its way to the verb
   looks ahead ("investors await Friday's report", "an expected announcement
-  Friday"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
+  Friday", through a "to" infinitive: "voters expect Clinton to win Monday's
+  debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
   in the complement of a past-tense verb that names its own day ("said Friday it
   would raise rates on Monday") the day is counted from that day, not from
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a

@@ -310,6 +310,10 @@ def looks_ahead(parse, first: int, last: int) -> bool:
             return ahead
         nxt = toks[cur.head]
         ahead = ahead or forward(nxt)
+        if nxt.pos in ("VERB", "AUX") and nxt.tag == "VB" and nxt.head != nxt.i:
+            if any(toks[k].dep == "aux" and toks[k].tag == "TO" for k in parse.children[nxt.i]):
+                cur = nxt  # a "to" infinitive: the verb it hangs on says ("expect Clinton to win Monday's debate")
+                continue
         if nxt.pos in ("VERB", "AUX"):
             # a clause told in the past keeps the thing in the past ("investors awaited Friday's report")
             told_past = nxt.tag == "VBD" or any(
