@@ -14,6 +14,8 @@ from ..lang.times import (
     EXTENT_PREPOSITIONS,
     PART_OF_DAY,
     SET_ADVERBS,
+    TODAY_NAME_AFTER,
+    TODAY_NAME_BEFORE,
     UNIT_RE,
     UNITS,
     WEEKDAY_NAMES_NOT_DATES,
@@ -29,7 +31,13 @@ POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 @rule(
     "weekday",
     r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past|every|each))" + W + r")?"
-    r"(?P<pre>(?i:early|late|earlier|later|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
+    r"(?P<pre>(?i:early|late|earlier|later|(?:early|late)"
+    + W
+    + r"on)"
+    + W
+    + r")?(?P<wd>"
+    + WEEKDAY_RE
+    + r")(?![\w-])"
     r"(?:" + W + POD + r"(?![\w-]))?",
 )
 def weekday(m, ctx):
@@ -100,10 +108,13 @@ def relday(m, ctx):
             return None
     if w == "tonight":
         pod = "NI"
-    if m.group("w") == "Today" and not m.group("pre") and (
-        ctx.prev_word(m.start()) == "usa" or re.match(W + r"(?i:show|programme|program)\b", ctx.next_text(m.end()))
+    # a newspaper and a programme: "told USA Today", "NBC's Today show" (PolNeAR tune half, 2)
+    if (
+        m.group("w") == "Today"
+        and not m.group("pre")
+        and (ctx.prev_word(m.start()) in TODAY_NAME_BEFORE or _next_word(ctx, m.end()) in TODAY_NAME_AFTER)
     ):
-        return None  # a newspaper and a programme: "told USA Today", "NBC's Today show" (PolNeAR tune half, 2)
+        return None
     if w in DAY_WORDS_AS_NOUNS and not m.group("pre") and _a_noun_here(ctx, m.start()):
         return None  # "a brighter tomorrow", "the world of today"
     if ctx.dct is None:
@@ -126,6 +137,11 @@ def relday(m, ctx):
     return Found(
         m.start(), m.end(), "TIME" if pod else "DATE", d.isoformat() + (f"T{pod}" if pod else ""), "day"
     )
+
+
+def _next_word(ctx, pos: int) -> str:
+    w = re.match(W + r"([A-Za-z]+)", ctx.next_text(pos))
+    return w.group(1).lower() if w else ""
 
 
 def _a_noun_here(ctx, pos: int) -> bool:

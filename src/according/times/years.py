@@ -14,7 +14,7 @@ import re
 
 from ..lang.game_periods import GAME_WORDS
 from ..lang.numbers import ORDINAL_NUMBERS
-from ..lang.time_ranges import FAR_YEAR_PREPOSITIONS
+from ..lang.time_ranges import FAR_YEAR_PREPOSITIONS, STREET_SUFFIXES, YEAR_PREPOSITIONS
 from ..lang.times import HOLIDAYS, MOVING_HOLIDAYS, SEASON_MONTH, SEASONS
 from . import resolve as R
 from .grammar import (
@@ -39,8 +39,7 @@ FAR_YEAR_LIMIT = 2100
 # a house number before a street name: "1935 Orchard St.", "2001 N. Main Street" (after a preposition of time
 # it stays a year: "in 2001 Main Street Bank opened")
 _STREET = re.compile(
-    r"[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Blvd|"
-    r"Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Pl|Place|Hwy|Highway|Pkwy|Parkway|Ter|Terrace|Cir|Circle|Pike)\b"
+    r"[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:" + STREET_SUFFIXES + r")\b"
 )
 
 
@@ -99,7 +98,7 @@ def year(m, ctx):
     nxt = ctx.next_text(m.end(), 25)
     if re.match(W + r"(?i:index|indexes|indices)\b", nxt):
         return None  # "the Russell 2000 Index": a name
-    if _STREET.match(ctx.text, m.end()) and pw not in ("in", "since", "until", "during", "before", "after", "by"):
+    if _STREET.match(ctx.text, m.end()) and pw not in YEAR_PREPOSITIONS:
         return None  # a house number: "of 1935 Orchard St." (LGL tuned part)
     # a count of things ("2000 people", "some 1,900 troops") rather than a year
     if re.match(
