@@ -77,6 +77,13 @@ def test_earlier_and_later_before_a_weekday_belong_to_it():
     assert ("Friday", "DATE") in [(s, t) for s, t, _ in times("The ship docked three days later Friday.")]
 
 
+def test_day_word_after_a_noun_tagged_as_adjective_is_a_date():
+    # "autopsy" may be tagged an adjective; only a comparison before it makes "yesterday" a noun
+    got = times("The office conducted an autopsy yesterday, identifying the body.")
+    assert ("yesterday", "DATE", "2024-02-13") in got
+    assert times("They hope for a brighter tomorrow.") == []
+
+
 def test_newspaper_and_programme_named_today_are_no_date():
     assert times("A reporter told USA Today that the vote was close.") == []
     assert times("She appeared on NBC's Today show.") == []

@@ -154,7 +154,13 @@ def _a_noun_here(ctx, pos: int) -> bool:
     if before != "ADJ":
         return False
     adj = re.search(r"([A-Za-z'-]+)[^\S\n]*$", ctx.text[max(0, pos - 40) : pos])
-    return adj is not None and ctx.pos_before(pos - len(adj.group(0))) in ("DET", "PRON")
+    # the noun comes after a comparison ("a brighter tomorrow", "the best today"); a noun the tagger took
+    # for an adjective is no such word ("conducted an autopsy yesterday": LGL tuned part)
+    return (
+        adj is not None
+        and adj.group(1).lower().endswith(("er", "est", "new"))
+        and ctx.pos_before(pos - len(adj.group(0))) in ("DET", "PRON")
+    )
 
 
 _REL = (
