@@ -58,6 +58,17 @@ def test_weekday_with_part_of_day_is_a_time():
     assert value_of("He spoke Tuesday night.", "Tuesday night") == ("TIME", "2024-02-13TNI")
 
 
+def test_the_night_of_a_date_is_a_time_of_that_day():
+    assert value_of("They met on the night of February 6 at the Legion.", "the night of February 6") == (
+        "TIME",
+        "2024-02-06TNI",
+    )
+    assert value_of("On the morning of Monday, the fire began.", "the morning of Monday") == (
+        "TIME",
+        "2024-02-12TMO",
+    )
+
+
 def test_weekday_and_part_of_day_in_capitals_after_on_is_a_time_not_a_title():
     # the parser may call "Saturday Night" a work of art; after "on", with no capital after it, it is a day
     assert value_of("The festival opened on Saturday Night as crowds came.", "Saturday Night") == (

@@ -32,7 +32,7 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
-  "Monday morning" is ``...TMO`` (TIME), also in capitals after "on" where the
+  "Monday morning" and "the morning of Monday" are ``...TMO`` (TIME), also in capitals after "on" where the
   parser reads a title ("on Saturday Night as crowds came"; not "Saturday Night Live");
   a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");
 - a month or month-day without a year: the last one (past tense), the next
@@ -89,6 +89,7 @@ from datetime import date
 
 from ..ingest.headlines import HeadlineLines
 from ..ingest.metadata import published_date
+from ..lang.times import PART_OF_DAY
 from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
 from . import periods as _periods  # noqa: F401  (registers its rules)
@@ -218,7 +219,7 @@ def extract(
         taken.append(f)
         problems.extend(probs)
     taken.sort(key=lambda f: f.start)
-    taken = order_range_ends(text, _merge_clock_and_day(text, taken), dct)
+    taken = order_range_ends(text, _part_of_a_day(text, _merge_clock_and_day(text, taken)), dct)
     out, unresolved = _anchor(text, parse, starts, taken, dct)
     if unresolved:
         problems.append(f"no publication date: {unresolved} relative time expression(s) left out")
@@ -261,6 +262,24 @@ def _dated_day(text: str, f: Found) -> bool:
         and _DATED_DAY_BEFORE.search(text, max(0, f.start - 4), f.start) is not None
         and _DATED_DAY_AFTER.match(text, f.end) is not None
     )
+
+
+_PART_OF_A_DAY = re.compile(
+    r"\b(?i:the)[^\S\n]+(?P<pod>(?i:morning|afternoon|evening|night))[^\S\n]+of[^\S\n]+$"
+)
+
+
+def _part_of_a_day(text: str, found: list[Found]) -> list[Found]:
+    """ "the night of March 6", "the morning of Friday": one TIME, the day with its part
+    (LGL tuned part: "on the night of March 6"; TimeML values it 2009-03-06TNI)."""
+    out = []
+    for f in found:
+        m = _PART_OF_A_DAY.search(text, max(0, f.start - 24), f.start) if f.kind == "day" else None
+        if m is not None and f.value and len(f.value) == 10 and _DAY.match(f.value):
+            pod = PART_OF_DAY[m.group("pod").lower()]
+            f = Found(m.start(), f.end, "TIME", f"{f.value}T{pod}", "day")
+        out.append(f)
+    return out
 
 
 def _merge_clock_and_day(text: str, found: list[Found]) -> list[Found]:
