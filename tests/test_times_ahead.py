@@ -91,3 +91,26 @@ def test_a_headline_infinitive_is_the_future(text, phrase, value):
 )
 def test_a_weekday_of_a_verb_joined_by_and_takes_that_verbs_tense(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+NOV = date(2023, 11, 10)  # a Friday
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # postponed, delayed, adjourned: the new date is ahead even when told in the past
+        ("The hearing was postponed until Nov. 14.", "Nov. 14", "2023-11-14"),
+        ("The trial was adjourned until Nov. 20.", "Nov. 20", "2023-11-20"),
+        ("The vote was delayed to Monday.", "Monday", "2023-11-13"),
+        ("The vote was pushed back to March.", "March", "2024-03"),
+        # a plan told in the past is the nearest such date, not the last one
+        ("Sentencing was scheduled for Jan. 5.", "Jan. 5", "2024-01-05"),
+        ("The surgery was scheduled for Sept. 26, but the donor fell ill.", "Sept. 26", "2023-09-26"),
+        # other past participles keep the past
+        ("The record was set on October 18.", "October 18", "2023-10-18"),
+        ("The bill was moved to committee on Tuesday.", "Tuesday", "2023-11-07"),
+    ],
+)
+def test_postponed_and_scheduled_dates_told_in_the_past(sentence, phrase, value):
+    assert time_value(sentence, phrase, NOV) == value

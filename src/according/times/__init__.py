@@ -36,8 +36,9 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   parser reads a title ("on Saturday Night as crowds came"; not "Saturday Night Live");
   a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");
 - a month or month-day without a year: the last one (past tense), the next
-  one (future, or a present-tense day: "takes effect Jan. 1"), else the
-  nearest ("Ramadan in March" in February is this March; "late November" is
+  one (future, or a present-tense day: "takes effect Jan. 1"; a date an event
+  was postponed or delayed to, told in the past: "was postponed until Nov. 14"),
+  else the nearest (also for a plan told in the past: "was scheduled for Jan. 5") ("Ramadan in March" in February is this March; "late November" is
   last November);
 - the ends of a range of days keep their order: a year-less end that comes out after
   (before) the other moves a year ("is to run from January 23 through March 9",
