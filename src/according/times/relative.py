@@ -469,7 +469,9 @@ def vague(m, ctx):
             "just",
             "only",
             "mere",
-        ):
+        ) and not re.match(W + r"(?i:after|before)\b", ctx.next_text(m.end())):
+            # a stretch counted from an event is a duration too ("hours after the attack", "Days before the
+            # vote"; MEANTIME's tuned part annotates "Three years after", "two weeks after" so, P3Y, P2W)
             return None
         if re.match(W + r"(?:of|old)\b", ctx.next_text(m.end())):
             return None
