@@ -191,6 +191,7 @@ def test_numbers_before_a_month_are_not_always_a_range(sentence):
         ("Twenty minutes later, the shooting began.", "Twenty minutes later", "TIME", "FUTURE_REF"),
         ("The 30-second spot aired twice.", "30-second", "DURATION", "PT30S"),  # "The" is the spot's
         ("Days after the attack, police arrested him.", "Days", "DURATION", "PXD"),
+        ("He may have paid no tax for 15-plus years.", "15-plus years", "DURATION", "P15Y"),
         ("She spoke in Ohio, hours before the debate.", "hours", "DURATION", "PTXH"),
         ("Only two hours earlier the market had risen.", "Only two hours earlier", "TIME", "PAST_REF"),
     ],

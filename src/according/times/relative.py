@@ -305,7 +305,7 @@ def duration_value(n: float | None, unit_word: str) -> str:
     + r"(?i:and a half))?(?P<hy>-|"
     + W
     + r")(?P<adj>(?i:more|additional|"
-    r"straight|consecutive|full|long|successive|trading|business|working|calendar|extra|further|school|"
+    r"straight|consecutive|full|long|successive|trading|business|working|calendar|extra|further|school|plus|"
     r"(?:and a half))[- ])*(?P<unit>(?i:" + UNIT_RE + r"))(?P<half2>" + W + r"(?i:and a half))?(?![\w])"
     r"(?P<post>" + W + r"(?i:ago|earlier|later|from now|before|after|old|of age|in a row)(?![\w-]))?",
 )
@@ -361,7 +361,8 @@ def duration(m, ctx):
         m.group("half") or m.group("half2") or "and a half" in (m.group("adj") or "").lower()
     ):
         n += 0.5
-    if m.group("hy") == "-" and unit_w.endswith("s") and n is not None and n != 1:
+    plus = (m.group("adj") or "").lower().startswith("plus")  # "15-plus years", "90-plus minutes"
+    if m.group("hy") == "-" and unit_w.endswith("s") and n is not None and n != 1 and not plus:
         return None  # "five-years" is not English; likely a list or code
     end = m.end() if post not in ("before", "after", "in a row") else m.end() - len(m.group("post"))
     start = m.start()
