@@ -97,6 +97,8 @@ def test_day_word_after_a_noun_tagged_as_adjective_is_a_date():
 
 def test_newspaper_and_programme_named_today_are_no_date():
     assert times("A reporter told USA Today that the vote was close.") == []
+    assert times("A USA TODAY analysis showed gains.") == []
+    assert times("RT is the American version of Russia Today, the network.") == []
     assert times("She appeared on NBC's Today show.") == []
     assert value_of("Today, the market fell.", "Today") == ("DATE", "2024-02-14")
 
@@ -488,6 +490,15 @@ def test_midnight_and_noon_as_the_end_of_a_range_of_hours():
     assert value_of("She worked from 6:00am to midnight.", "midnight") == ("TIME", "2024-02-14T24:00")
     assert value_of("The curfew runs from 10 p.m. through noon.", "noon") == ("TIME", "2024-02-14T12:00")
     assert not [t for t in times("He ordered a midnight snack and wore midnight blue.") if t[0] == "midnight"]
+
+
+def test_nine_eleven_names_an_event_and_anchors_nothing():
+    got = times(
+        "She praised the raid that killed 9/11 plotter Osama bin Laden. In a speech earlier in the day, he spoke."
+    )
+    assert ("the day", "DATE", "2024-02-14") in got
+    got = times("On Sept. 11, 2001, planes hit the towers. The next day, markets stayed shut.")
+    assert ("The next day", "DATE", "2001-09-12") in got
 
 
 def test_past_weekend_and_nine_eleven():

@@ -244,7 +244,7 @@ MOVING_HOLIDAYS = {
 # the day words that are also nouns of an era ("a brighter tomorrow", "the world of today")
 DAY_WORDS_AS_NOUNS = {"tomorrow", "today", "yesterday"}
 # "Today" in a name: the word before it ("told USA Today") or after it ("NBC's Today show")
-TODAY_NAME_BEFORE = frozenset({"usa"})
+TODAY_NAME_BEFORE = frozenset({"usa", "russia"})
 TODAY_NAME_AFTER = frozenset({"show", "programme", "program"})
 
 REF_WORDS = {  # word -> TIMEX3 value (all DATE)

@@ -322,7 +322,7 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
     ] = []  # resolved calendar values so far (text order): anchors for "the next day", "that year"
     days: dict[int, list[tuple[int, str]]] = {}  # sentence -> [(offset, day)]
     for f in found:
-        if f.value and _DAY.match(f.value):
+        if f.value and _DAY.match(f.value) and not _names_an_event(text, f):
             days.setdefault(sent_of(f.start), []).append((f.start, f.value[:10]))
     for f in found:
         value = f.value
@@ -361,10 +361,23 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
         if value is None:
             unresolved += 1
             continue
-        if _CALENDAR.match(value):
+        if _CALENDAR.match(value) and not _names_an_event(text, f):
             seen.append(value)
         out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=value))
     return out, unresolved
+
+
+_EVENT_NAME_AFTER = re.compile(
+    r"(?:th)?,?[^\S\n]+(?:\d{4}[^\S\n]+)?(?i:terror|attack|hijack|memorial|plotter|commission)"
+)
+
+
+def _names_an_event(text: str, f: Found) -> bool:
+    """ "9/11", "the September 11 attacks": the date names an event; it is not the time the story has
+    reached, so "earlier in the day" after "the 9/11 plotter" is not 2001 (PolNeAR tune half)."""
+    return f.value == "2001-09-11" and (
+        text[f.start : f.end] == "9/11" or _EVENT_NAME_AFTER.match(text, f.end) is not None
+    )
 
 
 def _nearest(days: list[tuple[int, str]], pos: int) -> str | None:

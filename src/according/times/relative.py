@@ -110,7 +110,7 @@ def relday(m, ctx):
         pod = "NI"
     # a newspaper and a programme: "told USA Today", "NBC's Today show" (PolNeAR tune half, 2)
     if (
-        m.group("w") == "Today"
+        m.group("w") in ("Today", "TODAY")
         and not m.group("pre")
         and (ctx.prev_word(m.start()) in TODAY_NAME_BEFORE or _next_word(ctx, m.end()) in TODAY_NAME_AFTER)
     ):
