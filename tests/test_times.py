@@ -101,6 +101,7 @@ def test_newspaper_and_programme_named_today_are_no_date():
     assert times("RT is the American version of Russia Today, the network.") == []
     assert [t[0] for t in times("Mook told CBS This Morning on Monday that it was close.")] == ["Monday"]
     assert times("Trump told ABC's This Week that he would win.") == []
+    assert times("She taped an appearance on The Tonight Show Starring Jimmy Fallon.") == []
     assert value_of("This Week, the market fell.", "This Week") == ("DATE", "2024-W07")  # a sentence's start
     assert times("She appeared on NBC's Today show.") == []
     assert value_of("Today, the market fell.", "Today") == ("DATE", "2024-02-14")

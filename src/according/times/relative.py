@@ -110,9 +110,9 @@ def relday(m, ctx):
             return None
     if w == "tonight":
         pod = "NI"
-    # a newspaper and a programme: "told USA Today", "NBC's Today show" (PolNeAR tune half, 2)
+    # a newspaper and a programme: "told USA Today", "NBC's Today show", "The Tonight Show" (PolNeAR)
     if (
-        m.group("w") in ("Today", "TODAY")
+        m.group("w") in ("Today", "TODAY", "Tonight")
         and not m.group("pre")
         and (ctx.prev_word(m.start()) in TODAY_NAME_BEFORE or _next_word(ctx, m.end()) in TODAY_NAME_AFTER)
     ):
