@@ -58,6 +58,69 @@ def test_weekday_with_part_of_day_is_a_time():
     assert value_of("He spoke Tuesday night.", "Tuesday night") == ("TIME", "2024-02-13TNI")
 
 
+def test_the_night_of_a_date_is_a_time_of_that_day():
+    assert value_of("They met on the night of February 6 at the Legion.", "the night of February 6") == (
+        "TIME",
+        "2024-02-06TNI",
+    )
+    assert value_of("On the morning of Monday, the fire began.", "the morning of Monday") == (
+        "TIME",
+        "2024-02-12TMO",
+    )
+
+
+def test_weekday_and_part_of_day_in_capitals_after_on_is_a_time_not_a_title():
+    # the parser may call "Saturday Night" a work of art; after "on", with no capital after it, it is a day
+    assert value_of("The festival opened on Saturday Night as crowds came.", "Saturday Night") == (
+        "TIME",
+        "2024-02-10TNI",
+    )
+    assert not [t for t in times("She appeared on Saturday Night Live last year.") if "Saturday" in t[0]]
+
+
+def test_earlier_and_later_before_a_weekday_belong_to_it():
+    assert value_of("The board announced earlier Monday that it would sell.", "earlier Monday") == (
+        "DATE",
+        "2024-02-12",
+    )
+    assert value_of("Clinton will speak later Friday in Ohio.", "later Friday") == ("DATE", "2024-02-16")
+    # after a unit the comparative is the duration's: "three days later" keeps it
+    assert ("Friday", "DATE") in [(s, t) for s, t, _ in times("The ship docked three days later Friday.")]
+
+
+def test_day_word_after_a_noun_tagged_as_adjective_is_a_date():
+    # "autopsy" may be tagged an adjective; only a comparison before it makes "yesterday" a noun
+    got = times("The office conducted an autopsy yesterday, identifying the body.")
+    assert ("yesterday", "DATE", "2024-02-13") in got
+    assert times("They hope for a brighter tomorrow.") == []
+
+
+def test_newspaper_and_programme_named_today_are_no_date():
+    assert times("A reporter told USA Today that the vote was close.") == []
+    assert times("A USA TODAY analysis showed gains.") == []
+    assert times("RT is the American version of Russia Today, the network.") == []
+    assert [t[0] for t in times("Mook told CBS This Morning on Monday that it was close.")] == ["Monday"]
+    assert times("Trump told ABC's This Week that he would win.") == []
+    assert times("She taped an appearance on The Tonight Show Starring Jimmy Fallon.") == []
+    assert value_of("This Week, the market fell.", "This Week") == ("DATE", "2024-W07")  # a sentence's start
+    assert times("She appeared on NBC's Today show.") == []
+    assert value_of("Today, the market fell.", "Today") == ("DATE", "2024-02-14")
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    assert value_of("Turnout will be high on Election Day.", "Election Day", date(2016, 9, 12)) == (
+        "DATE",
+        "2016-11-08",
+    )
+    assert times("Voters went to the polls on election day.", date(2016, 9, 12)) == []  # any country's
+
+
+def test_house_number_before_a_street_is_no_year():
+    assert times("Henry, 19, of 1935 Orchard St., Alexandria, was arrested.") == []
+    assert times("The shop at 2001 N. Main Street closed.") == []
+    assert value_of("In 2001 Main Street Bank opened.", "2001") == ("DATE", "2001")
+
+
 def test_named_days_are_not_weekdays():
     assert not [t for t in times("Stocks crashed on Black Monday in 1987.") if "Monday" in t[0]]
 
@@ -128,6 +191,15 @@ def test_numbers_before_a_month_are_not_always_a_range(sentence):
         ("The repair took a year.", "a year", "DURATION", "P1Y"),
         ("The update came at 2:21 p.m. EST.", "2:21 p.m. EST", "TIME", "2024-02-14T14:21"),
         ("The launch was at 18:00 UTC Monday.", "18:00 UTC Monday", "TIME", "2024-02-12T18:00Z"),
+        # hours and minutes from publication: whole days are known, the rest keeps its number in the extent
+        ("The video appeared 48 hours ago.", "48 hours ago", "DATE", "2024-02-12"),
+        ("The video appeared just over 24 hours ago.", "just over 24 hours ago", "DATE", "2024-02-13"),
+        ("Twenty minutes later, the shooting began.", "Twenty minutes later", "TIME", "FUTURE_REF"),
+        ("The 30-second spot aired twice.", "30-second", "DURATION", "PT30S"),  # "The" is the spot's
+        ("Days after the attack, police arrested him.", "Days", "DURATION", "PXD"),
+        ("He may have paid no tax for 15-plus years.", "15-plus years", "DURATION", "P15Y"),
+        ("She spoke in Ohio, hours before the debate.", "hours", "DURATION", "PTXH"),
+        ("Only two hours earlier the market had risen.", "Only two hours earlier", "TIME", "PAST_REF"),
     ],
 )
 def test_relative_and_durations(sentence, phrase, typ, value):
@@ -416,6 +488,21 @@ def test_midnight_is_t24():
         "TIME",
         "2024-02-09T24:00",
     )
+
+
+def test_midnight_and_noon_as_the_end_of_a_range_of_hours():
+    assert value_of("She worked from 6:00am to midnight.", "midnight") == ("TIME", "2024-02-14T24:00")
+    assert value_of("The curfew runs from 10 p.m. through noon.", "noon") == ("TIME", "2024-02-14T12:00")
+    assert not [t for t in times("He ordered a midnight snack and wore midnight blue.") if t[0] == "midnight"]
+
+
+def test_nine_eleven_names_an_event_and_anchors_nothing():
+    got = times(
+        "She praised the raid that killed 9/11 plotter Osama bin Laden. In a speech earlier in the day, he spoke."
+    )
+    assert ("the day", "DATE", "2024-02-14") in got
+    got = times("On Sept. 11, 2001, planes hit the towers. The next day, markets stayed shut.")
+    assert ("The next day", "DATE", "2001-09-12") in got
 
 
 def test_past_weekend_and_nine_eleven():

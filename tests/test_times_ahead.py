@@ -21,6 +21,10 @@ WED = date(2013, 3, 13)  # a Wednesday: last Friday 8 March, next Friday 15 Marc
         ("An expected announcement Friday of jobs data could move markets.", "Friday", "2013-03-15"),
         ("The report comes out Thursday.", "Thursday", "2013-03-14"),
         ("Results come out Thursday, the company said.", "Thursday", "2013-03-14"),
+        # through a "to" infinitive to a verb of expecting or intending
+        ("Voters expect Clinton to win Friday's debate.", "Friday", "2013-03-15"),
+        ("Clinton hopes to win Tuesday's primary.", "Tuesday", "2013-03-19"),
+        ("He plans to attend Friday's meeting.", "Friday", "2013-03-15"),
     ],
 )
 def test_a_weekday_the_text_puts_ahead_is_the_next_one(sentence, phrase, value):
@@ -36,6 +40,9 @@ def test_a_weekday_the_text_puts_ahead_is_the_next_one(sentence, phrase, value):
         ("The attack Monday is the worst this year.", "Monday", "2013-03-11"),  # a state, not a schedule
         ("The report came out Thursday.", "Thursday", "2013-03-07"),
         ("Before Friday's vote, polls showed a tie.", "Friday", "2013-03-08"),
+        ("He hoped to win Tuesday's primary.", "Tuesday", "2013-03-12"),  # the hoping told in the past
+        ("Trump refused to attend Friday's hearing.", "Friday", "2013-03-08"),
+        ("It was his effort to bounce back from Monday's debate.", "Monday", "2013-03-11"),
     ],
 )
 def test_a_weekday_without_such_a_word_keeps_its_tense(sentence, phrase, value):
@@ -84,3 +91,38 @@ def test_a_headline_infinitive_is_the_future(text, phrase, value):
 )
 def test_a_weekday_of_a_verb_joined_by_and_takes_that_verbs_tense(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+NOV = date(2023, 11, 10)  # a Friday
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # postponed, delayed, adjourned: the new date is ahead even when told in the past
+        ("The hearing was postponed until Nov. 14.", "Nov. 14", "2023-11-14"),
+        ("The trial was adjourned until Nov. 20.", "Nov. 20", "2023-11-20"),
+        ("The vote was delayed to Monday.", "Monday", "2023-11-13"),
+        ("The vote was pushed back to March.", "March", "2024-03"),
+        # a plan told in the past is the nearest such date, not the last one
+        ("Sentencing was scheduled for Jan. 5.", "Jan. 5", "2024-01-05"),
+        ("The surgery was scheduled for Sept. 26, but the donor fell ill.", "Sept. 26", "2023-09-26"),
+        # other past participles keep the past
+        ("The record was set on October 18.", "October 18", "2023-10-18"),
+        ("The bill was moved to committee on Tuesday.", "Tuesday", "2023-11-07"),
+    ],
+)
+def test_postponed_and_scheduled_dates_told_in_the_past(sentence, phrase, value):
+    assert time_value(sentence, phrase, NOV) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("Sales in December rose 4 percent.", "December", "2022-12"),  # a noun phrase in a past clause
+        ("After a test in January, the council imposed sanctions.", "January", "2023-01"),
+        ("Sales in December will rise.", "December", "2023-12"),
+    ],
+)
+def test_a_bare_month_in_a_noun_phrase_told_in_the_past(sentence, phrase, value):
+    assert time_value(sentence, phrase, NOV) == value

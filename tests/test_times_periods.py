@@ -247,3 +247,22 @@ def test_the_unit_before_counts_back_from_the_date_last_mentioned(sentence, span
 
 def test_the_day_before_an_event_without_a_date_is_left_out():
     assert times("He left the day before the election.", THU) == []
+
+
+@pytest.mark.parametrize(
+    "published,sentence,span,value",
+    [
+        # told during a season, "last fall" is the one a year before and "next fall" the one after
+        (date(1989, 11, 2), "Last fall, the company was sold.", "Last fall", "1988-FA"),
+        (date(1989, 11, 2), "Next fall, the plant will open.", "Next fall", "1990-FA"),
+        # once it is over, "last fall" is this year's
+        (date(1989, 12, 15), "Last fall, the company was sold.", "Last fall", "1989-FA"),
+        (date(1989, 8, 10), "Next fall, the plant will open.", "Next fall", "1989-FA"),
+        # winter is counted from December: in January the one under way began the year before
+        (date(1989, 1, 15), "Last winter was cold.", "Last winter", "1987-WI"),
+        (date(1989, 3, 10), "Last winter was cold.", "Last winter", "1988-WI"),
+        (date(1989, 1, 15), "Next winter will be cold.", "Next winter", "1989-WI"),
+    ],
+)
+def test_last_and_next_season_skip_the_one_under_way(published, sentence, span, value):
+    assert (span, "DATE", value) in times(sentence, published)

@@ -59,6 +59,10 @@ FORWARD_LOOKING = frozenset(
         "awaiting",
         "awaited",
         "anticipated",
+        # verbs whose "to" infinitive is still to come ("voters expect Clinton to win Monday's debate",
+        # "hopes to win Tuesday's primary"; PolNeAR tune half): read through the infinitive
+        *("expect", "expects", "expecting", "hope", "hopes", "hoping", "plan", "plans", "planning"),
+        *("intend", "intends", "intending", "vow", "vows", "vowing", "promise", "promises", "poised"),
     }
 )
 
@@ -232,10 +236,16 @@ MOVING_HOLIDAYS = {
     "mother's day": (5, 6, 2),
     "father's day": (6, 6, 3),
     "columbus day": (10, 0, 2),
+    # the United States' Election Day: the Tuesday after the first Monday of November (only in capitals,
+    # as holiday names are matched: "election day" elsewhere is any country's; PolNeAR tune half, 4 missed)
+    "election day": (11, 0, 1, 1),
 }
 
 # the day words that are also nouns of an era ("a brighter tomorrow", "the world of today")
 DAY_WORDS_AS_NOUNS = {"tomorrow", "today", "yesterday"}
+# "Today" in a name: the word before it ("told USA Today") or after it ("NBC's Today show")
+TODAY_NAME_BEFORE = frozenset({"usa", "russia"})
+TODAY_NAME_AFTER = frozenset({"show", "programme", "program"})
 
 REF_WORDS = {  # word -> TIMEX3 value (all DATE)
     "now": "PRESENT_REF",

@@ -31,5 +31,10 @@ STATIVE_VERBS = {
 }
 # A participle of these puts an event in the future ("is scheduled for Friday").
 SCHEDULE_WORDS = {"schedule", "slate", "plan", "set", "expect", "due", "timetable", "pencil"}
+# A participle of these with "until"/"to"/"for" moves an event to a later date ("the hearing was postponed
+# until Nov. 14", "the vote was pushed back to Monday"): told in the past, the new date is still ahead.
+POSTPONE_VERBS = {"postpone", "delay", "adjourn", "reschedule", "defer", "push", "move"}
+# The prepositions that give a scheduled or postponed event its date ("scheduled for", "delayed until").
+SCHEDULE_PREPOSITIONS = {"for", "until", "till", "to"}
 # Modal auxiliaries (spaCy splits "can't" into "ca" + "n't").
 MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "'d"}

@@ -15,7 +15,8 @@ consulted for the tense of the verb an expression attaches to
 Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
 - extents leave prepositions out and keep determiners and modifiers in
   ("on [Monday]", "[the past four days]", "[more than 20 years ago]",
-  "[early Monday]"); a possessive "'s" stays out;
+  "[early Monday]", "[earlier Friday]"); a possessive "'s" stays out, and so
+  does the determiner of a noun a duration modifies ("the [30-second] spot");
 - a weekday without "next"/"last" is the most recent such day on or before
   publication (news reports the past), the next one on or after it when the
   verb is future ("will meet", "is set to begin", modal) or a present-tense
@@ -24,22 +25,27 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   until Friday" is the Friday gone), when a present "is" gives it to its
   subject ("the deadline is Friday"), or when a word on its way to the verb
   looks ahead ("investors await Friday's report", "an expected announcement
-  Friday"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
+  Friday", through a "to" infinitive: "voters expect Clinton to win Monday's
+  debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
   in the complement of a past-tense verb that names its own day ("said Friday it
   would raise rates on Monday") the day is counted from that day, not from
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
-  "Monday morning" is ``...TMO`` (TIME);
+  "Monday morning" and "the morning of Monday" are ``...TMO`` (TIME), also in capitals after "on" where the
+  parser reads a title ("on Saturday Night as crowds came"; not "Saturday Night Live");
   a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");
 - a month or month-day without a year: the last one (past tense), the next
-  one (future, or a present-tense day: "takes effect Jan. 1"), else the
-  nearest ("Ramadan in March" in February is this March; "late November" is
+  one (future, or a present-tense day: "takes effect Jan. 1"; a date an event
+  was postponed or delayed to, told in the past: "was postponed until Nov. 14"),
+  else the nearest (also for a plan told in the past: "was scheduled for Jan. 5") ("Ramadan in March" in February is this March; "late November" is
   last November);
 - the ends of a range of days keep their order: a year-less end that comes out after
   (before) the other moves a year ("is to run from January 23 through March 9",
   ``ranges.py``); a year over 30 years ahead is a year only after a preposition ("by 2050");
 - "20 years ago" keeps the unit's precision (a year); "a week ago" is a day;
+  "48 hours ago" is a day (whole days only: the publication date has no time),
+  "20 minutes later" FUTURE_REF with its number in the extent;
   "a year earlier" after a month or quarter keeps its precision ("2011-Q4");
 - clock times take the day of the nearest day-precise date in their sentence
   (else publication); UTC/GMT add ``Z``; other zones are not converted
@@ -52,9 +58,12 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   MEANTIME's annotated region tags 2 of 7: a small cost there, kept for the
   fully annotated TempEval-3-style target), "(very) soon" FUTURE_REF, the
   adjective "recent" PAST_REF (MEANTIME 3 of 4);
+- "last fall" told during the fall is the one a year before, "next fall" the
+  one after (a season already begun is neither the last nor the next);
 - holidays: fixed ones and those computable from the calendar (Easter and
-  the days counted from it, Thanksgiving, Memorial Day, ...); lunar ones
-  (Ramadan, Eid) are not tagged;
+  the days counted from it, Thanksgiving, Memorial Day, the US "Election Day"
+  in capitals, ...); lunar ones (Ramadan, Eid) are not tagged; "USA Today"
+  and the "Today show" are no dates;
 - "the next day", "that year", "two years later", "the same period last
   year", "the year-earlier quarter", "the year before.", "that night", and
   "the next month" told in the past ("The next month, the government stepped
@@ -81,6 +90,7 @@ from datetime import date
 
 from ..ingest.headlines import HeadlineLines
 from ..ingest.metadata import published_date
+from ..lang.times import PART_OF_DAY
 from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
 from . import periods as _periods  # noqa: F401  (registers its rules)
@@ -195,7 +205,7 @@ def extract(
             for f in found_here:
                 if f is None or f.end <= f.start or any(a < f.end and f.start < b for a, b in skip):
                     continue
-                if name in _NAME_RULES and _in_name(parse, tok_range, f):
+                if name in _NAME_RULES and _in_name(parse, tok_range, f) and not _dated_day(text, f):
                     continue
                 cands.append((f, name, order, probs))
     # longest first, then leftmost, then rule order: one expression per stretch of text
@@ -210,7 +220,7 @@ def extract(
         taken.append(f)
         problems.extend(probs)
     taken.sort(key=lambda f: f.start)
-    taken = order_range_ends(text, _merge_clock_and_day(text, taken), dct)
+    taken = order_range_ends(text, _part_of_a_day(text, _merge_clock_and_day(text, taken)), dct)
     out, unresolved = _anchor(text, parse, starts, taken, dct)
     if unresolved:
         problems.append(f"no publication date: {unresolved} relative time expression(s) left out")
@@ -236,6 +246,41 @@ def _in_name(parse, tok_range, f: Found) -> bool:
         return False
     r = tok_range(f.start, f.end)
     return r is not None and all(parse.toks[i].ent_type in _NAME_ENTS for i in range(r[0], r[1] + 1))
+
+
+# "on Saturday Night as crowds gathered": a weekday and a part of the day after "on", with no capital
+# after them, is a date even when the parser calls it a title ("on Saturday Night Live" stays a name;
+# GUM Wikinews tuned part, the one weekday missed)
+_DATED_DAY_BEFORE = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
+_DATED_DAY_AFTER = re.compile(r"\s*(?:[^\w\s\"“”'‘’]|[a-z]|$)")
+
+
+def _dated_day(text: str, f: Found) -> bool:
+    """Is ``f`` a weekday with a part of the day ("Saturday Night") told as a date ("on ... as")?"""
+    return (
+        f.type == "TIME"
+        and f.kind == "day"
+        and _DATED_DAY_BEFORE.search(text, max(0, f.start - 4), f.start) is not None
+        and _DATED_DAY_AFTER.match(text, f.end) is not None
+    )
+
+
+_PART_OF_A_DAY = re.compile(
+    r"\b(?i:the)[^\S\n]+(?P<pod>(?i:morning|afternoon|evening|night))[^\S\n]+of[^\S\n]+$"
+)
+
+
+def _part_of_a_day(text: str, found: list[Found]) -> list[Found]:
+    """ "the night of March 6", "the morning of Friday": one TIME, the day with its part
+    (LGL tuned part: "on the night of March 6"; TimeML values it 2009-03-06TNI)."""
+    out = []
+    for f in found:
+        m = _PART_OF_A_DAY.search(text, max(0, f.start - 24), f.start) if f.kind == "day" else None
+        if m is not None and f.value and len(f.value) == 10 and _DAY.match(f.value):
+            pod = PART_OF_DAY[m.group("pod").lower()]
+            f = Found(m.start(), f.end, "TIME", f"{f.value}T{pod}", "day")
+        out.append(f)
+    return out
 
 
 def _merge_clock_and_day(text: str, found: list[Found]) -> list[Found]:
@@ -277,7 +322,7 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
     ] = []  # resolved calendar values so far (text order): anchors for "the next day", "that year"
     days: dict[int, list[tuple[int, str]]] = {}  # sentence -> [(offset, day)]
     for f in found:
-        if f.value and _DAY.match(f.value):
+        if f.value and _DAY.match(f.value) and not _names_an_event(text, f):
             days.setdefault(sent_of(f.start), []).append((f.start, f.value[:10]))
     for f in found:
         value = f.value
@@ -316,10 +361,23 @@ def _anchor(text, parse, starts, found: list[Found], dct: date | None):
         if value is None:
             unresolved += 1
             continue
-        if _CALENDAR.match(value):
+        if _CALENDAR.match(value) and not _names_an_event(text, f):
             seen.append(value)
         out.append(TimeExpr(span=Span.of(text, f.start, f.end), type=f.type, value=value))
     return out, unresolved
+
+
+_EVENT_NAME_AFTER = re.compile(
+    r"(?:th)?,?[^\S\n]+(?:\d{4}[^\S\n]+)?(?i:terror|attack|hijack|memorial|plotter|commission)"
+)
+
+
+def _names_an_event(text: str, f: Found) -> bool:
+    """ "9/11", "the September 11 attacks": the date names an event; it is not the time the story has
+    reached, so "earlier in the day" after "the 9/11 plotter" is not 2001 (PolNeAR tune half)."""
+    return f.value == "2001-09-11" and (
+        text[f.start : f.end] == "9/11" or _EVENT_NAME_AFTER.match(text, f.end) is not None
+    )
 
 
 def _nearest(days: list[tuple[int, str]], pos: int) -> str | None:

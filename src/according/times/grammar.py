@@ -466,7 +466,10 @@ def bare_month(m, ctx):
     elif rel in ("next", "coming", "this coming"):
         y = y if month > ctx.dct.month else y + 1
     elif rel != "this":
-        y = R.pick_year_for_month(ctx.dct, month, past_or_future(ctx, m))
+        # inside a noun phrase, a clause told in the past puts the month back ("after a test in January, the
+        # Council imposed sanctions"); a future one does not ("will expand less than forecast in July")
+        told = past_or_future(ctx, m) or ("past" if ctx.clause_tense(m.start(), m.end()) == "past" else None)
+        y = R.pick_year_for_month(ctx.dct, month, told)
     return Found(m.start(), m.end(), "DATE", R.month_str(y, month))
 
 

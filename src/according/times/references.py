@@ -60,6 +60,10 @@ def clock(m, ctx):
             "past",
             "shortly",
             "just",
+            "to",  # "worked from 6:00am to midnight" (GUM Wikinews tuned part, the one clock time missed)
+            "through",
+            "near",
+            "about",
         ):
             return None  # "a midday meal", "midnight blue"
         # TimeML writes midnight as T24:00 (the end of the day it closes)

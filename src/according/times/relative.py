@@ -14,6 +14,8 @@ from ..lang.times import (
     EXTENT_PREPOSITIONS,
     PART_OF_DAY,
     SET_ADVERBS,
+    TODAY_NAME_AFTER,
+    TODAY_NAME_BEFORE,
     UNIT_RE,
     UNITS,
     WEEKDAY_NAMES_NOT_DATES,
@@ -29,7 +31,13 @@ POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 @rule(
     "weekday",
     r"(?<![\w-])(?:(?P<rel>(?i:last|next|this|this past|this coming|coming|past|every|each))" + W + r")?"
-    r"(?P<pre>(?i:early|late|(?:early|late)" + W + r"on)" + W + r")?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
+    r"(?P<pre>(?i:early|late|earlier|later|(?:early|late)"
+    + W
+    + r"on)"
+    + W
+    + r")?(?P<wd>"
+    + WEEKDAY_RE
+    + r")(?![\w-])"
     r"(?:" + W + POD + r"(?![\w-]))?",
 )
 def weekday(m, ctx):
@@ -40,12 +48,16 @@ def weekday(m, ctx):
         return None
     wd = WEEKDAYS[wdname.rstrip(".").lower()]
     rel = (m.group("rel") or "").lower()
+    start = m.start()
+    pre = (m.group("pre") or "").strip().lower()
+    if pre in ("earlier", "later") and re.search(UNIT_RE + r"\W*$", ctx.text[max(0, start - 12) : start]):
+        start = m.start("wd")  # "three days later Friday": the comparative is the duration's, not the day's
     pod = PART_OF_DAY.get((m.group("pod") or "").lower())
     typ = "TIME" if pod else "DATE"
     if rel in ("every", "each"):
-        return Found(m.start(), m.end(), "SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
+        return Found(start, m.end(), "SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
     if ctx.dct is None:
-        return Found(m.start(), m.end(), typ, f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
+        return Found(start, m.end(), typ, f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
     if rel in ("last", "past", "this past"):
         d = R.weekday_date(ctx.dct, wd, "past", strict=True)
     elif rel in ("next", "coming", "this coming"):
@@ -69,7 +81,7 @@ def weekday(m, ctx):
             d = R.weekday_date(said_on, wd, ahead)
         else:
             d = R.weekday_date(ctx.dct, wd, ahead)
-    return Found(m.start(), m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
+    return Found(start, m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
 
 
 @rule(
@@ -89,6 +101,8 @@ def plural_weekday(m, ctx):
 )
 def relday(m, ctx):
     w, pod = m.group("w").lower(), PART_OF_DAY.get((m.group("pod") or "").lower())
+    if w == "this" and _a_title(ctx, m):
+        return None  # "told CBS This Morning on Monday"
     if w in ("this", "last"):
         if not pod or (
             w == "last" and pod != "NI"
@@ -96,6 +110,13 @@ def relday(m, ctx):
             return None
     if w == "tonight":
         pod = "NI"
+    # a newspaper and a programme: "told USA Today", "NBC's Today show", "The Tonight Show" (PolNeAR)
+    if (
+        m.group("w") in ("Today", "TODAY", "Tonight")
+        and not m.group("pre")
+        and (ctx.prev_word(m.start()) in TODAY_NAME_BEFORE or _next_word(ctx, m.end()) in TODAY_NAME_AFTER)
+    ):
+        return None
     if w in DAY_WORDS_AS_NOUNS and not m.group("pre") and _a_noun_here(ctx, m.start()):
         return None  # "a brighter tomorrow", "the world of today"
     if ctx.dct is None:
@@ -120,6 +141,22 @@ def relday(m, ctx):
     )
 
 
+def _a_title(ctx, m) -> bool:
+    """ "CBS This Morning", "ABC's This Week": "This" and its unit both capitalised inside a sentence
+    (not at its start, not in a headline) name a programme (PolNeAR: 2 in the tune half's articles,
+    9 in all of its text)."""
+    words = m.group(0).split()
+    if len(words) != 2 or words[0] != "This" or not words[1][:1].isupper() or ctx.is_headline(m.start()):
+        return False
+    before = ctx.text[max(0, m.start() - 3) : m.start()].rstrip(" \"“'‘")
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
+def _next_word(ctx, pos: int) -> str:
+    w = re.match(W + r"([A-Za-z]+)", ctx.next_text(pos))
+    return w.group(1).lower() if w else ""
+
+
 def _a_noun_here(ctx, pos: int) -> bool:
     """Is "today"/"tomorrow" at ``pos`` a noun with its own determiner ("the world of today", "a
     brighter tomorrow") rather than the adverb ("as strong today as it was": an adjective before
@@ -130,7 +167,13 @@ def _a_noun_here(ctx, pos: int) -> bool:
     if before != "ADJ":
         return False
     adj = re.search(r"([A-Za-z'-]+)[^\S\n]*$", ctx.text[max(0, pos - 40) : pos])
-    return adj is not None and ctx.pos_before(pos - len(adj.group(0))) in ("DET", "PRON")
+    # the noun comes after a comparison ("a brighter tomorrow", "the best today"); a noun the tagger took
+    # for an adjective is no such word ("conducted an autopsy yesterday": LGL tuned part)
+    return (
+        adj is not None
+        and adj.group(1).lower().endswith(("er", "est", "new"))
+        and ctx.pos_before(pos - len(adj.group(0))) in ("DET", "PRON")
+    )
 
 
 _REL = (
@@ -150,6 +193,8 @@ _PRE2 = (
 )
 def relunit(m, ctx):
     rel, unit, pre = m.group("rel").lower(), m.group("unit").lower(), (m.group("pre") or "").lower()
+    if rel == "this" and not pre and _a_title(ctx, m):
+        return None  # "Trump told ABC's This Week"
     if rel in ("the", "the same", "the following", "the next") and unit != "weekend":
         if (
             rel == "the" and pre and unit in ("year", "month", "week", "decade") and ctx.dct
@@ -275,7 +320,7 @@ def duration_value(n: float | None, unit_word: str) -> str:
     + r"(?i:and a half))?(?P<hy>-|"
     + W
     + r")(?P<adj>(?i:more|additional|"
-    r"straight|consecutive|full|long|successive|trading|business|working|calendar|extra|further|school|"
+    r"straight|consecutive|full|long|successive|trading|business|working|calendar|extra|further|school|plus|"
     r"(?:and a half))[- ])*(?P<unit>(?i:" + UNIT_RE + r"))(?P<half2>" + W + r"(?i:and a half))?(?![\w])"
     r"(?P<post>" + W + r"(?i:ago|earlier|later|from now|before|after|old|of age|in a row)(?![\w-]))?",
 )
@@ -331,12 +376,16 @@ def duration(m, ctx):
         m.group("half") or m.group("half2") or "and a half" in (m.group("adj") or "").lower()
     ):
         n += 0.5
-    if m.group("hy") == "-" and unit_w.endswith("s") and n is not None and n != 1:
+    plus = (m.group("adj") or "").lower().startswith("plus")  # "15-plus years", "90-plus minutes"
+    if m.group("hy") == "-" and unit_w.endswith("s") and n is not None and n != 1 and not plus:
         return None  # "five-years" is not English; likely a list or code
     end = m.end() if post not in ("before", "after", "in a row") else m.end() - len(m.group("post"))
     start = m.start()
     if m.group("mod") and m.group("det") and m.group("det").lower().startswith("the"):
         start = m.start("det")  # "over the past four days": "over" is the preposition here
+    det = (m.group("det") or "").strip().lower()
+    if m.group("hy") == "-" and not unit_w.endswith("s") and det in ("the", "these", "those", "another"):
+        start = m.start("num")  # "the 30-second spot": the determiner is the noun's, as with ages
     if post in ("before", "after", "in a row"):
         post = ""
     # SET: "15 a year", "$28 an hour", "$300 million in fuel a year", "twice a week": "a <unit>" right after
@@ -358,7 +407,14 @@ def duration(m, ctx):
         if n is None:
             return Found(start, end, "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
         if clock:
-            return None
+            # "24 hours ago", "20 minutes later": the publication date has no time of day, so only whole
+            # days before it are known ("48 hours ago" is the day before yesterday); the rest is the past
+            # or future the text points to, with the number in the extent (else the vague rule took
+            # "hours ago" alone, the number left out)
+            hours = n * mult / {"S": 3600, "M": 60, "H": 1}[code]
+            if post == "ago" and hours >= 24 and hours % 24 == 0:
+                return Found(start, end, "DATE", R.iso_day(ctx.dct - timedelta(days=int(hours // 24))))
+            return Found(start, end, "TIME", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
         sign = 1 if post in ("later", "from now") else -1
         if post in ("earlier", "later"):
             # whole years after a month or quarter keep its precision ("from a year earlier": "YP")
@@ -429,7 +485,9 @@ def vague(m, ctx):
             "just",
             "only",
             "mere",
-        ):
+        ) and not re.match(W + r"(?i:after|before)\b", ctx.next_text(m.end())):
+            # a stretch counted from an event is a duration too ("hours after the attack", "Days before the
+            # vote"; MEANTIME's tuned part annotates "Three years after", "two weeks after" so, P3Y, P2W)
             return None
         if re.match(W + r"(?:of|old)\b", ctx.next_text(m.end())):
             return None

@@ -20,7 +20,14 @@ from dateutil.relativedelta import relativedelta, weekday
 
 from ..lang.reporting import PAST_REPORT_VERBS
 from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FUTURE_GOVERNORS, WEEKDAYS
-from ..lang.verbs import FUTURE_AUXILIARIES, MODALS, SCHEDULE_WORDS, STATIVE_VERBS
+from ..lang.verbs import (
+    FUTURE_AUXILIARIES,
+    MODALS,
+    POSTPONE_VERBS,
+    SCHEDULE_PREPOSITIONS,
+    SCHEDULE_WORDS,
+    STATIVE_VERBS,
+)
 
 
 def iso_day(d: date) -> str:
@@ -153,8 +160,9 @@ def governing_tense(
     noun ("the Oct. 7 attack", "Ramadan in March") or no verb is found."""
     toks = parse.toks
     head = _expression_head(parse, first, last)
+    cur = step = None  # ``step``: the token before ``cur`` on the way up
     for x in islice(parse.ancestors(head, include_self=True), 6):
-        cur = toks[x]
+        step, cur = cur, toks[x]
         if cur.head == cur.i:
             return (
                 _verb_tense(parse, cur, headline, depth, perfect_is_past)
@@ -165,7 +173,16 @@ def governing_tense(
         if nxt.pos in ("VERB", "AUX"):
             if _dated_by_copula(parse, nxt, cur, head, headline):
                 return "present"  # "the deadline is Friday", "the vote is on Sunday": a schedule
-            return _verb_tense(parse, nxt, headline, depth, perfect_is_past)
+            tense = _verb_tense(parse, nxt, headline, depth, perfect_is_past)
+            prep = step if cur.dep == "advmod" and step is not None else cur  # "pushed back to March"
+            if nxt.tag == "VBN" and prep.dep == "prep" and prep.text.lower() in SCHEDULE_PREPOSITIONS:
+                if nxt.lemma in POSTPONE_VERBS:
+                    return "future"  # "the hearing was postponed until Nov. 14": the new date is ahead
+                if nxt.lemma in _SCHEDULE and tense == "past":
+                    # "the surgery was scheduled for Sept. 26": a plan told in the past, kept or not; the
+                    # nearest such date, not the last ("Sentencing was scheduled for Jan. 5" in November)
+                    return None
+            return tense
         if nxt.pos in ("NOUN", "PROPN", "PRON", "NUM") and cur.dep in (
             "prep",
             "npadvmod",
@@ -310,6 +327,10 @@ def looks_ahead(parse, first: int, last: int) -> bool:
             return ahead
         nxt = toks[cur.head]
         ahead = ahead or forward(nxt)
+        if nxt.pos in ("VERB", "AUX") and nxt.tag == "VB" and nxt.head != nxt.i:
+            if any(toks[k].dep == "aux" and toks[k].tag == "TO" for k in parse.children[nxt.i]):
+                cur = nxt  # a "to" infinitive: the verb it hangs on says ("expect Clinton to win Monday's debate")
+                continue
         if nxt.pos in ("VERB", "AUX"):
             # a clause told in the past keeps the thing in the past ("investors awaited Friday's report")
             told_past = nxt.tag == "VBD" or any(

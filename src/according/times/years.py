@@ -14,7 +14,7 @@ import re
 
 from ..lang.game_periods import GAME_WORDS
 from ..lang.numbers import ORDINAL_NUMBERS
-from ..lang.time_ranges import FAR_YEAR_PREPOSITIONS
+from ..lang.time_ranges import FAR_YEAR_PREPOSITIONS, STREET_SUFFIXES, YEAR_PREPOSITIONS
 from ..lang.times import HOLIDAYS, MOVING_HOLIDAYS, SEASON_MONTH, SEASONS
 from . import resolve as R
 from .grammar import (
@@ -34,6 +34,13 @@ from .grammar import (
 # the last year taken as a year after a preposition when it lies over 30 years past publication ("by 2050";
 # set by hand at the end of the century newswire projects to: "by 2100" is said, "by 2500" is a count)
 FAR_YEAR_LIMIT = 2100
+
+
+# a house number before a street name: "1935 Orchard St.", "2001 N. Main Street" (after a preposition of time
+# it stays a year: "in 2001 Main Street Bank opened")
+_STREET = re.compile(
+    r"[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:" + STREET_SUFFIXES + r")\b"
+)
 
 
 @rule(
@@ -91,6 +98,8 @@ def year(m, ctx):
     nxt = ctx.next_text(m.end(), 25)
     if re.match(W + r"(?i:index|indexes|indices)\b", nxt):
         return None  # "the Russell 2000 Index": a name
+    if _STREET.match(ctx.text, m.end()) and pw not in YEAR_PREPOSITIONS:
+        return None  # a house number: "of 1935 Orchard St." (LGL tuned part)
     # a count of things ("2000 people", "some 1,900 troops") rather than a year
     if re.match(
         W + r"(?:people|persons|troops|soldiers|workers|jobs|votes|homes|cars|units|points|dollars|"
@@ -248,10 +257,15 @@ def season(m, ctx):
     if ctx.dct is None:
         return None
     y = ctx.dct.year
+    first = SEASON_MONTH[code]  # a season's three months run from here (winter into the next year)
     if rel in ("last", "this past"):
-        y = y - 1 if SEASON_MONTH[code] >= ctx.dct.month else y
+        # the last one over: told during a season, "last fall" is the year before's (November 1989: 1988-FA)
+        if code == "WI" and ctx.dct.month <= 2:
+            y -= 2  # told in January, the winter under way is the one counted from last December
+        elif first + 2 >= ctx.dct.month:
+            y -= 1
     elif rel in ("next", "this coming"):
-        y = y + 1 if SEASON_MONTH[code] + 2 < ctx.dct.month else y
+        y = y + 1 if first <= ctx.dct.month else y  # one already begun this year is not the next
     elif rel != "this":
         y = R.season_year(ctx.dct, SEASON_MONTH[code], past_or_future(ctx, m))
     return Found(m.start(), m.end(), "DATE", f"{y:04d}-{code}")
