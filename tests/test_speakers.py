@@ -477,3 +477,44 @@ def test_the_company_is_not_a_public_body_and_owned_bodies_keep_their_words(anal
         by_src["Spain's hydrographic authority for the Tagus basin"].name
         == "Spain's hydrographic authority for the Tagus basin"
     )
+
+
+def test_a_trade_noun_stands_for_the_company_named_before():
+    # Issue 8: "the utility" was left an anonymous person although the article names the company.
+    text = (
+        "Power was cut to 40,000 homes after the storm, Larkfield Hydro said on Sunday.\n\n"
+        "Crews from three provinces are helping.\n\n"
+        "The utility said most customers would be reconnected by Wednesday."
+    )
+    w = run(text, [("Larkfield Hydro", None), ("The utility", None)])
+    sp = speaker_at(w, "The utility")
+    assert sp.entity == speaker_at(w, "Larkfield Hydro").entity
+    assert sp.type == "organization"
+
+
+def test_a_trade_noun_with_no_company_named_is_an_organisation_not_a_person():
+    text = "A fire broke out at the plant on Monday. The utility said no one was hurt."
+    sp = speaker_at(run(text, [("The utility", None)]), "The utility")
+    assert (sp.name, sp.type) == ("The utility", "organization")
+
+
+def test_a_trade_noun_skips_public_bodies_and_quoted_names():
+    text = (
+        "Larkfield Hydro was fined by the Department of Energy on Monday. "
+        "“We will not be bullied by Ostrava Power,” the department said. "
+        "The utility said it would appeal."
+    )
+    w = run(text, [("the department", None), ("The utility", None)])
+    assert speaker_at(w, "the department").name == "Department of Energy"
+    assert speaker_at(w, "The utility").name == "Larkfield Hydro"
+
+
+def test_a_located_description_fits_the_named_body():
+    # "the Calgary-based railway": the participle says where the body sits, its name does not.
+    text = (
+        "Northern Plains Railway reported a derailment near the river on Tuesday.\n\n"
+        "No one was hurt.\n\n"
+        "The Calgary-based railway said crews were clearing the track."
+    )
+    w = run(text, [("Northern Plains Railway", None), ("The Calgary-based railway", None)])
+    assert speaker_at(w, "The Calgary-based railway").entity == speaker_at(w, "Northern Plains Railway").entity

@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 
 from ..coref.ranker import name_gender
-from ..entities import GENDERED_NOUNS, Mention, match_description, title_case_lines
+from ..entities import GENDERED_NOUNS, NOT_COMPANY, Mention, match_description, title_case_lines
+from ..entities.describe import name_head
 from ..lang.coref import PRONOUN_FORMS
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
@@ -45,6 +46,10 @@ PRONOUN_WINDOW = 6
 # A previous quote's speaker is preferred for a pronoun only this close
 # (sentences), same reading as above.
 PREV_QUOTE_WINDOW = 4
+# How far back (in sentences) "the utility said" looks for the company it stands for: news
+# names the company a paragraph or two before it switches to the class noun ("named two
+# paragraphs up", issue 8's reading of unseen news); the pronoun window's 6, not tuned.
+COMPANY_WINDOW = 6
 
 
 class _State:
@@ -368,6 +373,31 @@ class Referents:
                 and not self.in_quote(m)
                 and is_subject(p, m)
                 and (want is None or st.gender.get(m.entity, info.get("gender")) in (None, want))
+            ):
+                return m.entity
+        return None
+
+    def company_described(self, head: int) -> str | None:
+        """ "The utility said" with no entity the description fits: a speaking noun that is
+        neither a person's, a text's, a place's nor a public body's ("the utility", "the
+        railway", "the chain") stands for the company the article has named last (within
+        ``COMPANY_WINDOW`` sentences; in any role: the parser often misreads the clause
+        that names it). Public bodies ("the department") must match by name
+        (:func:`according.entities.match_description`): a different body is as likely."""
+        p, st = self.p, self.st
+        sent = p.toks[head].sent
+        for m in st.before(head):
+            if sent - p.toks[m.tok_start].sent > COMPANY_WINDOW:
+                break
+            info = st.infos.get(m.entity)
+            if (
+                info
+                and info["label"] == "ORG"
+                and not info.get("stype")
+                and not info.get("plural")
+                and name_head(info["name_words"]) not in NOT_COMPANY
+                and not self.in_quote(m)
+                and (is_subject(self.p, m) or any(e == m.entity for _, e, _ in self.history))
             ):
                 return m.entity
         return None

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 
 from ..entities import Mention
+from ..lang.descriptions import (  # noqa: F401 - imported from here by speakers
+    COMPANY_TRADE_NOUNS,
+    RESTRICTING_PREPOSITIONS,
+)
 from ..lang.organisations import INSTITUTIONS, SPEAKING_BODY_HEADS  # noqa: F401 - INSTITUTIONS: imported from here by speakers
 from ..lang.speakers import (  # noqa: F401 - the lists are imported from here by speakers and referents
     ANON_HEADS,

@@ -33,7 +33,12 @@ the noun it modifies):
   (:func:`according.entities.match_description`); an office title with no
   fitting antecedent ("the Republican nominee") -> the named person who is
   the subject of the last two sentences; "the statement" -> whoever issued
-  the statement last quoted;
+  the statement last quoted; a company's trade noun ("the utility", "the
+  Calgary-based railway", ``lang.descriptions.COMPANY_TRADE_NOUNS``) with no
+  fitting antecedent -> the company (an ORG whose name is no public body's)
+  named last within 6 sentences as a clause's subject or a quote's speaker,
+  else an unnamed organisation, never an anonymous person (issue 8's unseen
+  news; no such source in GUM or PolNeAR dev tuned parts: proxies unchanged);
 - an unnamed source -> a new entity named by its fullest noun phrase, as
   written ("a spokesman for the ministry": never rewritten).
 
@@ -102,6 +107,7 @@ from .referents import (
 from .speaker_words import (
     ANON_HEADS,
     ANON_MARKERS,
+    COMPANY_TRADE_NOUNS,
     DOCUMENTS,
     INSTITUTIONS,
     NOMINATIVE,
@@ -109,6 +115,7 @@ from .speaker_words import (
     OFFICE_TITLES,
     ORG_HEADS,
     PRONOUNS,
+    RESTRICTING_PREPOSITIONS,
     head_of,
     noun_phrase,
     person_noun,
@@ -218,6 +225,8 @@ class Resolver(Referents):
                     info = st.infos[eid]
                     info["roles"] = list(info["roles"]) + [ht.lemma.casefold()]
                     info["words"] = list(info["words"]) + words_of(text_of(p, dets[0], head + 1))
+            if eid is None and dets and p.toks[dets[0]].text.casefold() == "the" and company_noun(p, head):
+                eid = self.company_described(head)
             if eid:
                 self.link(eid, source, a, b, "description")
                 return st.speaker(eid)
@@ -348,7 +357,8 @@ class Resolver(Referents):
             if eid:
                 self.link(eid, source, a, b, "description")
                 return st.speaker(eid)
-        if lemma in ORG_HEADS and not plural:
+        if (lemma in ORG_HEADS or lemma in COMPANY_TRADE_NOUNS) and not plural:
+            # "the utility said" with no company named: still a company, not a person
             stype, label = "organization", "ORG"
         elif lemma in DOCUMENTS or lemma in NONPERSON:
             # "the report", "a study", "exit polls": texts and figures, named by their phrase.
@@ -378,6 +388,23 @@ class Resolver(Referents):
             eid = st.new_entity(name, label, stype, roles, words, plural)
         self.link(eid, source, a, b, "source")
         return st.speaker(eid)
+
+
+def company_noun(p, head: int) -> bool:
+    """A singular noun naming a company by its trade ("the utility", "the railway"), not narrowed
+    by a complement ("the utility for the region" is another one) or a noun modifier ("the
+    state bank")."""
+    t = p.toks[head]
+    return (
+        t.pos == "NOUN"
+        and t.tag == "NN"
+        and t.lemma.casefold() in COMPANY_TRADE_NOUNS
+        and not any(
+            (k > head and p.toks[k].dep == "prep" and p.toks[k].text.casefold() in RESTRICTING_PREPOSITIONS)
+            or (k < head and p.toks[k].dep in ("compound", "nmod", "poss", "nummod"))
+            for k in p.children[head]
+        )
+    )
 
 
 def _quote_pos(q) -> int:
