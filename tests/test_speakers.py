@@ -517,4 +517,6 @@ def test_a_located_description_fits_the_named_body():
         "The Calgary-based railway said crews were clearing the track."
     )
     w = run(text, [("Northern Plains Railway", None), ("The Calgary-based railway", None)])
-    assert speaker_at(w, "The Calgary-based railway").entity == speaker_at(w, "Northern Plains Railway").entity
+    assert (
+        speaker_at(w, "The Calgary-based railway").entity == speaker_at(w, "Northern Plains Railway").entity
+    )
