@@ -93,3 +93,35 @@ def test_a_turn_label_in_a_variant_form_speaks_as_the_person_named():
         "q1", text, ("Jack Harris", 0), _span(text, "Because people want free manuals."), "direct"
     )
     assert _run(text, [answer])["q1"].name == "Jack Herrick"
+
+
+def _analysed(text: str, authors: tuple[str, ...]) -> list:
+    work = Work(text=text, parse=parse(text), meta=Meta(authors=authors))
+    run_stages(work, ["entities", "quotes", "speakers"])
+    assert not work.errors, work.errors
+    return [(q.source.text, q.speaker.name) for q in work.quotes if q.source is not None]
+
+
+QA = (
+    "Bees are vanishing from farms across the state. We spoke with the researcher Ana Ruiz "
+    "about her work. Ruiz studies pollinators.\n\n"
+    "Q: Why did you study bees?\n\nA: I grew up on a farm, and I saw the hives vanish.\n\n"
+    "Q: What comes next?\n\nA: I said last year that we need more money, and I still think so.\n\n"
+    "Q: Will the bees return?\n\nA: Some will, if farmers plant clover."
+)
+
+
+def test_qa_answers_are_the_interviewee_and_questions_the_author():
+    # Issue 8: on real Q&A pages the answers (and their "I") went to the byline's author.
+    got = _analysed(QA, (AUTHOR,))
+    answers = [name for src, name in got if src == "A"]
+    questions = [name for src, name in got if src == "Q"]
+    assert answers == ["Ana Ruiz"] * 3
+    assert questions == [AUTHOR] * 3
+    assert ("I", "Ana Ruiz") in got  # "I said last year" inside an answer
+
+
+def test_qa_questions_without_a_byline_keep_their_label():
+    got = _analysed(QA, ())
+    assert {name for src, name in got if src == "Q"} == {"Q"}
+    assert {name for src, name in got if src == "A"} == {"Ana Ruiz"}

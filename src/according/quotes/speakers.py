@@ -69,6 +69,12 @@ entity timeline, so that ``entities[].mentions`` lists them all. Then:
   quotation or an interview answer "I" is its speaker and "we" the speaker's body,
   "you" the one addressed; elsewhere "I" is the byline's author (an embedded tweet
   or a Q&A answer is no longer the writer's);
+- the turns of a Q&A layout labelled "Q:"/"A:" (``coref.context.find_turns``):
+  an answer is the person the article names most often (not the author; the one
+  the coreference pass gives the answers' "I" to), a question the byline's
+  author; without one the label stays, typed unknown, and no entity "A" is made
+  (:mod:`.qa`; issue 8: on real Q&A pages the answers went to the writer; no such layout in
+  the GUM or PolNeAR dev tuned parts: proxies unchanged);
 - the pass ranks each he/she source the rules above resolved; where the learned
   ranker is sure of another entity *and the rules found no named person*, the
   quote's speaker moves to it (:func:`ranker_overrules`);
@@ -96,6 +102,7 @@ from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
 from .cues import COLON
+from .qa import qa_interview, qa_label, qa_turns
 from .referents import (
     Referents,
     _State,
@@ -115,7 +122,7 @@ from .speaker_words import (
     OFFICE_TITLES,
     ORG_HEADS,
     PRONOUNS,
-    RESTRICTING_PREPOSITIONS,
+    company_noun,
     head_of,
     noun_phrase,
     person_noun,
@@ -390,23 +397,6 @@ class Resolver(Referents):
         return st.speaker(eid)
 
 
-def company_noun(p, head: int) -> bool:
-    """A singular noun naming a company by its trade ("the utility", "the railway"), not narrowed
-    by a complement ("the utility for the region" is another one) or a noun modifier ("the
-    state bank")."""
-    t = p.toks[head]
-    return (
-        t.pos == "NOUN"
-        and t.tag == "NN"
-        and t.lemma.casefold() in COMPANY_TRADE_NOUNS
-        and not any(
-            (k > head and p.toks[k].dep == "prep" and p.toks[k].text.casefold() in RESTRICTING_PREPOSITIONS)
-            or (k < head and p.toks[k].dep in ("compound", "nmod", "poss", "nummod"))
-            for k in p.children[head]
-        )
-    )
-
-
 def _quote_pos(q) -> int:
     pos = [s.start for s in q.content]
     if q.source:
@@ -436,6 +426,7 @@ def resolve_speakers(work: Work) -> dict:
         work.fail("coref", f"{type(exc).__name__}: {exc}", exc)
         relinked = {}
     relinked = ranker_overrules(st, work, quotes, relinked)
+    qa_turns(work, st, quotes)
     moved_to = moved_entities(st)
     for k, q in enumerate(quotes):
         if q.speaker.entity in moved_to:
@@ -468,12 +459,15 @@ def attribute(work: Work) -> tuple[_State, list]:
     order = sorted(range(len(quotes)), key=lambda k: _quote_pos(quotes[k]))
     para = _para_of(work.text, [_quote_pos(q) for q in quotes])
     prev_q = None
+    interview = qa_interview(work.text)
     for k in order:
         q = quotes[k]
         sp = None
         answering = _answering_speaker(work.text, q, quotes, by_id) if q.source is not None else None
         if answering is not None:
             sp = answering
+        elif qa_label(work.text, q, interview):
+            sp = Speaker(name=q.source.text, type="unknown")  # "Q:"/"A:": who, after coref (_qa_turns)
         elif q.source is not None:
             try:
                 sp = res.resolve_quote(q)

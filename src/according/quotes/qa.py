@@ -1,0 +1,61 @@
+"""Question-and-answer layouts ("Q: ... A: ..."): who each labelled turn is.
+
+Part of the speakers stage (:mod:`.speakers` calls these): a turn labelled "Q"/"A" rather than
+with a name is resolved after the coreference pass, the answers to the person the article names
+most often (the one the pass gives the answers' "I" to), the questions to the byline's author.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..coref.context import find_turns
+from ..lang.coref import TURN_ANSWER, TURN_QUESTION
+from ..pipeline import Work
+from .cues import COLON
+from .referents import _State
+
+
+def qa_interview(text: str) -> bool:
+    """The article is laid out as an interview (the coreference pass's reading)."""
+    return bool(find_turns(text))
+
+
+def qa_label(text: str, q, interview: bool) -> bool:
+    """A turn of a question-and-answer layout whose label is "Q"/"A" (or "Question"/"Answer"),
+    not a name, in an article laid out as an interview (``coref.context.find_turns``)."""
+    return (
+        interview
+        and q.source is not None
+        and q.cue is not None
+        and q.cue.text == COLON
+        and text[q.source.start : q.source.end].casefold() in TURN_QUESTION | TURN_ANSWER
+    )
+
+
+def qa_turns(work: Work, st: _State, quotes: list) -> None:
+    """ "A: I grew up on a farm" is the one interviewed, the person the article names most
+    often (as the coreference pass takes the answerer to be, so that its "I" and the turn
+    agree); "Q: Why bees?" is the byline's author. Without either the label stays as written,
+    of type unknown (issue 8: on real Q&A pages the answers went to the writer)."""
+    interview = qa_interview(work.text)
+    if not interview:
+        return
+    authors = {a.casefold() for a in work.meta.authors}
+    counts = Counter(
+        m.entity
+        for m in st.mentions
+        if st.infos.get(m.entity, {}).get("label") == "PERSON"
+        and st.infos[m.entity]["name"].casefold() not in authors
+        and not st.infos[m.entity].get("stype")
+    )
+    answerer = counts.most_common(1)[0][0] if counts else None
+    author = st.by_name.get(work.meta.authors[0].casefold()) if work.meta.authors else None
+    for k, q in enumerate(quotes):
+        if not qa_label(work.text, q, interview):
+            continue
+        ask = work.text[q.source.start : q.source.end].casefold() in TURN_QUESTION
+        eid = author if ask else answerer
+        if eid is not None:
+            quotes[k] = replace(q, speaker=st.speaker(eid))
