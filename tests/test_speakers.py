@@ -520,3 +520,11 @@ def test_a_located_description_fits_the_named_body():
     assert (
         speaker_at(w, "The Calgary-based railway").entity == speaker_at(w, "Northern Plains Railway").entity
     )
+
+
+def test_he_does_not_go_to_a_town_the_tagger_took_for_a_person():
+    text = (
+        "Dave Lee has lived in the valley for years. The river rose near Merritt. "
+        "Water reached homes in Merritt by noon. He said the town had no warning."
+    )
+    assert speaker_at(run(text, [("He", None)]), "He").name == "Dave Lee"

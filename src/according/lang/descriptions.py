@@ -75,6 +75,9 @@ lender maker manufacturer miner railroad railway refiner retailer supplier telec
 wholesaler
 """.split()
 )
+# Prepositions whose object is a place when it is a one-word name ("in Lytton", "near Merritt"):
+# entities.names.place_by_syntax. Not "of", "to", "from", "at", "with", "by": people follow them.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "around", "throughout"})
 # Heads whose description names a new referent more often than it points back ("the
 # public", "the media"): never linked.
 NON_ANAPHORIC_HEADS = frozenset({"public", "media", "press", "audience", "crowd", "internet"})
