@@ -22,8 +22,8 @@ from importlib.resources import files
 
 from ..lang.descriptions import LOCATIVE_PREPOSITIONS
 from ..lang.organisations import ACRONYM_SKIP_WORDS, COMPANY_LAST_WORDS, LEGAL_FORMS, ORGANISATION_LAST_WORDS
-from ..lang.titles import GENDER_TITLES, TITLES  # noqa: F401 - also imported from here by entities/
 from ..lang.speakers import PERSON_NOUNS
+from ..lang.titles import GENDER_TITLES, TITLES  # noqa: F401 - also imported from here by entities/
 from ..nlp import Parse
 from ..pipeline import Work
 
