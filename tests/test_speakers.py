@@ -528,3 +528,25 @@ def test_he_does_not_go_to_a_town_the_tagger_took_for_a_person():
         "Water reached homes in Merritt by noon. He said the town had no warning."
     )
     assert speaker_at(run(text, [("He", None)]), "He").name == "Dave Lee"
+
+
+def test_the_elder_and_the_younger_of_a_father_and_son():
+    # Issue 8: a father and a son with the same surname; the surname alone joins one of them.
+    text = (
+        "Robert Hale founded the bakery in 1978. His son, Daniel Hale, took over in 2015. "
+        "“We never thought we would close,” the younger Hale said. "
+        "“It broke my heart,” the elder Hale said."
+    )
+    w = run(text, [("the younger Hale", None), ("the elder Hale", None)])
+    assert speaker_at(w, "the younger Hale").name == "Daniel Hale"
+    assert speaker_at(w, "the elder Hale").name == "Robert Hale"
+
+
+def test_the_elder_by_the_ages_given():
+    text = (
+        "Daniel Hale, 44, runs the bakery with Robert Hale, 71. "
+        "“It broke my heart,” the elder Hale said. “We will manage,” the younger Hale said."
+    )
+    w = run(text, [("the elder Hale", None), ("the younger Hale", None)])
+    assert speaker_at(w, "the elder Hale").name == "Robert Hale"
+    assert speaker_at(w, "the younger Hale").name == "Daniel Hale"

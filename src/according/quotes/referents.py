@@ -19,6 +19,7 @@ from ..coref.ranker import name_gender
 from ..entities import GENDERED_NOUNS, NOT_COMPANY, Mention, match_description, title_case_lines
 from ..entities.describe import name_head
 from ..lang.coref import PRONOUN_FORMS
+from ..lang.speakers import GENERATION_WORDS, KIN_GENERATION
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work
@@ -376,6 +377,50 @@ class Referents:
             ):
                 return m.entity
         return None
+
+    def generation(self, head: int, eid: str) -> str:
+        """ "the elder Hale" / "the younger Hale" with two people named Hale (a father and his
+        son, whom the entities stage cannot tell apart by surname): the one older or younger
+        by the ages the article gives, else by the kinship noun written before a name ("his
+        son, Daniel Hale"). ``eid`` (the surname's entity) when nothing decides."""
+        p, st = self.p, self.st
+        want = next(
+            (
+                GENERATION_WORDS[p.toks[k].text.casefold()]
+                for k in p.children[head]
+                if k < head and p.toks[k].dep == "amod" and p.toks[k].text.casefold() in GENERATION_WORDS
+            ),
+            None,
+        )
+        surname = p.toks[head].text.casefold()
+        same = [
+            e
+            for e, info in st.infos.items()
+            if info["label"] == "PERSON"
+            and not info.get("stype")
+            and len(info["name_words"]) >= 2
+            and info["name_words"][-1] == surname
+        ]
+        if want is None or len(same) != 2:
+            return eid
+        ages = [st.infos[e].get("age") for e in same]
+        if None not in ages and ages[0] != ages[1]:
+            older = same[0] if ages[0] > ages[1] else same[1]  # type: ignore[operator]
+            return older if want > 0 else next(e for e in same if e != older)
+        kin: dict[str, int] = {}
+        for m in st.mentions:
+            if m.entity in same and m.kind in ("name", "alias"):
+                k = m.tok_start - 1
+                if k >= 0 and p.toks[k].text == ",":
+                    k -= 1
+                if k >= 0 and p.toks[k].lemma.casefold() in KIN_GENERATION:
+                    kin.setdefault(m.entity, KIN_GENERATION[p.toks[k].lemma.casefold()])
+        if len(kin) == 1:  # one of the two is marked: the other is the other generation
+            (marked, gen), other = next(iter(kin.items())), next(e for e in same if e not in kin)
+            return marked if gen == want else other
+        if len(kin) == 2 and kin[same[0]] != kin[same[1]]:
+            return same[0] if kin[same[0]] == want else same[1]
+        return eid
 
     def company_described(self, head: int) -> str | None:
         """ "The utility said" with no entity the description fits: a speaking noun that is

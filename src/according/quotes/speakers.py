@@ -8,7 +8,10 @@ resolves) so that later pronouns and descriptions can refer back to earlier
 sources. Per source, by its head word (a relative "who"/"which" stands for
 the noun it modifies):
 
-- a name the entities stage found ("Bahloul", "IDF", "the prime minister"),
+- a name the entities stage found ("Bahloul", "IDF", "the prime minister");
+  "the elder Hale" / "the younger Hale" with a father and a son named Hale is
+  the older / younger by the ages given, else by a kinship noun before a name
+  ("his son, Daniel Hale"; :meth:`Referents.generation`),
   or a name in apposition ("the campaign chairman, Phil Lovas,"; also set off
   by commas right after the source, "According to the team's coach, Alireza
   Mehraban, ...") -> that entity;
@@ -175,8 +178,13 @@ class Resolver(Referents):
             if m.tok_start > head:
                 break
             if m.tok_start <= head < m.tok_end and m.kind != "pronoun":
-                self.link(m.entity, source, a, b, "source")
-                return st.speaker(m.entity)
+                who = m.entity
+                if st.infos.get(who, {}).get("label") == "PERSON" and m.tok_end - m.tok_start == 1:
+                    who = self.generation(head, who)  # "the elder Hale": the father, not the son
+                    if who != m.entity:
+                        st.relink(m, who)
+                self.link(who, source, a, b, "source")
+                return st.speaker(who)
         # ... or a name in apposition to it ("the campaign chairman, Phil Lovas,").
         for m in st.mentions[bisect.bisect_left(st.keys, a) :]:
             if m.tok_start >= b:
