@@ -125,3 +125,33 @@ def test_qa_questions_without_a_byline_keep_their_label():
     got = _analysed(QA, ())
     assert {name for src, name in got if src == "Q"} == {"Q"}
     assert {name for src, name in got if src == "A"} == {"Ana Ruiz"}
+
+
+def test_he_inside_a_quotation_is_someone_named_there_not_its_speaker():
+    # "he" inside Smith's own words is not Smith (who would say "I"), and a name inside the
+    # same quotation is an antecedent although quoted names are not for sources outside it.
+    text = (
+        "Council member Paul Smith spoke after the vote. "
+        "“I called Dan Ortiz last week and he said the deal was off,” Smith told reporters."
+    )
+    outer = _quote(
+        "q1",
+        text,
+        ("Smith", 1),
+        _span(text, "I called Dan Ortiz last week and he said the deal was off"),
+        "direct",
+    )
+    inner = _quote("q2", text, ("he", 1), _span(text, "the deal was off"))
+    got = _run(text, [outer, inner])
+    assert got["q1"].name == "Paul Smith"
+    assert got["q2"].name == "Dan Ortiz"
+
+
+def test_he_after_a_quotation_still_skips_names_inside_it():
+    text = (
+        "Paul Smith spoke after the vote. “Dan Ortiz has no plan,” Smith said. "
+        "He said the council would vote again."
+    )
+    first = _quote("q1", text, ("Smith", 1), _span(text, "Dan Ortiz has no plan"), "direct")
+    later = _quote("q2", text, ("He", 0), _span(text, "the council would vote again"))
+    assert _run(text, [first, later])["q2"].name == "Paul Smith"

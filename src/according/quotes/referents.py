@@ -160,6 +160,9 @@ class Referents:
             if c.text[:1] in "“\"‘«„'" or q.kind == "direct"
         )
         self.blocked: set[int] = set()  # the current quote's content and cue tokens
+        # The speaker of the quotation the current source sits in ("Mario: ... Josh, he's
+        # coming on board"): its he/she is someone else (the speaker would say "I").
+        self.voice: str | None = None
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
         sent_starts = {s.start for s in self.p.sents}
@@ -178,6 +181,14 @@ class Referents:
     def in_quote(self, m: Mention) -> bool:
         k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
         return k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]
+
+    def quoted_apart(self, m: Mention, char: int) -> bool:
+        """``m`` is inside a quotation that does not also hold ``char`` (a pronoun inside the
+        same quotation, "Josh Kindig, he's coming on board," may refer to a name there)."""
+        k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
+        if k < 0 or not self.inside[k][0] <= m.start < self.inside[k][1]:
+            return False
+        return not any(a <= m.start and char < b and a <= char for a, b in self.inside[max(0, k - 4) : k + 1])
 
     def link(self, eid: str, source: Span, a: int, b: int, kind: str) -> None:
         if (eid, source.start, source.end) not in self.st.seen:
@@ -235,13 +246,17 @@ class Referents:
             d = sent - p.toks[m.tok_start].sent
             if d > 3 * PRONOUN_WINDOW:
                 break
-            if self.in_quote(m) or not fits(m.entity):
+            if (
+                self.quoted_apart(m, p.toks[tok].start)
+                or not fits(m.entity)
+                or (g in ("m", "f") and m.entity == self.voice)
+            ):
                 continue
             cands.append((m, d, is_subject(p, m)))
         # An unnamed person who is the subject of a recent main clause ("A
         # mother of three waited at the gate.") can be the antecedent too.
         virtual = self.unnamed_subject(tok, g) if g in ("m", "f") else None
-        if self.prev and fits(self.prev[1]):
+        if self.prev and fits(self.prev[1]) and not (g in ("m", "f") and self.prev[1] == self.voice):
             ptok, peid = self.prev
             if sent - p.toks[ptok].sent <= PREV_QUOTE_WINDOW:
                 # Another person who became the subject of a main clause since
