@@ -550,3 +550,25 @@ def test_the_elder_by_the_ages_given():
     w = run(text, [("the elder Hale", None), ("the younger Hale", None)])
     assert speaker_at(w, "the elder Hale").name == "Robert Hale"
     assert speaker_at(w, "the younger Hale").name == "Daniel Hale"
+
+
+def test_a_definite_description_fitting_no_one_points_to_the_name_the_next_sentence_introduces():
+    # Issue 8: "the former sergeant-at-arms" = the man named in the next sentence.
+    text = (
+        "The former sergeant-at-arms of the legislature said he had warned of the risk. "
+        "Karl Vinter spoke to reporters on Monday."
+    )
+    sp = speaker_at(
+        run(text, [("The former sergeant-at-arms of the legislature", None)]),
+        "The former sergeant-at-arms of the legislature",
+    )
+    assert sp.name == "Karl Vinter"
+
+
+def test_a_definite_description_is_not_pointed_ahead_to_a_person_met_before():
+    text = (
+        "Karl Vinter chaired the hearing. The former sergeant-at-arms said he had warned of the risk. "
+        "Vinter spoke to reporters on Monday."
+    )
+    sp = speaker_at(run(text, [("The former sergeant-at-arms", None)]), "The former sergeant-at-arms")
+    assert sp.name != "Karl Vinter"

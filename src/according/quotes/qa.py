@@ -1,8 +1,10 @@
-"""Question-and-answer layouts ("Q: ... A: ..."): who each labelled turn is.
+"""Who speaks inside quotations and interview turns (part of the speakers stage).
 
-Part of the speakers stage (:mod:`.speakers` calls these): a turn labelled "Q"/"A" rather than
-with a name is resolved after the coreference pass, the answers to the person the article names
-most often (the one the pass gives the answers' "I" to), the questions to the byline's author.
+A turn labelled "Q"/"A" rather than with a name is resolved after the coreference pass, the
+answers to the person the article names most often (the one the pass gives the answers' "I"
+to), the questions to the byline's author; "I" in a turn is the one answering
+(:func:`answering_speaker`); a he/she inside a quotation is not its speaker
+(:func:`enclosing_speaker` gives that speaker to the pronoun search).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from collections import Counter
 from dataclasses import replace
 
 from ..coref.context import find_turns
+from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..lang.coref import TURN_ANSWER, TURN_QUESTION
+from ..model import Speaker
 from ..pipeline import Work
 from .cues import COLON
 from .referents import _State
@@ -59,3 +63,35 @@ def qa_turns(work: Work, st: _State, quotes: list) -> None:
         eid = author if ask else answerer
         if eid is not None:
             quotes[k] = replace(q, speaker=st.speaker(eid))
+
+
+def enclosing_speaker(q, quotes: list, by_id: dict[str, Speaker]) -> str | None:
+    """The entity speaking the quotation (or interview turn) that holds ``q``'s source."""
+    for r in quotes:
+        sp = by_id.get(r.id)
+        if (
+            sp is None
+            or sp.entity is None
+            or r is q
+            or not (r.kind == "direct" or r.cue is not None and r.cue.text == COLON)
+        ):
+            continue
+        if any(c.start <= q.source.start and q.source.end <= c.end for c in r.content):
+            return sp.entity
+    return None
+
+
+def answering_speaker(text: str, q, quotes: list, by_id: dict[str, Speaker]) -> Speaker | None:
+    """First person in an interview answer is the one answering: a quote whose source is "I" (or
+    "me") and whose cue lies inside the content of a turn ("FALLIN: I think he is trying ... I said
+    so last week"; a colon cue, ``quotes.colons``) already resolved has the turn's speaker, not
+    the byline's author."""
+    if q.cue is None or text[q.source.start : q.source.end].casefold() not in ANSWERER_PRONOUNS:
+        return None
+    for r in quotes:
+        sp = by_id.get(r.id)
+        if sp is None or r.cue is None or r.cue.text != COLON or not (sp.entity or sp.name):
+            continue
+        if any(c.start <= q.cue.start and q.cue.end <= c.end for c in r.content):
+            return sp
+    return None

@@ -437,6 +437,32 @@ class Referents:
             return same[0] if kin[same[0]] == want else same[1]
         return eid
 
+    def introduced_next(self, head: int) -> str | None:
+        """ "The former sergeant-at-arms of the House of Commons said ... Kevin Vickers ...": a
+        definite person description that fits no one met before points ahead to the person the
+        next sentence introduces, when that sentence's subject is a name first met there."""
+        p, st = self.p, self.st
+        sent = p.toks[head].sent
+        if sent + 1 >= len(p.sents):
+            return None
+        nxt = p.sents[sent + 1]
+        seen_before = {m.entity for m in st.before(head)}
+        for m in st.mentions[bisect.bisect_left(st.keys, nxt.start) :]:
+            if m.tok_start >= nxt.end:
+                break
+            info = st.infos.get(m.entity)
+            if (
+                m.kind in ("name", "alias")
+                and info
+                and person_like(info)
+                and not info.get("stype")
+                and m.entity not in seen_before
+                and not self.in_quote(m)
+                and main_clause_subject(p, m)
+            ):
+                return m.entity
+        return None
+
     def company_described(self, head: int) -> str | None:
         """ "The utility said" with no entity the description fits: a speaking noun that is
         neither a person's, a text's, a place's nor a public body's ("the utility", "the

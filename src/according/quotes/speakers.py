@@ -45,6 +45,10 @@ the noun it modifies):
   named last within 6 sentences as a clause's subject or a quote's speaker,
   else an unnamed organisation, never an anonymous person (issue 8's unseen
   news; no such source in GUM or PolNeAR dev tuned parts: proxies unchanged);
+  a singular person description that fits no one ("The former sergeant-at-arms
+  ... said") -> the person the next sentence introduces as its subject, if
+  any (:meth:`Referents.introduced_next`; fires once on PolNeAR dev's tuned
+  half, "The New York state attorney general" -> Eric Schneiderman, right);
 - an unnamed source -> a new entity named by its fullest noun phrase, as
   written ("a spokesman for the ministry": never rewritten).
 
@@ -106,11 +110,9 @@ from dataclasses import replace
 
 from .. import coref  # the module, not its function: coref imports this package back
 from ..entities import is_age_head, match_description
-from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
-from .cues import COLON
-from .qa import qa_interview, qa_label, qa_turns
+from .qa import answering_speaker, enclosing_speaker, qa_interview, qa_label, qa_turns
 from .referents import (
     Referents,
     _State,
@@ -247,6 +249,14 @@ class Resolver(Referents):
                     info["words"] = list(info["words"]) + words_of(text_of(p, dets[0], head + 1))
             if eid is None and dets and p.toks[dets[0]].text.casefold() == "the" and company_noun(p, head):
                 eid = self.company_described(head)
+            if (
+                eid is None
+                and p.toks[dets[0]].text.casefold() == "the"
+                and ht.tag == "NN"
+                and person_noun(ht.lemma)
+                and ht.lemma.casefold() not in ANON_HEADS
+            ):
+                eid = self.introduced_next(head)  # "The former sergeant-at-arms said ... Kevin Vickers ..."
             if eid:
                 self.link(eid, source, a, b, "description")
                 return st.speaker(eid)
@@ -476,13 +486,13 @@ def attribute(work: Work) -> tuple[_State, list]:
     for k in order:
         q = quotes[k]
         sp = None
-        answering = _answering_speaker(work.text, q, quotes, by_id) if q.source is not None else None
+        answering = answering_speaker(work.text, q, quotes, by_id) if q.source is not None else None
         if answering is not None:
             sp = answering
         elif qa_label(work.text, q, interview):
             sp = Speaker(name=q.source.text, type="unknown")  # "Q:"/"A:": who, after coref (_qa_turns)
         elif q.source is not None:
-            res.voice = _enclosing_speaker(q, quotes, by_id)
+            res.voice = enclosing_speaker(q, quotes, by_id)
             try:
                 sp = res.resolve_quote(q)
             except Exception as exc:  # noqa: BLE001 - one odd source costs only its quote
@@ -528,38 +538,6 @@ def attribute(work: Work) -> tuple[_State, list]:
         if q.source is None and donor in by_id and quotes[k].speaker != by_id[donor]:
             quotes[k] = replace(q, speaker=by_id[donor])
     return st, quotes
-
-
-def _enclosing_speaker(q, quotes: list, by_id: dict[str, Speaker]) -> str | None:
-    """The entity speaking the quotation (or interview turn) that holds ``q``'s source."""
-    for r in quotes:
-        sp = by_id.get(r.id)
-        if (
-            sp is None
-            or sp.entity is None
-            or r is q
-            or not (r.kind == "direct" or r.cue is not None and r.cue.text == COLON)
-        ):
-            continue
-        if any(c.start <= q.source.start and q.source.end <= c.end for c in r.content):
-            return sp.entity
-    return None
-
-
-def _answering_speaker(text: str, q, quotes: list, by_id: dict[str, Speaker]) -> Speaker | None:
-    """First person in an interview answer is the one answering: a quote whose source is "I" (or
-    "me") and whose cue lies inside the content of a turn ("FALLIN: I think he is trying ... I said
-    so last week"; a colon cue, ``quotes.colons``) already resolved has the turn's speaker, not
-    the byline's author."""
-    if q.cue is None or text[q.source.start : q.source.end].casefold() not in ANSWERER_PRONOUNS:
-        return None
-    for r in quotes:
-        sp = by_id.get(r.id)
-        if sp is None or r.cue is None or r.cue.text != COLON or not (sp.entity or sp.name):
-            continue
-        if any(c.start <= q.cue.start and q.cue.end <= c.end for c in r.content):
-            return sp
-    return None
 
 
 def _renumber(work: Work, st: _State, quotes: list) -> dict:
