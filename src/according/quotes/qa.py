@@ -4,11 +4,12 @@ A turn labelled "Q"/"A" rather than with a name is resolved after the coreferenc
 answers to the person the article names most often (the one the pass gives the answers' "I"
 to), the questions to the byline's author; "I" in a turn is the one answering
 (:func:`answering_speaker`); a he/she inside a quotation is not its speaker
-(:func:`enclosing_speaker` gives that speaker to the pronoun search).
+(:class:`Enclosures` gives that speaker to the pronoun search).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
 
@@ -65,20 +66,30 @@ def qa_turns(work: Work, st: _State, quotes: list) -> None:
             quotes[k] = replace(q, speaker=st.speaker(eid))
 
 
-def enclosing_speaker(q, quotes: list, by_id: dict[str, Speaker]) -> str | None:
-    """The entity speaking the quotation (or interview turn) that holds ``q``'s source."""
-    for r in quotes:
-        sp = by_id.get(r.id)
-        if (
-            sp is None
-            or sp.entity is None
-            or r is q
-            or not (r.kind == "direct" or r.cue is not None and r.cue.text == COLON)
-        ):
-            continue
-        if any(c.start <= q.source.start and q.source.end <= c.end for c in r.content):
-            return sp.entity
-    return None
+class Enclosures:
+    """The quotations (direct quotes and interview turns) of an article, by where their content
+    starts, so that the one holding a source is found by bisection, not by a scan of all."""
+
+    LOOK_BACK = 8  # contents starting before a source that are checked (nesting is shallow)
+
+    def __init__(self, quotes: list):
+        spans = sorted(
+            (c.start, c.end, r.id)
+            for r in quotes
+            if r.kind == "direct" or (r.cue is not None and r.cue.text == COLON)
+            for c in r.content
+        )
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def speaker(self, q, by_id: dict[str, Speaker]) -> str | None:
+        """The entity speaking the quotation (or interview turn) that holds ``q``'s source."""
+        k = bisect.bisect_right(self.starts, q.source.start)
+        for _start, end, rid in reversed(self.spans[max(0, k - self.LOOK_BACK) : k]):
+            sp = by_id.get(rid)
+            if rid != q.id and q.source.end <= end and sp is not None and sp.entity is not None:
+                return sp.entity
+        return None
 
 
 def answering_speaker(text: str, q, quotes: list, by_id: dict[str, Speaker]) -> Speaker | None:

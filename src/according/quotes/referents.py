@@ -407,6 +407,8 @@ class Referents:
             ),
             None,
         )
+        if want is None:
+            return eid
         surname = p.toks[head].text.casefold()
         same = [
             e
@@ -416,7 +418,7 @@ class Referents:
             and len(info["name_words"]) >= 2
             and info["name_words"][-1] == surname
         ]
-        if want is None or len(same) != 2:
+        if len(same) != 2:
             return eid
         ages = [st.infos[e].get("age") for e in same]
         if None not in ages and ages[0] != ages[1]:

@@ -112,7 +112,7 @@ from .. import coref  # the module, not its function: coref imports this package
 from ..entities import is_age_head, match_description
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
-from .qa import answering_speaker, enclosing_speaker, qa_interview, qa_label, qa_turns
+from .qa import Enclosures, answering_speaker, qa_interview, qa_label, qa_turns
 from .referents import (
     Referents,
     _State,
@@ -483,6 +483,7 @@ def attribute(work: Work) -> tuple[_State, list]:
     para = _para_of(work.text, [_quote_pos(q) for q in quotes])
     prev_q = None
     interview = qa_interview(work.text)
+    enclosures = Enclosures(quotes)
     for k in order:
         q = quotes[k]
         sp = None
@@ -492,7 +493,7 @@ def attribute(work: Work) -> tuple[_State, list]:
         elif qa_label(work.text, q, interview):
             sp = Speaker(name=q.source.text, type="unknown")  # "Q:"/"A:": who, after coref (_qa_turns)
         elif q.source is not None:
-            res.voice = enclosing_speaker(q, quotes, by_id)
+            res.voice = enclosures.speaker(q, by_id)
             try:
                 sp = res.resolve_quote(q)
             except Exception as exc:  # noqa: BLE001 - one odd source costs only its quote
