@@ -155,3 +155,32 @@ def test_he_after_a_quotation_still_skips_names_inside_it():
     first = _quote("q1", text, ("Smith", 1), _span(text, "Dan Ortiz has no plan"), "direct")
     later = _quote("q2", text, ("He", 0), _span(text, "the council would vote again"))
     assert _run(text, [first, later])["q2"].name == "Paul Smith"
+
+
+POST = (
+    "Senator Mark Dale responded on social media on Monday after calls for his resignation grew.\n"
+    "I said it before and I will say it again: I will not resign.\n"
+    "— Mark Dale (@SenMarkDale) June 3, 2024\n"
+    "He later deleted the post."
+)
+
+
+def test_i_in_an_embedded_post_is_the_one_who_signed_it_not_the_byline():
+    # Issue 8: on real web pages an embedded tweet's "I" went to the byline's author.
+    src = _span(POST, "I said it before")
+    said = Span.of(POST, src.start, src.start + 1)
+    q = Quote("q1", "indirect", "speech", (_span(POST, "it before"),), None, said, Speaker(name="I"))
+    got = _run(POST, [q])
+    assert got["q1"].name == "Mark Dale"
+
+
+def test_i_outside_an_embedded_post_is_still_the_byline():
+    text = POST.replace("I said it before", "Dale posted it before").replace(
+        "He later deleted the post.", "I said on Tuesday that the post was deleted."
+    )
+    src = _span(text, "I said on Tuesday")
+    said = Span.of(text, src.start, src.start + 1)
+    q = Quote(
+        "q1", "indirect", "speech", (_span(text, "that the post was deleted"),), None, said, Speaker(name="I")
+    )
+    assert _run(text, [q])["q1"].name == AUTHOR

@@ -10,6 +10,7 @@ to), the questions to the byline's author; "I" in a turn is the one answering
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -20,6 +21,7 @@ from ..model import Speaker
 from ..pipeline import Work
 from .cues import COLON
 from .referents import _State
+from .speaker_words import words_of
 
 
 def qa_interview(text: str) -> bool:
@@ -106,3 +108,53 @@ def answering_speaker(text: str, q, quotes: list, by_id: dict[str, Speaker]) -> 
         if any(c.start <= q.cue.start and q.cue.end <= c.end for c in r.content):
             return sp
     return None
+
+
+# The signature an embedded post leaves in the text: "— Mark Dale (@SenMarkDale) June 3, 2024",
+# on the line that ends the post (Twitter/X's embed markup, as ingest flattens it).
+_SIGNATURE = re.compile(r"(?m)^[ \t]*[—–-]{1,2}[ \t]*([^\n()@]{2,80}?)[ \t]*\(@\w{1,30}\)")
+
+
+def post_author(text: str, char: int) -> str | None:
+    """The name signing the embedded post whose text holds ``char``: the paragraph of ``char``
+    is followed by a signature line (or ends in one). "I" there is that name's, not the
+    byline's (issue 8: on real web pages embedded tweets' "I" went to the writer)."""
+    end = text.find("\n", char)
+    end = len(text) if end < 0 else end
+    nxt = text.find("\n", end + 1)
+    m = _SIGNATURE.match(text, end + 1, len(text) if nxt < 0 else nxt) if end < len(text) else None
+    if m is None:  # the signature inside the same paragraph, after the post's words
+        start = text.rfind("\n", 0, char) + 1
+        inline = re.search(r"[—–][ \t]*([^\n()@—–]{2,80}?)[ \t]*\(@\w{1,30}\)", text[char:end])
+        if inline is None or start > char:
+            return None
+        return " ".join(inline.group(1).split())
+    return " ".join(m.group(1).split())
+
+
+def signed_by(st: _State, name: str, tok: int, current: str | None) -> str:
+    """The entity of a post's signing ``name`` (the article's person of that name, else a new
+    one); the first-person mentions of the post's paragraph move to it from ``current`` (the
+    byline's author the coreference pass gave them to)."""
+    words = set(words_of(name))
+    eid = st.by_name.get(name.casefold()) or next(
+        (
+            e
+            for e, info in st.infos.items()
+            if info["label"] == "PERSON" and words and words <= set(info["name_words"]) | set(info["words"])
+        ),
+        None,
+    )
+    eid = eid or st.new_entity(name, "PERSON", "person", [], words_of(name), False)
+    if current is None or current == eid:
+        return eid
+    # every first person of the post's paragraph the coreference pass gave to the same writer
+    p = st.p
+    text = p.text
+    char = p.toks[tok].start
+    lo, hi = text.rfind("\n", 0, char) + 1, text.find("\n", char)
+    hi = len(text) if hi < 0 else hi
+    for m in list(st.mentions):
+        if m.entity == current and m.kind == "pronoun" and lo <= m.start < hi:
+            st.relink(m, eid)
+    return eid

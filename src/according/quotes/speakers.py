@@ -78,7 +78,9 @@ entity timeline, so that ``entities[].mentions`` lists them all. Then:
 - "I", "we" and "you" as a source are what that pass made of them: inside a
   quotation or an interview answer "I" is its speaker and "we" the speaker's body,
   "you" the one addressed; elsewhere "I" is the byline's author (an embedded tweet
-  or a Q&A answer is no longer the writer's);
+  or a Q&A answer is no longer the writer's); an embedded post's "I" (its
+  paragraph followed by a "— Name (@handle)" signature) is who signed it, and its
+  paragraph's other first person moves with it (:func:`.qa.post_author`);
 - the turns of a Q&A layout labelled "Q:"/"A:" (``coref.context.find_turns``):
   an answer is the person the article names most often (not the author; the one
   the coreference pass gives the answers' "I" to), a question the byline's
@@ -110,9 +112,10 @@ from dataclasses import replace
 
 from .. import coref  # the module, not its function: coref imports this package back
 from ..entities import is_age_head, match_description
+from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
-from .qa import Enclosures, answering_speaker, qa_interview, qa_label, qa_turns
+from .qa import Enclosures, answering_speaker, post_author, qa_interview, qa_label, qa_turns, signed_by
 from .referents import (
     Referents,
     _State,
@@ -467,6 +470,10 @@ def resolve_speakers(work: Work) -> dict:
             and first_or_second_person(work.parse.toks[r[0]].text)
         ):
             eid = first_second_person(st, r[0])
+            if work.parse.toks[r[0]].text.casefold() in ANSWERER_PRONOUNS and (
+                poster := post_author(work.text, q.source.start)
+            ):
+                eid = signed_by(st, poster, r[0], eid)  # an embedded post's "I" is who signed it
             if eid is not None:
                 quotes[k] = replace(q, speaker=st.speaker(eid))
     return _renumber(work, st, quotes)
