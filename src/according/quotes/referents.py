@@ -441,14 +441,21 @@ class Referents:
 
     def introduced_next(self, head: int) -> str | None:
         """ "The former sergeant-at-arms of the House of Commons said ... Kevin Vickers ...": a
-        definite person description that fits no one met before points ahead to the person the
-        next sentence introduces, when that sentence's subject is a name first met there."""
+        definite person description that fits no one, with no named person met before it,
+        points ahead to the person the next sentence introduces as its subject."""
         p, st = self.p, self.st
         sent = p.toks[head].sent
         if sent + 1 >= len(p.sents):
             return None
         nxt = p.sents[sent + 1]
         seen_before = {m.entity for m in st.before(head)}
+        if any(
+            person_like(st.infos.get(e, {"label": ""})) and not st.infos[e].get("stype") for e in seen_before
+        ):
+            # a person met before may be the one described ("Hillary Clinton ... The
+            # Democratic nominee for president"): pointing ahead is for a lede that opens
+            # with the description (PolNeAR train: the one such case read)
+            return None
         for m in st.mentions[bisect.bisect_left(st.keys, nxt.start) :]:
             if m.tok_start >= nxt.end:
                 break

@@ -45,10 +45,12 @@ the noun it modifies):
   named last within 6 sentences as a clause's subject or a quote's speaker,
   else an unnamed organisation, never an anonymous person (issue 8's unseen
   news; no such source in GUM or PolNeAR dev tuned parts: proxies unchanged);
-  a singular person description that fits no one ("The former sergeant-at-arms
-  ... said") -> the person the next sentence introduces as its subject, if
-  any (:meth:`Referents.introduced_next`; fires once on PolNeAR dev's tuned
-  half, "The New York state attorney general" -> Eric Schneiderman, right);
+  a singular person description that fits no one, with no named person before
+  it ("The former sergeant-at-arms ... said" opening a lede) -> the person the
+  next sentence introduces as its subject (:meth:`Referents.introduced_next`;
+  without the "no one before" condition it fired once on PolNeAR dev's tuned
+  half, right, and once on 120 PolNeAR train articles, wrong: "Hillary Clinton
+  ... The Democratic nominee"; with it, on neither);
 - an unnamed source -> a new entity named by its fullest noun phrase, as
   written ("a spokesman for the ministry": never rewritten).
 
