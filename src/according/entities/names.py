@@ -392,8 +392,10 @@ def place_by_syntax(p: Parse, members: list[_Cand]) -> bool:
     preposition (``LOCATIVE_PREPOSITIONS``) or the modifier of a role noun that precedes a
     person's name ("Lytton Mayor Jan Polderman"). A surname is none of these (issue 8: a town
     taken for a speaker; surnames are given names too often for a name list to decide)."""
-    if any(" " in c.key or c.title or c.appos or c.gender or c.b - c.a != 1 for c in members):
-        return False
+    if any(
+        " " in c.key or c.title or c.appos or c.gender or c.b - c.a != 1 or c.text.isupper() for c in members
+    ):
+        return False  # (an acronym, "NASCAR", is a body's name, not a town's)
     placed = False
     for c in members:
         t = p.toks[c.a]
