@@ -184,3 +184,16 @@ def test_i_outside_an_embedded_post_is_still_the_byline():
         "q1", "indirect", "speech", (_span(text, "that the post was deleted"),), None, said, Speaker(name="I")
     )
     assert _run(text, [q])["q1"].name == AUTHOR
+
+
+def test_qa_answerer_is_the_person_the_introduction_names_not_the_one_the_answers_name():
+    text = (
+        "Bees are vanishing from farms across the state. We spoke with the researcher Ana Ruiz "
+        "about her work.\n\n"
+        "Q: Who taught you?\n\nA: Tom Hardy taught me. Tom Hardy kept bees for fifty years.\n\n"
+        "Q: Is he still alive?\n\nA: Tom Hardy died in May. I said at his funeral that Tom Hardy saved the valley.\n\n"
+        "Q: Will the bees return?\n\nA: Some will, if farmers plant clover."
+    )
+    got = _analysed(text, (AUTHOR,))
+    assert {name for src, name in got if src == "A"} == {"Ana Ruiz"}
+    assert ("I", "Ana Ruiz") in got
