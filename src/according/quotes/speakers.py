@@ -32,7 +32,8 @@ the noun it modifies):
   coming on board"; :meth:`Referents.quoted_apart`). they -> the previous speaker when plural,
   else a plural subject (or people in the object) of the previous sentence,
   else the nearest group/organisation; it -> an organisation. Names inside
-  quotation marks are not antecedents;
+  quotation marks are not antecedents (but for a pronoun inside the same
+  quotation);
 - a definite description ("the former official", "the diplomat", "the
   ministry", "the 26-year-old", "the company") -> the most recent entity it
   fits, including unnamed sources met earlier
@@ -84,11 +85,12 @@ entity timeline, so that ``entities[].mentions`` lists them all. Then:
   paragraph followed by a "— Name (@handle)" signature) is who signed it, and its
   paragraph's other first person moves with it (:func:`.qa.post_author`);
 - the turns of a Q&A layout labelled "Q:"/"A:" (``coref.context.find_turns``):
-  an answer is the person the article names most often (not the author; the one
-  the coreference pass gives the answers' "I" to), a question the byline's
+  an answer (and a first-person source inside it) is the person the
+  introduction names most often, not the author; a question the byline's
   author; without one the label stays, typed unknown, and no entity "A" is made
-  (:mod:`.qa`; issue 8: on real Q&A pages the answers went to the writer; no such layout in
-  the GUM or PolNeAR dev tuned parts: proxies unchanged);
+  (:mod:`.qa`; issue 8: on real Q&A pages the answers went to the writer; no
+  such layout in the GUM or PolNeAR dev tuned parts: proxies unchanged; PolNeAR
+  train's two Q&A interviews: every "A" and "I" right, none before);
 - the pass ranks each he/she source the rules above resolved; where the learned
   ranker is sure of another entity *and the rules found no named person*, the
   quote's speaker moves to it (:func:`ranker_overrules`);
