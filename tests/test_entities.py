@@ -254,3 +254,18 @@ def test_compound_word_acronym():
     w = entities_of("The United Steelworkers represents 900 workers. The USW said it would ask for hearings.")
     e = by_name(w, "United Steelworkers")
     assert "USW" in [m.text for m in e.mentions]
+
+
+def test_a_town_the_tagger_took_for_a_person_is_a_place():
+    # Issue 8: a town taken for a person (and so for a speaker or a "he").
+    w = entities_of(
+        "Dave Lee has lived in the valley for years. The river rose near Merritt. "
+        'Water reached homes in Merritt by noon. "Everything is under water," said Merritt resident Dave Lee.'
+    )
+    assert by_name(w, "Merritt").type == "GPE"
+    assert by_name(w, "Dave Lee").type == "PERSON"
+
+
+def test_a_surname_used_as_a_subject_stays_a_person():
+    w = entities_of("Brown said the plan failed. Critics in Ottawa agreed with Brown.")
+    assert by_name(w, "Brown").type == "PERSON"

@@ -477,3 +477,98 @@ def test_the_company_is_not_a_public_body_and_owned_bodies_keep_their_words(anal
         by_src["Spain's hydrographic authority for the Tagus basin"].name
         == "Spain's hydrographic authority for the Tagus basin"
     )
+
+
+def test_a_trade_noun_stands_for_the_company_named_before():
+    # Issue 8: "the utility" was left an anonymous person although the article names the company.
+    text = (
+        "Power was cut to 40,000 homes after the storm, Larkfield Hydro said on Sunday.\n\n"
+        "Crews from three provinces are helping.\n\n"
+        "The utility said most customers would be reconnected by Wednesday."
+    )
+    w = run(text, [("Larkfield Hydro", None), ("The utility", None)])
+    sp = speaker_at(w, "The utility")
+    assert sp.entity == speaker_at(w, "Larkfield Hydro").entity
+    assert sp.type == "organization"
+
+
+def test_a_trade_noun_with_no_company_named_is_an_organisation_not_a_person():
+    text = "A fire broke out at the plant on Monday. The utility said no one was hurt."
+    sp = speaker_at(run(text, [("The utility", None)]), "The utility")
+    assert (sp.name, sp.type) == ("The utility", "organization")
+
+
+def test_a_trade_noun_skips_public_bodies_and_quoted_names():
+    text = (
+        "Larkfield Hydro was fined by the Department of Energy on Monday. "
+        "“We will not be bullied by Ostrava Power,” the department said. "
+        "The utility said it would appeal."
+    )
+    w = run(text, [("the department", None), ("The utility", None)])
+    assert speaker_at(w, "the department").name == "Department of Energy"
+    assert speaker_at(w, "The utility").name == "Larkfield Hydro"
+
+
+def test_a_located_description_fits_the_named_body():
+    # "the Calgary-based railway": the participle says where the body sits, its name does not.
+    text = (
+        "Northern Plains Railway reported a derailment near the river on Tuesday.\n\n"
+        "No one was hurt.\n\n"
+        "The Calgary-based railway said crews were clearing the track."
+    )
+    w = run(text, [("Northern Plains Railway", None), ("The Calgary-based railway", None)])
+    assert (
+        speaker_at(w, "The Calgary-based railway").entity == speaker_at(w, "Northern Plains Railway").entity
+    )
+
+
+def test_he_does_not_go_to_a_town_the_tagger_took_for_a_person():
+    text = (
+        "Dave Lee has lived in the valley for years. The river rose near Merritt. "
+        "Water reached homes in Merritt by noon. He said the town had no warning."
+    )
+    assert speaker_at(run(text, [("He", None)]), "He").name == "Dave Lee"
+
+
+def test_the_elder_and_the_younger_of_a_father_and_son():
+    # Issue 8: a father and a son with the same surname; the surname alone joins one of them.
+    text = (
+        "Robert Hale founded the bakery in 1978. His son, Daniel Hale, took over in 2015. "
+        "“We never thought we would close,” the younger Hale said. "
+        "“It broke my heart,” the elder Hale said."
+    )
+    w = run(text, [("the younger Hale", None), ("the elder Hale", None)])
+    assert speaker_at(w, "the younger Hale").name == "Daniel Hale"
+    assert speaker_at(w, "the elder Hale").name == "Robert Hale"
+
+
+def test_the_elder_by_the_ages_given():
+    text = (
+        "Daniel Hale, 44, runs the bakery with Robert Hale, 71. "
+        "“It broke my heart,” the elder Hale said. “We will manage,” the younger Hale said."
+    )
+    w = run(text, [("the elder Hale", None), ("the younger Hale", None)])
+    assert speaker_at(w, "the elder Hale").name == "Robert Hale"
+    assert speaker_at(w, "the younger Hale").name == "Daniel Hale"
+
+
+def test_a_definite_description_fitting_no_one_points_to_the_name_the_next_sentence_introduces():
+    # Issue 8: "the former sergeant-at-arms" = the man named in the next sentence.
+    text = (
+        "The former sergeant-at-arms of the legislature said he had warned of the risk. "
+        "Karl Vinter spoke to reporters on Monday."
+    )
+    sp = speaker_at(
+        run(text, [("The former sergeant-at-arms of the legislature", None)]),
+        "The former sergeant-at-arms of the legislature",
+    )
+    assert sp.name == "Karl Vinter"
+
+
+def test_a_definite_description_is_not_pointed_ahead_to_a_person_met_before():
+    text = (
+        "Karl Vinter chaired the hearing. The former sergeant-at-arms said he had warned of the risk. "
+        "Vinter spoke to reporters on Monday."
+    )
+    sp = speaker_at(run(text, [("The former sergeant-at-arms", None)]), "The former sergeant-at-arms")
+    assert sp.name != "Karl Vinter"

@@ -105,3 +105,107 @@ def test_i_in_a_quotation_nobody_is_named_for_is_not_the_author():
     i = text.index("I never")
     holders = [e.name for e in work.entities for m in e.mentions if (m.start, m.end) == (i, i + 1)]
     assert AUTHOR not in holders
+
+
+def _analysed(text: str, authors: tuple[str, ...]) -> list:
+    work = Work(text=text, parse=parse(text), meta=Meta(authors=authors))
+    run_stages(work, ["entities", "quotes", "speakers"])
+    assert not work.errors, work.errors
+    return [(q.source.text, q.speaker.name) for q in work.quotes if q.source is not None]
+
+
+QA = (
+    "Bees are vanishing from farms across the state. We spoke with the researcher Ana Ruiz "
+    "about her work. Ruiz studies pollinators.\n\n"
+    "Q: Why did you study bees?\n\nA: I grew up on a farm, and I saw the hives vanish.\n\n"
+    "Q: What comes next?\n\nA: I said last year that we need more money, and I still think so.\n\n"
+    "Q: Will the bees return?\n\nA: Some will, if farmers plant clover."
+)
+
+
+def test_qa_answers_are_the_interviewee_and_questions_the_author():
+    # Issue 8: on real Q&A pages the answers (and their "I") went to the byline's author.
+    got = _analysed(QA, (AUTHOR,))
+    answers = [name for src, name in got if src == "A"]
+    questions = [name for src, name in got if src == "Q"]
+    assert answers == ["Ana Ruiz"] * 3
+    assert questions == [AUTHOR] * 3
+    assert ("I", "Ana Ruiz") in got  # "I said last year" inside an answer
+
+
+def test_qa_questions_without_a_byline_keep_their_label():
+    got = _analysed(QA, ())
+    assert {name for src, name in got if src == "Q"} == {"Q"}
+    assert {name for src, name in got if src == "A"} == {"Ana Ruiz"}
+
+
+def test_he_inside_a_quotation_is_someone_named_there_not_its_speaker():
+    # "he" inside Smith's own words is not Smith (who would say "I"), and a name inside the
+    # same quotation is an antecedent although quoted names are not for sources outside it.
+    text = (
+        "Council member Paul Smith spoke after the vote. "
+        "“I called Dan Ortiz last week and he said the deal was off,” Smith told reporters."
+    )
+    outer = _quote(
+        "q1",
+        text,
+        ("Smith", 1),
+        _span(text, "I called Dan Ortiz last week and he said the deal was off"),
+        "direct",
+    )
+    inner = _quote("q2", text, ("he", 1), _span(text, "the deal was off"))
+    got = _run(text, [outer, inner])
+    assert got["q1"].name == "Paul Smith"
+    assert got["q2"].name == "Dan Ortiz"
+
+
+def test_he_after_a_quotation_still_skips_names_inside_it():
+    text = (
+        "Paul Smith spoke after the vote. “Dan Ortiz has no plan,” Smith said. "
+        "He said the council would vote again."
+    )
+    first = _quote("q1", text, ("Smith", 1), _span(text, "Dan Ortiz has no plan"), "direct")
+    later = _quote("q2", text, ("He", 0), _span(text, "the council would vote again"))
+    assert _run(text, [first, later])["q2"].name == "Paul Smith"
+
+
+POST = (
+    "Senator Mark Dale responded on social media on Monday after calls for his resignation grew.\n"
+    "I said it before and I will say it again: I will not resign.\n"
+    "— Mark Dale (@SenMarkDale) June 3, 2024\n"
+    "He later deleted the post."
+)
+
+
+def test_i_in_an_embedded_post_is_the_one_who_signed_it_not_the_byline():
+    # Issue 8: on real web pages an embedded tweet's "I" went to the byline's author.
+    src = _span(POST, "I said it before")
+    said = Span.of(POST, src.start, src.start + 1)
+    q = Quote("q1", "indirect", "speech", (_span(POST, "it before"),), None, said, Speaker(name="I"))
+    got = _run(POST, [q])
+    assert got["q1"].name == "Mark Dale"
+
+
+def test_i_outside_an_embedded_post_is_still_the_byline():
+    text = POST.replace("I said it before", "Dale posted it before").replace(
+        "He later deleted the post.", "I said on Tuesday that the post was deleted."
+    )
+    src = _span(text, "I said on Tuesday")
+    said = Span.of(text, src.start, src.start + 1)
+    q = Quote(
+        "q1", "indirect", "speech", (_span(text, "that the post was deleted"),), None, said, Speaker(name="I")
+    )
+    assert _run(text, [q])["q1"].name == AUTHOR
+
+
+def test_qa_answerer_is_the_person_the_introduction_names_not_the_one_the_answers_name():
+    text = (
+        "Bees are vanishing from farms across the state. We spoke with the researcher Ana Ruiz "
+        "about her work.\n\n"
+        "Q: Who taught you?\n\nA: Tom Hardy taught me. Tom Hardy kept bees for fifty years.\n\n"
+        "Q: Is he still alive?\n\nA: Tom Hardy died in May. I said at his funeral that Tom Hardy saved the valley.\n\n"
+        "Q: Will the bees return?\n\nA: Some will, if farmers plant clover."
+    )
+    got = _analysed(text, (AUTHOR,))
+    assert {name for src, name in got if src == "A"} == {"Ana Ruiz"}
+    assert ("I", "Ana Ruiz") in got

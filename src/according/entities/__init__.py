@@ -82,6 +82,7 @@ from .names import (  # noqa: F401
     first_names,
     initials,
     norm_key,
+    place_by_syntax,
     title_case_lines,
 )
 
@@ -125,6 +126,8 @@ def find_entities(work: Work) -> dict:
         members = [cands[k] for k in groups[r]]
         eid = ids[r]
         label = _cluster_label(members)
+        if label == "PERSON" and place_by_syntax(p, members):
+            label = "GPE"
         name_c = max(members, key=lambda c: (not c.shaky, len(c.key.split()), len(c.text), -c.a))
         descs, roles, words, age = [], [], set(), None
         for c in members:

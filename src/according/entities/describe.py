@@ -179,7 +179,7 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recen
     m = _AGE.match(h.text.casefold()) or (head > a and _AGE.match(_text(p, a + 1, head + 1).casefold()))
     age = int(m.group(1)) if m else None
     mods = [
-        (toks[i].text.casefold(), toks[i].pos == "PROPN", toks[i].dep == "amod")
+        (toks[i].text.casefold(), toks[i].pos == "PROPN", toks[i].dep == "amod", toks[i].tag == "VBN")
         for i in range(a + 1, head)
         if toks[i].dep in ("amod", "compound", "nmod") and not toks[i].is_punct
     ]
@@ -227,8 +227,11 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recen
                 or w.rstrip(".") in words
                 or (proper and named)
                 or (by_class and adj)
+                # "the Calgary-based railway", "the state-owned utility": a participle says
+                # where a body sits or who owns it, which its name seldom does.
+                or (adj and participle and info["label"] != "PERSON")
                 or any(len(x) >= 4 and w.startswith(x) for x in info["name_words"])  # Israeli ~ Israel
-                for w, proper, adj in mods
+                for w, proper, adj, participle in mods
             ):
                 return eid
     return None

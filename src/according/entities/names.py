@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from ..lang.descriptions import LOCATIVE_PREPOSITIONS
 from ..lang.organisations import ACRONYM_SKIP_WORDS, COMPANY_LAST_WORDS, LEGAL_FORMS, ORGANISATION_LAST_WORDS
+from ..lang.speakers import PERSON_NOUNS
 from ..lang.titles import GENDER_TITLES, TITLES  # noqa: F401 - also imported from here by entities/
+from ..nlp import Parse
 from ..pipeline import Work
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -379,6 +382,37 @@ def _cluster_label(members: list[_Cand]) -> str:
             if lab in votes:
                 return lab
     return max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+
+
+def place_by_syntax(p: Parse, members: list[_Cand]) -> bool:
+    """A one-word "person" the article uses as a place: a town the tagger took for a person
+    ("Wildfire destroyed most of Lytton ... residents in Lytton", "Merritt resident Dave Lee").
+    Every mention is one word with no title, honorific or apposition, none is a clause's
+    active subject, and at least one sits where places sit: the object of a locative
+    preposition (``LOCATIVE_PREPOSITIONS``) or the modifier of a role noun that precedes a
+    person's name ("Lytton Mayor Jan Polderman"). A surname is none of these (issue 8: a town
+    taken for a speaker; surnames are given names too often for a name list to decide)."""
+    if any(
+        " " in c.key or c.title or c.appos or c.gender or c.b - c.a != 1 or c.text.isupper() for c in members
+    ):
+        return False  # (an acronym, "NASCAR", is a body's name, not a town's)
+    placed = False
+    for c in members:
+        t = p.toks[c.a]
+        if t.dep == "nsubj":
+            return False
+        head = p.toks[t.head]
+        if t.dep == "pobj" and head.text.casefold() in LOCATIVE_PREPOSITIONS:
+            placed = True
+        elif (
+            t.dep in ("compound", "nmod", "npadvmod")
+            and t.head == c.a + 1
+            and head.lemma.casefold() in PERSON_NOUNS
+            and head.head > t.head
+            and p.toks[head.head].pos == "PROPN"
+        ):
+            placed = True
+    return placed
 
 
 def _words(text: str) -> list[str]:

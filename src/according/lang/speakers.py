@@ -366,3 +366,23 @@ OFFICE_TITLES = {
     "attorney",
     "lady",
 }
+
+# "the elder Hale" / "the younger Hale": which of two people sharing a surname (a father and his
+# son) a description means; +1 the older generation, -1 the younger.
+GENERATION_WORDS = {"elder": 1, "older": 1, "senior": 1, "younger": -1, "junior": -1}
+# Kinship nouns written right before a name ("his son, Daniel Hale", "her mother Ruth Hale"): the
+# named person's generation relative to the other one of that surname.
+KIN_GENERATION = {
+    "father": 1,
+    "mother": 1,
+    "grandfather": 1,
+    "grandmother": 1,
+    "uncle": 1,
+    "aunt": 1,
+    "son": -1,
+    "daughter": -1,
+    "grandson": -1,
+    "granddaughter": -1,
+    "nephew": -1,
+    "niece": -1,
+}

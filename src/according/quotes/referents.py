@@ -16,8 +16,10 @@ from __future__ import annotations
 import bisect
 
 from ..coref.ranker import name_gender
-from ..entities import GENDERED_NOUNS, Mention, match_description, title_case_lines
+from ..entities import GENDERED_NOUNS, NOT_COMPANY, Mention, match_description, title_case_lines
+from ..entities.describe import name_head
 from ..lang.coref import PRONOUN_FORMS
+from ..lang.speakers import GENERATION_WORDS, KIN_GENERATION
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work
@@ -45,6 +47,10 @@ PRONOUN_WINDOW = 6
 # A previous quote's speaker is preferred for a pronoun only this close
 # (sentences), same reading as above.
 PREV_QUOTE_WINDOW = 4
+# How far back (in sentences) "the utility said" looks for the company it stands for: news
+# names the company a paragraph or two before it switches to the class noun ("named two
+# paragraphs up", issue 8's reading of unseen news); the pronoun window's 6, not tuned.
+COMPANY_WINDOW = 6
 
 
 class _State:
@@ -154,6 +160,9 @@ class Referents:
             if c.text[:1] in "“\"‘«„'" or q.kind == "direct"
         )
         self.blocked: set[int] = set()  # the current quote's content and cue tokens
+        # The speaker of the quotation the current source sits in ("Mario: ... Josh, he's
+        # coming on board"): its he/she is someone else (the speaker would say "I").
+        self.voice: str | None = None
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
         sent_starts = {s.start for s in self.p.sents}
@@ -172,6 +181,14 @@ class Referents:
     def in_quote(self, m: Mention) -> bool:
         k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
         return k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]
+
+    def quoted_apart(self, m: Mention, char: int) -> bool:
+        """``m`` is inside a quotation that does not also hold ``char`` (a pronoun inside the
+        same quotation, "Josh Kindig, he's coming on board," may refer to a name there)."""
+        k = bisect.bisect_right(self.inside, (m.start, 10**12)) - 1
+        if k < 0 or not self.inside[k][0] <= m.start < self.inside[k][1]:
+            return False
+        return not any(a <= m.start and char < b and a <= char for a, b in self.inside[max(0, k - 4) : k + 1])
 
     def link(self, eid: str, source: Span, a: int, b: int, kind: str) -> None:
         if (eid, source.start, source.end) not in self.st.seen:
@@ -229,13 +246,17 @@ class Referents:
             d = sent - p.toks[m.tok_start].sent
             if d > 3 * PRONOUN_WINDOW:
                 break
-            if self.in_quote(m) or not fits(m.entity):
+            if (
+                self.quoted_apart(m, p.toks[tok].start)
+                or not fits(m.entity)
+                or (g in ("m", "f") and m.entity == self.voice)
+            ):
                 continue
             cands.append((m, d, is_subject(p, m)))
         # An unnamed person who is the subject of a recent main clause ("A
         # mother of three waited at the gate.") can be the antecedent too.
         virtual = self.unnamed_subject(tok, g) if g in ("m", "f") else None
-        if self.prev and fits(self.prev[1]):
+        if self.prev and fits(self.prev[1]) and not (g in ("m", "f") and self.prev[1] == self.voice):
             ptok, peid = self.prev
             if sent - p.toks[ptok].sent <= PREV_QUOTE_WINDOW:
                 # Another person who became the subject of a main clause since
@@ -368,6 +389,110 @@ class Referents:
                 and not self.in_quote(m)
                 and is_subject(p, m)
                 and (want is None or st.gender.get(m.entity, info.get("gender")) in (None, want))
+            ):
+                return m.entity
+        return None
+
+    def generation(self, head: int, eid: str) -> str:
+        """ "the elder Hale" / "the younger Hale" with two people named Hale (a father and his
+        son, whom the entities stage cannot tell apart by surname): the one older or younger
+        by the ages the article gives, else by the kinship noun written before a name ("his
+        son, Daniel Hale"). ``eid`` (the surname's entity) when nothing decides."""
+        p, st = self.p, self.st
+        want = next(
+            (
+                GENERATION_WORDS[p.toks[k].text.casefold()]
+                for k in p.children[head]
+                if k < head and p.toks[k].dep == "amod" and p.toks[k].text.casefold() in GENERATION_WORDS
+            ),
+            None,
+        )
+        if want is None:
+            return eid
+        surname = p.toks[head].text.casefold()
+        same = [
+            e
+            for e, info in st.infos.items()
+            if info["label"] == "PERSON"
+            and not info.get("stype")
+            and len(info["name_words"]) >= 2
+            and info["name_words"][-1] == surname
+        ]
+        if len(same) != 2:
+            return eid
+        ages = [st.infos[e].get("age") for e in same]
+        if None not in ages and ages[0] != ages[1]:
+            older = same[0] if ages[0] > ages[1] else same[1]  # type: ignore[operator]
+            return older if want > 0 else next(e for e in same if e != older)
+        kin: dict[str, int] = {}
+        for m in st.mentions:
+            if m.entity in same and m.kind in ("name", "alias"):
+                k = m.tok_start - 1
+                if k >= 0 and p.toks[k].text == ",":
+                    k -= 1
+                if k >= 0 and p.toks[k].lemma.casefold() in KIN_GENERATION:
+                    kin.setdefault(m.entity, KIN_GENERATION[p.toks[k].lemma.casefold()])
+        if len(kin) == 1:  # one of the two is marked: the other is the other generation
+            (marked, gen), other = next(iter(kin.items())), next(e for e in same if e not in kin)
+            return marked if gen == want else other
+        if len(kin) == 2 and kin[same[0]] != kin[same[1]]:
+            return same[0] if kin[same[0]] == want else same[1]
+        return eid
+
+    def introduced_next(self, head: int) -> str | None:
+        """ "The former sergeant-at-arms of the House of Commons said ... Kevin Vickers ...": a
+        definite person description that fits no one, with no named person met before it,
+        points ahead to the person the next sentence introduces as its subject."""
+        p, st = self.p, self.st
+        sent = p.toks[head].sent
+        if sent + 1 >= len(p.sents):
+            return None
+        nxt = p.sents[sent + 1]
+        seen_before = {m.entity for m in st.before(head)}
+        if any(
+            person_like(st.infos.get(e, {"label": ""})) and not st.infos[e].get("stype") for e in seen_before
+        ):
+            # a person met before may be the one described ("Hillary Clinton ... The
+            # Democratic nominee for president"): pointing ahead is for a lede that opens
+            # with the description (PolNeAR train: the one such case read)
+            return None
+        for m in st.mentions[bisect.bisect_left(st.keys, nxt.start) :]:
+            if m.tok_start >= nxt.end:
+                break
+            info = st.infos.get(m.entity)
+            if (
+                m.kind in ("name", "alias")
+                and info
+                and person_like(info)
+                and not info.get("stype")
+                and m.entity not in seen_before
+                and not self.in_quote(m)
+                and main_clause_subject(p, m)
+            ):
+                return m.entity
+        return None
+
+    def company_described(self, head: int) -> str | None:
+        """ "The utility said" with no entity the description fits: a speaking noun that is
+        neither a person's, a text's, a place's nor a public body's ("the utility", "the
+        railway", "the chain") stands for the company the article has named last (within
+        ``COMPANY_WINDOW`` sentences; in any role: the parser often misreads the clause
+        that names it). Public bodies ("the department") must match by name
+        (:func:`according.entities.match_description`): a different body is as likely."""
+        p, st = self.p, self.st
+        sent = p.toks[head].sent
+        for m in st.before(head):
+            if sent - p.toks[m.tok_start].sent > COMPANY_WINDOW:
+                break
+            info = st.infos.get(m.entity)
+            if (
+                info
+                and info["label"] == "ORG"
+                and not info.get("stype")
+                and not info.get("plural")
+                and name_head(info["name_words"]) not in NOT_COMPANY
+                and not self.in_quote(m)
+                and (is_subject(self.p, m) or any(e == m.entity for _, e, _ in self.history))
             ):
                 return m.entity
         return None

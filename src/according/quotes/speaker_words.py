@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 
 from ..entities import Mention
+from ..lang.descriptions import (  # noqa: F401 - COMPANY_TRADE_NOUNS: imported from here by speakers
+    COMPANY_TRADE_NOUNS,
+    RESTRICTING_PREPOSITIONS,
+)
 from ..lang.organisations import INSTITUTIONS, SPEAKING_BODY_HEADS  # noqa: F401 - INSTITUTIONS: imported from here by speakers
 from ..lang.speakers import (  # noqa: F401 - the lists are imported from here by speakers and referents
     ANON_HEADS,
@@ -131,3 +135,20 @@ def person_like(info: dict) -> bool:
 
 def plural_like(info: dict) -> bool:
     return bool(info.get("plural")) or info["label"] in ("ORG", "NORP", "OTHER")
+
+
+def company_noun(p, head: int) -> bool:
+    """A singular noun naming a company by its trade ("the utility", "the railway"), not narrowed
+    by a complement ("the utility for the region" is another one) or a noun modifier ("the
+    state bank")."""
+    t = p.toks[head]
+    return (
+        t.pos == "NOUN"
+        and t.tag == "NN"
+        and t.lemma.casefold() in COMPANY_TRADE_NOUNS
+        and not any(
+            (k > head and p.toks[k].dep == "prep" and p.toks[k].text.casefold() in RESTRICTING_PREPOSITIONS)
+            or (k < head and p.toks[k].dep in ("compound", "nmod", "poss", "nummod"))
+            for k in p.children[head]
+        )
+    )
