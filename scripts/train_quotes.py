@@ -49,10 +49,12 @@ MIN_KEY = 5  # extent-table keys seen fewer times than this fall back to the gen
 MIN_LEMMA_KEY = 8  # a cue lemma's own extent rate needs this many training cases
 MIN_FEAT = 2  # features seen fewer times than this are dropped
 PRUNE_FRAC = 0.5  # lemmas never scoring above this share of the threshold on train are dropped
-# L2 strength and Adagrad iterations of the cue model. 3e-5 / 600 has the best mean of the four
-# calibration-fifth F1s (full, source / cue / content overlap) of (L2, iterations) in
-# 1e-4/300 .7453, 1e-4/600 .7466, 1e-4/1000 .7462, 3e-5/600 .7468, 1e-5/600 .7441 (threshold
-# 0.35 each; main 171494e; PolNeAR dev tuned / sealed half in cues.py's docstring).
+# L2 strength and Adagrad iterations of the cue model: the mean of the four calibration-fifth
+# F1s (full, source / cue / content overlap; threshold 0.35 each; main 171494e) for (L2,
+# iterations) 1e-4/300 .7453, 1e-4/600 .7466, 1e-4/1000 .7462, 3e-5/600 .7468, 3e-5/800 .7466,
+# 5e-5/600 .7473, 1e-5/600 .7441: flat from 600 steps on. Among the best, the tuned half of
+# PolNeAR dev chose 3e-5/600 (cue / content overlap .7866 / .7799; 3e-5/800 .7864 / .7797;
+# 5e-5/600 .7853 / .7760; 1e-4/600 .7825 / .7724); its tuned / sealed numbers are in cues.py's docstring.
 # (1e-4 / 300 had won on a 320 / 80 split of train, with an older feature set.)
 CUE_L2 = float(os.environ.get("QUOTES_L2", "3e-5"))
 CUE_ITERS = int(os.environ.get("QUOTES_ITERS", "600"))
