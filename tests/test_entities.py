@@ -254,3 +254,47 @@ def test_compound_word_acronym():
     w = entities_of("The United Steelworkers represents 900 workers. The USW said it would ask for hearings.")
     e = by_name(w, "United Steelworkers")
     assert "USW" in [m.text for m in e.mentions]
+
+
+def test_recent_entities_offer_what_the_list_walk_would_return():
+    """match_description with the walk's RecentEntities returns what it returns walking the plain
+    most-recent-first list: the index leaves out only entities the description cannot fit."""
+    from according.entities import RecentEntities, definite_nps, match_description
+
+    text = (
+        "Hydro One, the utility, met Ontario Power and Anna Berg, the minister, 54. "
+        "The company said the minister and the utility agreed. The 54-year-old left the ministry. "
+        "Health Ministry officials said the department and the firm would pay."
+    )
+    p = parse(text)
+
+    def info(name, label, roles=(), age=None):
+        words = name.casefold().split()
+        return {
+            "name": name,
+            "label": label,
+            "roles": list(roles),
+            "words": words,
+            "name_words": words,
+            "age": age,
+        }
+
+    infos = {
+        "e1": info("Hydro One", "ORG", ["utility"]),
+        "e2": info("Ontario Power", "ORG"),
+        "e3": info("Anna Berg", "PERSON", ["minister"], 54),
+        "e4": info("Health Ministry", "ORG"),
+        "e5": {},
+    }
+    for order in (["e1", "e2", "e3", "e4", "e5"], ["e4", "e3", "e5", "e2", "e1"], ["e2", "e5", "e4"]):
+        recent = RecentEntities(infos)
+        for eid in order:
+            recent.mention(eid)
+        listed = list(reversed(order))
+        assert list(recent) == listed
+        nps = list(definite_nps(p, set()))
+        assert len(nps) >= 6
+        for a, _, head in nps:
+            assert match_description(p, a, head, infos, recent) == match_description(
+                p, a, head, infos, listed
+            )
