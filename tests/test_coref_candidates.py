@@ -141,3 +141,48 @@ def test_indexed_totals_equal_a_scan_of_the_timeline_also_after_it_changes():
     st_.relink(st_.mentions[-1], entities[0])
     for i in ends:
         assert view._totals_before(i, entities) == _brute_totals(st_, i, entities)
+
+
+def test_ranker_probability_is_bit_for_bit_the_features_dicts():
+    """coref.ranker.probability (no features dict) equals logistic(features(...)) exactly, on
+    random candidates and weights (some features without a weight, negative weights)."""
+    import random
+    from dataclasses import fields
+
+    from according.coref.ranker import Candidate, Model, PronounSite, features, logistic, probability
+
+    rnd = random.Random(3)
+    flags = [f.name for f in fields(Candidate) if f.type in ("bool", bool)]
+    keys = ["bias", "log_tokens", "log_count", "log_total", "possessive_subject", "pron_in_quote", "parallel"]
+    keys += [
+        "subject",
+        "main_subject",
+        "gender_match",
+        "name_gender_match",
+        "same_paragraph",
+        "cand_in_quote",
+    ]
+    keys += ["quote_speaker", "last_speaker", "first_person", "described", "recent_subject", "spoke", "shaky"]
+    keys += [
+        f"{cls}_{x}"
+        for cls in ("m", "f", "pl", "it")
+        for x in ("label_PERSON", "label_ORG", "plural", "rank0")
+    ]
+    keys += [f"sent_{k}" for k in range(5)] + [f"rank_{k}" for k in range(4)]
+    keys += ["kind_name", "kind_alias", "kind_description"]
+    for _ in range(500):
+        weights = {k: rnd.uniform(-3, 3) for k in keys if rnd.random() < 0.8}
+        site = PronounSite(rnd.choice(["m", "f", "pl", "it"]), *(rnd.random() < 0.5 for _ in range(3)))
+        c = Candidate(
+            entity="e1",
+            sent_distance=rnd.randint(0, 9),
+            token_distance=rnd.randint(0, 300),
+            kind=rnd.choice(["name", "alias", "description"]),
+            count=rnd.randint(0, 9),
+            total=rnd.randint(0, 30),
+            rank=rnd.randint(0, 6),
+            label=rnd.choice(["PERSON", "ORG", "GPE"]),
+            **{f: rnd.random() < 0.5 for f in flags},
+        )
+        assert set(features(site, c)) <= set(keys) | {f"{site.cls}_label_GPE"}
+        assert probability(Model(weights, {}), site, c) == logistic(weights, features(site, c))

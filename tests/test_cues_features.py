@@ -112,6 +112,25 @@ def test_open_candidates_are_rare_reporting_words_only_for_an_open_model(parse):
     assert cues.is_candidate(q, next(t.i for t in q.toks if t.text == "quipped"), empty, empty)
 
 
+def test_candidate_tokens_are_the_tokens_is_candidate_accepts(parse):
+    p = parse(
+        "She exclaimed that the vote was rigged, the storm hit the coast and the senator quipped. "
+        "\u201cWe will win,\u201d he said, according to aides who told reporters."
+    )
+    empty: frozenset[str] = frozenset()
+    for lex, never in (
+        (empty, empty),
+        (empty, None),
+        (frozenset({"say", "tell", "hit"}), None),
+        (frozenset({"say", "according"}), frozenset({"exclaim"})),
+        (cues.model()["lexicon"], empty),
+    ):
+        lex = frozenset(lex)
+        expected = [t.i for t in p.toks if cues.is_candidate(p, t.i, lex, never)]
+        assert cues.candidate_tokens(p, lex, never) == expected
+    assert cues.candidate_tokens(p, frozenset({"say"}), empty)  # not vacuous
+
+
 def test_a_word_outside_the_lexicon_is_marked(parse):
     p = parse("She exclaimed that the vote was rigged.")
     i = next(t.i for t in p.toks if t.text == "exclaimed")

@@ -269,3 +269,46 @@ def test_a_town_the_tagger_took_for_a_person_is_a_place():
 def test_a_surname_used_as_a_subject_stays_a_person():
     w = entities_of("Brown said the plan failed. Critics in Ottawa agreed with Brown.")
     assert by_name(w, "Brown").type == "PERSON"
+
+
+def test_recent_entities_offer_what_the_list_walk_would_return():
+    """match_description with the walk's RecentEntities returns what it returns walking the plain
+    most-recent-first list: the index leaves out only entities the description cannot fit."""
+    from according.entities import RecentEntities, definite_nps, match_description
+
+    text = (
+        "Hydro One, the utility, met Ontario Power and Anna Berg, the minister, 54. "
+        "The company said the minister and the utility agreed. The 54-year-old left the ministry. "
+        "Health Ministry officials said the department and the firm would pay."
+    )
+    p = parse(text)
+
+    def info(name, label, roles=(), age=None):
+        words = name.casefold().split()
+        return {
+            "name": name,
+            "label": label,
+            "roles": list(roles),
+            "words": words,
+            "name_words": words,
+            "age": age,
+        }
+
+    infos = {
+        "e1": info("Hydro One", "ORG", ["utility"]),
+        "e2": info("Ontario Power", "ORG"),
+        "e3": info("Anna Berg", "PERSON", ["minister"], 54),
+        "e4": info("Health Ministry", "ORG"),
+        "e5": {},
+    }
+    for order in (["e1", "e2", "e3", "e4", "e5"], ["e4", "e3", "e5", "e2", "e1"], ["e2", "e5", "e4"]):
+        recent = RecentEntities(infos)
+        for eid in order:
+            recent.mention(eid)
+        listed = list(reversed(order))
+        assert list(recent) == listed
+        nps = list(definite_nps(p, set()))
+        assert len(nps) >= 6
+        found = [match_description(p, a, head, infos, listed) for a, _, head in nps]
+        assert [match_description(p, a, head, infos, recent) for a, _, head in nps] == found
+        assert len([x for x in found if x]) >= 3  # roles, ages, class nouns, name heads matched

@@ -265,3 +265,19 @@ def test_earlier_mentions_read_as_the_list_they_were_built_from(order, cut):
     listed = candidates(p, a, site, infos, before)
     assert "e1" in {c.entity for c in listed}  # named twice: never cut away
     assert candidates(p, a, site, infos, incremental) == listed
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.sampled_from(["e1", "e2", "e3", "e4"])), max_size=12))
+def test_earlier_mentions_nearest_first_as_a_stable_sort(added):
+    """EarlierMentions.nearest walks back from the latest mention: the entities in the order a
+    stable sort of every entity by its latest mention's start (latest first) gives, ties in the
+    order the entities were first added, whatever order the mentions come in."""
+    from according.coref.descriptions import EarlierMentions
+    from according.entities import Mention
+
+    earlier = EarlierMentions()
+    for start, eid in added:
+        earlier.add(Mention(start, start + 1, "x", start, start + 1, eid, "name"))
+    latest = earlier.latest
+    assert list(earlier.nearest()) == sorted(latest, key=lambda e: -latest[e].tok_start)

@@ -34,16 +34,28 @@ STAGES = ("entities", "quotes", "speakers", "times", "places", "figures", "event
 check_stages(STAGES)  # at start-up: a stage order that breaks the declared contract never runs
 
 
+_MODEL_INFO: dict[str, tuple[object, dict]] = {}  # model -> (the loaded pipeline, its name and version)
+
+
+def _model_info(model: str) -> dict:
+    """The name and version of the loaded ``model``, read once per loaded pipeline: spaCy's
+    ``Language.meta`` rebuilds its labels and vectors summary on every read (0.3 ms, twice per
+    article: 0.5 us per word of PolNeAR, 0.25% of the parse)."""
+    nlp = load(model)
+    known = _MODEL_INFO.get(model)
+    if known is None or known[0] is not nlp:
+        meta = nlp.meta
+        known = _MODEL_INFO[model] = (
+            nlp,
+            {"name": f"{meta.get('lang', 'en')}_{meta.get('name')}", "version": meta.get("version")},
+        )
+    return known[1]
+
+
 def provenance(model: str, model_info: dict | None = None) -> dict:
-    if model_info is None:
-        nlp = load(model)
-        model_info = {
-            "name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}",
-            "version": nlp.meta.get("version"),
-        }
     return {
         "according": __version__,
-        "model": model_info,
+        "model": model_info if model_info is not None else dict(_model_info(model)),
         "spacy": spacy_version(),
         "settings": {"stages": list(STAGES)},
     }

@@ -19,7 +19,8 @@ dataclasses; :mod:`.nominals` turns them into features and scores them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -158,11 +159,14 @@ class EarlierMentions:
     """Each entity's latest mention and its number of mentions so far, kept as mentions are
     added in text order: what :func:`candidates` reads of the article before a description,
     without rescanning every earlier mention for each description (that scan made the
-    entities stage quadratic in its mentions)."""
+    entities stage quadratic in its mentions), nor sorting every entity seen so far (the
+    walk back from the latest mention stops at the window)."""
 
     def __init__(self, mentions: Sequence[Mention] = ()):
         self.latest: dict[str, Mention] = {}
         self.count: dict[str, int] = {}
+        self._seen: dict[str, int] = {}  # entity -> order of its first mention added (ties below)
+        self._starts: list[tuple[int, str]] = []  # (start token, entity) of each latest mention, by start
         for m in mentions:
             self.add(m)
 
@@ -171,6 +175,29 @@ class EarlierMentions:
         known = self.latest.get(m.entity)
         if known is None or m.tok_start >= known.tok_start:
             self.latest[m.entity] = m
+            self._seen.setdefault(m.entity, len(self._seen))
+            entry = (m.tok_start, m.entity)
+            if not self._starts or self._starts[-1][0] <= m.tok_start:
+                self._starts.append(entry)  # in text order: the usual case
+            else:
+                self._starts.insert(bisect.bisect_right(self._starts, m.tok_start, key=lambda e: e[0]), entry)
+
+    def nearest(self) -> Iterator[str]:
+        """Entities from the most recently mentioned back (by their latest mention's start;
+        at one start, in the order first seen, as a stable sort of ``latest`` gives)."""
+        starts, seen = self._starts, self._seen
+        done: set[str] = set()
+        k = len(starts) - 1
+        while k >= 0:
+            start = starts[k][0]
+            j = k
+            while j > 0 and starts[j - 1][0] == start:
+                j -= 1
+            # an entity later mentioned again left its older entries behind: skipped (done)
+            for eid in sorted({e for _, e in starts[j : k + 1]} - done, key=seen.__getitem__):
+                done.add(eid)
+                yield eid
+            k = j - 1
 
 
 def candidates(
@@ -185,11 +212,11 @@ def candidates(
     sent = p.toks[a].sent
     earlier = before if isinstance(before, EarlierMentions) else EarlierMentions(before)
     latest, count = earlier.latest, earlier.count
-    order = sorted(latest, key=lambda e: -latest[e].tok_start)
     out = []
     label_rank = 0
     rank = -1
-    for eid in order:
+    mods = site.modifiers
+    for eid in earlier.nearest():
         m = latest[eid]
         distance = sent - p.toks[m.tok_start].sent
         if distance > WINDOW:
@@ -198,15 +225,14 @@ def candidates(
         if info is None or info["label"] not in LABELS:
             continue
         rank += 1
-        words = set(info["words"])
-        name_words = set(info["name_words"])
-        mods = site.modifiers
-        known = sum(1 for w in mods if w in words or any(len(x) >= 4 and w.startswith(x) for x in name_words))
         suits = _suits(site, info["label"])
-        head_in_name = site.head in name_words and (info["label"] != "PERSON" or site.proper_head)
+        head_in_name = site.head in info["name_words"] and (info["label"] != "PERSON" or site.proper_head)
         head_in_roles = site.head in info["roles"]
         if not (suits or head_in_name or head_in_roles):
             continue  # no agreement between what the description says and what the entity is
+        words = set(info["words"])
+        name_words = set(info["name_words"])
+        known = sum(1 for w in mods if w in words or any(len(x) >= 4 and w.startswith(x) for x in name_words))
         out.append(
             NominalCandidate(
                 entity=eid,

@@ -56,6 +56,7 @@ from .describe import (  # noqa: F401
     NON_REFERRING,
     NOT_COMPANY,
     ROLE_ABBREV,
+    RecentEntities,
     _describe,
     _gender_votes,
     _role_heads,
@@ -174,17 +175,14 @@ def find_entities(work: Work) -> dict:
     mentions.sort(key=lambda m: m.tok_start)
     desc_mentions: list[Mention] = []
     pos = 0
-    recent: list[str] = []
+    recent = RecentEntities(infos)  # built once infos are complete
     # what the nominal ranker reads before each description: the names and aliases ending
     # before it and the descriptions linked so far, kept as the walk goes (no rescan per description)
     earlier = EarlierMentions()
     unfinished: list[Mention] = []  # names starting before the description but running past it
     for a, b, head in definite_nps(p, taken):
         while pos < len(mentions) and mentions[pos].tok_start < a:
-            eid = mentions[pos].entity
-            if eid in recent:
-                recent.remove(eid)
-            recent.insert(0, eid)
+            recent.mention(mentions[pos].entity)
             unfinished.append(mentions[pos])
             pos += 1
         if unfinished:

@@ -161,10 +161,61 @@ def name_head(name_words: list[str]) -> str | None:
     return name_words[-1] if name_words else None
 
 
-def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recent: list[str]) -> str | None:
+class RecentEntities:
+    """The entities mentioned so far, most recent first, indexed by what a description's head
+    can fit (:func:`match_description`): the entities with that role noun, that name head or
+    synonym word in a body's name, a label its class noun names, or that age. A description
+    then looks only at those instead of every entity mentioned before it (that walk, and the
+    move-to-front list it read, grew with the article's entities times its descriptions).
+    ``infos`` must be complete when it is built (the walk over descriptions does not change it)."""
+
+    def __init__(self, infos: dict[str, dict]):
+        self.last: dict[str, int] = {}  # entity -> the count of mentions when it was last mentioned
+        self._n = 0
+        self._fits: dict[tuple[str, object], set[str]] = {}
+        for eid, info in infos.items():
+            if not info:
+                continue  # (match_description skips them)
+            for r in info["roles"]:
+                self._fits.setdefault(("role", r), set()).add(eid)
+            self._fits.setdefault(("label", info["label"]), set()).add(eid)
+            if info.get("age") is not None:
+                self._fits.setdefault(("age", info["age"]), set()).add(eid)
+            if info["label"] != "PERSON":
+                self._fits.setdefault(("head", name_head(info["name_words"])), set()).add(eid)
+                for w in info["name_words"]:
+                    self._fits.setdefault(("word", w), set()).add(eid)
+
+    def mention(self, eid: str) -> None:
+        self.last[eid] = self._n
+        self._n += 1
+
+    def __iter__(self):
+        return iter(sorted(self.last, key=lambda e: -self.last[e]))
+
+    def fitting(self, lemma: str, age: int | None) -> list[str]:
+        """The mentioned entities :func:`match_description` may return for a head ``lemma``
+        (or an ``age``), most recent first: every other one it would pass over."""
+        fits = self._fits
+        if age is not None:
+            pool = fits.get(("age", age), set())
+        else:
+            pool = set(fits.get(("role", lemma), ())) | fits.get(("head", lemma), set())
+            for w in NAME_SYNONYMS.get(lemma, ()):
+                pool |= fits.get(("word", w), set())
+            for label in CLASS_NOUNS.get(lemma, ()):
+                pool |= fits.get(("label", label), set())
+        last = self.last
+        return sorted((e for e in pool if e in last), key=lambda e: -last[e])
+
+
+def match_description(
+    p: Parse, a: int, head: int, infos: dict[str, dict], recent: list[str] | RecentEntities
+) -> str | None:
     """The entity a definite description (tokens a..head) refers back to.
 
-    ``recent`` lists entity ids from the most recently mentioned backwards. An
+    ``recent`` lists entity ids from the most recently mentioned backwards (or is the
+    :class:`RecentEntities` of the walk, which offers only the entities that may fit). An
     entity fits when the description's head noun is one of its role nouns
     (from its descriptions: "doctor", "minister"), the head word of its name ("the
     ministry" for "Gaza Health Ministry", see :func:`name_head`), a class noun of its label ("the
@@ -191,7 +242,7 @@ def match_description(p: Parse, a: int, head: int, infos: dict[str, dict], recen
         if k > head
     )
     plural = h.tag in ("NNS", "NNPS")
-    for eid in recent:
+    for eid in recent.fitting(lemma, age) if isinstance(recent, RecentEntities) else recent:
         info = infos.get(eid)
         if not info:
             continue

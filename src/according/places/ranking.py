@@ -124,6 +124,52 @@ def _prior(r: Rec, alt: bool, text: str) -> float:
     return p
 
 
+class Kin:
+    """Which mentions are one another's kin: ``kin(j, k)`` when mention j has k's normalised
+    name or j's first reading (the prior's best record, None if it has none) is one of k's
+    candidates. A name is no evidence for its own other mentions, nor for another spelling of
+    the same place (see :func:`according.places.resolve.resolve`)."""
+
+    def __init__(self, names: list[str], firsts: list[int | None], cand_sets: list[set[int]]):
+        self.names, self.firsts, self.cand_sets = names, firsts, cand_sets
+
+    def __call__(self, j: int, k: int) -> bool:
+        first = self.firsts[j]
+        return self.names[j] == self.names[k] or (first is not None and first in self.cand_sets[k])
+
+    def evidence(self, evidence: list[tuple[str | None, tuple[str | None, str] | None]]) -> list[Counter]:
+        """Per mention k: the evidence (country, state) its kin give, each kin counted once.
+        Summed by group (same name; same first reading; both) so the cost is linear in the
+        mentions and their candidates, not in the pairs: kin of k = its name's group plus,
+        for each of its candidates, the mentions first read as it, less those with k's name
+        (counted already)."""
+
+        def add(c: Counter, j: int) -> None:
+            cc, st = evidence[j]
+            if cc:
+                c[cc] += 1
+            if st:
+                c[st] += 1
+
+        by_name: dict[str, Counter] = {}
+        by_first: dict[int, Counter] = {}
+        by_both: dict[tuple[str, int], Counter] = {}
+        for j, (name, first) in enumerate(zip(self.names, self.firsts)):
+            add(by_name.setdefault(name, Counter()), j)
+            if first is not None:
+                add(by_first.setdefault(first, Counter()), j)
+                add(by_both.setdefault((name, first), Counter()), j)
+        out = []
+        for name, cands in zip(self.names, self.cand_sets):
+            c = Counter(by_name[name])
+            for i in cands:
+                if i in by_first:
+                    c.update(by_first[i])
+                    c.subtract(by_both.get((name, i), Counter()))
+            out.append(+c)  # (no zero or negative counts left by the subtraction)
+        return out
+
+
 @dataclass(frozen=True)
 class ArticleContext:
     """What an article's unambiguous names vouch for, read by the second pass of :func:`resolve`
@@ -134,7 +180,7 @@ class ArticleContext:
     points: list  # (lat, lon) of unambiguous towns, with the mention index (-1: the dateline)
     evidence: list[tuple[str | None, tuple[str | None, str] | None]]  # per mention: (country, state)
     focus: dict[str, float]  # US state -> its weight as the article's focus (_focus_states)
-    kin: list[set[int]]  # per mention: mentions of the same name or of one of its candidates
+    kin: Kin  # kin(j, k): j has k's name or its first reading is one of k's candidates
     own_evidence: list[Counter]  # per mention: the evidence its kin give (not to be counted for it)
     counties: dict[tuple, set[int]]  # (country, admin1, admin2) -> mentions that may name that county
     towns: dict[tuple, set[int]]  # (country, admin1, admin2) -> mentions that may name a town in it
@@ -227,7 +273,7 @@ def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
         other = (counties if r.kind == "city" else towns if names[self_k] == norm(r.name) else {}).get(
             (r.cc, r.admin1, r.admin2), ()
         )
-        if any(k != self_k and k not in kin[self_k] and _other_name(names[k], names[self_k]) for k in other):
+        if any(k != self_k and not kin(k, self_k) and _other_name(names[k], names[self_k]) for k in other):
             s += COUNTY_CONTEXT
     if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
         s += FOCUS_BONUS * focus[r.admin1]
@@ -247,7 +293,7 @@ def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
         for q, k in points:
             if (
                 k != self_k
-                and (self_k is None or k < 0 or k not in kin[self_k])
+                and (self_k is None or k < 0 or not kin(k, self_k))
                 and within_km(p[0], p[1], q[0], q[1], radius)
             ):
                 s += NEAR_BONUS

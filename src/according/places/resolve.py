@@ -32,6 +32,7 @@ from .ranking import (
     _STRONG,
     SAME_PLACE_KM,
     ArticleContext,
+    Kin,
     _far_rival,
     _focus_states,
     _foreign_town,
@@ -212,26 +213,13 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     # a name is no evidence for its own other mentions, nor for another spelling of the same
     # place: "Quebec" the province must not pull "Quebec" towards the city inside it, and
     # "Dublin City" (an alternate name of the Irish capital) must not vouch for "Dublin".
-    # kin[k]: mentions whose text is k's or whose first reading is one of k's candidates.
+    # kin(j, k): j's text is k's or j's first reading is one of k's candidates. Both kin and
+    # the evidence of k's kin are read from groups (by name, by first reading), not from a
+    # scan of every pair: linear in the mentions, where the pairwise sets grew with their square.
     names = [norm(m.text) for m in ms]
-    cand_sets = [set(m.cands) for m in ms]
-    kin: list[set[int]] = []
-    own_ev: list[Counter] = []
-    for k in range(len(ms)):
-        ks = {
-            j
-            for j in range(len(ms))
-            if names[j] == names[k] or (first[j] is not None and first[j][0] in cand_sets[k])  # type: ignore[index]
-        }
-        c: Counter = Counter()
-        for j in ks:
-            cc, st = evidence[j]
-            if cc:
-                c[cc] += 1
-            if st:
-                c[st] += 1
-        kin.append(ks)
-        own_ev.append(c)
+    firsts = [b[0] if b is not None else None for b in first]
+    kin = Kin(names, firsts, [set(m.cands) for m in ms])
+    own_ev = kin.evidence(evidence)
     dateline = _dateline(meta, g)
     if dateline is not None:
         countries[dateline.cc] += 2

@@ -138,13 +138,11 @@ def extract(
     w = mdl["weights"]
     thr = mdl["threshold"]
     toks = p.toks
-    for t in toks:
-        if not cues.is_candidate(p, t.i, lex, never):
-            continue
+    for i in cues.candidate_tokens(p, lex, never):
         try:
-            a = _attribution(p, t.i, mdl, w, thr, qspan_at, mark_toks)
+            a = _attribution(p, i, mdl, w, thr, qspan_at, mark_toks)
         except Exception as exc:  # noqa: BLE001 - a malformed parse around one cue costs that cue only
-            on_error(f"cue at {t.start}: {type(exc).__name__}: {exc}", exc)
+            on_error(f"cue at {toks[i].start}: {type(exc).__name__}: {exc}", exc)
             a = None
         if a is not None:
             a.para = para_of(a.cue[0])

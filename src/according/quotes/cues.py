@@ -100,6 +100,7 @@ __all__ = [
     "category",
     "features",
     "is_candidate",
+    "candidate_tokens",
     "model",
     "score",
 ]
@@ -199,6 +200,20 @@ def is_candidate(p: Parse, i: int, lexicon, never: frozenset[str] | None = None)
     if lem in lexicon:
         return True
     return never is not None and lem not in never and _open(p, i, t.pos, lem)
+
+
+def candidate_tokens(p: Parse, lexicon, never: frozenset[str] | None = None) -> list[int]:
+    """The tokens of ``p`` that :func:`is_candidate` accepts, in order: its test in one loop
+    (a call per token of every article cost the quotes stage about 1 us per word)."""
+    out = []
+    no_pos, no_dep = _NO_CUE_POS, CUE_NEVER_HEAD_DEPS
+    for t in p.toks:
+        if t.pos in no_pos or t.dep in no_dep:
+            continue
+        lem = t.lemma.lower()
+        if lem in lexicon or (never is not None and lem not in never and _open(p, t.i, t.pos, lem)):
+            out.append(t.i)
+    return out
 
 
 def open_candidate(p: Parse, i: int) -> bool:

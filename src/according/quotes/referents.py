@@ -196,11 +196,11 @@ class Referents:
         self.st.add_mention(Mention(source.start, source.end, source.text, a, b, eid, kind))
 
     def recent(self, tok: int) -> list[str]:
-        seen: list[str] = []
+        """Entities mentioned before token ``tok``, the most recent first."""
+        seen: dict[str, None] = {}  # (insertion-ordered; a list's membership test grew with the entities)
         for m in self.st.before(tok):
-            if m.entity not in seen:
-                seen.append(m.entity)
-        return seen
+            seen.setdefault(m.entity)
+        return list(seen)
 
     def owner(self, k: int) -> str | None:
         p, st = self.p, self.st

@@ -556,23 +556,20 @@ def _renumber(work: Work, st: _State, quotes: list) -> dict:
     """Entities (old and new) in order of first mention, ids e1, e2, ..."""
     spans: dict[str, list[Span]] = {}
     for eid, e in st.ents.items():
+        extra = st.extra_spans.get(eid, [])
+        own = {(x.start, x.end) for x in e.mentions} if extra else set()
         spans[eid] = [s for s in e.mentions if (eid, s.start, s.end) not in st.moved] + [
-            s
-            for s in st.extra_spans.get(eid, [])
-            if not any(s.start == x.start and s.end == x.end for x in e.mentions)
+            s for s in extra if (s.start, s.end) not in own
         ]
     live = [eid for eid in st.ents if spans[eid]]
     live.sort(key=lambda e: min(s.start for s in spans[e]))
     new_id = {old: f"e{n + 1}" for n, old in enumerate(live)}
     entities = []
+    found = {x.id for x in work.entities}  # the entities stage's (once, not once per entity)
     for old in live:
         e = st.ents[old]
         info = st.infos[old]
-        desc = (
-            e.description
-            if old in {x.id for x in work.entities}
-            else (info["descriptions"][0] if info["descriptions"] else None)
-        )
+        desc = e.description if old in found else (info["descriptions"][0] if info["descriptions"] else None)
         entities.append(
             Entity(
                 new_id[old],
