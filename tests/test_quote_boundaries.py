@@ -140,6 +140,26 @@ def test_narration_after_a_closed_quotation_is_not_content(parse):
     assert "Kevin" not in " ".join(c.text for c in q.content)
 
 
+def test_the_speaker_between_a_closed_quotation_and_its_cue_is_not_content(parse):
+    # the parser may hang the words naming the speaker on the quotation's clause
+    text = (
+        "The remarks drew anger.\n\n"
+        "\u201cMy reaction, that was outrageous,\u201d the party's former campaign strategist "
+        "David Axelrod said in an interview."
+    )
+    q = next(q for q in quotes_of(parse, text) if q.cue is not None and q.cue.text == "said")
+    assert [c.text for c in q.content] == ["\u201cMy reaction, that was outrageous,\u201d"]
+
+
+def test_a_dateline_with_a_horizontal_bar_is_not_content(parse):
+    text = (
+        "WASHINGTON \u2015 Donald Trump\u2019s obsession with the birth certificate is an insult "
+        "to all voters, the congressman said."
+    )
+    (q,) = said(quotes_of(parse, text))
+    assert q.content[0].text.startswith("Donald Trump")
+
+
 # ------------------------------------------------------------ speech in context
 
 

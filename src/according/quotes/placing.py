@@ -35,10 +35,12 @@ class Attribution:
         self.part_of = None  # the attribution whose content also holds this quotation
 
 
-# A dateline opening a paragraph: "CARSON CITY, Nev. —", "VALDEMAR, Portugal (Reuters) -".
+# A dateline opening a paragraph: "CARSON CITY, Nev. —", "VALDEMAR, Portugal (Reuters) -",
+# "WASHINGTON ―" (a horizontal bar, U+2015, as HuffPost writes it: PolNeAR dev tuned half exact
+# content .5545 -> .5554, sealed unchanged; 5 train articles, none scored differently).
 DATELINE = re.compile(
     r"[A-Z][A-Z.'\u2019 -]*[A-Z.](?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
-    r"(?: \([^()\n]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s+"
+    r"(?: \([^()\n]{1,30}\))?\s*(?:\u2014|\u2013|\u2015|--|-)\s+"
 )
 
 
