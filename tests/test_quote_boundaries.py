@@ -151,6 +151,24 @@ def test_the_speaker_between_a_closed_quotation_and_its_cue_is_not_content(parse
     assert [c.text for c in q.content] == ["\u201cMy reaction, that was outrageous,\u201d"]
 
 
+def test_unquoted_words_after_the_cue_of_a_quotation_are_narration(parse):
+    for text, content in (
+        (
+            "\u201cAbsolutely not,\u201d he said of the possibility of a recount.",
+            "\u201cAbsolutely not,\u201d",
+        ),
+        ("\u201cThere it is,\u201d the governor said to laughs from the crowd.", "\u201cThere it is,\u201d"),
+    ):
+        q = next(q for q in quotes_of(parse, text) if q.cue is not None)
+        assert [c.text for c in q.content] == [content]
+    # an interrupted quotation keeps both parts
+    text = (
+        "\u201cOnly you, Dinesh,\u201d she said, \u201cwould use the occasion to praise your country.\u201d"
+    )
+    q = next(q for q in quotes_of(parse, text) if q.cue is not None)
+    assert len(q.content) == 2
+
+
 def test_a_dateline_with_a_horizontal_bar_is_not_content(parse):
     text = (
         "WASHINGTON \u2015 Donald Trump\u2019s obsession with the birth certificate is an insult "

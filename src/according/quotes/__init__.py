@@ -238,6 +238,7 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     con = extent.trim(p, h, con, decide)
     # after the edges, so the edge model's training rows stay as they were
     con -= _narration_after_quotation(p, h, qspan_at)
+    con -= _narration_after_cue(p, h, con, qspan_at)
     if src_idx and source_dateline(p.text, toks[src_idx[0]].start):
         # "CARSON CITY, Nev. — The campaign said": a dateline is no source
         # ("WASHINGTON -- President Obama said": the source is what follows it)
@@ -256,6 +257,33 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         cue, source, spans, conf, "according" if rules.is_according(t) else t.lemma.lower(), 0, sh
     )
     return a
+
+
+def _narration_after_cue(p: Parse, h: int, con: set[int], qspan_at) -> set[int]:
+    """“Absolutely not,” he said *of the possibility ...*, “There it is,” Christie said *to
+    laughs*, “...,” Clinton said *answering a question at a town hall*: when the content's words
+    before the cue all lie inside quotations and those after it lie in none, what follows the
+    cue is the writer's narration. (``rules.content_tokens`` drops a clause after such a cue; this
+    drops whatever else the parser hung on it.) Applied after the content edges, as
+    :func:`_narration_after_quotation`. PolNeAR train: 46 contents, exact .5429 -> .5442, full
+    .6301 -> .6303, overlap .7728 -> .7727; dev tuned half: no such content; sealed half exact
+    .5542 -> .5570, overlap and full unchanged. (Keeping only what hangs on the cue as a
+    preposition or an object: train exact .5430.)"""
+    toks = p.toks
+    before = after = False
+    for j in con:
+        if toks[j].is_punct or toks[j].is_space:
+            continue
+        quoted = qspan_at(toks[j].start) is not None
+        if j < h:
+            if not quoted:
+                return set()
+            before = True
+        elif j > h:
+            if quoted:
+                return set()
+            after = True
+    return {j for j in con if j > h} if before and after else set()
 
 
 def _narration_after_quotation(p: Parse, h: int, qspan_at) -> set[int]:
