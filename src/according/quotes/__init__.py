@@ -20,8 +20,11 @@ How the stage works (all linear in the article's length):
    The modifiers at the content's edges (a trailing ", which ..." clause, words
    after a quotation has closed, the preposition of "concern about X", an
    addressee) then stay or go by a small model learned on PolNeAR train
-   (``extent``). A content edge inside a quotation moves out to its mark, so a
-   direct quote's span includes the marks.
+   (``extent``). Then the words naming the speaker between a quotation that closes
+   with a comma and the cue ("“...,” Obama's former strategist David Axelrod said"), and
+   unquoted words after the cue of a wholly quoted content ("“...,” he said *to laughs*"),
+   leave the content: narration. A content edge inside a quotation moves out to its mark,
+   so a direct quote's span includes the marks.
 4. Quotation spans no attribution covers are then placed (``placing``, with the content spans):
    - in a paragraph where an attribution already quotes someone, they become
      extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
