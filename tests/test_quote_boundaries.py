@@ -169,6 +169,16 @@ def test_unquoted_words_after_the_cue_of_a_quotation_are_narration(parse):
     assert len(q.content) == 2
 
 
+def test_a_title_after_the_cue_is_where_it_was_said_not_what(parse):
+    for text in (
+        "\u201cWe will win this state,\u201d the senator said Sunday morning on MSNBC\u2019s \u201cMorning Joe.\u201d",
+        "\u201cWe will win this state,\u201d the senator said during an interview on CNN\u2019s "
+        "\u201cState of the Union\u201d on Sunday.",
+    ):
+        q = next(q for q in quotes_of(parse, text) if q.cue is not None)
+        assert [c.text for c in q.content] == ["\u201cWe will win this state,\u201d"]
+
+
 def test_a_dateline_with_a_horizontal_bar_is_not_content(parse):
     text = (
         "WASHINGTON \u2015 Donald Trump\u2019s obsession with the birth certificate is an insult "
