@@ -140,6 +140,54 @@ def test_narration_after_a_closed_quotation_is_not_content(parse):
     assert "Kevin" not in " ".join(c.text for c in q.content)
 
 
+def test_the_speaker_between_a_closed_quotation_and_its_cue_is_not_content(parse):
+    # the parser may hang the words naming the speaker on the quotation's clause
+    text = (
+        "The remarks drew anger.\n\n"
+        "\u201cMy reaction, that was outrageous,\u201d the party's former campaign strategist "
+        "David Axelrod said in an interview."
+    )
+    q = next(q for q in quotes_of(parse, text) if q.cue is not None and q.cue.text == "said")
+    assert [c.text for c in q.content] == ["\u201cMy reaction, that was outrageous,\u201d"]
+
+
+def test_unquoted_words_after_the_cue_of_a_quotation_are_narration(parse):
+    for text, content in (
+        (
+            "\u201cAbsolutely not,\u201d he said of the possibility of a recount.",
+            "\u201cAbsolutely not,\u201d",
+        ),
+        ("\u201cThere it is,\u201d the governor said to laughs from the crowd.", "\u201cThere it is,\u201d"),
+    ):
+        q = next(q for q in quotes_of(parse, text) if q.cue is not None)
+        assert [c.text for c in q.content] == [content]
+    # an interrupted quotation keeps both parts
+    text = (
+        "\u201cOnly you, Dinesh,\u201d she said, \u201cwould use the occasion to praise your country.\u201d"
+    )
+    q = next(q for q in quotes_of(parse, text) if q.cue is not None)
+    assert len(q.content) == 2
+
+
+def test_a_title_after_the_cue_is_where_it_was_said_not_what(parse):
+    for text in (
+        "\u201cWe will win this state,\u201d the senator said Sunday morning on MSNBC\u2019s \u201cMorning Joe.\u201d",
+        "\u201cWe will win this state,\u201d the senator said during an interview on CNN\u2019s "
+        "\u201cState of the Union\u201d on Sunday.",
+    ):
+        q = next(q for q in quotes_of(parse, text) if q.cue is not None)
+        assert [c.text for c in q.content] == ["\u201cWe will win this state,\u201d"]
+
+
+def test_a_dateline_with_a_horizontal_bar_is_not_content(parse):
+    text = (
+        "WASHINGTON \u2015 Donald Trump\u2019s obsession with the birth certificate is an insult "
+        "to all voters, the congressman said."
+    )
+    (q,) = said(quotes_of(parse, text))
+    assert q.content[0].text.startswith("Donald Trump")
+
+
 # ------------------------------------------------------------ speech in context
 
 
