@@ -3,11 +3,11 @@
 jsonl`` and the JSON lines are compared.
 
 The fixed set: the example articles (text, HTML, heldout), the specimen in ``../shared/samples``,
-the first 100 PolNeAR articles (dev, then train), the first 50 MEANTIME and 50 CASE 2021 inputs,
+the first 100 PolNeAR articles (dev, then train; ``--polnear N`` for more), the first 50 MEANTIME and 50 CASE 2021 inputs,
 and one long text (PolNeAR articles joined past ``WINDOW_CHARS``, so the windows are exercised).
 The corpus texts are written to a temporary folder, never into the project.
 
-    python scripts/check_records_identical.py --other /work/main [--keep DIR]
+    python scripts/check_records_identical.py --other /work/main [--keep DIR] [--polnear 250]
 
 With ``--keep``, the other checkout's records already in DIR are reused (it does not change).
 
@@ -40,7 +40,7 @@ def _jsonl(path: Path, limit: int) -> list[dict]:
     return rows
 
 
-def fixed_set(folder: Path) -> list[Path]:
+def fixed_set(folder: Path, n_polnear: int = 100) -> list[Path]:
     """Write the fixed set into ``folder``; the paths to give ``according analyze``."""
     inputs = [ROOT / "examples" / "harbor-ceasefire.txt", ROOT / "examples" / "harbor-ceasefire.html"]
     inputs += sorted((ROOT / "examples" / "heldout").glob("*.txt"))
@@ -49,7 +49,7 @@ def fixed_set(folder: Path) -> list[Path]:
     polnear = []
     for split in ("dev", "train"):
         polnear += sorted((SHARED / "corpora" / "polnear" / split / "articles").glob("*.txt"))
-    for path in polnear[:100]:
+    for path in polnear[:n_polnear]:
         rows.append({"id": f"polnear-{path.stem}", "text": path.read_text(encoding="utf-8")})
     for name in ("meantime", "case2021"):
         input_path = SHARED / "corpora" / name / "input.jsonl"
@@ -84,10 +84,11 @@ def main() -> int:
         default=None,
         help="keep the inputs and records in this folder (and reuse the other checkout's records found there)",
     )
+    ap.add_argument("--polnear", type=int, default=100, help="PolNeAR articles in the set (dev, then train)")
     args = ap.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="according-identical-"))
     folder.mkdir(parents=True, exist_ok=True)
-    inputs = fixed_set(folder)
+    inputs = fixed_set(folder, args.polnear)
     ours = records(ROOT, inputs, folder / "ours.jsonl")
     other_out = folder / "other.jsonl"
     if args.keep and other_out.exists() and other_out.stat().st_size:  # the other side is fixed
