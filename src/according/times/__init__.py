@@ -8,7 +8,8 @@ decades, seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday",
 quarter", "year-end", "late in the day") run
 over the text, each only in windows around its trigger words
 (``grammar.TRIGGERS``: the same matches as a full scan, at a fraction of the
-cost); overlapping matches are resolved longest-first. The parse is
+cost; a trigger none of whose words is in the text is not scanned at all,
+``grammar.TRIGGER_NEEDLES``); overlapping matches are resolved longest-first. The parse is
 consulted for the tense of the verb an expression attaches to
 (``resolve.governing_tense``) and for the word class before "a year"/"one day".
 
