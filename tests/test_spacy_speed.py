@@ -203,3 +203,47 @@ def test_to_parse_of_a_doc_without_annotations(pipelines):
     for tok in doc:
         tok.is_sent_start = tok.i in (0, 4)
     assert to_parse(doc, "m") == _to_parse_token_by_token(doc, "m")
+
+
+def test_attribute_rules_and_lemmas_leave_no_young_container_per_token(pipelines, monkeypatch):
+    """The components read and write columns: the young (collector-tracked) objects alive when
+    they build the array they write back do not grow with the tokens (a list per token did, and
+    the collector, which runs during the parse, walked them about every 700)."""
+    import gc
+
+    import numpy
+
+    from according import spacy_components
+
+    ours, _ = pipelines
+    text = "The minister said on Monday that the talks would resume in Geneva next week. " * 40
+    young_at_write: dict[str, int] = {}
+    start = 0
+
+    class CountedNumpy:  # numpy, its array() noting the young objects alive when it is called
+        def __getattr__(self, attr):
+            return getattr(numpy, attr)
+
+        def array(self, *args, **kwargs):
+            young_at_write[current] = gc.get_count()[0] - start
+            return numpy.array(*args, **kwargs)
+
+    monkeypatch.setattr(spacy_components, "numpy", CountedNumpy())
+    for current in ("according_attribute_rules", "according_lemmas"):
+        doc = ours.make_doc(text)
+        for other, proc in ours.pipeline:  # the components before this one, as nlp.pipe runs them
+            if other == current:
+                break
+            doc = proc(doc)
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            start = gc.get_count()[0]
+            ours.get_pipe(current)(doc)
+        finally:
+            if was_enabled:
+                gc.enable()
+    n_tokens = len(ours.make_doc(text))
+    assert n_tokens > 500 and set(young_at_write) == {"according_attribute_rules", "according_lemmas"}
+    for name, young in young_at_write.items():
+        assert young < n_tokens // 10, (name, young, n_tokens)

@@ -609,3 +609,52 @@ def test_a_weekday_after_before_in_a_noun_phrase_takes_the_clause_tense(sentence
 )
 def test_a_possessive_weekday_takes_its_clause_tense(sentence, value):
     assert value_of(sentence, "Monday", date(2016, 9, 23)) == ("DATE", value)
+
+
+_PLAIN_CLOCK = r"\d[^\S\n]*[ap]\.?m|\d:\d|\d[^\S\n]+(?:utc|gmt|hours|local|z)|noon|midday|midnight"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 5 pm, 5pm, 5 a.m. and 10:30, 14:00 utc, 9 gmt, 6 hours, 7 local, 0600 z",
+        "noon, midday, midnight, mid-day, nine am, 5 amidday, 5:3 pm, 12:00 noon",
+        "no time here at all\nnumbers 12 and 2024 only; mm nn mid mi dn",
+        "５ pm and ٣:٤",  # other decimal digits: \d takes them too
+    ],
+)
+def test_clock_trigger_finds_what_the_plain_alternation_finds(text):
+    from according.times.grammar import TRIGGERS
+
+    def hits(pattern):
+        return [m.span() for m in re.finditer(pattern, text)]
+
+    assert hits(TRIGGERS["clock"]) == hits(_PLAIN_CLOCK)
+
+
+def test_trigger_needles_are_the_words_of_their_alternation():
+    from according.times.grammar import TRIGGER_NEEDLES, _needles
+
+    assert _needles("quarter|half|q[1-4]") == ("quarter", "half", "q")
+    with pytest.raises(ValueError):
+        _needles(r"year-?[^\S\n]*(?:earlier|ago)")  # a needle must be in every hit: plain words only
+    for pattern, needles in TRIGGER_NEEDLES.items():
+        for hit in re.finditer(pattern, " ".join(needles) + " q1 q4"):
+            assert any(n in hit.group(0) for n in needles), (pattern, hit.group(0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _MIXED,
+        "The talks ended yesterday. Nothing else.",  # the day words present, the seasons absent
+        "Sales rose in the spring and fell in Q3, before the quarterly report, this morning.",
+        "Prices rose 5%.\nNo time words here.",  # every needled trigger absent
+    ],
+)
+def test_skipping_triggers_without_their_words_finds_what_scanning_finds(text, monkeypatch):
+    import according.times as T
+
+    gated = extract(text, parse(text), WED)
+    monkeypatch.setattr(T, "TRIGGER_NEEDLES", {})  # every trigger scanned
+    assert extract(text, parse(text), WED) == gated

@@ -8,7 +8,8 @@ decades, seasons, quarters, holidays; ``relative.py``: weekdays, "yesterday",
 quarter", "year-end", "late in the day") run
 over the text, each only in windows around its trigger words
 (``grammar.TRIGGERS``: the same matches as a full scan, at a fraction of the
-cost); overlapping matches are resolved longest-first. The parse is
+cost; a trigger none of whose words is in the text is not scanned at all,
+``grammar.TRIGGER_NEEDLES``); overlapping matches are resolved longest-first. The parse is
 consulted for the tense of the verb an expression attaches to
 (``resolve.governing_tense``) and for the word class before "a year"/"one day".
 
@@ -95,7 +96,7 @@ from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
 from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
-from .grammar import CASED_TRIGGERS, RULES, TRIGGER_REACH, TRIGGERS, Ctx, Found
+from .grammar import CASED_TRIGGERS, RULES, TRIGGER_NEEDLES, TRIGGER_REACH, TRIGGERS, Ctx, Found
 from .ranges import order_range_ends
 from .resolve import add_months, clause_tense, governing_tense, looks_ahead, reported_weekday, shift_value
 
@@ -185,9 +186,12 @@ def extract(
         else:
             spans = windows.get(trig.pattern)
             if spans is None:
-                spans = windows[trig.pattern] = _windows(
-                    trig, text if trig.pattern in CASED_TRIGGERS else low
-                )
+                scanned = text if trig.pattern in CASED_TRIGGERS else low
+                needles = TRIGGER_NEEDLES.get(trig.pattern)
+                if needles is not None and not any(needle in scanned for needle in needles):
+                    spans = windows[trig.pattern] = []  # no hit without one of its words: no scan
+                else:
+                    spans = windows[trig.pattern] = _windows(trig, scanned)
         for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
             n_before = len(ctx.problems)
             try:
