@@ -2,7 +2,7 @@
 """Which gold cues the quote stage misses, by lemma and construction (PolNeAR train).
 
     python scripts/census_quote_cues.py [--corpus ../shared/corpora/polnear/train]
-        [--cache /tmp/quotes/train.pkl] [--limit N] [--show KIND] [--top N] [--tuned-half]
+        [--cache /tmp/quotes/train.pkl] [--limit N] [--show KIND] [--top N]
 
 A gold attribution's cue is *found* when a predicted quote's cue span overlaps it. A missed
 cue is classed by why: its head word is no candidate (lemma outside the lexicon, or pruned),
@@ -22,17 +22,7 @@ content before the cue 717, "tell" 30. By lemma (under the threshold): "be" 423,
 "make" 67, "support" 67, "call" 51, "take" 42, "question" 38, "say" 34, "attack" 34. Speech
 verbs and nouns (lang.quotes SPEECH) missed: 725, spread thinly ("express" 19 dropped, noun
 "question" 26, "say" in a ccomp 14, "“...,” Viguerie notes." tagged a noun).
-Never run on a sealed half: on PolNeAR dev, ``--tuned-half`` keeps only the tuning half of
-``scripts/eval_quotes_split.py`` (the census of a model that never saw the articles).
-
-Census of the tuning half of PolNeAR dev at main 171494e (41 articles, ``--corpus
-../shared/corpora/polnear/dev --tuned-half``): 1,132 gold cues, 839 found, 293 missed: 176
-scored under the threshold, 90 no candidate, 16 dropped after scoring, 11 pruned lemmas. The
-misses are a long tail of attitudes and actions PolNeAR annotates ("has faced ridicule", "is
-recorded in detail", "unleashed a flurry of tweets", "chastised", "grilled", "disdain for",
-"obsession with", "ire for", "hailed Trump as"): no lemma misses more than 20 ("be"), then
-"have" 9; the 173 predicted cues no gold cue overlaps are as spread ("said" 7, "known as" 4 --
-train annotates 30 of its 49 "known as" -- "calls" 3).
+Never run on a sealed half.
 """
 
 from __future__ import annotations
@@ -69,21 +59,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--show", default=None, help="print the sentences of missed cues of this class")
     ap.add_argument("--top", type=int, default=40)
-    ap.add_argument(
-        "--tuned-half",
-        action="store_true",
-        help="PolNeAR dev: only the tuning half of scripts/eval_quotes_split.py (never the sealed one)",
-    )
     args = ap.parse_args(argv)
     recs, parses = train_quotes.load_corpus(Path(args.corpus), args.limit, args.cache)
     from according.quotes import cues, extract, mark_tokens, marks, quote_near, quote_side
 
-    held_out = list(range(len(recs)))
-    if args.tuned_half:
-        from eval_quotes_split import sealed
-
-        held_out = [k for k in held_out if not sealed(recs[k]["id"])]
-    plan = [(held_out, cues.model())]
+    plan = [(list(range(len(recs))), cues.model())]
     why: Counter = Counter()
     by_lemma: Counter = Counter()
     by_cons: Counter = Counter()

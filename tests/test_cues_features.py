@@ -3,7 +3,6 @@ used as one). Small sentences written here; the parse is spaCy's."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from according.quotes import cues
@@ -166,29 +165,3 @@ def test_open_candidate_agrees_with_is_candidate(parse):
     for t in p.toks:
         if t.pos in ("NOUN", "VERB") and t.dep not in ("aux", "det"):
             assert cues.is_candidate(p, t.i, empty, empty) == cues.open_candidate(p, t.i)
-
-
-def _train_quotes():
-    import importlib.util
-    from pathlib import Path
-
-    script = Path(__file__).resolve().parents[1] / "scripts" / "train_quotes.py"
-    spec = importlib.util.spec_from_file_location("train_quotes_for_test", script)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def test_cue_model_fit_lets_a_rare_cue_word_weigh_more_than_the_edge_models_fit():
-    """The cue model is fitted with more Adagrad steps at a weaker L2 than fit()'s defaults (which
-    the content-edge model keeps): a word seen heading a cue twice among many non-cues gets the
-    larger weight, and fit()'s defaults stay those of the shipped content-edge model."""
-    tq = _train_quotes()
-    X = [["b", "l=exclaim"]] * 2 + [["b", "l=hit"]] * 30 + [["b"]] * 30
-    y = np.array([1.0, 1.0] + [0.0] * 60)
-    cue = tq.fit(X, y, tq.CUE_ITERS, tq.CUE_L2)
-    edge = tq.fit(X, y)
-    assert (tq.ITERS, tq.L2) == (300, 1e-4)
-    assert tq.CUE_ITERS > tq.ITERS and tq.CUE_L2 < tq.L2
-    assert cue["l=exclaim"] > edge["l=exclaim"] > 0
-    assert cue["l=hit"] < edge["l=hit"] < 0

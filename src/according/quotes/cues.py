@@ -27,27 +27,16 @@ tuned / sealed half, source .7729 / .7902 -> .7721 / .7919, cue .7796 / .7829 ->
 reporting word *used as one*, not any word on a list. The weights, the decision
 threshold and the lexicon live in ``data/quotes/cue_model.json`` (written by
 ``scripts/train_quotes.py``) and are loaded once per process; scoring is one
-dictionary lookup per feature. The weights are fitted with 600 Adagrad steps at L2 3e-5
-(``train_quotes.CUE_ITERS`` / ``CUE_L2``; before, 300 at 1e-4: the
-calibration fifth's mean of the four F1s .7453 -> .7468, threshold 0.35 both; PolNeAR dev
-tuned / sealed half: source .7736 / .7938 -> .7786 / .7961, cue .7812 / .7878 -> .7866 /
-.7889 (recall .7412 / .7585 -> .7473 / .7632), content .7725 / .7831 -> .7799 / .7869,
-exact .5545 / .5533 -> .5558 / .5563, full .6413 / .6358 -> .6435 / .6356; quotes found in
-MEANTIME's 120 articles, which PolNeAR's attitudes do not fill, 923 -> 913).
+dictionary lookup per feature.
 
 Tried and dropped (issue 8, out of fold on train's calibration fifth, then PolNeAR dev
-tuned / sealed half): the word of the cue's complement ("is *eager* to", "was *critical* of",
-"has the *support* of", "charged a *premium*"; dobj / acomp / attr lemma, alone and crossed with
-the cue lemma, at 1e-4 / 300) left the calibration mean at .7455 (from .7453) and lost on the
-sealed half (cue .7878 -> .7863, full .6358 -> .6337); crossed only, acomp / attr only: .7451,
-the sealed half unchanged to four decimals, no cue recall gained. Features that back off
-from the word to its class ("S" speech, "C" in context, "B" belief) crossed with the cue's
-frame, its source and a noun's frame and owner moved the learned threshold from 0.35 to 0.40
-(out of fold no better: mean of the four F1s .7450 -> .7452) and lost sealed content overlap
-(.7829 -> .7796, tuned source .7724 -> .7773, full .6392 -> .6480): the "-" class took negative
-weight, against PolNeAR's attitude cues ("has the support of"); the frame alone
-("ROOT|0|ccompL+nsubjL" for "..., he says") was worse out of fold on every number (cue .7866
--> .7811 at 0.35).
+tuned / sealed half): features that back off from the word to its class ("S" speech,
+"C" in context, "B" belief) crossed with the cue's frame, its source and a noun's frame and
+owner moved the learned threshold from 0.35 to 0.40 (out of fold no better: mean of the four
+F1s .7450 -> .7452) and lost sealed content overlap (.7829 -> .7796, tuned source .7724 ->
+.7773, full .6392 -> .6480): the "-" class took negative weight, against PolNeAR's attitude
+cues ("has the support of"); the frame alone ("ROOT|0|ccompL+nsubjL" for "..., he says") was
+worse out of fold on every number (cue .7866 -> .7811 at 0.35).
 
 The category (speech or belief) is not learned (PolNeAR does not label it); it
 is read from the cue in its context (:func:`category`): a verb of
