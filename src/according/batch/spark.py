@@ -14,6 +14,12 @@ or not at all, so a killed job leaves nothing half-written; speculation is off (
 copy of a task would analyse its articles twice). The flat tables (``DIR/tables/<table>``) come
 from the same cached rows of each wave, appended right after the wave's records commit; a run that
 resumes an output rebuilds them from all the committed records instead, so they always match.
+
+A small local job's cost is mostly fixed: the JVM and the session, and the model's load in Spark's
+Python daemon. A session ``according`` starts itself (``run_spark`` without a session, not under
+spark-submit) starts the JVM with the class-data-sharing archive ``make setup-spark`` built
+(:mod:`.spark_cds`) and, before the JVM, a warm server that loads the model meanwhile, to which
+Spark's daemon relays (:mod:`.spark_daemon`).
 """
 
 from __future__ import annotations
@@ -282,9 +288,10 @@ def _run_spark(inputs, out, settings, retry_failed, published, wave_size, spark,
     spark = spark or session()
     sc = spark.sparkContext
     use_this_python(sc)
-    if warm is not None and str(sc.master).startswith("local"):
+    if warm is not None and str(sc.master).startswith("local") and sc.pythonExec == sys.executable:
         # the daemons of this context's Python functions find the server through their environment
-        # (the context's ``environment`` reaches them; this process's own is left alone)
+        # (the context's ``environment`` reaches them; this process's own is left alone). Not when
+        # the workers are another interpreter ($PYSPARK_PYTHON): the server is this one.
         sc.environment[WARM_ENV] = warm.path
     clock.lap("session")
     out.open()
