@@ -254,7 +254,7 @@ def bench_spark(texts: list[str], settings) -> dict:
 
     from according.batch.ledger import Output, read_records
     from according.batch.run import run_local
-    from according.batch.spark import LOCAL_CONF, SPARK_CONF, run_spark
+    from according.batch.spark import SPARK_CONF, local_conf, run_spark
 
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "in.jsonl"
@@ -268,7 +268,7 @@ def bench_spark(texts: list[str], settings) -> dict:
         def start():
             s = (
                 SparkSession.builder.master("local[2]")
-                .config(map={**SPARK_CONF, **LOCAL_CONF})
+                .config(map={**SPARK_CONF, **local_conf()})
                 .config("spark.pyspark.python", sys.executable)
                 .getOrCreate()
             )

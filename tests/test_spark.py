@@ -28,6 +28,12 @@ def spark():
         pytest.skip("needs Java 17 (Debian: apt-get install openjdk-17-jre-headless)")
     from pyspark.sql import SparkSession
 
+    from according.batch.spark import use_this_python
+    from according.batch.spark_daemon import WARM_ENV, WarmServer
+
+    # as a command's own session: the model loads in a warm server while the JVM starts, and Spark's
+    # daemon relays to it (so every test below goes through the relayed daemon)
+    warm = WarmServer()
     session = (
         SparkSession.builder.master("local[2]")
         .appName("according tests")
@@ -37,8 +43,11 @@ def spark():
         .config("spark.pyspark.python", sys.executable)
         .getOrCreate()
     )
+    use_this_python(session.sparkContext)  # also when a test that runs no run_spark comes first
+    session.sparkContext.environment[WARM_ENV] = warm.path
     yield session
     session.stop()
+    warm.close()
 
 
 def _by_id(out: Path) -> dict[str, tuple[str, str, str]]:
@@ -101,7 +110,8 @@ def test_wave_size_gives_every_core_several_one_chunk_tasks_on_a_large_cluster()
 
 def test_python_workers_are_forked_from_a_daemon_that_loaded_the_model(spark):
     """SPARK_CONF's daemon module: each Python worker starts with the model the executor's daemon
-    loaded once (its parent), instead of loading its own."""
+    loaded once (its parent), instead of loading its own; here the daemon was forked by the warm
+    server the fixture started before the JVM, and the tasks still see Spark's environment."""
 
     def probe(_):
         import os
@@ -111,5 +121,32 @@ def test_python_workers_are_forked_from_a_daemon_that_loaded_the_model(spark):
         from according.settings import DEFAULT_MODEL
 
         yield spark_daemon.WARMED_BY_PID == os.getppid() and DEFAULT_MODEL in nlp._loaded
+        yield "SPARK_REUSE_WORKER" in os.environ and spark_daemon.WARM_ENV in os.environ
+        with open(f"/proc/{os.getppid()}/stat", encoding="utf-8") as fh:  # the daemon's parent
+            server = fh.read().rsplit(")", 1)[1].split()[1]
+        with open(f"/proc/{server}/cmdline", "rb") as fh:
+            yield b"--serve" in fh.read()
 
-    assert spark.sparkContext.parallelize([0, 1], 2).mapPartitions(probe).collect() == [True, True]
+    assert spark.sparkContext.parallelize([0, 1], 2).mapPartitions(probe).collect() == [True] * 6
+
+
+def test_a_daemon_without_a_warm_server_loads_the_model_itself(tmp_path):
+    """No server at the named socket (or none named): the relay hands nothing over, and Spark's
+    daemon warms up itself as before."""
+    pytest.importorskip("pyspark", reason="needs the spark extra (pip install 'according[spark]')")
+    from according.batch.spark_daemon import _relay
+
+    assert _relay(str(tmp_path / "no-server.sock")) is False
+
+
+def test_the_class_archive_is_used_only_when_it_was_built(tmp_path, monkeypatch):
+    from according.batch import spark_cds
+    from according.batch.spark import LOCAL_CONF, local_conf
+
+    archive = tmp_path / spark_cds.ARCHIVE_NAME
+    monkeypatch.setattr(spark_cds, "archive_path", lambda: archive)
+    assert local_conf() == LOCAL_CONF
+    archive.write_bytes(b"")
+    options = local_conf()["spark.driver.extraJavaOptions"]
+    assert options.startswith(LOCAL_CONF["spark.driver.extraJavaOptions"])
+    assert f"-XX:SharedArchiveFile={archive}" in options and "-Xlog:cds=off" in options

@@ -14,6 +14,12 @@ or not at all, so a killed job leaves nothing half-written; speculation is off (
 copy of a task would analyse its articles twice). The flat tables (``DIR/tables/<table>``) come
 from the same cached rows of each wave, appended right after the wave's records commit; a run that
 resumes an output rebuilds them from all the committed records instead, so they always match.
+
+A small local job's cost is mostly fixed: the JVM and the session, and the model's load in Spark's
+Python daemon. A session ``according`` starts itself (``run_spark`` without a session, not under
+spark-submit) starts the JVM with the class-data-sharing archive ``make setup-spark`` built
+(:mod:`.spark_cds`) and, before the JVM, a warm server that loads the model meanwhile, to which
+Spark's daemon relays (:mod:`.spark_daemon`).
 """
 
 from __future__ import annotations
@@ -59,6 +65,17 @@ LOCAL_CONF = {
 }
 
 
+def local_conf() -> dict[str, str]:
+    """LOCAL_CONF, and the class-data-sharing archive ``make setup-spark`` built when there is one
+    (:mod:`.spark_cds`: the session and a first write in about half the time)."""
+    from .spark_cds import java_options
+
+    conf = dict(LOCAL_CONF)
+    if cds := java_options():
+        conf["spark.driver.extraJavaOptions"] += " " + cds
+    return conf
+
+
 def session(app_name: str = "according batch"):
     """The active session, or a new one (local[*] when not under spark-submit)."""
     from pyspark.sql import SparkSession
@@ -69,7 +86,7 @@ def session(app_name: str = "according batch"):
     builder = SparkSession.builder.appName(app_name)
     # PYSPARK_GATEWAY_PORT: the JVM is already there (spark-submit started this process)
     local = not os.environ.get("PYSPARK_GATEWAY_PORT")
-    for key, value in {**SPARK_CONF, **(LOCAL_CONF if local else {})}.items():
+    for key, value in {**SPARK_CONF, **(local_conf() if local else {})}.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
 
@@ -246,15 +263,36 @@ def run_spark(
     wave_size: int | None = None,
     spark=None,
 ) -> Summary:
+    """Analyse what the output's ledger does not hold. Without ``spark``, a new local session (not
+    under spark-submit) gets a warm server (:class:`.spark_daemon.WarmServer`) started before its JVM,
+    so that the model loads while the JVM starts instead of after it, at the first task."""
+    from .spark_daemon import WarmServer
+
+    t0 = time.monotonic()
+    warm = WarmServer() if spark is None and not os.environ.get("PYSPARK_GATEWAY_PORT") else None
+    try:
+        return _run_spark(inputs, out, settings, retry_failed, published, wave_size, spark, warm, t0)
+    finally:
+        if warm is not None:
+            warm.close()
+
+
+def _run_spark(inputs, out, settings, retry_failed, published, wave_size, spark, warm, t0) -> Summary:
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    t0 = time.monotonic()
+    from .spark_daemon import WARM_ENV
+
     sm = Summary()
-    clock = _PhaseClock(sm.phases)
+    clock = _PhaseClock(sm.phases, t0)
     spark = spark or session()
     sc = spark.sparkContext
     use_this_python(sc)
+    if warm is not None and str(sc.master).startswith("local") and sc.pythonExec == sys.executable:
+        # the daemons of this context's Python functions find the server through their environment
+        # (the context's ``environment`` reaches them; this process's own is left alone). Not when
+        # the workers are another interpreter ($PYSPARK_PYTHON): the server is this one.
+        sc.environment[WARM_ENV] = warm.path
     clock.lap("session")
     out.open()
     # A killed Spark job leaves its committed tasks' files under _temporary/0 (Hadoop's job attempt
@@ -327,8 +365,8 @@ def run_spark(
 class _PhaseClock:
     """Wall seconds since the previous lap, stored under each phase's name."""
 
-    def __init__(self, phases: dict[str, float]):
-        self.phases, self.last = phases, time.monotonic()
+    def __init__(self, phases: dict[str, float], start: float | None = None):
+        self.phases, self.last = phases, time.monotonic() if start is None else start
 
     def lap(self, name: str) -> None:
         now = time.monotonic()
@@ -346,4 +384,4 @@ def _first_error(record_json: str) -> str:
     return "; ".join(str(e.get("message")) for e in errors if e.get("stage") in ("ingest", "analyze")) or "?"
 
 
-__all__ = ["SPARK_CONF", "TABLES", "run_spark", "session", "write_tables"]
+__all__ = ["SPARK_CONF", "TABLES", "local_conf", "run_spark", "session", "write_tables"]
