@@ -233,3 +233,8 @@ NO_COMMENT = re.compile(
 # Verbs that attribute a figure or an event in the same clause ("..., Israel says",
 # "the ministry reported"), for the claimant of a figure (``according.claims``).
 CLAIM_VERBS = _CLAIM_VERBS  # one list with the figures' and events' claimants (lang.reporting)
+
+
+# The short function words a title leaves in lower case ("Meet the Press", "America with Jorge
+# Ramos"): a quotation whose other words are all capitalised is a title (quotes/placing._title_case).
+TITLE_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..lang.quotes import TITLE_MINOR_WORDS
 from ..nlp import Parse
 from . import cues, rules
 
@@ -278,14 +279,15 @@ def _place(text, q, by_para, qspans, attrs) -> bool:
     return True
 
 
-_MINOR = frozenset("a an and at by for from in of on or the to with".split())
-
-
 def _title_case(s: str) -> bool:
     """Whether every word of a quotation is capitalised but the short function words ("Meet
     the Press", "America with Jorge Ramos"): a title, not words someone said."""
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", s)
-    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in _MINOR for w in words)
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in TITLE_MINOR_WORDS for w in words)
+    )
 
 
 def _owner(attrs, q):
