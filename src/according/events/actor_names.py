@@ -176,8 +176,9 @@ def event_country(work: Work, place: int | None, start: int, end: int) -> str | 
        victim's country, and on PLOVER's tuned part that made a bombing in Iraq an Unidentified
        Armed Group (United States).)
 
-    A demonym ("the Filipinos were taken ... in Nigeria") says whose people, not where: a country
-    after "in" (and the like) in the sentence goes before it.
+    A demonym ("the Filipinos were taken ... in Nigeria") or a country's name not after "in" ("the
+    U.S. embassy") says whose, not where: a country after "in" (and the like) in the sentence goes
+    before it.
     A country joined to "-backed", "-led", "-occupied" and the like is whose, not where: neither the
     place nor one of the sentence's ("US-backed Saudi-led coalition mercenaries" in a Yemeni report)."""
     places = work.places
@@ -187,9 +188,10 @@ def event_country(work: Work, place: int | None, start: int, end: int) -> str | 
         if pl.country and start <= pl.span.start < end and not _backer(work, pl.span.end, NOT_WHERE_WORDS)
     ]
     named = {places[i].country for i in inside if _where(work, places[i])}
-    if place is not None and _demonym(places[place]) and len(named) == 1:
+    if place is not None and (_demonym(places[place]) or not _where(work, places[place])) and len(named) == 1:
         # "the Filipinos were taken by pirates ... in Nigeria": a people named by their demonym says
-        # whose, the country after "in" where
+        # whose, the country after "in" where; so does a country named as whose ("arresting
+        # opponents in Haiti, a spokeswoman for the U.S. embassy said": Haiti's police)
         return country_name(named.pop())
     if (
         place is not None

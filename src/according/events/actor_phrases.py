@@ -7,7 +7,12 @@ according/lang/actors.py. (Split from events/actors.py, unchanged in behaviour.)
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, ARMED_KINDS_OF_FIGHTERS
+from ..lang.actor_doers import (
+    AFFILIATION_PREPOSITIONS,
+    AFFILIATION_WORDS,
+    ARMED_KINDS,
+    ARMED_KINDS_OF_FIGHTERS,
+)
 from ..lang.actor_groups import FORCE_GROUP_NOUNS
 from ..lang.actors import (
     AIR_DEFENCE,
@@ -103,8 +108,10 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         # (a raid or an ambush is what was done, not who did it; "an airstrike struck": forces did)
         return None
     word = whole_word(work.text, t)
-    if known_name(word) and t.dep not in ("compound", "amod"):
-        return Actor(word)  # "the RSF shelled", "ISIS-K claimed": ACLED's name for it (acled_name)
+    if known_name(word) and (
+        t.dep not in ("compound", "amod") or toks[t.head].lemma.lower() in ATTACK_NOUNS
+    ):  # "the RSF shelled", "ISIS-K claimed", "an AS ambush": ACLED's name for it (acled_name)
+        return Actor(word)
     if not as_doer and (
         any(pl.span.start <= t.start < pl.span.end for pl in work.places)
         or (t.pos == "PROPN" and _before_areas(work, k))
@@ -354,6 +361,17 @@ def _named_group(work: Work, k: int) -> Actor | None:
                 named = resolved_entity(work, c)
                 if named is not None and named.type in ("ORG", "NORP"):
                     return Actor(named.name, named.id)
+    if lem in MEMBER_NOUNS | FIGHTER_NOUNS | UNIDENTIFIED:
+        group = _affiliated_group(work, k)
+        if group is not None:
+            return group
+    if lem in MEMBER_NOUNS | FIGHTER_NOUNS and k > 0 and not toks[k].text.isupper():
+        # "AS militants fired", "suspected AS militants": a group's acronym right before its fighters,
+        # whatever the tagger made of it (it reads "AS" as the conjunction "as"); not in a
+        # headline in capitals
+        word = whole_word(work.text, toks[k - 1])
+        if known_name(word) and toks[k - 1].dep not in ("compound", "amod"):
+            return Actor(word)
     ethnic = any(toks[c].lemma.lower() == "ethnic" for c in p.children[k])
     if lem in FIGHTER_NOUNS and not ethnic:  # ("the Fulani ethnic militia": an ethnic militia, below)
         names = [
@@ -367,4 +385,31 @@ def _named_group(work: Work, k: int) -> Actor | None:
             # (not a place: "Gaza militants" are militants in Gaza, "M23 rebels" a group)
             a = min(p.subtree(names[0])[0], names[0])
             return Actor(work.text[toks[a].start : toks[names[-1]].end])
+    return None
+
+
+def _affiliated_group(work: Work, k: int) -> Actor | None:
+    """The named group armed men at token k belong to by the words after them: "militants affiliated
+    with JNIM", "fighters loyal to Iraq's Al-Qaeda frontman": the first name of an organisation (or a
+    group's acronym) in the few words after "affiliated with", "loyal to", read from the words, not
+    the parse (which hangs these phrases anywhere), up to a verb or a comma. None without one ("gunmen
+    loyal to the former governor")."""
+    toks = work.parse.toks
+    j = k + 1
+    if j + 1 >= len(toks) or toks[j].text.lower() not in AFFILIATION_WORDS:
+        return None
+    if toks[j + 1].text.lower() not in AFFILIATION_PREPOSITIONS:
+        return None
+    for i in range(j + 2, min(len(toks), j + 10)):
+        t = toks[i]
+        if t.text in (",", ";", "(") or (t.pos in ("VERB", "AUX") and t.ent_type != "ORG"):
+            return None
+        word = whole_word(work.text, t)
+        if known_name(word) or (t.pos == "PROPN" and len(word) > 1 and word.isupper()):
+            return Actor(word)  # "affiliated with JNIM": a group's acronym, tagged or not
+        if t.ent_type == "ORG" and t.text.lower() != "the":
+            e = i
+            while e + 1 < len(toks) and toks[e + 1].ent_type == "ORG" and toks[e + 1].text != "'s":
+                e += 1
+            return Actor(work.text[t.start : toks[e].end])
     return None

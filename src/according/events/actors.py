@@ -134,6 +134,7 @@ from .actor_names import (  # (acled_name, country_name, in_country: imported fr
     demonym_country,
     in_country,
     known_name,
+    whole_word,
 )
 from .actor_phrases import actor_at, resolved_entity, smaller_place
 from .clauses import clause_of
@@ -213,7 +214,10 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             if (
                 toks[c].dep in ("amod", "compound", "poss")
                 and toks[c].pos in ("PROPN", "ADJ", "NOUN")
-                and toks[c].ent_type in ("NORP", "GPE", "ORG", "PERSON")
+                and (
+                    toks[c].ent_type in ("NORP", "GPE", "ORG", "PERSON")
+                    or known_name(whole_word(work.text, toks[c]))  # "an RSF attack", "an AS ambush"
+                )
                 and not smaller_place(work, c)
             ):
                 doer = doer or c

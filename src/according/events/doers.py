@@ -11,7 +11,7 @@ from ..lang.actors import COUNTING_NOUNS
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..pipeline import Work
 from ..syntax import Tok
-from .actor_names import country_of
+from .actor_names import country_of, known_name, whole_word
 from .clauses import clause_of
 from .coding import kind_of
 
@@ -57,6 +57,10 @@ def attack_doer(work: Work, n: int) -> int | None:
                 return by
         if toks[c].dep in ("amod", "compound") and toks[c].lemma.lower() in ARMED_KINDS:
             return c
+        if toks[c].dep == "compound" and (
+            toks[c].ent_type == "ORG" or known_name(whole_word(work.text, toks[c]))
+        ):
+            return c  # "killed in an Al Shabaab ambush", "an AS ambush": the group named on it
     return None
 
 
@@ -78,7 +82,14 @@ def agent_of(work: Work, n: int) -> int | None:
             if toks[c].dep == "acl" and toks[c].lemma.lower() not in CLAIM_VERBS:
                 for g in p.children[c]:
                     if toks[g].dep == "agent":
-                        return next((o for o in p.children[g] if toks[o].dep == "pobj"), None)
+                        by = next((o for o in p.children[g] if toks[o].dep == "pobj"), None)
+                        if (
+                            by is None
+                            and g + 1 < len(toks)
+                            and known_name(whole_word(work.text, toks[g + 1]))
+                        ):
+                            by = g + 1  # "an IED planted by AS exploded": the tagger read "AS" as "as"
+                        return by
     return None
 
 

@@ -59,3 +59,9 @@ SEIZE_VERBS = {
 # verbs of fighting whose "with" phrase is the other side ("police clashed with Boko Haram militants",
 # "troops fought with rebels"); not "attacked with knives": a weapon (events/actors.py)
 FIGHT_WITH_VERBS = {"clash", "fight", "battle", "skirmish", "exchange"}
+
+# Words that make armed men members of the group after them ("militants affiliated with JNIM",
+# "fighters loyal to the Islamic State", "gunmen linked to Boko Haram"): ACLED names the group
+# (events/actor_phrases.py); "allied", "backed" name a partner or backer, not the men's own group
+AFFILIATION_WORDS = {"affiliated", "loyal", "linked", "belonging", "associated", "affiliate", "attached"}
+AFFILIATION_PREPOSITIONS = {"to", "with"}

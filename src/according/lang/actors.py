@@ -362,6 +362,9 @@ GROUP_ALIASES = {
     "shabab": "Al Shabaab",
     "shebab": "Al Shabaab",
     "al-shebab": "Al Shabaab",
+    # ACLED's Somalia notes abbreviate the group "AS" ("AS militants fired mortars"); only the
+    # capitalised word is a name (events/actor_names.known_name), never "as"
+    "as": "Al Shabaab",
     "rsf": "Rapid Support Forces",
     "jas": "Boko Haram",
     "maoists": "Maoist",
