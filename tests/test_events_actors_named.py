@@ -40,6 +40,20 @@ def actor1(analyze, text):
             "On 2 May 2021, fighters loyal to the Islamic State killed 3 herders near Menaka, Mali.",
             "Islamic State",
         ),
+        # a name with its acronym in brackets that the tagger made the object of "presumed"
+        (
+            "On 2 May 2021, presumed Ansar Dine (AD) militants looted shops in the village of Tessit, Mali.",
+            "Ansar Dine",
+        ),
+        # "SNA" in Syria is not the Somali army
+        (
+            "On 2 May 2021, SNA factions shelled Kurdish positions near Tal Tamr in Syria.",
+            "Syrian National Army",
+        ),
+        (
+            "On 2 May 2021, the SNA clashed with Al Shabaab militants near Afgooye, Somalia.",
+            "Military Forces of Somalia",
+        ),
     ],
 )
 def test_named_groups_the_tagger_misreads(analyze, text, expected):

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from ..lang.actor_doers import BACKER_WORDS, NOT_WHERE_WORDS
 from ..lang.actors import (
     ACLED_COUNTRY_NAMES,
+    ACRONYM_NAMESAKES,
     FORCE_MODIFIERS,
     GROUP_ALIASES,
     MILITARY,
@@ -150,6 +151,8 @@ def in_country(actor: Actor | None, country: str | None) -> Actor | None:
     ACLED names it; any other actor unchanged."""
     if actor is None or not country:
         return actor
+    if (actor.name, country) in ACRONYM_NAMESAKES:  # "SNA factions shelled ..." in Syria
+        return Actor(ACRONYM_NAMESAKES[(actor.name, country)], actor.entity)
     if actor.name == "Military Forces" and country in MILITARY_OF_ANOTHER_STATE:
         return Actor(f"Military Forces of {MILITARY_OF_ANOTHER_STATE[country]}", actor.entity)
     if actor.name in GENERIC_OF:

@@ -342,6 +342,10 @@ STATE_FORCES = {
     "sspdf": ("Military Forces", "SS"),
     "tatmadaw": ("Military Forces", "MM"),
 }
+# A state's forces named by an acronym that names another force where the event is (the country
+# the event's generic actors get): "SNA" is the Somali National Army, but in Syria the Turkish-backed
+# Syrian National Army (events/actor_names.in_country)
+ACRONYM_NAMESAKES = {("Military Forces of Somalia", "Syria"): "Syrian National Army"}
 # Names of armed groups the notes use -> the words of ACLED's name for the group (ACLED's names
 # carry more: "Islamic State (West Africa) - Lake Chad Faction"; the scorer matches word sets)
 GROUP_ALIASES = {
