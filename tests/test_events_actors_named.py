@@ -80,3 +80,22 @@ def test_a_country_named_as_whose_is_not_where(analyze):
         "arresting union leaders, a spokesman for the U.S. embassy said."
     )
     assert actor1(analyze, text) == "Police Forces of Haiti"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a name on men of a kind that is no armed noun by itself names their group
+        (
+            "On 5 March 2021, Dozo hunters attacked a Fulani hamlet near Bankass, Mali, killing 3 civilians.",
+            "Dozo",
+        ),
+        # an attack on civilians whose doer no rule names is ACLED's unclaimed attacker
+        (
+            "On 5 March 2021, hunters attacked a hamlet near Bankass, Mali, killing 3 civilians.",
+            "Unidentified Armed Group (Mali)",
+        ),
+    ],
+)
+def test_men_of_no_armed_kind(analyze, text, expected):
+    assert actor1(analyze, text) == expected

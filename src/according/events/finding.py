@@ -8,7 +8,7 @@ from ..figures import attribution_cues, source_at
 from ..lang.actors import MILITARY, POLICE
 from ..lang.event_reports import CIVILIAN_UNITS, STATE_WORDS
 from ..lang.events import PEACEFUL
-from ..model import Event, Span
+from ..model import Actor, Event, Span
 from ..pipeline import Work, stage
 from .actor_names import event_country
 from .actors import actors_for, in_country
@@ -290,6 +290,10 @@ def _event(work: Work, sents, report: bool) -> dict | None:
         and actor2.name.startswith(("Military Forces", "Police Forces"))
     ):
         sub, ev_type = "Armed clash", "Battles"
+    if actor1 is None and sub == "Attack":
+        # an attack retyped above whose doer no rule named ("hunters attacked a hamlet, killing 3
+        # civilians"): ACLED's unclaimed attacker, as actors_for names it for an Attack typed so
+        actor1 = Actor("Unidentified Armed Group")
     # an article event's date and place come from its trigger's ';'-clause: "the war has killed ...
     # in Gaza; 1,200 were killed in the Oct. 7 attack" are two claims
     cs, ce = (

@@ -247,6 +247,13 @@ FIGHTER_NOUNS = {
     "jihadist",
     "militia",
     "group",  # "the Islamic State jihadist group", "the Wagner group"
+    # men a name before them makes a group's ("Dozo hunters", "Wagner mercenaries", "Zaghawa
+    # vigilantes"); without one they are no group's
+    "hunter",
+    "mercenary",
+    "vigilante",
+    "combatant",
+    "warrior",
 }
 # Sub-event types whose unnamed perpetrator ACLED codes "Unidentified Armed Group (<country>)": the
 # note says an IED exploded or a grenade was thrown, not by whom
