@@ -99,3 +99,27 @@ def test_a_country_named_as_whose_is_not_where(analyze):
 )
 def test_men_of_no_armed_kind(analyze, text, expected):
     assert actor1(analyze, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the label an ACLED note starts with names the type; who acted is after the colon
+        (
+            "Headquarters or base established: On 9 May 2021, the army set up a new base in Gossi, Mali.",
+            "Military Forces of Mali",
+        ),
+        (
+            "Agreement: On 9 May 2021, the government and the rebels signed a ceasefire in Bangui, "
+            "Central African Republic.",
+            "Government of Central African Republic",
+        ),
+        (
+            "Non-violent activity: On 9 May 2021, JNIM militants preached in a mosque in Dialloube (Mopti, Mopti) "
+            "and threatened the villagers.",
+            "JNIM",
+        ),
+    ],
+)
+def test_a_notes_label_is_no_actor(analyze, text, expected):
+    assert actor1(analyze, text) == expected

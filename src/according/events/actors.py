@@ -138,7 +138,16 @@ from .actor_names import (  # (acled_name, country_name, in_country: imported fr
 )
 from .actor_phrases import actor_at, resolved_entity, smaller_place
 from .clauses import clause_of
-from .doers import agent_of, armed_speaker, attack_doer, counted, governing_subject, leader_of, seizer
+from .doers import (
+    agent_of,
+    armed_speaker,
+    attack_doer,
+    counted,
+    governing_subject,
+    leader_of,
+    past_label,
+    seizer,
+)
 
 __all__ = ["GENERIC_IN", "GENERIC_OF", "acled_name", "actor_at", "actors_for", "country_name", "in_country"]
 
@@ -362,7 +371,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     talk = sub_event_type == "Other"
     if trigger is not None:
-        trigger = _reported(work, trigger)
+        trigger = _reported(work, past_label(work, trigger))
         head = work.parse.toks[work.parse.toks[trigger].head]
         if work.parse.toks[trigger].dep == "compound" and head.lemma.lower() in ATTACK_NOUNS:
             trigger = head.i  # "an IED attack", "a drone strike": the attack holds the clause's parties

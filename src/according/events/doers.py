@@ -150,3 +150,24 @@ def leader_of(work: Work, n: int) -> str | None:
                         if country:
                             return country
     return None
+
+
+def past_label(work: Work, k: int) -> int:
+    """An event's trigger in the label an ACLED note starts with ("Headquarters or base established:
+    On 9 March, the military set up a base ...", "Agreement: ... the government and the CPC signed
+    ..."): the label names the event's type, not who acted, so the actors are read from the first
+    verb after the colon that has a subject; any other trigger (and a label with no such verb after
+    it) unchanged."""
+    p = work.parse
+    toks = p.toks
+    sent = p.sents[toks[k].sent]
+    colon = next((i for i in range(sent.start, min(sent.end, sent.start + 8)) if toks[i].text == ":"), None)
+    if colon is None or not (sent.start <= k < colon) or not toks[sent.start].text[:1].isupper():
+        return k
+    end = sent.end
+    if colon == sent.end - 1 and toks[k].sent + 1 < len(p.sents):
+        end = p.sents[toks[k].sent + 1].end  # "Agreement:" split from its note as a sentence of its own
+    for j in range(colon + 1, end):
+        if toks[j].pos == "VERB" and any(toks[c].dep in ("nsubj", "nsubjpass") for c in p.children[j]):
+            return j
+    return k
