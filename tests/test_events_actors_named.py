@@ -31,6 +31,12 @@ def actor1(analyze, text):
         # ... and on the attack noun
         ("On 2 May 2021, a soldier was killed in an AS ambush near Jowhar, Somalia.", "Al Shabaab"),
         ("On 2 May 2021, an RSF attack killed 4 villagers near Nyala, Sudan.", "Rapid Support Forces"),
+        # a force noun with a group's acronym: the group ("RSF soldiers", "AS forces"), not the state's army
+        (
+            "On 2 May 2021, RSF soldiers looted shops in the market of El Fasher, Sudan.",
+            "Rapid Support Forces",
+        ),
+        ("On 2 May 2021, AS forces attacked a police station in Baidoa, Somalia.", "Al Shabaab"),
         # armed men who belong to a named group are the group
         (
             "On 2 May 2021, militants affiliated with JNIM attacked a gendarmerie post near Mopti, Mali.",

@@ -361,11 +361,16 @@ def _named_group(work: Work, k: int) -> Actor | None:
                 named = resolved_entity(work, c)
                 if named is not None and named.type in ("ORG", "NORP"):
                     return Actor(named.name, named.id)
+    if lem in MILITARY | POLICE:
+        for c in p.children[k]:  # "RSF soldiers looted": the force's own name (ACLED's Rapid Support
+            # Forces, not the state's army), "SAF troops" its state's (actor_names.acled_name)
+            if toks[c].dep == "compound" and c < k and known_name(whole_word(work.text, toks[c])):
+                return Actor(whole_word(work.text, toks[c]))
     if lem in MEMBER_NOUNS | FIGHTER_NOUNS | UNIDENTIFIED:
         group = _affiliated_group(work, k)
         if group is not None:
             return group
-    if lem in MEMBER_NOUNS | FIGHTER_NOUNS and k > 0 and not toks[k].text.isupper():
+    if lem in MEMBER_NOUNS | FIGHTER_NOUNS | MILITARY | POLICE and k > 0 and not toks[k].text.isupper():
         # "AS militants fired", "suspected AS militants": a group's acronym right before its fighters,
         # whatever the tagger made of it (it reads "AS" as the conjunction "as"); not in a
         # headline in capitals
