@@ -68,6 +68,28 @@ a coordinated demonym, pirates): tuned 47/60 = .783, sealed 21/30 = .700. Left: 
 by the "-occupied" on a place, "Baloch pro-freedom armed fighters", a state army by its own name
 ("the People's National Army"), looting and attacks whose doer no text names, an agreement's
 parties in "between the government and the rebel groups".
+
+Census of the tuned part's 26 misses at branch actors3 (third stop, 2026-12-07; by reading, one
+kind each; the Zarqawi militants, named by their group "Al-Qaeda" now, were the one generic name
+where a named group exists): no ACLED event 9 (4 hunger strikes, which ACLED's codebook does not
+code since the strikers do not congregate, and one read as territory "seized by government forces in
+the 1970s"; a ban, reimposed blockades, a ceasefire-violation report, troops on alert after unrest);
+PLOVER's side where ACLED's is another 4 (police who broke up a protest 2: ACLED puts the protesters
+first; a curfew after a demonstration and Russia closing its borders over fighting: ACLED codes the
+demonstration and the fighting); ACLED's generic name for a source PLOVER codes by sector or people 7
+(a party's activists and a union's strikers as Protesters, Afghan guerillas and rebels, Sudanese rebels
+and Burundian militiamen (PLOVER: MIL) as an Unidentified Armed Group, "Israeli soldiers" of no
+sector as Military Forces of Israel); the country 4 (a military government's arrests in Haiti, now
+Police Forces of Haiti, not of the United States where the embassy's spokeswoman spoke, against
+PLOVER's Government; "Irish" guerrillas in Northern Ireland as an Unidentified Armed Group (Ireland);
+Palestinian prisoners rioting in an Israeli jail as Rioters (Israel) and Palestinian youths as Rioters
+with no country, which PLOVER's no-sector "Palestinian" would not accept under either name); the type
+naming the actor 1 (ethnic Albanians who demonstrated, read as a riot from a riot last March in the
+sentence: Rioters); PLOVER's source the town "Samarra" 1. So of the issue's kinds only "no actor"
+where ACLED has an event, the country and the generic name where a named group exists were left to
+fix here, and they are 1-2 rows each; the rules this branch added were found on notes of ACLED's
+shape written here (tests/test_events_actors_named.py) and kept where PLOVER's sealed third and the
+CASE hand codes did not move.
 """
 
 from __future__ import annotations
