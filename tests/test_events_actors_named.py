@@ -31,6 +31,11 @@ def actor1(analyze, text):
         # ... and on the attack noun
         ("On 2 May 2021, a soldier was killed in an AS ambush near Jowhar, Somalia.", "Al Shabaab"),
         ("On 2 May 2021, an RSF attack killed 4 villagers near Nyala, Sudan.", "Rapid Support Forces"),
+        # a hyphenated name whole, and without the count before it
+        (
+            "On 2 May 2021, Lashkar-e-Taiba militants attacked a police camp in Pulwama, India.",
+            "Lashkar-e-Taiba",
+        ),
         # a force noun with a group's acronym: the group ("RSF soldiers", "AS forces"), not the state's army
         (
             "On 2 May 2021, RSF soldiers looted shops in the market of El Fasher, Sudan.",
@@ -129,3 +134,11 @@ def test_men_of_no_armed_kind(analyze, text, expected):
 )
 def test_a_notes_label_is_no_actor(analyze, text, expected):
     assert actor1(analyze, text) == expected
+
+
+def test_a_count_is_no_part_of_a_name(analyze):
+    rec = analyze(
+        "On 2 May 2021, 6 IS militants were killed by the army near Rutba, Iraq.", published="2021-06-01"
+    )
+    assert rec.events and rec.events[0].actor2 is not None
+    assert rec.events[0].actor2.name == "Islamic State"

@@ -389,7 +389,12 @@ def _named_group(work: Work, k: int) -> Actor | None:
         if names and not any(pl.span.start <= toks[names[0]].start < pl.span.end for pl in work.places):
             # (not a place: "Gaza militants" are militants in Gaza, "M23 rebels" a group)
             a = min(p.subtree(names[0])[0], names[0])
-            return Actor(work.text[toks[a].start : toks[names[-1]].end])
+            while a < names[0] and toks[a].pos in ("NUM", "DET"):
+                a += 1  # "6 IS militants were killed": the count is no part of the name
+            end = toks[names[-1]].end
+            while end < toks[k].start and not work.text[end].isspace():
+                end += 1  # "Lashkar-e-Taiba militants": the hyphenated name whole
+            return Actor(work.text[toks[a].start : end].rstrip(".,;:)"))
         if not names:
             return _name_before(work, k)
     return None
