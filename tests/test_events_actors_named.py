@@ -142,3 +142,27 @@ def test_a_count_is_no_part_of_a_name(analyze):
     )
     assert rec.events and rec.events[0].actor2 is not None
     assert rec.events[0].actor2.name == "Islamic State"
+
+
+def test_an_agreements_parties_after_between(analyze):
+    rec = analyze(
+        "On 4 December 2020, a peace agreement was signed between the government and the rebel group in "
+        "Juba, South Sudan.",
+        published="2021-06-01",
+    )
+    assert rec.events and rec.events[0].sub_event_type == "Agreement"
+    assert rec.events[0].actor1 is not None and rec.events[0].actor1.name == "Government of South Sudan"
+
+
+def test_the_sides_of_fighting_in_another_clause_are_no_parties():
+    # "between" under a clause of its own names the fighting's sides, not the agreement's
+    from according import nlp
+    from according.events.doers import between_parties
+    from according.pipeline import Work
+
+    text = (
+        "The army announced a ceasefire in the north, where fighting between rebels and soldiers continued."
+    )
+    p = nlp.parse(text)
+    k = next(t.i for t in p.toks if t.text == "ceasefire")
+    assert between_parties(Work(text=text, parse=p), k) == (None, None)

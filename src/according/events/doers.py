@@ -171,3 +171,29 @@ def past_label(work: Work, k: int) -> int:
         if toks[j].pos == "VERB" and any(toks[c].dep in ("nsubj", "nsubjpass") for c in p.children[j]):
             return j
     return k
+
+
+def between_parties(work: Work, k: int) -> tuple[int | None, int | None]:
+    """The two parties of agreement k that its clause names after "between" ("a peace agreement was
+    signed between the government and the rebel group", "the deal to exchange prisoners between the
+    government and the rebel groups"): the first, then its conjunct; (None, None) without one. The
+    "between" must hang under the trigger or its verb without passing into another clause ("a
+    cease-fire in the regions where fighting between rebels and troops ...": the fighting's sides)."""
+    p = work.parse
+    toks = p.toks
+    sent = p.sents[toks[k].sent]
+    tops = {k, toks[k].head}
+    for i in range(sent.start, sent.end):
+        if toks[i].text.lower() != "between" or toks[i].dep != "prep":
+            continue
+        j = i
+        for _ in range(12):
+            if j in tops or toks[j].dep in ("relcl", "advcl", "ccomp", "parataxis", "ROOT"):
+                break
+            j = toks[j].head
+        if j not in tops:
+            continue
+        first = next((o for o in p.children[i] if toks[o].dep == "pobj"), None)
+        if first is not None:
+            return first, next((c for c in p.children[first] if toks[c].dep == "conj"), None)
+    return None, None
