@@ -166,3 +166,30 @@ def test_the_sides_of_fighting_in_another_clause_are_no_parties():
     p = nlp.parse(text)
     k = next(t.i for t in p.toks if t.text == "ceasefire")
     assert between_parties(Work(text=text, parse=p), k) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the attackers a unit "came under attack from", then the unit
+        (
+            "On 5 March 2021, a military patrol came under attack from suspected ISWAP fighters near Marte, Nigeria.",
+            ("Islamic State (West Africa)", "Military Forces of Nigeria"),
+        ),
+        # the other side of the clashes the killed died in, then the killed
+        (
+            "On 5 March 2021, two soldiers were killed in clashes with Al Shabaab near Afgooye, Somalia.",
+            ("Al Shabaab", "Military Forces of Somalia"),
+        ),
+        # ... but a subject of the clashes stays first
+        (
+            "On 5 March 2021, ISWAP engaged in clashes with the military near Marte, Nigeria.",
+            ("Islamic State (West Africa)", "Military Forces of Nigeria"),
+        ),
+    ],
+)
+def test_the_other_side(analyze, text, expected):
+    rec = analyze(text, published="2021-06-01")
+    assert rec.events, rec.errors
+    ev = rec.events[0]
+    assert (ev.actor1.name if ev.actor1 else None, ev.actor2.name if ev.actor2 else None) == expected

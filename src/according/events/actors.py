@@ -163,6 +163,7 @@ from .doers import (
     counted,
     governing_subject,
     leader_of,
+    other_side,
     past_label,
     seizer,
 )
@@ -218,7 +219,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
         for c in (c for verb in verbs for c in p.children[verb]):  # ("killed and injured in an attack")
             if toks[c].dep == "prep" and toks[c].text.lower() in ("in", "during"):
                 for o in p.children[c]:
-                    if toks[o].dep == "pobj" and toks[o].lemma.lower() in ATTACK_NOUNS:
+                    if toks[o].dep == "pobj" and toks[o].lemma.lower() in ATTACK_NOUNS | FIGHT_WITH_VERBS:
                         doer = next(
                             (
                                 g
@@ -232,8 +233,9 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                             doer,
                         )
                         # "killed in an attack by rebel forces", "in a militant attack": its "by" agent,
-                        # or the armed men its modifier names
+                        # or the armed men its modifier names, or the other side ("in clashes with X")
                         doer = doer if doer is not None else attack_doer(work, o)
+                        doer = doer if doer is not None else other_side(work, o, None)[0]
     if t.pos in ("NOUN", "PROPN") and not talk and t.lemma.lower() not in PATIENT_NOUNS:
         # "Israeli strikes", "a Hamas attack", "strikes by U.S. jets" (not "Gaza cease-fire talks":
         # what talks are about is no party to them; not "Palestinian detainees": who they are)
@@ -266,6 +268,8 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
         for c in kids:  # "an airstrike by the Saudi-led coalition"
             if toks[c].dep == "prep" and toks[c].text.lower() == "by":
                 doer = next((g for g in p.children[c] if toks[g].dep == "pobj"), doer)
+        if doer is None and t.dep == "pobj" and toks[t.head].text.lower() == "under":
+            doer, target = other_side(work, v, target)  # "a patrol came under attack from ISWAP"
         if (
             doer is None
             and t.dep == "pobj"
@@ -276,6 +280,8 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
             doer = next((c for c in p.children[toks[t.head].head] if toks[c].dep == "nsubj"), None)
             if target is None and doer is not None:  # and its object: "wounded 2 soldiers in an attack"
                 target = next((c for c in p.children[toks[t.head].head] if toks[c].dep == "dobj"), None)
+        if doer is None:  # "were killed in clashes with the military": the other side
+            doer, target = other_side(work, v, target)
         if doer is None and t.dep == "dobj" and toks[t.head].lemma.lower() in LIGHT_VERBS:
             # "Israeli forces carried out an airstrike", "militants set up a base": the verb's subject
             doer = next((c for c in p.children[t.head] if toks[c].dep == "nsubj"), None)

@@ -6,7 +6,7 @@ lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it 
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, SEIZE_VERBS
+from ..lang.actor_doers import ARMED_KINDS, FIGHT_WITH_VERBS, SEIZE_VERBS
 from ..lang.actors import COUNTING_NOUNS
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..pipeline import Work
@@ -197,3 +197,33 @@ def between_parties(work: Work, k: int) -> tuple[int | None, int | None]:
         if first is not None:
             return first, next((c for c in p.children[first] if toks[c].dep == "conj"), None)
     return None, None
+
+
+def other_side(work: Work, n: int, target: int | None) -> tuple[int | None, int | None]:
+    """(doer, target) of attack or clash noun n by the party after it when no subject or agent names
+    one: "a patrol came under attack from ISWAP fighters" (the attackers, then the patrol),
+    "10 militants were killed in clashes with the military" (the military, then the killed); else
+    (None, target)."""
+    p = work.parse
+    toks = p.toks
+    t = toks[n]
+    under = t.dep == "pobj" and toks[t.head].text.lower() == "under"  # "came under attack / fire"
+    clash = t.lemma.lower() in FIGHT_WITH_VERBS and t.dep == "pobj" and toks[t.head].text.lower() == "in"
+    if not (under or clash):
+        return None, target
+    word = "from" if under else "with"
+    side = next(
+        (
+            o
+            for c in p.children[n]
+            if toks[c].dep == "prep" and toks[c].text.lower() == word
+            for o in p.children[c]
+            if toks[o].dep == "pobj"
+        ),
+        None,
+    )
+    if side is None:
+        return None, target
+    verb = toks[t.head].head  # "came", "were killed"
+    hit = next((c for c in p.children[verb] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+    return side, target if target is not None else hit
