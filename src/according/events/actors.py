@@ -109,10 +109,12 @@ established:", "Agreement:") is no trigger to read actors from (doers.past_label
 as whose ("a spokesman for the U.S. embassy said") yields to the country after "in"
 (actor_names.event_country); an attack on civilians whose doer no rule named is the Unidentified
 Armed Group (finding.py); an agreement's parties after "between" in its own clause
-(doers.between_parties). PLOVER tuned .471 -> .490 (24 -> 25 of 51), sealed .484 -> .484; CASE
-2021 hand codes .783 -> .800 (47 -> 48 of 60: the government in a prisoner-exchange deal), sealed
-.700 -> .700; whole CASE 2021 8 first-event actors change (4 better, 2 of them sealed; 4 neither);
-our 36 notes .944 unchanged; the rest rests on hand-made notes (tests/test_events_actors_named.py).
+(doers.between_parties); the other side of an attack or clash noun ("came under attack from X",
+"were killed in clashes with X": doers.other_side). PLOVER tuned .471 -> .490 (24 -> 25 of 51),
+sealed .484 -> .484; CASE 2021 hand codes .783 -> .800 (47 -> 48 of 60: the government in a
+prisoner-exchange deal), sealed .700 -> .700; whole CASE 2021 9 first-event actors change (5 better,
+3 of them sealed; 4 neither); our 36 notes .944 unchanged; the rest rests on hand-made notes
+(tests/test_events_actors_named.py).
 """
 
 from __future__ import annotations
@@ -165,6 +167,7 @@ from .doers import (
     leader_of,
     other_side,
     past_label,
+    reported_clause,
     seizer,
 )
 
@@ -344,17 +347,6 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
     return doer, target
 
 
-def _reported(work: Work, k: int) -> int:
-    """The event a reporting verb stands for when it is the sentence's only verb to go by: its
-    reported clause ("Afghan guerillas blew up power lines, the news agency Ceteka reported"), not
-    the one who reports it."""
-    p = work.parse
-    if p.toks[k].lemma.lower() not in SAY_VERBS:
-        return k
-    said = next((c for c in p.children[k] if p.toks[c].dep in ("ccomp", "parataxis")), None)
-    return said if said is not None else k
-
-
 def _force_in(work: Work, trigger: int | None) -> Actor | None:
     """The state force a protest's sentence names ("police fired tear gas"), in ACLED's style."""
     if trigger is None:
@@ -395,7 +387,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     talk = sub_event_type == "Other"
     if trigger is not None:
-        trigger = _reported(work, past_label(work, trigger))
+        trigger = reported_clause(work, past_label(work, trigger))
         head = work.parse.toks[work.parse.toks[trigger].head]
         if work.parse.toks[trigger].dep == "compound" and head.lemma.lower() in ATTACK_NOUNS:
             trigger = head.i  # "an IED attack", "a drone strike": the attack holds the clause's parties

@@ -227,3 +227,14 @@ def other_side(work: Work, n: int, target: int | None) -> tuple[int | None, int 
     verb = toks[t.head].head  # "came", "were killed"
     hit = next((c for c in p.children[verb] if toks[c].dep in ("nsubj", "nsubjpass")), None)
     return side, target if target is not None else hit
+
+
+def reported_clause(work: Work, k: int) -> int:
+    """The event a reporting verb stands for when it is the sentence's only verb to go by: its
+    reported clause ("Afghan guerillas blew up power lines, the news agency Ceteka reported"), not
+    the one who reports it."""
+    p = work.parse
+    if p.toks[k].lemma.lower() not in SAY_VERBS:
+        return k
+    said = next((c for c in p.children[k] if p.toks[c].dep in ("ccomp", "parataxis")), None)
+    return said if said is not None else k
