@@ -1,7 +1,10 @@
 """Who did an event, read from more of the parse than its trigger's own subject: the agent of the
 weapon ("shells fired by X"), of the attack ("an attack by rebel forces", "a rebel attack"), the
 counted people ("hundreds of villagers"), the subject of the clause above an unresolved "they", the
-armed men who say "they" did it. Used by events/actors.py (which chooses among them); word data in
+armed men who say "they" did it, the other side of an attack or clash noun ("came under attack from
+X", "killed in clashes with X"), an agreement's parties after "between"; and which token to read the
+actors from: the clause a reporting verb reports, the clause after an ACLED note's label
+("Agreement: ..."). Used by events/actors.py (which chooses among them); word data in
 lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it under ~600 lines.)"""
 
 from __future__ import annotations
