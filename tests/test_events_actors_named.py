@@ -181,6 +181,11 @@ def test_the_sides_of_fighting_in_another_clause_are_no_parties():
             "On 5 March 2021, two soldiers were killed in clashes with Al Shabaab near Afgooye, Somalia.",
             ("Al Shabaab", "Military Forces of Somalia"),
         ),
+        # the sides of fighting that "broke out between" them
+        (
+            "On 5 March 2021, heavy fighting broke out between the RSF and the SAF in Khartoum, Sudan.",
+            ("Rapid Support Forces", "Military Forces of Sudan"),
+        ),
         # ... but a subject of the clashes stays first
         (
             "On 5 March 2021, ISWAP engaged in clashes with the military near Marte, Nigeria.",

@@ -119,7 +119,7 @@ prisoner-exchange deal), sealed .700 -> .700; whole CASE 2021 9 first-event acto
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, FIGHT_WITH_VERBS, GERUND_TIME_PREPOSITIONS
+from ..lang.actor_doers import ARMED_KINDS, FIGHT_NOUNS, FIGHT_WITH_VERBS, GERUND_TIME_PREPOSITIONS
 from ..lang.actors import (
     ATTACK_NOUNS,
     CLAIM_NOUNS,
@@ -434,8 +434,13 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # a force as the trigger and its verb's subject is its own doer, with its demonym ("Russian
         # warplanes targeted the village": Russia's, not "Russian"; not "an airstrike hit")
         doer = trigger
-    if doer is None and trigger is not None and sub_event_type == "Agreement":
-        first, second = between_parties(work, trigger)  # "signed between the government and the rebels"
+    if (
+        (doer is None or work.parse.toks[doer].lemma.lower() in ATTACK_NOUNS | FIGHT_NOUNS)
+        and trigger is not None
+        and (sub_event_type == "Agreement" or work.parse.toks[trigger].lemma.lower() in FIGHT_NOUNS)
+    ):  # "signed between the government and the rebels", "clashes broke out between X and Y" (whose
+        # subject, the clashes, is no party)
+        first, second = between_parties(work, trigger)
         doer, target = (first, second) if first is not None else (doer, target)
     a1, a2 = actor_at(work, doer), actor_at(work, target, as_doer=False)
     if (

@@ -59,6 +59,9 @@ SEIZE_VERBS = {
 # verbs of fighting whose "with" phrase is the other side ("police clashed with Boko Haram militants",
 # "troops fought with rebels"); not "attacked with knives": a weapon (events/actors.py)
 FIGHT_WITH_VERBS = {"clash", "fight", "battle", "skirmish", "exchange"}
+# Nouns of fighting whose sides a "between" names ("clashes broke out between X and Y", "heavy
+# fighting between X and Y"): events/actors.py, doers.between_parties
+FIGHT_NOUNS = FIGHT_WITH_VERBS | {"fighting", "hostility", "confrontation", "firefight", "gunfight"}
 
 # Words that make armed men members of the group after them ("militants affiliated with JNIM",
 # "fighters loyal to the Islamic State", "gunmen linked to Boko Haram"): ACLED names the group
