@@ -31,6 +31,8 @@ def actor1(analyze, text):
         # ... and on the attack noun
         ("On 2 May 2021, a soldier was killed in an AS ambush near Jowhar, Somalia.", "Al Shabaab"),
         ("On 2 May 2021, an RSF attack killed 4 villagers near Nyala, Sudan.", "Rapid Support Forces"),
+        # India's Maoists by their other name
+        ("On 2 May 2021, Naxalites killed a villager near Bijapur, India.", "Maoist"),
         # a hyphenated name whole, and without the count before it
         (
             "On 2 May 2021, Lashkar-e-Taiba militants attacked a police camp in Pulwama, India.",

@@ -379,6 +379,11 @@ GROUP_ALIASES = {
     "rsf": "Rapid Support Forces",
     "jas": "Boko Haram",
     "maoists": "Maoist",
+    # India's Maoist insurgents by their other name (ACLED's "CPI (Maoist): Communist Party of India
+    # (Maoist)")
+    "naxalites": "Maoist",
+    "naxalite": "Maoist",
+    "naxals": "Maoist",
     "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
     "ansar allah": "Houthi",
     # a note's "NSAG" (non-state armed group) names no group: ACLED's Unidentified Armed Group
