@@ -200,3 +200,12 @@ def test_the_other_side(analyze, text, expected):
     assert rec.events, rec.errors
     ev = rec.events[0]
     assert (ev.actor1.name if ev.actor1 else None, ev.actor2.name if ev.actor2 else None) == expected
+
+
+def test_one_force_is_not_both_sides(analyze):
+    rec = analyze(
+        "On 19 March 2021, Syrian and Russian warplanes carried out 14 airstrikes on villages near Ariha, Syria.",
+        published="2021-06-01",
+    )
+    assert rec.events and rec.events[0].actor1 is not None
+    assert rec.events[0].actor2 is None or rec.events[0].actor2.name != rec.events[0].actor1.name

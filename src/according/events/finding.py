@@ -305,6 +305,8 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     # actor_names.event_country)
     country = event_country(work, place, start, end)
     actor1, actor2 = in_country(actor1, country), in_country(actor2, country)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None  # "Syrian and Russian warplanes": the second force named only once it has its country
     s_of_k = p.sents[toks[k].sent] if k is not None else sents[0]
     source = None
     if k is not None:
