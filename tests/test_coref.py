@@ -553,3 +553,20 @@ def test_a_title_the_parser_split_from_the_name_is_still_its_description():
     text = "Wikinews interviews Israeli mathematician and writer Aner Shalev about his new book."
     w = analyse(text)
     assert entity_of(w, *at(text, "Israeli mathematician and writer")) == "Aner Shalev"
+
+
+def test_a_description_before_a_bracketed_name_whatever_the_parser_hung_it_on():
+    # the parser hangs "Jaap Dekker" on "talks" (or on "NATO"), not on "the head"
+    text = "The talks were led by the head of NATO, Jaap Dekker, who spoke first."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the head")) == "Jaap Dekker"
+    assert entity_of(w, *at(text, "NATO")) != "Jaap Dekker"
+    # both descriptions of a coordination before the name
+    text = "She left France after her ex-husband and Lena's father, Albert Moreau, died in 2009."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "father")) == "Albert Moreau"
+    assert entity_of(w, *at(text, "husband")) == "Albert Moreau"
+    # a name with no comma after it is the subject of what follows, not an apposition
+    text = "After a talk with the head of NATO, Jaap Dekker said nothing."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the head")) is None

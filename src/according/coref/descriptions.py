@@ -331,6 +331,34 @@ def _propn_title(t) -> bool:
     return t.pos == "PROPN" and t.lemma.casefold() in PERSON_HEADS
 
 
+def _bracketed(p: Parse, m: Mention) -> bool:
+    """A name between commas (or a comma and the sentence's end): "..., Albert Jaquier, ..."."""
+    toks = p.toks
+    before = m.tok_start - 1
+    if before < 0 or toks[before].text != ",":
+        return False
+    return m.tok_end >= len(toks) or toks[m.tok_end].is_punct or toks[m.tok_end].sent != toks[before].sent
+
+
+def _apposed_to(p: Parse, start: int, label: str) -> int | None:
+    """The description noun a bracketed name at ``start`` stands beside: the phrase that ends
+    at the comma before it, read from its last word up through "of"-complements ("the head of
+    NATO, Hoop Scheffer", "Co-founder of Google, Sergey Brin", "Paris's father, Albert
+    Jaquier"), whatever the parser hung the name on (the complement's noun, a noun far back)."""
+    toks = p.toks
+    j = start - 2  # the word before the comma
+    for _ in range(6):
+        t = toks[j]
+        if t.pos in ("VERB", "AUX"):
+            return None
+        if t.pos == "NOUN" and _head_suits(t.lemma.casefold(), label):
+            return j
+        if t.dep not in ("pobj", "prep") or not (p.sents[t.sent].start <= t.head < j):
+            return None
+        j = t.head
+    return None
+
+
 def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
     """Descriptions written just before a name of the entity they describe, as new mentions.
 
@@ -343,6 +371,11 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
     scorer finds a mention by its head word). A capitalised title word ("former Museum of
     Flight CEO Bonnie Dunbar") is a title too, and so is a title the parser hung beside the
     name rather than on it ("interviews Israeli mathematician and writer Aner Shalev").
+    A name between commas takes the phrase before the first comma whatever the parser hung
+    it on ("the head of NATO, Hoop Scheffer," often hangs on "NATO"; :func:`_apposed_to`),
+    and both descriptions of a coordination ("her ex-husband and Paris's father, Albert
+    Jaquier,"): unsealed GUM documents 637 -> 640 of 883 anaphors right, sealed 150 of 256
+    unchanged.
     """
     from ..entities import Mention as _Mention  # the entities package imports this module's caller
 
@@ -367,8 +400,11 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
         noun: int | None = None
         lo = m.tok_start
         h = toks[head].head
+        apposed = _apposed_to(p, m.tok_start, info["label"]) if _bracketed(p, m) else None
+        if apposed is not None:
+            h = apposed
         if (
-            toks[head].dep == "appos"
+            (toks[head].dep == "appos" or apposed is not None)
             and h < m.tok_start
             and toks[h].pos == "NOUN"
             and h not in at
@@ -376,6 +412,30 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
         ):
             noun = h  # "his wife, Manju Sam"
             lo = p.subtree(h)[0]
+            first = toks[h].head
+            if (
+                apposed is not None
+                and toks[h].dep == "conj"
+                and first < h
+                and toks[first].pos == "NOUN"
+                and first not in at
+            ):
+                # "her ex-husband and Paris's father, Albert Jaquier": the coordination's first
+                # description is one too
+                if _head_suits(toks[first].lemma.casefold(), info["label"]):
+                    a = max(p.subtree(first)[0], p.sents[toks[first].sent].start)
+                    if not any(k in at for k in range(a, first + 1)):
+                        out.append(
+                            _Mention(
+                                toks[a].start,
+                                toks[first].end,
+                                p.text[toks[a].start : toks[first].end],
+                                a,
+                                first + 1,
+                                m.entity,
+                                "description",
+                            )
+                        )
         else:
             # title words: the part of the name's phrase before it ("Israeli mathematician
             # and writer Aner Shalev", "the Afghan team's coach Alireza Mehraban")
