@@ -281,3 +281,16 @@ def test_earlier_mentions_nearest_first_as_a_stable_sort(added):
         earlier.add(Mention(start, start + 1, "x", start, start + 1, eid, "name"))
     latest = earlier.latest
     assert list(earlier.nearest()) == sorted(latest, key=lambda e: -latest[e].tok_start)
+
+
+def test_country_description_takes_the_last_country_not_a_nearer_city_or_a_later_one():
+    text = (
+        "Kenya sent aid to Nairobi hospitals on Monday, officials in Nairobi said. "
+        "Doctors said the nation had never seen such a wave. Later Uganda joined."
+    )
+    work = analyse(text)
+    assert entity_at(work, "the nation") == "Kenya"
+    # a country head with a restricting complement is a new referent
+    text = "Kenya sent aid on Monday. The nation of Wakanda is not real."
+    work = analyse(text)
+    assert entity_at(work, "The nation") != "Kenya"

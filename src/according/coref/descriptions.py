@@ -304,6 +304,9 @@ def resolve_description(
     if collect is not None:
         collect(a, head, site, cands, infos)
         return None
+    country = _country_named_before(site, cands)
+    if country is not None:
+        return country
     model = model or load_model()
     if model is None or not cands:
         return None
@@ -311,6 +314,16 @@ def resolve_description(
     if top is not None and top[1] >= model.threshold:
         return top[0]
     return None
+
+
+def _country_named_before(site: DescriptionSite, cands: list[NominalCandidate]) -> str | None:
+    """"the country", "this nation": the country named last within the window. On the
+    unsealed GUM documents the first candidate the gazetteer calls a country is the gold one for
+    7 of 9 singular country heads (the ranker, trained on 24 offered descriptions, took 5 out of
+    fold); no such description referred to no named entity."""
+    if site.fine_kind != "country" or site.plural or site.restricted:
+        return None
+    return next((c.entity for c in cands if c.kind_match), None)
 
 
 _NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
