@@ -570,3 +570,13 @@ def test_a_description_before_a_bracketed_name_whatever_the_parser_hung_it_on():
     text = "After a talk with the head of NATO, Jaap Dekker said nothing."
     w = analyse(text)
     assert entity_of(w, *at(text, "the head")) is None
+
+
+def test_a_description_whose_modifier_is_a_bodys_name_is_that_body():
+    text = "Acme Corp hired forty people. Analysts praised the Acme Corp team on Monday."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the Acme Corp team")) == "Acme Corp"
+    # a nationality's team is the country's side, not the nationality
+    text = "Swedish fans sang all night. The coach praised the Swedish team on Monday."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the Swedish team")) is None

@@ -39,7 +39,10 @@ rules stop by the nominal ranker (:mod:`.descriptions`, :mod:`.nominals`:
 "the country" for the country named before). After the appositions, a
 description written just before a name of the entity it describes ("his wife,
 Manju Sam", "Tunisia's goalkeeper Mouez Hassen") becomes a mention of it
-(:func:`.descriptions.descriptions_before_names`).
+(:func:`.descriptions.descriptions_before_names`), and a description whose modifier is a
+body's name ("the NATO military alliance", "the Gliders team") one of that body
+(:func:`.descriptions.descriptions_naming_bodies`; GUM tuned / sealed anaphors 644 -> 646 of
+883 / 150 -> 152 of 256).
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk. The ranker's candidates never include pronouns or the mentions the
@@ -65,7 +68,7 @@ from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns
-from .descriptions import descriptions_before_names
+from .descriptions import descriptions_before_names, descriptions_naming_bodies
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .vocatives import Addressed, find_vocatives
 
@@ -183,6 +186,8 @@ def resolve_all(
             st.relink(m, relinked[(m.tok_start, m.tok_end)])
     walk.descriptions()
     for m in descriptions_before_names(p, st.mentions, st.infos):
+        st.add_mention(m)
+    for m in descriptions_naming_bodies(p, st.mentions, st.infos):
         st.add_mention(m)
     return relinked
 

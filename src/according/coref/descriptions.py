@@ -317,7 +317,7 @@ def resolve_description(
 
 
 def _country_named_before(site: DescriptionSite, cands: list[NominalCandidate]) -> str | None:
-    """"the country", "this nation": the country named last within the window. On the
+    """ "the country", "this nation": the country named last within the window. On the
     unsealed GUM documents the first candidate the gazetteer calls a country is the gold one for
     7 of 9 singular country heads (the ranker, trained on 24 offered descriptions, took 5 out of
     fold); no such description referred to no named entity."""
@@ -496,6 +496,58 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
                 p.text[toks[lo].start : toks[hi - 1].end],
                 lo,
                 hi,
+                m.entity,
+                "description",
+            )
+        )
+    return out
+
+
+def descriptions_naming_bodies(
+    p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]
+) -> list[Mention]:
+    """A definite description whose modifier is an organisation's name is that organisation:
+    "the NATO military alliance", "the Gliders team" (the name a compound of an organisation
+    head noun, no other mention in the phrase). Only bodies (ORG): a nationality with "team"
+    ("the Afghan team") is a team of that country, not the nationality."""
+    from ..entities import Mention as _Mention  # the entities package imports this module's caller
+
+    toks = p.toks
+    at: dict[int, str] = {}
+    for m in mentions:
+        for k in range(m.tok_start, m.tok_end):
+            at.setdefault(k, m.entity)
+    out: list[Mention] = []
+    for m in mentions:
+        info = infos.get(m.entity)
+        if m.kind not in ("name", "alias") or info is None or info["label"] != "ORG":
+            continue
+        last = m.tok_end - 1
+        h = toks[last].head
+        if not (
+            toks[last].dep == "compound"
+            and h >= m.tok_end
+            and toks[h].pos == "NOUN"
+            and toks[h].tag == "NN"
+            and h not in at
+            and toks[h].lemma.casefold() in ORGANISATION_HEADS
+        ):
+            continue
+        lo = max(p.subtree(h)[0], p.sents[toks[h].sent].start)
+        if toks[lo].text.casefold() != "the" or any(k in at and at[k] != m.entity for k in range(lo, h)):
+            continue
+        if any(
+            toks[k].dep in ("compound", "amod") and k not in at and toks[k].pos == "PROPN"
+            for k in range(m.tok_end, h)
+        ):
+            continue
+        out.append(
+            _Mention(
+                toks[lo].start,
+                toks[h].end,
+                p.text[toks[lo].start : toks[h].end],
+                lo,
+                h + 1,
                 m.entity,
                 "description",
             )
