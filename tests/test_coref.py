@@ -580,3 +580,13 @@ def test_a_description_whose_modifier_is_a_bodys_name_is_that_body():
     text = "Swedish fans sang all night. The coach praised the Swedish team on Monday."
     w = analyse(text)
     assert entity_of(w, *at(text, "the Swedish team")) is None
+
+
+def test_a_place_description_whose_of_complement_is_its_name_is_that_place():
+    text = "Fans gathered in the city of Toronto on Monday. Toronto police closed two roads."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the city")) == "Toronto"
+    # "the capital of France" is no France
+    text = "Fans gathered in the capital of France on Monday. France won."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the capital")) != "France"

@@ -32,6 +32,7 @@ from ..lang.descriptions import (
     ORGANISATION_HEADS,
     PERSON_HEADS,
     PLACE_HEADS,
+    PLACES_NAMED_BY_OF,
     REGION_HEADS,
     RESTRICTING_PREPOSITIONS,
     TEAM_HEADS,
@@ -520,6 +521,11 @@ def descriptions_naming_bodies(
     out: list[Mention] = []
     for m in mentions:
         info = infos.get(m.entity)
+        if m.kind in ("name", "alias") and info is not None and info["label"] in ("GPE", "LOC", "FAC"):
+            place = _place_named_in(p, m, at)
+            if place is not None:
+                out.append(place)
+            continue
         if m.kind not in ("name", "alias") or info is None or info["label"] != "ORG":
             continue
         last = m.tok_end - 1
@@ -553,3 +559,34 @@ def descriptions_naming_bodies(
             )
         )
     return out
+
+
+def _place_named_in(p: Parse, m: Mention, at: dict[int, str]) -> Mention | None:
+    """ "the city of Toronto", "the leafy Melbourne suburb of Preston": a definite place
+    description whose "of" complement is the place's name. Only heads that "of" names
+    (:data:`PLACES_NAMED_BY_OF`): "the capital of France" is no France, and "the town in
+    Ontario" is in it, not it."""
+    from ..entities import Mention as _Mention
+
+    toks = p.toks
+    head = next(
+        (k for k in range(m.tok_start, m.tok_end) if not (m.tok_start <= toks[k].head < m.tok_end)), None
+    )
+    if head is None or toks[head].dep != "pobj":
+        return None
+    prep = toks[head].head
+    if toks[prep].text.casefold() != "of" or prep != m.tok_start - 1:
+        return None
+    h = toks[prep].head
+    if not (h < prep and toks[h].pos == "NOUN" and toks[h].tag == "NN" and h not in at):
+        return None
+    if toks[h].lemma.casefold() not in PLACES_NAMED_BY_OF or h != prep - 1:
+        return None
+    lo = max(p.subtree(h)[0], p.sents[toks[h].sent].start)
+    if toks[lo].text.casefold() != "the":
+        return None
+    # the span stops short of another place named in it ("the leafy Melbourne suburb" -> "suburb")
+    lo = max([lo] + [k + 1 for k in range(lo, h) if k in at])
+    return _Mention(
+        toks[lo].start, toks[h].end, p.text[toks[lo].start : toks[h].end], lo, h + 1, m.entity, "description"
+    )

@@ -45,6 +45,14 @@ port province republic road site square state street suburb territory town towns
 village
 """.split()
 )
+# Place heads whose "of" complement is the place itself ("the city of Toronto", "the suburb of
+# Preston"); not "capital", "border", "outskirts", "centre": their "of" names a different place.
+PLACES_NAMED_BY_OF = frozenset(
+    """
+city country county district hamlet island kingdom municipality nation neighborhood neighbourhood
+peninsula province region republic state suburb territory town township village
+""".split()
+)
 # Nouns heading a description of a person (besides titles, role words and gendered nouns).
 PERSON_HEADS = (
     TITLES
