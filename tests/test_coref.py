@@ -590,3 +590,10 @@ def test_a_place_description_whose_of_complement_is_its_name_is_that_place():
     text = "Fans gathered in the capital of France on Monday. France won."
     w = analyse(text)
     assert entity_of(w, *at(text, "the capital")) != "France"
+
+
+def test_a_description_with_a_name_in_apposition_after_it_is_that_person_not_an_earlier_one():
+    text = "Ana Ruiz wrote the novel. It tells the story of the woman Eva and the man Adam."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the woman")) == "Eva"
+    assert entity_of(w, *at(text, "the man")) == "Adam"
