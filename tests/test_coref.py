@@ -597,3 +597,12 @@ def test_a_description_with_a_name_in_apposition_after_it_is_that_person_not_an_
     w = analyse(text)
     assert entity_of(w, *at(text, "the woman")) == "Eva"
     assert entity_of(w, *at(text, "the man")) == "Adam"
+
+
+def test_a_description_a_naming_participle_hangs_on_is_the_one_it_names():
+    text = "At school he met a girl named Maria Lopez, and they became friends."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "a girl")) == "Maria Lopez"
+    text = "Tom Hale sold the old hangar, known as Harbor Aviation Center, to the city in 2004."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the old hangar")) == "Harbor Aviation Center"

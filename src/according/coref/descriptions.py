@@ -521,6 +521,11 @@ def descriptions_naming_bodies(
     out: list[Mention] = []
     for m in mentions:
         info = infos.get(m.entity)
+        if m.kind in ("name", "alias") and info is not None and info["label"] in _NAMED_LABELS:
+            known_as = _known_as(p, m, at, info["label"])
+            if known_as is not None:
+                out.append(known_as)
+                continue
         if m.kind in ("name", "alias") and info is not None and info["label"] in ("GPE", "LOC", "FAC"):
             place = _place_named_in(p, m, at)
             if place is not None:
@@ -587,6 +592,45 @@ def _place_named_in(p: Parse, m: Mention, at: dict[int, str]) -> Mention | None:
         return None
     # the span stops short of another place named in it ("the leafy Melbourne suburb" -> "suburb")
     lo = max([lo] + [k + 1 for k in range(lo, h) if k in at])
+    return _Mention(
+        toks[lo].start, toks[h].end, p.text[toks[lo].start : toks[h].end], lo, h + 1, m.entity, "description"
+    )
+
+
+_NAMING_VERBS = ("know", "call", "name", "dub")
+
+
+def _known_as(p: Parse, m: Mention, at: dict[int, str], label: str) -> Mention | None:
+    """ "the hangar, known as Orbiter Processing Facility-1", "the ... team, known as the
+    Gliders", "this guy named Mario": the description a participle of naming hangs on."""
+    from ..entities import Mention as _Mention
+
+    toks = p.toks
+    k = m.tok_end - 1
+    while toks[k].dep == "compound" and toks[k].head > k:  # up to the phrase the name heads
+        k = toks[k].head
+    v = toks[k].head
+    if toks[k].dep == "pobj" and toks[v].text.casefold() == "as":
+        v = toks[v].head
+    elif toks[k].dep not in ("oprd", "dobj", "attr"):
+        return None
+    if not (toks[v].lemma.casefold() in _NAMING_VERBS and toks[v].tag == "VBN" and toks[v].dep == "acl"):
+        return None
+    h = toks[v].head
+    lemma = toks[h].lemma.casefold()
+    # the participle says who or what it is: only person against non-person must agree (the
+    # tagger confuses bodies and places: "the hangar, known as Orbiter Processing Facility")
+    suits = (
+        _head_suits(lemma, "PERSON")
+        if label == "PERSON"
+        else lemma in ORGANISATION_HEADS or lemma in PLACE_HEADS
+    )
+    if not (h < v and toks[h].pos == "NOUN" and h not in at and suits):
+        return None
+    first = p.sents[toks[h].sent].start
+    lo = max([p.subtree(h)[0], first] + [j + 1 for j in range(p.subtree(h)[0], h) if j in at])
+    while lo < h and (toks[lo].is_punct or toks[lo].pos in ("ADP", "CCONJ")):
+        lo += 1
     return _Mention(
         toks[lo].start, toks[h].end, p.text[toks[lo].start : toks[h].end], lo, h + 1, m.entity, "description"
     )
