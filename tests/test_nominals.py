@@ -294,3 +294,10 @@ def test_country_description_takes_the_last_country_not_a_nearer_city_or_a_later
     text = "Kenya sent aid on Monday. The nation of Wakanda is not real."
     work = analyse(text)
     assert entity_at(work, "The nation") != "Kenya"
+
+
+def test_city_description_takes_a_place_the_gazetteer_knows_as_a_city_also_when_a_province():
+    # Kabul is a province too (place_kind says admin1); "the city" is still Kabul
+    text = "Crowds filled the streets of Kabul on Friday. Afghans said the city was calm by night."
+    work = analyse(text)
+    assert entity_at(work, "the city") == "Kabul"

@@ -305,9 +305,9 @@ def resolve_description(
     if collect is not None:
         collect(a, head, site, cands, infos)
         return None
-    country = _country_named_before(site, cands)
-    if country is not None:
-        return country
+    place = _place_named_before(site, cands, infos)
+    if place is not None:
+        return place
     model = model or load_model()
     if model is None or not cands:
         return None
@@ -317,14 +317,31 @@ def resolve_description(
     return None
 
 
-def _country_named_before(site: DescriptionSite, cands: list[NominalCandidate]) -> str | None:
-    """ "the country", "this nation": the country named last within the window. On the
-    unsealed GUM documents the first candidate the gazetteer calls a country is the gold one for
-    7 of 9 singular country heads (the ranker, trained on 24 offered descriptions, took 5 out of
-    fold); no such description referred to no named entity."""
-    if site.fine_kind != "country" or site.plural or site.restricted:
+def _place_named_before(
+    site: DescriptionSite, cands: list[NominalCandidate], infos: dict[str, dict]
+) -> str | None:
+    """ "the country", "this nation": the country named last within the window; "the city": the
+    place named last that the gazetteer knows as a city (also when it is a province too: Taipei,
+    Kabul, which :func:`place_kind` calls admin1). On the unsealed GUM documents the first
+    candidate the gazetteer calls a country is the gold one for 7 of 9 singular country heads (the
+    ranker, trained on 24 offered descriptions, took 5 out of fold), and no such description
+    referred to no named entity; "the city" went to Taipei twice, both right ("the town" never
+    occurs there: left to the ranker)."""
+    if site.plural or site.restricted:
         return None
-    return next((c.entity for c in cands if c.kind_match), None)
+    if site.fine_kind == "country":
+        return next((c.entity for c in cands if c.kind_match), None)
+    if site.head != "city":
+        return None
+    from ..places import get_gazetteer  # loaded once per process; the places stage uses it too
+
+    g = get_gazetteer()
+    for c in cands:
+        if c.label in ("GPE", "LOC") and any(
+            g.rec(i).kind == "city" for i, _ in g.lookup(infos[c.entity]["name"])
+        ):
+            return c.entity
+    return None
 
 
 _NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
