@@ -606,3 +606,17 @@ def test_a_description_a_naming_participle_hangs_on_is_the_one_it_names():
     text = "Tom Hale sold the old hangar, known as Harbor Aviation Center, to the city in 2004."
     w = analyse(text)
     assert entity_of(w, *at(text, "the old hangar")) == "Harbor Aviation Center"
+
+
+def test_precision_guards_of_the_description_rules():
+    # a part of a body is not the body
+    text = "Acme Corp hired forty people. Analysts praised the Acme Corp board on Monday."
+    assert entity_of(analyse(text), *at(text, "the Acme Corp board")) is None
+    # "of" names where a region lies, not what it is
+    text = "Fighting went on in the Darfur region of Sudan. Sudan denied it."
+    w = analyse(text)
+    assert all(entity_of(w, *at(text, phrase)) != "Sudan" for phrase in ("the Darfur region", "region"))
+    # a plural description before a list of names is none of them
+    text = "Trump leads in the swing states of Ohio, Florida, and Nevada, polls show."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the swing states")) is None

@@ -43,7 +43,8 @@ Manju Sam", "Tunisia's goalkeeper Mouez Hassen") becomes a mention of it
 body's name ("the NATO military alliance", "the Gliders team") one of that body
 (:func:`.descriptions.descriptions_naming_bodies`; GUM tuned / sealed anaphors 644 -> 646 of
 883 / 150 -> 152 of 256); so is "the city of Toronto" of Toronto (tuned 646 -> 647, sealed
-unchanged), and the description a participle of naming hangs on ("the hangar, known as Orbiter
+unchanged; with no other place named inside: "the Darfur region of Sudan", which also drops
+"the leafy Melbourne suburb of Preston", tuned -1), and the description a participle of naming hangs on ("the hangar, known as Orbiter
 Processing Facility-1", "a girl named Isabel") of the name (tuned 649 -> 652, sealed unchanged).
 
 Resolved mentions are added to the timeline; third-person ones only after the

@@ -226,6 +226,11 @@ def find_entities(work: Work) -> dict:
 
 
 def _name_follows(p: Parse, head: int) -> bool:
-    """A proper name in apposition right after the description's head ("the woman Eva")."""
-    return any(p.toks[k].dep == "appos" and p.toks[k].pos == "PROPN" and k > head for k in p.children[head])
-
+    """A proper name in apposition right after the description's head ("the woman Eva"; not
+    "the president and our military, Flynn": a parse of a name further on)."""
+    toks = p.toks
+    nxt = head + 1
+    if nxt >= len(toks) or toks[nxt].pos != "PROPN":
+        return False
+    top = toks[nxt].head if toks[nxt].dep == "compound" else nxt  # "the woman Eva Moreno"
+    return toks[top].dep == "appos" and toks[top].head == head
