@@ -620,3 +620,8 @@ def test_precision_guards_of_the_description_rules():
     text = "Trump leads in the swing states of Ohio, Florida, and Nevada, polls show."
     w = analyse(text)
     assert entity_of(w, *at(text, "the swing states")) is None
+
+
+def test_a_description_cut_at_a_hyphen_by_the_tokenizer_is_whole():
+    text = "Vendors met the co-founder of Google, Sergey Brin, at the fair."
+    assert entity_of(analyse(text), *at(text, "co-founder")) == "Sergey Brin"

@@ -508,6 +508,16 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
             hi -= 1
         while lo < noun and toks[lo].is_punct:
             lo += 1
+        # a word the tokenizer cut at its hyphen is whole ("Co-founder", "ex-husband")
+        while (
+            lo >= 2
+            and toks[lo - 1].text == "-"
+            and toks[lo - 1].start == toks[lo - 2].end
+            and toks[lo].start == toks[lo - 1].end
+            and lo - 2 not in at
+            and toks[lo - 2].sent == toks[lo].sent
+        ):
+            lo -= 2
         if any(j in at for j in range(lo, hi)):
             continue
         out.append(
