@@ -625,3 +625,18 @@ def test_precision_guards_of_the_description_rules():
 def test_a_description_cut_at_a_hyphen_by_the_tokenizer_is_whole():
     text = "Vendors met the co-founder of Google, Sergey Brin, at the fair."
     assert entity_of(analyse(text), *at(text, "co-founder")) == "Sergey Brin"
+
+
+def test_first_person_in_a_paragraph_signed_by_a_name_is_that_person():
+    text = (
+        "Maria Lopez left the ship in 2007.\n\n"
+        "I was told that I had to stay on board for my own good. Maria Lopez\n\n"
+        "She now lives in Sydney."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "I was")[:1], at(text, "I was")[0] + 1) == "Maria Lopez"
+    assert entity_of(w, *at(text, "my own")[:1], at(text, "my own")[0] + 2) == "Maria Lopez"
+    # no signature: left alone (no byline)
+    text = "Maria Lopez left the ship in 2007.\n\nI was told that I had to stay on board.\n\nShe now lives in Sydney."
+    w = analyse(text)
+    assert entity_of(w, at(text, "I was")[0], at(text, "I was")[0] + 1) is None

@@ -83,3 +83,19 @@ class Voices:
             if v.start <= char < v.end and (best is None or v.end - v.start < best.end - best.start):
                 best = v
         return best
+
+
+# A paragraph that ends in a bare name after its last sentence: a pull quote signed by its
+# speaker ("I was basically hauled in and told ... she was suppressive. Valeska Paris").
+_SIGNED = re.compile(
+    r"(?m)^([^\n]*?[.!?][\"”’]?)[ \t]+([A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){1,3})[ \t]*$"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
+
+
+def signed_paragraphs(text: str) -> list[tuple[int, int, int]]:
+    """(paragraph start, signature start, signature end) of each paragraph in the first person
+    that ends in a bare name (the caller checks that it names a person)."""
+    return [
+        (m.start(1), m.start(2), m.end(2)) for m in _SIGNED.finditer(text) if _FIRST_PERSON.search(m.group(1))
+    ]
