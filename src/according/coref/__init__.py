@@ -16,7 +16,9 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    other party. "I" in the rest of a quotation the quote stage cut short (the
    marks run on, or a paragraph left open goes on in the next) is the quote's
    speaker too (:func:`quotation_extent`); in quotation marks with no known
-   speaker it is left alone, never the writer. A turn label that is a variant of a name the article gives
+   speaker it is left alone, never the writer. A first-person paragraph signed by a person's
+   bare name at its end (a pull quote) is that person's (:func:`.context.signed_paragraphs`).
+   A turn label that is a variant of a name the article gives
    ("Jack Harris:" in an interview with Jack Herrick) is that person. First
    person outside any voice is the byline author when there is one, else left
    alone.
