@@ -72,7 +72,7 @@ from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, plain_it_may_refer
-from .context import Voice, Voices, find_turns, signed_paragraphs
+from .context import Voice, Voices, find_turns, signed_voices
 from .descriptions import descriptions_before_names, descriptions_naming_bodies
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .vocatives import Addressed, find_vocatives
@@ -277,7 +277,13 @@ class _Walk:
     # -- voices -------------------------------------------------------------
     def voices_from_turns(self) -> None:
         p = self.p
-        self._voice_list += self._signed()
+        st = self.st
+        # a person, or a name the tagger took for a body that starts with a given name
+        self._voice_list += signed_voices(
+            p.text,
+            st.mentions,
+            lambda e: st.infos[e]["label"] == "PERSON" or bool(name_gender(st.infos[e]["name_words"])),
+        )
         self.voices = self.quote_voices = Voices(self._voice_list)
         turns = find_turns(p.text)
         if not turns:
@@ -301,21 +307,6 @@ class _Walk:
             listener = listener or next((s for s in speakers[k + 1 :] if s and s != eid), None)
             voices.append(Voice(turn.label_end, turn.end, eid, listener))
         self.voices = Voices(voices)
-
-    def _signed(self) -> list[Voice]:
-        """A first-person paragraph signed by a person's bare name at its end is that person's
-        (a pull quote; GUM tuned: the three "I"/"my" of one, left to no one before, whose name
-        the tagger made a body)."""
-        out = []
-        for a, b, c in signed_paragraphs(self.p.text):
-            m = next(
-                (m for m in self.st.mentions if (m.start, m.end) == (b, c) and m.kind != "pronoun"), None
-            )
-            info = self.st.infos.get(m.entity, {}) if m is not None else {}
-            # a person, or a name the tagger took for a body that starts with a given name
-            if m is not None and (info.get("label") == "PERSON" or name_gender(info.get("name_words", []))):
-                out.append(Voice(a, b, m.entity, None))
-        return out
 
     def _label_entity(self, start: int, end: int, label: str, label_starts: frozenset[int]) -> str:
         p, st = self.p, self.st
