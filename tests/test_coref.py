@@ -640,3 +640,16 @@ def test_first_person_in_a_paragraph_signed_by_a_name_is_that_person():
     text = "Maria Lopez left the ship in 2007.\n\nI was told that I had to stay on board.\n\nShe now lives in Sydney."
     w = analyse(text)
     assert entity_of(w, at(text, "I was")[0], at(text, "I was")[0] + 1) is None
+
+
+def test_a_possessive_person_description_said_again_is_the_same_person():
+    text = (
+        "Walt Whitman went south. He found his brother, George Whitman, in a camp. "
+        "Later he wrote that his brother was lucky."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "his brother", 1)) == "George Whitman"
+    # a phrase before a comma that is no person noun says nothing of a later one
+    text = "In his speech, Lindsey Graham urged action. Critics said his speech was short."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "his speech", 1)) is None

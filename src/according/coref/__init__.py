@@ -47,7 +47,9 @@ body's name ("the NATO military alliance", "the Gliders team") one of that body
 883 / 150 -> 152 of 256); so is "the city of Toronto" of Toronto (tuned 646 -> 647, sealed
 unchanged; with no other place named inside: "the Darfur region of Sudan", which also drops
 "the leafy Melbourne suburb of Preston", tuned -1), and the description a participle of naming hangs on ("the hangar, known as Orbiter
-Processing Facility-1", "a girl named Isabel") of the name (tuned 649 -> 652, sealed unchanged).
+Processing Facility-1", "a girl named Isabel") of the name (tuned 649 -> 652, sealed unchanged);
+a possessive person description said again ("his brother, George Whitman, ... his brother")
+is the same person (:func:`.descriptions.repeated_descriptions`; tuned 657 -> 660).
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk. The ranker's candidates never include pronouns or the mentions the
@@ -73,7 +75,7 @@ from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
-from .descriptions import descriptions_before_names, descriptions_naming_bodies
+from .descriptions import descriptions_before_names, descriptions_naming_bodies, repeated_descriptions
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .vocatives import Addressed, find_vocatives
 
@@ -193,6 +195,8 @@ def resolve_all(
     for m in descriptions_before_names(p, st.mentions, st.infos):
         st.add_mention(m)
     for m in descriptions_naming_bodies(p, st.mentions, st.infos):
+        st.add_mention(m)
+    for m in repeated_descriptions(p, st.mentions, st.infos):
         st.add_mention(m)
     return relinked
 

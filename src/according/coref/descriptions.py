@@ -666,3 +666,54 @@ def _known_as(p: Parse, m: Mention, at: dict[int, str], label: str) -> Mention |
     return _Mention(
         toks[lo].start, toks[h].end, p.text[toks[lo].start : toks[h].end], lo, h + 1, m.entity, "description"
     )
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+REPEAT_WINDOW = 5  # sentences; see repeated_descriptions
+
+
+def repeated_descriptions(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
+    """A possessive person description said again ("his father ... His father Mohamed
+    El-Hassan Mohamed said", "his brother, George Whitman, ... his brother was injured") is the
+    person the other saying was linked to, within :data:`REPEAT_WINDOW` sentences either way."""
+    from ..entities import Mention as _Mention
+
+    toks = p.toks
+    at = {k for m in mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)}
+    said: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        if m.kind == "pronoun" or infos.get(m.entity, {}).get("label") != "PERSON":
+            continue
+        a = m.tok_start
+        if toks[a].text.casefold() in _POSSESSIVES and a + 1 < m.tok_end and toks[a + 1].pos == "NOUN":
+            first = a  # "his father" (a description), "His father Mohamed El-Hassan Mohamed" (a name)
+        elif a >= 3 and toks[a - 1].text == "," and toks[a - 3].text.casefold() in _POSSESSIVES:
+            first = a - 3  # "his brother, George Whitman"
+        else:
+            continue
+        noun = toks[first + 1]
+        if noun.pos == "NOUN" and noun.tag == "NN" and _head_suits(noun.lemma.casefold(), "PERSON"):
+            key = f"{toks[first].text.casefold()} {toks[first + 1].text.casefold()}"
+            said.setdefault(key, []).append((toks[a].sent, m.entity))
+    if not said:
+        return []
+    out: list[Mention] = []
+    for t in toks:
+        if (
+            t.pos != "NOUN"
+            or t.i in at
+            or t.i == 0
+            or t.tag != "NN"
+            or not _head_suits(t.lemma.casefold(), "PERSON")
+        ):
+            continue  # a person noun ("In his speech, Graham urged" says nothing of a "his speech" later)
+        d = toks[t.i - 1]
+        if d.text.casefold() not in _POSSESSIVES or d.head != t.i or d.i in at:
+            continue
+        seen = said.get(f"{d.text.casefold()} {t.text.casefold()}", [])
+        near = {e for sent, e in seen if abs(sent - t.sent) <= REPEAT_WINDOW}
+        if len(near) == 1:
+            out.append(
+                _Mention(d.start, t.end, p.text[d.start : t.end], d.i, t.i + 1, near.pop(), "description")
+            )
+    return out
