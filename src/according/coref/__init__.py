@@ -41,15 +41,15 @@ rules stop by the nominal ranker (:mod:`.descriptions`, :mod:`.nominals`:
 "the country" for the country named before). After the appositions, a
 description written just before a name of the entity it describes ("his wife,
 Manju Sam", "Tunisia's goalkeeper Mouez Hassen") becomes a mention of it
-(:func:`.descriptions.descriptions_before_names`), and a description whose modifier is a
+(:func:`.beside_names.descriptions_before_names`), and a description whose modifier is a
 body's name ("the NATO military alliance", "the Gliders team") one of that body
-(:func:`.descriptions.descriptions_naming_bodies`; GUM tuned / sealed anaphors 644 -> 646 of
+(:func:`.beside_names.descriptions_naming_bodies`; GUM tuned / sealed anaphors 644 -> 646 of
 883 / 150 -> 152 of 256); so is "the city of Toronto" of Toronto (tuned 646 -> 647, sealed
 unchanged; with no other place named inside: "the Darfur region of Sudan", which also drops
 "the leafy Melbourne suburb of Preston", tuned -1), and the description a participle of naming hangs on ("the hangar, known as Orbiter
 Processing Facility-1", "a girl named Isabel") of the name (tuned 649 -> 652, sealed unchanged);
 a possessive person description said again ("his brother, George Whitman, ... his brother")
-is the same person (:func:`.descriptions.repeated_descriptions`; tuned 657 -> 660).
+is the same person (:func:`.beside_names.repeated_descriptions`; tuned 657 -> 660).
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk. The ranker's candidates never include pronouns or the mentions the
@@ -70,12 +70,12 @@ from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import words_of
+from .beside_names import descriptions_before_names, descriptions_naming_bodies, repeated_descriptions
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
-from .descriptions import descriptions_before_names, descriptions_naming_bodies, repeated_descriptions
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .vocatives import Addressed, find_vocatives
 

@@ -194,7 +194,7 @@ def find_entities(work: Work) -> dict:
         if described is None:  # where the rules stop, the nominal ranker (according.coref.descriptions)
             described = resolve_description(p, a, head, infos, earlier)
         if described and _name_follows(p, head):
-            # "the woman Eva": the name after it says who (coref.descriptions_before_names links
+            # "the woman Eva": the name after it says who (coref.beside_names.descriptions_before_names links
             # it); the nearest earlier person was the class noun's guess (GUM tuned: "the woman"
             # and "the man" of "the woman Eva and ... the man Adam" had gone to Shalev and Eva)
             described = None
