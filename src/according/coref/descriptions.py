@@ -332,16 +332,36 @@ def _place_named_before(
     if site.plural or site.restricted:
         return None
     if site.fine_kind == "country":
-        return next((c.entity for c in cands if c.kind_match), None)
+        return _salient([c for c in cands if c.kind_match])
     if site.head != "city":
         return None
     from ..places import get_gazetteer  # loaded once per process; the places stage uses it too
 
     g = get_gazetteer()
-    for c in cands:
-        # by its own name, not an alternate one ("New Jersey" is also another name of a town)
-        if c.label in ("GPE", "LOC") and any(
-            g.rec(i).kind == "city" and not alternate for i, alternate in g.lookup(infos[c.entity]["name"])
-        ):
-            return c.entity
-    return None
+    # by its own name, not an alternate one ("New Jersey" is also another name of a town)
+    return _salient(
+        [
+            c
+            for c in cands
+            if c.label in ("GPE", "LOC")
+            and any(
+                g.rec(i).kind == "city" and not alternate
+                for i, alternate in g.lookup(infos[c.entity]["name"])
+            )
+        ]
+    )
+
+
+def _salient(matches: list[NominalCandidate]) -> str | None:
+    """The nearest match, or a subject named in the same sentence as it ("Rafah was Gaza's last
+    refuge. The overcrowded city ..." is Rafah, not the possessor Gaza)."""
+    if not matches:
+        return None
+    first = matches[0]
+    if not first.subject:
+        for c in matches[1:]:
+            if c.sent_distance != first.sent_distance:
+                break
+            if c.subject:
+                return c.entity
+    return first.entity
