@@ -304,6 +304,6 @@ def test_city_description_takes_a_place_the_gazetteer_knows_as_a_city_also_when_
 
 
 def test_city_description_prefers_the_subject_to_a_possessor_named_in_the_same_sentence():
-    text = "Rafah was Gaza's last refuge. The overcrowded city is now a target."
+    text = "Families fled to Rafah on Monday. Rafah was Gaza's last refuge. The overcrowded city is now a target."
     work = analyse(text)
     assert entity_at(work, "The overcrowded city") == "Rafah"
