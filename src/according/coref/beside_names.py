@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from ..entities.describe import GENDERED_NOUNS
 from ..lang.descriptions import (
     BODY_KIND_HEADS,
+    NAMING_VERBS,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     PLACE_HEADS,
     PLACES_NAMED_BY_OF,
+    POSSESSIVE_DETERMINERS,
 )
 from ..nlp import Parse
 
@@ -312,9 +314,6 @@ def _place_named_in(p: Parse, m: Mention, at: dict[int, str]) -> Mention | None:
     )
 
 
-_NAMING_VERBS = ("know", "call", "name", "dub")
-
-
 def _known_as(p: Parse, m: Mention, at: dict[int, str], label: str) -> Mention | None:
     """ "the hangar, known as Orbiter Processing Facility-1", "the ... team, known as the
     Gliders", "this guy named Mario": the description a participle of naming hangs on."""
@@ -329,7 +328,7 @@ def _known_as(p: Parse, m: Mention, at: dict[int, str], label: str) -> Mention |
         v = toks[v].head
     elif toks[k].dep not in ("oprd", "dobj", "attr"):
         return None
-    if not (toks[v].lemma.casefold() in _NAMING_VERBS and toks[v].tag == "VBN" and toks[v].dep == "acl"):
+    if not (toks[v].lemma.casefold() in NAMING_VERBS and toks[v].tag == "VBN" and toks[v].dep == "acl"):
         return None
     h = toks[v].head
     lemma = toks[h].lemma.casefold()
@@ -351,8 +350,9 @@ def _known_as(p: Parse, m: Mention, at: dict[int, str], label: str) -> Mention |
     )
 
 
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-REPEAT_WINDOW = 5  # sentences; see repeated_descriptions
+# Sentences either way. Not tuned: the three sayings it links on the unsealed GUM documents are
+# one to three sentences apart; 5 leaves room without reaching into another part of the story.
+REPEAT_WINDOW = 5
 
 
 def repeated_descriptions(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
@@ -368,9 +368,13 @@ def repeated_descriptions(p: Parse, mentions: Sequence[Mention], infos: dict[str
         if m.kind == "pronoun" or infos.get(m.entity, {}).get("label") != "PERSON":
             continue
         a = m.tok_start
-        if toks[a].text.casefold() in _POSSESSIVES and a + 1 < m.tok_end and toks[a + 1].pos == "NOUN":
+        if (
+            toks[a].text.casefold() in POSSESSIVE_DETERMINERS
+            and a + 1 < m.tok_end
+            and toks[a + 1].pos == "NOUN"
+        ):
             first = a  # "his father" (a description), "His father Mohamed El-Hassan Mohamed" (a name)
-        elif a >= 3 and toks[a - 1].text == "," and toks[a - 3].text.casefold() in _POSSESSIVES:
+        elif a >= 3 and toks[a - 1].text == "," and toks[a - 3].text.casefold() in POSSESSIVE_DETERMINERS:
             first = a - 3  # "his brother, George Whitman"
         else:
             continue
@@ -391,7 +395,7 @@ def repeated_descriptions(p: Parse, mentions: Sequence[Mention], infos: dict[str
         ):
             continue  # a person noun ("In his speech, Graham urged" says nothing of a "his speech" later)
         d = toks[t.i - 1]
-        if d.text.casefold() not in _POSSESSIVES or d.head != t.i or d.i in at:
+        if d.text.casefold() not in POSSESSIVE_DETERMINERS or d.head != t.i or d.i in at:
             continue
         seen = said.get(f"{d.text.casefold()} {t.text.casefold()}", [])
         near = {e for sent, e in seen if abs(sent - t.sent) <= REPEAT_WINDOW}

@@ -55,6 +55,10 @@ federation firm foundation group league magazine militia movement network newspa
 organization outlet party society squad startup team union website
 """.split()
 )
+# Participles that name what they hang on ("the hangar, known as ...", "a girl named Isabel").
+NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
+# Determiners of a possessive description ("his brother ... his brother").
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 # Place heads whose "of" complement is the place itself ("the city of Toronto", "the suburb of
 # Preston"); not "capital", "border", "outskirts", "centre": their "of" names a different place.
 PLACES_NAMED_BY_OF = frozenset(
