@@ -553,3 +553,103 @@ def test_a_title_the_parser_split_from_the_name_is_still_its_description():
     text = "Wikinews interviews Israeli mathematician and writer Aner Shalev about his new book."
     w = analyse(text)
     assert entity_of(w, *at(text, "Israeli mathematician and writer")) == "Aner Shalev"
+
+
+def test_a_description_before_a_bracketed_name_whatever_the_parser_hung_it_on():
+    # the parser hangs "Jaap Dekker" on "talks" (or on "NATO"), not on "the head"
+    text = "The talks were led by the head of NATO, Jaap Dekker, who spoke first."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the head")) == "Jaap Dekker"
+    assert entity_of(w, *at(text, "NATO")) != "Jaap Dekker"
+    # both descriptions of a coordination before the name
+    text = "She left France after her ex-husband and Lena's father, Albert Moreau, died in 2009."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "father")) == "Albert Moreau"
+    assert entity_of(w, *at(text, "husband")) == "Albert Moreau"
+    # a name with no comma after it is the subject of what follows, not an apposition
+    text = "After a talk with the head of NATO, Jaap Dekker said nothing."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the head")) is None
+
+
+def test_a_description_whose_modifier_is_a_bodys_name_is_that_body():
+    text = "Acme Corp hired forty people. Analysts praised the Acme Corp team on Monday."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the Acme Corp team")) == "Acme Corp"
+    # a nationality's team is the country's side, not the nationality
+    text = "Swedish fans sang all night. The coach praised the Swedish team on Monday."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the Swedish team")) is None
+
+
+def test_a_place_description_whose_of_complement_is_its_name_is_that_place():
+    text = "Fans gathered in the city of Toronto on Monday. Toronto police closed two roads."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the city")) == "Toronto"
+    # "the capital of France" is no France
+    text = "Fans gathered in the capital of France on Monday. France won."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the capital")) != "France"
+
+
+def test_a_description_with_a_name_in_apposition_after_it_is_that_person_not_an_earlier_one():
+    text = "Ana Ruiz wrote the novel. It tells the story of the woman Eva and the man Adam."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the woman")) == "Eva"
+    assert entity_of(w, *at(text, "the man")) == "Adam"
+
+
+def test_a_description_a_naming_participle_hangs_on_is_the_one_it_names():
+    text = "At school he met a girl named Maria Lopez, and they became friends."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "a girl")) == "Maria Lopez"
+    text = "Tom Hale sold the old hangar, known as Harbor Aviation Center, to the city in 2004."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the old hangar")) == "Harbor Aviation Center"
+
+
+def test_precision_guards_of_the_description_rules():
+    # a part of a body is not the body
+    text = "Acme Corp hired forty people. Analysts praised the Acme Corp board on Monday."
+    assert entity_of(analyse(text), *at(text, "the Acme Corp board")) is None
+    # "of" names where a region lies, not what it is
+    text = "Fighting went on in the Darfur region of Sudan. Sudan denied it."
+    w = analyse(text)
+    assert all(entity_of(w, *at(text, phrase)) != "Sudan" for phrase in ("the Darfur region", "region"))
+    # a plural description before a list of names is none of them
+    text = "Trump leads in the swing states of Ohio, Florida, and Nevada, polls show."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the swing states")) is None
+
+
+def test_a_description_cut_at_a_hyphen_by_the_tokenizer_is_whole():
+    text = "Vendors met the co-founder of Google, Sergey Brin, at the fair."
+    assert entity_of(analyse(text), *at(text, "co-founder")) == "Sergey Brin"
+
+
+def test_first_person_in_a_paragraph_signed_by_a_name_is_that_person():
+    text = (
+        "Maria Lopez left the ship in 2007.\n\n"
+        "I was told that I had to stay on board for my own good. Maria Lopez\n\n"
+        "She now lives in Sydney."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "I was")[:1], at(text, "I was")[0] + 1) == "Maria Lopez"
+    assert entity_of(w, *at(text, "my own")[:1], at(text, "my own")[0] + 2) == "Maria Lopez"
+    # no signature: left alone (no byline)
+    text = "Maria Lopez left the ship in 2007.\n\nI was told that I had to stay on board.\n\nShe now lives in Sydney."
+    w = analyse(text)
+    assert entity_of(w, at(text, "I was")[0], at(text, "I was")[0] + 1) is None
+
+
+def test_a_possessive_person_description_said_again_is_the_same_person():
+    text = (
+        "Walt Whitman went south. He found his brother, George Whitman, in a camp. "
+        "Later he wrote that his brother was lucky."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "his brother", 1)) == "George Whitman"
+    # a phrase before a comma that is no person noun says nothing of a later one
+    text = "In his speech, Lindsey Graham urged action. Critics said his speech was short."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "his speech", 1)) is None

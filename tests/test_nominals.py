@@ -281,3 +281,29 @@ def test_earlier_mentions_nearest_first_as_a_stable_sort(added):
         earlier.add(Mention(start, start + 1, "x", start, start + 1, eid, "name"))
     latest = earlier.latest
     assert list(earlier.nearest()) == sorted(latest, key=lambda e: -latest[e].tok_start)
+
+
+def test_country_description_takes_the_last_country_not_a_nearer_city_or_a_later_one():
+    text = (
+        "Kenya sent aid to Nairobi hospitals on Monday, officials in Nairobi said. "
+        "Doctors said the nation had never seen such a wave. Later Uganda joined."
+    )
+    work = analyse(text)
+    assert entity_at(work, "the nation") == "Kenya"
+    # a country head with a restricting complement is a new referent
+    text = "Kenya sent aid on Monday. The nation of Wakanda is not real."
+    work = analyse(text)
+    assert entity_at(work, "The nation") != "Kenya"
+
+
+def test_city_description_takes_a_place_the_gazetteer_knows_as_a_city_also_when_a_province():
+    # Kabul is a province too (place_kind says admin1); "the city" is still Kabul
+    text = "Crowds filled the streets of Kabul on Friday. Afghans said the city was calm by night."
+    work = analyse(text)
+    assert entity_at(work, "the city") == "Kabul"
+
+
+def test_city_description_prefers_the_subject_to_a_possessor_named_in_the_same_sentence():
+    text = "Families fled to Rafah on Monday. Rafah was Gaza's last refuge. The overcrowded city is now a target."
+    work = analyse(text)
+    assert entity_at(work, "The overcrowded city") == "Rafah"

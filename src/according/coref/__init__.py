@@ -16,7 +16,9 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    other party. "I" in the rest of a quotation the quote stage cut short (the
    marks run on, or a paragraph left open goes on in the next) is the quote's
    speaker too (:func:`quotation_extent`); in quotation marks with no known
-   speaker it is left alone, never the writer. A turn label that is a variant of a name the article gives
+   speaker it is left alone, never the writer. A first-person paragraph signed by a person's
+   bare name at its end (a pull quote) is that person's (:func:`.context.signed_paragraphs`).
+   A turn label that is a variant of a name the article gives
    ("Jack Harris:" in an interview with Jack Herrick) is that person. First
    person outside any voice is the byline author when there is one, else left
    alone.
@@ -39,7 +41,15 @@ rules stop by the nominal ranker (:mod:`.descriptions`, :mod:`.nominals`:
 "the country" for the country named before). After the appositions, a
 description written just before a name of the entity it describes ("his wife,
 Manju Sam", "Tunisia's goalkeeper Mouez Hassen") becomes a mention of it
-(:func:`.descriptions.descriptions_before_names`).
+(:func:`.beside_names.descriptions_before_names`), and a description whose modifier is a
+body's name ("the NATO military alliance", "the Gliders team") one of that body
+(:func:`.beside_names.descriptions_naming_bodies`; GUM tuned / sealed anaphors 644 -> 646 of
+883 / 150 -> 152 of 256); so is "the city of Toronto" of Toronto (tuned 646 -> 647, sealed
+unchanged; with no other place named inside: "the Darfur region of Sudan", which also drops
+"the leafy Melbourne suburb of Preston", tuned -1), and the description a participle of naming hangs on ("the hangar, known as Orbiter
+Processing Facility-1", "a girl named Isabel") of the name (tuned 649 -> 652, sealed unchanged);
+a possessive person description said again ("his brother, George Whitman, ... his brother")
+is the same person (:func:`.beside_names.repeated_descriptions`; tuned 657 -> 660).
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk. The ranker's candidates never include pronouns or the mentions the
@@ -60,12 +70,12 @@ from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import words_of
+from .beside_names import descriptions_before_names, descriptions_naming_bodies, repeated_descriptions
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, plain_it_may_refer
-from .context import Voice, Voices, find_turns
-from .descriptions import descriptions_before_names
+from .context import Voice, Voices, find_turns, signed_voices
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .vocatives import Addressed, find_vocatives
 
@@ -184,6 +194,10 @@ def resolve_all(
     walk.descriptions()
     for m in descriptions_before_names(p, st.mentions, st.infos):
         st.add_mention(m)
+    for m in descriptions_naming_bodies(p, st.mentions, st.infos):
+        st.add_mention(m)
+    for m in repeated_descriptions(p, st.mentions, st.infos):
+        st.add_mention(m)
     return relinked
 
 
@@ -267,6 +281,14 @@ class _Walk:
     # -- voices -------------------------------------------------------------
     def voices_from_turns(self) -> None:
         p = self.p
+        st = self.st
+        # a person, or a name the tagger took for a body that starts with a given name
+        self._voice_list += signed_voices(
+            p.text,
+            st.mentions,
+            lambda e: st.infos[e]["label"] == "PERSON" or bool(name_gender(st.infos[e]["name_words"])),
+        )
+        self.voices = self.quote_voices = Voices(self._voice_list)
         turns = find_turns(p.text)
         if not turns:
             return

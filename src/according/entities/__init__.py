@@ -42,6 +42,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Entity, Span
+from ..nlp import Parse
 from ..pipeline import Work, stage
 
 # Re-exported: the names below were importable from the single-module
@@ -192,6 +193,11 @@ def find_entities(work: Work) -> dict:
         described = match_description(p, a, head, infos, recent)
         if described is None:  # where the rules stop, the nominal ranker (according.coref.descriptions)
             described = resolve_description(p, a, head, infos, earlier)
+        if described and _name_follows(p, head):
+            # "the woman Eva": the name after it says who (coref.beside_names.descriptions_before_names links
+            # it); the nearest earlier person was the class noun's guess (GUM tuned: "the woman"
+            # and "the man" of "the woman Eva and ... the man Adam" had gone to Shalev and Eva)
+            described = None
         if described:
             desc = Mention(p.toks[a].start, p.toks[b - 1].end, _text(p, a, b), a, b, described, "description")
             desc_mentions.append(desc)
@@ -217,3 +223,14 @@ def find_entities(work: Work) -> dict:
             )
         )
     return {"entities": tuple(entities), "mentions": tuple(mentions), "entity_info": infos}
+
+
+def _name_follows(p: Parse, head: int) -> bool:
+    """A proper name in apposition right after the description's head ("the woman Eva"; not
+    "the president and our military, Flynn": a parse of a name further on)."""
+    toks = p.toks
+    nxt = head + 1
+    if nxt >= len(toks) or toks[nxt].pos != "PROPN":
+        return False
+    top = toks[nxt].head if toks[nxt].dep == "compound" else nxt  # "the woman Eva Moreno"
+    return toks[top].dep == "appos" and toks[top].head == head

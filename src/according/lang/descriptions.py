@@ -45,6 +45,28 @@ port province republic road site square state street suburb territory town towns
 village
 """.split()
 )
+# Heads that say what kind of body an organisation is, so that "the NATO military alliance" and
+# "the Gliders team" are NATO and the Gliders; not heads of a part of one ("the Senate banking
+# committee", "the NAACP board", "the Obama administration").
+BODY_KIND_HEADS = frozenset(
+    """
+agency alliance association band broadcaster channel charity club coalition company corporation
+federation firm foundation group league magazine militia movement network newspaper organisation
+organization outlet party society squad startup team union website
+""".split()
+)
+# Participles that name what they hang on ("the hangar, known as ...", "a girl named Isabel").
+NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
+# Determiners of a possessive description ("his brother ... his brother").
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Place heads whose "of" complement is the place itself ("the city of Toronto", "the suburb of
+# Preston"); not "capital", "border", "outskirts", "centre": their "of" names a different place.
+PLACES_NAMED_BY_OF = frozenset(
+    """
+city country county district hamlet island kingdom municipality nation neighborhood neighbourhood
+peninsula province region republic state suburb territory town township village
+""".split()
+)
 # Nouns heading a description of a person (besides titles, role words and gendered nouns).
 PERSON_HEADS = (
     TITLES
