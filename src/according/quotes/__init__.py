@@ -189,7 +189,7 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     )
     if conf < thr:
         return None
-    if _idiom(p, h):
+    if _idiom(p, h) or cues.non_reporting(p, h):
         return None
     subj = rules.subject(p, h)
     subj_content = subj is not None and rules.subject_is_content(p, h, mdl["subject_content"])

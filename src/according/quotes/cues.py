@@ -63,8 +63,12 @@ from ..lang.quotes import (
     CUE_FEATURE_DEPS,
     CUE_NEVER_HEAD_DEPS,
     GOVERNED_DEPS,
+    ANY_QUOTE_MARK,
+    AUTHOR_BOX_VERBS,
     HEARSAY_PASSIVE,
     NEGATIONS,
+    NON_REPORTING_FRAMES,
+    NON_REPORTING_KEEP_OBJECTS,
     NP_CONTENT,
     PASSIVE_AUX,
     QUOTE_MARK_TOKENS,
@@ -77,6 +81,7 @@ from ..lang.quotes import (
     TOPIC_PREPS,
     WEAK_SPEECH,
     mention_class,
+    object_class,
 )
 from ..nlp import Parse
 from .rules import source_head
@@ -91,6 +96,7 @@ __all__ = [
     "is_candidate",
     "candidate_tokens",
     "model",
+    "non_reporting",
     "score",
 ]
 
@@ -383,6 +389,73 @@ def _quotes_words(p: Parse, c: int) -> bool:
     """Whether the subtree of token c holds a quotation mark."""
     lo, hi = p.subtree(c)
     return not QUOTE_MARK_TOKENS.isdisjoint(map(_TEXT, p.toks[lo:hi]))
+
+
+_CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "parataxis"))
+
+
+def _preps_of(p: Parse, k: int | None) -> list[str]:
+    """The prepositions hanging on token k (none for None)."""
+    if k is None:
+        return []
+    return [p.toks[c].lemma.lower() for c in p.children[k] if p.toks[c].dep == "prep"]
+
+
+def non_reporting(p: Parse, i: int) -> bool:
+    """Whether candidate i is a verb of the cue lexicon in a frame that reports nothing
+    (:data:`~according.lang.quotes.NON_REPORTING_FRAMES`: "charged a premium", "added
+    vitamins to its cereals", "referred the call", "called 911") or an author box ("Jane Doe
+    writes about style for the magazine"). Never when it governs a clause or quoted words
+    ("charged that ...", "read: “...”") or a second object ("called the plan a disaster")."""
+    toks = p.toks
+    t = toks[i]
+    if t.pos != "VERB":
+        return False
+    lem = t.lemma.lower()
+    frames = NON_REPORTING_FRAMES.get(lem)
+    box = lem in AUTHOR_BOX_VERBS and t.tag == "VBZ"
+    if frames is None and not box:
+        return False
+    lo, hi = p.subtree(i)
+    if any(not ANY_QUOTE_MARK.isdisjoint(toks[k].text) for k in range(i + 1, hi)):
+        return False  # quoted words after it: "called ''total political crap''"
+    obj = oprd = None
+    preps: set[str] = set()
+    direct: set[str] = set()  # the prepositions on the verb itself
+    for c in p.children[i]:
+        kt = toks[c]
+        d = kt.dep
+        if d in _CLAUSE_DEPS or d == "prt":
+            return False
+        if d == "advcl" and kt.lemma.lower() in SPEECH:
+            return False  # "..., saying that ...": the content hangs on the participle
+        if kt.ent_type in ("DATE", "TIME"):
+            continue  # "called Friday for releasing the videos": a date is no object
+        if d == "dobj" and obj is None:
+            obj = kt
+        elif d == "oprd" and oprd is None:
+            oprd = kt
+        elif d == "prep" and c > i:
+            preps.add(kt.lemma.lower())
+            direct.add(kt.lemma.lower())
+            # "writes about style for the magazine": the parser hangs "for" on "style"
+            preps.update(_preps_of(p, next((g for g in p.children[c] if toks[g].dep == "pobj"), None)))
+    if obj is not None and oprd is not None:
+        return False
+    # "referred the call to the fire department": the parser hangs "to" on the object
+    preps.update(_preps_of(p, obj.i if obj is not None else None))
+    if box and "for" in preps:
+        return True
+    o = obj if obj is not None else oprd
+    if o is not None and o.lemma.lower() in NON_REPORTING_KEEP_OBJECTS:
+        return False
+    cls = object_class(o.lemma, o.pos, o.ent_type) if o is not None else ""
+    for classes, prep in frames or ():
+        if prep and prep not in (direct if classes == "-" else preps):
+            continue
+        if classes == "*" or (cls and cls in classes.split()) or (classes == "-" and o is None):
+            return True
+    return False
 
 
 def score(feats: list[str], weights: dict[str, float]) -> float:
