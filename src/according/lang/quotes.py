@@ -222,15 +222,15 @@ CONTENT_NOUNS = frozenset(
 theory notion belief allegation accusation charge story account version question answer
 comment remark concern demand request warning threat promise pledge vow commitment
 support criticism praise approach strategy program programme agenda reform initiative
-effort move idea case point issue problem need right rule ban tax cut increase change
+effort move case point issue problem need right rule ban tax cut increase change
 decision conclusion finding result message speech statement plea offer appeal
-proposition assessment view opinion suggestion recommendation advice explanation excuse
-denial admission apology defense defence response reply rebuttal criticism complaint
-objection protest endorsement nomination candidacy campaign bid vision goal priority
-principle value belief doubt fear hope wish desire idea reason rationale motive intent
-agenda platform mandate order deadline condition terms ultimatum veto narrative rhetoric
-language word words phrase slogan label legislation resolution regulation assertion
-contention action solution intervention negotiation notion position""".split()
+proposition assessment opinion suggestion recommendation advice explanation excuse
+denial admission apology defense defence response reply rebuttal complaint objection
+protest endorsement nomination candidacy campaign bid vision goal priority principle
+value doubt fear hope wish desire reason rationale motive intent platform mandate order
+deadline condition terms ultimatum veto narrative rhetoric language word words phrase
+slogan label legislation resolution regulation assertion contention action solution
+intervention negotiation""".split()
 )
 # ("-tion" and "-sion" are not among them: "explosion", "station", "television")
 _ABSTRACT_SUFFIX = re.compile(r"(?:ment|ance|ence|ity|ism|ness|ship|acy|ency|ancy)s?$")
