@@ -419,6 +419,7 @@ def _quotes_words(p: Parse, c: int) -> bool:
 
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "parataxis"))
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 def _preps_of(p: Parse, k: int | None) -> list[str]:
@@ -474,8 +475,14 @@ def non_reporting(p: Parse, i: int) -> bool:
     if box and "for" in preps:
         return True
     o = obj if obj is not None else oprd
-    if o is not None and o.lemma.lower() in NON_REPORTING_KEEP_OBJECTS:
-        return False
+    if o is not None:
+        if o.lemma.lower() in NON_REPORTING_KEEP_OBJECTS:
+            return False
+        lo, hi = p.subtree(o.i)
+        if any(toks[k].tag in _FINITE_TAGS for k in range(lo, hi)):
+            # a finite verb under the object: the parser made a clause's subject the object
+            # ("Wikinews observed the USI exhibit identifies and features Polaroids")
+            return False
     cls = object_class(o.lemma, o.pos, o.ent_type) if o is not None else ""
     for classes, prep in frames or ():
         if prep and prep not in (direct if classes == "-" else preps):
