@@ -238,6 +238,8 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         decide = mdl["_edge_decide"] = extent.model_decide(extent.model())
     con = extent.trim(p, h, con, decide)
     # after the edges, so the edge model's training rows stay as they were
+    if cues.non_reporting(p, h):  # "charged a premium", "filed for bankruptcy": no cue
+        return None
     con -= _narration_after_quotation(p, h, qspan_at)
     con -= _narration_after_cue(p, h, con, qspan_at)
     if src_idx and source_dateline(p.text, toks[src_idx[0]].start):
