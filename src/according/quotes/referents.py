@@ -165,6 +165,7 @@ class Referents:
         self.voice: str | None = None
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
+        self.spoken: set[str] = set()  # the entities of ``history``
         sent_starts = {s.start for s in self.p.sents}
         heads = title_case_lines(self.p.text)
         self.capitalised = {
@@ -231,12 +232,9 @@ class Referents:
             if not info:
                 return False
             if g in ("m", "f"):
-                known = info.get("gender")
-                if known is None and info["label"] == "PERSON" and len(info["name_words"]) >= 2:
-                    # the coreference stage's given-name table (40k names; the entities
-                    # stage's own list is short): "she" is not "Mario J. Lucero"
-                    known = name_gender(info["name_words"])
-                return person_like(info) and st.gender.get(eid, known or g) == g
+                return (person_like(info) or self.spoke_as_person(eid, info)) and (
+                    self.gender_of(eid) or g
+                ) == g
             if g == "pl":
                 return plural_like(info)
             return info["label"] in ("ORG", "GPE")  # "it"
@@ -274,16 +272,53 @@ class Referents:
             if eid:
                 return eid
         near = [c for c in cands if c[1] <= PRONOUN_WINDOW]
-        for m, _distance, subj in near:
+        for k, (m, _distance, subj) in enumerate(near):
+            if subj and g in ("m", "f") and self.genderless(m.entity):
+                # a subject with no given name and no he/she of its own ("Wikinews
+                # interviews ...", the interviewer's label) yields to a nearer person of
+                # the pronoun's known gender
+                if any(self.gender_of(c.entity) == g for c, _d, _s in near[:k]):
+                    continue
             if subj:
                 if virtual is not None and virtual > m.tok_start:
                     return self.unnamed_entity(virtual)
                 return m.entity
         if virtual is not None:
             return self.unnamed_entity(virtual)
+        if g in ("m", "f"):
+            # No subject near: a person whose gender the article or the name list gives
+            # (title, earlier he/she, given name) before the nearest of unknown gender ("we
+            # made things like Karis, in high school she came up with that one": Karis is a
+            # comic, she the woman named; an interviewer's label "Wikinews" is no "she").
+            known = next((m for m, _distance, _subj in near if self.gender_of(m.entity) == g), None)
+            if known is not None:
+                return known.entity
         if near:
             return near[0][0].entity
         return cands[0][0].entity if cands else None
+
+    def genderless(self, eid: str) -> bool:
+        """A person entity with no gender known and no given name to tell it by."""
+        return self.gender_of(eid) is None and len(self.st.infos[eid]["name_words"]) < 2
+
+    def spoke_as_person(self, eid: str, info: dict) -> bool:
+        """A person the tagger met only in Title-Case lines (``shaky``) who has been a quote's
+        speaker: an interview's "Isabel Ruiz: ..." labels look like run-in headlines to the
+        entities stage, but whoever speaks is a person (GUM: the "she" of her co-interviewee
+        went to a comic's name, "things like Karis")."""
+        return eid in self.spoken and info["label"] == "PERSON" and not info.get("plural")
+
+    def gender_of(self, eid: str) -> str | None:
+        """The gender of a person entity as far as the article tells it: its own he/she
+        (earlier pronouns), an honorific or gendered role noun, else the given-name table."""
+        st = self.st
+        info = st.infos[eid]
+        known = st.gender.get(eid) or info.get("gender")
+        if known is None and info["label"] == "PERSON" and len(info["name_words"]) >= 2:
+            # the coreference stage's given-name table (40k names; the entities
+            # stage's own list is short): "she" is not "Mario J. Lucero"
+            known = name_gender(info["name_words"])
+        return known
 
     def unnamed_subject(self, tok: int, g: str) -> int | None:
         """The nearest main-clause subject before ``tok`` (within the pronoun

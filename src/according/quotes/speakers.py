@@ -24,9 +24,14 @@ the noun it modifies):
 - a pronoun: he/she -> the previous quote's speaker when it is a single
   person and no other person (named, or an unnamed "a mother of three") has
   since been the subject of a main clause; else the nearest such subject in
-  the preceding sentences; else the nearest person. Gender comes from
+  the preceding sentences; else the nearest person whose gender is known to
+  match, else the nearest person. Gender comes from
   honorifics, the article's own he/she after a name, gendered role nouns
-  and, last, common given names. A he/she inside a quotation (or interview
+  and, last, common given names; a subject with no given name and no gender
+  known ("Wikinews interviews ...") yields to a nearer person of the pronoun's
+  known gender, and a person met only in Title-Case lines who has spoken (an
+  interview's "Isabel Ruiz:" label) is a person (:meth:`Referents.gender_of`;
+  GUM tuned 260/12/8 -> 261/11/8, sealed unchanged). A he/she inside a quotation (or interview
   turn) is never that quotation's speaker (who would say "I"), and names
   inside the same quotation are its antecedents ("Mario: Josh Kindig, he's
   coming on board"; :meth:`Referents.quoted_apart`). they -> the previous speaker when plural,
@@ -542,6 +547,7 @@ def attribute(work: Work) -> tuple[_State, list]:
                     if t.pos == "NOUN" and not any(c.start <= t.start < c.end for c in q.content)
                 }
                 res.history.append((r[0], sp.entity, lemmas))
+                res.spoken.add(sp.entity)
         if sp.type != "unknown":
             prev_q = q
     # Inherited quotes that came before their donor in text order (rare).
