@@ -1,8 +1,8 @@
 """Who speaks inside quotations and interview turns (part of the speakers stage).
 
 A turn labelled "Q"/"A" rather than with a name is resolved after the coreference pass, the
-answers to the person the article names most often (the one the pass gives the answers' "I"
-to), the questions to the byline's author; "I" in a turn is the one answering
+answers to the person the introduction names most often (``_State.interviewee``: the one the
+pass gives the answers' "I" to, decided once for both), the questions to the byline's author; "I" in a turn is the one answering
 (:func:`answering_speaker`); a he/she inside a quotation is not its speaker
 (:class:`Enclosures` gives that speaker to the pronoun search).
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import replace
 
 from ..coref.context import find_turns
@@ -42,9 +41,9 @@ def qa_label(text: str, q, interview: bool) -> bool:
 
 
 def qa_turns(work: Work, st: _State, quotes: list) -> None:
-    """ "A: I grew up on a farm" is the one interviewed: the person the introduction (the text
-    before the first labelled turn) names most often, counting its pronouns; the whole article
-    when the introduction names no one. "Q: Why bees?" is the byline's author. Without either
+    """ "A: I grew up on a farm" is the one interviewed (:meth:`_State.interviewee`: the person
+    the introduction names most often, decided once, so that the coreference pass's "I" in the
+    answers and these quotes' speakers agree). "Q: Why bees?" is the byline's author. Without either
     the label stays as written, of type unknown (issue 8: on real Q&A pages the answers went to
     the writer). A first-person source inside an answer ("A: ... I said so last week") is the
     one answering too (PolNeAR train's two Q&A interviews: the article's most-named person was
@@ -55,20 +54,7 @@ def qa_turns(work: Work, st: _State, quotes: list) -> None:
     labelled = [q for q in quotes if q.source is not None and qa_label(work.text, q, True)]
     if not labelled:
         return
-    authors = {a.casefold() for a in work.meta.authors}
-
-    def most_named(limit: int) -> str | None:
-        counts = Counter(
-            m.entity
-            for m in st.mentions
-            if m.start < limit
-            and st.infos.get(m.entity, {}).get("label") == "PERSON"
-            and st.infos[m.entity]["name"].casefold() not in authors
-            and not st.infos[m.entity].get("stype")
-        )
-        return counts.most_common(1)[0][0] if counts else None
-
-    answerer = most_named(turns[0].start) or most_named(len(work.text))
+    answerer = st.interviewee(turns[0].start, work.meta.authors)  # as the coreference pass decided
     author = st.by_name.get(work.meta.authors[0].casefold()) if work.meta.authors else None
     answers = sorted(
         (c.start, c.end)

@@ -14,6 +14,8 @@ holder and a plural subject ("They" after "The prime ministers of ...").
 from __future__ import annotations
 
 import bisect
+from collections import Counter
+from collections.abc import Sequence
 
 from ..coref.ranker import name_gender
 from ..entities import GENDERED_NOUNS, NOT_COMPANY, Mention, match_description, title_case_lines
@@ -72,6 +74,7 @@ class _State:
         self.linked: set[tuple[int, int]] = set()
         self.seen = {(m.entity, m.start, m.end) for m in self.mentions}
         self.by_name = {i["name"].casefold(): e for e, i in self.infos.items()}
+        self._interviewee: tuple[str | None] | None = None  # decided once (interviewee)
 
     def add_mention(self, m: Mention) -> None:
         if (m.entity, m.start, m.end) in self.seen:
@@ -124,6 +127,32 @@ class _State:
         self.ents[eid] = Entity(eid, name, label, description, ())
         self.by_name.setdefault(name.casefold(), eid)
         return eid
+
+    def interviewee(self, first_turn: int, authors: Sequence[str]) -> str | None:
+        """The one answering a Q&A page's "A:" turns: the person the introduction (the text
+        before the first turn, character ``first_turn``) names most often, counting the
+        pronouns resolved so far; the whole article's most named when the introduction names
+        no one; never a byline's author or an unnamed source. Decided at the first call (the
+        coreference pass, for the answers' "I") and kept, so that the "A:" quotes' speakers
+        (:func:`.qa.qa_turns`, after the pass) are the same person (PolNeAR train's two Q&A
+        interviews: the whole article's most named was right for Joe Biden, wrong for the
+        actress whose answers name Donald Trump most often)."""
+        if self._interviewee is None:
+            names = {a.casefold() for a in authors}
+
+            def most_named(limit: int) -> str | None:
+                counts = Counter(
+                    m.entity
+                    for m in self.mentions
+                    if m.start < limit
+                    and self.infos.get(m.entity, {}).get("label") == "PERSON"
+                    and self.infos[m.entity]["name"].casefold() not in names
+                    and not self.infos[m.entity].get("stype")
+                )
+                return counts.most_common(1)[0][0] if counts else None
+
+            self._interviewee = (most_named(first_turn) or most_named(len(self.p.text)),)
+        return self._interviewee[0]
 
     def before(self, tok: int):
         """Mentions starting before token ``tok``, nearest first."""
