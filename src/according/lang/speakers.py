@@ -386,3 +386,9 @@ KIN_GENERATION = {
     "nephew": -1,
     "niece": -1,
 }
+# Kinship nouns that introduce a relative of the article's person by name ("his son, Daniel
+# Hale", "his wife, Jane Hale", "his brother, Rahaman Ali"): with two people of one surname, the
+# one introduced so is the relative, and the bare surname the other.
+KIN_NOUNS = frozenset(KIN_GENERATION) | frozenset(
+    ("wife", "husband", "brother", "sister", "cousin", "widow", "widower", "stepson", "stepdaughter")
+)

@@ -21,7 +21,7 @@ from ..coref.ranker import name_gender
 from ..entities import GENDERED_NOUNS, NOT_COMPANY, Mention, match_description, title_case_lines
 from ..entities.describe import name_head
 from ..lang.coref import PRONOUN_FORMS
-from ..lang.speakers import GENERATION_WORDS, KIN_GENERATION
+from ..lang.speakers import GENERATION_WORDS, KIN_GENERATION, KIN_NOUNS
 from ..model import Entity, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work
@@ -472,7 +472,7 @@ class Referents:
             None,
         )
         if want is None:
-            return eid
+            return self.namesake(head, eid)
         surname = p.toks[head].text.casefold()
         same = [
             e
@@ -502,6 +502,52 @@ class Referents:
         if len(kin) == 2 and kin[same[0]] != kin[same[1]]:
             return same[0] if kin[same[0]] == want else same[1]
         return eid
+
+    def namesake(self, head: int, eid: str) -> str:
+        """A bare surname ("Hale said") with two people of that surname, one of them introduced
+        as the other's relative ("His son, Daniel Hale"; "his brother, Rahaman Ali"): the
+        other one, the article's person (the entities stage took the latest full name).
+        ``eid`` when nothing decides. PolNeAR train (read): "Rubio" with "his father, Mario
+        Rubio", "Bush" with "his father, George H.W. Bush" are the unmarked ones."""
+        p, st = self.p, self.st
+        surname = p.toks[head].text.casefold()
+        same = [
+            e
+            for e, info in st.infos.items()
+            if info["label"] == "PERSON"
+            and not info.get("stype")
+            and len(info["name_words"]) >= 2
+            and info["name_words"][-1] == surname
+        ]
+        if len(same) != 2 or eid not in same:
+            return eid
+        marked = set()
+        for m in st.mentions:
+            if m.entity in same and m.kind in ("name", "alias") and m.tok_end - m.tok_start >= 2:
+                k = m.tok_start - 1
+                if k >= 0 and p.toks[k].text == ",":
+                    k -= 1
+                if (
+                    k >= 0
+                    and p.toks[k].lemma.casefold() in KIN_NOUNS
+                    and p.toks[k].tag in ("NN", "NNS")
+                    and self.kin_of_namesake(k, surname)
+                    and not self.in_quote(m)
+                ):
+                    marked.add(m.entity)
+        if len(marked) != 1:
+            return eid
+        return next(e for e in same if e not in marked)
+
+    def kin_of_namesake(self, k: int, surname: str) -> bool:
+        """The kinship noun at ``k`` is owned by "his"/"her" or by the surname itself ("Trump's
+        eldest daughter"), not by the writer or a speaker ("my dear sister Hillary Clinton")."""
+        p = self.p
+        for j in p.children[k]:
+            if p.toks[j].dep == "poss":
+                low = p.toks[j].text.casefold()
+                return low in ("his", "her", "their") or low == surname
+        return False
 
     def introduced_next(self, head: int) -> str | None:
         """ "The former sergeant-at-arms of the House of Commons said ... Kevin Vickers ...": a

@@ -11,7 +11,11 @@ the noun it modifies):
 - a name the entities stage found ("Bahloul", "IDF", "the prime minister");
   "the elder Hale" / "the younger Hale" with a father and a son named Hale is
   the older / younger by the ages given, else by a kinship noun before a name
-  ("his son, Daniel Hale"; :meth:`Referents.generation`),
+  ("his son, Daniel Hale"; :meth:`Referents.generation`); a bare "Hale" with
+  two of that surname, one introduced as the other's relative ("His son,
+  Daniel Hale"), is the other one (:meth:`Referents.namesake`; PolNeAR train:
+  14 sources change, all right by reading, "Trump" no longer Ivanka Trump;
+  the proxies unchanged),
   or a name in apposition ("the campaign chairman, Phil Lovas,"; also set off
   by commas right after the source, "According to the team's coach, Alireza
   Mehraban, ...") -> that entity;
