@@ -53,6 +53,9 @@ PREV_QUOTE_WINDOW = 4
 # names the company a paragraph or two before it switches to the class noun ("named two
 # paragraphs up", issue 8's reading of unseen news); the pronoun window's 6, not tuned.
 COMPANY_WINDOW = 6
+# How far ahead (in sentences) a description that fits no one looks for a person named with
+# its noun: past a headline's dateline to the lede (not tuned: the one GUM case, read).
+DESCRIBED_AHEAD = 2
 
 
 class _State:
@@ -551,13 +554,15 @@ class Referents:
 
     def introduced_next(self, head: int) -> str | None:
         """ "The former sergeant-at-arms of the House of Commons said ... Kevin Vickers ...": a
-        definite person description that fits no one, with no named person met before it,
-        points ahead to the person the next sentence introduces as its subject."""
+        person description that fits no one, with no named person met before it, points ahead
+        to the person the next sentence introduces as its subject, or to one the next
+        ``DESCRIBED_AHEAD`` sentences name with the description's noun ("Australian woman
+        claims ..." over a dateline, then "Valeska Paris, an Australian woman and former
+        Scientologist, has claimed": whatever the tagger made of the name)."""
         p, st = self.p, self.st
         sent = p.toks[head].sent
         if sent + 1 >= len(p.sents):
             return None
-        nxt = p.sents[sent + 1]
         seen_before = {m.entity for m in st.before(head)}
         if any(
             person_like(st.infos.get(e, {"label": ""})) and not st.infos[e].get("stype") for e in seen_before
@@ -566,19 +571,28 @@ class Referents:
             # Democratic nominee for president"): pointing ahead is for a lede that opens
             # with the description (PolNeAR train: the one such case read)
             return None
-        for m in st.mentions[bisect.bisect_left(st.keys, nxt.start) :]:
-            if m.tok_start >= nxt.end:
+        # nor is it anyone its own sentence names ("British diplomat praises Obama's presidency")
+        s = p.sents[sent]
+        seen_before |= {
+            m.entity for m in st.mentions[bisect.bisect_left(st.keys, s.start) :] if m.tok_start < s.end
+        }
+        noun = p.toks[head].lemma.casefold()
+        last = p.sents[min(len(p.sents) - 1, sent + DESCRIBED_AHEAD)].end
+        for m in st.mentions[bisect.bisect_left(st.keys, p.sents[sent + 1].start) :]:
+            if m.tok_start >= last:
                 break
             info = st.infos.get(m.entity)
             if (
-                m.kind in ("name", "alias")
-                and info
-                and person_like(info)
-                and not info.get("stype")
-                and m.entity not in seen_before
-                and not self.in_quote(m)
-                and main_clause_subject(p, m)
+                m.kind not in ("name", "alias")
+                or not info
+                or info.get("stype")
+                or m.entity in seen_before
+                or self.in_quote(m)
             ):
+                continue
+            if person_like(info) and p.toks[m.tok_start].sent == sent + 1 and main_clause_subject(p, m):
+                return m.entity
+            if any(noun in words_of(d) for d in info["descriptions"]):  # (a person noun: any label)
                 return m.entity
         return None
 
