@@ -97,7 +97,10 @@ entity timeline, so that ``entities[].mentions`` lists them all. Then:
   "you" the one addressed; elsewhere "I" is the byline's author (an embedded tweet
   or a Q&A answer is no longer the writer's); an embedded post's "I" (its
   paragraph followed by a "— Name (@handle)" signature) is who signed it, and its
-  paragraph's other first person moves with it (:func:`.qa.post_author`);
+  paragraph's other first person moves with it (:func:`.qa.post_author`); so is a
+  pull quote's, whose paragraph ends with nothing but the full name of a person the
+  article names elsewhere (:func:`.qa.pull_quote_speaker`; GUM tuned wrong 11 -> 10,
+  coreference anaphors tuned 639 -> 642; never on PolNeAR train);
 - the turns of a Q&A layout labelled "Q:"/"A:" (``coref.context.find_turns``):
   an answer (and a first-person source inside it) is the person the
   introduction names most often, not the author; a question the byline's
@@ -133,7 +136,16 @@ from ..entities import is_age_head, match_description
 from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
-from .qa import Enclosures, answering_speaker, post_author, qa_interview, qa_label, qa_turns, signed_by
+from .qa import (
+    Enclosures,
+    answering_speaker,
+    post_author,
+    pull_quote_speaker,
+    qa_interview,
+    qa_label,
+    qa_turns,
+    signed_by,
+)
 from .referents import (
     Referents,
     _State,
@@ -503,6 +515,7 @@ def resolve_speakers(work: Work) -> dict:
             eid = first_second_person(st, r[0])
             if work.parse.toks[r[0]].text.casefold() in ANSWERER_PRONOUNS and (
                 poster := post_author(work.text, q.source.start)
+                or pull_quote_speaker(st, work.text, q.source.start)
             ):
                 eid = signed_by(st, poster, r[0], eid)  # an embedded post's "I" is who signed it
             if eid is not None:
