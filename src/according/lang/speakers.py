@@ -392,3 +392,6 @@ KIN_GENERATION = {
 KIN_NOUNS = frozenset(KIN_GENERATION) | frozenset(
     ("wife", "husband", "brother", "sister", "cousin", "widow", "widower", "stepson", "stepdaughter")
 )
+# Owners of such a kinship noun that make it the article's person's relative ("his son"), not the
+# writer's or a speaker's ("my dear sister Hillary Clinton").
+KIN_OWNERS = frozenset(("his", "her", "their"))

@@ -11,9 +11,9 @@ the noun it modifies):
 - a name the entities stage found ("Bahloul", "IDF", "the prime minister");
   "the elder Hale" / "the younger Hale" with a father and a son named Hale is
   the older / younger by the ages given, else by a kinship noun before a name
-  ("his son, Daniel Hale"; :meth:`Referents.generation`); a bare "Hale" with
+  ("his son, Daniel Hale"; :func:`.namesakes.generation`); a bare "Hale" with
   two of that surname, one introduced as the other's relative ("His son,
-  Daniel Hale"), is the other one (:meth:`Referents.namesake`; PolNeAR train:
+  Daniel Hale"), is the other one (:func:`.namesakes.namesake`; PolNeAR train:
   14 sources change, all right by reading, "Trump" no longer Ivanka Trump;
   the proxies unchanged),
   or a name in apposition ("the campaign chairman, Phil Lovas,"; also set off
@@ -136,6 +136,7 @@ from ..entities import is_age_head, match_description
 from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
+from .namesakes import generation
 from .qa import (
     Enclosures,
     answering_speaker,
@@ -220,7 +221,7 @@ class Resolver(Referents):
             if m.tok_start <= head < m.tok_end and m.kind != "pronoun":
                 who = m.entity
                 if st.infos.get(who, {}).get("label") == "PERSON" and m.tok_end - m.tok_start == 1:
-                    who = self.generation(head, who)  # "the elder Hale": the father, not the son
+                    who = generation(st, self.in_quote, head, who)  # "the elder Hale": the father
                     if who != m.entity:
                         st.relink(m, who)
                 self.link(who, source, a, b, "source")
