@@ -45,3 +45,28 @@ def test_a_description_with_a_person_named_before_stays_unnamed():
         "Anna Berg, a Danish woman from Aarhus, waited for three days.\n"
     )
     assert dict(speakers(text)).get("A Danish woman") != "Anna Berg"
+
+
+def test_role_description_after_a_named_subject_is_that_person():
+    # issue 8: "the former sergeant-at-arms" = the man the article has just named
+    text = (
+        "Kevin Vickers, a former police officer, spoke at the ceremony on Friday. "
+        "The former sergeant-at-arms said the bridge must be made safe.\n"
+    )
+    assert ("The former sergeant-at-arms", "Kevin Vickers") in speakers(text)
+
+
+def test_role_description_repeating_an_unnamed_noun_is_that_unnamed_one():
+    text = (
+        "When a nurse who had treated patients abroad came home, Governor Tom Reyes ordered a quarantine. "
+        "The nurse said the order violated her rights.\n"
+    )
+    assert dict(speakers(text)).get("The nurse") != "Tom Reyes"
+
+
+def test_role_description_beside_a_named_subject_in_its_own_sentence_is_someone_else():
+    text = (
+        "Senator Ted Vance spoke in Salem on Sunday. "
+        "Vance smiled as the heckler said the senator had lied.\n"
+    )
+    assert dict(speakers(text)).get("the heckler") != "Ted Vance"

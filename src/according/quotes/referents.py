@@ -436,16 +436,27 @@ class Referents:
             return self.prev[1]
         return None
 
-    def titled_person(self, tok: int) -> str | None:
+    def titled_person(self, tok: int, reach: int = 2, main: bool = False) -> str | None:
         """ "The Republican presidential nominee said": an office title held by a
         named person the article has not described with that title. Take the
-        named person who is the subject of the nearest preceding sentences
+        named person who is the subject of the nearest preceding sentences (within
+        ``reach``; when ``main``, of a main clause in an earlier sentence)
         (titles like this re-introduce the current protagonist)."""
         p, st = self.p, self.st
         sent = p.toks[tok].sent
         for m in st.before(tok):
-            if sent - p.toks[m.tok_start].sent > 2:
+            if sent - p.toks[m.tok_start].sent > reach:
                 break
+            if main and p.toks[m.tok_start].sent == sent:
+                if (
+                    is_subject(p, m)
+                    and not self.in_quote(m)
+                    and person_like(st.infos.get(m.entity, {"label": ""}))
+                ):
+                    return None  # "Vance smiled as the heckler said": someone else
+                continue
+            if main and not main_clause_subject(p, m):
+                continue
             info = st.infos.get(m.entity)
             want = GENDERED_NOUNS.get(p.toks[tok].lemma.casefold())  # "the first lady"
             if (
@@ -458,6 +469,15 @@ class Referents:
             ):
                 return m.entity
         return None
+
+    def repeats_noun(self, head: int, reach: int = 3) -> bool:
+        """The head noun of a description was written as a noun in the last ``reach``
+        sentences ("When a nurse who had been treating ... The nurse later sued"; "greeted by
+        an organizer ... the organizer told them"): it refers to that unnamed one."""
+        p = self.p
+        lemma = p.toks[head].lemma.casefold()
+        lo = p.sents[max(0, p.toks[head].sent - reach)].start
+        return any(p.toks[i].pos == "NOUN" and p.toks[i].lemma.casefold() == lemma for i in range(lo, head))
 
     def introduced_next(self, head: int) -> str | None:
         """ "The former sergeant-at-arms of the House of Commons said ... Kevin Vickers ...": a
