@@ -66,7 +66,6 @@ def test_role_description_repeating_an_unnamed_noun_is_that_unnamed_one():
 
 def test_role_description_beside_a_named_subject_in_its_own_sentence_is_someone_else():
     text = (
-        "Senator Ted Vance spoke in Salem on Sunday. "
-        "Vance smiled as the heckler said the senator had lied.\n"
+        "Senator Ted Vance spoke in Salem on Sunday. Vance smiled as the heckler said the senator had lied.\n"
     )
     assert dict(speakers(text)).get("the heckler") != "Ted Vance"
