@@ -55,3 +55,15 @@ def test_a_subject_with_a_given_name_keeps_the_pronoun():
         "She said the clinic would treat 40 patients a day."
     )
     assert speakers(text)["She"] == "Tamsin Orrell"
+
+
+def test_the_interviewers_label_is_no_she_even_when_the_other_guests_gender_is_unknown():
+    # the label whose every turn is a question is the interviewer; a genderless one is no he/she
+    text = (
+        "Wikinews interviews Sam Okafor and Jordan Quist of Orbit Comics.\n\n"
+        "Wikinews: How did you two meet?\n\n"
+        "Jordan Quist: We met in high school, in a tiny school.\n\n"
+        "Wikinews: Who draws the comics?\n\n"
+        "Sam Okafor: Like she said, we met in school. She draws, and I write the stories.\n"
+    )
+    assert speakers(text)["she"] != "Wikinews"

@@ -197,6 +197,8 @@ class Referents:
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
         self.spoken: set[str] = set()  # the entities of ``history``
+        # entity -> every interview turn it speaks is a question (the interviewer)
+        self.asking: dict[str, bool] = {}
         sent_starts = {s.start for s in self.p.sents}
         heads = title_case_lines(self.p.text)
         self.capitalised = {
@@ -263,6 +265,10 @@ class Referents:
             if not info:
                 return False
             if g in ("m", "f"):
+                if self.asking.get(eid) and self.genderless(eid):
+                    # an interviewer's label ("Wikinews: Who draws the comics?") is not the
+                    # he/she an answer speaks of
+                    return False
                 return (person_like(info) or self.spoke_as_person(eid, info)) and (
                     self.gender_of(eid) or g
                 ) == g

@@ -35,7 +35,9 @@ the noun it modifies):
   known ("Wikinews interviews ...") yields to a nearer person of the pronoun's
   known gender, and a person met only in Title-Case lines who has spoken (an
   interview's "Isabel Ruiz:" label) is a person (:meth:`Referents.gender_of`;
-  GUM tuned 260/12/8 -> 261/11/8, sealed unchanged). A he/she inside a quotation (or interview
+  GUM tuned 260/12/8 -> 261/11/8, sealed unchanged); an interviewer's label with
+  no gender known (every turn of it a question: "Wikinews: Who draws ...?") is
+  never a he/she's antecedent (hand-made test; no change on the proxies). A he/she inside a quotation (or interview
   turn) is never that quotation's speaker (who would say "I"), and names
   inside the same quotation are its antecedents ("Mario: Josh Kindig, he's
   coming on board"; :meth:`Referents.quoted_apart`). they -> the previous speaker when plural,
@@ -143,6 +145,7 @@ from ..entities import is_age_head, match_description
 from ..lang.colon_cues import ANSWERER_PRONOUNS
 from ..model import Entity, Span, Speaker
 from ..pipeline import Work, stage
+from .cues import COLON
 from .namesakes import generation
 from .qa import (
     Enclosures,
@@ -596,6 +599,9 @@ def attribute(work: Work) -> tuple[_State, list]:
                 }
                 res.history.append((r[0], sp.entity, lemmas))
                 res.spoken.add(sp.entity)
+                if q.cue is not None and q.cue.text == COLON:  # an interview turn: a question?
+                    asks = all(c.text.rstrip(' "”').endswith("?") for c in q.content)
+                    res.asking[sp.entity] = res.asking.get(sp.entity, True) and asks
         if sp.type != "unknown":
             prev_q = q
     # Inherited quotes that came before their donor in text order (rare).
