@@ -567,7 +567,9 @@ def test_a_definite_description_fitting_no_one_points_to_the_name_the_next_sente
 
 def test_a_definite_description_is_not_pointed_ahead_to_a_person_met_before():
     text = (
-        "Karl Vinter chaired the hearing. The former sergeant-at-arms said he had warned of the risk. "
+        # (Karl Vinter no subject before it: a named subject of the previous sentence is whom a
+        # role description re-describes, test_speakers_named_later)
+        "The committee heard Karl Vinter first. The former sergeant-at-arms said he had warned of the risk. "
         "Vinter spoke to reporters on Monday."
     )
     sp = speaker_at(run(text, [("The former sergeant-at-arms", None)]), "The former sergeant-at-arms")

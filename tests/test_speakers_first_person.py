@@ -209,3 +209,69 @@ def test_qa_answerer_is_the_person_the_introduction_names_not_the_one_the_answer
     got = _analysed(text, (AUTHOR,))
     assert {name for src, name in got if src == "A"} == {"Ana Ruiz"}
     assert ("I", "Ana Ruiz") in got
+
+
+def test_qa_answers_first_person_mentions_are_the_same_person_as_the_answers_speaker():
+    # one decision: the coreference pass's "I"/"me" in the answers (entities[].mentions) and the
+    # "A:" quotes' speaker; they differed when the answers name someone else most often
+    text = (
+        "The actress Nora Quill spoke to us about her new film and the election.\n\n"
+        "Q: What is the film about?\n\nA: It is about a family farm. I play the mother.\n\n"
+        "Q: Will you vote?\n\nA: Yes. Tom Hardy worries me. Tom Hardy says things that scare my "
+        "children, and Tom Hardy never apologises. I will vote against Tom Hardy.\n"
+    )
+    work = Work(text=text, parse=parse(text), meta=Meta(authors=(AUTHOR,)))
+    run_stages(work, ["entities", "quotes", "speakers"])
+    assert not work.errors, work.errors
+    answers = {q.speaker.name for q in work.quotes if q.source is not None and q.source.text == "A"}
+    assert answers == {"Nora Quill"}
+    firsts = [
+        (m.text, e.name) for e in work.entities for m in e.mentions if m.text in ("I", "me", "my", "you")
+    ]
+    assert firsts and all(name == "Nora Quill" for _, name in firsts), firsts
+
+
+def test_i_in_a_pull_quote_is_the_person_whose_name_ends_its_paragraph():
+    # a pull quote (blockquote) with its attribution after it, no dash and no handle
+    text = (
+        "Karin Voss says the firm kept her at sea for two years. Voss was nineteen then.\n\n"
+        "I was told that my mother had betrayed the firm and that I had to stay aboard. Karin Voss\n\n"
+        "The firm denies the claims.\n"
+    )
+    i = text.index("I was told")
+    src = Span.of(text, i, i + 1)
+    q = Quote(
+        "q1",
+        "indirect",
+        "speech",
+        (_span(text, "that my mother had betrayed the firm"),),
+        None,
+        src,
+        Speaker(name="I"),
+    )
+    work = Work(text=text, parse=parse(text), meta=Meta(), quotes=(q,))
+    run_stages(work, ["entities", "speakers"])
+    assert not work.errors, work.errors
+    assert work.quotes[0].speaker.name == "Karin Voss"
+    mine = text.index("my mother")
+    holders = [e.name for e in work.entities for m in e.mentions if m.start == mine]
+    assert holders == ["Karin Voss"]
+
+
+def test_a_paragraph_ending_in_a_name_nobody_else_is_called_is_no_signature():
+    text = "The firm denies the claims.\n\nI was told that the ship would sail in May. Harbour Master\n"
+    i = text.index("I was told")
+    src = Span.of(text, i, i + 1)
+    q = Quote(
+        "q1",
+        "indirect",
+        "speech",
+        (_span(text, "that the ship would sail in May"),),
+        None,
+        src,
+        Speaker(name="I"),
+    )
+    work = Work(text=text, parse=parse(text), meta=Meta(), quotes=(q,))
+    run_stages(work, ["entities", "speakers"])
+    assert not work.errors, work.errors
+    assert work.quotes[0].speaker.name != "Harbour Master"

@@ -15,7 +15,9 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    sentences, if it is named in one of them at all); "you" in a turn is the
    other party. "I" in the rest of a quotation the quote stage cut short (the
    marks run on, or a paragraph left open goes on in the next) is the quote's
-   speaker too (:func:`quotation_extent`); in quotation marks with no known
+   speaker too (:func:`quotation_extent`); in an "A:" answer it is the one
+   the speakers stage gives the answers to (``_State.interviewee``, one
+   decision for both); in quotation marks with no known
    speaker it is left alone, never the writer. A first-person paragraph signed by a person's
    bare name at its end (a pull quote) is that person's (:func:`.context.signed_paragraphs`).
    A turn label that is a variant of a name the article gives
@@ -298,7 +300,8 @@ class _Walk:
             if turn.role == "question":
                 speakers.append(self._author())
             elif turn.role == "answer":
-                speakers.append(self._main_person())
+                # the speakers stage's "A:" quotes take the same one (quotes.qa.qa_turns)
+                speakers.append(self.st.interviewee(turns[0].start, self.authors))
             else:
                 speakers.append(self._label_entity(turn.start, turn.label_end, turn.label, label_starts))
         self.turn_speakers = {s for s in speakers if s}
@@ -388,12 +391,6 @@ class _Walk:
         return st.by_name.get(name.casefold()) or st.new_entity(
             name, "PERSON", "person", [], words_of(name), False
         )
-
-    def _main_person(self) -> str | None:
-        counts = Counter(
-            m.entity for m in self.st.mentions if self.st.infos.get(m.entity, {}).get("label") == "PERSON"
-        )
-        return counts.most_common(1)[0][0] if counts else None
 
     def first_person(self, i: int, cls: str) -> str | None:
         v = self.voices.at(self.p.toks[i].start)

@@ -158,6 +158,13 @@ PERSON_NOUNS = {
 
 NOT_AGENT_NOUNS = {
     "letter",
+    "encounter",
+    "answer",
+    "disaster",
+    "border",
+    "corner",
+    "chapter",
+    "quarter",
     "paper",
     "newspaper",
     "order",
@@ -180,9 +187,6 @@ NOT_AGENT_NOUNS = {
     "event",
     "plant",
     "restaurant",
-    "chapter",
-    "quarter",
-    "border",
     "corridor",
     "factor",
     "sector",
@@ -193,7 +197,6 @@ NOT_AGENT_NOUNS = {
     "motor",
     "water",
     "power",
-    "answer",
     "tower",
     "cancer",
     "summer",
@@ -222,6 +225,11 @@ ANON_MARKERS = {
 
 # Heads that are sources by nature of withholding who they are.
 ANON_HEADS = {"source", "people", "person", "someone", "insider", "individual"}
+# Person nouns that say nothing of who the person is ("the man said"): a new unnamed person as
+# often as one named before, so never taken for the named person the last sentences are about.
+GENERIC_PERSON_NOUNS = frozenset(
+    "man woman boy girl child kid teen teenager person guy lady gentleman adult baby".split()
+)
 
 COLLECTIVE_HEADS = {
     "media",
@@ -386,3 +394,12 @@ KIN_GENERATION = {
     "nephew": -1,
     "niece": -1,
 }
+# Kinship nouns that introduce a relative of the article's person by name ("his son, Daniel
+# Hale", "his wife, Jane Hale", "his brother, Rahaman Ali"): with two people of one surname, the
+# one introduced so is the relative, and the bare surname the other.
+KIN_NOUNS = frozenset(KIN_GENERATION) | frozenset(
+    ("wife", "husband", "brother", "sister", "cousin", "widow", "widower", "stepson", "stepdaughter")
+)
+# Owners of such a kinship noun that make it the article's person's relative ("his son"), not the
+# writer's or a speaker's ("my dear sister Hillary Clinton").
+KIN_OWNERS = frozenset(("his", "her", "their"))

@@ -1,8 +1,8 @@
 """Who speaks inside quotations and interview turns (part of the speakers stage).
 
 A turn labelled "Q"/"A" rather than with a name is resolved after the coreference pass, the
-answers to the person the article names most often (the one the pass gives the answers' "I"
-to), the questions to the byline's author; "I" in a turn is the one answering
+answers to the person the introduction names most often (``_State.interviewee``: the one the
+pass gives the answers' "I" to, decided once for both), the questions to the byline's author; "I" in a turn is the one answering
 (:func:`answering_speaker`); a he/she inside a quotation is not its speaker
 (:class:`Enclosures` gives that speaker to the pronoun search).
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import replace
 
 from ..coref.context import find_turns
+from ..entities import Mention
 from ..lang.colon_cues import ANSWERER_PRONOUNS
-from ..lang.coref import TURN_ANSWER, TURN_QUESTION
+from ..lang.coref import PRONOUN_FORMS, TURN_ANSWER, TURN_QUESTION
 from ..model import Speaker
 from ..pipeline import Work
 from .cues import COLON
@@ -42,9 +42,9 @@ def qa_label(text: str, q, interview: bool) -> bool:
 
 
 def qa_turns(work: Work, st: _State, quotes: list) -> None:
-    """ "A: I grew up on a farm" is the one interviewed: the person the introduction (the text
-    before the first labelled turn) names most often, counting its pronouns; the whole article
-    when the introduction names no one. "Q: Why bees?" is the byline's author. Without either
+    """ "A: I grew up on a farm" is the one interviewed (:meth:`_State.interviewee`: the person
+    the introduction names most often, decided once, so that the coreference pass's "I" in the
+    answers and these quotes' speakers agree). "Q: Why bees?" is the byline's author. Without either
     the label stays as written, of type unknown (issue 8: on real Q&A pages the answers went to
     the writer). A first-person source inside an answer ("A: ... I said so last week") is the
     one answering too (PolNeAR train's two Q&A interviews: the article's most-named person was
@@ -55,20 +55,7 @@ def qa_turns(work: Work, st: _State, quotes: list) -> None:
     labelled = [q for q in quotes if q.source is not None and qa_label(work.text, q, True)]
     if not labelled:
         return
-    authors = {a.casefold() for a in work.meta.authors}
-
-    def most_named(limit: int) -> str | None:
-        counts = Counter(
-            m.entity
-            for m in st.mentions
-            if m.start < limit
-            and st.infos.get(m.entity, {}).get("label") == "PERSON"
-            and st.infos[m.entity]["name"].casefold() not in authors
-            and not st.infos[m.entity].get("stype")
-        )
-        return counts.most_common(1)[0][0] if counts else None
-
-    answerer = most_named(turns[0].start) or most_named(len(work.text))
+    answerer = st.interviewee(turns[0].start, work.meta.authors)  # as the coreference pass decided
     author = st.by_name.get(work.meta.authors[0].casefold()) if work.meta.authors else None
     answers = sorted(
         (c.start, c.end)
@@ -156,6 +143,33 @@ def post_author(text: str, char: int) -> str | None:
     return " ".join(m.group(1).split())
 
 
+# A pull quote's attribution: the paragraph's words, then after its last stop (or closing mark)
+# nothing but a name, optionally after a dash ("... because she was suppressive. Valeska Paris").
+_PULL_SIGNATURE = re.compile(
+    r"[.!?”\"][ \t]+(?:[—–][ \t]*)?((?:[A-Z][\w'’.\-]+[ \t]+){1,3}[A-Z][\w'’\-]+)[ \t]*$"
+)
+
+
+def pull_quote_speaker(st: _State, text: str, char: int) -> str | None:
+    """The person whose name alone ends the paragraph holding ``char`` (a pull quote or
+    blockquote with its attribution after it): "I" there is that person, not the writer. Only a
+    person the article names elsewhere with that full name (a bare run of capitalised words
+    could be anything)."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    end = len(text) if end < 0 else end
+    m = _PULL_SIGNATURE.search(text, start, end)
+    if m is None or m.start(1) <= char:
+        return None
+    eid = st.by_name.get(" ".join(m.group(1).split()).casefold())
+    if eid is None or st.infos[eid]["label"] not in ("PERSON", "ORG", "GPE") or st.infos[eid].get("stype"):
+        return None
+    # named outside this paragraph too, as a name (the entities stage's own)
+    if not any(x.entity == eid and x.kind == "name" and not start <= x.start < end for x in st.mentions):
+        return None
+    return st.infos[eid]["name"]
+
+
 def signed_by(st: _State, name: str, tok: int, current: str | None) -> str:
     """The entity of a post's signing ``name`` (the article's person of that name, else a new
     one); the first-person mentions of the post's paragraph move to it from ``current`` (the
@@ -170,14 +184,28 @@ def signed_by(st: _State, name: str, tok: int, current: str | None) -> str:
         None,
     )
     eid = eid or st.new_entity(name, "PERSON", "person", [], words_of(name), False)
-    if current is None or current == eid:
+    if current == eid:
         return eid
-    # every first person of the post's paragraph the coreference pass gave to the same writer
     p = st.p
     text = p.text
     char = p.toks[tok].start
     lo, hi = text.rfind("\n", 0, char) + 1, text.find("\n", char)
     hi = len(text) if hi < 0 else hi
+    if current is None:
+        # the coreference pass left the paragraph's first person to no one (no byline): its
+        # "I", "me", "my" are the signer's mentions too
+        covered = {(m.tok_start, m.tok_end) for m in st.mentions if lo <= m.start < hi}
+        first = tok
+        while first > 0 and p.toks[first - 1].start >= lo:
+            first -= 1
+        for t in p.toks[first:]:
+            if t.start >= hi:
+                break
+            form = PRONOUN_FORMS.get(t.text.casefold())
+            if form is not None and form.cls == "i" and (t.i, t.i + 1) not in covered:
+                st.add_mention(Mention(t.start, t.end, t.text, t.i, t.i + 1, eid, "pronoun"))
+        return eid
+    # every first person of the post's paragraph the coreference pass gave to the same writer
     for m in list(st.mentions):
         if m.entity == current and m.kind == "pronoun" and lo <= m.start < hi:
             st.relink(m, eid)

@@ -1,8 +1,8 @@
 """Antecedents for the speakers stage: what a pronoun, a description or an
 owner refers back to.
 
-:class:`_State` holds the entities and the mention timeline while quotes are
-resolved (new entities for unnamed sources, mentions added in text order).
+:class:`._State` (:mod:`.timeline`) holds the entities and the mention timeline
+while quotes are resolved (new entities for unnamed sources, mentions added in text order).
 :class:`Referents` holds the walk's state (the previous speaker, the quotes'
 history, text inside quotation marks) and the antecedent searches that
 :class:`according.quotes.speakers.Resolver` builds on: he/she/they/it
@@ -19,13 +19,10 @@ from ..coref.ranker import name_gender
 from ..entities import GENDERED_NOUNS, NOT_COMPANY, Mention, match_description, title_case_lines
 from ..entities.describe import name_head
 from ..lang.coref import PRONOUN_FORMS
-from ..lang.speakers import GENERATION_WORDS, KIN_GENERATION
-from ..model import Entity, Span, Speaker
-from ..nlp import Parse
+from ..model import Span
 from ..pipeline import Work
 from .speaker_words import (
     COLLECTIVE_HEADS,
-    NAME_TYPE,
     NOMINATIVE,
     PRONOUNS,
     is_subject,
@@ -38,6 +35,7 @@ from .speaker_words import (
     toks_in,
     words_of,
 )
+from .timeline import _State  # (imported from here by qa, namesakes, speakers and coref)
 
 # How far back (in sentences) a he/she looks for a subject before falling back
 # to the nearest person: news attributions rarely reach further than the
@@ -51,96 +49,9 @@ PREV_QUOTE_WINDOW = 4
 # names the company a paragraph or two before it switches to the class noun ("named two
 # paragraphs up", issue 8's reading of unseen news); the pronoun window's 6, not tuned.
 COMPANY_WINDOW = 6
-
-
-class _State:
-    """Entities and the mention timeline while quotes are resolved."""
-
-    def __init__(self, work: Work):
-        self.p: Parse = work.parse
-        self.infos: dict[str, dict] = {k: dict(v) for k, v in work.entity_info.items()}
-        self.ents: dict[str, Entity] = {e.id: e for e in work.entities}
-        self.extra_spans: dict[str, list[Span]] = {}
-        # (entity, start, end) of the entities stage's mentions moved to another entity
-        self.moved: set[tuple[str, int, int]] = set()
-        self.mentions: list[Mention] = sorted(work.mentions, key=lambda m: (m.tok_start, m.tok_end))
-        self.keys = [m.tok_start for m in self.mentions]
-        self.new_n = 0
-        self.gender: dict[str, str] = {}
-        # character spans of the mentions the speakers stage linked to quotes' sources (the
-        # pronoun ranker never sees them: coref.candidates)
-        self.linked: set[tuple[int, int]] = set()
-        self.seen = {(m.entity, m.start, m.end) for m in self.mentions}
-        self.by_name = {i["name"].casefold(): e for e, i in self.infos.items()}
-
-    def add_mention(self, m: Mention) -> None:
-        if (m.entity, m.start, m.end) in self.seen:
-            return
-        self.seen.add((m.entity, m.start, m.end))
-        k = bisect.bisect_right(self.keys, m.tok_start)
-        self.keys.insert(k, m.tok_start)
-        self.mentions.insert(k, m)
-        self.extra_spans.setdefault(m.entity, []).append(m.span)
-
-    def relink(self, m: Mention, eid: str) -> None:
-        """Move mention ``m`` (on the timeline) to entity ``eid``."""
-        k = self.mentions.index(m)
-        self.mentions[k] = Mention(m.start, m.end, m.text, m.tok_start, m.tok_end, eid, m.kind)
-        self.seen.discard((m.entity, m.start, m.end))
-        self.seen.add((eid, m.start, m.end))
-        self.moved.add((m.entity, m.start, m.end))
-        old = self.extra_spans.get(m.entity, [])
-        if m.span in old:
-            old.remove(m.span)
-        self.extra_spans.setdefault(eid, []).append(m.span)
-
-    def new_entity(
-        self,
-        name: str,
-        label: str,
-        stype: str,
-        roles: list[str],
-        words: list[str],
-        plural: bool,
-        description: str | None = None,
-    ) -> str:
-        self.new_n += 1
-        eid = f"new{self.new_n}"
-        name = " ".join(name.split())
-        self.infos[eid] = {
-            "name": name,
-            "label": label,
-            "descriptions": [description] if description else [],
-            "roles": roles,
-            "words": words,
-            "name_words": words,
-            "age": None,
-            "aliases": [],
-            "acronym": None,
-            "plural": plural,
-            "stype": stype,
-            "gender": next((GENDERED_NOUNS[r] for r in roles if r in GENDERED_NOUNS), None),
-        }
-        self.ents[eid] = Entity(eid, name, label, description, ())
-        self.by_name.setdefault(name.casefold(), eid)
-        return eid
-
-    def before(self, tok: int):
-        """Mentions starting before token ``tok``, nearest first."""
-        k = bisect.bisect_left(self.keys, tok)
-        for j in range(k - 1, -1, -1):
-            yield self.mentions[j]
-
-    def speaker(self, eid: str) -> Speaker:
-        info = self.infos[eid]
-        stype = info.get("stype") or NAME_TYPE.get(info["label"], "unknown")
-        name = info["name"]
-        if info.get("acronym") and info["acronym"] not in name:
-            # Both forms, as a reader writes them on first mention: "World
-            # Health Organization (WHO)". Lookups by either form then agree.
-            name = f"{name} ({info['acronym']})"
-        desc = info["descriptions"][0] if info["descriptions"] and stype != "anonymous" else None
-        return Speaker(entity=eid, name=name, type=stype, description=desc)
+# How far ahead (in sentences) a description that fits no one looks for a person named with
+# its noun: past a headline's dateline to the lede (not tuned: the one GUM case, read).
+DESCRIBED_AHEAD = 2
 
 
 class Referents:
@@ -165,6 +76,9 @@ class Referents:
         self.voice: str | None = None
         self.prev: tuple[int, str] | None = None  # (token, entity) of the previous speaker
         self.history: list[tuple[int, str, set[str]]] = []  # (token, entity, words around the cue)
+        self.spoken: set[str] = set()  # the entities of ``history``
+        # entity -> every interview turn it speaks is a question (the interviewer)
+        self.asking: dict[str, bool] = {}
         sent_starts = {s.start for s in self.p.sents}
         heads = title_case_lines(self.p.text)
         self.capitalised = {
@@ -231,12 +145,13 @@ class Referents:
             if not info:
                 return False
             if g in ("m", "f"):
-                known = info.get("gender")
-                if known is None and info["label"] == "PERSON" and len(info["name_words"]) >= 2:
-                    # the coreference stage's given-name table (40k names; the entities
-                    # stage's own list is short): "she" is not "Mario J. Lucero"
-                    known = name_gender(info["name_words"])
-                return person_like(info) and st.gender.get(eid, known or g) == g
+                if self.asking.get(eid) and self.genderless(eid):
+                    # an interviewer's label ("Wikinews: Who draws the comics?") is not the
+                    # he/she an answer speaks of
+                    return False
+                return (person_like(info) or self.spoke_as_person(eid, info)) and (
+                    self.gender_of(eid) or g
+                ) == g
             if g == "pl":
                 return plural_like(info)
             return info["label"] in ("ORG", "GPE")  # "it"
@@ -274,16 +189,53 @@ class Referents:
             if eid:
                 return eid
         near = [c for c in cands if c[1] <= PRONOUN_WINDOW]
-        for m, _distance, subj in near:
+        for k, (m, _distance, subj) in enumerate(near):
+            if subj and g in ("m", "f") and self.genderless(m.entity):
+                # a subject with no given name and no he/she of its own ("Wikinews
+                # interviews ...", the interviewer's label) yields to a nearer person of
+                # the pronoun's known gender
+                if any(self.gender_of(c.entity) == g for c, _d, _s in near[:k]):
+                    continue
             if subj:
                 if virtual is not None and virtual > m.tok_start:
                     return self.unnamed_entity(virtual)
                 return m.entity
         if virtual is not None:
             return self.unnamed_entity(virtual)
+        if g in ("m", "f"):
+            # No subject near: a person whose gender the article or the name list gives
+            # (title, earlier he/she, given name) before the nearest of unknown gender ("we
+            # made things like Karis, in high school she came up with that one": Karis is a
+            # comic, she the woman named; an interviewer's label "Wikinews" is no "she").
+            known = next((m for m, _distance, _subj in near if self.gender_of(m.entity) == g), None)
+            if known is not None:
+                return known.entity
         if near:
             return near[0][0].entity
         return cands[0][0].entity if cands else None
+
+    def genderless(self, eid: str) -> bool:
+        """A person entity with no gender known and no given name to tell it by."""
+        return self.gender_of(eid) is None and len(self.st.infos[eid]["name_words"]) < 2
+
+    def spoke_as_person(self, eid: str, info: dict) -> bool:
+        """A person the tagger met only in Title-Case lines (``shaky``) who has been a quote's
+        speaker: an interview's "Isabel Ruiz: ..." labels look like run-in headlines to the
+        entities stage, but whoever speaks is a person (GUM: the "she" of her co-interviewee
+        went to a comic's name, "things like Karis")."""
+        return eid in self.spoken and info["label"] == "PERSON" and not info.get("plural")
+
+    def gender_of(self, eid: str) -> str | None:
+        """The gender of a person entity as far as the article tells it: its own he/she
+        (earlier pronouns), an honorific or gendered role noun, else the given-name table."""
+        st = self.st
+        info = st.infos[eid]
+        known = st.gender.get(eid) or info.get("gender")
+        if known is None and info["label"] == "PERSON" and len(info["name_words"]) >= 2:
+            # the coreference stage's given-name table (40k names; the entities
+            # stage's own list is short): "she" is not "Mario J. Lucero"
+            known = name_gender(info["name_words"])
+        return known
 
     def unnamed_subject(self, tok: int, g: str) -> int | None:
         """The nearest main-clause subject before ``tok`` (within the pronoun
@@ -370,16 +322,27 @@ class Referents:
             return self.prev[1]
         return None
 
-    def titled_person(self, tok: int) -> str | None:
+    def titled_person(self, tok: int, reach: int = 2, main: bool = False) -> str | None:
         """ "The Republican presidential nominee said": an office title held by a
         named person the article has not described with that title. Take the
-        named person who is the subject of the nearest preceding sentences
+        named person who is the subject of the nearest preceding sentences (within
+        ``reach``; when ``main``, of a main clause in an earlier sentence)
         (titles like this re-introduce the current protagonist)."""
         p, st = self.p, self.st
         sent = p.toks[tok].sent
         for m in st.before(tok):
-            if sent - p.toks[m.tok_start].sent > 2:
+            if sent - p.toks[m.tok_start].sent > reach:
                 break
+            if main and p.toks[m.tok_start].sent == sent:
+                if (
+                    is_subject(p, m)
+                    and not self.in_quote(m)
+                    and person_like(st.infos.get(m.entity, {"label": ""}))
+                ):
+                    return None  # "Vance smiled as the heckler said": someone else
+                continue
+            if main and not main_clause_subject(p, m):
+                continue
             info = st.infos.get(m.entity)
             want = GENDERED_NOUNS.get(p.toks[tok].lemma.casefold())  # "the first lady"
             if (
@@ -393,61 +356,26 @@ class Referents:
                 return m.entity
         return None
 
-    def generation(self, head: int, eid: str) -> str:
-        """ "the elder Hale" / "the younger Hale" with two people named Hale (a father and his
-        son, whom the entities stage cannot tell apart by surname): the one older or younger
-        by the ages the article gives, else by the kinship noun written before a name ("his
-        son, Daniel Hale"). ``eid`` (the surname's entity) when nothing decides."""
-        p, st = self.p, self.st
-        want = next(
-            (
-                GENERATION_WORDS[p.toks[k].text.casefold()]
-                for k in p.children[head]
-                if k < head and p.toks[k].dep == "amod" and p.toks[k].text.casefold() in GENERATION_WORDS
-            ),
-            None,
-        )
-        if want is None:
-            return eid
-        surname = p.toks[head].text.casefold()
-        same = [
-            e
-            for e, info in st.infos.items()
-            if info["label"] == "PERSON"
-            and not info.get("stype")
-            and len(info["name_words"]) >= 2
-            and info["name_words"][-1] == surname
-        ]
-        if len(same) != 2:
-            return eid
-        ages = [st.infos[e].get("age") for e in same]
-        if None not in ages and ages[0] != ages[1]:
-            older = same[0] if ages[0] > ages[1] else same[1]  # type: ignore[operator]
-            return older if want > 0 else next(e for e in same if e != older)
-        kin: dict[str, int] = {}
-        for m in st.mentions:
-            if m.entity in same and m.kind in ("name", "alias"):
-                k = m.tok_start - 1
-                if k >= 0 and p.toks[k].text == ",":
-                    k -= 1
-                if k >= 0 and p.toks[k].lemma.casefold() in KIN_GENERATION:
-                    kin.setdefault(m.entity, KIN_GENERATION[p.toks[k].lemma.casefold()])
-        if len(kin) == 1:  # one of the two is marked: the other is the other generation
-            (marked, gen), other = next(iter(kin.items())), next(e for e in same if e not in kin)
-            return marked if gen == want else other
-        if len(kin) == 2 and kin[same[0]] != kin[same[1]]:
-            return same[0] if kin[same[0]] == want else same[1]
-        return eid
+    def repeats_noun(self, head: int, reach: int = 3) -> bool:
+        """The head noun of a description was written as a noun in the last ``reach``
+        sentences ("When a nurse who had been treating ... The nurse later sued"; "greeted by
+        an organizer ... the organizer told them"): it refers to that unnamed one."""
+        p = self.p
+        lemma = p.toks[head].lemma.casefold()
+        lo = p.sents[max(0, p.toks[head].sent - reach)].start
+        return any(p.toks[i].pos == "NOUN" and p.toks[i].lemma.casefold() == lemma for i in range(lo, head))
 
     def introduced_next(self, head: int) -> str | None:
         """ "The former sergeant-at-arms of the House of Commons said ... Kevin Vickers ...": a
-        definite person description that fits no one, with no named person met before it,
-        points ahead to the person the next sentence introduces as its subject."""
+        person description that fits no one, with no named person met before it, points ahead
+        to the person the next sentence introduces as its subject, or to one the next
+        ``DESCRIBED_AHEAD`` sentences name with the description's noun ("Australian woman
+        claims ..." over a dateline, then "Valeska Paris, an Australian woman and former
+        Scientologist, has claimed": whatever the tagger made of the name)."""
         p, st = self.p, self.st
         sent = p.toks[head].sent
         if sent + 1 >= len(p.sents):
             return None
-        nxt = p.sents[sent + 1]
         seen_before = {m.entity for m in st.before(head)}
         if any(
             person_like(st.infos.get(e, {"label": ""})) and not st.infos[e].get("stype") for e in seen_before
@@ -456,19 +384,28 @@ class Referents:
             # Democratic nominee for president"): pointing ahead is for a lede that opens
             # with the description (PolNeAR train: the one such case read)
             return None
-        for m in st.mentions[bisect.bisect_left(st.keys, nxt.start) :]:
-            if m.tok_start >= nxt.end:
+        # nor is it anyone its own sentence names ("British diplomat praises Obama's presidency")
+        s = p.sents[sent]
+        seen_before |= {
+            m.entity for m in st.mentions[bisect.bisect_left(st.keys, s.start) :] if m.tok_start < s.end
+        }
+        noun = p.toks[head].lemma.casefold()
+        last = p.sents[min(len(p.sents) - 1, sent + DESCRIBED_AHEAD)].end
+        for m in st.mentions[bisect.bisect_left(st.keys, p.sents[sent + 1].start) :]:
+            if m.tok_start >= last:
                 break
             info = st.infos.get(m.entity)
             if (
-                m.kind in ("name", "alias")
-                and info
-                and person_like(info)
-                and not info.get("stype")
-                and m.entity not in seen_before
-                and not self.in_quote(m)
-                and main_clause_subject(p, m)
+                m.kind not in ("name", "alias")
+                or not info
+                or info.get("stype")
+                or m.entity in seen_before
+                or self.in_quote(m)
             ):
+                continue
+            if person_like(info) and p.toks[m.tok_start].sent == sent + 1 and main_clause_subject(p, m):
+                return m.entity
+            if any(noun in words_of(d) for d in info["descriptions"]):  # (a person noun: any label)
                 return m.entity
         return None
 

@@ -21,6 +21,7 @@ from ..lang.speakers import (  # noqa: F401 - the lists are imported from here b
     ANON_MARKERS,
     COLLECTIVE_HEADS,
     DOCUMENTS,
+    GENERIC_PERSON_NOUNS,
     NOMINATIVE,
     NONPERSON,
     OFFICE_TITLES,
@@ -55,6 +56,24 @@ def person_noun(lemma: str) -> bool:
         and lemma not in _NOT_AGENT
         and _AGENT.search(lemma) is not None
         and not lemma.endswith("ment")
+    )
+
+
+def role_noun(p: Parse, head: int) -> bool:
+    """A description's head that says what a person does or is ("the former sergeant-at-arms",
+    "the billionaire businessman"), not a generic "man" nor an "-ent" noun that is no agent
+    ("incident"), and not narrowed by a complement ("the deputy head of China's delegation")."""
+    lemma = p.toks[head].lemma.casefold()
+    if lemma in GENERIC_PERSON_NOUNS or not person_noun(lemma):
+        return False
+    if lemma not in PERSON_NOUNS and lemma.endswith(("ent", "ence", "ant")):
+        return False
+    return not any(
+        k > head
+        and p.toks[k].dep in ("prep", "relcl", "acl")
+        and p.toks[k - 1].text != "-"  # "sergeant-at-arms" is one word
+        and (p.toks[k].dep != "prep" or p.toks[k].text.casefold() in RESTRICTING_PREPOSITIONS)
+        for k in p.children[head]
     )
 
 
