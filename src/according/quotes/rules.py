@@ -204,7 +204,7 @@ def speaker_head(
     t = toks[h]
     if (
         t.dep == "advcl"
-        and t.tag == "VBN"
+        and (t.tag == "VBN" or (t.tag == "VBD" and h == p.sents[t.sent].start))
         and not any(toks[c].dep in REDUCED_PASSIVE_NOT for c in p.children[h])
         and passive_source.get(t.lemma.lower(), passive_source.get("*", 1.0)) < 0.5
     ):
