@@ -230,6 +230,14 @@ def speaker_head(
     if outer is not None:
         return outer
     if quoted is not None and sh < h and quoted(sh) and not quoted(h):
+        # "“Judge,” Brafman said, “...”": the parser gave the cue two subjects, the quoted
+        # word and the speaker; the unquoted one is the source
+        second = next(
+            (c for c in p.children[h] if sh < c < h and toks[c].dep in SUBJ and not quoted(c)),
+            None,
+        )
+        if second is not None:
+            return second
         return next(
             (
                 c
