@@ -200,6 +200,8 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
             p, h, mdl.get("passive_source", {}), lambda k: qspan_at(toks[k].start) is not None
         )
     )
+    if sh is None:
+        sh = rules.from_source(p, h)
     cue_idx = rules.cue_tokens(p, h, mdl["cue_kids"], sh)
     cue_set = set(cue_idx)
     if sh is not None and not subj_content:
