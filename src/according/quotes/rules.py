@@ -246,6 +246,7 @@ def speaker_head(
             if prep.dep == "prep" and prep.head != t.head and toks[prep.head].pos in ("VERB", "AUX"):
                 return source_head(p, prep.head, 1)
         return None
+    sh = _nearer_subject(p, h, sh)
     outer = _outer_speaker(p, h, sh)
     if outer is not None:
         return outer
@@ -284,6 +285,25 @@ def speaker_head(
         and any(_is_mark_text(toks[j].text) for j in range(h + 1, sh + 1))
     ):
         return None
+    return sh
+
+
+def _nearer_subject(p: Parse, h: int, sh: int) -> int:
+    """"Anticipating blowback, McAuliffe remarked", "a standard, which he argued helps ...",
+    "Washington (AFP) – Democrat Hillary Clinton has taken": the parser gave the cue a second
+    subject nearer to it. The nearer one is the speaker when a comma parts the two or the first
+    is a relative pronoun. PolNeAR train, gold cues with two subjects before them: parted by a
+    comma, the gold source is the nearer 62 times and the first 10; with a relative pronoun first,
+    the nearer 14 and the first 0; otherwise even (30 / 32): the first stays."""
+    toks = p.toks
+    if toks[sh].head != h or sh > h:
+        return sh
+    later = [c for c in p.children[h] if sh < c < h and toks[c].dep in SUBJ and toks[c].pos != "PUNCT"]
+    if not later:
+        return sh
+    c = later[-1]
+    if toks[sh].tag in ("WDT", "WP") or any(toks[j].text == "," for j in range(sh, c)):
+        return c
     return sh
 
 
