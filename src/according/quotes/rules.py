@@ -261,11 +261,25 @@ def speaker_head(
         )
         if second is not None:
             return second
+        # "“...,” Flynn, a top Trump surrogate, said Thursday morning": the words between the
+        # quotation and the cue name the speaker, whatever the parser hung them on
+        j = h - 1
+        while j > sh and not quoted(j) and toks[j].sent == t.sent:
+            j -= 1
+        gap = set(range(j + 1, h))
+        named = [
+            k for k in sorted(gap) if toks[k].head not in gap and toks[k].pos in ("NOUN", "PROPN", "PRON")
+        ]
+        if named and quoted(j):
+            return named[0]
         return next(
             (
                 c
                 for c in p.children[h]
-                if c > h and toks[c].dep in SUBJ + INVERTED_SOURCE_DEPS and toks[c].pos in ("NOUN", "PROPN")
+                if c > h
+                and toks[c].dep in SUBJ + INVERTED_SOURCE_DEPS
+                and toks[c].pos in ("NOUN", "PROPN")
+                and toks[c].ent_type not in ("DATE", "TIME")
             ),
             None,
         )
