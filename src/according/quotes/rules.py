@@ -248,7 +248,7 @@ def speaker_head(
             prep = toks[t.head]
             if prep.dep == "prep" and prep.head != t.head and toks[prep.head].pos in ("VERB", "AUX"):
                 return source_head(p, prep.head, 1)
-        return None
+        return _fronted_subject(p, h)
     sh = _nearer_subject(p, h, sh)
     outer = _outer_speaker(p, h, sh)
     if outer is not None:
@@ -305,6 +305,30 @@ def speaker_head(
     ):
         return None
     return sh
+
+
+def _fronted_subject(p: Parse, h: int) -> int | None:
+    """"During Mr. Clinton's 1992 campaign, Betsey Wright, a close aide, coined ...", "At a June
+    event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against ...": after a
+    fronted phrase ending in a name, the parser makes the subject an apposition of that name and
+    leaves the finite main verb with no subject. The noun phrase ending right before the verb
+    (past adverbs) is then its subject if it is such an apposition. PolNeAR train: 8 gold cues,
+    the gold source each time."""
+    toks = p.toks
+    t = toks[h]
+    if t.tag not in ("VBD", "VBZ", "VBP") or t.dep != "ROOT":
+        return None
+    if any(toks[c].dep in SUBJ + ("expl",) for c in p.children[h]):
+        return None
+    j = h - 1
+    while j >= 0 and toks[j].head == h and toks[j].dep in ("advmod", "aux", "neg"):
+        j -= 1
+    if j < 0:
+        return None
+    a = j
+    while toks[a].head != a and toks[a].dep != "appos" and toks[a].head < h and toks[toks[a].head].pos in ("NOUN", "PROPN"):
+        a = toks[a].head
+    return a if toks[a].dep == "appos" and toks[a].pos in ("NOUN", "PROPN") else None
 
 
 def _nearer_subject(p: Parse, h: int, sh: int) -> int:
