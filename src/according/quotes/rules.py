@@ -308,7 +308,7 @@ def speaker_head(
 
 
 def _fronted_subject(p: Parse, h: int) -> int | None:
-    """"During Mr. Clinton's 1992 campaign, Betsey Wright, a close aide, coined ...", "At a June
+    """ "During Mr. Clinton's 1992 campaign, Betsey Wright, a close aide, coined ...", "At a June
     event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against ...": after a
     fronted phrase ending in a name, the parser makes the subject an apposition of that name and
     leaves the finite main verb with no subject. The noun phrase ending right before the verb
@@ -326,13 +326,18 @@ def _fronted_subject(p: Parse, h: int) -> int | None:
     if j < 0:
         return None
     a = j
-    while toks[a].head != a and toks[a].dep != "appos" and toks[a].head < h and toks[toks[a].head].pos in ("NOUN", "PROPN"):
+    while (
+        toks[a].head != a
+        and toks[a].dep != "appos"
+        and toks[a].head < h
+        and toks[toks[a].head].pos in ("NOUN", "PROPN")
+    ):
         a = toks[a].head
     return a if toks[a].dep == "appos" and toks[a].pos in ("NOUN", "PROPN") else None
 
 
 def _nearer_subject(p: Parse, h: int, sh: int) -> int:
-    """"Anticipating blowback, McAuliffe remarked", "a standard, which he argued helps ...",
+    """ "Anticipating blowback, McAuliffe remarked", "a standard, which he argued helps ...",
     "Frustration with police: Civil rights activists say", "Washington (AFP) – Democrat Hillary
     Clinton has taken": the parser gave the cue a second subject nearer to it. The nearer one is
     the speaker when punctuation (:data:`SUBJECT_PARTS`) parts the two or the first is a relative
@@ -370,7 +375,7 @@ def _climbed_to_no_speaker(p: Parse, h: int, sh: int) -> bool:
 
 
 def _outer_speaker(p: Parse, h: int, sh: int) -> int | None:
-    """"He said [his attacks have given him momentum] and *said* that ...", "Trump argued
+    """ "He said [his attacks have given him momentum] and *said* that ...", "Trump argued
     [that a database would keep people out], *saying* ...": the parser hangs a second cue
     (a coordinated verb, a participle) on the verb of the first cue's reported clause, so
     climbing to the nearest subject finds the subject of what was reported ("his attacks", "a
@@ -396,7 +401,7 @@ def _outer_speaker(p: Parse, h: int, sh: int) -> int | None:
 
 
 def _contracted_has(p: Parse, h: int) -> bool:
-    """"he's said", "who's called for", "an office he's wanted": the parser reads the contracted
+    """ "he's said", "who's called for", "an office he's wanted": the parser reads the contracted
     "has" as the "is" of a passive. PolNeAR train, gold cues whose passive auxiliary is a
     contracted "'s": the subject is the gold source 14 times, the content 2, neither 3; so such
     a cue keeps its subject as the source whatever the lemma's passive rate."""
