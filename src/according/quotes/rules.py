@@ -357,21 +357,16 @@ def _nearer_subject(p: Parse, h: int, sh: int) -> int:
 
 
 def _climbed_to_no_speaker(p: Parse, h: int, sh: int) -> bool:
-    """Whether the subject an open complement ("to convince", "to call") shares with the verb it
-    hangs on names no one: a thing, a finding, a number, a non-personal pronoun ("The four-day
-    convention is the best opportunity Trump will have *to convince* ...": not the convention).
-    PolNeAR train, gold cues so climbing: the gold source is that subject 5 times and something
-    else or nothing 42 (train source and full unchanged in the fourth decimal, dev tuned source
-    +.0004). The same test through a coordination or an adverbial clause ("It was a potent
-    punch, as Mrs. Clinton echoed the criticism, saying") was 18 right to 43 wrong, but cost full
-    attributions (train -.0004, dev tuned -.0009): not used."""
-    toks = p.toks
-    t = toks[h]
-    if toks[sh].head == h or t.dep != "xcomp":
+    """Whether the subject an open complement ("the best opportunity Trump will have *to
+    convince*") shares with the verb it hangs on is a thing, finding, number or non-personal
+    pronoun: no speaker. PolNeAR train, gold cues so climbing: the gold source is that subject 5
+    times, something else or nothing 42. (Through a coordination or an adverbial clause, "It was
+    a potent punch, as Mrs. Clinton echoed it, saying", 18 to 43, but full attributions fell:
+    train -.0004, dev tuned -.0009; not used.)"""
+    s = p.toks[sh]
+    if s.head == h or p.toks[h].dep != "xcomp":
         return False
-    s = toks[sh]
-    cls = mention_class(s.lemma, s.pos, s.ent_type)
-    return t.dep == "xcomp" and cls in ("thing", "noun", "doc", "find", "num")
+    return mention_class(s.lemma, s.pos, s.ent_type) in ("thing", "noun", "doc", "find", "num")
 
 
 def _outer_speaker(p: Parse, h: int, sh: int) -> int | None:
@@ -401,10 +396,9 @@ def _outer_speaker(p: Parse, h: int, sh: int) -> int | None:
 
 
 def _contracted_has(p: Parse, h: int) -> bool:
-    """ "he's said", "who's called for", "an office he's wanted": the parser reads the contracted
-    "has" as the "is" of a passive. PolNeAR train, gold cues whose passive auxiliary is a
-    contracted "'s": the subject is the gold source 14 times, the content 2, neither 3; so such
-    a cue keeps its subject as the source whatever the lemma's passive rate."""
+    """ "he's said", "who's called for": the parser reads the contracted "has" as a passive's "is".
+    PolNeAR train, gold cues with a contracted "'s" as passive auxiliary: the subject is the gold
+    source 14 times, the content 2, neither 3: such a cue keeps its subject as the source."""
     return any(
         p.toks[c].dep == "auxpass" and p.toks[c].text.replace("\u2019", "'").lower() == "'s"
         for c in p.children[h]
