@@ -238,6 +238,13 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         if not rules.dominates(p, sh, h):
             not_content = rules.subtree_set(p, sh)
     con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
+    first = rules.source_head(p, h)
+    if sh is not None and first is not None and first < sh < h and toks[first].head == h and first in con:
+        # a second subject the parser gave the cue, passed over for the nearer one
+        # (``rules.speaker_head``: "Anticipating blowback, McAuliffe remarked") is no more
+        # what was said than the source is, unless it is all there is
+        rest = con - rules.subtree_set(p, first)
+        con = rest or con
     if subj_content and subj is not None:
         con |= rules.subtree_set(p, subj)
     decide = mdl.get("_edge_decide")
