@@ -109,6 +109,17 @@ def test_two_subjects_parted_by_punctuation_leave_the_nearer(parse):
     assert got["argued"] == "he"
 
 
+def test_the_subject_passed_over_is_no_content(parse):
+    text = (
+        "Apple's worldwide vice-president of marketing for the iPod, Greg Joswiak, indicated that this "
+        "patch is available for people who want it."
+    )
+    qs, _ = extract(parse(text))
+    (q,) = [q for q in qs if q.cue and q.cue.text == "indicated"]
+    assert q.source is not None and q.source.text == "Greg Joswiak"
+    assert [c.text for c in q.content] == ["that this patch is available for people who want it"]
+
+
 def test_a_contracted_has_is_no_passive(parse):
     got = sources(
         parse, "While he's said he will fight all the way to the convention, Sanders must decide soon."
