@@ -15,6 +15,7 @@ from according.events.codebook import (
     suicide_bomber,
     takes_back,
     weapon_stopped,
+    went_off,
 )
 from test_relevance_features import parse_of
 
@@ -68,6 +69,31 @@ def test_weapons_stopped_in_the_air_are_disrupted_weapons_use_but_aircraft_are_n
         ]
     )
     assert not weapon_stopped(helicopter, 0, 5)  # a manned aircraft: an attack on its crew
+
+
+def test_something_that_went_off_is_no_weapon_made_safe():
+    exploded = work_of(
+        [
+            ("an", "an", "det", 1, "DET", "DT"),
+            ("IED", "ied", "nsubj", 2, "NOUN", "NN"),
+            ("exploded", "explode", "ROOT", 2, "VERB", "VBD"),
+        ]
+    )
+    assert went_off(exploded, 0, 3)
+    assert codebook(exploded, 0, 3, "Disrupted weapons use", None) == "Remote explosive/landmine/IED"
+    defused = work_of(
+        [
+            ("troops", "troop", "nsubj", 1, "NOUN", "NNS"),
+            ("defused", "defuse", "ROOT", 1, "VERB", "VBD"),
+            ("it", "it", "dobj", 1, "PRON", "PRP"),
+            ("before", "before", "mark", 6, "ADP", "IN"),
+            ("it", "it", "nsubj", 6, "PRON", "PRP"),
+            ("could", "could", "aux", 6, "AUX", "MD"),
+            ("explode", "explode", "advcl", 1, "VERB", "VB"),
+        ]
+    )
+    assert not went_off(defused, 0, 7)
+    assert codebook(defused, 0, 7, "Disrupted weapons use", None) == "Disrupted weapons use"
 
 
 def test_an_exchange_of_fire_by_noun_phrase():

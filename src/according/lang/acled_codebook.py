@@ -78,3 +78,7 @@ TAKE_BACK_VERBS = {"take", "win", "get"}
 SUPPRESS_WORDS = {"suppress", "crackdown"}
 # Modifiers that make a convoy or a vehicle civilian ("a humanitarian convoy", "an aid convoy").
 CIVILIAN_MODIFIERS = {"humanitarian", "aid", "civilian", "relief", "commercial", "passenger"}
+# Something went off (ACLED: the explosion is the event, not weapons made safe): a verb or noun of
+# detonation, or "went off"; not where it is unreal ("before it could explode", "failed to explode").
+DETONATIONS = {"explode", "detonate", "blast", "explosion"}
+UNREAL_DETONATION_MARKS = {"before", "could", "would", "might", "can", "fail", "not", "never", "without"}
