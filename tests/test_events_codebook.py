@@ -15,6 +15,7 @@ from according.events.codebook import (
     suicide_bomber,
     takes_back,
     weapon_stopped,
+    weapon_used,
     went_off,
 )
 from test_relevance_features import parse_of
@@ -94,6 +95,35 @@ def test_something_that_went_off_is_no_weapon_made_safe():
     )
     assert not went_off(defused, 0, 7)
     assert codebook(defused, 0, 7, "Disrupted weapons use", None) == "Disrupted weapons use"
+
+
+def test_a_weapon_used_as_a_fact_is_the_event_not_a_development():
+    def fired():
+        words = [
+            ("militants", "militant", "nsubj", 1, "NOUN", "NNS"),
+            ("fired", "fire", "ROOT", 1, "VERB", "VBD"),
+            ("mortars", "mortar", "dobj", 1, "NOUN", "NNS"),
+        ]
+        return work_of(words)
+
+    work = fired()
+    assert weapon_used(work, 0, 3)
+    assert (
+        codebook(work, 0, 3, "Headquarters or base established", None) == "Shelling/artillery/missile attack"
+    )
+    assert codebook(work, 0, 3, "Arrests", None) == "Arrests"  # arrests of those who fired stay arrests
+    stop = work_of(
+        [
+            ("they", "they", "nsubj", 1, "PRON", "PRP"),
+            ("agreed", "agree", "ROOT", 1, "VERB", "VBD"),
+            ("to", "to", "aux", 3, "PART", "TO"),
+            ("stop", "stop", "xcomp", 1, "VERB", "VB"),
+            ("the", "the", "det", 5, "DET", "DT"),
+            ("shelling", "shelling", "dobj", 3, "NOUN", "NN"),
+        ]
+    )
+    assert not weapon_used(stop, 0, 6)
+    assert codebook(stop, 0, 6, "Agreement", None) == "Agreement"
 
 
 def test_an_exchange_of_fire_by_noun_phrase():

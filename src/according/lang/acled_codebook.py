@@ -82,3 +82,21 @@ CIVILIAN_MODIFIERS = {"humanitarian", "aid", "civilian", "relief", "commercial",
 # detonation, or "went off"; not where it is unreal ("before it could explode", "failed to explode").
 DETONATIONS = {"explode", "detonate", "blast", "explosion"}
 UNREAL_DETONATION_MARKS = {"before", "could", "would", "might", "can", "fail", "not", "never", "without"}
+# Verbs of a weapon of remote violence in use ("fired mortars", "a rocket landed", "a drone struck",
+# "shells hit the market"): where the text reports one as a fact, a development reading gives way to
+# the weapon (ACLED codes remote violence by its weapon).
+WEAPON_USE_VERBS = {
+    "fire",
+    "launch",
+    "hit",
+    "strike",
+    "land",
+    "target",
+    "drop",
+    "kill",
+    "wound",
+    "injure",
+    "destroy",
+    "damage",
+    "explode",
+}
