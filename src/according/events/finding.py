@@ -14,6 +14,7 @@ from .actor_names import event_country
 from .actors import actors_for, in_country
 from .classifier import features, load_model, triggers_in
 from .clauses import by_accident, cumulative, not_a_demonstration, reports
+from .codebook import codebook
 from .coding import apply_conventions, destroys_property, fire_exchanged, follow_actors
 from .dates import event_date, semicolon_clause
 from .fatalities import fatalities_of
@@ -87,9 +88,13 @@ def find_events(work: Work) -> dict:
     if len(body) <= REPORT_SENTENCES and len(work.text) <= REPORT_CHARS:
         stretch = body or list(p.sents)
         conf = _report_relevance(p, stretch)
-        strong = any(key in STRONG for s in stretch for _, key in triggers_in(p, s.start, s.end)) or any(
-            destroys_property(p, s.start, s.end) is not None for s in stretch
-        )  # "unidentified men burned down a school": no strong trigger, but a group destroying a building
+        strong = (
+            any(key in STRONG for s in stretch for _, key in triggers_in(p, s.start, s.end))
+            or any(destroys_property(p, s.start, s.end) is not None for s in stretch)
+            # "unidentified men burned down a school": no strong trigger, but a group destroying a building
+            or bool(SIZE_NOTE.search(work.text))
+            # ACLED's crowd-size note ("[size=no report]") is given for demonstrations only
+        )
         floor = REPORT_FLOOR if strong else WEAK_REPORT_FLOOR
         if len(body) >= BRIEF_SENTENCES and conf is not None:
             floor = max(floor, show_threshold())  # a news brief: its event must be as sure as an article's
@@ -250,6 +255,7 @@ def _event(work: Work, sents, report: bool) -> dict | None:
     )
     sub = weapon_first(work, a, b, sub, raw)
     sub = violence_first(work, a, b, apply_conventions(work, a, b, sub, fatalities, raw), raw)
+    sub = codebook(work, a, b, sub, raw)
     if fatalities and (
         sub in ("Peaceful protest", "Protest with intervention")
         or (EVENT_TYPE[sub] == "Riots" and _forces_act(work, a, b))

@@ -85,6 +85,15 @@ CROWD_VIOLENCE = {
     "clash",
     "attack",
     "ransack",
+    # harm to people or property by the crowd itself ("protesters damaged shops", "injured two officers")
+    "damage",
+    "destroy",
+    "injure",
+    "wound",
+    "assault",
+    "beat",
+    "break",
+    "overturn",
 }
 CROWD_DOERS = {"protester", "protestor", "demonstrator", "crowd", "mob", "rioter", "youth", "student"}
 
