@@ -236,3 +236,22 @@ def test_deaths_in_an_accident_are_no_event(analyze):
         published="2015-09-24",
     )
     assert [e.event_type for e in rec.events][:1] in (["Violence against civilians"], ["Battles"])
+
+
+def test_a_labour_strike_is_no_air_strike(analyze):
+    # issue 9's "strike action" read as an Air/drone strike: a strike its workers stage, or a
+    # "strike action", is a work stoppage (no crowd: no event); an armed strike stays one
+    for text in (
+        "Teachers staged a strike over pay in Nairobi on Monday.",
+        "Pilots at the airline launched strike action on Friday, grounding flights.",
+        "Nurses began a three-day strike on Tuesday to demand higher wages.",
+    ):
+        assert analyze(text, published="2024-02-14").events == (), text
+    rec = analyze(
+        "A drone strike killed three militants in North Waziristan on Monday.", published="2024-02-14"
+    )
+    assert [e.sub_event_type for e in rec.events] == ["Air/drone strike"]
+    rec = analyze(
+        "Thousands of striking teachers marched to parliament in Nairobi on Monday.", published="2024-02-14"
+    )
+    assert [e.sub_event_type for e in rec.events] == ["Peaceful protest"]

@@ -16,6 +16,7 @@ from ..lang.event_reports import (
     GATHERINGS,
     IRREALIS,
     ONLINE_WORDS,
+    STRIKE_COMPOUND_HEADS,
     TOLL_SPANS,
     TOLL_SUBJECTS,
     TOLL_VERBS,
@@ -232,6 +233,13 @@ def _labour_stoppage(p, j: int) -> bool:
         return any(c.dep == "nsubj" and ACTOR_KINDS.get(c.lemma.lower()) == "labour" for c in kids)
     if t.dep == "pobj" and toks[t.head].lemma.lower() == "on":
         return True  # "went on strike"
+    if t.dep == "compound" and toks[t.head].lemma.lower() in STRIKE_COMPOUND_HEADS:
+        return True  # "launched strike action", "a strike ballot": the noun it names is labour's
+    if t.dep == "dobj" and any(
+        toks[c].dep == "nsubj" and ACTOR_KINDS.get(toks[c].lemma.lower()) == "labour"
+        for c in p.children[t.head]
+    ):
+        return True  # "teachers staged a strike", "nurses began a three-day strike"
     return any(
         c.dep in ("amod", "compound", "poss")
         and (

@@ -190,6 +190,9 @@ KILL_VERBS = {"kill", "murder", "behead", "assassinate", "execute", "lynch"}
 # labour strike or work stoppage is coded as a protest only when the text reports a gathering
 # (a march, rally, picket, sit-in); these are the stoppage words and the gathering words.
 WORK_STOPPAGES = {"strike", "stoppage", "walkout", "sickout", "sick-out", "go-slow"}
+# nouns a "strike" compound names as a labour strike's ("strike action", "a strike ballot"; the issue's
+# "strike action" read as an air strike): an armed strike is never "strike action"
+STRIKE_COMPOUND_HEADS = {"action", "ballot", "vote", "pay", "fund", "notice", "committee"}
 GATHERINGS = {
     "march",
     "marcher",
