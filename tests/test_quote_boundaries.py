@@ -391,3 +391,17 @@ def test_the_verb_after_continued_or_tried_belongs_to_the_cue_not_the_content(pa
     # "wants to build": the infinitive is what is wanted (the gold keeps it for want, seek, vow ...)
     (q,) = quotes_of(parse, "The governor wants to build a new bridge.")
     assert q.content[0].text == "to build a new bridge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wearing his \u201clucky\u201d hat, Trump said the senator had failed his state.",
+        "At the \u201cvictory\u201d rally, Trump said the senator had failed his state.",
+        "Trump said the senator had failed his state. The senator is, by now, a \u201clightweight.\u201d",
+    ],
+)
+def test_a_short_quotation_in_the_narration_is_not_joined_to_the_speaker(parse, text):
+    # (main joined “lucky”, “victory”, “lightweight.” to the "said" quote as content spans)
+    (q,) = quotes_of(parse, text)
+    assert [c.text for c in q.content] == ["the senator had failed his state"]
