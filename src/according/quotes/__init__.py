@@ -23,13 +23,17 @@ How the stage works (all linear in the article's length):
    (``extent``). Then the words naming the speaker between a quotation that closes
    with a comma and the cue ("“...,” Obama's former strategist David Axelrod said"), and
    unquoted words after the cue of a wholly quoted content ("“...,” he said *to laughs*"),
-   leave the content: narration. A content edge inside a quotation moves out to its mark,
+   leave the content: narration; so do the words before a colon that opens the quotation
+   ("Later he turned to the money: “...,” he said"), and the infinitive's cue verb after
+   "continued to", "tried to" (PolNeAR puts it in the cue); the quoted clause's subject
+   before "X, he said, “...”" is content. A content edge inside a quotation moves out to its mark,
    so a direct quote's span includes the marks.
 4. Quotation spans no attribution covers are then placed (``placing``, with the content spans):
    - in a paragraph where an attribution already quotes someone, they become
      extra content spans of the nearest one ("“A,” he said, “B.”" is one quote
      with two content spans; a title or scare quote inside an *earlier* sentence,
-     "the equivalent of “The Truman Show.” She says ...", is not). A quoted
+     "the equivalent of “The Truman Show.” She says ...", is not, nor a word or two in
+     quotation marks before the cue in its sentence or in a later sentence). A quoted
      *sentence* after the attribution
      ("“A,” she said. “B.”") is in addition a quote of its own with ``cue`` and
      ``source`` None, inherited from the attribution (see below): who-said-what
@@ -344,10 +348,9 @@ def _chained_verb(p: Parse, h: int, con: set[int], lexicon: frozenset[str]) -> s
     and PolNeAR takes it into the cue: the content is what that verb governs. The cue span stays
     the cue word's (the cue model scores it); the verb, its "to" and adverbs leave the content.
     ("are trying to flee the city", no cue word, keeps its infinitive: on PolNeAR train the
-    restriction costs 3 exact contents, .5484 -> .5481, and no content of a verb that reports
-    nothing is cut to "the city ...".) (Learned from PolNeAR train: of the
+    restriction costs 3 exact contents, .5484 -> .5481.) (Learned from PolNeAR train: of the
     contents our rules open with "to" under such a cue the gold starts after the verb in 74 of
-    81; for "want", "decline", "seek", "refuse", "ask", "vow", "promise" it mostly keeps the
+    79; for "want", "decline", "seek", "refuse", "ask", "vow", "promise" it mostly keeps the
     infinitive.) PolNeAR train exact content .5462 -> .5477 (after
     :func:`_quoted_subject`), full .6304 -> .6308, overlap unchanged; dev tuned half unchanged
     (.5590), sealed half exact .5589 -> .5616, full and overlap unchanged."""
