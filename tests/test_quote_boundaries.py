@@ -356,3 +356,52 @@ def test_bucket_counts_the_cuts_reached(n, cuts):
 
     ordered = tuple(sorted(cuts))
     assert extent._bucket(n, ordered) == sum(n >= c for c in ordered)
+
+
+# ------------------------------------------------------------------ content spans (issue 8, part 4)
+
+
+def test_the_subject_before_a_parenthetical_cue_is_part_of_the_quotation(parse):
+    # "X, he said, “...”": the unquoted words before the cue are narration ("Asked about it, he
+    # said, “...”"), except the subject of the quoted clause, which is what was said (on main the
+    # content was the quotation alone)
+    text = (
+        "The talks had stalled by then.\n\n"
+        "The new name, he said, \u201cchanges nothing at all.\u201d\n\n"
+        "The Russians have been pressing for a deal."
+    )
+    q = next(q for q in quotes_of(parse, text) if q.source is not None and q.source.text == "he")
+    assert [c.text for c in q.content] == ["The new name", "\u201cchanges nothing at all.\u201d"]
+
+
+def test_narration_before_a_colon_is_not_the_quotation_it_introduces(parse):
+    text = (
+        "A few minutes later, the senator turned to the money: "
+        "\u201cThere is just too much fundraising in this job,\u201d he said."
+    )
+    (q,) = quotes_of(parse, text)
+    assert [c.text for c in q.content] == ["\u201cThere is just too much fundraising in this job,\u201d"]
+
+
+def test_the_verb_after_continued_or_tried_belongs_to_the_cue_not_the_content(parse):
+    (q,) = quotes_of(parse, "The senator tried to convince the court that the rule was illegal.")
+    assert q.content[0].text == "the court that the rule was illegal"
+    (q,) = quotes_of(parse, "The mayor has continued to call for more information about the shooting.")
+    assert not q.content[0].text.startswith("to ")
+    # "wants to build": the infinitive is what is wanted (the gold keeps it for want, seek, vow ...)
+    (q,) = quotes_of(parse, "The governor wants to build a new bridge.")
+    assert q.content[0].text == "to build a new bridge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wearing his \u201clucky\u201d hat, Trump said the senator had failed his state.",
+        "At the \u201cvictory\u201d rally, Trump said the senator had failed his state.",
+        "Trump said the senator had failed his state. The senator is, by now, a \u201clightweight.\u201d",
+    ],
+)
+def test_a_short_quotation_in_the_narration_is_not_joined_to_the_speaker(parse, text):
+    # (main joined “lucky”, “victory”, “lightweight.” to the "said" quote as content spans)
+    (q,) = quotes_of(parse, text)
+    assert [c.text for c in q.content] == ["the senator had failed his state"]

@@ -321,3 +321,11 @@ CLAIM_VERBS = _CLAIM_VERBS  # one list with the figures' and events' claimants (
 # The short function words a title leaves in lower case ("Meet the Press", "America with Jorge
 # Ramos"): a quotation whose other words are all capitalised is a title (quotes/placing._title_case).
 TITLE_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+# Verbs of carrying on or attempting whose infinitive names the act ("continued to call for",
+# "tried to convince", "tend to spread the word about"): PolNeAR takes "to" and that verb into
+# the cue, so the content is what the verb governs (quotes._chained_verb). Read off PolNeAR train:
+# cue lemmas whose "to ..." content the gold starts after the infinitive's verb in at least half
+# of 3 or more cases (continue 26/26, use 13/15, try 10/10, tend, go 5/5, fail 4/4, struggle 4/5,
+# attempt 4/6, begin 3/3).
+CHAIN_CUE_VERBS = frozenset("continue use try tend go fail struggle attempt begin".split())
