@@ -106,11 +106,3 @@ def test_every_stage_package_imports_first_in_a_fresh_interpreter():
             [sys.executable, "-c", code, f"according.{name}"], capture_output=True, text=True
         )
         assert out.returncode == 0, f"according.{name}: {out.stderr[-800:]}"
-
-
-def test_lower_case_columns_are_each_tokens_lower_case_made_once():
-    p = make_parse(["The", "İstanbul", "MAYOR", "said"], [2, 2, 3, 3], ["det", "compound", "nsubj", "ROOT"])
-    p = Parse(p.text, tuple(t._replace(lemma=t.text.upper()) for t in p.toks), p.sents, (), (), "test")
-    assert p.lower_texts == tuple(t.text.lower() for t in p.toks)
-    assert p.lower_lemmas == tuple(t.lemma.lower() for t in p.toks)
-    assert p.lower_texts is p.lower_texts  # cached on the parse

@@ -15,7 +15,6 @@ import bisect
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -55,10 +54,6 @@ class Sent(NamedTuple):
     end_char: int
 
 
-_TEXT = itemgetter(1)  # Tok.text
-_LEMMA = itemgetter(4)  # Tok.lemma
-
-
 class Children(tuple):
     """Dependents of every token: ``children[i]`` is the tuple of token i's dependents (in text
     order); ``children(i, dep="nsubj")`` (or a collection of labels) keeps those with that label."""
@@ -94,17 +89,6 @@ class Parse:
         index = Children(tuple(k) for k in kids)
         index.toks = self.toks
         return index
-
-    @cached_property
-    def lower_texts(self) -> tuple[str, ...]:
-        """Every token's ``text.lower()``, made once per parse at C speed: the stages ask it of most
-        tokens, several times each (figures, places, events: ~3 calls per word)."""
-        return tuple(map(str.lower, map(_TEXT, self.toks)))
-
-    @cached_property
-    def lower_lemmas(self) -> tuple[str, ...]:
-        """Every token's ``lemma.lower()``, made once per parse (as :attr:`lower_texts`)."""
-        return tuple(map(str.lower, map(_LEMMA, self.toks)))
 
     def ancestors(self, token: int, include_self: bool = False) -> Iterator[int]:
         """The heads above ``token``, nearest first, up to the root (``token`` first if

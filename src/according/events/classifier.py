@@ -41,23 +41,22 @@ ENT_AS_TYPE = {"GPE", "LOC", "PERSON", "FAC", "ORG", "NORP", "DATE", "TIME", "CA
 def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
     """(token index, trigger key) for every lexicon trigger in tokens a..b (bigrams first)."""
     toks = parse.toks
-    lemmas, words = parse.lower_lemmas, parse.lower_texts  # lower-cased once per parse
     firsts = _pair_firsts()
     out = []
     k = a
     known = _entry_words()
     while k < b:
-        lem = lemmas[k]
-        if lem not in known and words[k] not in known:
+        lem = toks[k].lemma.lower()
+        if lem not in known and toks[k].text.lower() not in known:
             k += 1  # neither the word nor its lemma is or begins an entry (most words)
             continue
         if k + 1 < b:  # a two-word entry is looked up only after a word that begins one
             hit = None
             if lem in firsts:
-                pair = f"{lem} {lemmas[k + 1]}"
+                pair = f"{lem} {toks[k + 1].lemma.lower()}"
                 hit = pair if pair in TRIGGERS else None
-            if hit is None and words[k] in firsts:
-                pair_text = f"{words[k]} {words[k + 1]}"
+            if hit is None and toks[k].text.lower() in firsts:
+                pair_text = f"{toks[k].text.lower()} {toks[k + 1].text.lower()}"
                 hit = pair_text if pair_text in TRIGGERS else None
             if hit:
                 out.append((k, hit))
@@ -66,7 +65,7 @@ def triggers_in(parse: Parse, a: int, b: int) -> list[tuple[int, str]]:
         if toks[k].ent_type in ("DATE", "TIME") or (toks[k].pos == "PROPN" and toks[k].ent_type):
             k += 1  # "On 3 March 2021" is no march; "Camp David" no camp
             continue
-        key = _trigger_key(words[k], lem)
+        key = _trigger_key(toks[k].text.lower(), lem)
         if key:
             out.append((k, key))
         k += 1

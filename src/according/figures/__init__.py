@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 
 from ..claims import attribution_cues, claim_at, source_at  # noqa: F401 - also imported from here by events
 from ..lang.figures import (
@@ -98,7 +97,7 @@ from .numbers import (
 )
 def find_figures(work: Work) -> dict:
     found = []
-    starts = figure_starts(work.parse.toks, work.parse.lower_texts)
+    starts = figure_starts(work.parse.toks)
     for s in work.parse.sents:
         try:
             found.extend(_sentence_figures(work, s, starts))
@@ -115,14 +114,12 @@ def find_figures(work: Work) -> dict:
 _VAGUE_STARTS = frozenset(VAGUE_COUNTS) | {w for w, _ in VAGUE_OF}
 
 
-def figure_starts(toks, lower: Sequence[str] | None = None) -> list[int]:
+def figure_starts(toks) -> list[int]:
     """The tokens at which :func:`_sentence_figures` can find a figure, in order: a number word
     or numeral (``is_num_tok``) or the first word of a vague quantity. Every other token only
     moves its scan on, so it jumps from one of these to the next instead of reading each token
     (the stage's CPU over PolNeAR dev, MEANTIME and CASE: about half)."""
-    if lower is None:
-        lower = [t.text.lower() for t in toks]
-    return [i for i, (t, w) in enumerate(zip(toks, lower)) if w in _VAGUE_STARTS or is_num_tok(t)]
+    return [i for i, t in enumerate(toks) if is_num_tok(t) or t.text.lower() in _VAGUE_STARTS]
 
 
 def _sentence_figures(work: Work, s, starts: list[int] | None = None) -> list[dict]:

@@ -81,8 +81,8 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     # one to the next instead of testing every token in the loop
     starts = [
         k
-        for k, (t, low) in enumerate(zip(toks, parse.lower_texts))
-        if not (t.is_space or t.is_punct) and t.text[:1].isupper() and low not in _DROP_LEAD  # _capital
+        for k, t in enumerate(toks)
+        if not (t.is_space or t.is_punct) and _capital(t) and t.text.lower() not in _DROP_LEAD
     ]
     i = 0
     next_start = 0
