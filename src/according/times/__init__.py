@@ -9,7 +9,9 @@ quarter", "year-end", "late in the day") run
 over the text, each only in windows around its trigger words
 (``grammar.TRIGGERS``: the same matches as a full scan, at a fraction of the
 cost; a trigger none of whose words is in the text is not scanned at all,
-``grammar.TRIGGER_NEEDLES``); overlapping matches are resolved longest-first. The parse is
+``grammar.TRIGGER_NEEDLES``; a rule whose cased letters are all in ``(?i:...)`` word lists is
+scanned over the lower-cased text without the ``(?i)``, the same matches at a third to half the cost,
+``folding.py``: the times stage's CPU -13%); overlapping matches are resolved longest-first. The parse is
 consulted for the tense of the verb an expression attaches to
 (``resolve.governing_tense``) and for the word class before "a year"/"one day".
 
@@ -87,6 +89,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from ..ingest.headlines import HeadlineLines
@@ -94,6 +97,7 @@ from ..ingest.metadata import published_date
 from ..lang.times import PART_OF_DAY
 from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
+from . import folding
 from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_NEEDLES, TRIGGER_REACH, TRIGGERS, Ctx, Found
@@ -177,6 +181,7 @@ def extract(
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()
+    foldable = folding.foldable_text(text, low)
     windows: dict[str, list[tuple[int, int]]] = {}
     spans: list[tuple[int, int]] | None
     for order, (name, rx, handler) in enumerate(RULES):
@@ -192,7 +197,15 @@ def extract(
                     spans = windows[trig.pattern] = []  # no hit without one of its words: no scan
                 else:
                     spans = windows[trig.pattern] = _windows(trig, scanned)
-        for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
+        fold = _folded(name, rx) if foldable else None
+        matches: Iterator[re.Match[str] | None]
+        if fold is None:
+            matches = (m for a, b in spans for m in rx.finditer(text, a, b))
+        else:  # the same matches, found in the lower-cased text (folding.py), taken from the text
+            matches = (rx.match(text, f.start(), b) for a, b in spans for f in fold.finditer(low, a, b))
+        for m in matches:
+            if m is None:  # (never: the two scans agree; see folding.py)
+                continue
             n_before = len(ctx.problems)
             try:
                 f = handler(m, ctx)
@@ -229,6 +242,16 @@ def extract(
     if unresolved:
         problems.append(f"no publication date: {unresolved} relative time expression(s) left out")
     return out, problems
+
+
+_FOLDED: dict[str, re.Pattern | None] = {}  # rule name -> its pattern for the lower-cased text
+
+
+def _folded(name: str, rx: re.Pattern) -> re.Pattern | None:
+    fold = _FOLDED.get(name, rx)
+    if fold is rx:
+        fold = _FOLDED[name] = folding.folded(rx)
+    return fold
 
 
 def _windows(trig: re.Pattern, low: str) -> list[tuple[int, int]]:
