@@ -106,3 +106,19 @@ def test_the_unsafe_letters_are_all_there_are():
         elif any(bool(ignore[x].fullmatch(c)) != (low == x) for x in letters):
             unsafe.append(c)
     assert tuple(unsafe) == folding.UNSAFE
+
+
+TRIGGER_PIECES = ["this time", "this", "time", "fortnight", "night", "Jan", "Janu", "Feb", "today", "tonight"]
+TRIGGER_PIECES += ["day", "week", "weekly", "year", "yearly", "spring", "fall", "now", "know", " ", "-", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRIGGER_PIECES), max_size=25), st.booleans())
+def test_literal_trigger_hits_are_the_regex_hits(pieces, spaced):
+    from according.times import _LITERALS, _literal_hits
+
+    text = (" " if spaced else "").join(pieces)
+    assert _LITERALS  # the word-list triggers (months, weekdays, units, reference words...)
+    for pattern, words in _LITERALS.items():
+        regex = [m.span() for m in re.finditer(pattern, text)]
+        assert [(h.start(), h.end()) for h in _literal_hits(text, words)] == regex

