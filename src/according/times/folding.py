@@ -22,12 +22,16 @@ so handlers see the text as written.
 from __future__ import annotations
 
 import re
-from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812 - sre's opcodes
-from re import _parser as P  # type: ignore[attr-defined]  # noqa: N812 - sre's parser
+
+try:  # sre's parser and opcodes (private modules of re since Python 3.11)
+    from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
+    from re import _parser as P  # type: ignore[attr-defined]  # noqa: N812
+except ImportError:  # another Python's re: no rule is folded, every rule keeps its own scan
+    C = P = None
 
 UNSAFE = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ (see the module docstring)
 
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)) if C else ()
 
 
 def foldable_text(text: str, low: str) -> bool:
@@ -89,7 +93,7 @@ def folded(rx: re.Pattern) -> re.Pattern | None:
     """The rule's pattern without ``(?i)``, to scan the lower-cased text; None when the rule's
     pattern has a cased letter that is not a lower-case ASCII letter under ``(?i:...)``, global
     flags other than Unicode, or an item not checked here."""
-    if rx.flags & ~re.UNICODE or "(?i" not in rx.pattern:
+    if P is None or rx.flags & ~re.UNICODE or "(?i" not in rx.pattern:
         return None
     try:
         parsed = P.parse(rx.pattern)
