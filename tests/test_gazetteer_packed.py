@@ -90,3 +90,20 @@ def test_the_cache_keeps_the_most_recently_used_indexes(tmp_path):
     ]
     gz.prune_cache(current, keep=1)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-4.marshal", "unrelated.txt"]
+
+
+def test_a_name_with_an_arabic_article_is_found_without_it_built_or_loaded():
+    from according.places.lookup import lookup_text
+
+    built = Gazetteer()
+    built.add(Rec(5, "Al Mukalla", 14.54, 49.12, "YE", "HD", 300000, "city"), alternates=["El-Mukalla"])
+    built.add(Rec(6, "Ash Shihr", 14.76, 49.61, "YE", "HD", 50000, "city"))
+    built.add(Rec(7, "Zaragoza", 41.65, -0.88, "ES", "AR", 650000, "city"))
+    built.add(Rec(8, "Al Sørvåg", 62.07, -7.3, "FO", None, 1000, "city"))
+    loaded = gz._undump(marshal.loads(marshal.dumps(gz._dump(built))))
+    for g in (built, loaded):
+        assert lookup_text(g, "Mukalla") == ([0], {0: False}, False)  # "al mukalla" (before "el mukalla")
+        assert lookup_text(g, "Shihr") == ([1], {1: False}, False)
+        assert lookup_text(g, "Muka") == ([], {}, False)
+        assert lookup_text(g, "Mukallá") == ([0], {0: False}, False)  # accents folded: an ASCII key
+        assert lookup_text(g, "Sørvåg") == ([3], {3: False}, False)  # a non-ASCII key: through norm

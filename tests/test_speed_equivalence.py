@@ -321,3 +321,18 @@ def test_event_classifier_weights_are_left_alone_by_the_collector():
     norm = 1 / len(feats) ** 0.5
     expected = [b + sum(model.weights[f][j] * norm for f in feats) for j, b in enumerate(model.bias)]
     assert [round(x, 9) for x in model.scores(feats)] == [round(x, 9) for x in expected]
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(
+        st.sampled_from([*FIGURE_WORDS, "Tens", "SEVERAL", "Dozen", "İstanbul"]), min_size=1, max_size=25
+    )
+)
+def test_figure_starts_from_the_word_tables_equal_the_token_test(words):
+    from according.figures import _VAGUE_STARTS, figure_starts
+
+    p = _figure_parse(words)
+    expected = [i for i, t in enumerate(p.toks) if numbers.is_num_tok(t) or t.text.lower() in _VAGUE_STARTS]
+    assert figure_starts(p.toks) == expected
+    assert figure_starts(p.toks) == expected  # the second time from the tables

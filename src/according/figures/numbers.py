@@ -44,6 +44,17 @@ def is_num_tok(t: Tok) -> bool:
     return answer
 
 
+def is_num_word(text: str, like_num: bool) -> bool:
+    """``is_num_tok`` of a token with this text and like_num flag (through the same tables)."""
+    known = _NUM_WORDS[like_num]
+    answer = known.get(text)
+    if answer is None:
+        if len(known) >= _NUM_CACHE:
+            known.clear()
+        answer = known[text] = _is_num_word(text.lower(), like_num)
+    return answer
+
+
 def _is_num_word(w: str, like_num: bool) -> bool:
     return (
         w in CARDINALS

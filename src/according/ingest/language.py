@@ -99,9 +99,10 @@ def function_word_shares(text: str, sample: int = 20000) -> tuple[int, dict[str,
     for w, n in as_written.items():
         counts[w.lower().replace("’", "'")] += n
     n_words = sum(as_written.values())
-    return n_words, {
-        lang: sum(n for w, n in counts.items() if w in ws) / n_words for lang, ws in _WORDS.items()
-    }
+    # each language's words found by one set intersection (C speed; an article has ~1,000
+    # distinct words, a list ~100): the same integer sums as testing every word in every list
+    found = counts.keys()
+    return n_words, {lang: sum(map(counts.__getitem__, found & ws)) / n_words for lang, ws in _WORDS.items()}
 
 
 def detect_language(text: str) -> str:

@@ -97,8 +97,17 @@ def _with_article(g: Gazetteer, key: str) -> list[tuple[int, bool]]:
         return g.lookup(_ARTICLE_RE.sub("", key, count=1))
     if " " in key or len(key) < 4:
         return []
+    if not key.isascii():
+        for art in ARABIC_ARTICLES:
+            hits = g.lookup(f"{art} {key}")
+            if hits:
+                return hits
+        return []
+    # an ASCII key (norm's own output) with an article and a space before it is its own index key:
+    # asked directly, without norm (whose cache these 14 new strings per unknown word only evicted)
+    names = g.names
     for art in ARABIC_ARTICLES:
-        hits = g.lookup(f"{art} {key}")
-        if hits:
-            return hits
+        v = names.get(f"{art} {key}")
+        if v:
+            return [(x >> 1, bool(x & 1)) for x in v]
     return []

@@ -9,7 +9,9 @@ quarter", "year-end", "late in the day") run
 over the text, each only in windows around its trigger words
 (``grammar.TRIGGERS``: the same matches as a full scan, at a fraction of the
 cost; a trigger none of whose words is in the text is not scanned at all,
-``grammar.TRIGGER_NEEDLES``); overlapping matches are resolved longest-first. The parse is
+``grammar.TRIGGER_NEEDLES``; a rule whose cased letters are all in ``(?i:...)`` word lists is
+scanned over the lower-cased text without the ``(?i)``, the same matches at a third to half the cost,
+``folding.py``: the times stage's CPU -13%); overlapping matches are resolved longest-first. The parse is
 consulted for the tense of the verb an expression attaches to
 (``resolve.governing_tense``) and for the word class before "a year"/"one day".
 
@@ -87,6 +89,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from ..ingest.headlines import HeadlineLines
@@ -94,6 +97,7 @@ from ..ingest.metadata import published_date
 from ..lang.times import PART_OF_DAY
 from ..model import Span, TimeExpr
 from ..pipeline import Work, stage
+from . import folding
 from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_NEEDLES, TRIGGER_REACH, TRIGGERS, Ctx, Found
@@ -177,6 +181,7 @@ def extract(
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()
+    foldable = folding.foldable_text(text, low)
     windows: dict[str, list[tuple[int, int]]] = {}
     spans: list[tuple[int, int]] | None
     for order, (name, rx, handler) in enumerate(RULES):
@@ -192,7 +197,15 @@ def extract(
                     spans = windows[trig.pattern] = []  # no hit without one of its words: no scan
                 else:
                     spans = windows[trig.pattern] = _windows(trig, scanned)
-        for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
+        fold = _folded(name, rx) if foldable else None
+        matches: Iterator[re.Match[str] | None]
+        if fold is None:
+            matches = (m for a, b in spans for m in rx.finditer(text, a, b))
+        else:  # the same matches, found in the lower-cased text (folding.py), taken from the text
+            matches = (rx.match(text, f.start(), b) for a, b in spans for f in fold.finditer(low, a, b))
+        for m in matches:
+            if m is None:  # (never: the two scans agree; see folding.py)
+                continue
             n_before = len(ctx.problems)
             try:
                 f = handler(m, ctx)
@@ -231,12 +244,66 @@ def extract(
     return out, problems
 
 
+_FOLDED: dict[str, re.Pattern | None] = {}  # rule name -> its pattern for the lower-cased text
+
+
+def _folded(name: str, rx: re.Pattern) -> re.Pattern | None:
+    fold = _FOLDED.get(name, rx)
+    if fold is rx:
+        fold = _FOLDED[name] = folding.folded(rx)
+    return fold
+
+
+class _Hit(tuple):
+    """(start, end) of a literal trigger hit, read as a match's ``start()`` and ``end()``."""
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+
+def _literal_hits(text: str, words: tuple[str, ...]) -> Iterator[_Hit]:
+    """The hits of the alternation of plain ``words`` that ``re.finditer`` gives (the leftmost
+    hit, of the first word in the pattern's order that starts there; the scan goes on after it),
+    found by ``str.find`` per word (a substring search at C speed, where the regex tries the
+    alternation at every position that starts one of the words): 0.43 -> 0.27 us of CPU per
+    word for the plain word triggers over 200 PolNeAR articles."""
+    nxt = [text.find(w) for w in words]
+    sizes = [len(w) for w in words]
+    pos = 0
+    while True:
+        best = -1
+        for k, at in enumerate(nxt):
+            if 0 <= at < pos:
+                at = nxt[k] = text.find(words[k], pos)
+            if at >= 0 and (best < 0 or at < nxt[best]):
+                best = k
+        if best < 0:
+            return
+        at = nxt[best]
+        pos = at + sizes[best]
+        yield _Hit((at, pos))
+
+
+# trigger patterns that are an alternation of plain words (no character with a meaning in a
+# pattern): their hits are found by _literal_hits (a single word: the regex searches it as fast)
+_LITERALS = {
+    p: tuple(p.split("|"))
+    for p in set(TRIGGERS.values())
+    if "|" in p and all(w and not set(w) & set("\\.^$*+?{}[]()") for w in p.split("|"))
+}
+
+
 def _windows(trig: re.Pattern, low: str) -> list[tuple[int, int]]:
     """Stretches of the text to scan for a rule: TRIGGER_REACH either side of each trigger hit,
     merged when they come within TRIGGER_REACH of each other (so that no match is cut at an end)."""
     out: list[list[int]] = []
     n = len(low)
-    for m in trig.finditer(low):
+    words = _LITERALS.get(trig.pattern)
+    hits = trig.finditer(low) if words is None else _literal_hits(low, words)
+    for m in hits:
         a, b = max(0, m.start() - TRIGGER_REACH), min(n, m.end() + TRIGGER_REACH)
         if out and a <= out[-1][1]:
             out[-1][1] = b
