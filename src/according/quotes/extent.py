@@ -295,6 +295,61 @@ def _bucket(n: float, cuts: tuple[float, ...]) -> int:
     return bisect_right(cuts, n)
 
 
+# Interned feature strings (the same strings as the %-formatting below them, built once and then
+# looked up by the parse's own shared strings: the strings' hashes are kept, so the weights'
+# lookups are cheap too). The tables are cleared when they grow past _MAX_INTERNED (the first
+# words of candidates and the cues' lemmas are open classes; a long run meets new ones).
+_MAX_INTERNED = 50_000
+_by_key: dict[str, tuple[str, str, list[str], list[str], dict[str, str]]] = {}
+_by_side: dict[
+    str,
+    tuple[
+        dict[str, str],
+        dict[str, str],
+        dict[str, str],
+        list[str],
+        list[str],
+        list[str],
+        list[str],
+        list[str],
+        dict[str, str],
+    ],
+] = {}
+
+
+def _key_strings(key: str) -> tuple[str, str, list[str], list[str], dict[str, str]]:
+    """side, label, the features fixed by the key, its two "dq:" features (content opening
+    with a quotation mark or not) and its table cue lemma -> "c:" feature."""
+    got = _by_key.get(key)
+    if got is None:
+        if len(_by_key) > _MAX_INTERNED:
+            _by_key.clear()
+        parts = key.split("|")
+        side, dep = parts[0], parts[1]
+        fixed = ["bias", "sd:%s|%s" % (side, dep)]
+        fixed += ["k:" + "|".join(parts[:n]) for n in range(3, len(parts) + 1)]
+        dq = ["dq:%s|%s|%d" % (side, dep, b) for b in range(2)]
+        got = _by_key[key] = (side, dep, fixed, dq, {})
+    return got
+
+
+def _side_strings(side: str):
+    got = _by_side.get(side)
+    if got is None:
+        got = _by_side[side] = (
+            {},  # first word's text -> "w:"
+            {},  # root's tag -> "t:"
+            {},  # label + "|" + head's part of speech -> "hp:"
+            ["d:%s|%d" % (side, d) for d in range(5)],
+            ["n:%s|%d" % (side, b) for b in range(len(_SIZE_CUTS) + 1)],
+            ["s:%s|%d" % (side, b) for b in range(len(_SHARE_CUTS) + 1)],
+            ["mq:%s|%d" % (side, b) for b in range(2)],
+            ["ns:%s|%d" % (side, b) for b in range(2)],
+            {},  # follower -> "nx:"
+        )
+    return got
+
+
 def features(
     p: Parse,
     cue: int,
@@ -307,10 +362,12 @@ def features(
 ) -> list[str]:
     """The parse facts of one edge candidate (see the module docstring). ``content_words``, the
     number of words of ``content``, and ``content_first``, its first token, are computed here
-    when not given (``trim`` computes them once per round)."""
+    when not given (``trim`` computes them once per round). (The strings come from the interned
+    tables above: the same list as formatting each one, as ``tests/test_quote_boundaries.py``
+    checks; 0.99 -> 0.74 us/word on 100 PolNeAR articles.)"""
     toks = p.toks
-    parts = key.split("|")
-    side, dep = parts[0], parts[1]
+    side, dep, fixed, dq_of, by_cue = _key_strings(key)
+    w_of, t_of, hp_of, d_of, n_of, s_of, mq_of, ns_of, nx_of = _side_strings(side)
     words = _words(p, idx)
     # the modifier's root (as modifier_root, with the words already at hand)
     inside = set(idx)
@@ -329,20 +386,44 @@ def features(
         content_words = len(_words(p, content))
     share = len(words) / max(1, content_words)
     root_tok = toks[root]
-    feats = ["bias", "sd:%s|%s" % (side, dep)]
-    feats += ["k:" + "|".join(parts[:n]) for n in range(3, len(parts) + 1)]
+    head_tok = toks[root_tok.head]
+    text = first.text
+    w = w_of.get(text)
+    if w is None:
+        if len(w_of) > _MAX_INTERNED:
+            w_of.clear()
+        w = w_of[text] = "w:%s|%s" % (side, text.lower())
+    tag = root_tok.tag
+    t = t_of.get(tag)
+    if t is None:
+        t = t_of[tag] = "t:%s|%s" % (side, tag)
+    hp_key = dep + "|" + head_tok.pos
+    hp = hp_of.get(hp_key)
+    if hp is None:
+        hp = hp_of[hp_key] = "hp:%s|%s" % (side, hp_key)
+    lemma = toks[cue].lemma
+    c = by_cue.get(lemma)
+    if c is None:
+        if len(by_cue) > _MAX_INTERNED:
+            by_cue.clear()
+        c = by_cue[lemma] = "c:%s|%s|%s" % (lemma.lower(), side, dep)
+    follower = _follower(p, idx[-1] + 1)
+    nx = nx_of.get(follower)
+    if nx is None:
+        nx = nx_of[follower] = "nx:%s|%s" % (side, follower)
+    feats = fixed.copy()
     feats += [
-        "w:%s|%s" % (side, first.text.lower()),
-        "t:%s|%s" % (side, root_tok.tag),
-        "hp:%s|%s|%s" % (side, dep, toks[root_tok.head].pos),
-        "d:%s|%d" % (side, depth),
-        "n:%s|%d" % (side, _bucket(len(words), _SIZE_CUTS)),
-        "s:%s|%d" % (side, _bucket(share, _SHARE_CUTS)),
-        "dq:%s|%s|%d" % (side, dep, direct),
-        "mq:%s|%d" % (side, marked),
-        "ns:%s|%d" % (side, toks[idx[0]].sent != toks[root_tok.head].sent),
-        "c:%s|%s|%s" % (toks[cue].lemma.lower(), side, dep),
-        "nx:%s|%s" % (side, _follower(p, idx[-1] + 1)),
+        w,
+        t,
+        hp,
+        d_of[depth],
+        n_of[_bucket(len(words), _SIZE_CUTS)],
+        s_of[_bucket(share, _SHARE_CUTS)],
+        dq_of[direct],
+        mq_of[marked],
+        ns_of[toks[idx[0]].sent != head_tok.sent],
+        c,
+        nx,
     ]
     return feats
 
