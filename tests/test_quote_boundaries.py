@@ -469,3 +469,21 @@ def test_edge_features_are_the_formatted_strings(parse, text, cue):
     extent._by_side.clear()
     key, idx, lead = cands[0]
     assert extent.features(p, h, con, key, idx, lead) == _edge_features_formatted(extent, p, h, con, key, idx)
+
+
+def test_marks_and_words_counted_once_per_parse_match_each_token(parse):
+    # extent._per_parse: the quotation marks before each token (texts asked once each through
+    # a table) and whether each token is a word, as testing every token on its own
+    from according.quotes import extent, placing
+
+    p = parse("“No,” he said. ``Yes'' -- she said, (quietly) \"maybe\".")
+    extent._mark_of.clear()
+    for _ in range(2):
+        marks, wordy = extent._per_parse(p)
+        want, n = [0], 0
+        for t in p.toks:
+            n += placing.is_mark(t.text)
+            want.append(n)
+        assert marks == want and marks[-1] >= 4
+        assert wordy == [not (t.is_punct or t.is_space) for t in p.toks]
+        assert extent._words(p, range(len(p.toks))) == [t.i for t in p.toks if wordy[t.i]]

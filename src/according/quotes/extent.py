@@ -77,7 +77,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
+from operator import attrgetter
 from pathlib import Path
 
 from ..nlp import Parse
@@ -86,6 +87,7 @@ from .placing import is_mark as _is_mark  # the quote stage's one test of a quot
 TABLE_FILE = "content_edges.json"
 MAX_ROUNDS = 8  # edges uncovered in turn (a relative clause inside an apposition inside ...)
 LEAD_DEPS = ("prep", "mark", "aux", "agent", "dative")  # leading function words that may be cut
+_MAX_INTERNED = 50_000  # entries of a table of interned strings (below) before it is cleared
 
 # decide(cue, features, tokens, is_lead) -> keep?  (the model in use; the gold in training)
 Decide = Callable[[int, list[str], list[int], bool], bool]
@@ -128,23 +130,41 @@ def model_decide(edge_model: EdgeModel | None) -> Decide:
 
 # (a weak reference: holding the last parse itself kept its tokens alive after its analysis, so
 # the collector's passes walked and promoted them; see analyzer.collector_paused)
-_last_marks: tuple[weakref.ref[Parse] | None, list[int]] = (None, [])
+_last_marks: tuple[weakref.ref[Parse] | None, list[int], list[bool]] = (None, [], [])
 
 
-def _marks_before(p: Parse) -> list[int]:
+class _MarkTable(dict):
+    """A token's text -> whether it is a quotation mark (``_is_mark``), asked once per text: the
+    texts are the parse's shared strings, so counting a parse's marks runs at C speed."""
+
+    def __missing__(self, text: str) -> bool:
+        self[text] = got = _is_mark(text)
+        return got
+
+
+_mark_of = _MarkTable()
+_TEXT = attrgetter("text")
+
+
+def _per_parse(p: Parse) -> tuple[list[int], list[bool]]:
     """``marks[k]``: how many tokens before token k are quotation marks (so a range holds one
-    when ``marks[b] > marks[a]``); counted once per parse, kept for the last parse asked."""
+    when ``marks[b] > marks[a]``), and ``wordy[k]``: whether token k is a word (neither
+    punctuation nor space); counted once per parse, kept for the last parse asked."""
     global _last_marks
     last = _last_marks
     if last[0] is not None and last[0]() is p:
-        return last[1]
-    marks = [0]
-    n = 0
-    for t in p.toks:
-        n += _is_mark(t.text)
-        marks.append(n)
-    _last_marks = (weakref.ref(p), marks)
-    return marks
+        return last[1], last[2]
+    if len(_mark_of) > _MAX_INTERNED:
+        _mark_of.clear()
+    marks = list(accumulate(map(_mark_of.__getitem__, map(_TEXT, p.toks)), initial=0))
+    wordy = [not (t.is_punct or t.is_space) for t in p.toks]
+    _last_marks = (weakref.ref(p), marks, wordy)
+    return marks, wordy
+
+
+def _marks_before(p: Parse) -> list[int]:
+    """``marks`` of :func:`_per_parse`."""
+    return _per_parse(p)[0]
 
 
 def _separator(p: Parse, j: int) -> str:
@@ -195,14 +215,16 @@ def _subtree_in(p: Parse, c: int, inside: set[int]) -> list[int]:
 
 
 def _words(p: Parse, idx) -> list[int]:
-    return [j for j in idx if not p.toks[j].is_punct and not p.toks[j].is_space]
+    wordy = _per_parse(p)[1]
+    return [j for j in idx if wordy[j]]
 
 
 def _word_spans(p: Parse, content: set[int]) -> dict[int, tuple[int, int, int]]:
     """For every token of ``content``: (number, first, last) of the words of its subtree within
     ``content`` (what ``_words(p, _subtree_in(p, j, content))`` holds), in one pass from the
     leaves up instead of one walk per token (first and last are -1 when it has no word)."""
-    toks, kids = p.toks, p.children
+    kids = p.children
+    wordy = _per_parse(p)[1]
     spans: dict[int, tuple[int, int, int]] = {}
     for top in content:
         if top in spans:
@@ -214,8 +236,7 @@ def _word_spans(p: Parse, content: set[int]) -> dict[int, tuple[int, int, int]]:
                 stack.append((j, True))
                 stack.extend((k, False) for k in kids[j] if k in content and k not in spans)
                 continue
-            t = toks[j]
-            n, lo, hi = (0, -1, -1) if t.is_punct or t.is_space else (1, j, j)
+            n, lo, hi = (1, j, j) if wordy[j] else (0, -1, -1)
             for k in kids[j]:
                 if k in content:
                     kn, klo, khi = spans[k]
@@ -227,11 +248,14 @@ def _word_spans(p: Parse, content: set[int]) -> dict[int, tuple[int, int, int]]:
     return spans
 
 
-def edge_candidates(p: Parse, cue: int, content: set[int]) -> list[tuple[str, list[int], bool]]:
-    """(key, tokens to cut, is a leading function word) for each edge of the content."""
+def edge_candidates(
+    p: Parse, cue: int, content: set[int], content_words: list[int] | None = None
+) -> list[tuple[str, list[int], bool]]:
+    """(key, tokens to cut, is a leading function word) for each edge of the content
+    (``content_words``: its words, when the caller has them)."""
     toks = p.toks
     out: list[tuple[str, list[int], bool]] = []
-    words = sorted(_words(p, content))
+    words = sorted(_words(p, content) if content_words is None else content_words)
     if not words:
         return out
     # runs of words (punctuation inside the content does not split a run)
@@ -243,16 +267,16 @@ def edge_candidates(p: Parse, cue: int, content: set[int]) -> list[tuple[str, li
             runs.append([j])
     every = len(words)
     spans = _word_spans(p, content)
-    marks = _marks_before(p)
+    marks, wordy = _per_parse(p)
     for run in runs:
         first, last = run[0], run[-1]
         lo, hi = first, last
         for c in range(lo, hi + 1):
             if c not in content:
                 continue
-            tc = toks[c]
-            if tc.is_punct or tc.is_space:
+            if not wordy[c]:
                 continue
+            tc = toks[c]
             h = tc.head
             if h == c or (h != cue and h not in content):
                 continue
@@ -299,7 +323,6 @@ def _bucket(n: float, cuts: tuple[float, ...]) -> int:
 # looked up by the parse's own shared strings: the strings' hashes are kept, so the weights'
 # lookups are cheap too). The tables are cleared when they grow past _MAX_INTERNED (the first
 # words of candidates and the cues' lemmas are open classes; a long run meets new ones).
-_MAX_INTERNED = 50_000
 _by_key: dict[str, tuple[str, str, list[str], list[str], dict[str, str]]] = {}
 _by_side: dict[
     str,
@@ -368,7 +391,8 @@ def features(
     toks = p.toks
     side, dep, fixed, dq_of, by_cue = _key_strings(key)
     w_of, t_of, hp_of, d_of, n_of, s_of, mq_of, ns_of, nx_of = _side_strings(side)
-    words = _words(p, idx)
+    marks, wordy = _per_parse(p)
+    words = [j for j in idx if wordy[j]]
     # the modifier's root (as modifier_root, with the words already at hand)
     inside = set(idx)
     pool = words or idx
@@ -380,7 +404,6 @@ def features(
             break
     opened = min(content) if content_first is None else content_first
     direct = _is_mark(toks[opened].text) or (opened > 0 and _is_mark(toks[opened - 1].text))
-    marks = _marks_before(p)
     marked = marks[idx[-1] + 1] > marks[idx[0]]
     if content_words is None:
         content_words = len(_words(p, content))
@@ -429,18 +452,21 @@ def features(
 
 
 def trim(p: Parse, cue: int, content: set[int], decide: Decide) -> set[int]:
-    """The content without the edge modifiers ``decide`` does not keep, round by round."""
+    """The content without the edge modifiers ``decide`` does not keep, round by round. (Its
+    words found once per round, the parse's marks and words once per parse, the marks through a
+    table of texts: 1.82 -> 1.68 us/word on 100 PolNeAR articles, after the interned features.)"""
     out = set(content)
     for _ in range(MAX_ROUNDS):
         cut: set[int] = set()
-        n_words = len(_words(p, out))
+        words = _words(p, out)
+        n_words = len(words)
         opened = min(out, default=0)  # (no candidates when there is no word)
-        for key, idx, lead in edge_candidates(p, cue, out):
+        for key, idx, lead in edge_candidates(p, cue, out, words):
             if not cut.isdisjoint(idx):
                 continue
             if not decide(cue, features(p, cue, out, key, idx, lead, n_words, opened), idx, lead):
                 cut.update(idx)
-        if not cut or cut >= set(_words(p, out)):
+        if not cut or cut >= set(words):
             break
         out -= cut
     return out
