@@ -319,7 +319,7 @@ def _bucket(n: float, cuts: tuple[float, ...]) -> int:
     return bisect_right(cuts, n)
 
 
-# Interned feature strings (the same strings as the %-formatting below them, built once and then
+# Interned feature strings (the same strings as formatting each one, built once and then
 # looked up by the parse's own shared strings: the strings' hashes are kept, so the weights'
 # lookups are cheap too). The tables are cleared when they grow past _MAX_INTERNED (the first
 # words of candidates and the cues' lemmas are open classes; a long run meets new ones).
