@@ -165,3 +165,87 @@ def test_open_candidate_agrees_with_is_candidate(parse):
     for t in p.toks:
         if t.pos in ("NOUN", "VERB") and t.dep not in ("aux", "det"):
             assert cues.is_candidate(p, t.i, empty, empty) == cues.open_candidate(p, t.i)
+
+
+def _fresh_tables():
+    """Empty every interned-string table of cues.features (as after a clear past the limit)."""
+    for name, value in vars(cues).items():
+        if isinstance(value, dict) and name.startswith("_") and not name.startswith("__"):
+            value.clear()
+
+
+@pytest.mark.parametrize(
+    "text,word,inq,qnear,qside",
+    [
+        ("“Taxes will rise,” the senator SAID on Friday, citing the budget.", "SAID", False, True, "L"),
+        ("He would argue that the plan, which Congress passed, was “a disaster”.", "argue", False, True, "R"),
+        ("Officials issued a statement from the White House about the vote.", "statement", True, False, ""),
+        ("The mayor told reporters the bridge was closed.", "told", False, False, "LR"),
+    ],
+)
+def test_interned_features_do_not_depend_on_the_tables(parse, text, word, inq, qnear, qside):
+    # the strings come from tables filled as they are met: the same list whether every table
+    # is empty, filled by this candidate or filled by other candidates first
+    p = parse(text)
+    i = next(t.i for t in p.toks if t.text == word)
+    lexicon = frozenset({"say"})
+    _fresh_tables()
+    first = cues.features(p, i, inq, qnear, qside, lexicon)
+    assert cues.features(p, i, inq, qnear, qside, lexicon) == first
+    for j in range(len(p.toks)):  # other candidates fill the tables in another order
+        cues.features(p, j, not inq, not qnear, "", None)
+    assert cues.features(p, i, inq, qnear, qside, lexicon) == first
+    _fresh_tables()
+    for j in reversed(range(len(p.toks))):
+        cues.features(p, j, inq, qnear, qside, lexicon)
+    assert cues.features(p, i, inq, qnear, qside, lexicon) == first
+    assert first[0] == "b" and first.count("b") == 1  # the cached head list is copied, not extended
+
+
+def _tiny_parse(lemmas: list[str], pos: list[str]):
+    """A hand-built three-word parse: word 1 ("say") governs word 0 (subject) and word 2."""
+    from according.syntax import Parse, Sent, Tok
+
+    deps = ["nsubj", "ROOT", "dobj"]
+    toks, text, at = [], "", 0
+    for i, (lem, upos) in enumerate(zip(lemmas, pos)):
+        w = "said" if i == 1 else lem
+        tag = "VBD" if i == 1 else "NN"
+        toks.append(
+            Tok(
+                i,
+                w,
+                at,
+                at + len(w),
+                lem,
+                upos,
+                tag,
+                deps[i],
+                1,
+                "",
+                "O",
+                0,
+                True,
+                False,
+                False,
+                False,
+                "xxxx",
+            )
+        )
+        text += w + " "
+        at += len(w) + 1
+    sents = (Sent(start=0, end=len(toks), start_char=0, end_char=at - 1),)
+    return Parse(text=text, toks=tuple(toks), sents=sents, ents=(), noun_chunks=(), model="hand")
+
+
+def test_features_keep_a_part_of_speech_apart_from_a_lemma_of_that_spelling():
+    # "nx=" / "pv=" take the lemma of a function word and the part of speech of any other word;
+    # a subject with no part of speech is not "none" (the tables are keyed by the parse's
+    # strings, so equal spellings of different kinds must not meet)
+    _fresh_tables()
+    f = cues.features(_tiny_parse(["NOUN", "say", "NOUN"], ["PRON", "VERB", "NOUN"]), 1, False, False)
+    assert "pv=noun" in f and "nx=NOUN" in f
+    f = cues.features(_tiny_parse(["NOUN", "say", "NOUN"], ["NOUN", "VERB", "PRON"]), 1, False, False)
+    assert "pv=NOUN" in f and "nx=noun" in f
+    f = cues.features(_tiny_parse(["x", "say", "y"], ["", "VERB", "NOUN"]), 1, False, False)
+    assert "ls=say|" in f and "ls=say|none" not in f and "s=" in f

@@ -405,3 +405,85 @@ def test_a_short_quotation_in_the_narration_is_not_joined_to_the_speaker(parse, 
     # (main joined “lucky”, “victory”, “lightweight.” to the "said" quote as content spans)
     (q,) = quotes_of(parse, text)
     assert [c.text for c in q.content] == ["the senator had failed his state"]
+
+
+def _edge_features_formatted(extent, p, cue, content, key, idx):
+    """extent.features as it was before its strings were interned (each one formatted)."""
+    toks = p.toks
+    parts = key.split("|")
+    side, dep = parts[0], parts[1]
+    words = extent._words(p, idx)
+    inside = set(idx)
+    pool = words or idx
+    root = next((j for j in pool if toks[j].head not in inside or toks[j].head == j), pool[0])
+    first = toks[words[0] if words else idx[0]]
+    depth = 0
+    for depth, x in enumerate(p.ancestors(root), 1):
+        if x == cue or depth >= 4:
+            break
+    opened = min(content)
+    direct = extent._is_mark(toks[opened].text) or (opened > 0 and extent._is_mark(toks[opened - 1].text))
+    marks = extent._marks_before(p)
+    marked = marks[idx[-1] + 1] > marks[idx[0]]
+    share = len(words) / max(1, len(extent._words(p, content)))
+    root_tok = toks[root]
+    feats = ["bias", "sd:%s|%s" % (side, dep)]
+    feats += ["k:" + "|".join(parts[:n]) for n in range(3, len(parts) + 1)]
+    return feats + [
+        "w:%s|%s" % (side, first.text.lower()),
+        "t:%s|%s" % (side, root_tok.tag),
+        "hp:%s|%s|%s" % (side, dep, toks[root_tok.head].pos),
+        "d:%s|%d" % (side, depth),
+        "n:%s|%d" % (side, extent._bucket(len(words), extent._SIZE_CUTS)),
+        "s:%s|%d" % (side, extent._bucket(share, extent._SHARE_CUTS)),
+        "dq:%s|%s|%d" % (side, dep, direct),
+        "mq:%s|%d" % (side, marked),
+        "ns:%s|%d" % (side, toks[idx[0]].sent != toks[root_tok.head].sent),
+        "c:%s|%s|%s" % (toks[cue].lemma.lower(), side, dep),
+        "nx:%s|%s" % (side, extent._follower(p, idx[-1] + 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("The mayor said the bridge would close, which angered drivers.", "said"),
+        ("“The bridge - which opened in 1990 - will close,” the Mayor SAID on Friday, citing costs.", "SAID"),
+        ("Officials expressed concern about the dam (built in 1950) after the storm.", "concern"),
+        ("She told reporters that the vote, held in secret, was “a farce” and left.", "told"),
+    ],
+)
+def test_edge_features_are_the_formatted_strings(parse, text, cue):
+    # interned strings (extent._key_strings, _side_strings): the same list as formatting each
+    # one, twice (the second time from the tables), also after the tables are cleared
+    from according.quotes import extent
+
+    p, h, con = _content_of(parse, text, cue)
+    cands = extent.edge_candidates(p, h, con)
+    assert cands
+    for _ in range(2):
+        for key, idx, lead in cands:
+            want = _edge_features_formatted(extent, p, h, con, key, idx)
+            assert extent.features(p, h, con, key, idx, lead) == want
+    extent._by_key.clear()
+    extent._by_side.clear()
+    key, idx, lead = cands[0]
+    assert extent.features(p, h, con, key, idx, lead) == _edge_features_formatted(extent, p, h, con, key, idx)
+
+
+def test_marks_and_words_counted_once_per_parse_match_each_token(parse):
+    # extent._per_parse: the quotation marks before each token (texts asked once each through
+    # a table) and whether each token is a word, as testing every token on its own
+    from according.quotes import extent, placing
+
+    p = parse("“No,” he said. ``Yes'' -- she said, (quietly) \"maybe\".")
+    extent._mark_of.clear()
+    for _ in range(2):
+        marks, wordy = extent._per_parse(p)
+        want, n = [0], 0
+        for t in p.toks:
+            n += placing.is_mark(t.text)
+            want.append(n)
+        assert marks == want and marks[-1] >= 4
+        assert wordy == [not (t.is_punct or t.is_space) for t in p.toks]
+        assert extent._words(p, range(len(p.toks))) == [t.i for t in p.toks if wordy[t.i]]
