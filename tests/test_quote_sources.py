@@ -6,11 +6,13 @@ where its parse shows the case, built by hand where it depends on context."""
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 import pytest
 
-from according.nlp import Parse, Sent, Tok
+from according.nlp import Parse
 from according.quotes import extract, marks, rules
+from test_relevance_features import parse_of
 
 
 @pytest.fixture(scope="module")
@@ -47,41 +49,13 @@ def sources(parse, text: str) -> dict[str, str | None]:
 
 
 def hand_parse(words: list[tuple[str, str, str, str, str, int, str]]) -> Parse:
-    """A one-sentence Parse built by hand: (text, lemma, pos, tag, dep, head, entity) per token."""
-    toks, text, pos = [], "", 0
-    for i, (w, lem, upos, tag, dep, head, ent) in enumerate(words):
-        punct = upos == "PUNCT"
-        toks.append(
-            Tok(
-                i=i,
-                text=w,
-                start=pos,
-                end=pos + len(w),
-                lemma=lem,
-                pos=upos,
-                tag=tag,
-                dep=dep,
-                head=head,
-                ent_type=ent,
-                ent_iob="B" if ent else "O",
-                sent=0,
-                ws=True,
-                like_num=False,
-                is_punct=punct,
-                is_space=False,
-                shape="xxxx",
-            )
-        )
-        text += w + " "
-        pos += len(w) + 1
-    return Parse(
-        text=text,
-        toks=tuple(toks),
-        sents=(Sent(start=0, end=len(toks), start_char=0, end_char=pos - 1),),
-        ents=(),
-        noun_chunks=(),
-        model="hand",
+    """A one-sentence Parse built by hand: (text, lemma, pos, tag, dep, head, entity) per token
+    (test_relevance_features' builder, with punctuation marked as such)."""
+    p = parse_of(
+        [(w, lem, dep, head, upos, tag) for w, lem, upos, tag, dep, head, _ in words],
+        {i: ent for i, (*_, ent) in enumerate(words) if ent},
     )
+    return replace(p, toks=tuple(t._replace(is_punct=t.pos == "PUNCT") for t in p.toks))
 
 
 def test_a_cue_hung_on_the_reported_clause_takes_the_first_cues_subject(parse):
