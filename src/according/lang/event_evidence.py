@@ -1,0 +1,54 @@
+"""English word data of the events stage's short-text evidence (events/evidence.py): what does the
+violence of a one-sentence text when it is no ACLED event. Issue 9: a single sentence is read as a
+note and used to keep an event whatever it said ("supernova explosions", "a cholera outbreak has
+killed 60", "the film follows rebels who attack a space station")."""
+
+from __future__ import annotations
+
+# Kinds of lang.events.ACTOR_KINDS that do harm only in nature, in an accident or in a figure of
+# speech ("an earthquake struck", "a fire killed 27", "shares shot up", "the new software attacks").
+# Sport is left out: fans who clash with police riot.
+NON_CONFLICT_KINDS = {"nature", "accident", "business", "product"}
+
+# Doers of harm beside ACTOR_KINDS that no armed side or crowd is: disasters, disease, the sky.
+NATURAL_HARMS = set(
+    (
+        "outbreak epidemic pandemic cholera ebola plague measles malaria covid flu influenza landslide "
+        "mudslide avalanche volcano eruption tornado cyclone typhoon tsunami drought heatwave famine "
+        "lightning supernova galaxy comet meteor meteorite"
+    ).split()
+)
+
+# Verbs of an accident that a killing hangs off ("a bus overturned, killing 14", "a plane crashed,
+# killing the pilot").
+ACCIDENT_VERBS = {"overturn", "crash", "collide", "capsize", "derail", "sink", "collapse", "plunge", "topple"}
+
+# Violence done to oneself ("the suspect killed himself in his cell"): a suicide is no ACLED event.
+SELF_HARM_VERBS = {"kill", "shoot", "hang", "stab"}
+
+# Nouns of a made-up or staged story: a trigger under one is the story's, not the news'
+# ("the film follows rebels who attack a station", "a play about a village riot", "played a sniper in
+# the war drama"). Not "series" ("a series of attacks") nor "video" / "report" (footage of real events).
+WORKS = set(
+    (
+        "film movie novel book play game videogame documentary drama episode musical opera poem comic "
+        "sitcom thriller fiction screenplay"
+    ).split()
+)
+
+# Compound modifiers that make an attack a medical one ("heart attacks", "a panic attack").
+MEDICAL_COMPOUNDS = {"heart", "panic", "asthma", "anxiety", "migraine", "seizure"}
+
+# What police or customs seize that is no weapon: a drug haul is crime, not disrupted weapons use.
+DRUGS = set(
+    (
+        "cocaine heroin cannabis marijuana methamphetamine meth drug narcotic opium fentanyl hashish "
+        "ecstasy contraband cigarette tobacco counterfeit"
+    ).split()
+)
+
+HAUL_VERBS = {"seize", "arrest", "detain", "intercept", "confiscate"}
+
+# Named-entity types whose words are a name, not an event: "the Battle of Hastings", "the Joint
+# Strike Fighter".
+NAME_ENTITY_TYPES = {"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
