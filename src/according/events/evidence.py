@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ..lang.event_evidence import (
     ACCIDENT_VERBS,
+    CELEBRATION_VERBS,
     DRUGS,
     HAUL_VERBS,
     MEDICAL_COMPOUNDS,
@@ -35,14 +36,27 @@ def _word(p, j: int) -> str:
 
 
 def _non_conflict_doer(p, j: int) -> bool:
-    """Does token j (or a compound modifier of it) name nature, an accident, a market or a product?"""
+    """Does token j (or a compound modifier of it) name nature, an accident or a market? Not when it
+    is a part of an armed side ("an entire company of the Tarhuna Brigade surrendered")."""
     toks = p.toks
+    if _of_an_armed_side(p, j):
+        return False
     for w in (j, *(c for c in p.children[j] if toks[c].dep == "compound")):
         lemma, text = _word(p, w), toks[w].text.lower()
         if ACTOR_KINDS.get(lemma) in NON_CONFLICT_KINDS or ACTOR_KINDS.get(text) in NON_CONFLICT_KINDS:
             return True
         if lemma in NATURAL_HARMS or text in NATURAL_HARMS:
             return True
+    return False
+
+
+def _of_an_armed_side(p, j: int) -> bool:
+    toks = p.toks
+    for c in p.children[j]:
+        if toks[c].dep == "prep" and _word(p, c) == "of":
+            for o in p.children[c]:
+                if any(ACTOR_KINDS.get(_word(p, w)) in ("armed", "police") for w in (o, *p.children[o])):
+                    return True
     return False
 
 
@@ -61,9 +75,18 @@ def _doer(p, k: int) -> int | None:
 
 
 def _accident_clause(p, k: int) -> bool:
-    """Does trigger k hang off a verb of accident ("a plane crashed ..., killing the pilot")?"""
+    """Is trigger k (or a report's main verb) a verb of accident, or does it hang off one ("a plane
+    crashed ..., killing the pilot")?"""
     toks = p.toks
-    return toks[k].dep in ("advcl", "conj") and _word(p, toks[k].head) in ACCIDENT_VERBS
+    return _word(p, k) in ACCIDENT_VERBS or (
+        toks[k].dep in ("advcl", "conj") and _word(p, toks[k].head) in ACCIDENT_VERBS
+    )
+
+
+def _celebration(p, k: int) -> bool:
+    """Is trigger k a march or gathering held to celebrate ("fans marched ... to celebrate the title")?"""
+    toks = p.toks
+    return any(toks[c].dep in ("advcl", "xcomp") and _word(p, c) in CELEBRATION_VERBS for c in p.children[k])
 
 
 def _self_harm(p, k: int) -> bool:
@@ -137,7 +160,9 @@ def explained_away(p, k: int) -> str | None:
     doer = _doer(p, k)
     if doer is not None and _non_conflict_doer(p, doer):
         return "doer"
-    if p.toks[k].pos == "NOUN" and _non_conflict_doer(p, k) and p.toks[k].lemma.lower() not in ACTOR_KINDS:
+    if p.toks[k].pos == "NOUN" and any(
+        p.toks[c].dep == "compound" and _word(p, c) in NATURAL_HARMS for c in p.children[k]
+    ):
         return "doer"  # "supernova explosions": a compound of nature on the trigger noun itself
     if _self_harm(p, k):
         return "self"
@@ -145,8 +170,10 @@ def explained_away(p, k: int) -> str | None:
         return "name"
     if _in_a_story(p, k):
         return "story"
-    if _medical(p, k):
-        return "medical"
+    if _medical(p, k) or (doer is not None and _medical(p, doer)):
+        return "medical"  # "a heart attack", "heart attacks killed thousands"
     if _drug_haul(p, k):
         return "drugs"
+    if _celebration(p, k):
+        return "celebration"
     return None

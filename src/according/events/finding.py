@@ -176,14 +176,19 @@ def _explained_away(p, sents) -> bool:
     oneself; a name; a story; a medical attack; a drug haul)? The relevance model gives such short
     texts anything from 0.05 to 0.86."""
     hits = [(k, key) for s in sents for k, key in triggers_in(p, s.start, s.end)]
-    strong = [k for k, key in hits if key in STRONG] or [k for k, _ in hits]  # else the weak ones
-    return bool(strong) and all(explained_away(p, k) is not None for k in strong)
+    # the strong triggers, else the weak ones, else the sentences' main verbs ("two trains collided")
+    heads = [k for k, key in hits if key in STRONG] or [k for k, _ in hits] or _roots(p, sents)
+    return bool(heads) and all(explained_away(p, k) is not None for k in heads)
+
+
+def _roots(p, sents) -> list[int]:
+    """The main words of a report's sentences (tokens that are their own head)."""
+    return [i for s in sents for i in range(s.start, s.end) if p.toks[i].head == i]
 
 
 def _any_trigger(p, sents) -> bool:
     """Does a report hold any word of the trigger lexicon, weak ones included ("march", "burn",
-    "base")? A short text with none ("two trains collided", "the army band played at the opening")
-    reports no ACLED event however the relevance model scores it."""
+    "base")? A short text with none ("the army band played at the opening") needs NO_TRIGGER_FLOOR."""
     return any(True for s in sents for _ in triggers_in(p, s.start, s.end))
 
 

@@ -6,9 +6,9 @@ killed 60", "the film follows rebels who attack a space station")."""
 from __future__ import annotations
 
 # Kinds of lang.events.ACTOR_KINDS that do harm only in nature, in an accident or in a figure of
-# speech ("an earthquake struck", "a fire killed 27", "shares shot up", "the new software attacks").
-# Sport is left out: fans who clash with police riot.
-NON_CONFLICT_KINDS = {"nature", "accident", "business", "product"}
+# speech ("an earthquake struck", "a fire killed 27", "shares shot up"). Sport is left out (fans who
+# clash with police riot), and so are products ("an improvised explosive device detonated").
+NON_CONFLICT_KINDS = {"nature", "accident", "business"}
 
 # Doers of harm beside ACTOR_KINDS that no armed side or crowd is: disasters, disease, the sky.
 NATURAL_HARMS = set(
@@ -23,15 +23,20 @@ NATURAL_HARMS = set(
 # killing the pilot").
 ACCIDENT_VERBS = {"overturn", "crash", "collide", "capsize", "derail", "sink", "collapse", "plunge", "topple"}
 
+# What a march or gathering may be held for that is no demonstration ("fans marched through the city
+# to celebrate the title").
+CELEBRATION_VERBS = {"celebrate", "cheer"}
+
 # Violence done to oneself ("the suspect killed himself in his cell"): a suicide is no ACLED event.
 SELF_HARM_VERBS = {"kill", "shoot", "hang", "stab"}
 
 # Nouns of a made-up or staged story: a trigger under one is the story's, not the news'
 # ("the film follows rebels who attack a station", "a play about a village riot", "played a sniper in
-# the war drama"). Not "series" ("a series of attacks") nor "video" / "report" (footage of real events).
+# the war drama"). Not "series" ("a series of attacks"), "episode" ("the bloodiest episode of their
+# campaign") nor "video" / "report" (footage and accounts of real events).
 WORKS = set(
     (
-        "film movie novel book play game videogame documentary drama episode musical opera poem comic "
+        "film movie novel book play game videogame documentary drama musical opera poem comic "
         "sitcom thriller fiction screenplay"
     ).split()
 )

@@ -1,0 +1,49 @@
+"""A one-sentence text keeps an event only where the parse finds no reason against it (issue 9
+parts 1 and 5: events/evidence.py, finding.NO_TRIGGER_FLOOR). Sentences written for the tests,
+not the blind set's (examples/short-texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tornado struck the town of Moore on Monday, killing 9 people.",  # nature as the doer
+        "A ferry capsized off the island on Friday, killing 31 passengers.",  # hangs off an accident
+        "The inmate hanged himself in his cell at the prison on Tuesday, officials said.",  # self-harm
+        "The movie follows a squad of soldiers who ambush an enemy convoy in 1943.",  # a story
+        "Heart attacks killed thousands of people last winter, doctors said.",  # medical
+        "Coast guards seized 800 kilograms of heroin from a fishing boat on Sunday.",  # a drug haul
+        "Auditors said the Joint Strike Fighter program is years behind schedule.",  # a name
+        "A ceramics fair opened at the convention centre on Saturday with 300 stalls.",  # no trigger
+    ],
+)
+def test_short_texts_with_no_acled_event_keep_none(analyze, text):
+    assert analyze(text, published="2024-05-20").events == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Gunmen killed five farmers in a village near Jos on Monday, residents said.", "Violence against civilians"),
+        ("Soldiers and rebels clashed near Beni on Friday, leaving six fighters dead.", "Battles"),
+        ("Hundreds of nurses marched to the health ministry in Lagos to demand back pay.", "Protests"),
+        ("Police seized 40 rifles and a rocket launcher from an armed group's hideout.", "Strategic developments"),
+    ],
+)
+def test_short_texts_that_report_an_event_keep_it(analyze, text, kind):
+    rec = analyze(text, published="2024-05-20")
+    assert [e.event_type for e in rec.events] == [kind], text
+
+
+def test_a_note_without_a_trigger_word_keeps_its_event(analyze):
+    # an ACLED note's opening ("On 3 May 2024, ...") keeps the report floors: "sit-in" is no word of
+    # the trigger lexicon, and ACLED codes the sit-in as a protest
+    rec = analyze(
+        "On 3 May 2024, around 80 nurses staged a sit-in in front of the health directorate in Sfax "
+        "(Sfax) to demand unpaid wages.",
+        published="2024-05-06",
+    )
+    assert len(rec.events) == 1
