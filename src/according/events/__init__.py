@@ -2,9 +2,13 @@
 
 Where events are found
   * A short document (a one-sentence report, a snippet: at most ``REPORT_SENTENCES``
-    body sentences and ``REPORT_CHARS`` characters) is one report: it always gets
-    exactly one event, its main one, typed from the whole text; its ``confidence`` is the
-    relevance of its most relevant trigger sentence.
+    body sentences and ``REPORT_CHARS`` characters) is one report: it gets at most one
+    event, its main one, typed from the whole text; its ``confidence`` is the relevance of
+    its most relevant trigger sentence. It gets none when the relevance model is nearly sure
+    (the report floors of finding.py), when a sentence without any trigger word is not as sure
+    as an article's (unless it opens as an ACLED note does, "On 3 March 2021, ..."), or when the
+    parse explains every trigger away (evidence.py: an accident, nature or a market as the
+    doer, violence to oneself, a name, a story, a medical attack, a drug haul, a celebration).
   * In an article, a sentence holding a strong trigger of the lexicon (types.py, whole words
     only) reports an event, in text order, when the relevance model (relevance.py) is sure
     enough that it reports an ACLED event (``confidence`` >= the model's threshold, calibrated
