@@ -27,10 +27,16 @@ def test_short_texts_with_no_acled_event_keep_none(analyze, text):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Gunmen killed five farmers in a village near Jos on Monday, residents said.", "Violence against civilians"),
+        (
+            "Gunmen killed five farmers in a village near Jos on Monday, residents said.",
+            "Violence against civilians",
+        ),
         ("Soldiers and rebels clashed near Beni on Friday, leaving six fighters dead.", "Battles"),
         ("Hundreds of nurses marched to the health ministry in Lagos to demand back pay.", "Protests"),
-        ("Police seized 40 rifles and a rocket launcher from an armed group's hideout.", "Strategic developments"),
+        (
+            "Police seized 40 rifles and a rocket launcher from an armed group's hideout.",
+            "Strategic developments",
+        ),
     ],
 )
 def test_short_texts_that_report_an_event_keep_it(analyze, text, kind):

@@ -13,7 +13,7 @@ from ..pipeline import Work, stage
 from .actor_names import event_country
 from .actors import actors_for, in_country
 from .classifier import features, load_model, triggers_in
-from .clauses import by_accident, cumulative, not_a_demonstration, reports
+from .clauses import cumulative, not_a_demonstration, reports
 from .codebook import codebook
 from .coding import apply_conventions, destroys_property, fire_exchanged, follow_actors
 from .dates import event_date, semicolon_clause
@@ -111,7 +111,9 @@ def find_events(work: Work) -> dict:
         )
         floor = REPORT_FLOOR if strong else WEAK_REPORT_FLOOR
         if not strong and not _any_trigger(p, stretch) and not NOTE_OPENING.match(work.text):
-            floor = max(floor, NO_TRIGGER_FLOOR)  # a sentence with no word of violence, protest or development
+            floor = max(
+                floor, NO_TRIGGER_FLOOR
+            )  # a sentence with no word of violence, protest or development
         if len(body) >= BRIEF_SENTENCES and conf is not None:
             floor = max(floor, show_threshold())  # a news brief: its event must be as sure as an article's
         ev = (
