@@ -53,3 +53,27 @@ def test_a_note_without_a_trigger_word_keeps_its_event(analyze):
         published="2024-05-06",
     )
     assert len(rec.events) == 1
+
+
+def _reasons(text: str) -> list[str | None]:
+    from according import nlp
+    from according.events.classifier import triggers_in
+    from according.events.evidence import explained_away
+
+    p = next(iter(nlp.parse_many([text])))
+    return [explained_away(p, k) for s in p.sents for k, _ in triggers_in(p, s.start, s.end)]
+
+
+def test_footage_and_foul_play_are_no_story():
+    # a film that shows real events and "foul play in the killing" explain nothing away; a film's
+    # plot and a play about a riot do
+    assert set(_reasons("A film of the attack on the convoy shows gunmen firing at soldiers.")) == {None}
+    assert set(_reasons("Police suspect foul play in the killing of a journalist in Juarez.")) == {None}
+    assert "story" in _reasons("The movie follows a squad of soldiers who ambush an enemy convoy.")
+    assert "story" in _reasons("A new play about a prison riot opens in Leeds next week.")
+
+
+def test_a_company_of_a_brigade_and_an_explosive_device_are_armed():
+    # "company" and "device" are kinds of business and product elsewhere; here they are armed sides
+    assert set(_reasons("A company of the 5th Brigade surrendered to rebel forces near Goma.")) == {None}
+    assert set(_reasons("An improvised explosive device detonated inside a market in Kano.")) == {None}

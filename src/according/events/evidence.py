@@ -25,6 +25,7 @@ from ..lang.event_evidence import (
     ACCIDENT_VERBS,
     CELEBRATION_VERBS,
     DRUGS,
+    FOOTAGE_VERBS,
     HAUL_VERBS,
     MEDICAL_COMPOUNDS,
     NAME_ENTITY_TYPES,
@@ -123,14 +124,27 @@ def _a_name(p, k: int) -> bool:
 
 
 def _in_a_story(p, k: int) -> bool:
-    """Is trigger k told by a work of fiction or a game: under a noun of WORKS, or in a clause whose
-    subject or setting is one ("the film follows rebels who attack", "in the novel, soldiers ...")?"""
+    """Is trigger k told by a work of fiction or a game: about one of WORKS, or in a clause whose
+    subject or setting is one ("a play about a village riot", "the film follows rebels who attack",
+    "in the novel, soldiers ...")? Not footage ("a film of the attack shows") nor "foul play in the
+    killing"."""
     toks = p.toks
     for a in p.ancestors(k, include_self=True):
-        if a != k and toks[a].pos == "NOUN" and _word(p, a) in WORKS:
+        h = toks[a].head
+        if (
+            toks[a].dep == "prep"
+            and _word(p, a) == "about"
+            and toks[h].pos == "NOUN"
+            and _word(p, h) in WORKS
+        ):
             return True
         for c in p.children[a]:
-            if toks[c].dep in ("nsubj", "nsubjpass") and _word(p, c) in WORKS and toks[c].pos == "NOUN":
+            if (
+                toks[c].dep in ("nsubj", "nsubjpass")
+                and _word(p, c) in WORKS
+                and toks[c].pos == "NOUN"
+                and _word(p, a) not in FOOTAGE_VERBS  # "a film of the attack shows gunmen firing"
+            ):
                 return True
             if toks[c].dep == "prep" and _word(p, c) in ("in", "about"):
                 if any(_word(p, o) in WORKS and toks[o].dep == "pobj" for o in p.children[c]):

@@ -41,6 +41,10 @@ WORKS = set(
     ).split()
 )
 
+# What a film or a documentary does when it is footage of real events ("a film of the attack shows
+# gunmen firing"), not a story ("the film follows rebels who attack a station").
+FOOTAGE_VERBS = {"show", "capture", "record", "reveal", "document", "appear"}
+
 # Compound modifiers that make an attack a medical one ("heart attacks", "a panic attack").
 MEDICAL_COMPOUNDS = {"heart", "panic", "asthma", "anxiety", "migraine", "seizure"}
 
