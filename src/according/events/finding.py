@@ -178,9 +178,10 @@ def _no_crowd_gathers(p, sents) -> bool:
 
 def _explained_away(p, sents) -> bool:
     """Is every strong trigger of a report explained away as no ACLED event (evidence.explained_away:
-    an accident, "a fiery crash kills three"; nature, a market or a product as the doer; violence to
-    oneself; a name; a story; a medical attack; a drug haul)? The relevance model gives such short
-    texts anything from 0.05 to 0.86."""
+    an accident, "a fiery crash kills three"; nature or a market as the doer; violence to oneself; a
+    name; a story; a medical attack; a drug haul; a celebration)? With no strong trigger the weak ones
+    are read, with none at all the sentences' main verbs. The relevance model gives such short texts
+    anything from 0.05 to 0.86."""
     hits = [(k, key) for s in sents for k, key in triggers_in(p, s.start, s.end)]
     # the strong triggers, else the weak ones, else the sentences' main verbs ("two trains collided")
     heads = [k for k, key in hits if key in STRONG] or [k for k, _ in hits] or _roots(p, sents)
