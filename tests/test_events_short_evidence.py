@@ -4,7 +4,11 @@ not the blind set's (examples/short-texts)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from according.lang.event_evidence import NOTE_OPENING
 
 
 @pytest.mark.parametrize(
@@ -77,3 +81,18 @@ def test_a_company_of_a_brigade_and_an_explosive_device_are_armed():
     # "company" and "device" are kinds of business and product elsewhere; here they are armed sides
     assert set(_reasons("A company of the 5th Brigade surrendered to rebel forces near Goma.")) == {None}
     assert set(_reasons("An improvised explosive device detonated inside a market in Kano.")) == {None}
+
+
+@pytest.mark.parametrize(
+    "text, is_note",
+    [
+        ("On 3 March 2021, protesters held a sit-in outside the ministry.", True),
+        ("Around 3 May 2021 (month of), residents held a sit-in in Beni.", True),
+        ("On or around 11 March 2022, the group declared a new emir.", True),
+        ("Non-violent transfer of territory: On 13 June 2022, the army withdrew from Buna.", True),
+        ("In 1347 the Black Death reached Sicily.", False),
+        ("On Tuesday the band played at the opening.", False),
+    ],
+)
+def test_a_note_opens_with_its_date_in_any_of_acleds_openings(text, is_note):
+    assert bool(re.match(NOTE_OPENING, text)) is is_note

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..figures import attribution_cues, source_at
+from ..lang import event_evidence
 from ..lang.actors import MILITARY, POLICE
 from ..lang.event_reports import CIVILIAN_UNITS, STATE_WORDS
 from ..lang.events import PEACEFUL
@@ -54,11 +55,11 @@ WEAK_REPORT_FLOOR = 0.2
 # trigger-less negatives score 0.20-0.64 ("two trains collided", "the army band played at the
 # opening"). The sealed parts lose one of each (a CASE snippet at 0.319, a PLOVER PROTEST at 0.398)
 # and 7 of CASE's 10 trigger-less negatives. A text in the shape of an ACLED note ("On 3 March 2021,
-# ...": 94 of the 104 blind notes, 33 of the 36 older ones, 3 of the 125 short texts) keeps the
+# ...": all 104 blind notes and the 36 older ones, in any of ACLED's openings: lang.event_evidence.NOTE_OPENING) keeps the
 # report floors: its notes without a trigger are sit-ins and developments the codebook conventions
 # type ("declared a state of emergency", 0.2-0.5).
 NO_TRIGGER_FLOOR = 0.54
-NOTE_OPENING = re.compile(r"\s*On \d{1,2} [A-Z][a-z]+ \d{4},")
+NOTE_OPENING = re.compile(event_evidence.NOTE_OPENING)
 # How much more likely a report's sub-event type is when a lexicon trigger in it signals that type.
 # 1.0 = the classifier alone. Chosen on CASE 2021 out-of-fold predictions (each snippet typed by
 # a model that never saw it), maximising sub_event_type accuracy; see the module report.

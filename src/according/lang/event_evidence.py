@@ -61,3 +61,14 @@ HAUL_VERBS = {"seize", "arrest", "detain", "intercept", "confiscate"}
 # Named-entity types whose words are a name, not an event: "the Battle of Hastings", "the Joint
 # Strike Fighter".
 NAME_ENTITY_TYPES = {"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+# How an ACLED note opens: its date, after an optional sub-event label ("On 3 March 2021, ...",
+# "Around 3 May 2021 (month of), ...", "On or around 11 March 2022, ...", "Between 2 and 4 March
+# 2021, ...", "Looting: On 20 April 2023, ..."). Not "In" or "During" with a year: history
+# and fiction open so ("In 1347 the Black Death ..."). A short text so opened keeps the report floors
+# (events/finding.NO_TRIGGER_FLOOR). All 104 blind notes and the 36 older ones open so.
+NOTE_OPENING = (
+    r"\s*(?:[A-Z][a-z]+(?:[ -][a-z]+)*: )?"
+    r"(?:On or (?:about|around)|On|Around|Between|Overnight)\b"
+    r"[^.;]{0,40}?\b\d{4}\b"
+)
