@@ -653,3 +653,19 @@ def test_a_possessive_person_description_said_again_is_the_same_person():
     text = "In his speech, Lindsey Graham urged action. Critics said his speech was short."
     w = analyse(text)
     assert entity_of(w, *at(text, "his speech", 1)) is None
+
+
+def test_a_person_description_head_said_again_is_the_same_person():
+    text = (
+        "Thomas Sam and Manju Sam are on trial over the death of their nine-month-old daughter, Gloria. "
+        "Doctors advised them to send the daughter to a skin specialist."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the daughter")) == "Gloria"
+    # a modifier the earlier description did not have makes another person
+    text = (
+        "The match referee, Joel Aguilar, awarded a penalty. He spoke with the video assistant referee "
+        "before the kick."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the video assistant referee")) is None

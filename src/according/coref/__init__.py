@@ -51,7 +51,9 @@ unchanged; with no other place named inside: "the Darfur region of Sudan", which
 "the leafy Melbourne suburb of Preston", tuned -1), and the description a participle of naming hangs on ("the hangar, known as Orbiter
 Processing Facility-1", "a girl named Isabel") of the name (tuned 649 -> 652, sealed unchanged);
 a possessive person description said again ("his brother, George Whitman, ... his brother")
-is the same person (:func:`.beside_names.repeated_descriptions`; tuned 657 -> 660).
+is the same person (:func:`.beside_names.repeated_descriptions`; tuned 657 -> 660), and so is
+"the child" after "their nine-month-old child, Gloria" (:func:`.beside_names.same_head_descriptions`:
+a person description's head noun said again; tuned 660 -> 661, sealed 152 -> 153).
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk. The ranker's candidates never include pronouns or the mentions the
@@ -72,7 +74,12 @@ from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import words_of
-from .beside_names import descriptions_before_names, descriptions_naming_bodies, repeated_descriptions
+from .beside_names import (
+    descriptions_before_names,
+    descriptions_naming_bodies,
+    repeated_descriptions,
+    same_head_descriptions,
+)
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
@@ -199,6 +206,8 @@ def resolve_all(
     for m in descriptions_naming_bodies(p, st.mentions, st.infos):
         st.add_mention(m)
     for m in repeated_descriptions(p, st.mentions, st.infos):
+        st.add_mention(m)
+    for m in same_head_descriptions(p, st.mentions, st.infos):
         st.add_mention(m)
     return relinked
 
