@@ -669,3 +669,13 @@ def test_a_person_description_head_said_again_is_the_same_person():
     )
     w = analyse(text)
     assert entity_of(w, *at(text, "the video assistant referee")) is None
+
+
+def test_a_predicate_of_who_describes_the_relative_clauses_noun():
+    text = "The site has a small staff. There is Jason Ortiz, who is our editor, and two writers."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "our editor")) == "Jason Ortiz"
+    # "which" stands for a clause as often as for a noun: left alone
+    text = "Voters in Ohio seem more anti-Trump than pro-Clinton, which is a problem for Hillary Clinton."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "a problem")) is None
