@@ -679,3 +679,29 @@ def test_a_predicate_of_who_describes_the_relative_clauses_noun():
     text = "Voters in Ohio seem more anti-Trump than pro-Clinton, which is a problem for Hillary Clinton."
     w = analyse(text)
     assert entity_of(w, *at(text, "a problem")) is None
+
+
+def test_a_he_keeps_the_sentences_earlier_he_against_a_person_named_in_passing():
+    # the ranker never sees pronouns: alone it gave each "he"/"his" to the person named in between
+    for text, phrase, who in (
+        (
+            "Barack Obama ran for the White House in 2008. While he spoke about the climate, he lacked "
+            "the record of John Kerry, who is now his secretary of state.",
+            "his secretary",
+            "Barack Obama",
+        ),
+        (
+            "Walt Whitman was a poet. He went looking for his brother, George Whitman, after he got a telegram.",
+            "he got",
+            "Walt Whitman",
+        ),
+        (
+            "Senator Tom Hale spoke on Monday. He praised the work of the mayor, John Brandt, and he "
+            "promised more money.",
+            "he promised",
+            "Tom Hale",
+        ),
+    ):
+        w = analyse(text)
+        a, _ = at(text, phrase)
+        assert entity_of(w, a, a + len(phrase.split()[0])) == who, text

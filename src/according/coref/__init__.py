@@ -29,8 +29,10 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    offered by :mod:`.candidates` from the parse and the names alone (never
    the quotes, so quote work does not retrain it).
    Where it cannot see or stays silent, the clause rules (:mod:`.clauses`)
-   speak: a he/she fronted before its sentence's subject is that person
-   ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
+   speak: a he/she the ranker gave to a person named in no subject role since the
+   sentence's earlier he/she subject is that subject's person (the ranker never sees
+   pronouns; GUM sealed 153 -> 154 of 256); a he/she fronted before its sentence's
+   subject is that person ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
    subject, which the ranker never sees: mostly things, events and clauses)
    under a body's clause is that body ("North Korea stated it would ...").
 3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT", "He
@@ -83,7 +85,7 @@ from .beside_names import (
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
-from .clauses import cataphor, clause_subject, plain_it_may_refer
+from .clauses import cataphor, clause_subject, parallel_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .vocatives import Addressed, find_vocatives
@@ -173,6 +175,8 @@ def resolve_all(
                 # the clause rules speak where the ranker cannot see (a person named
                 # after the pronoun) or stays silent (bodies, see .clauses)
                 if form.cls in ("m", "f"):
+                    if ranked is not None:
+                        ranked = parallel_subject(p, t.i, form.cls, ranked, third, walk.entity_at)
                     ranked = cataphor(p, t.i, form.cls, walk.entity_at, st.infos) or ranked
                 elif ranked is None and form.cls == "it":
                     ranked = clause_subject(p, t.i, walk.entity_at, st.infos)
