@@ -312,3 +312,14 @@ def test_country_description_prefers_the_subject_to_a_possessor_named_in_the_sam
     text = "Refugees crossed into Jordan on Monday. Jordan was Syria's nearest refuge. The small country is now full."
     work = analyse(text)
     assert entity_at(work, "The small country") == "Jordan"
+
+
+def test_city_description_takes_a_city_the_article_named_twice():
+    # Kabul is a province too (place_kind says admin1); named twice, "the city" is Kabul
+    text = "Crowds filled the streets of Kabul on Friday. Shops in Kabul stayed open, and the city was calm by night."
+    work = analyse(text)
+    assert entity_at(work, "the city") == "Kabul"
+    # named once, in passing, it is not
+    text = "Crowds filled the streets on Friday. Shops stayed open in Kabul, and the city was calm by night."
+    work = analyse(text)
+    assert entity_at(work, "the city") != "Kabul"
