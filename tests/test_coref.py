@@ -653,3 +653,55 @@ def test_a_possessive_person_description_said_again_is_the_same_person():
     text = "In his speech, Lindsey Graham urged action. Critics said his speech was short."
     w = analyse(text)
     assert entity_of(w, *at(text, "his speech", 1)) is None
+
+
+def test_a_person_description_head_said_again_is_the_same_person():
+    text = (
+        "Thomas Sam and Manju Sam are on trial over the death of their nine-month-old daughter, Gloria. "
+        "Doctors advised them to send the daughter to a skin specialist."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the daughter")) == "Gloria"
+    # a modifier the earlier description did not have makes another person
+    text = (
+        "The match referee, Joel Aguilar, awarded a penalty. He spoke with the video assistant referee "
+        "before the kick."
+    )
+    w = analyse(text)
+    assert entity_of(w, *at(text, "the video assistant referee")) is None
+
+
+def test_a_predicate_of_who_describes_the_relative_clauses_noun():
+    text = "The site has a small staff. There is Jason Ortiz, who is our editor, and two writers."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "our editor")) == "Jason Ortiz"
+    # "which" stands for a clause as often as for a noun: left alone
+    text = "Voters in Ohio seem more anti-Trump than pro-Clinton, which is a problem for Hillary Clinton."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "a problem")) is None
+
+
+def test_a_he_keeps_the_sentences_earlier_he_against_a_person_named_in_passing():
+    # the ranker never sees pronouns: alone it gave each "he"/"his" to the person named in between
+    for text, phrase, who in (
+        (
+            "Barack Obama ran for the White House in 2008. While he spoke about the climate, he lacked "
+            "the record of John Kerry, who is now his secretary of state.",
+            "his secretary",
+            "Barack Obama",
+        ),
+        (
+            "Walt Whitman was a poet. He went looking for his brother, George Whitman, after he got a telegram.",
+            "he got",
+            "Walt Whitman",
+        ),
+        (
+            "Senator Tom Hale spoke on Monday. He praised the work of the mayor, John Brandt, and he "
+            "promised more money.",
+            "he promised",
+            "Tom Hale",
+        ),
+    ):
+        w = analyse(text)
+        a, _ = at(text, phrase)
+        assert entity_of(w, a, a + len(phrase.split()[0])) == who, text

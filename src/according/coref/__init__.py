@@ -29,12 +29,14 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    offered by :mod:`.candidates` from the parse and the names alone (never
    the quotes, so quote work does not retrain it).
    Where it cannot see or stays silent, the clause rules (:mod:`.clauses`)
-   speak: a he/she fronted before its sentence's subject is that person
-   ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
+   speak: a he/she the ranker gave to a person named in no subject role since the
+   sentence's earlier he/she subject is that subject's person (the ranker never sees
+   pronouns; GUM sealed 153 -> 154 of 256); a he/she fronted before its sentence's
+   subject is that person ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
    subject, which the ranker never sees: mostly things, events and clauses)
    under a body's clause is that body ("North Korea stated it would ...").
-3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT" and "He
-   was one of the first opponents of the war" add the description to the
+3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT", "He
+   was one of the first opponents of the war" and "Jason, who is our editor" add the description to the
    entity of the noun or subject they describe (cut short of other mentions).
 
 Definite descriptions ("the ministry", "the company") are linked by the
@@ -51,7 +53,9 @@ unchanged; with no other place named inside: "the Darfur region of Sudan", which
 "the leafy Melbourne suburb of Preston", tuned -1), and the description a participle of naming hangs on ("the hangar, known as Orbiter
 Processing Facility-1", "a girl named Isabel") of the name (tuned 649 -> 652, sealed unchanged);
 a possessive person description said again ("his brother, George Whitman, ... his brother")
-is the same person (:func:`.beside_names.repeated_descriptions`; tuned 657 -> 660).
+is the same person (:func:`.beside_names.repeated_descriptions`; tuned 657 -> 660), and so is
+"the child" after "their nine-month-old child, Gloria" (:func:`.beside_names.same_head_descriptions`:
+a person description's head noun said again; tuned 660 -> 661, sealed 152 -> 153).
 
 Resolved mentions are added to the timeline; third-person ones only after the
 walk. The ranker's candidates never include pronouns or the mentions the
@@ -72,11 +76,16 @@ from ..lang.coref import NOT_A_PERSONS_NAME, PRONOUN_FORMS
 from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import words_of
-from .beside_names import descriptions_before_names, descriptions_naming_bodies, repeated_descriptions
+from .beside_names import (
+    descriptions_before_names,
+    descriptions_naming_bodies,
+    repeated_descriptions,
+    same_head_descriptions,
+)
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
-from .clauses import cataphor, clause_subject, plain_it_may_refer
+from .clauses import cataphor, clause_subject, parallel_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .vocatives import Addressed, find_vocatives
@@ -166,6 +175,8 @@ def resolve_all(
                 # the clause rules speak where the ranker cannot see (a person named
                 # after the pronoun) or stays silent (bodies, see .clauses)
                 if form.cls in ("m", "f"):
+                    if ranked is not None:
+                        ranked = parallel_subject(p, t.i, form.cls, ranked, third, walk.entity_at)
                     ranked = cataphor(p, t.i, form.cls, walk.entity_at, st.infos) or ranked
                 elif ranked is None and form.cls == "it":
                     ranked = clause_subject(p, t.i, walk.entity_at, st.infos)
@@ -199,6 +210,8 @@ def resolve_all(
     for m in descriptions_naming_bodies(p, st.mentions, st.infos):
         st.add_mention(m)
     for m in repeated_descriptions(p, st.mentions, st.infos):
+        st.add_mention(m)
+    for m in same_head_descriptions(p, st.mentions, st.infos):
         st.add_mention(m)
     return relinked
 
@@ -506,6 +519,18 @@ class _Walk:
             elif t.dep == "attr" and p.toks[t.head].lemma == "be":
                 subj = [k for k in p.children[t.head] if p.toks[k].dep in _SUBJ]
                 eid = at.get(subj[0]) if subj else None
+                # "Jason, who is our editor": the relative clause's noun is the subject (GUM tuned
+                # 661 -> 662, sealed unchanged; PolNeAR dev: 2 on the tuned half, both right by
+                # reading, 1 on the sealed; "which" and "that" often stand for a clause: "...,
+                # which is a problem")
+                if (
+                    eid is None
+                    and subj
+                    and p.toks[subj[0]].text.casefold() == "who"
+                    and p.toks[t.head].dep == "relcl"
+                    and t.pos in ("NOUN", "PROPN")
+                ):
+                    eid = at.get(p.toks[t.head].head)
             if eid is None or st.infos.get(eid, {}).get("label") not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue
             lo, hi = p.subtree(t.i)
