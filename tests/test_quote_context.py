@@ -105,3 +105,29 @@ def test_a_passive_indirect_cue_with_no_agent_is_no_speech():
     )
     assert category("announce", "direct", True, cue_words=("was", "announced")) == "speech"
     assert category("deny", "indirect", True, cue_words=("denied",)) == "speech"
+
+
+def test_a_that_clause_is_a_clause_whatever_the_tagger_made_of_its_verb():
+    from according.model import Span
+    from according.quotes import _clausal
+    from test_relevance_features import parse_of
+
+    # "smelled" tagged an adjective: the content is still a reported clause, so speech
+    p = parse_of(
+        [
+            ("Residents", "resident", "nsubj", 1, "NOUN", "NNS"),
+            ("complained", "complain", "ROOT", 1, "VERB", "VBD"),
+            ("that", "that", "mark", 5, "SCONJ", "IN"),
+            ("the", "the", "det", 4, "DET", "DT"),
+            ("water", "water", "nsubj", 5, "NOUN", "NN"),
+            ("smelled", "smelled", "ccomp", 1, "ADJ", "JJ"),
+            ("of", "of", "prep", 5, "ADP", "IN"),
+            ("chlorine", "chlorine", "pobj", 6, "NOUN", "NN"),
+        ]
+    )
+    start = p.toks[2].start
+    content = (Span.of(p.text, start, p.toks[7].end),)
+    assert _clausal(p, content)
+    assert category("complain", "indirect", _clausal(p, content), cue_words=("complained",)) == "speech"
+    # a bare noun phrase stays no clause
+    assert not _clausal(p, (Span.of(p.text, p.toks[3].start, p.toks[4].end),))

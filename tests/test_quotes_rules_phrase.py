@@ -65,3 +65,28 @@ def test_a_relative_clause_of_the_object_is_not_what_was_said(parse):
     # "that" is the relative pronoun of "a statement" (its subject), not the mark of a clause
     qs, _ = extract(parse("He issued a statement that ran to four pages."))
     assert not any(c.text == "that ran to four pages" for q in qs for c in q.content)
+
+
+def test_a_paragraph_set_out_after_the_cue_and_its_colon_is_the_content(parse):
+    # a block quotation with no quotation marks: "The governor added:" ends its paragraph
+    text = (
+        "The senator spoke for an hour.\n\nThe governor added:\n\n"
+        "It is typical of the way this campaign has gone. Nobody listens to the voters any more.\n\n"
+        "The meeting ended at noon."
+    )
+    qs, _ = extract(parse(text))
+    added = [q for q in qs if q.cue is not None and q.cue.text.startswith("added")]
+    assert len(added) == 1
+    assert added[0].source is not None and added[0].source.text == "The governor"
+    assert added[0].content[0].text.startswith("It is typical of the way")
+    assert not any("meeting ended" in c.text for q in qs for c in q.content)
+
+
+def test_a_colon_after_a_stranded_preposition_sets_out_a_list(parse):
+    qs, _ = extract(parse("The recipe calls for:\n\nTwo cups of flour, one egg and a pinch of salt."))
+    assert not any("flour" in c.text for q in qs for c in q.content)
+
+
+def test_a_colon_inside_the_line_keeps_its_own_content(parse):
+    qs, _ = extract(parse("She added: the plan is dead.\n\nThe vote is on Monday."))
+    assert not any("vote is on Monday" in c.text for q in qs for c in q.content)

@@ -424,15 +424,22 @@ def _source_class(p: Parse, head: int | None) -> str:
     return mention_class(t.lemma, t.pos, t.ent_type)
 
 
+_CLAUSE_MARKS = frozenset(("that", "whether"))
+
+
 def _clausal(p: Parse, content) -> bool:
     """Whether the content has a verb (a reported clause rather than a bare noun phrase). A
     verb that only modifies a noun ("added the dye to foods *sold* in the region", "did not
     reveal the price *it paid*") does not make the noun phrase a clause; a relative clause
-    whose noun is outside the content ("..., which, according to the Times, cost $5m") is one."""
+    whose noun is outside the content ("..., which, according to the Times, cost $5m") is one.
+    A "that" or "whether" opening a clause makes it one whatever the tagger made of its verb
+    ("complained that the water smelled of chlorine", "smelled" tagged an adjective)."""
     for c in content:
         a = p.token_at(c.start)
         while a is not None and a < len(p.toks) and p.toks[a].start < c.end:
             tok = p.toks[a]
+            if tok.dep == "mark" and tok.text.lower() in _CLAUSE_MARKS:
+                return True
             if tok.pos in ("VERB", "AUX") and not (
                 tok.dep in NOUN_MODIFIER_DEPS
                 and any(d.start <= p.toks[tok.head].start < d.end for d in content)

@@ -518,6 +518,8 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
             out |= subtree_set(p, c)
     if not out and t.pos == "VERB":
         out = _clause_in_phrase(p, h, cue | src)
+    if not out and t.pos == "VERB" and src:
+        out = paragraph_after_colon(p, h)
     anchor = h
     if not out and t.dep in ("ccomp", "parataxis", "advcl") and t.head != h:
         # "“...,” he said" / "X, he said, Y" parsed with "said" under the quotation's verb
@@ -560,6 +562,37 @@ def _clause_in_phrase(p: Parse, h: int, skip: set[int]) -> set[int]:
                 if any(toks[m].dep == "mark" and toks[m].text.lower() == "that" for m in p.children[j]):
                     return subtree_set(p, j)
     return set()
+
+
+def paragraph_after_colon(p: Parse, h: int) -> set[int]:
+    """ "The governor added:" closing its paragraph, what was said set out as the next paragraph
+    (a block quotation, often without quotation marks: "Limbaugh added:", "Dr. Ward stated:"):
+    with nothing else to report, that paragraph is the content. Only when the colon follows
+    the cue verb itself and ends its sentence, a line break after it, and the cue has a source
+    (the caller checks): "The recipe calls for:" (a stranded preposition) sets out a list, and
+    a colon inside the line is :mod:`.colons`' or the parser's clause. On PolNeAR train it
+    fires 15 times, 13 on the gold cue and content, 1 on another gold quote's content, 1 on
+    none (a tweet after "One user tweeted:")."""
+    toks = p.toks
+    sent = p.sents[toks[h].sent]
+    k = sent.end - 1
+    while k > h and toks[k].is_space:
+        k -= 1
+    if k != h + 1 or toks[k].text != ":":
+        return set()
+    j = k + 1
+    while j < len(toks) and toks[j].is_space:
+        j += 1
+    if j >= len(toks) or "\n" not in p.text[toks[k].end : toks[j].start]:
+        return set()
+    end = p.text.find("\n", toks[j].start)
+    end = len(p.text) if end < 0 else end
+    out = set()
+    while j < len(toks) and toks[j].start < end:
+        if not toks[j].is_space:
+            out.add(j)
+        j += 1
+    return out
 
 
 def _is_mark_text(s: str) -> bool:
