@@ -29,6 +29,7 @@ from ..lang.actors import (
     GOVERNMENT,
     MEMBER_NOUNS,
     MILITARY,
+    MILITARY_GOVERNMENT,
     NOT_ACTORS,
     POLICE,
     POLICED_TROOPER_MODIFIERS,
@@ -104,6 +105,20 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         named = resolved_entity(work, k)
         if named is not None and (named.type != "GPE" or as_doer):
             return Actor(named.name, named.id)
+    if as_doer and lem in ATTACK_NOUNS - MILITARY:
+        # "a Colombian army operation against ELN members", "a police raid": the force that made it
+        force = next(
+            (
+                toks[c].lemma.lower()
+                for c in p.children[k]
+                if toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in MILITARY | POLICE
+            ),
+            None,
+        )
+        if force is not None:
+            kind = "Police Forces" if force in POLICE else "Military Forces"
+            state = country_of(work, toks[p.subtree(k)[0]].start, t.start)
+            return Actor(f"{kind} of {state}" if state else kind)
     if lem in NOT_ACTORS | (ATTACK_NOUNS - MILITARY) or t.pos == "PRON" and lem not in ("they", "he", "she"):
         # (a raid or an ambush is what was done, not who did it; "an airstrike struck": forces did)
         return None
@@ -154,6 +169,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
             ),
             None,
         )
+    if lem in MILITARY_GOVERNMENT:
+        lem = "military"  # "the military junta imposed a curfew": ACLED's military regime is its forces
     if lem in GOVERNMENT and t.pos == "NOUN":
         # "the government of Mali", "Malian authorities": ACLED's "Government of Mali"
         return Actor(f"Government of {country}" if country else "Government")

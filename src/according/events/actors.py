@@ -131,6 +131,7 @@ from ..lang.actors import (
     PATIENT_NOUNS,
     POLICE,
     PROTESTERS,
+    RECORD_VERBS,
     REPEL_VERBS,
     RIOTERS,
     STATE_ATTACK_NOUNS,
@@ -169,6 +170,7 @@ from .doers import (
     past_label,
     reported_clause,
     seizer,
+    toll_event,
 )
 
 __all__ = ["GENERIC_IN", "GENERIC_OF", "acled_name", "actor_at", "actors_for", "country_name", "in_country"]
@@ -387,7 +389,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     talk = sub_event_type == "Other"
     if trigger is not None:
-        trigger = reported_clause(work, past_label(work, trigger))
+        trigger = toll_event(work, reported_clause(work, past_label(work, trigger)))
         head = work.parse.toks[work.parse.toks[trigger].head]
         if work.parse.toks[trigger].dep == "compound" and head.lemma.lower() in ATTACK_NOUNS:
             trigger = head.i  # "an IED attack", "a drone strike": the attack holds the clause's parties
@@ -417,8 +419,8 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         if doer is not None or target is not None or verb is None:
             break
         up = clause_of(work.parse, verb if verb == trigger else work.parse.toks[verb].head)
-        if up == verb or work.parse.toks[up].lemma.lower() in SAY_VERBS:
-            break
+        if up == verb or work.parse.toks[up].lemma.lower() in SAY_VERBS | RECORD_VERBS:
+            break  # (who reports or records shots and explosions is no party to them)
         if work.parse.toks[up].lemma.lower() == "be" and any(
             work.parse.toks[c].dep == "attr" and c != verb for c in work.parse.children[up]
         ):
@@ -470,6 +472,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         if (
             t.pos == "NOUN"
             and t.lemma.lower() in NOT_ACTORS | ATTACK_NOUNS | STATE_WEAPONS
+            and work.parse.toks[t.head].lemma.lower() not in RECORD_VERBS  # ("the SMM recorded explosions")
             and named is not None
             and not named.name.startswith(("Civilians", "Protesters"))
             and not (subject is not None and work.parse.toks[subject].ent_type == "PERSON")
@@ -584,6 +587,11 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         a1 is None and sub_event_type == "Armed clash" and a2 is not None and a2.name.startswith(STATE_FORCE)
     ):
         a1 = Actor("Unidentified Armed Group")  # "3 soldiers were killed in an ambush": by armed men
+    elif a1 is None and sub_event_type == "Armed clash" and a2 is None:
+        # "ceasefire monitors reported shots and explosions near Avdiivka": a clash whose sides the
+        # text does not name is coded with the state's forces of the event's country (ACLED's notes of
+        # ceasefire violations; the country is added with the others', finding.py)
+        a1 = Actor("Military Forces")
     elif a1 is None and sub_event_type in ("Arrests", "Disrupted weapons use"):
         # "12 people were arrested", "a cache of weapons was found": ACLED's arrests and seizures are the
         # police's where the text names no one

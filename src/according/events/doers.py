@@ -9,7 +9,7 @@ lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it 
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, FIGHT_WITH_VERBS, SEIZE_VERBS
+from ..lang.actor_doers import ARMED_KINDS, FIGHT_NOUNS, FIGHT_WITH_VERBS, SEIZE_VERBS
 from ..lang.actors import COUNTING_NOUNS
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..pipeline import Work
@@ -241,3 +241,39 @@ def reported_clause(work: Work, k: int) -> int:
         return k
     said = next((c for c in p.children[k] if p.toks[c].dep in ("ccomp", "parataxis")), None)
     return said if said is not None else k
+
+
+def toll_event(work: Work, k: int) -> int:
+    """The event a note's casualty sentence counts: "NPA rebels and army troops had a firefight in X.
+    1 rebel was killed." has its trigger in "was killed", whose sentence names no one who killed;
+    the parties are the previous sentence's, so the actors are read from that sentence: its verb
+    trigger ("exchanged fire"), else its main verb when its subject names someone ("Malian forces
+    took back the village"), else its noun trigger ("an exchange of fire took place between X and
+    Y"). Reports only (a note or a snippet: finding.REPORT_CHARS); any other trigger (an agent, a
+    subject, a first sentence, a previous sentence with neither) unchanged."""
+    from .actor_phrases import actor_at
+    from .classifier import triggers_in
+    from .finding import REPORT_CHARS, REPORT_SENTENCES
+
+    p = work.parse
+    toks = p.toks
+    t = toks[k]
+    if t.pos != "VERB" or t.sent == 0 or len(work.text) > REPORT_CHARS or len(p.sents) > REPORT_SENTENCES:
+        return k  # (an article's sentences are events of their own)
+    kids = [toks[c].dep for c in p.children[k]]
+    if "nsubjpass" not in kids or "agent" in kids or "nsubj" in kids:
+        return k
+    prev = p.sents[t.sent - 1]
+    pool = triggers_in(p, prev.start, prev.end)
+    # (and a noun of fighting, which is no trigger of its own: "an exchange of fire took place")
+    pool += [(j, "") for j in range(prev.start, prev.end) if toks[j].lemma.lower() in FIGHT_NOUNS]
+    verbs = [j for j, _ in pool if toks[j].pos == "VERB"]
+    if verbs:
+        return verbs[0]
+    root = next((j for j in range(prev.start, prev.end) if toks[j].dep == "ROOT"), None)
+    subject = (
+        next((c for c in p.children[root] if toks[c].dep == "nsubj"), None) if root is not None else None
+    )
+    if root is not None and toks[root].pos == "VERB" and actor_at(work, subject) is not None:
+        return root
+    return pool[0][0] if pool else k

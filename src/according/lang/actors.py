@@ -286,7 +286,10 @@ STATE_ATTACK_NOUNS = {
 # missile struck", "Israeli bulldozers demolished" (not a rocket: armed groups fire rockets too)
 STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
-ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia"}
+ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "raider"}  # ("Turkana cattle raiders")
+# Verbs by which a monitor counts what others did ("the OSCE SMM recorded 27 explosions"): their
+# subject reports the event and is no party to it (events/actors.py)
+RECORD_VERBS = {"record", "register", "observe", "document", "log", "monitor", "count", "hear"}
 # Nouns for people something was done to: their modifier says who they are, not who did it
 # ("Palestinian detainees", "Afghan refugees")
 PATIENT_NOUNS = {
@@ -302,7 +305,10 @@ PATIENT_NOUNS = {
     "body",
 }
 # Nouns of a state's civil government, named as ACLED names it: "Government of Mali"
-GOVERNMENT = {"government", "administration", "authority", "junta", "regime"}
+GOVERNMENT = {"government", "administration", "authority", "regime"}
+# a government of soldiers, which ACLED codes as the state's forces with the regime's period ("the
+# military junta imposed a curfew": Military Forces of Burkina Faso (2022-); examples/acled-notes-dev)
+MILITARY_GOVERNMENT = {"junta"}
 # Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
 SETTLERS = {"settler"}
 # ISO 3166-1 alpha-2 -> ACLED's name of a country, where it differs from the gazetteer's (GeoNames')
