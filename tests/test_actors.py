@@ -381,10 +381,10 @@ def test_acled_name_is_stable(name):
             "Dnipropetrovsk).",
             "Military Forces of Russia",
         ),
-        # an attack held off: the attackers first
+        # an attack held off: an armed clash, whose first named is first (branch actors4)
         (
             "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno).",
-            "Islamic State (West Africa)",
+            "Military Forces of Nigeria",
         ),
     ],
 )
@@ -485,8 +485,11 @@ def test_whole_word_joins_a_split_name():
     assert known_name("ISIS-K") and known_name("IS") and not known_name("is") and not known_name("Is")
 
 
-def test_an_attack_held_off_keeps_the_defenders_second(analyze):
+def test_an_attack_held_off_keeps_the_attackers_second(analyze):
+    # (the attackers first until branch actors4: the blind notes code the first named first)
     text = "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno)."
+    assert actors(analyze, text) == ("Military Forces of Nigeria", "Islamic State (West Africa)")
+    text = "On 7 June 2023, ISWAP fighters repelled an attack by troops on their base in Marte (Marte, Borno)."
     assert actors(analyze, text) == ("Islamic State (West Africa)", "Military Forces of Nigeria")
 
 
