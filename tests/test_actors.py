@@ -489,7 +489,9 @@ def test_an_attack_held_off_keeps_the_attackers_second(analyze):
     # (the attackers first until branch actors4: the blind notes code the first named first)
     text = "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno)."
     assert actors(analyze, text) == ("Military Forces of Nigeria", "Islamic State (West Africa)")
-    text = "On 7 June 2023, ISWAP fighters repelled an attack by troops on their base in Marte (Marte, Borno)."
+    text = (
+        "On 7 June 2023, ISWAP fighters repelled an attack by troops on their base in Marte (Marte, Borno)."
+    )
     assert actors(analyze, text) == ("Islamic State (West Africa)", "Military Forces of Nigeria")
 
 

@@ -77,3 +77,26 @@ def test_monitors_are_no_party(analyze):
     ev = first_event(analyze, text)
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Ukraine"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a clan's men are the clan's militia, with the clan's whole name
+        (
+            "On 3 May 2022, Marehan clansmen attacked a Habar Gidir clan militia near Dhusamareb, Somalia.",
+            "Marehan Clan Militia (Somalia)",
+        ),
+        # unnamed clans, and people "from" clans
+        (
+            "On 3 May 2022, clan militias fought over a well near Balcad, Somalia. 2 people were killed.",
+            "Unidentified Clan Militia (Somalia)",
+        ),
+        (
+            "On 3 May 2022, elders from two clans signed a peace agreement in Galkayo, Somalia.",
+            "Unidentified Clan Militia (Somalia)",
+        ),
+    ],
+)
+def test_clan_militias(analyze, text, expected):
+    assert actor1(analyze, text) == expected

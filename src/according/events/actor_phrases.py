@@ -21,6 +21,7 @@ from ..lang.actors import (
     ATTACK_NOUNS,
     BORDER_FORCE_HEADS,
     CIVILIANS,
+    CLAN_NOUNS,
     COALITION_NOUNS,
     COUNTING_NOUNS,
     ETHNIC_MILITIA_NOUNS,
@@ -155,6 +156,9 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
                 break
         if ent is not None:
             break
+    clan = _clan_militia(work, k)
+    if clan is not None:
+        return clan
     group = _named_group(work, k)
     if group is not None:
         return group
@@ -318,6 +322,39 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     if as_doer and t.pos == "PROPN" and len(word) > 1 and word.isupper() and not smaller_place(work, k):
         return Actor(word)  # "JNIM took control": an acronym that acts is a named group, untagged
     return None
+
+
+def _clan_militia(work: Work, k: int) -> Actor | None:
+    """ACLED's clan militia the noun phrase at k names: "Marehan clansmen", "the Habar Gidir clan
+    militia" ("<Clan> Clan Militia"), "two clans", "clan militias" ("Unidentified Clan Militia"), and
+    people "from" or "of" a clan ("elders from two clans"); else None."""
+    p = work.parse
+    toks = p.toks
+    lem = toks[k].lemma.lower()
+    kids = p.children[k]
+    if lem not in CLAN_NOUNS:
+        if lem in ETHNIC_MILITIA_NOUNS and any(toks[c].lemma.lower() in CLAN_NOUNS for c in kids):
+            pass  # "clan militias", "Habar Gidir clan militia"
+        else:
+            for c in kids:  # "elders from two clans", "members of the Hawiye clan"
+                if toks[c].dep == "prep" and toks[c].text.lower() in ("from", "of"):
+                    for o in p.children[c]:
+                        if toks[o].dep == "pobj" and toks[o].lemma.lower() in CLAN_NOUNS:
+                            return _clan_militia(work, o)
+            return None
+    head = next((c for c in kids if toks[c].lemma.lower() in CLAN_NOUNS), k) if lem not in CLAN_NOUNS else k
+    names = [
+        c
+        for h in {k, head}
+        for c in p.children[h]
+        if toks[c].dep in ("amod", "compound", "nmod") and toks[c].text[:1].isupper() and c < h
+    ]
+    if names:
+        a = min(names)
+        while a > 0 and toks[a - 1].dep == "compound" and toks[a - 1].text[:1].isupper():
+            a -= 1  # "Habar Gidir": the clan's whole name
+        return Actor(f"{work.text[toks[a].start : toks[max(names)].end]} Clan Militia")
+    return Actor("Unidentified Clan Militia")
 
 
 def own_country(work: Work, k: int) -> str | None:

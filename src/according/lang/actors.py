@@ -287,6 +287,9 @@ STATE_ATTACK_NOUNS = {
 STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
 ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "raider"}  # ("Turkana cattle raiders")
+# A clan and its men, whose militia ACLED names by the clan ("Marehan clansmen": "Marehan Clan Militia
+# (Somalia)"; two clans unnamed: "Unidentified Clan Militia"; events/actor_phrases.py)
+CLAN_NOUNS = {"clan", "clansman", "clansmen", "subclan", "sub-clan"}
 # Verbs by which a monitor counts what others did ("the OSCE SMM recorded 27 explosions"): their
 # subject reports the event and is no party to it (events/actors.py)
 RECORD_VERBS = {"record", "register", "observe", "document", "log", "monitor", "count", "hear"}
