@@ -100,3 +100,17 @@ def test_monitors_are_no_party(analyze):
 )
 def test_clan_militias(analyze, text, expected):
     assert actor1(analyze, text) == expected
+
+
+def test_naf_in_ukraine_is_the_donbas_forces(analyze):
+    # "NAF" is Nigeria's air force, but in Ukraine's east ACLED's Novorossiya forces
+    text = "On 2 March 2021, NAF shelled Ukrainian positions near Avdiivka, Ukraine. No casualties reported."
+    assert actor1(analyze, text) == "NAF: United Armed Forces of Novorossiya"
+    text = "On 2 March 2021, NAF jets bombed a camp near Sambisa, Nigeria."
+    assert actor1(analyze, text) == "Military Forces of Nigeria"
+
+
+def test_an_unclaimed_air_strike(analyze):
+    ev = first_event(analyze, "On 2 March 2021, a drone strike hit a car near Jilib, Somalia, killing 2 men.")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 is not None and ev.actor1.name == "Unidentified Military Forces"

@@ -590,6 +590,8 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         a1 is None and sub_event_type == "Armed clash" and a2 is not None and a2.name.startswith(STATE_FORCE)
     ):
         a1 = Actor("Unidentified Armed Group")  # "3 soldiers were killed in an ambush": by armed men
+    elif a1 is None and sub_event_type == "Air/drone strike":
+        a1 = Actor("Unidentified Military Forces")  # "a drone strike hit a car": ACLED's unclaimed strike
     elif a1 is None and sub_event_type == "Armed clash" and a2 is None:
         # "ceasefire monitors reported shots and explosions near Avdiivka": a clash whose sides the
         # text does not name is coded with the state's forces of the event's country (ACLED's notes of

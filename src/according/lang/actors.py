@@ -361,7 +361,12 @@ STATE_FORCES = {
 # A state's forces named by an acronym that names another force where the event is (the country
 # the event's generic actors get): "SNA" is the Somali National Army, but in Syria the Turkish-backed
 # Syrian National Army (events/actor_names.in_country)
-ACRONYM_NAMESAKES = {("Military Forces of Somalia", "Syria"): "Syrian National Army"}
+# ... and "NAF", Nigeria's air force, is in Ukraine's east the Donbas separatists' forces (ACLED's
+# name; its Ukraine notes of 2018-2021 write "NAF fired at Ukrainian positions")
+ACRONYM_NAMESAKES = {
+    ("Military Forces of Somalia", "Syria"): "Syrian National Army",
+    ("Military Forces of Nigeria", "Ukraine"): "NAF: United Armed Forces of Novorossiya",
+}
 # Names of armed groups the notes use -> the words of ACLED's name for the group (ACLED's names
 # carry more: "Islamic State (West Africa) - Lake Chad Faction"; the scorer matches word sets)
 GROUP_ALIASES = {
