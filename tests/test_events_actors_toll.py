@@ -114,3 +114,19 @@ def test_an_unclaimed_air_strike(analyze):
     ev = first_event(analyze, "On 2 March 2021, a drone strike hit a car near Jilib, Somalia, killing 2 men.")
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.actor1 is not None and ev.actor1.name == "Unidentified Military Forces"
+
+
+def test_a_passive_event_of_its_own_keeps_its_sentence(analyze):
+    # a seizure or an interception is no casualty count of the sentence before
+    text = (
+        "On 2 March 2021, a man robbed a bank in Basra, Iraq. He was intercepted by nobody named. "
+        "Rifles were seized."
+    )
+    ev = first_event(analyze, text)
+    assert ev.actor1 is None or not ev.actor1.name.startswith("Civilians")
+    # a toll sentence with its own doer keeps it
+    text = (
+        "On 2 March 2021, an attack was launched on a base near El Wak, Kenya. One soldier was killed "
+        "after Al Shabaab fighters attacked the base."
+    )
+    assert actor1(analyze, text) == "Al Shabaab"

@@ -318,7 +318,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
         # parser hung on a noun is that noun's act (a participle "civilians killed" has no object)
         doer = t.head
     if doer is None and t.pos == "VERB" and any(toks[c].dep == "nsubjpass" for c in kids):
-        # "two soldiers were killed when Boko Haram militants attacked a post": who attacked (the
+        # "two soldiers were killed when (after) Boko Haram militants attacked a post": who attacked (the
         # "when" clause of the sentence, wherever the parser hung it)
         sent = p.sents[t.sent]
         for c in range(sent.start, sent.end):
@@ -326,7 +326,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                 doer is None
                 and toks[c].dep == "advcl"
                 and toks[c].pos == "VERB"
-                and any(toks[g].lemma.lower() == "when" for g in p.children[c])
+                and any(toks[g].lemma.lower() in ("when", "after") for g in p.children[c])
                 and _violent(work, c)
             ):
                 doer = next((g for g in p.children[c] if toks[g].dep == "nsubj"), None)
@@ -375,6 +375,19 @@ def _violent(work: Work, k: int) -> bool:
     t = work.parse.toks[k]
     key = _trigger_key(t.text.lower(), t.lemma.lower())
     return key is not None and any(EVENT_TYPE.get(x) in VIOLENT_TYPES for x in TRIGGERS[key])
+
+
+def _armed_men_named(work: Work, trigger: int | None) -> bool:
+    """Does the trigger's sentence name armed men of no state ("Gunmen stormed a police centre"), whom
+    no rule made the doer, and no soldiers? Then a clash is not the state forces' by default
+    ("soldiers have been engaged in a fire exchange with the militants" still is; CASE 2021, read by
+    hand)."""
+    if trigger is None:
+        return False
+    toks = work.parse.toks
+    sent = work.parse.sents[toks[trigger].sent]
+    words = {toks[j].lemma.lower() for j in range(sent.start, sent.end)}
+    return bool(words & (UNIDENTIFIED | ARMED_KINDS)) and not words & MILITARY
 
 
 def _crowd_country(actor: Actor | None) -> str | None:
@@ -592,10 +605,17 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         a1 = Actor("Unidentified Armed Group")  # "3 soldiers were killed in an ambush": by armed men
     elif a1 is None and sub_event_type == "Air/drone strike":
         a1 = Actor("Unidentified Military Forces")  # "a drone strike hit a car": ACLED's unclaimed strike
-    elif a1 is None and sub_event_type == "Armed clash" and a2 is None:
+    elif (
+        a1 is None
+        and doer is None
+        and sub_event_type == "Armed clash"
+        and a2 is None
+        and not _armed_men_named(work, trigger)
+    ):
         # "ceasefire monitors reported shots and explosions near Avdiivka": a clash whose sides the
-        # text does not name is coded with the state's forces of the event's country (ACLED's notes of
-        # ceasefire violations; the country is added with the others', finding.py)
+        # text does not name (no doer at all: "hunters attacked" names one no rule could name) is
+        # coded with the state's forces of the event's country (ACLED's notes of ceasefire
+        # violations; the country is added with the others', finding.py)
         a1 = Actor("Military Forces")
     elif a1 is None and sub_event_type in ("Arrests", "Disrupted weapons use"):
         # "12 people were arrested", "a cache of weapons was found": ACLED's arrests and seizures are the

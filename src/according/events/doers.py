@@ -9,7 +9,7 @@ lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it 
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, FIGHT_NOUNS, FIGHT_WITH_VERBS, SEIZE_VERBS
+from ..lang.actor_doers import ARMED_KINDS, FIGHT_NOUNS, FIGHT_WITH_VERBS, SEIZE_VERBS, TOLL_VERBS
 from ..lang.actors import COUNTING_NOUNS
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..pipeline import Work
@@ -261,8 +261,11 @@ def toll_event(work: Work, k: int) -> int:
     if t.pos != "VERB" or t.sent == 0 or len(work.text) > REPORT_CHARS or len(p.sents) > REPORT_SENTENCES:
         return k  # (an article's sentences are events of their own)
     kids = [toks[c].dep for c in p.children[k]]
-    if "nsubjpass" not in kids or "agent" in kids or "nsubj" in kids:
-        return k
+    if t.lemma.lower() not in TOLL_VERBS or "nsubjpass" not in kids or "agent" in kids:
+        return k  # (not "he was intercepted", "weapons have been seized": an event of their own)
+    sent = p.sents[t.sent]
+    if any(toks[j].dep in ("nsubj", "agent") for j in range(sent.start, sent.end)):
+        return k  # "1 soldier was killed after al-Shabab fighters attacked a base": its own doer
     prev = p.sents[t.sent - 1]
     pool = triggers_in(p, prev.start, prev.end)
     # (and a noun of fighting, which is no trigger of its own: "an exchange of fire took place")
