@@ -130,3 +130,16 @@ def test_a_passive_event_of_its_own_keeps_its_sentence(analyze):
         "after Al Shabaab fighters attacked the base."
     )
     assert actor1(analyze, text) == "Al Shabaab"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a group's name split by the tokenizer, on its members
+        ("On 2 March 2021, IPOB/ESN members attacked a police post in Orlu, Nigeria.", "IPOB"),
+        ("On 2 March 2021, suspected IPOB/ESN operatives burned a police post in Orlu, Nigeria.", "IPOB"),
+        ("On 2 March 2021, CPI-Maoist cadres attacked a police camp near Bijapur, India.", "Maoist"),
+    ],
+)
+def test_split_names_on_their_members(analyze, text, expected):
+    assert actor1(analyze, text) == expected

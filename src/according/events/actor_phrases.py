@@ -429,7 +429,9 @@ def _named_group(work: Work, k: int) -> Actor | None:
         # whatever the tagger made of it (it reads "AS" as the conjunction "as"); not in a
         # headline in capitals
         word = whole_word(work.text, toks[k - 1])
-        if known_name(word) and toks[k - 1].dep not in ("compound", "amod"):
+        if known_name(word) and (
+            toks[k - 1].dep not in ("compound", "amod") or lem in MEMBER_NOUNS | FIGHTER_NOUNS
+        ):  # ("IPOB/ESN members", "CPI-Maoist cadres": a name the tokenizer split, on its members)
             return Actor(word)
     ethnic = any(toks[c].lemma.lower() == "ethnic" for c in p.children[k])
     if lem in FIGHTER_NOUNS and not ethnic:  # ("the Fulani ethnic militia": an ethnic militia, below)

@@ -235,6 +235,7 @@ MEMBER_NOUNS = {
     "gunmen",
     "supporter",
     "cadre",
+    "operative",  # ("IPOB/ESN operatives")
 }
 # Nouns for fighters that a proper-noun compound names the group of: "JNIM militants", "M23 rebels"
 FIGHTER_NOUNS = {
@@ -398,6 +399,10 @@ GROUP_ALIASES = {
     "naxalites": "Maoist",
     "naxalite": "Maoist",
     "naxals": "Maoist",
+    "cpi-maoist": "Maoist",  # ("CPI-Maoist cadres", as India's notes write the party)
+    # Biafra's separatists and their armed wing, written as one ("IPOB/ESN members"): ACLED's "IPOB:
+    # Indigenous People of Biafra"
+    "ipob/esn": "IPOB",
     "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
     "ansar allah": "Houthi",
     # a note's "NSAG" (non-state armed group) names no group: ACLED's Unidentified Armed Group
