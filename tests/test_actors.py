@@ -299,7 +299,9 @@ def test_plover_actor1_holds(shared, tmp_path):
     2026-12-07 (second stop): tuned 24/51 = 0.471 ("U.S. border patrol agents" are the state's Police
     Forces), sealed 15/31 unchanged, tuned floor re-pinned 0.01 under; branch actors3 2026-12-07
     (third stop): tuned 25/51 = 0.490 ("militants loyal to Iraq's Al-Qaeda frontman": Al-Qaeda),
-    sealed 15/31 unchanged, tuned floor re-pinned 0.01 under)."""
+    sealed 15/31 unchanged, tuned floor re-pinned 0.01 under; branch actors4: tuned 26/51 = 0.510 (a
+    clash whose sides go unnamed is the state's forces of its country: Israel's), sealed 15/31
+    unchanged, tuned floor re-pinned 0.01 under)."""
     import importlib.util
     import json
     from pathlib import Path
@@ -323,7 +325,7 @@ def test_plover_actor1_holds(shared, tmp_path):
     parts = ev.score(tmp_path / "pred.jsonl", corpus)
     tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
     assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
-    assert tuned >= 0.480 and sealed >= 0.474, parts
+    assert tuned >= 0.500 and sealed >= 0.474, parts
 
 
 @given(

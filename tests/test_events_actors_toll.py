@@ -143,3 +143,34 @@ def test_a_passive_event_of_its_own_keeps_its_sentence(analyze):
 )
 def test_split_names_on_their_members(analyze, text, expected):
     assert actor1(analyze, text) == expected
+
+
+def test_blind_notes_actor1_holds():
+    """The blind ACLED-style notes' actor1 (scripts/eval_acled_notes.py, the shared scorer's name test):
+    branch actors4 tuned 52 -> 62 of 67 (.925), sealed 25 -> 28 of 37 (.757); floors 0.01 under."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "eval_acled_notes", root / "scripts" / "eval_acled_notes.py"
+    )
+    assert spec is not None and spec.loader is not None
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    if not ev.SCORER.exists():
+        pytest.skip("the shared scorer is not here")
+    gold_path = root / "examples" / "acled-notes-dev" / "gold.jsonl"
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    recs = ev.predict(str(gold_path), None)
+    hits = {True: [0, 0], False: [0, 0]}
+    for g in gold:
+        e = (recs[g["id"]].get("events") or [{}])[0]
+        a1 = (e.get("actor1") or {}).get("name")
+        part = hits[ev.sealed(g["id"])]
+        part[0] += ev.names_match(a1, g["actor1"])
+        part[1] += 1
+    (tuned, nt), (sealed, ns) = hits[False], hits[True]
+    assert (nt, ns) == (67, 37)
+    assert tuned / nt >= 0.915 and sealed / ns >= 0.747, hits

@@ -4,19 +4,26 @@ counted people ("hundreds of villagers"), the subject of the clause above an unr
 armed men who say "they" did it, the other side of an attack or clash noun ("came under attack from
 X", "killed in clashes with X"), an agreement's parties after "between"; and which token to read the
 actors from: the clause a reporting verb reports, the clause after an ACLED note's label
-("Agreement: ..."). Used by events/actors.py (which chooses among them); word data in
-lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it under ~600 lines.)"""
+("Agreement: ..."), the previous sentence of a note's casualty count (toll_event); and the small
+questions actors.py asks (the force in a protest's sentence, whether a trigger is violent, a crowd's
+own country, whether armed men are named). Used by events/actors.py (which chooses among them); word
+data in lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it under ~600
+lines.)"""
 
 from __future__ import annotations
 
 from ..lang.actor_doers import ARMED_KINDS, FIGHT_NOUNS, FIGHT_WITH_VERBS, SEIZE_VERBS, TOLL_VERBS
-from ..lang.actors import COUNTING_NOUNS
+from ..lang.actors import COUNTING_NOUNS, MILITARY, POLICE, UNIDENTIFIED
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
+from ..model import Actor
 from ..pipeline import Work
 from ..syntax import Tok
 from .actor_names import country_of, known_name, whole_word
+from .actor_phrases import actor_at
 from .clauses import clause_of
 from .coding import kind_of
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def governing_subject(work: Work, k: int) -> int | None:
@@ -251,7 +258,6 @@ def toll_event(work: Work, k: int) -> int:
     took back the village"), else its noun trigger ("an exchange of fire took place between X and
     Y"). Reports only (a note or a snippet: finding.REPORT_CHARS); any other trigger (an agent, a
     subject, a first sentence, a previous sentence with neither) unchanged."""
-    from .actor_phrases import actor_at
     from .classifier import triggers_in
     from .finding import REPORT_CHARS, REPORT_SENTENCES
 
@@ -280,3 +286,52 @@ def toll_event(work: Work, k: int) -> int:
     if root is not None and toks[root].pos == "VERB" and actor_at(work, subject) is not None:
         return root
     return pool[0][0] if pool else k
+
+
+def force_in(work: Work, trigger: int | None) -> Actor | None:
+    """The state force a protest's sentence names ("police fired tear gas"), in ACLED's style."""
+    if trigger is None:
+        return None
+    toks = work.parse.toks
+    sent = work.parse.sents[toks[trigger].sent]
+    for t in toks[sent.start : sent.end]:
+        if (
+            t.pos in ("NOUN", "PROPN")
+            and t.dep not in ("compound", "amod")
+            and t.lemma.lower() in POLICE | MILITARY
+        ):
+            actor = actor_at(work, t.i)
+            if actor is not None and actor.name.startswith(("Military Forces", "Police Forces")):
+                return actor
+    return None
+
+
+def violent(work: Work, k: int) -> bool:
+    """Is trigger k itself a word of violence ("attacked", "airstrikes"), not "said" or "threatened"?"""
+    from .classifier import _trigger_key
+    from .types import EVENT_TYPE, TRIGGERS
+
+    t = work.parse.toks[k]
+    key = _trigger_key(t.text.lower(), t.lemma.lower())
+    return key is not None and any(EVENT_TYPE.get(x) in VIOLENT_TYPES for x in TRIGGERS[key])
+
+
+def armed_men_named(work: Work, trigger: int | None) -> bool:
+    """Does the trigger's sentence name armed men of no state ("Gunmen stormed a police centre"), whom
+    no rule made the doer, and no soldiers? Then a clash is not the state forces' by default
+    ("soldiers have been engaged in a fire exchange with the militants" still is; CASE 2021, read by
+    hand)."""
+    if trigger is None:
+        return False
+    toks = work.parse.toks
+    sent = work.parse.sents[toks[trigger].sent]
+    words = {toks[j].lemma.lower() for j in range(sent.start, sent.end)}
+    return bool(words & (UNIDENTIFIED | ARMED_KINDS)) and not words & MILITARY
+
+
+def crowd_country(actor: Actor | None) -> str | None:
+    """The crowd's own country an actor's name carries ("Protesters (Nigeria)" for "Nigerian
+    students", "Rioters (Palestine)" for "Palestinian youths"), or None."""
+    if actor is None or not actor.name.startswith(("Protesters (", "Rioters (", "Civilians (")):
+        return None
+    return actor.name[actor.name.index("(") + 1 : -1] or None
