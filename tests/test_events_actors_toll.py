@@ -174,3 +174,33 @@ def test_blind_notes_actor1_holds():
     (tuned, nt), (sealed, ns) = hits[False], hits[True]
     assert (nt, ns) == (67, 37)
     assert tuned / nt >= 0.915 and sealed / ns >= 0.747, hits
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a claim in the note's other sentence names the doer the event's own sentence did not
+        (
+            "On 2 March 2021, an IED exploded near an army convoy in Boni, Mali. The attack was claimed by JNIM.",
+            "JNIM",
+        ),
+        (
+            "On 2 March 2021, 3 soldiers were killed in an ambush near Jowhar, Somalia. Al Shabaab claimed "
+            "responsibility.",
+            "Al Shabaab",
+        ),
+        # no claim: the unclaimed default stays
+        (
+            "On 2 March 2021, a mine exploded under a convoy near Kidal, Mali. No group immediately claimed "
+            "responsibility for the attack.",
+            "Unidentified Armed Group (Mali)",
+        ),
+        (
+            "On 2 March 2021, a grenade was thrown at a police station in Jalandhar, India. NIA claimed to "
+            "have arrested the thrower.",
+            "Unidentified Armed Group (India)",
+        ),
+    ],
+)
+def test_a_claim_in_another_sentence(analyze, text, expected):
+    assert actor1(analyze, text) == expected

@@ -12,7 +12,14 @@ lines.)"""
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, FIGHT_NOUNS, FIGHT_WITH_VERBS, SEIZE_VERBS, TOLL_VERBS
+from ..lang.actor_doers import (
+    ARMED_KINDS,
+    FIGHT_NOUNS,
+    FIGHT_WITH_VERBS,
+    OWNING_VERBS,
+    SEIZE_VERBS,
+    TOLL_VERBS,
+)
 from ..lang.actors import COUNTING_NOUNS, MILITARY, POLICE, UNIDENTIFIED
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
 from ..model import Actor
@@ -286,6 +293,51 @@ def toll_event(work: Work, k: int) -> int:
     if root is not None and toks[root].pos == "VERB" and actor_at(work, subject) is not None:
         return root
     return pool[0][0] if pool else k
+
+
+def claimant(work: Work, k: int) -> int | None:
+    """Who a report's other sentence says did its event, when the event's own sentence names no one:
+    "An IED exploded near a convoy. The attack was claimed by JNIM." (the agent), "Al Shabaab claimed
+    responsibility." (the subject of "claim" with no object, or with responsibility, credit or an
+    attack as its object), "was attributed to ISWAP", "was blamed on the TTP"; reports only (a note
+    or a snippet: finding.REPORT_CHARS); None."""
+    from ..lang.actors import ATTACK_NOUNS, CLAIM_NOUNS
+    from .finding import REPORT_CHARS, REPORT_SENTENCES
+
+    p = work.parse
+    toks = p.toks
+    if len(work.text) > REPORT_CHARS or len(p.sents) > REPORT_SENTENCES:
+        return None
+    for s in p.sents:
+        if s.start <= k < s.end:
+            continue  # (the event's own sentence was read by the rules before)
+        for j in range(s.start, s.end):
+            prep = OWNING_VERBS.get(toks[j].lemma.lower())
+            if prep is None or toks[j].pos != "VERB":
+                continue
+            kids = p.children[j]
+            if any(toks[c].dep == "nsubjpass" for c in kids):  # "was claimed by X", "attributed to X"
+                for c in kids:
+                    if toks[c].dep in ("agent", "prep") and toks[c].text.lower() == prep:
+                        return next((o for o in p.children[c] if toks[o].dep == "pobj"), None)
+                continue
+            obj = next((c for c in kids if toks[c].dep == "dobj"), None)
+            if (
+                toks[j].lemma.lower() == "claim"
+                and (obj is None or toks[obj].lemma.lower() in CLAIM_NOUNS | ATTACK_NOUNS)
+                # (not "NIA claimed to have arrested him", "no group claimed", "did not claim")
+                and not any(toks[c].dep in ("xcomp", "ccomp", "neg") for c in kids)
+            ):
+                subject = next((c for c in kids if toks[c].dep == "nsubj"), None)
+                if (
+                    subject is not None
+                    and (toks[subject].pos == "PROPN" or toks[subject].ent_type in ("ORG", "NORP"))
+                    and not any(
+                        toks[c].text.lower() == "no" or toks[c].dep == "neg" for c in p.children[subject]
+                    )
+                ):  # a name ("Al Shabaab claimed"), not "one of the cartels", "no group"
+                    return subject
+    return None
 
 
 def force_in(work: Work, trigger: int | None) -> Actor | None:

@@ -72,3 +72,7 @@ AFFILIATION_PREPOSITIONS = {"to", "with"}
 # sentence names no one who killed: the parties are the sentence before's (events/doers.toll_event;
 # not "intercepted", "seized": events of their own, CASE 2021 rows read by hand, branch actors4)
 TOLL_VERBS = {"kill", "injure", "wound", "hurt", "die"}
+# Verbs by which a note's later sentence names who did its event ("Al Shabaab claimed responsibility.",
+# "The attack was claimed by JNIM.", "was attributed to ISWAP", "was blamed on the TTP"), with the
+# preposition that names the doer in the passive (events/doers.claimant)
+OWNING_VERBS = {"claim": "by", "attribute": "to", "blame": "on"}
