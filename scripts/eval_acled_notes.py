@@ -9,13 +9,16 @@ tuned part only (``-v`` lists its wrong rows and its confusions; the sealed part
 ``--model`` types with another sub-event model file (e.g. a fold model of train_events.py) instead
 of the shipped one. Every note is analysed as its own document (``meta.published`` as given); the
 first event of each record is scored with the shared scorer's rules (sub-event and event type equal
-after casefolding); the shared scorer itself is run on the whole file for the other fields.
+after casefolding; actor1 by the scorer's own ``names_match``, word-set containment); the shared
+scorer itself is run on the whole file for the other fields. ``-v`` also lists the tuned part's
+actor1 misses.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -27,6 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DEFAULT = ROOT / "examples" / "acled-notes-dev" / "gold.jsonl"
 SCORER = ROOT.parent / "shared" / "eval" / "score_events.py"
+
+
+def names_match(pred: str | None, gold: str | None) -> bool:
+    """The shared scorer's actor1 rule (its own function, so the split agrees with its total)."""
+    spec = importlib.util.spec_from_file_location("score_events", SCORER)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    globals()["names_match"] = fn = mod.names_match
+    return bool(fn(pred, gold))
 
 
 def sealed(note_id: str) -> bool:
@@ -63,7 +76,7 @@ def main() -> None:
         gold = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
         recs = predict(path, args.model)
         parts = {"tuned": Counter(), "sealed": Counter()}
-        wrong, conf = [], Counter()
+        wrong, conf, actor_wrong = [], Counter(), []
         for g in gold:
             evs = recs.get(g["id"], {}).get("events") or []
             e = evs[0] if evs else {}
@@ -73,6 +86,11 @@ def main() -> None:
             c["sub"] += (e.get("sub_event_type") or "").casefold() == g["sub_event_type"].casefold()
             c["ev"] += (e.get("event_type") or "").casefold() == g["event_type"].casefold()
             c["none"] += not e
+            a1 = (e.get("actor1") or {}).get("name") if isinstance(e.get("actor1"), dict) else None
+            hit = bool(names_match(a1, g.get("actor1")))
+            c["actor1"] += hit
+            if part == "tuned" and not hit:
+                actor_wrong.append((g["id"], g.get("actor1"), a1, g["text"]))
             if part == "tuned" and e.get("sub_event_type") != g["sub_event_type"]:
                 wrong.append((g["id"], g["sub_event_type"], e.get("sub_event_type"), g["text"]))
                 conf[(g["event_type"], e.get("event_type"))] += e.get("event_type") != g["event_type"]
@@ -81,9 +99,15 @@ def main() -> None:
             n = c["n"] or 1
             print(
                 f"  {part:6s} ({c['n']:3d}): sub_event_type {c['sub'] / n:.3f} ({c['sub']}), "
-                f"event_type {c['ev'] / n:.3f} ({c['ev']}), no event {c['none']}"
+                f"event_type {c['ev'] / n:.3f} ({c['ev']}), actor1 {c['actor1'] / n:.3f} "
+                f"({c['actor1']}), no event {c['none']}"
             )
-            out[f"{Path(path).parent.name}:{part}"] = {"n": c["n"], "sub": c["sub"], "ev": c["ev"]}
+            out[f"{Path(path).parent.name}:{part}"] = {
+                "n": c["n"],
+                "sub": c["sub"],
+                "ev": c["ev"],
+                "actor1": c["actor1"],
+            }
         with tempfile.TemporaryDirectory() as tmp:
             pred = Path(tmp) / "pred.jsonl"
             pred.write_text("".join(json.dumps(recs[g["id"]]) + "\n" for g in gold), encoding="utf-8")
@@ -114,6 +138,9 @@ def main() -> None:
                     print(f"    {n:3d}  {a} -> {b}")
             print("  tuned part, wrong sub-event types:")
             for i, a, b, text in wrong:
+                print(f"    {i}: {a} -> {b}\n        {text}")
+            print("  tuned part, actor1 misses (gold -> predicted):")
+            for i, a, b, text in actor_wrong:
                 print(f"    {i}: {a} -> {b}\n        {text}")
     if args.json:
         print(json.dumps(out))

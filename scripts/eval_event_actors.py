@@ -92,6 +92,12 @@ shape written here (tests/test_events_actors_named.py) and kept where PLOVER's s
 CASE hand codes did not move. PLOVER tuned .471 -> .490, sealed .484 -> .484; CASE hand codes tuned
 .783 -> .800 (48/60: the parties named after "between" of a prisoner-exchange deal), sealed .700 ->
 .700.
+
+Branch actors4 worked from the blind ACLED-style notes' misses (scripts/eval_acled_notes.py now
+splits actor1 into tuned / sealed): PLOVER tuned .490 -> .510 (26/51: a clash whose sides go unnamed
+is the state's forces of its country, Israel's), sealed .484 -> .484; CASE hand codes .800 / .700
+unchanged (no row moves); whole CASE 2021 15 first-event actors change (6 sealed, counted only; the 9
+tuned read in the commit messages).
 """
 
 from __future__ import annotations

@@ -303,7 +303,9 @@ def test_plover_actor1_holds(shared, tmp_path):
     0.431, sealed 15/31 unchanged: three sentences with no word of the trigger lexicon score under
     the article threshold that such short texts now need (finding.NO_TRIGGER_FLOOR) and get no event,
     a ban on opposition candidates (0.22), a deportation of 168 travellers (0.36) and hackers trained
-    (0.32), PLOVER COERCE / MOBILIZE but no event ACLED codes; tuned floor re-pinned 0.01 under)."""
+    (0.32), PLOVER COERCE / MOBILIZE but no event ACLED codes; tuned floor re-pinned 0.01 under;
+    branch actors4: a clash whose sides go unnamed is the state's forces of its country (Israel's),
+    +1; the two merged: tuned 23/51 = 0.451, sealed 15/31, tuned floor re-pinned 0.01 under)."""
     import importlib.util
     import json
     from pathlib import Path
@@ -327,7 +329,7 @@ def test_plover_actor1_holds(shared, tmp_path):
     parts = ev.score(tmp_path / "pred.jsonl", corpus)
     tuned, sealed = (hit / n for hit, n in (parts["tuned"], parts["sealed"]))
     assert parts["tuned"][1] == 51 and parts["sealed"][1] == 31
-    assert tuned >= 0.421 and sealed >= 0.474, parts
+    assert tuned >= 0.441 and sealed >= 0.474, parts
 
 
 @given(
@@ -385,10 +387,10 @@ def test_acled_name_is_stable(name):
             "Dnipropetrovsk).",
             "Military Forces of Russia",
         ),
-        # an attack held off: the attackers first
+        # an attack held off: an armed clash, whose first named is first (branch actors4)
         (
             "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno).",
-            "Islamic State (West Africa)",
+            "Military Forces of Nigeria",
         ),
     ],
 )
@@ -489,8 +491,13 @@ def test_whole_word_joins_a_split_name():
     assert known_name("ISIS-K") and known_name("IS") and not known_name("is") and not known_name("Is")
 
 
-def test_an_attack_held_off_keeps_the_defenders_second(analyze):
+def test_an_attack_held_off_keeps_the_attackers_second(analyze):
+    # (the attackers first until branch actors4: the blind notes code the first named first)
     text = "On 7 June 2023, troops repelled an attack by ISWAP fighters on a base in Marte (Marte, Borno)."
+    assert actors(analyze, text) == ("Military Forces of Nigeria", "Islamic State (West Africa)")
+    text = (
+        "On 7 June 2023, ISWAP fighters repelled an attack by troops on their base in Marte (Marte, Borno)."
+    )
     assert actors(analyze, text) == ("Islamic State (West Africa)", "Military Forces of Nigeria")
 
 

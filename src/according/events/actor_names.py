@@ -129,7 +129,8 @@ GENERIC_IN = (
     "Unidentified Armed Group",
     "Unidentified Communal Militia",
 )
-ETHNIC_MILITIA = " Ethnic Militia"  # "Fulani Ethnic Militia (Nigeria)"  # "Protesters (Iraq)"
+ETHNIC_MILITIA = " Ethnic Militia"  # "Fulani Ethnic Militia (Nigeria)"
+CLAN_MILITIA = " Clan Militia"  # "Marehan Clan Militia (Somalia)", "Unidentified Clan Militia (Somalia)"  # "Protesters (Iraq)"
 
 
 def country_name(iso: str | None) -> str | None:
@@ -157,7 +158,7 @@ def in_country(actor: Actor | None, country: str | None) -> Actor | None:
         return Actor(f"Military Forces of {MILITARY_OF_ANOTHER_STATE[country]}", actor.entity)
     if actor.name in GENERIC_OF:
         return Actor(f"{actor.name} of {country}", actor.entity)
-    if actor.name in GENERIC_IN or actor.name.endswith(ETHNIC_MILITIA):
+    if actor.name in GENERIC_IN or actor.name.endswith((ETHNIC_MILITIA, CLAN_MILITIA)):
         return Actor(f"{actor.name} ({country})", actor.entity)
     return actor
 

@@ -21,6 +21,7 @@ from ..lang.actors import (
     ATTACK_NOUNS,
     BORDER_FORCE_HEADS,
     CIVILIANS,
+    CLAN_NOUNS,
     COALITION_NOUNS,
     COUNTING_NOUNS,
     ETHNIC_MILITIA_NOUNS,
@@ -29,6 +30,7 @@ from ..lang.actors import (
     GOVERNMENT,
     MEMBER_NOUNS,
     MILITARY,
+    MILITARY_GOVERNMENT,
     NOT_ACTORS,
     POLICE,
     POLICED_TROOPER_MODIFIERS,
@@ -104,6 +106,20 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         named = resolved_entity(work, k)
         if named is not None and (named.type != "GPE" or as_doer):
             return Actor(named.name, named.id)
+    if as_doer and lem in ATTACK_NOUNS - MILITARY:
+        # "a Colombian army operation against ELN members", "a police raid": the force that made it
+        force = next(
+            (
+                toks[c].lemma.lower()
+                for c in p.children[k]
+                if toks[c].dep in ("compound", "amod") and toks[c].lemma.lower() in MILITARY | POLICE
+            ),
+            None,
+        )
+        if force is not None:
+            kind = "Police Forces" if force in POLICE else "Military Forces"
+            state = country_of(work, toks[p.subtree(k)[0]].start, t.start)
+            return Actor(f"{kind} of {state}" if state else kind)
     if lem in NOT_ACTORS | (ATTACK_NOUNS - MILITARY) or t.pos == "PRON" and lem not in ("they", "he", "she"):
         # (a raid or an ambush is what was done, not who did it; "an airstrike struck": forces did)
         return None
@@ -140,6 +156,9 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
                 break
         if ent is not None:
             break
+    clan = _clan_militia(work, k)
+    if clan is not None:
+        return clan
     group = _named_group(work, k)
     if group is not None:
         return group
@@ -154,6 +173,8 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
             ),
             None,
         )
+    if lem in MILITARY_GOVERNMENT:
+        lem = "military"  # "the military junta imposed a curfew": ACLED's military regime is its forces
     if lem in GOVERNMENT and t.pos == "NOUN":
         # "the government of Mali", "Malian authorities": ACLED's "Government of Mali"
         return Actor(f"Government of {country}" if country else "Government")
@@ -303,6 +324,39 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
     return None
 
 
+def _clan_militia(work: Work, k: int) -> Actor | None:
+    """ACLED's clan militia the noun phrase at k names: "Marehan clansmen", "the Habar Gidir clan
+    militia" ("<Clan> Clan Militia"), "two clans", "clan militias" ("Unidentified Clan Militia"), and
+    people "from" or "of" a clan ("elders from two clans"); else None."""
+    p = work.parse
+    toks = p.toks
+    lem = toks[k].lemma.lower()
+    kids = p.children[k]
+    if lem not in CLAN_NOUNS:
+        if lem in ETHNIC_MILITIA_NOUNS and any(toks[c].lemma.lower() in CLAN_NOUNS for c in kids):
+            pass  # "clan militias", "Habar Gidir clan militia"
+        else:
+            for c in kids:  # "elders from two clans", "members of the Hawiye clan"
+                if toks[c].dep == "prep" and toks[c].text.lower() in ("from", "of"):
+                    for o in p.children[c]:
+                        if toks[o].dep == "pobj" and toks[o].lemma.lower() in CLAN_NOUNS:
+                            return _clan_militia(work, o)
+            return None
+    head = next((c for c in kids if toks[c].lemma.lower() in CLAN_NOUNS), k) if lem not in CLAN_NOUNS else k
+    names = [
+        c
+        for h in {k, head}
+        for c in p.children[h]
+        if toks[c].dep in ("amod", "compound", "nmod") and toks[c].text[:1].isupper() and c < h
+    ]
+    if names:
+        a = min(names)
+        while a > 0 and toks[a - 1].dep == "compound" and toks[a - 1].text[:1].isupper():
+            a -= 1  # "Habar Gidir": the clan's whole name
+        return Actor(f"{work.text[toks[a].start : toks[max(names)].end]} Clan Militia")
+    return Actor("Unidentified Clan Militia")
+
+
 def own_country(work: Work, k: int) -> str | None:
     """ACLED's name of the country the demonym or country name on the noun at k names ("Sudanese
     rebels", "Nigerian students", "Afghan refugees": the men's, the crowd's own country, which ACLED
@@ -375,7 +429,9 @@ def _named_group(work: Work, k: int) -> Actor | None:
         # whatever the tagger made of it (it reads "AS" as the conjunction "as"); not in a
         # headline in capitals
         word = whole_word(work.text, toks[k - 1])
-        if known_name(word) and toks[k - 1].dep not in ("compound", "amod"):
+        if known_name(word) and (
+            toks[k - 1].dep not in ("compound", "amod") or lem in MEMBER_NOUNS | FIGHTER_NOUNS
+        ):  # ("IPOB/ESN members", "CPI-Maoist cadres": a name the tokenizer split, on its members)
             return Actor(word)
     ethnic = any(toks[c].lemma.lower() == "ethnic" for c in p.children[k])
     if lem in FIGHTER_NOUNS and not ethnic:  # ("the Fulani ethnic militia": an ethnic militia, below)

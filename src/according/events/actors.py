@@ -115,6 +115,28 @@ sealed .484 -> .484; CASE 2021 hand codes .783 -> .800 (47 -> 48 of 60: the gove
 prisoner-exchange deal), sealed .700 -> .700; whole CASE 2021 9 first-event actors change (5 better,
 3 of them sealed; 4 neither); our 36 notes .944 unchanged; the rest rests on hand-made notes
 (tests/test_events_actors_named.py).
+
+Then (branch actors4; census of the blind ACLED-style notes' tuned actor1 misses, 15 of 67 at main
+b8f7499, scripts/eval_acled_notes.py -v: no actor 9 (the doer in the sentence before a note's "2
+soldiers were killed." 5, monitors' reports 2, a junta 1, elders of clans 1), the other side 2 (a
+repelled attack), a monitor named 1, group known only to ACLED 2 (two suicide bombings), no event
+2): a note's casualty sentence with no subject anywhere reads its parties from the sentence before
+(doers.toll_event: its verb trigger, else its main verb when that names someone, else its noun of
+fighting; reports only); "a Colombian army operation" is the army's; a junta is the state's forces;
+a people's "cattle raiders" its ethnic militia; clans' men ACLED's clan militia; who records or
+reports shots and explosions is no party, and a clash with no doer at all and no armed men named is
+the state's forces of its country (ACLED's ceasefire-violation notes); a repelled attack is a clash
+whose first named is first (the blind notes' coding, against the attackers first before); "killed
+after X attacked" is X's as "when" was; an unclaimed air or drone strike is ACLED's Unidentified
+Military Forces; "NAF" in Ukraine the Novorossiya forces; split names on members ("IPOB/ESN
+members", "CPI-Maoist cadres"); an unnamed doer of violence is who the report's other sentence
+says claimed it ("The attack was claimed by JNIM.", "Al Shabaab claimed responsibility.";
+doers.claimant; not "no group claimed", "NIA claimed to have arrested him"). Blind notes actor1 tuned .776 -> .925 (52 -> 62 of 67), sealed
+.676 -> .757 (25 -> 28 of 37: toll sentences 2, the repelled attack 1; no change cost a sealed note);
+PLOVER tuned .490 -> .510, sealed .484 -> .484; CASE hand codes .800 / .700 unchanged; the 36 older
+notes .944 unchanged; types and the negative corpora's events unchanged. (ACLED's "(2015-)" regime
+period is not written: the shared scorer drops number-only words, so "Military Forces of Nigeria"
+matches it.)
 """
 
 from __future__ import annotations
@@ -131,6 +153,7 @@ from ..lang.actors import (
     PATIENT_NOUNS,
     POLICE,
     PROTESTERS,
+    RECORD_VERBS,
     REPEL_VERBS,
     RIOTERS,
     STATE_ATTACK_NOUNS,
@@ -158,23 +181,29 @@ from .actor_names import (  # (acled_name, country_name, in_country: imported fr
 from .actor_phrases import actor_at, resolved_entity, smaller_place
 from .clauses import clause_of
 from .doers import (
+    VIOLENT_TYPES,
     agent_of,
+    armed_men_named,
     armed_speaker,
     attack_doer,
     between_parties,
+    claimant,
     counted,
+    crowd_country,
+    force_in,
     governing_subject,
     leader_of,
     other_side,
     past_label,
     reported_clause,
     seizer,
+    toll_event,
+    violent,
 )
 
 __all__ = ["GENERIC_IN", "GENERIC_OF", "acled_name", "actor_at", "actors_for", "country_name", "in_country"]
 
 SUBJECT = {"nsubj", "nsubjpass", "agent"}
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int | None]:
@@ -316,7 +345,7 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
         # parser hung on a noun is that noun's act (a participle "civilians killed" has no object)
         doer = t.head
     if doer is None and t.pos == "VERB" and any(toks[c].dep == "nsubjpass" for c in kids):
-        # "two soldiers were killed when Boko Haram militants attacked a post": who attacked (the
+        # "two soldiers were killed when (after) Boko Haram militants attacked a post": who attacked (the
         # "when" clause of the sentence, wherever the parser hung it)
         sent = p.sents[t.sent]
         for c in range(sent.start, sent.end):
@@ -324,8 +353,8 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
                 doer is None
                 and toks[c].dep == "advcl"
                 and toks[c].pos == "VERB"
-                and any(toks[g].lemma.lower() == "when" for g in p.children[c])
-                and _violent(work, c)
+                and any(toks[g].lemma.lower() in ("when", "after") for g in p.children[c])
+                and violent(work, c)
             ):
                 doer = next((g for g in p.children[c] if toks[g].dep == "nsubj"), None)
                 if doer is not None and toks[doer].pos == "PRON":
@@ -347,47 +376,11 @@ def _np_heads(work: Work, v: int, talk: bool = False) -> tuple[int | None, int |
     return doer, target
 
 
-def _force_in(work: Work, trigger: int | None) -> Actor | None:
-    """The state force a protest's sentence names ("police fired tear gas"), in ACLED's style."""
-    if trigger is None:
-        return None
-    toks = work.parse.toks
-    sent = work.parse.sents[toks[trigger].sent]
-    for t in toks[sent.start : sent.end]:
-        if (
-            t.pos in ("NOUN", "PROPN")
-            and t.dep not in ("compound", "amod")
-            and t.lemma.lower() in POLICE | MILITARY
-        ):
-            actor = actor_at(work, t.i)
-            if actor is not None and actor.name.startswith(("Military Forces", "Police Forces")):
-                return actor
-    return None
-
-
-def _violent(work: Work, k: int) -> bool:
-    """Is trigger k itself a word of violence ("attacked", "airstrikes"), not "said" or "threatened"?"""
-    from .classifier import _trigger_key
-    from .types import EVENT_TYPE, TRIGGERS
-
-    t = work.parse.toks[k]
-    key = _trigger_key(t.text.lower(), t.lemma.lower())
-    return key is not None and any(EVENT_TYPE.get(x) in VIOLENT_TYPES for x in TRIGGERS[key])
-
-
-def _crowd_country(actor: Actor | None) -> str | None:
-    """The crowd's own country an actor's name carries ("Protesters (Nigeria)" for "Nigerian
-    students", "Rioters (Palestine)" for "Palestinian youths"), or None."""
-    if actor is None or not actor.name.startswith(("Protesters (", "Rioters (", "Civilians (")):
-        return None
-    return actor.name[actor.name.index("(") + 1 : -1] or None
-
-
 def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type: str):
     """(actor1, actor2) for the event whose trigger is token ``trigger``."""
     talk = sub_event_type == "Other"
     if trigger is not None:
-        trigger = reported_clause(work, past_label(work, trigger))
+        trigger = toll_event(work, reported_clause(work, past_label(work, trigger)))
         head = work.parse.toks[work.parse.toks[trigger].head]
         if work.parse.toks[trigger].dep == "compound" and head.lemma.lower() in ATTACK_NOUNS:
             trigger = head.i  # "an IED attack", "a drone strike": the attack holds the clause's parties
@@ -407,18 +400,21 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         and work.parse.toks[trigger].lemma.lower() in REPEL_VERBS
         and work.parse.toks[target].lemma.lower() in ATTACK_NOUNS
     ):
-        # "troops repelled an attack by ISWAP fighters": the attackers first, then who held
+        # "troops repelled an attack by ISWAP fighters": who held first (ACLED's armed clash names the
+        # first named first; the blind notes, branch actors4: tuned 60 -> 61, sealed 27 -> 28 against
+        # the attackers first; PLOVER and CASE hand codes unmoved), then the attackers
         attacker = _np_heads(work, target, talk)[0]
         if attacker is not None:
-            doer, target = attacker, doer
+            target = attacker if doer is not None else target
+            doer = doer if doer is not None else attacker
     verb = trigger
     for _ in range(3):  # a weapon as the trigger ("tanks fired shell bombs"): its clause's parties,
         # through a participle ("aircraft including helicopter gunships killed 46")
         if doer is not None or target is not None or verb is None:
             break
         up = clause_of(work.parse, verb if verb == trigger else work.parse.toks[verb].head)
-        if up == verb or work.parse.toks[up].lemma.lower() in SAY_VERBS:
-            break
+        if up == verb or work.parse.toks[up].lemma.lower() in SAY_VERBS | RECORD_VERBS:
+            break  # (who reports or records shots and explosions is no party to them)
         if work.parse.toks[up].lemma.lower() == "be" and any(
             work.parse.toks[c].dep == "attr" and c != verb for c in work.parse.children[up]
         ):
@@ -470,6 +466,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         if (
             t.pos == "NOUN"
             and t.lemma.lower() in NOT_ACTORS | ATTACK_NOUNS | STATE_WEAPONS
+            and work.parse.toks[t.head].lemma.lower() not in RECORD_VERBS  # ("the SMM recorded explosions")
             and named is not None
             and not named.name.startswith(("Civilians", "Protesters"))
             and not (subject is not None and work.parse.toks[subject].ent_type == "PERSON")
@@ -504,7 +501,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         and event_type in VIOLENT_TYPES
         and doer is not None
         and trigger is not None
-        and _violent(work, trigger)
+        and violent(work, trigger)
     ):
         # ACLED: a state that strikes or fights does so through its forces ("Israel attacked",
         # "U.S. airstrikes" -> Military Forces of Israel / of United States)
@@ -532,7 +529,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         and work.parse.toks[doer].ent_type == "NORP"
     ):
         a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
-    crowd = _crowd_country(a1)
+    crowd = crowd_country(a1)
     acts = work.parse.toks[work.parse.toks[doer].head] if doer is not None else None
     if (
         a1 is not None
@@ -541,7 +538,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         and acts is not None
         and work.parse.toks[doer].dep == "nsubj"
         and acts.pos == "VERB"
-        and _violent(work, acts.i)
+        and violent(work, acts.i)
         and (
             (a1.name.startswith("Civilians") and counted(work, doer).lemma.lower() in COMMUNITY_CROWDS)
             or a1.name.startswith("Protesters")
@@ -554,7 +551,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # ACLED: the protesters are actor1 and the force that intervenes actor2, but a force that
         # uses excessive force is actor1 ("police shot dead 2 protesters"); a peaceful protest has
         # no actor2 (what it is against is no party to it)
-        force = _force_in(work, trigger)
+        force = force_in(work, trigger)
         if sub_event_type == "Excessive force against protesters":
             a1, a2 = force or Actor("Police Forces"), Actor("Protesters")
         else:
@@ -566,7 +563,7 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # (the crowd itself is no second party: "police clashed with protesters" is the police)
         if a2 is not None and a2.name.startswith(("Protesters", "Rioters")):
             a2 = None
-        a2 = a2 or (_force_in(work, trigger) if sub_event_type == "Violent demonstration" else None)
+        a2 = a2 or (force_in(work, trigger) if sub_event_type == "Violent demonstration" else None)
     if a2 is not None and a2.name == "Protesters" and event_type not in ("Protests", "Riots"):
         a2 = Actor("Civilians", a2.entity)  # students abducted are civilians, not protesters
     if a1 is not None and a1.name.startswith("Civilians") and event_type in VIOLENT_TYPES:
@@ -578,12 +575,30 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # civilians who came upon a mine: the police then)
         seized_by = actor_at(work, seizer(work, trigger))
         a1 = seized_by if seized_by is not None and not seized_by.name.startswith("Civilians") else None
+    if (a1 is None or a1.name.startswith("Unidentified Armed Group")) and event_type in VIOLENT_TYPES:
+        # "An IED exploded near a convoy. The attack was claimed by JNIM.": who the note says did it
+        claimed = actor_at(work, claimant(work, trigger)) if trigger is not None else None
+        a1 = claimed if claimed is not None and not claimed.name.startswith("Civilians") else a1
     if a1 is None and sub_event_type in UNCLAIMED_BY_ARMED_GROUP:
         a1 = Actor("Unidentified Armed Group")  # "a roadside IED exploded", "a grenade was thrown"
     elif (
         a1 is None and sub_event_type == "Armed clash" and a2 is not None and a2.name.startswith(STATE_FORCE)
     ):
         a1 = Actor("Unidentified Armed Group")  # "3 soldiers were killed in an ambush": by armed men
+    elif a1 is None and sub_event_type == "Air/drone strike":
+        a1 = Actor("Unidentified Military Forces")  # "a drone strike hit a car": ACLED's unclaimed strike
+    elif (
+        a1 is None
+        and doer is None
+        and sub_event_type == "Armed clash"
+        and a2 is None
+        and not armed_men_named(work, trigger)
+    ):
+        # "ceasefire monitors reported shots and explosions near Avdiivka": a clash whose sides the
+        # text does not name (no doer at all: "hunters attacked" names one no rule could name) is
+        # coded with the state's forces of the event's country (ACLED's notes of ceasefire
+        # violations; the country is added with the others', finding.py)
+        a1 = Actor("Military Forces")
     elif a1 is None and sub_event_type in ("Arrests", "Disrupted weapons use"):
         # "12 people were arrested", "a cache of weapons was found": ACLED's arrests and seizures are the
         # police's where the text names no one

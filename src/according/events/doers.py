@@ -4,19 +4,33 @@ counted people ("hundreds of villagers"), the subject of the clause above an unr
 armed men who say "they" did it, the other side of an attack or clash noun ("came under attack from
 X", "killed in clashes with X"), an agreement's parties after "between"; and which token to read the
 actors from: the clause a reporting verb reports, the clause after an ACLED note's label
-("Agreement: ..."). Used by events/actors.py (which chooses among them); word data in
-lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it under ~600 lines.)"""
+("Agreement: ..."), the previous sentence of a note's casualty count (toll_event); and the small
+questions actors.py asks (the force in a protest's sentence, whether a trigger is violent, a crowd's
+own country, whether armed men are named). Used by events/actors.py (which chooses among them); word
+data in lang/actor_doers.py and lang/actors.py. (Split from events/actors.py to keep it under ~600
+lines.)"""
 
 from __future__ import annotations
 
-from ..lang.actor_doers import ARMED_KINDS, FIGHT_WITH_VERBS, SEIZE_VERBS
-from ..lang.actors import COUNTING_NOUNS
+from ..lang.actor_doers import (
+    ARMED_KINDS,
+    FIGHT_NOUNS,
+    FIGHT_WITH_VERBS,
+    OWNING_VERBS,
+    SEIZE_VERBS,
+    TOLL_VERBS,
+)
+from ..lang.actors import COUNTING_NOUNS, MILITARY, POLICE, UNIDENTIFIED
 from ..lang.reporting import CLAIM_VERBS, SAY_VERBS
+from ..model import Actor
 from ..pipeline import Work
 from ..syntax import Tok
 from .actor_names import country_of, known_name, whole_word
+from .actor_phrases import actor_at
 from .clauses import clause_of
 from .coding import kind_of
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def governing_subject(work: Work, k: int) -> int | None:
@@ -241,3 +255,135 @@ def reported_clause(work: Work, k: int) -> int:
         return k
     said = next((c for c in p.children[k] if p.toks[c].dep in ("ccomp", "parataxis")), None)
     return said if said is not None else k
+
+
+def toll_event(work: Work, k: int) -> int:
+    """The event a note's casualty sentence counts: "NPA rebels and army troops had a firefight in X.
+    1 rebel was killed." has its trigger in "was killed", whose sentence names no one who killed;
+    the parties are the previous sentence's, so the actors are read from that sentence: its verb
+    trigger ("exchanged fire"), else its main verb when its subject names someone ("Malian forces
+    took back the village"), else its noun trigger ("an exchange of fire took place between X and
+    Y"). Reports only (a note or a snippet: finding.REPORT_CHARS); any other trigger (an agent, a
+    subject, a first sentence, a previous sentence with neither) unchanged."""
+    from .classifier import triggers_in
+    from .finding import REPORT_CHARS, REPORT_SENTENCES
+
+    p = work.parse
+    toks = p.toks
+    t = toks[k]
+    if t.pos != "VERB" or t.sent == 0 or len(work.text) > REPORT_CHARS or len(p.sents) > REPORT_SENTENCES:
+        return k  # (an article's sentences are events of their own)
+    kids = [toks[c].dep for c in p.children[k]]
+    if t.lemma.lower() not in TOLL_VERBS or "nsubjpass" not in kids or "agent" in kids:
+        return k  # (not "he was intercepted", "weapons have been seized": an event of their own)
+    sent = p.sents[t.sent]
+    if any(toks[j].dep in ("nsubj", "agent") for j in range(sent.start, sent.end)):
+        return k  # "1 soldier was killed after al-Shabab fighters attacked a base": its own doer
+    prev = p.sents[t.sent - 1]
+    pool = triggers_in(p, prev.start, prev.end)
+    # (and a noun of fighting, which is no trigger of its own: "an exchange of fire took place")
+    pool += [(j, "") for j in range(prev.start, prev.end) if toks[j].lemma.lower() in FIGHT_NOUNS]
+    verbs = [j for j, _ in pool if toks[j].pos == "VERB"]
+    if verbs:
+        return verbs[0]
+    root = next((j for j in range(prev.start, prev.end) if toks[j].dep == "ROOT"), None)
+    subject = (
+        next((c for c in p.children[root] if toks[c].dep == "nsubj"), None) if root is not None else None
+    )
+    if root is not None and toks[root].pos == "VERB" and actor_at(work, subject) is not None:
+        return root
+    return pool[0][0] if pool else k
+
+
+def claimant(work: Work, k: int) -> int | None:
+    """Who a report's other sentence says did its event, when the event's own sentence names no one:
+    "An IED exploded near a convoy. The attack was claimed by JNIM." (the agent), "Al Shabaab claimed
+    responsibility." (the subject of "claim" with no object, or with responsibility, credit or an
+    attack as its object), "was attributed to ISWAP", "was blamed on the TTP"; reports only (a note
+    or a snippet: finding.REPORT_CHARS); None."""
+    from ..lang.actors import ATTACK_NOUNS, CLAIM_NOUNS
+    from .finding import REPORT_CHARS, REPORT_SENTENCES
+
+    p = work.parse
+    toks = p.toks
+    if len(work.text) > REPORT_CHARS or len(p.sents) > REPORT_SENTENCES:
+        return None
+    for s in p.sents:
+        if s.start <= k < s.end:
+            continue  # (the event's own sentence was read by the rules before)
+        for j in range(s.start, s.end):
+            prep = OWNING_VERBS.get(toks[j].lemma.lower())
+            if prep is None or toks[j].pos != "VERB":
+                continue
+            kids = p.children[j]
+            if any(toks[c].dep == "nsubjpass" for c in kids):  # "was claimed by X", "attributed to X"
+                for c in kids:
+                    if toks[c].dep in ("agent", "prep") and toks[c].text.lower() == prep:
+                        return next((o for o in p.children[c] if toks[o].dep == "pobj"), None)
+                continue
+            obj = next((c for c in kids if toks[c].dep == "dobj"), None)
+            if (
+                toks[j].lemma.lower() == "claim"
+                and (obj is None or toks[obj].lemma.lower() in CLAIM_NOUNS | ATTACK_NOUNS)
+                # (not "NIA claimed to have arrested him", "no group claimed", "did not claim")
+                and not any(toks[c].dep in ("xcomp", "ccomp", "neg") for c in kids)
+            ):
+                subject = next((c for c in kids if toks[c].dep == "nsubj"), None)
+                if (
+                    subject is not None
+                    and (toks[subject].pos == "PROPN" or toks[subject].ent_type in ("ORG", "NORP"))
+                    and not any(
+                        toks[c].text.lower() == "no" or toks[c].dep == "neg" for c in p.children[subject]
+                    )
+                ):  # a name ("Al Shabaab claimed"), not "one of the cartels", "no group"
+                    return subject
+    return None
+
+
+def force_in(work: Work, trigger: int | None) -> Actor | None:
+    """The state force a protest's sentence names ("police fired tear gas"), in ACLED's style."""
+    if trigger is None:
+        return None
+    toks = work.parse.toks
+    sent = work.parse.sents[toks[trigger].sent]
+    for t in toks[sent.start : sent.end]:
+        if (
+            t.pos in ("NOUN", "PROPN")
+            and t.dep not in ("compound", "amod")
+            and t.lemma.lower() in POLICE | MILITARY
+        ):
+            actor = actor_at(work, t.i)
+            if actor is not None and actor.name.startswith(("Military Forces", "Police Forces")):
+                return actor
+    return None
+
+
+def violent(work: Work, k: int) -> bool:
+    """Is trigger k itself a word of violence ("attacked", "airstrikes"), not "said" or "threatened"?"""
+    from .classifier import _trigger_key
+    from .types import EVENT_TYPE, TRIGGERS
+
+    t = work.parse.toks[k]
+    key = _trigger_key(t.text.lower(), t.lemma.lower())
+    return key is not None and any(EVENT_TYPE.get(x) in VIOLENT_TYPES for x in TRIGGERS[key])
+
+
+def armed_men_named(work: Work, trigger: int | None) -> bool:
+    """Does the trigger's sentence name armed men of no state ("Gunmen stormed a police centre"), whom
+    no rule made the doer, and no soldiers? Then a clash is not the state forces' by default
+    ("soldiers have been engaged in a fire exchange with the militants" still is; CASE 2021, read by
+    hand)."""
+    if trigger is None:
+        return False
+    toks = work.parse.toks
+    sent = work.parse.sents[toks[trigger].sent]
+    words = {toks[j].lemma.lower() for j in range(sent.start, sent.end)}
+    return bool(words & (UNIDENTIFIED | ARMED_KINDS)) and not words & MILITARY
+
+
+def crowd_country(actor: Actor | None) -> str | None:
+    """The crowd's own country an actor's name carries ("Protesters (Nigeria)" for "Nigerian
+    students", "Rioters (Palestine)" for "Palestinian youths"), or None."""
+    if actor is None or not actor.name.startswith(("Protesters (", "Rioters (", "Civilians (")):
+        return None
+    return actor.name[actor.name.index("(") + 1 : -1] or None

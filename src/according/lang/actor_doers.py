@@ -68,3 +68,11 @@ FIGHT_NOUNS = FIGHT_WITH_VERBS | {"fighting", "hostility", "confrontation", "fir
 # (events/actor_phrases.py); "allied", "backed" name a partner or backer, not the men's own group
 AFFILIATION_WORDS = {"affiliated", "loyal", "linked", "belonging", "associated", "affiliate", "attached"}
 AFFILIATION_PREPOSITIONS = {"to", "with"}
+# Verbs of a note's casualty count ("2 soldiers were killed.", "3 people were injured."), whose
+# sentence names no one who killed: the parties are the sentence before's (events/doers.toll_event;
+# not "intercepted", "seized": events of their own, CASE 2021 rows read by hand, branch actors4)
+TOLL_VERBS = {"kill", "injure", "wound", "hurt", "die"}
+# Verbs by which a note's later sentence names who did its event ("Al Shabaab claimed responsibility.",
+# "The attack was claimed by JNIM.", "was attributed to ISWAP", "was blamed on the TTP"), with the
+# preposition that names the doer in the passive (events/doers.claimant)
+OWNING_VERBS = {"claim": "by", "attribute": "to", "blame": "on"}

@@ -235,6 +235,7 @@ MEMBER_NOUNS = {
     "gunmen",
     "supporter",
     "cadre",
+    "operative",  # ("IPOB/ESN operatives")
 }
 # Nouns for fighters that a proper-noun compound names the group of: "JNIM militants", "M23 rebels"
 FIGHTER_NOUNS = {
@@ -286,7 +287,13 @@ STATE_ATTACK_NOUNS = {
 # missile struck", "Israeli bulldozers demolished" (not a rocket: armed groups fire rockets too)
 STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
-ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia"}
+ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "raider"}  # ("Turkana cattle raiders")
+# A clan and its men, whose militia ACLED names by the clan ("Marehan clansmen": "Marehan Clan Militia
+# (Somalia)"; two clans unnamed: "Unidentified Clan Militia"; events/actor_phrases.py)
+CLAN_NOUNS = {"clan", "clansman", "clansmen", "subclan", "sub-clan"}
+# Verbs by which a monitor counts what others did ("the OSCE SMM recorded 27 explosions"): their
+# subject reports the event and is no party to it (events/actors.py)
+RECORD_VERBS = {"record", "register", "observe", "document", "log", "monitor", "count", "hear"}
 # Nouns for people something was done to: their modifier says who they are, not who did it
 # ("Palestinian detainees", "Afghan refugees")
 PATIENT_NOUNS = {
@@ -302,7 +309,10 @@ PATIENT_NOUNS = {
     "body",
 }
 # Nouns of a state's civil government, named as ACLED names it: "Government of Mali"
-GOVERNMENT = {"government", "administration", "authority", "junta", "regime"}
+GOVERNMENT = {"government", "administration", "authority", "regime"}
+# a government of soldiers, which ACLED codes as the state's forces with the regime's period ("the
+# military junta imposed a curfew": Military Forces of Burkina Faso (2022-); examples/acled-notes-dev)
+MILITARY_GOVERNMENT = {"junta"}
 # Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
 SETTLERS = {"settler"}
 # ISO 3166-1 alpha-2 -> ACLED's name of a country, where it differs from the gazetteer's (GeoNames')
@@ -352,7 +362,12 @@ STATE_FORCES = {
 # A state's forces named by an acronym that names another force where the event is (the country
 # the event's generic actors get): "SNA" is the Somali National Army, but in Syria the Turkish-backed
 # Syrian National Army (events/actor_names.in_country)
-ACRONYM_NAMESAKES = {("Military Forces of Somalia", "Syria"): "Syrian National Army"}
+# ... and "NAF", Nigeria's air force, is in Ukraine's east the Donbas separatists' forces (ACLED's
+# name; its Ukraine notes of 2018-2021 write "NAF fired at Ukrainian positions")
+ACRONYM_NAMESAKES = {
+    ("Military Forces of Somalia", "Syria"): "Syrian National Army",
+    ("Military Forces of Nigeria", "Ukraine"): "NAF: United Armed Forces of Novorossiya",
+}
 # Names of armed groups the notes use -> the words of ACLED's name for the group (ACLED's names
 # carry more: "Islamic State (West Africa) - Lake Chad Faction"; the scorer matches word sets)
 GROUP_ALIASES = {
@@ -384,6 +399,10 @@ GROUP_ALIASES = {
     "naxalites": "Maoist",
     "naxalite": "Maoist",
     "naxals": "Maoist",
+    "cpi-maoist": "Maoist",  # ("CPI-Maoist cadres", as India's notes write the party)
+    # Biafra's separatists and their armed wing, written as one ("IPOB/ESN members"): ACLED's "IPOB:
+    # Indigenous People of Biafra"
+    "ipob/esn": "IPOB",
     "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
     "ansar allah": "Houthi",
     # a note's "NSAG" (non-state armed group) names no group: ACLED's Unidentified Armed Group
