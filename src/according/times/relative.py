@@ -308,6 +308,12 @@ def duration_value(n: float | None, unit_word: str) -> str:
     return ("PT" if clock else "P") + _fmt(n) + code
 
 
+def _counted_back(m) -> bool:
+    """ "the past three quarters", "the next three quarters": quarters of a year, not of a thing."""
+    det = (m.group("det") or "").lower()
+    return det.startswith("the ") and det != "the same"
+
+
 @rule(
     "duration",
     r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?P<det>(?i:the (?:past|last|next|first|previous|coming|"
@@ -360,7 +366,11 @@ def duration(m, ctx):
         and ctx.prev_word(m.start()) not in ("for", "in", "within", "than", "about", "just", "only", "wait")
     ):
         return None  # "a second A380", "a minute's silence"
-    if unit_w.startswith("quarter") and num_s in ("a", "an", "one", "three"):
+    if unit_w == "second" and num_s in ("a", "an") and not m.group("det"):
+        nxt = re.match(r"[^\S\n]+(?=[A-Za-z])", ctx.next_text(m.end(), 12))
+        if nxt and ctx.pos_before(m.end() + nxt.end() + 1) in ("NOUN", "ADJ", "PROPN", "NUM", "VERB"):
+            return None  # the ordinal: "for a second consecutive quarter", "a second term", "a second time"
+    if unit_w.startswith("quarter") and num_s in ("a", "an", "one", "three") and not _counted_back(m):
         return None  # "a quarter of the vote", "three quarters of"
     if num_s in ("a", "an") and unit_w.endswith("s"):
         return None
