@@ -178,7 +178,7 @@ TRIGGERS: dict[str, str] = {
     "duration_range": _UNITS_T,
     "year_earlier": r"year-?[^\S\n]*(?:earlier|ago)",
     "year_end": r"year[-\s]+end",
-    "day_part": "day",
+    "day_part": r"day|week|month|year",
     "anchored_day_part": r"morning|afternoon|evening|night",
     "unit_before": r"before|earlier",
 }
