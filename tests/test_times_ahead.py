@@ -126,3 +126,29 @@ def test_postponed_and_scheduled_dates_told_in_the_past(sentence, phrase, value)
 )
 def test_a_bare_month_in_a_noun_phrase_told_in_the_past(sentence, phrase, value):
     assert time_value(sentence, phrase, NOV) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # "ahead of" a day: after the thing told, whatever its tense; on or after publication ...
+        ("Parties held rallies ahead of Sunday's election.", "Sunday", "2013-03-17"),
+        ("The announcement was meant to hurt her ahead of Monday's caucuses.", "Monday", "2013-03-18"),
+        # ... or after the clause's own day when it names one in the past
+        ("Police were deployed on Monday ahead of Thursday's march.", "Thursday", "2013-03-14"),
+        ("Stocks rose Monday ahead of Tuesday's report.", "Tuesday", "2013-03-12"),
+        # a plan or preparation "for" a day: the nearest such day
+        ("The governor barely qualified for Thursday's debate.", "Thursday", "2013-03-14"),
+        ("She canceled a joint rally slated for Friday.", "Friday", "2013-03-15"),
+        ("The strike called for Thursday will go ahead.", "Thursday", "2013-03-14"),
+        ("A rally planned for Sunday drew thousands.", "Sunday", "2013-03-10"),
+        # not a noun of blame: the day gone
+        ("The group claimed responsibility for Friday's attack.", "Friday", "2013-03-08"),
+        # "beginning" / "starting" a day takes the tense of its clause
+        ("It will air beginning Friday on TV and online.", "Friday", "2013-03-15"),
+        ("Beginning Thursday, the store will close early.", "Thursday", "2013-03-14"),
+        ("Beginning Monday, the store closed early.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_day_ahead_of_or_planned_for(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

@@ -102,7 +102,15 @@ from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_NEEDLES, TRIGGER_REACH, TRIGGERS, Ctx, Found
 from .ranges import order_range_ends
-from .resolve import add_months, clause_tense, governing_tense, looks_ahead, reported_weekday, shift_value
+from .resolve import (
+    add_months,
+    clause_tense,
+    clause_weekday,
+    governing_tense,
+    looks_ahead,
+    reported_weekday,
+    shift_value,
+)
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
@@ -177,7 +185,11 @@ def extract(
         r = tok_range(s, e)
         return reported_weekday(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
 
-    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward, reported_day)
+    def own_day(s: int, e: int) -> tuple[int, bool] | None:
+        r = tok_range(s, e)
+        return clause_weekday(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
+
+    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward, reported_day, own_day)
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()

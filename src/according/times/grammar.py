@@ -76,8 +76,11 @@ class Ctx:
         clause_tense: Callable[..., str | None] = lambda start, end, after_cue=False: None,
         looks_ahead: Callable[[int, int], bool] = lambda start, end: False,
         reported_weekday: Callable[[int, int], tuple[int, bool] | None] = lambda start, end: None,
+        clause_weekday: Callable[[int, int], tuple[int, bool] | None] = lambda start, end: None,
     ):
         self.text = text
+        # the weekday of the expression's own clause, told in the past ("deployed on Monday ahead of ...")
+        self.clause_weekday = clause_weekday
         # the weekday of the past-tense verb that reports the expression's clause ("said Monday ...")
         self.reported_weekday = reported_weekday
         self.looks_ahead = looks_ahead  # a word such as "await", "expected" puts the thing dated ahead

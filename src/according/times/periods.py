@@ -116,7 +116,13 @@ def year_end(m, ctx):
 
 @rule(
     "day_part",
-    r"(?<![\w-])(?:(?i:early|late|later|earlier)" + W + r"(?i:in)" + W + r"(?P<s>(?i:the" + W + r"(?P<u>day|week|month|year)))|"
+    r"(?<![\w-])(?:(?i:early|late|later|earlier)"
+    + W
+    + r"(?i:in)"
+    + W
+    + r"(?P<s>(?i:the"
+    + W
+    + r"(?P<u>day|week|month|year)))|"
     r"(?P<s2>(?i:the" + W + r"(?:start|beginning|close|middle)" + W + r"of" + W + r"the" + W + r"day)))"
     r"(?![\w-])(?!" + W + r"(?i:of|when|that)\b)",
 )

@@ -19,7 +19,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from ..lang.reporting import PAST_REPORT_VERBS
-from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FUTURE_GOVERNORS, WEEKDAYS
+from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FROM_DAY_PARTICIPLES, FUTURE_GOVERNORS, WEEKDAYS
 from ..lang.verbs import (
     FUTURE_AUXILIARIES,
     MODALS,
@@ -289,6 +289,26 @@ def reported_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
     return None
 
 
+def clause_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
+    """The weekday of the past-tense verb of the clause that holds the expression on tokens first..last
+    ("police were deployed on Monday ahead of Thursday's march": Monday), as :func:`_own_weekday` gives
+    it; None when the clause is not told in the past or its verb names no day."""
+    toks = parse.toks
+    cur = toks[_expression_head(parse, first, last)]
+    for _ in range(8):
+        if cur.head == cur.i:
+            break
+        cur = toks[cur.head]
+        if cur.pos in ("VERB", "AUX"):
+            break
+    if cur.pos not in ("VERB", "AUX"):
+        return None
+    told_past = cur.tag == "VBD" or any(
+        toks[k].dep in ("aux", "auxpass") and toks[k].tag == "VBD" for k in parse.children[cur.i]
+    )
+    return _own_weekday(parse, cur, first, last) if told_past else None
+
+
 def _own_weekday(parse, verb, first: int, last: int) -> tuple[int, bool] | None:
     """A weekday hanging on ``verb`` itself ("said Monday", "said on Monday", "On Monday, he
     said"), outside tokens first..last: (its index, told as "last <day>")."""
@@ -386,6 +406,19 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
         # and reopen Tuesday"), else the present ("were closed Monday and reopen Tuesday": a schedule)
         first = _verb_tense(parse, parse.toks[v.head], headline, depth + 1, perfect_is_past)
         return "future" if first == "future" else ("past" if headline else "present")
+    if (
+        v.tag == "VBG"
+        and not aux
+        and v.dep in ("advcl", "prep")
+        and v.lemma in FROM_DAY_PARTICIPLES
+        and depth < 2
+        and v.head != v.i
+        and parse.toks[v.head].pos in ("VERB", "AUX")
+    ):
+        # "beginning" / "starting" a day has the tense of its clause: "will air beginning Friday", "Starting
+        # Tuesday, the race will heat up" (PolNeAR train: the Friday gone before). Only these: any participle
+        # adjunct ("speaking Tuesday", "following ...") cost a MEANTIME sealed value
+        return _verb_tense(parse, parse.toks[v.head], headline, depth + 1, perfect_is_past)
     tags = {v.tag} | {k.tag for k in aux}
     if v.tag == "VBN" and v.lemma in _SCHEDULE and "VBD" not in tags:
         return "future"  # "the summit, scheduled for Friday", "talks are planned for March"
