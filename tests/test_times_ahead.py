@@ -152,3 +152,37 @@ def test_a_bare_month_in_a_noun_phrase_told_in_the_past(sentence, phrase, value)
 )
 def test_a_day_ahead_of_or_planned_for(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,published,value",
+    [
+        # a plan seen from the past ("was to"): the nearest such day, either side
+        ("Netanyahu was to arrive at the White House on Monday.", "Monday", date(2013, 3, 12), "2013-03-11"),
+        ("Ministers were to meet Thursday.", "Thursday", WED, "2013-03-14"),
+        ("The rule was to be issued on Wednesday.", "Wednesday", date(2013, 3, 14), "2013-03-13"),
+        # "later" / "earlier" a day: the day the story was written, the publication date a day either side
+        (
+            "He may face a skeptical audience when he speaks later Monday.",
+            "later Monday",
+            date(2013, 3, 12),
+            "2013-03-11",
+        ),
+        ("Later Wednesday, the minister is due to address parliament.", "Later Wednesday", WED, "2013-03-13"),
+        (
+            "Earlier Friday, the army said it had retaken the town.",
+            "Earlier Friday",
+            date(2013, 3, 14),
+            "2013-03-15",
+        ),
+        # "ahead of" a noun the day hangs on
+        (
+            "Sanders continued a fierce contest ahead of voting Tuesday.",
+            "Tuesday",
+            date(2013, 3, 11),
+            "2013-03-12",
+        ),
+    ],
+)
+def test_a_plan_seen_from_the_past_or_a_later_day_is_the_nearest(sentence, phrase, published, value):
+    assert time_value(sentence, phrase, published) == value

@@ -329,6 +329,9 @@ ZONE_RE = (
 # "qualified for Tuesday's debate", "a strike called for Thursday") is the nearest such day, either side:
 # told in the past it may be the day gone ("a rally planned for Saturday drew thousands" on a Monday).
 # Not "for" after a noun of blame or credit ("responsibility for Friday's attack": the day gone).
+# The same heads met on the way up from a day the parse hangs deeper ("ahead of the Iowa caucuses on Monday",
+# "ahead of voting Tuesday"; times/resolve.py ``ahead_of_day``).
+AHEAD_OF_WORDS = frozenset({"ahead", "advance", "run-up"})
 AHEAD_OF_DAY_RE = r"(?i:\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run-up\s+to))\s+$"
 PLANNED_FOR_DAY_RE = (
     r"(?i:\b(?:plan|plans|planned|planning|prepare|prepares|prepared|preparing|preparations?|schedule|"

@@ -104,6 +104,7 @@ from .grammar import CASED_TRIGGERS, RULES, TRIGGER_NEEDLES, TRIGGER_REACH, TRIG
 from .ranges import order_range_ends
 from .resolve import (
     add_months,
+    ahead_of_day,
     clause_tense,
     clause_weekday,
     governing_tense,
@@ -189,7 +190,13 @@ def extract(
         r = tok_range(s, e)
         return clause_weekday(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
 
-    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward, reported_day, own_day)
+    def ahead_of(s: int, e: int) -> bool:
+        r = tok_range(s, e)
+        return r is not None and ahead_of_day(parse, r[0], r[1])
+
+    ctx = Ctx(
+        text, dct, tense, is_headline, pos_before, noun_clause_tense, forward, reported_day, own_day, ahead_of
+    )
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()

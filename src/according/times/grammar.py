@@ -77,8 +77,10 @@ class Ctx:
         looks_ahead: Callable[[int, int], bool] = lambda start, end: False,
         reported_weekday: Callable[[int, int], tuple[int, bool] | None] = lambda start, end: None,
         clause_weekday: Callable[[int, int], tuple[int, bool] | None] = lambda start, end: None,
+        ahead_of: Callable[[int, int], bool] = lambda start, end: False,
     ):
         self.text = text
+        self.ahead_of = ahead_of  # the expression is what "ahead of" / "in advance of" governs
         # the weekday of the expression's own clause, told in the past ("deployed on Monday ahead of ...")
         self.clause_weekday = clause_weekday
         # the weekday of the past-tense verb that reports the expression's clause ("said Monday ...")

@@ -68,8 +68,20 @@ def weekday(m, ctx):
         d = R.weekday_date(ctx.dct, wd, "future", strict=True)
     elif not pre and (cue := _day_ahead_cue(ctx, start)) is not None:
         d = _day_ahead(ctx, m, wd, cue)
+    elif pre in ("earlier", "later"):
+        # "later Monday", "earlier Wednesday": the day the story was written, which a publication date may
+        # be a day after or before (PolNeAR train: "when he speaks later Monday" dated the Tuesday)
+        d = _nearest_weekday(ctx.dct, wd)
     else:
         dirn = ctx.direction(m.start(), m.end())
+        if dirn == "near":
+            return Found(
+                start,
+                m.end(),
+                typ,
+                _nearest_weekday(ctx.dct, wd).isoformat() + (f"T{pod}" if pod else ""),
+                "day",
+            )
         if dirn is None and re.match(r"['\u2019]s\b", ctx.next_text(m.end(), 3)):
             # a day naming an event ("Monday's debate will be his first"): the clause's tense. Not a bare
             # day after an event noun: "scenes from the rally Tuesday will keep him awake" tells when the
@@ -98,7 +110,7 @@ def _day_ahead_cue(ctx, start: int) -> str | None:
         return "ahead"
     if _PLANNED_FOR_DAY.search(before):
         return "planned"
-    return None
+    return "ahead" if ctx.ahead_of(start, start + 1) else None
 
 
 def _day_ahead(ctx, m, wd: int, cue: str):
@@ -111,8 +123,13 @@ def _day_ahead(ctx, m, wd: int, cue: str):
         return R.weekday_date(said_on, wd, "future", strict=True)
     if cue == "ahead":
         return R.weekday_date(ctx.dct, wd, "future")
-    back, ahead = R.weekday_date(ctx.dct, wd, "past"), R.weekday_date(ctx.dct, wd, "future")
-    return back if (ctx.dct - back) <= (ahead - ctx.dct) else ahead
+    return _nearest_weekday(ctx.dct, wd)
+
+
+def _nearest_weekday(ref, wd: int):
+    """The weekday ``wd`` nearest ``ref`` either side (``ref`` itself if it is one; never a tie)."""
+    back, ahead = R.weekday_date(ref, wd, "past"), R.weekday_date(ref, wd, "future")
+    return back if (ref - back) <= (ahead - ref) else ahead
 
 
 @rule(

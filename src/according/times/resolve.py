@@ -1,7 +1,8 @@
 """Calendar arithmetic and the tense of a time expression's governing verb.
 
 Directions: ``"past"`` (on or before the reference date), ``"future"`` (on or
-after it) or ``None`` (no evidence: the caller picks its default).
+after it), ``"near"`` (a plan told from the past, "was to meet on Monday": the nearest either
+side) or ``None`` (no evidence: the caller picks its default).
 
 Easter and the n-th weekday of a month come from python-dateutil (issue 11): equal to the
 hand-written computus and weekday count they replaced for every year 1583-4099 and all
@@ -19,7 +20,14 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from ..lang.reporting import PAST_REPORT_VERBS
-from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FROM_DAY_PARTICIPLES, FUTURE_GOVERNORS, WEEKDAYS
+from ..lang.times import (
+    AHEAD_OF_CLAUSE,
+    AHEAD_OF_WORDS,
+    FORWARD_LOOKING,
+    FROM_DAY_PARTICIPLES,
+    FUTURE_GOVERNORS,
+    WEEKDAYS,
+)
 from ..lang.verbs import (
     FUTURE_AUXILIARIES,
     MODALS,
@@ -289,6 +297,24 @@ def reported_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
     return None
 
 
+def ahead_of_day(parse, first: int, last: int) -> bool:
+    """Is the expression on tokens first..last the object, near or deep, of "ahead of" / "in advance of" /
+    "in the run-up to" ("ahead of the Iowa caucuses on Monday", "ahead of voting Tuesday")? Read on the
+    way up to the clause's verb; a gerund that is a preposition's object ("voting") is passed through."""
+    toks = parse.toks
+    cur = toks[_expression_head(parse, first, last)]
+    for _ in range(8):
+        if cur.head == cur.i:
+            return False
+        nxt = toks[cur.head]
+        if nxt.text.lower() in AHEAD_OF_WORDS:
+            return True
+        if nxt.pos in ("VERB", "AUX") and nxt.dep not in ("pcomp", "pobj"):
+            return False
+        cur = nxt
+    return False
+
+
 def clause_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
     """The weekday of the past-tense verb of the clause that holds the expression on tokens first..last
     ("police were deployed on Monday ahead of Thursday's march": Monday), as :func:`_own_weekday` gives
@@ -387,6 +413,11 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     passive_infinitive = v.tag == "VBN" and any(k.dep == "auxpass" and k.tag == "VB" for k in aux)
     if (v.tag == "VB" or passive_infinitive) and any(k.tag == "TO" for k in aux):
         gov = parse.toks[v.head]
+        if gov.lemma == "be" and gov.i != v.i and gov.tag == "VBD":
+            # "was to arrive on Monday", "ministers were to meet Thursday": a plan seen from the past, kept or
+            # not; the nearest such day, not the next (PolNeAR train: "Netanyahu was to arrive at the White
+            # House on Monday", published the Tuesday after)
+            return "near"
         if gov.lemma.lower() in FUTURE_GOVERNORS or gov.text.lower() in ("going", "set", "due", "about"):
             return "future"
         if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
