@@ -186,3 +186,9 @@ def test_a_day_ahead_of_or_planned_for(sentence, phrase, value):
 )
 def test_a_plan_seen_from_the_past_or_a_later_day_is_the_nearest(sentence, phrase, published, value):
     assert time_value(sentence, phrase, published) == value
+
+
+def test_a_verb_the_tagger_took_for_a_noun_keeps_its_will():
+    # the parse tags "vote" a noun under "will": the day is still ahead
+    sentence = "Cornyn said the chamber will most likely vote on four gun control measures on Monday."
+    assert time_value(sentence, "Monday", date(2013, 3, 14)) == "2013-03-18"

@@ -178,6 +178,12 @@ def governing_tense(
                 else None
             )
         nxt = toks[cur.head]
+        if nxt.pos in ("NOUN", "PROPN") and any(
+            parse.toks[k].dep == "aux" and parse.toks[k].tag == "MD" for k in parse.children[nxt.i]
+        ):
+            # a verb the tagger took for a noun, but with its modal: "the chamber will most likely vote on
+            # ... on Monday" (PolNeAR train: "vote" tagged NN under "will")
+            return _verb_tense(parse, nxt, headline, depth, perfect_is_past)
         if nxt.pos in ("VERB", "AUX"):
             if _dated_by_copula(parse, nxt, cur, head, headline):
                 return "present"  # "the deadline is Friday", "the vote is on Sunday": a schedule
