@@ -35,6 +35,12 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
+  a day "ahead of" something ("ahead of Sunday's election", "ahead of voting Tuesday") is on or after
+  publication, or after the clause's own day told in the past ("deployed on Monday ahead of Thursday's
+  march"); a day planned "for" ("a rally slated for Wednesday", "qualified for Tuesday's debate"), a plan
+  seen from the past ("was to arrive on Monday") and "earlier / later Monday" (the day the story was
+  written) are the nearest such day either side; "beginning / starting Friday" has its clause's tense
+  (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_FOR_DAY_RE``; read on PolNeAR train's weekdays, issue 9);
   "Monday morning" and "the morning of Monday" are ``...TMO`` (TIME), also in capitals after "on" where the
   parser reads a title ("on Saturday Night as crowds came"; not "Saturday Night Live");
   a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");

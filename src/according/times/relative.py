@@ -68,20 +68,12 @@ def weekday(m, ctx):
         d = R.weekday_date(ctx.dct, wd, "future", strict=True)
     elif not pre and (cue := _day_ahead_cue(ctx, start)) is not None:
         d = _day_ahead(ctx, m, wd, cue)
-    elif pre in ("earlier", "later"):
+    elif pre in ("earlier", "later") or (dirn := ctx.direction(m.start(), m.end())) == "near":
         # "later Monday", "earlier Wednesday": the day the story was written, which a publication date may
-        # be a day after or before (PolNeAR train: "when he speaks later Monday" dated the Tuesday)
-        d = _nearest_weekday(ctx.dct, wd)
+        # be a day after or before (PolNeAR train: "when he speaks later Monday" dated the Tuesday); "was
+        # to arrive on Monday": a plan seen from the past. The nearest such day either side
+        d = R.nearest_weekday(ctx.dct, wd)
     else:
-        dirn = ctx.direction(m.start(), m.end())
-        if dirn == "near":
-            return Found(
-                start,
-                m.end(),
-                typ,
-                _nearest_weekday(ctx.dct, wd).isoformat() + (f"T{pod}" if pod else ""),
-                "day",
-            )
         if dirn is None and re.match(r"['\u2019]s\b", ctx.next_text(m.end(), 3)):
             # a day naming an event ("Monday's debate will be his first"): the clause's tense. Not a bare
             # day after an event noun: "scenes from the rally Tuesday will keep him awake" tells when the
@@ -123,13 +115,7 @@ def _day_ahead(ctx, m, wd: int, cue: str):
         return R.weekday_date(said_on, wd, "future", strict=True)
     if cue == "ahead":
         return R.weekday_date(ctx.dct, wd, "future")
-    return _nearest_weekday(ctx.dct, wd)
-
-
-def _nearest_weekday(ref, wd: int):
-    """The weekday ``wd`` nearest ``ref`` either side (``ref`` itself if it is one; never a tie)."""
-    back, ahead = R.weekday_date(ref, wd, "past"), R.weekday_date(ref, wd, "future")
-    return back if (ref - back) <= (ahead - ref) else ahead
+    return R.nearest_weekday(ctx.dct, wd)
 
 
 @rule(

@@ -74,6 +74,12 @@ def weekday_date(ref: date, wd: int, direction: str | None, strict: bool = False
     return ref - timedelta(days=k or (7 if strict else 0))
 
 
+def nearest_weekday(ref: date, wd: int) -> date:
+    """The weekday ``wd`` nearest ``ref`` either side (``ref`` itself if it is one; never a tie)."""
+    back, ahead = weekday_date(ref, wd, "past"), weekday_date(ref, wd, "future")
+    return back if (ref - back) <= (ahead - ref) else ahead
+
+
 def pick_year_for_month(ref: date, month: int, direction: str | None) -> int:
     """The year of a month named without one: the most recent (past), the next
     (future), or the nearest in months (no evidence; ties go to the past)."""
