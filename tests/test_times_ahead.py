@@ -192,3 +192,17 @@ def test_a_verb_the_tagger_took_for_a_noun_keeps_its_will():
     # the parse tags "vote" a noun under "will": the day is still ahead
     sentence = "Cornyn said the chamber will most likely vote on four gun control measures on Monday."
     assert time_value(sentence, "Monday", date(2013, 3, 14)) == "2013-03-18"
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("The court adjourned the case until Thursday.", "Thursday", "2013-03-14"),
+        ("The judge adjourned until Monday.", "Monday", "2013-03-18"),
+        ("Officials postponed the vote to Sunday.", "Sunday", "2013-03-17"),
+        ("The army moved to the town on Monday.", "Monday", "2013-03-11"),  # a place, not a new date
+        ("The markets were closed until Friday.", "Friday", "2013-03-08"),  # a state told in the past
+    ],
+)
+def test_a_day_something_was_put_off_to_is_ahead(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

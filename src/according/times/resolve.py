@@ -195,6 +195,16 @@ def governing_tense(
                 return "present"  # "the deadline is Friday", "the vote is on Sunday": a schedule
             tense = _verb_tense(parse, nxt, headline, depth, perfect_is_past)
             prep = step if cur.dep == "advmod" and step is not None else cur  # "pushed back to March"
+            if (
+                nxt.tag == "VBD"
+                and nxt.lemma in POSTPONE_VERBS
+                and prep.dep == "prep"
+                and prep.text.lower() in SCHEDULE_PREPOSITIONS
+                and (nxt.lemma != "move" or any(toks[k].dep == "dobj" for k in parse.children[nxt.i]))
+            ):
+                return (
+                    "future"  # active: "the court adjourned the case until Thursday" ("moved to" a place: no)
+                )
             if nxt.tag == "VBN" and prep.dep == "prep" and prep.text.lower() in SCHEDULE_PREPOSITIONS:
                 if nxt.lemma in POSTPONE_VERBS:
                     return "future"  # "the hearing was postponed until Nov. 14": the new date is ahead
