@@ -126,3 +126,83 @@ def test_postponed_and_scheduled_dates_told_in_the_past(sentence, phrase, value)
 )
 def test_a_bare_month_in_a_noun_phrase_told_in_the_past(sentence, phrase, value):
     assert time_value(sentence, phrase, NOV) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # "ahead of" a day: after the thing told, whatever its tense; on or after publication ...
+        ("Parties held rallies ahead of Sunday's election.", "Sunday", "2013-03-17"),
+        ("The announcement was meant to hurt her ahead of Monday's caucuses.", "Monday", "2013-03-18"),
+        # ... or after the clause's own day when it names one in the past
+        ("Police were deployed on Monday ahead of Thursday's march.", "Thursday", "2013-03-14"),
+        ("Stocks rose Monday ahead of Tuesday's report.", "Tuesday", "2013-03-12"),
+        # a plan or preparation "for" a day: the nearest such day
+        ("The governor barely qualified for Thursday's debate.", "Thursday", "2013-03-14"),
+        ("She canceled a joint rally slated for Friday.", "Friday", "2013-03-15"),
+        ("The strike called for Thursday will go ahead.", "Thursday", "2013-03-14"),
+        ("A rally planned for Sunday drew thousands.", "Sunday", "2013-03-10"),
+        # not a noun of blame: the day gone
+        ("The group claimed responsibility for Friday's attack.", "Friday", "2013-03-08"),
+        # "beginning" / "starting" a day takes the tense of its clause
+        ("It will air beginning Friday on TV and online.", "Friday", "2013-03-15"),
+        ("Beginning Thursday, the store will close early.", "Thursday", "2013-03-14"),
+        ("Beginning Monday, the store closed early.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_day_ahead_of_or_planned_for(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,published,value",
+    [
+        # a plan seen from the past ("was to"): the nearest such day, either side
+        ("Netanyahu was to arrive at the White House on Monday.", "Monday", date(2013, 3, 12), "2013-03-11"),
+        ("Ministers were to meet Thursday.", "Thursday", WED, "2013-03-14"),
+        ("The rule was to be issued on Wednesday.", "Wednesday", date(2013, 3, 14), "2013-03-13"),
+        # "later" / "earlier" a day: the day the story was written, the publication date a day either side
+        (
+            "He may face a skeptical audience when he speaks later Monday.",
+            "later Monday",
+            date(2013, 3, 12),
+            "2013-03-11",
+        ),
+        ("Later Wednesday, the minister is due to address parliament.", "Later Wednesday", WED, "2013-03-13"),
+        (
+            "Earlier Friday, the army said it had retaken the town.",
+            "Earlier Friday",
+            date(2013, 3, 14),
+            "2013-03-15",
+        ),
+        # "ahead of" a noun the day hangs on
+        (
+            "Sanders continued a fierce contest ahead of voting Tuesday.",
+            "Tuesday",
+            date(2013, 3, 11),
+            "2013-03-12",
+        ),
+    ],
+)
+def test_a_plan_seen_from_the_past_or_a_later_day_is_the_nearest(sentence, phrase, published, value):
+    assert time_value(sentence, phrase, published) == value
+
+
+def test_a_verb_the_tagger_took_for_a_noun_keeps_its_will():
+    # the parse tags "vote" a noun under "will": the day is still ahead
+    sentence = "Cornyn said the chamber will most likely vote on four gun control measures on Monday."
+    assert time_value(sentence, "Monday", date(2013, 3, 14)) == "2013-03-18"
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("The court adjourned the case until Thursday.", "Thursday", "2013-03-14"),
+        ("The judge adjourned until Monday.", "Monday", "2013-03-18"),
+        ("Officials postponed the vote to Sunday.", "Sunday", "2013-03-17"),
+        ("The army moved to the town on Monday.", "Monday", "2013-03-11"),  # a place, not a new date
+        ("The markets were closed until Friday.", "Friday", "2013-03-08"),  # a state told in the past
+    ],
+)
+def test_a_day_something_was_put_off_to_is_ahead(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

@@ -108,6 +108,20 @@ def test_the_day_inside_a_part_of_the_day_is_the_day_reported(sentence, span, va
     assert (span, "DATE", value) in times(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence,span,value",
+    [
+        ("The shares traded at $30 earlier in the week.", "the week", "1989-W44"),
+        ("The plan will be unveiled later in the month.", "the month", "1989-10"),
+        ("Prices rose early in the year.", "the year", "1989"),
+        ("Sales rose 3% in 1987, mostly late in the year.", "the year", "1987"),  # the year last mentioned
+        ("The index fell on Friday after gains earlier in the week.", "the week", "1989-W43"),
+    ],
+)
+def test_the_week_month_or_year_inside_earlier_or_later_is_the_one_reported(sentence, span, value):
+    assert (span, "DATE", value) in times(sentence)
+
+
 def test_the_end_of_the_day_as_an_idiom_is_not_a_date():
     assert times("At the end of the day, it is about trust.") == []
 

@@ -321,3 +321,24 @@ ZONE_RE = (
     r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|PT|CT|MT"
     r"|local time|Z)"
 )
+
+# Words just before a weekday that date a thing ahead of the clause's own time (issue 9, read on PolNeAR
+# train's weekdays: 6 of 7 such days were put in the past by the clause's tense). "ahead of Tuesday's
+# vote" is after the thing told, so on or after publication (or after the clause's own day: "rose Monday
+# ahead of Tuesday's report"); a plan or a preparation "for" a day ("a rally slated for Wednesday",
+# "qualified for Tuesday's debate", "a strike called for Thursday") is the nearest such day, either side:
+# told in the past it may be the day gone ("a rally planned for Saturday drew thousands" on a Monday).
+# Not "for" after a noun of blame or credit ("responsibility for Friday's attack": the day gone).
+# The same heads met on the way up from a day the parse hangs deeper ("ahead of the Iowa caucuses on Monday",
+# "ahead of voting Tuesday"; times/resolve.py ``ahead_of_day``).
+AHEAD_OF_WORDS = frozenset({"ahead", "advance", "run-up"})
+AHEAD_OF_DAY_RE = r"(?i:\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run-up\s+to))\s+$"
+PLANNED_FOR_DAY_RE = (
+    r"(?i:\b(?:plan|plans|planned|planning|prepare|prepares|prepared|preparing|preparations?|schedule|"
+    r"scheduled|slated|set|qualified|qualify|qualifies|called|calls|braced|brace|braces|bracing|geared\s+up|"
+    r"gearing\s+up|ready|readying|booked|filed|tentatively|penciled\s+in|pencilled\s+in)\s+for)\s+$"
+)
+
+# A participle that starts a state on a day ("will air beginning Friday", "Starting Tuesday, flights will
+# be cut"): the day has the tense of the clause the participle hangs on (times/resolve.py).
+FROM_DAY_PARTICIPLES = frozenset({"begin", "start"})

@@ -35,6 +35,12 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication (``resolve.reported_weekday``); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
+  a day "ahead of" something ("ahead of Sunday's election", "ahead of voting Tuesday") is on or after
+  publication, or after the clause's own day told in the past ("deployed on Monday ahead of Thursday's
+  march"); a day planned "for" ("a rally slated for Wednesday", "qualified for Tuesday's debate"), a plan
+  seen from the past ("was to arrive on Monday") and "earlier / later Monday" (the day the story was
+  written) are the nearest such day either side; "beginning / starting Friday" has its clause's tense
+  (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_FOR_DAY_RE``; read on PolNeAR train's weekdays, issue 9);
   "Monday morning" and "the morning of Monday" are ``...TMO`` (TIME), also in capitals after "on" where the
   parser reads a title ("on Saturday Night as crowds came"; not "Saturday Night Live");
   a bare verb after "and" has its own tense ("were closed Monday and reopen Tuesday");
@@ -102,7 +108,16 @@ from . import periods as _periods  # noqa: F401  (registers its rules)
 from . import relative as _relative  # noqa: F401  (registers its rules)
 from .grammar import CASED_TRIGGERS, RULES, TRIGGER_NEEDLES, TRIGGER_REACH, TRIGGERS, Ctx, Found
 from .ranges import order_range_ends
-from .resolve import add_months, clause_tense, governing_tense, looks_ahead, reported_weekday, shift_value
+from .resolve import (
+    add_months,
+    ahead_of_day,
+    clause_tense,
+    clause_weekday,
+    governing_tense,
+    looks_ahead,
+    reported_weekday,
+    shift_value,
+)
 
 __all__ = ["find_times", "extract", "time_near", "value_date", "reference_date"]
 
@@ -177,7 +192,17 @@ def extract(
         r = tok_range(s, e)
         return reported_weekday(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
 
-    ctx = Ctx(text, dct, tense, is_headline, pos_before, noun_clause_tense, forward, reported_day)
+    def own_day(s: int, e: int) -> tuple[int, bool] | None:
+        r = tok_range(s, e)
+        return clause_weekday(parse, r[0], r[1]) if r is not None and not is_headline(s) else None
+
+    def ahead_of(s: int, e: int) -> bool:
+        r = tok_range(s, e)
+        return r is not None and ahead_of_day(parse, r[0], r[1])
+
+    ctx = Ctx(
+        text, dct, tense, is_headline, pos_before, noun_clause_tense, forward, reported_day, own_day, ahead_of
+    )
     cands: list[tuple[Found, str, int, tuple[str, ...]]] = []
     problems_dropped: list[str] = []
     low = text.lower()

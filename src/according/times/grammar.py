@@ -76,8 +76,13 @@ class Ctx:
         clause_tense: Callable[..., str | None] = lambda start, end, after_cue=False: None,
         looks_ahead: Callable[[int, int], bool] = lambda start, end: False,
         reported_weekday: Callable[[int, int], tuple[int, bool] | None] = lambda start, end: None,
+        clause_weekday: Callable[[int, int], tuple[int, bool] | None] = lambda start, end: None,
+        ahead_of: Callable[[int, int], bool] = lambda start, end: False,
     ):
         self.text = text
+        self.ahead_of = ahead_of  # the expression is what "ahead of" / "in advance of" governs
+        # the weekday of the expression's own clause, told in the past ("deployed on Monday ahead of ...")
+        self.clause_weekday = clause_weekday
         # the weekday of the past-tense verb that reports the expression's clause ("said Monday ...")
         self.reported_weekday = reported_weekday
         self.looks_ahead = looks_ahead  # a word such as "await", "expected" puts the thing dated ahead
@@ -178,7 +183,7 @@ TRIGGERS: dict[str, str] = {
     "duration_range": _UNITS_T,
     "year_earlier": r"year-?[^\S\n]*(?:earlier|ago)",
     "year_end": r"year[-\s]+end",
-    "day_part": "day",
+    "day_part": r"day|week|month|year",
     "anchored_day_part": r"morning|afternoon|evening|night",
     "unit_before": r"before|earlier",
 }

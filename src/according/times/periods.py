@@ -22,7 +22,8 @@ the day"). Registered into :data:`grammar.RULES` on import.
   falling the year before.", "The night before, guards had left"): only with punctuation after it,
   since "the day before the election" counts from an event without a date.
 * **the day as a time of day** ("late in the day", "earlier in the day", "at the start of the
-  day"): the day last mentioned (else publication), as "the day" is. These forms are read even
+  day"): the day last mentioned (else publication), as "the day" is; so too the week, month or
+  year ("earlier in the week": the week of the date last mentioned, else of publication). These forms are read even
   before "after ..." ("rebounded late in the day after falling"), which otherwise marks "the day
   after the vote". "the end of the day" is left out: it is also an idiom ("at the end of the day,
   it is about trust").
@@ -115,13 +116,20 @@ def year_end(m, ctx):
 
 @rule(
     "day_part",
-    r"(?<![\w-])(?:(?i:early|late|later|earlier)" + W + r"(?i:in)" + W + r"(?P<s>(?i:the" + W + r"day))|"
+    r"(?<![\w-])(?:(?i:early|late|later|earlier)"
+    + W
+    + r"(?i:in)"
+    + W
+    + r"(?P<s>(?i:the"
+    + W
+    + r"(?P<u>day|week|month|year)))|"
     r"(?P<s2>(?i:the" + W + r"(?:start|beginning|close|middle)" + W + r"of" + W + r"the" + W + r"day)))"
     r"(?![\w-])(?!" + W + r"(?i:of|when|that)\b)",
 )
 def day_part(m, ctx):
     g = "s" if m.group("s") else "s2"
-    return Found(m.start(g), m.end(g), "DATE", None, "anchored:0:D")
+    unit = (m.group("u") or "day")[0].upper()  # "earlier in the week": the week of the date last mentioned
+    return Found(m.start(g), m.end(g), "DATE", None, f"anchored:0:{unit}")
 
 
 @rule(

@@ -10,9 +10,11 @@ from datetime import timedelta
 
 from ..lang.numbers import number_value
 from ..lang.times import (
+    AHEAD_OF_DAY_RE,
     DAY_WORDS_AS_NOUNS,
     EXTENT_PREPOSITIONS,
     PART_OF_DAY,
+    PLANNED_FOR_DAY_RE,
     SET_ADVERBS,
     TODAY_NAME_AFTER,
     TODAY_NAME_BEFORE,
@@ -26,6 +28,8 @@ from . import resolve as R
 from .grammar import MODQ, NUM, Found, W, rule
 
 POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
+_AHEAD_OF_DAY = re.compile(AHEAD_OF_DAY_RE)
+_PLANNED_FOR_DAY = re.compile(PLANNED_FOR_DAY_RE)
 
 
 @rule(
@@ -62,8 +66,14 @@ def weekday(m, ctx):
         d = R.weekday_date(ctx.dct, wd, "past", strict=True)
     elif rel in ("next", "coming", "this coming"):
         d = R.weekday_date(ctx.dct, wd, "future", strict=True)
+    elif not pre and (cue := _day_ahead_cue(ctx, start)) is not None:
+        d = _day_ahead(ctx, m, wd, cue)
+    elif pre in ("earlier", "later") or (dirn := ctx.direction(m.start(), m.end())) == "near":
+        # "later Monday", "earlier Wednesday": the day the story was written, which a publication date may
+        # be a day after or before (PolNeAR train: "when he speaks later Monday" dated the Tuesday); "was
+        # to arrive on Monday": a plan seen from the past. The nearest such day either side
+        d = R.nearest_weekday(ctx.dct, wd)
     else:
-        dirn = ctx.direction(m.start(), m.end())
         if dirn is None and re.match(r"['\u2019]s\b", ctx.next_text(m.end(), 3)):
             # a day naming an event ("Monday's debate will be his first"): the clause's tense. Not a bare
             # day after an event noun: "scenes from the rally Tuesday will keep him awake" tells when the
@@ -82,6 +92,30 @@ def weekday(m, ctx):
         else:
             d = R.weekday_date(ctx.dct, wd, ahead)
     return Found(start, m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
+
+
+def _day_ahead_cue(ctx, start: int) -> str | None:
+    """ "ahead" before "ahead of Tuesday's vote", "planned" before "a rally planned for Wednesday"
+    (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_FOR_DAY_RE``), else None."""
+    before = ctx.text[max(0, start - 40) : start]
+    if _AHEAD_OF_DAY.search(before):
+        return "ahead"
+    if _PLANNED_FOR_DAY.search(before):
+        return "planned"
+    return "ahead" if ctx.ahead_of(start, start + 1) else None
+
+
+def _day_ahead(ctx, m, wd: int, cue: str):
+    """The day a thing is ahead of or planned for, whatever the clause's tense: after the clause's own
+    day when it names one in the past ("rose Monday ahead of Tuesday's report"), else on or after
+    publication ("ahead of"), or the nearest such day either side (a plan "for" a day)."""
+    own = ctx.clause_weekday(m.start(), m.end())
+    if own is not None:
+        said_on = R.weekday_date(ctx.dct, own[0], "past", strict=own[1])
+        return R.weekday_date(said_on, wd, "future", strict=True)
+    if cue == "ahead":
+        return R.weekday_date(ctx.dct, wd, "future")
+    return R.nearest_weekday(ctx.dct, wd)
 
 
 @rule(
@@ -308,6 +342,12 @@ def duration_value(n: float | None, unit_word: str) -> str:
     return ("PT" if clock else "P") + _fmt(n) + code
 
 
+def _counted_back(m) -> bool:
+    """ "the past three quarters", "the next three quarters": quarters of a year, not of a thing."""
+    det = (m.group("det") or "").lower()
+    return det.startswith("the ") and det != "the same"
+
+
 @rule(
     "duration",
     r"(?<![\w-])(?P<mod>" + MODQ + W + r")?(?P<det>(?i:the (?:past|last|next|first|previous|coming|"
@@ -360,7 +400,11 @@ def duration(m, ctx):
         and ctx.prev_word(m.start()) not in ("for", "in", "within", "than", "about", "just", "only", "wait")
     ):
         return None  # "a second A380", "a minute's silence"
-    if unit_w.startswith("quarter") and num_s in ("a", "an", "one", "three"):
+    if unit_w == "second" and num_s in ("a", "an") and not m.group("det"):
+        nxt = re.match(r"[^\S\n]+(?=[A-Za-z])", ctx.next_text(m.end(), 12))
+        if nxt and ctx.pos_before(m.end() + nxt.end() + 1) in ("NOUN", "ADJ", "PROPN", "NUM", "VERB"):
+            return None  # the ordinal: "for a second consecutive quarter", "a second term", "a second time"
+    if unit_w.startswith("quarter") and num_s in ("a", "an", "one", "three") and not _counted_back(m):
         return None  # "a quarter of the vote", "three quarters of"
     if num_s in ("a", "an") and unit_w.endswith("s"):
         return None

@@ -1,7 +1,8 @@
 """Calendar arithmetic and the tense of a time expression's governing verb.
 
 Directions: ``"past"`` (on or before the reference date), ``"future"`` (on or
-after it) or ``None`` (no evidence: the caller picks its default).
+after it), ``"near"`` (a plan told from the past, "was to meet on Monday": the nearest either
+side) or ``None`` (no evidence: the caller picks its default).
 
 Easter and the n-th weekday of a month come from python-dateutil (issue 11): equal to the
 hand-written computus and weekday count they replaced for every year 1583-4099 and all
@@ -19,7 +20,14 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from ..lang.reporting import PAST_REPORT_VERBS
-from ..lang.times import AHEAD_OF_CLAUSE, FORWARD_LOOKING, FUTURE_GOVERNORS, WEEKDAYS
+from ..lang.times import (
+    AHEAD_OF_CLAUSE,
+    AHEAD_OF_WORDS,
+    FORWARD_LOOKING,
+    FROM_DAY_PARTICIPLES,
+    FUTURE_GOVERNORS,
+    WEEKDAYS,
+)
 from ..lang.verbs import (
     FUTURE_AUXILIARIES,
     MODALS,
@@ -64,6 +72,12 @@ def weekday_date(ref: date, wd: int, direction: str | None, strict: bool = False
         return ref + timedelta(days=k or (7 if strict else 0))
     k = (ref.weekday() - wd) % 7
     return ref - timedelta(days=k or (7 if strict else 0))
+
+
+def nearest_weekday(ref: date, wd: int) -> date:
+    """The weekday ``wd`` nearest ``ref`` either side (``ref`` itself if it is one; never a tie)."""
+    back, ahead = weekday_date(ref, wd, "past"), weekday_date(ref, wd, "future")
+    return back if (ref - back) <= (ahead - ref) else ahead
 
 
 def pick_year_for_month(ref: date, month: int, direction: str | None) -> int:
@@ -170,11 +184,27 @@ def governing_tense(
                 else None
             )
         nxt = toks[cur.head]
+        if nxt.pos in ("NOUN", "PROPN") and any(
+            parse.toks[k].dep == "aux" and parse.toks[k].tag == "MD" for k in parse.children[nxt.i]
+        ):
+            # a verb the tagger took for a noun, but with its modal: "the chamber will most likely vote on
+            # ... on Monday" (PolNeAR train: "vote" tagged NN under "will")
+            return _verb_tense(parse, nxt, headline, depth, perfect_is_past)
         if nxt.pos in ("VERB", "AUX"):
             if _dated_by_copula(parse, nxt, cur, head, headline):
                 return "present"  # "the deadline is Friday", "the vote is on Sunday": a schedule
             tense = _verb_tense(parse, nxt, headline, depth, perfect_is_past)
             prep = step if cur.dep == "advmod" and step is not None else cur  # "pushed back to March"
+            if (
+                nxt.tag == "VBD"
+                and nxt.lemma in POSTPONE_VERBS
+                and prep.dep == "prep"
+                and prep.text.lower() in SCHEDULE_PREPOSITIONS
+                and (nxt.lemma != "move" or any(toks[k].dep == "dobj" for k in parse.children[nxt.i]))
+            ):
+                return (
+                    "future"  # active: "the court adjourned the case until Thursday" ("moved to" a place: no)
+                )
             if nxt.tag == "VBN" and prep.dep == "prep" and prep.text.lower() in SCHEDULE_PREPOSITIONS:
                 if nxt.lemma in POSTPONE_VERBS:
                     return "future"  # "the hearing was postponed until Nov. 14": the new date is ahead
@@ -289,6 +319,44 @@ def reported_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
     return None
 
 
+def ahead_of_day(parse, first: int, last: int) -> bool:
+    """Is the expression on tokens first..last the object, near or deep, of "ahead of" / "in advance of" /
+    "in the run-up to" ("ahead of the Iowa caucuses on Monday", "ahead of voting Tuesday")? Read on the
+    way up to the clause's verb; a gerund that is a preposition's object ("voting") is passed through."""
+    toks = parse.toks
+    cur = toks[_expression_head(parse, first, last)]
+    for _ in range(8):
+        if cur.head == cur.i:
+            return False
+        nxt = toks[cur.head]
+        if nxt.text.lower() in AHEAD_OF_WORDS:
+            return True
+        if nxt.pos in ("VERB", "AUX") and nxt.dep not in ("pcomp", "pobj"):
+            return False
+        cur = nxt
+    return False
+
+
+def clause_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
+    """The weekday of the past-tense verb of the clause that holds the expression on tokens first..last
+    ("police were deployed on Monday ahead of Thursday's march": Monday), as :func:`_own_weekday` gives
+    it; None when the clause is not told in the past or its verb names no day."""
+    toks = parse.toks
+    cur = toks[_expression_head(parse, first, last)]
+    for _ in range(8):
+        if cur.head == cur.i:
+            break
+        cur = toks[cur.head]
+        if cur.pos in ("VERB", "AUX"):
+            break
+    if cur.pos not in ("VERB", "AUX"):
+        return None
+    told_past = cur.tag == "VBD" or any(
+        toks[k].dep in ("aux", "auxpass") and toks[k].tag == "VBD" for k in parse.children[cur.i]
+    )
+    return _own_weekday(parse, cur, first, last) if told_past else None
+
+
 def _own_weekday(parse, verb, first: int, last: int) -> tuple[int, bool] | None:
     """A weekday hanging on ``verb`` itself ("said Monday", "said on Monday", "On Monday, he
     said"), outside tokens first..last: (its index, told as "last <day>")."""
@@ -367,6 +435,11 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     passive_infinitive = v.tag == "VBN" and any(k.dep == "auxpass" and k.tag == "VB" for k in aux)
     if (v.tag == "VB" or passive_infinitive) and any(k.tag == "TO" for k in aux):
         gov = parse.toks[v.head]
+        if gov.lemma == "be" and gov.i != v.i and gov.tag == "VBD":
+            # "was to arrive on Monday", "ministers were to meet Thursday": a plan seen from the past, kept or
+            # not; the nearest such day, not the next (PolNeAR train: "Netanyahu was to arrive at the White
+            # House on Monday", published the Tuesday after)
+            return "near"
         if gov.lemma.lower() in FUTURE_GOVERNORS or gov.text.lower() in ("going", "set", "due", "about"):
             return "future"
         if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
@@ -386,6 +459,19 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
         # and reopen Tuesday"), else the present ("were closed Monday and reopen Tuesday": a schedule)
         first = _verb_tense(parse, parse.toks[v.head], headline, depth + 1, perfect_is_past)
         return "future" if first == "future" else ("past" if headline else "present")
+    if (
+        v.tag == "VBG"
+        and not aux
+        and v.dep in ("advcl", "prep")
+        and v.lemma in FROM_DAY_PARTICIPLES
+        and depth < 2
+        and v.head != v.i
+        and parse.toks[v.head].pos in ("VERB", "AUX")
+    ):
+        # "beginning" / "starting" a day has the tense of its clause: "will air beginning Friday", "Starting
+        # Tuesday, the race will heat up" (PolNeAR train: the Friday gone before). Only these: any participle
+        # adjunct ("speaking Tuesday", "following ...") cost a MEANTIME sealed value
+        return _verb_tense(parse, parse.toks[v.head], headline, depth + 1, perfect_is_past)
     tags = {v.tag} | {k.tag for k in aux}
     if v.tag == "VBN" and v.lemma in _SCHEDULE and "VBD" not in tags:
         return "future"  # "the summit, scheduled for Friday", "talks are planned for March"
