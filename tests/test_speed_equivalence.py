@@ -336,3 +336,46 @@ def test_figure_starts_from_the_word_tables_equal_the_token_test(words):
     expected = [i for i, t in enumerate(p.toks) if numbers.is_num_tok(t) or t.text.lower() in _VAGUE_STARTS]
     assert figure_starts(p.toks) == expected
     assert figure_starts(p.toks) == expected  # the second time from the tables
+
+
+def _plain_walk(obj):
+    """The record's plain form as model._plain built it before its per-class field tables."""
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(obj):
+        return {f.name: _plain_walk(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_plain_walk(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain_walk(v) for k, v in obj.items()}
+    return obj
+
+
+def test_record_dict_from_the_field_tables_equals_the_dataclass_walk():
+    from according.model import Analysis, Entity, ErrorEntry, Meta, Quote, Span, Speaker
+
+    text = "Ann Lee said rain fell."
+    span = Span(0, 7, "Ann Lee")
+    rec = Analysis(
+        id="x",
+        text=text,
+        meta=Meta(headline="T", authors=("A B",)),
+        entities=(Entity("e1", "Ann Lee", "PERSON", None, (span,)),),
+        quotes=(
+            Quote(
+                id="q1",
+                kind="indirect",
+                category="speech",
+                speaker=Speaker(name="Ann Lee", entity="e1", type="person"),
+                source=span,
+                cue=Span(8, 12, "said"),
+                content=(Span(13, 22, "rain fell"),),
+            ),
+        ),
+        errors=(ErrorEntry(stage="s", message="m"),),
+        provenance={"model": {"name": "m", "nested": [1, 2.5, None, True]}, "tuple": (1, "a")},
+    )
+    expected = {"schema": "according.analysis/1", **_plain_walk(rec)}
+    assert rec.to_dict() == expected
+    assert rec.to_dict() == expected  # the second time from the tables
+    assert type(rec.to_dict()["provenance"]["tuple"]) is list
