@@ -379,3 +379,25 @@ def test_record_dict_from_the_field_tables_equals_the_dataclass_walk():
     assert rec.to_dict() == expected
     assert rec.to_dict() == expected  # the second time from the tables
     assert type(rec.to_dict()["provenance"]["tuple"]) is list
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["Alpha", "Beta", "Gamma", "Delta", "Gap:", "word", "said", "x"]), max_size=7
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_headline_by_bisection_equals_the_scan_of_every_headline(lines, data):
+    from according.entities import title_case_lines
+    from according.quotes.referents import _in_head
+
+    text = "\n".join(" ".join(words) for words in lines)
+    heads = title_case_lines(text)
+    starts = [a for a, _ in heads]
+    for char in data.draw(st.lists(st.integers(0, len(text) + 2), max_size=20)):
+        assert _in_head(heads, starts, char) == any(a <= char < b for a, b in heads)
