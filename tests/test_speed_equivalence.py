@@ -181,6 +181,9 @@ TEXT_PIECES = [
     "ß",
 ]
 TEXT_PIECES += ["\x01", "\x0b", "\t", "\n", "\r", "\f", "\x1f", " ", "’", "—", "5", ".", "ʃ", "\u0250"]
+# letters that lower-case to two characters, by context, or across classes (the lower-cased
+# text is read only when none is there)
+TEXT_PIECES += ["İstanbul", "ΟΔΟΣ", "Σ", "Ⅻ", "DON’T", "L’ÉTAT", "ẞ", "Ⓐ", "DER", "QUE", "Ǆ", "٣", "\xa0", "\xad"]
 
 
 def _naive_script_language(text: str, sample: int = 5000) -> str | None:
@@ -218,19 +221,20 @@ def test_language_and_control_checks_equal_the_character_scans(pieces):
 
     from according.ingest import language, readers
 
+    for text in ("".join(pieces), " ".join(pieces)):
+        words = [w.lower().replace("’", "'") for w in language._TOKEN.findall(text)]
+        counts = Counter(words)
+        expected: tuple = (0, {})
+        if words:
+            shares = {
+                lang: sum(n for w, n in counts.items() if w in ws) / len(words)
+                for lang, ws in language._WORDS.items()
+            }
+            expected = (len(words), shares)
+        assert language.function_word_shares(text) == expected
     text = " ".join(pieces)
     assert language.script_language(text) == _naive_script_language(text)
     assert language.script_language(text, sample=7) == _naive_script_language(text, sample=7)
-    words = [w.lower().replace("’", "'") for w in language._TOKEN.findall(text)]
-    counts = Counter(words)
-    expected: tuple = (0, {})
-    if words:
-        shares = {
-            lang: sum(n for w, n in counts.items() if w in ws) / len(words)
-            for lang, ws in language._WORDS.items()
-        }
-        expected = (len(words), shares)
-    assert language.function_word_shares(text) == expected
     bad = sum(1 for ch in text[:20000] if ch < " " and ch not in "\n\r\t\f")
     assert len(readers._CONTROL.findall(text, 0, 20000)) == bad
 
@@ -401,3 +405,33 @@ def test_headline_by_bisection_equals_the_scan_of_every_headline(lines, data):
     starts = [a for a, _ in heads]
     for char in data.draw(st.lists(st.integers(0, len(text) + 2), max_size=20)):
         assert _in_head(heads, starts, char) == any(a <= char < b for a, b in heads)
+
+
+def _toks_in_walk(p: Parse, span):
+    """speaker_words.toks_in as it walked the tokens before its bisection."""
+    a = p.token_at(span.start)
+    if a is None:
+        for t in p.toks:
+            if t.start >= span.start:
+                a = t.i
+                break
+    if a is None:
+        return None
+    b = a
+    while b < len(p.toks) and p.toks[b].start < span.end:
+        b += 1
+    return (a, b) if b > a else None
+
+
+@settings(max_examples=150)
+@given(parses(), st.data())
+def test_tokens_of_a_span_by_bisection_equal_the_walk(p, data):
+    from according.model import Span
+    from according.quotes.speaker_words import toks_in
+
+    n = len(p.text)
+    for _ in range(10):
+        a = data.draw(st.integers(0, n + 2))
+        b = data.draw(st.integers(a, n + 3))
+        span = Span(a, b, p.text[a:b])
+        assert toks_in(p, span) == _toks_in_walk(p, span)
