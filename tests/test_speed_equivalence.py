@@ -183,7 +183,8 @@ TEXT_PIECES = [
 TEXT_PIECES += ["\x01", "\x0b", "\t", "\n", "\r", "\f", "\x1f", " ", "’", "—", "5", ".", "ʃ", "\u0250"]
 # letters that lower-case to two characters, by context, or across classes (the lower-cased
 # text is read only when none is there)
-TEXT_PIECES += ["İstanbul", "ΟΔΟΣ", "Σ", "Ⅻ", "DON’T", "L’ÉTAT", "ẞ", "Ⓐ", "DER", "QUE", "Ǆ", "٣", "\xa0", "\xad"]
+TEXT_PIECES += ["İstanbul", "ΟΔΟΣ", "Σ", "Ⅻ", "DON’T", "L’ÉTAT", "ẞ"]
+TEXT_PIECES += ["Ⓐ", "DER", "QUE", "Ǆ", "٣", "\xa0", "\xad"]
 
 
 def _naive_script_language(text: str, sample: int = 5000) -> str | None:
