@@ -56,3 +56,30 @@ def test_kin_evidence_matches_the_pairwise_sets():
         kin = Kin(names, firsts, cand_sets)
         assert kin.evidence(evidence) == own
         assert all(kin(j, k) == (j in kin_sets[k]) for k in range(n) for j in range(n))
+
+
+def test_rank_from_the_base_scores_is_the_rank_computed_anew():
+    """resolve computes each mention's context-free scores once for both of its passes: ranking
+    from them gives what ranking from scratch gives, with and without the article's context."""
+    from according.places.gazetteer import get
+    from according.places.lookup import Mention, lookup_text
+    from according.places.ranking import ArticleContext, _rank, base_scores
+
+    g = get()
+    ms = []
+    for name in ("Springfield", "Georgia", "Paris", "Jordan", "Washington"):
+        cands, alt, dem = lookup_text(g, name)
+        ms.append(Mention(0, len(name), 0, 1, name, "GPE", True, cands, alt, dem))
+    assert all(m.cands for m in ms)
+    names = [m.text.lower() for m in ms]
+    firsts = [_rank(m, g, None)[0][0] for m in ms]
+    kin = Kin(names, firsts, [set(m.cands) for m in ms])
+    evidence = [("US", ("US", "IL")), (None, None), ("FR", None), (None, None), ("US", None)]
+    ctx = ArticleContext(
+        Counter({"US": 2, "FR": 1}), Counter({("US", "IL"): 1}), [], evidence, {"IL": 1.0}, kin,
+        kin.evidence(evidence), {}, {}, names,
+    )  # fmt: skip
+    for k, m in enumerate(ms):
+        base = base_scores(m, g)
+        assert _rank(m, g, None, base=base) == _rank(m, g, None)
+        assert _rank(m, g, ctx, k, base=base) == _rank(m, g, ctx, k)

@@ -181,6 +181,10 @@ TEXT_PIECES = [
     "ß",
 ]
 TEXT_PIECES += ["\x01", "\x0b", "\t", "\n", "\r", "\f", "\x1f", " ", "’", "—", "5", ".", "ʃ", "\u0250"]
+# letters that lower-case to two characters, by context, or across classes (the lower-cased
+# text is read only when none is there)
+TEXT_PIECES += ["İstanbul", "ΟΔΟΣ", "Σ", "Ⅻ", "DON’T", "L’ÉTAT", "ẞ"]
+TEXT_PIECES += ["Ⓐ", "DER", "QUE", "Ǆ", "٣", "\xa0", "\xad"]
 
 
 def _naive_script_language(text: str, sample: int = 5000) -> str | None:
@@ -218,19 +222,20 @@ def test_language_and_control_checks_equal_the_character_scans(pieces):
 
     from according.ingest import language, readers
 
+    for text in ("".join(pieces), " ".join(pieces)):
+        words = [w.lower().replace("’", "'") for w in language._TOKEN.findall(text)]
+        counts = Counter(words)
+        expected: tuple = (0, {})
+        if words:
+            shares = {
+                lang: sum(n for w, n in counts.items() if w in ws) / len(words)
+                for lang, ws in language._WORDS.items()
+            }
+            expected = (len(words), shares)
+        assert language.function_word_shares(text) == expected
     text = " ".join(pieces)
     assert language.script_language(text) == _naive_script_language(text)
     assert language.script_language(text, sample=7) == _naive_script_language(text, sample=7)
-    words = [w.lower().replace("’", "'") for w in language._TOKEN.findall(text)]
-    counts = Counter(words)
-    expected: tuple = (0, {})
-    if words:
-        shares = {
-            lang: sum(n for w, n in counts.items() if w in ws) / len(words)
-            for lang, ws in language._WORDS.items()
-        }
-        expected = (len(words), shares)
-    assert language.function_word_shares(text) == expected
     bad = sum(1 for ch in text[:20000] if ch < " " and ch not in "\n\r\t\f")
     assert len(readers._CONTROL.findall(text, 0, 20000)) == bad
 
@@ -336,3 +341,98 @@ def test_figure_starts_from_the_word_tables_equal_the_token_test(words):
     expected = [i for i, t in enumerate(p.toks) if numbers.is_num_tok(t) or t.text.lower() in _VAGUE_STARTS]
     assert figure_starts(p.toks) == expected
     assert figure_starts(p.toks) == expected  # the second time from the tables
+
+
+def _plain_walk(obj):
+    """The record's plain form as model._plain built it before its per-class field tables."""
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(obj):
+        return {f.name: _plain_walk(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_plain_walk(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain_walk(v) for k, v in obj.items()}
+    return obj
+
+
+def test_record_dict_from_the_field_tables_equals_the_dataclass_walk():
+    from according.model import Analysis, Entity, ErrorEntry, Meta, Quote, Span, Speaker
+
+    text = "Ann Lee said rain fell."
+    span = Span(0, 7, "Ann Lee")
+    rec = Analysis(
+        id="x",
+        text=text,
+        meta=Meta(headline="T", authors=("A B",)),
+        entities=(Entity("e1", "Ann Lee", "PERSON", None, (span,)),),
+        quotes=(
+            Quote(
+                id="q1",
+                kind="indirect",
+                category="speech",
+                speaker=Speaker(name="Ann Lee", entity="e1", type="person"),
+                source=span,
+                cue=Span(8, 12, "said"),
+                content=(Span(13, 22, "rain fell"),),
+            ),
+        ),
+        errors=(ErrorEntry(stage="s", message="m"),),
+        provenance={"model": {"name": "m", "nested": [1, 2.5, None, True]}, "tuple": (1, "a")},
+    )
+    expected = {"schema": "according.analysis/1", **_plain_walk(rec)}
+    assert rec.to_dict() == expected
+    assert rec.to_dict() == expected  # the second time from the tables
+    assert type(rec.to_dict()["provenance"]["tuple"]) is list
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["Alpha", "Beta", "Gamma", "Delta", "Gap:", "word", "said", "x"]), max_size=7
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_headline_by_bisection_equals_the_scan_of_every_headline(lines, data):
+    from according.entities import title_case_lines
+    from according.quotes.referents import _in_head
+
+    text = "\n".join(" ".join(words) for words in lines)
+    heads = title_case_lines(text)
+    starts = [a for a, _ in heads]
+    for char in data.draw(st.lists(st.integers(0, len(text) + 2), max_size=20)):
+        assert _in_head(heads, starts, char) == any(a <= char < b for a, b in heads)
+
+
+def _toks_in_walk(p: Parse, span):
+    """speaker_words.toks_in as it walked the tokens before its bisection."""
+    a = p.token_at(span.start)
+    if a is None:
+        for t in p.toks:
+            if t.start >= span.start:
+                a = t.i
+                break
+    if a is None:
+        return None
+    b = a
+    while b < len(p.toks) and p.toks[b].start < span.end:
+        b += 1
+    return (a, b) if b > a else None
+
+
+@settings(max_examples=150)
+@given(parses(), st.data())
+def test_tokens_of_a_span_by_bisection_equal_the_walk(p, data):
+    from according.model import Span
+    from according.quotes.speaker_words import toks_in
+
+    n = len(p.text)
+    for _ in range(10):
+        a = data.draw(st.integers(0, n + 2))
+        b = data.draw(st.integers(a, n + 3))
+        span = Span(a, b, p.text[a:b])
+        assert toks_in(p, span) == _toks_in_walk(p, span)

@@ -187,12 +187,51 @@ class ArticleContext:
     names: list[str]  # per mention: its normalised text
 
 
+# What _rank scores without the article's context, per mention: the candidates' records, the
+# (record, score) of each candidate kept, and what says whether the context may add to a
+# candidate (region_name, metros). resolve ranks every mention twice (without, then with the
+# context) and computes this once for both.
+BaseScores = tuple[dict[int, Rec], list[tuple[int, float]], bool, set[tuple[str | None, str | None]]]
+
+
 def _rank(
-    m: Mention, g: Gazetteer, ctx: ArticleContext | None, self_k: int | None = None
+    m: Mention,
+    g: Gazetteer,
+    ctx: ArticleContext | None,
+    self_k: int | None = None,
+    base: BaseScores | None = None,
 ) -> list[tuple[int, float, float]]:
-    """Candidates of ``m`` best first: (record, score, margin over the next)."""
+    """Candidates of ``m`` best first: (record, score, margin over the next). ``base``: the
+    mention's :func:`base_scores`, when the caller has them already."""
     if not m.cands:
         return []
+    recs, kept, region_name, metros = base if base is not None else base_scores(m, g)
+    scored = []
+    for idx, s in kept:
+        r = recs[idx]
+        if ctx is not None and not (
+            region_name
+            and (r.kind == "city" and not r.capital or r.kind == "admin2" and m.alt.get(idx))
+            and (r.cc, r.admin1) not in metros
+        ):
+            s += _context_score(r, ctx, self_k, g)
+        scored.append((s, idx))
+    scored.sort(key=lambda x: -x[0])
+    out = []
+    for n, (s, idx) in enumerate(scored):
+        nxt = scored[n + 1][0] if n + 1 < len(scored) else s - 4.0
+        if n == 0:
+            # the top reading's margin is over its best rival elsewhere: "Tbilisi" the city and
+            # the region holding it are one place for the article's evidence
+            r = recs[idx]
+            rivals = [x for x, i in scored[1:] if not _nested(recs[i], r)]
+            nxt = rivals[0] if rivals else s - 4.0
+        out.append((idx, s, s - nxt))
+    return out
+
+
+def base_scores(m: Mention, g: Gazetteer) -> BaseScores:
+    """The scores of ``m``'s candidates before the article's context (see :func:`_rank`)."""
     recs = {i: g.rec(i) for i in m.cands}  # each candidate's record, read once
     # the name of a state or province ("Kansas", "Oregon", "Ontario") is that area, not a
     # same-named town that the article's focus would favour, unless a qualifier says so
@@ -224,7 +263,7 @@ def _rank(
         x = recs[i]
         if not m.alt.get(i) and x.kind == "city":
             own[x.cc] = max(own.get(x.cc, 0), x.pop)
-    scored = []
+    kept: list[tuple[int, float]] = []
     for idx in m.cands:
         r = recs[idx]
         if m.alt.get(idx) and r.kind == "city" and r.pop < own.get(r.cc, -1):
@@ -235,25 +274,11 @@ def _rank(
         s += _qualifier_score(r, idx, m, g) + _qualifies_score(r, idx, m, g)
         if m.want:
             s += _paren_score(r, m.want)
-        if ctx is not None and not (
-            region_name
-            and (r.kind == "city" and not r.capital or r.kind == "admin2" and m.alt.get(idx))
-            and (r.cc, r.admin1) not in metros
-        ):
-            s += _context_score(r, ctx, self_k, g)
-        scored.append((s, idx))
-    scored.sort(key=lambda x: -x[0])
-    out = []
-    for n, (s, idx) in enumerate(scored):
-        nxt = scored[n + 1][0] if n + 1 < len(scored) else s - 4.0
-        if n == 0:
-            # the top reading's margin is over its best rival elsewhere: "Tbilisi" the city and
-            # the region holding it are one place for the article's evidence
-            r = recs[idx]
-            rivals = [x for x, i in scored[1:] if not _nested(recs[i], r)]
-            nxt = rivals[0] if rivals else s - 4.0
-        out.append((idx, s, s - nxt))
-    return out
+        kept.append((idx, s))
+    return recs, kept, region_name, metros
+
+
+_NO_EVIDENCE: Counter = Counter()  # (read only: a missing key reads 0 and is not stored)
 
 
 def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
@@ -278,7 +303,7 @@ def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
     if focus and r.cc == "US" and r.admin1 in focus and r.kind in ("city", "admin2", "admin1"):
         s += FOCUS_BONUS * focus[r.admin1]
     # a mention is no evidence for itself, nor for its kin (see resolve)
-    own = own_ev[self_k] if self_k is not None else Counter()
+    own = own_ev[self_k] if self_k is not None else _NO_EVIDENCE
     total = sum(countries.values()) - sum(v for key, v in own.items() if isinstance(key, str))
     if r.cc and total > 0:
         n = countries[r.cc] - own[r.cc]

@@ -40,6 +40,7 @@ from .ranking import (
     _rank,
     _supported,
     _unambiguous,
+    base_scores,
 )
 from .records import within_km
 
@@ -192,8 +193,9 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     first: list[tuple[int, float, float] | None] = []
     countries: Counter = Counter()
     states: Counter = Counter()
-    for m in ms:
-        best = _rank(m, g, None)
+    bases = [base_scores(m, g) if m.cands else None for m in ms]  # (the same in both passes)
+    for m, base in zip(ms, bases):
+        best = _rank(m, g, None, base=base)
         first.append(best[0] if best else None)
     evidence: list[tuple[str | None, tuple[str | None, str] | None]] = []  # per mention: (country, state)
     for m, b in zip(ms, first):
@@ -257,7 +259,7 @@ def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) 
     pooled: dict[str, Counter] = {}
     ranked = []
     for k, m in enumerate(ms):
-        rk = _rank(m, g, ctx, k) if m.cands else []
+        rk = _rank(m, g, ctx, k, base=bases[k]) if m.cands else []
         ranked.append(rk)
         if rk and not m.paren and m.qualifier_of is None:
             pool = pooled.setdefault(norm(m.text), Counter())

@@ -54,6 +54,12 @@ COMPANY_WINDOW = 6
 DESCRIBED_AHEAD = 2
 
 
+def _in_head(heads: list[tuple[int, int]], starts: list[int], char: int) -> bool:
+    """Is ``char`` inside one of ``heads`` (sorted, disjoint spans; ``starts`` their starts)?"""
+    k = bisect.bisect_right(starts, char) - 1
+    return k >= 0 and char < heads[k][1]
+
+
 class Referents:
     """The state of one article's speaker resolution and the antecedent searches."""
 
@@ -80,16 +86,20 @@ class Referents:
         # entity -> every interview turn it speaks is a question (the interviewer)
         self.asking: dict[str, bool] = {}
         sent_starts = {s.start for s in self.p.sents}
+        # the headlines (one span per line, in order, disjoint): a token's is found by bisection
+        # instead of testing every headline for every capitalised word
         heads = title_case_lines(self.p.text)
+        head_starts = [a for a, _ in heads]
+        toks = self.p.toks
         self.capitalised = {
             t.text
-            for t in self.p.toks
+            for t in toks
             if t.text[:1].isupper()
+            and t.pos in ("NOUN", "PROPN")
             and t.i not in sent_starts
             and t.i - 1 not in sent_starts
-            and t.pos in ("NOUN", "PROPN")
-            and not self.p.toks[t.i - 1].is_punct
-            and not any(a <= t.start < b for a, b in heads)
+            and not toks[t.i - 1].is_punct
+            and not _in_head(heads, head_starts, t.start)
         }
 
     def in_quote(self, m: Mention) -> bool:

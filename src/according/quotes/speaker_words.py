@@ -8,6 +8,7 @@ the open class of person nouns is covered by a list plus agent suffixes.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..entities import Mention
@@ -78,17 +79,16 @@ def role_noun(p: Parse, head: int) -> bool:
 
 
 def toks_in(p: Parse, span: Span) -> tuple[int, int] | None:
+    """The tokens of ``span``: from the one covering its start (else the first starting after
+    it) to the last starting before its end. Found by bisection over the token starts (in text
+    order; cached on the Parse), asked ~130 times per article by the speakers stage."""
     a = p.token_at(span.start)
+    starts = p._starts
     if a is None:
-        for t in p.toks:
-            if t.start >= span.start:
-                a = t.i
-                break
-    if a is None:
-        return None
-    b = a
-    while b < len(p.toks) and p.toks[b].start < span.end:
-        b += 1
+        a = bisect.bisect_left(starts, span.start)  # the first token starting at or after it
+        if a == len(starts):
+            return None
+    b = bisect.bisect_left(starts, span.end, a)
     return (a, b) if b > a else None
 
 
