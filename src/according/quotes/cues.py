@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
@@ -138,7 +139,11 @@ def model() -> dict:
     """The shipped cue model (weights, threshold, lexicon, extent tables)."""
     path = Path(__file__).resolve().parent.parent / "data" / "quotes" / MODEL_FILE
     with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+        data = json.load(fh)
+    # the feature names interned, as the strings :func:`features` builds are (``_put``): a
+    # weight's lookup then finds its key by identity, without comparing the strings' bytes
+    data["weights"] = {sys.intern(k): v for k, v in data["weights"].items()}
+    return data
 
 
 def category(
@@ -272,7 +277,7 @@ def _put(table: dict[str, str], key: str, value: str) -> str:
     """Enter a string built on a table's miss (clearing the table first when it is full)."""
     if len(table) > _MAX_INTERNED:
         table.clear()
-    table[key] = value
+    table[key] = value = sys.intern(value)
     return value
 
 
@@ -283,17 +288,17 @@ class _Lemma:
         lem = self.lem = lemma.lower()
         self.speechy = lem in SPEECH or lem in SPEECH_IN_CONTEXT
         self.head: dict[tuple[str, str, str], list[str]] = {}  # (pos, tag, dep) -> first features
-        self.oov = "oov=speech" if self.speechy else ""
+        self.oov = "oov=speech" if self.speechy else ""  # (literals are interned)
         self.oov_pos: dict[str, str] = {}
         self.k: dict[str, tuple[str, str]] = {}  # dependent kind -> ("k=...", "lk=...")
         self.sk: dict[str, str] = {}
         self.ok: dict[str, str] = {}
         self.ls: dict[str, str] = {}
-        self.ls_none = f"ls={lem}|none"
+        self.ls_none = sys.intern(f"ls={lem}|none")
         self.lcq: dict[str, str] = {}
-        self.lmd = "lmd=" + lem
-        self.linq = "linq=" + lem
-        self.lqn = "lqn=" + lem
+        self.lmd = sys.intern("lmd=" + lem)
+        self.linq = sys.intern("linq=" + lem)
+        self.lqn = sys.intern("lqn=" + lem)
         self.lqs: dict[str, str] = {}
 
 
@@ -317,6 +322,7 @@ _nx: dict[str, str] = {}  # a part of speech -> "nx=..."
 _nx_lemma: dict[str, str] = {}  # a lemma -> "nx=<lowercase>"
 _pv: dict[str, str] = {}
 _pv_lemma: dict[str, str] = {}
+_S_NONE = sys.intern("s=none")  # (a literal with "=" is not interned by the compiler)
 _NX_LEMMA_POS = ("ADP", "SCONJ", "PART", "PUNCT", "PRON")
 _PV_LEMMA_POS = ("AUX", "PART", "ADP", "PUNCT", "PRON")
 
@@ -349,14 +355,17 @@ def features(
     first = lx.head.get(hk)
     if first is None:
         first = lx.head[hk] = [
-            "b",
-            "l=" + lem,
-            "p=" + pos,
-            "t=" + t.tag,
-            "d=" + dep,
-            f"ld={lem}|{dep}",
-            f"lp={lem}|{pos}",
-            f"lt={lem}|{t.tag}",  # (appended after the source's features)
+            sys.intern(x)
+            for x in (
+                "b",
+                "l=" + lem,
+                "p=" + pos,
+                "t=" + t.tag,
+                "d=" + dep,
+                f"ld={lem}|{dep}",
+                f"lp={lem}|{pos}",
+                f"lt={lem}|{t.tag}",  # (appended after the source's features)
+            )
         ]
     f = first[:7]
     if lexicon is not None and lem not in lexicon:
@@ -390,7 +399,7 @@ def features(
         for k in sorted(kd):
             pair = lk.get(k)
             if pair is None:
-                pair = lk[k] = ("k=" + k, f"lk={lem}|{k}")
+                pair = lk[k] = (sys.intern("k=" + k), sys.intern(f"lk={lem}|{k}"))
             f += pair
     # who the source would be (the subject, the object of "according to", the agent, the
     # subject shared with a governing verb) and what the object is: a speaker says
@@ -415,7 +424,7 @@ def features(
         f.append(_se.get(se) or _put(_se, se, "se=" + (se or "-")))
         f.append(lx.ls.get(sp) or _put(lx.ls, sp, f"ls={lem}|{sp}"))
     else:
-        f.append("s=none")
+        f.append(_S_NONE)
         f.append(lx.ls_none)
     if t.head != i:
         h = toks[t.head]

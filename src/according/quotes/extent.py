@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import weakref
 from bisect import bisect_right
 from collections.abc import Callable
@@ -109,7 +110,10 @@ def model() -> EdgeModel | None:
         return None
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
-    return EdgeModel(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+    # the feature names interned, as the strings :func:`features` builds are: a weight's lookup
+    # then finds its key by identity, without comparing the strings' bytes
+    weights = {sys.intern(k): v for k, v in data["weights"].items()}
+    return EdgeModel(weights=weights, threshold=float(data["threshold"]))
 
 
 def keep_probability(feats: list[str], weights: dict[str, float]) -> float:
@@ -349,9 +353,9 @@ def _key_strings(key: str) -> tuple[str, str, list[str], list[str], dict[str, st
             _by_key.clear()
         parts = key.split("|")
         side, dep = parts[0], parts[1]
-        fixed = ["bias", "sd:%s|%s" % (side, dep)]
-        fixed += ["k:" + "|".join(parts[:n]) for n in range(3, len(parts) + 1)]
-        dq = ["dq:%s|%s|%d" % (side, dep, b) for b in range(2)]
+        fixed = ["bias", sys.intern("sd:%s|%s" % (side, dep))]
+        fixed += [sys.intern("k:" + "|".join(parts[:n])) for n in range(3, len(parts) + 1)]
+        dq = [sys.intern("dq:%s|%s|%d" % (side, dep, b)) for b in range(2)]
         got = _by_key[key] = (side, dep, fixed, dq, {})
     return got
 
@@ -363,11 +367,11 @@ def _side_strings(side: str):
             {},  # first word's text -> "w:"
             {},  # root's tag -> "t:"
             {},  # label + "|" + head's part of speech -> "hp:"
-            ["d:%s|%d" % (side, d) for d in range(5)],
-            ["n:%s|%d" % (side, b) for b in range(len(_SIZE_CUTS) + 1)],
-            ["s:%s|%d" % (side, b) for b in range(len(_SHARE_CUTS) + 1)],
-            ["mq:%s|%d" % (side, b) for b in range(2)],
-            ["ns:%s|%d" % (side, b) for b in range(2)],
+            [sys.intern("d:%s|%d" % (side, d)) for d in range(5)],
+            [sys.intern("n:%s|%d" % (side, b)) for b in range(len(_SIZE_CUTS) + 1)],
+            [sys.intern("s:%s|%d" % (side, b)) for b in range(len(_SHARE_CUTS) + 1)],
+            [sys.intern("mq:%s|%d" % (side, b)) for b in range(2)],
+            [sys.intern("ns:%s|%d" % (side, b)) for b in range(2)],
             {},  # follower -> "nx:"
         )
     return got
@@ -415,25 +419,25 @@ def features(
     if w is None:
         if len(w_of) > _MAX_INTERNED:
             w_of.clear()
-        w = w_of[text] = "w:%s|%s" % (side, text.lower())
+        w = w_of[text] = sys.intern("w:%s|%s" % (side, text.lower()))
     tag = root_tok.tag
     t = t_of.get(tag)
     if t is None:
-        t = t_of[tag] = "t:%s|%s" % (side, tag)
+        t = t_of[tag] = sys.intern("t:%s|%s" % (side, tag))
     hp_key = dep + "|" + head_tok.pos
     hp = hp_of.get(hp_key)
     if hp is None:
-        hp = hp_of[hp_key] = "hp:%s|%s" % (side, hp_key)
+        hp = hp_of[hp_key] = sys.intern("hp:%s|%s" % (side, hp_key))
     lemma = toks[cue].lemma
     c = by_cue.get(lemma)
     if c is None:
         if len(by_cue) > _MAX_INTERNED:
             by_cue.clear()
-        c = by_cue[lemma] = "c:%s|%s|%s" % (lemma.lower(), side, dep)
+        c = by_cue[lemma] = sys.intern("c:%s|%s|%s" % (lemma.lower(), side, dep))
     follower = _follower(p, idx[-1] + 1)
     nx = nx_of.get(follower)
     if nx is None:
-        nx = nx_of[follower] = "nx:%s|%s" % (side, follower)
+        nx = nx_of[follower] = sys.intern("nx:%s|%s" % (side, follower))
     feats = fixed.copy()
     feats += [
         w,
