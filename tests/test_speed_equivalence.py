@@ -336,3 +336,53 @@ def test_figure_starts_from_the_word_tables_equal_the_token_test(words):
     expected = [i for i, t in enumerate(p.toks) if numbers.is_num_tok(t) or t.text.lower() in _VAGUE_STARTS]
     assert figure_starts(p.toks) == expected
     assert figure_starts(p.toks) == expected  # the second time from the tables
+
+
+CUE_LEMMAS = ["say", "Say", "tell", "exclaim", "quip", "profess", "chime", "car", "the", "“", "x-1", "accord"]
+CUE_POS = ["VERB", "NOUN", "AUX", "PRON", "PUNCT", "PROPN"]
+CUE_DEPS = ["ROOT", "ccomp", "dobj", "xcomp", "parataxis", "nsubj", "punct", "dep", "amod"]
+
+
+@st.composite
+def cue_parses(draw):
+    """Random trees (as ``parses``) with lemmas, parts of speech and labels a cue test reads."""
+    p = draw(parses())
+    toks = tuple(
+        t._replace(
+            lemma=draw(st.sampled_from(CUE_LEMMAS)),
+            pos=draw(st.sampled_from(CUE_POS)),
+            dep=draw(st.sampled_from(CUE_DEPS)),
+        )
+        for t in p.toks
+    )
+    return Parse(p.text, toks, p.sents, p.ents, p.noun_chunks, p.model)
+
+
+@settings(max_examples=300)
+@given(cue_parses(), st.sampled_from([None, frozenset(), frozenset({"quip", "chime"})]))
+def test_cue_candidates_equal_the_test_per_token(p, never):
+    from according.quotes import cues
+
+    lexicon = frozenset({"say", "tell", "accord"})
+    for _ in range(2):  # the second time the lemmas' decisions come from the table
+        assert cues.candidate_tokens(p, lexicon, never) == [
+            i for i in range(len(p.toks)) if cues.is_candidate(p, i, lexicon, never)
+        ]
+
+
+@given(cue_parses())
+def test_quoted_words_counts_equal_the_subtree_scan(p):
+    from according.lang.quotes import QUOTE_MARK_TOKENS
+    from according.quotes import cues
+
+    for c in range(len(p.toks)):
+        lo, hi = p.subtree(c)
+        assert cues._quotes_words(p, c) == any(p.toks[k].text in QUOTE_MARK_TOKENS for k in range(lo, hi))
+
+
+@given(parses())
+def test_mark_tokens_equal_the_scan(p):
+    from according.quotes import mark_tokens
+    from according.quotes.placing import is_mark
+
+    assert mark_tokens(p) == [t.i for t in p.toks if (t.is_punct or not t.text.isalnum()) and is_mark(t.text)]

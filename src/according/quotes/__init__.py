@@ -74,6 +74,8 @@ import bisect
 import logging
 import re
 from collections.abc import Callable
+from itertools import compress, islice
+from operator import ne
 
 from ..lang.quotes import (
     GROUP_PRON,
@@ -333,8 +335,10 @@ def _no_comment(text: str, lemma: str, spans) -> bool:
 
 
 def mark_tokens(p: Parse) -> list[int]:
-    """Token indices of quotation marks (for :func:`quote_near`)."""
-    return [t.i for t in p.toks if (t.is_punct or not t.text.isalnum()) and is_mark(t.text)]
+    """Token indices of quotation marks (for :func:`quote_near`): where the parse's running
+    count of marks (``extent``'s, kept for the content edges of the same parse) steps up."""
+    marks_before = extent._marks_before(p)
+    return list(compress(range(len(p.toks)), map(ne, islice(marks_before, 1, None), marks_before)))
 
 
 def quote_side(p: Parse, h: int, mark_toks: list[int]) -> str:

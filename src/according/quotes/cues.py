@@ -81,8 +81,9 @@ from __future__ import annotations
 import json
 import math
 import sys
+import weakref
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -231,16 +232,50 @@ def is_candidate(p: Parse, i: int, lexicon, never: frozenset[str] | None = None)
 
 def candidate_tokens(p: Parse, lexicon, never: frozenset[str] | None = None) -> list[int]:
     """The tokens of ``p`` that :func:`is_candidate` accepts, in order: its test in one loop
-    (a call per token of every article cost the quotes stage about 1 us per word)."""
+    (a call per token of every article cost the quotes stage about 1 us per word), the part
+    that depends on the lemma alone read from a table (:func:`_lemma_status`; most words are
+    no candidate whatever their part of speech, one dictionary hit each)."""
     out = []
     no_pos, no_dep = _NO_CUE_POS, CUE_NEVER_HEAD_DEPS
+    status = _statuses(lexicon, never)
     for t in p.toks:
-        if t.pos in no_pos or t.dep in no_dep:
+        s = status.get(t.lemma)
+        if s is None:
+            s = _lemma_status(status, t.lemma, lexicon, never)
+        if not s or t.pos in no_pos or t.dep in no_dep:
             continue
-        lem = t.lemma.lower()
-        if lem in lexicon or (never is not None and lem not in never and _open(p, t.i, t.pos, lem)):
+        if s == 1 or (t.pos == "VERB" and _governs_quote(p, t.i)):
             out.append(t.i)
     return out
+
+
+# lemma (as the token spells it) -> 0 never a candidate, 1 always (given part of speech and
+# label pass), 2 only as a verb governing a clause or quoted words; for one (lexicon, never)
+_status_of: tuple[object, object, dict[str, int]] = (None, None, {})
+
+
+def _statuses(lexicon, never) -> dict[str, int]:
+    global _status_of
+    lx, nv, table = _status_of
+    if lx is not lexicon or nv is not never or len(table) > _MAX_INTERNED:
+        table = {}
+        _status_of = (lexicon, never, table)
+    return table
+
+
+def _lemma_status(table: dict[str, int], lemma: str, lexicon, never) -> int:
+    """What :func:`is_candidate` decides from the lemma alone (see ``_status_of``)."""
+    lem = lemma.lower()
+    if lem in lexicon:
+        s = 1
+    elif never is None or lem in never or not lem.isalpha():
+        s = 0
+    elif lem in SPEECH or lem in SPEECH_IN_CONTEXT:
+        s = 1  # (:func:`_open`: a word of communication, whatever its part of speech)
+    else:
+        s = 2
+    table[lemma] = s
+    return s
 
 
 def open_candidate(p: Parse, i: int) -> bool:
@@ -259,6 +294,11 @@ def _open(p: Parse, i: int, pos: str, lem: str) -> bool:
         return False
     if lem in SPEECH or lem in SPEECH_IN_CONTEXT:
         return True
+    return _governs_quote(p, i)
+
+
+def _governs_quote(p: Parse, i: int) -> bool:
+    """Whether token i governs a clause or quoted words (a verb of :func:`_open`)."""
     toks = p.toks
     return any(
         toks[c].dep == "ccomp" or (toks[c].dep in QUOTING_DEPS and _quotes_words(p, c)) for c in p.children[i]
@@ -520,9 +560,27 @@ def _noun_features(p: Parse, i: int, lem: str) -> list[str]:
 
 
 def _quotes_words(p: Parse, c: int) -> bool:
-    """Whether the subtree of token c holds a quotation mark."""
+    """Whether the subtree of token c holds a quotation mark (:data:`QUOTE_MARK_TOKENS`)."""
     lo, hi = p.subtree(c)
-    return not QUOTE_MARK_TOKENS.isdisjoint(map(_TEXT, p.toks[lo:hi]))
+    counts = _quote_counts(p)
+    return counts[hi] > counts[lo]
+
+
+# (a weak reference to the last parse asked, as extent's marks: holding the parse itself would
+# keep its tokens alive after its analysis)
+_last_counts: tuple[weakref.ref[Parse] | None, list[int]] = (None, [])
+
+
+def _quote_counts(p: Parse) -> list[int]:
+    """``counts[k]``: how many tokens before token k are in :data:`QUOTE_MARK_TOKENS`, counted
+    once per parse at C speed (instead of a slice of every subtree asked about)."""
+    global _last_counts
+    ref, counts = _last_counts
+    if ref is not None and ref() is p:
+        return counts
+    counts = list(accumulate(map(QUOTE_MARK_TOKENS.__contains__, map(_TEXT, p.toks)), initial=0))
+    _last_counts = (weakref.ref(p), counts)
+    return counts
 
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "parataxis"))

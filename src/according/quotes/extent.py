@@ -167,7 +167,7 @@ def _per_parse(p: Parse) -> tuple[list[int], list[bool]]:
 
 
 def _marks_before(p: Parse) -> list[int]:
-    """``marks`` of :func:`_per_parse`."""
+    """``marks`` of :func:`_per_parse` (also the quote stage's list of mark tokens)."""
     return _per_parse(p)[0]
 
 
