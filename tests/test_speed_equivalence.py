@@ -386,3 +386,21 @@ def test_mark_tokens_equal_the_scan(p):
     from according.quotes.placing import is_mark
 
     assert mark_tokens(p) == [t.i for t in p.toks if (t.is_punct or not t.text.isalnum()) and is_mark(t.text)]
+
+
+@given(st.text(), st.integers(-2, 40), st.integers(-2, 40))
+def test_word_chars_count_the_regex_matches(text, a, b):
+    import re
+
+    from according.quotes import _word_chars
+
+    a, b = max(0, a), max(0, b)  # (offsets are never negative)
+    assert _word_chars(text, a, b) == len(re.compile(r"[^\W_]").findall(text, a, b))  # as _kind counted
+
+
+def test_word_chars_agree_with_the_regex_on_every_code_point():
+    import re
+    import sys
+
+    word = re.compile(r"[^\W_]")
+    assert all(bool(word.match(ch)) == ch.isalnum() for ch in map(chr, range(sys.maxunicode + 1)))
