@@ -182,7 +182,7 @@ def _separator(p: Parse, j: int) -> str:
         return "-"
     if t in ("(", ")", ";", ":"):
         return t
-    if _is_mark(t):
+    if _mark_of[t]:  # (``_is_mark`` through the table of texts)
         return "q"
     return "_"
 
@@ -233,13 +233,14 @@ def _word_spans(p: Parse, content: set[int]) -> dict[int, tuple[int, int, int]]:
     for top in content:
         if top in spans:
             continue
-        stack = [(top, False)]
-        while stack:
-            j, done = stack.pop()
-            if not done:
-                stack.append((j, True))
-                stack.extend((k, False) for k in kids[j] if k in content and k not in spans)
-                continue
+        # the tokens under ``top`` (within the content, not done yet), every one after its
+        # head: taken in reverse, every token comes after its dependents
+        order = [top]
+        for j in order:
+            for k in kids[j]:
+                if k in content and k not in spans:
+                    order.append(k)
+        for j in reversed(order):
             n, lo, hi = (1, j, j) if wordy[j] else (0, -1, -1)
             for k in kids[j]:
                 if k in content:
@@ -402,12 +403,20 @@ def features(
     pool = words or idx
     root = next((j for j in pool if toks[j].head not in inside or toks[j].head == j), pool[0])
     first = toks[words[0] if words else idx[0]]  # idx is sorted
+    # how deep it hangs under the cue (up to 4): ``p.ancestors(root)`` counted, walked here
     depth = 0
-    for depth, x in enumerate(p.ancestors(root), 1):
+    x = root
+    seen = {root}
+    while True:
+        x = toks[x].head
+        if x in seen:
+            break
+        seen.add(x)
+        depth += 1
         if x == cue or depth >= 4:
             break
     opened = min(content) if content_first is None else content_first
-    direct = _is_mark(toks[opened].text) or (opened > 0 and _is_mark(toks[opened - 1].text))
+    direct = _mark_of[toks[opened].text] or (opened > 0 and _mark_of[toks[opened - 1].text])
     marked = marks[idx[-1] + 1] > marks[idx[0]]
     if content_words is None:
         content_words = len(_words(p, content))
