@@ -370,16 +370,6 @@ def test_cue_candidates_equal_the_test_per_token(p, never):
         ]
 
 
-@given(cue_parses())
-def test_quoted_words_counts_equal_the_subtree_scan(p):
-    from according.lang.quotes import QUOTE_MARK_TOKENS
-    from according.quotes import cues
-
-    for c in range(len(p.toks)):
-        lo, hi = p.subtree(c)
-        assert cues._quotes_words(p, c) == any(p.toks[k].text in QUOTE_MARK_TOKENS for k in range(lo, hi))
-
-
 @given(parses())
 def test_mark_tokens_equal_the_scan(p):
     from according.quotes import mark_tokens

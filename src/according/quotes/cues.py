@@ -81,9 +81,8 @@ from __future__ import annotations
 import json
 import math
 import sys
-import weakref
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -560,27 +559,11 @@ def _noun_features(p: Parse, i: int, lem: str) -> list[str]:
 
 
 def _quotes_words(p: Parse, c: int) -> bool:
-    """Whether the subtree of token c holds a quotation mark (:data:`QUOTE_MARK_TOKENS`)."""
+    """Whether the subtree of token c holds a quotation mark. (A count of the parse's marks made
+    once per parse was no faster: it reads every token's text, most of them not otherwise read
+    by this stage; 60 PolNeAR articles, 16 alternating passes, about 0.1 us/word slower.)"""
     lo, hi = p.subtree(c)
-    counts = _quote_counts(p)
-    return counts[hi] > counts[lo]
-
-
-# (a weak reference to the last parse asked, as extent's marks: holding the parse itself would
-# keep its tokens alive after its analysis)
-_last_counts: tuple[weakref.ref[Parse] | None, list[int]] = (None, [])
-
-
-def _quote_counts(p: Parse) -> list[int]:
-    """``counts[k]``: how many tokens before token k are in :data:`QUOTE_MARK_TOKENS`, counted
-    once per parse at C speed (instead of a slice of every subtree asked about)."""
-    global _last_counts
-    ref, counts = _last_counts
-    if ref is not None and ref() is p:
-        return counts
-    counts = list(accumulate(map(QUOTE_MARK_TOKENS.__contains__, map(_TEXT, p.toks)), initial=0))
-    _last_counts = (weakref.ref(p), counts)
-    return counts
+    return not QUOTE_MARK_TOKENS.isdisjoint(map(_TEXT, p.toks[lo:hi]))
 
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "parataxis"))
