@@ -378,7 +378,9 @@ def features(
     (The strings come from the interned tables above: the same list, in the same order, as
     formatting each one, every candidate of 100 PolNeAR articles compared with the formatted
     version at 579963d: features 8.0 -> 7.2 and score 2.3 -> 2.0 us per candidate; the rest of
-    the time is the walk over the dependents and the source, not the strings.)"""
+    the time is the walk over the dependents and the source, not the strings. The strings are
+    also ``sys.intern``-ed, as the model's weight keys are, so :func:`score` finds each key by
+    identity: 4.8-8.2 -> 2.9-4.6 us per call on a loaded machine, from fewer cache misses.)"""
     toks = p.toks
     t = toks[i]
     lx = _lemmas.get(t.lemma)
