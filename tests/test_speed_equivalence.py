@@ -436,3 +436,61 @@ def test_tokens_of_a_span_by_bisection_equal_the_walk(p, data):
         b = data.draw(st.integers(a, n + 3))
         span = Span(a, b, p.text[a:b])
         assert toks_in(p, span) == _toks_in_walk(p, span)
+
+
+CUE_LEMMAS = ["say", "Say", "tell", "exclaim", "quip", "profess", "chime", "car", "the", "“", "x-1", "accord"]
+CUE_POS = ["VERB", "NOUN", "AUX", "PRON", "PUNCT", "PROPN"]
+CUE_DEPS = ["ROOT", "ccomp", "dobj", "xcomp", "parataxis", "nsubj", "punct", "dep", "amod"]
+
+
+@st.composite
+def cue_parses(draw):
+    """Random trees (as ``parses``) with lemmas, parts of speech and labels a cue test reads."""
+    p = draw(parses())
+    toks = tuple(
+        t._replace(
+            lemma=draw(st.sampled_from(CUE_LEMMAS)),
+            pos=draw(st.sampled_from(CUE_POS)),
+            dep=draw(st.sampled_from(CUE_DEPS)),
+        )
+        for t in p.toks
+    )
+    return Parse(p.text, toks, p.sents, p.ents, p.noun_chunks, p.model)
+
+
+@settings(max_examples=300)
+@given(cue_parses(), st.sampled_from([None, frozenset(), frozenset({"quip", "chime"})]))
+def test_cue_candidates_equal_the_test_per_token(p, never):
+    from according.quotes import cues
+
+    lexicon = frozenset({"say", "tell", "accord"})
+    for _ in range(2):  # the second time the lemmas' decisions come from the table
+        assert cues.candidate_tokens(p, lexicon, never) == [
+            i for i in range(len(p.toks)) if cues.is_candidate(p, i, lexicon, never)
+        ]
+
+
+@given(parses())
+def test_mark_tokens_equal_the_scan(p):
+    from according.quotes import mark_tokens
+    from according.quotes.placing import is_mark
+
+    assert mark_tokens(p) == [t.i for t in p.toks if (t.is_punct or not t.text.isalnum()) and is_mark(t.text)]
+
+
+@given(st.text(), st.integers(-2, 40), st.integers(-2, 40))
+def test_word_chars_count_the_regex_matches(text, a, b):
+    import re
+
+    from according.quotes import _word_chars
+
+    a, b = max(0, a), max(0, b)  # (offsets are never negative)
+    assert _word_chars(text, a, b) == len(re.compile(r"[^\W_]").findall(text, a, b))  # as _kind counted
+
+
+def test_word_chars_agree_with_the_regex_on_every_code_point():
+    import re
+    import sys
+
+    word = re.compile(r"[^\W_]")
+    assert all(bool(word.match(ch)) == ch.isalnum() for ch in map(chr, range(sys.maxunicode + 1)))

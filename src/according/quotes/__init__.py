@@ -72,8 +72,9 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from collections.abc import Callable
+from itertools import compress, islice
+from operator import ne
 
 from ..lang.quotes import (
     GROUP_PRON,
@@ -100,7 +101,13 @@ from .placing import (
 )
 
 log = logging.getLogger("according")
-_WORD = re.compile(r"[^\W_]")
+
+
+def _word_chars(text: str, start: int, end: int) -> int:
+    """How many word characters (``[^\\W_]``: ``str.isalnum``, the same test as the regular
+    expression's for every code point) ``text[start:end]`` holds; counted without a list of
+    matches (2x faster than ``len(re.findall(...))`` on PolNeAR's quotes)."""
+    return sum(map(str.isalnum, text[start:end]))
 
 
 @stage("quotes", requires=("parse", "furniture"), assigns=("quotes", "inherited_from"))
@@ -333,8 +340,10 @@ def _no_comment(text: str, lemma: str, spans) -> bool:
 
 
 def mark_tokens(p: Parse) -> list[int]:
-    """Token indices of quotation marks (for :func:`quote_near`)."""
-    return [t.i for t in p.toks if (t.is_punct or not t.text.isalnum()) and is_mark(t.text)]
+    """Token indices of quotation marks (for :func:`quote_near`): where the parse's running
+    count of marks (``extent``'s, kept for the content edges of the same parse) steps up."""
+    marks_before = extent._marks_before(p)
+    return list(compress(range(len(p.toks)), map(ne, islice(marks_before, 1, None), marks_before)))
 
 
 def quote_side(p: Parse, h: int, mark_toks: list[int]) -> str:
@@ -453,12 +462,12 @@ def _kind(text, content, qrng) -> str:
     """direct / mixed / indirect by the share of word characters inside quotation marks."""
     inside = total = 0
     for c in content:
-        total += len(_WORD.findall(text, c.start, c.end))
+        total += _word_chars(text, c.start, c.end)
         k = max(0, bisect.bisect_right(qrng, (c.start,)) - 1)
         while k < len(qrng) and qrng[k][0] < c.end:
             qs, qe = qrng[k]
             if c.start < qe:
-                inside += len(_WORD.findall(text, max(qs, c.start), min(qe, c.end)))
+                inside += _word_chars(text, max(qs, c.start), min(qe, c.end))
             k += 1
     if total and inside >= total:
         return "direct"

@@ -51,13 +51,16 @@ def has_clause(p: Parse, h: int) -> bool:
 def content_key(p: Parse, c: int, h: int) -> str:
     """The child key with the cue's frame: ``C:`` a clause follows the cue ("said that
     ..."), ``Q:`` a clause precedes it ("“...,” she said, but ..."), ``N:`` none."""
+    return _frame(p, h) + child_key(p, c, h)
+
+
+def _frame(p: Parse, h: int) -> str:
+    """The cue's frame of :func:`content_key` (one per cue, whichever child is asked about)."""
     if has_clause(p, h):
-        frame = "C:"
-    elif any(p.toks[k].dep == "ccomp" and k < h for k in p.children[h]):
-        frame = "Q:"
-    else:
-        frame = "N:"
-    return frame + child_key(p, c, h)
+        return "C:"
+    if any(p.toks[k].dep == "ccomp" and k < h for k in p.children[h]):
+        return "Q:"
+    return "N:"
 
 
 def rate(table: dict, key: str, default: float = 0.0, lemma: str | None = None) -> float:
@@ -507,6 +510,8 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
         if g != h:
             out = subtree_set(p, g) - subtree_set(p, h)
         return out
+    frame = ""
+    lemma = t.lemma.lower()
     for c in p.children[h]:
         if c in cue or c in src:
             if c in cue and toks[c].dep == "prep":
@@ -514,7 +519,8 @@ def content_tokens(p: Parse, h: int, table: dict, cue: set[int], src: set[int]) 
                     if toks[g].dep in ("pobj", "pcomp"):
                         out |= subtree_set(p, g)
             continue
-        if rate(table, content_key(p, c, h), lemma=t.lemma.lower()) >= 0.5:
+        frame = frame or _frame(p, h)  # (content_key's frame, found once per cue)
+        if rate(table, frame + child_key(p, c, h), lemma=lemma) >= 0.5:
             out |= subtree_set(p, c)
     if not out and t.pos == "VERB":
         out = _clause_in_phrase(p, h, cue | src)
