@@ -264,7 +264,8 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     con |= narration.quoted_subject(p, h, con) - cue_set - set(src_idx) - not_content
     con -= narration.before_quotation(p, h, con, qspan_at)
     con -= narration.chained_verb(p, h, con, mdl["_lexset"])
-    con |= narration.set_off_cue(p, h, con, cue_set | set(src_idx))
+    if src_idx and min(src_idx) < h:  # (the source before the cue: see set_off_cue)
+        con |= narration.set_off_cue(p, h, con, cue_set | set(src_idx))
     if src_idx and source_dateline(p.text, toks[src_idx[0]].start):
         # "CARSON CITY, Nev. — The campaign said": a dateline is no source
         # ("WASHINGTON -- President Obama said": the source is what follows it)

@@ -164,14 +164,10 @@ def set_off_cue(p: Parse, h: int, con: set[int], attribution: set[int]) -> set[i
     PolNeAR train: 27 contents changed, 17 towards the gold (read on train), exact content
     .5524 -> .5528, full .6373 -> .6375, overlap .7729 -> .7728; dev tuned half exact .5617 ->
     .5635, full .6513 -> .6549, overlap .7734 -> .7743; sealed half exact .5631 -> .5640, full
-    .6391 -> .6401, overlap unchanged. (Without the guards on the two sides: train exact .5509.)"""
+    .6391 -> .6401, overlap unchanged. (Without the guards on the two sides: train exact .5509.) Cost: 6.5 us a call, 0.14 us/word
+    on PolNeAR dev (the commas are checked first; called only with a source before the cue)."""
     toks = p.toks
     sent = p.sents[toks[h].sent]
-    words = [j for j in con if not toks[j].is_punct and not toks[j].is_space]
-    if not words or any(toks[j].sent != toks[h].sent for j in words):
-        return set()
-    if any(is_mark(toks[j].text) for j in range(sent.start, sent.end)):
-        return set()
     lo = min(attribution | {h})
     if lo == h or is_according(toks[h]):  # "said Rita Katz, the director of ...": no source first
         return set()
@@ -189,6 +185,12 @@ def set_off_cue(p: Parse, h: int, con: set[int], attribution: set[int]) -> set[i
     if right >= sent.end or toks[right].text != ",":
         return set()
     if any(j in con for j in range(lo, right)):
+        return set()
+    # (the commas first: most cues fail there, and these walk the content and the sentence)
+    words = [j for j in con if not toks[j].is_punct and not toks[j].is_space]
+    if not words or any(toks[j].sent != toks[h].sent for j in words):
+        return set()
+    if any(is_mark(toks[j].text) for j in range(sent.start, sent.end)):
         return set()
     end = sent.end
     while end > right + 1 and (toks[end - 1].is_punct or toks[end - 1].is_space):
