@@ -403,6 +403,15 @@ def test_an_attribution_set_off_inside_the_sentence_it_reports_interrupts_one_co
     assert [c.text for c in q.content] == ["Rebuilding the school", "will take three years"]
 
 
+def test_a_speech_verb_coordinated_in_a_tense_of_its_own_is_the_speakers_next_act(parse):
+    qs = quotes_of(parse, "The mayor said she would close the bridge and warned drivers to use the ferry.")
+    said = next(q for q in qs if q.cue.text == "said")
+    assert [c.text for c in said.content] == ["she would close the bridge"]
+    # the same tense on both verbs: one reported clause; and no speech verb: kept
+    (q,) = quotes_of(parse, "The mayor said the city had closed the bridge and then reopened it.")
+    assert [c.text for c in q.content] == ["the city had closed the bridge and then reopened it"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
