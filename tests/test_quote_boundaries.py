@@ -393,6 +393,39 @@ def test_the_verb_after_continued_or_tried_belongs_to_the_cue_not_the_content(pa
     assert q.content[0].text == "to build a new bridge"
 
 
+def test_an_attribution_set_off_inside_the_sentence_it_reports_interrupts_one_content(parse):
+    # the parser reads the content on one side of the cue only; the other side is what was said too
+    (q,) = quotes_of(
+        parse, "The difference now, the mayor told reporters on Friday, is that the bridge is safe."
+    )
+    assert [c.text for c in q.content] == ["The difference now", "is that the bridge is safe"]
+    (q,) = quotes_of(parse, "Rebuilding the school, as the mayor pointed out, will take three years.")
+    assert [c.text for c in q.content] == ["Rebuilding the school", "will take three years"]
+
+
+def test_a_speech_verb_coordinated_in_a_tense_of_its_own_is_the_speakers_next_act(parse):
+    qs = quotes_of(parse, "The mayor said she would close the bridge and warned drivers to use the ferry.")
+    said = next(q for q in qs if q.cue.text == "said")
+    assert [c.text for c in said.content] == ["she would close the bridge"]
+    # the same tense on both verbs: one reported clause; and no speech verb: kept
+    (q,) = quotes_of(parse, "The mayor said the city had closed the bridge and then reopened it.")
+    assert [c.text for c in q.content] == ["the city had closed the bridge and then reopened it"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an apposition after the attribution is the writer's comment, not the clause going on
+        "The bridge is closed, the mayor said, a decision that angered drivers.",
+        # the speaker named after the cue: what follows describes the speaker
+        "The bridge is closed, said Anna Berg, the city's engineer.",
+    ],
+)
+def test_what_follows_a_set_off_attribution_is_not_always_content(parse, text):
+    (q,) = quotes_of(parse, text)
+    assert [c.text for c in q.content] == ["The bridge is closed"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

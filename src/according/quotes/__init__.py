@@ -31,7 +31,10 @@ How the stage works (all linear in the article's length):
    leave the content: narration (``narration``); so do the words before a colon that opens the quotation
    ("Later he turned to the money: “...,” he said"), and the infinitive's cue verb after
    "continued to", "tried to" (PolNeAR puts it in the cue); the quoted clause's subject
-   before "X, he said, “...”" is content. A content edge inside a quotation moves out to its mark,
+   before "X, he said, “...”" is content, and so is the other side of an attribution set off
+   by commas inside the sentence it reports ("The difference now, he told me, is that ..."); a
+   speech verb coordinated after the reported clause in a tense of its own is the speaker's next
+   act ("said he would order a review and warned against ..."). A content edge inside a quotation moves out to its mark,
    so a direct quote's span includes the marks.
 4. Quotation spans no attribution covers are then placed (``placing``, with the content spans):
    - in a paragraph where an attribution already quotes someone, they become
@@ -270,6 +273,9 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
     con |= narration.quoted_subject(p, h, con) - cue_set - set(src_idx) - not_content
     con -= narration.before_quotation(p, h, con, qspan_at)
     con -= narration.chained_verb(p, h, con, mdl["_lexset"])
+    if src_idx and min(src_idx) < h:  # (the source before the cue: see set_off_cue)
+        con |= narration.set_off_cue(p, h, con, cue_set | set(src_idx))
+    con -= narration.coordinated_narration(p, h, con)
     if src_idx and source_dateline(p.text, toks[src_idx[0]].start):
         # "CARSON CITY, Nev. — The campaign said": a dateline is no source
         # ("WASHINGTON -- President Obama said": the source is what follows it)
