@@ -6,10 +6,10 @@
 
 What is learned, all from the PolNeAR *train* split only:
 1. the cue lexicon: lowercased lemmas that head a gold cue at least MIN_LEMMA times;
-2. extent tables (rate per dependency key, used with a 0.5 cut-off in rules.py):
+2. extent tables (rate per dependency key, used with a 0.5 cut-off in rules.py and content_rules.py):
    - cue_kids: which dependents of the cue word are inside the gold cue span,
    - content_kids: which dependents' subtrees lie (>= 80% of their tokens) inside the gold content,
-     keyed by the cue's frame (``rules.content_key``: a clause after the cue, a clause before it as
+     keyed by the cue's frame (``content_rules.content_key``: a clause after the cue, a clause before it as
      in "“...,” she said, and ...", or none),
    - source_kids: which dependents of the gold source's head word are inside the gold source;
    - passive_source (``learn_source_tables``): per cue lemma, the share of agentless passive
@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from according.nlp import load, to_parse  # noqa: E402
-from according.quotes import cues, extract, rules  # noqa: E402
+from according.quotes import content_rules, cues, extract, rules  # noqa: E402
 
 MIN_LEMMA = 3  # lemmas heading fewer gold cues than this are not candidates
 MIN_KEY = 5  # extent-table keys seen fewer times than this fall back to the generic key
@@ -139,7 +139,7 @@ def learn_tables(recs, parses):
                 sub = [j for j in rules.subtree_set(p, c) if not p.toks[j].is_punct]
                 if not sub:
                     continue
-                k = rules.content_key(p, c, h)
+                k = content_rules.content_key(p, c, h)
                 hit = sum(j in con for j in sub) >= 0.8 * len(sub)
                 for kk in (k, lem_h + ">" + k):
                     xt[kk] += 1

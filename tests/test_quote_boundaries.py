@@ -233,12 +233,12 @@ def test_words_that_report_no_speech_make_no_quote(parse, text):
 
 
 def _content_of(parse, text: str, cue_word: str):
-    from according.quotes import cues, rules
+    from according.quotes import content_rules, cues
 
     p = parse(text)
     h = next(t.i for t in p.toks if t.text == cue_word)
     mdl = cues.model()
-    return p, h, rules.content_tokens(p, h, mdl["content_kids"], {h}, set())
+    return p, h, content_rules.content_tokens(p, h, mdl["content_kids"], {h}, set())
 
 
 def test_edge_candidates_name_the_modifier_at_each_edge(parse):

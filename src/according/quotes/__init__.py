@@ -91,7 +91,7 @@ from ..lang.quotes import (
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
-from . import colons, cues, extent, marks, narration, rules
+from . import colons, content_rules, cues, extent, marks, narration, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 from .placing import (
     Attribution,
@@ -251,7 +251,7 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         src_idx = rules.source_tokens(p, sh, mdl["source_kids"], exclude)
         if not rules.dominates(p, sh, h):
             not_content = rules.subtree_set(p, sh)
-    con = rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
+    con = content_rules.content_tokens(p, h, mdl["content_kids"], cue_set, set(src_idx) | not_content)
     first = rules.source_head(p, h)
     if sh is not None and first is not None and first < sh < h and toks[first].head == h and first in con:
         # a second subject the parser gave the cue, passed over for the nearer one

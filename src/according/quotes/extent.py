@@ -1,6 +1,6 @@
 """Content edges: which modifiers at the edge of a content span belong to what was said.
 
-``rules.content_tokens`` takes whole subtrees of the cue's dependents, so the content runs to
+``content_rules.content_tokens`` takes whole subtrees of the cue's dependents, so the content runs to
 the end of the clause it governs. PolNeAR's annotators often stop earlier, and where they stop
 depends on the kind of modifier more than on its words: a trailing ", which ..." clause or a
 participle after a comma, material after a quotation has closed ("“...” when Clinton blasted

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..lang.quotes import CHAIN_CUE_VERBS, SPEECH
 from ..nlp import Parse
-from . import rules
+from . import content_rules, rules
 from .placing import is_mark
 from .rules import is_according
 
@@ -21,7 +21,7 @@ def after_cue(p: Parse, h: int, con: set[int], qspan_at) -> set[int]:
     """“Absolutely not,” he said *of the possibility ...*, “There it is,” Christie said *to
     laughs*, “...,” Clinton said *answering a question at a town hall*: when the content's words
     before the cue all lie inside quotations and those after it lie in none, what follows the
-    cue is the writer's narration. (``rules.content_tokens`` drops a clause after such a cue; this
+    cue is the writer's narration. (``content_rules.content_tokens`` drops a clause after such a cue; this
     drops whatever else the parser hung on it.) Applied after the content edges, as
     :func:`after_quotation`. PolNeAR train: 46 contents, exact .5429 -> .5442, full
     .6301 -> .6303, overlap .7728 -> .7727; dev tuned half: no such content; sealed half exact
@@ -45,7 +45,7 @@ def after_cue(p: Parse, h: int, con: set[int], qspan_at) -> set[int]:
 
 
 def quoted_subject(p: Parse, h: int, con: set[int]) -> set[int]:
-    """The new name, he said, “changes nothing”: ``rules.content_tokens`` leaves out the words
+    """The new name, he said, “changes nothing”: ``content_rules.content_tokens`` leaves out the words
     before a cue that hangs on the quotation's verb when a quotation opens right after it
     ("Asked about it, he said, “It's the wrong thing”": narration), but the quoted clause's own
     subject is what was said: 12 of 12 such subjects on PolNeAR train are in the gold content.
@@ -56,11 +56,11 @@ def quoted_subject(p: Parse, h: int, con: set[int]) -> set[int]:
     g = toks[h].head
     if g <= h or g not in con or toks[h].dep not in ("ccomp", "parataxis", "advcl"):
         return set()
-    if not rules._quote_opens_after(p, h):
+    if not content_rules._quote_opens_after(p, h):
         return set()
     out: set[int] = set()
     for c in p.children[g]:
-        if c < h and toks[c].dep in rules.SUBJ and not rules._has_mark(p, c):
+        if c < h and toks[c].dep in rules.SUBJ and not content_rules._has_mark(p, c):
             out |= rules.subtree_set(p, c)
     return out
 
