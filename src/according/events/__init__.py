@@ -32,9 +32,9 @@ How it is typed
     afar; no agreement, change of activity, base or "Other" where it reports an armed side or
     police doing violence as a fact.
 The rest
-  * actors: actors.py (subject / "by" agent, object / passive subject of the trigger; null
-    rather than a noun the trigger's agent is not), generic ones named with the country of the
-    event's place as ACLED names them ("Protesters (Iraq)", "Police Forces of Iraq"), a named
+  * actors: actors.py (subject / "by" agent, object / passive subject of the trigger, read by
+    parties.py; null rather than a noun the trigger's agent is not), generic ones named with the
+    country of the event's place as ACLED names them ("Protesters (Iraq)", "Police Forces of Iraq"), a named
     group as named, an unclaimed explosion or attack "Unidentified Armed Group (<country>)";
   * place and date of an article event come from the trigger's ';'-clause;
   * running tolls are not incidents: in an article, a trigger in a clause that counts
@@ -57,7 +57,7 @@ The rest
   * source: the quote or "according to"/"X said" attribution holding the trigger.
 Modules: finding.py (the stage: where events are, how each is typed), clauses.py (real or
 unreal, one incident or a running toll), fatalities.py, dates.py, location.py (the event's place),
-actors.py, acled_csv.py (``--format acled-csv``); the classifier, relevance model, lexicon and
+actors.py (the parties of a trigger: parties.py), acled_csv.py (``--format acled-csv``); the classifier, relevance model, lexicon and
 ACLED conventions in classifier.py, relevance.py, types.py, coding.py, precedence.py.
 """
 
