@@ -34,8 +34,9 @@ How it is typed
 The rest
   * actors: actors.py (subject / "by" agent, object / passive subject of the trigger, read by
     parties.py; null rather than a noun the trigger's agent is not), generic ones named with the
-    country of the event's place as ACLED names them ("Protesters (Iraq)", "Police Forces of Iraq"), a named
-    group as named, an unclaimed explosion or attack "Unidentified Armed Group (<country>)";
+    country of the event's place as ACLED names them ("Protesters (Iraq)", "Police Forces of
+    Iraq"), a named group as named, an unclaimed explosion or attack "Unidentified Armed Group
+    (<country>)";
   * place and date of an article event come from the trigger's ';'-clause;
   * running tolls are not incidents: in an article, a trigger in a clause that counts
     "since ...", "so far", "to date", "in total", "over the past N months", or whose killer is
