@@ -95,7 +95,16 @@ def main(argv: list[str] | None = None) -> None:
         keep = [k for k, r in enumerate(recs) if not eval_quotes_split.sealed(r["id"])]
         recs, parses = [recs[k] for k in keep], [parses[k] for k in keep]
     from according.lang.quotes import SPEECH, SPEECH_IN_CONTEXT
-    from according.quotes import _idiom, cues, extract, mark_tokens, marks, quote_near, quote_side
+    from according.quotes import (
+        _idiom,
+        cues,
+        extract,
+        mark_tokens,
+        marks,
+        non_reporting,
+        quote_near,
+        quote_side,
+    )
 
     plan = [(list(range(len(recs))), cues.model())]
     why: Counter = Counter()
@@ -141,7 +150,7 @@ def main(argv: list[str] | None = None) -> None:
                     )
                     if sc < mdl["threshold"]:
                         reason = "scored under threshold"
-                    elif cues.non_reporting(p, h):
+                    elif non_reporting.non_reporting(p, h):
                         reason = "dropped: frame that reports nothing"
                     elif _idiom(p, h):
                         reason = "dropped: idiom"

@@ -261,7 +261,7 @@ def object_class(lemma: str, pos: str, ent_type: str) -> str:
 # Obamacare ‘crazy system’"), has no second object ("called the plan a disaster") and no
 # finite verb under its object; a date is no object ("called Friday for ..."). PolNeAR's
 # political news holds few such senses, so its cue model cannot learn them
-# (quotes.cues.non_reporting). Left out because PolNeAR annotates them as attributions:
+# (quotes.non_reporting). Left out because PolNeAR annotates them as attributions:
 # "called snap elections", "called an emergency session", "calling the race", "read his
 # decision", "covered predictable ground", "offered his thoughts" (PolNeAR train: a wider
 # list vetoed 17 gold cues and 14 others). This one vetoes, of the cues the model accepts

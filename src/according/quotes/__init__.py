@@ -91,7 +91,7 @@ from ..lang.quotes import (
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
-from . import colons, content_rules, cues, extent, marks, narration, rules
+from . import colons, content_rules, cues, extent, marks, narration, non_reporting, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 from .placing import (
     Attribution,
@@ -266,7 +266,7 @@ def _attribution(p, h, mdl, w, thr, qspan_at, mark_toks):
         decide = mdl["_edge_decide"] = extent.model_decide(extent.model())
     con = extent.trim(p, h, con, decide)
     # after the edges, so the edge model's training rows stay as they were
-    if cues.non_reporting(p, h):  # "charged a premium", "filed for bankruptcy": no cue
+    if non_reporting.non_reporting(p, h):  # "charged a premium", "filed for bankruptcy": no cue
         return None
     con -= narration.after_quotation(p, h, qspan_at)
     con -= narration.after_cue(p, h, con, qspan_at)
