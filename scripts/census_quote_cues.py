@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     from according.lang.quotes import SPEECH, SPEECH_IN_CONTEXT
     from according.quotes import (
         _idiom,
+        cue_candidates,
         cues,
         extract,
         mark_tokens,
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
                 lem = t.lemma.lower()
                 if lem not in lex and not (never is not None and lem not in never):
                     reason = "pruned lemma" if never is not None and lem in never else "no candidate"
-                elif not cues.is_candidate(p, h, lex, never):
+                elif not cue_candidates.is_candidate(p, h, lex, never):
                     reason = "no candidate (open rule / dep)"
                 else:
                     inq = any(q.start <= t.start < q.end for q in qspans)

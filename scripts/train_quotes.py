@@ -15,7 +15,7 @@ What is learned, all from the PolNeAR *train* split only:
    - passive_source (``learn_source_tables``): per cue lemma, the share of agentless passive
      cues whose gold source holds the subject ("voters were asked": almost never);
 3. a logistic regression over candidate tokens (lexicon lemmas and, with ``open``, the open
-   candidates of ``cues.open_candidate``; label: the token heads a gold cue; features in
+   candidates of ``cue_candidates.open_candidate``; label: the token heads a gold cue; features in
    ``cues.features``, among them who the source would be and what the object is, so that a cue
    is a reporting word used as one: "the official said", not "the storm hit" or "charged a premium"),
    L2-regularised, fitted with full-batch Adagrad in numpy;
@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from according.nlp import load, to_parse  # noqa: E402
-from according.quotes import content_rules, cues, extract, rules  # noqa: E402
+from according.quotes import content_rules, cue_candidates, cues, extract, rules  # noqa: E402
 
 MIN_LEMMA = 3  # lemmas heading fewer gold cues than this are not candidates
 MIN_KEY = 5  # extent-table keys seen fewer times than this fall back to the generic key
@@ -53,7 +53,7 @@ PRUNE_FRAC = 0.5  # lemmas never scoring above this share of the threshold on tr
 # among {1e-5, 1e-4, 1e-3} x {300, 800} (fitted on 320 train articles, scored on 80)
 L2 = float(os.environ.get("QUOTES_L2", "1e-4"))
 # Score open candidates too (verbs of communication outside the lexicon, verbs governing a
-# clause or quoted words; cues.open_candidate); QUOTES_OPEN=0 trains the closed-lexicon model.
+# clause or quoted words; cue_candidates.open_candidate); QUOTES_OPEN=0 trains the closed-lexicon model.
 OPEN_CANDIDATES = os.environ.get("QUOTES_OPEN", "1") == "1"
 OUT = ROOT / "src" / "according" / "data" / "quotes" / "cue_model.json"
 
@@ -201,7 +201,7 @@ def dataset(recs, parses, mdl):
 
         mt = mark_tokens(p)
         for t in p.toks:
-            if not cues.is_candidate(p, t.i, lexset, never):
+            if not cue_candidates.is_candidate(p, t.i, lexset, never):
                 continue
             X.append(
                 cues.features(
@@ -298,7 +298,7 @@ def main(argv=None):
             "subject_content": subject_content,
             "threshold": 0.5,
             "weights": {},
-            # open candidates: words outside the lexicon that may report (cues.open_candidate)
+            # open candidates: words outside the lexicon that may report (cue_candidates.open_candidate)
             "open": OPEN_CANDIDATES,
         }
         mdl.update(learn_source_tables(r, p))

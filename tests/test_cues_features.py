@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from according.quotes import cues
+from according.quotes import cue_candidates, cues
 
 
 @pytest.fixture(scope="module")
@@ -100,15 +100,15 @@ def test_open_candidates_are_rare_reporting_words_only_for_an_open_model(parse):
     at = {t.text: t.i for t in p.toks}
     empty: frozenset[str] = frozenset()
     # a verb governing a clause is a candidate outside the lexicon, a verb with an object is not
-    assert cues.is_candidate(p, at["exclaimed"], empty, empty)
-    assert not cues.is_candidate(p, at["hit"], empty, empty)
+    assert cue_candidates.is_candidate(p, at["exclaimed"], empty, empty)
+    assert not cue_candidates.is_candidate(p, at["hit"], empty, empty)
     # a closed-lexicon model (never=None) scores only its lexicon; a pruned lemma never comes back
-    assert not cues.is_candidate(p, at["exclaimed"], empty)
-    assert not cues.is_candidate(p, at["exclaimed"], empty, frozenset({"exclaim"}))
-    assert cues.is_candidate(p, at["hit"], frozenset({"hit"}))
+    assert not cue_candidates.is_candidate(p, at["exclaimed"], empty)
+    assert not cue_candidates.is_candidate(p, at["exclaimed"], empty, frozenset({"exclaim"}))
+    assert cue_candidates.is_candidate(p, at["hit"], frozenset({"hit"}))
     # a verb of communication is a candidate without a clause ("quipped")
     q = parse("The senator quipped about the weather.")
-    assert cues.is_candidate(q, next(t.i for t in q.toks if t.text == "quipped"), empty, empty)
+    assert cue_candidates.is_candidate(q, next(t.i for t in q.toks if t.text == "quipped"), empty, empty)
 
 
 def test_candidate_tokens_are_the_tokens_is_candidate_accepts(parse):
@@ -125,9 +125,9 @@ def test_candidate_tokens_are_the_tokens_is_candidate_accepts(parse):
         (cues.model()["lexicon"], empty),
     ):
         lex = frozenset(lex)
-        expected = [t.i for t in p.toks if cues.is_candidate(p, t.i, lex, never)]
-        assert cues.candidate_tokens(p, lex, never) == expected
-    assert cues.candidate_tokens(p, frozenset({"say"}), empty)  # not vacuous
+        expected = [t.i for t in p.toks if cue_candidates.is_candidate(p, t.i, lex, never)]
+        assert cue_candidates.candidate_tokens(p, lex, never) == expected
+    assert cue_candidates.candidate_tokens(p, frozenset({"say"}), empty)  # not vacuous
 
 
 def test_a_word_outside_the_lexicon_is_marked(parse):
@@ -164,7 +164,7 @@ def test_open_candidate_agrees_with_is_candidate(parse):
     empty: frozenset[str] = frozenset()
     for t in p.toks:
         if t.pos in ("NOUN", "VERB") and t.dep not in ("aux", "det"):
-            assert cues.is_candidate(p, t.i, empty, empty) == cues.open_candidate(p, t.i)
+            assert cue_candidates.is_candidate(p, t.i, empty, empty) == cue_candidates.open_candidate(p, t.i)
 
 
 def _fresh_tables():

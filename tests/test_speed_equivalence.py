@@ -461,12 +461,12 @@ def cue_parses(draw):
 @settings(max_examples=300)
 @given(cue_parses(), st.sampled_from([None, frozenset(), frozenset({"quip", "chime"})]))
 def test_cue_candidates_equal_the_test_per_token(p, never):
-    from according.quotes import cues
+    from according.quotes import cue_candidates
 
     lexicon = frozenset({"say", "tell", "accord"})
     for _ in range(2):  # the second time the lemmas' decisions come from the table
-        assert cues.candidate_tokens(p, lexicon, never) == [
-            i for i in range(len(p.toks)) if cues.is_candidate(p, i, lexicon, never)
+        assert cue_candidates.candidate_tokens(p, lexicon, never) == [
+            i for i in range(len(p.toks)) if cue_candidates.is_candidate(p, i, lexicon, never)
         ]
 
 

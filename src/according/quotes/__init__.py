@@ -91,7 +91,7 @@ from ..lang.quotes import (
 from ..model import Quote, Span, Speaker
 from ..nlp import Parse
 from ..pipeline import Work, stage
-from . import colons, content_rules, cues, extent, marks, narration, non_reporting, rules
+from . import colons, content_rules, cue_candidates, cues, extent, marks, narration, non_reporting, rules
 from . import speakers as _speakers  # noqa: F401  (registers the "speakers" stage)
 from .placing import (
     Attribution,
@@ -160,7 +160,7 @@ def extract(
     w = mdl["weights"]
     thr = mdl["threshold"]
     toks = p.toks
-    for i in cues.candidate_tokens(p, lex, never):
+    for i in cue_candidates.candidate_tokens(p, lex, never):
         try:
             a = _attribution(p, i, mdl, w, thr, qspan_at, mark_toks)
         except Exception as exc:  # noqa: BLE001 - a malformed parse around one cue costs that cue only
