@@ -58,8 +58,9 @@ The rest
   * source: the quote or "according to"/"X said" attribution holding the trigger.
 Modules: finding.py (the stage: where events are, how each is typed), clauses.py (real or
 unreal, one incident or a running toll), fatalities.py, dates.py, location.py (the event's place),
-actors.py (the parties of a trigger: parties.py), acled_csv.py (``--format acled-csv``); the classifier, relevance model, lexicon and
-ACLED conventions in classifier.py, relevance.py, types.py, coding.py, precedence.py.
+actors.py (the parties of a trigger: parties.py), acled_csv.py (``--format acled-csv``); the
+classifier, relevance model, lexicon and ACLED conventions in classifier.py, relevance.py,
+types.py, coding.py, precedence.py.
 """
 
 from .acled_csv import ACLED_COLUMNS, GEO_PRECISION, acled_rows, write_acled_csv
