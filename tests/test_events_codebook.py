@@ -254,6 +254,22 @@ NOTES = [
         "prices. [size=no report]",
         "Peaceful protest",
     ),
+    # a raid made on the ground by an armed side: on villagers an Attack, on police a clash; by the
+    # air force still an air strike
+    (
+        "On 4 May 2021, bandits raided Kuchi village (Munya, Niger) and killed 12 villagers.",
+        "Attack",
+    ),
+    (
+        "On 4 May 2021, Al Shabaab militants raided a police station in Balad (Balcad, Middle Shabelle), "
+        "killing 3 police officers.",
+        "Armed clash",
+    ),
+    (
+        "On 4 May 2021, the air force conducted raids on ISWAP positions near Marte (Marte, Borno), "
+        "killing 20 militants.",
+        "Air/drone strike",
+    ),
 ]
 
 
