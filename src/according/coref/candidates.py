@@ -105,9 +105,11 @@ class PronounCandidates:
         # the first token of each sentence (token sentences are contiguous and ascending): the
         # window's first mention is found by bisection on the timeline, not by a scan
         self.sent_first: list[int] = []
+        last = -1
         for t in p.toks:
-            while len(self.sent_first) <= t.sent:
-                self.sent_first.append(t.i)
+            if t.sent != last:
+                self.sent_first += [t.i] * (t.sent - last)
+                last = t.sent
         # per pronoun class, entity -> (its info dict, whether it is offered, and what the
         # ranker reads of it): worked out once per entity, not per mention and pronoun
         self._entities: dict[str, dict[str, tuple]] = {}
