@@ -181,12 +181,33 @@ class _Weights:
     candidate: the fixed features' weights (None when absent) and the keyed ones (sentence
     distance, rank, kind, class and label) in tables, their key strings built once per value."""
 
-    __slots__ = ("weights", "fixed", "sent", "rank", "kind", "cls")
-
     def __init__(self, weights: dict[str, float]):
         get = weights.get
         self.weights = weights
-        self.fixed = tuple(get(k) for k in _FIXED)
+        # the features of fixed name, in _z's order (feature names, not English word data)
+        fixed = (
+            "bias",
+            "log_tokens",
+            "subject",
+            "main_subject",
+            "parallel",
+            "log_count",
+            "log_total",
+            "gender_match",
+            "name_gender_match",
+            "same_paragraph",
+            "cand_in_quote",
+            "quote_speaker",
+            "last_speaker",
+            "first_person",
+            "described",
+            "recent_subject",
+            "spoke",
+            "shaky",
+            "possessive_subject",
+            "pron_in_quote",
+        )
+        self.fixed = tuple(get(k) for k in fixed)
         self.sent = tuple(get(f"sent_{k}") for k in range(5))
         self.rank = tuple(get(f"rank_{k}") for k in range(4))
         self.kind: dict[str, float | None] = {}
@@ -207,29 +228,6 @@ class _Weights:
         return known
 
 
-# The features of fixed name, in _z's order.
-_FIXED = (
-    "bias",
-    "log_tokens",
-    "subject",
-    "main_subject",
-    "parallel",
-    "log_count",
-    "log_total",
-    "gender_match",
-    "name_gender_match",
-    "same_paragraph",
-    "cand_in_quote",
-    "quote_speaker",
-    "last_speaker",
-    "first_person",
-    "described",
-    "recent_subject",
-    "spoke",
-    "shaky",
-    "possessive_subject",
-    "pron_in_quote",
-)
 _TABLES: list[_Weights] = []  # the last weights dict's tables (held, so its id is not reused)
 
 
