@@ -186,3 +186,46 @@ def test_ranker_probability_is_bit_for_bit_the_features_dicts():
         )
         assert set(features(site, c)) <= set(keys) | {f"{site.cls}_label_GPE"}
         assert probability(Model(weights, {}), site, c) == logistic(weights, features(site, c))
+
+
+def test_the_window_ends_fifteen_sentences_back_by_bisection():
+    # the window's first mention is found by bisection on the timeline (sentences ascend with
+    # tokens): a person named in the first sentence is offered to a "she" 15 sentences on, and
+    # no longer 16 sentences on
+    from according.coref.candidates import PronounCandidates
+    from according.coref.ranker import WINDOW
+
+    assert WINDOW == 15
+    text = "Marta Lind arrived on Monday. " + "The sky was grey. " * 14 + "She waved. She left."
+    work = Work(text=text, parse=parse(text))
+    run_stages(work, ["entities"])
+    st_ = _State(work)
+    view = PronounCandidates(st_, work.parse)
+    toks = work.parse.toks
+    she = [t for t in toks if t.text == "She"]
+    assert [toks[t.i].sent - toks[0].sent for t in she] == [15, 16]
+    lind = next(m.entity for m in st_.mentions if m.text == "Marta Lind")
+    assert [c.entity for c in view.candidates(she[0].i, "f")] == [lind]
+    assert view.candidates(she[1].i, "f") == []
+
+
+def test_camel_case_check_is_the_regex():
+    from according.coref import _CAMEL, _camel
+
+    for w in [
+        "wikiHow",
+        "iPhone",
+        "eBay",
+        "the",
+        "The",
+        "",
+        ",",
+        "aB",
+        "aÉ",
+        "éB",
+        "a1B",
+        "ab-Cd",
+        "iOS",
+        "A",
+    ]:
+        assert _camel(w) == (_CAMEL.fullmatch(w) is not None), w

@@ -135,8 +135,10 @@ def resolve_all(
     sources = {(m.tok_start, m.tok_end): m for m in st.mentions if m.kind == "pronoun"}
     relinked: dict[tuple[int, int], str] = {}
     for t in p.toks:
+        if t.pos not in ("PRON", "DET"):  # first: most words are neither (no casefold for them)
+            continue
         form = PRONOUN_FORMS.get(t.text.casefold())
-        if form is None or t.pos not in ("PRON", "DET"):
+        if form is None:
             continue
         source = sources.get((t.i, t.i + 1))
         if (t.i, t.i + 1) in walk.covered and (source is None or form.cls not in ("m", "f")):
@@ -567,6 +569,12 @@ _NOT_ENTITIES = frozenset(
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 
 
+def _camel(text: str) -> bool:
+    """``_CAMEL.fullmatch(text)``, the regex run only on a word that opens with a lower-case
+    ASCII letter and holds an upper-case one (most words are all lower-case or capitalised)."""
+    return "a" <= text[:1] <= "z" and not text.islower() and _CAMEL.fullmatch(text) is not None
+
+
 def _recurring_names(st: _State, p: Parse) -> None:
     """Entities for proper-noun phrases no mention covers that recur in the text."""
     # the ranker's view (never a quote's source), so that its training does not read the quotes
@@ -574,9 +582,7 @@ def _recurring_names(st: _State, p: Parse) -> None:
     # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
     # camel-case words whatever their tag ("wikiHow" is read as an adverb).
     free = [
-        k not in taken
-        and t.ent_type not in _NOT_ENTITIES
-        and (t.tag in ("NNP", "NNPS") or _CAMEL.fullmatch(t.text) is not None)
+        k not in taken and t.ent_type not in _NOT_ENTITIES and (t.tag in ("NNP", "NNPS") or _camel(t.text))
         for k, t in enumerate(p.toks)
     ]
     runs: dict[str, list[tuple[int, int]]] = {}
