@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 
 from .areas import _nested, _other_name, _paren_score, _point, _qualifier_score, _qualifies_score
 from .gazetteer import Gazetteer, Rec, haversine_km, norm
 from .mentions import Mention
-from .records import within_km
+from .records import _KM_PER_LAT_DEGREE, within_km
 
 # Priors in "log10 population" units, so a city of 1M people scores 6. Set by hand
 # from error analysis on the LGL and TR-News dev sets; acc@161 is flat around them
@@ -185,6 +186,9 @@ class ArticleContext:
     counties: dict[tuple, set[int]]  # (country, admin1, admin2) -> mentions that may name that county
     towns: dict[tuple, set[int]]  # (country, admin1, admin2) -> mentions that may name a town in it
     names: list[str]  # per mention: its normalised text
+    # self_k -> the country mentions that count for it (countries minus its own string-keyed
+    # evidence): the same for every candidate of a mention, summed once per mention, not per candidate
+    totals: dict = field(default_factory=dict)
 
 
 # What _rank scores without the article's context, per mention: the candidates' records, the
@@ -224,8 +228,8 @@ def _rank(
             # the top reading's margin is over its best rival elsewhere: "Tbilisi" the city and
             # the region holding it are one place for the article's evidence
             r = recs[idx]
-            rivals = [x for x, i in scored[1:] if not _nested(recs[i], r)]
-            nxt = rivals[0] if rivals else s - 4.0
+            # (the first rival only: a name of many namesakes nests none in most of them)
+            nxt = next((x for x, i in islice(scored, 1, None) if not _nested(recs[i], r)), s - 4.0)
         out.append((idx, s, s - nxt))
     return out
 
@@ -304,7 +308,11 @@ def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
         s += FOCUS_BONUS * focus[r.admin1]
     # a mention is no evidence for itself, nor for its kin (see resolve)
     own = own_ev[self_k] if self_k is not None else _NO_EVIDENCE
-    total = sum(countries.values()) - sum(v for key, v in own.items() if isinstance(key, str))
+    total = ctx.totals.get(self_k)
+    if total is None:
+        total = ctx.totals[self_k] = sum(countries.values()) - sum(
+            v for key, v in own.items() if isinstance(key, str)
+        )
     if r.cc and total > 0:
         n = countries[r.cc] - own[r.cc]
         if n > 0:
@@ -315,11 +323,13 @@ def _context_score(r: Rec, ctx: ArticleContext, self_k, g: Gazetteer) -> float:
     p = _point(r)
     if p and r.kind in ("city", "admin1"):
         radius = NEAR_KM if r.kind == "city" else 3 * NEAR_KM  # a province is wide
-        for q, k in points:
-            if (
-                k != self_k
+        lat, lon = p
+        for q, k in points:  # within_km's own first test, inline: most points of an article lie
+            if (  # farther apart in latitude than the radius (the same expression, so the same answer)
+                abs(q[0] - lat) * _KM_PER_LAT_DEGREE < radius
+                and k != self_k
                 and (self_k is None or k < 0 or not kin(k, self_k))
-                and within_km(p[0], p[1], q[0], q[1], radius)
+                and within_km(lat, lon, q[0], q[1], radius)
             ):
                 s += NEAR_BONUS
                 break

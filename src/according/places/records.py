@@ -69,18 +69,21 @@ class Gazetteer:
         return r
 
     def _make(self, idx: int) -> Rec:
-        gid, name, lat, lon, cc, a1, pop, kind, cap, a2 = (c[idx] for c in self.cols)
+        # (the columns indexed one by one and the record made positionally: a first-seen article
+        # makes most of its records here, and the generator and keyword call cost as much as the reads)
+        c_gid, c_name, c_lat, c_lon, c_cc, c_a1, c_pop, c_kind, c_cap, c_a2 = self.cols
+        gid, lat, lon = c_gid[idx], c_lat[idx], c_lon[idx]
         return Rec(
-            gid=None if gid is None or gid < 0 else gid,
-            name=name,
-            lat=None if lat is None or lat != lat else lat,
-            lon=None if lon is None or lon != lon else lon,
-            cc=cc or None,
-            admin1=a1 or None,
-            pop=pop,
-            kind=kind,
-            capital=bool(cap),
-            admin2=a2 or None,
+            None if gid is None or gid < 0 else gid,  # gid
+            c_name[idx],
+            None if lat is None or lat != lat else lat,
+            None if lon is None or lon != lon else lon,
+            c_cc[idx] or None,
+            c_a1[idx] or None,  # admin1
+            c_pop[idx],
+            c_kind[idx],
+            bool(c_cap[idx]),  # capital
+            c_a2[idx] or None,  # admin2
         )
 
     def lookup(self, name: str) -> list[tuple[int, bool]]:

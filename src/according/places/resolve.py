@@ -144,36 +144,47 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
         return True
     if m.label in ("GPE", "LOC", "FAC") and m.whole:
         return True
-    recs = [g.rec(i) for i in m.cands]
-    strong = any(r.kind in _STRONG and not m.alt.get(i) for i, r in zip(m.cands, recs))
+    # (the records are read only past the cheap tests: a first-seen article makes most of its
+    # records here, and a name rejected by its words alone needs none of its candidates' records)
+    rec = g.rec
+    alt = m.alt
     if m.label == "PERSON":  # "George Washington" is no place; a lone "Charleston" may be
         return (
             m.whole
             and " " not in m.text
             and (
-                strong
+                _strong(m, rec)
                 or norm(m.text) in doc_names
                 or (
                     _locative(toks, m.tok, m.tok_end)
-                    and any(r.kind == "city" and r.pop >= LOCATIVE_MIN_POP for r in recs)
+                    and any(rec(i).kind == "city" and rec(i).pop >= LOCATIVE_MIN_POP for i in m.cands)
                 )
             )
         )
     if m.label in _NEVER_PLACES:  # "Thursday", "March", a song called "Man"
-        return strong and m.whole
+        return m.whole and _strong(m, rec)
     if norm(m.text) in doc_names:
         return True
-    county = any(r.kind == "admin2" for r in recs) and m.text.split()[-1] in ("County", "Parish")
     if not m.label and not all(
         t.pos == "PROPN" or t.text.lower() in NAME_CONNECTORS for t in toks[m.tok : m.tok_end]
     ):
         return False  # outside entities only proper nouns ("Most" is a Czech city, "most" is not)
+    county = m.text.split()[-1] in ("County", "Parish") and any(rec(i).kind == "admin2" for i in m.cands)
     if m.sentence_initial and not m.label:
-        return strong or county
-    big = any(
-        r.kind == "city" and r.pop >= MIN_POP_OUTSIDE and not m.alt.get(i) for i, r in zip(m.cands, recs)
+        return _strong(m, rec) or county
+    return (
+        _strong(m, rec)
+        or county
+        or any(
+            rec(i).kind == "city" and rec(i).pop >= MIN_POP_OUTSIDE and not alt.get(i) for i in m.cands
+        )
     )
-    return strong or county or big
+
+
+def _strong(m: Mention, rec) -> bool:
+    """A candidate hard to mistake for anything but a place (a country, state, continent or
+    region) named by its own name."""
+    return any(rec(i).kind in _STRONG and not m.alt.get(i) for i in m.cands)
 
 
 def resolve(parse: Parse, meta: Meta | None = None, g: Gazetteer | None = None) -> list[Place]:
