@@ -120,25 +120,29 @@ def _text(p: Parse, a: int, b: int) -> str:
     return p.text[p.toks[a].start : p.toks[b - 1].end]
 
 
+_DEFINITE = ("the", "this", "that")
+
+
 def definite_nps(p: Parse, taken: set[int]):
     """(start, end, head) of definite noun phrases ("the former official", also the
     possessor in "the prime minister’s office") not covered by a name."""
     toks = p.toks
-    kids = p.children
-    for h in toks:
+    # the phrases from their determiners: the first "the"/"this"/"that" (dep det) before each head
+    # word, in one pass over the tokens (p.children is the inverse of ``head``, so these are the
+    # det children of the head that come before it); the heads are then read in order, as the walk
+    # over every noun did (the stage 2.90-3.00 -> 2.71-2.78 us/word, 60 first-seen PolNeAR articles, side by side)
+    first_det: dict[int, int] = {}
+    for t in toks:
+        if t.dep == "det" and t.head > t.i and t.head not in first_det and t.text.casefold() in _DEFINITE:
+            first_det[t.head] = t.i
+    for hi in sorted(first_det):
+        h = toks[hi]
         # (is_age_head only for a word of three letters: "old" in any case)
         if h.pos not in ("NOUN", "PROPN") and (len(h.text) != 3 or not is_age_head(p, h.i)):
             continue
         if h.i in taken or h.lemma.casefold() in NON_REFERRING:
             continue
-        dets = [
-            k
-            for k in kids[h.i]
-            if k < h.i and toks[k].dep == "det" and toks[k].text.casefold() in ("the", "this", "that")
-        ]
-        if not dets:
-            continue
-        a = dets[0]
+        a = first_det[hi]
         if any(i in taken for i in range(a, h.i)):
             continue  # a phrase containing a name is that name's phrase
         yield a, h.i + 1, h.i
