@@ -59,12 +59,13 @@ def _ent_ids(parse: Parse) -> list[int]:
     return ids
 
 
-def _in_name_run(tok, ent: int, first_ent: int, sent: int) -> bool:
-    """May ``tok`` stand in a place name that starts in entity ``first_ent`` and sentence ``sent``?"""
+def _in_name_run(tok, ent: int, first_ent: int, sent: int, cap: bool) -> bool:
+    """May ``tok`` (``cap``: capitalised) stand in a place name that starts in entity
+    ``first_ent`` and sentence ``sent``?"""
     return (
         ent == first_ent
         and not tok.is_space
-        and (_capital(tok) or tok.text.lower() in NAME_CONNECTORS or tok.like_num)
+        and (cap or tok.text.lower() in NAME_CONNECTORS or tok.like_num)
         and tok.sent == sent
     )
 
@@ -79,10 +80,12 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     n = len(toks)
     # the tokens a name can start at (capitalised words, not "The"), in order: the scan jumps from
     # one to the next instead of testing every token in the loop
+    # (a word's capital read once per parse: the run below asks it again for every token it scans)
+    caps = [t.text[:1].isupper() for t in toks]
     starts = [
         k
         for k, t in enumerate(toks)
-        if not (t.is_space or t.is_punct) and _capital(t) and t.text.lower() not in _DROP_LEAD
+        if caps[k] and not (t.is_space or t.is_punct) and t.text.lower() not in _DROP_LEAD
     ]
     i = 0
     next_start = 0
@@ -132,12 +135,12 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
         # every token of it in the entity, no space, capitalised (or a connector or a number),
         # in the sentence of the first: the run of such tokens from i bounds the span
         run = 0
-        while run < min(6, n - i) and _in_name_run(toks[i + run], ent_of[i + run], e, t.sent):
+        while run < min(6, n - i) and _in_name_run(toks[i + run], ent_of[i + run], e, t.sent, caps[i + run]):
             run += 1
         for m in range(run, 0, -1) if best is None else ():
             j = i + m  # exclusive
             last = toks[j - 1]
-            if not (_capital(last) or last.text in AP_STATES or last.text in PROVINCE_ABBR):
+            if not (caps[j - 1] or last.text in AP_STATES or last.text in PROVINCE_ABBR):
                 continue
             span_text = text[t.start : last.end]
             cands, alt, dem = lookup_text(g, span_text)

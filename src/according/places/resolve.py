@@ -175,9 +175,7 @@ def _accept(m: Mention, g: Gazetteer, doc_names: set[str], toks) -> bool:
     return (
         _strong(m, rec)
         or county
-        or any(
-            rec(i).kind == "city" and rec(i).pop >= MIN_POP_OUTSIDE and not alt.get(i) for i in m.cands
-        )
+        or any(rec(i).kind == "city" and rec(i).pop >= MIN_POP_OUTSIDE and not alt.get(i) for i in m.cands)
     )
 
 
