@@ -210,7 +210,7 @@ def test_the_window_ends_fifteen_sentences_back_by_bisection():
 
 
 def test_camel_case_check_is_the_regex():
-    from according.coref import _CAMEL, _camel
+    from according.coref.recurring import _CAMEL, _camel
 
     for w in [
         "wikiHow",

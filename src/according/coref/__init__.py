@@ -4,7 +4,7 @@ to an entity, so that ``entities[].mentions`` lists them all (spec analysis-v1).
 Called at the end of the ``speakers`` stage (:func:`resolve_all`), when the
 entities stage's names and descriptions and the speakers stage's sources are
 on the mention timeline. First, *recurring names* the tagger missed
-(:func:`_recurring_names`): a proper-noun phrase no mention covers, written
+(:func:`.recurring.recurring_names`): a proper-noun phrase no mention covers, written
 three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
 "we" and "they" have their body. Then, in text order:
 
@@ -66,7 +66,6 @@ speakers stage linked to quotes' sources (the same view it was trained on:
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -88,6 +87,7 @@ from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, parallel_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
+from .recurring import recurring_names
 from .vocatives import Addressed, find_vocatives
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def resolve_all(
     of the source pronoun -> entity) tells the caller which quotes change.
     """
     model = model if model is not None or collect is not None else load_model()
-    _recurring_names(st, p)
+    recurring_names(st, p)
     walk = _Walk(st, p, quotes, authors)
     # Features the model has no weight for are not worth their cost (the totals scan every
     # earlier mention); training (collect) gets them all.
@@ -556,60 +556,6 @@ class _Walk:
                     "description",
                 )
             )
-
-
-# A proper-noun phrase the tagger never called an entity becomes one when the
-# article writes it at least this often ("wikiHow", "the Gliders"): read from the
-# unsealed GUM interviews, where the body a speaker says "we" for was missing;
-# twice is often a headline word repeated in the first line.
-RECURRING_NAME = 3
-_NOT_ENTITIES = frozenset(
-    "EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
-)
-_CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
-
-
-def _camel(text: str) -> bool:
-    """``_CAMEL.fullmatch(text)``, the regex run only on a word that opens with a lower-case
-    ASCII letter and holds an upper-case one (most words are all lower-case or capitalised)."""
-    return "a" <= text[:1] <= "z" and not text.islower() and _CAMEL.fullmatch(text) is not None
-
-
-def _recurring_names(st: _State, p: Parse) -> None:
-    """Entities for proper-noun phrases no mention covers that recur in the text."""
-    # the ranker's view (never a quote's source), so that its training does not read the quotes
-    taken = {k for m in st.mentions if visible(m, st.linked) for k in range(m.tok_start, m.tok_end)}
-    # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
-    # camel-case words whatever their tag ("wikiHow" is read as an adverb).
-    free = [
-        k not in taken and t.ent_type not in _NOT_ENTITIES and (t.tag in ("NNP", "NNPS") or _camel(t.text))
-        for k, t in enumerate(p.toks)
-    ]
-    runs: dict[str, list[tuple[int, int]]] = {}
-    k = 0
-    while k < len(p.toks):
-        if not free[k]:
-            k += 1
-            continue
-        j = k
-        while j < len(p.toks) and free[j]:
-            j += 1
-        key = " ".join(t.text for t in p.toks[k:j])
-        if any(ch.isalpha() for ch in key):
-            runs.setdefault(key, []).append((k, j))
-        k = j
-    for key, spans in runs.items():
-        if len(spans) < RECURRING_NAME:
-            continue
-        words = words_of(key)
-        person = len(words) >= 2 and name_gender(words) is not None
-        plural = p.toks[spans[0][1] - 1].tag == "NNPS"
-        eid = st.by_name.get(key.casefold()) or st.new_entity(
-            key, "PERSON" if person else "ORG", "person" if person else "organization", [], words, plural
-        )
-        for a, b in spans:
-            ta, tb = p.toks[a], p.toks[b - 1]
-            st.add_mention(Mention(ta.start, tb.end, p.text[ta.start : tb.end], a, b, eid, "name"))
 
 
 def person_named_body(eid: str, infos: dict[str, dict], gender: dict[str, str]) -> bool:
