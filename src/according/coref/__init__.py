@@ -513,7 +513,8 @@ class _Walk:
             for k in range(m.tok_start, m.tok_end):
                 at.setdefault(k, m.entity)
         for t in p.toks:
-            if t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
+            # the label first: few words are an apposition or a predicate noun
+            if t.dep not in ("appos", "attr") or t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
                 continue
             eid = None
             if t.dep == "appos":

@@ -30,6 +30,7 @@ _NOT_ENTITIES = frozenset(
     "EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
 )
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
+_PROPER = ("NNP", "NNPS")
 
 
 def _camel(text: str) -> bool:
@@ -44,8 +45,14 @@ def recurring_names(st: _State, p: Parse) -> None:
     taken = {k for m in st.mentions if visible(m, st.linked) for k in range(m.tok_start, m.tok_end)}
     # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
     # camel-case words whatever their tag ("wikiHow" is read as an adverb).
+    # (the word tests first, and _camel written out: a call per token was most of this step)
     free = [
-        k not in taken and t.ent_type not in _NOT_ENTITIES and (t.tag in ("NNP", "NNPS") or _camel(t.text))
+        (
+            t.tag in _PROPER
+            or ("a" <= t.text[:1] <= "z" and not t.text.islower() and _CAMEL.fullmatch(t.text) is not None)
+        )
+        and k not in taken
+        and t.ent_type not in _NOT_ENTITIES
         for k, t in enumerate(p.toks)
     ]
     runs: dict[str, list[tuple[int, int]]] = {}
