@@ -60,7 +60,10 @@ _PLURAL_NOUN: dict[str, Any] = {"label": "NP", "plural": True, "name_words": []}
 def visible(m: Mention, linked: Iterable[tuple[int, int]] | set[tuple[int, int]]) -> bool:
     """Whether the ranker sees mention ``m``: not a pronoun, not a quote's source the
     speakers stage linked (``linked``: their character spans)."""
-    return m.kind not in ("pronoun", "source") and (m.start, m.end) not in linked
+    return m.kind not in _HIDDEN and (m.start, m.end) not in linked
+
+
+_HIDDEN = ("pronoun", "source")  # mention kinds the ranker never sees (visible)
 
 
 def quotation_regions(text: str) -> list[tuple[int, int]]:
@@ -199,12 +202,19 @@ class PronounCandidates:
         keys, mentions, labels = st.keys, st.mentions, self.labels
         hi = bisect.bisect_left(keys, i)
         lo = bisect.bisect_left(keys, self.sent_first[sent - WINDOW], 0, hi) if sent > WINDOW else 0
-        for j in range(hi - 1, lo - 1, -1):
-            m = mentions[j]
-            if m.kind not in ("pronoun", "source") and (m.start, m.end) not in linked:  # visible
-                seq.append(m)
-            elif (m.start, m.end) in labels:
-                seq.append(replace(m, kind="name"))  # as the entities stage's name it was at training
+        if not labels:  # (most articles: one comprehension over a reversed slice, no per-item call)
+            seq = [
+                m
+                for m in reversed(mentions[lo:hi])
+                if m.kind not in _HIDDEN and (m.start, m.end) not in linked
+            ]
+        else:
+            for j in range(hi - 1, lo - 1, -1):
+                m = mentions[j]
+                if m.kind not in _HIDDEN and (m.start, m.end) not in linked:  # visible
+                    seq.append(m)
+                elif (m.start, m.end) in labels:
+                    seq.append(replace(m, kind="name"))  # as the entities stage's name it was at training
         if cls == "pl":
             # unnamed plural nouns compete for "they" ("the parents", "ants"):
             # when one wins, the pronoun is left unresolved
