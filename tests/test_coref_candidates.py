@@ -229,3 +229,21 @@ def test_camel_case_check_is_the_regex():
         "A",
     ]:
         assert _camel(w) == (_CAMEL.fullmatch(w) is not None), w
+
+
+def test_token_map_kept_up_to_date_is_the_map_built_again():
+    """The rules after the walk share one token -> entity map (beside_names.cover): adding
+    mentions that stay off its tokens gives the map a rebuild over the timeline gives, with
+    overlapping new ones taken in timeline order (first token, then as added)."""
+    from according.coref.beside_names import cover, token_entities
+
+    def m(a: int, b: int, e: str) -> Mention:
+        return Mention(a, b, "x", a, b, e, "description")
+
+    old = [m(0, 2, "e1"), m(5, 7, "e2")]
+    added = [m(9, 11, "e4"), m(2, 4, "e3"), m(3, 5, "e5"), m(8, 10, "e6")]
+    at = token_entities(old)
+    cover(at, added)
+    timeline = sorted(old + added, key=lambda x: x.tok_start)
+    assert at == token_entities(timeline)
+    assert at[3] == "e3" and at[9] == "e6"

@@ -76,10 +76,13 @@ from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import words_of
 from .beside_names import (
+    cover,
     descriptions_before_names,
     descriptions_naming_bodies,
+    named_tokens,
     repeated_descriptions,
     same_head_descriptions,
+    token_entities,
 )
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
@@ -206,14 +209,19 @@ def resolve_all(
     for m in sources.values():
         if (m.tok_start, m.tok_end) in relinked:
             st.relink(m, relinked[(m.tok_start, m.tok_end)])
-    walk.descriptions()
-    for m in descriptions_before_names(p, st.mentions, st.infos):
+    # one token -> entity map (and one set of named tokens) for the rules after the walk, kept
+    # up to date with what each adds instead of rebuilt from the whole timeline by each
+    at = walk.descriptions()
+    for rule in (descriptions_before_names, descriptions_naming_bodies):
+        added = rule(p, st.mentions, st.infos, at)
+        for m in added:
+            st.add_mention(m)
+        cover(at, added)
+    named = named_tokens(st.mentions)
+    for m in repeated_descriptions(p, st.mentions, st.infos, named):
         st.add_mention(m)
-    for m in descriptions_naming_bodies(p, st.mentions, st.infos):
-        st.add_mention(m)
-    for m in repeated_descriptions(p, st.mentions, st.infos):
-        st.add_mention(m)
-    for m in same_head_descriptions(p, st.mentions, st.infos):
+        named.update(range(m.tok_start, m.tok_end))
+    for m in same_head_descriptions(p, st.mentions, st.infos, named):
         st.add_mention(m)
     return relinked
 
@@ -506,12 +514,12 @@ class _Walk:
         return None
 
     # -- appositions and predicates -----------------------------------------
-    def descriptions(self) -> None:
+    def descriptions(self) -> dict[int, str]:
+        """Add the appositions and predicate descriptions; the timeline's token -> entity map
+        after them (:func:`.beside_names.token_entities`, for the rules that follow)."""
         p, st = self.p, self.st
-        at: dict[int, str] = {}
-        for m in st.mentions:
-            for k in range(m.tok_start, m.tok_end):
-                at.setdefault(k, m.entity)
+        at = token_entities(st.mentions)
+        added: list[Mention] = []
         for t in p.toks:
             # the label first: few words are an apposition or a predicate noun
             if t.dep not in ("appos", "attr") or t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
@@ -546,17 +554,19 @@ class _Walk:
             lo = max([lo] + [k + 1 for k in range(lo, t.i) if k in at])
             while hi - 1 > t.i and (p.toks[hi - 1].is_punct or p.toks[hi - 1].pos in _TAIL):
                 hi -= 1
-            st.add_mention(
-                Mention(
-                    p.toks[lo].start,
-                    p.toks[hi - 1].end,
-                    p.text[p.toks[lo].start : p.toks[hi - 1].end],
-                    lo,
-                    hi,
-                    eid,
-                    "description",
-                )
+            m = Mention(
+                p.toks[lo].start,
+                p.toks[hi - 1].end,
+                p.text[p.toks[lo].start : p.toks[hi - 1].end],
+                lo,
+                hi,
+                eid,
+                "description",
             )
+            st.add_mention(m)
+            added.append(m)
+        cover(at, added)  # the loop reads the map as it was before them (as it always did)
+        return at
 
 
 def person_named_body(eid: str, infos: dict[str, dict], gender: dict[str, str]) -> bool:
