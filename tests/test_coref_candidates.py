@@ -247,3 +247,17 @@ def test_token_map_kept_up_to_date_is_the_map_built_again():
     timeline = sorted(old + added, key=lambda x: x.tok_start)
     assert at == token_entities(timeline)
     assert at[3] == "e3" and at[9] == "e6"
+
+
+def test_candidate_fields_keep_the_order_candidates_builds_them_in():
+    """candidates() passes Candidate's fields positionally (for speed): a reordered field
+    would silently swap two features."""
+    from dataclasses import fields
+
+    from according.coref.ranker import Candidate
+
+    assert [f.name for f in fields(Candidate)] == (
+        "entity sent_distance token_distance subject main_subject kind count total rank gender_match"
+        " name_gender_match plural label shaky same_paragraph in_quote pronoun_quote_speaker"
+        " last_speaker first_person described recent_subject spoke"
+    ).split()

@@ -270,30 +270,31 @@ class PronounCandidates:
                     self.in_quotation(m.start) is not None,
                 )
             total = count[eid] if m.kind == "np" else totals[eid]
+            # positional, in the field order (22 keywords cost ~0.8 us more per candidate)
             out.append(
                 Candidate(
-                    entity=eid,
-                    sent_distance=sent - span[0],
-                    token_distance=i - m.tok_end,
-                    subject=role and span[1],
-                    main_subject=role and span[2],
-                    kind=m.kind,
-                    count=count[eid],
-                    total=total,
-                    rank=rank,
-                    gender_match=gender_match,
-                    name_gender_match=name_gender_match,
-                    plural=plural,
-                    label=label,
-                    shaky=shaky,
-                    same_paragraph=paragraphs and span[3] == para,
-                    in_quote=span[4],
-                    pronoun_quote_speaker=eid in quote_speakers,
-                    last_speaker=last_speaker == eid,
-                    first_person=eid == self.first_person_entity,
-                    described=described,
-                    recent_subject=eid in recent_subjects,
-                    spoke=self.first_speech.get(eid, here + 1) <= here,
+                    eid,  # entity
+                    sent - span[0],  # sent_distance
+                    i - m.tok_end,  # token_distance
+                    role and span[1],  # subject
+                    role and span[2],  # main_subject
+                    m.kind,  # kind
+                    count[eid],  # count
+                    total,  # total
+                    rank,  # rank
+                    gender_match,  # gender_match
+                    name_gender_match,  # name_gender_match
+                    plural,  # plural
+                    label,  # label
+                    shaky,  # shaky
+                    paragraphs and span[3] == para,  # same_paragraph
+                    span[4],  # in_quote
+                    eid in quote_speakers,  # pronoun_quote_speaker
+                    last_speaker == eid,  # last_speaker
+                    eid == self.first_person_entity,  # first_person
+                    described,  # described
+                    eid in recent_subjects,  # recent_subject
+                    self.first_speech.get(eid, here + 1) <= here,  # spoke
                 )
             )
         return out
