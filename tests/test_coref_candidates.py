@@ -261,3 +261,15 @@ def test_candidate_fields_keep_the_order_candidates_builds_them_in():
         " name_gender_match plural label shaky same_paragraph in_quote pronoun_quote_speaker"
         " last_speaker first_person described recent_subject spoke"
     ).split()
+
+
+def test_phrase_runs_find_proper_and_camel_case_words_outside_mentions():
+    from according.coref.recurring import phrase_runs
+
+    p = parse("We asked wikiHow and Nick Bos. Then wikiHow wrote to Nick Bos again.")
+    runs = phrase_runs(p, set())
+    assert [p.toks[a].text for a, _ in runs["wikiHow"]] == ["wikiHow", "wikiHow"]
+    assert len(runs["Nick Bos"]) == 2
+    first_nick = runs["Nick Bos"][0][0]
+    partly = phrase_runs(p, {first_nick})
+    assert partly["Nick Bos"] == runs["Nick Bos"][1:] and partly["Bos"] == [(first_nick + 1, first_nick + 2)]

@@ -10,6 +10,7 @@ stands apart from the pronoun walk of ``coref/__init__.py``.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..entities import Mention
@@ -31,6 +32,8 @@ _NOT_ENTITIES = frozenset(
 )
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 _PROPER = ("NNP", "NNPS")
+_TAG = attrgetter("tag")
+_LOWER_UPPER = re.compile("[a-z][A-Z]")
 
 
 def _camel(text: str) -> bool:
@@ -43,31 +46,7 @@ def recurring_names(st: _State, p: Parse) -> None:
     """Entities for proper-noun phrases no mention covers that recur in the text."""
     # the ranker's view (never a quote's source), so that its training does not read the quotes
     taken = {k for m in st.mentions if visible(m, st.linked) for k in range(m.tok_start, m.tok_end)}
-    # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
-    # camel-case words whatever their tag ("wikiHow" is read as an adverb).
-    # (the word tests first, and _camel written out: a call per token was most of this step)
-    free = [
-        (
-            t.tag in _PROPER
-            or ("a" <= t.text[:1] <= "z" and not t.text.islower() and _CAMEL.fullmatch(t.text) is not None)
-        )
-        and k not in taken
-        and t.ent_type not in _NOT_ENTITIES
-        for k, t in enumerate(p.toks)
-    ]
-    runs: dict[str, list[tuple[int, int]]] = {}
-    k = 0
-    while k < len(p.toks):
-        if not free[k]:
-            k += 1
-            continue
-        j = k
-        while j < len(p.toks) and free[j]:
-            j += 1
-        key = " ".join(t.text for t in p.toks[k:j])
-        if any(ch.isalpha() for ch in key):
-            runs.setdefault(key, []).append((k, j))
-        k = j
+    runs = phrase_runs(p, taken)
     for key, spans in runs.items():
         if len(spans) < RECURRING_NAME:
             continue
@@ -80,3 +59,32 @@ def recurring_names(st: _State, p: Parse) -> None:
         for a, b in spans:
             ta, tb = p.toks[a], p.toks[b - 1]
             st.add_mention(Mention(ta.start, tb.end, p.text[ta.start : tb.end], a, b, eid, "name"))
+
+
+def phrase_runs(p: Parse, taken: set[int] | frozenset[int]) -> dict[str, list[tuple[int, int]]]:
+    """Text -> token spans of the runs of proper-noun (or camel-case) tokens outside ``taken``."""
+    # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
+    # camel-case words whatever their tag ("wikiHow" is read as an adverb). Only the proper-noun
+    # tags are read per token (in C, by map); camel-case words are found where the text has a
+    # lower-case letter before an upper-case one, which every such word holds (a test per token
+    # was most of this step's cost).
+    toks = p.toks
+    marked = [k for k, tag in enumerate(map(_TAG, toks)) if tag in _PROPER]
+    for hit in _LOWER_UPPER.finditer(p.text):
+        k = p.token_at(hit.start())
+        if k is not None and _camel(toks[k].text):
+            marked.append(k)
+    free = sorted({k for k in marked if k not in taken and toks[k].ent_type not in _NOT_ENTITIES})
+    # the runs of consecutive free tokens, in text order
+    runs: dict[str, list[tuple[int, int]]] = {}
+    k, n = 0, len(free)
+    while k < n:
+        j = k
+        while j + 1 < n and free[j + 1] == free[j] + 1:
+            j += 1
+        a, b = free[k], free[j] + 1
+        key = " ".join(t.text for t in toks[a:b])
+        if any(ch.isalpha() for ch in key):
+            runs.setdefault(key, []).append((a, b))
+        k = j + 1
+    return runs
