@@ -210,7 +210,7 @@ def test_the_window_ends_fifteen_sentences_back_by_bisection():
 
 
 def test_camel_case_check_is_the_regex():
-    from according.coref import _CAMEL, _camel
+    from according.coref.recurring import _CAMEL, _camel
 
     for w in [
         "wikiHow",
@@ -229,3 +229,47 @@ def test_camel_case_check_is_the_regex():
         "A",
     ]:
         assert _camel(w) == (_CAMEL.fullmatch(w) is not None), w
+
+
+def test_token_map_kept_up_to_date_is_the_map_built_again():
+    """The rules after the walk share one token -> entity map (beside_names.cover): adding
+    mentions that stay off its tokens gives the map a rebuild over the timeline gives, with
+    overlapping new ones taken in timeline order (first token, then as added)."""
+    from according.coref.beside_names import cover, token_entities
+
+    def m(a: int, b: int, e: str) -> Mention:
+        return Mention(a, b, "x", a, b, e, "description")
+
+    old = [m(0, 2, "e1"), m(5, 7, "e2")]
+    added = [m(9, 11, "e4"), m(2, 4, "e3"), m(3, 5, "e5"), m(8, 10, "e6")]
+    at = token_entities(old)
+    cover(at, added)
+    timeline = sorted(old + added, key=lambda x: x.tok_start)
+    assert at == token_entities(timeline)
+    assert at[3] == "e3" and at[9] == "e6"
+
+
+def test_candidate_fields_keep_the_order_candidates_builds_them_in():
+    """candidates() passes Candidate's fields positionally (for speed): a reordered field
+    would silently swap two features."""
+    from dataclasses import fields
+
+    from according.coref.ranker import Candidate
+
+    assert [f.name for f in fields(Candidate)] == (
+        "entity sent_distance token_distance subject main_subject kind count total rank gender_match"
+        " name_gender_match plural label shaky same_paragraph in_quote pronoun_quote_speaker"
+        " last_speaker first_person described recent_subject spoke"
+    ).split()
+
+
+def test_phrase_runs_find_proper_and_camel_case_words_outside_mentions():
+    from according.coref.recurring import phrase_runs
+
+    p = parse("We asked wikiHow and Nick Bos. Then wikiHow wrote to Nick Bos again.")
+    runs = phrase_runs(p, set())
+    assert [p.toks[a].text for a, _ in runs["wikiHow"]] == ["wikiHow", "wikiHow"]
+    assert len(runs["Nick Bos"]) == 2
+    first_nick = runs["Nick Bos"][0][0]
+    partly = phrase_runs(p, {first_nick})
+    assert partly["Nick Bos"] == runs["Nick Bos"][1:] and partly["Bos"] == [(first_nick + 1, first_nick + 2)]

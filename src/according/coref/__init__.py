@@ -4,7 +4,7 @@ to an entity, so that ``entities[].mentions`` lists them all (spec analysis-v1).
 Called at the end of the ``speakers`` stage (:func:`resolve_all`), when the
 entities stage's names and descriptions and the speakers stage's sources are
 on the mention timeline. First, *recurring names* the tagger missed
-(:func:`_recurring_names`): a proper-noun phrase no mention covers, written
+(:func:`.recurring.recurring_names`): a proper-noun phrase no mention covers, written
 three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
 "we" and "they" have their body. Then, in text order:
 
@@ -66,7 +66,6 @@ speakers stage linked to quotes' sources (the same view it was trained on:
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -77,10 +76,13 @@ from ..model import Quote
 from ..nlp import Parse
 from ..quotes.speaker_words import words_of
 from .beside_names import (
+    cover,
     descriptions_before_names,
     descriptions_naming_bodies,
+    named_tokens,
     repeated_descriptions,
     same_head_descriptions,
+    token_entities,
 )
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
@@ -88,6 +90,7 @@ from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, parallel_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
+from .recurring import recurring_names
 from .vocatives import Addressed, find_vocatives
 
 if TYPE_CHECKING:
@@ -123,7 +126,7 @@ def resolve_all(
     of the source pronoun -> entity) tells the caller which quotes change.
     """
     model = model if model is not None or collect is not None else load_model()
-    _recurring_names(st, p)
+    recurring_names(st, p)
     walk = _Walk(st, p, quotes, authors)
     # Features the model has no weight for are not worth their cost (the totals scan every
     # earlier mention); training (collect) gets them all.
@@ -206,14 +209,19 @@ def resolve_all(
     for m in sources.values():
         if (m.tok_start, m.tok_end) in relinked:
             st.relink(m, relinked[(m.tok_start, m.tok_end)])
-    walk.descriptions()
-    for m in descriptions_before_names(p, st.mentions, st.infos):
+    # one token -> entity map (and one set of named tokens) for the rules after the walk, kept
+    # up to date with what each adds instead of rebuilt from the whole timeline by each
+    at = walk.descriptions()
+    for rule in (descriptions_before_names, descriptions_naming_bodies):
+        added = rule(p, st.mentions, st.infos, at)
+        for m in added:
+            st.add_mention(m)
+        cover(at, added)
+    named = named_tokens(st.mentions)
+    for m in repeated_descriptions(p, st.mentions, st.infos, named):
         st.add_mention(m)
-    for m in descriptions_naming_bodies(p, st.mentions, st.infos):
-        st.add_mention(m)
-    for m in repeated_descriptions(p, st.mentions, st.infos):
-        st.add_mention(m)
-    for m in same_head_descriptions(p, st.mentions, st.infos):
+        named.update(range(m.tok_start, m.tok_end))
+    for m in same_head_descriptions(p, st.mentions, st.infos, named):
         st.add_mention(m)
     return relinked
 
@@ -506,14 +514,15 @@ class _Walk:
         return None
 
     # -- appositions and predicates -----------------------------------------
-    def descriptions(self) -> None:
+    def descriptions(self) -> dict[int, str]:
+        """Add the appositions and predicate descriptions; the timeline's token -> entity map
+        after them (:func:`.beside_names.token_entities`, for the rules that follow)."""
         p, st = self.p, self.st
-        at: dict[int, str] = {}
-        for m in st.mentions:
-            for k in range(m.tok_start, m.tok_end):
-                at.setdefault(k, m.entity)
+        at = token_entities(st.mentions)
+        added: list[Mention] = []
         for t in p.toks:
-            if t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
+            # the label first: few words are an apposition or a predicate noun
+            if t.dep not in ("appos", "attr") or t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
                 continue
             eid = None
             if t.dep == "appos":
@@ -545,71 +554,19 @@ class _Walk:
             lo = max([lo] + [k + 1 for k in range(lo, t.i) if k in at])
             while hi - 1 > t.i and (p.toks[hi - 1].is_punct or p.toks[hi - 1].pos in _TAIL):
                 hi -= 1
-            st.add_mention(
-                Mention(
-                    p.toks[lo].start,
-                    p.toks[hi - 1].end,
-                    p.text[p.toks[lo].start : p.toks[hi - 1].end],
-                    lo,
-                    hi,
-                    eid,
-                    "description",
-                )
+            m = Mention(
+                p.toks[lo].start,
+                p.toks[hi - 1].end,
+                p.text[p.toks[lo].start : p.toks[hi - 1].end],
+                lo,
+                hi,
+                eid,
+                "description",
             )
-
-
-# A proper-noun phrase the tagger never called an entity becomes one when the
-# article writes it at least this often ("wikiHow", "the Gliders"): read from the
-# unsealed GUM interviews, where the body a speaker says "we" for was missing;
-# twice is often a headline word repeated in the first line.
-RECURRING_NAME = 3
-_NOT_ENTITIES = frozenset(
-    "EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
-)
-_CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
-
-
-def _camel(text: str) -> bool:
-    """``_CAMEL.fullmatch(text)``, the regex run only on a word that opens with a lower-case
-    ASCII letter and holds an upper-case one (most words are all lower-case or capitalised)."""
-    return "a" <= text[:1] <= "z" and not text.islower() and _CAMEL.fullmatch(text) is not None
-
-
-def _recurring_names(st: _State, p: Parse) -> None:
-    """Entities for proper-noun phrases no mention covers that recur in the text."""
-    # the ranker's view (never a quote's source), so that its training does not read the quotes
-    taken = {k for m in st.mentions if visible(m, st.linked) for k in range(m.tok_start, m.tok_end)}
-    # Not words the tagger typed as events, works, laws, numbers ("World Cup"), and
-    # camel-case words whatever their tag ("wikiHow" is read as an adverb).
-    free = [
-        k not in taken and t.ent_type not in _NOT_ENTITIES and (t.tag in ("NNP", "NNPS") or _camel(t.text))
-        for k, t in enumerate(p.toks)
-    ]
-    runs: dict[str, list[tuple[int, int]]] = {}
-    k = 0
-    while k < len(p.toks):
-        if not free[k]:
-            k += 1
-            continue
-        j = k
-        while j < len(p.toks) and free[j]:
-            j += 1
-        key = " ".join(t.text for t in p.toks[k:j])
-        if any(ch.isalpha() for ch in key):
-            runs.setdefault(key, []).append((k, j))
-        k = j
-    for key, spans in runs.items():
-        if len(spans) < RECURRING_NAME:
-            continue
-        words = words_of(key)
-        person = len(words) >= 2 and name_gender(words) is not None
-        plural = p.toks[spans[0][1] - 1].tag == "NNPS"
-        eid = st.by_name.get(key.casefold()) or st.new_entity(
-            key, "PERSON" if person else "ORG", "person" if person else "organization", [], words, plural
-        )
-        for a, b in spans:
-            ta, tb = p.toks[a], p.toks[b - 1]
-            st.add_mention(Mention(ta.start, tb.end, p.text[ta.start : tb.end], a, b, eid, "name"))
+            st.add_mention(m)
+            added.append(m)
+        cover(at, added)  # the loop reads the map as it was before them (as it always did)
+        return at
 
 
 def person_named_body(eid: str, infos: dict[str, dict], gender: dict[str, str]) -> bool:

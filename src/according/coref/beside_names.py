@@ -35,6 +35,25 @@ _NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _TRIM = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT")
 
 
+def token_entities(mentions: Sequence[Mention]) -> dict[int, str]:
+    """Token -> entity of the first mention (in timeline order) covering it."""
+    at: dict[int, str] = {}
+    for m in mentions:
+        for k in range(m.tok_start, m.tok_end):
+            at.setdefault(k, m.entity)
+    return at
+
+
+def cover(at: dict[int, str], added: Sequence[Mention]) -> None:
+    """Update :func:`token_entities`' map with mentions just added to the timeline, none of
+    them on a token the map holds (each rule here and the appositions stop short of other
+    mentions): among themselves they come in timeline order (by first token, then as added),
+    so the map is the one :func:`token_entities` would build again, without the rescan."""
+    for m in sorted(added, key=lambda m: m.tok_start):
+        for k in range(m.tok_start, m.tok_end):
+            at.setdefault(k, m.entity)
+
+
 def _head_suits(lemma: str, label: str) -> bool:
     """A description's head noun can name an entity of this type ("wife" a person, "team" a body)."""
     if label == "PERSON":
@@ -78,7 +97,9 @@ def _apposed_to(p: Parse, start: int, label: str) -> int | None:
     return None
 
 
-def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
+def descriptions_before_names(
+    p: Parse, mentions: Sequence[Mention], infos: dict[str, dict], at: dict[int, str] | None = None
+) -> list[Mention]:
     """Descriptions written just before a name of the entity they describe, as new mentions.
 
     "his wife, Manju Sam" and "the Crown prosecutor, Mark Tedeschi" (the name in
@@ -99,10 +120,7 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
     from ..entities import Mention as _Mention  # the entities package imports this module's caller
 
     toks = p.toks
-    at: dict[int, str] = {}
-    for m in mentions:
-        for k in range(m.tok_start, m.tok_end):
-            at.setdefault(k, m.entity)
+    at = token_entities(mentions) if at is None else at
     out: list[Mention] = []
     for m in mentions:
         info = infos.get(m.entity)
@@ -220,7 +238,7 @@ def descriptions_before_names(p: Parse, mentions: Sequence[Mention], infos: dict
 
 
 def descriptions_naming_bodies(
-    p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]
+    p: Parse, mentions: Sequence[Mention], infos: dict[str, dict], at: dict[int, str] | None = None
 ) -> list[Mention]:
     """A definite description whose modifier is an organisation's name is that organisation:
     "the NATO military alliance", "the Gliders team" (the name a compound of a head noun that
@@ -231,10 +249,7 @@ def descriptions_naming_bodies(
     from ..entities import Mention as _Mention  # the entities package imports this module's caller
 
     toks = p.toks
-    at: dict[int, str] = {}
-    for m in mentions:
-        for k in range(m.tok_start, m.tok_end):
-            at.setdefault(k, m.entity)
+    at = token_entities(mentions) if at is None else at
     out: list[Mention] = []
     for m in mentions:
         info = infos.get(m.entity)
@@ -350,19 +365,26 @@ def _known_as(p: Parse, m: Mention, at: dict[int, str], label: str) -> Mention |
     )
 
 
+def named_tokens(mentions: Sequence[Mention]) -> set[int]:
+    """The tokens of the mentions that are no pronoun."""
+    return {k for m in mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)}
+
+
 # Sentences either way. Set, not tuned (the three sayings it links on the unsealed GUM documents
 # are all right at 5): near enough that "his" still means the same person.
 REPEAT_WINDOW = 5
 
 
-def repeated_descriptions(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
+def repeated_descriptions(
+    p: Parse, mentions: Sequence[Mention], infos: dict[str, dict], named: set[int] | None = None
+) -> list[Mention]:
     """A possessive person description said again ("his father ... His father Mohamed
     El-Hassan Mohamed said", "his brother, George Whitman, ... his brother was injured") is the
     person the other saying was linked to, within :data:`REPEAT_WINDOW` sentences either way."""
     from ..entities import Mention as _Mention
 
     toks = p.toks
-    at = {k for m in mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)}
+    at = named_tokens(mentions) if named is None else named
     said: dict[str, list[tuple[int, str]]] = {}
     for m in mentions:
         if m.kind == "pronoun" or infos.get(m.entity, {}).get("label") != "PERSON":
@@ -411,7 +433,9 @@ _SAME_HEAD_DETERMINERS = POSSESSIVE_DETERMINERS | {"the", "this", "that"}
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 
 
-def same_head_descriptions(p: Parse, mentions: Sequence[Mention], infos: dict[str, dict]) -> list[Mention]:
+def same_head_descriptions(
+    p: Parse, mentions: Sequence[Mention], infos: dict[str, dict], named: set[int] | None = None
+) -> list[Mention]:
     """A definite or possessive person description whose head noun an earlier description of
     exactly one person had, within :data:`REPEAT_WINDOW` sentences before it, is that person:
     "their nine-month-old child, Gloria ... send the child to a skin specialist". Its own
@@ -424,7 +448,7 @@ def same_head_descriptions(p: Parse, mentions: Sequence[Mention], infos: dict[st
 
     toks = p.toks
     children = p.children
-    at = {k for m in mentions if m.kind != "pronoun" for k in range(m.tok_start, m.tok_end)}
+    at = named_tokens(mentions) if named is None else named
     said: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
     for m in mentions:
         info = infos.get(m.entity, {})
