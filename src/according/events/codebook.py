@@ -51,6 +51,7 @@ destruction); "lockdown" as an emergency (a looting "during the COVID-19 lockdow
 from __future__ import annotations
 
 from ..lang.acled_codebook import (
+    AIR_RAID_WORDS,
     CIVILIAN_MODIFIERS,
     CIVILIAN_PEOPLE,
     CROWD_OF_CIVILIANS,
@@ -205,7 +206,7 @@ def ground_raid(work: Work, a: int, b: int) -> bool:
     raids = []
     for k in range(a, b):
         lemma = toks[k].lemma.lower()
-        if lemma in AIRCRAFT_WORDS or lemma in ("air", "airstrike", "drone", "helicopter", "warplane"):
+        if lemma in AIRCRAFT_WORDS or lemma in AIR_RAID_WORDS:
             return False
         if lemma == "raid":
             raids.append(k)

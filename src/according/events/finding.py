@@ -55,9 +55,9 @@ WEAK_REPORT_FLOOR = 0.2
 # trigger-less negatives score 0.20-0.64 ("two trains collided", "the army band played at the
 # opening"). The sealed parts lose one of each (a CASE snippet at 0.319, a PLOVER PROTEST at 0.398)
 # and 7 of CASE's 10 trigger-less negatives. A text in the shape of an ACLED note ("On 3 March 2021,
-# ...": all 104 blind notes and the 36 older ones, in any of ACLED's openings: lang.event_evidence.NOTE_OPENING) keeps the
-# report floors: its notes without a trigger are sit-ins and developments the codebook conventions
-# type ("declared a state of emergency", 0.2-0.5).
+# ...": all 104 blind notes and the 36 older ones, in any of ACLED's openings,
+# lang.event_evidence.NOTE_OPENING) keeps the report floors: its notes without a trigger are sit-ins
+# and developments the codebook conventions type ("declared a state of emergency", 0.2-0.5).
 NO_TRIGGER_FLOOR = 0.54
 NOTE_OPENING = re.compile(event_evidence.NOTE_OPENING)
 # How much more likely a report's sub-event type is when a lexicon trigger in it signals that type.
@@ -103,25 +103,27 @@ def find_events(work: Work) -> dict:
     if len(body) <= REPORT_SENTENCES and len(work.text) <= REPORT_CHARS:
         stretch = body or list(p.sents)
         conf = _report_relevance(p, stretch)
+        # the report's trigger words, read once: strength, the no-trigger floor and the evidence use them
+        hits = [(k, key) for s in stretch for k, key in triggers_in(p, s.start, s.end)]
         strong = (
-            any(key in STRONG for s in stretch for _, key in triggers_in(p, s.start, s.end))
+            any(key in STRONG for _, key in hits)
             or any(destroys_property(p, s.start, s.end) is not None for s in stretch)
             # "unidentified men burned down a school": no strong trigger, but a group destroying a building
             or bool(SIZE_NOTE.search(work.text))
             # ACLED's crowd-size note ("[size=no report]") is given for demonstrations only
         )
         floor = REPORT_FLOOR if strong else WEAK_REPORT_FLOOR
-        if not strong and not _any_trigger(p, stretch) and not NOTE_OPENING.match(work.text):
-            floor = max(
-                floor, NO_TRIGGER_FLOOR
-            )  # a sentence with no word of violence, protest or development
+        if not strong and not hits and not NOTE_OPENING.match(work.text):
+            # no word of violence, protest or development at all, even a weak one ("the army band
+            # played at the opening"), and not in an ACLED note's shape
+            floor = max(floor, NO_TRIGGER_FLOOR)
         if len(body) >= BRIEF_SENTENCES and conf is not None:
             floor = max(floor, show_threshold())  # a news brief: its event must be as sure as an article's
         ev = (
             _event(work, stretch, report=True)
             if (conf is None or conf >= floor)
             and not _no_crowd_gathers(p, stretch)
-            and not _explained_away(p, stretch)
+            and not _explained_away(p, stretch, hits)
             else None
         )
         if ev is not None:
@@ -177,13 +179,12 @@ def _no_crowd_gathers(p, sents) -> bool:
     )
 
 
-def _explained_away(p, sents) -> bool:
+def _explained_away(p, sents, hits: list[tuple[int, str]]) -> bool:
     """Is every strong trigger of a report explained away as no ACLED event (evidence.explained_away:
     an accident, "a fiery crash kills three"; nature or a market as the doer; violence to oneself; a
     name; a story; a medical attack; a drug haul; a celebration)? With no strong trigger the weak ones
     are read, with none at all the sentences' main verbs. The relevance model gives such short texts
-    anything from 0.05 to 0.86."""
-    hits = [(k, key) for s in sents for k, key in triggers_in(p, s.start, s.end)]
+    anything from 0.05 to 0.86. ``hits``: the report's triggers_in (token, key) pairs."""
     # the strong triggers, else the weak ones, else the sentences' main verbs ("two trains collided")
     heads = [k for k, key in hits if key in STRONG] or [k for k, _ in hits] or _roots(p, sents)
     return bool(heads) and all(explained_away(p, k) is not None for k in heads)
@@ -192,12 +193,6 @@ def _explained_away(p, sents) -> bool:
 def _roots(p, sents) -> list[int]:
     """The main words of a report's sentences (tokens that are their own head)."""
     return [i for s in sents for i in range(s.start, s.end) if p.toks[i].head == i]
-
-
-def _any_trigger(p, sents) -> bool:
-    """Does a report hold any word of the trigger lexicon, weak ones included ("march", "burn",
-    "base")? A short text with none ("the army band played at the opening") needs NO_TRIGGER_FLOOR."""
-    return any(True for s in sents for _ in triggers_in(p, s.start, s.end))
 
 
 def _report_relevance(p, sents) -> float | None:

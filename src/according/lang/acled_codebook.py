@@ -100,3 +100,7 @@ WEAPON_USE_VERBS = {
     "damage",
     "explode",
 }
+
+# Words beside lang.event_reports.AIRCRAFT_WORDS that make a raid an air raid ("an air raid", "a
+# drone raid", "helicopters raided"): events/codebook.ground_raid.
+AIR_RAID_WORDS = {"air", "airstrike", "drone", "helicopter", "warplane"}
