@@ -295,3 +295,19 @@ def test_words_of_an_unknown_area_name_are_no_places_of_their_own(analyze):
     names = {p.span.text: p for p in rec.places}
     assert "Gondar" not in names and names["Debre Tabor"].country == "ET"
     assert rec.places[rec.events[0].place].span.text == "Debre Tabor"
+
+
+def test_the_last_name_of_an_area_parenthesis_is_a_province_not_a_country(analyze):
+    # "(Munya, Niger)": a district the gazetteer lacks and Niger State, not the Republic of Niger;
+    # the village is unknown, so the smallest named area places the note, and says so
+    rec = analyze(
+        "On 3 March 2024, gunmen attacked Kuchi village (Munya, Niger) and killed 12 villagers.", id="t"
+    )
+    niger = [p for p in rec.places if p.span.text == "Niger"]
+    assert len(niger) == 1 and niger[0].country == "NG" and niger[0].feature != "country"
+    assert rec.events and rec.places[rec.events[0].place].country == "NG"
+    assert rec.places[rec.events[0].place].geo_precision in (2, 3)
+    assert "Nigeria" in rec.events[0].actor1.name
+    # one name alone in brackets may be the country
+    rec = analyze("Gunmen attacked a convoy near Tillaberi (Niger) on Monday.", id="t")
+    assert all(p.country == "NE" for p in rec.places)

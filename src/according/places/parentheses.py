@@ -95,6 +95,10 @@ def apply(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
                 respelt.append((spelled_area, True))
             elif m is None and _NAME_PART.match(part.strip()):
                 pieces.extend(within)
+            elif m is not None and pi < len(parts) - 1 and _NAME_PART.match(part.strip()):
+                # "(Munya, Niger)": a district the gazetteer lacks, read by its names as a town
+                # elsewhere (Monywa, Myanmar); the widest part still places the note
+                pieces.append(m)
             else:
                 level = []
                 break
@@ -168,6 +172,16 @@ def apply(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
             head = Mention(s, e, b, j + 1, text[s:e], "GPE", True, cands, alt)
             ms.append(head)
         head.paren, head.want = "head", want or "city"
+        last, last_at = level[-1]
+        if (
+            len(parts) >= 2
+            and last_at == len(parts) - 1
+            and any(g.rec(i).kind == "admin1" for i in last.cands)
+        ):
+            # "(Munya, Niger)": the last of a note's two or three area names is the first-level
+            # area ("(Admin2, Admin1)"), Niger State, not the country that shares its name
+            keep = [i for i in last.cands if g.rec(i).kind != "country"]
+            last.cands, last.alt = keep, {i: a for i, a in last.alt.items() if i in keep}
         groups = tuple(tuple(m.cands) for m in reversed(inner))  # widest first
         head.qualifier = (*groups, *(head.qualifier or ()))
         for k, (m, pi) in enumerate(level):
