@@ -35,8 +35,6 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    subject is that person ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
    subject, which the ranker never sees: mostly things, events and clauses)
    under a body's clause is that body ("North Korea stated it would ...").
-   A locative "there" ("has worked there since") is the place named last in its sentence
-   or the one before (:mod:`.locatives`; GUM tuned 664 -> 666 of 883, sealed unchanged).
 3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT", "He
    was one of the first opponents of the war" and "Jason, who is our editor" add the description to the
    entity of the noun or subject they describe (cut short of other mentions).
@@ -91,7 +89,6 @@ from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
 from .clauses import cataphor, clause_subject, parallel_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
-from .locatives import is_locative_there, place_there
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .recurring import recurring_names
 from .vocatives import Addressed, find_vocatives
@@ -142,10 +139,6 @@ def resolve_all(
     relinked: dict[tuple[int, int], str] = {}
     for t in p.toks:
         if t.pos not in ("PRON", "DET"):  # first: most words are neither (no casefold for them)
-            if t.pos == "ADV" and (t.i, t.i + 1) not in walk.covered and is_locative_there(p, t.i):
-                place = place_there(p, t.i, walk.entity_at, st.infos)
-                if place is not None:
-                    third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, place, "pronoun"))
             continue
         form = PRONOUN_FORMS.get(t.text.casefold())
         if form is None:
