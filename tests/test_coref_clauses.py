@@ -116,3 +116,27 @@ def test_features_the_model_does_not_weigh_are_skipped_without_changing_answers(
         answers.append(sorted((m.tok_start, m.tok_end, m.entity) for m in st_.mentions))
     assert answers[0] == answers[1]
     assert any(work.parse.toks[a].text in ("She", "he", "his", "its") for a, _, _ in answers[0])
+
+
+def test_its_coordinated_with_a_bodys_name_is_that_body():
+    text = "Critics attacked Acme Shipping Corp. and its managers over the spill near Leeds."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) == "Acme Shipping Corp."
+
+
+def test_its_coordinated_with_a_persons_name_is_not_a_body():
+    text = "Critics attacked Maria Lopez and its managers over the spill near Leeds."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) is None
+
+
+def test_its_fronted_before_a_body_subject_is_that_body():
+    text = "The floods were severe. In its latest report, Acme Shipping Corp. warned of more damage."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) == "Acme Shipping Corp."
+
+
+def test_its_fronted_is_left_alone_when_a_body_comes_earlier_in_the_sentence():
+    text = "After Leeds City Council spoke, in its latest report, Acme Shipping Corp. warned of more damage."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) != "Acme Shipping Corp."
