@@ -36,7 +36,7 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    subject, which the ranker never sees: mostly things, events and clauses)
    under a body's clause is that body ("North Korea stated it would ..."), as is an "its"
    coordinated with a body's name ("Phoenix and its officers") or fronted before a body subject
-   ("In its report, the agency ...").
+   ("In its report, the agency ...") or in a relative clause on one ("Acme, which closed its ...").
 3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT", "He
    was one of the first opponents of the war" and "Jason, who is our editor" add the description to the
    entity of the noun or subject they describe (cut short of other mentions).
@@ -96,6 +96,7 @@ from .clauses import (
     conjunct_body,
     parallel_subject,
     plain_it_may_refer,
+    relative_body,
 )
 from .context import Voice, Voices, find_turns, signed_voices
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
@@ -197,6 +198,7 @@ def resolve_all(
                         clause_subject(p, t.i, walk.entity_at, st.infos)
                         or conjunct_body(p, t.i, walk.entity_at, st.infos)
                         or body_cataphor(p, t.i, walk.entity_at, st.infos)
+                        or relative_body(p, t.i, walk.entity_at, st.infos)
                     )
                 if ranked is not None:
                     third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, ranked, "pronoun"))
