@@ -205,3 +205,14 @@ def relative_body(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping
             return eid if info is not None and _agrees(info) else None
         prev = a
     return None
+
+
+def body_by_clause(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping) -> str | None:
+    """The body or place an "its" the ranker left alone stands for by its clause: the first answer
+    of :func:`clause_subject`, :func:`conjunct_body`, :func:`body_cataphor`, :func:`relative_body`."""
+    return (
+        clause_subject(p, i, entity_at, infos)
+        or conjunct_body(p, i, entity_at, infos)
+        or body_cataphor(p, i, entity_at, infos)
+        or relative_body(p, i, entity_at, infos)
+    )
