@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import according.entities  # noqa: F401  (registers the stage)
 import according.quotes  # noqa: F401  (registers "speakers")
-from according.coref.clauses import plain_it_may_refer
+from according.coref.clauses import plain_it_may_refer, relative_body
 from according.nlp import parse
 from according.pipeline import Work, run_stages
 
@@ -116,3 +116,47 @@ def test_features_the_model_does_not_weigh_are_skipped_without_changing_answers(
         answers.append(sorted((m.tok_start, m.tok_end, m.entity) for m in st_.mentions))
     assert answers[0] == answers[1]
     assert any(work.parse.toks[a].text in ("She", "he", "his", "its") for a, _, _ in answers[0])
+
+
+def test_its_coordinated_with_a_bodys_name_is_that_body():
+    text = "Critics attacked Acme Shipping Corp. and its managers over the spill near Leeds."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) == "Acme Shipping Corp."
+
+
+def test_its_coordinated_with_a_persons_name_is_not_a_body():
+    text = "Critics attacked Maria Lopez and its managers over the spill near Leeds."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) is None
+
+
+def test_its_fronted_before_a_body_subject_is_that_body():
+    text = "The floods were severe. In its latest report, Acme Shipping Corp. warned of more damage."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) == "Acme Shipping Corp."
+
+
+def test_its_fronted_is_left_alone_when_a_body_comes_earlier_in_the_sentence():
+    text = "After Leeds City Council spoke, in its latest report, Acme Shipping Corp. warned of more damage."
+    w = analyse(text)
+    assert entity_of(w, *at(text, "its")) != "Acme Shipping Corp."
+
+
+def _relative(text, name_word):
+    p = parse(text)
+    its = p.token_at(text.index(" its ") + 1)
+    name = p.token_at(text.index(name_word))
+    assert its is not None and name is not None
+    return relative_body(p, its, {name: "e1"}, {"e1": {"label": "ORG"}})
+
+
+def test_its_in_a_relative_clause_on_a_bodys_name_is_that_body():
+    assert _relative("Acme closed a plant, which cut its staff by half, in Leeds.", "plant") == "e1"
+
+
+def test_its_in_a_relative_clause_whose_subject_is_a_noun_is_left_alone():
+    assert _relative("Acme closed a plant that the owners sold with its staff in Leeds.", "plant") is None
+
+
+def test_its_outside_a_relative_clause_is_left_alone():
+    assert _relative("Acme closed a plant in Leeds and cut its staff by half.", "plant") is None

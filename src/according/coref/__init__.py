@@ -34,7 +34,8 @@ three times or more ("wikiHow", "the Gliders"), becomes an entity, so that
    pronouns; GUM sealed 153 -> 154 of 256); a he/she fronted before its sentence's
    subject is that person ("In his speech, Obama ..."), and "its" (and a plain "it" that is a
    subject, which the ranker never sees: mostly things, events and clauses)
-   under a body's clause is that body ("North Korea stated it would ...").
+   under a body's clause is that body ("North Korea stated it would ..."), as is an "its" beside
+   one (:func:`.clauses.body_by_clause`: "Phoenix and its officers", "In its report, the agency").
 3. *Appositions and predicates*: "Noam Chomsky, a professor at MIT", "He
    was one of the first opponents of the war" and "Jason, who is our editor" add the description to the
    entity of the noun or subject they describe (cut short of other mentions).
@@ -87,7 +88,7 @@ from .beside_names import (
 from .candidates import PronounCandidates, visible
 from .candidates import agrees as _agrees  # noqa: F401 - tests read it here
 from .candidates import proper_name as _proper_name  # noqa: F401
-from .clauses import cataphor, clause_subject, parallel_subject, plain_it_may_refer
+from .clauses import body_by_clause, cataphor, clause_subject, parallel_subject, plain_it_may_refer
 from .context import Voice, Voices, find_turns, signed_voices
 from .ranker import NOUN_CANDIDATE, Candidate, Model, PronounSite, best, load_model, name_gender
 from .recurring import recurring_names
@@ -184,7 +185,7 @@ def resolve_all(
                         ranked = parallel_subject(p, t.i, form.cls, ranked, third, walk.entity_at)
                     ranked = cataphor(p, t.i, form.cls, walk.entity_at, st.infos) or ranked
                 elif ranked is None and form.cls == "it":
-                    ranked = clause_subject(p, t.i, walk.entity_at, st.infos)
+                    ranked = body_by_clause(p, t.i, walk.entity_at, st.infos)
                 if ranked is not None:
                     third.append(Mention(t.start, t.end, t.text, t.i, t.i + 1, ranked, "pronoun"))
             elif (
