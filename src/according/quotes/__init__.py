@@ -455,13 +455,18 @@ def _clausal(p: Parse, content) -> bool:
             tok = p.toks[a]
             if tok.dep == "mark" and tok.text.lower() in _CLAUSE_MARKS:
                 return True
-            if tok.pos in ("VERB", "AUX") and not (
-                tok.dep in NOUN_MODIFIER_DEPS
-                and any(d.start <= p.toks[tok.head].start < d.end for d in content)
-            ):
+            if tok.pos in ("VERB", "AUX") and not _modifies_noun(p, tok, content):
                 return True
             a += 1
     return False
+
+
+def _modifies_noun(p: Parse, tok, content) -> bool:
+    """Whether verb ``tok`` only modifies a noun of the content, or is the auxiliary of
+    such a verb ("support for the format, which the firm *has* licensed")."""
+    if tok.dep in ("aux", "auxpass") and tok.head != tok.i:
+        tok = p.toks[tok.head]
+    return tok.dep in NOUN_MODIFIER_DEPS and any(d.start <= p.toks[tok.head].start < d.end for d in content)
 
 
 def _kind(text, content, qrng) -> str:
