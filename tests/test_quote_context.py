@@ -173,3 +173,19 @@ def test_the_auxiliary_of_a_relative_clause_makes_no_clause():
     ]
     p2 = parse_of(rows2)
     assert _clausal(p2, (Span.of(p2.text, p2.toks[2].start, p2.toks[6].end),))
+
+
+def test_a_verb_of_evaluation_or_asking_with_a_reported_clause_is_speech():
+    said = dict(cue_words=("asked",), source_class="per")
+    assert category("ask", "indirect", True, complement=True, **said) == "speech"
+    # no reported clause ("asked him to resign"), no clause at all, nobody asking, a passive, a negation
+    assert category("ask", "indirect", True, complement=False, **said) == "belief"
+    assert category("ask", "indirect", False, complement=True, **said) == "belief"
+    assert category("ask", "indirect", True, cue_words=("asked",), complement=True) == "belief"
+    assert category(
+        "ask", "indirect", True, complement=True, cue_words=("was", "asked"), source_class="per"
+    ) == ("belief")
+    assert (
+        category("mention", "indirect", True, complement=True, cue_words=("did", "not", "mention"))
+        == "belief"
+    )

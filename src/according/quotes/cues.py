@@ -135,20 +135,26 @@ def category(
     *,
     cue_words: tuple[str, ...] = (),
     source_class: str = "",
+    complement: bool = False,
 ) -> str:
     """speech or belief, from the cue in its context.
 
     ``kind``: direct / mixed / indirect content; ``clausal``: the content has a verb (or
     quotes words); ``cue_words``: the lowercased words of the cue span ("points out",
     "did not reveal"); ``source_class``: :func:`~according.lang.quotes.mention_class` of
-    the source's head word.
+    the source's head word; ``complement``: the content opens with "that", "whether" or
+    "if" (:data:`~according.lang.quotes.COMPLEMENT_OPENERS`) or, under a verb of asking, a
+    wh-word: a reported statement or question.
 
     - a verb of communication (:data:`SPEECH`) is speech, except that an indirect cue
       with a bare noun phrase ("will report results", "wrote a memoir") names an act,
       not what was said, unless its verb takes what was said as object
-      (:data:`NP_CONTENT`); verbs of evaluation (:data:`WEAK_SPEECH`) only quoting
-      words; a negated indirect cue ("did not reveal the price", "would not say
-      whether") reports nothing said; a topic ("wrote about how cities change") is not
+      (:data:`NP_CONTENT`); verbs of evaluation and asking (:data:`WEAK_SPEECH`) only
+      quoting words or, active and with a source, with a clause opened by "that", "whether"
+      or (asking) a wh-word ("mentioned that the plan was late", "asked whether the funds
+      were spent": on 400 PolNeAR train articles 33 of 9,793 quotes, all read as reported
+      statements or questions); a negated indirect cue ("did not reveal the price", "would
+      not say whether") reports nothing said; a topic ("wrote about how cities change") is not
       what was written; a passive indirect cue with no agent ("the allegations were
       denied", "it was announced that ...") names nobody who said it;
     - a verb that reports words only in context (:data:`SPEECH_IN_CONTEXT`: "ruled
@@ -182,7 +188,10 @@ def category(
         return "belief"
     if quoting:
         return "speech"
-    if lem in WEAK_SPEECH or words & NEGATIONS:
+    if words & NEGATIONS:
+        return "belief"
+    if lem in WEAK_SPEECH and not (complement and clausal and source_class and not words & PASSIVE_AUX):
+        # (a reported clause with a speaker; "Asked whether ..., she said": the asker unnamed)
         return "belief"
     if lem in HEARSAY_PASSIVE and words & PASSIVE_AUX:  # "is said to be": hearsay, nobody speaking
         return "belief"
