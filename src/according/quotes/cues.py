@@ -59,6 +59,19 @@ and the model is calibrated there, so its threshold holds no recall to take; a c
 more verbs of communication in :data:`SPEECH` and a fit of 600 iterations each scored better on
 the tuning half and lost sealed cue overlap (numbers: ``scripts/census_quote_cues.py``).
 
+Tried and dropped (issue 8, cues7): what a noun cue introduces as a feature ("nc": a clause
+opened by "that" / "whether", quoted words, a topic preposition, "p:on" for "his comments on";
+crossed with the noun's owner, "nco": "Trump's claim that") and possessive determiners read as
+persons by :func:`~according.lang.quotes.mention_class` ("his comments": owner and source
+"per", not "other"). Out of fold on train's calibration fifth (168 articles, threshold 0.35
+kept), source / cue / content / full .7885 / .7878 / .7707 / .6452 -> .7874 / .7872 / .7700 /
+.6445 with both, .7870 / .7865 / .7693 / .6444 with the noun features alone, .7880 / .7874 /
+.7703 / .6448 with the possessives alone. PolNeAR dev with both: tuned source .7865 -> .7879,
+cue .7825 -> .7827, content .7747 -> .7740, full .6555 -> .6573; sealed source .7962 -> .7967,
+cue .7886 -> .7910, full .6401 -> .6432. The dev halves (41 and 43 articles) rose and the four
+times larger calibration fifth fell, all within a few thousandths: no evidence of a gain, and a
+new cue model would also have to rebuild the content-edge model trained on its output.
+
 The category (speech or belief) is not learned (PolNeAR does not label it); it
 is read from the cue in its context (:func:`category`): a verb of
 communication is speech, a verb that reports words only in some contexts
