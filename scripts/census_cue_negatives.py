@@ -23,7 +23,9 @@ cues in them, all of category belief ("unveiled the device", "plans to", "saw sh
 "is expected to"); 350 speech quotes in sentences with no quotation mark, of which about 8 were
 read as no speech ("some reported missing", "the plane promises increased fuel efficiency",
 "the update adds support for ...", "responded by offering", "have called the hotline"); after the auxiliary of a noun's
-relative clause stopped making a reported clause (``quotes._clausal``) 187 and 348.
+relative clause stopped making a reported clause (``quotes._clausal``) 187 and 348; after a
+verb of evaluation or asking with a reported clause became speech (``cues.category``) 187 and
+349 (the one more, "He also mentioned that GM had already received ...", is speech).
 """
 
 from __future__ import annotations
