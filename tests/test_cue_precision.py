@@ -176,3 +176,15 @@ def test_the_same_verbs_reporting_words_stay_cues(analyze):
         ("She points out that the plan has no funding.", "points"),
     ):
         assert any(word in c.split() for c in _cues(analyze, text)), text
+
+
+def test_reported_questions_and_statements_are_speech(analyze):
+    def cats(text: str) -> list[str]:
+        return [q.category for q in analyze(text, id="t").quotes if q.cue is not None]
+
+    assert cats("The senator asked whether the funds had been spent.") == ["speech"]
+    assert cats("Reporters asked why the vote was delayed.") == ["speech"]
+    assert cats("The treasurer mentioned that the audit was late.") == ["speech"]
+    # a wh-word under a verb of evaluation opens a thing done, not a question; a request
+    assert "speech" not in cats("The mayor criticized what the council did.")
+    assert "speech" not in cats("She asked him to resign.")

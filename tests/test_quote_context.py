@@ -131,3 +131,61 @@ def test_a_that_clause_is_a_clause_whatever_the_tagger_made_of_its_verb():
     assert category("complain", "indirect", _clausal(p, content), cue_words=("complained",)) == "speech"
     # a bare noun phrase stays no clause
     assert not _clausal(p, (Span.of(p.text, p.toks[3].start, p.toks[4].end),))
+
+
+def test_the_auxiliary_of_a_relative_clause_makes_no_clause():
+    from according.model import Span
+    from according.quotes import _clausal
+    from test_relevance_features import parse_of
+
+    # "The update adds support for the format, which the firm has licensed.": the object is a
+    # noun phrase; "has" serves a verb that only modifies "format", so nothing said is reported
+    rows = [
+        ("The", "the", "det", 1, "DET", "DT"),
+        ("update", "update", "nsubj", 2, "NOUN", "NN"),
+        ("adds", "add", "ROOT", 2, "VERB", "VBZ"),
+        ("support", "support", "dobj", 2, "NOUN", "NN"),
+        ("for", "for", "prep", 3, "ADP", "IN"),
+        ("the", "the", "det", 6, "DET", "DT"),
+        ("format", "format", "pobj", 4, "NOUN", "NN"),
+        ("which", "which", "dobj", 11, "PRON", "WDT"),
+        ("the", "the", "det", 9, "DET", "DT"),
+        ("firm", "firm", "nsubj", 11, "NOUN", "NN"),
+        ("has", "have", "aux", 11, "AUX", "VBZ"),
+        ("licensed", "license", "relcl", 6, "VERB", "VBN"),
+    ]
+    p = parse_of(rows)
+    content = (Span.of(p.text, p.toks[3].start, p.toks[11].end),)
+    assert not _clausal(p, content)
+    assert (
+        category("add", "indirect", _clausal(p, content), cue_words=("adds",), source_class="noun")
+        == "belief"
+    )
+    # the same auxiliary on the reported clause's own verb keeps it a clause
+    rows2 = [
+        ("He", "he", "nsubj", 1, "PRON", "PRP"),
+        ("added", "add", "ROOT", 1, "VERB", "VBD"),
+        ("the", "the", "det", 3, "DET", "DT"),
+        ("deal", "deal", "nsubjpass", 6, "NOUN", "NN"),
+        ("had", "have", "aux", 6, "AUX", "VBD"),
+        ("been", "be", "auxpass", 6, "AUX", "VBN"),
+        ("signed", "sign", "ccomp", 1, "VERB", "VBN"),
+    ]
+    p2 = parse_of(rows2)
+    assert _clausal(p2, (Span.of(p2.text, p2.toks[2].start, p2.toks[6].end),))
+
+
+def test_a_verb_of_evaluation_or_asking_with_a_reported_clause_is_speech():
+    said = dict(cue_words=("asked",), source_class="per")
+    assert category("ask", "indirect", True, complement=True, **said) == "speech"
+    # no reported clause ("asked him to resign"), no clause at all, nobody asking, a passive, a negation
+    assert category("ask", "indirect", True, complement=False, **said) == "belief"
+    assert category("ask", "indirect", False, complement=True, **said) == "belief"
+    assert category("ask", "indirect", True, cue_words=("asked",), complement=True) == "belief"
+    assert category(
+        "ask", "indirect", True, complement=True, cue_words=("was", "asked"), source_class="per"
+    ) == ("belief")
+    assert (
+        category("mention", "indirect", True, complement=True, cue_words=("did", "not", "mention"))
+        == "belief"
+    )

@@ -136,6 +136,15 @@ PASSIVE_AUX = frozenset("is are was were be been being 's".split())
 
 # Negations inside a cue span ("did not reveal", "would not say", "never said").
 NEGATIONS = frozenset("not n't never".split())
+# Words opening a reported clause, a statement or a question ("mentioned that the plan was
+# late", "asked whether the funds were spent", "asked why the vote was delayed"): under a
+# verb of evaluation, asking or mentioning (:data:`WEAK_SPEECH`) such a clause is what was
+# said or asked, so the cue reports words ("asked him to resign", "mentioned the plan" do not).
+# A wh-word opens a question only under a verb of asking: "criticized what he did" is a thing
+# done, "asked what he would do" a question.
+COMPLEMENT_OPENERS = frozenset("that whether if".split())
+QUESTION_WORDS = frozenset("why how what when where who which".split())
+ASKING_VERBS = frozenset("ask inquire enquire query".split())
 
 # Heads of an "according to" object (or a subject) that are findings, not speakers:
 # "according to an investigation", "according to the data". A finding is attributed to

@@ -80,12 +80,15 @@ from itertools import compress, islice
 from operator import ne
 
 from ..lang.quotes import (
+    ASKING_VERBS,
+    COMPLEMENT_OPENERS,
     GROUP_PRON,
     IDIOMS,
     NO_COMMENT,
     NOUN_MODIFIER_DEPS,
     ORG_WORDS,
     PERSON_PRON,
+    QUESTION_WORDS,
     mention_class,
 )
 from ..model import Quote, Span, Speaker
@@ -406,6 +409,7 @@ def _finish(p: Parse, attrs, qspans, in_furniture):
                 _clausal(p, content),
                 cue_words=tuple(text[a.cue[0] : a.cue[1]].lower().split()),
                 source_class=_source_class(p, a.src_tok),
+                complement=_complement(p, content, a.lemma),
             )
             if a.cue
             else "speech"
@@ -455,13 +459,33 @@ def _clausal(p: Parse, content) -> bool:
             tok = p.toks[a]
             if tok.dep == "mark" and tok.text.lower() in _CLAUSE_MARKS:
                 return True
-            if tok.pos in ("VERB", "AUX") and not (
-                tok.dep in NOUN_MODIFIER_DEPS
-                and any(d.start <= p.toks[tok.head].start < d.end for d in content)
-            ):
+            if tok.pos in ("VERB", "AUX") and not _modifies_noun(p, tok, content):
                 return True
             a += 1
     return False
+
+
+def _complement(p: Parse, content, lemma: str) -> bool:
+    """Whether the content opens with the word of a reported clause ("that the plan was
+    late", "whether the funds were spent"; lang.quotes.COMPLEMENT_OPENERS) or, under a verb of
+    asking, a question ("asked why the vote was delayed")."""
+    if not content:
+        return False
+    k = p.token_at(content[0].start)
+    while k is not None and k < len(p.toks) and p.toks[k].is_punct:
+        k += 1
+    if k is None or k >= len(p.toks):
+        return False
+    w = p.toks[k].text.lower()
+    return w in COMPLEMENT_OPENERS or (w in QUESTION_WORDS and lemma.lower() in ASKING_VERBS)
+
+
+def _modifies_noun(p: Parse, tok, content) -> bool:
+    """Whether verb ``tok`` only modifies a noun of the content, or is the auxiliary of
+    such a verb ("support for the format, which the firm *has* licensed")."""
+    if tok.dep in ("aux", "auxpass") and tok.head != tok.i:
+        tok = p.toks[tok.head]
+    return tok.dep in NOUN_MODIFIER_DEPS and any(d.start <= p.toks[tok.head].start < d.end for d in content)
 
 
 def _kind(text, content, qrng) -> str:
