@@ -209,8 +209,12 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
             for c in p.children[k]
             if toks[c].dep in ("amod", "compound", "nmod") and toks[c].text[:1].isupper() and c < k
         ]
-        if names:
-            return Actor(f"{toks[names[-1]].text} Ethnic Militia")
+        people = [c for c in names if demonym_country(toks[c].text) is None]
+        if people:
+            return Actor(f"{toks[people[-1]].text} Ethnic Militia")
+        state = own_country(work, k) if names else None
+        if state:  # "a Libyan militia", "Somali militiamen": a state's armed men, no people's militia
+            return Actor(f"Unidentified Armed Group ({state})")
     if lem in SETTLERS:
         return Actor(f"Settlers ({country})" if country else "Settlers")
     armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])

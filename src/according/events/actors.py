@@ -149,6 +149,7 @@ from ..lang.actor_doers import FIGHT_NOUNS
 from ..lang.actors import (
     ATTACK_NOUNS,
     COMMUNITY_CROWDS,
+    ETHNIC_MILITIA_NOUNS,
     FORCE_UNITS,
     MILITARY,
     NOT_ACTORS,
@@ -354,7 +355,11 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         and doer is not None
         and work.parse.toks[doer].ent_type == "NORP"
     ):
-        a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
+        militia = work.parse.toks[work.parse.toks[doer].head]
+        if work.parse.toks[doer].dep == "amod" and militia.lemma.lower() in ETHNIC_MILITIA_NOUNS:
+            a1 = actor_at(work, militia.i)  # "a Libyan militia stormed" (the militia the trigger)
+        else:
+            a1 = Actor(work.parse.toks[doer].text, a1.entity)  # a people as the doer is not "civilians"
     crowd = crowd_country(a1)
     acts = work.parse.toks[work.parse.toks[doer].head] if doer is not None else None
     if (
@@ -429,6 +434,16 @@ def actors_for(work: Work, trigger: int | None, sub_event_type: str, event_type:
         # "12 people were arrested", "a cache of weapons was found": ACLED's arrests and seizures are the
         # police's where the text names no one
         a1 = Actor("Police Forces")
+    elif (
+        a1 is not None
+        and event_type in VIOLENT_TYPES
+        and a1.name.startswith("Government")
+        and trigger is not None
+        and violent(work, trigger)
+    ):
+        # "the Syrian regime shelled the town", "the government bombed rebel positions": ACLED codes a
+        # government's violence as its forces' (Government of X is a party to agreements and decrees)
+        a1 = Actor(a1.name.replace("Government", "Military Forces", 1), a1.entity)
     elif a1 is not None and sub_event_type == "Arrests" and a1.name.startswith("Government"):
         # "Iranian authorities arrested": the state's police (ACLED's arrests are the police's)
         a1 = Actor(a1.name.replace("Government", "Police Forces", 1), a1.entity)

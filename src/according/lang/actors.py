@@ -287,7 +287,8 @@ STATE_ATTACK_NOUNS = {
 # missile struck", "Israeli bulldozers demolished" (not a rocket: armed groups fire rockets too)
 STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
-ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "raider"}  # ("Turkana cattle raiders")
+# (and its men: "Fulani militiamen", ACLED's "Fulani Ethnic Militia", not an Unidentified Armed Group)
+ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "militiaman", "militiamen", "raider"}
 # A clan and its men, whose militia ACLED names by the clan ("Marehan clansmen": "Marehan Clan Militia
 # (Somalia)"; two clans unnamed: "Unidentified Clan Militia"; events/actor_phrases.py)
 CLAN_NOUNS = {"clan", "clansman", "clansmen", "subclan", "sub-clan"}

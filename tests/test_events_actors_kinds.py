@@ -1,0 +1,65 @@
+"""ACLED's names for doers named by their kind (branch actors5, issue 9 part 2): a people's
+militiamen as its Ethnic Militia, a state's militia as armed men of that state, a government's
+violence as its forces' (events/actor_phrases.py, actors.py; word data lang/actors.py). The
+sentences are made up here."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def actor1(analyze, text):
+    rec = analyze(text, published="2022-06-01")
+    assert rec.events, rec.errors
+    a1 = rec.events[0].actor1
+    return a1.name if a1 is not None else None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a people's militiamen: its ethnic militia, as its militia is
+        (
+            "On 3 May 2022, Fulani militiamen attacked farmers near Agatu, Nigeria, killing 5.",
+            "Fulani Ethnic Militia (Nigeria)",
+        ),
+        (
+            "On 3 May 2022, a Fulani militia attacked farmers near Agatu, Nigeria, killing 5.",
+            "Fulani Ethnic Militia (Nigeria)",
+        ),
+        # a state's demonym names no people's militia: armed men of that state
+        (
+            "On 3 May 2022, Libyan militiamen stormed a checkpoint near Zawiya, Libya.",
+            "Unidentified Armed Group (Libya)",
+        ),
+        (
+            "On 3 May 2022, a Libyan militia stormed a checkpoint near Zawiya, Libya.",
+            "Unidentified Armed Group (Libya)",
+        ),
+    ],
+)
+def test_militiamen_by_their_people(analyze, text, expected):
+    assert actor1(analyze, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("On 3 May 2022, the Syrian regime shelled the town of Saraqib, Syria.", "Military Forces of Syria"),
+        (
+            "On 3 May 2022, the Ethiopian government carried out a drone strike on a market near Mekele, "
+            "Ethiopia, killing 20.",
+            "Military Forces of Ethiopia",
+        ),
+    ],
+)
+def test_a_governments_violence_is_its_forces(analyze, text, expected):
+    assert actor1(analyze, text) == expected
+
+
+def test_a_government_that_signs_is_the_government(analyze):
+    # (no violence: ACLED's Government of X stays a party to agreements)
+    text = (
+        "On 3 May 2022, the Ethiopian government signed a ceasefire with the rebels in Addis Ababa, Ethiopia."
+    )
+    assert actor1(analyze, text) == "Government of Ethiopia"
