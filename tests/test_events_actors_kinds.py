@@ -63,3 +63,13 @@ def test_a_government_that_signs_is_the_government(analyze):
         "On 3 May 2022, the Ethiopian government signed a ceasefire with the rebels in Addis Ababa, Ethiopia."
     )
     assert actor1(analyze, text) == "Government of Ethiopia"
+
+
+def test_a_notes_doer_from_its_first_sentence(analyze):
+    # the event's trigger in the second sentence names no doer: the first sentence's fighters
+    text = (
+        "On 4 May 2022, Amhara militiamen and federal soldiers fought near Woldia, Ethiopia. "
+        "The fighting went on for hours and 6 people were killed."
+    )
+    name = actor1(analyze, text)
+    assert name is not None and "Amhara" in name
