@@ -73,3 +73,19 @@ def test_a_notes_doer_from_its_first_sentence(analyze):
     )
     name = actor1(analyze, text)
     assert name is not None and "Amhara" in name
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an organisation's name the tagger did not take whole (a state's name in it is no place)
+        (
+            "On 6 May 2022, the Durango Cartel clashed with a rival gang near Culiacan, Mexico.",
+            "Durango Cartel",
+        ),
+        # hired killers are armed men of no name
+        ("On 6 May 2022, hitmen killed a reporter in Ensenada, Mexico.", "Unidentified Armed Group (Mexico)"),
+    ],
+)
+def test_named_and_unnamed_gangs(analyze, text, expected):
+    assert actor1(analyze, text) == expected

@@ -28,6 +28,7 @@ from ..lang.actors import (
     FIGHTER_NOUNS,
     FORCE_UNITS,
     GOVERNMENT,
+    GROUP_NAME_HEADS,
     MEMBER_NOUNS,
     MILITARY,
     MILITARY_GOVERNMENT,
@@ -322,6 +323,9 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor("Civilians" + (crowd if lem in CIVILIANS else ""))
     if t.ent_type in ("ORG", "PERSON", "NORP") or (t.ent_type == "GPE" and as_doer):
         # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
+        return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
+    if as_doer and t.pos == "PROPN" and lem in GROUP_NAME_HEADS and t.text[:1].isupper():
+        # "the Jalisco Cartel clashed with ...": an organisation's name the tagger did not take whole
         return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
     if as_doer and t.pos == "PROPN" and len(word) > 1 and word.isupper() and not smaller_place(work, k):
         return Actor(word)  # "JNIM took control": an acronym that acts is a named group, untagged

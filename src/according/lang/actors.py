@@ -66,6 +66,8 @@ UNIDENTIFIED = {
     "raider",
     "abductor",
     "pirate",  # ACLED codes pirates who kidnap crews as an Unidentified Armed Group
+    "hitman",  # ("hitmen killed a journalist": armed men of no name)
+    "hitmen",
 }
 # Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
 # gunmen"
@@ -289,6 +291,21 @@ STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
 # (and its men: "Fulani militiamen", ACLED's "Fulani Ethnic Militia", not an Unidentified Armed Group)
 ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "militiaman", "militiamen", "raider"}
+# Heads of an organisation's name, capitalised as part of it ("the Jalisco Cartel", "the Popular
+# Front"): a doer so named is the organisation, whatever the tagger made of the name (a town's name in
+# it is no place of the event); events/actor_phrases.py
+GROUP_NAME_HEADS = {
+    "cartel",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "battalion",
+    "gang",
+    "organization",
+    "organisation",
+    "alliance",
+}
 # A clan and its men, whose militia ACLED names by the clan ("Marehan clansmen": "Marehan Clan Militia
 # (Somalia)"; two clans unnamed: "Unidentified Clan Militia"; events/actor_phrases.py)
 CLAN_NOUNS = {"clan", "clansman", "clansmen", "subclan", "sub-clan"}
