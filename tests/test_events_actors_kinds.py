@@ -89,3 +89,13 @@ def test_a_notes_doer_from_its_first_sentence(analyze):
 )
 def test_named_and_unnamed_gangs(analyze, text, expected):
     assert actor1(analyze, text) == expected
+
+
+def test_members_of_two_groups_are_the_first(analyze):
+    text = "On 6 May 2022, supporters of the BNP and the Jatiya Party clashed in Feni, Bangladesh."
+    assert actor1(analyze, text) == "BNP"
+
+
+def test_an_and_inside_one_name_stays(analyze):
+    text = "On 6 May 2022, members of the Justice and Equality Movement attacked a police post near Nyala, Sudan."
+    assert actor1(analyze, text) == "Justice and Equality Movement"

@@ -415,6 +415,18 @@ def _named_group(work: Work, k: int) -> Actor | None:
                             return actor_at(work, o)
                         a, b = p.subtree(o)
                         b = min([b] + [j for j in range(o + 1, b) if toks[j].dep in ("relcl", "acl", "prep")])
+                        # "supporters of the BNP and the Awami League": the first of two groups (an
+                        # "and" inside one name the tagger took whole stays)
+                        b = min(
+                            [b]
+                            + [
+                                j
+                                for j in range(o + 1, b)
+                                if toks[j].dep == "cc"
+                                and toks[j].head == o
+                                and not _in_entity(work, toks[j].start)
+                            ]
+                        )
                         name = work.text[toks[a].start : toks[b - 1].end]
                         return Actor(name.removeprefix("the ").removeprefix("The "))
     if lem in MEMBER_NOUNS | FIGHTER_NOUNS:
@@ -462,6 +474,11 @@ def _named_group(work: Work, k: int) -> Actor | None:
         if not names:
             return _name_before(work, k)
     return None
+
+
+def _in_entity(work: Work, char: int) -> bool:
+    """Is character ``char`` inside a mention of a named entity?"""
+    return any(m.start <= char < m.end for e in work.entities for m in e.mentions)
 
 
 def _name_before(work: Work, k: int) -> Actor | None:
