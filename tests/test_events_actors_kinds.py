@@ -99,3 +99,21 @@ def test_members_of_two_groups_are_the_first(analyze):
 def test_an_and_inside_one_name_stays(analyze):
     text = "On 6 May 2022, members of the Justice and Equality Movement attacked a police post near Nyala, Sudan."
     assert actor1(analyze, text) == "Justice and Equality Movement"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a state's forces by a demonym the gazetteer lacks, not the forces of the country they strike
+        (
+            "On 7 May 2022, Azeri forces shelled a village near Goris, Armenia.",
+            "Military Forces of Azerbaijan",
+        ),
+        (
+            "On 7 May 2022, Ecuadorian soldiers clashed with smugglers near Ipiales, Colombia.",
+            "Military Forces of Ecuador",
+        ),
+    ],
+)
+def test_forces_by_a_rarer_demonym(analyze, text, expected):
+    assert actor1(analyze, text) == expected

@@ -333,6 +333,26 @@ GOVERNMENT = {"government", "administration", "authority", "regime"}
 MILITARY_GOVERNMENT = {"junta"}
 # Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
 SETTLERS = {"settler"}
+# States' demonyms that neither the gazetteer's country data nor lang.places.DEMONYM_ALIASES has
+# (lowercase -> ISO 3166-1 alpha-2): without them "Azeri forces shelled Jermuk" were the forces of the
+# event's country, Armenia, and "Ecuadorian soldiers" in Putumayo Colombia's (events/actor_names)
+STATE_DEMONYMS = {
+    "azeri": "AZ",
+    "azeris": "AZ",
+    "kyrgyz": "KG",
+    "kazakh": "KZ",
+    "tajik": "TJ",
+    "uzbek": "UZ",
+    "ecuadorian": "EC",
+    "ecuadorean": "EC",
+    "argentine": "AR",
+    "argentinian": "AR",
+    "nepali": "NP",
+    "djiboutian": "DJ",
+    "philippine": "PH",
+    "lao": "LA",
+    "kosovar": "XK",
+}
 # ISO 3166-1 alpha-2 -> ACLED's name of a country, where it differs from the gazetteer's (GeoNames')
 # name (the scorer drops "the" and case, so "Democratic Republic of the Congo" would match too; the
 # CSV export writes ACLED's own spelling)
