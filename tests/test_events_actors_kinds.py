@@ -117,3 +117,20 @@ def test_an_and_inside_one_name_stays(analyze):
 )
 def test_forces_by_a_rarer_demonym(analyze, text, expected):
     assert actor1(analyze, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a people's forces are not the forces of the state they fight in
+        ("On 7 May 2022, Tigrayan forces shelled a town near Woldia, Ethiopia.", "Tigrayan Forces"),
+        ("On 7 May 2022, Kurdish forces clashed with rebels near Manbij, Syria.", "Kurdish Forces"),
+        # ... and a state's demonym still names the state's
+        (
+            "On 7 May 2022, Afghan forces clashed with rebels near Kunduz, Afghanistan.",
+            "Military Forces of Afghanistan",
+        ),
+    ],
+)
+def test_a_peoples_forces(analyze, text, expected):
+    assert actor1(analyze, text) == expected

@@ -294,6 +294,26 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor(unnamed)  # "rebel forces", "insurgent forces": no state's
     if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
         return Actor("Unidentified Military Forces")  # "unidentified fighter jets": no state named
+    folk = (
+        next(
+            (
+                c
+                for c in p.children[k]
+                if c < k
+                and toks[c].dep in ("amod", "compound")
+                and toks[c].ent_type == "NORP"
+                and toks[c].text[:1].isupper()
+                and demonym_country(toks[c].text) is None
+            ),
+            None,
+        )
+        if lem in MILITARY | POLICE and not country and t.pos == "NOUN"
+        else None
+    )
+    if folk is not None:
+        # "Kurdish forces", "Tigrayan troops": a people's forces, not the state's where they fight
+        # (which they often fight): named by the people, as ACLED names a group by its own name
+        return Actor(f"{toks[folk].text} {t.text[:1].upper()}{t.text[1:]}")
     if lem in MILITARY:
         return Actor(
             f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None
