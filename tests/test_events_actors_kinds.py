@@ -134,3 +134,8 @@ def test_forces_by_a_rarer_demonym(analyze, text, expected):
 )
 def test_a_peoples_forces(analyze, text, expected):
     assert actor1(analyze, text) == expected
+
+
+def test_a_partys_abbreviation_as_acleds_name(analyze):
+    text = "On 7 May 2022, TMC supporters attacked a rival party's office near Howrah, India."
+    assert actor1(analyze, text) == "AITC"

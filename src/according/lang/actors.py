@@ -441,6 +441,9 @@ GROUP_ALIASES = {
     # Biafra's separatists and their armed wing, written as one ("IPOB/ESN members"): ACLED's "IPOB:
     # Indigenous People of Biafra"
     "ipob/esn": "IPOB",
+    # West Bengal's ruling party as India's notes abbreviate it: ACLED's "AITC: All India Trinamool
+    # Congress"
+    "tmc": "AITC",
     "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
     "ansar allah": "Houthi",
     # a note's "NSAG" (non-state armed group) names no group: ACLED's Unidentified Armed Group
