@@ -104,8 +104,9 @@ purpose (kept out of the repository; the tuned parts here were saturated: 5 tune
 of them a group no text names) and fixed what they showed in general terms: a people's militiamen as
 its Ethnic Militia and a state's militia as an Unidentified Armed Group, a government's violence as
 its forces', a note's doer from another of its triggers where the chosen one names none, an
-organisation named by a capitalised group head ("the X Cartel"), hitmen as armed men, and the first
-of "members of X and Y". PLOVER .451 / .484 -> .451 / .484 (generic .569 / .645 unchanged); CASE hand
+organisation named by a capitalised group head ("the X Cartel"), hitmen as armed men, the first of
+"members of X and Y", states' demonyms the gazetteer lacks ("Azeri forces" were Armenia's where they
+shelled), a people's forces by the people ("Kurdish forces" were Syria's), "TMC" as ACLED's AITC. PLOVER .451 / .484 -> .451 / .484 (generic .569 / .645 unchanged); CASE hand
 codes .800 / .700 -> .800 / .733; blind notes actor1 .925 / .757 unchanged; CASE 2021 out-of-fold
 sub-event on its ACLED rows .795 (tuned .803, sealed .780) before and after.
 """
