@@ -16,6 +16,7 @@ from ..lang.actors import (
     MILITARY,
     MILITARY_OF_ANOTHER_STATE,
     POLICE,
+    STATE_DEMONYMS,
     STATE_FORCES,
     WHERE_PREPOSITIONS,
 )
@@ -68,7 +69,17 @@ def country_of(work: Work, start: int, end: int) -> str | None:
             idx = hits[0] if hits else g.demonyms.get(key)
             if idx is not None and g.rec(idx).kind == "country":
                 return country_name(g.rec(idx).cc) or g.rec(idx).name
+            if (iso := _other_demonym(key)) is not None:
+                return country_name(iso)
     return None
+
+
+def _other_demonym(key: str) -> str | None:
+    """ISO code of the state whose demonym the normalised word ``key`` is where the gazetteer's
+    country data lacks it ("saudi", "azeri"), or None."""
+    from ..lang.places import DEMONYM_ALIASES
+
+    return DEMONYM_ALIASES.get(key) or STATE_DEMONYMS.get(key)
 
 
 def _backer(work: Work, end: int, words: tuple[str, ...] = BACKER_WORDS) -> bool:
@@ -86,6 +97,8 @@ def demonym_country(name: str) -> str | None:
     g = gazetteer.get()
     hits = [i for i, alternate in g.lookup(name) if not alternate and g.rec(i).kind == "country"]
     idx = hits[0] if hits else g.demonyms.get(gazetteer.norm(name))
+    if idx is None and (iso := _other_demonym(gazetteer.norm(name))) is not None:
+        return country_name(iso)
     if idx is None or g.rec(idx).kind != "country":
         return None
     return country_name(g.rec(idx).cc) or g.rec(idx).name

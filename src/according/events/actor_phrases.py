@@ -28,6 +28,7 @@ from ..lang.actors import (
     FIGHTER_NOUNS,
     FORCE_UNITS,
     GOVERNMENT,
+    GROUP_NAME_HEADS,
     MEMBER_NOUNS,
     MILITARY,
     MILITARY_GOVERNMENT,
@@ -209,8 +210,12 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
             for c in p.children[k]
             if toks[c].dep in ("amod", "compound", "nmod") and toks[c].text[:1].isupper() and c < k
         ]
-        if names:
-            return Actor(f"{toks[names[-1]].text} Ethnic Militia")
+        people = [c for c in names if demonym_country(toks[c].text) is None]
+        if people:
+            return Actor(f"{toks[people[-1]].text} Ethnic Militia")
+        state = own_country(work, k) if names else None
+        if state:  # "a Libyan militia", "Somali militiamen": a state's armed men, no people's militia
+            return Actor(f"Unidentified Armed Group ({state})")
     if lem in SETTLERS:
         return Actor(f"Settlers ({country})" if country else "Settlers")
     armed = any(toks[c].dep == "amod" and toks[c].lemma.lower() in ARMED_MODIFIERS for c in p.children[k])
@@ -289,6 +294,26 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor(unnamed)  # "rebel forces", "insurgent forces": no state's
     if lem in MILITARY and any(toks[c].lemma.lower() in ("unidentified", "unknown") for c in p.children[k]):
         return Actor("Unidentified Military Forces")  # "unidentified fighter jets": no state named
+    folk = (
+        next(
+            (
+                c
+                for c in p.children[k]
+                if c < k
+                and toks[c].dep in ("amod", "compound")
+                and toks[c].ent_type == "NORP"
+                and toks[c].text[:1].isupper()
+                and demonym_country(toks[c].text) is None
+            ),
+            None,
+        )
+        if lem in MILITARY | POLICE and not country and t.pos == "NOUN"
+        else None
+    )
+    if folk is not None:
+        # "Kurdish forces", "Tigrayan troops": a people's forces, not the state's where they fight
+        # (which they often fight): named by the people, as ACLED names a group by its own name
+        return Actor(f"{toks[folk].text} {t.text[:1].upper()}{t.text[1:]}")
     if lem in MILITARY:
         return Actor(
             f"Military Forces of {country}" if country else "Military Forces", ent.id if ent else None
@@ -318,6 +343,9 @@ def _actor_at(work: Work, k: int | None, as_doer: bool) -> Actor | None:
         return Actor("Civilians" + (crowd if lem in CIVILIANS else ""))
     if t.ent_type in ("ORG", "PERSON", "NORP") or (t.ent_type == "GPE" and as_doer):
         # a country acts ("Iran threatened"); a town shelled is the event's place, not an actor
+        return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
+    if as_doer and t.pos == "PROPN" and lem in GROUP_NAME_HEADS and t.text[:1].isupper():
+        # "the Jalisco Cartel clashed with ...": an organisation's name the tagger did not take whole
         return Actor(work.text[start:end].removeprefix("the ").removeprefix("The "))
     if as_doer and t.pos == "PROPN" and len(word) > 1 and word.isupper() and not smaller_place(work, k):
         return Actor(word)  # "JNIM took control": an acronym that acts is a named group, untagged
@@ -407,6 +435,18 @@ def _named_group(work: Work, k: int) -> Actor | None:
                             return actor_at(work, o)
                         a, b = p.subtree(o)
                         b = min([b] + [j for j in range(o + 1, b) if toks[j].dep in ("relcl", "acl", "prep")])
+                        # "supporters of the BNP and the Awami League": the first of two groups (an
+                        # "and" inside one name the tagger took whole stays)
+                        b = min(
+                            [b]
+                            + [
+                                j
+                                for j in range(o + 1, b)
+                                if toks[j].dep == "cc"
+                                and toks[j].head == o
+                                and not _in_entity(work, toks[j].start)
+                            ]
+                        )
                         name = work.text[toks[a].start : toks[b - 1].end]
                         return Actor(name.removeprefix("the ").removeprefix("The "))
     if lem in MEMBER_NOUNS | FIGHTER_NOUNS:
@@ -454,6 +494,11 @@ def _named_group(work: Work, k: int) -> Actor | None:
         if not names:
             return _name_before(work, k)
     return None
+
+
+def _in_entity(work: Work, char: int) -> bool:
+    """Is character ``char`` inside a mention of a named entity?"""
+    return any(m.start <= char < m.end for e in work.entities for m in e.mentions)
 
 
 def _name_before(work: Work, k: int) -> Actor | None:

@@ -299,6 +299,16 @@ def _event(work: Work, sents, report: bool) -> dict | None:
         sub, ev_type = followed, EVENT_TYPE[followed]
         fatalities, fq = (0, None) if sub in NON_LETHAL else (fatalities, fq)
         actor1, actor2 = actors_for(work, k, sub, ev_type)
+    if actor1 is None and report:
+        # a note whose chosen trigger names no doer ("X and Y fought near Z. The fighting lasted hours
+        # and 8 were killed": the killing's) is coded with the doer of another of its triggers of the
+        # same event type, the first verb in the text whose doer is no place
+        for j, key in trig:
+            if j != k and toks[j].pos == "VERB" and ev_type in {EVENT_TYPE[t] for t in TRIGGERS[key]}:
+                other1, other2 = actors_for(work, j, sub, ev_type)
+                if other1 is not None and not any(pl.name == other1.name for pl in work.places):
+                    actor1, actor2 = other1, other2
+                    break
     # ACLED: territory taken by state forces is regained, by anyone else overtaken (out-of-fold on
     # CASE 2021: +6 Battles rows)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and actor1 is not None:

@@ -66,6 +66,8 @@ UNIDENTIFIED = {
     "raider",
     "abductor",
     "pirate",  # ACLED codes pirates who kidnap crews as an Unidentified Armed Group
+    "hitman",  # ("hitmen killed a journalist": armed men of no name)
+    "hitmen",
 }
 # Nouns that count people, whose "of" phrase says who they are: "a group of armed men", "dozens of
 # gunmen"
@@ -287,7 +289,23 @@ STATE_ATTACK_NOUNS = {
 # missile struck", "Israeli bulldozers demolished" (not a rocket: armed groups fire rockets too)
 STATE_WEAPONS = {"missile", "bulldozer", "warship", "frigate", "submarine"}
 # Nouns of an ethnic militia named by its people ("Fulani herdsmen", "Fulani militia")
-ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "raider"}  # ("Turkana cattle raiders")
+# (and its men: "Fulani militiamen", ACLED's "Fulani Ethnic Militia", not an Unidentified Armed Group)
+ETHNIC_MILITIA_NOUNS = {"herdsman", "herdsmen", "herder", "militia", "militiaman", "militiamen", "raider"}
+# Heads of an organisation's name, capitalised as part of it ("the Jalisco Cartel", "the Popular
+# Front"): a doer so named is the organisation, whatever the tagger made of the name (a town's name in
+# it is no place of the event); events/actor_phrases.py
+GROUP_NAME_HEADS = {
+    "cartel",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "battalion",
+    "gang",
+    "organization",
+    "organisation",
+    "alliance",
+}
 # A clan and its men, whose militia ACLED names by the clan ("Marehan clansmen": "Marehan Clan Militia
 # (Somalia)"; two clans unnamed: "Unidentified Clan Militia"; events/actor_phrases.py)
 CLAN_NOUNS = {"clan", "clansman", "clansmen", "subclan", "sub-clan"}
@@ -315,6 +333,26 @@ GOVERNMENT = {"government", "administration", "authority", "regime"}
 MILITARY_GOVERNMENT = {"junta"}
 # Settlers, named by their own country ("Israeli settlers": ACLED's "Settlers (Israel)")
 SETTLERS = {"settler"}
+# States' demonyms that neither the gazetteer's country data nor lang.places.DEMONYM_ALIASES has
+# (lowercase -> ISO 3166-1 alpha-2): without them "Azeri forces shelled Jermuk" were the forces of the
+# event's country, Armenia, and "Ecuadorian soldiers" in Putumayo Colombia's (events/actor_names)
+STATE_DEMONYMS = {
+    "azeri": "AZ",
+    "azeris": "AZ",
+    "kyrgyz": "KG",
+    "kazakh": "KZ",
+    "tajik": "TJ",
+    "uzbek": "UZ",
+    "ecuadorian": "EC",
+    "ecuadorean": "EC",
+    "argentine": "AR",
+    "argentinian": "AR",
+    "nepali": "NP",
+    "djiboutian": "DJ",
+    "philippine": "PH",
+    "lao": "LA",
+    "kosovar": "XK",
+}
 # ISO 3166-1 alpha-2 -> ACLED's name of a country, where it differs from the gazetteer's (GeoNames')
 # name (the scorer drops "the" and case, so "Democratic Republic of the Congo" would match too; the
 # CSV export writes ACLED's own spelling)
@@ -403,6 +441,9 @@ GROUP_ALIASES = {
     # Biafra's separatists and their armed wing, written as one ("IPOB/ESN members"): ACLED's "IPOB:
     # Indigenous People of Biafra"
     "ipob/esn": "IPOB",
+    # West Bengal's ruling party as India's notes abbreviate it: ACLED's "AITC: All India Trinamool
+    # Congress"
+    "tmc": "AITC",
     "houthis": "Houthi",  # ACLED's word ("Military Forces of Yemen (2017-) Houthi"): no plural
     "ansar allah": "Houthi",
     # a note's "NSAG" (non-state armed group) names no group: ACLED's Unidentified Armed Group
