@@ -206,3 +206,24 @@ def test_a_verb_the_tagger_took_for_a_noun_keeps_its_will():
 )
 def test_a_day_something_was_put_off_to_is_ahead(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a plan told with "is to" / "is set to" / "is likely to", the day hung on a noun by the parse
+        ("The senator is to testify before the committee on Thursday.", "Thursday", "2013-03-14"),
+        ("The president is set to sign the bill at a ceremony on Friday.", "Friday", "2013-03-15"),
+        ("The board is likely to approve the merger at its meeting on Thursday.", "Thursday", "2013-03-14"),
+        # not a wish, not a plan told in the past, not "set" as a plain verb
+        (
+            "To understand the meaning of Monday night's debate, you want to read this.",
+            "Monday night",
+            "2013-03-11T",
+        ),
+        ("If you want to understand the meaning of Tuesday's debate, read on.", "Tuesday", "2013-03-12"),
+        ("The runner set a record at the stadium on Monday.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_plan_told_with_an_infinitive_looks_ahead(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED).startswith(value)

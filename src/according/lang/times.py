@@ -66,6 +66,14 @@ FORWARD_LOOKING = frozenset(
     }
 )
 
+# The word a "to" infinitive hangs on that makes it a plan still to come, besides FORWARD_LOOKING and a
+# present "is / are" ("is to testify before the committee on Thursday", "is set to sign the bill at a
+# ceremony on Friday", "is likely to approve the merger at its meeting on Thursday": the parser hangs the
+# day on the noun). Not any wish: "if you want to understand Thursday night's debate" (PolNeAR train, the
+# Thursday gone) is why "want" (in FUTURE_GOVERNORS) is not here. Only read through an infinitive:
+# "set a record on Monday" is no plan (times/resolve.py, looks_ahead).
+PLAN_INFINITIVE_GOVERNORS = frozenset({"set", "due", "likely", "about", "going", "slated", "poised"})
+
 # Prepositions that measure a stretch of time: "over the next year" is a duration, while "The next year,
 # he won again" (no such word, told in the past) is the year after the one last named (times/relative.py).
 EXTENT_PREPOSITIONS = frozenset({"over", "for", "during", "within", "in", "throughout", "through", "into"})

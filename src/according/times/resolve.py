@@ -26,6 +26,7 @@ from ..lang.times import (
     FORWARD_LOOKING,
     FROM_DAY_PARTICIPLES,
     FUTURE_GOVERNORS,
+    PLAN_INFINITIVE_GOVERNORS,
     WEEKDAYS,
 )
 from ..lang.verbs import (
@@ -397,7 +398,16 @@ def looks_ahead(parse, first: int, last: int) -> bool:
         ahead = ahead or forward(nxt)
         if nxt.pos in ("VERB", "AUX") and nxt.tag == "VB" and nxt.head != nxt.i:
             if any(toks[k].dep == "aux" and toks[k].tag == "TO" for k in parse.children[nxt.i]):
-                cur = nxt  # a "to" infinitive: the verb it hangs on says ("expect Clinton to win Monday's debate")
+                # a "to" infinitive: the verb it hangs on says ("expect Clinton to win Monday's debate"); one
+                # that is itself a plan ("is to testify before the committee on Thursday", "is set to sign
+                # the bill at a ceremony on Friday": the day hung on the noun by the parser) looks ahead
+                gov = toks[nxt.head]
+                ahead = (
+                    ahead
+                    or gov.text.lower() in PLAN_INFINITIVE_GOVERNORS
+                    or (gov.lemma == "be" and gov.tag in ("VBZ", "VBP"))
+                )
+                cur = nxt
                 continue
         if nxt.pos in ("VERB", "AUX"):
             # a clause told in the past keeps the thing in the past ("investors awaited Friday's report")
