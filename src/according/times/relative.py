@@ -211,7 +211,7 @@ def _a_noun_here(ctx, pos: int) -> bool:
 
 
 _REL = (
-    r"(?P<rel>(?i:last|this|next|the past|the previous|the current|the same|current|past|previous|coming|"
+    r"(?P<rel>(?i:last|this|next|the past|the previous|the prior|the current|the same|current|past|previous|coming|"
     r"the coming|this past|this coming|the following|the next|the last|the))"
 )
 _PRE2 = (
@@ -253,6 +253,7 @@ def relunit(m, ctx):
         "past": -1,
         "previous": -1,
         "the previous": -1,
+        "the prior": -1,  # "from the prior year", "the prior quarter": as "the previous" (TimeML, newswire)
         "this past": -1,
         "this": 0,
         "current": 0,
