@@ -32,7 +32,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
   in the complement of a past-tense verb that names its own day ("said Friday it
   would raise rates on Monday") the day is counted from that day, not from
-  publication (``resolve.reported_weekday``); a present-tense reporting verb with a
+  publication (``resolve.reported_weekday``), unless told with "will" and so coming out
+  more than a day before publication ("said Thursday the results will be out Saturday"); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
   a day "ahead of" something ("ahead of Sunday's election", "ahead of voting Tuesday") is on or after

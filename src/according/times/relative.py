@@ -89,6 +89,11 @@ def weekday(m, ctx):
             # published on a Wednesday, is the Monday after that Friday, not the next one
             said_on = R.weekday_date(ctx.dct, reported[0], "past", strict=reported[1])
             d = R.weekday_date(said_on, wd, ahead)
+            if (ctx.dct - d).days > 1 and ctx.clause_tense(m.start(), m.end()) == "future":
+                # told with "will", not "would" ("will be announced Saturday, officials said on Thursday"): still
+                # ahead when the story was written, so on or after publication (a day before it is left: a story
+                # is often dated the day after it was written)
+                d = R.weekday_date(ctx.dct, wd, "future")
         else:
             d = R.weekday_date(ctx.dct, wd, ahead)
     return Found(start, m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
