@@ -658,3 +658,27 @@ def test_skipping_triggers_without_their_words_finds_what_scanning_finds(text, m
     gated = extract(text, parse(text), WED)
     monkeypatch.setattr(T, "TRIGGER_NEEDLES", {})  # every trigger scanned
     assert extract(text, parse(text), WED) == gated
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("In the future it will rely on tourism.", "the future", "FUTURE_REF"),
+        ("He had been investigated in the past by the police.", "the past", "PAST_REF"),
+        ("It could damage the party in the future by undermining trust.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_in_the_past_or_future_before_a_lower_case_word_is_a_time(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The future king visited the past president.",
+        "They put the past behind them.",
+        "He met the present owner.",
+    ],
+)
+def test_the_past_or_future_as_an_adjective_or_a_plain_noun_is_no_time(sentence):
+    assert times(sentence) == []
