@@ -265,3 +265,19 @@ def test_a_plan_told_with_an_infinitive_looks_ahead(sentence, phrase, value):
 )
 def test_a_year_less_day_far_away_in_another_year_is_the_nearest(sentence, published, phrase, value):
     assert time_value(sentence, phrase, published) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a plan still standing ("is / are / has been ... set for"): the next such day, though the last is nearer
+        ("The vote is set for Sunday.", "Sunday", "2013-03-17"),
+        ("Talks are tentatively scheduled for Monday.", "Monday", "2013-03-18"),
+        ("The hearing has been scheduled for Monday.", "Monday", "2013-03-18"),
+        # a plan told in the past, or a participle on a noun: the nearest, as before
+        ("The vote was set for Sunday.", "Sunday", "2013-03-10"),
+        ("A rally slated for Sunday drew thousands.", "Sunday", "2013-03-10"),
+    ],
+)
+def test_a_day_a_standing_plan_is_set_for_is_the_next_one(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

@@ -346,6 +346,14 @@ PLANNED_FOR_DAY_RE = (
     r"scheduled|slated|set|qualified|qualify|qualifies|called|calls|braced|brace|braces|bracing|geared\s+up|"
     r"gearing\s+up|ready|readying|booked|filed|tentatively|penciled\s+in|pencilled\s+in)\s+for)\s+$"
 )
+# ... and told as a plan still standing, a present, perfect or future "be" before the participle ("the vote is
+# set for Sunday", "talks are tentatively scheduled for Monday"): the next such day, not the nearest (a
+# Wednesday story's "is set for Sunday" is not the Sunday gone; "a rally slated for Sunday drew thousands" and
+# "was set for" stay the nearest). times/relative.py
+PLANNED_AHEAD_FOR_DAY_RE = (
+    r"(?i:\b(?:is|are|'s|will\s+be|has\s+been|have\s+been)\s+(?:now\s+|tentatively\s+|also\s+|still\s+)?"
+    r"(?:set|scheduled|slated|planned|penciled\s+in|pencilled\s+in|booked)\s+for)\s+$"
+)
 
 # A participle that starts a state on a day ("will air beginning Friday", "Starting Tuesday, flights will
 # be cut"): the day has the tense of the clause the participle hangs on (times/resolve.py).

@@ -14,6 +14,7 @@ from ..lang.times import (
     DAY_WORDS_AS_NOUNS,
     EXTENT_PREPOSITIONS,
     PART_OF_DAY,
+    PLANNED_AHEAD_FOR_DAY_RE,
     PLANNED_FOR_DAY_RE,
     SET_ADVERBS,
     TODAY_NAME_AFTER,
@@ -30,6 +31,7 @@ from .grammar import MODQ, NUM, Found, W, rule
 POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 _AHEAD_OF_DAY = re.compile(AHEAD_OF_DAY_RE)
 _PLANNED_FOR_DAY = re.compile(PLANNED_FOR_DAY_RE)
+_PLANNED_AHEAD_FOR_DAY = re.compile(PLANNED_AHEAD_FOR_DAY_RE)
 
 
 @rule(
@@ -104,6 +106,8 @@ def _day_ahead_cue(ctx, start: int) -> str | None:
     (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_FOR_DAY_RE``), else None."""
     before = ctx.text[max(0, start - 40) : start]
     if _AHEAD_OF_DAY.search(before):
+        return "ahead"
+    if _PLANNED_AHEAD_FOR_DAY.search(before):
         return "ahead"
     if _PLANNED_FOR_DAY.search(before):
         return "planned"
