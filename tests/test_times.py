@@ -682,3 +682,20 @@ def test_in_the_past_or_future_before_a_lower_case_word_is_a_time(sentence, phra
 )
 def test_the_past_or_future_as_an_adjective_or_a_plain_noun_is_no_time(sentence):
     assert times(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # noon / midnight with its day after it, whatever the word before: one TIME
+        ("The deadline is noon Friday.", "noon Friday", "2024-02-16T12:00"),
+        ("But midday Saturday, the campaign announced a win.", "midday Saturday", "2024-02-10T12:00"),
+        ("The ultimatum ends noon today.", "noon today", "2024-02-14T12:00"),
+    ],
+)
+def test_noon_or_midnight_before_its_day_is_a_clock_time(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("TIME", value)
+
+
+def test_noon_as_a_modifier_is_no_time():
+    assert times("They ate a midday meal and left.") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lang.calendar import UTC_NAMES
-from ..lang.times import REF_WORDS, ZONE_RE
+from ..lang.times import REF_WORDS, WEEKDAY_RE, ZONE_RE
 from .grammar import WO, Found, W, rule
 from .relative import next_told_as_date
 
@@ -64,8 +64,8 @@ def clock(m, ctx):
             "through",
             "near",
             "about",
-        ):
-            return None  # "a midday meal", "midnight blue"
+        ) and not _NOON_DAY.match(ctx.text, m.end()):
+            return None  # "a midday meal", "midnight blue"; not "the deadline is noon Friday"
         # TimeML writes midnight as T24:00 (the end of the day it closes)
         return Found(
             m.start(),
@@ -104,6 +104,11 @@ def clock(m, ctx):
     if zone and zone.startswith("(") and re.search(r"[+\-−]", zone):
         z = ""  # "(GMT +8)": local time; TIMEX3 values here carry no offsets
     return Found(m.start(), m.end(), "TIME", f"T{h:02d}:{mi:02d}{z}", "clock")
+
+
+# "noon" / "midnight" told with its day after it ("the deadline is noon Friday", "midnight Tuesday"): a time
+# whatever the word before it
+_NOON_DAY = re.compile(r"[^\S\n]+(?:on[^\S\n]+)?(?:" + WEEKDAY_RE + r"|(?i:today|tomorrow|tonight))(?![\w-])")
 
 
 @rule(
