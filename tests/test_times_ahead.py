@@ -281,3 +281,20 @@ def test_a_year_less_day_far_away_in_another_year_is_the_nearest(sentence, publi
 )
 def test_a_day_a_standing_plan_is_set_for_is_the_next_one(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a plan, wish or threat told in the past: the nearest such day (here the one gone)
+        ("He was scheduled to leave the state late Monday.", "late Monday", "2013-03-11"),
+        ("Both candidates sought to appeal to young voters on Monday.", "Monday", "2013-03-11"),
+        ("He threatened to walk out of the talks Monday night.", "Monday night", "2013-03-11TNI"),
+        # ... or the one ahead when that is nearer
+        ("He was set to receive an endorsement on Friday.", "Friday", "2013-03-15"),
+        # told in the present: the next one
+        ("He is scheduled to leave the state on Monday.", "Monday", "2013-03-18"),
+    ],
+)
+def test_a_plan_told_in_the_past_with_an_infinitive_is_the_nearest_day(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

@@ -40,7 +40,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   publication, or after the clause's own day told in the past ("deployed on Monday ahead of Thursday's
   march"), or planned "for" by a plan still standing ("the vote is set for Sunday", "has been scheduled
   for Monday"); a day planned "for" ("a rally slated for Wednesday", "qualified for Tuesday's debate"), a plan
-  seen from the past ("was to arrive on Monday") and "earlier / later Monday" (the day the story was
+  seen from the past ("was to arrive on Monday", "was scheduled to leave late Tuesday", "sought to
+  appeal to voters on Tuesday") and "earlier / later Monday" (the day the story was
   written) are the nearest such day either side; "beginning / starting Friday" has its clause's tense
   (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_FOR_DAY_RE``; read on PolNeAR train's weekdays, issue 9);
   "Monday morning" and "the morning of Monday" are ``...TMO`` (TIME), also in capitals after "on" where the

@@ -451,6 +451,19 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
             # House on Monday", published the Tuesday after)
             return "near"
         if gov.lemma.lower() in FUTURE_GOVERNORS or gov.text.lower() in ("going", "set", "due", "about"):
+            if gov.pos in ("VERB", "AUX") and (
+                gov.tag == "VBD"
+                or any(
+                    parse.toks[k].dep in ("aux", "auxpass") and parse.toks[k].tag == "VBD"
+                    for k in parse.children[gov.i]
+                )
+            ):
+                # the plan, wish or threat told in the past ("was scheduled to leave late Tuesday", "sought to
+                # appeal to voters on Tuesday", "threatened to walk out Thursday night"): as "was to", the
+                # nearest such day. PolNeAR train, read: files 400-840 (where it was seen) 5 changed, files 0-400 4
+                # ("was set to receive an endorsement on Friday", "agreed to allow ... in late November"), all 9
+                # right
+                return "near"
             return "future"
         if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
             return "future"
