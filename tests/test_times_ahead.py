@@ -298,3 +298,18 @@ def test_a_day_a_standing_plan_is_set_for_is_the_next_one(sentence, phrase, valu
 )
 def test_a_plan_told_in_the_past_with_an_infinitive_is_the_nearest_day(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a refusal or failure told as news: the day gone
+        ("The senator wouldn't say Tuesday how the party would vote.", "Tuesday", "2013-03-12"),
+        ("Representatives for the firm could not be reached for comment Saturday.", "Saturday", "2013-03-09"),
+        # a complement, or "could" without "not": still ahead
+        ("The airline said it would not resume flights until Monday.", "Monday", "2013-03-18"),
+        ("The Senate could vote as early as Thursday.", "Thursday", "2013-03-14"),
+    ],
+)
+def test_a_negated_would_or_could_in_a_main_clause_is_the_past(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

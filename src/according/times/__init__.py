@@ -22,7 +22,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   does the determiner of a noun a duration modifies ("the [30-second] spot");
 - a weekday without "next"/"last" is the most recent such day on or before
   publication (news reports the past), the next one on or after it when the
-  verb is future ("will meet", "is set to begin", modal) or a present-tense
+  verb is future ("will meet", "is set to begin", modal: not a negated "would" / "could" in a main
+  clause, "could not be reached for comment Saturday" is the past) or a present-tense
   event verb outside a headline ("talks resume Friday"), or after
   "until"/"before" (unless told in the simple past: "markets were closed
   until Friday" is the Friday gone), when a present "is" gives it to its

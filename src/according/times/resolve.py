@@ -439,6 +439,17 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     if low & _MODALS:
         if v.tag == "VBN" and low & {"have", "'ve"}:
             return "past"  # a perfect modal looks back: "may have been killed on Monday", "would have been"
+        if (
+            low & {"would", "could"}
+            and v.dep not in ("ccomp", "xcomp", "advcl", "conj")
+            and any(k.dep == "neg" for k in kids)
+            and not any(k.dep == "parataxis" for k in kids)
+        ):
+            # a refusal or failure told as news ("Schumer wouldn't say Tuesday how ...", "representatives could
+            # not be reached for comment Saturday"): the past of "will not" / "cannot", not a plan (PolNeAR train:
+            # these 2, in files 400-840; none in 0-400). Not in a complement or before a reporting clause ("said it
+            # would not reopen until Monday", "would not attend Friday's summit, his office said")
+            return "past"
         return "future"
     # an infinitive, active ("is to meet on Friday") or passive ("is to be held on Nov. 20": the participle
     # with "to" and a bare "be"); not a perfect one ("is said to have been killed on Monday")
