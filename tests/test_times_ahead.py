@@ -313,3 +313,23 @@ def test_a_plan_told_in_the_past_with_an_infinitive_is_the_nearest_day(sentence,
 )
 def test_a_negated_would_or_could_in_a_main_clause_is_the_past(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,published,phrase,value",
+    [
+        # a possessive day in a "will" clause: the nearest such day, before or after publication
+        ("Monday's decision will reverberate down the ballot.", date(2013, 3, 12), "Monday", "2013-03-11"),
+        (
+            "The results of Tuesday's primaries will force him out.",
+            date(2013, 3, 14),
+            "Tuesday",
+            "2013-03-12",
+        ),
+        ("Saturday's caucuses will set her on a clear path.", date(2013, 3, 15), "Saturday", "2013-03-16"),
+        # told in the past: the last one, as before
+        ("Monday's decision made the choice stark.", date(2013, 3, 14), "Monday", "2013-03-11"),
+    ],
+)
+def test_a_possessive_day_under_will_is_the_nearest(sentence, published, phrase, value):
+    assert time_value(sentence, phrase, published) == value

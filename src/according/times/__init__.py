@@ -30,7 +30,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   subject ("the deadline is Friday"), or when a word on its way to the verb
   looks ahead ("investors await Friday's report", "an expected announcement
   Friday", through a "to" infinitive: "voters expect Clinton to win Monday's
-  debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
+  debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past; a possessive day in a
+  "will" clause ("Monday's decision will reverberate") is the nearest such day;
   in the complement of a past-tense verb that names its own day ("said Friday it
   would raise rates on Monday") the day is counted from that day, not from
   publication (``resolve.reported_weekday``), unless told with "will" and so coming out
