@@ -333,3 +333,26 @@ def test_a_negated_would_or_could_in_a_main_clause_is_the_past(sentence, phrase,
 )
 def test_a_possessive_day_under_will_is_the_nearest(sentence, published, phrase, value):
     assert time_value(sentence, phrase, published) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a present condition is still to come, the day hung on a noun by the parse
+        (
+            "If he follows up with a wide victory in the state on Saturday, he will lead.",
+            "Saturday",
+            "2013-03-16",
+        ),
+        (
+            "We will appeal because if there is a close election on Monday we need clarity.",
+            "Monday",
+            "2013-03-18",
+        ),
+        # not through an infinitive ("if you want to understand ..."), not a past condition
+        ("If you want to understand the meaning of Monday's debate, read on.", "Monday", "2013-03-11"),
+        ("If the rally on Monday was any guide, he is popular.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_day_in_a_present_condition_is_ahead(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

@@ -389,7 +389,7 @@ def looks_ahead(parse, first: int, last: int) -> bool:
     def forward(t) -> bool:
         return t.text.lower() in FORWARD_LOOKING or t.lemma.lower() in FORWARD_LOOKING
 
-    cur, ahead = toks[_expression_head(parse, first, last)], False
+    cur, ahead, through_infinitive = toks[_expression_head(parse, first, last)], False, False
     for _ in range(8):
         ahead = ahead or any(forward(toks[k]) for k in parse.children[cur.i] if not first <= k <= last)
         if cur.head == cur.i:
@@ -407,14 +407,26 @@ def looks_ahead(parse, first: int, last: int) -> bool:
                     or gov.text.lower() in PLAN_INFINITIVE_GOVERNORS
                     or (gov.lemma == "be" and gov.tag in ("VBZ", "VBP"))
                 )
-                cur = nxt
+                cur, through_infinitive = nxt, True
                 continue
         if nxt.pos in ("VERB", "AUX"):
             # a clause told in the past keeps the thing in the past ("investors awaited Friday's report")
             told_past = nxt.tag == "VBD" or any(
                 toks[k].dep in ("aux", "auxpass") and toks[k].tag == "VBD" for k in parse.children[nxt.i]
             )
-            return ahead and not told_past
+            # a condition in the present is still to come ("if he follows up with a victory in the state on
+            # Saturday", "if there is a close election on Tuesday"; PolNeAR train files 400-840, 2 of 2 right). Its
+            # own verb only: "if you want to understand Thursday night's debate" is a generic condition (files
+            # 0-400: the Thursday gone)
+            condition = (
+                not through_infinitive
+                and nxt.tag in ("VBZ", "VBP")
+                and any(
+                    toks[k].dep == "mark" and toks[k].text.lower() in ("if", "unless")
+                    for k in parse.children[nxt.i]
+                )
+            )
+            return (ahead or condition) and not told_past
         cur = nxt
     return ahead
 
