@@ -31,7 +31,8 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   looks ahead ("investors await Friday's report", "an expected announcement
   Friday", through a "to" infinitive: "voters expect Clinton to win Monday's
   debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past; a possessive day in a
-  "will" clause ("Monday's decision will reverberate") is the nearest such day;
+  "will" clause ("Monday's decision will reverberate") is the nearest such day; a day in a present
+  condition ("if he follows up with a victory on Saturday") is ahead;
   in the complement of a past-tense verb that names its own day ("said Friday it
   would raise rates on Monday") the day is counted from that day, not from
   publication (``resolve.reported_weekday``), unless told with "will" and so coming out
