@@ -10,12 +10,9 @@ from datetime import timedelta
 
 from ..lang.numbers import number_value
 from ..lang.times import (
-    AHEAD_OF_DAY_RE,
     DAY_WORDS_AS_NOUNS,
     EXTENT_PREPOSITIONS,
     PART_OF_DAY,
-    PLANNED_AHEAD_FOR_DAY_RE,
-    PLANNED_FOR_DAY_RE,
     SET_ADVERBS,
     TODAY_NAME_AFTER,
     TODAY_NAME_BEFORE,
@@ -29,9 +26,6 @@ from . import resolve as R
 from .grammar import MODQ, NUM, Found, W, rule
 
 POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
-_AHEAD_OF_DAY = re.compile(AHEAD_OF_DAY_RE)
-_PLANNED_FOR_DAY = re.compile(PLANNED_FOR_DAY_RE)
-_PLANNED_AHEAD_FOR_DAY = re.compile(PLANNED_AHEAD_FOR_DAY_RE)
 
 
 @rule(
@@ -68,8 +62,8 @@ def weekday(m, ctx):
         d = R.weekday_date(ctx.dct, wd, "past", strict=True)
     elif rel in ("next", "coming", "this coming"):
         d = R.weekday_date(ctx.dct, wd, "future", strict=True)
-    elif not pre and (cue := _day_ahead_cue(ctx, start)) is not None:
-        d = _day_ahead(ctx, m, wd, cue)
+    elif not pre and (cue := R.day_ahead_cue(ctx, start)) is not None:
+        d = R.day_ahead(ctx, m, wd, cue)
     elif pre in ("earlier", "later") or (dirn := ctx.direction(m.start(), m.end())) == "near":
         # "later Monday", "earlier Wednesday": the day the story was written, which a publication date may
         # be a day after or before (PolNeAR train: "when he speaks later Monday" dated the Tuesday); "was
@@ -107,32 +101,6 @@ def weekday(m, ctx):
         else:
             d = R.weekday_date(ctx.dct, wd, ahead)
     return Found(start, m.end(), typ, d.isoformat() + (f"T{pod}" if pod else ""), "day")
-
-
-def _day_ahead_cue(ctx, start: int) -> str | None:
-    """ "ahead" before "ahead of Tuesday's vote", "planned" before "a rally planned for Wednesday"
-    (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_FOR_DAY_RE``), else None."""
-    before = ctx.text[max(0, start - 40) : start]
-    if _AHEAD_OF_DAY.search(before):
-        return "ahead"
-    if _PLANNED_AHEAD_FOR_DAY.search(before):
-        return "ahead"
-    if _PLANNED_FOR_DAY.search(before):
-        return "planned"
-    return "ahead" if ctx.ahead_of(start, start + 1) else None
-
-
-def _day_ahead(ctx, m, wd: int, cue: str):
-    """The day a thing is ahead of or planned for, whatever the clause's tense: after the clause's own
-    day when it names one in the past ("rose Monday ahead of Tuesday's report"), else on or after
-    publication ("ahead of"), or the nearest such day either side (a plan "for" a day)."""
-    own = ctx.clause_weekday(m.start(), m.end())
-    if own is not None:
-        said_on = R.weekday_date(ctx.dct, own[0], "past", strict=own[1])
-        return R.weekday_date(said_on, wd, "future", strict=True)
-    if cue == "ahead":
-        return R.weekday_date(ctx.dct, wd, "future")
-    return R.nearest_weekday(ctx.dct, wd)
 
 
 @rule(

@@ -13,6 +13,7 @@ cases checked, so it would add a call and no accuracy.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from itertools import islice
 
@@ -22,11 +23,14 @@ from dateutil.relativedelta import relativedelta, weekday
 from ..lang.reporting import PAST_REPORT_VERBS
 from ..lang.times import (
     AHEAD_OF_CLAUSE,
+    AHEAD_OF_DAY_RE,
     AHEAD_OF_WORDS,
     FORWARD_LOOKING,
     FROM_DAY_PARTICIPLES,
     FUTURE_GOVERNORS,
     PLAN_INFINITIVE_GOVERNORS,
+    PLANNED_AHEAD_FOR_DAY_RE,
+    PLANNED_FOR_DAY_RE,
     WEEKDAYS,
 )
 from ..lang.verbs import (
@@ -336,6 +340,37 @@ def ahead_of_day(parse, first: int, last: int) -> bool:
             return False
         cur = nxt
     return False
+
+
+_AHEAD_OF_DAY = re.compile(AHEAD_OF_DAY_RE)
+_PLANNED_FOR_DAY = re.compile(PLANNED_FOR_DAY_RE)
+_PLANNED_AHEAD_FOR_DAY = re.compile(PLANNED_AHEAD_FOR_DAY_RE)
+
+
+def day_ahead_cue(ctx, start: int) -> str | None:
+    """ "ahead" before "ahead of Tuesday's vote", "planned" before "a rally planned for Wednesday"
+    (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_AHEAD_FOR_DAY_RE``: "ahead"; ``PLANNED_FOR_DAY_RE``), else None."""
+    before = ctx.text[max(0, start - 40) : start]
+    if _AHEAD_OF_DAY.search(before):
+        return "ahead"
+    if _PLANNED_AHEAD_FOR_DAY.search(before):
+        return "ahead"
+    if _PLANNED_FOR_DAY.search(before):
+        return "planned"
+    return "ahead" if ctx.ahead_of(start, start + 1) else None
+
+
+def day_ahead(ctx, m, wd: int, cue: str):
+    """The day a thing is ahead of or planned for, whatever the clause's tense: after the clause's own
+    day when it names one in the past ("rose Monday ahead of Tuesday's report"), else on or after
+    publication ("ahead of"), or the nearest such day either side (a plan "for" a day)."""
+    own = ctx.clause_weekday(m.start(), m.end())
+    if own is not None:
+        said_on = weekday_date(ctx.dct, own[0], "past", strict=own[1])
+        return weekday_date(said_on, wd, "future", strict=True)
+    if cue == "ahead":
+        return weekday_date(ctx.dct, wd, "future")
+    return nearest_weekday(ctx.dct, wd)
 
 
 def clause_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
