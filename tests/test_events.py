@@ -215,7 +215,7 @@ def test_running_toll_is_no_event_and_counts_are_never_summed(analyze):
         "the government says, and at least 200 of its soldiers have been killed during the offensive. "
         + FILLER
     )
-    rec = analyze(text, published="2024-11-14")
+    rec = analyze(text, published="2024-02-14")
     assert rec.events, rec.errors
     assert all(e.fatalities in (0, 1100) for e in rec.events), [
         (e.sub_event_type, e.fatalities) for e in rec.events
@@ -223,10 +223,9 @@ def test_running_toll_is_no_event_and_counts_are_never_summed(analyze):
     ev = [e for e in rec.events if e.fatalities == 1100]
     assert (
         ev
-        # "were killed in the attack on March 3 that began the war", published 14 November 2024: a
-        # past-tense report of a month-day is the past one (issue 9), not the nearer next March (over eight
-        # months back in another year a year-less day is the nearest: times, PolNeAR train 14 of 14)
-        and ev[0].date == "2024-03-03"
+        # "were killed in the attack on March 3 that began the war", published 14 February 2024: a
+        # past-tense report of a month-day is the past one (issue 9), not next month
+        and ev[0].date == "2023-03-03"
         and ev[0].actor1 is not None
         and "taliban" in ev[0].actor1.name.lower()
     )
