@@ -54,9 +54,7 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   one (future, or a present-tense day: "takes effect Jan. 1"; a date an event
   was postponed or delayed to, told in the past: "was postponed until Nov. 14"),
   else the nearest (also for a plan told in the past: "was scheduled for Jan. 5") ("Ramadan in March" in February is this March; "late November" is
-  last November); a month-day the tense would put over 240 days away in another year is the
-  nearest instead (news gives the year of a day outside the current one: the tense read is the
-  likelier error; PolNeAR train, 5 of 5);
+  last November);
 - the ends of a range of days keep their order: a year-less end that comes out after
   (before) the other moves a year ("is to run from January 23 through March 9",
   ``ranges.py``); a year over 30 years ahead is a year only after a preposition ("by 2050");

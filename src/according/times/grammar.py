@@ -267,12 +267,6 @@ _PAIR_YEAR = re.compile(
 )
 
 
-# Calibrated on PolNeAR train files 0-400 (sorted names): the year-less month-days the tense put over 240 days
-# away in another year were 5, all wrong by reading (-351, -347, -266, +335, +347 days); the nearest is right
-# for all 5. Those 180-260 days away were in the current year and right (-201, -218, +196, +254).
-_FAR_OTHER_YEAR_DAYS = 240
-
-
 def past_or_future(ctx, m):
     d = ctx.direction(m.start(), m.end())
     return d if d in ("past", "future") else None
@@ -414,10 +408,7 @@ def _calendar(m, ctx, mon, day, year):
         dirn = ctx.clause_tense(m.start(), m.end())
     # present tense with a day ("the law takes effect Jan. 1") schedules; headlines and "says" are past already
     got = R.pick_month_day(ctx.dct, month, d, "future" if dirn == "present" else dirn)
-    if got is None or (got.year != ctx.dct.year and abs((got - ctx.dct).days) > _FAR_OTHER_YEAR_DAYS):
-        # a year-less day the tense puts over eight months away in another year is nearer the other way: news
-        # names the year of a day outside the current one (AP style), so the tense read is the likelier error
-        # ("is highlighting his win on Feb. 1" on Feb. 20, "since their Oct. 13 debate" on Nov. 13)
+    if got is None:
         got = R.pick_month_day(ctx.dct, month, d, None)
     return Found(m.start(), m.end(), "DATE", got.isoformat(), "day") if got else None
 
