@@ -658,3 +658,44 @@ def test_skipping_triggers_without_their_words_finds_what_scanning_finds(text, m
     gated = extract(text, parse(text), WED)
     monkeypatch.setattr(T, "TRIGGER_NEEDLES", {})  # every trigger scanned
     assert extract(text, parse(text), WED) == gated
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        ("In the future it will rely on tourism.", "the future", "FUTURE_REF"),
+        ("He had been investigated in the past by the police.", "the past", "PAST_REF"),
+        ("It could damage the party in the future by undermining trust.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_in_the_past_or_future_before_a_lower_case_word_is_a_time(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The future king visited the past president.",
+        "They put the past behind them.",
+        "He met the present owner.",
+    ],
+)
+def test_the_past_or_future_as_an_adjective_or_a_plain_noun_is_no_time(sentence):
+    assert times(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # noon / midnight with its day after it, whatever the word before: one TIME
+        ("The deadline is noon Friday.", "noon Friday", "2024-02-16T12:00"),
+        ("But midday Saturday, the campaign announced a win.", "midday Saturday", "2024-02-10T12:00"),
+        ("The ultimatum ends noon today.", "noon today", "2024-02-14T12:00"),
+    ],
+)
+def test_noon_or_midnight_before_its_day_is_a_clock_time(sentence, phrase, value):
+    assert value_of(sentence, phrase) == ("TIME", value)
+
+
+def test_noon_as_a_modifier_is_no_time():
+    assert times("They ate a midday meal and left.") == []

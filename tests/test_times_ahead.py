@@ -206,3 +206,115 @@ def test_a_verb_the_tagger_took_for_a_noun_keeps_its_will():
 )
 def test_a_day_something_was_put_off_to_is_ahead(sentence, phrase, value):
     assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a plan told with "is to" / "is set to" / "is likely to", the day hung on a noun by the parse
+        ("The senator is to testify before the committee on Thursday.", "Thursday", "2013-03-14"),
+        ("The president is set to sign the bill at a ceremony on Friday.", "Friday", "2013-03-15"),
+        ("The board is likely to approve the merger at its meeting on Thursday.", "Thursday", "2013-03-14"),
+        # not a wish, not a plan told in the past, not "set" as a plain verb
+        (
+            "To understand the meaning of Monday night's debate, you want to read this.",
+            "Monday night",
+            "2013-03-11T",
+        ),
+        ("If you want to understand the meaning of Tuesday's debate, read on.", "Tuesday", "2013-03-12"),
+        ("The runner set a record at the stadium on Monday.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_plan_told_with_an_infinitive_looks_ahead(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED).startswith(value)
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a plan still standing ("is / are / has been ... set for"): the next such day, though the last is nearer
+        ("The vote is set for Sunday.", "Sunday", "2013-03-17"),
+        ("Talks are tentatively scheduled for Monday.", "Monday", "2013-03-18"),
+        ("The hearing has been scheduled for Monday.", "Monday", "2013-03-18"),
+        # a plan told in the past, or a participle on a noun: the nearest, as before
+        ("The vote was set for Sunday.", "Sunday", "2013-03-10"),
+        ("A rally slated for Sunday drew thousands.", "Sunday", "2013-03-10"),
+    ],
+)
+def test_a_day_a_standing_plan_is_set_for_is_the_next_one(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a plan, wish or threat told in the past: the nearest such day (here the one gone)
+        ("He was scheduled to leave the state late Monday.", "late Monday", "2013-03-11"),
+        ("Both candidates sought to appeal to young voters on Monday.", "Monday", "2013-03-11"),
+        ("He threatened to walk out of the talks Monday night.", "Monday night", "2013-03-11TNI"),
+        # ... or the one ahead when that is nearer
+        ("He was set to receive an endorsement on Friday.", "Friday", "2013-03-15"),
+        # told in the present: the next one
+        ("He is scheduled to leave the state on Monday.", "Monday", "2013-03-18"),
+    ],
+)
+def test_a_plan_told_in_the_past_with_an_infinitive_is_the_nearest_day(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a refusal or failure told as news: the day gone
+        ("The senator wouldn't say Tuesday how the party would vote.", "Tuesday", "2013-03-12"),
+        ("Representatives for the firm could not be reached for comment Saturday.", "Saturday", "2013-03-09"),
+        # a complement, or "could" without "not": still ahead
+        ("The airline said it would not resume flights until Monday.", "Monday", "2013-03-18"),
+        ("The Senate could vote as early as Thursday.", "Thursday", "2013-03-14"),
+    ],
+)
+def test_a_negated_would_or_could_in_a_main_clause_is_the_past(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,published,phrase,value",
+    [
+        # a possessive day in a "will" clause: the nearest such day, before or after publication
+        ("Monday's decision will reverberate down the ballot.", date(2013, 3, 12), "Monday", "2013-03-11"),
+        (
+            "The results of Tuesday's primaries will force him out.",
+            date(2013, 3, 14),
+            "Tuesday",
+            "2013-03-12",
+        ),
+        ("Saturday's caucuses will set her on a clear path.", date(2013, 3, 15), "Saturday", "2013-03-16"),
+        # told in the past: the last one, as before
+        ("Monday's decision made the choice stark.", date(2013, 3, 14), "Monday", "2013-03-11"),
+    ],
+)
+def test_a_possessive_day_under_will_is_the_nearest(sentence, published, phrase, value):
+    assert time_value(sentence, phrase, published) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # a present condition is still to come, the day hung on a noun by the parse
+        (
+            "If he follows up with a wide victory in the state on Saturday, he will lead.",
+            "Saturday",
+            "2013-03-16",
+        ),
+        (
+            "We will appeal because if there is a close election on Monday we need clarity.",
+            "Monday",
+            "2013-03-18",
+        ),
+        # not through an infinitive ("if you want to understand ..."), not a past condition
+        ("If you want to understand the meaning of Monday's debate, read on.", "Monday", "2013-03-11"),
+        ("If the rally on Monday was any guide, he is popular.", "Monday", "2013-03-11"),
+    ],
+)
+def test_a_day_in_a_present_condition_is_ahead(sentence, phrase, value):
+    assert time_value(sentence, phrase, WED) == value

@@ -280,3 +280,20 @@ def test_the_day_before_an_event_without_a_date_is_left_out():
 )
 def test_last_and_next_season_skip_the_one_under_way(published, sentence, span, value):
     assert (span, "DATE", value) in times(sentence, published)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Profit fell 12% from the prior year.", ("the prior year", "DATE", "1988")),
+        ("Revenue rose from the prior quarter.", ("the prior quarter", "DATE", "1989-Q3")),
+        ("Exports fell from the prior month.", ("the prior month", "DATE", "1989-09")),
+        ("Sales rose from the previous year.", ("the previous year", "DATE", "1988")),
+    ],
+)
+def test_the_prior_unit_is_the_one_before_publication(sentence, expected):
+    assert times(sentence) == [expected]
+
+
+def test_prior_without_a_unit_is_no_time():
+    assert times("Approval is needed prior to the sale of the prior owner's stake.") == []

@@ -62,3 +62,19 @@ def test_without_a_dated_saying_publication_is_the_reference(sentence: str, phra
 )
 def test_reporting_verb_with_a_noun_object_schedules(sentence: str, phrase: str, value: str) -> None:
     assert time_value(BODY + sentence, phrase, WED) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,phrase,value",
+    [
+        # told with "will": still ahead when written, so not before publication
+        ("Officials said Thursday that the results will be announced Saturday.", "Saturday", "2024-02-17"),
+        ("The results will be announced Saturday, officials said on Thursday.", "Saturday", "2024-02-17"),
+        # "would" keeps the day after the saying, gone by publication
+        ("Officials said Thursday that the results would be announced Saturday.", "Saturday", "2024-02-10"),
+        # a day before publication is left (a story is often dated the day after it was written)
+        ("Officials said Monday the vote will take place Tuesday.", "Tuesday", "2024-02-13"),
+    ],
+)
+def test_a_reported_will_is_not_before_publication(sentence: str, phrase: str, value: str) -> None:
+    assert time_value(BODY + sentence, phrase, WED) == value

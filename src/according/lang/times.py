@@ -66,6 +66,14 @@ FORWARD_LOOKING = frozenset(
     }
 )
 
+# The word a "to" infinitive hangs on that makes it a plan still to come, besides FORWARD_LOOKING and a
+# present "is / are" ("is to testify before the committee on Thursday", "is set to sign the bill at a
+# ceremony on Friday", "is likely to approve the merger at its meeting on Thursday": the parser hangs the
+# day on the noun). Not any wish: "if you want to understand Thursday night's debate" (PolNeAR train, the
+# Thursday gone) is why "want" (in FUTURE_GOVERNORS) is not here. Only read through an infinitive:
+# "set a record on Monday" is no plan (times/resolve.py, looks_ahead).
+PLAN_INFINITIVE_GOVERNORS = frozenset({"set", "due", "likely", "about", "going", "slated", "poised"})
+
 # Prepositions that measure a stretch of time: "over the next year" is a duration, while "The next year,
 # he won again" (no such word, told in the past) is the year after the one last named (times/relative.py).
 EXTENT_PREPOSITIONS = frozenset({"over", "for", "during", "within", "in", "throughout", "through", "into"})
@@ -337,6 +345,14 @@ PLANNED_FOR_DAY_RE = (
     r"(?i:\b(?:plan|plans|planned|planning|prepare|prepares|prepared|preparing|preparations?|schedule|"
     r"scheduled|slated|set|qualified|qualify|qualifies|called|calls|braced|brace|braces|bracing|geared\s+up|"
     r"gearing\s+up|ready|readying|booked|filed|tentatively|penciled\s+in|pencilled\s+in)\s+for)\s+$"
+)
+# ... and told as a plan still standing, a present, perfect or future "be" before the participle ("the vote is
+# set for Sunday", "talks are tentatively scheduled for Monday"): the next such day, not the nearest (a
+# Wednesday story's "is set for Sunday" is not the Sunday gone; "a rally slated for Sunday drew thousands" and
+# "was set for" stay the nearest). times/relative.py
+PLANNED_AHEAD_FOR_DAY_RE = (
+    r"(?i:\b(?:is|are|'s|will\s+be|has\s+been|have\s+been)\s+(?:now\s+|tentatively\s+|also\s+|still\s+)?"
+    r"(?:set|scheduled|slated|planned|penciled\s+in|pencilled\s+in|booked)\s+for)\s+$"
 )
 
 # A participle that starts a state on a day ("will air beginning Friday", "Starting Tuesday, flights will

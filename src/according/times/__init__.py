@@ -22,23 +22,29 @@ Conventions (TimeML/TempEval-3, checked against MEANTIME gold):
   does the determiner of a noun a duration modifies ("the [30-second] spot");
 - a weekday without "next"/"last" is the most recent such day on or before
   publication (news reports the past), the next one on or after it when the
-  verb is future ("will meet", "is set to begin", modal) or a present-tense
+  verb is future ("will meet", "is set to begin", modal: not a negated "would" / "could" in a main
+  clause, "could not be reached for comment Saturday" is the past) or a present-tense
   event verb outside a headline ("talks resume Friday"), or after
   "until"/"before" (unless told in the simple past: "markets were closed
   until Friday" is the Friday gone), when a present "is" gives it to its
   subject ("the deadline is Friday"), or when a word on its way to the verb
   looks ahead ("investors await Friday's report", "an expected announcement
   Friday", through a "to" infinitive: "voters expect Clinton to win Monday's
-  debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past;
+  debate"; ``lang.times.FORWARD_LOOKING``) in a clause not told in the past; a possessive day in a
+  "will" clause ("Monday's decision will reverberate") is the nearest such day; a day in a present
+  condition ("if he follows up with a victory on Saturday") is ahead;
   in the complement of a past-tense verb that names its own day ("said Friday it
   would raise rates on Monday") the day is counted from that day, not from
-  publication (``resolve.reported_weekday``); a present-tense reporting verb with a
+  publication (``resolve.reported_weekday``), unless told with "will" and so coming out
+  more than a day before publication ("said Thursday the results will be out Saturday"); a present-tense reporting verb with a
   noun object schedules ("the company reports earnings Thursday"), "X says Monday"
   reports the past;
   a day "ahead of" something ("ahead of Sunday's election", "ahead of voting Tuesday") is on or after
   publication, or after the clause's own day told in the past ("deployed on Monday ahead of Thursday's
-  march"); a day planned "for" ("a rally slated for Wednesday", "qualified for Tuesday's debate"), a plan
-  seen from the past ("was to arrive on Monday") and "earlier / later Monday" (the day the story was
+  march"), or planned "for" by a plan still standing ("the vote is set for Sunday", "has been scheduled
+  for Monday"); a day planned "for" ("a rally slated for Wednesday", "qualified for Tuesday's debate"), a plan
+  seen from the past ("was to arrive on Monday", "was scheduled to leave late Tuesday", "sought to
+  appeal to voters on Tuesday") and "earlier / later Monday" (the day the story was
   written) are the nearest such day either side; "beginning / starting Friday" has its clause's tense
   (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_FOR_DAY_RE``; read on PolNeAR train's weekdays, issue 9);
   "Monday morning" and "the morning of Monday" are ``...TMO`` (TIME), also in capitals after "on" where the

@@ -13,6 +13,7 @@ cases checked, so it would add a call and no accuracy.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from itertools import islice
 
@@ -22,10 +23,14 @@ from dateutil.relativedelta import relativedelta, weekday
 from ..lang.reporting import PAST_REPORT_VERBS
 from ..lang.times import (
     AHEAD_OF_CLAUSE,
+    AHEAD_OF_DAY_RE,
     AHEAD_OF_WORDS,
     FORWARD_LOOKING,
     FROM_DAY_PARTICIPLES,
     FUTURE_GOVERNORS,
+    PLAN_INFINITIVE_GOVERNORS,
+    PLANNED_AHEAD_FOR_DAY_RE,
+    PLANNED_FOR_DAY_RE,
     WEEKDAYS,
 )
 from ..lang.verbs import (
@@ -337,6 +342,37 @@ def ahead_of_day(parse, first: int, last: int) -> bool:
     return False
 
 
+_AHEAD_OF_DAY = re.compile(AHEAD_OF_DAY_RE)
+_PLANNED_FOR_DAY = re.compile(PLANNED_FOR_DAY_RE)
+_PLANNED_AHEAD_FOR_DAY = re.compile(PLANNED_AHEAD_FOR_DAY_RE)
+
+
+def day_ahead_cue(ctx, start: int) -> str | None:
+    """ "ahead" before "ahead of Tuesday's vote", "planned" before "a rally planned for Wednesday"
+    (``lang.times.AHEAD_OF_DAY_RE``, ``PLANNED_AHEAD_FOR_DAY_RE``: "ahead"; ``PLANNED_FOR_DAY_RE``), else None."""
+    before = ctx.text[max(0, start - 40) : start]
+    if _AHEAD_OF_DAY.search(before):
+        return "ahead"
+    if _PLANNED_AHEAD_FOR_DAY.search(before):
+        return "ahead"
+    if _PLANNED_FOR_DAY.search(before):
+        return "planned"
+    return "ahead" if ctx.ahead_of(start, start + 1) else None
+
+
+def day_ahead(ctx, m, wd: int, cue: str):
+    """The day a thing is ahead of or planned for, whatever the clause's tense: after the clause's own
+    day when it names one in the past ("rose Monday ahead of Tuesday's report"), else on or after
+    publication ("ahead of"), or the nearest such day either side (a plan "for" a day)."""
+    own = ctx.clause_weekday(m.start(), m.end())
+    if own is not None:
+        said_on = weekday_date(ctx.dct, own[0], "past", strict=own[1])
+        return weekday_date(said_on, wd, "future", strict=True)
+    if cue == "ahead":
+        return weekday_date(ctx.dct, wd, "future")
+    return nearest_weekday(ctx.dct, wd)
+
+
 def clause_weekday(parse, first: int, last: int) -> tuple[int, bool] | None:
     """The weekday of the past-tense verb of the clause that holds the expression on tokens first..last
     ("police were deployed on Monday ahead of Thursday's march": Monday), as :func:`_own_weekday` gives
@@ -388,7 +424,7 @@ def looks_ahead(parse, first: int, last: int) -> bool:
     def forward(t) -> bool:
         return t.text.lower() in FORWARD_LOOKING or t.lemma.lower() in FORWARD_LOOKING
 
-    cur, ahead = toks[_expression_head(parse, first, last)], False
+    cur, ahead, through_infinitive = toks[_expression_head(parse, first, last)], False, False
     for _ in range(8):
         ahead = ahead or any(forward(toks[k]) for k in parse.children[cur.i] if not first <= k <= last)
         if cur.head == cur.i:
@@ -397,14 +433,35 @@ def looks_ahead(parse, first: int, last: int) -> bool:
         ahead = ahead or forward(nxt)
         if nxt.pos in ("VERB", "AUX") and nxt.tag == "VB" and nxt.head != nxt.i:
             if any(toks[k].dep == "aux" and toks[k].tag == "TO" for k in parse.children[nxt.i]):
-                cur = nxt  # a "to" infinitive: the verb it hangs on says ("expect Clinton to win Monday's debate")
+                # a "to" infinitive: the verb it hangs on says ("expect Clinton to win Monday's debate"); one
+                # that is itself a plan ("is to testify before the committee on Thursday", "is set to sign
+                # the bill at a ceremony on Friday": the day hung on the noun by the parser) looks ahead
+                gov = toks[nxt.head]
+                ahead = (
+                    ahead
+                    or gov.text.lower() in PLAN_INFINITIVE_GOVERNORS
+                    or (gov.lemma == "be" and gov.tag in ("VBZ", "VBP"))
+                )
+                cur, through_infinitive = nxt, True
                 continue
         if nxt.pos in ("VERB", "AUX"):
             # a clause told in the past keeps the thing in the past ("investors awaited Friday's report")
             told_past = nxt.tag == "VBD" or any(
                 toks[k].dep in ("aux", "auxpass") and toks[k].tag == "VBD" for k in parse.children[nxt.i]
             )
-            return ahead and not told_past
+            # a condition in the present is still to come ("if he follows up with a victory in the state on
+            # Saturday", "if there is a close election on Tuesday"; PolNeAR train files 400-840, 2 of 2 right). Its
+            # own verb only: "if you want to understand Thursday night's debate" is a generic condition (files
+            # 0-400: the Thursday gone)
+            condition = (
+                not through_infinitive
+                and nxt.tag in ("VBZ", "VBP")
+                and any(
+                    toks[k].dep == "mark" and toks[k].text.lower() in ("if", "unless")
+                    for k in parse.children[nxt.i]
+                )
+            )
+            return (ahead or condition) and not told_past
         cur = nxt
     return ahead
 
@@ -429,6 +486,17 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
     if low & _MODALS:
         if v.tag == "VBN" and low & {"have", "'ve"}:
             return "past"  # a perfect modal looks back: "may have been killed on Monday", "would have been"
+        if (
+            low & {"would", "could"}
+            and v.dep not in ("ccomp", "xcomp", "advcl", "conj")
+            and any(k.dep == "neg" for k in kids)
+            and not any(k.dep == "parataxis" for k in kids)
+        ):
+            # a refusal or failure told as news ("Schumer wouldn't say Tuesday how ...", "representatives could
+            # not be reached for comment Saturday"): the past of "will not" / "cannot", not a plan (PolNeAR train:
+            # these 2, in files 400-840; none in 0-400). Not in a complement or before a reporting clause ("said it
+            # would not reopen until Monday", "would not attend Friday's summit, his office said")
+            return "past"
         return "future"
     # an infinitive, active ("is to meet on Friday") or passive ("is to be held on Nov. 20": the participle
     # with "to" and a bare "be"); not a perfect one ("is said to have been killed on Monday")
@@ -441,6 +509,19 @@ def _verb_tense(parse, v, headline: bool, depth: int, perfect_is_past: bool = Tr
             # House on Monday", published the Tuesday after)
             return "near"
         if gov.lemma.lower() in FUTURE_GOVERNORS or gov.text.lower() in ("going", "set", "due", "about"):
+            if gov.pos in ("VERB", "AUX") and (
+                gov.tag == "VBD"
+                or any(
+                    parse.toks[k].dep in ("aux", "auxpass") and parse.toks[k].tag == "VBD"
+                    for k in parse.children[gov.i]
+                )
+            ):
+                # the plan, wish or threat told in the past ("was scheduled to leave late Tuesday", "sought to
+                # appeal to voters on Tuesday", "threatened to walk out Thursday night"): as "was to", the
+                # nearest such day. PolNeAR train, read: files 400-840 (where it was seen) 5 changed, files 0-400 4
+                # ("was set to receive an endorsement on Friday", "agreed to allow ... in late November"), all 9
+                # right
+                return "near"
             return "future"
         if gov.lemma == "be" and gov.i != v.i:  # "is to meet on Friday"
             return "future"

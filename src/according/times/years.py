@@ -274,7 +274,7 @@ def season(m, ctx):
 @rule(
     "quarter",
     r"(?<![\w-])(?:(?i:the)" + W + r")?(?P<ord>(?i:first|second|third|fourth|final|last|latest|current|"
-    r"previous|next|past|coming|1st|2nd|3rd|4th|this))[- ](?P<q>(?i:quarter|half))(?!-)(?:"
+    r"previous|prior|next|past|coming|1st|2nd|3rd|4th|this))[- ](?P<q>(?i:quarter|half))(?!-)(?:"
     + W
     + r"(?i:of)"
     + W
@@ -320,6 +320,7 @@ def quarter(m, ctx):
             "last": -1,
             "latest": -1,
             "previous": -1,
+            "prior": -1,
             "past": -1,
             "current": 0,
             "this": 0,
