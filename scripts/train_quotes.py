@@ -232,7 +232,9 @@ def prune(mdl, X, lem):
     mdl["lexicon"] = keep
 
 
-def fit(X, y, iters=int(os.environ.get("QUOTES_ITERS", "300"))):
+def fit(X, y, iters=int(os.environ.get("QUOTES_ITERS", "300")), l2=None):
+    """Logistic regression (full-batch Adagrad) with L2 penalty ``l2`` (default ``L2``)."""
+    l2 = L2 if l2 is None else l2
     cnt = Counter(f for row in X for f in set(row))
     names = sorted(f for f, n in cnt.items() if n >= MIN_FEAT)
     index = {f: k for k, f in enumerate(names)}
@@ -246,7 +248,7 @@ def fit(X, y, iters=int(os.environ.get("QUOTES_ITERS", "300"))):
         z = np.bincount(rid, weights=w[flat], minlength=len(rows))
         pr = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
         err = pr - y
-        grad = np.bincount(flat, weights=err[rid], minlength=len(names)) / len(rows) + L2 * w
+        grad = np.bincount(flat, weights=err[rid], minlength=len(names)) / len(rows) + l2 * w
         g2 += grad * grad
         w -= 0.5 * grad / np.sqrt(g2)
     return {f: round(float(w[k]), 4) for k, f in enumerate(names) if abs(w[k]) >= 1e-3}

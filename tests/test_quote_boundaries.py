@@ -291,6 +291,32 @@ def test_a_leading_preposition_is_an_edge_candidate(parse):
     assert leads == [("H|prep|about", [about])]
 
 
+def test_a_function_word_at_the_edge_is_paired_with_the_cues_lemma(parse):
+    # "calling for [the city to act]": whether "for" is the cue's particle depends on the cue
+    from according.quotes import extent
+
+    p = parse("The mayor is calling for the city to rebuild the old bridge.")
+    h = next(t.i for t in p.toks if t.text == "calling")
+    fr = next(t.i for t in p.toks if t.text == "for")
+    con = set(range(fr, len(p.toks) - 1))
+    got = {
+        x
+        for key, idx, lead in extent.edge_candidates(p, h, con)
+        if idx == [fr]
+        for x in extent.features(p, h, con, key, idx, lead)
+        if x.startswith("wc:")
+    }
+    assert got and all(x.endswith("|for|call") for x in got)
+    # a content word at the edge (the subject of the reported clause) gets no such feature
+    p = parse("The mayor said the city will rebuild the old bridge.")
+    h = next(t.i for t in p.toks if t.text == "said")
+    con = set(range(h + 1, len(p.toks) - 1))
+    feats = [
+        extent.features(p, h, con, key, idx, lead) for key, idx, lead in extent.edge_candidates(p, h, con)
+    ]
+    assert feats and not any(x.startswith("wc:") for f in feats for x in f)
+
+
 @pytest.mark.slow
 def test_training_rebuilds_the_content_edge_model_byte_for_byte(shared, retrained, polnear_train_cache):
     """scripts/train_content_edges.py on PolNeAR train (with the session's parse of the 840 articles,
@@ -462,7 +488,7 @@ def _edge_features_formatted(extent, p, cue, content, key, idx):
     root_tok = toks[root]
     feats = ["bias", "sd:%s|%s" % (side, dep)]
     feats += ["k:" + "|".join(parts[:n]) for n in range(3, len(parts) + 1)]
-    return feats + [
+    feats += [
         "w:%s|%s" % (side, first.text.lower()),
         "t:%s|%s" % (side, root_tok.tag),
         "hp:%s|%s|%s" % (side, dep, toks[root_tok.head].pos),
@@ -475,6 +501,9 @@ def _edge_features_formatted(extent, p, cue, content, key, idx):
         "c:%s|%s|%s" % (toks[cue].lemma.lower(), side, dep),
         "nx:%s|%s" % (side, extent._follower(p, idx[-1] + 1)),
     ]
+    if dep in extent.LEAD_DEPS:
+        feats.append("wc:%s|%s|%s|%s" % (side, dep, first.text.lower(), toks[cue].lemma.lower()))
+    return feats
 
 
 @pytest.mark.parametrize(
