@@ -213,11 +213,10 @@ def _candidates(work: Work) -> list[_Cand]:
     # the last word of a full personal name in the article ("Lindqvist said").
     surnames = {toks[c.b - 1].text for c in out if c.label == "PERSON" and c.b - c.a >= 2}
     covered = {i for c in out for i in range(c.a, c.b)}
-    for t in toks:
+    for t in map(toks.__getitem__, p.tokens_with("text", surnames)):
         # Any part of speech: the tagger reads some surnames as nouns ("Trump").
         if (
-            t.text in surnames
-            and t.i not in covered
+            t.i not in covered
             and t.pos in ("PROPN", "NOUN", "ADJ", "VERB")
             and not any(
                 0 <= j < len(toks)
