@@ -6,7 +6,10 @@ loading the model. Tree walks go through the helpers here (:meth:`Parse.ancestor
 :meth:`Parse.is_ancestor`, :meth:`Parse.subtree`, ``Parse.children(i, dep=...)``,
 :meth:`Parse.governing_verb`) instead of loops over ``.head`` of their own: the walk up the
 head chain stops at the root (a token that is its own head) and at a repeated token, so a
-malformed parse cannot loop.
+malformed parse cannot loop. A pass over every token that looks only at a few labels asks
+:meth:`Parse.tokens_with` for them (a token field read once per parse as a column,
+:meth:`Parse.column`, and tested at C speed): the stages replayed on 80 PolNeAR dev parses went
+34.0-34.5 -> 32.6-32.9 us/word with a dozen such passes moved to the columns (same records).
 """
 
 from __future__ import annotations
