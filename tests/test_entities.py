@@ -312,3 +312,14 @@ def test_recent_entities_offer_what_the_list_walk_would_return():
         found = [match_description(p, a, head, infos, listed) for a, _, head in nps]
         assert [match_description(p, a, head, infos, recent) for a, _, head in nps] == found
         assert len([x for x in found if x]) >= 3  # roles, ages, class nouns, name heads matched
+
+
+def test_mention_with_entity_is_replace_of_its_entity():
+    # every field kept but the entity (a field added to Mention must be added to with_entity)
+    from dataclasses import fields, replace
+
+    from according.entities import Mention
+
+    values = {f.name: f"{f.name}-value" for f in fields(Mention)}
+    m = Mention(**values)
+    assert m.with_entity("e9") == replace(m, entity="e9") != m

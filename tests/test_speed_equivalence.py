@@ -288,6 +288,24 @@ def test_title_case_lines_kept_answer_is_the_computed_one(pieces):
     assert names.title_case_lines(text) == list(names._title_case_lines.__wrapped__(text))
 
 
+@given(st.text(alphabet="aBc'D-eFgH\u2019 ijK:L\n", max_size=80))
+def test_title_case_lines_count_capitals_as_word_by_word(text):
+    # the capitals counted by the pattern's group are those of the words read one by one
+    import re
+
+    from according.entities import names
+
+    words_re = re.compile(r"[A-Za-z][A-Za-z\u2019'\-]{3,}")
+    expected = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = words_re.findall(m.group())
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            expected.append((m.start(), m.end()))
+        elif head := names._RUN_IN_HEAD.match(m.group()):
+            expected.append((m.start(), m.start() + len(head.group(1))))
+    assert list(names._title_case_lines.__wrapped__(text)) == expected
+
+
 @given(
     st.floats(-90, 90),
     st.floats(-180, 180),

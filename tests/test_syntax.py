@@ -56,6 +56,17 @@ def test_children_by_label_and_subtree():
     assert SAID.subtree(4) == (2, 5)
 
 
+def test_columns_and_tokens_with_a_field_in_a_set():
+    assert SAID.column("pos") == ("NOUN", "VERB", "DET", "NOUN", "VERB")
+    assert SAID.column("text") == ("Officials", "said", "the", "talks", "failed")
+    assert SAID.column("head") == (1, 1, 3, 4, 1)
+    assert SAID.tokens_with("pos", ("VERB",)) == [1, 4]
+    assert SAID.tokens_with("dep", {"nsubj", "det"}) == [0, 2, 3]
+    assert SAID.tokens_with("text", {"nobody"}) == []
+    empty = make_parse([], [], [])
+    assert empty.column("sent") == () and empty.tokens_with("pos", ("NOUN",)) == []
+
+
 def test_a_cyclic_parse_ends():
     loop = make_parse(["a", "b", "c"], [1, 2, 1], ["x", "y", "z"])  # 1 -> 2 -> 1
     assert list(loop.ancestors(0)) == [1, 2]
@@ -106,3 +117,10 @@ def test_every_stage_package_imports_first_in_a_fresh_interpreter():
             [sys.executable, "-c", code, f"according.{name}"], capture_output=True, text=True
         )
         assert out.returncode == 0, f"according.{name}: {out.stderr[-800:]}"
+
+
+@given(trees(), st.sampled_from(["pos", "dep", "head", "text"]), st.data())
+def test_tokens_with_is_the_token_by_token_test(p, field, data):
+    values = data.draw(st.sets(st.sampled_from([t[Tok._fields.index(field)] for t in p.toks] or ["x"])))
+    assert p.tokens_with(field, values) == [t.i for t in p.toks if getattr(t, field) in values]
+    assert p.column(field) == tuple(getattr(t, field) for t in p.toks)

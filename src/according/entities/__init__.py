@@ -105,6 +105,11 @@ class Mention:
     def span(self) -> Span:
         return Span(self.start, self.end, self.text)
 
+    def with_entity(self, entity: str) -> Mention:
+        """The same mention of another entity (``dataclasses.replace`` without its walk over
+        the fields: a third of the cost, for every mention the speakers stage renumbers)."""
+        return Mention(self.start, self.end, self.text, self.tok_start, self.tok_end, entity, self.kind)
+
 
 @stage("entities", requires=("parse",), assigns=("entities", "mentions", "entity_info"))
 def find_entities(work: Work) -> dict:

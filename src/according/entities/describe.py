@@ -132,8 +132,8 @@ def definite_nps(p: Parse, taken: set[int]):
     # det children of the head that come before it); the heads are then read in order, as the walk
     # over every noun did (the stage 2.90-3.00 -> 2.71-2.78 us/word, 60 first-seen PolNeAR articles, side by side)
     first_det: dict[int, int] = {}
-    for t in toks:
-        if t.dep == "det" and t.head > t.i and t.head not in first_det and t.text.casefold() in _DEFINITE:
+    for t in map(toks.__getitem__, p.tokens_with("dep", ("det",))):
+        if t.head > t.i and t.head not in first_det and t.text.casefold() in _DEFINITE:
             first_det[t.head] = t.i
     for hi in sorted(first_det):
         h = toks[hi]

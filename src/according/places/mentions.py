@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import compress
+from operator import itemgetter
 
 from ..lang.place_abbreviations import (
     AMBIGUOUS_ABBR,  # noqa: F401 - read by resolve from here
@@ -48,6 +50,7 @@ from .lookup import Mention, lookup_text  # noqa: F401 - Mention, lookup_text: i
 from .lookup import capital as _capital
 
 _DROP_LEAD = {"the", "a", "an"}
+_FIRST_CHAR = itemgetter(slice(0, 1))
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -81,11 +84,12 @@ def find_mentions(parse: Parse, g: Gazetteer) -> list[Mention]:
     # the tokens a name can start at (capitalised words, not "The"), in order: the scan jumps from
     # one to the next instead of testing every token in the loop
     # (a word's capital read once per parse: the run below asks it again for every token it scans)
-    caps = [t.text[:1].isupper() for t in toks]
+    texts = parse.column("text")
+    caps = list(map(str.isupper, map(_FIRST_CHAR, texts)))
     starts = [
         k
-        for k, t in enumerate(toks)
-        if caps[k] and not (t.is_space or t.is_punct) and t.text.lower() not in _DROP_LEAD
+        for k in compress(range(n), caps)
+        if not (toks[k].is_space or toks[k].is_punct) and texts[k].lower() not in _DROP_LEAD
     ]
     i = 0
     next_start = 0

@@ -27,8 +27,8 @@ def apply(ms: list[Mention], parse: Parse, g: Gazetteer) -> list[Mention]:
     and each name in the parenthesis as an area, the last one the widest (first level)."""
     toks, text = parse.toks, parse.text
     n = len(toks)
-    for t in toks:
-        if t.text != "(" or t.i == 0:
+    for t in map(toks.__getitem__, parse.tokens_with("text", ("(",))):
+        if t.i == 0:
             continue
         close = next(
             (

@@ -91,7 +91,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import attrgetter
+from operator import not_, or_
 from pathlib import Path
 
 from ..nlp import Parse
@@ -159,7 +159,6 @@ class _MarkTable(dict):
 
 
 _mark_of = _MarkTable()
-_TEXT = attrgetter("text")
 
 
 def _per_parse(p: Parse) -> tuple[list[int], list[bool]]:
@@ -172,8 +171,8 @@ def _per_parse(p: Parse) -> tuple[list[int], list[bool]]:
         return last[1], last[2]
     if len(_mark_of) > _MAX_INTERNED:
         _mark_of.clear()
-    marks = list(accumulate(map(_mark_of.__getitem__, map(_TEXT, p.toks)), initial=0))
-    wordy = [not (t.is_punct or t.is_space) for t in p.toks]
+    marks = list(accumulate(map(_mark_of.__getitem__, p.column("text")), initial=0))
+    wordy = list(map(not_, map(or_, p.column("is_punct"), p.column("is_space"))))
     _last_marks = (weakref.ref(p), marks, wordy)
     return marks, wordy
 

@@ -93,9 +93,8 @@ class Referents:
         toks = self.p.toks
         self.capitalised = {
             t.text
-            for t in toks
+            for t in map(toks.__getitem__, self.p.tokens_with("pos", ("NOUN", "PROPN")))
             if t.text[:1].isupper()
-            and t.pos in ("NOUN", "PROPN")
             and t.i not in sent_starts
             and t.i - 1 not in sent_starts
             and not toks[t.i - 1].is_punct

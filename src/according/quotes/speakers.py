@@ -516,7 +516,7 @@ def _renumber(work: Work, st: _State, quotes: list) -> dict:
         for q in quotes
     ]
     mentions = tuple(
-        m if new_id[m.entity] == m.entity else replace(m, entity=new_id[m.entity])
+        m if new_id[m.entity] == m.entity else m.with_entity(new_id[m.entity])
         for m in st.mentions
         if m.entity in new_id
     )
