@@ -118,6 +118,24 @@ def parallel_subject(
 
 def cataphor(p: Parse, i: int, cls: str, entity_at: Mapping[int, str], infos: Mapping) -> str | None:
     """The person a he/she fronted before its sentence's subject refers to, or None."""
+    s = _fronted_subject(p, i)
+    eid = entity_at.get(s) if s is not None else None
+    info = infos.get(eid) if eid else None
+    if not _person(info):
+        return None
+    assert info is not None and eid is not None
+    gender = info.get("gender") or name_gender(info.get("name_words") or [])
+    if gender not in (None, cls):
+        return None
+    first = p.sents[p.toks[i].sent].start
+    if any(_person(infos.get(entity_at.get(k, ""))) for k in range(first, i)):
+        return None  # a person earlier in the sentence may be the one meant
+    return eid
+
+
+def _fronted_subject(p: Parse, i: int) -> int | None:
+    """The subject of the clause that word i is fronted before ("In its report, the agency ...",
+    "When he arrived, Smith ..."), or None when i is not fronted or has no such subject."""
     sent = p.toks[i].sent
     prev = i
     for a in p.ancestors(i):
@@ -128,18 +146,7 @@ def cataphor(p: Parse, i: int, cls: str, entity_at: Mapping[int, str], infos: Ma
             s = subjects[0]
             if s < i or p.toks[prev].dep not in _FRONTED or prev > s:
                 return None
-            eid = entity_at.get(s)
-            info = infos.get(eid) if eid else None
-            if not _person(info):
-                return None
-            assert info is not None and eid is not None
-            gender = info.get("gender") or name_gender(info.get("name_words") or [])
-            if gender not in (None, cls):
-                return None
-            first = p.sents[sent].start
-            if any(_person(infos.get(entity_at.get(k, ""))) for k in range(first, i)):
-                return None  # a person earlier in the sentence may be the one meant
-            return eid
+            return s
         prev = a
     return None
 
@@ -165,26 +172,15 @@ def conjunct_body(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping
 def body_cataphor(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping) -> str | None:
     """The body or place an "its" fronted before its sentence's subject refers to ("In its
     report, the agency ..."), when no body or place is named earlier in the sentence; or None."""
-    sent = p.toks[i].sent
-    prev = i
-    for a in p.ancestors(i):
-        if p.toks[a].sent != sent:
-            return None
-        subjects = [s for s in p.children(a, _SUBJ) if s != prev]
-        if subjects:
-            s = subjects[0]
-            if s < i or p.toks[prev].dep not in _FRONTED or prev > s:
-                return None
-            eid = entity_at.get(s)
-            info = infos.get(eid) if eid else None
-            if info is None or not _agrees(info):
-                return None
-            first = p.sents[sent].start
-            if any(_agrees(infos.get(entity_at.get(k, ""), {})) for k in range(first, i)):
-                return None  # a body earlier in the sentence may be the one meant
-            return eid
-        prev = a
-    return None
+    s = _fronted_subject(p, i)
+    eid = entity_at.get(s) if s is not None else None
+    info = infos.get(eid) if eid else None
+    if info is None or not _agrees(info):
+        return None
+    first = p.sents[p.toks[i].sent].start
+    if any(_agrees(infos.get(entity_at.get(k, ""), {})) for k in range(first, i)):
+        return None  # a body earlier in the sentence may be the one meant
+    return eid
 
 
 def relative_body(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping) -> str | None:
