@@ -45,7 +45,7 @@ parse as :func:`clause_subject`'s, not for its numbers.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lang.coref import EXPLETIVE_IT_HEADS, PRONOUN_FORMS
 from ..nlp import Parse
@@ -133,9 +133,15 @@ def cataphor(p: Parse, i: int, cls: str, entity_at: Mapping[int, str], infos: Ma
     return eid
 
 
-def _fronted_subject(p: Parse, i: int) -> int | None:
-    """The subject of the clause that word i is fronted before ("In its report, the agency ...",
-    "When he arrived, Smith ..."), or None when i is not fronted or has no such subject."""
+class _ClauseAbove(NamedTuple):
+    """The nearest clause above a word, in its sentence, that has a subject of its own."""
+
+    head: int  # the clause's head
+    child: int  # the head's child on the way down to the word (the word itself when it hangs there)
+    subject: int  # the clause's first subject that is not that child
+
+
+def _clause_above(p: Parse, i: int) -> _ClauseAbove | None:
     sent = p.toks[i].sent
     prev = i
     for a in p.ancestors(i):
@@ -143,12 +149,18 @@ def _fronted_subject(p: Parse, i: int) -> int | None:
             return None
         subjects = [s for s in p.children(a, _SUBJ) if s != prev]
         if subjects:
-            s = subjects[0]
-            if s < i or p.toks[prev].dep not in _FRONTED or prev > s:
-                return None
-            return s
+            return _ClauseAbove(a, prev, subjects[0])
         prev = a
     return None
+
+
+def _fronted_subject(p: Parse, i: int) -> int | None:
+    """The subject of the clause that word i is fronted before ("In its report, the agency ...",
+    "When he arrived, Smith ..."), or None when i is not fronted or has no such subject."""
+    c = _clause_above(p, i)
+    if c is None or c.subject < i or p.toks[c.child].dep not in _FRONTED or c.child > c.subject:
+        return None
+    return c.subject
 
 
 def _person(info: Mapping | None) -> bool:
@@ -186,21 +198,17 @@ def body_cataphor(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping
 def relative_body(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping) -> str | None:
     """The body or place a relative clause holding an "its" hangs on, when the clause's subject is
     its relative pronoun ("Acme, which closed its plant, ..."); or None."""
-    sent = p.toks[i].sent
-    prev = i
-    for a in p.ancestors(i):
-        if p.toks[a].sent != sent:
-            return None
-        subjects = [s for s in p.children(a, _SUBJ) if s != prev]
-        if subjects:
-            s = subjects[0]
-            if s > i or p.toks[s].text.casefold() not in ("which", "that") or p.toks[a].dep != "relcl":
-                return None
-            eid = entity_at.get(p.toks[a].head)
-            info = infos.get(eid) if eid else None
-            return eid if info is not None and _agrees(info) else None
-        prev = a
-    return None
+    c = _clause_above(p, i)
+    if (
+        c is None
+        or c.subject > i
+        or p.toks[c.subject].text.casefold() not in ("which", "that")
+        or p.toks[c.head].dep != "relcl"
+    ):
+        return None
+    eid = entity_at.get(p.toks[c.head].head)
+    info = infos.get(eid) if eid else None
+    return eid if info is not None and _agrees(info) else None
 
 
 def body_by_clause(p: Parse, i: int, entity_at: Mapping[int, str], infos: Mapping) -> str | None:
